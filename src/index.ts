@@ -1,0 +1,26 @@
+/**
+ * referwell: run a private practice's professional referral network well.
+ *
+ * The root entry holds the shared model and the error types; each capability
+ * also has its own subpath (`referwell/refer`, `referwell/match`,
+ * `referwell/consent`, `referwell/relationships`, `referwell/cadence`) so an
+ * app can import only what it uses.
+ *
+ * @module referwell
+ */
+export {
+  type InputIssue,
+  InvalidInputError,
+  type IssueCode,
+  IssueCodes,
+  type IssuePath,
+  ReferwellError,
+  type ReferwellErrorCode,
+  ReferwellErrorCodes,
+} from "./errors.js";
+export * from "./model/index.js";
+export * from "./refer/index.js";
+export * from "./match/index.js";
+export * from "./consent/index.js";
+export * from "./relationships/index.js";
+export * from "./cadence/index.js";

@@ -1,0 +1,144 @@
+/**
+ * A client as matching and referral decisions need them: where they live
+ * and will live, how they pay, what they need and what they prefer. No
+ * clinical notes: those never enter referwell.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { WeeklySchedule } from "./clinician.js";
+import { AgeGroup, CareFormat, ConflictKind, Severity } from "./enums.js";
+import { Id, IsoDate, LanguageTag, Money, Period, Place } from "./scalars.js";
+import { Tag } from "./vocabulary.js";
+
+/**
+ * A move the client plans: from `date` on they live at `to`.
+ *
+ * @example
+ * ```ts
+ * import { PlannedMove } from "referwell";
+ *
+ * PlannedMove.parse({ date: "2027-01-15", to: { jurisdiction: "US-WA" } }).to.jurisdiction; // => "US-WA"
+ * ```
+ */
+export const PlannedMove = z.object({
+  date: IsoDate,
+  to: Place,
+});
+/** A move the client plans. */
+export type PlannedMove = z.infer<typeof PlannedMove>;
+
+/**
+ * One period of insurance coverage. The history keeps ended periods, so a
+ * change of insurer is visible.
+ *
+ * @example
+ * ```ts
+ * import { Coverage } from "referwell";
+ *
+ * Coverage.parse({ payerId: "aetna", planId: "aetna-ppo", period: { start: "2025-01-01" } }).payerId; // => "aetna"
+ * ```
+ */
+export const Coverage = z.object({
+  payerId: Id,
+  planId: Id.optional(),
+  period: Period,
+});
+/** One period of insurance coverage. */
+export type Coverage = z.infer<typeof Coverage>;
+
+/**
+ * What the client needs: problem areas with the primary one first, and how
+ * severe or complex the presentation is.
+ *
+ * @example
+ * ```ts
+ * import { ClientNeeds } from "referwell";
+ *
+ * ClientNeeds.parse({ problemAreas: ["trauma", "sleep"], severity: "severe" }).problemAreas[0]; // => "trauma"
+ * ```
+ */
+export const ClientNeeds = z.object({
+  problemAreas: z.array(Tag).min(1, { error: "primary-need-missing" }).max(50),
+  severity: Severity.optional(),
+});
+/** What the client needs. */
+export type ClientNeeds = z.infer<typeof ClientNeeds>;
+
+/**
+ * What the client prefers. `mode` says how they can attend (`either` by
+ * default); `travelRadiusKm` bounds in-person care; `schedule` holds the
+ * times they can attend, in their own time zone.
+ *
+ * @example
+ * ```ts
+ * import { ClientPreferences } from "referwell";
+ *
+ * ClientPreferences.parse({}).mode; // => "either"
+ * ```
+ */
+export const ClientPreferences = z.object({
+  modalities: z.array(Tag).max(50).default([]),
+  clinicianGenders: z.array(z.string().min(1).max(60)).max(20).default([]),
+  languages: z.array(LanguageTag).max(20).default([]),
+  mode: z.enum(["in-person", "telehealth", "either"]).default("either"),
+  travelRadiusKm: z.number().positive().max(20_000).optional(),
+  schedule: WeeklySchedule.optional(),
+});
+/** What the client prefers. */
+export type ClientPreferences = z.infer<typeof ClientPreferences>;
+
+/**
+ * A declared reason why one clinician should not treat this client (a dual
+ * relationship, a conflict of interest).
+ *
+ * @example
+ * ```ts
+ * import { DeclaredConflict } from "referwell";
+ *
+ * DeclaredConflict.parse({ clinicianId: "clin-ana", kind: "dual-relationship" }).kind; // => "dual-relationship"
+ * ```
+ */
+export const DeclaredConflict = z.object({
+  clinicianId: Id,
+  kind: ConflictKind,
+  declared: IsoDate.optional(),
+});
+/** A declared conflict between a clinician and this client. */
+export type DeclaredConflict = z.infer<typeof DeclaredConflict>;
+
+/**
+ * A client. Identified by an opaque id; `displayName` is optional and used
+ * only in text the client's consent allows (it is health data, like
+ * everything here).
+ *
+ * @example
+ * ```ts
+ * import { Client } from "referwell";
+ *
+ * const client = Client.parse({
+ *   id: "cl-07",
+ *   ageGroup: "adult",
+ *   residence: { jurisdiction: "US-OR" },
+ *   coverage: [{ payerId: "aetna", period: { start: "2025-01-01" } }],
+ *   needs: { problemAreas: ["depression"] },
+ * });
+ * client.careFormat; // => "individual"
+ * client.preferences.mode; // => "either"
+ * ```
+ */
+export const Client = z.object({
+  id: Id,
+  displayName: z.string().min(1).max(200).optional(),
+  ageGroup: AgeGroup,
+  careFormat: CareFormat.default("individual"),
+  residence: Place,
+  plannedMoves: z.array(PlannedMove).max(20).default([]),
+  coverage: z.array(Coverage).max(100).default([]),
+  maxSelfPay: Money.optional(),
+  needs: ClientNeeds,
+  preferences: ClientPreferences.prefault({}),
+  conflicts: z.array(DeclaredConflict).max(100).default([]),
+});
+/** A client. */
+export type Client = z.infer<typeof Client>;

@@ -1,0 +1,204 @@
+/**
+ * A clinician as the directory knows them: who they are, where and how they
+ * may practise, whom they serve, what they cost, when they are free and how
+ * much room they have.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { CareMode, OutcomeRating, Weekday } from "./enums.js";
+import { Licensure } from "./licensure.js";
+import { GeoPoint, Id, IsoDate, Jurisdiction, LanguageTag, LocalTime, Money, Period, TimeZone } from "./scalars.js";
+import { Tag } from "./vocabulary.js";
+
+/**
+ * A weekly window of time on one day, `start` before `end`, in the time zone
+ * of the schedule that holds it.
+ *
+ * @example
+ * ```ts
+ * import { WeeklySlot } from "referwell";
+ *
+ * WeeklySlot.safeParse({ day: "tue", start: "17:00", end: "20:00" }).success; // => true
+ * WeeklySlot.safeParse({ day: "tue", start: "20:00", end: "17:00" }).success; // => false
+ * ```
+ */
+export const WeeklySlot = z
+  .object({
+    day: Weekday,
+    start: LocalTime,
+    end: LocalTime,
+    modes: z.array(CareMode).min(1).max(2).optional(),
+  })
+  .refine((slot) => slot.end > slot.start, { error: "end-before-start", path: ["end"] });
+/** A weekly window of time on one day. */
+export type WeeklySlot = z.infer<typeof WeeklySlot>;
+
+/**
+ * Recurring weekly windows in one IANA time zone: a clinician's availability
+ * or the times a client can attend. Wall-clock times, so they follow daylight
+ * saving in that zone.
+ *
+ * @example
+ * ```ts
+ * import { WeeklySchedule } from "referwell";
+ *
+ * const schedule = WeeklySchedule.parse({
+ *   timeZone: "America/Los_Angeles",
+ *   slots: [{ day: "mon", start: "09:00", end: "17:00" }],
+ * });
+ * schedule.slots.length; // => 1
+ * ```
+ */
+export const WeeklySchedule = z.object({
+  timeZone: TimeZone,
+  slots: z.array(WeeklySlot).max(200),
+});
+/** Recurring weekly windows in one time zone. */
+export type WeeklySchedule = z.infer<typeof WeeklySchedule>;
+
+/**
+ * Membership of a payer's panel (in network) for a period; without `plans`
+ * it covers every plan of that payer.
+ *
+ * @example
+ * ```ts
+ * import { InsurancePanel } from "referwell";
+ *
+ * InsurancePanel.parse({ payerId: "aetna", period: { start: "2024-01-01" } }).payerId; // => "aetna"
+ * ```
+ */
+export const InsurancePanel = z.object({
+  payerId: Id,
+  plans: z.array(Id).max(200).optional(),
+  period: Period,
+});
+/** Membership of a payer's panel for a period. */
+export type InsurancePanel = z.infer<typeof InsurancePanel>;
+
+/**
+ * A place where a clinician sees clients in person.
+ *
+ * @example
+ * ```ts
+ * import { PracticeLocation } from "referwell";
+ *
+ * PracticeLocation.parse({ id: "pdx", jurisdiction: "US-OR", point: { lat: 45.52, lon: -122.68 } }).id; // => "pdx"
+ * ```
+ */
+export const PracticeLocation = z.object({
+  id: Id,
+  label: z.string().min(1).max(200).optional(),
+  jurisdiction: Jurisdiction,
+  point: GeoPoint,
+});
+/** A place where a clinician sees clients in person. */
+export type PracticeLocation = z.infer<typeof PracticeLocation>;
+
+/**
+ * How much room a clinician has: caseload now and at most, new clients per
+ * week at most and so far this week, and the usual wait for a first session.
+ * A current caseload above the maximum is allowed (it happens); it simply
+ * leaves no room.
+ *
+ * @example
+ * ```ts
+ * import { Capacity } from "referwell";
+ *
+ * Capacity.parse({ caseloadMax: 25, caseloadCurrent: 22, weeklyNewClientLimit: 2 }).newClientsThisWeek; // => 0
+ * ```
+ */
+export const Capacity = z.object({
+  caseloadMax: z.number().int().min(0).max(10_000),
+  caseloadCurrent: z.number().int().min(0).max(10_000),
+  weeklyNewClientLimit: z.number().int().min(0).max(1_000),
+  newClientsThisWeek: z.number().int().min(0).max(1_000).default(0),
+  expectedWaitDays: z.number().int().min(0).max(3_650).optional(),
+});
+/** How much room a clinician has. */
+export type Capacity = z.infer<typeof Capacity>;
+
+/**
+ * A clinician's measured effectiveness in one problem domain over a number
+ * of cases, for outcome-based matching (Constantino et al. 2021, JAMA
+ * Psychiatry). The matcher decides how many cases make a rating count.
+ *
+ * @example
+ * ```ts
+ * import { DomainOutcome } from "referwell";
+ *
+ * DomainOutcome.parse({ problemArea: "depression", rating: "effective", cases: 42 }).rating; // => "effective"
+ * ```
+ */
+export const DomainOutcome = z.object({
+  problemArea: Tag,
+  rating: OutcomeRating,
+  cases: z.number().int().min(0).max(1_000_000),
+  asOf: IsoDate.optional(),
+  source: z.string().min(1).max(500).optional(),
+});
+/** A clinician's measured effectiveness in one problem domain. */
+export type DomainOutcome = z.infer<typeof DomainOutcome>;
+
+/**
+ * A clinician in the practice or in its outside network. Problem areas,
+ * modalities, populations and discipline are tags of the vocabulary; fees
+ * are per session.
+ *
+ * @example
+ * ```ts
+ * import { Clinician } from "referwell";
+ *
+ * const ana = Clinician.parse({
+ *   id: "clin-ana",
+ *   name: "Ana Ruiz",
+ *   discipline: "psychologist",
+ *   practiceId: "harbour",
+ *   licensure: { licenses: [{ jurisdiction: "US-OR" }] },
+ *   problemAreas: ["depression", "anxiety"],
+ *   modalities: ["CBT", "ACT"],
+ *   populations: ["adults"],
+ *   languages: ["en", "es"],
+ *   fee: { currency: "USD", minorUnits: 18000 },
+ *   telehealth: true,
+ *   availability: { timeZone: "America/Los_Angeles", slots: [{ day: "mon", start: "09:00", end: "17:00" }] },
+ *   acceptingNewClients: true,
+ *   capacity: { caseloadMax: 25, caseloadCurrent: 20, weeklyNewClientLimit: 2 },
+ * });
+ * ana.insurancePanels; // => []
+ * ```
+ */
+export const Clinician = z
+  .object({
+    id: Id,
+    name: z.string().min(1).max(200),
+    discipline: Tag,
+    credentials: z.array(z.string().min(1).max(50)).max(20).default([]),
+    practiceId: Id.optional(),
+    licensure: Licensure,
+    problemAreas: z.array(Tag).max(200).default([]),
+    modalities: z.array(Tag).max(200).default([]),
+    populations: z.array(Tag).min(1).max(50),
+    languages: z.array(LanguageTag).min(1).max(30),
+    gender: z.string().min(1).max(60).optional(),
+    insurancePanels: z.array(InsurancePanel).max(500).default([]),
+    fee: Money.optional(),
+    slidingScaleFloor: Money.optional(),
+    locations: z.array(PracticeLocation).max(50).default([]),
+    telehealth: z.boolean().default(false),
+    availability: WeeklySchedule,
+    acceptingNewClients: z.boolean(),
+    capacity: Capacity,
+    outcomes: z.array(DomainOutcome).max(200).optional(),
+  })
+  .superRefine((clinician, ctx) => {
+    const { fee, slidingScaleFloor: floor } = clinician;
+    if (floor === undefined || fee === undefined) return;
+    if (floor.currency !== fee.currency) {
+      ctx.addIssue({ code: "custom", message: "currency-mismatch", path: ["slidingScaleFloor", "currency"] });
+    } else if (floor.minorUnits > fee.minorUnits) {
+      ctx.addIssue({ code: "custom", message: "floor-above-fee", path: ["slidingScaleFloor", "minorUnits"] });
+    }
+  });
+/** A clinician in the practice or in its outside network. */
+export type Clinician = z.infer<typeof Clinician>;

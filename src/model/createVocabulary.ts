@@ -1,0 +1,95 @@
+import { InvalidInputError, type InputIssue } from "../errors.js";
+import { normalizeTag } from "./normalizeTag.js";
+import { validate } from "./validate.js";
+import { defaultVocabulary, VocabularyExtension, type VocabularyList } from "./vocabulary.js";
+
+/**
+ * The open code lists, compiled: resolves any tag to its canonical code so
+ * that tags compare on codes, not spellings. Tags no list knows still
+ * compare, on their normalized form.
+ */
+export interface Vocabulary {
+  /** The canonical code for a tag: a known code or synonym resolves to its code; anything else to its normalized form. */
+  canonical(list: VocabularyList, tag: string): string;
+  /** Whether the tag resolves to a code of the list. */
+  isKnown(list: VocabularyList, tag: string): boolean;
+  /** The label of the code a tag resolves to, or `undefined` for an unknown tag. */
+  label(list: VocabularyList, tag: string): string | undefined;
+  /** Every code of a list, sorted. */
+  codes(list: VocabularyList): readonly string[];
+}
+
+interface CompiledList {
+  readonly byTag: ReadonlyMap<string, string>;
+  readonly labels: ReadonlyMap<string, string>;
+}
+
+const LISTS = ["problemAreas", "modalities", "populations", "disciplines"] as const satisfies readonly VocabularyList[];
+
+/**
+ * Compiles the default code lists, plus a host's own codes and synonyms,
+ * into a {@link Vocabulary}. Compile once and reuse it: resolving a tag is a
+ * map lookup.
+ *
+ * @param extension - codes and synonyms to add (an entry with a known code adds synonyms to it)
+ * @throws {@link InvalidInputError} when the extension is malformed, or a
+ * synonym would resolve to two codes (`ambiguous-synonym`)
+ *
+ * @example
+ * ```ts
+ * import { createVocabulary } from "referwell";
+ *
+ * const vocabulary = createVocabulary({
+ *   modalities: [{ code: "cat", label: "Cognitive analytic therapy", synonyms: ["cognitive analytic"] }],
+ * });
+ * vocabulary.canonical("modalities", "Cognitive Behavioural Therapy"); // => "cbt"
+ * vocabulary.canonical("modalities", "Cognitive Analytic"); // => "cat"
+ * vocabulary.canonical("problemAreas", "PTSD"); // => "trauma"
+ * vocabulary.canonical("problemAreas", "Horse phobia"); // => "horse-phobia"
+ * vocabulary.isKnown("problemAreas", "Horse phobia"); // => false
+ * ```
+ */
+export function createVocabulary(extension: unknown = {}): Vocabulary {
+  const added = validate(VocabularyExtension, extension, "vocabulary");
+  const issues: InputIssue[] = [];
+  const compiled = new Map<VocabularyList, CompiledList>();
+  for (const list of LISTS) {
+    const byTag = new Map<string, string>();
+    const labels = new Map<string, string>();
+    const claim = (tag: string, code: string, path: ReadonlyArray<string | number> | undefined): void => {
+      const key = normalizeTag(tag);
+      const owner = byTag.get(key);
+      if (owner === undefined) byTag.set(key, code);
+      else if (owner !== code && path !== undefined) issues.push({ path, code: "ambiguous-synonym" });
+    };
+    for (const entry of defaultVocabulary[list]) {
+      labels.set(entry.code, entry.label);
+      claim(entry.code, entry.code, undefined);
+    }
+    for (const entry of defaultVocabulary[list]) for (const synonym of entry.synonyms) claim(synonym, entry.code, undefined);
+    added[list].forEach((entry, index) => {
+      // A host entry that names a known code or synonym extends that code.
+      const code = byTag.get(normalizeTag(entry.code)) ?? normalizeTag(entry.code);
+      labels.set(code, entry.label);
+      claim(entry.code, code, [list, index, "code"]);
+      entry.synonyms.forEach((synonym, synonymIndex) => claim(synonym, code, [list, index, "synonyms", synonymIndex]));
+    });
+    compiled.set(list, { byTag, labels });
+  }
+  if (issues.length > 0) throw new InvalidInputError("vocabulary", issues);
+
+  const lookup = (list: VocabularyList): CompiledList => compiled.get(list) as CompiledList;
+  return {
+    canonical: (list, tag) => {
+      const key = normalizeTag(tag);
+      return lookup(list).byTag.get(key) ?? key;
+    },
+    isKnown: (list, tag) => lookup(list).byTag.has(normalizeTag(tag)),
+    label: (list, tag) => {
+      const { byTag, labels } = lookup(list);
+      const code = byTag.get(normalizeTag(tag));
+      return code === undefined ? undefined : labels.get(code);
+    },
+    codes: (list) => [...lookup(list).labels.keys()].sort(),
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * What a receiving clinician must satisfy and what the client prefers: the
+ * hand-off from deciding to refer (`referwell/refer`) to finding whom to
+ * refer to (`referwell/match`).
+ *
+ * @module
+ */
+import { z } from "zod";
+import { CareMode, Severity, Urgency } from "./enums.js";
+import { WeeklySchedule } from "./clinician.js";
+import { Id, IsoDate, LanguageTag, Money, Place } from "./scalars.js";
+import { Tag } from "./vocabulary.js";
+
+/**
+ * A payer (and optionally one plan of it) the client can use.
+ *
+ * @example
+ * ```ts
+ * import { PayerRef } from "referwell";
+ *
+ * PayerRef.parse({ payerId: "aetna" }).payerId; // => "aetna"
+ * ```
+ */
+export const PayerRef = z.object({
+  payerId: Id,
+  planId: Id.optional(),
+});
+/** A payer, and optionally one plan of it. */
+export type PayerRef = z.infer<typeof PayerRef>;
+
+/**
+ * How the client can pay. A clinician passes when in network with any of
+ * `payers` on the start date, or when their fee or sliding-scale floor is
+ * within `maxSelfPay` (same currency). Leaving `payers` empty and
+ * `maxSelfPay` unset means nobody passes: say nothing about payment instead
+ * when it is unknown.
+ *
+ * @example
+ * ```ts
+ * import { PaymentCriteria } from "referwell";
+ *
+ * PaymentCriteria.parse({ maxSelfPay: { currency: "USD", minorUnits: 12000 } }).payers; // => []
+ * ```
+ */
+export const PaymentCriteria = z.object({
+  payers: z.array(PayerRef).max(50).default([]),
+  maxSelfPay: Money.optional(),
+});
+/** How the client can pay. */
+export type PaymentCriteria = z.infer<typeof PaymentCriteria>;
+
+/**
+ * Hard constraints: a clinician who fails one is never an option. Tag lists
+ * must all be met (every listed population served, every listed problem area
+ * treated, every listed modality offered, every listed language spoken).
+ * Being licensed where the client will be, accepting new clients and having
+ * room are always required and need no field.
+ *
+ * @example
+ * ```ts
+ * import { MatchRequirements } from "referwell";
+ *
+ * MatchRequirements.parse({ populations: ["adults"] }).modes; // => ["in-person", "telehealth"]
+ * ```
+ */
+export const MatchRequirements = z.object({
+  modes: z.array(CareMode).min(1).max(2).default(["in-person", "telehealth"]),
+  travelRadiusKm: z.number().positive().max(20_000).optional(),
+  payment: PaymentCriteria.optional(),
+  populations: z.array(Tag).max(20).default([]),
+  problemAreas: z.array(Tag).max(50).default([]),
+  modalities: z.array(Tag).max(50).default([]),
+  languages: z.array(LanguageTag).max(20).default([]),
+  maxWaitDays: z.number().int().min(0).max(3_650).optional(),
+  excludeClinicianIds: z.array(Id).max(10_000).default([]),
+  excludePracticeIds: z.array(Id).max(10_000).default([]),
+});
+/** Hard constraints on a receiving clinician. */
+export type MatchRequirements = z.infer<typeof MatchRequirements>;
+
+/**
+ * Soft fit: what makes one eligible clinician better than another.
+ * `problemAreas` lists the client's needs with the primary one first.
+ *
+ * @example
+ * ```ts
+ * import { MatchPreferences } from "referwell";
+ *
+ * MatchPreferences.parse({ problemAreas: ["trauma", "sleep"] }).modalities; // => []
+ * ```
+ */
+export const MatchPreferences = z.object({
+  problemAreas: z.array(Tag).max(50).default([]),
+  modalities: z.array(Tag).max(50).default([]),
+  languages: z.array(LanguageTag).max(20).default([]),
+  clinicianGenders: z.array(z.string().min(1).max(60)).max(20).default([]),
+  schedule: WeeklySchedule.optional(),
+});
+/** Soft fit for a receiving clinician. */
+export type MatchPreferences = z.infer<typeof MatchPreferences>;
+
+/**
+ * Everything a matcher needs to find clinicians for one client, without the
+ * client record itself: where the client will be when care starts, the hard
+ * requirements and the soft preferences. `startDate` is when care would
+ * start (licensure and insurance are checked on that date); without it the
+ * matcher uses the date of its `now`.
+ *
+ * @example
+ * ```ts
+ * import { MatchCriteria } from "referwell";
+ *
+ * const criteria = MatchCriteria.parse({
+ *   location: { jurisdiction: "US-OR" },
+ *   require: { populations: ["adults"], payment: { payers: [{ payerId: "aetna" }] } },
+ *   prefer: { problemAreas: ["depression"] },
+ * });
+ * criteria.require.excludeClinicianIds; // => []
+ * ```
+ */
+export const MatchCriteria = z.object({
+  clientId: Id.optional(),
+  startDate: IsoDate.optional(),
+  location: Place,
+  severity: Severity.optional(),
+  urgency: Urgency.optional(),
+  require: MatchRequirements.prefault({}),
+  prefer: MatchPreferences.prefault({}),
+});
+/** Everything a matcher needs to find clinicians for one client. */
+export type MatchCriteria = z.infer<typeof MatchCriteria>;

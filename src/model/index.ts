@@ -1,0 +1,56 @@
+/**
+ * The shared vocabulary of referwell: the models several capabilities use,
+ * as zod schemas with their inferred types, and the helpers that read them.
+ *
+ * @module
+ */
+export { checkLicensure, type CareSetting, type LicensureCheck } from "./checkLicensure.js";
+export {
+  Capacity,
+  Clinician,
+  DomainOutcome,
+  InsurancePanel,
+  PracticeLocation,
+  WeeklySchedule,
+  WeeklySlot,
+} from "./clinician.js";
+export { Client, ClientNeeds, ClientPreferences, Coverage, DeclaredConflict, PlannedMove } from "./client.js";
+export { coverageOn } from "./coverageOn.js";
+export { createVocabulary, type Vocabulary } from "./createVocabulary.js";
+export { MatchCriteria, MatchPreferences, MatchRequirements, PayerRef, PaymentCriteria } from "./criteria.js";
+export { criteriaFromClient } from "./criteriaFromClient.js";
+export { Directory } from "./directory.js";
+export {
+  AgeGroup,
+  CareFormat,
+  CareMode,
+  ConflictKind,
+  ContactChannel,
+  OutcomeRating,
+  ReferrerKind,
+  Severity,
+  Urgency,
+  Weekday,
+} from "./enums.js";
+export { Compact, CompactPrivilege, License, Licensure } from "./licensure.js";
+export { normalizeTag } from "./normalizeTag.js";
+export { periodContains } from "./periodContains.js";
+export { Payer, Practice } from "./practice.js";
+export { ContactPoint, Referrer } from "./referrer.js";
+export { residenceOn } from "./residenceOn.js";
+export {
+  CurrencyCode,
+  GeoPoint,
+  Id,
+  IsoDate,
+  IsoInstant,
+  Jurisdiction,
+  LanguageTag,
+  LocalTime,
+  Money,
+  Period,
+  Place,
+  TimeZone,
+} from "./scalars.js";
+export { validate } from "./validate.js";
+export { defaultVocabulary, Tag, VocabularyEntry, VocabularyExtension, VocabularyList } from "./vocabulary.js";

@@ -1,0 +1,42 @@
+/**
+ * British spellings folded to one form, so "behavioural" and "behavioral"
+ * compare equal without listing both everywhere.
+ */
+const SPELLING_FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/behaviour/g, "behavior"],
+  [/counsell/g, "counsel"],
+  [/centred/g, "centered"],
+  [/paediatric/g, "pediatric"],
+  [/gynaecolog/g, "gynecolog"],
+  [/programme/g, "program"],
+  [/organis/g, "organiz"],
+  [/speciali[sz]/g, "specializ"],
+];
+
+/**
+ * Normalizes a free-text tag to the form codes compare on: lower case, no
+ * accents, British spellings folded, `&` as `and`, and every run of other
+ * characters a single hyphen.
+ *
+ * @param text - a tag as a person or another system wrote it
+ * @returns the normalized tag; empty when `text` has no letters or digits
+ *
+ * @example
+ * ```ts
+ * import { normalizeTag } from "referwell";
+ *
+ * normalizeTag("Cognitive Behavioural Therapy"); // => "cognitive-behavioral-therapy"
+ * normalizeTag("  Grief & Loss "); // => "grief-and-loss"
+ * ```
+ */
+export function normalizeTag(text: string): string {
+  let out = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  for (const [pattern, replacement] of SPELLING_FOLDS) out = out.replace(pattern, replacement);
+  return out;
+}
