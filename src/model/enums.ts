@@ -103,7 +103,7 @@ export type Urgency = z.infer<typeof Urgency>;
  * ```ts
  * import { ReferrerKind } from "referwell";
  *
- * ReferrerKind.options.length; // => 12
+ * ReferrerKind.options.length; // => 13
  * ```
  */
 export const ReferrerKind = z.enum([

@@ -1,0 +1,51 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { documentedExports, instrument, listFiles, markdownExamples } from "./collectExamples.js";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const outDir = join(root, "test/.examples");
+
+const exported = listFiles(join(root, "src"), ".ts").flatMap((file) => documentedExports(file, root));
+const markdown = [join(root, "README.md"), ...listFiles(join(root, "docs"), ".md").filter((f) => !f.includes("/api/"))];
+
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+
+const prelude = `import { expect as __vexpect } from "vitest";
+export const __checks = { count: 0 };
+const __expect = (actual: unknown, expected: unknown): void => {
+  __vexpect(actual).toStrictEqual(expected);
+  __checks.count += 1;
+};
+`;
+
+async function run(name: string, code: string): Promise<void> {
+  const example = instrument(name, code);
+  expect(example.checks, `${name} has no "// =>" check`).toBeGreaterThan(0);
+  const path = join(outDir, `${name.replace(/[^A-Za-z0-9]+/g, "_")}.ts`);
+  // Imports must come first; the prelude follows them.
+  const lines = example.code.split("\n");
+  const lastImport = lines.reduce((last, line, index) => (/^import .* from /.test(line) ? index : last), -1);
+  const body = [...lines.slice(0, lastImport + 1), prelude, ...lines.slice(lastImport + 1)].join("\n");
+  writeFileSync(path, body);
+  const module = (await import(/* @vite-ignore */ path)) as { __checks: { count: number } };
+  // Every check ran: none hid in a branch that was not taken.
+  expect(module.__checks.count).toBe(example.checks);
+}
+
+describe("every exported value of src/ has TSDoc with a runnable @example", () => {
+  it.each(exported.map((entry) => [`${entry.file}#${entry.name}`, entry] as const))("%s", async (label, entry) => {
+    expect(entry.documented, `${label} has no TSDoc`).toBe(true);
+    expect(entry.examples.length, `${label} has no @example`).toBeGreaterThan(0);
+    for (const [index, code] of entry.examples.entries()) await run(`${label}#${index}`, code);
+  });
+});
+
+describe("the ts examples of the guides run", () => {
+  const pages: [string, string][] = markdown.flatMap((file) =>
+    markdownExamples(file).map((code, index): [string, string] => [`${file.slice(root.length)}#${index}`, code]),
+  );
+  for (const [label, code] of pages) it(label, () => run(label, code));
+});

@@ -1,0 +1,60 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { createVocabulary, InvalidInputError, validate } from "referwell";
+import { hostile, hostileJson, type Json } from "../arbitraries/hostile.js";
+import { modelSchemas } from "../arbitraries/schemas.js";
+
+const MARKER = /ZQX[A-Z0-9]{6}/;
+
+function keysOf(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) keysOf(item, into);
+  else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      into.add(key);
+      keysOf(item, into);
+    }
+  }
+  return into;
+}
+
+/** Runs `call`; it must succeed or throw an InvalidInputError that shows no marker anywhere. */
+function expectNoLeak(call: () => unknown): "ok" | "rejected" {
+  try {
+    call();
+    return "ok";
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidInputError);
+    const invalid = error as InvalidInputError;
+    expect(invalid.issues.length).toBeGreaterThan(0);
+    for (const surface of [invalid.message, JSON.stringify(invalid), String(invalid), invalid.stack ?? "", JSON.stringify(invalid.issues)]) {
+      expect(surface).not.toMatch(MARKER);
+    }
+    return "rejected";
+  }
+}
+
+describe.each(modelSchemas)("%s", (name, schema, arbitrary) => {
+  const keys = [...keysOf(fc.sample(arbitrary, { numRuns: 30, seed: 7 }))];
+
+  test.prop([hostile(arbitrary)])("no leak: a marked, broken value gives a result or an error with no marker", (input) => {
+    expectNoLeak(() => validate(schema, input, name));
+  });
+
+  test.prop([hostileJson(keys)])("no leak: arbitrary JSON gives a result or an error with no marker", (input) => {
+    expectNoLeak(() => validate(schema, input, name));
+  });
+
+  it("the hostile inputs are mostly invalid, so the property above is not vacuous", () => {
+    const outcomes = fc.sample(hostile(arbitrary), { numRuns: 200, seed: 11 }).map((input) => expectNoLeak(() => validate(schema, input, name)));
+    expect(outcomes.filter((outcome) => outcome === "rejected").length).toBeGreaterThan(100);
+  });
+});
+
+describe("createVocabulary", () => {
+  const entry = fc.record({ code: fc.string({ minLength: 1 }), label: fc.string({ minLength: 1 }), synonyms: fc.array(fc.string()) });
+  const extension = fc.record({ problemAreas: fc.array(entry, { maxLength: 3 }), modalities: fc.array(entry, { maxLength: 3 }) });
+
+  test.prop([hostile(extension)])("no leak: a marked, broken extension gives a vocabulary or an error with no marker", (input) => {
+    expectNoLeak(() => createVocabulary(input as Json));
+  });
+});

@@ -1,0 +1,19 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const src = fileURLToPath(new URL("./src/", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests import the package by its name, as users do, but run against the sources.
+    alias: [
+      { find: /^referwell$/, replacement: `${src}index.ts` },
+      { find: /^referwell\/(refer|match|consent|relationships|cadence)$/, replacement: `${src}$1/index.ts` },
+    ],
+  },
+  test: {
+    include: ["test/**/*.test.ts"],
+    setupFiles: ["test/setup.ts"],
+    benchmark: { include: ["test/bench/**/*.bench.ts"] },
+  },
+});
