@@ -15,7 +15,7 @@ const SPELLING_FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /**
  * Normalizes a free-text tag to the form codes compare on: lower case, no
- * accents, British spellings folded, `&` as `and`, and every run of other
+ * accents or ligatures, British spellings folded, `&` as `and`, and every run of other
  * characters a single hyphen.
  *
  * @param text - a tag as a person or another system wrote it
@@ -34,6 +34,10 @@ export function normalizeTag(text: string): string {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
+    .replace(/æ/g, "ae")
+    .replace(/œ/g, "oe")
+    .replace(/ß/g, "ss")
+    .replace(/[øđł]/g, (c) => ({ ø: "o", đ: "d", ł: "l" })[c] ?? c)
     .replace(/&/g, " and ")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
