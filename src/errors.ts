@@ -46,6 +46,8 @@ export class ReferwellError extends Error {
   readonly code: ReferwellErrorCode;
 
   /**
+   * Creates an error; referwell's own code throws its subclasses.
+   *
    * @param code - the literal code of the error
    * @param message - a message built from referwell's own templates
    */
@@ -165,6 +167,8 @@ export class InvalidInputError extends ReferwellError {
   readonly input: string;
 
   /**
+   * Creates the error from the issues found; the message lists the first ten.
+   *
    * @param input - the name of the validated input, e.g. `"directory"`
    * @param issues - the issues found; at least one
    */

@@ -79,16 +79,23 @@ export function createVocabulary(extension: unknown = {}): Vocabulary {
   if (issues.length > 0) throw new InvalidInputError("vocabulary", issues);
 
   const lookup = (list: VocabularyList): CompiledList => compiled.get(list) as CompiledList;
+  // Keys are normalized, and normalizing is idempotent, so a tag that is already a key skips normalizing.
+  const resolve = (list: VocabularyList, tag: string): { key: string; code: string | undefined } => {
+    const { byTag } = lookup(list);
+    const direct = byTag.get(tag);
+    if (direct !== undefined) return { key: tag, code: direct };
+    const key = normalizeTag(tag);
+    return { key, code: byTag.get(key) };
+  };
   return {
     canonical: (list, tag) => {
-      const key = normalizeTag(tag);
-      return lookup(list).byTag.get(key) ?? key;
+      const { key, code } = resolve(list, tag);
+      return code ?? key;
     },
-    isKnown: (list, tag) => lookup(list).byTag.has(normalizeTag(tag)),
+    isKnown: (list, tag) => resolve(list, tag).code !== undefined,
     label: (list, tag) => {
-      const { byTag, labels } = lookup(list);
-      const code = byTag.get(normalizeTag(tag));
-      return code === undefined ? undefined : labels.get(code);
+      const { code } = resolve(list, tag);
+      return code === undefined ? undefined : lookup(list).labels.get(code);
     },
     codes: (list) => [...lookup(list).labels.keys()].sort(),
   };

@@ -1,4 +1,4 @@
-import { fc, test } from "@fast-check/vitest";
+import { test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { Client, coverageOn, criteriaFromClient, MatchCriteria, residenceOn } from "referwell";
 import { client as clientArb, isoDate } from "../arbitraries/model.js";
