@@ -93,6 +93,7 @@ export const IssueCodes = [
   "duplicate-id",
   "unknown-reference",
   "ambiguous-synonym",
+  "exactly-one-required",
   "primary-need-missing",
 ] as const;
 
@@ -127,6 +128,7 @@ const templates: Record<IssueCode, string> = {
   "duplicate-id": "repeats an id that must be unique",
   "unknown-reference": "refers to an id that is not defined",
   "ambiguous-synonym": "resolves to more than one code",
+  "exactly-one-required": "must give exactly one of the alternatives",
   "primary-need-missing": "lists no problem area (the primary need comes first)",
 };
 

@@ -1,9 +1,23 @@
 /**
- * `referwell/match`: Find and rank the clinicians who fit a client best, and assign many referrals under capacity.
- *
- * This capability has not shipped yet; the subpath resolves so that imports
- * can be wired ahead of it.
+ * `referwell/match`: find and rank the clinicians who fit a client best,
+ * explained part by part; say when a colleague should take a referral
+ * instead of the point person; assign many referrals under capacity.
  *
  * @module referwell/match
  */
-export {};
+export { type Assignment, AssignmentOptions, type AssignmentResult, assignReferrals, type UnassignedReferral } from "./assignReferrals.js";
+export { createMatcher, type Matcher } from "./createMatcher.js";
+export { ScoreMatchOptions, scoreMatch } from "./scoreMatch.js";
+export { MatcherOptions, MatchRequest, MatchWeights, RankOptions, Referral } from "./schemas.js";
+export {
+  type ConstraintFailure,
+  HardConstraint,
+  type MatchExplanation,
+  type PassTo,
+  type PaymentRoute,
+  type RankedOption,
+  type RankResult,
+  type Recommendation,
+  type ScorePart,
+  SoftCriterion,
+} from "./types.js";

@@ -4,6 +4,7 @@
  *
  * @module
  */
+export { calendarDateOf } from "./calendarDateOf.js";
 export { checkLicensure, type CareSetting, type LicensureCheck } from "./checkLicensure.js";
 export {
   Capacity,
@@ -34,6 +35,7 @@ export {
 } from "./enums.js";
 export { Compact, CompactPrivilege, License, Licensure } from "./licensure.js";
 export { normalizeTag } from "./normalizeTag.js";
+export { Now } from "./now.js";
 export { periodContains } from "./periodContains.js";
 export { Payer, Practice } from "./practice.js";
 export { ContactPoint, Referrer } from "./referrer.js";

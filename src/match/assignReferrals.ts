@@ -1,0 +1,195 @@
+import { z } from "zod";
+import { calendarDateOf } from "../model/calendarDateOf.js";
+import { Clinician } from "../model/clinician.js";
+import { criteriaFromClient } from "../model/criteriaFromClient.js";
+import { Directory } from "../model/directory.js";
+import type { Urgency } from "../model/enums.js";
+import { Compact } from "../model/licensure.js";
+import { Now } from "../model/now.js";
+import { validate } from "../model/validate.js";
+import { collectCandidates } from "./collectCandidates.js";
+import { compileDirectory } from "./compileDirectory.js";
+import { evaluateConstraints } from "./evaluateConstraints.js";
+import { maxWeightAssignment, type WeightedEdge } from "./maxWeightAssignment.js";
+import { prepareQuery } from "./prepareQuery.js";
+import { MatcherOptions, Referral } from "./schemas.js";
+import { scoreOption } from "./scoreOption.js";
+import type { ConstraintFailure, RankedOption } from "./types.js";
+
+/**
+ * Options of an assignment: when it happens, the compacts that privileges
+ * name, and the matcher's options (weights and the rest).
+ *
+ * @example
+ * ```ts
+ * import { AssignmentOptions } from "referwell/match";
+ *
+ * AssignmentOptions.parse({ now: "2026-11-23" }).compacts; // => []
+ * ```
+ */
+export const AssignmentOptions = z.object({
+  now: Now,
+  compacts: z.array(Compact).max(1_000).default([]),
+  matcher: MatcherOptions.prefault({}),
+});
+/** Options of an assignment. */
+export type AssignmentOptions = z.infer<typeof AssignmentOptions>;
+
+/** A referral placed with a clinician. */
+export interface Assignment {
+  /** The referral. */
+  readonly referralId: string;
+  /** The clinician it goes to. */
+  readonly clinicianId: string;
+  /** The referral's priority, from its urgency unless given. */
+  readonly priority: number;
+  /** The scored, explained option. */
+  readonly option: RankedOption;
+}
+
+/** A referral that could not be placed, and why. */
+export interface UnassignedReferral {
+  /** The referral. */
+  readonly referralId: string;
+  /** `no-eligible-clinician`: every clinician fails a hard constraint; `capacity`: the eligible ones are full with referrals that count more. */
+  readonly reason: "no-eligible-clinician" | "capacity";
+  /** One sentence for people. */
+  readonly text: string;
+  /** For `no-eligible-clinician`: how many clinicians failed each hard constraint first. */
+  readonly failedConstraints?: Readonly<Record<string, number>>;
+}
+
+/** The assignment of a batch of referrals. */
+export interface AssignmentResult {
+  /** Placed referrals, in referral id order. */
+  readonly assignments: readonly Assignment[];
+  /** Referrals not placed, in referral id order. */
+  readonly unassigned: readonly UnassignedReferral[];
+  /** The objective reached: the sum over placements of priority × (1 + score). */
+  readonly objective: number;
+  /** Places each clinician had: the smaller of caseload room and this week's new-client places. */
+  readonly capacity: Readonly<Record<string, number>>;
+}
+
+const URGENCY_PRIORITY: Readonly<Record<Urgency, number>> = { routine: 1, soon: 2, urgent: 4 };
+/** Values are compared as integers in millionths, so the optimum is exact and reproducible. */
+const SCALE = 1_000_000;
+
+const Referrals = z.array(Referral).max(100_000).superRefine((referrals, ctx) => {
+  const seen = new Set<string>();
+  referrals.forEach((referral, index) => {
+    if (seen.has(referral.id)) ctx.addIssue({ code: "custom", message: "duplicate-id", path: [index, "id"] });
+    seen.add(referral.id);
+  });
+});
+
+/**
+ * Assigns many intake referrals across clinicians at once, maximizing the
+ * total fit under each clinician's capacity, exactly. Each placement is worth
+ * the referral's priority × (1 + its score): placing a referral counts, a
+ * better fit counts more, and priorities (urgent 4, soon 2, routine 1 unless
+ * given) weigh both. Hard constraints are the matcher's. Capacity is the
+ * smaller of caseload room and this week's remaining new-client places.
+ * Solved as a min-cost flow with integer costs; the result depends only on
+ * the ids, never on input order.
+ *
+ * @param referrals - the referrals, each with criteria or a client
+ * @param clinicians - the clinicians who may take them
+ * @param options - `now`, compacts, matcher options
+ * @throws {@link InvalidInputError} when an input is malformed or referral ids repeat
+ *
+ * @example
+ * ```ts
+ * import { assignReferrals } from "referwell/match";
+ *
+ * const clinician = (id: string, problemAreas: string[], places: number) => ({
+ *   id,
+ *   name: id,
+ *   discipline: "counselor",
+ *   licensure: { licenses: [{ jurisdiction: "US-OR" }] },
+ *   problemAreas,
+ *   populations: ["adults"],
+ *   languages: ["en"],
+ *   telehealth: true,
+ *   availability: { timeZone: "America/Los_Angeles", slots: [] },
+ *   acceptingNewClients: true,
+ *   capacity: { caseloadMax: 30, caseloadCurrent: 20, weeklyNewClientLimit: places },
+ * });
+ * const referral = (id: string, need: string, urgency: "routine" | "urgent" = "routine") => ({
+ *   id,
+ *   urgency,
+ *   criteria: { location: { jurisdiction: "US-OR" }, prefer: { problemAreas: [need] } },
+ * });
+ * const result = assignReferrals(
+ *   [referral("r1", "trauma"), referral("r2", "grief"), referral("r3", "trauma", "urgent")],
+ *   [clinician("ben", ["trauma"], 1), clinician("hana", ["grief"], 1)],
+ *   { now: "2026-11-23" },
+ * );
+ * result.assignments.map((a) => `${a.referralId}→${a.clinicianId}`); // => ["r2→hana", "r3→ben"]
+ * result.unassigned.map((u) => `${u.referralId}: ${u.reason}`); // => ["r1: capacity"]
+ * ```
+ */
+export function assignReferrals(referrals: unknown, clinicians: unknown, options: unknown): AssignmentResult {
+  const batch = validate(Referrals, referrals, "referrals");
+  const people = validate(z.array(Clinician).max(100_000), clinicians, "clinicians");
+  const settings = validate(AssignmentOptions, options, "options");
+  const directory = validate(Directory, { clinicians: people, compacts: settings.compacts }, "clinicians");
+  const compiled = compileDirectory(directory, settings.matcher);
+  const today = calendarDateOf(settings.now);
+  const sorted = [...batch].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const capacity: Record<string, number> = {};
+  const places = compiled.clinicians.map(({ source }) => {
+    const { caseloadMax, caseloadCurrent, weeklyNewClientLimit, newClientsThisWeek } = source.capacity;
+    const room = source.acceptingNewClients ? Math.max(0, Math.min(caseloadMax - caseloadCurrent, weeklyNewClientLimit - newClientsThisWeek)) : 0;
+    capacity[source.id] = room;
+    return room;
+  });
+
+  const edges: WeightedEdge[] = [];
+  const optionsByPair = new Map<string, RankedOption>();
+  const failuresByReferral = new Map<number, Record<string, number>>();
+  const priorities = sorted.map((referral) => referral.priority ?? URGENCY_PRIORITY[referral.urgency]);
+  sorted.forEach((referral, row) => {
+    const criteria = referral.criteria ?? criteriaFromClient(referral.client as NonNullable<Referral["client"]>, { startDate: today });
+    const query = prepareQuery(compiled, criteria, criteria.startDate ?? today, undefined);
+    const candidates = new Set(collectCandidates(compiled, query));
+    const failed: Record<string, number> = {};
+    for (const clinician of compiled.clinicians) {
+      const constraints: { failures: ConstraintFailure[] } & ReturnType<typeof evaluateConstraints> = candidates.has(clinician.index)
+        ? evaluateConstraints(compiled, clinician, query, true)
+        : { failures: [{ constraint: "care-mode", reason: "unreachable", text: "" }], modes: [], payment: { via: "unspecified" }, distanceKm: undefined };
+      const first = constraints.failures[0];
+      if (first !== undefined) {
+        failed[first.constraint] = (failed[first.constraint] ?? 0) + 1;
+        continue;
+      }
+      const option = scoreOption(compiled, clinician, query, constraints);
+      optionsByPair.set(`${row}:${clinician.index}`, option);
+      edges.push({ row, column: clinician.index, value: Math.round((priorities[row] as number) * (1 + option.score) * SCALE) });
+    }
+    failuresByReferral.set(row, failed);
+  });
+
+  const placed = maxWeightAssignment(sorted.length, places, edges);
+  const assignments: Assignment[] = [];
+  const unassigned: UnassignedReferral[] = [];
+  let objective = 0;
+  sorted.forEach((referral, row) => {
+    const column = placed[row] ?? -1;
+    const option = optionsByPair.get(`${row}:${column}`);
+    if (column >= 0 && option !== undefined) {
+      assignments.push({ referralId: referral.id, clinicianId: option.clinicianId, priority: priorities[row] as number, option });
+      objective += (priorities[row] as number) * (1 + option.score);
+      return;
+    }
+    const hasEligible = edges.some((edge) => edge.row === row);
+    if (hasEligible) {
+      unassigned.push({ referralId: referral.id, reason: "capacity", text: "Every eligible clinician's places went to referrals that count more." });
+    } else {
+      const failedConstraints = failuresByReferral.get(row) ?? {};
+      unassigned.push({ referralId: referral.id, reason: "no-eligible-clinician", text: "No clinician passes every hard constraint.", failedConstraints });
+    }
+  });
+  return { assignments, unassigned, objective, capacity };
+}

@@ -1,0 +1,48 @@
+import type { CompiledDirectory, PreparedQuery } from "./compiled.js";
+import { gridCell } from "./gridCell.js";
+
+const KM_PER_DEGREE = 111.2;
+
+/**
+ * The clinicians a request could possibly reach, in id order: those who may
+ * be licensed for telehealth where the client is, and those with an office
+ * within reach. Everyone else fails a hard constraint without being looked at.
+ */
+export function collectCandidates(directory: CompiledDirectory, query: PreparedQuery): number[] {
+  const seen = new Uint8Array(directory.clinicians.length);
+  const add = (indexes: readonly number[] | undefined): void => {
+    for (const index of indexes ?? []) seen[index] = 1;
+  };
+  const { jurisdiction } = query.criteria.location;
+  const country = jurisdiction.slice(0, 2);
+  if (query.modes.has("telehealth")) {
+    add(directory.byJurisdiction.get(jurisdiction));
+    if (country !== jurisdiction) add(directory.byJurisdiction.get(country));
+  }
+  if (query.modes.has("in-person")) {
+    const point = query.point;
+    if (point === undefined) {
+      add(directory.officesByJurisdiction.get(jurisdiction));
+      if (country === jurisdiction) {
+        for (const [where, indexes] of directory.officesByJurisdiction) if (where.startsWith(`${country}-`)) add(indexes);
+      }
+    } else {
+      const latSpan = query.travelRadiusKm / KM_PER_DEGREE;
+      const lonSpan = latSpan / Math.max(0.01, Math.cos((Math.min(89, Math.abs(point.lat) + latSpan) * Math.PI) / 180));
+      if (latSpan * lonSpan > 4_000) {
+        // A radius this wide covers much of the globe: every office is a candidate.
+        for (const indexes of directory.officesByCell.values()) add(indexes);
+      } else {
+        for (let lat = Math.floor(point.lat - latSpan); lat <= Math.floor(point.lat + latSpan); lat += 1) {
+          for (let lon = Math.floor(point.lon - lonSpan); lon <= Math.floor(point.lon + lonSpan); lon += 1) {
+            const wrapped = ((((lon + 180) % 360) + 360) % 360) - 180;
+            add(directory.officesByCell.get(gridCell(lat, wrapped)));
+          }
+        }
+      }
+    }
+  }
+  const candidates: number[] = [];
+  for (let index = 0; index < seen.length; index += 1) if (seen[index] === 1) candidates.push(index);
+  return candidates;
+}

@@ -1,0 +1,149 @@
+import { calendarDateOf } from "../model/calendarDateOf.js";
+import type { MatchCriteria } from "../model/criteria.js";
+import { criteriaFromClient } from "../model/criteriaFromClient.js";
+import { Directory } from "../model/directory.js";
+import { validate } from "../model/validate.js";
+import type { CompiledDirectory, PreparedQuery } from "./compiled.js";
+import { collectCandidates } from "./collectCandidates.js";
+import { compileDirectory } from "./compileDirectory.js";
+import { evaluateConstraints } from "./evaluateConstraints.js";
+import { findPassTo } from "./findPassTo.js";
+import { prepareQuery } from "./prepareQuery.js";
+import { recommend } from "./recommend.js";
+import { MatcherOptions, MatchRequest, RankOptions } from "./schemas.js";
+import { scoreOption } from "./scoreOption.js";
+import type { MatchExplanation, RankedOption, RankResult } from "./types.js";
+
+/** A compiled directory, ready to rank requests against. */
+export interface Matcher {
+  /**
+   * Ranks the eligible clinicians for a request, best first, each with its
+   * score explained part by part, and says what to offer.
+   *
+   * @throws {@link InvalidInputError} when the request or options are malformed
+   */
+  rank(request: unknown, options: unknown): RankResult;
+  /**
+   * Says why one clinician is or is not an option for a request: every hard
+   * constraint it fails, or its scored option.
+   *
+   * @throws {@link InvalidInputError} when the request or options are malformed
+   */
+  explain(request: unknown, clinicianId: string, options: unknown): MatchExplanation;
+  /** How many clinicians the directory holds. */
+  readonly size: number;
+}
+
+/** Best score first; ties by clinician id, so the order never depends on the directory's. */
+const byScore = (a: RankedOption, b: RankedOption): number => b.score - a.score || (a.clinicianId < b.clinicianId ? -1 : a.clinicianId > b.clinicianId ? 1 : 0);
+
+function prepare(directory: CompiledDirectory, requestInput: unknown, optionsInput: unknown): { request: MatchRequest; rankOptions: RankOptions; query: PreparedQuery } {
+  const request = validate(MatchRequest, requestInput, "request");
+  const rankOptions = validate(RankOptions, optionsInput, "options");
+  const today = calendarDateOf(rankOptions.now);
+  const criteria: MatchCriteria = request.criteria ?? criteriaFromClient(request.client as NonNullable<MatchRequest["client"]>, { startDate: today });
+  const query = prepareQuery(directory, criteria, criteria.startDate ?? today, request.practiceId);
+  return { request, rankOptions, query };
+}
+
+/**
+ * Validates a directory once and compiles it for matching: canonical codes,
+ * availability as minutes, and indexes by jurisdiction and location, so each
+ * ranking looks only at clinicians who could be licensed for or reach the
+ * client. Rank as many requests as you like against one matcher.
+ *
+ * Hard constraints (an option never fails one): not excluded for the client,
+ * accepting new clients, room in the caseload and in this week's new-client
+ * places, every required population, problem area, modality and language,
+ * the usual wait within the client's maximum, payment (in network with the
+ * client's payer on the start date, or a fee or sliding-scale floor within
+ * what the client can pay), and a mode of care: telehealth where licensed for
+ * the client's location on the start date (planned moves count), or an office
+ * within the client's travel radius in a jurisdiction where the clinician is
+ * licensed for in-person care. Compact privileges count as the directory's
+ * compacts say.
+ *
+ * @param directory - the clinicians, practices, payers and compacts
+ * @param options - weights, margin and other options; see {@link MatcherOptions}
+ * @throws {@link InvalidInputError} when the directory or options are malformed
+ *
+ * @example
+ * ```ts
+ * import { createMatcher } from "referwell/match";
+ *
+ * const clinician = (id: string, problemAreas: string[], practiceId = "harbour") => ({
+ *   id,
+ *   name: id,
+ *   discipline: "psychologist",
+ *   practiceId,
+ *   licensure: { licenses: [{ jurisdiction: "US-OR" }] },
+ *   problemAreas,
+ *   populations: ["adults"],
+ *   languages: ["en"],
+ *   telehealth: true,
+ *   insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01" } }],
+ *   availability: { timeZone: "America/Los_Angeles", slots: [{ day: "tue", start: "16:00", end: "20:00" }] },
+ *   acceptingNewClients: true,
+ *   capacity: { caseloadMax: 25, caseloadCurrent: 20, weeklyNewClientLimit: 2 },
+ * });
+ * const matcher = createMatcher({
+ *   clinicians: [clinician("ana", ["depression", "anxiety"]), clinician("ben", ["trauma"]), clinician("eli", ["depression"], "elsewhere")],
+ * });
+ * const result = matcher.rank(
+ *   {
+ *     criteria: {
+ *       location: { jurisdiction: "US-OR" },
+ *       require: { populations: ["adults"], payment: { payers: [{ payerId: "aetna" }] } },
+ *       prefer: { problemAreas: ["depression", "anxiety"] },
+ *     },
+ *     practiceId: "harbour",
+ *     pointPersonId: "ben",
+ *   },
+ *   { now: "2026-11-23T09:00:00-08:00" },
+ * );
+ * result.options.map((option) => option.clinicianId); // => ["ana", "eli", "ben"]
+ * result.passTo?.to; // => "ana"
+ * result.options[0]?.parts.find((part) => part.criterion === "needs")?.reason; // => "Treats every need: depression and anxiety."
+ * ```
+ */
+export function createMatcher(directory: unknown, options: unknown = {}): Matcher {
+  const compiled = compileDirectory(validate(Directory, directory, "directory"), validate(MatcherOptions, options, "options"));
+
+  return {
+    size: compiled.clinicians.length,
+    rank(requestInput, optionsInput) {
+      const { request, rankOptions, query } = prepare(compiled, requestInput, optionsInput);
+      const ranked: RankedOption[] = [];
+      for (const index of collectCandidates(compiled, query)) {
+        const clinician = compiled.clinicians[index];
+        if (clinician === undefined) continue;
+        const constraints = evaluateConstraints(compiled, clinician, query, true);
+        if (constraints.failures.length === 0) ranked.push(scoreOption(compiled, clinician, query, constraints));
+      }
+      ranked.sort(byScore);
+      let passTo: RankResult["passTo"];
+      const pointPersonId = request.pointPersonId;
+      const pointPerson = pointPersonId === undefined ? undefined : compiled.byId.get(pointPersonId);
+      if (pointPersonId !== undefined && pointPerson !== undefined && request.practiceId !== undefined) {
+        const own = evaluateConstraints(compiled, pointPerson, query, false);
+        const option = ranked.find((candidate) => candidate.clinicianId === pointPersonId);
+        passTo = findPassTo(compiled, ranked, pointPersonId, { failures: own.failures, option });
+      }
+      return {
+        startDate: query.startDate,
+        options: ranked.slice(0, rankOptions.limit),
+        eligibleCount: ranked.length,
+        recommendation: recommend(ranked, compiled.options),
+        ...(passTo === undefined ? {} : { passTo }),
+      };
+    },
+    explain(requestInput, clinicianId, optionsInput) {
+      const { query } = prepare(compiled, requestInput, optionsInput);
+      const clinician = compiled.byId.get(clinicianId);
+      if (clinician === undefined) return { clinicianId, known: false, eligible: false, failures: [] };
+      const constraints = evaluateConstraints(compiled, clinician, query, false);
+      if (constraints.failures.length > 0) return { clinicianId, known: true, eligible: false, failures: constraints.failures };
+      return { clinicianId, known: true, eligible: true, failures: [], option: scoreOption(compiled, clinician, query, constraints) };
+    },
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * The inputs of `referwell/match`: matcher options with their documented
+ * defaults, a ranking request, and a referral to assign.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { Client } from "../model/client.js";
+import { MatchCriteria } from "../model/criteria.js";
+import { Urgency } from "../model/enums.js";
+import { Now } from "../model/now.js";
+import { Id } from "../model/scalars.js";
+import { VocabularyExtension } from "../model/vocabulary.js";
+
+const weight = (value: number) => z.number().min(0).max(100).default(value);
+
+/**
+ * How much each part of the soft fit counts. Weights are relative: they are
+ * normalized to sum to 1 for each request, so the parts of a score add up to
+ * the score. Defaults: needs 0.30, outcomes 0.15, schedule 0.15, modality
+ * 0.10, language 0.10, wait 0.10, gender 0.05, distance 0.05. The outcome
+ * weight applies only when the directory carries outcome data.
+ *
+ * @example
+ * ```ts
+ * import { MatchWeights } from "referwell/match";
+ *
+ * MatchWeights.parse({}).needs; // => 0.3
+ * MatchWeights.parse({ language: 0.3 }).language; // => 0.3
+ * ```
+ */
+export const MatchWeights = z
+  .object({
+    needs: weight(0.3),
+    outcomes: weight(0.15),
+    schedule: weight(0.15),
+    modality: weight(0.1),
+    language: weight(0.1),
+    wait: weight(0.1),
+    gender: weight(0.05),
+    distance: weight(0.05),
+  })
+  .refine((w) => Object.values(w).some((value) => value > 0), { error: "too-small" });
+/** How much each part of the soft fit counts. */
+export type MatchWeights = z.infer<typeof MatchWeights>;
+
+/**
+ * Options of a matcher, each with a documented default.
+ *
+ * - `margin` (0.1): how far the best option must lead the next for it to be
+ *   recommended alone, and a colleague must lead the point person for the
+ *   referral to be passed.
+ * - `minimumOptions` (2) and `preferredOptions` (3): how many options to
+ *   recommend when none leads by the margin (seed 002: give options).
+ * - `severeOutcomeMultiplier` (2): outcome data counts this many times more
+ *   for severe and complex clients (Boswell et al. 2022).
+ * - `outcomeMinCases` (10): fewer cases in a domain make a rating count as
+ *   no evidence. A default of this library, not a figure from the studies.
+ * - `defaultTravelRadiusKm` (40): how far a client travels to an office
+ *   when the criteria do not say.
+ * - `waitHorizonDays` (60): a wait this long or longer scores nothing.
+ * - `scheduleTargetMinutes` (120): weekly overlap of the client's times with
+ *   the clinician's availability at which the schedule part is full.
+ * - `vocabulary`: codes and synonyms to add to the defaults.
+ *
+ * @example
+ * ```ts
+ * import { MatcherOptions } from "referwell/match";
+ *
+ * const options = MatcherOptions.parse({ margin: 0.05 });
+ * options.margin; // => 0.05
+ * options.minimumOptions; // => 2
+ * ```
+ */
+export const MatcherOptions = z.object({
+  weights: MatchWeights.prefault({}),
+  margin: z.number().min(0).max(1).default(0.1),
+  minimumOptions: z.number().int().min(1).max(20).default(2),
+  preferredOptions: z.number().int().min(1).max(20).default(3),
+  severeOutcomeMultiplier: z.number().min(1).max(10).default(2),
+  outcomeMinCases: z.number().int().min(0).max(100_000).default(10),
+  defaultTravelRadiusKm: z.number().positive().max(20_000).default(40),
+  waitHorizonDays: z.number().int().min(1).max(3_650).default(60),
+  scheduleTargetMinutes: z.number().int().min(1).max(10_080).default(120),
+  vocabulary: VocabularyExtension.optional(),
+});
+/** Options of a matcher. */
+export type MatcherOptions = z.infer<typeof MatcherOptions>;
+
+/**
+ * One ranking request: the criteria, or a client record to derive them
+ * from (exactly one). With `practiceId` the ranking marks colleagues; with
+ * `pointPersonId` too it says when a colleague should take the referral.
+ *
+ * @example
+ * ```ts
+ * import { MatchRequest } from "referwell/match";
+ *
+ * MatchRequest.safeParse({ criteria: { location: { jurisdiction: "US-OR" } } }).success; // => true
+ * MatchRequest.safeParse({}).success; // => false
+ * ```
+ */
+export const MatchRequest = z
+  .object({
+    criteria: MatchCriteria.optional(),
+    client: Client.optional(),
+    practiceId: Id.optional(),
+    pointPersonId: Id.optional(),
+  })
+  .refine((request) => (request.criteria === undefined) !== (request.client === undefined), {
+    error: "exactly-one-required",
+    path: ["criteria"],
+  });
+/** One ranking request. */
+export type MatchRequest = z.infer<typeof MatchRequest>;
+
+/**
+ * Options of one ranking: when it happens and how many options to return.
+ *
+ * @example
+ * ```ts
+ * import { RankOptions } from "referwell/match";
+ *
+ * RankOptions.parse({ now: "2026-11-23T09:00:00-08:00" }).limit; // => 10
+ * ```
+ */
+export const RankOptions = z.object({
+  now: Now,
+  limit: z.number().int().min(1).max(10_000).default(10),
+});
+/** Options of one ranking. */
+export type RankOptions = z.infer<typeof RankOptions>;
+
+/**
+ * An intake referral to assign: its criteria or client (exactly one) and its
+ * priority. Without `priority`, urgency sets it: routine 1, soon 2, urgent 4.
+ *
+ * @example
+ * ```ts
+ * import { Referral } from "referwell/match";
+ *
+ * Referral.parse({ id: "r1", criteria: { location: { jurisdiction: "US-OR" } }, urgency: "urgent" }).urgency; // => "urgent"
+ * ```
+ */
+export const Referral = z
+  .object({
+    id: Id,
+    criteria: MatchCriteria.optional(),
+    client: Client.optional(),
+    urgency: Urgency.default("routine"),
+    priority: z.number().positive().max(1_000).optional(),
+  })
+  .refine((referral) => (referral.criteria === undefined) !== (referral.client === undefined), {
+    error: "exactly-one-required",
+    path: ["criteria"],
+  });
+/** An intake referral to assign. */
+export type Referral = z.infer<typeof Referral>;

@@ -1,0 +1,163 @@
+/**
+ * Generators for matching: small directories and criteria drawn from the same
+ * small pools of codes, places and payers, so that many clinicians are
+ * eligible and many are not, and every constraint gets exercised.
+ */
+import fc from "fast-check";
+import type { Clinician, Compact, Directory, MatchCriteria } from "referwell";
+
+export const POOL = {
+  jurisdictions: ["US-OR", "US-WA"] as const,
+  payers: ["aetna", "regence", "cigna"] as const,
+  problemAreas: ["depression", "anxiety", "trauma", "grief", "ocd"] as const,
+  modalities: ["cbt", "emdr", "act", "dbt"] as const,
+  populations: ["adults", "adolescents", "couples"] as const,
+  languages: ["en", "es"] as const,
+  genders: ["woman", "man", "non-binary"] as const,
+  zones: ["America/Los_Angeles", "America/New_York", "Europe/London"] as const,
+};
+
+const CENTRES = { "US-OR": { lat: 45.52, lon: -122.68 }, "US-WA": { lat: 47.61, lon: -122.33 } } as const;
+
+export const COMPACTS: Compact[] = [{ id: "tele-compact", name: "Telehealth compact", members: ["US-OR", "US-WA"], modes: ["telehealth"], source: "test" }];
+
+const some = <T>(items: readonly T[], min = 0) => fc.subarray([...items], { minLength: min });
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+
+const slot = fc.record({
+  day: fc.constantFrom("mon", "tue", "wed", "thu", "fri", "sat", "sun" as const),
+  start: fc.integer({ min: 6, max: 18 }).map((h) => h * 60),
+  hours: fc.integer({ min: 1, max: 6 }),
+}).map(({ day, start, hours }) => ({ day, start: hhmm(start), end: hhmm(start + hours * 60) }));
+
+const near = (jurisdiction: keyof typeof CENTRES) =>
+  fc.record({ dLat: fc.integer({ min: -40, max: 40 }), dLon: fc.integer({ min: -40, max: 40 }) }).map(({ dLat, dLon }) => ({
+    lat: CENTRES[jurisdiction].lat + dLat / 100,
+    lon: CENTRES[jurisdiction].lon + dLon / 100,
+  }));
+
+export const matchClinician = (id: string): fc.Arbitrary<Clinician> =>
+  fc
+    .record({
+      home: fc.constantFrom(...POOL.jurisdictions),
+      extraLicence: fc.boolean(),
+      compact: fc.boolean(),
+      practiceId: fc.constantFrom("p1", "p2", "p3"),
+      problemAreas: some(POOL.problemAreas, 1),
+      modalities: some(POOL.modalities),
+      populations: some(POOL.populations, 1),
+      languages: some(POOL.languages, 1),
+      gender: fc.option(fc.constantFrom(...POOL.genders), { nil: undefined }),
+      panels: some(POOL.payers),
+      panelEnds: fc.option(fc.constantFrom("2026-06-30", "2027-12-31"), { nil: undefined }),
+      fee: fc.integer({ min: 80, max: 220 }),
+      floor: fc.option(fc.integer({ min: 40, max: 80 }), { nil: undefined }),
+      office: fc.boolean(),
+      telehealth: fc.boolean(),
+      zone: fc.constantFrom(...POOL.zones),
+      slots: fc.array(slot, { maxLength: 4 }),
+      accepting: fc.oneof(fc.constant(true), fc.constant(true), fc.constant(false)),
+      caseloadMax: fc.integer({ min: 5, max: 10 }),
+      caseloadCurrent: fc.integer({ min: 0, max: 10 }),
+      weeklyLimit: fc.integer({ min: 0, max: 3 }),
+      thisWeek: fc.integer({ min: 0, max: 2 }),
+      wait: fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined }),
+      outcomes: fc.array(
+        fc.record({
+          problemArea: fc.constantFrom(...POOL.problemAreas),
+          rating: fc.constantFrom("effective" as const, "neutral" as const, "ineffective" as const),
+          cases: fc.integer({ min: 0, max: 40 }),
+        }),
+        { maxLength: 3 },
+      ),
+    })
+    .chain((c) => near(c.home).map((point) => ({ c, point })))
+    .map(({ c, point }) => ({
+      id,
+      name: id,
+      discipline: "psychologist",
+      credentials: [],
+      practiceId: c.practiceId,
+      licensure: {
+        licenses: [{ jurisdiction: c.home }, ...(c.extraLicence ? [{ jurisdiction: c.home === "US-OR" ? "US-WA" : "US-OR", period: { start: "2026-01-01", end: "2026-12-31" } }] : [])],
+        compacts: c.compact ? [{ compactId: "tele-compact" }] : [],
+      },
+      problemAreas: c.problemAreas,
+      modalities: c.modalities,
+      populations: c.populations,
+      languages: c.languages,
+      ...(c.gender === undefined ? {} : { gender: c.gender }),
+      insurancePanels: c.panels.map((payerId) => ({ payerId, period: { start: "2024-01-01", ...(c.panelEnds === undefined ? {} : { end: c.panelEnds }) } })),
+      fee: { currency: "USD", minorUnits: c.fee * 100 },
+      ...(c.floor === undefined ? {} : { slidingScaleFloor: { currency: "USD", minorUnits: c.floor * 100 } }),
+      locations: c.office ? [{ id: `${id}-office`, jurisdiction: c.home, point }] : [],
+      telehealth: c.telehealth,
+      availability: { timeZone: c.zone, slots: c.slots },
+      acceptingNewClients: c.accepting,
+      capacity: {
+        caseloadMax: c.caseloadMax,
+        caseloadCurrent: c.caseloadCurrent,
+        weeklyNewClientLimit: c.weeklyLimit,
+        newClientsThisWeek: c.thisWeek,
+        ...(c.wait === undefined ? {} : { expectedWaitDays: c.wait }),
+      },
+      outcomes: c.outcomes,
+    }));
+
+export const matchDirectory = (max = 12): fc.Arbitrary<Directory> =>
+  fc.integer({ min: 1, max }).chain((count) =>
+    fc.tuple(...Array.from({ length: count }, (_, i) => matchClinician(`c${String(i).padStart(2, "0")}`))).map((clinicians) => ({
+      practices: [],
+      clinicians,
+      payers: [],
+      compacts: COMPACTS,
+    })),
+  );
+
+export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc
+  .record({
+    where: fc.constantFrom(...POOL.jurisdictions),
+    withPoint: fc.boolean(),
+    startDate: fc.constantFrom("2026-03-02", "2026-03-09", "2026-07-01", "2026-10-26", "2026-11-23", "2027-02-01"),
+    modes: fc.constantFrom<("in-person" | "telehealth")[]>(["in-person", "telehealth"], ["telehealth"], ["in-person"]),
+    radius: fc.option(fc.integer({ min: 5, max: 80 }), { nil: undefined }),
+    payers: some(POOL.payers),
+    budget: fc.option(fc.integer({ min: 50, max: 200 }), { nil: undefined }),
+    withPayment: fc.boolean(),
+    populations: some(POOL.populations).map((p) => p.slice(0, 1)),
+    needs: fc.uniqueArray(fc.constantFrom(...POOL.problemAreas), { maxLength: 3 }),
+    requiredArea: fc.option(fc.constantFrom(...POOL.problemAreas), { nil: undefined, freq: 4 }),
+    preferredModalities: some(POOL.modalities).map((m) => m.slice(0, 2)),
+    preferredLanguages: some(POOL.languages),
+    genders: some(POOL.genders).map((g) => g.slice(0, 1)),
+    schedule: fc.option(fc.record({ timeZone: fc.constantFrom(...POOL.zones), slots: fc.array(slot, { maxLength: 3 }) }), { nil: undefined }),
+    severity: fc.option(fc.constantFrom("mild" as const, "severe" as const), { nil: undefined }),
+    maxWait: fc.option(fc.integer({ min: 7, max: 60 }), { nil: undefined, freq: 4 }),
+  })
+  .chain((c) => near(c.where).map((point) => ({ c, point })))
+  .map(({ c, point }) => ({
+    startDate: c.startDate,
+    location: { jurisdiction: c.where, ...(c.withPoint ? { point } : {}) },
+    ...(c.severity === undefined ? {} : { severity: c.severity }),
+    require: {
+      modes: c.modes,
+      ...(c.radius === undefined ? {} : { travelRadiusKm: c.radius }),
+      ...(c.withPayment
+        ? { payment: { payers: c.payers.map((payerId) => ({ payerId })), ...(c.budget === undefined ? {} : { maxSelfPay: { currency: "USD", minorUnits: c.budget * 100 } }) } }
+        : {}),
+      populations: c.populations,
+      problemAreas: c.requiredArea === undefined ? [] : [c.requiredArea],
+      modalities: [],
+      languages: [],
+      ...(c.maxWait === undefined ? {} : { maxWaitDays: c.maxWait }),
+      excludeClinicianIds: [],
+      excludePracticeIds: [],
+    },
+    prefer: {
+      problemAreas: c.needs,
+      modalities: c.preferredModalities,
+      languages: c.preferredLanguages,
+      clinicianGenders: c.genders,
+      ...(c.schedule === undefined ? {} : { schedule: c.schedule }),
+    },
+  }));

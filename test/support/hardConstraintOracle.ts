@@ -1,0 +1,59 @@
+/**
+ * An independent, deliberately plain statement of the matcher's hard
+ * constraints, for properties to check the matcher against.
+ */
+import { checkLicensure, type Clinician, type Compact, createVocabulary, type MatchCriteria, type VocabularyList } from "referwell";
+
+const vocabulary = createVocabulary();
+const lang = (tag: string) => tag.split("-")[0]?.toLowerCase();
+
+function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+}
+
+export function hardConstraintViolations(criteria: MatchCriteria, c: Clinician, compacts: readonly Compact[], startDate: string, defaultRadiusKm = 40): string[] {
+  const out: string[] = [];
+  const r = criteria.require;
+  const has = (list: VocabularyList, mine: readonly string[], wanted: readonly string[]) =>
+    wanted.every((w) => mine.some((m) => vocabulary.canonical(list, m) === vocabulary.canonical(list, w)));
+  if (r.excludeClinicianIds.includes(c.id) || (c.practiceId !== undefined && r.excludePracticeIds.includes(c.practiceId))) out.push("excluded");
+  if (!c.acceptingNewClients) out.push("accepting");
+  if (c.capacity.caseloadCurrent >= c.capacity.caseloadMax || c.capacity.newClientsThisWeek >= c.capacity.weeklyNewClientLimit) out.push("capacity");
+  if (!has("populations", c.populations, r.populations)) out.push("population");
+  if (!has("problemAreas", c.problemAreas, r.problemAreas)) out.push("problem-area");
+  if (!has("modalities", c.modalities, r.modalities)) out.push("modality");
+  if (!r.languages.every((w) => c.languages.some((m) => lang(m) === lang(w)))) out.push("language");
+  if (r.maxWaitDays !== undefined && c.capacity.expectedWaitDays !== undefined && c.capacity.expectedWaitDays > r.maxWaitDays) out.push("wait");
+  if (r.payment !== undefined) {
+    const inNetwork = c.insurancePanels.some((p) =>
+      r.payment?.payers.some(
+        (payer) =>
+          payer.payerId === p.payerId &&
+          p.period.start <= startDate &&
+          (p.period.end === undefined || startDate <= p.period.end) &&
+          (p.plans === undefined || payer.planId === undefined || p.plans.includes(payer.planId)),
+      ),
+    );
+    const budget = r.payment.maxSelfPay;
+    const affordable =
+      budget !== undefined &&
+      c.fee !== undefined &&
+      c.fee.currency === budget.currency &&
+      (c.fee.minorUnits <= budget.minorUnits || (c.slidingScaleFloor !== undefined && c.slidingScaleFloor.minorUnits <= budget.minorUnits));
+    if (!inNetwork && !affordable) out.push("payment");
+  }
+  const where = criteria.location;
+  const radius = r.travelRadiusKm ?? defaultRadiusKm;
+  const tele = r.modes.includes("telehealth") && c.telehealth && checkLicensure(c, { jurisdiction: where.jurisdiction, mode: "telehealth", on: startDate }, compacts).authorized;
+  const inPerson =
+    r.modes.includes("in-person") &&
+    c.locations.some(
+      (office) =>
+        (where.point === undefined ? office.jurisdiction === where.jurisdiction || office.jurisdiction.startsWith(`${where.jurisdiction}-`) : km(where.point, office.point) <= radius) &&
+        checkLicensure(c, { jurisdiction: office.jurisdiction, mode: "in-person", on: startDate }, compacts).authorized,
+    );
+  if (!tele && !inPerson) out.push("care-mode");
+  return out;
+}
