@@ -17,6 +17,14 @@ const purity = [
     message: "Pure code takes time as an argument (`now`); argument-less new Date() is forbidden in src/.",
   },
   {
+    selector: "CallExpression[callee.name='Date']",
+    message: "Date() reads the clock; pure code takes time as an argument.",
+  },
+  {
+    selector: "MemberExpression[object.name='Date'][property.value='now']",
+    message: "Pure code takes time as an argument (`now`); Date.now() is forbidden in src/.",
+  },
+  {
     selector: "MemberExpression[object.name='Math'][property.name='random']",
     message: "Results must be reproducible; Math.random is forbidden in src/.",
   },
@@ -25,6 +33,9 @@ const purity = [
     message: "Use z.enum; TypeScript enums are forbidden.",
   },
 ];
+
+// Flat config replaces a rule wholesale when a later block sets it again, so every block repeats the Node ban.
+const nodeModules = { regex: "^(node:|fs$|path$|os$|crypto$|url$|util$|child_process$|http$|https$|net$)", message: "src/ runs anywhere: no Node modules." };
 
 const nodeGlobals = Object.keys(globals.node).filter((name) => !(name in globals.es2022));
 
@@ -44,13 +55,16 @@ export default defineConfig(
       "no-console": "error",
       "no-restricted-syntax": ["error", ...purity],
       "no-restricted-globals": ["error", ...nodeGlobals.map((name) => ({ name, message: "src/ runs anywhere: no Node globals." }))],
-      "no-restricted-imports": ["error", { patterns: [{ regex: "^(node:|fs$|path$|os$|crypto$|url$|util$)", message: "src/ runs anywhere: no Node modules." }] }],
+      "no-restricted-imports": ["error", { patterns: [nodeModules] }],
     },
   },
   {
     files: ["src/model/**/*.ts", "src/errors.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: capabilities.map((name) => `../${name}/*`), message: "model/ and errors.ts are shared: they never import a capability." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [nodeModules, { group: capabilities.flatMap((name) => [`../${name}/*`, `./${name}/*`]), message: "model/ and errors.ts are shared: they never import a capability." }] },
+      ],
     },
   },
   ...capabilities.map((capability) => ({
@@ -60,6 +74,7 @@ export default defineConfig(
         "error",
         {
           patterns: [
+            nodeModules,
             {
               group: capabilities
                 .filter((other) => other !== capability && !(mayImport[capability] ?? []).includes(other))

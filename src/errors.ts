@@ -94,6 +94,8 @@ export const IssueCodes = [
   "unknown-reference",
   "ambiguous-synonym",
   "exactly-one-required",
+  "no-payment-route",
+  "duplicate-date",
   "primary-need-missing",
 ] as const;
 
@@ -129,6 +131,8 @@ const templates: Record<IssueCode, string> = {
   "unknown-reference": "refers to an id that is not defined",
   "ambiguous-synonym": "resolves to more than one code",
   "exactly-one-required": "must give exactly one of the alternatives",
+  "no-payment-route": "names no payer and no self-pay maximum",
+  "duplicate-date": "repeats a date that must be unique",
   "primary-need-missing": "lists no problem area (the primary need comes first)",
 };
 

@@ -1,18 +1,10 @@
 /** Loads and validates the sample practice of examples/data. */
 import { readFileSync } from "node:fs";
-import { Client, createVocabulary, Directory, Referrer, validate, type Vocabulary } from "referwell";
-
-/** An episode of care: a client with a clinician, or waiting for intake. */
-export interface Episode {
-  clientId: string;
-  clinicianId?: string;
-  start: string;
-  status: "active" | "intake";
-}
+import { CareEpisode, Client, createVocabulary, Directory, Referrer, validate, type Vocabulary } from "referwell";
 
 /** The sample histories, in the shapes the capabilities read. */
 export interface Histories {
-  episodes: Episode[];
+  episodes: CareEpisode[];
   measurements: { clientId: string; instrument: string; date: string; score: number }[];
   relationshipEvents: ({ id: string; date: string; type: string; clinicianId: string; referrerId: string } & Record<string, unknown>)[];
   outboundReferrals: { id: string; date: string; clinicianId: string; discipline: string }[];
@@ -30,6 +22,11 @@ export interface SampleData {
 
 const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../data/${name}`, import.meta.url), "utf8"));
 
+function readHistories(): Histories {
+  const raw = read("histories.json") as Histories;
+  return { ...raw, episodes: validate(CareEpisode.array(), raw.episodes, "episodes") };
+}
+
 export function loadSampleData(): SampleData {
   return {
     // The sample week starts on Monday 2026-11-23.
@@ -38,7 +35,7 @@ export function loadSampleData(): SampleData {
     directory: validate(Directory, read("directory.json"), "directory"),
     referrers: validate(Referrer.array(), read("referrers.json"), "referrers"),
     clients: validate(Client.array(), read("clients.json"), "clients"),
-    histories: read("histories.json") as Histories,
+    histories: readHistories(),
     vocabulary: createVocabulary(),
   };
 }

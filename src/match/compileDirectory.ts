@@ -11,6 +11,13 @@ const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
 const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
+/** A clinician who sees adults is taken to see older adults too; few list both. */
+function servedPopulations(codes: readonly string[]): Set<string> {
+  const served = new Set(codes);
+  if (served.has("adults")) served.add("older-adults");
+  return served;
+}
+
 function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [index]);
@@ -43,7 +50,8 @@ export function compileDirectory(directory: Directory, options: MatcherOptions):
       source,
       problemAreas: new Set(source.problemAreas.map((tag) => vocabulary.canonical("problemAreas", tag))),
       modalities: new Set(source.modalities.map((tag) => vocabulary.canonical("modalities", tag))),
-      populations: new Set(source.populations.map((tag) => vocabulary.canonical("populations", tag))),
+      populations: servedPopulations(source.populations.map((tag) => vocabulary.canonical("populations", tag))),
+      discipline: vocabulary.canonical("disciplines", source.discipline),
       languages: new Set(source.languages.map(primaryLanguage)),
       gender: source.gender === undefined ? undefined : normalizeTag(source.gender),
       outcomes: new Map((source.outcomes ?? []).map((outcome) => [vocabulary.canonical("problemAreas", outcome.problemArea), outcome])),

@@ -28,6 +28,7 @@ export interface CompiledClinician {
   readonly problemAreas: ReadonlySet<string>;
   readonly modalities: ReadonlySet<string>;
   readonly populations: ReadonlySet<string>;
+  readonly discipline: string;
   /** Primary language subtags, lower case. */
   readonly languages: ReadonlySet<string>;
   readonly gender: string | undefined;
@@ -65,6 +66,8 @@ export interface PreparedQuery {
   readonly requiredProblemAreas: readonly string[];
   readonly requiredModalities: readonly string[];
   readonly requiredLanguages: readonly string[];
+  /** Any one of these disciplines will do; empty means any discipline. */
+  readonly requiredDisciplines: ReadonlySet<string>;
   /** The client's needs, canonical, primary first, without repeats. */
   readonly needs: readonly string[];
   readonly preferredModalities: readonly string[];

@@ -92,6 +92,10 @@ export function evaluateConstraints(directory: CompiledDirectory, clinician: Com
     if (!clinician.languages.has(language) && fail({ constraint: "language", reason: "language-not-spoken", text: `Does not work in the language "${language}".` }))
       return result();
   }
+  if (query.requiredDisciplines.size > 0 && !query.requiredDisciplines.has(clinician.discipline)) {
+    const wanted = [...query.requiredDisciplines].map((code) => directory.vocabulary.label("disciplines", code) ?? code).join(" or ");
+    if (fail({ constraint: "discipline", reason: "discipline-not-wanted", text: `Is not a ${wanted.toLowerCase()}.` })) return result();
+  }
   const maxWait = criteria.require.maxWaitDays;
   if (maxWait !== undefined && capacity.expectedWaitDays !== undefined && capacity.expectedWaitDays > maxWait) {
     if (fail({ constraint: "wait", reason: "wait-too-long", text: `The usual wait (${capacity.expectedWaitDays} days) is longer than ${maxWait} days.` })) return result();

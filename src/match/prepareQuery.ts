@@ -52,6 +52,7 @@ export function prepareQuery(directory: CompiledDirectory, criteria: MatchCriter
     requiredProblemAreas: canonical("problemAreas", require.problemAreas),
     requiredModalities: canonical("modalities", require.modalities),
     requiredLanguages: [...new Set(require.languages.map(primaryLanguage))],
+    requiredDisciplines: new Set(require.disciplines.map((tag) => vocabulary.canonical("disciplines", tag))),
     needs: canonical("problemAreas", prefer.problemAreas),
     preferredModalities: canonical("modalities", prefer.modalities),
     preferredLanguages: [...new Set(prefer.languages.map(primaryLanguage))],

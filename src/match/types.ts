@@ -26,6 +26,7 @@ export const HardConstraint = z.enum([
   "problem-area",
   "modality",
   "language",
+  "discipline",
   "wait",
   "payment",
   "care-mode",

@@ -31,7 +31,9 @@ function covers(licensed: Jurisdiction, where: Jurisdiction): boolean {
 /**
  * Whether a clinician may practise in a care setting: by a licence in force
  * for that jurisdiction on that day, or else by a compact privilege in force
- * whose compact lists the jurisdiction and allows the mode. A privilege
+ * whose compact lists the jurisdiction and allows the mode, held while the
+ * clinician also has a licence in force in a member jurisdiction (the home
+ * state). A privilege limited to some jurisdictions covers only those; one
  * naming a compact not in `compacts` authorizes nothing.
  *
  * @param clinician - a validated clinician
@@ -67,17 +69,17 @@ export function checkLicensure(
   compacts: readonly Compact[],
 ): LicensureCheck {
   const { jurisdiction, mode, on } = setting;
-  for (const license of clinician.licensure.licenses) {
-    if (covers(license.jurisdiction, jurisdiction) && (license.period === undefined || periodContains(license.period, on))) {
-      return { authorized: true, via: "license", jurisdiction: license.jurisdiction };
-    }
+  const inForce = clinician.licensure.licenses.filter((license) => license.period === undefined || periodContains(license.period, on));
+  for (const license of inForce) {
+    if (covers(license.jurisdiction, jurisdiction)) return { authorized: true, via: "license", jurisdiction: license.jurisdiction };
   }
   for (const privilege of clinician.licensure.compacts) {
     if (privilege.period !== undefined && !periodContains(privilege.period, on)) continue;
+    if (privilege.jurisdictions !== undefined && !privilege.jurisdictions.some((granted) => covers(granted, jurisdiction))) continue;
     const compact = compacts.find((candidate) => candidate.id === privilege.compactId);
-    if (compact !== undefined && compact.modes.includes(mode) && compact.members.some((member) => covers(member, jurisdiction))) {
-      return { authorized: true, via: "compact", compactId: compact.id };
-    }
+    if (compact === undefined || !compact.modes.includes(mode) || !compact.members.some((member) => covers(member, jurisdiction))) continue;
+    const homeLicence = inForce.some((license) => compact.members.some((member) => covers(member, license.jurisdiction)));
+    if (homeLicence) return { authorized: true, via: "compact", compactId: compact.id };
   }
   return { authorized: false };
 }

@@ -108,7 +108,7 @@ export const DeclaredConflict = z.object({
 export type DeclaredConflict = z.infer<typeof DeclaredConflict>;
 
 /**
- * A client. Identified by an opaque id; `displayName` is optional and used
+ * A client. Planned moves have distinct dates. Identified by an opaque id; `displayName` is optional and used
  * only in text the client's consent allows (it is health data, like
  * everything here).
  *
@@ -133,7 +133,17 @@ export const Client = z.object({
   ageGroup: AgeGroup,
   careFormat: CareFormat.default("individual"),
   residence: Place,
-  plannedMoves: z.array(PlannedMove).max(20).default([]),
+  plannedMoves: z
+    .array(PlannedMove)
+    .max(20)
+    .default([])
+    .superRefine((moves, ctx) => {
+      const seen = new Set<string>();
+      moves.forEach((move, index) => {
+        if (seen.has(move.date)) ctx.addIssue({ code: "custom", message: "duplicate-date", path: [index, "date"] });
+        seen.add(move.date);
+      });
+    }),
   coverage: z.array(Coverage).max(100).default([]),
   maxSelfPay: Money.optional(),
   needs: ClientNeeds,

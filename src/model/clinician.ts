@@ -11,6 +11,11 @@ import { Licensure } from "./licensure.js";
 import { GeoPoint, Id, IsoDate, Jurisdiction, LanguageTag, LocalTime, Money, Period, TimeZone } from "./scalars.js";
 import { Tag } from "./vocabulary.js";
 
+/** The rule between two times runs only when both are well formed. */
+const TIME_SHAPE = /^\d{2}:\d{2}$/;
+/** The rule between two amounts runs only when both currencies are well formed. */
+const CURRENCY_SHAPE = /^[A-Z]{3}$/;
+
 /**
  * A weekly window of time on one day, `start` before `end`, in the time zone
  * of the schedule that holds it.
@@ -30,7 +35,7 @@ export const WeeklySlot = z
     end: LocalTime,
     modes: z.array(CareMode).min(1).max(2).optional(),
   })
-  .refine((slot) => slot.end > slot.start, { error: "end-before-start", path: ["end"] });
+  .refine((slot) => !TIME_SHAPE.test(slot.start) || !TIME_SHAPE.test(slot.end) || slot.end > slot.start, { error: "end-before-start", path: ["end"] });
 /** A weekly window of time on one day. */
 export type WeeklySlot = z.infer<typeof WeeklySlot>;
 
@@ -193,7 +198,7 @@ export const Clinician = z
   })
   .superRefine((clinician, ctx) => {
     const { fee, slidingScaleFloor: floor } = clinician;
-    if (floor === undefined || fee === undefined) return;
+    if (floor === undefined || fee === undefined || !CURRENCY_SHAPE.test(floor.currency) || !CURRENCY_SHAPE.test(fee.currency)) return;
     if (floor.currency !== fee.currency) {
       ctx.addIssue({ code: "custom", message: "currency-mismatch", path: ["slidingScaleFloor", "currency"] });
     } else if (floor.minorUnits > fee.minorUnits) {

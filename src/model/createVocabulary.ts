@@ -62,6 +62,11 @@ export function createVocabulary(extension: unknown = {}): Vocabulary {
       if (owner === undefined) byTag.set(key, code);
       else if (owner !== code && path !== undefined) issues.push({ path, code: "ambiguous-synonym" });
     };
+    // A label resolves to its code too, unless a code or synonym already claims it.
+    const claimLabel = (label: string, code: string): void => {
+      const key = normalizeTag(label);
+      if (!byTag.has(key)) byTag.set(key, code);
+    };
     for (const entry of defaultVocabulary[list]) {
       labels.set(entry.code, entry.label);
       claim(entry.code, entry.code, undefined);
@@ -74,6 +79,8 @@ export function createVocabulary(extension: unknown = {}): Vocabulary {
       claim(entry.code, code, [list, index, "code"]);
       entry.synonyms.forEach((synonym, synonymIndex) => claim(synonym, code, [list, index, "synonyms", synonymIndex]));
     });
+    for (const entry of defaultVocabulary[list]) claimLabel(entry.label, entry.code);
+    for (const entry of added[list]) claimLabel(entry.label, byTag.get(normalizeTag(entry.code)) ?? normalizeTag(entry.code));
     compiled.set(list, { byTag, labels });
   }
   if (issues.length > 0) throw new InvalidInputError("vocabulary", issues);

@@ -31,9 +31,8 @@ export type PayerRef = z.infer<typeof PayerRef>;
 /**
  * How the client can pay. A clinician passes when in network with any of
  * `payers` on the start date, or when their fee or sliding-scale floor is
- * within `maxSelfPay` (same currency). Leaving `payers` empty and
- * `maxSelfPay` unset means nobody passes: say nothing about payment instead
- * when it is unknown.
+ * within `maxSelfPay` (same currency). At least one of the two is needed;
+ * when nothing is known about payment, leave the whole field out.
  *
  * @example
  * ```ts
@@ -42,17 +41,22 @@ export type PayerRef = z.infer<typeof PayerRef>;
  * PaymentCriteria.parse({ maxSelfPay: { currency: "USD", minorUnits: 12000 } }).payers; // => []
  * ```
  */
-export const PaymentCriteria = z.object({
-  payers: z.array(PayerRef).max(50).default([]),
-  maxSelfPay: Money.optional(),
-});
+export const PaymentCriteria = z
+  .object({
+    payers: z.array(PayerRef).max(50).default([]),
+    maxSelfPay: Money.optional(),
+  })
+  .refine((payment) => payment.payers.length > 0 || payment.maxSelfPay !== undefined, { error: "no-payment-route", path: ["payers"] });
 /** How the client can pay. */
 export type PaymentCriteria = z.infer<typeof PaymentCriteria>;
 
 /**
  * Hard constraints: a clinician who fails one is never an option. Tag lists
  * must all be met (every listed population served, every listed problem area
- * treated, every listed modality offered, every listed language spoken).
+ * treated, every listed modality offered, every listed language spoken),
+ * except `disciplines`, of which the clinician must have one (a psychiatrist
+ * or a psychiatric nurse practitioner, say). A clinician who sees adults is
+ * taken to see older adults too.
  * Being licensed where the client will be, accepting new clients and having
  * room are always required and need no field.
  *
@@ -71,6 +75,7 @@ export const MatchRequirements = z.object({
   problemAreas: z.array(Tag).max(50).default([]),
   modalities: z.array(Tag).max(50).default([]),
   languages: z.array(LanguageTag).max(20).default([]),
+  disciplines: z.array(Tag).max(50).default([]),
   maxWaitDays: z.number().int().min(0).max(3_650).optional(),
   excludeClinicianIds: z.array(Id).max(10_000).default([]),
   excludePracticeIds: z.array(Id).max(10_000).default([]),

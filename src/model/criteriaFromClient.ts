@@ -3,7 +3,8 @@ import { coverageOn } from "./coverageOn.js";
 import { MatchCriteria } from "./criteria.js";
 import type { AgeGroup, CareFormat, CareMode } from "./enums.js";
 import { residenceOn } from "./residenceOn.js";
-import type { IsoDate } from "./scalars.js";
+import { IsoDate } from "./scalars.js";
+import { validate } from "./validate.js";
 
 const AGE_GROUP_POPULATION: Readonly<Record<AgeGroup, string>> = {
   child: "children",
@@ -37,6 +38,7 @@ const MODES: Readonly<Record<Client["preferences"]["mode"], CareMode[]>> = {
  * @param client - a validated client
  * @param options.startDate - the day care would start, `YYYY-MM-DD`
  * @returns criteria that `referwell/match` accepts as they are
+ * @throws {@link InvalidInputError} when `startDate` is not a `YYYY-MM-DD` date
  *
  * @example
  * ```ts
@@ -62,7 +64,7 @@ const MODES: Readonly<Record<Client["preferences"]["mode"], CareMode[]>> = {
  * ```
  */
 export function criteriaFromClient(client: Client, options: { readonly startDate: IsoDate }): MatchCriteria {
-  const { startDate } = options;
+  const startDate = validate(IsoDate, options.startDate, "startDate");
   const payers = coverageOn(client, startDate).map((coverage) =>
     coverage.planId === undefined ? { payerId: coverage.payerId } : { payerId: coverage.payerId, planId: coverage.planId },
   );

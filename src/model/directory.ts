@@ -23,7 +23,9 @@ function reportDuplicateIds(items: ReadonlyArray<{ id: string }>, list: string, 
 /**
  * Every clinician a practice may refer to: its own and its outside network,
  * with the practices, payers and compacts they refer to. Ids are unique per
- * list, and every compact privilege names a compact of the directory.
+ * list; every compact privilege names a compact of the directory; and when
+ * the directory lists practices (or payers), every clinician's practice (and
+ * every panel's payer) is one of them.
  *
  * @example
  * ```ts
@@ -47,15 +49,21 @@ export const Directory = z
     compacts: z.array(Compact).max(1_000).default([]),
   })
   .superRefine((directory, ctx) => {
-    reportDuplicateIds(directory.practices, "practices", ctx);
+    const practiceIds = reportDuplicateIds(directory.practices, "practices", ctx);
     reportDuplicateIds(directory.clinicians, "clinicians", ctx);
-    reportDuplicateIds(directory.payers, "payers", ctx);
+    const payerIds = reportDuplicateIds(directory.payers, "payers", ctx);
     const compactIds = reportDuplicateIds(directory.compacts, "compacts", ctx);
+    const dangling = (path: (string | number)[]) => ctx.addIssue({ code: "custom", message: "unknown-reference", path });
     directory.clinicians.forEach((clinician, index) => {
+      if (practiceIds.size > 0 && clinician.practiceId !== undefined && !practiceIds.has(clinician.practiceId)) dangling(["clinicians", index, "practiceId"]);
+      if (payerIds.size > 0) {
+        clinician.insurancePanels.forEach((panel, panelIndex) => {
+          if (!payerIds.has(panel.payerId)) dangling(["clinicians", index, "insurancePanels", panelIndex, "payerId"]);
+        });
+      }
       clinician.licensure.compacts.forEach((privilege, privilegeIndex) => {
         if (!compactIds.has(privilege.compactId)) {
-          const path = ["clinicians", index, "licensure", "compacts", privilegeIndex, "compactId"];
-          ctx.addIssue({ code: "custom", message: "unknown-reference", path });
+          dangling(["clinicians", index, "licensure", "compacts", privilegeIndex, "compactId"]);
         }
       });
     });

@@ -5,6 +5,7 @@
  * @module
  */
 export { calendarDateOf } from "./calendarDateOf.js";
+export { CareEpisode } from "./careEpisode.js";
 export { checkLicensure, type CareSetting, type LicensureCheck } from "./checkLicensure.js";
 export {
   Capacity,

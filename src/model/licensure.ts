@@ -60,17 +60,24 @@ export type Compact = z.infer<typeof Compact>;
 
 /**
  * A clinician's privilege to practise under a compact, for as long as its
- * period runs.
+ * period runs. Some compacts grant one privilege per remote jurisdiction
+ * (the Counseling Compact, the Social Work Licensure Compact): list them in
+ * `jurisdictions`; without it the privilege covers every member (as
+ * PSYPACT's telepsychology authority does). Either way it counts only while
+ * the clinician holds a licence in force in a member jurisdiction (the home
+ * licence every compact requires).
  *
  * @example
  * ```ts
  * import { CompactPrivilege } from "referwell";
  *
  * CompactPrivilege.parse({ compactId: "psypact-apit" }).compactId; // => "psypact-apit"
+ * CompactPrivilege.parse({ compactId: "counseling-compact", jurisdictions: ["US-WA"] }).jurisdictions; // => ["US-WA"]
  * ```
  */
 export const CompactPrivilege = z.object({
   compactId: Id,
+  jurisdictions: z.array(Jurisdiction).min(1).max(100).optional(),
   period: Period.optional(),
 });
 /** A clinician's privilege to practise under a compact. */

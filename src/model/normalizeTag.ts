@@ -4,7 +4,7 @@
  */
 const SPELLING_FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/behaviour/g, "behavior"],
-  [/counsell/g, "counsel"],
+  [/counsel{2,}/g, "counsel"],
   [/centred/g, "centered"],
   [/paediatric/g, "pediatric"],
   [/gynaecolog/g, "gynecolog"],
@@ -15,8 +15,8 @@ const SPELLING_FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /**
  * Normalizes a free-text tag to the form codes compare on: lower case, no
- * accents or ligatures, British spellings folded, `&` as `and`, and every run of other
- * characters a single hyphen.
+ * accents or ligatures, British spellings folded, `&` as `and`, and every run of
+ * characters that are neither letters nor digits (of any script) a single hyphen.
  *
  * @param text - a tag as a person or another system wrote it
  * @returns the normalized tag; empty when `text` has no letters or digits
@@ -27,6 +27,7 @@ const SPELLING_FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
  *
  * normalizeTag("Cognitive Behavioural Therapy"); // => "cognitive-behavioral-therapy"
  * normalizeTag("  Grief & Loss "); // => "grief-and-loss"
+ * normalizeTag("Тревога"); // => "тревога"
  * ```
  */
 export function normalizeTag(text: string): string {
@@ -39,7 +40,7 @@ export function normalizeTag(text: string): string {
     .replace(/ß/g, "ss")
     .replace(/[øđł]/g, (c) => ({ ø: "o", đ: "d", ł: "l" })[c] ?? c)
     .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
   for (const [pattern, replacement] of SPELLING_FOLDS) out = out.replace(pattern, replacement);
   return out;

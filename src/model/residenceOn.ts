@@ -28,7 +28,7 @@ export function residenceOn(client: Client, date: IsoDate): Place {
   let place = client.residence;
   let movedOn: IsoDate | undefined;
   for (const move of client.plannedMoves) {
-    // Latest move on or before the date wins; equal dates keep the first listed.
+    // The latest move on or before the date wins (move dates are unique).
     if (move.date <= date && (movedOn === undefined || move.date > movedOn)) {
       place = move.to;
       movedOn = move.date;

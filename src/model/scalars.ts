@@ -180,6 +180,9 @@ export const Place = z.object({
 /** Where someone is: a jurisdiction, and optionally a point. */
 export type Place = z.infer<typeof Place>;
 
+/** Rules on several fields run only when each field is well formed, so a bad field gets one issue, not two. */
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
  * A span of calendar days, both ends inclusive; no `end` means open-ended.
  *
@@ -196,7 +199,7 @@ export const Period = z
     start: IsoDate,
     end: IsoDate.optional(),
   })
-  .refine((period) => period.end === undefined || period.end >= period.start, {
+  .refine((period) => period.end === undefined || !DATE_SHAPE.test(period.start) || !DATE_SHAPE.test(period.end) || period.end >= period.start, {
     error: "end-before-start",
     path: ["end"],
   });

@@ -5,6 +5,7 @@ import { type InputIssue, type IssueCode, IssueCodes, InvalidInputError } from "
 const MISSING = "required";
 
 const knownCodes: ReadonlySet<string> = new Set(IssueCodes);
+const SAFE_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,40}$/;
 
 function toIssueCode(issue: z.core.$ZodIssue): IssueCode {
   // Our schemas and the parse below put our own codes in the message; zod's own text is never read.
@@ -42,7 +43,9 @@ function toInputIssue(issue: z.core.$ZodIssue): InputIssue {
  *
  * @param schema - the schema to validate against, e.g. `Clinician`
  * @param input - the untrusted value, usually parsed JSON
- * @param name - what the input is called in messages and paths, e.g. `"clinician"`
+ * @param name - what the input is called in messages, e.g. `"clinician"`; a
+ *   name that is not a plain label (letters, digits, `_.-`, at most 41
+ *   characters) is replaced by `"input"`
  * @returns the parsed value
  * @throws {@link InvalidInputError} when the input breaks a rule of the schema
  *
@@ -63,9 +66,11 @@ function toInputIssue(issue: z.core.$ZodIssue): InputIssue {
  * ```
  */
 export function validate<Schema extends z.ZodType>(schema: Schema, input: unknown, name: string): z.output<Schema> {
+  // The name is echoed in messages, so only a plain identifier-like label gets through.
+  const label = SAFE_NAME.test(name) ? name : "input";
   const result = schema.safeParse(input, {
     error: (issue) => (issue.code === "invalid_type" && issue.input === undefined ? MISSING : undefined),
   });
   if (result.success) return result.data;
-  throw new InvalidInputError(name, result.error.issues.map(toInputIssue));
+  throw new InvalidInputError(label, result.error.issues.map(toInputIssue));
 }

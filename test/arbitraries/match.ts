@@ -40,6 +40,7 @@ export const matchClinician = (id: string): fc.Arbitrary<Clinician> =>
   fc
     .record({
       home: fc.constantFrom(...POOL.jurisdictions),
+      discipline: fc.constantFrom("psychologist", "Clinical Psychologist", "counselor", "LCSW"),
       extraLicence: fc.boolean(),
       compact: fc.boolean(),
       practiceId: fc.constantFrom("p1", "p2", "p3"),
@@ -75,7 +76,7 @@ export const matchClinician = (id: string): fc.Arbitrary<Clinician> =>
     .map(({ c, point }) => ({
       id,
       name: id,
-      discipline: "psychologist",
+      discipline: c.discipline,
       credentials: [],
       practiceId: c.practiceId,
       licensure: {
@@ -133,6 +134,7 @@ export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc
     schedule: fc.option(fc.record({ timeZone: fc.constantFrom(...POOL.zones), slots: fc.array(slot, { maxLength: 3 }) }), { nil: undefined }),
     severity: fc.option(fc.constantFrom("mild" as const, "severe" as const), { nil: undefined }),
     maxWait: fc.option(fc.integer({ min: 7, max: 60 }), { nil: undefined, freq: 4 }),
+    disciplines: fc.constantFrom<string[][]>([], [], ["psychologist", "counselor"], ["counselor"]).map((d) => [...d]),
   })
   .chain((c) => near(c.where).map((point) => ({ c, point })))
   .map(({ c, point }) => ({
@@ -142,13 +144,14 @@ export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc
     require: {
       modes: c.modes,
       ...(c.radius === undefined ? {} : { travelRadiusKm: c.radius }),
-      ...(c.withPayment
+      ...(c.withPayment && (c.payers.length > 0 || c.budget !== undefined)
         ? { payment: { payers: c.payers.map((payerId) => ({ payerId })), ...(c.budget === undefined ? {} : { maxSelfPay: { currency: "USD", minorUnits: c.budget * 100 } }) } }
         : {}),
       populations: c.populations,
       problemAreas: c.requiredArea === undefined ? [] : [c.requiredArea],
       modalities: [],
       languages: [],
+      disciplines: c.disciplines,
       ...(c.maxWait === undefined ? {} : { maxWaitDays: c.maxWait }),
       excludeClinicianIds: [],
       excludePracticeIds: [],

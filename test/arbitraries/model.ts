@@ -17,6 +17,7 @@ import {
   Urgency,
   Weekday,
   type Capacity,
+  type CareEpisode,
   type Client,
   type Clinician,
   type Compact,
@@ -190,7 +191,7 @@ export const client: fc.Arbitrary<Client> = fc.record(
     ageGroup: fc.constantFrom(...AgeGroup.options),
     careFormat: fc.constantFrom(...CareFormat.options),
     residence: place,
-    plannedMoves: fc.array(fc.record({ date: isoDate, to: place }), { maxLength: 2 }),
+    plannedMoves: fc.uniqueArray(fc.record({ date: isoDate, to: place }), { maxLength: 2, selector: (move) => move.date }),
     coverage: fc.array(fc.record({ payerId: id, planId: id, period }, { requiredKeys: ["payerId", "period"] }), { maxLength: 3 }),
     maxSelfPay: money,
     needs: fc.record({ problemAreas: fc.array(problemArea, { minLength: 1, maxLength: 4 }), severity: fc.constantFrom(...Severity.options) }, {
@@ -232,21 +233,50 @@ export const practice: fc.Arbitrary<Practice> = fc.record({ id, name: text, time
 
 export const payer: fc.Arbitrary<Payer> = fc.record({ id, name: text });
 
+export const careEpisode: fc.Arbitrary<CareEpisode> = fc
+  .record(
+    {
+      id,
+      clientId: id,
+      clinicianId: id,
+      practiceId: id,
+      referredBy: id,
+      status: fc.constantFrom("intake" as const, "active" as const, "ended" as const),
+      period,
+    },
+    { requiredKeys: ["id", "clientId", "status", "period"] },
+  )
+  .map(({ period: { start, end }, ...rest }) => ({ ...rest, start, ...(end === undefined ? {} : { end }) }));
+
 /** Lists with unique ids, as a directory requires. */
 const uniqueById = <T extends { id: string }>(item: fc.Arbitrary<T>, maxLength: number): fc.Arbitrary<T[]> =>
   fc.uniqueArray(item, { selector: (value) => value.id, maxLength });
 
-export const directory: fc.Arbitrary<Directory> = uniqueById(compact, 3).chain((compacts) =>
-  fc.record({
-    practices: uniqueById(practice, 3),
-    clinicians: uniqueById(
-      clinician(compacts.map((c) => c.id)),
-      6,
-    ),
-    payers: uniqueById(payer, 3),
-    compacts: fc.constant(compacts),
-  }),
-);
+export const directory: fc.Arbitrary<Directory> = fc
+  .tuple(uniqueById(compact, 3), uniqueById(practice, 3), uniqueById(payer, 3))
+  .chain(([compacts, practices, payers]) =>
+    fc.record({
+      practices: fc.constant(practices),
+      // References resolve: practices and payers come from the lists when there are any.
+      clinicians: uniqueById(
+        clinician(compacts.map((c) => c.id)).chain((c) =>
+          fc
+            .tuple(
+              practices.length === 0 ? fc.constant(c.practiceId) : fc.constantFrom(...practices.map((p) => p.id)),
+              payers.length === 0 ? fc.constant(undefined) : fc.constantFrom(...payers.map((p) => p.id)),
+            )
+            .map(([practiceId, payerId]) => ({
+              ...c,
+              ...(practiceId === undefined ? {} : { practiceId }),
+              insurancePanels: payerId === undefined ? c.insurancePanels : c.insurancePanels.map((panel) => ({ ...panel, payerId })),
+            })),
+        ),
+        6,
+      ),
+      payers: fc.constant(payers),
+      compacts: fc.constant(compacts),
+    }),
+  );
 
 export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc.record(
   {
@@ -259,18 +289,19 @@ export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc.record(
       {
         modes: fc.subarray([...CareMode.options], { minLength: 1 }),
         travelRadiusKm: fc.integer({ min: 1, max: 300 }),
-        payment: fc.record({ payers: fc.array(fc.record({ payerId: id, planId: id }, { requiredKeys: ["payerId"] }), { maxLength: 3 }), maxSelfPay: money }, {
+        payment: fc.record({ payers: fc.array(fc.record({ payerId: id, planId: id }, { requiredKeys: ["payerId"] }), { minLength: 1, maxLength: 3 }), maxSelfPay: money }, {
           requiredKeys: ["payers"],
         }),
         populations: fc.array(population, { maxLength: 2 }),
         problemAreas: fc.array(problemArea, { maxLength: 2 }),
         modalities: fc.array(modality, { maxLength: 2 }),
         languages: fc.array(languageTag, { maxLength: 2 }),
+        disciplines: fc.array(discipline, { maxLength: 2 }),
         maxWaitDays: fc.integer({ min: 0, max: 90 }),
         excludeClinicianIds: fc.array(id, { maxLength: 3 }),
         excludePracticeIds: fc.array(id, { maxLength: 2 }),
       },
-      { requiredKeys: ["modes", "populations", "problemAreas", "modalities", "languages", "excludeClinicianIds", "excludePracticeIds"] },
+      { requiredKeys: ["modes", "populations", "problemAreas", "modalities", "languages", "disciplines", "excludeClinicianIds", "excludePracticeIds"] },
     ),
     prefer: fc.record(
       {

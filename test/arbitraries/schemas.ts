@@ -1,6 +1,7 @@
 import type fc from "fast-check";
 import type { z } from "zod";
 import {
+  CareEpisode,
   Client,
   Clinician,
   Compact,
@@ -28,6 +29,7 @@ export const modelSchemas: ReadonlyArray<readonly [name: string, schema: z.ZodTy
   ["referrer", Referrer, arb.referrer],
   ["practice", Practice, arb.practice],
   ["payer", Payer, arb.payer],
+  ["episode", CareEpisode, arb.careEpisode],
   ["directory", Directory, arb.directory],
   ["criteria", MatchCriteria, arb.matchCriteria],
 ];

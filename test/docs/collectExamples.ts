@@ -7,6 +7,8 @@ export interface DocExample {
   readonly name: string;
   readonly code: string;
   readonly checks: number;
+  /** How many `// =>` markers the code has; each must have become a check. */
+  readonly markers: number;
 }
 
 /** An exported value of src/ with what its TSDoc says. */
@@ -105,5 +107,5 @@ export function instrument(name: string, code: string): DocExample {
   visit(source);
   let out = code;
   for (const edit of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return { name, code: out, checks: edits.length };
+  return { name, code: out, checks: edits.length, markers: (code.match(/\/\/ ?=>/g) ?? []).length };
 }

@@ -36,6 +36,8 @@ const __expect = (actual: unknown, expected: unknown): void => {
 async function run(name: string, code: string): Promise<void> {
   const example = instrument(name, code);
   expect(example.checks, `${name} has no "// =>" check`).toBeGreaterThan(0);
+  // A marker after anything but an expression statement (`const a = f(); // => 3`) would be silently skipped.
+  expect(example.checks, `${name} has a "// =>" marker that is not on an expression statement`).toBe(example.markers);
   const path = join(outDir, `${name.replace(/[^A-Za-z0-9]+/g, "_")}.ts`);
   // Imports must come first; the prelude follows them.
   const lines = example.code.split("\n");

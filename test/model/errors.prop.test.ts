@@ -1,10 +1,19 @@
 import { fc, test } from "@fast-check/vitest";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { createVocabulary, InvalidInputError, validate } from "referwell";
 import { hostile, hostileJson, type Json } from "../arbitraries/hostile.js";
 import { modelSchemas } from "../arbitraries/schemas.js";
 
 const MARKER = /ZQX[A-Z0-9]{6}/;
+
+// zod's own messages carry no input today; make them carry it, so forwarding one would be caught.
+beforeAll(() => {
+  z.config({ customError: (issue) => `LEAK ${JSON.stringify(issue.input)}` });
+});
+afterAll(() => {
+  z.config({ customError: undefined });
+});
 
 function keysOf(value: unknown, into = new Set<string>()): Set<string> {
   if (Array.isArray(value)) for (const item of value) keysOf(item, into);

@@ -49,10 +49,26 @@ describe("checkLicensure", () => {
   });
 
   it("a privilege outside its period, or naming an unknown compact, authorizes nothing", () => {
-    const lapsed = clinician({ licenses: [], compacts: [{ compactId: "psypact-apit", period: { start: "2020-01-01", end: "2025-12-31" } }] });
+    const lapsed = clinician({ licenses: [{ jurisdiction: "US-OR" }], compacts: [{ compactId: "psypact-apit", period: { start: "2020-01-01", end: "2025-12-31" } }] });
     expect(checkLicensure(lapsed, { jurisdiction: "US-WA", mode: "telehealth", on }, compacts).authorized).toBe(false);
-    const dangling = clinician({ licenses: [], compacts: [{ compactId: "nope" }] });
+    const dangling = clinician({ licenses: [{ jurisdiction: "US-OR" }], compacts: [{ compactId: "nope" }] });
     expect(checkLicensure(dangling, { jurisdiction: "US-WA", mode: "telehealth", on }, compacts).authorized).toBe(false);
+  });
+
+  it("a privilege needs a home licence in force in a member jurisdiction", () => {
+    const noHome = clinician({ licenses: [], compacts: [{ compactId: "psypact-apit" }] });
+    expect(checkLicensure(noHome, { jurisdiction: "US-WA", mode: "telehealth", on }, compacts).authorized).toBe(false);
+    const outsideHome = clinician({ licenses: [{ jurisdiction: "US-CA" }], compacts: [{ compactId: "psypact-apit" }] });
+    expect(checkLicensure(outsideHome, { jurisdiction: "US-WA", mode: "telehealth", on }, compacts).authorized).toBe(false);
+    const lapsedHome = clinician({ licenses: [{ jurisdiction: "US-OR", period: { start: "2020-01-01", end: "2026-06-30" } }], compacts: [{ compactId: "psypact-apit" }] });
+    expect(checkLicensure(lapsedHome, { jurisdiction: "US-WA", mode: "telehealth", on }, compacts).authorized).toBe(false);
+  });
+
+  it("a privilege limited to some jurisdictions covers only those", () => {
+    const c = clinician({ licenses: [{ jurisdiction: "US-OR" }], compacts: [{ compactId: "counseling", jurisdictions: ["US-ID"] }] });
+    const wider = [...compacts, { id: "counseling", name: "Counseling Compact", members: ["US-OR", "US-ID", "US-WA"], modes: ["telehealth" as const], source: "test" }];
+    expect(checkLicensure(c, { jurisdiction: "US-ID", mode: "telehealth", on }, wider).authorized).toBe(true);
+    expect(checkLicensure(c, { jurisdiction: "US-WA", mode: "telehealth", on }, wider).authorized).toBe(false);
   });
 
   it("prefers a licence over a compact when both apply", () => {

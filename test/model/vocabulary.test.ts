@@ -47,6 +47,18 @@ describe("createVocabulary", () => {
     expect(vocabulary.label("problemAreas", "Horse Phobia")).toBeUndefined();
   });
 
+  it("every default label resolves to its own code", () => {
+    for (const list of VocabularyList.options) {
+      for (const entry of defaultVocabulary[list]) expect(vocabulary.canonical(list, entry.label), `${list}: ${entry.label}`).toBe(entry.code);
+    }
+  });
+
+  it("tags in other scripts keep their letters and never collide", () => {
+    expect(vocabulary.canonical("problemAreas", "抑郁")).toBe("抑郁");
+    expect(vocabulary.canonical("problemAreas", "тревога")).toBe("тревога");
+    expect(vocabulary.canonical("problemAreas", "抑郁")).not.toBe(vocabulary.canonical("problemAreas", "тревога"));
+  });
+
   it("labels a tag by the code it resolves to", () => {
     expect(vocabulary.label("modalities", "dialectical behavioral therapy")).toBe("Dialectical behaviour therapy");
   });

@@ -21,10 +21,12 @@ export function hardConstraintViolations(criteria: MatchCriteria, c: Clinician, 
   if (r.excludeClinicianIds.includes(c.id) || (c.practiceId !== undefined && r.excludePracticeIds.includes(c.practiceId))) out.push("excluded");
   if (!c.acceptingNewClients) out.push("accepting");
   if (c.capacity.caseloadCurrent >= c.capacity.caseloadMax || c.capacity.newClientsThisWeek >= c.capacity.weeklyNewClientLimit) out.push("capacity");
-  if (!has("populations", c.populations, r.populations)) out.push("population");
+  const served = c.populations.some((p) => vocabulary.canonical("populations", p) === "adults") ? [...c.populations, "older-adults"] : c.populations;
+  if (!has("populations", served, r.populations)) out.push("population");
   if (!has("problemAreas", c.problemAreas, r.problemAreas)) out.push("problem-area");
   if (!has("modalities", c.modalities, r.modalities)) out.push("modality");
   if (!r.languages.every((w) => c.languages.some((m) => lang(m) === lang(w)))) out.push("language");
+  if (r.disciplines.length > 0 && !r.disciplines.some((d) => vocabulary.canonical("disciplines", d) === vocabulary.canonical("disciplines", c.discipline))) out.push("discipline");
   if (r.maxWaitDays !== undefined && c.capacity.expectedWaitDays !== undefined && c.capacity.expectedWaitDays > r.maxWaitDays) out.push("wait");
   if (r.payment !== undefined) {
     const inNetwork = c.insurancePanels.some((p) =>
