@@ -91,7 +91,7 @@ export function scoreOption(directory: CompiledDirectory, clinician: CompiledCli
       if (query.clientWindows === undefined) return { fit: 1, reason: "No preferred times were given." };
       const minutes = overlapMinutes(clinician, query, constraints.modes, query.clientWindows);
       const hours = Math.round((minutes / 60) * 10) / 10;
-      return { fit: Math.min(1, minutes / options.scheduleTargetMinutes), reason: `${hours} hours a week of availability within the client's times.` };
+      return { fit: Math.min(1, minutes / options.scheduleTargetMinutes), reason: `${hours} ${hours === 1 ? "hour" : "hours"} a week of availability within the client's times.` };
     },
     modality: () => {
       if (query.preferredModalities.length === 0) return { fit: 1, reason: "No modality was preferred." };

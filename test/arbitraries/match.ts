@@ -105,16 +105,6 @@ export const matchClinician = (id: string): fc.Arbitrary<Clinician> =>
       outcomes: c.outcomes,
     }));
 
-export const matchDirectory = (max = 12): fc.Arbitrary<Directory> =>
-  fc.integer({ min: 1, max }).chain((count) =>
-    fc.tuple(...Array.from({ length: count }, (_, i) => matchClinician(`c${String(i).padStart(2, "0")}`))).map((clinicians) => ({
-      practices: [],
-      clinicians,
-      payers: [],
-      compacts: COMPACTS,
-    })),
-  );
-
 export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc
   .record({
     where: fc.constantFrom(...POOL.jurisdictions),
@@ -164,3 +154,36 @@ export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc
       ...(c.schedule === undefined ? {} : { schedule: c.schedule }),
     },
   }));
+
+/** A clinician who is usually eligible: open, with places, telehealth under the compact; fit still varies. */
+export const openClinician = (id: string): fc.Arbitrary<Clinician> =>
+  fc.tuple(matchClinician(id), fc.integer({ min: 1, max: 3 }), fc.boolean()).map(([c, places, closed]) => ({
+    ...c,
+    acceptingNewClients: !closed || places > 1,
+    telehealth: true,
+    licensure: { licenses: c.licensure.licenses, compacts: [{ compactId: "tele-compact" }] },
+    populations: [...new Set([...c.populations, "adults"])],
+    capacity: { ...c.capacity, caseloadMax: 30, caseloadCurrent: 10, weeklyNewClientLimit: places, newClientsThisWeek: 0 },
+  }));
+
+/** Criteria that most open clinicians meet; preferences still vary, so scores differ. */
+export const openCriteria: fc.Arbitrary<MatchCriteria> = matchCriteria.map((c) => ({
+  ...c,
+  require: { ...c.require, modes: ["in-person", "telehealth"], populations: [], problemAreas: [], disciplines: [], payment: undefined, maxWaitDays: undefined } as MatchCriteria["require"],
+}));
+
+/** A directory of up to `max` clinicians, most of them open, so rankings have options to compare. */
+export const matchDirectory = (max = 12): fc.Arbitrary<Directory> =>
+  fc.integer({ min: 1, max }).chain((count) =>
+    fc
+      .tuple(
+        ...Array.from({ length: count }, (_, i) => {
+          const id = `c${String(i).padStart(2, "0")}`;
+          return fc.oneof({ weight: 2, arbitrary: openClinician(id) }, { weight: 1, arbitrary: matchClinician(id) });
+        }),
+      )
+      .map((clinicians) => ({ practices: [], clinicians, payers: [], compacts: COMPACTS })),
+  );
+
+/** Criteria of every kind: open ones and ones with every sort of requirement. */
+export const anyCriteria: fc.Arbitrary<MatchCriteria> = fc.oneof(openCriteria, matchCriteria);

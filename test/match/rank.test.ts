@@ -1,0 +1,196 @@
+import { describe, expect, it } from "vitest";
+import { Client, type Clinician } from "referwell";
+import { createMatcher, MatchRequest } from "referwell/match";
+
+const base: Clinician = {
+  id: "x",
+  name: "x",
+  discipline: "psychologist",
+  credentials: [],
+  practiceId: "harbour",
+  licensure: { licenses: [{ jurisdiction: "US-OR" }], compacts: [] },
+  problemAreas: ["depression", "anxiety"],
+  modalities: ["cbt"],
+  populations: ["adults"],
+  languages: ["en"],
+  insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01" } }],
+  fee: { currency: "USD", minorUnits: 18000 },
+  locations: [{ id: "pdx", jurisdiction: "US-OR", point: { lat: 45.52, lon: -122.68 } }],
+  telehealth: true,
+  availability: { timeZone: "America/Los_Angeles", slots: [{ day: "mon", start: "09:00", end: "17:00" }] },
+  acceptingNewClients: true,
+  capacity: { caseloadMax: 25, caseloadCurrent: 20, weeklyNewClientLimit: 2, newClientsThisWeek: 0, expectedWaitDays: 7 },
+};
+const clinician = (id: string, changes: Partial<Clinician> = {}): Clinician => ({ ...base, id, name: id, ...changes });
+const NOW = { now: "2026-11-23T09:00:00-08:00", limit: 100 };
+const compacts = [{ id: "psypact", name: "PSYPACT", members: ["US-OR", "US-WA"], modes: ["telehealth" as const], source: "test" }];
+
+const reasonsFor = (clinicians: Clinician[], criteria: unknown, id: string) =>
+  createMatcher({ clinicians, compacts })
+    .explain({ criteria }, id, NOW)
+    .failures.map((f) => f.reason);
+
+describe("hard constraints, one at a time", () => {
+  const where = { location: { jurisdiction: "US-OR", point: { lat: 45.5, lon: -122.6 } } };
+
+  it("excluded clinicians and practices", () => {
+    expect(reasonsFor([clinician("a")], { ...where, require: { excludeClinicianIds: ["a"] } }, "a")).toContain("clinician-excluded");
+    expect(reasonsFor([clinician("a")], { ...where, require: { excludePracticeIds: ["harbour"] } }, "a")).toContain("practice-excluded");
+  });
+
+  it("accepting, caseload and this week's places", () => {
+    expect(reasonsFor([clinician("a", { acceptingNewClients: false })], where, "a")).toEqual(["not-accepting"]);
+    expect(reasonsFor([clinician("a", { capacity: { ...base.capacity, caseloadCurrent: 25 } })], where, "a")).toEqual(["caseload-full"]);
+    expect(reasonsFor([clinician("a", { capacity: { ...base.capacity, newClientsThisWeek: 2 } })], where, "a")).toEqual(["weekly-limit-reached"]);
+  });
+
+  it("populations, problem areas, modalities, languages and disciplines, by code", () => {
+    expect(reasonsFor([clinician("a")], { ...where, require: { populations: ["Teens"] } }, "a")).toEqual(["population-not-served"]);
+    expect(reasonsFor([clinician("a")], { ...where, require: { populations: ["older adults"] } }, "a")).toEqual([]);
+    expect(reasonsFor([clinician("a")], { ...where, require: { problemAreas: ["PTSD"] } }, "a")).toEqual(["problem-area-not-treated"]);
+    expect(reasonsFor([clinician("a")], { ...where, require: { modalities: ["Cognitive Behavioural Therapy"] } }, "a")).toEqual([]);
+    expect(reasonsFor([clinician("a")], { ...where, require: { languages: ["es"] } }, "a")).toEqual(["language-not-spoken"]);
+    expect(reasonsFor([clinician("a")], { ...where, require: { languages: ["en-GB"] } }, "a")).toEqual([]);
+    expect(reasonsFor([clinician("a")], { ...where, require: { disciplines: ["psychiatrist", "PMHNP"] } }, "a")).toEqual(["discipline-not-wanted"]);
+  });
+
+  it("the usual wait, when the client has a maximum", () => {
+    expect(reasonsFor([clinician("a")], { ...where, require: { maxWaitDays: 6 } }, "a")).toEqual(["wait-too-long"]);
+    expect(reasonsFor([clinician("a")], { ...where, require: { maxWaitDays: 7 } }, "a")).toEqual([]);
+  });
+
+  it("payment: in network on the start date, plan by plan, or self-pay within budget", () => {
+    const aetna = { payers: [{ payerId: "aetna" }] };
+    expect(reasonsFor([clinician("a")], { ...where, require: { payment: aetna } }, "a")).toEqual([]);
+    const ended = clinician("a", { insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01", end: "2026-11-22" } }] });
+    expect(reasonsFor([ended], { ...where, require: { payment: aetna } }, "a")).toEqual(["not-in-network"]);
+    expect(reasonsFor([ended], { ...where, startDate: "2026-11-22", require: { payment: aetna } }, "a")).toEqual([]);
+    const plans = clinician("a", { insurancePanels: [{ payerId: "aetna", plans: ["hmo"], period: { start: "2020-01-01" } }] });
+    expect(reasonsFor([plans], { ...where, require: { payment: { payers: [{ payerId: "aetna", planId: "ppo" }] } } }, "a")).toEqual(["not-in-network"]);
+    expect(reasonsFor([plans], { ...where, require: { payment: { payers: [{ payerId: "aetna", planId: "hmo" }] } } }, "a")).toEqual([]);
+    const budget = (minorUnits: number, currency = "USD") => ({ ...where, require: { payment: { maxSelfPay: { currency, minorUnits } } } });
+    expect(reasonsFor([clinician("a")], budget(18000), "a")).toEqual([]);
+    expect(reasonsFor([clinician("a")], budget(17999), "a")).toEqual(["self-pay-unaffordable"]);
+    expect(reasonsFor([clinician("a", { slidingScaleFloor: { currency: "USD", minorUnits: 9000 } })], budget(9000), "a")).toEqual([]);
+    expect(reasonsFor([clinician("a")], budget(50000, "GBP"), "a")).toEqual(["self-pay-unaffordable"]);
+  });
+
+  it("care mode: telehealth where licensed for the client's location, in person within reach", () => {
+    const wa = { location: { jurisdiction: "US-WA", point: { lat: 47.6, lon: -122.3 } } };
+    expect(reasonsFor([clinician("a")], wa, "a")).toEqual(["office-out-of-range", "not-licensed-telehealth"]);
+    const underCompact = clinician("a", { licensure: { licenses: [{ jurisdiction: "US-OR" }], compacts: [{ compactId: "psypact" }] } });
+    expect(reasonsFor([underCompact], wa, "a")).toEqual([]);
+    expect(reasonsFor([underCompact], { ...wa, require: { modes: ["in-person"] } }, "a")).toEqual(["office-out-of-range"]);
+    // Across the river: a Vancouver, WA client can reach a Portland office, where the clinician is licensed.
+    const vancouver = { location: { jurisdiction: "US-WA", point: { lat: 45.64, lon: -122.66 } }, require: { modes: ["in-person"] } };
+    expect(reasonsFor([clinician("a")], vancouver, "a")).toEqual([]);
+    expect(reasonsFor([clinician("a", { telehealth: false })], { ...where, require: { modes: ["telehealth"] } }, "a")).toEqual(["telehealth-not-offered"]);
+  });
+
+  it("a planned move counts: care that starts after it follows the client", () => {
+    const client = Client.parse({
+      id: "cl-03",
+      ageGroup: "adult",
+      residence: { jurisdiction: "US-OR" },
+      plannedMoves: [{ date: "2026-12-15", to: { jurisdiction: "US-CA" } }],
+      needs: { problemAreas: ["anxiety"] },
+      preferences: { mode: "telehealth" },
+    });
+    const matcher = createMatcher({ clinicians: [clinician("a")] });
+    expect(matcher.explain({ client }, "a", { now: "2026-12-01" }).eligible).toBe(true);
+    expect(matcher.explain({ client }, "a", { now: "2026-12-15" }).failures.map((f) => f.reason)).toEqual(["not-licensed-telehealth"]);
+  });
+});
+
+describe("ranking", () => {
+  const criteria = {
+    location: { jurisdiction: "US-OR" },
+    prefer: { problemAreas: ["trauma", "sleep"], languages: ["es"] },
+  };
+
+  it("ranks by explained score, best first, ties by id", () => {
+    const result = createMatcher({
+      clinicians: [
+        clinician("b", { problemAreas: ["trauma"] }),
+        clinician("a", { problemAreas: ["trauma"] }),
+        clinician("c", { problemAreas: ["trauma", "sleep"], languages: ["en", "es"] }),
+      ],
+    }).rank({ criteria }, NOW);
+    expect(result.options.map((o) => o.clinicianId)).toEqual(["c", "a", "b"]);
+    expect(result.recommendation).toEqual({ kind: "single", clinicianIds: ["c"], leadBy: (result.options[0]?.score ?? 0) - (result.options[1]?.score ?? 0) });
+    const needs = result.options[1]?.parts.find((p) => p.criterion === "needs");
+    expect(needs?.fit).toBeCloseTo(2 / 3, 12);
+    expect(needs?.reason).toBe("Treats trauma and ptsd; not sleep problems.");
+  });
+
+  it("gives a choice when no option leads by the margin", () => {
+    const result = createMatcher({ clinicians: [clinician("a"), clinician("b"), clinician("c"), clinician("d")] }).rank({ criteria }, NOW);
+    expect(result.recommendation).toEqual({ kind: "choice", clinicianIds: ["a", "b", "c"] });
+  });
+
+  it("explains an unknown clinician without throwing", () => {
+    expect(createMatcher({ clinicians: [] }).explain({ criteria }, "nobody", NOW)).toEqual({ clinicianId: "nobody", known: false, eligible: false, failures: [] });
+  });
+
+  it("outcome data counts more for severe clients", () => {
+    const rated = clinician("r", { outcomes: [{ problemArea: "trauma", rating: "effective", cases: 30 }], problemAreas: ["trauma"] });
+    const unrated = clinician("u", { problemAreas: ["trauma", "sleep"] });
+    const rank = (severity: string) =>
+      createMatcher({ clinicians: [rated, unrated] }).rank({ criteria: { ...criteria, severity } }, NOW).options.map((o) => o.clinicianId);
+    expect(rank("mild")).toEqual(["u", "r"]);
+    expect(rank("severe")).toEqual(["r", "u"]);
+  });
+});
+
+describe("schedule overlap across time zones and daylight saving", () => {
+  // A London client free 18:00–20:00 on Mondays; a New York clinician free 13:00–15:00.
+  const ny = clinician("ny", {
+    licensure: { licenses: [{ jurisdiction: "GB" }], compacts: [] },
+    locations: [],
+    availability: { timeZone: "America/New_York", slots: [{ day: "mon", start: "13:00", end: "15:00" }] },
+  });
+  const criteria = (startDate: string) => ({
+    startDate,
+    location: { jurisdiction: "GB" },
+    prefer: { schedule: { timeZone: "Europe/London", slots: [{ day: "mon", start: "18:00", end: "20:00" }] } },
+  });
+  const schedule = (startDate: string) =>
+    createMatcher({ clinicians: [ny] }).explain({ criteria: criteria(startDate) }, "ny", NOW).option?.parts.find((p) => p.criterion === "schedule");
+
+  it("two hours overlap when both sides keep the same offset difference (5 h)", () => {
+    expect(schedule("2026-02-02")?.reason).toBe("2 hours a week of availability within the client's times.");
+    expect(schedule("2026-06-01")?.fit).toBe(1);
+  });
+
+  it("one hour in the weeks when New York has changed its clocks and London has not (4 h apart)", () => {
+    expect(schedule("2026-03-09")?.reason).toBe("1 hour a week of availability within the client's times.");
+    expect(schedule("2026-03-09")?.fit).toBe(0.5);
+    expect(schedule("2026-10-26")?.fit).toBe(0.5);
+    expect(schedule("2026-11-02")?.fit).toBe(1);
+  });
+});
+
+describe("pass to a colleague (seed 001: the best match wins)", () => {
+  const criteria = {
+    location: { jurisdiction: "US-OR" },
+    require: { payment: { payers: [{ payerId: "cigna" }] } },
+    prefer: { problemAreas: ["depression"] },
+  };
+  it("passes when the point person cannot take the client, with the point person's reasons", () => {
+    const result = createMatcher({
+      clinicians: [clinician("point"), clinician("colleague", { insurancePanels: [{ payerId: "cigna", period: { start: "2020-01-01" } }] })],
+    }).rank(MatchRequest.parse({ criteria, practiceId: "harbour", pointPersonId: "point" }), NOW);
+    expect(result.passTo?.to).toBe("colleague");
+    expect(result.passTo?.reasons[0]).toMatch(/^Point person: Not in network/);
+  });
+
+  it("passes when a colleague leads by the margin, and not otherwise", () => {
+    const open = { location: { jurisdiction: "US-OR" }, prefer: { problemAreas: ["depression", "grief"] } };
+    const matcher = createMatcher({ clinicians: [clinician("point"), clinician("colleague", { problemAreas: ["depression", "grief"] })] });
+    const passed = matcher.rank({ criteria: open, practiceId: "harbour", pointPersonId: "point" }, NOW).passTo;
+    expect(passed?.to).toBe("colleague");
+    expect(passed?.reasons).toEqual(["needs: Treats every need: depression and grief and loss."]);
+    const close = matcher.rank({ criteria: { ...open, prefer: { problemAreas: ["depression"] } }, practiceId: "harbour", pointPersonId: "point" }, NOW);
+    expect(close.passTo).toBeUndefined();
+  });
+});
