@@ -13,8 +13,8 @@ import { evaluateConstraints } from "./evaluateConstraints.js";
 import { maxWeightAssignment, type WeightedEdge } from "./maxWeightAssignment.js";
 import { prepareQuery } from "./prepareQuery.js";
 import { MatcherOptions, Referral } from "./schemas.js";
-import { scoreOption } from "./scoreOption.js";
-import type { ConstraintFailure, RankedOption } from "./types.js";
+import { type ScoredCandidate, scoreOption } from "./scoreOption.js";
+import type { RankedOption } from "./types.js";
 
 /**
  * Options of an assignment: when it happens, the compacts that privileges
@@ -55,7 +55,7 @@ export interface UnassignedReferral {
   readonly reason: "no-eligible-clinician" | "capacity";
   /** One sentence for people. */
   readonly text: string;
-  /** For `no-eligible-clinician`: how many clinicians failed each hard constraint first. */
+  /** For `no-eligible-clinician`: how many clinicians fail each hard constraint. */
   readonly failedConstraints?: Readonly<Record<string, number>>;
 }
 
@@ -147,48 +147,54 @@ export function assignReferrals(referrals: unknown, clinicians: unknown, options
   });
 
   const edges: WeightedEdge[] = [];
-  const optionsByPair = new Map<string, RankedOption>();
-  const failuresByReferral = new Map<number, Record<string, number>>();
+  const optionsByPair = new Map<string, ScoredCandidate>();
   const priorities = sorted.map((referral) => referral.priority ?? URGENCY_PRIORITY[referral.urgency]);
-  sorted.forEach((referral, row) => {
+  const queries = sorted.map((referral) => {
     const criteria = referral.criteria ?? criteriaFromClient(referral.client as NonNullable<Referral["client"]>, { startDate: today });
-    const query = prepareQuery(compiled, criteria, criteria.startDate ?? today, undefined);
-    const candidates = new Set(collectCandidates(compiled, query));
-    const failed: Record<string, number> = {};
-    for (const clinician of compiled.clinicians) {
-      const constraints: { failures: ConstraintFailure[] } & ReturnType<typeof evaluateConstraints> = candidates.has(clinician.index)
-        ? evaluateConstraints(compiled, clinician, query, true)
-        : { failures: [{ constraint: "care-mode", reason: "unreachable", text: "" }], modes: [], payment: { via: "unspecified" }, distanceKm: undefined };
-      const first = constraints.failures[0];
-      if (first !== undefined) {
-        failed[first.constraint] = (failed[first.constraint] ?? 0) + 1;
-        continue;
-      }
-      const option = scoreOption(compiled, clinician, query, constraints);
-      optionsByPair.set(`${row}:${clinician.index}`, option);
-      edges.push({ row, column: clinician.index, value: Math.round((priorities[row] as number) * (1 + option.score) * SCALE) });
-    }
-    failuresByReferral.set(row, failed);
+    return prepareQuery(compiled, criteria, criteria.startDate ?? today, undefined);
   });
+  queries.forEach((query, row) => {
+    for (const index of collectCandidates(compiled, query)) {
+      const clinician = compiled.clinicians[index];
+      if (clinician === undefined) continue;
+      const constraints = evaluateConstraints(compiled, clinician, query, true);
+      if (constraints.failures.length > 0) continue;
+      const scored = scoreOption(compiled, clinician, query, constraints);
+      optionsByPair.set(`${row}:${clinician.index}`, scored);
+      edges.push({ row, column: clinician.index, value: Math.round((priorities[row] as number) * (1 + scored.score) * SCALE) });
+    }
+  });
+  // Why a referral has no eligible clinician: the constraints each clinician fails, counted.
+  const failedConstraints = (row: number): Record<string, number> => {
+    const counts: Record<string, number> = {};
+    const query = queries[row];
+    if (query === undefined) return counts;
+    for (const clinician of compiled.clinicians) {
+      for (const constraint of new Set(evaluateConstraints(compiled, clinician, query, false).failures.map((failure) => failure.constraint))) {
+        counts[constraint] = (counts[constraint] ?? 0) + 1;
+      }
+    }
+    return counts;
+  };
 
   const placed = maxWeightAssignment(sorted.length, places, edges);
+  const rowsWithOptions = new Set(edges.map((edge) => edge.row));
   const assignments: Assignment[] = [];
   const unassigned: UnassignedReferral[] = [];
   let objective = 0;
   sorted.forEach((referral, row) => {
     const column = placed[row] ?? -1;
-    const option = optionsByPair.get(`${row}:${column}`);
-    if (column >= 0 && option !== undefined) {
+    const scored = optionsByPair.get(`${row}:${column}`);
+    if (column >= 0 && scored !== undefined) {
+      const option = scored.explain();
       assignments.push({ referralId: referral.id, clinicianId: option.clinicianId, priority: priorities[row] as number, option });
       objective += (priorities[row] as number) * (1 + option.score);
       return;
     }
-    const hasEligible = edges.some((edge) => edge.row === row);
-    if (hasEligible) {
+    if (rowsWithOptions.has(row)) {
       unassigned.push({ referralId: referral.id, reason: "capacity", text: "Every eligible clinician's places went to referrals that count more." });
     } else {
-      const failedConstraints = failuresByReferral.get(row) ?? {};
-      unassigned.push({ referralId: referral.id, reason: "no-eligible-clinician", text: "No clinician passes every hard constraint.", failedConstraints });
+      unassigned.push({ referralId: referral.id, reason: "no-eligible-clinician", text: "No clinician passes every hard constraint.", failedConstraints: failedConstraints(row) });
     }
   });
   return { assignments, unassigned, objective, capacity };

@@ -38,10 +38,13 @@ export function compileDirectory(directory: Directory, options: MatcherOptions):
   const officesByCell = new Map<string, number[]>();
 
   const clinicians: CompiledClinician[] = sorted.map((source, index) => {
-    const jurisdictions = new Set<Jurisdiction>(source.licensure.licenses.map((license) => license.jurisdiction));
-    for (const privilege of source.licensure.compacts) for (const member of compactMembers.get(privilege.compactId) ?? []) jurisdictions.add(member);
+    // A clinician who is closed to new clients fails every request, so only open ones are indexed for ranking.
+    const { capacity } = source;
+    const open = source.acceptingNewClients && capacity.caseloadCurrent < capacity.caseloadMax && capacity.newClientsThisWeek < capacity.weeklyNewClientLimit;
+    const jurisdictions = new Set<Jurisdiction>(open ? source.licensure.licenses.map((license) => license.jurisdiction) : []);
+    if (open) for (const privilege of source.licensure.compacts) for (const member of compactMembers.get(privilege.compactId) ?? []) jurisdictions.add(member);
     for (const jurisdiction of [...jurisdictions].sort()) push(byJurisdiction, jurisdiction, index);
-    for (const office of source.locations) {
+    for (const office of open ? source.locations : []) {
       push(officesByJurisdiction, office.jurisdiction, index);
       push(officesByCell, gridCell(office.point.lat, office.point.lon), index);
     }

@@ -11,8 +11,8 @@ import { findPassTo } from "./findPassTo.js";
 import { prepareQuery } from "./prepareQuery.js";
 import { recommend } from "./recommend.js";
 import { MatcherOptions, MatchRequest, RankOptions } from "./schemas.js";
-import { scoreOption } from "./scoreOption.js";
-import type { MatchExplanation, RankedOption, RankResult } from "./types.js";
+import { type ScoredCandidate, scoreOption } from "./scoreOption.js";
+import type { MatchExplanation, RankResult } from "./types.js";
 
 /** A compiled directory, ready to rank requests against. */
 export interface Matcher {
@@ -35,7 +35,7 @@ export interface Matcher {
 }
 
 /** Best score first; ties by clinician id, so the order never depends on the directory's. */
-const byScore = (a: RankedOption, b: RankedOption): number => b.score - a.score || (a.clinicianId < b.clinicianId ? -1 : a.clinicianId > b.clinicianId ? 1 : 0);
+const byScore = (a: ScoredCandidate, b: ScoredCandidate): number => b.score - a.score || (a.clinicianId < b.clinicianId ? -1 : a.clinicianId > b.clinicianId ? 1 : 0);
 
 function prepare(directory: CompiledDirectory, requestInput: unknown, optionsInput: unknown): { request: MatchRequest; rankOptions: RankOptions; query: PreparedQuery } {
   const request = validate(MatchRequest, requestInput, "request");
@@ -113,7 +113,7 @@ export function createMatcher(directory: unknown, options: unknown = {}): Matche
     size: compiled.clinicians.length,
     rank(requestInput, optionsInput) {
       const { request, rankOptions, query } = prepare(compiled, requestInput, optionsInput);
-      const ranked: RankedOption[] = [];
+      const ranked: ScoredCandidate[] = [];
       for (const index of collectCandidates(compiled, query)) {
         const clinician = compiled.clinicians[index];
         if (clinician === undefined) continue;
@@ -131,7 +131,7 @@ export function createMatcher(directory: unknown, options: unknown = {}): Matche
       }
       return {
         startDate: query.startDate,
-        options: ranked.slice(0, rankOptions.limit),
+        options: ranked.slice(0, rankOptions.limit).map((candidate) => candidate.explain()),
         eligibleCount: ranked.length,
         recommendation: recommend(ranked, compiled.options),
         ...(passTo === undefined ? {} : { passTo }),
@@ -143,7 +143,7 @@ export function createMatcher(directory: unknown, options: unknown = {}): Matche
       if (clinician === undefined) return { clinicianId, known: false, eligible: false, failures: [] };
       const constraints = evaluateConstraints(compiled, clinician, query, false);
       if (constraints.failures.length > 0) return { clinicianId, known: true, eligible: false, failures: constraints.failures };
-      return { clinicianId, known: true, eligible: true, failures: [], option: scoreOption(compiled, clinician, query, constraints) };
+      return { clinicianId, known: true, eligible: true, failures: [], option: scoreOption(compiled, clinician, query, constraints).explain() };
     },
   };
 }

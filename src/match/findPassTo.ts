@@ -1,5 +1,6 @@
 import type { CompiledDirectory } from "./compiled.js";
-import type { ConstraintFailure, PassTo, RankedOption } from "./types.js";
+import type { ScoredCandidate } from "./scoreOption.js";
+import type { ConstraintFailure, PassTo } from "./types.js";
 
 /**
  * Seed 001: the best match wins, even when it is a colleague and not the
@@ -8,13 +9,14 @@ import type { ConstraintFailure, PassTo, RankedOption } from "./types.js";
  */
 export function findPassTo(
   directory: CompiledDirectory,
-  ranked: readonly RankedOption[],
+  ranked: readonly ScoredCandidate[],
   pointPersonId: string,
-  pointPerson: { readonly failures: readonly ConstraintFailure[]; readonly option: RankedOption | undefined },
+  pointPerson: { readonly failures: readonly ConstraintFailure[]; readonly option: ScoredCandidate | undefined },
 ): PassTo | undefined {
-  const colleague = ranked.find((option) => option.colleague && option.clinicianId !== pointPersonId);
-  if (colleague === undefined) return undefined;
-  const own = pointPerson.option;
+  const best = ranked.find((option) => option.colleague && option.clinicianId !== pointPersonId);
+  if (best === undefined) return undefined;
+  const colleague = best.explain();
+  const own = pointPerson.option?.explain();
   const leadBy = own === undefined ? colleague.score : colleague.score - own.score;
   if (own !== undefined && leadBy < directory.options.margin) return undefined;
   const reasons = own === undefined ? pointPerson.failures.map((failure) => `Point person: ${failure.text}`) : [];

@@ -1,5 +1,5 @@
 import type { MatcherOptions } from "./schemas.js";
-import type { RankedOption, Recommendation } from "./types.js";
+import type { Recommendation } from "./types.js";
 
 /**
  * One option when it leads the next by the margin (or is the only one);
@@ -7,7 +7,7 @@ import type { RankedOption, Recommendation } from "./types.js";
  * minimum when that many exist (seed 002: give options unless one is clearly
  * best).
  */
-export function recommend(ranked: readonly RankedOption[], options: MatcherOptions): Recommendation {
+export function recommend(ranked: readonly { readonly clinicianId: string; readonly score: number }[], options: MatcherOptions): Recommendation {
   const [best, next] = ranked;
   if (best === undefined) return { kind: "none" };
   if (next === undefined) return { kind: "single", clinicianIds: [best.clinicianId], leadBy: best.score };

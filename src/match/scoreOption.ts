@@ -5,7 +5,7 @@ import type { RankedOption, ScorePart, SoftCriterion } from "./types.js";
 
 interface Fit {
   readonly fit: number;
-  readonly reason: string;
+  readonly reason: string | (() => string);
 }
 
 /** Primary need counts twice, every other need once (seed 001 and the issue: primary weighted most). */
@@ -41,12 +41,20 @@ function overlapMinutes(clinician: CompiledClinician, query: PreparedQuery, mode
   return total;
 }
 
+/** A scored clinician whose explanation is built only when asked for: ranking sorts thousands, explains a few. */
+export interface ScoredCandidate {
+  readonly clinicianId: string;
+  readonly score: number;
+  readonly colleague: boolean;
+  explain(): RankedOption;
+}
+
 /**
  * Scores an eligible clinician part by part. Every part is a fit from 0 to
  * 1; a part the request says nothing about fits fully (nothing asked,
  * nothing missed), except outcomes, which only ever add evidence.
  */
-export function scoreOption(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery, constraints: ConstraintResult): RankedOption {
+export function scoreOption(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery, constraints: ConstraintResult): ScoredCandidate {
   const { options, vocabulary } = directory;
   const { source } = clinician;
   const problemLabel = (code: string) => (vocabulary.label("problemAreas", code) ?? code).toLowerCase();
@@ -56,22 +64,20 @@ export function scoreOption(directory: CompiledDirectory, clinician: CompiledCli
       if (query.needs.length === 0) return { fit: 1, reason: "No needs were given." };
       let met = 0;
       let total = 0;
-      const treated: string[] = [];
-      const missing: string[] = [];
       query.needs.forEach((need, position) => {
         total += needWeight(position);
-        if (clinician.problemAreas.has(need)) {
-          met += needWeight(position);
-          treated.push(problemLabel(need));
-        } else missing.push(problemLabel(need));
+        if (clinician.problemAreas.has(need)) met += needWeight(position);
       });
-      const primary = problemLabel(query.needs[0] as string);
-      const reason =
-        missing.length === 0
-          ? `Treats every need: ${listed(treated)}.`
-          : treated.length === 0
-            ? `Treats none of the needs (${listed(missing)}).`
-            : `Treats ${listed(treated)}${clinician.problemAreas.has(query.needs[0] as string) ? "" : ` but not the primary need, ${primary}`}; not ${listed(missing.filter((m) => m !== primary))}.`.replace("; not .", ".");
+      const reason = (): string => {
+        const treated = query.needs.filter((need) => clinician.problemAreas.has(need)).map(problemLabel);
+        const missing = query.needs.filter((need) => !clinician.problemAreas.has(need)).map(problemLabel);
+        const primary = problemLabel(query.needs[0] as string);
+        if (missing.length === 0) return `Treats every need: ${listed(treated)}.`;
+        if (treated.length === 0) return `Treats none of the needs (${listed(missing)}).`;
+        const primaryMissing = missing[0] === primary && !clinician.problemAreas.has(query.needs[0] as string);
+        const others = missing.filter((need) => need !== primary || !primaryMissing);
+        return `Treats ${listed(treated)}${primaryMissing ? ` but not the primary need, ${primary}` : ""}${others.length > 0 ? `; not ${listed(others)}` : ""}.`;
+      };
       return { fit: met / total, reason };
     },
     outcomes: () => {
@@ -91,7 +97,7 @@ export function scoreOption(directory: CompiledDirectory, clinician: CompiledCli
       if (query.clientWindows === undefined) return { fit: 1, reason: "No preferred times were given." };
       const minutes = overlapMinutes(clinician, query, constraints.modes, query.clientWindows);
       const hours = Math.round((minutes / 60) * 10) / 10;
-      return { fit: Math.min(1, minutes / options.scheduleTargetMinutes), reason: `${hours} ${hours === 1 ? "hour" : "hours"} a week of availability within the client's times.` };
+      return { fit: Math.min(1, minutes / options.scheduleTargetMinutes), reason: () => `${hours} ${hours === 1 ? "hour" : "hours"} a week of availability within the client's times.` };
     },
     modality: () => {
       if (query.preferredModalities.length === 0) return { fit: 1, reason: "No modality was preferred." };
@@ -99,19 +105,19 @@ export function scoreOption(directory: CompiledDirectory, clinician: CompiledCli
       const label = (code: string) => vocabulary.label("modalities", code) ?? code;
       return {
         fit: offered.length / query.preferredModalities.length,
-        reason: offered.length === 0 ? `Offers none of the preferred modalities.` : `Offers ${listed(offered.map(label))}.`,
+        reason: () => (offered.length === 0 ? "Offers none of the preferred modalities." : `Offers ${listed(offered.map(label))}.`),
       };
     },
     language: () => {
       if (query.preferredLanguages.length === 0) return { fit: 1, reason: "No language was preferred." };
       const spoken = query.preferredLanguages.filter((language) => clinician.languages.has(language));
-      return { fit: spoken.length > 0 ? 1 : 0, reason: spoken.length > 0 ? `Works in ${listed(spoken)}.` : "Does not work in a preferred language." };
+      return { fit: spoken.length > 0 ? 1 : 0, reason: () => (spoken.length > 0 ? `Works in ${listed(spoken)}.` : "Does not work in a preferred language.") };
     },
     wait: () => {
       const wait = source.capacity.expectedWaitDays;
       if (wait === undefined) return { fit: 0.5, reason: "The usual wait is not known." };
       const horizon = Math.max(1, query.criteria.require.maxWaitDays ?? options.waitHorizonDays);
-      return { fit: 1 - Math.min(1, wait / horizon), reason: wait === 0 ? "No wait for a first session." : `Usual wait ${wait} days.` };
+      return { fit: 1 - Math.min(1, wait / horizon), reason: () => (wait === 0 ? "No wait for a first session." : `Usual wait ${wait} days.`) };
     },
     gender: () => {
       if (query.preferredGenders.size === 0) return { fit: 1, reason: "No clinician gender was preferred." };
@@ -121,27 +127,39 @@ export function scoreOption(directory: CompiledDirectory, clinician: CompiledCli
     distance: () => {
       if (constraints.modes.includes("telehealth")) return { fit: 1, reason: "Telehealth is possible, so distance does not matter." };
       if (constraints.distanceKm === undefined) return { fit: 0.5, reason: "In person; the distance is not known." };
-      const km = Math.round(constraints.distanceKm * 10) / 10;
-      return { fit: 1 - Math.min(1, constraints.distanceKm / query.travelRadiusKm), reason: `In person, ${km} km away.` };
+      const km = constraints.distanceKm;
+      return { fit: 1 - Math.min(1, km / query.travelRadiusKm), reason: () => `In person, ${Math.round(km * 10) / 10} km away.` };
     },
   };
 
-  const parts: ScorePart[] = query.weights.map(([criterion, weight]) => {
-    const { fit, reason } = fits[criterion]();
-    return { criterion, weight, fit, contribution: weight * fit, reason };
-  });
+  const computed = query.weights.map(([criterion, weight]) => ({ criterion, weight, ...fits[criterion]() }));
   // Weights sum to 1, so the sum is within [0, 1] but for rounding in the last place.
-  const score = Math.min(1, Math.max(0, parts.reduce((sum, part) => sum + part.contribution, 0)));
+  const score = Math.min(1, Math.max(0, computed.reduce((sum, part) => sum + part.weight * part.fit, 0)));
   const practiceId = source.practiceId;
+  const colleague = practiceId !== undefined && practiceId === query.practiceId;
   return {
     clinicianId: source.id,
-    ...(practiceId === undefined ? {} : { practiceId }),
-    colleague: practiceId !== undefined && practiceId === query.practiceId,
     score,
-    parts,
-    modes: constraints.modes,
-    payment: constraints.payment,
-    ...(constraints.distanceKm === undefined ? {} : { distanceKm: constraints.distanceKm }),
-    ...(source.capacity.expectedWaitDays === undefined ? {} : { expectedWaitDays: source.capacity.expectedWaitDays }),
+    colleague,
+    explain: () => {
+      const parts: ScorePart[] = computed.map(({ criterion, weight, fit, reason }) => ({
+        criterion,
+        weight,
+        fit,
+        contribution: weight * fit,
+        reason: typeof reason === "string" ? reason : reason(),
+      }));
+      return {
+        clinicianId: source.id,
+        ...(practiceId === undefined ? {} : { practiceId }),
+        colleague,
+        score,
+        parts,
+        modes: constraints.modes,
+        payment: constraints.payment,
+        ...(constraints.distanceKm === undefined ? {} : { distanceKm: constraints.distanceKm }),
+        ...(source.capacity.expectedWaitDays === undefined ? {} : { expectedWaitDays: source.capacity.expectedWaitDays }),
+      };
+    },
   };
 }

@@ -69,16 +69,17 @@ export function checkLicensure(
   compacts: readonly Compact[],
 ): LicensureCheck {
   const { jurisdiction, mode, on } = setting;
-  const inForce = clinician.licensure.licenses.filter((license) => license.period === undefined || periodContains(license.period, on));
-  for (const license of inForce) {
-    if (covers(license.jurisdiction, jurisdiction)) return { authorized: true, via: "license", jurisdiction: license.jurisdiction };
+  const { licenses } = clinician.licensure;
+  const inForce = (license: (typeof licenses)[number]) => license.period === undefined || periodContains(license.period, on);
+  for (const license of licenses) {
+    if (covers(license.jurisdiction, jurisdiction) && inForce(license)) return { authorized: true, via: "license", jurisdiction: license.jurisdiction };
   }
   for (const privilege of clinician.licensure.compacts) {
     if (privilege.period !== undefined && !periodContains(privilege.period, on)) continue;
     if (privilege.jurisdictions !== undefined && !privilege.jurisdictions.some((granted) => covers(granted, jurisdiction))) continue;
     const compact = compacts.find((candidate) => candidate.id === privilege.compactId);
     if (compact === undefined || !compact.modes.includes(mode) || !compact.members.some((member) => covers(member, jurisdiction))) continue;
-    const homeLicence = inForce.some((license) => compact.members.some((member) => covers(member, license.jurisdiction)));
+    const homeLicence = licenses.some((license) => inForce(license) && compact.members.some((member) => covers(member, license.jurisdiction)));
     if (homeLicence) return { authorized: true, via: "compact", compactId: compact.id };
   }
   return { authorized: false };

@@ -95,7 +95,14 @@ describe("matcher.rank", () => {
     (c, pick) => ({ ...c, require: { ...c.require, languages: [...c.require.languages, ["en", "es"][pick % 2] as string] } }),
     (c, pick) => ({ ...c, require: { ...c.require, excludeClinicianIds: [...c.require.excludeClinicianIds, `c${String(pick % 12).padStart(2, "0")}`] } }),
     (c) => ({ ...c, require: { ...c.require, excludePracticeIds: [...c.require.excludePracticeIds, "p2"] } }),
-    (c, pick) => ({ ...c, require: { ...c.require, disciplines: c.require.disciplines.length > 0 ? c.require.disciplines.slice(1) : [["psychologist", "counselor"][pick % 2] as string] } }),
+    // Disciplines are any-of: dropping one of several tightens; an empty list means any discipline.
+    (c, pick) => ({
+      ...c,
+      require: {
+        ...c.require,
+        disciplines: c.require.disciplines.length > 1 ? c.require.disciplines.slice(1) : c.require.disciplines.length === 1 ? c.require.disciplines : [["psychologist", "counselor"][pick % 2] as string],
+      },
+    }),
     (c, pick) => ({ ...c, require: { ...c.require, maxWaitDays: Math.min(c.require.maxWaitDays ?? 365, pick % 60) } }),
     (c, pick) => ({ ...c, require: { ...c.require, travelRadiusKm: Math.max(1, Math.min(c.require.travelRadiusKm ?? 40, (pick % 40) + 1)) } }),
     (c, pick) => ({ ...c, require: { ...c.require, modes: c.require.modes.length > 1 ? [c.require.modes[pick % 2] as "in-person" | "telehealth"] : c.require.modes } }),

@@ -1,0 +1,53 @@
+import munkres from "munkres-js";
+import { bench, describe } from "vitest";
+import { calendarDateOf, criteriaFromClient, Directory, validate } from "referwell";
+import { assignReferrals, createMatcher } from "referwell/match";
+import { compileDirectory } from "../../src/match/compileDirectory.js";
+import { evaluateConstraints } from "../../src/match/evaluateConstraints.js";
+import { prepareQuery } from "../../src/match/prepareQuery.js";
+import { MatcherOptions } from "../../src/match/schemas.js";
+import { scoreOption } from "../../src/match/scoreOption.js";
+import { SYNTHETIC_COMPACTS, syntheticClients, syntheticDirectory } from "../arbitraries/synthetic.js";
+import { assignmentFixture, NOW, slotCostMatrix } from "./assignmentFixture.js";
+
+const directory = JSON.parse(JSON.stringify(syntheticDirectory({ seed: 1, clinicians: 10_000 })));
+const requests = syntheticClients({ seed: 2, count: 50 }).map((client) => ({ criteria: criteriaFromClient(client, { startDate: calendarDateOf(NOW) }) }));
+const matcher = createMatcher(directory);
+let next = 0;
+const request = () => requests[next++ % requests.length];
+
+describe("compile a 10,000-clinician directory", () => {
+  bench("createMatcher", () => {
+    createMatcher(directory);
+  });
+});
+
+// The baseline does what a matcher without compilation would: validate, score everyone, sort, on every query.
+describe("rank one request against 10,000 clinicians", () => {
+  bench("naive: validate, score everyone, sort (baseline)", () => {
+    const compiled = compileDirectory(validate(Directory, directory, "directory"), MatcherOptions.parse({}));
+    const { criteria } = request() as (typeof requests)[number];
+    const query = prepareQuery(compiled, criteria, criteria.startDate ?? NOW, undefined);
+    const options = [];
+    for (const clinician of compiled.clinicians) {
+      const constraints = evaluateConstraints(compiled, clinician, query, true);
+      if (constraints.failures.length === 0) options.push(scoreOption(compiled, clinician, query, constraints));
+    }
+    options.sort((a, b) => b.score - a.score);
+  });
+  bench("matcher.rank", () => {
+    matcher.rank(request(), { now: NOW });
+  });
+});
+
+const fixture = assignmentFixture({ seed: 9, referrals: 300, clinicians: 60, places: 5 });
+const { matrix } = slotCostMatrix(fixture);
+
+describe("assign 300 referrals to 60 clinicians with 5 places each", () => {
+  bench("munkres-js on the 300×300 slot matrix (baseline)", () => {
+    munkres(matrix);
+  });
+  bench("assignReferrals (validation and scoring included)", () => {
+    assignReferrals(fixture.referrals, fixture.clinicians, { now: NOW, compacts: SYNTHETIC_COMPACTS });
+  });
+});
