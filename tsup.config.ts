@@ -13,5 +13,5 @@ export default defineConfig({
   clean: true,
   target: "es2022",
   platform: "neutral",
-  external: ["zod", "date-fns", "@date-fns/tz"],
+  external: ["zod", /^date-fns/, /^@date-fns\/tz/],
 });

@@ -1,4 +1,4 @@
-import { tzOffset } from "@date-fns/tz";
+import { tzOffset } from "@date-fns/tz/tzOffset";
 import type { IsoDate } from "../model/scalars.js";
 
 const DAY_MS = 86_400_000;
