@@ -6,6 +6,7 @@
  *   npm run demo
  */
 import { loadSampleData } from "./demo/load.js";
+import { matchingSection } from "./demo/match.js";
 import { overview } from "./demo/overview.js";
 
 const data = loadSampleData();
@@ -13,3 +14,4 @@ const practice = data.directory.practices.find((p) => p.id === data.homePractice
 console.log(`Weekly referral review — ${practice?.name ?? data.homePracticeId} — week of ${data.weekOf}`);
 
 overview(data);
+matchingSection(data);

@@ -30,8 +30,9 @@ const MODES: Readonly<Record<Client["preferences"]["mode"], CareMode[]>> = {
  * The criteria a client's own record implies on the day care would start:
  * where they will live then (planned moves count), the coverage in force
  * then or their self-pay maximum, the populations their age group and care
- * format need, the clinicians they declared a conflict with, and their needs
- * and preferences as soft fit. Payment is left out when the record says
+ * format need, the clinicians they declared a conflict with, the primary need
+ * as a requirement (a clinician who does not treat it is no option), and all
+ * needs and preferences as soft fit. Payment is left out when the record says
  * nothing about it (no coverage that day and no self-pay maximum), rather
  * than excluding everyone.
  *
@@ -60,6 +61,7 @@ const MODES: Readonly<Record<Client["preferences"]["mode"], CareMode[]>> = {
  * criteria.require.populations; // => ["adolescents", "families"]
  * criteria.require.modes; // => ["telehealth"]
  * criteria.require.excludeClinicianIds; // => ["clin-ben"]
+ * criteria.require.problemAreas; // => ["eating-disorders"]
  * criteria.prefer.problemAreas; // => ["eating-disorders", "anxiety"]
  * ```
  */
@@ -82,6 +84,7 @@ export function criteriaFromClient(client: Client, options: { readonly startDate
       ...(preferences.travelRadiusKm === undefined ? {} : { travelRadiusKm: preferences.travelRadiusKm }),
       ...(hasPayment ? { payment: { payers, ...(client.maxSelfPay === undefined ? {} : { maxSelfPay: client.maxSelfPay }) } } : {}),
       populations: formatPopulation === undefined ? [agePopulation] : [agePopulation, formatPopulation],
+      problemAreas: client.needs.problemAreas.slice(0, 1),
       excludeClinicianIds: [...new Set(client.conflicts.map((conflict) => conflict.clinicianId))],
     },
     prefer: {

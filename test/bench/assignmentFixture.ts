@@ -18,6 +18,9 @@ export interface AssignmentFixture {
   readonly places: number;
 }
 
+/** Needs stay soft here, so that most pairs are eligible and the solver has real choices to make. */
+const dense = (criteria: MatchCriteria): MatchCriteria => ({ ...criteria, require: { ...criteria.require, problemAreas: [] } });
+
 export function assignmentFixture(options: { seed: number; referrals: number; clinicians: number; places: number }): AssignmentFixture {
   const clinicians = syntheticDirectory({ seed: options.seed, clinicians: options.clinicians, practiceSize: options.clinicians }).clinicians.map((c) => ({
     ...c,
@@ -28,7 +31,7 @@ export function assignmentFixture(options: { seed: number; referrals: number; cl
   }));
   const referrals = syntheticClients({ seed: options.seed + 1, count: options.referrals }).map((client, i) => ({
     id: `ref-${String(i).padStart(4, "0")}`,
-    criteria: criteriaFromClient(client, { startDate: calendarDateOf(NOW) }),
+    criteria: dense(criteriaFromClient(client, { startDate: calendarDateOf(NOW) })),
   }));
   const matcher = createMatcher({ clinicians, compacts: SYNTHETIC_COMPACTS });
   const values = referrals.map((referral) =>

@@ -67,6 +67,7 @@ describe("criteriaFromClient", () => {
     const paymentKnown = coverageOn(parsed, startDate).length > 0 || parsed.maxSelfPay !== undefined;
     expect(criteria.require.payment !== undefined).toBe(paymentKnown);
     expect(criteria.prefer.problemAreas).toEqual(parsed.needs.problemAreas);
+    expect(criteria.require.problemAreas).toEqual([parsed.needs.problemAreas[0]]);
     expect(criteria.startDate).toBe(startDate);
   });
 });
