@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { documentedExports, instrument, listFiles, markdownExamples } from "./collectExamples.js";
 
@@ -66,4 +67,38 @@ describe("the ts examples of the guides run", () => {
     markdownExamples(file).map((code, index): [string, string] => [`${file.slice(root.length)}#${index}`, code]),
   );
   for (const [label, code] of pages) it(label, () => run(label, code));
+});
+
+describe("the examples type-check as written", () => {
+  it("compiles every example with the project's strict settings", () => {
+    const rawDir = join(outDir, "raw");
+    mkdirSync(rawDir, { recursive: true });
+    const sources = [
+      ...exported.flatMap((entry) => entry.examples.map((code, index) => [`${entry.file}#${entry.name}#${index}`, code] as const)),
+      ...markdown.flatMap((file) => markdownExamples(file).map((code, index) => [`${file.slice(root.length)}#${index}`, code] as const)),
+    ];
+    const files = sources.map(([name, code]) => {
+      const path = join(rawDir, `${name.replace(/[^A-Za-z0-9]+/g, "_")}.ts`);
+      writeFileSync(path, `${code}\nexport {};\n`);
+      return path;
+    });
+    const program = ts.createProgram(files, {
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      noEmit: true,
+      skipLibCheck: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      types: [],
+      baseUrl: root,
+      paths: { referwell: ["./src/index.ts"], "referwell/*": ["./src/*/index.ts"] },
+    });
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .filter((diagnostic) => diagnostic.file !== undefined && diagnostic.file.fileName.startsWith(rawDir))
+      .map((diagnostic) => `${diagnostic.file?.fileName.slice(rawDir.length + 1)}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
+    expect(problems).toEqual([]);
+  }, 60_000);
 });
