@@ -96,6 +96,7 @@ export const IssueCodes = [
   "exactly-one-required",
   "no-payment-route",
   "duplicate-date",
+  "referrer-mismatch",
   "primary-need-missing",
 ] as const;
 
@@ -133,6 +134,7 @@ const templates: Record<IssueCode, string> = {
   "exactly-one-required": "must give exactly one of the alternatives",
   "no-payment-route": "names no payer and no self-pay maximum",
   "duplicate-date": "repeats a date that must be unique",
+  "referrer-mismatch": "belongs to another referrer than the rest",
   "primary-need-missing": "lists no problem area (the primary need comes first)",
 };
 

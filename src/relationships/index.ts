@@ -1,9 +1,14 @@
 /**
- * `referwell/relationships`: Follow each referrer relationship from first contact to referring to the whole practice.
- *
- * This capability has not shipped yet; the subpath resolves so that imports
- * can be wired ahead of it.
+ * `referwell/relationships`: follow each referrer relationship from first
+ * contact to "refers to the whole practice" (seed 001), say what to do next,
+ * and measure the network against its goals (seeds 002, 003, 004).
  *
  * @module referwell/relationships
  */
-export {};
+export { applyRelationshipEvent } from "./applyRelationshipEvent.js";
+export { assessNetwork, type GoalProgress, type NetworkAssessment, NetworkOptions } from "./assessNetwork.js";
+export { findLateralOpportunities, type LateralOpportunity, LateralOptions } from "./findLateralOpportunities.js";
+export { RelationshipOptions, relationshipState } from "./relationshipState.js";
+export { NetworkGoals, OutboundReferral, RelationshipEvent, RelationshipPolicy, TouchKind } from "./schemas.js";
+export { Collaboration, Lifecycle, RelationshipState } from "./state.js";
+export { type NextAction, NextActionCode, NextActionOptions, suggestNextActions } from "./suggestNextActions.js";

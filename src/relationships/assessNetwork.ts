@@ -1,0 +1,169 @@
+import { z } from "zod";
+import { calendarDateOf } from "../model/calendarDateOf.js";
+import { createVocabulary } from "../model/createVocabulary.js";
+import type { ReferrerKind } from "../model/enums.js";
+import { Now } from "../model/now.js";
+import { Referrer } from "../model/referrer.js";
+import { validate } from "../model/validate.js";
+import { NetworkGoals } from "./schemas.js";
+import { type Lifecycle, RelationshipState } from "./state.js";
+
+/** One goal of the network, measured. */
+export interface GoalProgress {
+  /** Which goal. */
+  readonly goal: "other-specialty-therapists" | "same-specialty-therapists" | "health-professionals" | "peer-groups" | "case-study-groups";
+  /** The target (for same-specialty therapists, the minimum). */
+  readonly target: number;
+  /** How many established relationships count toward it. */
+  readonly current: number;
+  /** Whether the target is reached. */
+  readonly met: boolean;
+  /** One sentence for people. */
+  readonly text: string;
+  /** Referrers not yet established who would count: ones to approach or nurture first. */
+  readonly candidates: readonly string[];
+}
+
+/** The practice's network measured against its goals. */
+export interface NetworkAssessment {
+  /** Each goal with its progress, in the order of the seed. */
+  readonly goals: readonly GoalProgress[];
+  /** The gaps: the goals not met, as sentences. */
+  readonly gaps: readonly string[];
+  /** Seed 002: diversify. Established relationships by kind, distinct therapist specialties, and the largest kind's share. */
+  readonly diversity: {
+    readonly byKind: Readonly<Partial<Record<ReferrerKind, number>>>;
+    readonly distinctSpecialties: number;
+    readonly largestShare: number | null;
+  };
+  /** Seed 002: a monthly goal of new meetings; first meetings held this calendar month. */
+  readonly monthlyMeetings: { readonly month: string; readonly target: number; readonly held: number; readonly remaining: number };
+}
+
+/**
+ * Options of {@link assessNetwork}.
+ *
+ * @example
+ * ```ts
+ * import { NetworkOptions } from "referwell/relationships";
+ *
+ * NetworkOptions.safeParse({ now: "2026-11-23" }).success; // => true
+ * ```
+ */
+export const NetworkOptions = z.object({ now: Now });
+/** Options of {@link assessNetwork}. */
+export type NetworkOptions = z.infer<typeof NetworkOptions>;
+
+const ESTABLISHED = new Set<Lifecycle>(["nurturing", "active"]);
+const ENGAGED = new Set<Lifecycle>(["met", "nurturing", "active"]);
+
+/**
+ * Measures the network against its goals (seed 003: ten therapists in
+ * distinct other specialties, one or two busy same-specialty therapists, the
+ * health professionals who see the ideal client, a peer group and a
+ * case-study group), its diversity (seed 002), and this month's new meetings
+ * against the monthly goal (seed 002). A referrer counts toward a goal when
+ * its relationship is nurtured or active; groups count once the practice
+ * takes part (met, nurturing or active). Each gap names candidates: known
+ * referrers of that kind not yet established.
+ *
+ * @param referrers - every referrer the practice knows
+ * @param states - relationship states, one per referrer that has any (others are prospects)
+ * @param goals - the goals; defaults from seed 003
+ * @param options - `now`
+ * @throws {@link InvalidInputError} when an input is malformed
+ *
+ * @example
+ * ```ts
+ * import { assessNetwork, relationshipState } from "referwell/relationships";
+ *
+ * const referrers = [
+ *   { id: "gp-1", name: "Dr Lin", kind: "gp" },
+ *   { id: "th-1", name: "Dr Bennett", kind: "therapist-other-specialty", specialties: ["trauma"] },
+ * ];
+ * const state = relationshipState(
+ *   [{ id: "e1", date: "2026-11-05", type: "referral-received", clinicianId: "clin-ana", referrerId: "gp-1", addressedTo: "point-person" }],
+ *   { now: "2026-11-23" },
+ * );
+ * const network = assessNetwork(referrers, [state], {}, { now: "2026-11-23" });
+ * network.goals.find((goal) => goal.goal === "other-specialty-therapists")?.candidates; // => ["th-1"]
+ * network.gaps[0]; // => "Therapists in other specialties: 0 of 10 distinct specialties."
+ * ```
+ */
+export function assessNetwork(referrers: unknown, states: unknown, goals: unknown, options: unknown): NetworkAssessment {
+  const known = validate(z.array(Referrer).max(100_000), referrers, "referrers");
+  const relationships = validate(z.array(RelationshipState).max(100_000), states, "states");
+  const target = validate(NetworkGoals, goals, "goals");
+  const { now } = validate(NetworkOptions, options, "options");
+  const today = calendarDateOf(now);
+  const vocabulary = createVocabulary();
+  const lifecycleOf = new Map(relationships.map((state) => [state.referrerId, state.lifecycle]));
+  const sorted = [...known].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const isIn = (set: ReadonlySet<Lifecycle>) => (referrer: Referrer) => set.has(lifecycleOf.get(referrer.id) ?? "prospect");
+  const ofKind = (kind: ReferrerKind) => sorted.filter((referrer) => referrer.kind === kind);
+  const notYet = (list: Referrer[], set: ReadonlySet<Lifecycle>) => list.filter((referrer) => !isIn(set)(referrer) && lifecycleOf.get(referrer.id) !== "closed").map((referrer) => referrer.id);
+  const specialtyOf = (referrer: Referrer) =>
+    referrer.specialties[0] === undefined ? (referrer.discipline === undefined ? referrer.id : vocabulary.canonical("disciplines", referrer.discipline)) : vocabulary.canonical("problemAreas", referrer.specialties[0]);
+
+  const others = ofKind("therapist-other-specialty");
+  const otherSpecialties = new Set(others.filter(isIn(ESTABLISHED)).map(specialtyOf));
+  const same = ofKind("therapist-same-specialty").filter(isIn(ESTABLISHED)).length;
+  const rows: GoalProgress[] = [
+    {
+      goal: "other-specialty-therapists",
+      target: target.otherSpecialtyTherapists,
+      current: otherSpecialties.size,
+      met: otherSpecialties.size >= target.otherSpecialtyTherapists,
+      text: `Therapists in other specialties: ${otherSpecialties.size} of ${target.otherSpecialtyTherapists} distinct specialties.`,
+      candidates: others.filter((referrer) => !otherSpecialties.has(specialtyOf(referrer)) && lifecycleOf.get(referrer.id) !== "closed").map((referrer) => referrer.id),
+    },
+    {
+      goal: "same-specialty-therapists",
+      target: target.sameSpecialtyTherapists.min,
+      current: same,
+      met: same >= target.sameSpecialtyTherapists.min,
+      text:
+        same > target.sameSpecialtyTherapists.max
+          ? `Same-specialty therapists: ${same}, more than the ${target.sameSpecialtyTherapists.max} the goal asks for; diversify instead.`
+          : `Same-specialty therapists: ${same} of ${target.sameSpecialtyTherapists.min}–${target.sameSpecialtyTherapists.max}.`,
+      candidates: same >= target.sameSpecialtyTherapists.max ? [] : notYet(ofKind("therapist-same-specialty"), ESTABLISHED),
+    },
+    ...target.healthProfessionalKinds.map((kind): GoalProgress => {
+      const count = ofKind(kind).filter(isIn(ESTABLISHED)).length;
+      return {
+        goal: "health-professionals",
+        target: 1,
+        current: count,
+        met: count >= 1,
+        text: `Health professionals (${kind}): ${count} established.`,
+        candidates: count >= 1 ? [] : notYet(ofKind(kind), ESTABLISHED),
+      };
+    }),
+    ...(["peer-group", "case-study-group"] as const).map((kind): GoalProgress => {
+      const count = ofKind(kind).filter(isIn(ENGAGED)).length;
+      const goal = kind === "peer-group" ? "peer-groups" : "case-study-groups";
+      const wanted = kind === "peer-group" ? target.peerGroups : target.caseStudyGroups;
+      return {
+        goal,
+        target: wanted,
+        current: count,
+        met: count >= wanted,
+        text: `${kind === "peer-group" ? "Peer support groups" : "Case-study groups"}: ${count} of ${wanted}.`,
+        candidates: count >= wanted ? [] : notYet(ofKind(kind), ENGAGED),
+      };
+    }),
+  ];
+
+  const byKind: Partial<Record<ReferrerKind, number>> = {};
+  const established = sorted.filter(isIn(ESTABLISHED));
+  for (const referrer of established) byKind[referrer.kind] = (byKind[referrer.kind] ?? 0) + 1;
+  const largest = Math.max(0, ...Object.values(byKind));
+  const month = today.slice(0, 7);
+  const held = relationships.filter((state) => state.dates.firstMeeting !== null && state.dates.firstMeeting.startsWith(month) && state.dates.firstMeeting <= today).length;
+  return {
+    goals: rows,
+    gaps: rows.filter((row) => !row.met).map((row) => row.text),
+    diversity: { byKind, distinctSpecialties: otherSpecialties.size, largestShare: established.length === 0 ? null : largest / established.length },
+    monthlyMeetings: { month, target: target.monthlyNewMeetings, held, remaining: Math.max(0, target.monthlyNewMeetings - held) },
+  };
+}

@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { calendarDateOf } from "../model/calendarDateOf.js";
+import { ReferrerKind } from "../model/enums.js";
+import { Now } from "../model/now.js";
+import { Id } from "../model/scalars.js";
+import { validate } from "../model/validate.js";
+import { InvalidInputError } from "../errors.js";
+import { deriveState } from "./deriveState.js";
+import { emptyCore } from "./emptyCore.js";
+import { foldStep } from "./foldStep.js";
+import { RelationshipEvent, RelationshipPolicy } from "./schemas.js";
+import { sortEvents } from "./sortEvents.js";
+import type { RelationshipState } from "./state.js";
+
+/**
+ * Options of {@link relationshipState}: the day, the policy, and the
+ * referrer (its id, needed when there are no events yet, and its kind, which
+ * tells a same-specialty "competition" collaboration apart).
+ *
+ * @example
+ * ```ts
+ * import { RelationshipOptions } from "referwell/relationships";
+ *
+ * RelationshipOptions.parse({ now: "2026-11-23" }).policy.dormantAfterDays; // => 180
+ * ```
+ */
+export const RelationshipOptions = z.object({
+  now: Now,
+  policy: RelationshipPolicy.prefault({}),
+  referrerId: Id.optional(),
+  referrerKind: ReferrerKind.optional(),
+});
+/** Options of {@link relationshipState}. */
+export type RelationshipOptions = z.infer<typeof RelationshipOptions>;
+
+const Events = z.array(RelationshipEvent).max(100_000);
+
+/**
+ * Folds a referrer's events into the state of the relationship on the day of
+ * `now`: lifecycle (prospect, contacted, met, nurturing, active, dormant,
+ * closed), stage 1–3 with the referral that put it there (seed 001), point
+ * person, colleagues used and introduced, counts and dates, time in each
+ * stage, the kind of collaboration (seed 004) and plain signals: recency,
+ * breadth, conversion and reciprocity, a reason to nurture and never a
+ * ledger (seed 004). Events may come in any order and more than once: they
+ * are folded by date then id, each id once.
+ *
+ * @param events - the referrer's events, as stored
+ * @param options - `now`, policy, and the referrer's id and kind
+ * @throws {@link InvalidInputError} when an event is malformed, events name
+ *   different referrers (`referrer-mismatch`), or there are no events and no
+ *   `referrerId`
+ *
+ * @example
+ * ```ts
+ * import { relationshipState } from "referwell/relationships";
+ *
+ * const event = (id: string, date: string, type: string, more: object = {}) => ({ id, date, type, clinicianId: "clin-ana", referrerId: "ref-gp-01", ...more });
+ * const state = relationshipState(
+ *   [
+ *     event("e1", "2026-02-03", "outreach-sent"),
+ *     event("e2", "2026-02-20", "meeting-held", { fit: true }),
+ *     event("e3", "2026-03-12", "referral-received", { addressedTo: "point-person" }),
+ *     event("e4", "2026-07-21", "referral-received", { addressedTo: "colleague", clinicianId: "clin-dev" }),
+ *     event("e5", "2026-11-18", "referral-received", { addressedTo: "practice" }),
+ *   ],
+ *   { now: "2026-11-23" },
+ * );
+ * state.lifecycle; // => "active"
+ * state.stage; // => 3
+ * state.stageEvidence.map((evidence) => `${evidence.stage}:${evidence.reason}`); // => ["1:first-referral", "2:referral-to-colleague", "3:referral-to-practice"]
+ * state.pointPersonId; // => "clin-ana"
+ * state.colleaguesUsed; // => ["clin-dev"]
+ * ```
+ */
+export function relationshipState(events: unknown, options: unknown): RelationshipState {
+  const list = validate(Events, events, "events");
+  const settings = validate(RelationshipOptions, options, "options");
+  const referrerId = settings.referrerId ?? list[0]?.referrerId;
+  if (referrerId === undefined) throw new InvalidInputError("options", [{ path: ["referrerId"], code: "required" }]);
+  const mismatched = list.findIndex((event) => event.referrerId !== referrerId);
+  if (mismatched >= 0) throw new InvalidInputError("events", [{ path: [mismatched, "referrerId"], code: "referrer-mismatch" }]);
+  const sorted = sortEvents(list);
+  let core = emptyCore(referrerId);
+  for (const event of sorted) core = foldStep(core, event, settings.policy);
+  return deriveState({ ...core, events: sorted }, calendarDateOf(settings.now), settings.policy, settings.referrerKind ?? null);
+}
