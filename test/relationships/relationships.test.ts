@@ -1,0 +1,162 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { InvalidInputError, type Referrer } from "referwell";
+import {
+  assessNetwork,
+  findLateralOpportunities,
+  type RelationshipEvent,
+  relationshipState,
+  suggestNextActions,
+} from "referwell/relationships";
+
+let n = 0;
+const ev = (date: string, type: string, more: object = {}): RelationshipEvent =>
+  ({ id: `e${String((n += 1)).padStart(3, "0")}`, date, type, clinicianId: "clin-ana", referrerId: "ref-1", ...more }) as RelationshipEvent;
+const state = (events: RelationshipEvent[], now = "2026-11-23", more: object = {}) => relationshipState(events, { now, referrerId: "ref-1", ...more });
+const codes = (events: RelationshipEvent[], now = "2026-11-23") => suggestNextActions(state(events, now), { now }).map((a) => a.code);
+
+describe("lifecycle", () => {
+  it("prospect → contacted → met → nurturing → active → dormant → closed, and revived", () => {
+    expect(state([]).lifecycle).toBe("prospect");
+    const outreach = ev("2026-10-01", "outreach-sent");
+    expect(state([outreach]).lifecycle).toBe("contacted");
+    const meeting = ev("2026-10-10", "meeting-held", { fit: true });
+    expect(state([outreach, meeting]).lifecycle).toBe("met");
+    const coffee = ev("2026-10-20", "touch", { kind: "coffee" });
+    expect(state([outreach, meeting, coffee]).lifecycle).toBe("nurturing");
+    expect(state([outreach, meeting, coffee]).lifecycleSince).toBe("2026-10-20");
+    const referral = ev("2026-11-01", "referral-received", { addressedTo: "point-person" });
+    expect(state([outreach, meeting, coffee, referral]).lifecycle).toBe("active");
+    expect(state([outreach, meeting, coffee, referral], "2027-04-30").lifecycle).toBe("active");
+    // 180 days after the last activity it is still active; the day after, dormant.
+    expect(state([outreach, meeting, coffee, referral], "2027-05-01").lifecycle).toBe("dormant");
+    expect(state([outreach, meeting, coffee, referral], "2027-05-01").lifecycleSince).toBe("2027-05-01");
+    const recentCoffee = ev("2027-02-01", "touch", { kind: "coffee" });
+    expect(state([outreach, meeting, coffee, referral, recentCoffee], "2027-05-01").lifecycle).toBe("nurturing");
+    const closed = ev("2026-11-10", "relationship-closed", { reason: "moved" });
+    expect(state([outreach, meeting, closed]).closed).toEqual({ date: "2026-11-10", reason: "moved" });
+    expect(state([outreach, meeting, closed]).lifecycle).toBe("closed");
+    expect(state([outreach, meeting, closed, ev("2026-11-20", "relationship-revived")]).lifecycle).toBe("met");
+  });
+
+  it("a meeting that is not a fit does not nurture", () => {
+    const s = state([ev("2026-10-10", "meeting-held", { fit: false }), ev("2026-10-20", "touch", { kind: "email" })]);
+    expect(s.lifecycle).toBe("met");
+    expect(s.fit).toBe(false);
+  });
+});
+
+describe("stages (seed 001)", () => {
+  it("1 with the point person, 2 when trying a colleague, 3 by breadth across colleagues", () => {
+    const first = ev("2026-01-10", "referral-received", { addressedTo: "point-person" });
+    const s1 = state([first]);
+    expect([s1.stage, s1.pointPersonId]).toEqual([1, "clin-ana"]);
+    const toDev = ev("2026-03-10", "referral-received", { addressedTo: "colleague", clinicianId: "clin-dev" });
+    expect(state([first, toDev]).stage).toBe(2);
+    const more = [ev("2026-05-10", "referral-received", { addressedTo: "colleague", clinicianId: "clin-ben" }), ev("2026-06-10", "referral-received", { addressedTo: "colleague", clinicianId: "clin-elif" })];
+    const s3 = state([first, toDev, ...more]);
+    expect(s3.stage).toBe(3);
+    expect(s3.stageEvidence.map((e) => e.reason)).toEqual(["first-referral", "referral-to-colleague", "colleague-breadth"]);
+    expect(s3.daysInStage).toEqual({ 1: 59, 2: 92, 3: 166 });
+    expect(s3.signals.breadth).toBe(4);
+  });
+
+  it("policy: breadth alone need not reach stage 3, and stages may fall back when dormant", () => {
+    const referrals = ["clin-dev", "clin-ben", "clin-elif"].map((c, i) => ev(`2026-0${i + 2}-01`, "referral-received", { addressedTo: "colleague", clinicianId: c }));
+    expect(state([ev("2026-01-01", "referral-received", { addressedTo: "point-person" }), ...referrals], "2026-11-23", { policy: { stage3DistinctColleagues: 5 } }).stage).toBe(2);
+    const practice = ev("2025-01-01", "referral-received", { addressedTo: "practice" });
+    expect(state([practice], "2026-11-23").stage).toBe(3);
+    expect(state([practice], "2026-11-23", { policy: { allowFallback: true } }).stage).toBe(1);
+  });
+
+  it("a changed point person takes over", () => {
+    expect(state([ev("2026-01-01", "outreach-sent"), ev("2026-02-01", "point-person-changed", { to: "clin-dev" })]).pointPersonId).toBe("clin-dev");
+  });
+});
+
+describe("collaboration and signals (seed 004)", () => {
+  it("names the kind of collaboration; reciprocity is a signal, not a ledger", () => {
+    expect(state([ev("2026-10-01", "referral-received", { addressedTo: "point-person" })]).collaboration).toBe("obvious");
+    expect(state([ev("2026-10-01", "referral-sent")]).collaboration).toBe("lateral");
+    expect(state([ev("2026-10-01", "touch", { kind: "talk-given" })]).collaboration).toBe("knowledge-for-referrals");
+    expect(state([ev("2026-10-01", "referral-received", { addressedTo: "point-person" })], "2026-11-23", { referrerKind: "therapist-same-specialty" }).collaboration).toBe("competition");
+    const mutual = state([ev("2026-10-01", "referral-received", { addressedTo: "point-person" }), ev("2026-10-05", "referral-sent")]);
+    expect(mutual.signals.reciprocity).toBe("mutual");
+    expect(mutual.signals.recencyDays).toBe(49);
+  });
+});
+
+describe("next actions", () => {
+  it("thank after a referral, until a thank-you is logged", () => {
+    const referral = ev("2026-11-18", "referral-received", { addressedTo: "point-person" });
+    expect(codes([referral])).toContain("thank-referrer");
+    expect(codes([referral, ev("2026-11-19", "touch", { kind: "thank-you" })])).not.toContain("thank-referrer");
+  });
+
+  it("follow up after a fit meeting, close a non-fit politely, follow up outreach", () => {
+    expect(codes([ev("2026-11-17", "meeting-held", { fit: true })])).toEqual(["follow-up-meeting"]);
+    expect(suggestNextActions(state([ev("2026-11-17", "meeting-held", { fit: true })]), { now: "2026-11-23" })[0]?.dueDate).toBe("2026-11-24");
+    expect(codes([ev("2026-06-20", "meeting-held", { fit: false })])).toEqual(["close-politely"]);
+    expect(codes([ev("2026-11-09", "outreach-sent")])).toEqual(["follow-up-outreach"]);
+  });
+
+  it("introduce a colleague after referrals to the point person; present the practice at stage 2", () => {
+    const twice = [ev("2026-05-01", "referral-received", { addressedTo: "point-person" }), ev("2026-07-01", "referral-received", { addressedTo: "point-person" }), ev("2026-07-02", "touch", { kind: "thank-you" })];
+    expect(codes(twice)).toContain("introduce-colleague");
+    expect(codes([...twice, ev("2026-08-01", "colleague-introduced", { colleagueId: "clin-dev" })])).not.toContain("introduce-colleague");
+    const stage2 = [...twice, ev("2026-09-01", "referral-received", { addressedTo: "colleague", clinicianId: "clin-dev" }), ev("2026-09-02", "touch", { kind: "thank-you" })];
+    expect(codes(stage2)).toContain("present-the-practice");
+    expect(codes([...stage2, ev("2026-09-10", "touch", { kind: "practice-overview" })])).not.toContain("present-the-practice");
+  });
+
+  it("nurture every two months; revive when dormant; nothing while snoozed", () => {
+    const fit = [ev("2026-01-10", "meeting-held", { fit: true }), ev("2026-08-01", "touch", { kind: "coffee" })];
+    const nurture = suggestNextActions(state(fit), { now: "2026-11-23" }).find((a) => a.code === "nurture");
+    expect(nurture?.dueDate).toBe("2026-09-30");
+    expect(nurture?.overdueDays).toBe(54);
+    expect(codes(fit, "2027-03-01")).toEqual(["revive"]);
+    expect(codes([...fit, ev("2026-11-01", "snoozed", { until: "2026-12-31" })])).toEqual([]);
+  });
+});
+
+describe("the network (seed 003) and lateral opportunities (seed 004), on the sample practice", () => {
+  const data = (name: string) => JSON.parse(readFileSync(new URL(`../../examples/data/${name}`, import.meta.url), "utf8"));
+  const referrers: Referrer[] = data("referrers.json");
+  const histories = data("histories.json");
+  const byReferrer = new Map<string, RelationshipEvent[]>();
+  for (const event of histories.relationshipEvents) byReferrer.set(event.referrerId, [...(byReferrer.get(event.referrerId) ?? []), event]);
+  const states = [...byReferrer].map(([referrerId, events]) =>
+    relationshipState(events, { now: "2026-11-23", referrerId, referrerKind: referrers.find((r) => r.id === referrerId)?.kind }),
+  );
+
+  it("measures the mix against the goals and names the gaps", () => {
+    const network = assessNetwork(referrers, states, {}, { now: "2026-11-23" });
+    const goal = (name: string) => network.goals.filter((g) => g.goal === name);
+    expect(goal("other-specialty-therapists")[0]?.current).toBe(1);
+    expect(goal("other-specialty-therapists")[0]?.met).toBe(false);
+    expect(goal("health-professionals").map((g) => [g.text, g.met])).toEqual([
+      ["Health professionals (gp): 1 established.", true],
+      ["Health professionals (paediatrician): 1 established.", true],
+      ["Health professionals (gynaecologist): 1 established.", true],
+      ["Health professionals (psychiatrist): 0 established.", false],
+    ]);
+    expect(goal("health-professionals")[3]?.candidates).toEqual(["ref-psy-01", "ref-psy-02", "ref-psy-03"]);
+    expect(network.monthlyMeetings).toEqual({ month: "2026-11", target: 2, held: 1, remaining: 1 });
+    expect(network.gaps.length).toBeGreaterThan(0);
+  });
+
+  it("finds the disciplines the practice keeps referring to without a relationship", () => {
+    const found = findLateralOpportunities(histories.outboundReferrals, referrers, states, { now: "2026-11-23" });
+    expect(found.map((o) => [o.discipline, o.referrals])).toEqual([
+      ["dietitian", 4],
+      ["occupational-therapist", 2],
+      ["psychiatrist", 2],
+    ]);
+    expect(found[0]?.evidence).toEqual(["out-001", "out-002", "out-003", "out-004"]);
+    expect(found.find((o) => o.discipline === "occupational-therapist")?.candidates).toEqual(["ref-oth-01"]);
+  });
+
+  it("rejects events of another referrer, naming where", () => {
+    expect(() => relationshipState([ev("2026-01-01", "outreach-sent"), { ...ev("2026-01-02", "outreach-sent"), referrerId: "ref-2" }], { now: "2026-11-23" })).toThrow(InvalidInputError);
+  });
+});
