@@ -92,7 +92,8 @@ const ENGAGED = new Set<Lifecycle>(["met", "nurturing", "active"]);
  */
 export function assessNetwork(referrers: unknown, states: unknown, goals: unknown, options: unknown): NetworkAssessment {
   const known = validate(z.array(Referrer).max(100_000), referrers, "referrers");
-  const relationships = validate(z.array(RelationshipState).max(100_000), states, "states");
+  // Only what is read is validated: a stored state's events are not needed here.
+  const relationships = validate(z.array(RelationshipState.pick({ referrerId: true, lifecycle: true, dates: true })).max(100_000), states, "states");
   const target = validate(NetworkGoals, goals, "goals");
   const { now } = validate(NetworkOptions, options, "options");
   const today = calendarDateOf(now);

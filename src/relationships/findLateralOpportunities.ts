@@ -76,7 +76,7 @@ const RELATED = new Set<Lifecycle>(["met", "nurturing", "active"]);
 export function findLateralOpportunities(outboundReferrals: unknown, referrers: unknown, states: unknown, options: unknown): LateralOpportunity[] {
   const outbound = validate(z.array(OutboundReferral).max(1_000_000), outboundReferrals, "outboundReferrals");
   const known = validate(z.array(Referrer).max(100_000), referrers, "referrers");
-  const relationships = validate(z.array(RelationshipState).max(100_000), states, "states");
+  const relationships = validate(z.array(RelationshipState.pick({ referrerId: true, lifecycle: true })).max(100_000), states, "states");
   const settings = validate(LateralOptions, options, "options");
   const today = calendarDateOf(settings.now);
   const from = addCalendarDays(today, -settings.windowDays);

@@ -12,17 +12,16 @@ const CONTACT = new Set<RelationshipEvent["type"]>(["outreach-sent", "meeting-he
 const KNOWLEDGE = new Set(["consult", "talk-given", "case-conference"]);
 
 /**
- * Applies one event, the next in date-then-id order, to a copy of the core.
- * The caller keeps the event list.
+ * Applies one event, the next in date-then-id order, to a draft of the core,
+ * in place: a fold copies once, not per event. The caller keeps the event
+ * list and owns the draft.
  * Stages only rise here, each rise with the referral that justifies it
  * (seed 001): the first referral gives stage 1, referrals tried with
  * colleagues stage 2, a referral to the practice as a whole (or breadth
  * across colleagues) stage 3.
  */
 export function foldStep(core: RelationshipCore, event: RelationshipEvent, policy: RelationshipPolicy): RelationshipCore {
-  const counts = { ...core.counts };
-  const dates = { ...core.dates };
-  const stageEvidence = [...core.stageEvidence];
+  const { counts, dates, stageEvidence } = core;
   let { pointPersonId, fit, closed, snoozedUntil } = core;
   let colleaguesUsed = core.colleaguesUsed;
   let colleaguesIntroduced = core.colleaguesIntroduced;

@@ -8,11 +8,11 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * as JSON is kept, so the result never depends on delivery order.
  */
 export function sortEvents(events: readonly RelationshipEvent[]): RelationshipEvent[] {
-  const byId = new Map<string, { event: RelationshipEvent; json: string }>();
+  const byId = new Map<string, RelationshipEvent>();
   for (const event of events) {
-    const json = JSON.stringify(event);
     const kept = byId.get(event.id);
-    if (kept === undefined || json < kept.json) byId.set(event.id, { event, json });
+    // Comparing as JSON only when an id repeats keeps the common case cheap.
+    if (kept === undefined || JSON.stringify(event) < JSON.stringify(kept)) byId.set(event.id, event);
   }
-  return [...byId.values()].map(({ event }) => event).sort((a, b) => compare(a.date, b.date) || compare(a.id, b.id));
+  return [...byId.values()].sort((a, b) => compare(a.date, b.date) || compare(a.id, b.id));
 }
