@@ -8,6 +8,7 @@
 import { loadSampleData } from "./demo/load.js";
 import { matchingSection } from "./demo/match.js";
 import { overview } from "./demo/overview.js";
+import { relationshipsSection } from "./demo/relationships.js";
 
 const data = loadSampleData();
 const practice = data.directory.practices.find((p) => p.id === data.homePracticeId);
@@ -15,3 +16,4 @@ console.log(`Weekly referral review — ${practice?.name ?? data.homePracticeId}
 
 overview(data);
 matchingSection(data);
+relationshipsSection(data);

@@ -98,9 +98,9 @@ const AFTER_MEETING = new Set(["touch", "referral-sent", "referral-received", "o
  *   { now: "2026-11-23" },
  * );
  * const actions = suggestNextActions(state, { now: "2026-11-23" });
- * actions.map((action) => action.code); // => ["thank-referrer", "nurture", "introduce-colleague"]
- * actions[0]?.dueDate; // => "2026-05-08"
- * actions[0]?.reason; // => "2 referrals have not been thanked yet."
+ * actions.map((action) => action.code); // => ["nurture", "thank-referrer", "introduce-colleague"]
+ * actions[1]?.dueDate; // => "2026-10-03"
+ * actions[1]?.reason; // => "2 referrals have not been thanked yet."
  * ```
  */
 export function suggestNextActions(state: unknown, options: unknown): NextAction[] {
@@ -124,10 +124,11 @@ export function suggestNextActions(state: unknown, options: unknown): NextAction
   }
   if (dates.lastReferralIn !== null && (dates.lastThankYou === null || dates.lastThankYou < dates.lastReferralIn)) {
     const unthanked = events.filter((event) => event.type === "referral-received" && (dates.lastThankYou === null || event.date > dates.lastThankYou));
-    const first = unthanked[0];
-    if (first !== undefined) {
+    // Due after the latest referral: one thank-you covers every referral since the last one.
+    const latest = unthanked[unthanked.length - 1];
+    if (latest !== undefined) {
       const count = unthanked.length;
-      add("thank-referrer", addCalendarDays(first.date, policy.thankWithinDays), first.clinicianId, `${count === 1 ? "A referral has" : `${count} referrals have`} not been thanked yet.`, "seed 000: thank the referrer", unthanked.map((event) => event.id));
+      add("thank-referrer", addCalendarDays(latest.date, policy.thankWithinDays), latest.clinicianId, `${count === 1 ? "A referral has" : `${count} referrals have`} not been thanked yet.`, "seed 000: thank the referrer", unthanked.map((event) => event.id));
     }
   }
   const meeting = [...events].reverse().find((event) => event.type === "meeting-held");
