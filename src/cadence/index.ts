@@ -1,9 +1,10 @@
 /**
- * `referwell/cadence`: Plan when to touch base with each referrer, levelled over real calendars.
- *
- * This capability has not shipped yet; the subpath resolves so that imports
- * can be wired ahead of it.
+ * `referwell/cadence`: when to touch base with each referrer, levelled over
+ * real calendars and exported to iCalendar.
  *
  * @module referwell/cadence
  */
-export {};
+export { dueTouches, DueTouchOptions } from "./dueTouches.js";
+export { planTouches, type TouchPlan, type UnplacedTouch } from "./planTouches.js";
+export { CadencePolicy, DueTouch, PlannedTouch, PlanOptions, TouchReason } from "./schemas.js";
+export { ICalendarOptions, toICalendar } from "./toICalendar.js";

@@ -1,0 +1,154 @@
+import { z } from "zod";
+import { calendarDateOf } from "../model/calendarDateOf.js";
+import { Now } from "../model/now.js";
+import { Id, IsoDate } from "../model/scalars.js";
+import { validate } from "../model/validate.js";
+import { addCalendarDays } from "../relationships/addCalendarDays.js";
+import { calendarDays } from "../relationships/calendarDays.js";
+import type { TouchKind } from "../relationships/schemas.js";
+import { RelationshipState } from "../relationships/state.js";
+import { suggestNextActions } from "../relationships/suggestNextActions.js";
+import { CadencePolicy, type DueTouch, type TouchReason } from "./schemas.js";
+
+/**
+ * Options of {@link dueTouches}: the day, the policy, the mutual clients whose
+ * progress notes are due (only those whose consent allows a note to that
+ * referrer: deciding that is `referwell/consent`'s job), and the month's goal
+ * of new meetings (seed 002), turned into outreach slots.
+ *
+ * @example
+ * ```ts
+ * import { DueTouchOptions } from "referwell/cadence";
+ *
+ * DueTouchOptions.parse({ now: "2026-11-23" }).newMeetingsPerMonth; // => 0
+ * ```
+ */
+export const DueTouchOptions = z.object({
+  now: Now,
+  policy: CadencePolicy.prefault({}),
+  mutualClients: z
+    .array(z.object({ referrerId: Id, episodeId: Id, clinicianId: Id, consentAllowsNote: z.boolean(), lastNoteSent: IsoDate.optional(), since: IsoDate }))
+    .max(100_000)
+    .default([]),
+  newMeetingsPerMonth: z.number().int().min(0).max(100).default(0),
+});
+/** Options of {@link dueTouches}. */
+export type DueTouchOptions = z.infer<typeof DueTouchOptions>;
+
+/** How much a touch of each reason is worth when capacity is short: owed gratitude and follow-ups first. */
+const VALUE: Readonly<Record<TouchReason, number>> = {
+  "thank-you": 5,
+  "follow-up-meeting": 4,
+  "progress-note": 3,
+  cadence: 2,
+  "follow-up-outreach": 2,
+  revive: 1,
+  "outreach-slot": 1,
+};
+
+const FROM_ACTION = { "thank-referrer": "thank-you", "follow-up-meeting": "follow-up-meeting", "follow-up-outreach": "follow-up-outreach", revive: "revive" } as const;
+
+/** The next kind in the rotation after the ones used last, so suggestions vary rather than repeat. */
+function nextKind(rotation: readonly TouchKind[], recent: readonly TouchKind[]): TouchKind {
+  const last = recent[recent.length - 1];
+  const start = last === undefined ? 0 : (rotation.indexOf(last) + 1) % rotation.length;
+  for (let step = 0; step < rotation.length; step += 1) {
+    const kind = rotation[(start + step) % rotation.length] as TouchKind;
+    if (!recent.slice(-2).includes(kind)) return kind;
+  }
+  return rotation[start] as TouchKind;
+}
+
+const Relationships = z.array(RelationshipState).max(100_000);
+
+/**
+ * What is due or overdue per relationship on the day of `now`: the cadence
+ * for its lifecycle, stage and kind (every touch, meeting or referral resets
+ * the clock as the policy says; a snooze moves it past the snooze), the
+ * follow-up after a first meeting, the thank-you after a referral, a progress
+ * note on a mutual client with consent (seed 000), the follow-up on outreach,
+ * and the month's slots for new meetings. Each with a stable id, days
+ * overdue, a value, an explanation, and a suggested kind of touch that varies
+ * from the last ones.
+ *
+ * @param states - relationship states from `referwell/relationships`
+ * @param options - `now`, policy, mutual clients, monthly meeting goal
+ * @throws {@link InvalidInputError} when an input is malformed
+ *
+ * @example
+ * ```ts
+ * import { dueTouches } from "referwell/cadence";
+ * import { relationshipState } from "referwell/relationships";
+ *
+ * const event = (id: string, date: string, type: string, more: object = {}) => ({ id, date, type, clinicianId: "clin-ana", referrerId: "ref-1", ...more });
+ * const state = relationshipState(
+ *   [event("e1", "2026-06-01", "meeting-held", { fit: true }), event("e2", "2026-08-20", "touch", { kind: "coffee" })],
+ *   { now: "2026-11-23" },
+ * );
+ * const [touch] = dueTouches([state], { now: "2026-11-23" });
+ * touch?.reason; // => "cadence"
+ * touch?.dueDate; // => "2026-10-19"
+ * touch?.overdueDays; // => 35
+ * touch?.suggestedKind; // => "article-shared"
+ * ```
+ */
+export function dueTouches(states: unknown, options: unknown): DueTouch[] {
+  const relationships = validate(Relationships, states, "states");
+  const settings = validate(DueTouchOptions, options, "options");
+  const { policy } = settings;
+  const today = calendarDateOf(settings.now);
+  const touches: DueTouch[] = [];
+  const add = (referrerId: string | null, clinicianId: string | null, reason: TouchReason, dueDate: string, suggestedKind: DueTouch["suggestedKind"], explanation: string, key = "") =>
+    touches.push({
+      id: `${referrerId ?? "practice"}:${reason}${key === "" ? "" : `:${key}`}:${dueDate}`,
+      referrerId,
+      clinicianId,
+      reason,
+      dueDate,
+      overdueDays: calendarDays(dueDate, today),
+      suggestedKind,
+      value: VALUE[reason],
+      explanation,
+    });
+
+  for (const state of relationships) {
+    const snoozed = state.snoozedUntil !== null && state.snoozedUntil >= today;
+    if (state.lifecycle === "closed" || snoozed) continue;
+    const recent = state.events.flatMap((event) => (event.type === "touch" ? [event.kind] : []));
+    // Owed follow-ups come from the relationship's own next actions.
+    for (const action of suggestNextActions(state, { now: today })) {
+      if (!(action.code in FROM_ACTION)) continue;
+      const reason = FROM_ACTION[action.code as keyof typeof FROM_ACTION];
+      const kind: DueTouch["suggestedKind"] = reason === "thank-you" ? "thank-you" : reason === "follow-up-outreach" ? "email" : nextKind(policy.kindRotation, recent);
+      add(state.referrerId, action.clinicianId, reason, action.dueDate, kind, action.reason);
+    }
+    const base = state.lifecycle === "met" || state.lifecycle === "nurturing" || state.lifecycle === "active" ? policy.everyDays[state.lifecycle] : undefined;
+    if (base === undefined || state.fit === false) continue;
+    const byKind = policy.kindEveryDays.find((entry) => entry.kind === state.referrerKind)?.days;
+    const every = Math.round((byKind ?? base) * (state.stage === null ? 1 : policy.stageFactor[state.stage]));
+    // The clock restarts at the last contact that counts: a touch of a reset kind, a meeting, or a referral either way.
+    const resets = new Set(policy.resetKinds);
+    const last = state.events.reduce<string | null>((latest, event) => {
+      const counts = event.type === "meeting-held" || event.type === "referral-received" || event.type === "referral-sent" || (event.type === "touch" && resets.has(event.kind));
+      return counts && (latest === null || event.date > latest) ? event.date : latest;
+    }, null);
+    if (last === null) continue;
+    let due = addCalendarDays(last, every);
+    if (state.snoozedUntil !== null && due <= state.snoozedUntil) due = addCalendarDays(state.snoozedUntil, 1);
+    add(state.referrerId, state.pointPersonId, "cadence", due, nextKind(policy.kindRotation, recent), `Touch base about every ${every} days; the last contact was on ${last}.`);
+  }
+
+  for (const client of settings.mutualClients) {
+    if (!client.consentAllowsNote) continue;
+    const due = addCalendarDays(client.lastNoteSent ?? client.since, policy.progressNoteEveryDays);
+    // The episode keys the id; no client detail enters the text, which may end up in a shared calendar.
+    add(client.referrerId, client.clinicianId, "progress-note", due, "progress-note-sent", `A short progress note on a mutual client every ${policy.progressNoteEveryDays} days, with the client's consent.`, client.episodeId);
+  }
+
+  const month = today.slice(0, 7);
+  const held = relationships.filter((state) => state.dates.firstMeeting !== null && state.dates.firstMeeting.startsWith(month) && state.dates.firstMeeting <= today).length;
+  for (let slot = held; slot < settings.newMeetingsPerMonth; slot += 1) {
+    add(null, null, "outreach-slot", today, "outreach", `Seed 002: a monthly goal of ${settings.newMeetingsPerMonth} new meetings; ${held} held so far this month.`, `${month}-${slot + 1}`);
+  }
+  return touches.sort((a, b) => b.overdueDays - a.overdueDays || b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

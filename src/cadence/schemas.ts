@@ -1,0 +1,165 @@
+/**
+ * The inputs and outputs of `referwell/cadence`: the policy with its
+ * documented defaults, due touches, and planned touches. Plain JSON, and
+ * schemas, because a plan comes back as input (already scheduled, or to
+ * export).
+ *
+ * @module
+ */
+import { z } from "zod";
+import { ReferrerKind, Weekday } from "../model/enums.js";
+import { Id, IsoDate, IsoInstant, LocalTime, TimeZone } from "../model/scalars.js";
+import { TouchKind } from "../relationships/schemas.js";
+
+const days = (value: number) => z.number().int().min(1).max(3_650).default(value);
+
+/**
+ * How often to touch base, and what resets the clock. Defaults, with their
+ * sources:
+ *
+ * - `everyDays`: per lifecycle. Nurturing and active relationships about every
+ *   60 days (seed 003: "connect with them every 2 months"); a met
+ *   relationship 30 days after the last contact, until it is nurtured; a
+ *   dormant one every 90 days, to revive it. Prospects, contacted and closed
+ *   relationships have no cadence (outreach has its own follow-up).
+ * - `stageFactor`: stretches the interval by stage; stage 3 referrers, who
+ *   trust the whole practice, every 1.5 × as long. A library default.
+ * - `kindEveryDays`: overrides by referrer kind (peer and case-study groups
+ *   meet monthly by default).
+ * - `resetKinds`: which touches reset the clock (all of them by default);
+ *   referrals in either direction and meetings always do.
+ * - `progressNoteEveryDays` (60): seed 000, a short progress note every couple
+ *   of months on a mutual client, when the client consents.
+ * - `kindRotation`: the touch kinds suggested in turn, so they vary.
+ *
+ * @example
+ * ```ts
+ * import { CadencePolicy } from "referwell/cadence";
+ *
+ * CadencePolicy.parse({}).everyDays.nurturing; // => 60
+ * ```
+ */
+export const CadencePolicy = z.object({
+  everyDays: z
+    .object({ met: days(30), nurturing: days(60), active: days(60), dormant: days(90) })
+    .prefault({}),
+  stageFactor: z.object({ 1: z.number().min(0.1).max(10).default(1), 2: z.number().min(0.1).max(10).default(1), 3: z.number().min(0.1).max(10).default(1.5) }).prefault({}),
+  kindEveryDays: z
+    .array(z.object({ kind: ReferrerKind, days: z.number().int().min(1).max(3_650) }))
+    .max(13)
+    .default([
+      { kind: "peer-group", days: 30 },
+      { kind: "case-study-group", days: 30 },
+    ]),
+  resetKinds: z.array(TouchKind).max(20).default([...TouchKind.options]),
+  progressNoteEveryDays: days(60),
+  kindRotation: z.array(TouchKind).min(1).max(20).default(["coffee", "article-shared", "call", "lunch", "consult"]),
+});
+/** How often to touch base, and what resets the clock. */
+export type CadencePolicy = z.infer<typeof CadencePolicy>;
+
+/**
+ * Why a touch is due: the relationship's cadence, the follow-up after a first
+ * meeting, a thank-you after a referral, a progress note on a mutual client
+ * with consent, a follow-up on outreach, reviving a dormant relationship, or
+ * one of the month's slots for new meetings.
+ *
+ * @example
+ * ```ts
+ * import { TouchReason } from "referwell/cadence";
+ *
+ * TouchReason.options.includes("thank-you"); // => true
+ * ```
+ */
+export const TouchReason = z.enum(["cadence", "follow-up-meeting", "thank-you", "progress-note", "follow-up-outreach", "revive", "outreach-slot"]);
+/** Why a touch is due. */
+export type TouchReason = z.infer<typeof TouchReason>;
+
+/**
+ * A touch that is due. `id` is stable (the same relationship, reason and due
+ * date give the same id), so a plan can recognize what it already holds.
+ *
+ * @example
+ * ```ts
+ * import { DueTouch } from "referwell/cadence";
+ *
+ * DueTouch.safeParse({
+ *   id: "ref-1:cadence:2026-11-20",
+ *   referrerId: "ref-1",
+ *   clinicianId: "clin-ana",
+ *   reason: "cadence",
+ *   dueDate: "2026-11-20",
+ *   overdueDays: 3,
+ *   suggestedKind: "coffee",
+ *   value: 2,
+ *   explanation: "About every 60 days.",
+ * }).success; // => true
+ * ```
+ */
+export const DueTouch = z.object({
+  id: Id,
+  referrerId: Id.nullable(),
+  clinicianId: Id.nullable(),
+  reason: TouchReason,
+  dueDate: IsoDate,
+  overdueDays: z.number().int(),
+  suggestedKind: z.union([TouchKind, z.literal("outreach")]),
+  value: z.number().min(0).max(1_000),
+  explanation: z.string().max(500),
+});
+/** A touch that is due. */
+export type DueTouch = z.infer<typeof DueTouch>;
+
+/**
+ * A touch placed on the calendar: the due touch, its local date and time in
+ * its time zone, and the exact start and end instants.
+ *
+ * @example
+ * ```ts
+ * import { PlannedTouch } from "referwell/cadence";
+ *
+ * PlannedTouch.shape.start.safeParse("2026-11-24T10:00:00-08:00").success; // => true
+ * ```
+ */
+export const PlannedTouch = DueTouch.extend({
+  date: IsoDate,
+  localTime: LocalTime,
+  timeZone: TimeZone,
+  start: IsoInstant,
+  end: IsoInstant,
+});
+/** A touch placed on the calendar. */
+export type PlannedTouch = z.infer<typeof PlannedTouch>;
+
+/**
+ * Options of the planner. `capacity` is the most touches per clinician per
+ * week (touches with no clinician, such as outreach slots, share one
+ * practice-wide allowance of the same size); `toleranceDays` is how far
+ * past its due date (or past `from`, for an overdue touch) a touch may move
+ * to level the load; `scheduled` is a previous plan: what it holds is not
+ * planned again and uses up capacity.
+ *
+ * @example
+ * ```ts
+ * import { PlanOptions } from "referwell/cadence";
+ *
+ * const options = PlanOptions.parse({ from: "2026-11-23", weeks: 4, timeZone: "America/Los_Angeles", capacity: 3 });
+ * options.workingDays; // => ["mon", "tue", "wed", "thu", "fri"]
+ * options.preferredTime; // => "10:00"
+ * ```
+ */
+export const PlanOptions = z.object({
+  from: IsoDate,
+  weeks: z.number().int().min(1).max(104),
+  timeZone: TimeZone,
+  clinicianTimeZones: z.array(z.object({ clinicianId: Id, timeZone: TimeZone })).max(10_000).default([]),
+  workingDays: z.array(Weekday).min(1).max(7).default(["mon", "tue", "wed", "thu", "fri"]),
+  holidays: z.array(IsoDate).max(10_000).default([]),
+  capacity: z.number().int().min(0).max(1_000),
+  preferredTime: LocalTime.default("10:00"),
+  durationMinutes: z.number().int().min(5).max(480).default(30),
+  toleranceDays: z.number().int().min(0).max(60).default(7),
+  scheduled: z.array(PlannedTouch).max(1_000_000).default([]),
+});
+/** Options of the planner. */
+export type PlanOptions = z.infer<typeof PlanOptions>;

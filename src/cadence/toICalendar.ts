@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { Id, IsoInstant } from "../model/scalars.js";
+import { validate } from "../model/validate.js";
+import { PlannedTouch } from "./schemas.js";
+
+/**
+ * Options of {@link toICalendar}: the moment of export (written as DTSTAMP,
+ * since nothing here reads the clock), the calendar's name, the domain that
+ * makes UIDs globally unique, and optional display names for referrers and
+ * clinicians (without them, events show ids).
+ *
+ * @example
+ * ```ts
+ * import { ICalendarOptions } from "referwell/cadence";
+ *
+ * ICalendarOptions.parse({ now: "2026-11-23T08:00:00Z" }).uidDomain; // => "referwell.invalid"
+ * ```
+ */
+export const ICalendarOptions = z.object({
+  now: IsoInstant,
+  calendarName: z.string().min(1).max(200).default("Referral network touches"),
+  uidDomain: z.string().regex(/^[A-Za-z0-9.-]{1,200}$/).default("referwell.invalid"),
+  names: z.array(z.object({ id: Id, name: z.string().min(1).max(200) })).max(100_000).default([]),
+});
+/** Options of {@link toICalendar}. */
+export type ICalendarOptions = z.infer<typeof ICalendarOptions>;
+
+const Plan = z.object({ planned: z.array(PlannedTouch).max(1_000_000) });
+
+/** RFC 5545 §3.3.5: a UTC date-time, `YYYYMMDDTHHMMSSZ`. */
+const utc = (instant: string): string => new Date(Date.parse(instant)).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+
+/** RFC 5545 §3.3.11: escape backslash, semicolon, comma and newline in TEXT. */
+const text = (value: string): string => value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+
+/** RFC 5545 §3.1: lines of at most 75 octets, continued with CRLF and a space; never splitting a character. */
+const utf8Length = (char: string): number => {
+  const code = char.codePointAt(0) ?? 0;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+};
+
+function fold(line: string): string {
+  const parts: string[] = [];
+  let current = "";
+  let octets = 0;
+  for (const char of line) {
+    const size = utf8Length(char);
+    if (octets + size > (parts.length === 0 ? 75 : 74)) {
+      parts.push(current);
+      current = "";
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join("\r\n ");
+}
+
+const LABELS: Readonly<Record<string, string>> = {
+  cadence: "Touch base",
+  "follow-up-meeting": "Follow up after meeting",
+  "thank-you": "Thank for the referral",
+  "progress-note": "Progress note (with consent)",
+  "follow-up-outreach": "Follow up on outreach",
+  revive: "Revive the relationship",
+  "outreach-slot": "Outreach: a new meeting",
+};
+
+/**
+ * Writes a plan as an RFC 5545 calendar. Each touch is a VEVENT whose UID
+ * derives from the touch's stable id, so re-importing the same plan updates
+ * events instead of duplicating them. Start and end are written as UTC
+ * instants, which every calendar shows at the right local time (the plan
+ * chose them in the clinician's zone, across daylight saving), and which need
+ * no VTIMEZONE. The text names the referrer and the kind of touch, never a
+ * client.
+ *
+ * @param plan - a plan from `planTouches`
+ * @param options - export time, calendar name, UID domain, display names
+ * @throws {@link InvalidInputError} when the plan or options are malformed
+ *
+ * @example
+ * ```ts
+ * import { toICalendar } from "referwell/cadence";
+ *
+ * const planned = {
+ *   id: "ref-1:cadence:2026-11-20",
+ *   referrerId: "ref-1",
+ *   clinicianId: "clin-ana",
+ *   reason: "cadence" as const,
+ *   dueDate: "2026-11-20",
+ *   overdueDays: 3,
+ *   suggestedKind: "coffee" as const,
+ *   value: 2,
+ *   explanation: "About every 60 days.",
+ *   date: "2026-11-24",
+ *   localTime: "10:00",
+ *   timeZone: "America/Los_Angeles",
+ *   start: "2026-11-24T10:00:00-08:00",
+ *   end: "2026-11-24T10:30:00-08:00",
+ * };
+ * const ics = toICalendar({ planned: [planned] }, { now: "2026-11-23T08:00:00Z", names: [{ id: "ref-1", name: "Dr Mei Lin" }] });
+ * ics.split("\r\n").filter((line) => line.startsWith("DTSTART") || line.startsWith("SUMMARY")); // => ["DTSTART:20261124T180000Z", "SUMMARY:Touch base with Dr Mei Lin (coffee)"]
+ * ```
+ */
+export function toICalendar(plan: unknown, options: unknown): string {
+  const { planned } = validate(Plan, plan, "plan");
+  const settings = validate(ICalendarOptions, options, "options");
+  const names = new Map(settings.names.map((entry) => [entry.id, entry.name]));
+  const name = (id: string | null) => (id === null ? undefined : (names.get(id) ?? id));
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//referwell//cadence//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${text(settings.calendarName)}`];
+  const stamp = utc(settings.now);
+  for (const touch of [...planned].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const who = name(touch.referrerId);
+    const summary = `${LABELS[touch.reason] ?? touch.reason}${who === undefined ? "" : ` with ${who}`} (${touch.suggestedKind})`;
+    const description = `${touch.explanation}${touch.clinicianId === null ? "" : ` For ${name(touch.clinicianId)}.`} Due ${touch.dueDate}.`;
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${text(touch.id)}@${settings.uidDomain}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART:${utc(touch.start)}`,
+      `DTEND:${utc(touch.end)}`,
+      `SUMMARY:${text(summary)}`,
+      `DESCRIPTION:${text(description)}`,
+      `CATEGORIES:${text(touch.reason)}`,
+      "TRANSP:TRANSPARENT",
+      "END:VEVENT",
+    );
+  }
+  lines.push("END:VCALENDAR");
+  return `${lines.map(fold).join("\r\n")}\r\n`;
+}
