@@ -23,6 +23,19 @@ export interface TouchPlan {
 const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 const Due = z.array(DueTouch).max(1_000_000);
 
+/**
+ * Minutes from the preferred time of the `position`-th touch of a day: the
+ * following slots while they end by midnight, then the slots before it, so a
+ * day's touches never spill into the next day.
+ */
+function slotOffset(position: number, preferred: string, duration: number): number {
+  const start = Number(preferred.slice(0, 2)) * 60 + Number(preferred.slice(3, 5));
+  const after = Math.max(1, Math.floor((1440 - start) / duration));
+  if (position < after) return position * duration;
+  const before = (position - after + 1) * duration;
+  return before <= start ? -before : (after - 1) * duration;
+}
+
 /** Monday of the week that holds the date. */
 const weekOf = (date: string): string => addCalendarDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
 
@@ -124,8 +137,7 @@ export function planTouches(due: unknown, options: unknown): TouchPlan {
     const timeZone = (touch.clinicianId === null ? undefined : zones.get(touch.clinicianId)) ?? settings.timeZone;
     const position = perDay.get(`${who}|${chosen}`) ?? 0;
     book(who, chosen);
-    // Touches on one day follow each other from the preferred time.
-    const offset = position * settings.durationMinutes;
+    const offset = slotOffset(position, settings.preferredTime, settings.durationMinutes);
     const start = localInstant(chosen, settings.preferredTime, timeZone, offset);
     planned.push({
       ...touch,

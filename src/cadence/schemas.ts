@@ -19,9 +19,9 @@ const days = (value: number) => z.number().int().min(1).max(3_650).default(value
  *
  * - `everyDays`: per lifecycle. Nurturing and active relationships about every
  *   60 days (seed 003: "connect with them every 2 months"); a met
- *   relationship 30 days after the last contact, until it is nurtured; a
- *   dormant one every 90 days, to revive it. Prospects, contacted and closed
- *   relationships have no cadence (outreach has its own follow-up).
+ *   relationship 30 days after the last contact, until it is nurtured.
+ *   Prospects, contacted, dormant and closed relationships have no cadence:
+ *   outreach has its own follow-up, and a dormant one a touch to revive it.
  * - `stageFactor`: stretches the interval by stage; stage 3 referrers, who
  *   trust the whole practice, every 1.5 × as long. A library default.
  * - `kindEveryDays`: overrides by referrer kind (peer and case-study groups
@@ -41,7 +41,7 @@ const days = (value: number) => z.number().int().min(1).max(3_650).default(value
  */
 export const CadencePolicy = z.object({
   everyDays: z
-    .object({ met: days(30), nurturing: days(60), active: days(60), dormant: days(90) })
+    .object({ met: days(30), nurturing: days(60), active: days(60) })
     .prefault({}),
   stageFactor: z.object({ 1: z.number().min(0.1).max(10).default(1), 2: z.number().min(0.1).max(10).default(1), 3: z.number().min(0.1).max(10).default(1.5) }).prefault({}),
   kindEveryDays: z
