@@ -91,19 +91,60 @@ export function planTouches(due: unknown, options: unknown): TouchPlan {
     if (working.has(WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()] as (typeof WEEKDAYS)[number]) && !holidays.has(day)) days.push(day);
   }
   const dayIndex = new Map(days.map((day, index) => [day, index]));
-  const weeks = new Map(days.map((day) => [day, weekOf(day)]));
-  const week = (day: string) => weeks.get(day) ?? weekOf(day);
+  // Weeks as integers from the first Monday, so loads live in arrays rather than string-keyed maps.
+  const firstMonday = weekOf(settings.from);
+  const weekNumber = (day: string) => Math.floor((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${firstMonday}T00:00:00Z`)) / (7 * 86_400_000));
+  const dayWeek = days.map(weekNumber);
+  const DAY = 86_400_000;
+  const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY;
+  const dayNumbers = days.map(dayNumber);
+  // For each working day, the index of the first working day of the next week: full weeks are skipped whole.
+  const nextWeekStart = days.map(() => days.length);
+  for (let index = days.length - 2; index >= 0; index -= 1) {
+    nextWeekStart[index] = dayWeek[index + 1] !== dayWeek[index] ? index + 1 : (nextWeekStart[index + 1] as number);
+  }
+  const weekCount = settings.weeks + 1;
 
-  // Load per owner (a clinician, or the practice for touches without one): per week and per day.
-  const perWeek = new Map<string, number>();
-  const perDay = new Map<string, number>();
-  const owner = (touch: DueTouch) => touch.clinicianId ?? "";
-  const book = (who: string, day: string) => {
-    perWeek.set(`${who}|${week(day)}`, (perWeek.get(`${who}|${week(day)}`) ?? 0) + 1);
-    perDay.set(`${who}|${day}`, (perDay.get(`${who}|${day}`) ?? 0) + 1);
+  // Load per owner (a clinician, or the practice for touches without one): per week and per working day.
+  const loads = new Map<string, { week: Int32Array; day: Int32Array }>();
+  const loadOf = (who: string) => {
+    let load = loads.get(who);
+    if (load === undefined) {
+      load = { week: new Int32Array(weekCount), day: new Int32Array(days.length) };
+      loads.set(who, load);
+    }
+    return load;
   };
+  const owner = (touch: DueTouch) => touch.clinicianId ?? "";
   const held = new Set(settings.scheduled.map((touch) => touch.id));
-  for (const touch of settings.scheduled) book(owner(touch), touch.date);
+  for (const touch of settings.scheduled) {
+    const load = loadOf(owner(touch));
+    const week = weekNumber(touch.date);
+    if (week >= 0 && week < weekCount) load.week[week] = (load.week[week] ?? 0) + 1;
+    const index = dayIndex.get(touch.date);
+    if (index !== undefined) load.day[index] = (load.day[index] ?? 0) + 1;
+  }
+  /** The first working day on or after a date, by binary search. */
+  const firstDayFrom = (date: string): number => {
+    let [low, high] = [0, days.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((days[middle] as string) < date) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  // The same local time on the same day in the same zone is converted once.
+  const instants = new Map<string, string>();
+  const instant = (day: string, timeZone: string, minutes: number) => {
+    const key = `${timeZone}|${day}|${minutes}`;
+    let value = instants.get(key);
+    if (value === undefined) {
+      value = localInstant(day, settings.preferredTime, timeZone, minutes);
+      instants.set(key, value);
+    }
+    return value;
+  };
 
   const order = [...touches]
     .filter((touch) => !held.has(touch.id))
@@ -115,39 +156,36 @@ export function planTouches(due: unknown, options: unknown): TouchPlan {
       unplaced.push({ touch, reason: "due-after-horizon" });
       continue;
     }
-    const who = owner(touch);
+    const load = loadOf(owner(touch));
     const earliest = touch.dueDate > settings.from ? touch.dueDate : settings.from;
-    const windowEnd = addCalendarDays(earliest, settings.toleranceDays);
-    const fits = (day: string) => (perWeek.get(`${who}|${week(day)}`) ?? 0) < settings.capacity;
-    let chosen: string | undefined;
+    const windowEnd = dayNumber(earliest) + settings.toleranceDays;
+    let chosen = -1;
     let chosenLoad = Number.POSITIVE_INFINITY;
-    for (let index = days.findIndex((day) => day >= earliest); index >= 0 && index < days.length; index += 1) {
-      const day = days[index] as string;
-      if (day > windowEnd && chosen !== undefined) break;
-      if (!fits(day)) continue;
-      const load = perDay.get(`${who}|${day}`) ?? 0;
+    for (let index = firstDayFrom(earliest); index < days.length; index += 1) {
+      const day = dayNumbers[index] as number;
+      if (day > windowEnd && chosen >= 0) break;
+      if ((load.week[dayWeek[index] as number] ?? 0) >= settings.capacity) {
+        index = (nextWeekStart[index] as number) - 1;
+        continue;
+      }
+      const dayLoad = load.day[index] ?? 0;
       // Within the window, the least loaded day wins (earliest on ties); past it, the first day with room.
-      if (load < chosenLoad) [chosen, chosenLoad] = [day, load];
-      if (day > windowEnd || load === 0) break;
+      if (dayLoad < chosenLoad) [chosen, chosenLoad] = [index, dayLoad];
+      if (day > windowEnd || dayLoad === 0) break;
     }
-    if (chosen === undefined || !dayIndex.has(chosen)) {
+    if (chosen < 0) {
       unplaced.push({ touch, reason: "no-capacity" });
       continue;
     }
+    const date = days[chosen] as string;
     const timeZone = (touch.clinicianId === null ? undefined : zones.get(touch.clinicianId)) ?? settings.timeZone;
-    const position = perDay.get(`${who}|${chosen}`) ?? 0;
-    book(who, chosen);
-    const offset = slotOffset(position, settings.preferredTime, settings.durationMinutes);
-    const start = localInstant(chosen, settings.preferredTime, timeZone, offset);
-    planned.push({
-      ...touch,
-      date: chosen,
-      localTime: start.slice(11, 16),
-      timeZone,
-      start,
-      end: localInstant(chosen, settings.preferredTime, timeZone, offset + settings.durationMinutes),
-    });
+    const offset = slotOffset(load.day[chosen] ?? 0, settings.preferredTime, settings.durationMinutes);
+    load.week[dayWeek[chosen] as number] = (load.week[dayWeek[chosen] as number] ?? 0) + 1;
+    load.day[chosen] = (load.day[chosen] ?? 0) + 1;
+    const start = instant(date, timeZone, offset);
+    planned.push({ ...touch, date, localTime: start.slice(11, 16), timeZone, start, end: instant(date, timeZone, offset + settings.durationMinutes) });
   }
-  planned.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const startMs = new Map(planned.map((touch) => [touch, Date.parse(touch.start)]));
+  planned.sort((a, b) => (startMs.get(a) as number) - (startMs.get(b) as number) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { planned, unplaced };
 }
