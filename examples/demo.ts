@@ -5,6 +5,7 @@
  *
  *   npm run demo
  */
+import { cadenceSection } from "./demo/cadence.js";
 import { loadSampleData } from "./demo/load.js";
 import { matchingSection } from "./demo/match.js";
 import { overview } from "./demo/overview.js";
@@ -17,3 +18,4 @@ console.log(`Weekly referral review — ${practice?.name ?? data.homePracticeId}
 overview(data);
 matchingSection(data);
 relationshipsSection(data);
+cadenceSection(data);

@@ -148,7 +148,7 @@ export function dueTouches(states: unknown, options: unknown): DueTouch[] {
   const month = today.slice(0, 7);
   const held = relationships.filter((state) => state.dates.firstMeeting !== null && state.dates.firstMeeting.startsWith(month) && state.dates.firstMeeting <= today).length;
   for (let slot = held; slot < settings.newMeetingsPerMonth; slot += 1) {
-    add(null, null, "outreach-slot", today, "outreach", `Seed 002: a monthly goal of ${settings.newMeetingsPerMonth} new meetings; ${held} held so far this month.`, `${month}-${slot + 1}`);
+    add(null, null, "outreach-slot", today, "outreach", `A monthly goal of ${settings.newMeetingsPerMonth} new meetings; ${held} held so far this month.`, `${month}-${slot + 1}`);
   }
   return touches.sort((a, b) => b.overdueDays - a.overdueDays || b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
