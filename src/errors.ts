@@ -94,6 +94,7 @@ export const IssueCodes = [
   "unknown-reference",
   "ambiguous-synonym",
   "primary-need-missing",
+  "min-above-max",
 ] as const;
 
 /** One rule an input broke; see {@link IssueCodes}. */
@@ -128,6 +129,7 @@ const templates: Record<IssueCode, string> = {
   "unknown-reference": "refers to an id that is not defined",
   "ambiguous-synonym": "resolves to more than one code",
   "primary-need-missing": "lists no problem area (the primary need comes first)",
+  "min-above-max": "has a lower bound above its upper bound",
 };
 
 /** How many issues the message spells out; all of them stay in `issues`. */
