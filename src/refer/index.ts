@@ -14,6 +14,9 @@
  *
  * @module referwell/refer
  */
+export { builtInInstruments } from "./builtInInstruments.js";
+export { classifyProgress } from "./classifyProgress.js";
+export { reliableChange } from "./reliableChange.js";
 export {
   Alternative,
   CriteriaAddition,
