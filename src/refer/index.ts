@@ -14,8 +14,12 @@
  *
  * @module referwell/refer
  */
+export { assessReferral, type AssessReferralOptions } from "./assessReferral.js";
 export { builtInInstruments } from "./builtInInstruments.js";
+export { builtInRules } from "./builtInRules.js";
 export { classifyProgress } from "./classifyProgress.js";
+export { createRuleContext, type NetworkLoss, type RuleContext, type RuleContextOptions } from "./createRuleContext.js";
+export { defineReferralRule, type ReferralRule, type RuleFinding, type RuleOutcome } from "./defineReferralRule.js";
 export { reliableChange } from "./reliableChange.js";
 export {
   Alternative,
@@ -34,6 +38,15 @@ export {
   Score,
   Unevaluated,
 } from "./results.js";
+export { allianceRule } from "./rules/allianceRule.js";
+export { cannotAffordRule } from "./rules/cannotAffordRule.js";
+export { impartialityRule } from "./rules/impartialityRule.js";
+export { insuranceChangedRule } from "./rules/insuranceChangedRule.js";
+export { leavingPanelRule } from "./rules/leavingPanelRule.js";
+export { movingRule } from "./rules/movingRule.js";
+export { outsideScopeRule } from "./rules/outsideScopeRule.js";
+export { progressRule } from "./rules/progressRule.js";
+export { treatmentDisagreementRule } from "./rules/treatmentDisagreementRule.js";
 export {
   Disagreement,
   Instrument,
