@@ -14,6 +14,7 @@
  *
  * @module referwell/refer
  */
+export { assessPanelExit, type AssessPanelExitOptions } from "./assessPanelExit.js";
 export { assessReferral, type AssessReferralOptions } from "./assessReferral.js";
 export { builtInInstruments } from "./builtInInstruments.js";
 export { builtInRules } from "./builtInRules.js";
