@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { type InputIssue, InvalidInputError } from "../errors.js";
-import { criteriaFromClient, type IsoDate, MatchCriteria, type PayerRef, Urgency, validate, type VocabularyList } from "../model/index.js";
+import { type InputIssue, InvalidInputError, type IssuePath } from "../errors.js";
+import { criteriaFromClient, type IsoDate, type MatchCriteria, type PayerRef, Urgency, validate, type VocabularyList } from "../model/index.js";
 import { builtInRules } from "./builtInRules.js";
 import { createRuleContext, type RuleContext, type RuleContextOptions } from "./createRuleContext.js";
 import type { ReferralRule, RuleFinding } from "./defineReferralRule.js";
@@ -47,24 +47,26 @@ function completeAddition(addition: RuleFinding["criteria"]): CriteriaAddition {
   const prefer = addition?.prefer ?? {};
   return {
     require: {
-      problemAreas: [...(require.problemAreas ?? [])],
-      modalities: [...(require.modalities ?? [])],
-      populations: [...(require.populations ?? [])],
-      languages: [...(require.languages ?? [])],
-      excludeClinicianIds: [...(require.excludeClinicianIds ?? [])],
-      excludePracticeIds: [...(require.excludePracticeIds ?? [])],
-      payers: [...(require.payers ?? [])],
+      problemAreas: require.problemAreas ?? [],
+      modalities: require.modalities ?? [],
+      populations: require.populations ?? [],
+      languages: require.languages ?? [],
+      excludeClinicianIds: require.excludeClinicianIds ?? [],
+      excludePracticeIds: require.excludePracticeIds ?? [],
+      payers: require.payers ?? [],
     },
     prefer: {
-      problemAreas: [...(prefer.problemAreas ?? [])],
-      modalities: [...(prefer.modalities ?? [])],
-      languages: [...(prefer.languages ?? [])],
-      clinicianGenders: [...(prefer.clinicianGenders ?? [])],
+      problemAreas: prefer.problemAreas ?? [],
+      modalities: prefer.modalities ?? [],
+      languages: prefer.languages ?? [],
+      clinicianGenders: prefer.clinicianGenders ?? [],
     },
   };
 }
 
-function toFinding(draft: RuleFinding, rule: ReferralRule): Finding {
+function toFinding(found: RuleFinding, rule: ReferralRule): Finding {
+  // A copy as plain JSON: a finding may hold parts of the context, and the assessment is the caller's to keep.
+  const draft = JSON.parse(JSON.stringify(found)) as RuleFinding;
   return {
     code: draft.code,
     rule: rule.id,
@@ -73,9 +75,9 @@ function toFinding(draft: RuleFinding, rule: ReferralRule): Finding {
     ...(draft.careFrom === undefined ? {} : { careFrom: draft.careFrom }),
     summary: draft.summary,
     explanation: draft.explanation,
-    evidence: [...(draft.evidence ?? [])],
+    evidence: draft.evidence ?? [],
     criteria: completeAddition(draft.criteria),
-    alternatives: [...(draft.alternatives ?? [])],
+    alternatives: draft.alternatives ?? [],
     source: rule.source,
   };
 }
@@ -110,7 +112,12 @@ function evaluate(rules: readonly ReferralRule[], context: RuleContext): { findi
   return { findings, unevaluated };
 }
 
-/** The client's own criteria on the start date, plus what every finding adds; the treating clinician is excluded once referring. */
+/**
+ * The client's own criteria on the start date, plus what every finding adds;
+ * the treating clinician is excluded once referring. Built in the schema's
+ * key order from parts that are valid already, so it is MatchCriteria as it
+ * is without parsing it again.
+ */
 function buildCriteria(context: RuleContext, findings: readonly Finding[], startDate: IsoDate, urgency: Urgency): MatchCriteria {
   const base = criteriaFromClient(context.client, { startDate });
   const { vocabulary } = context;
@@ -128,40 +135,60 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
   const required = (pick: (addition: CriteriaAddition["require"]) => readonly string[]) => additions.flatMap((addition) => pick(addition.require));
   const preferred = (pick: (addition: CriteriaAddition["prefer"]) => readonly string[]) => additions.flatMap((addition) => pick(addition.prefer));
   const payerKey = (payer: PayerRef) => `${payer.payerId}\u0000${payer.planId ?? ""}`;
-  const addedPayers = additions.flatMap((addition) => addition.require.payers);
-  const payment = base.require.payment;
-  const payers = payment?.payers ?? [];
+  const { require: held, prefer: liked } = base;
+  const payers = held.payment?.payers ?? [];
   const seenPayers = new Set(payers.map(payerKey));
-  const morePayers = addedPayers.filter((payer) => !seenPayers.has(payerKey(payer)) && seenPayers.add(payerKey(payer)));
-  const { require, prefer } = base;
-  return validate(
-    MatchCriteria,
-    {
-      ...base,
-      urgency,
-      require: {
-        ...require,
-        ...(payment === undefined && morePayers.length === 0 ? {} : { payment: { ...payment, payers: [...payers, ...morePayers] } }),
-        populations: unionTags("populations", require.populations, required((r) => r.populations)),
-        problemAreas: unionTags("problemAreas", require.problemAreas, required((r) => r.problemAreas)),
-        modalities: unionTags("modalities", require.modalities, required((r) => r.modalities)),
-        languages: unionTags(undefined, require.languages, required((r) => r.languages)),
-        excludeClinicianIds: unionTags(undefined, require.excludeClinicianIds, [
-          ...required((r) => r.excludeClinicianIds),
-          ...(findings.length > 0 ? [context.clinician.id] : []),
-        ]),
-        excludePracticeIds: unionTags(undefined, require.excludePracticeIds, required((r) => r.excludePracticeIds)),
-      },
-      prefer: {
-        ...prefer,
-        problemAreas: unionTags("problemAreas", prefer.problemAreas, preferred((p) => p.problemAreas)),
-        modalities: unionTags("modalities", prefer.modalities, preferred((p) => p.modalities)),
-        languages: unionTags(undefined, prefer.languages, preferred((p) => p.languages)),
-        clinicianGenders: unionTags(undefined, prefer.clinicianGenders, preferred((p) => p.clinicianGenders)),
-      },
+  const morePayers = additions
+    .flatMap((addition) => addition.require.payers)
+    .filter((payer) => !seenPayers.has(payerKey(payer)) && seenPayers.add(payerKey(payer)));
+  const payment = held.payment === undefined && morePayers.length === 0 ? undefined : { ...held.payment, payers: [...payers, ...morePayers] };
+  const criteria: MatchCriteria = {
+    ...(base.clientId === undefined ? {} : { clientId: base.clientId }),
+    ...(base.startDate === undefined ? {} : { startDate: base.startDate }),
+    location: base.location,
+    ...(base.severity === undefined ? {} : { severity: base.severity }),
+    urgency,
+    require: {
+      modes: held.modes,
+      ...(held.travelRadiusKm === undefined ? {} : { travelRadiusKm: held.travelRadiusKm }),
+      ...(payment === undefined ? {} : { payment }),
+      populations: unionTags("populations", held.populations, required((r) => r.populations)),
+      problemAreas: unionTags("problemAreas", held.problemAreas, required((r) => r.problemAreas)),
+      modalities: unionTags("modalities", held.modalities, required((r) => r.modalities)),
+      languages: unionTags(undefined, held.languages, required((r) => r.languages)),
+      ...(held.maxWaitDays === undefined ? {} : { maxWaitDays: held.maxWaitDays }),
+      excludeClinicianIds: unionTags(undefined, held.excludeClinicianIds, [
+        ...required((r) => r.excludeClinicianIds),
+        ...(findings.length > 0 ? [context.clinician.id] : []),
+      ]),
+      excludePracticeIds: unionTags(undefined, held.excludePracticeIds, required((r) => r.excludePracticeIds)),
     },
-    "criteria",
-  );
+    prefer: {
+      problemAreas: unionTags("problemAreas", liked.problemAreas, preferred((p) => p.problemAreas)),
+      modalities: unionTags("modalities", liked.modalities, preferred((p) => p.modalities)),
+      languages: unionTags(undefined, liked.languages, preferred((p) => p.languages)),
+      clinicianGenders: unionTags(undefined, liked.clinicianGenders, preferred((p) => p.clinicianGenders)),
+      ...(liked.schedule === undefined ? {} : { schedule: liked.schedule }),
+    },
+  };
+  // The longest lists MatchCriteria accepts: a union past one is reported rather than passed on.
+  const { require: r, prefer: p } = criteria;
+  const lengths: ReadonlyArray<readonly [path: IssuePath, length: number, max: number]> = [
+    [["require", "payment", "payers"], r.payment?.payers.length ?? 0, 50],
+    [["require", "populations"], r.populations.length, 20],
+    [["require", "problemAreas"], r.problemAreas.length, 50],
+    [["require", "modalities"], r.modalities.length, 50],
+    [["require", "languages"], r.languages.length, 20],
+    [["require", "excludeClinicianIds"], r.excludeClinicianIds.length, 10_000],
+    [["require", "excludePracticeIds"], r.excludePracticeIds.length, 10_000],
+    [["prefer", "problemAreas"], p.problemAreas.length, 50],
+    [["prefer", "modalities"], p.modalities.length, 50],
+    [["prefer", "languages"], p.languages.length, 20],
+    [["prefer", "clinicianGenders"], p.clinicianGenders.length, 20],
+  ];
+  const issues: InputIssue[] = lengths.flatMap(([path, length, max]) => (length > max ? [{ path, code: "too-big" as const }] : []));
+  if (issues.length > 0) throw new InvalidInputError("criteria", issues);
+  return criteria;
 }
 
 /** The steps to take with the client (seed 002; APA 10.10; ACA A.11–A.12; NASW 1.16–1.17). */
@@ -312,6 +339,7 @@ export function assessReferral(input: unknown, options: AssessReferralOptions): 
     options: { minimum, preferred, clearlyBetterMargin, source: OPTIONS_SOURCE },
     preparation: findings.length > 0 ? preparation(context, findings) : [],
     unevaluated,
-    progress: context.progress(),
+    // A copy: the context's summaries are the rules' to read, the assessment is the caller's to keep.
+    progress: JSON.parse(JSON.stringify(context.progress)) as ReferralAssessment["progress"],
   };
 }

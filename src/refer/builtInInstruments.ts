@@ -1,5 +1,13 @@
 import type { Instrument } from "./schemas.js";
 
+/** An instrument frozen with the objects inside it, so no caller can change what every other call reads. */
+const frozen = (instrument: Instrument): Instrument =>
+  Object.freeze({
+    ...instrument,
+    range: Object.freeze({ ...instrument.range }),
+    ...(instrument.reliableChange === undefined ? {} : { reliableChange: Object.freeze({ ...instrument.reliableChange }) }),
+  });
+
 const TALKING_THERAPIES =
   "NHS Talking Therapies for anxiety and depression Manual (NHS England), outcome measurement: caseness and reliable-change criteria";
 
@@ -29,8 +37,8 @@ const TALKING_THERAPIES =
  * builtInInstruments[1]?.cutoff; // => 10
  * ```
  */
-export const builtInInstruments: readonly Instrument[] = freezeDeep([
-  {
+export const builtInInstruments: readonly Instrument[] = Object.freeze([
+  frozen({
     id: "GAD-7",
     name: "Generalized Anxiety Disorder 7-item scale",
     measures: "outcome",
@@ -39,8 +47,8 @@ export const builtInInstruments: readonly Instrument[] = freezeDeep([
     reliableChange: { method: "threshold", threshold: 4 },
     cutoff: 8,
     source: `${TALKING_THERAPIES}; scale: Spitzer, Kroenke, Williams & Löwe 2006, Archives of Internal Medicine 166(10):1092–1097`,
-  },
-  {
+  }),
+  frozen({
     id: "PHQ-9",
     name: "Patient Health Questionnaire, 9 items",
     measures: "outcome",
@@ -49,8 +57,8 @@ export const builtInInstruments: readonly Instrument[] = freezeDeep([
     reliableChange: { method: "threshold", threshold: 6 },
     cutoff: 10,
     source: `${TALKING_THERAPIES}; scale: Kroenke, Spitzer & Williams 2001, Journal of General Internal Medicine 16(9):606–613`,
-  },
-  {
+  }),
+  frozen({
     id: "SRS",
     name: "Session Rating Scale 3.0",
     measures: "alliance",
@@ -58,14 +66,5 @@ export const builtInInstruments: readonly Instrument[] = freezeDeep([
     range: { min: 0, max: 40 },
     cutoff: 36,
     source: "Duncan, Miller, Sparks, Claud, Reynolds, Brown & Johnson 2003, Journal of Brief Therapy 3(1):3–12: totals below 36 signal an alliance concern",
-  },
-] satisfies Instrument[]);
-
-/** Frozen all the way down, so no caller can change what every other call reads. */
-function freezeDeep<T>(value: T): T {
-  if (value !== null && typeof value === "object") {
-    for (const item of Object.values(value)) freezeDeep(item);
-    Object.freeze(value);
-  }
-  return value;
-}
+  }),
+]);

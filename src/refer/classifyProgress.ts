@@ -1,15 +1,48 @@
-import { z } from "zod";
-import { InvalidInputError } from "../errors.js";
-import { validate } from "../model/index.js";
+import { type InputIssue, InvalidInputError } from "../errors.js";
 import { reliableChange } from "./reliableChange.js";
-import { type ProgressClass, type ProgressSummary, Score } from "./results.js";
+import type { ProgressClass, ProgressSummary, Score } from "./results.js";
 import type { Instrument } from "./schemas.js";
 
-const Scores = z.array(Score).min(2).max(10_000);
 const DAY_MS = 86_400_000;
+const MAX_SCORES = 10_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const dayNumber = (date: string): number =>
   Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real calendar day, `YYYY-MM-DD` (no 30 February), as `IsoDate` accepts. */
+function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== "string" || !ISO_DATE.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
+}
+
+/**
+ * The same checks as `Score.array().min(2)`, by hand: this runs on every
+ * assessment, and a zod parse would cost more than the classification.
+ */
+function checkScores(scores: unknown): asserts scores is readonly Score[] {
+  const issues: InputIssue[] = [];
+  if (!Array.isArray(scores)) issues.push({ path: [], code: "invalid-type" });
+  else if (scores.length < 2) issues.push({ path: [], code: "too-small" });
+  else if (scores.length > MAX_SCORES) issues.push({ path: [], code: "too-big" });
+  else {
+    scores.forEach((entry: unknown, index) => {
+      if (typeof entry !== "object" || entry === null) return void issues.push({ path: [index], code: "invalid-type" });
+      const { date, score } = entry as Partial<Record<keyof Score, unknown>>;
+      if (date === undefined) issues.push({ path: [index, "date"], code: "required" });
+      else if (!isCalendarDate(date)) issues.push({ path: [index, "date"], code: typeof date === "string" ? "invalid-format" : "invalid-type" });
+      if (score === undefined) issues.push({ path: [index, "score"], code: "required" });
+      else if (typeof score !== "number" || !Number.isFinite(score)) issues.push({ path: [index, "score"], code: "invalid-type" });
+    });
+  }
+  if (issues.length > 0) throw new InvalidInputError("scores", issues);
+}
 
 /** Scores on the clinical side of the cutoff; the cutoff itself belongs to the upper side. */
 function clinical(instrument: Instrument, score: number, cutoff: number): boolean {
@@ -61,7 +94,8 @@ function byDay(scores: readonly Score[]): Score[] {
  * ```
  */
 export function classifyProgress(instrument: Instrument, scores: readonly Score[]): ProgressSummary {
-  const days = byDay(validate(Scores, scores, "scores"));
+  checkScores(scores);
+  const days = byDay(scores);
   if (days.length < 2) throw new InvalidInputError("scores", [{ path: [], code: "too-small" }]);
   const baseline = days[0] as Score;
   const latest = days[days.length - 1] as Score;

@@ -31,9 +31,12 @@ export interface NetworkLoss {
 
 /**
  * Everything a referral rule reads: the validated case, the policy with its
- * defaults, the instruments, and derived facts computed on request. Lists
- * are sorted, so a rule that reads them in order gives the same result
- * whatever order the input listed them in.
+ * defaults, the instruments, and the facts derived from them, computed once
+ * when the context is built (measured progress, the loss of in-network
+ * cover) or on request (cover on a given day). Lists are sorted, so a rule
+ * that reads them in order gives the same result whatever order the input
+ * listed them in. The context is shared by every rule of an assessment,
+ * so a rule must treat it as read-only.
  */
 export interface RuleContext {
   /** The day of the assessment. */
@@ -65,20 +68,23 @@ export interface RuleContext {
   /** The instrument with this id, if known. */
   instrument(id: string): Instrument | undefined;
   /** The scores of one instrument within the episode and up to `now`, sorted by date and score. */
-  series(instrumentId: string): Score[];
+  series(instrumentId: string): readonly Score[];
   /** Measured progress on every outcome instrument scored on at least two days, by instrument id. */
-  progress(): ProgressSummary[];
+  readonly progress: readonly ProgressSummary[];
   /** Whether the clinician treats this problem area (compared on vocabulary codes). */
   treats(problemArea: string): boolean;
   /** Whether the clinician offers this modality (compared on vocabulary codes). */
   offers(modality: string): boolean;
   /** The client's coverage that is in network with the clinician on a day, sorted. */
   inNetworkOn(date: IsoDate): PayerRef[];
+  /** The client's coverage in network with the clinician today: `inNetworkOn(now)`. */
+  readonly inNetworkToday: readonly PayerRef[];
   /**
-   * The loss of in-network cover that matters now: while covered today, the
-   * first loss up to the horizon; while not, the last loss within the episode.
+   * The loss of in-network cover that matters now, if any: while covered
+   * today, the first loss up to the horizon; while not, the last loss within
+   * the episode.
    */
-  networkLoss(): NetworkLoss | undefined;
+  readonly networkLoss?: NetworkLoss;
   /** The urgency of a change dated `date`: past or within `urgentWithinDays` is urgent, within `soonWithinDays` soon. */
   urgencyOf(date: IsoDate): Urgency;
   /** What the policy lets the client do instead of leaving, paying themselves or through these payers. */
@@ -199,7 +205,7 @@ function checkScoreRanges(measurements: readonly Measurement[], instruments: Rea
  * );
  * context.inNetworkOn("2026-10-31"); // => [{ payerId: "regence" }]
  * context.inNetworkOn("2026-11-23"); // => []
- * context.networkLoss();
+ * context.networkLoss;
  * // => { date: "2026-11-01", lost: [{ payer: { payerId: "regence" }, cause: "coverage" }], coverageAfter: [{ payerId: "cigna" }] }
  * context.treats("Trauma"); // => true
  * context.describeDate("2026-12-15"); // => "15 December 2026"
@@ -229,37 +235,39 @@ export function createRuleContext(input: unknown, options: RuleContextOptions): 
     .sort((a, b) => compareText(a.recorded, b.recorded) || compareText(a.about, b.about));
   const hardship = parsed.hardship?.reported;
 
-  const sameTag = (list: "problemAreas" | "modalities", held: readonly string[], tag: string): boolean => {
-    const code = vocabulary.canonical(list, tag);
-    return held.some((item) => vocabulary.canonical(list, item) === code);
+  // The clinician's tags, as codes, once: every rule that compares tags reads these.
+  const treated = new Set(clinician.problemAreas.map((tag) => vocabulary.canonical("problemAreas", tag)));
+  const offered = new Set(clinician.modalities.map((tag) => vocabulary.canonical("modalities", tag)));
+
+  const inNetworkOn = (date: string): PayerRef[] => {
+    const out: PayerRef[] = [];
+    for (const coverage of client.coverage) {
+      if (!periodContains(coverage.period, date)) continue;
+      const listed = clinician.insurancePanels.some(
+        (panel) =>
+          panel.payerId === coverage.payerId &&
+          periodContains(panel.period, date) &&
+          (panel.plans === undefined || (coverage.planId !== undefined && panel.plans.includes(coverage.planId))),
+      );
+      if (listed) out.push(payerRef(coverage));
+    }
+    return out.length > 1 ? out.sort(comparePayers) : out;
   };
 
-  const inNetworkOn = (date: string): PayerRef[] =>
-    coverageOn(client, date)
-      .filter((coverage) =>
-        clinician.insurancePanels.some(
-          (panel) =>
-            panel.payerId === coverage.payerId &&
-            periodContains(panel.period, date) &&
-            (panel.plans === undefined || (coverage.planId !== undefined && panel.plans.includes(coverage.planId))),
-        ),
-      )
-      .map(payerRef)
-      .sort(comparePayers);
+  const inNetworkToday = inNetworkOn(now);
 
-  const networkLoss = (): NetworkLoss | undefined => {
-    const boundaries = new Set<string>();
-    for (const { period } of [...client.coverage, ...clinician.insurancePanels]) {
-      boundaries.add(period.start);
-      if (period.end !== undefined) boundaries.add(shift(period.end, 1));
-    }
-    const coveredToday = inNetworkOn(now).length > 0;
-    const candidates = [...boundaries]
-      .filter((date) => (episodeStart === undefined || date > episodeStart) && (coveredToday ? date > now && date <= horizon : date <= now))
-      .sort(compareText);
+  // Where cover can change: the first day of each coverage period and panel, and the day after each ends.
+  const boundaries = [...new Set([...client.coverage, ...clinician.insurancePanels].flatMap(({ period }) => (period.end === undefined ? [period.start] : [period.start, shift(period.end, 1)])))]
+    .filter((date) => episodeStart === undefined || date > episodeStart)
+    .sort(compareText)
+    .map((date) => ({ date, before: shift(date, -1) }));
+
+  const findNetworkLoss = (): NetworkLoss | undefined => {
+    const coveredToday = inNetworkToday.length > 0;
+    const candidates = boundaries.filter(({ date }) => (coveredToday ? date > now && date <= horizon : date <= now));
     if (!coveredToday) candidates.reverse();
-    for (const date of candidates) {
-      const before = inNetworkOn(shift(date, -1));
+    for (const { date, before: dayBefore } of candidates) {
+      const before = inNetworkOn(dayBefore);
       if (before.length === 0 || inNetworkOn(date).length > 0) continue;
       const after = coverageOn(client, date).map(payerRef).sort(comparePayers);
       const lost = before.map((payer) => ({
@@ -320,10 +328,23 @@ export function createRuleContext(input: unknown, options: RuleContextOptions): 
     return out;
   };
 
-  const series = (instrumentId: string): Score[] =>
-    measurements
-      .filter((measurement) => measurement.instrument === instrumentId && inEpisode(measurement.date))
-      .map((measurement) => ({ date: measurement.date, score: measurement.score }));
+  // Each instrument's scores within the episode and up to now, grouped once, in date and score order.
+  const scoresBy = new Map<string, Score[]>();
+  for (const measurement of measurements) {
+    if (!inEpisode(measurement.date)) continue;
+    const scores = scoresBy.get(measurement.instrument) ?? [];
+    scores.push({ date: measurement.date, score: measurement.score });
+    scoresBy.set(measurement.instrument, scores);
+  }
+  const series = (instrumentId: string): readonly Score[] => scoresBy.get(instrumentId) ?? [];
+
+  // Sorted by date, so two days or more means the first and last dates differ.
+  const progress = instruments.flatMap((instrument) => {
+    const scores = scoresBy.get(instrument.id) ?? [];
+    if (instrument.measures !== "outcome" || scores.length < 2 || scores[0]?.date === scores[scores.length - 1]?.date) return [];
+    return [classifyProgress(instrument, scores)];
+  });
+  const networkLoss = findNetworkLoss();
 
   return {
     now,
@@ -341,16 +362,12 @@ export function createRuleContext(input: unknown, options: RuleContextOptions): 
     vocabulary,
     instrument: (id) => instrumentById.get(id),
     series,
-    progress: () =>
-      instruments.flatMap((instrument) => {
-        if (instrument.measures !== "outcome") return [];
-        const scores = series(instrument.id);
-        return new Set(scores.map((score) => score.date)).size >= 2 ? [classifyProgress(instrument, scores)] : [];
-      }),
-    treats: (problemArea) => sameTag("problemAreas", clinician.problemAreas, problemArea),
-    offers: (modality) => sameTag("modalities", clinician.modalities, modality),
+    progress,
+    treats: (problemArea) => treated.has(vocabulary.canonical("problemAreas", problemArea)),
+    offers: (modality) => offered.has(vocabulary.canonical("modalities", modality)),
     inNetworkOn,
-    networkLoss,
+    inNetworkToday,
+    ...(networkLoss === undefined ? {} : { networkLoss }),
     urgencyOf: (date) => {
       const days = dayNumber(date) - dayNumber(now);
       return days <= policy.urgentWithinDays ? "urgent" : days <= policy.soonWithinDays ? "soon" : "routine";

@@ -16,8 +16,9 @@ export type RuleOutcome = { readonly findings: readonly RuleFinding[] } | { read
  * A referral rule: a stable id (findings and `unevaluated` name it), the
  * source of the rule (a seed article, an ethics code, a practice policy),
  * and a pure function of the {@link RuleContext}. A rule must not depend on
- * the order of the context's lists (they come sorted) and must not mutate
- * the context.
+ * the order of the context's lists (they come sorted), and must not change
+ * the context: the rules after it read the same one. Whatever it returns is
+ * copied into the assessment.
  */
 export interface ReferralRule {
   /** The rule's id, a kebab-case code unique among the rules of one assessment. */

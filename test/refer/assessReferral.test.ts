@@ -237,3 +237,18 @@ describe("validation at the boundary", () => {
     expect(() => assess(referralCase(), { instruments: [scale, scale] })).toThrow("options.instruments[1].id repeats an id");
   });
 });
+
+describe("criteria past MatchCriteria's limits", () => {
+  it("are reported by path, not passed on", () => {
+    const areas = (from: number) => Array.from({ length: 30 }, (_, index) => `area ${from + index}`);
+    const adding = (id: string, problemAreas: string[]) =>
+      defineReferralRule({
+        id,
+        source: "test",
+        evaluate: () => ({ findings: [{ code: id, urgency: "routine", summary: "Adds.", explanation: "Adds.", criteria: { require: { problemAreas } } }] }),
+      });
+    expect(() => assess(referralCase(), { rules: [adding("first", areas(0)), adding("second", areas(30))] })).toThrow(
+      "Invalid criteria: 1 issue: criteria.require.problemAreas is above the maximum",
+    );
+  });
+});

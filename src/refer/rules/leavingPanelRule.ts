@@ -54,7 +54,7 @@ export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
   source:
     "Seed 002 (you're transitioning to self-pay: find a therapist for referral, choosing one from the panel that you're leaving)",
   evaluate(context) {
-    const loss = context.networkLoss();
+    const loss = context.networkLoss;
     const lost = loss?.lost.filter((entry) => entry.cause === "panel").map((entry) => entry.payer) ?? [];
     if (loss === undefined || lost.length === 0) return { findings: [] };
     const { clinician } = context;

@@ -56,6 +56,7 @@ export const movingRule = /* @__PURE__ */ defineReferralRule({
     "Seed 002 (the client is moving: refer your client to a new therapist in their new town); licensure follows where the client is, by licence or interstate compact",
   evaluate(context) {
     const { client, clinician, now, horizon } = context;
+    if (client.plannedMoves.length === 0) return { findings: [] };
     const from = context.episodeStart ?? now;
     const dates = [...new Set(client.plannedMoves.map((move) => move.date))].filter((date) => date >= from && date <= horizon).sort();
     const findings: RuleFinding[] = [];

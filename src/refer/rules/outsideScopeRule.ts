@@ -45,8 +45,9 @@ export const outsideScopeRule = /* @__PURE__ */ defineReferralRule({
     const needs = context.policy.scope === "primary" ? client.needs.problemAreas.slice(0, 1) : client.needs.problemAreas;
     const outside = new Map<string, string>();
     for (const need of needs) {
+      if (context.treats(need)) continue;
       const code = vocabulary.canonical("problemAreas", need);
-      if (!outside.has(code) && !context.treats(need)) outside.set(code, need);
+      if (!outside.has(code)) outside.set(code, need);
     }
     if (outside.size === 0) return { findings: [] };
     const labels = [...outside.keys()].map((code) => vocabulary.label("problemAreas", code) ?? code);

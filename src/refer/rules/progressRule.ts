@@ -1,3 +1,4 @@
+import type { RuleContext } from "../createRuleContext.js";
 import { defineReferralRule, type RuleFinding } from "../defineReferralRule.js";
 import type { EvidenceItem, ProgressSummary } from "../results.js";
 
@@ -10,7 +11,9 @@ function evidenceOf(summary: ProgressSummary): EvidenceItem[] {
   ];
 }
 
-function describe(summary: ProgressSummary, criterion: string): string {
+function describe(summary: ProgressSummary, context: RuleContext): string {
+  const method = context.instrument(summary.instrument)?.reliableChange;
+  const criterion = method?.method === "threshold" ? `reliable at ${method.threshold} points` : "reliable beyond ±1.96";
   const { change } = summary.change;
   const index = summary.change.index === undefined ? "" : `, RC ${summary.change.index.toFixed(2)}`;
   return `${summary.instrument} ${summary.baseline.score} → ${summary.latest.score} over ${summary.sessions} sessions (${summary.weeks} weeks; change ${change > 0 ? "+" : ""}${change}${index}, ${criterion})`;
@@ -69,11 +72,7 @@ export const progressRule = /* @__PURE__ */ defineReferralRule({
     "Seed 002 (you're not making any progress); NASW Code of Ethics 1.16(a); APA Ethics Code 10.10(a); reliable change after Jacobson & Truax 1991, Journal of Consulting and Clinical Psychology 59(1):12–19, with each instrument's criteria and source",
   evaluate(context) {
     const { minimumSessions, minimumWeeks } = context.policy.progress;
-    const summaries = context.progress();
-    const thresholdOf = (summary: ProgressSummary): string => {
-      const method = context.instrument(summary.instrument)?.reliableChange;
-      return method?.method === "threshold" ? `reliable at ${method.threshold} points` : "reliable beyond ±1.96";
-    };
+    const summaries = context.progress;
     const worse = summaries.filter((summary) => summary.classification === "deteriorated");
     const due = (summary: ProgressSummary) => summary.sessions >= minimumSessions || summary.weeks >= minimumWeeks;
     const stalled = summaries.filter(
@@ -84,7 +83,7 @@ export const progressRule = /* @__PURE__ */ defineReferralRule({
       findings.push({
         code: "deterioration",
         urgency: "urgent",
-        summary: `Reliable deterioration: ${worse.map((summary) => describe(summary, thresholdOf(summary))).join("; ")}.`,
+        summary: `Reliable deterioration: ${worse.map((summary) => describe(summary, context)).join("; ")}.`,
         explanation:
           "The check-ins you fill in show that things have got harder for you lately. I want to make sure you have the right support, so I'd like to talk with you today about next steps, which may include seeing someone better placed to help.",
         evidence: worse.flatMap(evidenceOf),
@@ -94,7 +93,7 @@ export const progressRule = /* @__PURE__ */ defineReferralRule({
       findings.push({
         code: "no-progress",
         urgency: "routine",
-        summary: `No reliable improvement while still in the clinical range: ${stalled.map((summary) => describe(summary, thresholdOf(summary))).join("; ")}.`,
+        summary: `No reliable improvement while still in the clinical range: ${stalled.map((summary) => describe(summary, context)).join("; ")}.`,
         explanation:
           "We've been working together for a while, and the check-ins you fill in show that things haven't improved as much as we both hoped. That happens, and it doesn't mean you can't feel better. I'd like to talk with you about trying someone or something different.",
         evidence: stalled.flatMap(evidenceOf),

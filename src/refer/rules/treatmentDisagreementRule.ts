@@ -45,6 +45,7 @@ export const treatmentDisagreementRule = /* @__PURE__ */ defineReferralRule({
   source: "Seed 002 (you disagree about the course of treatment: without the client's trust in your direction, therapy cannot work)",
   evaluate(context) {
     const { clinician, client, vocabulary, disagreements } = context;
+    if (client.preferences.modalities.length === 0 && disagreements.length === 0) return { findings: [] };
     const wanted = new Map<string, string>();
     for (const modality of client.preferences.modalities) {
       const code = vocabulary.canonical("modalities", modality);
