@@ -74,13 +74,14 @@ describe("the client changed insurance", () => {
   it("a change next month is a finding now; the receiving clinician is chosen for the new coverage", () => {
     const assessment = assess(changed("2027-01-01", "cigna"));
     expect(finding(assessment, "insurance-changed")).toMatchObject({ urgency: "soon", date: "2027-01-01", careFrom: "2027-01-01" });
+    expect(finding(assessment, "insurance-changed")?.explanation).toMatch(/^Your insurance changes on 1 January 2027, and your new plan won't cover sessions with me\./);
     expect(assessment.criteria.startDate).toBe("2027-01-01");
     expect(assessment.criteria.require.payment?.payers).toEqual([{ payerId: "cigna" }]);
   });
 
   it("coverage that simply ends is a change too", () => {
     const found = finding(assess(changed("2026-11-01", undefined)), "insurance-changed");
-    expect(found?.explanation).toMatch(/^Since 1 November 2026, your insurance coverage ended\./);
+    expect(found?.explanation).toMatch(/^Your insurance coverage ended, so since 1 November 2026 sessions with me are not covered\./);
     expect(found?.criteria.require.payers).toEqual([]);
   });
 

@@ -67,14 +67,15 @@ export const insuranceChangedRule = /* @__PURE__ */ defineReferralRule({
       { kind: "date", fact: "coverage-changed", date: loss.date },
     ];
     const cover = after.length === 0 ? "no coverage" : after.map((payer) => payer.payerId).join(", ");
+    const day = context.describeDate(loss.date);
     const change =
       after.length === 0
         ? past
-          ? "your insurance coverage ended"
-          : "your insurance coverage ends"
+          ? `Your insurance coverage ended, so since ${day} sessions with me are not covered.`
+          : `Your insurance coverage ends, so from ${day} sessions with me won't be covered.`
         : past
-          ? "your insurance changed, and your new plan doesn't cover sessions with me"
-          : "your insurance changes, and your new plan won't cover sessions with me";
+          ? `Your insurance changed on ${day}, and your new plan doesn't cover sessions with me.`
+          : `Your insurance changes on ${day}, and your new plan won't cover sessions with me.`;
     return {
       findings: [
         {
@@ -83,7 +84,7 @@ export const insuranceChangedRule = /* @__PURE__ */ defineReferralRule({
           date: loss.date,
           careFrom: loss.date,
           summary: `Coverage ${past ? "changed" : "changes"} on ${loss.date}: ${lost.map((payer) => payer.payerId).join(", ")} → ${cover}; ${context.clinician.name} is not in network with it.`,
-          explanation: `${past ? "Since" : "From"} ${context.describeDate(loss.date)}, ${change}. Let's look at your options together, including a colleague your insurance covers.`,
+          explanation: `${change} Let's look at your options together, including a colleague your insurance covers.`,
           evidence,
           criteria: { require: { payers: [...after] } },
           alternatives: context.paymentAlternatives(after),
