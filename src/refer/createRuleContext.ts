@@ -19,12 +19,14 @@ import { classifyProgress } from "./classifyProgress.js";
 import type { Alternative, ProgressSummary, Score } from "./results.js";
 import { type Disagreement, Instrument, type Measurement, ReferralCase, ReferralPolicy, type SessionRecord } from "./schemas.js";
 
-/** How the client's in-network cover with the clinician ends: the first day out of network, what was lost and why. */
+/** How the client's in-network cover with the clinician ends: the first day out of network, and what ended. */
 export interface NetworkLoss {
   /** The first day without in-network cover. */
   readonly date: IsoDate;
-  /** Each payer in network the day before, and whether the client's coverage (`coverage`) or the clinician's panel (`panel`) ended. */
-  readonly lost: ReadonlyArray<{ readonly payer: PayerRef; readonly cause: "coverage" | "panel" }>;
+  /** Payers in network the day before whose coverage of the client ended. */
+  readonly coverageEnded: readonly PayerRef[];
+  /** Payers in network the day before whose panel the clinician left, while the client kept the coverage. */
+  readonly panelEnded: readonly PayerRef[];
   /** The client's coverage in force on that day, if any. */
   readonly coverageAfter: readonly PayerRef[];
 }
@@ -206,7 +208,7 @@ function checkScoreRanges(measurements: readonly Measurement[], instruments: Rea
  * context.inNetworkOn("2026-10-31"); // => [{ payerId: "regence" }]
  * context.inNetworkOn("2026-11-23"); // => []
  * context.networkLoss;
- * // => { date: "2026-11-01", lost: [{ payer: { payerId: "regence" }, cause: "coverage" }], coverageAfter: [{ payerId: "cigna" }] }
+ * // => { date: "2026-11-01", coverageEnded: [{ payerId: "regence" }], panelEnded: [], coverageAfter: [{ payerId: "cigna" }] }
  * context.treats("Trauma"); // => true
  * context.describeDate("2026-12-15"); // => "15 December 2026"
  * ```
@@ -270,11 +272,8 @@ export function createRuleContext(input: unknown, options: RuleContextOptions): 
       const before = inNetworkOn(dayBefore);
       if (before.length === 0 || inNetworkOn(date).length > 0) continue;
       const after = coverageOn(client, date).map(payerRef).sort(comparePayers);
-      const lost = before.map((payer) => ({
-        payer,
-        cause: after.some((held) => comparePayers(held, payer) === 0) ? ("panel" as const) : ("coverage" as const),
-      }));
-      return { date, lost, coverageAfter: after };
+      const kept = (payer: PayerRef) => after.some((held) => comparePayers(held, payer) === 0);
+      return { date, coverageEnded: before.filter((payer) => !kept(payer)), panelEnded: before.filter(kept), coverageAfter: after };
     }
     return undefined;
   };

@@ -42,7 +42,7 @@ function createEngine(): Engine {
     primaryTreated: (c) => c.treats(c.client.needs.problemAreas[0] as string),
     unofferedModalities: (c) => c.client.preferences.modalities.filter((m) => !c.offers(m)).length,
     openDisagreements: (c) => c.disagreements.length,
-    lossCauses: (c) => c.networkLoss?.lost.map((entry) => entry.cause) ?? [],
+    lossCauses: (c) => [...(c.networkLoss?.coverageEnded.length ? ["coverage"] : []), ...(c.networkLoss?.panelEnded.length ? ["panel"] : [])],
     lossUrgency: (c) => {
       const loss = c.networkLoss;
       return loss === undefined ? "routine" : c.urgencyOf(loss.date);

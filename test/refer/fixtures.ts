@@ -1,5 +1,5 @@
 /** Small builders for referral cases in example tests: valid defaults, overridden per test. */
-import { createVocabulary } from "referwell";
+import { createVocabulary, type InputIssue, InvalidInputError } from "referwell";
 import { assessReferral, type AssessReferralOptions, createRuleContext, type ReferralAssessment, type RuleContext } from "referwell/refer";
 
 export const NOW = "2026-11-23";
@@ -53,3 +53,14 @@ export const finding = (assessment: ReferralAssessment, code: string) => assessm
 /** Weekly scores from a start date, one a week. */
 export const weekly = (instrument: string, start: string, scores: readonly number[]) =>
   scores.map((score, week) => ({ instrument, date: new Date(Date.parse(start) + week * 7 * 86_400_000).toISOString().slice(0, 10), score }));
+
+/** The issues of the InvalidInputError a call throws (and only that error), with its message. */
+export function rejection(call: () => unknown): { issues: readonly InputIssue[]; message: string } {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof InvalidInputError) return { issues: error.issues, message: error.message };
+    throw error;
+  }
+  throw new Error("expected an InvalidInputError, and the call returned");
+}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { InvalidInputError } from "referwell";
 import { assessPanelExit } from "referwell/refer";
-import { assess, client, clinician, codes, finding, NOW, referralCase, vocabulary } from "./fixtures.js";
+import { assess, client, clinician, codes, finding, NOW, referralCase, rejection, vocabulary } from "./fixtures.js";
 
 const panel = (payerId: string, end?: string) => ({ payerId, period: end === undefined ? { start: "2020-01-01" } : { start: "2020-01-01", end } });
 
@@ -200,17 +199,13 @@ describe("assessPanelExit", () => {
   });
 
   it("rejects episodes naming unknown clients or clinicians, and repeated pairs, by path", () => {
-    let caught: unknown;
-    try {
+    const { issues } = rejection(() =>
       assessPanelExit(
         exitOf({ clinicianIds: ["clin-ana"], episodes: [{ clientId: "cl-x", clinicianId: "clin-ana" }, { clientId: "cl-a", clinicianId: "clin-ana" }, { clientId: "cl-a", clinicianId: "clin-ana" }] }),
         { now: NOW },
-      );
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(InvalidInputError);
-    expect((caught as InvalidInputError).issues).toEqual([
+      ),
+    );
+    expect(issues).toEqual([
       { path: ["episodes", 0, "clientId"], code: "unknown-reference" },
       { path: ["episodes", 2, "clientId"], code: "duplicate-id" },
     ]);

@@ -57,8 +57,8 @@ export const insuranceChangedRule = /* @__PURE__ */ defineReferralRule({
     "Seed 002 (the client has changed insurance companies: the client self-pays, you bill out of network if allowed, or you hand the client a superbill; otherwise refer)",
   evaluate(context) {
     const loss = context.networkLoss;
-    const lost = loss?.lost.filter((entry) => entry.cause === "coverage").map((entry) => entry.payer) ?? [];
-    if (loss === undefined || lost.length === 0) return { findings: [] };
+    if (loss === undefined || loss.coverageEnded.length === 0) return { findings: [] };
+    const lost = loss.coverageEnded;
     const after = loss.coverageAfter;
     const past = loss.date <= context.now;
     const evidence: EvidenceItem[] = [

@@ -55,8 +55,8 @@ export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
     "Seed 002 (you're transitioning to self-pay: find a therapist for referral, choosing one from the panel that you're leaving)",
   evaluate(context) {
     const loss = context.networkLoss;
-    const lost = loss?.lost.filter((entry) => entry.cause === "panel").map((entry) => entry.payer) ?? [];
-    if (loss === undefined || lost.length === 0) return { findings: [] };
+    if (loss === undefined || loss.panelEnded.length === 0) return { findings: [] };
+    const lost = loss.panelEnded;
     const { clinician } = context;
     const selfPay = !clinician.insurancePanels.some((panel) => periodContains(panel.period, loss.date));
     const payers = lost.map((payer) => payer.payerId).join(", ");
@@ -77,7 +77,7 @@ export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
             : `${clinician.name} leaves the ${payers} panel ${past ? "since" : "from"} ${loss.date}; the client keeps ${payers} cover.`,
           explanation: `${when}, ${selfPay ? "I no longer take insurance" : "I am no longer in your insurance plan's network"}, so your plan ${past ? "no longer covers" : "will stop covering"} our sessions. I want you to keep getting care you can afford, so let's talk about your options, including a colleague your plan covers.`,
           evidence,
-          criteria: { require: { payers: lost } },
+          criteria: { require: { payers: [...lost] } },
           alternatives: context.paymentAlternatives(loss.coverageAfter),
         },
       ],
