@@ -2,13 +2,16 @@
  * The nine built-in referral rules over 10,000 synthetic cases, against the
  * same nine rules written for json-rules-engine, in one run.
  *
- * Both sides read the same validated rule contexts and the same derived
- * facts (network cover, series, progress); json-rules-engine evaluates its
- * JSON conditions over dynamic facts and emits events, referwell's rules
- * also write each finding's evidence, texts, criteria and alternatives.
- * Before timing, the setup checks that both find the same codes on every
- * case. A third entry times assessReferral end to end from raw JSON
- * (validation, rules, criteria and preparation). cases/s = hz × 10,000.
+ * Both sides read the same rule contexts, built before timing (the case
+ * validated, its lists sorted, and the facts derived from it once: measured
+ * progress, the loss of in-network cover). json-rules-engine computes its
+ * dynamic facts from a context and evaluates the rules' JSON conditions into
+ * events; referwell's rules also write each finding's evidence, texts,
+ * criteria and alternatives. Before timing, the setup checks that both reach
+ * the same codes and urgencies on every case. A third entry times
+ * assessReferral end to end from raw JSON (validation and context, rules,
+ * criteria, preparation), for scale. cases/s = hz × 10,000; the durations
+ * are reported, never asserted.
  */
 import { Engine, type RuleProperties } from "json-rules-engine";
 import { bench, describe } from "vitest";
