@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { type InputIssue, InvalidInputError, type IssuePath } from "../errors.js";
-import { criteriaFromClient, type IsoDate, type MatchCriteria, type PayerRef, Urgency, validate, type VocabularyList } from "../model/index.js";
+import { type InputIssue, InvalidInputError } from "../errors.js";
+import { criteriaFromClient, type IsoDate, MatchCriteria, type PayerRef, Urgency, validate, type VocabularyList } from "../model/index.js";
 import { builtInRules } from "./builtInRules.js";
 import { createRuleContext, type RuleContext, type RuleContextOptions } from "./createRuleContext.js";
 import type { ReferralRule, RuleFinding } from "./defineReferralRule.js";
@@ -92,7 +92,7 @@ function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** Runs each rule; a host's rule has its outcome validated, since it is input like any other. */
+/** Runs each rule; a host's rule has its outcome validated, since it is input like any other, and named by its place (`rules.2`), never by its id. */
 function evaluate(rules: readonly ReferralRule[], context: RuleContext): { findings: Finding[]; unevaluated: Unevaluated[] } {
   const findings: Finding[] = [];
   const unevaluated: Unevaluated[] = [];
@@ -100,11 +100,11 @@ function evaluate(rules: readonly ReferralRule[], context: RuleContext): { findi
     const raw: unknown = rule.evaluate(context);
     const trusted = builtInRules.includes(rule);
     if (typeof raw === "object" && raw !== null && "needs" in raw) {
-      const { needs } = trusted ? (raw as { needs: string[] }) : validate(NeedsOutcome, raw, `rules[${index}]`);
+      const { needs } = trusted ? (raw as { needs: string[] }) : validate(NeedsOutcome, raw, `rules.${index}`);
       unevaluated.push({ rule: rule.id, needs: [...needs] });
       return;
     }
-    const outcome = trusted ? (raw as { findings: RuleFinding[] }) : validate(FoundOutcome, raw, `rules[${index}]`);
+    const outcome = trusted ? (raw as { findings: RuleFinding[] }) : validate(FoundOutcome, raw, `rules.${index}`);
     for (const draft of outcome.findings) findings.push(toFinding(draft, rule));
   });
   findings.sort(compareFindings);
@@ -114,9 +114,9 @@ function evaluate(rules: readonly ReferralRule[], context: RuleContext): { findi
 
 /**
  * The client's own criteria on the start date, plus what every finding adds;
- * the treating clinician is excluded once referring. Built in the schema's
- * key order from parts that are valid already, so it is MatchCriteria as it
- * is without parsing it again.
+ * the treating clinician is excluded once referring. The result is parsed as
+ * MatchCriteria, so it has every field the schema defines, in its order, and
+ * a union past a list's limit is reported instead of passed on.
  */
 function buildCriteria(context: RuleContext, findings: readonly Finding[], startDate: IsoDate, urgency: Urgency): MatchCriteria {
   const base = criteriaFromClient(context.client, { startDate });
@@ -135,60 +135,40 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
   const required = (pick: (addition: CriteriaAddition["require"]) => readonly string[]) => additions.flatMap((addition) => pick(addition.require));
   const preferred = (pick: (addition: CriteriaAddition["prefer"]) => readonly string[]) => additions.flatMap((addition) => pick(addition.prefer));
   const payerKey = (payer: PayerRef) => `${payer.payerId}\u0000${payer.planId ?? ""}`;
-  const { require: held, prefer: liked } = base;
+  const { require: held, prefer: liked, ...where } = base;
   const payers = held.payment?.payers ?? [];
   const seenPayers = new Set(payers.map(payerKey));
   const morePayers = additions
     .flatMap((addition) => addition.require.payers)
     .filter((payer) => !seenPayers.has(payerKey(payer)) && seenPayers.add(payerKey(payer)));
-  const payment = held.payment === undefined && morePayers.length === 0 ? undefined : { ...held.payment, payers: [...payers, ...morePayers] };
-  const criteria: MatchCriteria = {
-    ...(base.clientId === undefined ? {} : { clientId: base.clientId }),
-    ...(base.startDate === undefined ? {} : { startDate: base.startDate }),
-    location: base.location,
-    ...(base.severity === undefined ? {} : { severity: base.severity }),
-    urgency,
-    require: {
-      modes: held.modes,
-      ...(held.travelRadiusKm === undefined ? {} : { travelRadiusKm: held.travelRadiusKm }),
-      ...(payment === undefined ? {} : { payment }),
-      populations: unionTags("populations", held.populations, required((r) => r.populations)),
-      problemAreas: unionTags("problemAreas", held.problemAreas, required((r) => r.problemAreas)),
-      modalities: unionTags("modalities", held.modalities, required((r) => r.modalities)),
-      languages: unionTags(undefined, held.languages, required((r) => r.languages)),
-      ...(held.maxWaitDays === undefined ? {} : { maxWaitDays: held.maxWaitDays }),
-      excludeClinicianIds: unionTags(undefined, held.excludeClinicianIds, [
-        ...required((r) => r.excludeClinicianIds),
-        ...(findings.length > 0 ? [context.clinician.id] : []),
-      ]),
-      excludePracticeIds: unionTags(undefined, held.excludePracticeIds, required((r) => r.excludePracticeIds)),
+  return validate(
+    MatchCriteria,
+    {
+      ...where,
+      urgency,
+      require: {
+        ...held,
+        ...(held.payment === undefined && morePayers.length === 0 ? {} : { payment: { ...held.payment, payers: [...payers, ...morePayers] } }),
+        populations: unionTags("populations", held.populations, required((r) => r.populations)),
+        problemAreas: unionTags("problemAreas", held.problemAreas, required((r) => r.problemAreas)),
+        modalities: unionTags("modalities", held.modalities, required((r) => r.modalities)),
+        languages: unionTags(undefined, held.languages, required((r) => r.languages)),
+        excludeClinicianIds: unionTags(undefined, held.excludeClinicianIds, [
+          ...required((r) => r.excludeClinicianIds),
+          ...(findings.length > 0 ? [context.clinician.id] : []),
+        ]),
+        excludePracticeIds: unionTags(undefined, held.excludePracticeIds, required((r) => r.excludePracticeIds)),
+      },
+      prefer: {
+        ...liked,
+        problemAreas: unionTags("problemAreas", liked.problemAreas, preferred((p) => p.problemAreas)),
+        modalities: unionTags("modalities", liked.modalities, preferred((p) => p.modalities)),
+        languages: unionTags(undefined, liked.languages, preferred((p) => p.languages)),
+        clinicianGenders: unionTags(undefined, liked.clinicianGenders, preferred((p) => p.clinicianGenders)),
+      },
     },
-    prefer: {
-      problemAreas: unionTags("problemAreas", liked.problemAreas, preferred((p) => p.problemAreas)),
-      modalities: unionTags("modalities", liked.modalities, preferred((p) => p.modalities)),
-      languages: unionTags(undefined, liked.languages, preferred((p) => p.languages)),
-      clinicianGenders: unionTags(undefined, liked.clinicianGenders, preferred((p) => p.clinicianGenders)),
-      ...(liked.schedule === undefined ? {} : { schedule: liked.schedule }),
-    },
-  };
-  // The longest lists MatchCriteria accepts: a union past one is reported rather than passed on.
-  const { require: r, prefer: p } = criteria;
-  const lengths: ReadonlyArray<readonly [path: IssuePath, length: number, max: number]> = [
-    [["require", "payment", "payers"], r.payment?.payers.length ?? 0, 50],
-    [["require", "populations"], r.populations.length, 20],
-    [["require", "problemAreas"], r.problemAreas.length, 50],
-    [["require", "modalities"], r.modalities.length, 50],
-    [["require", "languages"], r.languages.length, 20],
-    [["require", "excludeClinicianIds"], r.excludeClinicianIds.length, 10_000],
-    [["require", "excludePracticeIds"], r.excludePracticeIds.length, 10_000],
-    [["prefer", "problemAreas"], p.problemAreas.length, 50],
-    [["prefer", "modalities"], p.modalities.length, 50],
-    [["prefer", "languages"], p.languages.length, 20],
-    [["prefer", "clinicianGenders"], p.clinicianGenders.length, 20],
-  ];
-  const issues: InputIssue[] = lengths.flatMap(([path, length, max]) => (length > max ? [{ path, code: "too-big" as const }] : []));
-  if (issues.length > 0) throw new InvalidInputError("criteria", issues);
-  return criteria;
+    "criteria",
+  );
 }
 
 /** The steps to take with the client (seed 002; APA 10.10; ACA A.11–A.12; NASW 1.16–1.17). */

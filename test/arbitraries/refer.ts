@@ -67,7 +67,7 @@ export const conflict = fc.record({
 
 export const client = fc
   .record({
-    moves: fc.array(fc.record({ date, to: fc.record({ jurisdiction: fc.constantFrom(...PLACES) }) }), { maxLength: 2 }),
+    moves: fc.uniqueArray(fc.record({ date, to: fc.record({ jurisdiction: fc.constantFrom(...PLACES) }) }), { maxLength: 2, selector: (move) => move.date }),
     coverage: fc.array(fc.record({ payerId: fc.constantFrom(...PAYERS), period }), { maxLength: 3 }),
     maxSelfPay: fc.option(usd(5_000, 30_000), { nil: undefined }),
     needs: fc.subarray(AREAS, { minLength: 1 }),

@@ -199,8 +199,8 @@ describe("rules of the host's own", () => {
       { path: ["findings", 0, "urgency"], code: "invalid-value" },
       { path: ["findings", 0, "summary"], code: "too-small" },
     ]);
-    expect(message).toMatch(/^Invalid rules\[0\]: 3 issues/);
-    expect(() => assess(referralCase(), { rules: [shouting({ needs: [] })] })).toThrow("rules[0].needs is below the minimum");
+    expect(message).toMatch(/^Invalid rules\.0: 3 issues: rules\.0\.findings\[0\]\.code /);
+    expect(() => assess(referralCase(), { rules: [shouting({ needs: [] })] })).toThrow("rules.0.needs is below the minimum");
   });
 
   it("rule ids must be unique, and rules well formed", () => {

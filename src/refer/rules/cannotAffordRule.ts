@@ -39,7 +39,7 @@ import type { EvidenceItem } from "../results.js";
  * const outcome = cannotAffordRule.evaluate(createRuleContext(input, { now: "2026-11-23" }));
  * "findings" in outcome && outcome.findings[0]?.alternatives; // => []
  * const lenient = cannotAffordRule.evaluate(createRuleContext(input, { now: "2026-11-23", policy: { billing: { slidingScale: true } } }));
- * "findings" in lenient && lenient.findings[0]?.alternatives.map((alternative) => alternative.kind); // => ["sliding-scale"]
+ * "findings" in lenient && lenient.findings[0]?.alternatives?.map((alternative) => alternative.kind); // => ["sliding-scale"]
  * ```
  */
 export const cannotAffordRule = /* @__PURE__ */ defineReferralRule({
