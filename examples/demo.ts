@@ -9,6 +9,7 @@ import { cadenceSection } from "./demo/cadence.js";
 import { loadSampleData } from "./demo/load.js";
 import { matchingSection } from "./demo/match.js";
 import { overview } from "./demo/overview.js";
+import { referralSection } from "./demo/refer.js";
 import { relationshipsSection } from "./demo/relationships.js";
 
 const data = loadSampleData();
@@ -16,6 +17,7 @@ const practice = data.directory.practices.find((p) => p.id === data.homePractice
 console.log(`Weekly referral review — ${practice?.name ?? data.homePracticeId} — week of ${data.weekOf}`);
 
 overview(data);
+referralSection(data);
 matchingSection(data);
 relationshipsSection(data);
 cadenceSection(data);

@@ -98,6 +98,7 @@ export const IssueCodes = [
   "duplicate-date",
   "referrer-mismatch",
   "primary-need-missing",
+  "min-above-max",
 ] as const;
 
 /** One rule an input broke; see {@link IssueCodes}. */
@@ -136,6 +137,7 @@ const templates: Record<IssueCode, string> = {
   "duplicate-date": "repeats a date that must be unique",
   "referrer-mismatch": "belongs to another referrer than the rest",
   "primary-need-missing": "lists no problem area (the primary need comes first)",
+  "min-above-max": "has a lower bound above its upper bound",
 };
 
 /** How many issues the message spells out; all of them stay in `issues`. */

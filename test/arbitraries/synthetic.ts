@@ -189,3 +189,81 @@ export function syntheticReferrers(options: { readonly seed: number; readonly co
     contacts: [{ channel: "email" as const, value: `referrer-${i}@example.org`, preferred: true }],
   }));
 }
+
+/** The day synthetic referral cases are assessed on. */
+export const SYNTHETIC_NOW = "2026-11-23";
+
+const dayOffset = (date: string, days: number) => new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A referral case as JSON: one synthetic client with a synthetic clinician, and their measurements, sessions and records. */
+export interface SyntheticReferralCase {
+  client: Client;
+  clinician: Clinician;
+  episode: { start: string };
+  measurements: { instrument: string; date: string; score: number }[];
+  sessions: { date: string; clinicianExhausted: boolean }[];
+  disagreements: { recorded: string; about: "modality" | "goals" | "pace"; resolved: boolean }[];
+  hardship?: { reported: string };
+  compacts: Compact[];
+}
+
+/**
+ * Synthetic clients in care with synthetic clinicians, assessed on
+ * SYNTHETIC_NOW: coverage that changes, panels that end, moves, conflicts,
+ * score series that improve, stall or worsen, low alliance and exhausting
+ * sessions, each at a rate that makes every trigger fire on some cases.
+ */
+export function syntheticReferralCases(options: { readonly seed: number; readonly count: number }): SyntheticReferralCase[] {
+  const p = picker(seededRandom(options.seed));
+  const { clinicians } = syntheticDirectory({ seed: options.seed, clinicians: 400 });
+  const clients = syntheticClients({ seed: options.seed + 1, count: options.count });
+  const series = (instrument: string, start: string, count: number, max: number, first: number, step: number) =>
+    Array.from({ length: count }, (_, week) => ({
+      instrument,
+      date: dayOffset(start, week * 7),
+      score: Math.max(0, Math.min(max, Math.round(first + step * week + p.int(-2, 2)))),
+    }));
+  return clients.map((base) => {
+    const template = p.pick(clinicians);
+    const start = dayOffset(SYNTHETIC_NOW, -p.int(30, 400));
+    const payer = base.coverage[0]?.payerId;
+    const clinician: Clinician = {
+      ...template,
+      problemAreas: p.chance(0.85) && base.needs.problemAreas[0] !== undefined ? [...new Set([base.needs.problemAreas[0], ...template.problemAreas])] : template.problemAreas,
+      insurancePanels: [
+        ...template.insurancePanels.filter((panel) => panel.payerId !== payer),
+        ...(payer !== undefined && p.chance(0.8)
+          ? [{ payerId: payer, period: p.chance(0.06) ? { start: "2020-01-01", end: dayOffset(SYNTHETIC_NOW, p.int(-60, 100)) } : { start: "2020-01-01" } }]
+          : []),
+      ],
+    };
+    const changed = payer !== undefined && p.chance(0.08);
+    const changeOn = dayOffset(SYNTHETIC_NOW, p.int(-90, 60));
+    const client: Client = {
+      ...base,
+      coverage: changed
+        ? [
+            { payerId: payer, period: { start: "2020-01-01", end: dayOffset(changeOn, -1) } },
+            { payerId: p.pick(SYNTHETIC_PAYERS.filter((id) => id !== payer)), period: { start: changeOn } },
+          ]
+        : base.coverage,
+      plannedMoves: p.chance(0.08) ? [{ date: dayOffset(SYNTHETIC_NOW, p.int(-20, 140)), to: { jurisdiction: p.pick(METROS).jurisdiction } }] : [],
+      conflicts: p.chance(0.04) ? [{ clinicianId: clinician.id, kind: p.pick(["dual-relationship", "conflict-of-interest", "other"] as const) }] : [],
+    };
+    const measurements = [
+      ...(p.chance(0.6) ? series("PHQ-9", start, p.int(1, 12), 27, p.int(5, 24), p.pick([-1.5, -1, -0.5, 0, 0, 0.8])) : []),
+      ...(p.chance(0.4) ? series("GAD-7", start, p.int(1, 12), 21, p.int(4, 19), p.pick([-1, -0.5, 0, 0, 0.6])) : []),
+      ...(p.chance(0.35) ? series("SRS", start, p.int(1, 8), 40, p.int(28, 40), p.pick([-0.5, 0, 0.3])) : []),
+    ];
+    return {
+      client,
+      clinician,
+      episode: { start },
+      measurements,
+      sessions: p.chance(0.3) ? Array.from({ length: p.int(1, 6) }, (_, i) => ({ date: dayOffset(SYNTHETIC_NOW, -7 * (i + 1)), clinicianExhausted: p.chance(0.5) })) : [],
+      disagreements: p.chance(0.05) ? [{ recorded: dayOffset(SYNTHETIC_NOW, -p.int(1, 60)), about: p.pick(["modality", "goals", "pace"] as const), resolved: p.chance(0.3) }] : [],
+      ...(p.chance(0.03) ? { hardship: { reported: dayOffset(SYNTHETIC_NOW, -p.int(1, 30)) } } : {}),
+      compacts: SYNTHETIC_COMPACTS,
+    };
+  });
+}

@@ -1,11 +1,10 @@
 import { fc, test } from "@fast-check/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createVocabulary, InvalidInputError, validate } from "referwell";
+import { createVocabulary, validate } from "referwell";
 import { hostile, hostileJson, type Json } from "../arbitraries/hostile.js";
 import { modelSchemas } from "../arbitraries/schemas.js";
-
-const MARKER = /ZQX[A-Z0-9]{6}/;
+import { expectNoLeak, keysOf } from "../support/noLeak.js";
 
 // zod's own messages carry no input today; make them carry it, so forwarding one would be caught.
 beforeAll(() => {
@@ -14,33 +13,6 @@ beforeAll(() => {
 afterAll(() => {
   z.config({ customError: undefined });
 });
-
-function keysOf(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) for (const item of value) keysOf(item, into);
-  else if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      into.add(key);
-      keysOf(item, into);
-    }
-  }
-  return into;
-}
-
-/** Runs `call`; it must succeed or throw an InvalidInputError that shows no marker anywhere. */
-function expectNoLeak(call: () => unknown): "ok" | "rejected" {
-  try {
-    call();
-    return "ok";
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    const invalid = error as InvalidInputError;
-    expect(invalid.issues.length).toBeGreaterThan(0);
-    for (const surface of [invalid.message, JSON.stringify(invalid), String(invalid), invalid.stack ?? "", JSON.stringify(invalid.issues)]) {
-      expect(surface).not.toMatch(MARKER);
-    }
-    return "rejected";
-  }
-}
 
 describe.each(modelSchemas)("%s", (name, schema, arbitrary) => {
   const keys = [...keysOf(fc.sample(arbitrary, { numRuns: 30, seed: 7 }))];

@@ -1,0 +1,134 @@
+import { differenceInCalendarDays, format, parseISO, subDays } from "date-fns";
+import { z } from "zod";
+import { createVocabulary, type InsurancePanel, IsoDate, validate, type Vocabulary } from "../model/index.js";
+import { assessReferral } from "./assessReferral.js";
+import type { PanelExitResult } from "./results.js";
+import { leavingPanelRule } from "./rules/leavingPanelRule.js";
+import { PanelExit, ReferralPolicy } from "./schemas.js";
+
+/** The options of {@link assessPanelExit}. */
+export interface AssessPanelExitOptions {
+  /** The day of the assessment, `YYYY-MM-DD`. */
+  readonly now: string;
+  /** The practice's referral policy; its look-ahead stretches to reach the exit date. */
+  readonly policy?: unknown;
+  /** A compiled vocabulary; without one, the default is compiled once for the call. */
+  readonly vocabulary?: Vocabulary;
+}
+
+const ExitOptions = z.object({
+  now: IsoDate,
+  policy: ReferralPolicy.prefault({}),
+  vocabulary: z.custom<Vocabulary>((value) => typeof value === "object" && value !== null && typeof (value as Vocabulary).canonical === "function").optional(),
+});
+
+const MAX_LOOK_AHEAD = 3_650;
+
+/**
+ * A clinician or a whole practice leaving payer panels (or going self-pay)
+ * on a date: which clients in care lose in-network cover and need a
+ * referral, each with an assessment whose criteria ask for the panel being
+ * left (seed 002: choose a therapist from the panel that you're leaving)
+ * and whose alternatives follow the policy (self-pay, superbill,
+ * out-of-network billing). Clients who stay covered (another panel of the
+ * clinician takes their insurance) are not listed. Referrals are sorted by
+ * client, then clinician.
+ *
+ * @param input - the exit and the clients in care (see {@link PanelExit})
+ * @param options - `now`, and optionally `policy` and `vocabulary`
+ * @throws {@link InvalidInputError} when the input or the options break a
+ * rule (an episode naming an unknown client or clinician, duplicate ids)
+ *
+ * @example
+ * ```ts
+ * import { assessPanelExit } from "referwell/refer";
+ *
+ * const clinician = {
+ *   id: "clin-ana",
+ *   name: "Ana Ruiz",
+ *   discipline: "psychologist",
+ *   practiceId: "harbour",
+ *   licensure: { licenses: [{ jurisdiction: "US-OR" }] },
+ *   populations: ["adults"],
+ *   languages: ["en"],
+ *   insurancePanels: [
+ *     { payerId: "aetna", period: { start: "2021-03-01" } },
+ *     { payerId: "regence", period: { start: "2020-01-01" } },
+ *   ],
+ *   fee: { currency: "USD", minorUnits: 19000 },
+ *   availability: { timeZone: "America/Los_Angeles", slots: [] },
+ *   acceptingNewClients: true,
+ *   capacity: { caseloadMax: 25, caseloadCurrent: 20, weeklyNewClientLimit: 2 },
+ * };
+ * const client = (id: string, payerId: string) => ({
+ *   id,
+ *   ageGroup: "adult",
+ *   residence: { jurisdiction: "US-OR" },
+ *   coverage: [{ payerId, period: { start: "2024-01-01" } }],
+ *   maxSelfPay: { currency: "USD", minorUnits: 10000 },
+ *   needs: { problemAreas: ["depression"] },
+ * });
+ * const result = assessPanelExit(
+ *   {
+ *     date: "2027-03-01",
+ *     practiceId: "harbour",
+ *     payerIds: ["aetna"],
+ *     clinicians: [clinician],
+ *     clients: [client("cl-01", "aetna"), client("cl-09", "regence")],
+ *     episodes: [
+ *       { clientId: "cl-09", clinicianId: "clin-ana" },
+ *       { clientId: "cl-01", clinicianId: "clin-ana" },
+ *     ],
+ *   },
+ *   { now: "2026-11-23" },
+ * );
+ * result.referrals.map((referral) => [referral.clientId, referral.payerIds]); // => [["cl-01", ["aetna"]]]
+ * result.referrals[0]?.assessment.criteria.require.payment?.payers; // => [{ payerId: "aetna" }]
+ * result.referrals[0]?.assessment.urgency; // => "routine"
+ * ```
+ */
+export function assessPanelExit(input: unknown, options: AssessPanelExitOptions): PanelExitResult {
+  const { now, policy, vocabulary: given } = validate(ExitOptions, options, "options");
+  const exit = validate(PanelExit, input, "panelExit");
+  const vocabulary = given ?? createVocabulary();
+  const lastDay = format(subDays(parseISO(exit.date), 1), "yyyy-MM-dd");
+  const lookAheadDays = Math.min(MAX_LOOK_AHEAD, Math.max(policy.lookAheadDays, differenceInCalendarDays(parseISO(exit.date), parseISO(now))));
+  const leaving = new Map(
+    exit.clinicians
+      .filter((clinician) => exit.clinicianIds.includes(clinician.id) || (exit.practiceId !== undefined && clinician.practiceId === exit.practiceId))
+      .map((clinician) => [clinician.id, clinician]),
+  );
+  const clients = new Map(exit.clients.map((client) => [client.id, client]));
+  const ends = (panel: InsurancePanel): boolean => exit.payerIds === undefined || exit.payerIds.includes(panel.payerId);
+  // A panel that ends with the exit: cut at the last day in network, or dropped if it would only start later.
+  const cut = (panel: InsurancePanel): InsurancePanel[] => {
+    if (!ends(panel)) return [panel];
+    if (panel.period.start > lastDay) return [];
+    const end = panel.period.end !== undefined && panel.period.end < lastDay ? panel.period.end : lastDay;
+    return [{ ...panel, period: { start: panel.period.start, end } }];
+  };
+  const episodes = [...exit.episodes].sort((a, b) =>
+    a.clientId !== b.clientId ? (a.clientId < b.clientId ? -1 : 1) : a.clinicianId < b.clinicianId ? -1 : a.clinicianId > b.clinicianId ? 1 : 0,
+  );
+
+  const referrals: PanelExitResult["referrals"] = [];
+  for (const episode of episodes) {
+    const clinician = leaving.get(episode.clinicianId);
+    const client = clients.get(episode.clientId);
+    if (clinician === undefined || client === undefined) continue;
+    const assessment = assessReferral(
+      {
+        client,
+        clinician: { ...clinician, insurancePanels: clinician.insurancePanels.flatMap(cut) },
+        ...(episode.start === undefined ? {} : { episode: { start: episode.start } }),
+      },
+      { now, rules: [leavingPanelRule], policy: { ...policy, lookAheadDays }, vocabulary },
+    );
+    if (!assessment.refer) continue;
+    const payerIds = assessment.findings.flatMap((finding) =>
+      finding.evidence.flatMap((item) => (item.kind === "id" && item.fact === "payer" ? [item.id] : [])),
+    );
+    referrals.push({ clientId: client.id, clinicianId: clinician.id, payerIds: [...new Set(payerIds)].sort(), assessment });
+  }
+  return { date: exit.date, selfPay: exit.payerIds === undefined, referrals };
+}

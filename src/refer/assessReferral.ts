@@ -1,0 +1,325 @@
+import { z } from "zod";
+import { type InputIssue, InvalidInputError } from "../errors.js";
+import { criteriaFromClient, type IsoDate, MatchCriteria, type PayerRef, Urgency, validate, type VocabularyList } from "../model/index.js";
+import { builtInRules } from "./builtInRules.js";
+import { createRuleContext, type RuleContext, type RuleContextOptions } from "./createRuleContext.js";
+import type { ReferralRule, RuleFinding } from "./defineReferralRule.js";
+import { type CriteriaAddition, type Finding, FindingDraft, type PreparationStep, type ReferralAssessment, type Unevaluated } from "./results.js";
+
+/** The options of {@link assessReferral}: those of a rule context, and the rules to run. */
+export interface AssessReferralOptions extends RuleContextOptions {
+  /** The rules to run, the nine {@link builtInRules} by default; ids must be unique. */
+  readonly rules?: readonly ReferralRule[];
+}
+
+const isRule = (value: unknown): value is ReferralRule =>
+  typeof value === "object" &&
+  value !== null &&
+  typeof (value as ReferralRule).id === "string" &&
+  typeof (value as ReferralRule).source === "string" &&
+  typeof (value as ReferralRule).evaluate === "function";
+
+const RulesOption = z.object({ rules: z.array(z.custom<ReferralRule>(isRule)).max(100).optional() });
+const FoundOutcome = z.object({ findings: z.array(FindingDraft).max(100) });
+const NeedsOutcome = z.object({ needs: z.array(z.string().min(1).max(200)).min(1).max(50) });
+
+const OPTIONS_SOURCE =
+  "Seed 002 (give them options: more than one where possible, unless one therapist is truly best suited); APA Ethics Code 10.10(c) (suggest alternative service providers); the margin is referwell's default";
+
+const rank = (urgency: Urgency): number => Urgency.options.indexOf(urgency);
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function rulesOf(options: AssessReferralOptions): readonly ReferralRule[] {
+  const { rules = builtInRules } = validate(RulesOption, options, "options");
+  const issues: InputIssue[] = [];
+  const seen = new Set<string>();
+  rules.forEach((rule, index) => {
+    if (seen.has(rule.id)) issues.push({ path: ["rules", index, "id"], code: "duplicate-id" });
+    seen.add(rule.id);
+  });
+  if (issues.length > 0) throw new InvalidInputError("options", issues);
+  return rules;
+}
+
+/** Fills a finding's defaults, so built-in findings (trusted) and host findings (validated) look alike. */
+function completeAddition(addition: RuleFinding["criteria"]): CriteriaAddition {
+  const require = addition?.require ?? {};
+  const prefer = addition?.prefer ?? {};
+  return {
+    require: {
+      problemAreas: require.problemAreas ?? [],
+      modalities: require.modalities ?? [],
+      populations: require.populations ?? [],
+      languages: require.languages ?? [],
+      excludeClinicianIds: require.excludeClinicianIds ?? [],
+      excludePracticeIds: require.excludePracticeIds ?? [],
+      payers: require.payers ?? [],
+    },
+    prefer: {
+      problemAreas: prefer.problemAreas ?? [],
+      modalities: prefer.modalities ?? [],
+      languages: prefer.languages ?? [],
+      clinicianGenders: prefer.clinicianGenders ?? [],
+    },
+  };
+}
+
+function toFinding(found: RuleFinding, rule: ReferralRule): Finding {
+  // A copy as plain JSON: a finding may hold parts of the context, and the assessment is the caller's to keep.
+  const draft = JSON.parse(JSON.stringify(found)) as RuleFinding;
+  return {
+    code: draft.code,
+    rule: rule.id,
+    urgency: draft.urgency,
+    ...(draft.date === undefined ? {} : { date: draft.date }),
+    ...(draft.careFrom === undefined ? {} : { careFrom: draft.careFrom }),
+    summary: draft.summary,
+    explanation: draft.explanation,
+    evidence: draft.evidence ?? [],
+    criteria: completeAddition(draft.criteria),
+    alternatives: draft.alternatives ?? [],
+    source: rule.source,
+  };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    rank(b.urgency) - rank(a.urgency) ||
+    compareText(a.code, b.code) ||
+    compareText(a.rule, b.rule) ||
+    compareText(a.date ?? "", b.date ?? "") ||
+    compareText(JSON.stringify(a), JSON.stringify(b))
+  );
+}
+
+/** Runs each rule; a host's rule has its outcome validated, since it is input like any other, and named by its place (`rules.2`), never by its id. */
+function evaluate(rules: readonly ReferralRule[], context: RuleContext): { findings: Finding[]; unevaluated: Unevaluated[] } {
+  const findings: Finding[] = [];
+  const unevaluated: Unevaluated[] = [];
+  rules.forEach((rule, index) => {
+    const raw: unknown = rule.evaluate(context);
+    const trusted = builtInRules.includes(rule);
+    if (typeof raw === "object" && raw !== null && "needs" in raw) {
+      const { needs } = trusted ? (raw as { needs: string[] }) : validate(NeedsOutcome, raw, `rules.${index}`);
+      unevaluated.push({ rule: rule.id, needs: [...needs] });
+      return;
+    }
+    const outcome = trusted ? (raw as { findings: RuleFinding[] }) : validate(FoundOutcome, raw, `rules.${index}`);
+    for (const draft of outcome.findings) findings.push(toFinding(draft, rule));
+  });
+  findings.sort(compareFindings);
+  unevaluated.sort((a, b) => compareText(a.rule, b.rule));
+  return { findings, unevaluated };
+}
+
+/**
+ * The client's own criteria on the start date, plus what every finding adds;
+ * the treating clinician is excluded once referring. The result is parsed as
+ * MatchCriteria, so it has every field the schema defines, in its order, and
+ * a union past a list's limit is reported instead of passed on.
+ */
+function buildCriteria(context: RuleContext, findings: readonly Finding[], startDate: IsoDate, urgency: Urgency): MatchCriteria {
+  const base = criteriaFromClient(context.client, { startDate });
+  const { vocabulary } = context;
+  const additions = findings.map((finding) => finding.criteria);
+  const unionTags = (list: VocabularyList | undefined, held: readonly string[], added: readonly string[]): string[] => {
+    const key = (tag: string) => (list === undefined ? tag : vocabulary.canonical(list, tag));
+    const seen = new Set(held.map(key));
+    const out = [...held];
+    for (const tag of added) {
+      if (!seen.has(key(tag))) out.push(tag);
+      seen.add(key(tag));
+    }
+    return out;
+  };
+  const required = (pick: (addition: CriteriaAddition["require"]) => readonly string[]) => additions.flatMap((addition) => pick(addition.require));
+  const preferred = (pick: (addition: CriteriaAddition["prefer"]) => readonly string[]) => additions.flatMap((addition) => pick(addition.prefer));
+  const payerKey = (payer: PayerRef) => `${payer.payerId}\u0000${payer.planId ?? ""}`;
+  const { require: held, prefer: liked, ...where } = base;
+  const payers = held.payment?.payers ?? [];
+  const seenPayers = new Set(payers.map(payerKey));
+  const morePayers = additions
+    .flatMap((addition) => addition.require.payers)
+    .filter((payer) => !seenPayers.has(payerKey(payer)) && seenPayers.add(payerKey(payer)));
+  return validate(
+    MatchCriteria,
+    {
+      ...where,
+      urgency,
+      require: {
+        ...held,
+        ...(held.payment === undefined && morePayers.length === 0 ? {} : { payment: { ...held.payment, payers: [...payers, ...morePayers] } }),
+        populations: unionTags("populations", held.populations, required((r) => r.populations)),
+        problemAreas: unionTags("problemAreas", held.problemAreas, required((r) => r.problemAreas)),
+        modalities: unionTags("modalities", held.modalities, required((r) => r.modalities)),
+        languages: unionTags(undefined, held.languages, required((r) => r.languages)),
+        excludeClinicianIds: unionTags(undefined, held.excludeClinicianIds, [
+          ...required((r) => r.excludeClinicianIds),
+          ...(findings.length > 0 ? [context.clinician.id] : []),
+        ]),
+        excludePracticeIds: unionTags(undefined, held.excludePracticeIds, required((r) => r.excludePracticeIds)),
+      },
+      prefer: {
+        ...liked,
+        problemAreas: unionTags("problemAreas", liked.problemAreas, preferred((p) => p.problemAreas)),
+        modalities: unionTags("modalities", liked.modalities, preferred((p) => p.modalities)),
+        languages: unionTags(undefined, liked.languages, preferred((p) => p.languages)),
+        clinicianGenders: unionTags(undefined, liked.clinicianGenders, preferred((p) => p.clinicianGenders)),
+      },
+    },
+    "criteria",
+  );
+}
+
+/** The steps to take with the client (seed 002; APA 10.10; ACA A.11–A.12; NASW 1.16–1.17). */
+function preparation(context: RuleContext, findings: readonly Finding[]): PreparationStep[] {
+  const { options } = context.policy;
+  const alternatives = [...new Set(findings.flatMap((finding) => finding.alternatives.map((alternative) => alternative.kind)))];
+  const ahead = findings.flatMap((finding) => (finding.date !== undefined && finding.date > context.now ? [finding.date] : [])).sort();
+  const dueBy = ahead.length > 0 ? { dueBy: ahead[0] as IsoDate } : {};
+  const steps: PreparationStep[] = [];
+  if (findings.some((finding) => finding.code === "deterioration")) {
+    steps.push({
+      code: "review-risk",
+      summary: "Review risk and safety with the client before anything else: their scores have reliably worsened.",
+      source: "APA Ethics Code 10.10(a) (a client being harmed by continued service); referwell puts this step first",
+    });
+  }
+  steps.push({
+    code: "explain-reason",
+    summary: "Tell the client honestly, in plain words, why a change of clinician is being considered (each finding's explanation).",
+    source: "Seed 002 (be transparent)",
+  });
+  if (alternatives.length > 0) {
+    steps.push({
+      code: "discuss-alternatives",
+      summary: `Offer the alternatives first or beside the referral: ${alternatives.join(", ")}.`,
+      source: "Seed 002 (self-pay, out-of-network billing or a superbill; a reduced rate; continuing where licensed)",
+    });
+  }
+  steps.push(
+    {
+      code: "pre-termination-counselling",
+      summary: "Discuss ending: what the work achieved, what remains, and how the client feels about moving on.",
+      source: "APA Ethics Code 10.10(c); ACA Code of Ethics A.11.c; NASW Code of Ethics 1.17",
+    },
+    {
+      code: "offer-options",
+      summary: `Offer at least ${options.minimum} options, ${options.preferred} when available, unless one is clearly best (by ${Math.round(options.clearlyBetterMargin * 100)}% of its match score).`,
+      source: "Seed 002 (give them options); APA Ethics Code 10.10(c) (suggest alternative service providers)",
+    },
+    {
+      code: "consent-to-share-records",
+      summary:
+        "Get the client's written authorization before sharing records with the new clinician. Psychotherapy notes need their own authorization; substance-use treatment records may need a specific consent.",
+      source: "NASW Code of Ethics 1.16(b); HIPAA 45 CFR 164.508(a)(2); 42 CFR Part 2",
+    },
+    {
+      code: "warm-hand-off",
+      summary: "Introduce the client to the new clinician and, with consent, speak with them before the first session.",
+      source: "ACA Code of Ethics A.11.d; NASW Code of Ethics 1.16(b); seed 002 (get to know the therapist you refer to)",
+      ...dueBy,
+    },
+    {
+      code: "continuity-until-transfer",
+      summary: "Keep seeing the client until their first session with the new clinician, so care has no gap.",
+      source: "ACA Code of Ethics A.12 (no abandonment); NASW Code of Ethics 1.17(b)",
+      ...dueBy,
+    },
+  );
+  return steps;
+}
+
+/**
+ * Decides whether a client should be referred out, why, how urgently, and
+ * what the receiving clinician must offer. Runs each rule (the nine
+ * built-in triggers unless `rules` says otherwise) on the validated case,
+ * then gathers:
+ *
+ * - `findings`, most urgent first (ties by code, rule and date), each with
+ *   evidence, a clinician summary, a plain-language explanation for the
+ *   client, the criteria it adds, alternatives and its source;
+ * - `refer` (any finding) and `urgency` (the highest finding's);
+ * - `criteria`: {@link criteriaFromClient} on the start date (today, or the
+ *   latest `careFrom` of a finding, such as a move), with every finding's
+ *   additions and the treating clinician excluded, ready for
+ *   `referwell/match` as it is;
+ * - `options`: how many options to offer, from the policy;
+ * - `preparation`: the steps to take with the client when referring;
+ * - `unevaluated`: the rules that could not run, with the facts they need;
+ * - `progress`: measured progress on each outcome instrument.
+ *
+ * The result depends only on the input: list order does not change it, and
+ * equal inputs give byte-identical JSON.
+ *
+ * @param input - the case (see {@link ReferralCase}), usually parsed JSON
+ * @param options - `now`, and optionally `rules`, `policy`, `instruments` and `vocabulary`
+ * @throws {@link InvalidInputError} when the case or the options break a
+ * rule, or a host's rule returns a malformed outcome; never with a value
+ * from the input in it
+ *
+ * @example
+ * ```ts
+ * import { assessReferral } from "referwell/refer";
+ *
+ * const assessment = assessReferral(
+ *   {
+ *     client: {
+ *       id: "cl-03",
+ *       ageGroup: "adolescent",
+ *       residence: { jurisdiction: "US-OR" },
+ *       plannedMoves: [{ date: "2026-12-15", to: { jurisdiction: "US-WA" } }],
+ *       coverage: [{ payerId: "aetna", period: { start: "2025-06-01" } }],
+ *       needs: { problemAreas: ["eating-disorders", "anxiety"] },
+ *     },
+ *     clinician: {
+ *       id: "clin-elif",
+ *       name: "Elif Demir",
+ *       discipline: "counselor",
+ *       licensure: { licenses: [{ jurisdiction: "US-OR" }] },
+ *       problemAreas: ["eating-disorders", "anxiety"],
+ *       populations: ["adolescents", "adults"],
+ *       languages: ["en"],
+ *       insurancePanels: [{ payerId: "aetna", period: { start: "2023-02-01" } }],
+ *       availability: { timeZone: "America/Los_Angeles", slots: [] },
+ *       acceptingNewClients: true,
+ *       capacity: { caseloadMax: 25, caseloadCurrent: 20, weeklyNewClientLimit: 2 },
+ *     },
+ *     episode: { start: "2026-03-10" },
+ *   },
+ *   { now: "2026-11-23" },
+ * );
+ * [assessment.refer, assessment.urgency]; // => [true, "soon"]
+ * assessment.findings.map((finding) => [finding.code, finding.date]); // => [["moving", "2026-12-15"]]
+ * assessment.findings[0]?.explanation.startsWith("You're moving on 15 December 2026"); // => true
+ * assessment.criteria.startDate; // => "2026-12-15"
+ * assessment.criteria.location; // => { jurisdiction: "US-WA" }
+ * assessment.criteria.require.excludeClinicianIds; // => ["clin-elif"]
+ * assessment.options.minimum; // => 2
+ * assessment.preparation.map((step) => step.code);
+ * // => ["explain-reason", "pre-termination-counselling", "offer-options", "consent-to-share-records", "warm-hand-off", "continuity-until-transfer"]
+ * assessment.unevaluated.map((entry) => entry.rule); // => ["alliance", "progress"]
+ * ```
+ */
+export function assessReferral(input: unknown, options: AssessReferralOptions): ReferralAssessment {
+  const rules = rulesOf(options);
+  const context = createRuleContext(input, options);
+  const { findings, unevaluated } = evaluate(rules, context);
+  const urgency = findings[0]?.urgency ?? "routine";
+  const startDate = findings.reduce((latest, finding) => (finding.careFrom !== undefined && finding.careFrom > latest ? finding.careFrom : latest), context.now);
+  const { minimum, preferred, clearlyBetterMargin } = context.policy.options;
+  return {
+    clientId: context.client.id,
+    clinicianId: context.clinician.id,
+    asOf: context.now,
+    refer: findings.length > 0,
+    urgency,
+    findings,
+    criteria: buildCriteria(context, findings, startDate, urgency),
+    options: { minimum, preferred, clearlyBetterMargin, source: OPTIONS_SOURCE },
+    preparation: findings.length > 0 ? preparation(context, findings) : [],
+    unevaluated,
+    // A copy: the context's summaries are the rules' to read, the assessment is the caller's to keep.
+    progress: JSON.parse(JSON.stringify(context.progress)) as ReferralAssessment["progress"],
+  };
+}

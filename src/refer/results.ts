@@ -1,0 +1,395 @@
+/**
+ * What deciding to refer returns: findings with their evidence, the
+ * alternatives to offer, the criteria the receiving clinician must meet, the
+ * steps to take with the client, and measured progress. All plain JSON.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { Id, IsoDate, Jurisdiction, LanguageTag, MatchCriteria, Money, PayerRef, Tag, Urgency } from "../model/index.js";
+
+/**
+ * A stable kebab-case code: a finding, an alternative, a fact or a
+ * preparation step. Codes name things; they never carry free text.
+ *
+ * @example
+ * ```ts
+ * import { ReasonCode } from "referwell/refer";
+ *
+ * ReasonCode.safeParse("insurance-changed").success; // => true
+ * ReasonCode.safeParse("Client said she hates CBT").success; // => false
+ * ```
+ */
+export const ReasonCode = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/).max(60);
+/** A stable kebab-case code. */
+export type ReasonCode = z.infer<typeof ReasonCode>;
+
+/**
+ * One piece of evidence behind a finding, always structured: an id, a date,
+ * a score, an amount, a count or a jurisdiction, each labelled by the fact
+ * it stands for. Never free text from clinical notes.
+ *
+ * @example
+ * ```ts
+ * import { EvidenceItem } from "referwell/refer";
+ *
+ * EvidenceItem.parse({ kind: "score", fact: "latest", instrument: "PHQ-9", date: "2026-10-27", score: 22 }).kind; // => "score"
+ * EvidenceItem.safeParse({ kind: "note", fact: "session", text: "..." }).success; // => false
+ * ```
+ */
+export const EvidenceItem = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("id"), fact: ReasonCode, id: Id }),
+  z.object({ kind: z.literal("date"), fact: ReasonCode, date: IsoDate }),
+  z.object({ kind: z.literal("score"), fact: ReasonCode, instrument: Id, date: IsoDate, score: z.number() }),
+  z.object({ kind: z.literal("amount"), fact: ReasonCode, amount: Money }),
+  z.object({ kind: z.literal("count"), fact: ReasonCode, count: z.number().int().min(0) }),
+  z.object({ kind: z.literal("place"), fact: ReasonCode, jurisdiction: Jurisdiction }),
+]);
+/** One structured piece of evidence behind a finding. */
+export type EvidenceItem = z.infer<typeof EvidenceItem>;
+
+/**
+ * Something to offer before or beside a referral (seed 002): `self-pay`,
+ * `sliding-scale`, `superbill`, `out-of-network`, `continue-by-telehealth`
+ * or `continue-in-person` for the built-in triggers. `amount` is the fee the
+ * client would pay; `basis` says why the clinician may keep practising where
+ * the client moves.
+ *
+ * @example
+ * ```ts
+ * import { Alternative } from "referwell/refer";
+ *
+ * const option = Alternative.parse({
+ *   kind: "continue-by-telehealth",
+ *   summary: "Continue by telehealth: authorized in US-WA under counseling-compact.",
+ *   explanation: "I can keep seeing you by video after you move.",
+ *   basis: { via: "compact", compactId: "counseling-compact" },
+ * });
+ * option.basis; // => { via: "compact", compactId: "counseling-compact" }
+ * ```
+ */
+export const Alternative = z.object({
+  kind: ReasonCode,
+  summary: z.string().min(1).max(2_000),
+  explanation: z.string().min(1).max(2_000),
+  amount: Money.optional(),
+  basis: z
+    .discriminatedUnion("via", [
+      z.object({ via: z.literal("license"), jurisdiction: Jurisdiction }),
+      z.object({ via: z.literal("compact"), compactId: Id }),
+    ])
+    .optional(),
+});
+/** Something to offer before or beside a referral. */
+export type Alternative = z.infer<typeof Alternative>;
+
+/**
+ * What one finding adds to the match criteria: hard requirements (problem
+ * areas, modalities, populations, languages the receiving clinician must
+ * cover; clinicians and practices to exclude; payers whose panel they must
+ * be on, added to `require.payment.payers`) and soft preferences.
+ *
+ * @example
+ * ```ts
+ * import { CriteriaAddition } from "referwell/refer";
+ *
+ * const addition = CriteriaAddition.parse({ require: { modalities: ["EMDR"] } });
+ * addition.require.modalities; // => ["EMDR"]
+ * addition.require.excludeClinicianIds; // => []
+ * ```
+ */
+export const CriteriaAddition = z.object({
+  require: z
+    .object({
+      problemAreas: z.array(Tag).max(50).default([]),
+      modalities: z.array(Tag).max(50).default([]),
+      populations: z.array(Tag).max(20).default([]),
+      languages: z.array(LanguageTag).max(20).default([]),
+      excludeClinicianIds: z.array(Id).max(1_000).default([]),
+      excludePracticeIds: z.array(Id).max(1_000).default([]),
+      payers: z.array(PayerRef).max(50).default([]),
+    })
+    .prefault({}),
+  prefer: z
+    .object({
+      problemAreas: z.array(Tag).max(50).default([]),
+      modalities: z.array(Tag).max(50).default([]),
+      languages: z.array(LanguageTag).max(20).default([]),
+      clinicianGenders: z.array(z.string().min(1).max(60)).max(20).default([]),
+    })
+    .prefault({}),
+});
+/** What one finding adds to the match criteria. */
+export type CriteriaAddition = z.infer<typeof CriteriaAddition>;
+
+/**
+ * A finding as a rule returns it. `date` is when the change it reports takes
+ * effect (a move, a coverage change); `careFrom` asks that the receiving
+ * clinician be chosen for the client's situation on that day (where they
+ * will live, how they will pay). `summary` is for the clinician;
+ * `explanation` is for the client, in plain words: no codes, no scores, no
+ * jargon (seed 002: be transparent).
+ *
+ * @example
+ * ```ts
+ * import { FindingDraft } from "referwell/refer";
+ *
+ * const draft = FindingDraft.parse({
+ *   code: "language",
+ *   urgency: "routine",
+ *   summary: "The client prefers care in es; the clinician does not speak it.",
+ *   explanation: "You'd like therapy in Spanish, and I can't offer that.",
+ *   criteria: { require: { languages: ["es"] } },
+ * });
+ * draft.evidence; // => []
+ * draft.alternatives; // => []
+ * ```
+ */
+export const FindingDraft = z.object({
+  code: ReasonCode,
+  urgency: Urgency,
+  date: IsoDate.optional(),
+  careFrom: IsoDate.optional(),
+  summary: z.string().min(1).max(2_000),
+  explanation: z.string().min(1).max(2_000),
+  evidence: z.array(EvidenceItem).max(200).default([]),
+  criteria: CriteriaAddition.prefault({}),
+  alternatives: z.array(Alternative).max(20).default([]),
+});
+/** A finding as a rule returns it. */
+export type FindingDraft = z.infer<typeof FindingDraft>;
+
+/**
+ * A reason to refer: a finding with the rule that made it and that rule's
+ * source.
+ *
+ * @example
+ * ```ts
+ * import { Finding } from "referwell/refer";
+ *
+ * const finding = Finding.parse({
+ *   code: "impartiality",
+ *   rule: "impartiality",
+ *   urgency: "soon",
+ *   summary: "Declared dual-relationship with clin-chloe, the treating clinician.",
+ *   explanation: "Something has changed that means I can't be fully objective in our work together.",
+ *   criteria: { require: { excludeClinicianIds: ["clin-chloe"] } },
+ *   source: "APA 3.05",
+ * });
+ * finding.criteria.require.excludeClinicianIds; // => ["clin-chloe"]
+ * ```
+ */
+export const Finding = FindingDraft.extend({
+  rule: ReasonCode,
+  source: z.string().min(1).max(1_000),
+});
+/** A reason to refer, with the rule that found it and its source. */
+export type Finding = z.infer<typeof Finding>;
+
+/**
+ * A rule that could not run, and the facts it needs: named as input paths
+ * (`client.maxSelfPay`, `clinician.fee`) or as `measurements:<instrument>`,
+ * `measurements:outcome`, `measurements:alliance` and `sessions`.
+ *
+ * @example
+ * ```ts
+ * import { Unevaluated } from "referwell/refer";
+ *
+ * Unevaluated.parse({ rule: "cannot-afford", needs: ["client.maxSelfPay"] }).needs; // => ["client.maxSelfPay"]
+ * ```
+ */
+export const Unevaluated = z.object({
+  rule: ReasonCode,
+  needs: z.array(z.string().min(1).max(200)).min(1).max(50),
+});
+/** A rule that could not run, and the facts it needs. */
+export type Unevaluated = z.infer<typeof Unevaluated>;
+
+/**
+ * One step to take with the client before and during the hand-off, with its
+ * source and, when a date bounds it, the day it is due.
+ *
+ * @example
+ * ```ts
+ * import { PreparationStep } from "referwell/refer";
+ *
+ * PreparationStep.parse({ code: "warm-hand-off", summary: "Introduce the client to the new clinician.", source: "ACA A.11.d" }).code;
+ * // => "warm-hand-off"
+ * ```
+ */
+export const PreparationStep = z.object({
+  code: ReasonCode,
+  summary: z.string().min(1).max(2_000),
+  source: z.string().min(1).max(1_000),
+  dueBy: IsoDate.optional(),
+});
+/** One step to take with the client. */
+export type PreparationStep = z.infer<typeof PreparationStep>;
+
+/**
+ * How many options the matcher should offer (seed 002: give options): at
+ * least `minimum`, `preferred` when that many fit, and only one when the
+ * best option's score beats the next by at least `clearlyBetterMargin` of
+ * the best's score ((best − next) / best), a margin that works on any
+ * scale.
+ *
+ * @example
+ * ```ts
+ * import { OptionsPolicy } from "referwell/refer";
+ *
+ * OptionsPolicy.parse({ minimum: 2, preferred: 3, clearlyBetterMargin: 0.2, source: "seed 002" }).preferred; // => 3
+ * ```
+ */
+export const OptionsPolicy = z.object({
+  minimum: z.number().int().min(1),
+  preferred: z.number().int().min(1),
+  clearlyBetterMargin: z.number().min(0).max(1),
+  source: z.string().min(1).max(1_000),
+});
+/** How many options to offer, and when one is enough. */
+export type OptionsPolicy = z.infer<typeof OptionsPolicy>;
+
+/**
+ * How a series of scores moved, from baseline to the latest: `recovered`
+ * (a reliable improvement that leaves the clinical range), `improved`,
+ * `no-reliable-change` or `deteriorated`.
+ *
+ * @example
+ * ```ts
+ * import { ProgressClass } from "referwell/refer";
+ *
+ * ProgressClass.options; // => ["recovered", "improved", "no-reliable-change", "deteriorated"]
+ * ```
+ */
+export const ProgressClass = z.enum(["recovered", "improved", "no-reliable-change", "deteriorated"]);
+/** How a series of scores moved. */
+export type ProgressClass = z.infer<typeof ProgressClass>;
+
+/**
+ * The reliable change between two scores: the raw change (post − pre), the
+ * Jacobson–Truax index when the instrument gives SD and reliability, whether
+ * the change is reliable, and its direction as the instrument reads it.
+ *
+ * @example
+ * ```ts
+ * import { ReliableChange } from "referwell/refer";
+ *
+ * ReliableChange.parse({ change: -7, reliable: true, outcome: "improved" }).outcome; // => "improved"
+ * ```
+ */
+export const ReliableChange = z.object({
+  change: z.number(),
+  index: z.number().optional(),
+  reliable: z.boolean(),
+  outcome: z.enum(["improved", "no-reliable-change", "deteriorated"]),
+});
+/** The reliable change between two scores. */
+export type ReliableChange = z.infer<typeof ReliableChange>;
+
+/**
+ * One score on one day.
+ *
+ * @example
+ * ```ts
+ * import { Score } from "referwell/refer";
+ *
+ * Score.parse({ date: "2026-06-02", score: 16 }).score; // => 16
+ * ```
+ */
+export const Score = z.object({ date: IsoDate, score: z.number() });
+/** One score on one day. */
+export type Score = z.infer<typeof Score>;
+
+/**
+ * Measured progress on one instrument: baseline and latest (same-day scores
+ * averaged), how many measured sessions and whole weeks lie between them,
+ * the reliable change, the classification, and whether baseline and latest
+ * are in the clinical range (when the instrument has a cutoff).
+ *
+ * @example
+ * ```ts
+ * import { ProgressSummary } from "referwell/refer";
+ *
+ * const summary = ProgressSummary.parse({
+ *   instrument: "GAD-7",
+ *   baseline: { date: "2026-04-14", score: 13 },
+ *   latest: { date: "2026-07-07", score: 4 },
+ *   sessions: 7,
+ *   weeks: 12,
+ *   change: { change: -9, reliable: true, outcome: "improved" },
+ *   classification: "recovered",
+ *   caseness: { baseline: true, latest: false },
+ * });
+ * summary.classification; // => "recovered"
+ * ```
+ */
+export const ProgressSummary = z.object({
+  instrument: Id,
+  baseline: Score,
+  latest: Score,
+  sessions: z.number().int().min(2),
+  weeks: z.number().int().min(0),
+  change: ReliableChange,
+  classification: ProgressClass,
+  caseness: z.object({ baseline: z.boolean(), latest: z.boolean() }).optional(),
+});
+/** Measured progress on one instrument. */
+export type ProgressSummary = z.infer<typeof ProgressSummary>;
+
+/**
+ * Whether to refer a client, why, how urgently, and what the receiving
+ * clinician must offer. `refer` is true when any finding stands; where a
+ * finding lists alternatives, offer them first or beside the referral.
+ * `urgency` is the highest of the findings' (`routine` with none).
+ * `criteria` is what `referwell/match` needs, as it accepts it; `options`
+ * says how many options to present.
+ *
+ * @example
+ * ```ts
+ * import { ReferralAssessment } from "referwell/refer";
+ *
+ * ReferralAssessment.shape.urgency.options; // => ["routine", "soon", "urgent"]
+ * ```
+ */
+export const ReferralAssessment = z.object({
+  clientId: Id,
+  clinicianId: Id,
+  asOf: IsoDate,
+  refer: z.boolean(),
+  urgency: Urgency,
+  findings: z.array(Finding),
+  criteria: MatchCriteria,
+  options: OptionsPolicy,
+  preparation: z.array(PreparationStep),
+  unevaluated: z.array(Unevaluated),
+  progress: z.array(ProgressSummary),
+});
+/** Whether to refer a client, why, how urgently, and to whom. */
+export type ReferralAssessment = z.infer<typeof ReferralAssessment>;
+
+/**
+ * The clients a panel exit leaves without in-network care, each with the
+ * payers they lose and a full assessment whose criteria ask for those
+ * panels (seed 002: choose from the panel you are leaving).
+ *
+ * @example
+ * ```ts
+ * import { PanelExitResult } from "referwell/refer";
+ *
+ * PanelExitResult.parse({ date: "2027-01-01", selfPay: false, referrals: [] }).referrals; // => []
+ * ```
+ */
+export const PanelExitResult = z.object({
+  date: IsoDate,
+  selfPay: z.boolean(),
+  referrals: z.array(
+    z.object({
+      clientId: Id,
+      clinicianId: Id,
+      payerIds: z.array(Id),
+      assessment: ReferralAssessment,
+    }),
+  ),
+});
+/** The clients a panel exit affects, each with its assessment. */
+export type PanelExitResult = z.infer<typeof PanelExitResult>;

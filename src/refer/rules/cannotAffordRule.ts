@@ -1,0 +1,83 @@
+import { defineReferralRule } from "../defineReferralRule.js";
+import type { EvidenceItem } from "../results.js";
+
+/**
+ * The client cannot afford the fee: they pay it themselves (no coverage in
+ * network with the clinician, and no change of insurance or panel explains
+ * it; those are the insurance triggers' concern) and the most they can pay
+ * is below the fee, or they reported financial hardship. Refer `soon`. The
+ * practice's own sliding scale is offered only when `policy.billing.slidingScale`
+ * is on and its floor is within reach (seed 002: it is often better to
+ * refer to someone who can see the client at a reduced rate; ACA A.10.c).
+ *
+ * @example
+ * ```ts
+ * import { cannotAffordRule, createRuleContext } from "referwell/refer";
+ *
+ * const input = {
+ *   client: {
+ *     id: "cl-07",
+ *     ageGroup: "adolescent",
+ *     residence: { jurisdiction: "US-OR" },
+ *     maxSelfPay: { currency: "USD", minorUnits: 9000 },
+ *     needs: { problemAreas: ["adhd"] },
+ *   },
+ *   clinician: {
+ *     id: "clin-grace",
+ *     name: "Grace Liu",
+ *     discipline: "psychologist",
+ *     licensure: { licenses: [{ jurisdiction: "US-OR" }] },
+ *     populations: ["adolescents"],
+ *     languages: ["en"],
+ *     fee: { currency: "USD", minorUnits: 26000 },
+ *     slidingScaleFloor: { currency: "USD", minorUnits: 8000 },
+ *     availability: { timeZone: "America/Los_Angeles", slots: [] },
+ *     acceptingNewClients: true,
+ *     capacity: { caseloadMax: 25, caseloadCurrent: 20, weeklyNewClientLimit: 2 },
+ *   },
+ * };
+ * const outcome = cannotAffordRule.evaluate(createRuleContext(input, { now: "2026-11-23" }));
+ * "findings" in outcome && outcome.findings[0]?.alternatives; // => []
+ * const lenient = cannotAffordRule.evaluate(createRuleContext(input, { now: "2026-11-23", policy: { billing: { slidingScale: true } } }));
+ * "findings" in lenient && lenient.findings[0]?.alternatives?.map((alternative) => alternative.kind); // => ["sliding-scale"]
+ * ```
+ */
+export const cannotAffordRule = /* @__PURE__ */ defineReferralRule({
+  id: "cannot-afford",
+  source:
+    "Seed 002 (the client cannot afford your services: it is often better to recommend a therapist who can see the client at a reduced rate); ACA Code of Ethics A.10.c Establishing Fees",
+  evaluate(context) {
+    const { client, clinician, hardshipReported } = context;
+    const { fee } = clinician;
+    const most = client.maxSelfPay;
+    if (hardshipReported === undefined) {
+      if (context.inNetworkToday.length > 0 || context.networkLoss !== undefined) return { findings: [] };
+      if (most === undefined || fee === undefined) {
+        return { needs: [...(most === undefined ? ["client.maxSelfPay"] : []), ...(fee === undefined ? ["clinician.fee"] : [])] };
+      }
+      if (most.currency !== fee.currency) return { needs: ["client.maxSelfPay"] };
+      if (most.minorUnits >= fee.minorUnits) return { findings: [] };
+    }
+    const evidence: EvidenceItem[] = [
+      ...(fee === undefined ? [] : [{ kind: "amount" as const, fact: "fee", amount: fee }]),
+      ...(most === undefined ? [] : [{ kind: "amount" as const, fact: "max-self-pay", amount: most }]),
+      ...(hardshipReported === undefined ? [] : [{ kind: "date" as const, fact: "hardship-reported", date: hardshipReported }]),
+    ];
+    return {
+      findings: [
+        {
+          code: "cannot-afford",
+          urgency: "soon",
+          summary:
+            hardshipReported !== undefined
+              ? `The client reported financial hardship on ${hardshipReported}.`
+              : `The fee (${fee === undefined ? "unknown" : context.describeMoney(fee)}) is above the most the client can pay (${most === undefined ? "unknown" : context.describeMoney(most)}).`,
+          explanation:
+            "Paying for our sessions costs more than you can manage, and I don't want cost to stand between you and the help you need. I'd like to help you find someone who can see you for a fee that works for you.",
+          evidence,
+          alternatives: context.paymentAlternatives([]).filter((alternative) => alternative.kind === "sliding-scale"),
+        },
+      ],
+    };
+  },
+});

@@ -1,0 +1,322 @@
+/**
+ * What deciding to refer reads: the case of one client with their treating
+ * clinician, the outcome and alliance measurements, the instruments that
+ * give those measurements meaning, and the practice's referral policy.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { Client, Clinician, Compact, Id, IsoDate } from "../model/index.js";
+
+/**
+ * How a score changes reliably. `threshold`: a change of at least this many
+ * points is reliable, as services such as NHS Talking Therapies publish it.
+ * `jacobson-truax`: the reliable change index of Jacobson & Truax (1991),
+ * RC = (post − pre) / (SD · √2 · √(1 − r)), reliable when |RC| > 1.96, from
+ * the standard deviation of a reference sample and the test–retest or
+ * internal-consistency reliability.
+ *
+ * @example
+ * ```ts
+ * import { ReliableChangeMethod } from "referwell/refer";
+ *
+ * ReliableChangeMethod.parse({ method: "jacobson-truax", sd: 7.2, reliability: 0.88 }).method; // => "jacobson-truax"
+ * ReliableChangeMethod.safeParse({ method: "jacobson-truax", sd: 7.2, reliability: 1 }).success; // => false
+ * ```
+ */
+export const ReliableChangeMethod = z.discriminatedUnion("method", [
+  z.object({ method: z.literal("threshold"), threshold: z.number().positive().max(1e9) }),
+  z.object({
+    method: z.literal("jacobson-truax"),
+    sd: z.number().positive().max(1e9),
+    reliability: z.number().gt(0).lt(1),
+  }),
+]);
+/** How a score changes reliably: a fixed threshold, or Jacobson–Truax parameters. */
+export type ReliableChangeMethod = z.infer<typeof ReliableChangeMethod>;
+
+/**
+ * A measurement instrument as data: what it measures, which way is better,
+ * its score range, how a change counts as reliable, the cutoff that
+ * separates the clinical (or concern) range, and where those numbers come
+ * from. The cutoff belongs to the upper side: for a lower-is-better scale a
+ * score at or above it is clinical (PHQ-9 ≥ 10); for a higher-is-better
+ * scale a score below it is (SRS < 36). Outcome instruments need a
+ * reliable-change method.
+ *
+ * @example
+ * ```ts
+ * import { Instrument } from "referwell/refer";
+ *
+ * const core10 = Instrument.parse({
+ *   id: "CORE-10",
+ *   name: "CORE-10",
+ *   measures: "outcome",
+ *   direction: "lower-is-better",
+ *   range: { min: 0, max: 40 },
+ *   reliableChange: { method: "threshold", threshold: 6 },
+ *   cutoff: 11,
+ *   source: "Barkham et al. 2013, Counselling and Psychotherapy Research 13(1)",
+ * });
+ * core10.measures; // => "outcome"
+ * Instrument.safeParse({ ...core10, reliableChange: undefined }).success; // => false
+ * ```
+ */
+export const Instrument = z
+  .object({
+    id: Id,
+    name: z.string().min(1).max(200),
+    measures: z.enum(["outcome", "alliance"]),
+    direction: z.enum(["lower-is-better", "higher-is-better"]),
+    range: z.object({ min: z.number(), max: z.number() }),
+    reliableChange: ReliableChangeMethod.optional(),
+    cutoff: z.number().optional(),
+    source: z.string().min(1).max(1000),
+  })
+  .superRefine((instrument, ctx) => {
+    if (instrument.range.min >= instrument.range.max) {
+      ctx.addIssue({ code: "custom", message: "min-above-max", path: ["range", "min"] });
+    }
+    if (instrument.measures === "outcome" && instrument.reliableChange === undefined) {
+      ctx.addIssue({ code: "custom", message: "required", path: ["reliableChange"] });
+    }
+  });
+/** A measurement instrument as data. */
+export type Instrument = z.infer<typeof Instrument>;
+
+/**
+ * One score of one instrument on one day. Extra keys (a client id, a
+ * session id) are accepted and dropped, so a host's own records pass as
+ * they are.
+ *
+ * @example
+ * ```ts
+ * import { Measurement } from "referwell/refer";
+ *
+ * Measurement.parse({ clientId: "cl-01", instrument: "PHQ-9", date: "2026-10-20", score: 16 });
+ * // => { instrument: "PHQ-9", date: "2026-10-20", score: 16 }
+ * ```
+ */
+export const Measurement = z.object({
+  instrument: Id,
+  date: IsoDate,
+  score: z.number(),
+});
+/** One score of one instrument on one day. */
+export type Measurement = z.infer<typeof Measurement>;
+
+/**
+ * A session as the alliance trigger reads it: its date, and whether the
+ * clinician recorded leaving it emotionally exhausted (seed 002: the sign
+ * of a personality clash). Never the content of the session.
+ *
+ * @example
+ * ```ts
+ * import { SessionRecord } from "referwell/refer";
+ *
+ * SessionRecord.parse({ date: "2026-11-17" }).clinicianExhausted; // => false
+ * ```
+ */
+export const SessionRecord = z.object({
+  date: IsoDate,
+  clinicianExhausted: z.boolean().default(false),
+});
+/** A session: its date and whether the clinician left it exhausted. */
+export type SessionRecord = z.infer<typeof SessionRecord>;
+
+/**
+ * A disagreement about the course of treatment that the clinician recorded
+ * (seed 002), by what it is about; resolved ones no longer count. Never the
+ * words of either side.
+ *
+ * @example
+ * ```ts
+ * import { Disagreement } from "referwell/refer";
+ *
+ * Disagreement.parse({ recorded: "2026-11-10", about: "goals" }).resolved; // => false
+ * ```
+ */
+export const Disagreement = z.object({
+  recorded: IsoDate,
+  about: z.enum(["modality", "goals", "pace", "format", "other"]),
+  resolved: z.boolean().default(false),
+});
+/** A recorded disagreement about the course of treatment. */
+export type Disagreement = z.infer<typeof Disagreement>;
+
+/**
+ * One client in care with one clinician: everything the built-in triggers
+ * read. `episode.start` bounds what counts (measurements, coverage changes);
+ * `hardship.reported` is the day the client said they can no longer afford
+ * the fee; `compacts` are the interstate compacts licensure is checked
+ * against when the client moves.
+ *
+ * @example
+ * ```ts
+ * import { ReferralCase } from "referwell/refer";
+ *
+ * const input = ReferralCase.parse({
+ *   client: { id: "cl-05", ageGroup: "adult", residence: { jurisdiction: "US-OR" }, needs: { problemAreas: ["relationship issues"] } },
+ *   clinician: {
+ *     id: "clin-chloe",
+ *     name: "Chloe Martin",
+ *     discipline: "marriage and family therapist",
+ *     licensure: { licenses: [{ jurisdiction: "US-OR" }] },
+ *     populations: ["couples"],
+ *     languages: ["en"],
+ *     availability: { timeZone: "America/Los_Angeles", slots: [] },
+ *     acceptingNewClients: true,
+ *     capacity: { caseloadMax: 20, caseloadCurrent: 18, weeklyNewClientLimit: 1 },
+ *   },
+ *   episode: { start: "2026-11-03" },
+ * });
+ * input.measurements; // => []
+ * ```
+ */
+export const ReferralCase = z.object({
+  client: Client,
+  clinician: Clinician,
+  episode: z.object({ start: IsoDate }).optional(),
+  measurements: z.array(Measurement).max(10_000).default([]),
+  sessions: z.array(SessionRecord).max(10_000).default([]),
+  disagreements: z.array(Disagreement).max(1_000).default([]),
+  hardship: z.object({ reported: IsoDate }).optional(),
+  compacts: z.array(Compact).max(1_000).default([]),
+});
+/** One client in care with one clinician, as the triggers read it. */
+export type ReferralCase = z.infer<typeof ReferralCase>;
+
+/**
+ * A practice's referral policy; every field has a default.
+ *
+ * - `lookAheadDays` (120): how far ahead dated changes (a move, a coverage
+ *   change, leaving a panel) become findings now.
+ * - `urgentWithinDays` (14) and `soonWithinDays` (45): a dated change this
+ *   close, or already past, is `urgent`, then `soon`; later ones `routine`.
+ * - `scope` (`primary`): whether only the primary need, or every need,
+ *   must be within the clinician's scope.
+ * - `progress.minimumSessions` (6) and `progress.minimumWeeks` (8): when no
+ *   reliable improvement becomes a finding (whichever comes first).
+ * - `alliance.lowScoresInARow` (3) and `alliance.exhaustedSessionsInARow`
+ *   (3): how many latest alliance scores, or sessions the clinician left
+ *   exhausted, make a clash.
+ * - `billing`: which payment alternatives the practice offers: self-pay
+ *   (on), superbill (on), out-of-network billing (off) and its own sliding
+ *   scale (off: seed 002 prefers referring to cutting the rate).
+ * - `options`: how many options to offer (at least `minimum`, `preferred`
+ *   when available), unless the best beats the next by `clearlyBetterMargin`.
+ *
+ * These defaults are referwell's, chosen to be conservative; they are not a
+ * clinical standard. Set them to your service's own review points.
+ *
+ * @example
+ * ```ts
+ * import { ReferralPolicy } from "referwell/refer";
+ *
+ * const policy = ReferralPolicy.parse({ billing: { slidingScale: true } });
+ * policy.billing; // => { selfPay: true, superbill: true, outOfNetwork: false, slidingScale: true }
+ * policy.options; // => { minimum: 2, preferred: 3, clearlyBetterMargin: 0.2 }
+ * ReferralPolicy.safeParse({ options: { minimum: 4, preferred: 3 } }).success; // => false
+ * ```
+ */
+export const ReferralPolicy = z
+  .object({
+    lookAheadDays: z.number().int().min(0).max(3_650).default(120),
+    urgentWithinDays: z.number().int().min(0).max(3_650).default(14),
+    soonWithinDays: z.number().int().min(0).max(3_650).default(45),
+    scope: z.enum(["primary", "all"]).default("primary"),
+    progress: z
+      .object({
+        minimumSessions: z.number().int().min(2).max(1_000).default(6),
+        minimumWeeks: z.number().int().min(1).max(520).default(8),
+      })
+      .prefault({}),
+    alliance: z
+      .object({
+        lowScoresInARow: z.number().int().min(1).max(100).default(3),
+        exhaustedSessionsInARow: z.number().int().min(1).max(100).default(3),
+      })
+      .prefault({}),
+    billing: z
+      .object({
+        selfPay: z.boolean().default(true),
+        superbill: z.boolean().default(true),
+        outOfNetwork: z.boolean().default(false),
+        slidingScale: z.boolean().default(false),
+      })
+      .prefault({}),
+    options: z
+      .object({
+        minimum: z.number().int().min(1).max(20).default(2),
+        preferred: z.number().int().min(1).max(20).default(3),
+        clearlyBetterMargin: z.number().min(0).max(1).default(0.2),
+      })
+      .prefault({}),
+  })
+  .superRefine((policy, ctx) => {
+    if (policy.urgentWithinDays > policy.soonWithinDays) {
+      ctx.addIssue({ code: "custom", message: "min-above-max", path: ["urgentWithinDays"] });
+    }
+    if (policy.options.minimum > policy.options.preferred) {
+      ctx.addIssue({ code: "custom", message: "min-above-max", path: ["options", "minimum"] });
+    }
+  });
+/** A practice's referral policy, with its defaults filled in. */
+export type ReferralPolicy = z.infer<typeof ReferralPolicy>;
+
+/**
+ * A clinician or a whole practice leaving payer panels on a date (the first
+ * day out of network), with the clients in care it affects. Without
+ * `payerIds` every panel ends: the practice is going self-pay. Episodes
+ * pair each client with the clinician who sees them, once per pair.
+ *
+ * @example
+ * ```ts
+ * import { PanelExit } from "referwell/refer";
+ *
+ * const exit = PanelExit.safeParse({ date: "2027-01-01", clinicians: [], clients: [], episodes: [] });
+ * exit.success; // => false
+ * ```
+ */
+export const PanelExit = z
+  .object({
+    date: IsoDate,
+    practiceId: Id.optional(),
+    clinicianIds: z.array(Id).max(10_000).default([]),
+    payerIds: z.array(Id).min(1).max(500).optional(),
+    clinicians: z.array(Clinician).max(100_000),
+    clients: z.array(Client).max(1_000_000),
+    episodes: z
+      .array(z.object({ clientId: Id, clinicianId: Id, start: IsoDate.optional() }))
+      .max(1_000_000),
+  })
+  .superRefine((exit, ctx) => {
+    if (exit.practiceId === undefined && exit.clinicianIds.length === 0) {
+      ctx.addIssue({ code: "custom", message: "required", path: ["clinicianIds"] });
+    }
+    const clinicians = uniqueIds(exit.clinicians, "clinicians", ctx);
+    const clients = uniqueIds(exit.clients, "clients", ctx);
+    const pairs = new Set<string>();
+    exit.episodes.forEach((episode, index) => {
+      const pair = `${episode.clientId}\u0000${episode.clinicianId}`;
+      if (pairs.has(pair)) ctx.addIssue({ code: "custom", message: "duplicate-id", path: ["episodes", index, "clientId"] });
+      pairs.add(pair);
+      if (!clients.has(episode.clientId)) {
+        ctx.addIssue({ code: "custom", message: "unknown-reference", path: ["episodes", index, "clientId"] });
+      }
+      if (!clinicians.has(episode.clinicianId)) {
+        ctx.addIssue({ code: "custom", message: "unknown-reference", path: ["episodes", index, "clinicianId"] });
+      }
+    });
+  });
+/** A clinician or practice leaving payer panels on a date, with its clients in care. */
+export type PanelExit = z.infer<typeof PanelExit>;
+
+function uniqueIds(items: ReadonlyArray<{ id: string }>, list: string, ctx: z.core.$RefinementCtx): Set<string> {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (seen.has(item.id)) ctx.addIssue({ code: "custom", message: "duplicate-id", path: [list, index, "id"] });
+    seen.add(item.id);
+  });
+  return seen;
+}

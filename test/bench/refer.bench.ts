@@ -1,0 +1,207 @@
+/**
+ * The nine built-in referral rules over 10,000 synthetic cases, against the
+ * same nine rules written for json-rules-engine, in one run.
+ *
+ * Both sides read the same rule contexts, built before timing (the case
+ * validated, its lists sorted, and the facts derived from it once: measured
+ * progress, the loss of in-network cover). json-rules-engine computes its
+ * dynamic facts from a context and evaluates the rules' JSON conditions into
+ * events; referwell's rules also write each finding's evidence, texts,
+ * criteria and alternatives. Before timing, the setup checks that both reach
+ * the same codes and urgencies on every case. A third entry times
+ * assessReferral end to end from raw JSON (validation and context, rules,
+ * criteria, preparation), for scale. cases/s = hz × 10,000; the durations
+ * are reported, never asserted.
+ */
+import { Engine, type RuleProperties } from "json-rules-engine";
+import { bench, describe } from "vitest";
+import { checkLicensure, createVocabulary, residenceOn } from "referwell";
+import { assessReferral, builtInRules, createRuleContext, type RuleContext } from "referwell/refer";
+import { SYNTHETIC_NOW, syntheticReferralCases } from "../arbitraries/synthetic.js";
+
+const CASES = 10_000;
+const vocabulary = createVocabulary();
+const cases = JSON.parse(JSON.stringify(syntheticReferralCases({ seed: 2026, count: CASES }))) as unknown[];
+const contexts = cases.map((input) => createRuleContext(input, { now: SYNTHETIC_NOW, vocabulary }));
+
+// ---- The same nine rules for json-rules-engine: derived facts in code, decisions as JSON conditions.
+
+type Facts = { context: RuleContext };
+const fromContext = <T>(compute: (context: RuleContext) => T) => async (_params: unknown, almanac: { factValue<V>(id: string): Promise<V> }) =>
+  compute(await almanac.factValue<RuleContext>("context"));
+
+const clinical = (direction: string, score: number, cutoff: number) => (direction === "higher-is-better" ? score < cutoff : score >= cutoff);
+
+function createEngine(): Engine {
+  const engine = new Engine([], { replaceFactsInEventParams: true, allowUndefinedFacts: false });
+  const facts: Record<string, (context: RuleContext) => unknown> = {
+    allianceScoresCounted: (c) => c.series("SRS").length,
+    allianceLatestConcerns: (c) => c.series("SRS").slice(-c.policy.alliance.lowScoresInARow).filter((s) => clinical("higher-is-better", s.score, 36)).length,
+    sessionsCounted: (c) => c.sessions.length,
+    latestExhausted: (c) => c.sessions.slice(-c.policy.alliance.exhaustedSessionsInARow).filter((s) => s.clinicianExhausted).length,
+    lowScoresInARow: (c) => c.policy.alliance.lowScoresInARow,
+    exhaustedSessionsInARow: (c) => c.policy.alliance.exhaustedSessionsInARow,
+    clinicianAreas: (c) => c.clinician.problemAreas.length,
+    primaryTreated: (c) => c.treats(c.client.needs.problemAreas[0] as string),
+    unofferedModalities: (c) => c.client.preferences.modalities.filter((m) => !c.offers(m)).length,
+    openDisagreements: (c) => c.disagreements.length,
+    lossCauses: (c) => [...(c.networkLoss?.coverageEnded.length ? ["coverage"] : []), ...(c.networkLoss?.panelEnded.length ? ["panel"] : [])],
+    lossUrgency: (c) => {
+      const loss = c.networkLoss;
+      return loss === undefined ? "routine" : c.urgencyOf(loss.date);
+    },
+    hardship: (c) => c.hardshipReported !== undefined,
+    inNetworkNow: (c) => c.inNetworkOn(c.now).length > 0,
+    lossKnown: (c) => c.networkLoss !== undefined,
+    maxSelfPay: (c) => c.client.maxSelfPay?.minorUnits ?? null,
+    fee: (c) => (c.clinician.fee === undefined || c.clinician.fee.currency !== c.client.maxSelfPay?.currency ? null : c.clinician.fee.minorUnits),
+    movesToRefer: (c) => movesToRefer(c).length,
+    moveUrgency: (c) => (movesToRefer(c)[0] === undefined ? "routine" : c.urgencyOf(movesToRefer(c)[0] as string)),
+    treatingConflicts: (c) => c.client.conflicts.filter((conflict) => conflict.clinicianId === c.clinician.id).length,
+    deteriorated: (c) => c.progress.filter((s) => s.classification === "deteriorated").length,
+    stalled: (c) => {
+      const { minimumSessions, minimumWeeks } = c.policy.progress;
+      return c.progress.filter(
+        (s) => s.classification === "no-reliable-change" && (s.sessions >= minimumSessions || s.weeks >= minimumWeeks) && (s.caseness?.latest ?? true),
+      ).length;
+    },
+  };
+  for (const [id, compute] of Object.entries(facts)) engine.addFact(id, fromContext(compute));
+
+  const rules: RuleProperties[] = [
+    {
+      name: "alliance",
+      conditions: {
+        any: [
+          { all: [{ fact: "allianceScoresCounted", operator: "greaterThanInclusive", value: { fact: "lowScoresInARow" } }, { fact: "allianceLatestConcerns", operator: "equal", value: { fact: "lowScoresInARow" } }] },
+          { all: [{ fact: "sessionsCounted", operator: "greaterThanInclusive", value: { fact: "exhaustedSessionsInARow" } }, { fact: "latestExhausted", operator: "equal", value: { fact: "exhaustedSessionsInARow" } }] },
+        ],
+      },
+      event: { type: "alliance", params: { urgency: "soon" } },
+    },
+    {
+      name: "outside-scope",
+      conditions: { all: [{ fact: "clinicianAreas", operator: "greaterThan", value: 0 }, { fact: "primaryTreated", operator: "equal", value: false }] },
+      event: { type: "outside-scope", params: { urgency: "soon" } },
+    },
+    {
+      name: "treatment-disagreement",
+      conditions: { any: [{ fact: "unofferedModalities", operator: "greaterThan", value: 0 }, { fact: "openDisagreements", operator: "greaterThan", value: 0 }] },
+      event: { type: "treatment-disagreement", params: { urgency: "routine" } },
+    },
+    {
+      name: "leaving-panel",
+      conditions: { all: [{ fact: "lossCauses", operator: "contains", value: "panel" }] },
+      event: { type: "leaving-panel", params: { urgency: { fact: "lossUrgency" } } },
+    },
+    {
+      name: "insurance-changed",
+      conditions: { all: [{ fact: "lossCauses", operator: "contains", value: "coverage" }] },
+      event: { type: "insurance-changed", params: { urgency: { fact: "lossUrgency" } } },
+    },
+    {
+      name: "cannot-afford",
+      conditions: {
+        any: [
+          { fact: "hardship", operator: "equal", value: true },
+          {
+            all: [
+              { fact: "inNetworkNow", operator: "equal", value: false },
+              { fact: "lossKnown", operator: "equal", value: false },
+              { fact: "maxSelfPay", operator: "notEqual", value: null },
+              { fact: "fee", operator: "notEqual", value: null },
+              { fact: "maxSelfPay", operator: "lessThan", value: { fact: "fee" } },
+            ],
+          },
+        ],
+      },
+      event: { type: "cannot-afford", params: { urgency: "soon" } },
+    },
+    {
+      name: "moving",
+      conditions: { all: [{ fact: "movesToRefer", operator: "greaterThan", value: 0 }] },
+      event: { type: "moving", params: { urgency: { fact: "moveUrgency" } } },
+    },
+    {
+      name: "impartiality",
+      conditions: { all: [{ fact: "treatingConflicts", operator: "greaterThan", value: 0 }] },
+      event: { type: "impartiality", params: { urgency: "soon" } },
+    },
+    { name: "deterioration", conditions: { all: [{ fact: "deteriorated", operator: "greaterThan", value: 0 }] }, event: { type: "deterioration", params: { urgency: "urgent" } } },
+    { name: "no-progress", conditions: { all: [{ fact: "stalled", operator: "greaterThan", value: 0 }] }, event: { type: "no-progress", params: { urgency: "routine" } } },
+  ];
+  for (const rule of rules) engine.addRule(rule);
+  return engine;
+}
+
+const dayBefore = (date: string) => new Date(Date.parse(date) - 86_400_000).toISOString().slice(0, 10);
+
+/** The dates of moves to another jurisdiction that need a referral: coming ones, and past ones the clinician cannot follow. */
+function movesToRefer(c: RuleContext): string[] {
+  const from = c.episodeStart ?? c.now;
+  return [...new Set(c.client.plannedMoves.map((move) => move.date))]
+    .filter((date) => date >= from && date <= c.horizon)
+    .sort()
+    .filter((date) => {
+      const to = residenceOn(c.client, date).jurisdiction;
+      if (to === residenceOn(c.client, dayBefore(date)).jurisdiction) return false;
+      if (date >= c.now) return true;
+      const mode = c.client.preferences.mode;
+      const byVideo = mode !== "in-person" && c.clinician.telehealth && checkLicensure(c.clinician, { jurisdiction: to, mode: "telehealth", on: c.now }, c.compacts).authorized;
+      const inPerson =
+        mode !== "telehealth" &&
+        c.clinician.locations.some((location) => location.jurisdiction === to) &&
+        checkLicensure(c.clinician, { jurisdiction: to, mode: "in-person", on: c.now }, c.compacts).authorized;
+      return !byVideo && !inPerson;
+    });
+}
+
+const engine = createEngine();
+const URGENCIES = ["routine", "soon", "urgent"];
+/** Each code found, with its highest urgency: what both sides must agree on. */
+const decided = (found: ReadonlyArray<{ code: string; urgency: string }>): string => {
+  const top = new Map<string, string>();
+  for (const { code, urgency } of found) {
+    if (URGENCIES.indexOf(urgency) >= URGENCIES.indexOf(top.get(code) ?? "routine")) top.set(code, urgency);
+  }
+  return [...top].map(([code, urgency]) => `${code}:${urgency}`).sort().join(" ");
+};
+const theirs = async (context: RuleContext) =>
+  decided((await engine.run({ context } satisfies Facts)).events.map((event) => ({ code: event.type, urgency: String(event.params?.["urgency"]) })));
+const ours = (context: RuleContext) =>
+  decided(
+    builtInRules.flatMap((rule) => {
+      const outcome = rule.evaluate(context);
+      return "findings" in outcome ? outcome.findings.map((finding) => ({ code: finding.code, urgency: finding.urgency })) : [];
+    }),
+  );
+
+// Both sides must agree on every case (codes and urgencies) before either is timed.
+for (const [index, context] of contexts.entries()) {
+  const [mine, other] = [ours(context), await theirs(context)];
+  if (mine !== other) throw new Error(`case ${index}: referwell found [${mine}], json-rules-engine [${other}]`);
+}
+
+describe(`nine referral rules over ${CASES.toLocaleString("en")} synthetic cases`, () => {
+  bench(
+    "json-rules-engine, the same nine rules (baseline)",
+    async () => {
+      for (const context of contexts) await engine.run({ context });
+    },
+    { time: 0, iterations: 5, warmupIterations: 1 },
+  );
+  bench(
+    "referwell built-in rules",
+    () => {
+      for (const context of contexts) for (const rule of builtInRules) rule.evaluate(context);
+    },
+    { time: 0, iterations: 30, warmupIterations: 3 },
+  );
+  bench(
+    "referwell assessReferral end to end, from raw JSON",
+    () => {
+      for (const input of cases) assessReferral(input, { now: SYNTHETIC_NOW, vocabulary });
+    },
+    { time: 0, iterations: 3, warmupIterations: 1 },
+  );
+});

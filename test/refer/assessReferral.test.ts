@@ -1,0 +1,242 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { Client, Directory, MatchCriteria, validate } from "referwell";
+import { assessReferral, builtInRules, defineReferralRule, ReferralAssessment } from "referwell/refer";
+import { deepFreeze } from "../support/deepFreeze.js";
+import { assess, codes, NOW, referralCase, rejection, vocabulary, weekly } from "./fixtures.js";
+
+const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../examples/data/${name}`, import.meta.url), "utf8"));
+
+interface Histories {
+  episodes: { clientId: string; clinicianId?: string; start: string; status: string }[];
+  measurements: { clientId: string; instrument: string; date: string; score: number }[];
+}
+
+describe("the sample practice, week of 2026-11-23", () => {
+  const directory = validate(Directory, read("directory.json"), "directory");
+  const clients = validate(Client.array(), read("clients.json"), "clients");
+  const histories = read("histories.json") as Histories;
+  const assessments = new Map<string, ReferralAssessment>(
+    histories.episodes
+      .filter((episode) => episode.status === "active")
+      .map((episode) => [
+        episode.clientId,
+        assessReferral(
+          {
+            client: clients.find((c) => c.id === episode.clientId),
+            clinician: directory.clinicians.find((c) => c.id === episode.clinicianId),
+            episode: { start: episode.start },
+            measurements: histories.measurements.filter((m) => m.clientId === episode.clientId),
+            compacts: directory.compacts,
+          },
+          { now: NOW, vocabulary },
+        ),
+      ]),
+  );
+  const summary = (id: string) => {
+    const assessment = assessments.get(id) as ReferralAssessment;
+    return [assessment.refer, assessment.urgency, codes(assessment)];
+  };
+
+  it.each([
+    ["cl-01", "no progress on PHQ-9 and GAD-7", [true, "routine", ["no-progress"]]],
+    ["cl-02", "changed to a payer not on Ben's panels", [true, "urgent", ["insurance-changed"]]],
+    ["cl-03", "moving to US-WA on 2026-12-15", [true, "soon", ["moving"]]],
+    ["cl-04", "eating disorder outside Hana's scope", [true, "soon", ["outside-scope"]]],
+    ["cl-05", "declared conflict with Chloe", [true, "soon", ["impartiality"]]],
+    ["cl-06", "low SRS alliance, and no progress", [true, "soon", ["alliance", "no-progress"]]],
+    ["cl-07", "cannot afford Grace's fee", [true, "soon", ["cannot-afford"]]],
+    ["cl-08", "wants EMDR, and trauma is outside Ana's scope", [true, "soon", ["outside-scope", "treatment-disagreement"]]],
+    ["cl-09", "recovered", [false, "routine", []]],
+    ["cl-10", "deteriorating", [true, "urgent", ["deterioration"]]],
+    ["cl-11", "below caseness, no finding", [false, "routine", []]],
+    ["cl-12", "too few measurements yet", [false, "routine", []]],
+  ])("%s: %s", (id, _why, expected) => {
+    expect(summary(id)).toEqual(expected);
+  });
+
+  it("cl-03 may continue by telehealth under the Counseling Compact", () => {
+    const moving = assessments.get("cl-03")?.findings[0];
+    expect(moving?.alternatives.map((alternative) => [alternative.kind, alternative.basis])).toEqual([
+      ["continue-by-telehealth", { via: "compact", compactId: "counseling-compact" }],
+    ]);
+  });
+
+  it("cl-08's criteria require trauma care and EMDR, and exclude Ana", () => {
+    const criteria = assessments.get("cl-08")?.criteria;
+    expect(criteria?.require.problemAreas).toEqual(["trauma"]);
+    expect(criteria?.require.modalities).toEqual(["EMDR"]);
+    expect(criteria?.require.excludeClinicianIds).toEqual(["clin-ana"]);
+  });
+
+  it("every assessment is valid as its schema says, and its criteria are MatchCriteria as they are", () => {
+    for (const assessment of assessments.values()) {
+      expect(ReferralAssessment.parse(assessment)).toStrictEqual(assessment);
+      expect(MatchCriteria.parse(assessment.criteria)).toStrictEqual(assessment.criteria);
+    }
+  });
+
+  it("explanations for clients carry no codes, no scores and no ids", () => {
+    const forbidden = [
+      // Codes (the kebab-case ones; plain words such as "moving" may appear as words), instruments and jargon.
+      ...builtInRules.map((rule) => rule.id).filter((id) => id.includes("-")),
+      "no-progress",
+      "PHQ",
+      "GAD",
+      "SRS",
+      "caseness",
+      "reliable",
+      "superbill",
+      "panel",
+      "compact",
+      "telehealth",
+      "modality",
+      ...directory.payers.map((payer) => payer.id),
+      ...directory.clinicians.map((clinician) => clinician.id),
+      ...clients.map((client) => client.id),
+    ];
+    for (const assessment of assessments.values()) {
+      for (const text of assessment.findings.flatMap((finding) => [finding.explanation, ...finding.alternatives.map((a) => a.explanation)])) {
+        for (const word of forbidden) expect(text.toLowerCase()).not.toContain(word.toLowerCase());
+        // Dates in words and amounts of money are the only numbers a client reads.
+        expect(text.replace(/\d{1,2} [A-Z][a-z]+ \d{4}/g, "").replace(/\d+\.\d{2} [A-Z]{3}/g, "")).not.toMatch(/\d/);
+      }
+    }
+  });
+});
+
+describe("assembling the assessment", () => {
+  const conflicted = referralCase({
+    client: {
+      conflicts: [{ clinicianId: "clin-ana", kind: "prior-relationship" }],
+      plannedMoves: [{ date: "2027-01-20", to: { jurisdiction: "US-WA" } }],
+      needs: { problemAreas: ["gambling", "depression"] },
+    },
+    measurements: weekly("PHQ-9", "2026-10-05", [12, 19]),
+  });
+
+  it("findings are ordered most urgent first, and the urgency is theirs", () => {
+    const assessment = assess(conflicted);
+    expect(assessment.findings.map((finding) => [finding.code, finding.urgency])).toEqual([
+      ["deterioration", "urgent"],
+      ["impartiality", "soon"],
+      ["outside-scope", "soon"],
+      ["moving", "routine"],
+    ]);
+    expect(assessment.urgency).toBe("urgent");
+    expect(assessment.criteria.urgency).toBe("urgent");
+  });
+
+  it("criteria: the client's own, on the latest date a finding asks for, with every addition", () => {
+    const { criteria } = assess(conflicted);
+    expect(criteria.startDate).toBe("2027-01-20");
+    expect(criteria.location).toEqual({ jurisdiction: "US-WA" });
+    expect(criteria.require.problemAreas).toEqual(["gambling"]);
+    expect(criteria.require.excludeClinicianIds).toEqual(["clin-ana"]);
+    expect(criteria.require.payment).toEqual({ payers: [{ payerId: "aetna" }] });
+  });
+
+  it("preparation: risk first on deterioration, alternatives when offered, the hand-off due before the move", () => {
+    const steps = assess(conflicted).preparation;
+    expect(steps.map((step) => step.code)).toEqual([
+      "review-risk",
+      "explain-reason",
+      "pre-termination-counselling",
+      "offer-options",
+      "consent-to-share-records",
+      "warm-hand-off",
+      "continuity-until-transfer",
+    ]);
+    expect(steps.find((step) => step.code === "warm-hand-off")?.dueBy).toBe("2027-01-20");
+    expect(steps.every((step) => step.source.length > 0)).toBe(true);
+  });
+
+  it("nothing to prepare when nothing is found", () => {
+    const assessment = assess(referralCase());
+    expect([assessment.refer, assessment.urgency, assessment.preparation]).toEqual([false, "routine", []]);
+    expect(assessment.criteria.require.excludeClinicianIds).toEqual([]);
+  });
+
+  it("options come from the policy, with their source", () => {
+    const { options } = assess(referralCase(), { policy: { options: { minimum: 1, preferred: 2, clearlyBetterMargin: 0.3 } } });
+    expect(options).toMatchObject({ minimum: 1, preferred: 2, clearlyBetterMargin: 0.3 });
+    expect(options.source).toMatch(/^Seed 002/);
+  });
+
+  it("unevaluated rules say which facts they need", () => {
+    expect(assess(referralCase({ client: { coverage: [] } })).unevaluated).toEqual([
+      { rule: "alliance", needs: ["measurements:alliance", "sessions"] },
+      { rule: "cannot-afford", needs: ["client.maxSelfPay"] },
+      { rule: "progress", needs: ["measurements:outcome"] },
+    ]);
+  });
+
+  it("never changes its input, and gives the same result for a frozen one", () => {
+    const input = structuredClone(conflicted);
+    const options = { now: NOW, vocabulary, policy: { billing: { slidingScale: true } } };
+    const expected = JSON.stringify(assessReferral(input, options));
+    expect(JSON.stringify(assessReferral(deepFreeze(input), deepFreeze({ ...options })))).toBe(expected);
+    expect(input).toStrictEqual(conflicted);
+  });
+});
+
+describe("rules of the host's own", () => {
+  const shouting = (outcome: unknown) => defineReferralRule({ id: "host-rule", source: "test", evaluate: () => outcome as never });
+
+  it("join the built-in ones; a subset of built-ins runs alone", () => {
+    const rule = shouting({ findings: [{ code: "host-finding", urgency: "urgent", summary: "Host.", explanation: "Host." }] });
+    const assessment = assess(referralCase(), { rules: [...builtInRules, rule] });
+    expect(assessment.findings.map((finding) => [finding.code, finding.rule, finding.source])).toEqual([["host-finding", "host-rule", "test"]]);
+    expect(assessment.findings[0]?.criteria.require.problemAreas).toEqual([]);
+    expect(assess(referralCase(), { rules: [] }).unevaluated).toEqual([]);
+  });
+
+  it("a malformed outcome throws InvalidInputError naming the rule's place and the path", () => {
+    const rule = shouting({ findings: [{ code: "Not A Code", urgency: "whenever", summary: "", explanation: "x" }] });
+    const { issues, message } = rejection(() => assess(referralCase(), { rules: [rule] }));
+    expect(issues).toEqual([
+      { path: ["findings", 0, "code"], code: "invalid-format" },
+      { path: ["findings", 0, "urgency"], code: "invalid-value" },
+      { path: ["findings", 0, "summary"], code: "too-small" },
+    ]);
+    expect(message).toMatch(/^Invalid rules\.0: 3 issues: rules\.0\.findings\[0\]\.code /);
+    expect(() => assess(referralCase(), { rules: [shouting({ needs: [] })] })).toThrow("rules.0.needs is below the minimum");
+  });
+
+  it("rule ids must be unique, and rules well formed", () => {
+    expect(() => assess(referralCase(), { rules: [builtInRules[0], builtInRules[0]] as never })).toThrow("options.rules[1].id repeats an id");
+    expect(() => defineReferralRule({ id: "Bad Id", source: "", evaluate: 3 } as never)).toThrow("Invalid rule: 3 issues");
+    expect(() => assess(referralCase(), { rules: [{ id: "x" }] as never })).toThrow("options.rules[0] is invalid");
+  });
+});
+
+describe("validation at the boundary", () => {
+  it("rejects a bad case by path and rule", () => {
+    const { issues } = rejection(() => assess({ client: { id: "cl-01" }, clinician: {}, measurements: [{ instrument: "PHQ-9", date: "yesterday", score: 3 }] }));
+    expect(issues).toContainEqual({ path: ["measurements", 0, "date"], code: "invalid-format" });
+    expect(issues).toContainEqual({ path: ["client", "residence"], code: "required" });
+  });
+
+  it("rejects bad options: a missing or malformed now, a policy whose bounds cross, repeated instruments", () => {
+    expect(() => assessReferral(referralCase(), {} as never)).toThrow("options.now is required");
+    expect(() => assess(referralCase(), { now: "23/11/2026" })).toThrow("options.now is not in the expected format");
+    expect(() => assess(referralCase(), { policy: { urgentWithinDays: 50 } })).toThrow("options.policy.urgentWithinDays has a lower bound above its upper bound (min-above-max)");
+    const scale = { id: "x", name: "x", measures: "alliance", direction: "higher-is-better", range: { min: 0, max: 10 }, source: "x" };
+    expect(() => assess(referralCase(), { instruments: [scale, scale] })).toThrow("options.instruments[1].id repeats an id");
+  });
+});
+
+describe("criteria past MatchCriteria's limits", () => {
+  it("are reported by path, not passed on", () => {
+    const areas = (from: number) => Array.from({ length: 30 }, (_, index) => `area ${from + index}`);
+    const adding = (id: string, problemAreas: string[]) =>
+      defineReferralRule({
+        id,
+        source: "test",
+        evaluate: () => ({ findings: [{ code: id, urgency: "routine", summary: "Adds.", explanation: "Adds.", criteria: { require: { problemAreas } } }] }),
+      });
+    expect(() => assess(referralCase(), { rules: [adding("first", areas(0)), adding("second", areas(30))] })).toThrow(
+      "Invalid criteria: 1 issue: criteria.require.problemAreas is above the maximum",
+    );
+  });
+});

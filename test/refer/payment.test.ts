@@ -1,0 +1,217 @@
+import { describe, expect, it } from "vitest";
+import { assessPanelExit } from "referwell/refer";
+import { assess, client, clinician, codes, finding, NOW, referralCase, rejection, vocabulary } from "./fixtures.js";
+
+const panel = (payerId: string, end?: string) => ({ payerId, period: end === undefined ? { start: "2020-01-01" } : { start: "2020-01-01", end } });
+
+describe("leaving a panel, or going self-pay", () => {
+  const leaving = (end: string, panels = [panel("aetna", end)]) => referralCase({ clinician: { insurancePanels: panels } });
+
+  it("a panel ending within the look-ahead is a finding now, dated with the first day out of network", () => {
+    const assessment = assess(leaving("2026-12-31", [panel("aetna", "2026-12-31"), panel("kaiser")]));
+    const found = finding(assessment, "leaving-panel");
+    expect(found).toMatchObject({ urgency: "soon", date: "2027-01-01" });
+    expect(found?.summary).toBe("Ana Ruiz leaves the aetna panel from 2027-01-01; the client keeps aetna cover.");
+    expect(found?.criteria.require.payers).toEqual([{ payerId: "aetna" }]);
+    expect(assessment.criteria.require.payment?.payers).toEqual([{ payerId: "aetna" }]);
+    expect(assessment.criteria.startDate).toBe(NOW);
+  });
+
+  it("with no panel left, the clinician is going self-pay", () => {
+    const found = finding(assess(leaving("2026-12-31")), "leaving-panel");
+    expect(found?.explanation).toMatch(/^From 1 January 2027, I no longer take insurance, so your plan will stop covering our sessions\./);
+  });
+
+  it("urgency follows the first day out of network", () => {
+    expect(finding(assess(leaving("2026-12-06")), "leaving-panel")?.urgency).toBe("urgent"); // out from 12-07: 14 days
+    expect(finding(assess(leaving("2026-12-07")), "leaving-panel")?.urgency).toBe("soon"); // out from 12-08: 15 days
+    expect(finding(assess(leaving("2027-02-28")), "leaving-panel")?.urgency).toBe("routine");
+    expect(codes(assess(leaving("2027-03-23")))).toEqual([]); // out from 03-24: beyond 120 days
+  });
+
+  it("no finding while another panel of the clinician still takes the client's insurance", () => {
+    const input = referralCase({
+      client: { coverage: [{ payerId: "aetna", period: { start: "2024-01-01" } }, { payerId: "kaiser", period: { start: "2024-01-01" } }] },
+      clinician: { insurancePanels: [panel("aetna", "2026-12-31"), panel("kaiser")] },
+    });
+    expect(codes(assess(input))).toEqual([]);
+  });
+
+  it("offers self-pay and a superbill when the client can pay the fee, out-of-network billing when the policy allows it", () => {
+    const input = referralCase({ client: { maxSelfPay: { currency: "USD", minorUnits: 15000 } }, clinician: { insurancePanels: [panel("aetna", "2026-12-31")] } });
+    expect(finding(assess(input), "leaving-panel")?.alternatives.map((alternative) => alternative.kind)).toEqual(["self-pay", "superbill"]);
+    const policy = { billing: { superbill: false, outOfNetwork: true } };
+    expect(finding(assess(input, { policy }), "leaving-panel")?.alternatives.map((alternative) => alternative.kind)).toEqual(["self-pay", "out-of-network"]);
+  });
+});
+
+describe("the client changed insurance", () => {
+  const dayBefore = (date: string) => new Date(Date.parse(date) - 86_400_000).toISOString().slice(0, 10);
+  const changed = (on: string, to: string | undefined, extra: Record<string, unknown> = {}) =>
+    referralCase({
+      client: {
+        coverage: [
+          { payerId: "aetna", period: { start: "2024-01-01", end: dayBefore(on) } },
+          ...(to === undefined ? [] : [{ payerId: to, period: { start: on } }]),
+        ],
+        ...extra,
+      },
+    });
+
+  it("a change already made is urgent, and the criteria ask for the new payer", () => {
+    const assessment = assess(changed("2026-11-01", "cigna"));
+    const found = finding(assessment, "insurance-changed");
+    expect(found).toMatchObject({ urgency: "urgent", date: "2026-11-01" });
+    expect(found?.evidence).toStrictEqual([
+      { kind: "id", fact: "payer-before", id: "aetna" },
+      { kind: "id", fact: "payer-after", id: "cigna" },
+      { kind: "date", fact: "coverage-changed", date: "2026-11-01" },
+    ]);
+    expect(assessment.criteria.require.payment?.payers).toEqual([{ payerId: "cigna" }]);
+  });
+
+  it("a change next month is a finding now; the receiving clinician is chosen for the new coverage", () => {
+    const assessment = assess(changed("2027-01-01", "cigna"));
+    expect(finding(assessment, "insurance-changed")).toMatchObject({ urgency: "soon", date: "2027-01-01", careFrom: "2027-01-01" });
+    expect(finding(assessment, "insurance-changed")?.explanation).toMatch(/^Your insurance changes on 1 January 2027, and your new plan won't cover sessions with me\./);
+    expect(assessment.criteria.startDate).toBe("2027-01-01");
+    expect(assessment.criteria.require.payment?.payers).toEqual([{ payerId: "cigna" }]);
+  });
+
+  it("coverage that simply ends is a change too", () => {
+    const found = finding(assess(changed("2026-11-01", undefined)), "insurance-changed");
+    expect(found?.explanation).toMatch(/^Your insurance coverage ended, so since 1 November 2026 sessions with me are not covered\./);
+    expect(found?.criteria.require.payers).toEqual([]);
+  });
+
+  it("a change before the episode began is not this episode's concern", () => {
+    expect(codes(assess(changed("2025-06-01", "cigna")))).not.toContain("insurance-changed");
+  });
+
+  it("alternatives: self-pay and a superbill only when the fee is within what the client can pay", () => {
+    const affordable = assess(changed("2026-11-01", "cigna", { maxSelfPay: { currency: "USD", minorUnits: 15000 } }));
+    expect(finding(affordable, "insurance-changed")?.alternatives.map((alternative) => [alternative.kind, alternative.amount?.minorUnits])).toEqual([
+      ["self-pay", 15000],
+      ["superbill", 15000],
+    ]);
+    const tight = assess(changed("2026-11-01", "cigna", { maxSelfPay: { currency: "USD", minorUnits: 14999 } }));
+    expect(finding(tight, "insurance-changed")?.alternatives).toEqual([]);
+  });
+
+  it("plan-level panels: a panel for other plans of the payer does not cover the client's plan", () => {
+    const input = referralCase({
+      client: {
+        coverage: [
+          { payerId: "aetna", planId: "ppo", period: { start: "2024-01-01", end: "2026-10-31" } },
+          { payerId: "aetna", planId: "hmo", period: { start: "2026-11-01" } },
+        ],
+      },
+      clinician: { insurancePanels: [{ payerId: "aetna", plans: ["ppo"], period: { start: "2020-01-01" } }] },
+    });
+    expect(finding(assess(input), "insurance-changed")?.criteria.require.payers).toEqual([{ payerId: "aetna", planId: "hmo" }]);
+  });
+});
+
+describe("the client cannot afford the fee", () => {
+  const selfPay = (maxSelfPay: unknown, overrides: Record<string, unknown> = {}) =>
+    referralCase({ client: { coverage: [], ...(maxSelfPay === undefined ? {} : { maxSelfPay }) }, ...overrides });
+
+  it("a fee above the most the client can pay is a finding, soon", () => {
+    const assessment = assess(selfPay({ currency: "USD", minorUnits: 9000 }));
+    expect(codes(assessment)).toEqual(["cannot-afford"]);
+    expect(finding(assessment, "cannot-afford")?.evidence).toStrictEqual([
+      { kind: "amount", fact: "fee", amount: { currency: "USD", minorUnits: 15000 } },
+      { kind: "amount", fact: "max-self-pay", amount: { currency: "USD", minorUnits: 9000 } },
+    ]);
+  });
+
+  it("a maximum equal to the fee is affordable", () => {
+    expect(codes(assess(selfPay({ currency: "USD", minorUnits: 15000 })))).toEqual([]);
+  });
+
+  it("cannot be judged without the client's maximum, or across currencies", () => {
+    expect(assess(selfPay(undefined)).unevaluated).toContainEqual({ rule: "cannot-afford", needs: ["client.maxSelfPay"] });
+    expect(assess(selfPay({ currency: "CAD", minorUnits: 9000 })).unevaluated).toContainEqual({ rule: "cannot-afford", needs: ["client.maxSelfPay"] });
+  });
+
+  it("the practice's sliding scale is a policy switch, offered only when its floor is within reach", () => {
+    const floor = (minorUnits: number) => ({ clinician: { slidingScaleFloor: { currency: "USD", minorUnits } } });
+    const policy = { billing: { slidingScale: true } };
+    expect(finding(assess(selfPay({ currency: "USD", minorUnits: 9000 }, floor(8000))), "cannot-afford")?.alternatives).toEqual([]);
+    expect(finding(assess(selfPay({ currency: "USD", minorUnits: 9000 }, floor(8000)), { policy }), "cannot-afford")?.alternatives).toStrictEqual([
+      {
+        kind: "sliding-scale",
+        summary: "Continue on the practice's sliding scale, from 80.00 USD a session.",
+        explanation: "I can offer you a reduced fee, from 80.00 USD a session.",
+        amount: { currency: "USD", minorUnits: 8000 },
+      },
+    ]);
+    expect(finding(assess(selfPay({ currency: "USD", minorUnits: 7999 }, floor(8000)), { policy }), "cannot-afford")?.alternatives).toEqual([]);
+  });
+
+  it("an insured client is the insurance triggers' concern, unless they report hardship", () => {
+    expect(codes(assess(referralCase({ client: { maxSelfPay: { currency: "USD", minorUnits: 100 } } })))).toEqual([]);
+    const hardship = assess(referralCase({ hardship: { reported: "2026-11-16" } }));
+    expect(codes(hardship)).toEqual(["cannot-afford"]);
+    expect(finding(hardship, "cannot-afford")?.summary).toBe("The client reported financial hardship on 2026-11-16.");
+  });
+});
+
+describe("assessPanelExit", () => {
+  const exitOf = (overrides: Record<string, unknown>) => ({
+    date: "2027-01-01",
+    clinicians: [clinician({ insurancePanels: [panel("aetna"), panel("kaiser")] }), clinician({ id: "clin-ben", practiceId: "harbour", insurancePanels: [panel("aetna")] })],
+    clients: [
+      client({ id: "cl-a" }),
+      client({ id: "cl-b", coverage: [{ payerId: "kaiser", period: { start: "2024-01-01" } }] }),
+      client({ id: "cl-c" }),
+    ],
+    episodes: [
+      { clientId: "cl-c", clinicianId: "clin-ben" },
+      { clientId: "cl-b", clinicianId: "clin-ana" },
+      { clientId: "cl-a", clinicianId: "clin-ana" },
+    ],
+    ...overrides,
+  });
+
+  it("leaving one payer's panel refers only the clients that payer covered", () => {
+    const result = assessPanelExit(exitOf({ clinicianIds: ["clin-ana"], payerIds: ["aetna"] }), { now: NOW, vocabulary });
+    expect(result.selfPay).toBe(false);
+    expect(result.referrals.map((referral) => [referral.clientId, referral.clinicianId, referral.payerIds])).toEqual([["cl-a", "clin-ana", ["aetna"]]]);
+    expect(result.referrals[0]?.assessment.findings.map((entry) => entry.code)).toEqual(["leaving-panel"]);
+  });
+
+  it("a practice going self-pay refers every insured client of every clinician in it, sorted", () => {
+    const result = assessPanelExit(exitOf({ practiceId: "harbour" }), { now: NOW, vocabulary });
+    expect(result.selfPay).toBe(true);
+    expect(result.referrals.map((referral) => [referral.clientId, referral.payerIds])).toEqual([
+      ["cl-a", ["aetna"]],
+      ["cl-b", ["kaiser"]],
+      ["cl-c", ["aetna"]],
+    ]);
+    expect(result.referrals[0]?.assessment.findings[0]?.explanation).toMatch(/^From 1 January 2027, I no longer take insurance/);
+  });
+
+  it("reaches an exit beyond the policy's look-ahead", () => {
+    const result = assessPanelExit(exitOf({ practiceId: "harbour", date: "2027-09-01" }), { now: NOW, vocabulary });
+    expect(result.referrals).toHaveLength(3);
+    expect(result.referrals[0]?.assessment.urgency).toBe("routine");
+  });
+
+  it("rejects episodes naming unknown clients or clinicians, and repeated pairs, by path", () => {
+    const { issues } = rejection(() =>
+      assessPanelExit(
+        exitOf({ clinicianIds: ["clin-ana"], episodes: [{ clientId: "cl-x", clinicianId: "clin-ana" }, { clientId: "cl-a", clinicianId: "clin-ana" }, { clientId: "cl-a", clinicianId: "clin-ana" }] }),
+        { now: NOW },
+      ),
+    );
+    expect(issues).toEqual([
+      { path: ["episodes", 0, "clientId"], code: "unknown-reference" },
+      { path: ["episodes", 2, "clientId"], code: "duplicate-id" },
+    ]);
+  });
+
+  it("needs someone to leave", () => {
+    expect(() => assessPanelExit(exitOf({}), { now: NOW })).toThrow("panelExit.clinicianIds is required");
+  });
+});

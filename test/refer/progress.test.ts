@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+import { InvalidInputError } from "referwell";
+import { builtInInstruments, classifyProgress, Instrument, reliableChange } from "referwell/refer";
+import { assess, codes, finding, referralCase, weekly } from "./fixtures.js";
+
+const instrument = (id: string) => builtInInstruments.find((entry) => entry.id === id) as Instrument;
+const phq9 = instrument("PHQ-9");
+const gad7 = instrument("GAD-7");
+const jt = Instrument.parse({
+  id: "jt-scale",
+  name: "A Jacobson–Truax scale",
+  measures: "outcome",
+  direction: "higher-is-better",
+  range: { min: 0, max: 100 },
+  reliableChange: { method: "jacobson-truax", sd: 10, reliability: 0.75 },
+  cutoff: 50,
+  source: "test",
+});
+// SDiff = 10 · √2 · √0.25 = 7.0711; the criterion 1.96 · SDiff = 13.859 points.
+
+describe("reliableChange", () => {
+  it("PHQ-9: a change of 6 points is reliable, 5 is not (NHS Talking Therapies)", () => {
+    expect(reliableChange(phq9, 16, 10)).toStrictEqual({ change: -6, reliable: true, outcome: "improved" });
+    expect(reliableChange(phq9, 16, 11)).toStrictEqual({ change: -5, reliable: false, outcome: "no-reliable-change" });
+    expect(reliableChange(phq9, 10, 16)).toStrictEqual({ change: 6, reliable: true, outcome: "deteriorated" });
+    expect(reliableChange(phq9, 12, 12).outcome).toBe("no-reliable-change");
+  });
+
+  it("GAD-7: a change of 4 points is reliable, 3 is not", () => {
+    expect(reliableChange(gad7, 12, 8).outcome).toBe("improved");
+    expect(reliableChange(gad7, 12, 9).outcome).toBe("no-reliable-change");
+    expect(reliableChange(gad7, 8, 12).outcome).toBe("deteriorated");
+  });
+
+  it("Jacobson–Truax: RC = (post − pre) / (SD·√2·√(1 − r)), reliable when |RC| > 1.96", () => {
+    const up = reliableChange(jt, 40, 54);
+    expect(up.index).toBeCloseTo(14 / (10 * Math.SQRT2 * 0.5), 12);
+    expect(up.outcome).toBe("improved"); // higher is better
+    expect(reliableChange(jt, 40, 53).reliable).toBe(false); // RC 1.838
+    expect(reliableChange(jt, 54, 40).outcome).toBe("deteriorated");
+  });
+
+  it("rejects scores that are not finite numbers, naming the argument only", () => {
+    expect(() => reliableChange(phq9, Number.NaN, 3)).toThrow(InvalidInputError);
+    expect(() => reliableChange(phq9, 3, Number.POSITIVE_INFINITY)).toThrow("reliableChange.post has the wrong type");
+    expect(() => reliableChange(instrument("SRS"), 30, 36)).toThrow("reliableChange.instrument.reliableChange is required");
+  });
+});
+
+describe("classifyProgress", () => {
+  const series = (...scores: number[]) => weekly("PHQ-9", "2026-06-01", scores);
+
+  it("recovered: a reliable improvement from caseness to below the cutoff", () => {
+    expect(classifyProgress(phq9, series(15, 9)).classification).toBe("recovered");
+    expect(classifyProgress(phq9, series(10, 4)).classification).toBe("recovered");
+  });
+
+  it("improved, not recovered: still at the cutoff, or never in caseness", () => {
+    expect(classifyProgress(phq9, series(16, 10)).classification).toBe("improved"); // 10 is still caseness
+    expect(classifyProgress(phq9, series(9, 3)).classification).toBe("improved"); // started below caseness
+  });
+
+  it("no reliable change and deterioration", () => {
+    expect(classifyProgress(phq9, series(15, 10)).classification).toBe("no-reliable-change");
+    expect(classifyProgress(phq9, series(9, 15)).classification).toBe("deteriorated");
+  });
+
+  it("reads baseline and latest by date, whatever the order; same-day scores count as their mean", () => {
+    const summary = classifyProgress(phq9, [
+      { date: "2026-07-01", score: 8 },
+      { date: "2026-06-01", score: 14 },
+      { date: "2026-06-01", score: 16 },
+      { date: "2026-07-01", score: 10 },
+    ]);
+    expect(summary.baseline).toStrictEqual({ date: "2026-06-01", score: 15 });
+    expect(summary.latest).toStrictEqual({ date: "2026-07-01", score: 9 });
+    expect(summary.sessions).toBe(2);
+    expect(summary.weeks).toBe(4);
+    expect(summary.classification).toBe("recovered");
+  });
+
+  it("needs scores on two days", () => {
+    expect(() => classifyProgress(phq9, series(12))).toThrow(InvalidInputError);
+    expect(() => classifyProgress(phq9, [{ date: "2026-06-01", score: 12 }, { date: "2026-06-01", score: 14 }])).toThrow("scores is below the minimum");
+  });
+});
+
+describe("the progress trigger", () => {
+  const withScores = (measurements: unknown[]) => referralCase({ measurements });
+
+  it("no progress: no reliable improvement after six measured sessions, still in caseness", () => {
+    const assessment = assess(withScores(weekly("PHQ-9", "2026-09-01", [16, 15, 17, 15, 14, 16])));
+    expect(codes(assessment)).toEqual(["no-progress"]);
+    expect(finding(assessment, "no-progress")?.urgency).toBe("routine");
+    expect(finding(assessment, "no-progress")?.evidence).toContainEqual({ kind: "score", fact: "latest", instrument: "PHQ-9", date: "2026-10-06", score: 16 });
+  });
+
+  it("too early: five sessions over four weeks is no verdict yet, and the rule asks for more", () => {
+    const assessment = assess(withScores(weekly("PHQ-9", "2026-09-01", [16, 15, 17, 15, 16])));
+    expect(codes(assessment)).toEqual([]);
+    expect(assessment.unevaluated).toContainEqual({ rule: "progress", needs: ["measurements:PHQ-9"] });
+  });
+
+  it("eight weeks count as much as six sessions (whichever comes first)", () => {
+    const assessment = assess(withScores([
+      { instrument: "PHQ-9", date: "2026-08-01", score: 14 },
+      { instrument: "PHQ-9", date: "2026-09-26", score: 14 },
+    ]));
+    expect(codes(assessment)).toEqual(["no-progress"]);
+    const sooner = assess(withScores([
+      { instrument: "PHQ-9", date: "2026-08-01", score: 14 },
+      { instrument: "PHQ-9", date: "2026-09-25", score: 14 },
+    ]));
+    expect(codes(sooner)).toEqual([]);
+  });
+
+  it("no finding once below caseness, even without reliable change", () => {
+    const assessment = assess(withScores(weekly("PHQ-9", "2026-07-07", [11, 10, 9, 8, 8, 7])));
+    expect(codes(assessment)).toEqual([]);
+    expect(assessment.unevaluated.map((entry) => entry.rule)).not.toContain("progress");
+  });
+
+  it("deterioration: a reliable worsening is urgent, on two sessions already", () => {
+    const assessment = assess(withScores(weekly("PHQ-9", "2026-10-05", [14, 20])));
+    expect(codes(assessment)).toEqual(["deterioration"]);
+    expect(assessment.urgency).toBe("urgent");
+    expect(assess(withScores(weekly("PHQ-9", "2026-10-05", [14, 19]))).findings).toEqual([]);
+  });
+
+  it("recovery is no finding, and shows in the assessment's progress", () => {
+    const assessment = assess(withScores(weekly("GAD-7", "2026-04-14", [13, 11, 9, 7, 6, 5, 4])));
+    expect(assessment.refer).toBe(false);
+    expect(assessment.progress.map((summary) => summary.classification)).toEqual(["recovered"]);
+  });
+
+  it("only measurements within the episode and up to now count", () => {
+    const measurements = [
+      { instrument: "PHQ-9", date: "2025-12-01", score: 25 },
+      ...weekly("PHQ-9", "2026-09-01", [16, 15, 17, 15, 14, 16]),
+      { instrument: "PHQ-9", date: "2026-12-01", score: 2 },
+    ];
+    const assessment = assess(withScores(measurements));
+    expect(assessment.progress[0]?.baseline.date).toBe("2026-09-01");
+    expect(assessment.progress[0]?.latest.date).toBe("2026-10-06");
+  });
+
+  it("a host's own instrument joins, and replaces a built-in one with the same id", () => {
+    const measurements = weekly("jt-scale", "2026-09-01", [40, 42, 41, 39, 40, 41]);
+    const assessment = assess(withScores(measurements), { instruments: [jt] });
+    expect(codes(assessment)).toEqual(["no-progress"]);
+    const stricter = { ...phq9, reliableChange: { method: "threshold", threshold: 3 } };
+    expect(codes(assess(withScores(weekly("PHQ-9", "2026-09-01", [16, 15, 17, 15, 14, 13])), { instruments: [stricter] }))).toEqual([]);
+  });
+
+  it("a score outside its instrument's range is rejected by path, never by value", () => {
+    expect(() => assess(withScores([{ instrument: "PHQ-9", date: "2026-09-01", score: 28 }]))).toThrow(
+      "Invalid case: 1 issue: case.measurements[0].score is above the maximum (too large, too long or too many) (too-big)",
+    );
+  });
+});

@@ -1,0 +1,221 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { createVocabulary, MatchCriteria, Urgency } from "referwell";
+import {
+  assessReferral,
+  builtInRules,
+  classifyProgress,
+  defineReferralRule,
+  type Instrument,
+  ReferralAssessment,
+  ReferralCase,
+  reliableChange,
+} from "referwell/refer";
+import { hostile, hostileJson, type Json, marker } from "../arbitraries/hostile.js";
+import { criterionOf, instrument, instrumentWithScores, NOW, referralCase, score, TREATING } from "../arbitraries/refer.js";
+import { deepFreeze } from "../support/deepFreeze.js";
+import { expectNoLeak, keysOf } from "../support/noLeak.js";
+
+const vocabulary = createVocabulary();
+const assess = (input: unknown, rules = builtInRules) => assessReferral(input, { now: NOW, vocabulary, rules });
+type Case = ReturnType<(typeof referralCase)["generate"]>["value"];
+
+const permutation = <T>(items: readonly T[]): fc.Arbitrary<T[]> => fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
+
+describe("the generators", () => {
+  test.prop([referralCase])("generator validity: every generated case is a valid ReferralCase", (input) => {
+    expect(ReferralCase.safeParse(input).success).toBe(true);
+  });
+
+  it("every trigger fires on some generated cases, so the laws below are not vacuous", () => {
+    const found = new Set(fc.sample(referralCase, { numRuns: 600, seed: 3 }).flatMap((input) => assess(input).findings.map((f) => f.code)));
+    expect([...found].sort()).toEqual(
+      ["alliance", "cannot-afford", "deterioration", "impartiality", "insurance-changed", "leaving-panel", "moving", "no-progress", "outside-scope", "treatment-disagreement"].sort(),
+    );
+  });
+});
+
+describe("determinism", () => {
+  test.prop([
+    referralCase.chain((input: Case) =>
+      fc.tuple(fc.constant(input), permutation(builtInRules), permutation(input.sessions), permutation(input.measurements)),
+    ),
+  ])("order independence: rules, sessions and measurements in any order give the same JSON", ([input, rules, sessions, measurements]) => {
+    const shuffled = { ...input, sessions, measurements };
+    expect(JSON.stringify(assess(shuffled, rules))).toBe(JSON.stringify(assess(input)));
+  });
+
+  test.prop([referralCase])("byte-identical: the same input twice gives the same bytes", (input) => {
+    expect(JSON.stringify(assess(structuredClone(input)))).toBe(JSON.stringify(assess(structuredClone(input))));
+  });
+
+  test.prop([referralCase])("frozen input: a deep-frozen case and options give the same result, and are left as they were", (input) => {
+    const before = JSON.stringify(input);
+    const frozen = deepFreeze(structuredClone(input));
+    const options = deepFreeze({ now: NOW, policy: { billing: { slidingScale: true } }, instruments: [] });
+    expect(JSON.stringify(assessReferral(frozen, { ...options, vocabulary }))).toBe(
+      JSON.stringify(assessReferral(input, { now: NOW, vocabulary, policy: { billing: { slidingScale: true } } })),
+    );
+    expect(JSON.stringify(input)).toBe(before);
+  });
+});
+
+describe("the assessment", () => {
+  test.prop([referralCase, fc.constantFrom("dual-relationship" as const, "conflict-of-interest" as const, "prior-relationship" as const, "other" as const)])(
+    "declared conflict: adding one with the treating clinician refers, with an impartiality finding and that clinician excluded",
+    (input, kind) => {
+      const client = { ...input.client, conflicts: [...input.client.conflicts, { clinicianId: TREATING, kind }] };
+      const assessment = assess({ ...input, client });
+      expect(assessment.refer).toBe(true);
+      expect(assessment.findings.some((finding) => finding.code === "impartiality")).toBe(true);
+      expect(assessment.criteria.require.excludeClinicianIds).toContain(TREATING);
+    },
+  );
+
+  test.prop([referralCase])("containment: every finding's criteria are contained in the assessment's criteria", (input) => {
+    const { findings, criteria } = assess(input);
+    const keyed = (list: "problemAreas" | "modalities" | "populations" | undefined, tags: readonly string[]) =>
+      new Set(tags.map((tag) => (list === undefined ? tag : vocabulary.canonical(list, tag))));
+    const within = (list: "problemAreas" | "modalities" | "populations" | undefined, part: readonly string[], whole: readonly string[]) => {
+      const all = keyed(list, whole);
+      for (const key of keyed(list, part)) expect(all.has(key)).toBe(true);
+    };
+    const payer = (ref: { payerId: string; planId?: string | undefined }) => `${ref.payerId}/${ref.planId ?? ""}`;
+    for (const { criteria: added } of findings) {
+      within("problemAreas", added.require.problemAreas, criteria.require.problemAreas);
+      within("modalities", added.require.modalities, criteria.require.modalities);
+      within("populations", added.require.populations, criteria.require.populations);
+      within(undefined, added.require.languages, criteria.require.languages);
+      within(undefined, added.require.excludeClinicianIds, criteria.require.excludeClinicianIds);
+      within(undefined, added.require.excludePracticeIds, criteria.require.excludePracticeIds);
+      within(undefined, added.require.payers.map(payer), (criteria.require.payment?.payers ?? []).map(payer));
+      within("problemAreas", added.prefer.problemAreas, criteria.prefer.problemAreas);
+      within("modalities", added.prefer.modalities, criteria.prefer.modalities);
+      within(undefined, added.prefer.languages, criteria.prefer.languages);
+    }
+  });
+
+  test.prop([referralCase])("urgency: the assessment's is the highest of its findings' (routine with none), and it refers exactly when something is found", (input) => {
+    const assessment = assess(input);
+    const highest = assessment.findings.reduce((top, finding) => Math.max(top, Urgency.options.indexOf(finding.urgency)), 0);
+    expect(assessment.urgency).toBe(Urgency.options[highest]);
+    expect(assessment.criteria.urgency).toBe(assessment.urgency);
+    expect(assessment.refer).toBe(assessment.findings.length > 0);
+  });
+
+  test.prop([referralCase])("plain JSON: the assessment parses to itself, and its criteria are MatchCriteria as they are", (input) => {
+    const assessment = assess(input);
+    expect(ReferralAssessment.parse(JSON.parse(JSON.stringify(assessment)))).toStrictEqual(assessment);
+    expect(MatchCriteria.parse(assessment.criteria)).toStrictEqual(assessment.criteria);
+  });
+});
+
+describe("reliable change", () => {
+  const thresholdInstrument = instrument.filter((entry) => entry.reliableChange?.method === "threshold");
+  const jacobsonTruax = instrument.filter((entry) => entry.reliableChange?.method === "jacobson-truax");
+  const half = (n: number) => n / 2;
+
+  test.prop([thresholdInstrument, fc.integer({ min: 0, max: 100 }), fc.integer({ min: -2, max: 2 }).map(half), fc.boolean()])(
+    "threshold boundary: reliable exactly when |change| ≥ threshold, at it and half a point either side",
+    (scale: Instrument, pre, offset, down) => {
+      const threshold = criterionOf(scale);
+      const size = threshold + offset;
+      const post = pre + (down ? -size : size);
+      const result = reliableChange(scale, pre, post);
+      expect(result.reliable).toBe(size >= threshold);
+      expect(result.outcome === "no-reliable-change").toBe(size < threshold);
+    },
+  );
+
+  test.prop([jacobsonTruax, score, fc.constantFrom(0.5, 0.999_99, 1.000_01, 2), fc.boolean()])(
+    "Jacobson–Truax boundary: reliable exactly when |RC| > 1.96, just below and just above",
+    (scale: Instrument, pre, factor, down) => {
+      const criterion = criterionOf(scale);
+      const post = pre + (down ? -1 : 1) * factor * criterion;
+      const result = reliableChange(scale, pre, post);
+      expect(result.reliable).toBe(factor > 1);
+      expect(Math.abs(result.index ?? Number.NaN)).toBeCloseTo(1.96 * factor, 6);
+    },
+  );
+
+  test.prop([instrument, fc.integer({ min: -4, max: 4 }), fc.integer({ min: -4, max: 4 })])(
+    "caseness boundary: a reliable improvement is recovered exactly when it starts in the clinical range and ends out of it",
+    (scale: Instrument, a, b) => {
+      const cutoff = scale.cutoff as number;
+      const withThreshold: Instrument = { ...scale, reliableChange: { method: "threshold", threshold: 1 } };
+      const pre = cutoff + a;
+      const post = cutoff + b;
+      const summary = classifyProgress(withThreshold, [
+        { date: "2026-06-01", score: pre },
+        { date: "2026-07-01", score: post },
+      ]);
+      const clinical = (value: number) => (scale.direction === "lower-is-better" ? value >= cutoff : value < cutoff);
+      if (summary.change.outcome === "improved") expect(summary.classification === "recovered").toBe(clinical(pre) && !clinical(post));
+      else expect(summary.classification).toBe(summary.change.outcome);
+      expect(summary.caseness).toStrictEqual({ baseline: clinical(pre), latest: clinical(post) });
+    },
+  );
+
+  test.prop([instrumentWithScores])("antisymmetry: swapping pre and post swaps improved and deteriorated", ([scale, pre, post]) => {
+    const swap = { improved: "deteriorated", deteriorated: "improved", "no-reliable-change": "no-reliable-change" } as const;
+    const forward = reliableChange(scale, pre, post);
+    const backward = reliableChange(scale, post, pre);
+    expect(backward.outcome).toBe(swap[forward.outcome]);
+    expect(backward.reliable).toBe(forward.reliable);
+  });
+
+  test.prop([instrumentWithScores])("antisymmetry of the classifier: improved or recovered one way is deteriorated the other", ([scale, pre, post]) => {
+    const classify = (first: number, second: number) =>
+      classifyProgress(scale, [
+        { date: "2026-06-01", score: first },
+        { date: "2026-07-01", score: second },
+      ]).classification;
+    const forward = classify(pre, post);
+    const backward = classify(post, pre);
+    expect(forward === "improved" || forward === "recovered").toBe(backward === "deteriorated");
+    expect(backward === "improved" || backward === "recovered").toBe(forward === "deteriorated");
+  });
+});
+
+describe("no leak", () => {
+  const keys = [...keysOf(fc.sample(referralCase, { numRuns: 40, seed: 5 }))];
+
+  test.prop([hostile(referralCase)])("no leak: a marked, broken case gives a result or an InvalidInputError with no marker", (input) => {
+    expectNoLeak(() => assess(input));
+  });
+
+  test.prop([hostileJson(keys)])("no leak: arbitrary JSON gives a result or an InvalidInputError with no marker", (input) => {
+    expectNoLeak(() => assess(input));
+  });
+
+  test.prop([referralCase, hostile(fc.record({ now: fc.constant(NOW), policy: fc.record({ lookAheadDays: fc.nat(400), options: fc.record({ minimum: fc.nat(3) }) }), instruments: fc.constant([]) }))])(
+    "no leak: marked, broken options give a result or an InvalidInputError with no marker",
+    (input, options) => {
+      expectNoLeak(() => assessReferral(input, options as never));
+    },
+  );
+
+  const outcome = fc.record({
+    findings: fc.array(
+      fc.record({
+        code: fc.constant("host-finding"),
+        urgency: fc.constant("soon"),
+        summary: marker,
+        explanation: marker,
+        evidence: fc.array(fc.record({ kind: fc.constant("id"), fact: fc.constant("host-fact"), id: marker }), { maxLength: 2 }),
+        criteria: fc.record({ require: fc.record({ problemAreas: fc.array(marker, { maxLength: 2 }) }) }),
+      }),
+      { minLength: 1, maxLength: 2 },
+    ),
+  });
+
+  test.prop([referralCase, hostile(outcome)])("no leak: a host rule's marked, broken outcome gives a result or an InvalidInputError with no marker", (input, raw: Json) => {
+    const rule = defineReferralRule({ id: "host-rule", source: "test", evaluate: () => raw as never });
+    expectNoLeak(() => assess(input, [rule]));
+  });
+
+  it("the hostile cases are mostly rejected, so the laws above are not vacuous", () => {
+    const outcomes = fc.sample(hostile(referralCase), { numRuns: 200, seed: 11 }).map((input) => expectNoLeak(() => assess(input)));
+    expect(outcomes.filter((result) => result === "rejected").length).toBeGreaterThan(100);
+  });
+});

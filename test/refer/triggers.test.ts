@@ -1,0 +1,174 @@
+import { describe, expect, it } from "vitest";
+import { assess, codes, context, finding, referralCase, weekly } from "./fixtures.js";
+import { allianceRule } from "referwell/refer";
+
+describe("alliance (personality clash)", () => {
+  const srs = (...scores: number[]) => referralCase({ measurements: weekly("SRS", "2026-09-01", scores) });
+
+  it("three SRS scores in a row below 36 are a finding, soon", () => {
+    const assessment = assess(srs(38, 35, 34, 30));
+    expect(codes(assessment)).toEqual(["alliance"]);
+    expect(assessment.urgency).toBe("soon");
+    expect(finding(assessment, "alliance")?.evidence.map((item) => (item.kind === "score" ? item.score : undefined))).toEqual([35, 34, 30]);
+  });
+
+  it("36 is not below 36", () => {
+    expect(codes(assess(srs(36, 36, 36)))).toEqual([]);
+    expect(codes(assess(srs(35.9, 35.5, 35)))).toEqual(["alliance"]);
+  });
+
+  it("only the latest scores count: a repaired rupture is no finding", () => {
+    expect(codes(assess(srs(30, 31, 32, 38)))).toEqual([]);
+  });
+
+  it("fewer scores than the policy asks for cannot be judged", () => {
+    const assessment = assess(srs(30, 31));
+    expect(codes(assessment)).toEqual([]);
+    expect(assessment.unevaluated).toContainEqual({ rule: "alliance", needs: ["measurements:alliance", "sessions"] });
+    expect(codes(assess(srs(30, 31), { policy: { alliance: { lowScoresInARow: 2 } } }))).toEqual(["alliance"]);
+  });
+
+  it("the clinician leaving the last three sessions exhausted is a finding (seed 002)", () => {
+    const sessions = ["2026-11-03", "2026-11-10", "2026-11-17"].map((date) => ({ date, clinicianExhausted: true }));
+    expect(codes(assess(referralCase({ sessions })))).toEqual(["alliance"]);
+    const lastFine = [...sessions.slice(0, 2), { date: "2026-11-17", clinicianExhausted: false }];
+    expect(codes(assess(referralCase({ sessions: lastFine })))).toEqual([]);
+  });
+
+  it("sessions after now or before the episode do not count", () => {
+    const sessions = ["2025-11-03", "2026-11-10", "2026-11-17", "2026-11-24"].map((date) => ({ date, clinicianExhausted: true }));
+    const outcome = allianceRule.evaluate(context(referralCase({ sessions })));
+    expect(outcome).toStrictEqual({ needs: ["measurements:alliance", "sessions"] });
+  });
+});
+
+describe("outside scope", () => {
+  it("a primary need the clinician does not treat is a finding, soon, requiring that need", () => {
+    const assessment = assess(referralCase({ client: { needs: { problemAreas: ["Eating disorders", "depression"] } } }));
+    expect(codes(assessment)).toEqual(["outside-scope"]);
+    expect(finding(assessment, "outside-scope")?.criteria.require.problemAreas).toEqual(["Eating disorders"]);
+    expect(assessment.criteria.require.problemAreas).toEqual(["Eating disorders"]);
+  });
+
+  it("synonyms count as the code they stand for", () => {
+    expect(codes(assess(referralCase({ client: { needs: { problemAreas: ["PTSD"] } } })))).toEqual([]);
+  });
+
+  it("a secondary need outside scope counts only when the policy says all needs", () => {
+    const input = referralCase({ client: { needs: { problemAreas: ["depression", "gambling"] } } });
+    expect(codes(assess(input))).toEqual([]);
+    expect(codes(assess(input, { policy: { scope: "all" } }))).toEqual(["outside-scope"]);
+  });
+
+  it("a clinician who lists no problem areas cannot be judged", () => {
+    const assessment = assess(referralCase({ clinician: { problemAreas: [] } }));
+    expect(assessment.unevaluated).toContainEqual({ rule: "outside-scope", needs: ["clinician.problemAreas"] });
+  });
+});
+
+describe("treatment disagreement", () => {
+  it("wanting a modality the clinician does not offer is a finding, routine, requiring it", () => {
+    const assessment = assess(referralCase({ client: { preferences: { modalities: ["EMDR"] } } }));
+    expect(codes(assessment)).toEqual(["treatment-disagreement"]);
+    expect(assessment.urgency).toBe("routine");
+    expect(assessment.criteria.require.modalities).toEqual(["EMDR"]);
+  });
+
+  it("a modality offered under another name is no disagreement", () => {
+    expect(codes(assess(referralCase({ client: { preferences: { modalities: ["Cognitive Behavioural Therapy"] } } })))).toEqual([]);
+  });
+
+  it("recorded disagreements count until resolved, from the day they are recorded", () => {
+    const recorded = (resolved: boolean, date = "2026-11-10") => referralCase({ disagreements: [{ recorded: date, about: "goals", resolved }] });
+    expect(codes(assess(recorded(false)))).toEqual(["treatment-disagreement"]);
+    expect(codes(assess(recorded(true)))).toEqual([]);
+    expect(codes(assess(recorded(false, "2026-11-24")))).toEqual([]);
+  });
+});
+
+describe("moving", () => {
+  const moving = (date: string, to = "US-WA", overrides: Record<string, unknown> = {}) =>
+    referralCase({ client: { plannedMoves: [{ date, to: { jurisdiction: to } }] }, ...overrides });
+
+  it("a move next month is a finding now, with its date; the receiving clinician is chosen for where the client will live", () => {
+    const assessment = assess(moving("2026-12-15"));
+    expect(finding(assessment, "moving")).toMatchObject({ urgency: "soon", date: "2026-12-15" });
+    expect(assessment.criteria.startDate).toBe("2026-12-15");
+    expect(assessment.criteria.location.jurisdiction).toBe("US-WA");
+  });
+
+  it("urgency follows the date: within 14 days urgent, within 45 soon, later routine", () => {
+    expect(finding(assess(moving("2026-12-07")), "moving")?.urgency).toBe("urgent"); // 14 days
+    expect(finding(assess(moving("2026-12-08")), "moving")?.urgency).toBe("soon"); // 15 days
+    expect(finding(assess(moving("2027-01-07")), "moving")?.urgency).toBe("soon"); // 45 days
+    expect(finding(assess(moving("2027-01-08")), "moving")?.urgency).toBe("routine"); // 46 days
+  });
+
+  it("only within the look-ahead (120 days by default)", () => {
+    expect(codes(assess(moving("2027-03-23")))).toEqual(["moving"]);
+    expect(codes(assess(moving("2027-03-24")))).toEqual([]);
+    expect(codes(assess(moving("2027-03-24"), { policy: { lookAheadDays: 200 } }))).toEqual(["moving"]);
+  });
+
+  it("a move within the same jurisdiction is no finding", () => {
+    expect(codes(assess(moving("2026-12-15", "US-OR")))).toEqual([]);
+  });
+
+  it("telehealth can continue where the clinician is licensed, or under a compact", () => {
+    const licensed = assess(moving("2026-12-15", "US-WA", { clinician: { licensure: { licenses: [{ jurisdiction: "US-OR" }, { jurisdiction: "US-WA" }] } } }));
+    expect(finding(licensed, "moving")?.alternatives).toStrictEqual([
+      {
+        kind: "continue-by-telehealth",
+        summary: "Continue by telehealth: authorized in US-WA by a licence for US-WA.",
+        explanation: "I can keep seeing you by video after you move.",
+        basis: { via: "license", jurisdiction: "US-WA" },
+      },
+    ]);
+    const compacts = [{ id: "psypact", name: "PSYPACT", members: ["US-OR", "US-WA"], modes: ["telehealth"], source: "test" }];
+    const compact = assess(
+      moving("2026-12-15", "US-WA", { compacts, clinician: { licensure: { licenses: [{ jurisdiction: "US-OR" }], compacts: [{ compactId: "psypact" }] } } }),
+    );
+    expect(finding(compact, "moving")?.alternatives[0]?.basis).toStrictEqual({ via: "compact", compactId: "psypact" });
+    expect(finding(compact, "moving")?.explanation).toBe(
+      "You're moving on 15 December 2026, and therapy works best with someone who can keep seeing you where you'll live. I'd like to help you find a good therapist there before you go.",
+    );
+  });
+
+  it("no telehealth alternative for a client who attends only in person, or a clinician without telehealth", () => {
+    const licensure = { licenses: [{ jurisdiction: "US-OR" }, { jurisdiction: "US-WA" }] };
+    expect(finding(assess(moving("2026-12-15", "US-WA", { clinician: { licensure, telehealth: false } })), "moving")?.alternatives).toEqual([]);
+    const inPerson = moving("2026-12-15", "US-WA", { clinician: { licensure } });
+    (inPerson["client"] as Record<string, unknown>)["preferences"] = { mode: "in-person" };
+    expect(finding(assess(inPerson), "moving")?.alternatives).toEqual([]);
+  });
+
+  it("a move already made during the episode is urgent while the clinician cannot practise there, and no finding once they can", () => {
+    const moved = assess(moving("2026-11-01"));
+    expect(finding(moved, "moving")).toMatchObject({ urgency: "urgent", date: "2026-11-01" });
+    expect(moved.criteria.startDate).toBe("2026-11-23");
+    expect(moved.criteria.location.jurisdiction).toBe("US-WA");
+    const licensed = { licensure: { licenses: [{ jurisdiction: "US-OR" }, { jurisdiction: "US-WA" }] } };
+    expect(codes(assess(moving("2026-11-01", "US-WA", { clinician: licensed })))).toEqual([]);
+    expect(codes(assess(moving("2025-11-01")))).toEqual([]); // before the episode
+  });
+});
+
+describe("impartiality", () => {
+  it("a conflict declared with the treating clinician is a finding, soon, excluding them", () => {
+    const assessment = assess(referralCase({ client: { conflicts: [{ clinicianId: "clin-ana", kind: "dual-relationship", declared: "2026-11-10" }] } }));
+    expect(codes(assessment)).toEqual(["impartiality"]);
+    expect(assessment.urgency).toBe("soon");
+    expect(finding(assessment, "impartiality")?.evidence).toStrictEqual([
+      { kind: "id", fact: "clinician", id: "clin-ana" },
+      { kind: "id", fact: "conflict-kind", id: "dual-relationship" },
+      { kind: "date", fact: "declared", date: "2026-11-10" },
+    ]);
+    expect(assessment.criteria.require.excludeClinicianIds).toEqual(["clin-ana"]);
+  });
+
+  it("a conflict with another clinician is no reason to refer, but that clinician stays excluded", () => {
+    const assessment = assess(referralCase({ client: { conflicts: [{ clinicianId: "clin-ben", kind: "conflict-of-interest" }] } }));
+    expect(assessment.refer).toBe(false);
+    expect(assessment.criteria.require.excludeClinicianIds).toEqual(["clin-ben"]);
+  });
+});
