@@ -17,7 +17,7 @@ const practice = data.directory.practices.find((p) => p.id === data.homePractice
 console.log(`Weekly referral review — ${practice?.name ?? data.homePracticeId} — week of ${data.weekOf}`);
 
 overview(data);
-referralSection(data);
-matchingSection(data);
+const referred = referralSection(data);
+matchingSection(data, referred);
 relationshipsSection(data);
 cadenceSection(data);

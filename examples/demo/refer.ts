@@ -4,7 +4,7 @@ import { assessPanelExit, assessReferral, type ReferralAssessment } from "referw
 import { heading, list, money, pad } from "./format.js";
 import type { SampleData } from "./load.js";
 
-export function referralSection(data: SampleData): void {
+export function referralSection(data: SampleData): ReferralAssessment[] {
   const { directory, clients, histories, vocabulary, weekOf } = data;
   const clinicianName = (id: string) => directory.clinicians.find((c) => c.id === id)?.name ?? id;
 
@@ -73,4 +73,5 @@ export function referralSection(data: SampleData): void {
     const affected = result.referrals.map((r) => r.clientId);
     console.log(`\n${clinician.name} leaves the ${payerId} panel on ${date}: ${affected.length === 0 ? "no client in care is affected" : `refer ${list(affected)} to a clinician on that panel`}.`);
   }
+  return referred;
 }

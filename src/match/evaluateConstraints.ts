@@ -3,6 +3,7 @@ import type { CareMode } from "../model/enums.js";
 import { periodContains } from "../model/periodContains.js";
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { haversineKm } from "./haversineKm.js";
+import { inSentence } from "./inSentence.js";
 import type { ConstraintFailure, HardConstraint, PaymentRoute } from "./types.js";
 
 /** The outcome of the hard constraints for one clinician and one request. */
@@ -94,12 +95,12 @@ export function evaluateConstraints(directory: CompiledDirectory, clinician: Com
   for (const population of query.requiredPopulations) {
     if (clinician.populations.has(population)) continue;
     if (firstOnly) return FAILED;
-    add("population", "population-not-served", `Does not see ${label("populations", population).toLowerCase()}.`);
+    add("population", "population-not-served", `Does not see ${inSentence(label("populations", population))}.`);
   }
   for (const area of query.requiredProblemAreas) {
     if (clinician.problemAreas.has(area)) continue;
     if (firstOnly) return FAILED;
-    add("problem-area", "problem-area-not-treated", `Does not treat ${label("problemAreas", area).toLowerCase()}.`);
+    add("problem-area", "problem-area-not-treated", `Does not treat ${inSentence(label("problemAreas", area))}.`);
   }
   for (const modality of query.requiredModalities) {
     if (clinician.modalities.has(modality)) continue;
@@ -114,7 +115,7 @@ export function evaluateConstraints(directory: CompiledDirectory, clinician: Com
   if (query.requiredDisciplines.size > 0 && !query.requiredDisciplines.has(clinician.discipline)) {
     if (firstOnly) return FAILED;
     const wanted = [...query.requiredDisciplines].map((code) => label("disciplines", code)).join(" or ");
-    add("discipline", "discipline-not-wanted", `Is not a ${wanted.toLowerCase()}.`);
+    add("discipline", "discipline-not-wanted", `Is not a ${inSentence(wanted)}.`);
   }
   const maxWait = criteria.require.maxWaitDays;
   if (maxWait !== undefined && capacity.expectedWaitDays !== undefined && capacity.expectedWaitDays > maxWait) {

@@ -1,5 +1,6 @@
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import type { ConstraintResult } from "./evaluateConstraints.js";
+import { inSentence } from "./inSentence.js";
 import { mergeIntervals } from "./mergeIntervals.js";
 import type { RankedOption, ScorePart, SoftCriterion } from "./types.js";
 
@@ -57,7 +58,7 @@ export interface ScoredCandidate {
 export function scoreOption(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery, constraints: ConstraintResult): ScoredCandidate {
   const { options, vocabulary } = directory;
   const { source } = clinician;
-  const problemLabel = (code: string) => (vocabulary.label("problemAreas", code) ?? code).toLowerCase();
+  const problemLabel = (code: string) => inSentence(vocabulary.label("problemAreas", code) ?? code);
 
   const fits: Record<SoftCriterion, () => Fit> = {
     needs: () => {

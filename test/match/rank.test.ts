@@ -120,7 +120,7 @@ describe("ranking", () => {
     expect(result.recommendation).toEqual({ kind: "single", clinicianIds: ["c"], leadBy: (result.options[0]?.score ?? 0) - (result.options[1]?.score ?? 0) });
     const needs = result.options[1]?.parts.find((p) => p.criterion === "needs");
     expect(needs?.fit).toBeCloseTo(2 / 3, 12);
-    expect(needs?.reason).toBe("Treats trauma and ptsd; not sleep problems.");
+    expect(needs?.reason).toBe("Treats trauma and PTSD; not sleep problems.");
   });
 
   it("gives a choice when no option leads by the margin", () => {
