@@ -6,6 +6,7 @@ import { validate } from "../model/validate.js";
 import { addCalendarDays } from "../relationships/addCalendarDays.js";
 import { calendarDays } from "../relationships/calendarDays.js";
 import type { TouchKind } from "../relationships/schemas.js";
+import { deriveState } from "../relationships/deriveState.js";
 import { RelationshipState } from "../relationships/state.js";
 import { suggestNextActions } from "../relationships/suggestNextActions.js";
 import { CadencePolicy, type DueTouch, type TouchReason } from "./schemas.js";
@@ -98,9 +99,9 @@ export function dueTouches(states: unknown, options: unknown): DueTouch[] {
   const { policy } = settings;
   const today = calendarDateOf(settings.now);
   const touches: DueTouch[] = [];
-  const add = (referrerId: string | null, clinicianId: string | null, reason: TouchReason, dueDate: string, suggestedKind: DueTouch["suggestedKind"], explanation: string, key = "") =>
+  const add = (referrerId: string | null, clinicianId: string | null, reason: TouchReason, dueDate: string, suggestedKind: DueTouch["suggestedKind"], explanation: string, id?: string) =>
     touches.push({
-      id: `${referrerId ?? "practice"}:${reason}${key === "" ? "" : `:${key}`}:${dueDate}`,
+      id: id ?? `${referrerId ?? "practice"}:${reason}:${dueDate}`,
       referrerId,
       clinicianId,
       reason,
@@ -111,16 +112,22 @@ export function dueTouches(states: unknown, options: unknown): DueTouch[] {
       explanation,
     });
 
-  for (const state of relationships) {
-    const snoozed = state.snoozedUntil !== null && state.snoozedUntil >= today;
-    if (state.lifecycle === "closed" || snoozed) continue;
+  for (const stored of relationships) {
+    // Read each relationship as of today, not as of the day its state was made.
+    const state = deriveState(stored, today, stored.policy, stored.referrerKind);
+    if (state.lifecycle === "closed") continue;
+    // A snoozed relationship still has its touches, due after the snooze ends.
+    // A snooze moves whatever falls due during it to the day after it ends.
+    const afterSnooze = state.snoozedUntil === null ? null : addCalendarDays(state.snoozedUntil, 1);
+    const resumes = afterSnooze !== null && afterSnooze > today ? afterSnooze : today;
+    const notBefore = (date: string) => (afterSnooze !== null && date < afterSnooze ? afterSnooze : date);
     const recent = state.events.flatMap((event) => (event.type === "touch" ? [event.kind] : []));
     // Owed follow-ups come from the relationship's own next actions.
-    for (const action of suggestNextActions(state, { now: today })) {
+    for (const action of suggestNextActions(state, { now: resumes })) {
       if (!(action.code in FROM_ACTION)) continue;
       const reason = FROM_ACTION[action.code as keyof typeof FROM_ACTION];
       const kind: DueTouch["suggestedKind"] = reason === "thank-you" ? "thank-you" : reason === "follow-up-outreach" ? "email" : nextKind(policy.kindRotation, recent);
-      add(state.referrerId, action.clinicianId, reason, action.dueDate, kind, action.reason);
+      add(state.referrerId, action.clinicianId, reason, notBefore(action.dueDate), kind, action.reason);
     }
     const base = state.lifecycle === "met" || state.lifecycle === "nurturing" || state.lifecycle === "active" ? policy.everyDays[state.lifecycle] : undefined;
     if (base === undefined || state.fit === false) continue;
@@ -133,8 +140,7 @@ export function dueTouches(states: unknown, options: unknown): DueTouch[] {
       return counts && (latest === null || event.date > latest) ? event.date : latest;
     }, null);
     if (last === null) continue;
-    let due = addCalendarDays(last, every);
-    if (state.snoozedUntil !== null && due <= state.snoozedUntil) due = addCalendarDays(state.snoozedUntil, 1);
+    const due = notBefore(addCalendarDays(last, every));
     add(state.referrerId, state.pointPersonId, "cadence", due, nextKind(policy.kindRotation, recent), `Touch base about every ${every} days; the last contact was on ${last}.`);
   }
 
@@ -142,13 +148,14 @@ export function dueTouches(states: unknown, options: unknown): DueTouch[] {
     if (!client.consentAllowsNote) continue;
     const due = addCalendarDays(client.lastNoteSent ?? client.since, policy.progressNoteEveryDays);
     // The episode keys the id; no client detail enters the text, which may end up in a shared calendar.
-    add(client.referrerId, client.clinicianId, "progress-note", due, "progress-note-sent", `A short progress note on a mutual client every ${policy.progressNoteEveryDays} days, with the client's consent.`, client.episodeId);
+    add(client.referrerId, client.clinicianId, "progress-note", due, "progress-note-sent", `A short progress note on a mutual client every ${policy.progressNoteEveryDays} days, with the client's consent.`, `${client.referrerId}:progress-note:${client.episodeId}:${due}`);
   }
 
   const month = today.slice(0, 7);
   const held = relationships.filter((state) => state.dates.firstMeeting !== null && state.dates.firstMeeting.startsWith(month) && state.dates.firstMeeting <= today).length;
+  // Slots are keyed by month and number, so planning again on another day recognizes them.
   for (let slot = held; slot < settings.newMeetingsPerMonth; slot += 1) {
-    add(null, null, "outreach-slot", today, "outreach", `A monthly goal of ${settings.newMeetingsPerMonth} new meetings; ${held} held so far this month.`, `${month}-${slot + 1}`);
+    add(null, null, "outreach-slot", `${month}-01`, "outreach", `A monthly goal of ${settings.newMeetingsPerMonth} new meetings; ${held} held so far this month.`, `practice:outreach-slot:${month}:${slot + 1}`);
   }
   return touches.sort((a, b) => b.overdueDays - a.overdueDays || b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -1,13 +1,9 @@
 import { tzOffset } from "@date-fns/tz/tzOffset";
 import type { IsoDate, LocalTime } from "../model/scalars.js";
+import { instantIn } from "./instantIn.js";
 
 const MINUTE_MS = 60_000;
 
-const offsetText = (minutes: number): string => {
-  const sign = minutes < 0 ? "-" : "+";
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
-};
 
 /**
  * The instant of a wall-clock time on a date in an IANA zone, as ISO-8601
@@ -20,9 +16,7 @@ export function localInstant(date: IsoDate, time: LocalTime, timeZone: string, p
   const wall = Date.parse(`${date}T00:00:00Z`) + (hours * 60 + minutes + plusMinutes) * MINUTE_MS;
   const guess = tzOffset(timeZone, new Date(wall));
   let offset = tzOffset(timeZone, new Date(wall - guess * MINUTE_MS));
-  // In a spring-forward gap neither offset round-trips; take the later one, which moves the time forward.
-  if (tzOffset(timeZone, new Date(wall - offset * MINUTE_MS)) !== offset) offset = Math.max(guess, offset);
-  const instant = wall - offset * MINUTE_MS;
-  const local = new Date(instant + tzOffset(timeZone, new Date(instant)) * MINUTE_MS).toISOString().slice(0, 19);
-  return `${local}${offsetText(tzOffset(timeZone, new Date(instant)))}`;
+  // In a spring-forward gap neither offset round-trips; the offset from before the change moves the time forward by the gap.
+  if (tzOffset(timeZone, new Date(wall - offset * MINUTE_MS)) !== offset) offset = Math.min(guess, offset);
+  return instantIn(wall - offset * MINUTE_MS, timeZone);
 }

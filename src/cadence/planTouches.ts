@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { validate } from "../model/validate.js";
 import { addCalendarDays } from "../relationships/addCalendarDays.js";
+import { instantIn } from "./instantIn.js";
 import { localInstant } from "./localInstant.js";
 import { DueTouch, PlannedTouch, PlanOptions } from "./schemas.js";
 
@@ -183,7 +184,9 @@ export function planTouches(due: unknown, options: unknown): TouchPlan {
     load.week[dayWeek[chosen] as number] = (load.week[dayWeek[chosen] as number] ?? 0) + 1;
     load.day[chosen] = (load.day[chosen] ?? 0) + 1;
     const start = instant(date, timeZone, offset);
-    planned.push({ ...touch, date, localTime: start.slice(11, 16), timeZone, start, end: instant(date, timeZone, offset + settings.durationMinutes) });
+    // The end is the start plus the duration in real minutes, even across a clock change.
+    const finish = instantIn(Date.parse(start) + settings.durationMinutes * 60_000, timeZone);
+    planned.push({ ...touch, date, localTime: start.slice(11, 16), timeZone, start, end: finish });
   }
   const startMs = new Map(planned.map((touch) => [touch, Date.parse(touch.start)]));
   planned.sort((a, b) => (startMs.get(a) as number) - (startMs.get(b) as number) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -156,7 +156,8 @@ export const PlanOptions = z.object({
   workingDays: z.array(Weekday).min(1).max(7).default(["mon", "tue", "wed", "thu", "fri"]),
   holidays: z.array(IsoDate).max(10_000).default([]),
   capacity: z.number().int().min(0).max(1_000),
-  preferredTime: LocalTime.default("10:00"),
+  // 24:00 would start the touch on the next day.
+  preferredTime: LocalTime.refine((time) => time !== "24:00", { error: "too-big" }).default("10:00"),
   durationMinutes: z.number().int().min(5).max(480).default(30),
   toleranceDays: z.number().int().min(0).max(60).default(7),
   scheduled: z.array(PlannedTouch).max(1_000_000).default([]),

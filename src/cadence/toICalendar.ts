@@ -30,8 +30,19 @@ const Plan = z.object({ planned: z.array(PlannedTouch).max(1_000_000) });
 /** RFC 5545 §3.3.5: a UTC date-time, `YYYYMMDDTHHMMSSZ`. */
 const utc = (instant: string): string => new Date(Date.parse(instant)).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 
-/** RFC 5545 §3.3.11: escape backslash, semicolon, comma and newline in TEXT. */
-const text = (value: string): string => value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+/**
+ * RFC 5545 §3.3.11: escape backslash, semicolon, comma and line breaks in
+ * TEXT; other control characters are not allowed there, so they are dropped
+ * (a bare CR could otherwise start a new property).
+ */
+const text = (value: string): string =>
+  value
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n")
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
 
 /** RFC 5545 §3.1: lines of at most 75 octets, continued with CRLF and a space; never splitting a character. */
 const utf8Length = (char: string): number => {
@@ -109,7 +120,7 @@ export function toICalendar(plan: unknown, options: unknown): string {
   const settings = validate(ICalendarOptions, options, "options");
   const names = new Map(settings.names.map((entry) => [entry.id, entry.name]));
   const name = (id: string | null) => (id === null ? undefined : (names.get(id) ?? id));
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//referwell//cadence//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${text(settings.calendarName)}`];
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//referwell//cadence//EN", "CALSCALE:GREGORIAN", `X-WR-CALNAME:${text(settings.calendarName)}`];
   const stamp = utc(settings.now);
   for (const touch of [...planned].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const who = name(touch.referrerId);
@@ -119,6 +130,7 @@ export function toICalendar(plan: unknown, options: unknown): string {
       "BEGIN:VEVENT",
       `UID:${text(touch.id)}@${settings.uidDomain}`,
       `DTSTAMP:${stamp}`,
+      "SEQUENCE:0",
       `DTSTART:${utc(touch.start)}`,
       `DTEND:${utc(touch.end)}`,
       `SUMMARY:${text(summary)}`,

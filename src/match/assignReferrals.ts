@@ -72,6 +72,8 @@ export interface AssignmentResult {
 }
 
 const URGENCY_PRIORITY: Readonly<Record<Urgency, number>> = { routine: 1, soon: 2, urgent: 4 };
+/** Severe and complex presentations weigh half as much again (a library default). */
+const SEVERE_FACTOR = 1.5;
 /** Values are compared as integers in millionths, so the optimum is exact and reproducible. */
 const SCALE = 1_000_000;
 
@@ -87,8 +89,8 @@ const Referrals = z.array(Referral).max(100_000).superRefine((referrals, ctx) =>
  * Assigns many intake referrals across clinicians at once, maximizing the
  * total fit under each clinician's capacity, exactly. Each placement is worth
  * the referral's priority × (1 + its score): placing a referral counts, a
- * better fit counts more, and priorities (urgent 4, soon 2, routine 1 unless
- * given) weigh both. Hard constraints are the matcher's. Capacity is the
+ * better fit counts more, and priorities (urgent 4, soon 2, routine 1, times
+ * 1.5 when severe or complex, unless given) weigh both. Hard constraints are the matcher's. Capacity is the
  * smaller of caseload room and this week's remaining new-client places.
  * Solved as a min-cost flow with integer costs; the result depends only on
  * the ids, never on input order.
@@ -148,7 +150,13 @@ export function assignReferrals(referrals: unknown, clinicians: unknown, options
 
   const edges: WeightedEdge[] = [];
   const optionsByPair = new Map<string, ScoredCandidate>();
-  const priorities = sorted.map((referral) => referral.priority ?? URGENCY_PRIORITY[referral.urgency]);
+  const priorities = sorted.map((referral) => {
+    if (referral.priority !== undefined) return referral.priority;
+    const criteria = referral.criteria;
+    const urgency = referral.urgency ?? criteria?.urgency ?? "routine";
+    const severity = criteria?.severity ?? referral.client?.needs.severity;
+    return URGENCY_PRIORITY[urgency] * (severity === "severe" || severity === "complex" ? SEVERE_FACTOR : 1);
+  });
   const queries = sorted.map((referral) => {
     const criteria = referral.criteria ?? criteriaFromClient(referral.client as NonNullable<Referral["client"]>, { startDate: today });
     return prepareQuery(compiled, criteria, criteria.startDate ?? today, undefined);
@@ -161,7 +169,7 @@ export function assignReferrals(referrals: unknown, clinicians: unknown, options
       if (constraints.failures.length > 0) continue;
       const scored = scoreOption(compiled, clinician, query, constraints);
       optionsByPair.set(`${row}:${clinician.index}`, scored);
-      edges.push({ row, column: clinician.index, value: Math.round((priorities[row] as number) * (1 + scored.score) * SCALE) });
+      edges.push({ row, column: clinician.index, value: Math.max(1, Math.round((priorities[row] as number) * (1 + scored.score) * SCALE)) });
     }
   });
   // Why a referral has no eligible clinician: the constraints each clinician fails, counted.

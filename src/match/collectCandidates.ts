@@ -1,7 +1,8 @@
 import type { CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { gridCell } from "./gridCell.js";
 
-const KM_PER_DEGREE = 111.2;
+/** Kilometres per degree of latitude on the sphere the haversine distance uses (6371.0088 km), a little under, so the grid never falls short. */
+const KM_PER_DEGREE = (6371.0088 * Math.PI) / 180 - 0.01;
 
 /**
  * The clinicians a request could possibly reach, in id order: those who may
@@ -27,7 +28,8 @@ export function collectCandidates(directory: CompiledDirectory, query: PreparedQ
         for (const [where, indexes] of directory.officesByJurisdiction) if (where.startsWith(`${country}-`)) add(indexes);
       }
     } else {
-      const latSpan = query.travelRadiusKm / KM_PER_DEGREE;
+      // One cell of padding on every side: an office on a cell edge is never missed.
+      const latSpan = query.travelRadiusKm / KM_PER_DEGREE + 1;
       const lonSpan = latSpan / Math.max(0.01, Math.cos((Math.min(89, Math.abs(point.lat) + latSpan) * Math.PI) / 180));
       if (latSpan * lonSpan > 4_000) {
         // A radius this wide covers much of the globe: every office is a candidate.

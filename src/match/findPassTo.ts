@@ -18,7 +18,7 @@ export function findPassTo(
   const colleague = best.explain();
   const own = pointPerson.option?.explain();
   const leadBy = own === undefined ? colleague.score : colleague.score - own.score;
-  if (own !== undefined && leadBy < directory.options.margin) return undefined;
+  if (own !== undefined && leadBy < directory.options.margin - 1e-9) return undefined;
   const reasons = own === undefined ? pointPerson.failures.map((failure) => `Point person: ${failure.text}`) : [];
   if (own !== undefined) {
     for (const part of colleague.parts) {

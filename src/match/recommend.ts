@@ -12,7 +12,8 @@ export function recommend(ranked: readonly { readonly clinicianId: string; reado
   if (best === undefined) return { kind: "none" };
   if (next === undefined) return { kind: "single", clinicianIds: [best.clinicianId], leadBy: best.score };
   const lead = best.score - next.score;
-  if (lead >= options.margin) return { kind: "single", clinicianIds: [best.clinicianId], leadBy: lead };
+  // A hair of tolerance, so a lead of exactly the margin counts despite rounding.
+  if (lead >= options.margin - 1e-9) return { kind: "single", clinicianIds: [best.clinicianId], leadBy: lead };
   const count = Math.max(options.minimumOptions, options.preferredOptions);
   return { kind: "choice", clinicianIds: ranked.slice(0, count).map((option) => option.clinicianId) };
 }

@@ -133,13 +133,16 @@ export type RankOptions = z.infer<typeof RankOptions>;
 
 /**
  * An intake referral to assign: its criteria or client (exactly one) and its
- * priority. Without `priority`, urgency sets it: routine 1, soon 2, urgent 4.
+ * priority. Without `priority`, urgency (the referral's, else the criteria's)
+ * and severity set it: routine 1, soon 2, urgent 4, times 1.5 for a severe or
+ * complex presentation.
  *
  * @example
  * ```ts
  * import { Referral } from "referwell/match";
  *
  * Referral.parse({ id: "r1", criteria: { location: { jurisdiction: "US-OR" } }, urgency: "urgent" }).urgency; // => "urgent"
+ * Referral.safeParse({ id: "r1", criteria: { location: { jurisdiction: "US-OR" } }, priority: 0 }).success; // => false
  * ```
  */
 export const Referral = z
@@ -147,8 +150,8 @@ export const Referral = z
     id: Id,
     criteria: MatchCriteria.optional(),
     client: Client.optional(),
-    urgency: Urgency.default("routine"),
-    priority: z.number().positive().max(1_000).optional(),
+    urgency: Urgency.optional(),
+    priority: z.number().min(0.01).max(1_000).optional(),
   })
   .refine((referral) => (referral.criteria === undefined) !== (referral.client === undefined), {
     error: "exactly-one-required",

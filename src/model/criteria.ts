@@ -43,7 +43,7 @@ export type PayerRef = z.infer<typeof PayerRef>;
  */
 export const PaymentCriteria = z
   .object({
-    payers: z.array(PayerRef).max(50).default([]),
+    payers: z.array(PayerRef).max(100).default([]),
     maxSelfPay: Money.optional(),
   })
   .refine((payment) => payment.payers.length > 0 || payment.maxSelfPay !== undefined, { error: "no-payment-route", path: ["payers"] });

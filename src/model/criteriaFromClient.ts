@@ -74,7 +74,7 @@ export function criteriaFromClient(client: Client, options: { readonly startDate
   const formatPopulation = FORMAT_POPULATION[client.careFormat];
   const agePopulation = AGE_GROUP_POPULATION[client.ageGroup];
   const { preferences } = client;
-  return MatchCriteria.parse({
+  return validate(MatchCriteria, {
     clientId: client.id,
     startDate,
     location: residenceOn(client, startDate),
@@ -94,5 +94,5 @@ export function criteriaFromClient(client: Client, options: { readonly startDate
       clinicianGenders: preferences.clinicianGenders,
       ...(preferences.schedule === undefined ? {} : { schedule: preferences.schedule }),
     },
-  });
+  }, "criteria");
 }

@@ -5,6 +5,7 @@ import type { ReferrerKind } from "../model/enums.js";
 import { Now } from "../model/now.js";
 import { Referrer } from "../model/referrer.js";
 import { validate } from "../model/validate.js";
+import { deriveState } from "./deriveState.js";
 import { NetworkGoals } from "./schemas.js";
 import { type Lifecycle, RelationshipState } from "./state.js";
 
@@ -92,11 +93,12 @@ const ENGAGED = new Set<Lifecycle>(["met", "nurturing", "active"]);
  */
 export function assessNetwork(referrers: unknown, states: unknown, goals: unknown, options: unknown): NetworkAssessment {
   const known = validate(z.array(Referrer).max(100_000), referrers, "referrers");
-  // Only what is read is validated: a stored state's events are not needed here.
-  const relationships = validate(z.array(RelationshipState.pick({ referrerId: true, lifecycle: true, dates: true })).max(100_000), states, "states");
+  // Everything but the events is validated: the states are read again as of `now`.
+  const stored = validate(z.array(RelationshipState.omit({ events: true })).max(100_000), states, "states");
   const target = validate(NetworkGoals, goals, "goals");
   const { now } = validate(NetworkOptions, options, "options");
   const today = calendarDateOf(now);
+  const relationships = stored.map((state) => deriveState({ ...state, events: [] }, today, state.policy, state.referrerKind));
   const vocabulary = createVocabulary();
   const lifecycleOf = new Map(relationships.map((state) => [state.referrerId, state.lifecycle]));
   const sorted = [...known].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -6,6 +6,7 @@ import { Referrer } from "../model/referrer.js";
 import type { IsoDate } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
 import { addCalendarDays } from "./addCalendarDays.js";
+import { deriveState } from "./deriveState.js";
 import { OutboundReferral } from "./schemas.js";
 import { type Lifecycle, RelationshipState } from "./state.js";
 
@@ -51,12 +52,26 @@ export type LateralOptions = z.infer<typeof LateralOptions>;
 
 const RELATED = new Set<Lifecycle>(["met", "nurturing", "active"]);
 
+/** The discipline a kind of referrer implies, where it implies one. */
+const KIND_DISCIPLINE: Partial<Record<Referrer["kind"], string>> = {
+  gp: "general-practitioner",
+  paediatrician: "paediatrician",
+  gynaecologist: "gynaecologist",
+  psychiatrist: "psychiatrist",
+  nutritionist: "nutritionist",
+  naturopath: "naturopath",
+  school: "school-counselor",
+  lawyer: "lawyer",
+};
+
 /**
  * Seed 004's lateral collaborations: disciplines the practice keeps sending
  * clients to (at least `minReferrals` times within the window) without a
  * relationship with any referrer of that discipline (met, nurtured or
- * active). Each comes with its evidence and the known referrers of that
- * discipline to approach, most referred first.
+ * active; a referrer's kind implies its discipline where it can, and a
+ * referral sent to a referrer the practice has a relationship with is not
+ * lateral). Each comes with its evidence and the known referrers of that
+ * discipline to approach; the most referred discipline comes first.
  *
  * @param outboundReferrals - referrals the practice sent out
  * @param referrers - every referrer the practice knows
@@ -76,20 +91,27 @@ const RELATED = new Set<Lifecycle>(["met", "nurturing", "active"]);
 export function findLateralOpportunities(outboundReferrals: unknown, referrers: unknown, states: unknown, options: unknown): LateralOpportunity[] {
   const outbound = validate(z.array(OutboundReferral).max(1_000_000), outboundReferrals, "outboundReferrals");
   const known = validate(z.array(Referrer).max(100_000), referrers, "referrers");
-  const relationships = validate(z.array(RelationshipState.pick({ referrerId: true, lifecycle: true })).max(100_000), states, "states");
+  const stored = validate(z.array(RelationshipState.omit({ events: true })).max(100_000), states, "states");
   const settings = validate(LateralOptions, options, "options");
   const today = calendarDateOf(settings.now);
+  // Lifecycles as of `now`, not as of the day each state was made.
+  const relationships = stored.map((state) => deriveState({ ...state, events: [] }, today, state.policy, state.referrerKind));
   const from = addCalendarDays(today, -settings.windowDays);
   const vocabulary = createVocabulary();
   const lifecycleOf = new Map(relationships.map((state) => [state.referrerId, state.lifecycle]));
   const disciplineOf = (tag: string) => vocabulary.canonical("disciplines", tag);
 
-  const related = new Set(known.filter((referrer) => referrer.discipline !== undefined && RELATED.has(lifecycleOf.get(referrer.id) ?? "prospect")).map((referrer) => disciplineOf(referrer.discipline as string)));
+  const disciplinesOf = (referrer: Referrer): string[] => [
+    ...(referrer.discipline === undefined ? [] : [disciplineOf(referrer.discipline)]),
+    ...(KIND_DISCIPLINE[referrer.kind] === undefined ? [] : [KIND_DISCIPLINE[referrer.kind] as string]),
+  ];
+  const relatedReferrers = new Set(known.filter((referrer) => RELATED.has(lifecycleOf.get(referrer.id) ?? "prospect")).map((referrer) => referrer.id));
+  const related = new Set(known.filter((referrer) => relatedReferrers.has(referrer.id)).flatMap(disciplinesOf));
   const groups = new Map<string, OutboundReferral[]>();
   for (const referral of outbound) {
     if (referral.date <= from || referral.date > today) continue;
     const code = disciplineOf(referral.discipline);
-    if (related.has(code)) continue;
+    if (related.has(code) || (referral.referrerId !== undefined && relatedReferrers.has(referral.referrerId))) continue;
     groups.set(code, [...(groups.get(code) ?? []), referral]);
   }
   const opportunities: LateralOpportunity[] = [];
@@ -98,7 +120,7 @@ export function findLateralOpportunities(outboundReferrals: unknown, referrers: 
     const sorted = [...list].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
     const label = vocabulary.label("disciplines", discipline) ?? discipline;
     const candidates = known
-      .filter((referrer) => referrer.discipline !== undefined && disciplineOf(referrer.discipline) === discipline && lifecycleOf.get(referrer.id) !== "closed")
+      .filter((referrer) => disciplinesOf(referrer).includes(discipline) && lifecycleOf.get(referrer.id) !== "closed")
       .map((referrer) => referrer.id)
       .sort();
     opportunities.push({

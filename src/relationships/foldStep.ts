@@ -1,3 +1,4 @@
+import { calendarDays } from "./calendarDays.js";
 import type { RelationshipEvent, RelationshipPolicy } from "./schemas.js";
 import type { RelationshipState } from "./state.js";
 
@@ -32,6 +33,11 @@ export function foldStep(core: RelationshipCore, event: RelationshipEvent, polic
     if (current === null || current < to) stageEvidence.push({ stage: to, eventId: event.id, date, reason });
   };
 
+  // With fallback allowed, activity after a dormant spell starts again from stage 1: the higher stages must be earned anew.
+  const reached = stageEvidence[stageEvidence.length - 1]?.stage ?? null;
+  if (policy.allowFallback && QUALIFYING.has(event.type) && reached !== null && reached > 1 && dates.lastActivity !== null && calendarDays(dates.lastActivity, date) > policy.dormantAfterDays) {
+    stageEvidence.push({ stage: 1, eventId: event.id, date, reason: "fell-back" });
+  }
   if (QUALIFYING.has(event.type)) dates.lastActivity = dates.lastActivity === null || date > dates.lastActivity ? date : dates.lastActivity;
   if (CONTACT.has(event.type)) {
     dates.firstContact ??= date;
@@ -92,7 +98,9 @@ export function foldStep(core: RelationshipCore, event: RelationshipEvent, polic
       closed = { date, reason: event.reason };
       break;
     case "relationship-revived":
+      // A revived relationship starts afresh: the old fit check no longer decides.
       closed = null;
+      fit = null;
       dates.lastRevived = date;
       break;
     case "snoozed":

@@ -72,7 +72,7 @@ export const RelationshipState = z.object({
       stage: z.union([z.literal(1), z.literal(2), z.literal(3)]),
       eventId: Id,
       date: IsoDate,
-      reason: z.enum(["first-referral", "referral-to-colleague", "colleague-breadth", "referral-to-practice"]),
+      reason: z.enum(["first-referral", "referral-to-colleague", "colleague-breadth", "referral-to-practice", "fell-back"]),
     }),
   ),
   daysInStage: z.object({ 1: z.number().int().min(0), 2: z.number().int().min(0), 3: z.number().int().min(0) }),

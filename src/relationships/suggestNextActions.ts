@@ -131,7 +131,8 @@ export function suggestNextActions(state: unknown, options: unknown): NextAction
       add("thank-referrer", addCalendarDays(latest.date, policy.thankWithinDays), latest.clinicianId, `${count === 1 ? "A referral has" : `${count} referrals have`} not been thanked yet.`, "seed 000: thank the referrer", unthanked.map((event) => event.id));
     }
   }
-  const meeting = [...events].reverse().find((event) => event.type === "meeting-held");
+  // Only a meeting since the last revival counts: a revived relationship starts afresh.
+  const meeting = [...events].reverse().find((event) => event.type === "meeting-held" && (dates.lastRevived === null || event.date >= dates.lastRevived));
   if (meeting !== undefined && meeting.type === "meeting-held") {
     const followedUp = events.some((event) => AFTER_MEETING.has(event.type) && (event.date > meeting.date || (event.date === meeting.date && event.id > meeting.id)));
     if (!meeting.fit) {

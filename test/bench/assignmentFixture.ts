@@ -12,7 +12,7 @@ export const NOW = "2026-11-23";
 
 export interface AssignmentFixture {
   readonly clinicians: Clinician[];
-  readonly referrals: { id: string; criteria: MatchCriteria }[];
+  readonly referrals: { id: string; criteria: MatchCriteria; priority: number }[];
   /** values[r][c]: the value of placing referral r with clinician c in millionths, or 0 when not eligible. */
   readonly values: number[][];
   readonly places: number;
@@ -31,6 +31,8 @@ export function assignmentFixture(options: { seed: number; referrals: number; cl
   }));
   const referrals = syntheticClients({ seed: options.seed + 1, count: options.referrals }).map((client, i) => ({
     id: `ref-${String(i).padStart(4, "0")}`,
+    // One priority for all, so the slot matrix's values are the assignment's.
+    priority: 1,
     criteria: dense(criteriaFromClient(client, { startDate: calendarDateOf(NOW) })),
   }));
   const matcher = createMatcher({ clinicians, compacts: SYNTHETIC_COMPACTS });

@@ -57,12 +57,14 @@ describe("planTouches", () => {
       const wall = wallClock(touch.start, touch.timeZone);
       expect(wall.date).toBe(touch.date);
       expect(wall.time).toBe(touch.localTime);
-      const first = planned.filter((other) => other.date === touch.date && other.clinicianId === touch.clinicianId).sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0];
-      // Only a time that does not exist that day (a spring-forward gap) may move.
-      if (first === touch) {
-        const moved = touch.localTime !== settings.preferredTime;
-        if (moved) expect(["00:30", "02:30", "23:30"]).toContain(settings.preferredTime);
+      // One touch of each day starts at the preferred time; only a time in a spring-forward gap moves, and forward.
+      const sameDay = planned.filter((other) => other.date === touch.date && other.clinicianId === touch.clinicianId);
+      if (!sameDay.some((other) => other.localTime === settings.preferredTime)) {
+        expect(["00:30", "02:30", "23:30"]).toContain(settings.preferredTime);
+        expect(sameDay.some((other) => other.localTime > settings.preferredTime)).toBe(true);
       }
+      // Each touch lasts its duration in real minutes, whatever the clocks do.
+      expect(Date.parse(touch.end) - Date.parse(touch.start)).toBe(30 * 60_000);
     }
   });
 

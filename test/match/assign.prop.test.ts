@@ -49,7 +49,9 @@ describe("assignReferrals", () => {
     const values = referrals.map((referral) =>
       clinicians.map((clinician) => {
         const explanation = matcher.explain({ criteria: referral.criteria }, clinician.id, { now: NOW });
-        return explanation.option === undefined ? undefined : Math.round(PRIORITY[referral.urgency] * (1 + explanation.option.score) * 1_000_000);
+        const severe = referral.criteria.severity === "severe" || referral.criteria.severity === "complex";
+        const priority = PRIORITY[referral.urgency] * (severe ? 1.5 : 1);
+        return explanation.option === undefined ? undefined : Math.max(1, Math.round(priority * (1 + explanation.option.score) * 1_000_000));
       }),
     );
     const optimum = bruteForceOptimum(values, clinicians.map(placesOf));
@@ -94,3 +96,25 @@ describe("assignReferrals", () => {
     }
   });
 });
+
+describe("priorities", () => {
+  test.prop([fc.constant(null)])("urgency and severity from the criteria set the priority when the referral does not", () => {
+    const clinician = { ...BASE_CLINICIAN, capacity: { caseloadMax: 30, caseloadCurrent: 10, weeklyNewClientLimit: 1 } };
+    const routine = { id: "a", criteria: { location: { jurisdiction: "US-OR" } } };
+    const urgent = { id: "b", criteria: { location: { jurisdiction: "US-OR" }, urgency: "urgent", severity: "severe" } };
+    const result = assignReferrals([routine, urgent], [clinician], { now: NOW });
+    expect(result.assignments.map((a) => [a.referralId, a.priority])).toEqual([["b", 6]]);
+  });
+});
+
+const BASE_CLINICIAN = {
+  id: "solo",
+  name: "solo",
+  discipline: "counselor",
+  licensure: { licenses: [{ jurisdiction: "US-OR" }] },
+  populations: ["adults"],
+  languages: ["en"],
+  telehealth: true,
+  availability: { timeZone: "America/Los_Angeles", slots: [] },
+  acceptingNewClients: true,
+};

@@ -194,3 +194,19 @@ describe("pass to a colleague (seed 001: the best match wins)", () => {
     expect(close.passTo).toBeUndefined();
   });
 });
+
+describe("edges found in review", () => {
+  it("an office right at the radius is found by ranking as by explaining", () => {
+    const office = clinician("edge", { telehealth: false, locations: [{ id: "o", jurisdiction: "US-OR", point: { lat: 45.000005, lon: -122.68 } }] });
+    const criteria = { location: { jurisdiction: "US-OR", point: { lat: 45 - 50 / 111.2 - 1e-6, lon: -122.68 } }, require: { travelRadiusKm: 50 } };
+    const matcher = createMatcher({ clinicians: [office] });
+    expect(matcher.explain({ criteria }, "edge", NOW).eligible).toBe(true);
+    expect(matcher.rank({ criteria }, NOW).eligibleCount).toBe(1);
+  });
+
+  it("a client with many coverages in force gives criteria, not a crash", () => {
+    const coverage = Array.from({ length: 60 }, (_, i) => ({ payerId: `p${i}`, period: { start: "2020-01-01" } }));
+    const client = Client.parse({ id: "c", ageGroup: "adult", residence: { jurisdiction: "US-OR" }, coverage, needs: { problemAreas: ["depression"] } });
+    expect(createMatcher({ clinicians: [clinician("a")] }).explain({ client }, "a", NOW).known).toBe(true);
+  });
+});

@@ -160,3 +160,37 @@ describe("the network (seed 003) and lateral opportunities (seed 004), on the sa
     expect(() => relationshipState([ev("2026-01-01", "outreach-sent"), { ...ev("2026-01-02", "outreach-sent"), referrerId: "ref-2" }], { now: "2026-11-23" })).toThrow(InvalidInputError);
   });
 });
+
+describe("fixes for reading states on another day", () => {
+  it("a revival starts afresh: an old non-fit meeting no longer asks to close", () => {
+    const events = [ev("2025-01-10", "meeting-held", { fit: false }), ev("2025-01-20", "relationship-closed", { reason: "not-a-fit" }), ev("2026-11-01", "relationship-revived")];
+    expect(codes(events)).not.toContain("close-politely");
+    expect(state(events).fit).toBeNull();
+  });
+
+  it("with fallback, a stage lost while dormant is earned again only by a referral", () => {
+    const events = [ev("2025-01-10", "referral-received", { addressedTo: "practice" }), ev("2025-12-01", "touch", { kind: "coffee" })];
+    const s = state(events, "2025-12-02", { policy: { allowFallback: true } });
+    expect(s.stage).toBe(1);
+    expect(s.stageEvidence.map((e) => e.reason)).toEqual(["first-referral", "referral-to-practice", "fell-back"]);
+  });
+
+  it("the network and lateral opportunities read each state as of now", () => {
+    const referrers: Referrer[] = [{ id: "ref-1", name: "Dr Lin", kind: "gp", specialties: [], contacts: [] }];
+    const old = state([ev("2026-01-05", "referral-received", { addressedTo: "point-person" })], "2026-01-10");
+    const gp = (at: string) => assessNetwork(referrers, [old], {}, { now: at }).goals.find((g) => g.text.includes("(gp)"))?.met;
+    expect(gp("2026-02-01")).toBe(true);
+    expect(gp("2027-06-01")).toBe(false);
+  });
+
+  it("a referrer's kind and an outbound referral's referrer count as a relationship", () => {
+    const psychiatrist: Referrer = { id: "ref-psy", name: "Dr Osei", kind: "psychiatrist", specialties: [], contacts: [] };
+    const active = relationshipState([{ id: "p1", date: "2026-10-01", type: "referral-received", clinicianId: "clin-a", referrerId: "ref-psy", addressedTo: "point-person" } as RelationshipEvent], { now: "2026-11-23" });
+    const sent = [
+      { id: "o1", date: "2026-06-03", clinicianId: "clin-a", discipline: "psychiatrist" },
+      { id: "o2", date: "2026-08-26", clinicianId: "clin-b", discipline: "psychiatrist" },
+    ];
+    expect(findLateralOpportunities(sent, [psychiatrist], [active], { now: "2026-11-23" })).toEqual([]);
+    expect(findLateralOpportunities(sent, [psychiatrist], [], { now: "2026-11-23" })[0]?.candidates).toEqual(["ref-psy"]);
+  });
+});

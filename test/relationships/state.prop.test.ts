@@ -54,16 +54,19 @@ describe("relationshipState", () => {
     expect(state.stage).toBe(3);
   });
 
-  test.prop([relationshipEvents(), asOf])("justified stages: the stage rises only on a referral received", (events, now) => {
+  test.prop([relationshipEvents(), asOf, fc.boolean(), fc.integer({ min: 20, max: 200 })])("justified stages: the stage rises only on a referral received, with or without fallback", (events, now, allowFallback, dormantAfterDays) => {
     const sorted = [...events].sort(order);
+    const policy = { allowFallback, dormantAfterDays };
     let previous: number | null = null;
     for (let i = 0; i < sorted.length; i += 1) {
-      const stage = relationshipState(sorted.slice(0, i + 1), { now, referrerId: "ref-1" }).stage;
+      const stage = relationshipState(sorted.slice(0, i + 1), { now: sorted[i]?.date ?? now, referrerId: "ref-1", policy }).stage;
       if ((stage ?? 0) > (previous ?? 0)) expect(sorted[i]?.type).toBe("referral-received");
       previous = stage;
     }
-    const state = relationshipState(events, { now, referrerId: "ref-1" });
-    for (const evidence of state.stageEvidence) expect(events.find((event) => event.id === evidence.eventId)?.type).toBe("referral-received");
+    const state = relationshipState(events, { now, referrerId: "ref-1", policy });
+    for (const evidence of state.stageEvidence) {
+      if (evidence.reason !== "fell-back") expect(events.find((event) => event.id === evidence.eventId)?.type).toBe("referral-received");
+    }
   });
 
   test.prop([relationshipEvents(), asOf, fc.integer({ min: -2, max: 2 }), fc.integer({ min: 1, max: 400 })])(
