@@ -97,6 +97,8 @@ export const IssueCodes = [
   "no-payment-route",
   "duplicate-date",
   "primary-need-missing",
+  "reserved-code",
+  "sensitivity-needs-authorization",
 ] as const;
 
 /** One rule an input broke; see {@link IssueCodes}. */
@@ -134,6 +136,8 @@ const templates: Record<IssueCode, string> = {
   "no-payment-route": "names no payer and no self-pay maximum",
   "duplicate-date": "repeats a date that must be unique",
   "primary-need-missing": "lists no problem area (the primary need comes first)",
+  "reserved-code": "redefines a code the library reserves",
+  "sensitivity-needs-authorization": "carries a sensitivity code that needs a specific authorization kind",
 };
 
 /** How many issues the message spells out; all of them stay in `issues`. */
