@@ -17,19 +17,22 @@ export interface Question {
 
 /**
  * How far a consent gets towards permitting, and where it stops: checks in
- * a fixed order, so a denial can name the consent that came closest.
+ * a fixed order, so a denial can name the consent that came closest. The
+ * kind comes first, so that for a note the authorization of its kind (say,
+ * an expired one) counts as closer than a general consent that lists it.
  * `undefined` when the consent permits.
  */
 function shortfall(consent: Consent, category: DisclosureCategory, question: Question, date: IsoDate): readonly [number, DenyReason] | undefined {
-  if (consent.status !== "active") return [0, consent.status];
-  if (consent.signed > date) return [1, "not-yet-signed"];
-  if (date < consent.period.start) return [2, "not-yet-in-force"];
-  if (consent.period.end !== undefined && date > consent.period.end) return [2, "expired"];
-  if (!namesRecipient(consent.recipients, question.recipient)) return [3, "other-recipient"];
-  if (!consent.purposes.includes(question.purpose)) return [4, "other-purpose"];
-  // 45 CFR 164.508(a)(2) and (b)(3)(ii); 42 CFR 2.31: notes and Part 2 records need an authorization of their own kind.
-  if (category.authorization !== "general" && consent.kind !== category.authorization) return [5, "needs-specific-authorization"];
-  if (consent.kind !== category.authorization || !consent.categories.includes(question.code)) return [6, "category-not-permitted"];
+  // 45 CFR 164.508(a)(2) and (b)(3)(ii); 42 CFR 2.31: notes and Part 2 records need an authorization of their own kind,
+  // and such an authorization permits nothing else.
+  if (consent.kind !== category.authorization) return [0, category.authorization === "general" ? "category-not-permitted" : "needs-specific-authorization"];
+  if (consent.status !== "active") return [1, consent.status];
+  if (consent.signed > date) return [2, "not-yet-signed"];
+  if (date < consent.period.start) return [3, "not-yet-in-force"];
+  if (consent.period.end !== undefined && date > consent.period.end) return [3, "expired"];
+  if (!namesRecipient(consent.recipients, question.recipient)) return [4, "other-recipient"];
+  if (!consent.purposes.includes(question.purpose)) return [5, "other-purpose"];
+  if (!consent.categories.includes(question.code)) return [6, "category-not-permitted"];
   if (consent.dataPeriod === undefined) return undefined;
   if (question.dataDate === undefined) return [7, "data-date-unknown"];
   return periodContains(consent.dataPeriod, question.dataDate) ? undefined : [7, "data-outside-period"];

@@ -11,22 +11,25 @@ import type { FactComponent, Identifier, UpdateKind } from "./schemas.js";
 import type { Confidentiality, PurposeOfUse, SensitivityCode } from "./vocabulary.js";
 
 /**
- * Why a disclosure is denied. A consent is checked in this order, and a
- * denial reports the reason of the consent that came closest to permitting:
+ * Why a disclosure is denied. Each consent is checked in the order below,
+ * and a denial reports where the consent that came closest to permitting
+ * stopped (ties by consent id):
  *
  * - `no-consent`: the client has no consent at all
  * - `unknown-category`: neither the library nor the host defines the category
+ * - `needs-specific-authorization`: the category needs an authorization of
+ *   its own kind (psychotherapy note, Part 2 records, SUD counselling note)
+ *   and this consent is not one; `category-not-permitted` when a specific
+ *   authorization is asked for anything but its kind
  * - `draft`, `revoked`: the consent is not agreed, or was revoked
  * - `not-yet-signed`: signed after the day asked about
  * - `not-yet-in-force`, `expired`: the day is before or after its period
  * - `other-recipient`, `other-purpose`: it does not name the recipient or the purpose
- * - `needs-specific-authorization`: the category needs an authorization of
- *   its own kind (psychotherapy note, Part 2 records, SUD counselling note)
- *   and this consent is not one
- * - `category-not-permitted`: it does not permit the category
+ * - `category-not-permitted`: it does not list the category
  * - `data-date-unknown`, `data-outside-period`: it limits the data period and
  *   the information has no date, or a date outside it
- * - `denied-by-provision`: a deny provision excludes it
+ * - `denied-by-provision`: a binding deny provision excludes it (this
+ *   reason wins over the others)
  *
  * @example
  * ```ts
