@@ -210,12 +210,13 @@ describe("the note firewall", () => {
   });
 
   it("not when it is out of date, revoked, or for another recipient", () => {
-    for (const [changes, why] of [
+    const cases: [Partial<ConsentInput>, string][] = [
       [{ period: { start: "2026-11-01", end: "2026-11-22" } }, "expired"],
       [{ period: { start: "2026-11-24", end: "2026-12-31" } }, "not-yet-in-force"],
-      [{ status: "revoked" as const }, "revoked"],
+      [{ status: "revoked" }, "revoked"],
       [{ recipients: [{ referrerId: "ref-b" }] }, "other-recipient"],
-    ] as const) {
+    ];
+    for (const [changes, why] of cases) {
       const result = composeUpdate(request({ kind: "custom", template, facts: notes, consents: [listsEverything, noteAuthorization(changes)] }));
       expect(reasons(result)["pn"]).toBe(why);
     }
