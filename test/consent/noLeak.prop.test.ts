@@ -1,0 +1,43 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { InvalidInputError } from "referwell";
+import { composeUpdate } from "referwell/consent";
+import { updateRequest } from "../arbitraries/consent.js";
+import { hostile, hostileJson } from "../arbitraries/hostile.js";
+
+const RUNS = { numRuns: Number(process.env["CONSENT_RUNS"] ?? 10_000) };
+const TIMEOUT = 120_000;
+
+describe("no leak", { timeout: TIMEOUT }, () => {
+  const MARKER = /ZQX[A-Z0-9]{6}/;
+  const keys = ["kind", "template", "client", "recipient", "purpose", "facts", "consents", "now", "categories", "id", "clientId", "category", "text", "value", "recorded", "status", "signed", "period", "start", "end", "recipients", "referrerId", "identifier", "purposes", "deny", "name", "displayName"];
+  const expectSafe = (call: () => unknown): void => {
+    try {
+      call();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidInputError);
+      for (const surface of [(error as Error).message, JSON.stringify(error), String(error), (error as Error).stack ?? ""]) expect(surface).not.toMatch(MARKER);
+    }
+  };
+
+  test.prop([hostile(updateRequest)], RUNS)("9. arbitrary JSON: a marked, broken request gives a result or an InvalidInputError with no marker", (input) => {
+    expectSafe(() => composeUpdate(input));
+  });
+
+  test.prop([hostileJson(keys)], RUNS)("9. arbitrary JSON: any JSON gives a result or an InvalidInputError with no marker", (input) => {
+    expectSafe(() => composeUpdate(input));
+  });
+
+  it("the hostile requests are mostly invalid, so the property is not vacuous", () => {
+    let rejected = 0;
+    for (const input of fc.sample(hostile(updateRequest), { numRuns: 500, seed: 3 })) {
+      try {
+        composeUpdate(input);
+      } catch {
+        rejected += 1;
+      }
+    }
+    expect(rejected).toBeGreaterThan(250);
+  });
+});
+
