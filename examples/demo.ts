@@ -5,6 +5,7 @@
  *
  *   npm run demo
  */
+import { consentSection } from "./demo/consent.js";
 import { loadSampleData } from "./demo/load.js";
 import { matchingSection } from "./demo/match.js";
 import { overview } from "./demo/overview.js";
@@ -15,3 +16,4 @@ console.log(`Weekly referral review — ${practice?.name ?? data.homePracticeId}
 
 overview(data);
 matchingSection(data);
+consentSection(data);

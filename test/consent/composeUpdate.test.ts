@@ -99,7 +99,7 @@ describe("progress updates", () => {
         "",
         "### Attendance",
         "",
-        "- See \\[here\\]\\(https://example.org\\) \\*now\\*",
+        "- See \\[here\\](https://example.org) \\*now\\*",
         "",
       ].join("\n"),
     );
@@ -248,7 +248,7 @@ describe("42 CFR Part 2", () => {
     const long = "This record which has been disclosed to you is protected by Federal confidentiality rules (42 CFR part 2).\nSecond paragraph.";
     const result = composeUpdate(request({ kind: "custom", template, facts, consents: [consent(), part2], part2Notice: long }));
     expect(result.update?.labels.part2Notice).toBe(long);
-    expect(result.update?.markdown).toContain("> This record which has been disclosed to you is protected by Federal confidentiality rules \\(42 CFR part 2\\).\n> Second paragraph.\n");
+    expect(result.update?.markdown).toContain("> This record which has been disclosed to you is protected by Federal confidentiality rules (42 CFR part 2).\n> Second paragraph.\n");
   });
 
   it("no notice when no Part 2 record goes out", () => {
