@@ -1,11 +1,10 @@
 import { fc, test } from "@fast-check/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createVocabulary, InvalidInputError, validate } from "referwell";
+import { createVocabulary, validate } from "referwell";
 import { hostile, hostileJson, type Json } from "../arbitraries/hostile.js";
 import { modelSchemas } from "../arbitraries/schemas.js";
-
-const MARKER = /ZQX[A-Z0-9]{6}/;
+import { expectNoLeak } from "../support/expectNoLeak.js";
 
 // zod's own messages carry no input today; make them carry it, so forwarding one would be caught.
 beforeAll(() => {
@@ -24,22 +23,6 @@ function keysOf(value: unknown, into = new Set<string>()): Set<string> {
     }
   }
   return into;
-}
-
-/** Runs `call`; it must succeed or throw an InvalidInputError that shows no marker anywhere. */
-function expectNoLeak(call: () => unknown): "ok" | "rejected" {
-  try {
-    call();
-    return "ok";
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    const invalid = error as InvalidInputError;
-    expect(invalid.issues.length).toBeGreaterThan(0);
-    for (const surface of [invalid.message, JSON.stringify(invalid), String(invalid), invalid.stack ?? "", JSON.stringify(invalid.issues)]) {
-      expect(surface).not.toMatch(MARKER);
-    }
-    return "rejected";
-  }
 }
 
 describe.each(modelSchemas)("%s", (name, schema, arbitrary) => {
