@@ -6,6 +6,7 @@
  *   npm run demo
  */
 import { cadenceSection } from "./demo/cadence.js";
+import { consentSection } from "./demo/consent.js";
 import { loadSampleData } from "./demo/load.js";
 import { matchingSection } from "./demo/match.js";
 import { overview } from "./demo/overview.js";
@@ -20,4 +21,5 @@ overview(data);
 const referred = referralSection(data);
 matchingSection(data, referred);
 relationshipsSection(data);
+consentSection(data);
 cadenceSection(data);

@@ -99,6 +99,8 @@ export const IssueCodes = [
   "referrer-mismatch",
   "primary-need-missing",
   "min-above-max",
+  "reserved-code",
+  "sensitivity-needs-authorization",
 ] as const;
 
 /** One rule an input broke; see {@link IssueCodes}. */
@@ -138,6 +140,8 @@ const templates: Record<IssueCode, string> = {
   "referrer-mismatch": "belongs to another referrer than the rest",
   "primary-need-missing": "lists no problem area (the primary need comes first)",
   "min-above-max": "has a lower bound above its upper bound",
+  "reserved-code": "redefines a code the library reserves",
+  "sensitivity-needs-authorization": "carries a sensitivity code that needs a specific authorization kind",
 };
 
 /** How many issues the message spells out; all of them stay in `issues`. */

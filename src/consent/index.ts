@@ -1,9 +1,51 @@
 /**
- * `referwell/consent`: Compose what a referrer may see, with only what the client's consent allows, and record it.
- *
- * This capability has not shipped yet; the subpath resolves so that imports
- * can be wired ahead of it.
+ * `referwell/consent`: compose what a referrer may see, with only what the
+ * client's consent allows, and record it. Fail closed: what is not clearly
+ * permitted is withheld, psychotherapy and SUD counselling notes need their
+ * own authorization, and every disclosure leaves a record.
  *
  * @module referwell/consent
  */
-export {};
+export { composeUpdate } from "./composeUpdate.js";
+export { evaluateConsent } from "./evaluateConsent.js";
+export {
+  Consent,
+  ConsentQuery,
+  ConsentRecipient,
+  DenyProvision,
+  EvaluateOptions,
+  Fact,
+  FactComponent,
+  HostCategories,
+  Identifier,
+  Recipient,
+  RecipientRef,
+  UpdateKind,
+  UpdateRequest,
+  UpdateTemplate,
+} from "./schemas.js";
+export {
+  type ComposedUpdate,
+  type ConsentDecision,
+  type DenyDecision,
+  DenyReason,
+  type DisclosureRecord,
+  type PermitDecision,
+  type ProvisionRef,
+  type SecurityLabels,
+  type Update,
+  type UpdateItem,
+  type UpdateSection,
+  type WithheldFact,
+  WithholdReason,
+} from "./types.js";
+export {
+  AuthorizationKind,
+  CategoryCode,
+  Confidentiality,
+  DisclosureCategory,
+  defaultCategories,
+  part2RedisclosureNotice,
+  PurposeOfUse,
+  SensitivityCode,
+} from "./vocabulary.js";

@@ -1,0 +1,72 @@
+import { calendarDateOf } from "../model/calendarDateOf.js";
+import { validate } from "../model/validate.js";
+import { buildCatalogue } from "./buildCatalogue.js";
+import { compileConsents } from "./compileConsents.js";
+import { decide } from "./decide.js";
+import { ConsentList, ConsentQuery, EvaluateOptions } from "./schemas.js";
+import type { ConsentDecision } from "./types.js";
+
+/**
+ * Decides whether a client's consents permit one disclosure: this category
+ * of information, to this recipient, for this purpose, on the day of `at`,
+ * of information recorded on `dataDate`. Returns `permit` with the consent
+ * relied on, or `deny` with the reason and the provision that decided.
+ *
+ * A consent permits when it is the client's, `active`, signed on or before
+ * the day, in force on it (its period includes both ends), names the
+ * recipient (by referrer id or an identifier) and the purpose, lists the
+ * category, is of the kind the category needs (a general consent never
+ * permits a psychotherapy note, Part 2 record or SUD counselling note, and a
+ * specific authorization permits nothing else), and, when it limits the data
+ * period, covers `dataDate`.
+ *
+ * Combining: deny overrides. A deny provision binds from the day its consent
+ * is signed, active or revoked (revoking withdraws permission, never a
+ * restriction; a draft binds nothing), and overrides every permit signed on
+ * or before it, its own consent's included. A consent signed later can
+ * permit again what an earlier deny excluded. The decision depends on the
+ * consents and their dates, never on their order.
+ *
+ * @param consents - the client's consents (others' are ignored)
+ * @param query - see {@link ConsentQuery}
+ * @param options - the host's own categories; see {@link EvaluateOptions}
+ * @throws {@link InvalidInputError} when an input is malformed
+ *
+ * @example
+ * ```ts
+ * import { evaluateConsent } from "referwell/consent";
+ *
+ * const consents = [
+ *   {
+ *     id: "cons-01",
+ *     clientId: "cl-01",
+ *     status: "active",
+ *     kind: "general",
+ *     signed: "2026-06-02",
+ *     period: { start: "2026-06-02", end: "2027-06-01" },
+ *     recipients: [{ referrerId: "ref-gp-01" }],
+ *     purposes: ["COC"],
+ *     categories: ["acknowledgement", "attendance", "diagnosis", "psychotherapy-note"],
+ *     deny: [{ id: "no-diagnosis", categories: ["diagnosis"] }],
+ *   },
+ * ];
+ * const ask = (category: string, at = "2026-11-23") =>
+ *   evaluateConsent(consents, { client: "cl-01", recipient: { referrerId: "ref-gp-01" }, purpose: "COC", category, at });
+ * ask("attendance"); // => { decision: "permit", reason: "permitted", provision: { consentId: "cons-01" }, text: "A consent in force permits this disclosure." }
+ * ask("attendance", "2027-06-02").reason; // => "expired"
+ * ask("diagnosis").provision; // => { consentId: "cons-01", provisionId: "no-diagnosis" }
+ * ask("psychotherapy-note").reason; // => "needs-specific-authorization"
+ * ```
+ */
+export function evaluateConsent(consents: unknown, query: unknown, options: unknown = {}): ConsentDecision {
+  const list = validate(ConsentList, consents, "consents");
+  const question = validate(ConsentQuery, query, "query");
+  const catalogue = buildCatalogue(validate(EvaluateOptions, options, "options").categories);
+  const date = calendarDateOf(question.at);
+  return decide(compileConsents(list, question.client, date), catalogue.get(question.category), {
+    code: question.category,
+    recipient: question.recipient,
+    purpose: question.purpose,
+    dataDate: question.dataDate,
+  });
+}

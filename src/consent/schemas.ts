@@ -1,0 +1,383 @@
+/**
+ * The inputs of `referwell/consent`: consents with their deny provisions,
+ * facts, recipients, and the requests of `evaluateConsent` and
+ * `composeUpdate`. Aligned with FHIR Consent: `clientId` is the subject,
+ * `signed` the date, `recipients` the actors in the information-recipient
+ * role, `purposes` and `categories` the base provision's purpose and class,
+ * `deny` its nested provisions.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { Now } from "../model/now.js";
+import { Id, IsoDate, Period } from "../model/scalars.js";
+import { AuthorizationKind, CategoryCode, DisclosureCategory, defaultCategories, PurposeOfUse } from "./vocabulary.js";
+
+/** Short text a person wrote: no control characters, so it renders on one line. */
+const line = (max: number) => z.string().min(1).max(max).regex(/^[^\p{Cc}]+$/u);
+
+/** A list whose items carry an `id` that must be unique within it. */
+function uniqueIds<Item extends z.ZodType<{ id: string }>>(item: Item, max: number) {
+  return z
+    .array(item)
+    .max(max)
+    .superRefine((items, ctx) => {
+      const seen = new Set<string>();
+      items.forEach((entry, index) => {
+        if (seen.has(entry.id)) ctx.addIssue({ code: "custom", message: "duplicate-id", path: [index, "id"] });
+        seen.add(entry.id);
+      });
+    });
+}
+
+/**
+ * An identifier in a system the host names, such as a US NPI
+ * (`http://hl7.org/fhir/sid/us-npi`) or a UK GMC number.
+ *
+ * @example
+ * ```ts
+ * import { Identifier } from "referwell/consent";
+ *
+ * Identifier.parse({ system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" }).value; // => "1234567893"
+ * ```
+ */
+export const Identifier = z.object({
+  system: z.string().min(1).max(200),
+  value: z.string().min(1).max(200),
+});
+/** An identifier in a named system. */
+export type Identifier = z.infer<typeof Identifier>;
+
+/**
+ * Whom a consent names as a recipient: a referrer by the host's id, or
+ * anyone holding an identifier (exactly one of the two).
+ *
+ * @example
+ * ```ts
+ * import { ConsentRecipient } from "referwell/consent";
+ *
+ * ConsentRecipient.safeParse({ referrerId: "ref-gp-01" }).success; // => true
+ * ConsentRecipient.safeParse({}).success; // => false
+ * ```
+ */
+export const ConsentRecipient = z
+  .object({
+    referrerId: Id.optional(),
+    identifier: Identifier.optional(),
+  })
+  .refine((recipient) => (recipient.referrerId === undefined) !== (recipient.identifier === undefined), {
+    error: "exactly-one-required",
+    path: ["referrerId"],
+  });
+/** Whom a consent names as a recipient. */
+export type ConsentRecipient = z.infer<typeof ConsentRecipient>;
+
+/**
+ * An exception the client made: what must not be disclosed, whatever any
+ * consent signed on or before this one permits. Each list narrows the
+ * provision; a list left out means "all" (every recipient, purpose or
+ * category), and an empty list matches nothing. `dataPeriod` limits it to
+ * facts recorded within the period.
+ *
+ * @example
+ * ```ts
+ * import { DenyProvision } from "referwell/consent";
+ *
+ * const provision = DenyProvision.parse({ id: "no-diagnosis", categories: ["diagnosis"] });
+ * provision.recipients; // => undefined
+ * ```
+ */
+export const DenyProvision = z.object({
+  id: Id,
+  recipients: z.array(ConsentRecipient).max(50).optional(),
+  purposes: z.array(PurposeOfUse).max(20).optional(),
+  categories: z.array(CategoryCode).max(100).optional(),
+  dataPeriod: Period.optional(),
+});
+/** An exception the client made: what must not be disclosed. */
+export type DenyProvision = z.infer<typeof DenyProvision>;
+
+/**
+ * A client's consent or authorization, as the host recorded it.
+ *
+ * - `status`: `draft` (not agreed: it neither permits nor denies),
+ *   `active`, or `revoked` (it permits nothing; its deny provisions still
+ *   hold, since revoking withdraws permission, never a restriction).
+ * - `kind`: what it authorizes (see `AuthorizationKind`).
+ * - `signed`: the day the client signed; it counts from then.
+ * - `period`: the days it is in force, both ends inclusive.
+ * - `recipients`, `purposes`, `categories`: what it permits; an empty list
+ *   permits nothing.
+ * - `dataPeriod`: when given, it permits only facts recorded within it.
+ * - `deny`: nested deny provisions.
+ *
+ * @example
+ * ```ts
+ * import { Consent } from "referwell/consent";
+ *
+ * const consent = Consent.parse({
+ *   id: "cons-01",
+ *   clientId: "cl-01",
+ *   status: "active",
+ *   kind: "general",
+ *   signed: "2026-06-02",
+ *   period: { start: "2026-06-02", end: "2027-06-01" },
+ *   recipients: [{ referrerId: "ref-gp-01" }],
+ *   purposes: ["COC"],
+ *   categories: ["acknowledgement", "attendance", "progress-summary"],
+ * });
+ * consent.deny; // => []
+ * ```
+ */
+export const Consent = z.object({
+  id: Id,
+  clientId: Id,
+  status: z.enum(["draft", "active", "revoked"]),
+  kind: AuthorizationKind,
+  signed: IsoDate,
+  period: Period,
+  recipients: z.array(ConsentRecipient).max(50),
+  purposes: z.array(PurposeOfUse).max(20),
+  categories: z.array(CategoryCode).max(100),
+  dataPeriod: Period.optional(),
+  deny: uniqueIds(DenyProvision, 50).default([]),
+});
+/** A client's consent or authorization. */
+export type Consent = z.infer<typeof Consent>;
+
+/**
+ * One named value of a fact, as the components of a FHIR Observation: a
+ * score, a count, a yes or no.
+ *
+ * @example
+ * ```ts
+ * import { FactComponent } from "referwell/consent";
+ *
+ * FactComponent.parse({ name: "PHQ-9", value: 9 }).value; // => 9
+ * ```
+ */
+export const FactComponent = z.object({
+  name: line(100),
+  value: z.union([z.number().finite(), z.boolean(), line(200)]),
+  unit: line(40).optional(),
+});
+/** One named value of a fact. */
+export type FactComponent = z.infer<typeof FactComponent>;
+
+/**
+ * One thing the practice could tell a referrer: its category (which carries
+ * its security labels), a short text for people, structured values, and
+ * the day it was recorded. A fact without a category is unlabelled and is
+ * always withheld.
+ *
+ * @example
+ * ```ts
+ * import { Fact } from "referwell/consent";
+ *
+ * const fact = Fact.parse({
+ *   id: "f-01",
+ *   clientId: "cl-01",
+ *   category: "attendance",
+ *   text: "Attended 6 of 7 sessions since September.",
+ *   value: [{ name: "attended", value: 6 }, { name: "offered", value: 7 }],
+ *   recorded: "2026-11-20",
+ * });
+ * fact.value.length; // => 2
+ * ```
+ */
+export const Fact = z.object({
+  id: Id,
+  clientId: Id,
+  category: CategoryCode.optional(),
+  text: line(500),
+  value: z.array(FactComponent).max(20).default([]),
+  recorded: IsoDate,
+});
+/** One thing the practice could tell a referrer. */
+export type Fact = z.infer<typeof Fact>;
+
+/**
+ * Who receives a disclosure, for matching against consents: the referrer's
+ * id and any identifiers the host holds for them.
+ *
+ * @example
+ * ```ts
+ * import { RecipientRef } from "referwell/consent";
+ *
+ * RecipientRef.parse({ referrerId: "ref-gp-01" }).identifiers; // => []
+ * ```
+ */
+export const RecipientRef = z.object({
+  referrerId: Id,
+  identifiers: z.array(Identifier).max(20).default([]),
+});
+/** Who receives a disclosure, for matching against consents. */
+export type RecipientRef = z.infer<typeof RecipientRef>;
+
+/**
+ * Who receives an update: a {@link RecipientRef} with the name the
+ * disclosure record needs (45 CFR 164.528(b)(2)(ii)).
+ *
+ * @example
+ * ```ts
+ * import { Recipient } from "referwell/consent";
+ *
+ * Recipient.parse({ referrerId: "ref-gp-01", name: "Dr Mei Lin" }).name; // => "Dr Mei Lin"
+ * ```
+ */
+export const Recipient = RecipientRef.extend({ name: line(200) });
+/** Who receives an update. */
+export type Recipient = z.infer<typeof Recipient>;
+
+const reservedCodes: ReadonlySet<string> = new Set(defaultCategories.map((category) => category.code));
+
+/**
+ * The categories a host adds to the built-in ones: unique codes, none of
+ * them a built-in code.
+ *
+ * @example
+ * ```ts
+ * import { HostCategories } from "referwell/consent";
+ *
+ * HostCategories.safeParse([{ code: "hiv-status", label: "HIV status", confidentiality: "R", sensitivity: ["HIV"] }]).success; // => true
+ * HostCategories.safeParse([{ code: "diagnosis", label: "Diagnosis", confidentiality: "N" }]).success; // => false
+ * ```
+ */
+export const HostCategories = z
+  .array(DisclosureCategory)
+  .max(200)
+  .superRefine((categories, ctx) => {
+    const seen = new Set<string>();
+    categories.forEach((category, index) => {
+      if (reservedCodes.has(category.code)) ctx.addIssue({ code: "custom", message: "reserved-code", path: [index, "code"] });
+      else if (seen.has(category.code)) ctx.addIssue({ code: "custom", message: "duplicate-id", path: [index, "code"] });
+      seen.add(category.code);
+    });
+  });
+/** The categories a host adds to the built-in ones. */
+export type HostCategories = z.infer<typeof HostCategories>;
+
+/** The consents of a request: ids unique. */
+export const ConsentList = uniqueIds(Consent, 200);
+
+/**
+ * One question for {@link evaluateConsent}: may this category of
+ * information about this client go to this recipient for this purpose, on
+ * the day of `at`? `dataDate` is the day the information was recorded,
+ * needed when a consent or provision limits the data period.
+ *
+ * @example
+ * ```ts
+ * import { ConsentQuery } from "referwell/consent";
+ *
+ * const query = ConsentQuery.parse({ client: "cl-01", recipient: { referrerId: "ref-gp-01" }, purpose: "COC", category: "attendance", at: "2026-11-23" });
+ * query.recipient.identifiers; // => []
+ * ```
+ */
+export const ConsentQuery = z.object({
+  client: Id,
+  recipient: RecipientRef,
+  purpose: PurposeOfUse,
+  category: CategoryCode,
+  at: Now,
+  dataDate: IsoDate.optional(),
+});
+/** One question for {@link evaluateConsent}. */
+export type ConsentQuery = z.infer<typeof ConsentQuery>;
+
+/**
+ * Options of {@link evaluateConsent}: the host's own categories.
+ *
+ * @example
+ * ```ts
+ * import { EvaluateOptions } from "referwell/consent";
+ *
+ * EvaluateOptions.parse({}).categories; // => []
+ * ```
+ */
+export const EvaluateOptions = z.object({
+  categories: HostCategories.default([]),
+});
+/** Options of {@link evaluateConsent}. */
+export type EvaluateOptions = z.infer<typeof EvaluateOptions>;
+
+/**
+ * The kinds of update: `thank-you` for a new referral (no clinical facts by
+ * default), `progress` (attendance, engagement, progress summary and
+ * treatment goals by default), and `custom`, which needs a template.
+ *
+ * @example
+ * ```ts
+ * import { UpdateKind } from "referwell/consent";
+ *
+ * UpdateKind.options; // => ["thank-you", "progress", "custom"]
+ * ```
+ */
+export const UpdateKind = z.enum(["thank-you", "progress", "custom"]);
+/** A kind of update. */
+export type UpdateKind = z.infer<typeof UpdateKind>;
+
+/**
+ * A host's template: its title and the categories it may carry, in the
+ * order its sections appear. With `thank-you` or `progress` it replaces the
+ * defaults (the host's minimum-necessary choice, 45 CFR 164.514(d)); a
+ * `custom` update needs one.
+ *
+ * @example
+ * ```ts
+ * import { UpdateTemplate } from "referwell/consent";
+ *
+ * UpdateTemplate.parse({ id: "discharge", title: "Discharge summary", categories: ["attendance", "progress-summary"] }).categories.length; // => 2
+ * ```
+ */
+export const UpdateTemplate = z.object({
+  id: Id,
+  title: line(200),
+  categories: z.array(CategoryCode).max(50),
+});
+/** A host's template. */
+export type UpdateTemplate = z.infer<typeof UpdateTemplate>;
+
+/**
+ * Everything {@link composeUpdate} needs. `client.displayName` appears only
+ * when the client may be acknowledged to the recipient.
+ * `unacknowledgedThankYou` says what a thank-you does when the client may
+ * not be acknowledged: `nothing` (the default: no update at all) or
+ * `generic-note` (a note that thanks the referrer without naming the client
+ * or confirming care). `part2Notice` replaces the default 42 CFR 2.32
+ * statement.
+ *
+ * @example
+ * ```ts
+ * import { UpdateRequest } from "referwell/consent";
+ *
+ * const request = UpdateRequest.parse({
+ *   kind: "thank-you",
+ *   client: { id: "cl-01" },
+ *   recipient: { referrerId: "ref-gp-01", name: "Dr Mei Lin" },
+ *   purpose: "COC",
+ *   facts: [],
+ *   consents: [],
+ *   now: "2026-11-23",
+ * });
+ * request.unacknowledgedThankYou; // => "nothing"
+ * UpdateRequest.safeParse({ ...request, kind: "custom" }).success; // => false
+ * ```
+ */
+export const UpdateRequest = z
+  .object({
+    kind: UpdateKind,
+    template: UpdateTemplate.optional(),
+    client: z.object({ id: Id, displayName: line(200).optional() }),
+    recipient: Recipient,
+    purpose: PurposeOfUse,
+    facts: uniqueIds(Fact, 500),
+    consents: ConsentList,
+    now: Now,
+    categories: HostCategories.default([]),
+    unacknowledgedThankYou: z.enum(["nothing", "generic-note"]).default("nothing"),
+    part2Notice: z.string().min(1).max(4000).optional(),
+  })
+  .refine((request) => request.kind !== "custom" || request.template !== undefined, { error: "required", path: ["template"] });
+/** Everything {@link composeUpdate} needs. */
+export type UpdateRequest = z.infer<typeof UpdateRequest>;

@@ -1,0 +1,82 @@
+/**
+ * An independent, deliberately plain statement of the consent rules, for
+ * properties to check `evaluateConsent` and `composeUpdate` against. It reads
+ * the rules as the docs state them, not as the code is organized: a
+ * disclosure is permitted when some grant covers it and every deny provision
+ * that applies to it is older than that grant.
+ */
+import { type Consent, type DisclosureCategory, defaultCategories, type UpdateRequest } from "referwell/consent";
+
+export interface OracleQuestion {
+  readonly client: string;
+  readonly recipient: { readonly referrerId: string; readonly identifiers: readonly { system: string; value: string }[] };
+  readonly purpose: string;
+  readonly category: string;
+  readonly date: string;
+  readonly dataDate?: string;
+}
+
+const within = (period: { start: string; end?: string | undefined }, day: string): boolean => period.start <= day && (period.end === undefined || day <= period.end);
+
+function mentions(entries: Consent["recipients"], recipient: OracleQuestion["recipient"]): boolean {
+  for (const entry of entries) {
+    if (entry.referrerId !== undefined && entry.referrerId === recipient.referrerId) return true;
+    if (entry.identifier !== undefined) {
+      for (const held of recipient.identifiers) if (held.system === entry.identifier.system && held.value === entry.identifier.value) return true;
+    }
+  }
+  return false;
+}
+
+export function catalogueOf(hostCategories: readonly DisclosureCategory[]): DisclosureCategory[] {
+  return [...defaultCategories, ...hostCategories];
+}
+
+/** Whether the consents permit one disclosure. */
+export function oraclePermits(consents: readonly Consent[], catalogue: readonly DisclosureCategory[], q: OracleQuestion): boolean {
+  const category = catalogue.find((c) => c.code === q.category);
+  if (category === undefined) return false;
+  const grants: string[] = [];
+  const restrictions: string[] = [];
+  for (const consent of consents) {
+    if (consent.clientId !== q.client) continue;
+    const agreed = consent.status === "active" || consent.status === "revoked";
+    if (
+      consent.status === "active" &&
+      consent.signed <= q.date &&
+      within(consent.period, q.date) &&
+      mentions(consent.recipients, q.recipient) &&
+      consent.purposes.includes(q.purpose as never) &&
+      consent.categories.includes(q.category) &&
+      consent.kind === category.authorization &&
+      (consent.dataPeriod === undefined || (q.dataDate !== undefined && within(consent.dataPeriod, q.dataDate)))
+    ) {
+      grants.push(consent.signed);
+    }
+    if (!agreed || consent.signed > q.date) continue;
+    for (const provision of consent.deny) {
+      const recipientHit = provision.recipients === undefined || mentions(provision.recipients, q.recipient);
+      const purposeHit = provision.purposes === undefined || provision.purposes.includes(q.purpose as never);
+      const categoryHit = provision.categories === undefined || provision.categories.includes(q.category);
+      const dataHit = provision.dataPeriod === undefined || q.dataDate === undefined || within(provision.dataPeriod, q.dataDate);
+      if (recipientHit && purposeHit && categoryHit && dataHit) restrictions.push(consent.signed);
+    }
+  }
+  return grants.some((granted) => restrictions.every((restricted) => restricted < granted));
+}
+
+const TEMPLATE_DEFAULTS: Record<string, string[]> = { "thank-you": [], progress: ["attendance", "engagement", "progress-summary", "treatment-goals"], custom: [] };
+
+/** The facts an update should carry, by id in id order: the docs' rules, restated. */
+export function oracleIncluded(request: UpdateRequest): string[] {
+  const catalogue = catalogueOf(request.categories);
+  const date = request.now.slice(0, 10);
+  const ask = (category: string, dataDate: string) =>
+    oraclePermits(request.consents, catalogue, { client: request.client.id, recipient: request.recipient, purpose: request.purpose, category, date, dataDate });
+  if (!ask("acknowledgement", date)) return [];
+  const wanted = request.template?.categories ?? TEMPLATE_DEFAULTS[request.kind] ?? [];
+  return request.facts
+    .filter((fact) => fact.clientId === request.client.id && fact.category !== undefined && wanted.includes(fact.category) && ask(fact.category, fact.recorded))
+    .map((fact) => fact.id)
+    .sort();
+}
