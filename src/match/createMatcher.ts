@@ -122,18 +122,23 @@ export function createMatcher(directory: unknown, options: unknown = {}): Matche
       }
       ranked.sort(byScore);
       let passTo: RankResult["passTo"];
+      const margin = rankOptions.recommendation?.margin ?? compiled.options.margin;
       const pointPersonId = request.pointPersonId;
       const pointPerson = pointPersonId === undefined ? undefined : compiled.byId.get(pointPersonId);
       if (pointPersonId !== undefined && pointPerson !== undefined && request.practiceId !== undefined) {
         const own = evaluateConstraints(compiled, pointPerson, query, false);
         const option = ranked.find((candidate) => candidate.clinicianId === pointPersonId);
-        passTo = findPassTo(compiled, ranked, pointPersonId, { failures: own.failures, option });
+        passTo = findPassTo(ranked, pointPersonId, { failures: own.failures, option }, margin);
       }
       return {
         startDate: query.startDate,
         options: ranked.slice(0, rankOptions.limit).map((candidate) => candidate.explain()),
         eligibleCount: ranked.length,
-        recommendation: recommend(ranked, compiled.options),
+        recommendation: recommend(ranked, {
+          margin,
+          minimumOptions: rankOptions.recommendation?.minimumOptions ?? compiled.options.minimumOptions,
+          preferredOptions: rankOptions.recommendation?.preferredOptions ?? compiled.options.preferredOptions,
+        }),
         ...(passTo === undefined ? {} : { passTo }),
       };
     },

@@ -1,4 +1,3 @@
-import type { CompiledDirectory } from "./compiled.js";
 import type { ScoredCandidate } from "./scoreOption.js";
 import type { ConstraintFailure, PassTo } from "./types.js";
 
@@ -8,17 +7,17 @@ import type { ConstraintFailure, PassTo } from "./types.js";
  * an option, or when the colleague's score leads by the margin.
  */
 export function findPassTo(
-  directory: CompiledDirectory,
   ranked: readonly ScoredCandidate[],
   pointPersonId: string,
   pointPerson: { readonly failures: readonly ConstraintFailure[]; readonly option: ScoredCandidate | undefined },
+  margin: number,
 ): PassTo | undefined {
   const best = ranked.find((option) => option.colleague && option.clinicianId !== pointPersonId);
   if (best === undefined) return undefined;
   const colleague = best.explain();
   const own = pointPerson.option?.explain();
   const leadBy = own === undefined ? colleague.score : colleague.score - own.score;
-  if (own !== undefined && leadBy < directory.options.margin - 1e-9) return undefined;
+  if (own !== undefined && leadBy < margin - 1e-9) return undefined;
   const reasons = own === undefined ? pointPerson.failures.map((failure) => `Point person: ${failure.text}`) : [];
   if (own !== undefined) {
     for (const part of colleague.parts) {

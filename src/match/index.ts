@@ -8,7 +8,7 @@
 export { type Assignment, AssignmentOptions, type AssignmentResult, assignReferrals, type UnassignedReferral } from "./assignReferrals.js";
 export { createMatcher, type Matcher } from "./createMatcher.js";
 export { ScoreMatchOptions, scoreMatch } from "./scoreMatch.js";
-export { MatcherOptions, MatchRequest, MatchWeights, RankOptions, Referral } from "./schemas.js";
+export { MatcherOptions, MatchRequest, MatchWeights, RankOptions, RecommendationPolicy, Referral } from "./schemas.js";
 export {
   type ConstraintFailure,
   HardConstraint,

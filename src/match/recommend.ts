@@ -7,7 +7,10 @@ import type { Recommendation } from "./types.js";
  * minimum when that many exist (seed 002: give options unless one is clearly
  * best).
  */
-export function recommend(ranked: readonly { readonly clinicianId: string; readonly score: number }[], options: MatcherOptions): Recommendation {
+export function recommend(
+  ranked: readonly { readonly clinicianId: string; readonly score: number }[],
+  options: Pick<MatcherOptions, "margin" | "minimumOptions" | "preferredOptions">,
+): Recommendation {
   const [best, next] = ranked;
   if (best === undefined) return { kind: "none" };
   if (next === undefined) return { kind: "single", clinicianIds: [best.clinicianId], leadBy: best.score };

@@ -115,7 +115,28 @@ export const MatchRequest = z
 export type MatchRequest = z.infer<typeof MatchRequest>;
 
 /**
- * Options of one ranking: when it happens and how many options to return.
+ * How many options to recommend for one ranking, overriding the matcher's
+ * own: pass a referral assessment's `options` from `referwell/refer` as they
+ * are (other keys are ignored).
+ *
+ * @example
+ * ```ts
+ * import { RecommendationPolicy } from "referwell/match";
+ *
+ * RecommendationPolicy.parse({ minimumOptions: 2, margin: 0.15, source: "policy" }); // => { minimumOptions: 2, margin: 0.15 }
+ * ```
+ */
+export const RecommendationPolicy = z.object({
+  minimumOptions: z.number().int().min(1).max(20).optional(),
+  preferredOptions: z.number().int().min(1).max(20).optional(),
+  margin: z.number().min(0).max(1).optional(),
+});
+/** How many options to recommend for one ranking. */
+export type RecommendationPolicy = z.infer<typeof RecommendationPolicy>;
+
+/**
+ * Options of one ranking: when it happens, how many options to return, and
+ * optionally how many to recommend (see {@link RecommendationPolicy}).
  *
  * @example
  * ```ts
@@ -127,6 +148,7 @@ export type MatchRequest = z.infer<typeof MatchRequest>;
 export const RankOptions = z.object({
   now: Now,
   limit: z.number().int().min(1).max(10_000).default(10),
+  recommendation: RecommendationPolicy.optional(),
 });
 /** Options of one ranking. */
 export type RankOptions = z.infer<typeof RankOptions>;

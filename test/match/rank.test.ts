@@ -210,3 +210,13 @@ describe("edges found in review", () => {
     expect(createMatcher({ clinicians: [clinician("a")] }).explain({ client }, "a", NOW).known).toBe(true);
   });
 });
+
+describe("a ranking's own recommendation policy", () => {
+  it("overrides the matcher's margin and counts for one call", () => {
+    const matcher = createMatcher({ clinicians: [clinician("a", { problemAreas: ["trauma", "sleep"] }), clinician("b", { problemAreas: ["trauma"] }), clinician("c")] });
+    const criteria = { location: { jurisdiction: "US-OR" }, prefer: { problemAreas: ["trauma", "sleep"] } };
+    expect(matcher.rank({ criteria }, NOW).recommendation.kind).toBe("single");
+    const strict = matcher.rank({ criteria }, { ...NOW, recommendation: { margin: 0.5, minimumOptions: 2, preferredOptions: 2, source: "ignored" } });
+    expect(strict.recommendation).toEqual({ kind: "choice", clinicianIds: ["a", "b"] });
+  });
+});
