@@ -58,16 +58,16 @@ const deny = (reason: DenyReason, provision?: ProvisionRef): DenyDecision => ({
 /**
  * The combining rule, the same whatever the order of the consents: a
  * disclosure is permitted when a consent permits it and no binding deny
- * provision that applies to it was signed on or after that consent (deny
- * overrides every permit signed on or before it, its own consent's
- * included). The consent relied on is the latest signed that permits.
+ * provision applies to it (deny overrides every permit, earlier or later;
+ * only a later consent that lifts a provision by name ends it). The consent
+ * relied on is the latest signed that permits.
  */
 export function decide(compiled: CompiledConsents, category: DisclosureCategory | undefined, question: Question): ConsentDecision {
   if (category === undefined) return deny("unknown-category");
   const { date } = compiled;
   const permit = compiled.latestFirst.find((consent) => shortfall(consent, category, question, date) === undefined);
   const binding = compiled.denies.find(({ provision }) => denies(provision, question));
-  if (permit !== undefined && (binding === undefined || permit.signed > binding.consent.signed)) {
+  if (permit !== undefined && binding === undefined) {
     return { decision: "permit", reason: "permitted", provision: { consentId: permit.id }, text: reasonTexts.permitted };
   }
   if (binding !== undefined) return deny("denied-by-provision", { consentId: binding.consent.id, provisionId: binding.provision.id });

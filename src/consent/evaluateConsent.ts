@@ -21,10 +21,13 @@ import type { ConsentDecision } from "./types.js";
  * period, covers `dataDate`.
  *
  * Combining: deny overrides. A deny provision binds from the day its consent
- * is signed, active or revoked (revoking withdraws permission, never a
- * restriction; a draft binds nothing), and overrides every permit signed on
- * or before it, its own consent's included. A consent signed later can
- * permit again what an earlier deny excluded. The decision depends on the
+ * is signed, whether that consent is active, revoked or past its period
+ * (revoking or expiry withdraws permission, never a restriction; a draft
+ * binds nothing), and overrides every permit, earlier or later. A later
+ * consent that merely permits again (a routine renewal) does not end it:
+ * only a consent signed strictly later, `active` and in force on the day,
+ * that names the provision in its `lifts` does (the client's agreement to
+ * end a restriction, 45 CFR 164.522(a)(2)). The decision depends on the
  * consents and their dates, never on their order.
  *
  * @param consents - the client's consents (others' are ignored)

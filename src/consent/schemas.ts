@@ -110,6 +110,11 @@ export type DenyProvision = z.infer<typeof DenyProvision>;
  *   permits nothing.
  * - `dataPeriod`: when given, it permits only facts recorded within it.
  * - `deny`: nested deny provisions.
+ * - `lifts`: the deny provisions of earlier consents that this one ends, by
+ *   consent id and provision id. A restriction ends only when a consent
+ *   signed later, `active` and in force on the day names it here (the
+ *   client's agreement, 45 CFR 164.522(a)(2)); a renewal that does not name
+ *   it leaves it in place.
  *
  * @example
  * ```ts
@@ -127,6 +132,7 @@ export type DenyProvision = z.infer<typeof DenyProvision>;
  *   categories: ["acknowledgement", "attendance", "progress-summary"],
  * });
  * consent.deny; // => []
+ * consent.lifts; // => []
  * ```
  */
 export const Consent = z.object({
@@ -141,6 +147,10 @@ export const Consent = z.object({
   categories: z.array(CategoryCode).max(100),
   dataPeriod: Period.optional(),
   deny: uniqueIds(DenyProvision, 50).default([]),
+  lifts: z
+    .array(z.object({ consentId: Id, provisionId: Id }))
+    .max(50)
+    .default([]),
 });
 /** A client's consent or authorization. */
 export type Consent = z.infer<typeof Consent>;

@@ -123,15 +123,27 @@ const usualBody = (kinds: readonly (keyof typeof OWN_CATEGORY)[]) =>
     dataPeriod: sometimes(period, 8),
   }).map((body) => ({ ...body, categories: body.kind === "general" ? [...new Set(["acknowledgement", ...body.categories])] : [OWN_CATEGORY[body.kind]] }));
 
+/** What a consent lifts: usually nothing; sometimes a provision of another generated consent (ids `c0`…`c3`, `d0`, `d1`), which may or may not exist. */
+const lifts: fc.Arbitrary<Consent["lifts"]> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant<Consent["lifts"]>([]) },
+  {
+    weight: 1,
+    arbitrary: fc.array(
+      fc.record({ consentId: fc.constantFrom("c0", "c1", "c2", "c3"), provisionId: fc.constantFrom("d0", "d1") }),
+      { minLength: 1, maxLength: 2 },
+    ),
+  },
+);
+
 /**
  * Up to four consents with ids `c0`, `c1`…: usually one like a practice
  * holds, then any; specific authorizations list their own category as often
  * as not.
  */
-type Body = fc.Arbitrary<Omit<Consent, "id" | "deny" | "dataPeriod"> & { dataPeriod: Consent["dataPeriod"] }>;
+type Body = fc.Arbitrary<Omit<Consent, "id" | "deny" | "lifts" | "dataPeriod"> & { dataPeriod: Consent["dataPeriod"] }>;
 /** A consent's body with, one time in four, deny provisions; and whether to make sure it lists its own kind's category. */
 const withDenies = (body: Body) =>
-  fc.tuple(body, fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(denyBody, { minLength: 1, maxLength: 2 }) }), fc.boolean());
+  fc.tuple(body, fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(denyBody, { minLength: 1, maxLength: 2 }) }), fc.boolean(), lifts);
 
 export const consents: fc.Arbitrary<Consent[]> = fc
   .tuple(
@@ -140,11 +152,11 @@ export const consents: fc.Arbitrary<Consent[]> = fc
     fc.array(withDenies(consentBody), { maxLength: 2 }),
   )
   .map(([usual, authorization, others]) =>
-    [...(usual === undefined ? [] : [usual]), ...(authorization === undefined ? [] : [authorization]), ...others].map(([{ dataPeriod, ...body }, denies, own], index) => {
+    [...(usual === undefined ? [] : [usual]), ...(authorization === undefined ? [] : [authorization]), ...others].map(([{ dataPeriod, ...body }, denies, own, lifted], index) => {
       const ownCategory = OWN_CATEGORY[body.kind];
       const categories = own && !body.categories.includes(ownCategory) ? [...body.categories, ownCategory] : body.categories;
       const deny = denies.map((provision, d) => ({ id: `d${d}`, ...provision }));
-      return { id: `c${index}`, ...body, categories, ...(dataPeriod === undefined ? {} : { dataPeriod }), deny };
+      return { id: `c${index}`, ...body, categories, ...(dataPeriod === undefined ? {} : { dataPeriod }), deny, lifts: lifted };
     }),
   );
 

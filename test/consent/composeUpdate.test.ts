@@ -3,7 +3,7 @@ import { InvalidInputError } from "referwell";
 import { type Consent, composeUpdate, type Fact, part2RedisclosureNotice } from "referwell/consent";
 import { deepFreeze } from "../support/deepFreeze.js";
 
-type ConsentInput = Omit<Consent, "deny"> & { deny?: Consent["deny"] };
+type ConsentInput = Omit<Consent, "deny" | "lifts"> & { deny?: Consent["deny"]; lifts?: Consent["lifts"] };
 type FactInput = Omit<Fact, "value"> & { value?: Fact["value"] };
 
 const NOW = "2026-11-23T09:00:00-08:00";

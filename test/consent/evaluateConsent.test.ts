@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "referwell";
 import { type Consent, evaluateConsent } from "referwell/consent";
 
-type ConsentInput = Omit<Consent, "deny"> & { deny?: Consent["deny"] };
+type ConsentInput = Omit<Consent, "deny" | "lifts"> & { deny?: Consent["deny"]; lifts?: Consent["lifts"] };
 
 const consent = (changes: Partial<ConsentInput> = {}): ConsentInput => ({
   id: "c1",
@@ -131,7 +131,7 @@ describe("the note firewall", () => {
   });
 });
 
-describe("deny provisions and combining consents: deny overrides every permit signed on or before it", () => {
+describe("deny provisions and combining consents: deny overrides every permit unless lifted by name", () => {
   it("a nested deny excludes what its own consent permits, and names itself", () => {
     const withDeny = consent({ deny: [{ id: "no-dx", categories: ["diagnosis"] }] });
     expect(ask([withDeny], { category: "diagnosis" })).toEqual({
@@ -163,10 +163,26 @@ describe("deny provisions and combining consents: deny overrides every permit si
     expect(ask([earlier, later], { category: "diagnosis" }).provision).toEqual({ consentId: "b", provisionId: "no-dx" });
   });
 
-  it("a later consent can permit again what an earlier deny excluded", () => {
+  it("a later renewal that does not name the restriction keeps it (45 CFR 164.522(a)(2))", () => {
     const earlier = consent({ id: "a", signed: "2026-06-01", deny: [{ id: "no-dx", categories: ["diagnosis"] }] });
-    const later = consent({ id: "b", signed: "2026-09-01", categories: ["diagnosis"] });
-    expect(ask([earlier, later], { category: "diagnosis" }).provision).toEqual({ consentId: "b" });
+    const renewal = consent({ id: "b", signed: "2026-09-01", categories: ["diagnosis"] });
+    expect(ask([earlier, renewal], { category: "diagnosis" }).provision).toEqual({ consentId: "a", provisionId: "no-dx" });
+    expect(ask([{ ...earlier, status: "revoked" }, renewal], { category: "diagnosis" }).provision).toEqual({ consentId: "a", provisionId: "no-dx" });
+    expect(ask([{ ...earlier, period: { start: "2026-06-01", end: "2026-07-01" } }, renewal], { category: "diagnosis" }).reason).toBe("denied-by-provision");
+  });
+
+  it("a later, active consent in force ends a restriction only by naming it in `lifts`", () => {
+    const earlier = consent({ id: "a", signed: "2026-06-01", deny: [{ id: "no-dx", categories: ["diagnosis"] }] });
+    const lifting = (changes: Partial<ConsentInput> = {}) => consent({ id: "b", signed: "2026-09-01", lifts: [{ consentId: "a", provisionId: "no-dx" }], ...changes });
+    expect(ask([earlier, lifting()], { category: "diagnosis" }).provision).toEqual({ consentId: "b" });
+    // Not when it names another provision, is not later, is revoked or a draft, or is not in force.
+    expect(reason([earlier, lifting({ lifts: [{ consentId: "a", provisionId: "other" }] })], { category: "diagnosis" })).toBe("denied-by-provision");
+    expect(reason([earlier, lifting({ signed: "2026-06-01" })], { category: "diagnosis" })).toBe("denied-by-provision");
+    expect(reason([earlier, lifting({ status: "revoked" })], { category: "diagnosis" })).toBe("denied-by-provision");
+    expect(reason([earlier, lifting({ status: "draft" })], { category: "diagnosis" })).toBe("denied-by-provision");
+    expect(reason([earlier, lifting({ period: { start: "2026-09-01", end: "2026-10-01" } }), consent({ id: "c", signed: "2026-10-02" })], { category: "diagnosis" })).toBe("denied-by-provision");
+    // A consent that lifts without permitting: another consent permits once the restriction is gone.
+    expect(ask([earlier, lifting({ categories: [] })], { category: "diagnosis" }).provision).toEqual({ consentId: "a" });
   });
 
   it("on the same day, the deny wins", () => {

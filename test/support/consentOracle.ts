@@ -3,7 +3,8 @@
  * properties to check `evaluateConsent` and `composeUpdate` against. It reads
  * the rules as the docs state them, not as the code is organized: a
  * disclosure is permitted when some grant covers it and every deny provision
- * that applies to it is older than that grant.
+ * that applies to it has been lifted by name by a later consent that is
+ * active and in force on the day.
  */
 import { type Consent, type DisclosureCategory, defaultCategories, type UpdateRequest } from "referwell/consent";
 
@@ -37,7 +38,7 @@ export function oraclePermits(consents: readonly Consent[], catalogue: readonly 
   const category = catalogue.find((c) => c.code === q.category);
   if (category === undefined) return false;
   const grants: string[] = [];
-  const restrictions: string[] = [];
+  const restrictions: { consentId: string; provisionId: string; signed: string }[] = [];
   for (const consent of consents) {
     if (consent.clientId !== q.client) continue;
     const agreed = consent.status === "active" || consent.status === "revoked";
@@ -59,10 +60,20 @@ export function oraclePermits(consents: readonly Consent[], catalogue: readonly 
       const purposeHit = provision.purposes === undefined || provision.purposes.includes(q.purpose as never);
       const categoryHit = provision.categories === undefined || provision.categories.includes(q.category);
       const dataHit = provision.dataPeriod === undefined || q.dataDate === undefined || within(provision.dataPeriod, q.dataDate);
-      if (recipientHit && purposeHit && categoryHit && dataHit) restrictions.push(consent.signed);
+      if (recipientHit && purposeHit && categoryHit && dataHit) restrictions.push({ consentId: consent.id, provisionId: provision.id, signed: consent.signed });
     }
   }
-  return grants.some((granted) => restrictions.every((restricted) => restricted < granted));
+  const liftedBy = (restriction: (typeof restrictions)[number]): boolean =>
+    consents.some(
+      (c) =>
+        c.clientId === q.client &&
+        c.status === "active" &&
+        c.signed <= q.date &&
+        within(c.period, q.date) &&
+        c.signed > restriction.signed &&
+        (c.lifts ?? []).some((ref) => ref.consentId === restriction.consentId && ref.provisionId === restriction.provisionId),
+    );
+  return grants.length > 0 && restrictions.every(liftedBy);
 }
 
 const TEMPLATE_DEFAULTS: Record<string, string[]> = { "thank-you": [], progress: ["attendance", "engagement", "progress-summary", "treatment-goals"], custom: [] };
