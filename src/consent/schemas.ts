@@ -77,7 +77,8 @@ export type ConsentRecipient = z.infer<typeof ConsentRecipient>;
  * consent signed on or before this one permits. Each list narrows the
  * provision; a list left out means "all" (every recipient, purpose or
  * category), and an empty list matches nothing. `dataPeriod` limits it to
- * facts recorded within the period.
+ * facts recorded within the period. A recipient named by identifier also
+ * matches a recipient who holds no identifier in its system (fail closed).
  *
  * @example
  * ```ts

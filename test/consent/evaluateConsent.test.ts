@@ -157,6 +157,19 @@ describe("deny provisions and combining consents: deny overrides every permit un
     expect(reason(deny(period))).toBe("denied-by-provision");
   });
 
+  it("a deny naming an identifier also binds a recipient with no identifier in that system (fail closed); permits do not", () => {
+    const npi = { system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" };
+    const gmc = { system: "https://www.gmc-uk.org", value: "7654321" };
+    const denying = [consent({ deny: [{ id: "not-this-npi", recipients: [{ identifier: npi }] }] })];
+    expect(reason(denying, { recipient: { referrerId: "ref-a" } })).toBe("denied-by-provision");
+    expect(reason(denying, { recipient: { referrerId: "ref-a", identifiers: [gmc] } })).toBe("denied-by-provision");
+    expect(reason(denying, { recipient: { referrerId: "ref-a", identifiers: [npi] } })).toBe("denied-by-provision");
+    // Known by another identifier in the same system: not the one denied.
+    expect(reason(denying, { recipient: { referrerId: "ref-a", identifiers: [{ ...npi, value: "1234567894" }] } })).toBe("permitted");
+    // A permit by identifier still needs the recipient to hold it.
+    expect(reason([consent({ recipients: [{ identifier: npi }] })], { recipient: { referrerId: "ref-a" } })).toBe("other-recipient");
+  });
+
   it("a later consent's deny overrides an earlier consent's permit", () => {
     const earlier = consent({ id: "a", signed: "2026-06-01" });
     const later = consent({ id: "b", signed: "2026-09-01", categories: ["attendance"], deny: [{ id: "no-dx", categories: ["diagnosis"] }] });

@@ -29,6 +29,18 @@ function mentions(entries: Consent["recipients"], recipient: OracleQuestion["rec
   return false;
 }
 
+/** A deny names a recipient by referrer id, or by an identifier they hold or cannot be told apart from (no identifier in that system). */
+function mayMean(entries: Consent["recipients"], recipient: OracleQuestion["recipient"]): boolean {
+  for (const entry of entries) {
+    if (entry.referrerId !== undefined && entry.referrerId === recipient.referrerId) return true;
+    if (entry.identifier !== undefined) {
+      const sameSystem = recipient.identifiers.filter((held) => held.system === entry.identifier?.system);
+      if (sameSystem.length === 0 || sameSystem.some((held) => held.value === entry.identifier?.value)) return true;
+    }
+  }
+  return false;
+}
+
 export function catalogueOf(hostCategories: readonly DisclosureCategory[]): DisclosureCategory[] {
   return [...defaultCategories, ...hostCategories];
 }
@@ -56,7 +68,7 @@ export function oraclePermits(consents: readonly Consent[], catalogue: readonly 
     }
     if (!agreed || consent.signed > q.date) continue;
     for (const provision of consent.deny) {
-      const recipientHit = provision.recipients === undefined || mentions(provision.recipients, q.recipient);
+      const recipientHit = provision.recipients === undefined || mayMean(provision.recipients, q.recipient);
       const purposeHit = provision.purposes === undefined || provision.purposes.includes(q.purpose as never);
       const categoryHit = provision.categories === undefined || provision.categories.includes(q.category);
       const dataHit = provision.dataPeriod === undefined || q.dataDate === undefined || within(provision.dataPeriod, q.dataDate);
