@@ -10,7 +10,7 @@
  */
 import { z } from "zod";
 import { Now } from "../model/now.js";
-import { Id, IsoDate, Period } from "../model/scalars.js";
+import { Id, IsoDate, Period, TimeZone } from "../model/scalars.js";
 import { AuthorizationKind, CategoryCode, DisclosureCategory, defaultCategories, PurposeOfUse } from "./vocabulary.js";
 
 /** Short text a person wrote: no control characters, so it renders on one line. */
@@ -297,17 +297,24 @@ export const ConsentQuery = z.object({
 export type ConsentQuery = z.infer<typeof ConsentQuery>;
 
 /**
- * Options of {@link evaluateConsent}: the host's own categories.
+ * Options of {@link evaluateConsent}: the host's own categories, and the
+ * IANA time zone whose calendar day `at` is read in. Without `timeZone`, an
+ * instant's day is its date as written, at its own offset
+ * (`2026-11-23T22:00:00Z` is the 23rd, though already the 24th in Sydney),
+ * so pass the practice's zone when `at` may be written in another offset.
  *
  * @example
  * ```ts
  * import { EvaluateOptions } from "referwell/consent";
  *
  * EvaluateOptions.parse({}).categories; // => []
+ * EvaluateOptions.safeParse({ timeZone: "Australia/Sydney" }).success; // => true
+ * EvaluateOptions.safeParse({ timeZone: "+11:00" }).success; // => false
  * ```
  */
 export const EvaluateOptions = z.object({
   categories: HostCategories.default([]),
+  timeZone: TimeZone.optional(),
 });
 /** Options of {@link evaluateConsent}. */
 export type EvaluateOptions = z.infer<typeof EvaluateOptions>;
@@ -356,7 +363,9 @@ export type UpdateTemplate = z.infer<typeof UpdateTemplate>;
  * not be acknowledged: `nothing` (the default: no update at all) or
  * `generic-note` (a note that thanks the referrer without naming the client
  * or confirming care). `part2Notice` replaces the default 42 CFR 2.32
- * statement.
+ * statement. `timeZone` (IANA) is the zone whose calendar day `now` is read
+ * in, for consent periods and the record's date; without it, an instant's
+ * day is its date as written, at its own offset.
  *
  * @example
  * ```ts
@@ -385,6 +394,7 @@ export const UpdateRequest = z
     facts: uniqueIds(Fact, 500),
     consents: ConsentList,
     now: Now,
+    timeZone: TimeZone.optional(),
     categories: HostCategories.default([]),
     unacknowledgedThankYou: z.enum(["nothing", "generic-note"]).default("nothing"),
     part2Notice: z.string().min(1).max(4000).optional(),

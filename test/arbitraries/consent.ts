@@ -4,6 +4,8 @@
  * one day, so that most compositions include some facts and withhold others,
  * and the boundary days of periods (yesterday, today, tomorrow) come up often.
  * Fact texts are unique alphanumeric markers, so a leak is found by search.
+ * `now` comes as a date or an instant (with `Z` or another offset), with or
+ * without an IANA `timeZone`.
  */
 import fc from "fast-check";
 import type { Consent, ConsentRecipient, DenyProvision, DisclosureCategory, Fact, UpdateRequest } from "referwell/consent";
@@ -210,12 +212,25 @@ export const updateRequest: fc.Arbitrary<UpdateRequest> = fc
     purpose: fc.oneof({ weight: 4, arbitrary: fc.constant("COC" as const) }, { weight: 1, arbitrary: fc.constantFrom(...POOL.purposes) }),
     facts,
     consents,
-    now: fc.constantFrom(TODAY, `${TODAY}T23:30:00-08:00`, `${TODAY}T00:15:00+13:00`),
+    clock: fc.constantFrom<{ now: string; timeZone?: string }>(
+      { now: TODAY },
+      { now: `${TODAY}T23:30:00-08:00` },
+      { now: `${TODAY}T00:15:00+13:00` },
+      { now: `${TODAY}T12:00:00Z` },
+      { now: `${TODAY}T12:00:00.000Z`, timeZone: "Europe/London" },
+      { now: `${TODAY}T23:30:00-08:00`, timeZone: "America/Los_Angeles" },
+      { now: `${TODAY}T10:00:00Z`, timeZone: "Australia/Sydney" },
+      // Already tomorrow in Sydney: the day of now is not the date as written.
+      { now: `${TODAY}T22:00:00Z`, timeZone: "Australia/Sydney" },
+      { now: `${TODAY}T09:00:00+05:30`, timeZone: "Asia/Kolkata" },
+      { now: TODAY, timeZone: "Pacific/Auckland" },
+    ),
     categories: fc.oneof({ weight: 4, arbitrary: fc.constant(HOST_CATEGORIES) }, { weight: 1, arbitrary: fc.constant<DisclosureCategory[]>([]) }),
     unacknowledgedThankYou: fc.constantFrom("nothing" as const, "generic-note" as const),
   })
-  .map(({ kind, template, displayName, ...rest }) => ({
+  .map(({ kind, template, displayName, clock, ...rest }) => ({
     kind,
+    ...clock,
     ...(template === undefined && kind !== "custom" ? {} : { template: template ?? { id: "tpl", title: "Update for you", categories: ["attendance", "diagnosis"] } }),
     client: { id: "cl-1", displayName },
     recipient: RECIPIENT,

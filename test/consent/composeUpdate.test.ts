@@ -156,6 +156,19 @@ describe("progress updates", () => {
   });
 });
 
+describe("the day of now", () => {
+  it("is the local date in the request's time zone when it gives one, else the date as written", () => {
+    const endsToday = [consent({ period: { start: "2026-06-01", end: "2026-11-23" } })];
+    const at = (timeZone?: string) =>
+      composeUpdate(request({ consents: endsToday, facts: [fact("a", "attendance", "Attended.")], now: "2026-11-23T22:00:00Z", ...(timeZone === undefined ? {} : { timeZone }) }));
+    expect(at().disclosure?.date).toBe("2026-11-23");
+    expect(at().included).toEqual(["a"]);
+    const sydney = at("Australia/Sydney");
+    expect([sydney.status, sydney.acknowledgement.reason, reasons(sydney)]).toEqual(["nothing", "expired", { a: "expired" }]);
+    expect(composeUpdate(request({ consents: [consent()], now: "2026-11-23T22:00:00Z", timeZone: "Australia/Sydney", facts: [fact("a", "attendance", "Attended.")] })).disclosure?.date).toBe("2026-11-24");
+  });
+});
+
 describe("what the consents decide", () => {
   it("withholds under a revoked, draft, expired or not yet signed consent, another recipient or another purpose", () => {
     const facts = [fact("a", "attendance", "Attended.")];

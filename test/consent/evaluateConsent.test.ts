@@ -57,6 +57,16 @@ describe("a single consent", () => {
     expect(reason(bounded, { at: "2027-01-01T00:30:00+13:00" })).toBe("expired");
   });
 
+  it("with a time zone, reads an instant as its local date there; without one, as written", () => {
+    const endsToday = [consent({ period: { start: "2026-06-01", end: "2026-11-23" } })];
+    // 22:00 UTC on the 23rd is 09:00 on the 24th in Sydney (UTC+11 in November).
+    expect(reason(endsToday, { at: "2026-11-23T22:00:00Z" })).toBe("permitted");
+    expect(ask(endsToday, { at: "2026-11-23T22:00:00Z" }, { timeZone: "Australia/Sydney" }).reason).toBe("expired");
+    expect(ask(endsToday, { at: "2026-11-24T07:00:00+11:00" }, { timeZone: "America/Los_Angeles" }).reason).toBe("permitted");
+    expect(ask(endsToday, { at: "2026-11-23" }, { timeZone: "Australia/Sydney" }).reason).toBe("permitted");
+    expect(() => ask(endsToday, {}, { timeZone: "Mars/Olympus_Mons" })).toThrow(InvalidInputError);
+  });
+
   it("counts from the day it is signed", () => {
     const backdated = [consent({ signed: "2026-11-24", period: { start: "2026-11-01" } })];
     expect(reason(backdated, { at: "2026-11-23" })).toBe("not-yet-signed");

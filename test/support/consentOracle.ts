@@ -90,10 +90,18 @@ export function oraclePermits(consents: readonly Consent[], catalogue: readonly 
 
 const TEMPLATE_DEFAULTS: Record<string, string[]> = { "thank-you": [], progress: ["attendance", "engagement", "progress-summary", "treatment-goals"], custom: [] };
 
+/** The day of a request's `now`: the local date in its time zone (read with Intl), else the date as written. */
+export function oracleDay(request: Pick<UpdateRequest, "now" | "timeZone">): string {
+  if (request.timeZone === undefined || request.now.length === 10) return request.now.slice(0, 10);
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: request.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date(request.now));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
 /** The facts an update should carry, by id in id order: the docs' rules, restated. */
 export function oracleIncluded(request: UpdateRequest): string[] {
   const catalogue = catalogueOf(request.categories);
-  const date = request.now.slice(0, 10);
+  const date = oracleDay(request);
   const ask = (category: string, dataDate: string) =>
     oraclePermits(request.consents, catalogue, { client: request.client.id, recipient: request.recipient, purpose: request.purpose, category, date, dataDate });
   if (!ask("acknowledgement", date)) return [];
