@@ -269,6 +269,31 @@ describe("host categories", () => {
     expect(issues([{ ...hiv, sensitivity: ["PSYTHPN"] }])).toEqual([{ path: ["categories", 0, "authorization"], code: "sensitivity-needs-authorization" }]);
     expect(issues([hiv, hiv])).toEqual([{ path: ["categories", 1, "code"], code: "duplicate-id" }]);
   });
+
+  it("must carry the labels their authorization kind implies, and a general category cannot carry SUD or PSYTHPN", () => {
+    const issues = (category: Record<string, unknown>) => {
+      try {
+        ask([consent()], {}, { categories: [{ code: "host-x", label: "X", ...category }] });
+      } catch (error) {
+        return (error as InvalidInputError).issues;
+      }
+      return [];
+    };
+    const labels = [{ path: ["categories", 0, "sensitivity"], code: "authorization-needs-labels" }];
+    // A psychotherapy note is V and carries PSYTHPN.
+    expect(issues({ confidentiality: "V", sensitivity: ["PSYTHPN"], authorization: "psychotherapy-note" })).toEqual([]);
+    expect(issues({ confidentiality: "N", sensitivity: ["PSYTHPN"], authorization: "psychotherapy-note" })).toEqual([{ path: ["categories", 0, "confidentiality"], code: "authorization-needs-labels" }]);
+    expect(issues({ confidentiality: "V", sensitivity: [], authorization: "psychotherapy-note" })).toEqual(labels);
+    // SUD counselling notes and Part 2 records carry SUD.
+    expect(issues({ confidentiality: "V", sensitivity: ["SUD"], authorization: "sud-counselling-note" })).toEqual([]);
+    expect(issues({ confidentiality: "V", sensitivity: ["ETH"], authorization: "sud-counselling-note" })).toEqual(labels);
+    expect(issues({ confidentiality: "R", sensitivity: ["SUD", "ETH"], authorization: "sud-records" })).toEqual([]);
+    expect(issues({ confidentiality: "R", authorization: "sud-records" })).toEqual(labels);
+    // A general category carrying SUD or PSYTHPN would let a general consent unlock it.
+    const needs = [{ path: ["categories", 0, "authorization"], code: "sensitivity-needs-authorization" }];
+    expect(issues({ confidentiality: "R", sensitivity: ["SUD"] })).toEqual(needs);
+    expect(issues({ confidentiality: "V", sensitivity: ["PSYTHPN"], authorization: "general" })).toEqual(needs);
+  });
 });
 
 describe("invalid input", () => {
