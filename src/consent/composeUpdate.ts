@@ -179,7 +179,8 @@ export function composeUpdate(request: unknown): ComposedUpdate {
       ? []
       : [{ category: code, title: category.label, items: facts.map((fact) => ({ factId: fact.id, text: fact.text, value: fact.value, recorded: fact.recorded })) }];
   });
-  const disclosed = [ACKNOWLEDGEMENT, ...sections.map((section) => section.category)].map((code) => catalogue.get(code) as DisclosureCategory);
+  // A template may list `acknowledgement` itself: each category is disclosed, and recorded, once.
+  const disclosed = [...new Set([ACKNOWLEDGEMENT, ...sections.map((section) => section.category)])].map((code) => catalogue.get(code) as DisclosureCategory);
   const labels = securityLabels(disclosed, input.part2Notice ?? part2RedisclosureNotice);
   const name = client.displayName;
   const title = template?.title ?? DEFAULT_TITLES[kind];

@@ -132,6 +132,18 @@ describe("progress updates", () => {
     expect(result.disclosure?.description).toBe("Brief update: Acknowledgement of care; Attendance");
   });
 
+  it("a template that lists acknowledgement records it once", () => {
+    const result = composeUpdate(
+      request({
+        template: { id: "intake", title: "Intake", categories: ["acknowledgement", "attendance"] },
+        facts: [fact("k", "acknowledgement", "Started care on 2 November."), fact("a", "attendance", "Attended.")],
+      }),
+    );
+    expect(result.included).toEqual(["a", "k"]);
+    expect(result.disclosure?.categories).toEqual(["acknowledgement", "attendance"]);
+    expect(result.disclosure?.description).toBe("Intake: Acknowledgement of care; Attendance");
+  });
+
   it("a custom update needs a template that declares its categories", () => {
     const template = { id: "dx", title: "Diagnostic summary", categories: ["diagnosis"] };
     const result = composeUpdate(request({ kind: "custom", template, facts: [fact("a", "diagnosis", "Moderate depression."), fact("b", "attendance", "Attended.")] }));

@@ -60,6 +60,8 @@ describe("composeUpdate", { timeout: TIMEOUT }, () => {
     expect(record.factIds).toEqual(result.included);
     expect(record.clientId).toBe(request.client.id);
     expect(record.categories[0]).toBe("acknowledgement");
+    expect(new Set(record.categories).size).toBe(record.categories.length);
+    expect(new Set(record.description.split(": ").slice(1).join(": ").split("; ")).size).toBe(record.categories.length);
     expect(record.basis.length).toBeGreaterThan(0);
     for (const id of record.basis) expect(request.consents.some((c) => c.id === id)).toBe(true);
   });
