@@ -74,11 +74,13 @@ export type ConsentRecipient = z.infer<typeof ConsentRecipient>;
 
 /**
  * An exception the client made: what must not be disclosed, whatever any
- * consent signed on or before this one permits. Each list narrows the
- * provision; a list left out means "all" (every recipient, purpose or
- * category), and an empty list matches nothing. `dataPeriod` limits it to
- * facts recorded within the period. A recipient named by identifier also
- * matches a recipient who holds no identifier in its system (fail closed).
+ * consent permits, earlier or later, until a later consent lifts it by name
+ * (see `Consent`'s `lifts`). Each list narrows the provision; a list left
+ * out means "all" (every recipient, purpose or category), and an empty
+ * list is rejected (`too-small`), since it would restrict nothing.
+ * `dataPeriod` limits it to facts recorded within the period. A recipient
+ * named by identifier also matches a recipient who holds no identifier in
+ * its system (fail closed).
  *
  * @example
  * ```ts
@@ -86,13 +88,14 @@ export type ConsentRecipient = z.infer<typeof ConsentRecipient>;
  *
  * const provision = DenyProvision.parse({ id: "no-diagnosis", categories: ["diagnosis"] });
  * provision.recipients; // => undefined
+ * DenyProvision.safeParse({ id: "nothing", categories: [] }).success; // => false
  * ```
  */
 export const DenyProvision = z.object({
   id: Id,
-  recipients: z.array(ConsentRecipient).max(50).optional(),
-  purposes: z.array(PurposeOfUse).max(20).optional(),
-  categories: z.array(CategoryCode).max(100).optional(),
+  recipients: z.array(ConsentRecipient).min(1).max(50).optional(),
+  purposes: z.array(PurposeOfUse).min(1).max(20).optional(),
+  categories: z.array(CategoryCode).min(1).max(100).optional(),
   dataPeriod: Period.optional(),
 });
 /** An exception the client made: what must not be disclosed. */

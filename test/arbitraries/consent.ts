@@ -81,8 +81,8 @@ const mostlyWith = <T>(items: readonly T[], usual: T): fc.Arbitrary<T[]> =>
 
 const denyBody = fc.record(
   {
-    recipients: fc.subarray(recipientEntries, { maxLength: 2 }),
-    purposes: fc.subarray([...POOL.purposes], { maxLength: 2 }),
+    recipients: fc.subarray(recipientEntries, { minLength: 1, maxLength: 2 }),
+    purposes: fc.subarray([...POOL.purposes], { minLength: 1, maxLength: 2 }),
     categories: fc.subarray(POOL.categories, { minLength: 1, maxLength: 3 }),
     dataPeriod: period,
   },

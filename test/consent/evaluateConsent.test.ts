@@ -159,7 +159,16 @@ describe("deny provisions and combining consents: deny overrides every permit un
     expect(reason(deny({ recipients: [{ referrerId: "ref-a" }] }))).toBe("denied-by-provision");
     expect(reason(deny({ purposes: ["TREAT"] }))).toBe("permitted");
     expect(reason(deny({}))).toBe("denied-by-provision");
-    expect(reason(deny({ categories: [] }))).toBe("permitted");
+    // An empty list would match nothing, a restriction that silently does nothing: it is rejected.
+    for (const key of ["recipients", "purposes", "categories"]) {
+      let issues: unknown;
+      try {
+        ask(deny({ [key]: [] }));
+      } catch (error) {
+        issues = (error as InvalidInputError).issues;
+      }
+      expect(issues).toEqual([{ path: [0, "deny", 0, key], code: "too-small" }]);
+    }
     const period = { dataPeriod: { start: "2026-10-01", end: "2026-10-31" } };
     expect(reason(deny(period), { dataDate: "2026-10-31" })).toBe("denied-by-provision");
     expect(reason(deny(period), { dataDate: "2026-11-01" })).toBe("permitted");
