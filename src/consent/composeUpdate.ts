@@ -199,7 +199,12 @@ export function composeUpdate(request: unknown): ComposedUpdate {
     disclosure: {
       date,
       clientId: client.id,
-      recipient: { referrerId: recipient.referrerId, name: recipient.name, identifiers: recipient.identifiers },
+      recipient: {
+        referrerId: recipient.referrerId,
+        name: recipient.name,
+        identifiers: recipient.identifiers,
+        ...(recipient.address === undefined ? {} : { address: recipient.address }),
+      },
       description: `${template?.title ?? DESCRIPTIONS[kind]}: ${disclosed.map((category) => category.label).join("; ")}`,
       purpose: { code: purpose, text: purposeText[purpose] },
       basis,

@@ -229,17 +229,22 @@ export const RecipientRef = z.object({
 export type RecipientRef = z.infer<typeof RecipientRef>;
 
 /**
- * Who receives an update: a {@link RecipientRef} with the name the
- * disclosure record needs (45 CFR 164.528(b)(2)(ii)).
+ * Who receives an update: a {@link RecipientRef} with the name and, when the
+ * host knows it, the address the disclosure record needs
+ * (45 CFR 164.528(b)(2)(ii): "the name of the entity or person who received
+ * the protected health information and, if known, the address"). The
+ * address is one line (join the lines of a postal address with commas) and
+ * goes into the record only, never into the update's text.
  *
  * @example
  * ```ts
  * import { Recipient } from "referwell/consent";
  *
  * Recipient.parse({ referrerId: "ref-gp-01", name: "Dr Mei Lin" }).name; // => "Dr Mei Lin"
+ * Recipient.parse({ referrerId: "ref-gp-01", name: "Dr Mei Lin", address: "12 Quay St, Sydney NSW 2000" }).address; // => "12 Quay St, Sydney NSW 2000"
  * ```
  */
-export const Recipient = RecipientRef.extend({ name: line(200) });
+export const Recipient = RecipientRef.extend({ name: line(200), address: line(500).optional() });
 /** Who receives an update. */
 export type Recipient = z.infer<typeof Recipient>;
 

@@ -37,8 +37,19 @@ export const POOL = {
 };
 
 export const NPI = { system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" };
-/** The recipient of every generated request: known by referrer id `ref-a` and by an NPI. */
+/** The usual recipient of a generated request: known by referrer id `ref-a` and by an NPI. */
 export const RECIPIENT = { referrerId: "ref-a", name: "Dr Ada Park", identifiers: [NPI] };
+/**
+ * The recipient of a generated request: `ref-a`, with the NPI, with another
+ * NPI, or with no identifier at all (so that a deny by NPI must still bind
+ * them), with or without an address.
+ */
+export const recipient = fc
+  .tuple(
+    fc.constantFrom<{ system: string; value: string }[]>([NPI], [], [{ ...NPI, value: "1234567894" }], [{ system: "https://www.gmc-uk.org", value: "7654321" }]),
+    fc.option(fc.constant("12 Quay St, Sydney NSW 2000"), { nil: undefined }),
+  )
+  .map(([identifiers, address]) => ({ ...RECIPIENT, identifiers, ...(address === undefined ? {} : { address }) }));
 
 export const HOST_CATEGORIES: DisclosureCategory[] = [
   { code: "host-hiv", label: "HIV status", confidentiality: "R", sensitivity: ["HIV"], authorization: "general" },
@@ -209,6 +220,7 @@ export const updateRequest: fc.Arbitrary<UpdateRequest> = fc
       { nil: undefined, freq: 2 },
     ),
     displayName: random6.map((random) => `ZQX${random}NAMEQ`),
+    recipient,
     purpose: fc.oneof({ weight: 4, arbitrary: fc.constant("COC" as const) }, { weight: 1, arbitrary: fc.constantFrom(...POOL.purposes) }),
     facts,
     consents,
@@ -233,6 +245,5 @@ export const updateRequest: fc.Arbitrary<UpdateRequest> = fc
     ...clock,
     ...(template === undefined && kind !== "custom" ? {} : { template: template ?? { id: "tpl", title: "Update for you", categories: ["attendance", "diagnosis"] } }),
     client: { id: "cl-1", displayName },
-    recipient: RECIPIENT,
     ...rest,
   }));

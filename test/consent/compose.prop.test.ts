@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { composeUpdate, type DisclosureCategory, type UpdateRequest, WithholdReason } from "referwell/consent";
-import { POOL, RECIPIENT, updateRequest } from "../arbitraries/consent.js";
+import { POOL, updateRequest } from "../arbitraries/consent.js";
 import { catalogueOf, oracleDay, oracleIncluded, oraclePermits } from "../support/consentOracle.js";
 
 // The laws run 10,000 cases each (CONSENT_RUNS overrides, for breaking the code on purpose quickly).
@@ -61,7 +61,7 @@ describe("composeUpdate", { timeout: TIMEOUT }, () => {
           c.status === "active" &&
           c.signed <= date &&
           within(c.period, date) &&
-          c.recipients.some((r) => r.referrerId === RECIPIENT.referrerId || (r.identifier !== undefined && RECIPIENT.identifiers.some((i) => i.system === r.identifier?.system && i.value === r.identifier.value))) &&
+          c.recipients.some((r) => r.referrerId === request.recipient.referrerId || (r.identifier !== undefined && request.recipient.identifiers.some((i) => i.system === r.identifier?.system && i.value === r.identifier.value))) &&
           c.purposes.includes(request.purpose) &&
           c.categories.includes(fact.category as string),
       );

@@ -144,6 +144,15 @@ describe("progress updates", () => {
     expect(result.disclosure?.description).toBe("Intake: Acknowledgement of care; Attendance");
   });
 
+  it("records the recipient's address when the host knows it (45 CFR 164.528(b)(2)(ii)), never in the text", () => {
+    const address = "Harbour Medical, 12 Quay St, Sydney NSW 2000";
+    const result = composeUpdate(request({ recipient: { referrerId: "ref-a", name: "Dr Mei Lin", address }, facts: [fact("a", "attendance", "Attended.")] }));
+    expect(result.disclosure?.recipient).toEqual({ referrerId: "ref-a", name: "Dr Mei Lin", identifiers: [], address });
+    expect(result.update?.text).not.toContain(address);
+    const without = composeUpdate(request({ facts: [fact("a", "attendance", "Attended.")] }));
+    expect(without.disclosure?.recipient).toEqual({ referrerId: "ref-a", name: "Dr Mei Lin", identifiers: [] });
+  });
+
   it("a custom update needs a template that declares its categories", () => {
     const template = { id: "dx", title: "Diagnostic summary", categories: ["diagnosis"] };
     const result = composeUpdate(request({ kind: "custom", template, facts: [fact("a", "diagnosis", "Moderate depression."), fact("b", "attendance", "Attended.")] }));
