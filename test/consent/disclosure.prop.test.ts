@@ -1,6 +1,6 @@
-import { test } from "@fast-check/vitest";
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { composeUpdate, Confidentiality, type DisclosureCategory, PurposeOfUse, type UpdateRequest } from "referwell/consent";
+import { composeUpdate, Confidentiality, type DisclosureCategory, PurposeOfUse, SensitivityCode, type UpdateRequest } from "referwell/consent";
 import { markersOf, updateRequest } from "../arbitraries/consent.js";
 import { catalogueOf, oracleDay } from "../support/consentOracle.js";
 
@@ -23,7 +23,7 @@ describe("composeUpdate", { timeout: TIMEOUT }, () => {
     expect(JSON.stringify([without.update ?? null, without.disclosure ?? null])).toBe(sent);
   });
 
-  test.prop([updateRequest], RUNS)("7. labels: the confidentiality is the highest of the included facts' (N when none); any Part 2 fact brings its notice", (request) => {
+  test.prop([updateRequest], RUNS)("7. labels: the confidentiality is the highest of the included facts' (N when none), the sensitivity codes exactly those of the acknowledgement and the included categories; any Part 2 fact brings its notice", (request) => {
     const result = composeUpdate(request);
     const facts = factsById(request);
     const categories = result.included.map((id) => categoryOf(request, facts.get(id)?.category) as DisclosureCategory);
@@ -31,13 +31,23 @@ describe("composeUpdate", { timeout: TIMEOUT }, () => {
     if (labels === undefined) return;
     const highest = categories.reduce((top, c) => Math.max(top, Confidentiality.options.indexOf(c.confidentiality)), 0);
     expect(labels.confidentiality).toBe(Confidentiality.options[highest]);
-    for (const c of categories) for (const code of c.sensitivity) expect(labels.sensitivity).toContain(code);
+    // The sensitivity codes are exactly those of what is disclosed: the acknowledgement (for an update that names the client) and the included facts' categories.
+    const disclosed = result.status === "update" ? [categoryOf(request, "acknowledgement") as DisclosureCategory, ...categories] : categories;
+    const union = new Set(disclosed.flatMap((c) => c.sensitivity));
+    expect(labels.sensitivity).toEqual(SensitivityCode.options.filter((code) => union.has(code)));
     const part2 = categories.some((c) => PART2_KINDS.has(c.authorization));
     expect(labels.part2Notice !== undefined).toBe(part2);
     if (part2) {
       expect(result.update?.text).toContain(labels.part2Notice);
       expect(result.disclosure?.part2).toBe(true);
     }
+  });
+
+  test.prop([updateRequest], RUNS)("acknowledgement gates every update: unless it is a thank-you, a client who may not be acknowledged gets nothing", (request) => {
+    const result = composeUpdate(request);
+    fc.pre(request.kind !== "thank-you" && result.acknowledgement.decision === "deny");
+    expect(result.status).toBe("nothing");
+    expect([result.update, result.disclosure, result.included]).toEqual([undefined, undefined, []]);
   });
 
   test.prop([updateRequest], RUNS)("8. records: every disclosure has a complete record; a composition that discloses nothing has none", (request) => {
