@@ -101,6 +101,7 @@ export const IssueCodes = [
   "min-above-max",
   "reserved-code",
   "sensitivity-needs-authorization",
+  "authorization-needs-labels",
 ] as const;
 
 /** One rule an input broke; see {@link IssueCodes}. */
@@ -142,6 +143,7 @@ const templates: Record<IssueCode, string> = {
   "min-above-max": "has a lower bound above its upper bound",
   "reserved-code": "redefines a code the library reserves",
   "sensitivity-needs-authorization": "carries a sensitivity code that needs a specific authorization kind",
+  "authorization-needs-labels": "lacks a security label its authorization kind requires",
 };
 
 /** How many issues the message spells out; all of them stay in `issues`. */

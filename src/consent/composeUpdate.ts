@@ -1,8 +1,8 @@
-import { calendarDateOf } from "../model/calendarDateOf.js";
 import { validate } from "../model/validate.js";
 import { buildCatalogue } from "./buildCatalogue.js";
 import { compareText } from "./compareText.js";
 import { compileConsents } from "./compileConsents.js";
+import { dayOf } from "./dayOf.js";
 import { decide } from "./decide.js";
 import { reasonTexts } from "./reasonTexts.js";
 import { renderUpdate } from "./renderUpdate.js";
@@ -42,7 +42,10 @@ const ACKNOWLEDGEMENT = "acknowledgement";
  * category the update does not need (minimum necessary, 45 CFR 164.502(b)
  * and 164.514(d)); and any fact no consent permits for this recipient,
  * purpose, category and recording date on the day of `now` (see
- * {@link evaluateConsent} for the rule). Psychotherapy notes and SUD
+ * {@link evaluateConsent} for the rule). The day of `now` is its local date
+ * in `timeZone` when given; without it, the date as `now` was written, at
+ * its own offset: pass the practice's IANA zone when `now` may be written in
+ * another offset (UTC, say). Psychotherapy notes and SUD
  * counselling notes go only under an in-date authorization of their own
  * kind for this recipient (45 CFR 164.508(a)(2); 42 CFR Part 2); a general
  * consent never unlocks them.
@@ -122,7 +125,7 @@ export function composeUpdate(request: unknown): ComposedUpdate {
   const input = validate(UpdateRequest, request, "request");
   const { client, recipient, purpose, kind, template } = input;
   const catalogue = buildCatalogue(input.categories);
-  const date = calendarDateOf(input.now);
+  const date = dayOf(input.now, input.timeZone);
   const compiled = compileConsents(input.consents, client.id, date);
   const ask = (code: string, dataDate: string) => decide(compiled, catalogue.get(code), { code, recipient, purpose, dataDate });
 
@@ -176,7 +179,8 @@ export function composeUpdate(request: unknown): ComposedUpdate {
       ? []
       : [{ category: code, title: category.label, items: facts.map((fact) => ({ factId: fact.id, text: fact.text, value: fact.value, recorded: fact.recorded })) }];
   });
-  const disclosed = [ACKNOWLEDGEMENT, ...sections.map((section) => section.category)].map((code) => catalogue.get(code) as DisclosureCategory);
+  // A template may list `acknowledgement` itself: each category is disclosed, and recorded, once.
+  const disclosed = [...new Set([ACKNOWLEDGEMENT, ...sections.map((section) => section.category)])].map((code) => catalogue.get(code) as DisclosureCategory);
   const labels = securityLabels(disclosed, input.part2Notice ?? part2RedisclosureNotice);
   const name = client.displayName;
   const title = template?.title ?? DEFAULT_TITLES[kind];
@@ -195,7 +199,12 @@ export function composeUpdate(request: unknown): ComposedUpdate {
     disclosure: {
       date,
       clientId: client.id,
-      recipient: { referrerId: recipient.referrerId, name: recipient.name, identifiers: recipient.identifiers },
+      recipient: {
+        referrerId: recipient.referrerId,
+        name: recipient.name,
+        identifiers: recipient.identifiers,
+        ...(recipient.address === undefined ? {} : { address: recipient.address }),
+      },
       description: `${template?.title ?? DESCRIPTIONS[kind]}: ${disclosed.map((category) => category.label).join("; ")}`,
       purpose: { code: purpose, text: purposeText[purpose] },
       basis,

@@ -3,7 +3,7 @@ import type { IsoDate } from "../model/scalars.js";
 import type { CompiledConsents } from "./compileConsents.js";
 import { namesRecipient } from "./namesRecipient.js";
 import { reasonTexts } from "./reasonTexts.js";
-import type { Consent, DenyProvision, RecipientRef } from "./schemas.js";
+import type { Consent, ConsentRecipient, DenyProvision, RecipientRef } from "./schemas.js";
 import type { ConsentDecision, DenyDecision, DenyReason, ProvisionRef } from "./types.js";
 import type { DisclosureCategory, PurposeOfUse } from "./vocabulary.js";
 
@@ -38,10 +38,26 @@ function shortfall(consent: Consent, category: DisclosureCategory, question: Que
   return periodContains(consent.dataPeriod, question.dataDate) ? undefined : [7, "data-outside-period"];
 }
 
-/** A deny provision applies when every list it gives names the question; information with no date counts as inside its data period. */
+/**
+ * Whether a deny provision's recipients may be this recipient (fail closed):
+ * a referrer id must match; an identifier matches a recipient who holds it,
+ * and also one who holds no identifier in its system, since nothing shows
+ * they are not the one denied.
+ */
+function mayBeDenied(entries: readonly ConsentRecipient[], recipient: RecipientRef): boolean {
+  return entries.some((entry) => {
+    if (entry.referrerId !== undefined) return entry.referrerId === recipient.referrerId;
+    const denied = entry.identifier;
+    if (denied === undefined) return false;
+    const held = recipient.identifiers.filter((identifier) => identifier.system === denied.system);
+    return held.length === 0 || held.some((identifier) => identifier.value === denied.value);
+  });
+}
+
+/** A deny provision applies when every list it gives may name the question; information with no date counts as inside its data period. */
 function denies(provision: DenyProvision, question: Question): boolean {
   return (
-    (provision.recipients === undefined || namesRecipient(provision.recipients, question.recipient)) &&
+    (provision.recipients === undefined || mayBeDenied(provision.recipients, question.recipient)) &&
     (provision.purposes === undefined || provision.purposes.includes(question.purpose)) &&
     (provision.categories === undefined || provision.categories.includes(question.code)) &&
     (provision.dataPeriod === undefined || question.dataDate === undefined || periodContains(provision.dataPeriod, question.dataDate))
@@ -58,16 +74,16 @@ const deny = (reason: DenyReason, provision?: ProvisionRef): DenyDecision => ({
 /**
  * The combining rule, the same whatever the order of the consents: a
  * disclosure is permitted when a consent permits it and no binding deny
- * provision that applies to it was signed on or after that consent (deny
- * overrides every permit signed on or before it, its own consent's
- * included). The consent relied on is the latest signed that permits.
+ * provision applies to it (deny overrides every permit, earlier or later;
+ * only a later consent that lifts a provision by name ends it). The consent
+ * relied on is the latest signed that permits.
  */
 export function decide(compiled: CompiledConsents, category: DisclosureCategory | undefined, question: Question): ConsentDecision {
   if (category === undefined) return deny("unknown-category");
   const { date } = compiled;
   const permit = compiled.latestFirst.find((consent) => shortfall(consent, category, question, date) === undefined);
   const binding = compiled.denies.find(({ provision }) => denies(provision, question));
-  if (permit !== undefined && (binding === undefined || permit.signed > binding.consent.signed)) {
+  if (permit !== undefined && binding === undefined) {
     return { decision: "permit", reason: "permitted", provision: { consentId: permit.id }, text: reasonTexts.permitted };
   }
   if (binding !== undefined) return deny("denied-by-provision", { consentId: binding.consent.id, provisionId: binding.provision.id });

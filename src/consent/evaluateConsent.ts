@@ -1,7 +1,7 @@
-import { calendarDateOf } from "../model/calendarDateOf.js";
 import { validate } from "../model/validate.js";
 import { buildCatalogue } from "./buildCatalogue.js";
 import { compileConsents } from "./compileConsents.js";
+import { dayOf } from "./dayOf.js";
 import { decide } from "./decide.js";
 import { ConsentList, ConsentQuery, EvaluateOptions } from "./schemas.js";
 import type { ConsentDecision } from "./types.js";
@@ -9,7 +9,10 @@ import type { ConsentDecision } from "./types.js";
 /**
  * Decides whether a client's consents permit one disclosure: this category
  * of information, to this recipient, for this purpose, on the day of `at`,
- * of information recorded on `dataDate`. Returns `permit` with the consent
+ * of information recorded on `dataDate`. The day of `at` is its local date in
+ * `options.timeZone` when given; without it, the date as `at` was written, at
+ * its own offset (so `2026-11-23T22:00:00Z` is the 23rd even for a practice
+ * in Sydney, where it is already the 24th: pass the practice's zone). Returns `permit` with the consent
  * relied on, or `deny` with the reason and the provision that decided.
  *
  * A consent permits when it is the client's, `active`, signed on or before
@@ -21,15 +24,18 @@ import type { ConsentDecision } from "./types.js";
  * period, covers `dataDate`.
  *
  * Combining: deny overrides. A deny provision binds from the day its consent
- * is signed, active or revoked (revoking withdraws permission, never a
- * restriction; a draft binds nothing), and overrides every permit signed on
- * or before it, its own consent's included. A consent signed later can
- * permit again what an earlier deny excluded. The decision depends on the
+ * is signed, whether that consent is active, revoked or past its period
+ * (revoking or expiry withdraws permission, never a restriction; a draft
+ * binds nothing), and overrides every permit, earlier or later. A later
+ * consent that merely permits again (a routine renewal) does not end it:
+ * only a consent signed strictly later, `active` and in force on the day,
+ * that names the provision in its `lifts` does (the client's agreement to
+ * end a restriction, 45 CFR 164.522(a)(2)). The decision depends on the
  * consents and their dates, never on their order.
  *
  * @param consents - the client's consents (others' are ignored)
  * @param query - see {@link ConsentQuery}
- * @param options - the host's own categories; see {@link EvaluateOptions}
+ * @param options - the host's own categories and time zone; see {@link EvaluateOptions}
  * @throws {@link InvalidInputError} when an input is malformed
  *
  * @example
@@ -56,13 +62,19 @@ import type { ConsentDecision } from "./types.js";
  * ask("attendance", "2027-06-02").reason; // => "expired"
  * ask("diagnosis").provision; // => { consentId: "cons-01", provisionId: "no-diagnosis" }
  * ask("psychotherapy-note").reason; // => "needs-specific-authorization"
+ *
+ * // 22:00 UTC on the last day is already the next day in Sydney.
+ * const late = { client: "cl-01", recipient: { referrerId: "ref-gp-01" }, purpose: "COC", category: "attendance", at: "2027-06-01T22:00:00Z" };
+ * evaluateConsent(consents, late).reason; // => "permitted"
+ * evaluateConsent(consents, late, { timeZone: "Australia/Sydney" }).reason; // => "expired"
  * ```
  */
 export function evaluateConsent(consents: unknown, query: unknown, options: unknown = {}): ConsentDecision {
   const list = validate(ConsentList, consents, "consents");
   const question = validate(ConsentQuery, query, "query");
-  const catalogue = buildCatalogue(validate(EvaluateOptions, options, "options").categories);
-  const date = calendarDateOf(question.at);
+  const { categories, timeZone } = validate(EvaluateOptions, options, "options");
+  const catalogue = buildCatalogue(categories);
+  const date = dayOf(question.at, timeZone);
   return decide(compileConsents(list, question.client, date), catalogue.get(question.category), {
     code: question.category,
     recipient: question.recipient,

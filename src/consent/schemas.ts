@@ -10,7 +10,7 @@
  */
 import { z } from "zod";
 import { Now } from "../model/now.js";
-import { Id, IsoDate, Period } from "../model/scalars.js";
+import { Id, IsoDate, Period, TimeZone } from "../model/scalars.js";
 import { AuthorizationKind, CategoryCode, DisclosureCategory, defaultCategories, PurposeOfUse } from "./vocabulary.js";
 
 /** Short text a person wrote: no control characters, so it renders on one line. */
@@ -74,10 +74,13 @@ export type ConsentRecipient = z.infer<typeof ConsentRecipient>;
 
 /**
  * An exception the client made: what must not be disclosed, whatever any
- * consent signed on or before this one permits. Each list narrows the
- * provision; a list left out means "all" (every recipient, purpose or
- * category), and an empty list matches nothing. `dataPeriod` limits it to
- * facts recorded within the period.
+ * consent permits, earlier or later, until a later consent lifts it by name
+ * (see `Consent`'s `lifts`). Each list narrows the provision; a list left
+ * out means "all" (every recipient, purpose or category), and an empty
+ * list is rejected (`too-small`), since it would restrict nothing.
+ * `dataPeriod` limits it to facts recorded within the period. A recipient
+ * named by identifier also matches a recipient who holds no identifier in
+ * its system (fail closed).
  *
  * @example
  * ```ts
@@ -85,13 +88,14 @@ export type ConsentRecipient = z.infer<typeof ConsentRecipient>;
  *
  * const provision = DenyProvision.parse({ id: "no-diagnosis", categories: ["diagnosis"] });
  * provision.recipients; // => undefined
+ * DenyProvision.safeParse({ id: "nothing", categories: [] }).success; // => false
  * ```
  */
 export const DenyProvision = z.object({
   id: Id,
-  recipients: z.array(ConsentRecipient).max(50).optional(),
-  purposes: z.array(PurposeOfUse).max(20).optional(),
-  categories: z.array(CategoryCode).max(100).optional(),
+  recipients: z.array(ConsentRecipient).min(1).max(50).optional(),
+  purposes: z.array(PurposeOfUse).min(1).max(20).optional(),
+  categories: z.array(CategoryCode).min(1).max(100).optional(),
   dataPeriod: Period.optional(),
 });
 /** An exception the client made: what must not be disclosed. */
@@ -110,6 +114,11 @@ export type DenyProvision = z.infer<typeof DenyProvision>;
  *   permits nothing.
  * - `dataPeriod`: when given, it permits only facts recorded within it.
  * - `deny`: nested deny provisions.
+ * - `lifts`: the deny provisions of earlier consents that this one ends, by
+ *   consent id and provision id. A restriction ends only when a consent
+ *   signed later, `active` and in force on the day names it here (the
+ *   client's agreement, 45 CFR 164.522(a)(2)); a renewal that does not name
+ *   it leaves it in place.
  *
  * @example
  * ```ts
@@ -127,6 +136,7 @@ export type DenyProvision = z.infer<typeof DenyProvision>;
  *   categories: ["acknowledgement", "attendance", "progress-summary"],
  * });
  * consent.deny; // => []
+ * consent.lifts; // => []
  * ```
  */
 export const Consent = z.object({
@@ -141,6 +151,10 @@ export const Consent = z.object({
   categories: z.array(CategoryCode).max(100),
   dataPeriod: Period.optional(),
   deny: uniqueIds(DenyProvision, 50).default([]),
+  lifts: z
+    .array(z.object({ consentId: Id, provisionId: Id }))
+    .max(50)
+    .default([]),
 });
 /** A client's consent or authorization. */
 export type Consent = z.infer<typeof Consent>;
@@ -215,17 +229,22 @@ export const RecipientRef = z.object({
 export type RecipientRef = z.infer<typeof RecipientRef>;
 
 /**
- * Who receives an update: a {@link RecipientRef} with the name the
- * disclosure record needs (45 CFR 164.528(b)(2)(ii)).
+ * Who receives an update: a {@link RecipientRef} with the name and, when the
+ * host knows it, the address the disclosure record needs
+ * (45 CFR 164.528(b)(2)(ii): "the name of the entity or person who received
+ * the protected health information and, if known, the address"). The
+ * address is one line (join the lines of a postal address with commas) and
+ * goes into the record only, never into the update's text.
  *
  * @example
  * ```ts
  * import { Recipient } from "referwell/consent";
  *
  * Recipient.parse({ referrerId: "ref-gp-01", name: "Dr Mei Lin" }).name; // => "Dr Mei Lin"
+ * Recipient.parse({ referrerId: "ref-gp-01", name: "Dr Mei Lin", address: "12 Quay St, Sydney NSW 2000" }).address; // => "12 Quay St, Sydney NSW 2000"
  * ```
  */
-export const Recipient = RecipientRef.extend({ name: line(200) });
+export const Recipient = RecipientRef.extend({ name: line(200), address: line(500).optional() });
 /** Who receives an update. */
 export type Recipient = z.infer<typeof Recipient>;
 
@@ -286,17 +305,24 @@ export const ConsentQuery = z.object({
 export type ConsentQuery = z.infer<typeof ConsentQuery>;
 
 /**
- * Options of {@link evaluateConsent}: the host's own categories.
+ * Options of {@link evaluateConsent}: the host's own categories, and the
+ * IANA time zone whose calendar day `at` is read in. Without `timeZone`, an
+ * instant's day is its date as written, at its own offset
+ * (`2026-11-23T22:00:00Z` is the 23rd, though already the 24th in Sydney),
+ * so pass the practice's zone when `at` may be written in another offset.
  *
  * @example
  * ```ts
  * import { EvaluateOptions } from "referwell/consent";
  *
  * EvaluateOptions.parse({}).categories; // => []
+ * EvaluateOptions.safeParse({ timeZone: "Australia/Sydney" }).success; // => true
+ * EvaluateOptions.safeParse({ timeZone: "+11:00" }).success; // => false
  * ```
  */
 export const EvaluateOptions = z.object({
   categories: HostCategories.default([]),
+  timeZone: TimeZone.optional(),
 });
 /** Options of {@link evaluateConsent}. */
 export type EvaluateOptions = z.infer<typeof EvaluateOptions>;
@@ -345,7 +371,9 @@ export type UpdateTemplate = z.infer<typeof UpdateTemplate>;
  * not be acknowledged: `nothing` (the default: no update at all) or
  * `generic-note` (a note that thanks the referrer without naming the client
  * or confirming care). `part2Notice` replaces the default 42 CFR 2.32
- * statement.
+ * statement. `timeZone` (IANA) is the zone whose calendar day `now` is read
+ * in, for consent periods and the record's date; without it, an instant's
+ * day is its date as written, at its own offset.
  *
  * @example
  * ```ts
@@ -374,6 +402,7 @@ export const UpdateRequest = z
     facts: uniqueIds(Fact, 500),
     consents: ConsentList,
     now: Now,
+    timeZone: TimeZone.optional(),
     categories: HostCategories.default([]),
     unacknowledgedThankYou: z.enum(["nothing", "generic-note"]).default("nothing"),
     part2Notice: z.string().min(1).max(4000).optional(),

@@ -182,8 +182,8 @@ export interface DisclosureRecord {
   readonly date: IsoDate;
   /** Whose information was disclosed. */
   readonly clientId: string;
-  /** Who received it (164.528(b)(2)(ii)). */
-  readonly recipient: { readonly referrerId: string; readonly name: string; readonly identifiers: readonly Identifier[] };
+  /** Who received it (164.528(b)(2)(ii)): name, ids and, when the host gave it, the address. */
+  readonly recipient: { readonly referrerId: string; readonly name: string; readonly identifiers: readonly Identifier[]; readonly address?: string };
   /** A brief description of what was disclosed (164.528(b)(2)(iii)), built from category labels, never from facts. */
   readonly description: string;
   /** The purpose (164.528(b)(2)(iv)): its code and a brief statement. */

@@ -148,8 +148,15 @@ export type CategoryCode = z.infer<typeof CategoryCode>;
 /**
  * A kind of information an update may carry, with its security labels:
  * a confidentiality level, DS4P sensitivity codes, and the kind of
- * authorization that can permit it. A category labelled `PSYTHPN` must need
- * a `psychotherapy-note` authorization.
+ * authorization that can permit it. The labels and the kind must agree, so
+ * that a note is never labelled as ordinary information:
+ *
+ * - `PSYTHPN` needs a `psychotherapy-note` authorization, and `SUD` a
+ *   specific one (a `general` category carrying either is
+ *   `sensitivity-needs-authorization`);
+ * - a `psychotherapy-note` category is `V` and carries `PSYTHPN`, and a
+ *   `sud-records` or `sud-counselling-note` category carries `SUD`
+ *   (otherwise `authorization-needs-labels`).
  *
  * @example
  * ```ts
@@ -158,6 +165,8 @@ export type CategoryCode = z.infer<typeof CategoryCode>;
  * const category = DisclosureCategory.parse({ code: "hiv-status", label: "HIV status", confidentiality: "R", sensitivity: ["HIV"] });
  * category.authorization; // => "general"
  * DisclosureCategory.safeParse({ code: "notes", label: "Notes", confidentiality: "V", sensitivity: ["PSYTHPN"] }).success; // => false
+ * DisclosureCategory.safeParse({ code: "notes", label: "Notes", confidentiality: "R", sensitivity: ["PSYTHPN"], authorization: "psychotherapy-note" }).success; // => false
+ * DisclosureCategory.safeParse({ code: "notes", label: "Notes", confidentiality: "V", sensitivity: ["PSYTHPN"], authorization: "psychotherapy-note" }).success; // => true
  * ```
  */
 export const DisclosureCategory = z
@@ -168,9 +177,16 @@ export const DisclosureCategory = z
     sensitivity: z.array(SensitivityCode).max(16).default([]),
     authorization: AuthorizationKind.default("general"),
   })
-  .refine((category) => !category.sensitivity.includes("PSYTHPN") || category.authorization === "psychotherapy-note", {
-    error: "sensitivity-needs-authorization",
-    path: ["authorization"],
+  .superRefine((category, ctx) => {
+    const { authorization, confidentiality, sensitivity } = category;
+    // A code that needs a specific authorization on a category another kind unlocks would mislabel it.
+    const psychotherapy = sensitivity.includes("PSYTHPN") && authorization !== "psychotherapy-note";
+    const sud = sensitivity.includes("SUD") && authorization === "general";
+    if (psychotherapy || sud) ctx.addIssue({ code: "custom", message: "sensitivity-needs-authorization", path: ["authorization"] });
+    // And a specific kind brings its labels: a psychotherapy note is V and PSYTHPN; SUD records and counselling notes carry SUD.
+    if (authorization === "psychotherapy-note" && confidentiality !== "V") ctx.addIssue({ code: "custom", message: "authorization-needs-labels", path: ["confidentiality"] });
+    const needed = authorization === "psychotherapy-note" ? "PSYTHPN" : PART2_KINDS.has(authorization) ? "SUD" : undefined;
+    if (needed !== undefined && !sensitivity.includes(needed)) ctx.addIssue({ code: "custom", message: "authorization-needs-labels", path: ["sensitivity"] });
   });
 /** A kind of information an update may carry, with its security labels. */
 export type DisclosureCategory = z.infer<typeof DisclosureCategory>;

@@ -4,6 +4,8 @@
  * one day, so that most compositions include some facts and withhold others,
  * and the boundary days of periods (yesterday, today, tomorrow) come up often.
  * Fact texts are unique alphanumeric markers, so a leak is found by search.
+ * `now` comes as a date or an instant (with `Z` or another offset), with or
+ * without an IANA `timeZone`.
  */
 import fc from "fast-check";
 import type { Consent, ConsentRecipient, DenyProvision, DisclosureCategory, Fact, UpdateRequest } from "referwell/consent";
@@ -35,8 +37,19 @@ export const POOL = {
 };
 
 export const NPI = { system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" };
-/** The recipient of every generated request: known by referrer id `ref-a` and by an NPI. */
+/** The usual recipient of a generated request: known by referrer id `ref-a` and by an NPI. */
 export const RECIPIENT = { referrerId: "ref-a", name: "Dr Ada Park", identifiers: [NPI] };
+/**
+ * The recipient of a generated request: `ref-a`, with the NPI, with another
+ * NPI, or with no identifier at all (so that a deny by NPI must still bind
+ * them), with or without an address.
+ */
+export const recipient = fc
+  .tuple(
+    fc.constantFrom<{ system: string; value: string }[]>([NPI], [], [{ ...NPI, value: "1234567894" }], [{ system: "https://www.gmc-uk.org", value: "7654321" }]),
+    fc.option(fc.constant("12 Quay St, Sydney NSW 2000"), { nil: undefined }),
+  )
+  .map(([identifiers, address]) => ({ ...RECIPIENT, identifiers, ...(address === undefined ? {} : { address }) }));
 
 export const HOST_CATEGORIES: DisclosureCategory[] = [
   { code: "host-hiv", label: "HIV status", confidentiality: "R", sensitivity: ["HIV"], authorization: "general" },
@@ -79,8 +92,8 @@ const mostlyWith = <T>(items: readonly T[], usual: T): fc.Arbitrary<T[]> =>
 
 const denyBody = fc.record(
   {
-    recipients: fc.subarray(recipientEntries, { maxLength: 2 }),
-    purposes: fc.subarray([...POOL.purposes], { maxLength: 2 }),
+    recipients: fc.subarray(recipientEntries, { minLength: 1, maxLength: 2 }),
+    purposes: fc.subarray([...POOL.purposes], { minLength: 1, maxLength: 2 }),
     categories: fc.subarray(POOL.categories, { minLength: 1, maxLength: 3 }),
     dataPeriod: period,
   },
@@ -123,15 +136,27 @@ const usualBody = (kinds: readonly (keyof typeof OWN_CATEGORY)[]) =>
     dataPeriod: sometimes(period, 8),
   }).map((body) => ({ ...body, categories: body.kind === "general" ? [...new Set(["acknowledgement", ...body.categories])] : [OWN_CATEGORY[body.kind]] }));
 
+/** What a consent lifts: usually nothing; sometimes a provision of another generated consent (ids `c0`…`c3`, `d0`, `d1`), which may or may not exist. */
+const lifts: fc.Arbitrary<Consent["lifts"]> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant<Consent["lifts"]>([]) },
+  {
+    weight: 1,
+    arbitrary: fc.array(
+      fc.record({ consentId: fc.constantFrom("c0", "c1", "c2", "c3"), provisionId: fc.constantFrom("d0", "d1") }),
+      { minLength: 1, maxLength: 2 },
+    ),
+  },
+);
+
 /**
  * Up to four consents with ids `c0`, `c1`…: usually one like a practice
  * holds, then any; specific authorizations list their own category as often
  * as not.
  */
-type Body = fc.Arbitrary<Omit<Consent, "id" | "deny" | "dataPeriod"> & { dataPeriod: Consent["dataPeriod"] }>;
+type Body = fc.Arbitrary<Omit<Consent, "id" | "deny" | "lifts" | "dataPeriod"> & { dataPeriod: Consent["dataPeriod"] }>;
 /** A consent's body with, one time in four, deny provisions; and whether to make sure it lists its own kind's category. */
 const withDenies = (body: Body) =>
-  fc.tuple(body, fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(denyBody, { minLength: 1, maxLength: 2 }) }), fc.boolean());
+  fc.tuple(body, fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(denyBody, { minLength: 1, maxLength: 2 }) }), fc.boolean(), lifts);
 
 export const consents: fc.Arbitrary<Consent[]> = fc
   .tuple(
@@ -140,11 +165,11 @@ export const consents: fc.Arbitrary<Consent[]> = fc
     fc.array(withDenies(consentBody), { maxLength: 2 }),
   )
   .map(([usual, authorization, others]) =>
-    [...(usual === undefined ? [] : [usual]), ...(authorization === undefined ? [] : [authorization]), ...others].map(([{ dataPeriod, ...body }, denies, own], index) => {
+    [...(usual === undefined ? [] : [usual]), ...(authorization === undefined ? [] : [authorization]), ...others].map(([{ dataPeriod, ...body }, denies, own, lifted], index) => {
       const ownCategory = OWN_CATEGORY[body.kind];
       const categories = own && !body.categories.includes(ownCategory) ? [...body.categories, ownCategory] : body.categories;
       const deny = denies.map((provision, d) => ({ id: `d${d}`, ...provision }));
-      return { id: `c${index}`, ...body, categories, ...(dataPeriod === undefined ? {} : { dataPeriod }), deny };
+      return { id: `c${index}`, ...body, categories, ...(dataPeriod === undefined ? {} : { dataPeriod }), deny, lifts: lifted };
     }),
   );
 
@@ -195,17 +220,30 @@ export const updateRequest: fc.Arbitrary<UpdateRequest> = fc
       { nil: undefined, freq: 2 },
     ),
     displayName: random6.map((random) => `ZQX${random}NAMEQ`),
+    recipient,
     purpose: fc.oneof({ weight: 4, arbitrary: fc.constant("COC" as const) }, { weight: 1, arbitrary: fc.constantFrom(...POOL.purposes) }),
     facts,
     consents,
-    now: fc.constantFrom(TODAY, `${TODAY}T23:30:00-08:00`, `${TODAY}T00:15:00+13:00`),
+    clock: fc.constantFrom<{ now: string; timeZone?: string }>(
+      { now: TODAY },
+      { now: `${TODAY}T23:30:00-08:00` },
+      { now: `${TODAY}T00:15:00+13:00` },
+      { now: `${TODAY}T12:00:00Z` },
+      { now: `${TODAY}T12:00:00.000Z`, timeZone: "Europe/London" },
+      { now: `${TODAY}T23:30:00-08:00`, timeZone: "America/Los_Angeles" },
+      { now: `${TODAY}T10:00:00Z`, timeZone: "Australia/Sydney" },
+      // Already tomorrow in Sydney: the day of now is not the date as written.
+      { now: `${TODAY}T22:00:00Z`, timeZone: "Australia/Sydney" },
+      { now: `${TODAY}T09:00:00+05:30`, timeZone: "Asia/Kolkata" },
+      { now: TODAY, timeZone: "Pacific/Auckland" },
+    ),
     categories: fc.oneof({ weight: 4, arbitrary: fc.constant(HOST_CATEGORIES) }, { weight: 1, arbitrary: fc.constant<DisclosureCategory[]>([]) }),
     unacknowledgedThankYou: fc.constantFrom("nothing" as const, "generic-note" as const),
   })
-  .map(({ kind, template, displayName, ...rest }) => ({
+  .map(({ kind, template, displayName, clock, ...rest }) => ({
     kind,
+    ...clock,
     ...(template === undefined && kind !== "custom" ? {} : { template: template ?? { id: "tpl", title: "Update for you", categories: ["attendance", "diagnosis"] } }),
     client: { id: "cl-1", displayName },
-    recipient: RECIPIENT,
     ...rest,
   }));

@@ -1,8 +1,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { composeUpdate, type DisclosureCategory, type UpdateRequest, WithholdReason } from "referwell/consent";
-import { POOL, RECIPIENT, updateRequest } from "../arbitraries/consent.js";
-import { catalogueOf, oracleIncluded, oraclePermits } from "../support/consentOracle.js";
+import { POOL, updateRequest } from "../arbitraries/consent.js";
+import { catalogueOf, oracleDay, oracleIncluded, oraclePermits } from "../support/consentOracle.js";
 
 // The laws run 10,000 cases each (CONSENT_RUNS overrides, for breaking the code on purpose quickly).
 const RUNS = { numRuns: Number(process.env["CONSENT_RUNS"] ?? 10_000) };
@@ -17,7 +17,7 @@ describe("composeUpdate", { timeout: TIMEOUT }, () => {
   test.prop([updateRequest], RUNS)("1. soundness: every included fact is permitted for its category, purpose, recipient and date by the consents at now", (request) => {
     const result = composeUpdate(request);
     const catalogue = catalogueOf(request.categories);
-    const date = request.now.slice(0, 10);
+    const date = oracleDay(request);
     const facts = factsById(request);
     for (const id of result.included) {
       const fact = facts.get(id);
@@ -48,7 +48,7 @@ describe("composeUpdate", { timeout: TIMEOUT }, () => {
 
   test.prop([updateRequest], RUNS)("2. note firewall: psychotherapy and SUD-counselling facts appear only with a matching specific authorization", (request) => {
     const result = composeUpdate(request);
-    const date = request.now.slice(0, 10);
+    const date = oracleDay(request);
     const facts = factsById(request);
     for (const id of result.included) {
       const fact = facts.get(id);
@@ -61,7 +61,7 @@ describe("composeUpdate", { timeout: TIMEOUT }, () => {
           c.status === "active" &&
           c.signed <= date &&
           within(c.period, date) &&
-          c.recipients.some((r) => r.referrerId === RECIPIENT.referrerId || (r.identifier !== undefined && RECIPIENT.identifiers.some((i) => i.system === r.identifier?.system && i.value === r.identifier.value))) &&
+          c.recipients.some((r) => r.referrerId === request.recipient.referrerId || (r.identifier !== undefined && request.recipient.identifiers.some((i) => i.system === r.identifier?.system && i.value === r.identifier.value))) &&
           c.purposes.includes(request.purpose) &&
           c.categories.includes(fact.category as string),
       );

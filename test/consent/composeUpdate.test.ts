@@ -3,7 +3,7 @@ import { InvalidInputError } from "referwell";
 import { type Consent, composeUpdate, type Fact, part2RedisclosureNotice } from "referwell/consent";
 import { deepFreeze } from "../support/deepFreeze.js";
 
-type ConsentInput = Omit<Consent, "deny"> & { deny?: Consent["deny"] };
+type ConsentInput = Omit<Consent, "deny" | "lifts"> & { deny?: Consent["deny"]; lifts?: Consent["lifts"] };
 type FactInput = Omit<Fact, "value"> & { value?: Fact["value"] };
 
 const NOW = "2026-11-23T09:00:00-08:00";
@@ -132,6 +132,27 @@ describe("progress updates", () => {
     expect(result.disclosure?.description).toBe("Brief update: Acknowledgement of care; Attendance");
   });
 
+  it("a template that lists acknowledgement records it once", () => {
+    const result = composeUpdate(
+      request({
+        template: { id: "intake", title: "Intake", categories: ["acknowledgement", "attendance"] },
+        facts: [fact("k", "acknowledgement", "Started care on 2 November."), fact("a", "attendance", "Attended.")],
+      }),
+    );
+    expect(result.included).toEqual(["a", "k"]);
+    expect(result.disclosure?.categories).toEqual(["acknowledgement", "attendance"]);
+    expect(result.disclosure?.description).toBe("Intake: Acknowledgement of care; Attendance");
+  });
+
+  it("records the recipient's address when the host knows it (45 CFR 164.528(b)(2)(ii)), never in the text", () => {
+    const address = "Harbour Medical, 12 Quay St, Sydney NSW 2000";
+    const result = composeUpdate(request({ recipient: { referrerId: "ref-a", name: "Dr Mei Lin", address }, facts: [fact("a", "attendance", "Attended.")] }));
+    expect(result.disclosure?.recipient).toEqual({ referrerId: "ref-a", name: "Dr Mei Lin", identifiers: [], address });
+    expect(result.update?.text).not.toContain(address);
+    const without = composeUpdate(request({ facts: [fact("a", "attendance", "Attended.")] }));
+    expect(without.disclosure?.recipient).toEqual({ referrerId: "ref-a", name: "Dr Mei Lin", identifiers: [] });
+  });
+
   it("a custom update needs a template that declares its categories", () => {
     const template = { id: "dx", title: "Diagnostic summary", categories: ["diagnosis"] };
     const result = composeUpdate(request({ kind: "custom", template, facts: [fact("a", "diagnosis", "Moderate depression."), fact("b", "attendance", "Attended.")] }));
@@ -153,6 +174,19 @@ describe("progress updates", () => {
     const result = composeUpdate(request({ consents: [consent({ categories: ["acknowledgement"] })], facts: [fact("a", "attendance", "Attended.")] }));
     expect(result.status).toBe("nothing");
     expect(reasons(result)).toEqual({ a: "category-not-permitted" });
+  });
+});
+
+describe("the day of now", () => {
+  it("is the local date in the request's time zone when it gives one, else the date as written", () => {
+    const endsToday = [consent({ period: { start: "2026-06-01", end: "2026-11-23" } })];
+    const at = (timeZone?: string) =>
+      composeUpdate(request({ consents: endsToday, facts: [fact("a", "attendance", "Attended.")], now: "2026-11-23T22:00:00Z", ...(timeZone === undefined ? {} : { timeZone }) }));
+    expect(at().disclosure?.date).toBe("2026-11-23");
+    expect(at().included).toEqual(["a"]);
+    const sydney = at("Australia/Sydney");
+    expect([sydney.status, sydney.acknowledgement.reason, reasons(sydney)]).toEqual(["nothing", "expired", { a: "expired" }]);
+    expect(composeUpdate(request({ consents: [consent()], now: "2026-11-23T22:00:00Z", timeZone: "Australia/Sydney", facts: [fact("a", "attendance", "Attended.")] })).disclosure?.date).toBe("2026-11-24");
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "referwell";
 import { type Consent, evaluateConsent } from "referwell/consent";
 
-type ConsentInput = Omit<Consent, "deny"> & { deny?: Consent["deny"] };
+type ConsentInput = Omit<Consent, "deny" | "lifts"> & { deny?: Consent["deny"]; lifts?: Consent["lifts"] };
 
 const consent = (changes: Partial<ConsentInput> = {}): ConsentInput => ({
   id: "c1",
@@ -55,6 +55,16 @@ describe("a single consent", () => {
     const bounded = [consent({ period: { start: "2026-06-01", end: "2026-12-31" } })];
     expect(reason(bounded, { at: "2026-12-31T23:30:00-08:00" })).toBe("permitted");
     expect(reason(bounded, { at: "2027-01-01T00:30:00+13:00" })).toBe("expired");
+  });
+
+  it("with a time zone, reads an instant as its local date there; without one, as written", () => {
+    const endsToday = [consent({ period: { start: "2026-06-01", end: "2026-11-23" } })];
+    // 22:00 UTC on the 23rd is 09:00 on the 24th in Sydney (UTC+11 in November).
+    expect(reason(endsToday, { at: "2026-11-23T22:00:00Z" })).toBe("permitted");
+    expect(ask(endsToday, { at: "2026-11-23T22:00:00Z" }, { timeZone: "Australia/Sydney" }).reason).toBe("expired");
+    expect(ask(endsToday, { at: "2026-11-24T07:00:00+11:00" }, { timeZone: "America/Los_Angeles" }).reason).toBe("permitted");
+    expect(ask(endsToday, { at: "2026-11-23" }, { timeZone: "Australia/Sydney" }).reason).toBe("permitted");
+    expect(() => ask(endsToday, {}, { timeZone: "Mars/Olympus_Mons" })).toThrow(InvalidInputError);
   });
 
   it("counts from the day it is signed", () => {
@@ -131,7 +141,7 @@ describe("the note firewall", () => {
   });
 });
 
-describe("deny provisions and combining consents: deny overrides every permit signed on or before it", () => {
+describe("deny provisions and combining consents: deny overrides every permit unless lifted by name", () => {
   it("a nested deny excludes what its own consent permits, and names itself", () => {
     const withDeny = consent({ deny: [{ id: "no-dx", categories: ["diagnosis"] }] });
     expect(ask([withDeny], { category: "diagnosis" })).toEqual({
@@ -149,12 +159,34 @@ describe("deny provisions and combining consents: deny overrides every permit si
     expect(reason(deny({ recipients: [{ referrerId: "ref-a" }] }))).toBe("denied-by-provision");
     expect(reason(deny({ purposes: ["TREAT"] }))).toBe("permitted");
     expect(reason(deny({}))).toBe("denied-by-provision");
-    expect(reason(deny({ categories: [] }))).toBe("permitted");
+    // An empty list would match nothing, a restriction that silently does nothing: it is rejected.
+    for (const key of ["recipients", "purposes", "categories"]) {
+      let issues: unknown;
+      try {
+        ask(deny({ [key]: [] }));
+      } catch (error) {
+        issues = (error as InvalidInputError).issues;
+      }
+      expect(issues).toEqual([{ path: [0, "deny", 0, key], code: "too-small" }]);
+    }
     const period = { dataPeriod: { start: "2026-10-01", end: "2026-10-31" } };
     expect(reason(deny(period), { dataDate: "2026-10-31" })).toBe("denied-by-provision");
     expect(reason(deny(period), { dataDate: "2026-11-01" })).toBe("permitted");
     // Information with no date may be inside the period: the deny applies.
     expect(reason(deny(period))).toBe("denied-by-provision");
+  });
+
+  it("a deny naming an identifier also binds a recipient with no identifier in that system (fail closed); permits do not", () => {
+    const npi = { system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" };
+    const gmc = { system: "https://www.gmc-uk.org", value: "7654321" };
+    const denying = [consent({ deny: [{ id: "not-this-npi", recipients: [{ identifier: npi }] }] })];
+    expect(reason(denying, { recipient: { referrerId: "ref-a" } })).toBe("denied-by-provision");
+    expect(reason(denying, { recipient: { referrerId: "ref-a", identifiers: [gmc] } })).toBe("denied-by-provision");
+    expect(reason(denying, { recipient: { referrerId: "ref-a", identifiers: [npi] } })).toBe("denied-by-provision");
+    // Known by another identifier in the same system: not the one denied.
+    expect(reason(denying, { recipient: { referrerId: "ref-a", identifiers: [{ ...npi, value: "1234567894" }] } })).toBe("permitted");
+    // A permit by identifier still needs the recipient to hold it.
+    expect(reason([consent({ recipients: [{ identifier: npi }] })], { recipient: { referrerId: "ref-a" } })).toBe("other-recipient");
   });
 
   it("a later consent's deny overrides an earlier consent's permit", () => {
@@ -163,10 +195,26 @@ describe("deny provisions and combining consents: deny overrides every permit si
     expect(ask([earlier, later], { category: "diagnosis" }).provision).toEqual({ consentId: "b", provisionId: "no-dx" });
   });
 
-  it("a later consent can permit again what an earlier deny excluded", () => {
+  it("a later renewal that does not name the restriction keeps it (45 CFR 164.522(a)(2))", () => {
     const earlier = consent({ id: "a", signed: "2026-06-01", deny: [{ id: "no-dx", categories: ["diagnosis"] }] });
-    const later = consent({ id: "b", signed: "2026-09-01", categories: ["diagnosis"] });
-    expect(ask([earlier, later], { category: "diagnosis" }).provision).toEqual({ consentId: "b" });
+    const renewal = consent({ id: "b", signed: "2026-09-01", categories: ["diagnosis"] });
+    expect(ask([earlier, renewal], { category: "diagnosis" }).provision).toEqual({ consentId: "a", provisionId: "no-dx" });
+    expect(ask([{ ...earlier, status: "revoked" }, renewal], { category: "diagnosis" }).provision).toEqual({ consentId: "a", provisionId: "no-dx" });
+    expect(ask([{ ...earlier, period: { start: "2026-06-01", end: "2026-07-01" } }, renewal], { category: "diagnosis" }).reason).toBe("denied-by-provision");
+  });
+
+  it("a later, active consent in force ends a restriction only by naming it in `lifts`", () => {
+    const earlier = consent({ id: "a", signed: "2026-06-01", deny: [{ id: "no-dx", categories: ["diagnosis"] }] });
+    const lifting = (changes: Partial<ConsentInput> = {}) => consent({ id: "b", signed: "2026-09-01", lifts: [{ consentId: "a", provisionId: "no-dx" }], ...changes });
+    expect(ask([earlier, lifting()], { category: "diagnosis" }).provision).toEqual({ consentId: "b" });
+    // Not when it names another provision, is not later, is revoked or a draft, or is not in force.
+    expect(reason([earlier, lifting({ lifts: [{ consentId: "a", provisionId: "other" }] })], { category: "diagnosis" })).toBe("denied-by-provision");
+    expect(reason([earlier, lifting({ signed: "2026-06-01" })], { category: "diagnosis" })).toBe("denied-by-provision");
+    expect(reason([earlier, lifting({ status: "revoked" })], { category: "diagnosis" })).toBe("denied-by-provision");
+    expect(reason([earlier, lifting({ status: "draft" })], { category: "diagnosis" })).toBe("denied-by-provision");
+    expect(reason([earlier, lifting({ period: { start: "2026-09-01", end: "2026-10-01" } }), consent({ id: "c", signed: "2026-10-02" })], { category: "diagnosis" })).toBe("denied-by-provision");
+    // A consent that lifts without permitting: another consent permits once the restriction is gone.
+    expect(ask([earlier, lifting({ categories: [] })], { category: "diagnosis" }).provision).toEqual({ consentId: "a" });
   });
 
   it("on the same day, the deny wins", () => {
@@ -229,6 +277,31 @@ describe("host categories", () => {
     expect(issues([{ ...hiv, code: "psychotherapy-note", authorization: "general" }])).toEqual([{ path: ["categories", 0, "code"], code: "reserved-code" }]);
     expect(issues([{ ...hiv, sensitivity: ["PSYTHPN"] }])).toEqual([{ path: ["categories", 0, "authorization"], code: "sensitivity-needs-authorization" }]);
     expect(issues([hiv, hiv])).toEqual([{ path: ["categories", 1, "code"], code: "duplicate-id" }]);
+  });
+
+  it("must carry the labels their authorization kind implies, and a general category cannot carry SUD or PSYTHPN", () => {
+    const issues = (category: Record<string, unknown>) => {
+      try {
+        ask([consent()], {}, { categories: [{ code: "host-x", label: "X", ...category }] });
+      } catch (error) {
+        return (error as InvalidInputError).issues;
+      }
+      return [];
+    };
+    const labels = [{ path: ["categories", 0, "sensitivity"], code: "authorization-needs-labels" }];
+    // A psychotherapy note is V and carries PSYTHPN.
+    expect(issues({ confidentiality: "V", sensitivity: ["PSYTHPN"], authorization: "psychotherapy-note" })).toEqual([]);
+    expect(issues({ confidentiality: "N", sensitivity: ["PSYTHPN"], authorization: "psychotherapy-note" })).toEqual([{ path: ["categories", 0, "confidentiality"], code: "authorization-needs-labels" }]);
+    expect(issues({ confidentiality: "V", sensitivity: [], authorization: "psychotherapy-note" })).toEqual(labels);
+    // SUD counselling notes and Part 2 records carry SUD.
+    expect(issues({ confidentiality: "V", sensitivity: ["SUD"], authorization: "sud-counselling-note" })).toEqual([]);
+    expect(issues({ confidentiality: "V", sensitivity: ["ETH"], authorization: "sud-counselling-note" })).toEqual(labels);
+    expect(issues({ confidentiality: "R", sensitivity: ["SUD", "ETH"], authorization: "sud-records" })).toEqual([]);
+    expect(issues({ confidentiality: "R", authorization: "sud-records" })).toEqual(labels);
+    // A general category carrying SUD or PSYTHPN would let a general consent unlock it.
+    const needs = [{ path: ["categories", 0, "authorization"], code: "sensitivity-needs-authorization" }];
+    expect(issues({ confidentiality: "R", sensitivity: ["SUD"] })).toEqual(needs);
+    expect(issues({ confidentiality: "V", sensitivity: ["PSYTHPN"], authorization: "general" })).toEqual(needs);
   });
 });
 

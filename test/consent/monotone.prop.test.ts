@@ -79,6 +79,7 @@ describe("composeUpdate", { timeout: TIMEOUT }, () => {
         recipients: shuffled(c.recipients, keys),
         purposes: shuffled(c.purposes, keys),
         categories: shuffled(c.categories, keys),
+        lifts: shuffled(c.lifts, keys),
         deny: shuffled(c.deny, keys).map((d) => ({ ...d, ...(d.categories === undefined ? {} : { categories: shuffled(d.categories, keys) }) })),
       })),
     };

@@ -29,7 +29,7 @@ afterAll(() => {
   z.config({ customError: undefined });
 });
 
-const keys = ["kind", "template", "client", "recipient", "purpose", "facts", "consents", "now", "categories", "id", "clientId", "category", "text", "value", "recorded", "status", "signed", "period", "start", "end", "recipients", "referrerId", "identifier", "purposes", "deny", "name", "displayName"];
+const keys = ["kind", "template", "client", "recipient", "purpose", "facts", "consents", "now", "timeZone", "categories", "id", "clientId", "category", "text", "value", "recorded", "status", "signed", "period", "start", "end", "recipients", "referrerId", "identifier", "identifiers", "address", "purposes", "deny", "lifts", "name", "displayName"];
 
 describe("no leak", { timeout: TIMEOUT }, () => {
   test.prop([hostile(request)], RUNS)("9. arbitrary JSON: a marked, broken request gives a result or an InvalidInputError with no marker", (input) => {
