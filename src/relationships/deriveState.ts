@@ -31,7 +31,10 @@ export function deriveState(core: RelationshipCore, asOf: IsoDate, policy: Relat
     daysInStage[evidence.stage] += Math.max(0, calendarDays(evidence.date, until < evidence.date ? evidence.date : until));
   });
   const reached = core.stageEvidence[core.stageEvidence.length - 1]?.stage ?? null;
-  const stage = policy.allowFallback && lifecycle === "dormant" && reached !== null ? 1 : reached;
+  // With fallback allowed, a relationship that went dormant shows stage 1, also once closed after going dormant.
+  const wentDormant =
+    lifecycle === "dormant" || (closed !== null && dates.lastActivity !== null && calendarDays(dates.lastActivity, closed.date) > policy.dormantAfterDays);
+  const stage = policy.allowFallback && wentDormant && reached !== null ? 1 : reached;
 
   let collaboration: Collaboration = "emerging";
   if (referrerKind === "therapist-same-specialty") collaboration = "competition";
