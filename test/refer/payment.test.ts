@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { Client, Directory, validate } from "referwell";
+import { createMatcher } from "referwell/match";
 import { assessPanelExit } from "referwell/refer";
 import { assess, client, clinician, codes, finding, NOW, referralCase, rejection, vocabulary } from "./fixtures.js";
 
@@ -14,7 +17,7 @@ describe("leaving a panel, or going self-pay", () => {
     expect(found?.summary).toBe("Ana Ruiz leaves the aetna panel from 2027-01-01; the client keeps aetna cover.");
     expect(found?.criteria.require.payers).toEqual([{ payerId: "aetna" }]);
     expect(assessment.criteria.require.payment?.payers).toEqual([{ payerId: "aetna" }]);
-    expect(assessment.criteria.startDate).toBe(NOW);
+    expect(assessment.criteria.startDate).toBe("2027-01-01");
   });
 
   it("with no panel left, the clinician is going self-pay", () => {
@@ -209,6 +212,46 @@ describe("assessPanelExit", () => {
       { path: ["episodes", 0, "clientId"], code: "unknown-reference" },
       { path: ["episodes", 2, "clientId"], code: "duplicate-id" },
     ]);
+  });
+
+  it("the criteria start on the first day out of network, so colleagues leaving the same panel are no option", () => {
+    const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../examples/data/${name}`, import.meta.url), "utf8"));
+    const sample = validate(Directory, read("directory.json"), "directory");
+    const clients = validate(Client.array(), read("clients.json"), "clients");
+    const histories = read("histories.json") as { episodes: { clientId: string; clinicianId?: string; status: string; start: string }[] };
+    // Every harbour clinician on the aetna panel leaves it on 2026-12-31.
+    const directory = {
+      ...sample,
+      clinicians: sample.clinicians.map((entry) =>
+        entry.practiceId !== "harbour"
+          ? entry
+          : { ...entry, insurancePanels: entry.insurancePanels.map((p) => (p.payerId === "aetna" ? { ...p, period: { ...p.period, end: "2026-12-31" } } : p)) },
+      ),
+    };
+    const leftAetna = new Set(directory.clinicians.filter((c) => c.practiceId === "harbour" && c.insurancePanels.some((p) => p.payerId === "aetna")).map((c) => c.id));
+    const result = assessPanelExit(
+      {
+        date: "2027-01-01",
+        practiceId: "harbour",
+        payerIds: ["aetna"],
+        clinicians: directory.clinicians,
+        clients,
+        episodes: histories.episodes
+          .filter((e) => e.status === "active" && e.clinicianId !== undefined)
+          .map((e) => ({ clientId: e.clientId, clinicianId: e.clinicianId as string, start: e.start })),
+      },
+      { now: NOW, vocabulary },
+    );
+    expect(result.referrals.length).toBeGreaterThan(0);
+    const matcher = createMatcher(directory);
+    let options = 0;
+    for (const referral of result.referrals) {
+      expect(referral.assessment.criteria.startDate).toBe("2027-01-01");
+      const ranked = matcher.rank({ criteria: referral.assessment.criteria, practiceId: "harbour" }, { now: NOW });
+      options += ranked.options.length;
+      for (const option of ranked.options) expect(leftAetna.has(option.clinicianId), option.clinicianId).toBe(false);
+    }
+    expect(options).toBeGreaterThan(0);
   });
 
   it("needs someone to leave", () => {

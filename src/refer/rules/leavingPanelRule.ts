@@ -7,8 +7,10 @@ import type { EvidenceItem } from "../results.js";
  * the clinician's panel for the client's payer ends (within the look-ahead,
  * or already during the episode) while the client keeps that coverage.
  * Dated with the first day out of network; urgency follows how close that
- * day is. The criteria ask for that panel (seed 002: choose a therapist
- * from the panel that you're leaving); self-pay, a superbill or
+ * day is. The receiving clinician is chosen for that day (`careFrom`), so
+ * colleagues leaving the same panel on the same day are no option; the
+ * criteria ask for that panel (seed 002: choose a therapist from the panel
+ * that you're leaving); self-pay, a superbill or
  * out-of-network billing are offered where the policy allows them.
  *
  * @example
@@ -45,6 +47,7 @@ import type { EvidenceItem } from "../results.js";
  * const outcome = leavingPanelRule.evaluate(context);
  * const finding = "findings" in outcome ? outcome.findings[0] : undefined;
  * finding?.date; // => "2027-01-01"
+ * finding?.careFrom; // => "2027-01-01"
  * finding?.urgency; // => "soon"
  * finding?.criteria; // => { require: { payers: [{ payerId: "aetna" }] } }
  * ```
@@ -72,6 +75,7 @@ export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
           code: "leaving-panel",
           urgency: context.urgencyOf(loss.date),
           date: loss.date,
+          careFrom: loss.date,
           summary: selfPay
             ? `${clinician.name} goes self-pay ${past ? "since" : "from"} ${loss.date}; the client's ${payers} cover no longer applies.`
             : `${clinician.name} leaves the ${payers} panel ${past ? "since" : "from"} ${loss.date}; the client keeps ${payers} cover.`,
