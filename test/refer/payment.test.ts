@@ -195,6 +195,21 @@ describe("assessPanelExit", () => {
     expect(result.referrals[0]?.assessment.findings[0]?.explanation).toMatch(/^From 1 January 2027, I no longer take insurance/);
   });
 
+  it("lists only losses this exit causes: its payers, on its date", () => {
+    // The aetna panel ended years ago, within a long episode; the exit is of kaiser.
+    const exit = {
+      date: "2027-01-01",
+      clinicianIds: ["clin-ana"],
+      payerIds: ["kaiser"],
+      clinicians: [clinician({ insurancePanels: [{ payerId: "aetna", period: { start: "2017-01-01", end: "2019-12-31" } }, panel("kaiser")] })],
+      clients: [client({ id: "cl-a", coverage: [{ payerId: "aetna", period: { start: "2017-01-01" } }] })],
+      episodes: [{ clientId: "cl-a", clinicianId: "clin-ana", start: "2018-01-01" }],
+    };
+    expect(assessPanelExit(exit, { now: NOW, vocabulary }).referrals).toEqual([]);
+    // The same exit of aetna on a later date is not the loss of 2020 either.
+    expect(assessPanelExit({ ...exit, payerIds: ["aetna"] }, { now: NOW, vocabulary }).referrals).toEqual([]);
+  });
+
   it("reaches an exit beyond the policy's look-ahead", () => {
     const result = assessPanelExit(exitOf({ practiceId: "harbour", date: "2027-09-01" }), { now: NOW, vocabulary });
     expect(result.referrals).toHaveLength(3);
