@@ -73,6 +73,12 @@ function byDay(scores: readonly Score[]): Score[] {
  * `no-reliable-change` the rest. Order does not matter; several scores on
  * one day count as their mean, one measured session.
  *
+ * A relapse counts too: the latest score is also compared with the best of
+ * the series (`best`, the latest day with the best score), and a reliable
+ * worsening since then (`sinceBest`) is `deteriorated` whatever the change
+ * from baseline (PHQ-9 20 → 5 → 19 is no reliable change from baseline, and
+ * a reliable worsening of 14 points from the best).
+ *
  * @param instrument - a validated outcome instrument
  * @param scores - at least two scores on at least two days
  * @throws {@link InvalidInputError} when the scores are malformed or fall on fewer than two days
@@ -91,6 +97,14 @@ function byDay(scores: readonly Score[]): Score[] {
  * summary.baseline; // => { date: "2026-04-14", score: 13 }
  * summary.weeks; // => 12
  * classifyProgress(gad7, [{ date: "2026-05-05", score: 9 }, { date: "2026-06-30", score: 6 }]).classification; // => "no-reliable-change"
+ *
+ * const relapse = classifyProgress(gad7, [
+ *   { date: "2026-05-05", score: 15 },
+ *   { date: "2026-06-02", score: 6 },
+ *   { date: "2026-06-30", score: 14 },
+ * ]);
+ * [relapse.change.outcome, relapse.sinceBest.outcome, relapse.classification]; // => ["no-reliable-change", "deteriorated", "deteriorated"]
+ * relapse.best; // => { date: "2026-06-02", score: 6 }
  * ```
  */
 export function classifyProgress(instrument: Instrument, scores: readonly Score[]): ProgressSummary {
@@ -100,18 +114,26 @@ export function classifyProgress(instrument: Instrument, scores: readonly Score[
   const baseline = days[0] as Score;
   const latest = days[days.length - 1] as Score;
   const change = reliableChange(instrument, baseline.score, latest.score);
+  // The best day of the series; on equal scores the latest of them, so the worsening since is the most recent one.
+  const lowerIsBetter = instrument.direction === "lower-is-better";
+  let best = baseline;
+  for (const day of days) if (lowerIsBetter ? day.score <= best.score : day.score >= best.score) best = day;
+  const sinceBest = reliableChange(instrument, best.score, latest.score);
   const { cutoff } = instrument;
   const caseness =
     cutoff === undefined ? undefined : { baseline: clinical(instrument, baseline.score, cutoff), latest: clinical(instrument, latest.score, cutoff) };
   let classification: ProgressClass = change.outcome;
-  if (change.outcome === "improved" && caseness?.baseline === true && !caseness.latest) classification = "recovered";
+  if (sinceBest.outcome === "deteriorated") classification = "deteriorated";
+  else if (change.outcome === "improved" && caseness?.baseline === true && !caseness.latest) classification = "recovered";
   return {
     instrument: instrument.id,
     baseline,
     latest,
+    best,
     sessions: days.length,
     weeks: Math.floor((dayNumber(latest.date) - dayNumber(baseline.date)) / 7),
     change,
+    sinceBest,
     classification,
     ...(caseness === undefined ? {} : { caseness }),
   };

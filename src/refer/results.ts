@@ -252,7 +252,8 @@ export type OptionsPolicy = z.infer<typeof OptionsPolicy>;
 /**
  * How a series of scores moved, from baseline to the latest: `recovered`
  * (a reliable improvement that leaves the clinical range), `improved`,
- * `no-reliable-change` or `deteriorated`.
+ * `no-reliable-change` or `deteriorated` (a reliable worsening from
+ * baseline, or from the best score of the series: a relapse).
  *
  * @example
  * ```ts
@@ -302,9 +303,12 @@ export type Score = z.infer<typeof Score>;
 
 /**
  * Measured progress on one instrument: baseline and latest (same-day scores
- * averaged), how many measured sessions and whole weeks lie between them,
- * the reliable change, the classification, and whether baseline and latest
- * are in the clinical range (when the instrument has a cutoff).
+ * averaged), the best day of the series (the latest day with the best
+ * score), how many measured sessions and whole weeks lie between baseline
+ * and latest, the reliable change from baseline (`change`) and from the best
+ * (`sinceBest`: a relapse when it is a reliable worsening), the
+ * classification, and whether baseline and latest are in the clinical range
+ * (when the instrument has a cutoff).
  *
  * @example
  * ```ts
@@ -314,9 +318,11 @@ export type Score = z.infer<typeof Score>;
  *   instrument: "GAD-7",
  *   baseline: { date: "2026-04-14", score: 13 },
  *   latest: { date: "2026-07-07", score: 4 },
+ *   best: { date: "2026-07-07", score: 4 },
  *   sessions: 7,
  *   weeks: 12,
  *   change: { change: -9, reliable: true, outcome: "improved" },
+ *   sinceBest: { change: 0, reliable: false, outcome: "no-reliable-change" },
  *   classification: "recovered",
  *   caseness: { baseline: true, latest: false },
  * });
@@ -327,9 +333,11 @@ export const ProgressSummary = z.object({
   instrument: Id,
   baseline: Score,
   latest: Score,
+  best: Score,
   sessions: z.number().int().min(2),
   weeks: z.number().int().min(0),
   change: ReliableChange,
+  sinceBest: ReliableChange,
   classification: ProgressClass,
   caseness: z.object({ baseline: z.boolean(), latest: z.boolean() }).optional(),
 });

@@ -65,6 +65,19 @@ describe("classifyProgress", () => {
     expect(classifyProgress(phq9, series(9, 15)).classification).toBe("deteriorated");
   });
 
+  it("a reliable worsening from the best score is a deterioration, even when the latest is no worse than baseline", () => {
+    const summary = classifyProgress(phq9, series(20, 8, 5, 5, 12, 19));
+    expect(summary.change.outcome).toBe("no-reliable-change"); // 20 → 19 from baseline
+    expect(summary.best).toStrictEqual({ date: "2026-06-22", score: 5 }); // the latest day with the best score
+    expect(summary.sinceBest).toStrictEqual({ change: 14, reliable: true, outcome: "deteriorated" });
+    expect(summary.classification).toBe("deteriorated");
+    // A worsening from the best that is not reliable is no deterioration.
+    expect(classifyProgress(phq9, series(20, 8, 5, 10)).classification).toBe("improved");
+    expect(classifyProgress(phq9, series(20, 8, 5, 11)).classification).toBe("deteriorated");
+    // The best is the latest: nothing since it.
+    expect(classifyProgress(phq9, series(20, 12, 8)).sinceBest).toStrictEqual({ change: 0, reliable: false, outcome: "no-reliable-change" });
+  });
+
   it("reads baseline and latest by date, whatever the order; same-day scores count as their mean", () => {
     const summary = classifyProgress(phq9, [
       { date: "2026-07-01", score: 8 },
@@ -125,6 +138,16 @@ describe("the progress trigger", () => {
     expect(codes(assessment)).toEqual(["deterioration"]);
     expect(assessment.urgency).toBe("urgent");
     expect(assess(withScores(weekly("PHQ-9", "2026-10-05", [14, 19]))).findings).toEqual([]);
+  });
+
+  it("relapse: a reliable worsening from the best score of the episode is a deterioration, urgent", () => {
+    const assessment = assess(withScores(weekly("PHQ-9", "2026-09-01", [20, 8, 5, 5, 12, 19])));
+    expect(codes(assessment)).toEqual(["deterioration"]);
+    expect(assessment.urgency).toBe("urgent");
+    const found = finding(assessment, "deterioration");
+    expect(found?.evidence).toContainEqual({ kind: "score", fact: "best", instrument: "PHQ-9", date: "2026-09-22", score: 5 });
+    expect(found?.summary).toContain("best 5 on 2026-09-22");
+    expect(assessment.preparation[0]?.code).toBe("review-risk");
   });
 
   it("recovery is no finding, and shows in the assessment's progress", () => {
