@@ -3,8 +3,17 @@ import { type InputIssue, InvalidInputError } from "../errors.js";
 import { criteriaFromClient, type IsoDate, MatchCriteria, type PayerRef, Urgency, validate, type VocabularyList } from "../model/index.js";
 import { builtInRules } from "./builtInRules.js";
 import { createRuleContext, type RuleContext, type RuleContextOptions } from "./createRuleContext.js";
-import type { ReferralRule, RuleFinding } from "./defineReferralRule.js";
-import { type CriteriaAddition, type Finding, FindingDraft, type PreparationStep, type ReferralAssessment, type Unevaluated } from "./results.js";
+import type { ReferralRule, RuleFinding, RuleNotice } from "./defineReferralRule.js";
+import {
+  type CriteriaAddition,
+  type Finding,
+  FindingDraft,
+  type Notice,
+  NoticeDraft,
+  type PreparationStep,
+  type ReferralAssessment,
+  type Unevaluated,
+} from "./results.js";
 
 /** The options of {@link assessReferral}: those of a rule context, and the rules to run. */
 export interface AssessReferralOptions extends RuleContextOptions {
@@ -20,8 +29,9 @@ const isRule = (value: unknown): value is ReferralRule =>
   typeof (value as ReferralRule).evaluate === "function";
 
 const RulesOption = z.object({ rules: z.array(z.custom<ReferralRule>(isRule)).max(100).optional() });
-const FoundOutcome = z.object({ findings: z.array(FindingDraft).max(100) });
-const NeedsOutcome = z.object({ needs: z.array(z.string().min(1).max(200)).min(1).max(50) });
+const Needs = z.array(z.string().min(1).max(200)).min(1).max(50);
+const FoundOutcome = z.object({ findings: z.array(FindingDraft).max(100), notices: z.array(NoticeDraft).max(100).optional(), needs: Needs.optional() });
+const NeedsOutcome = z.object({ needs: Needs });
 
 const OPTIONS_SOURCE =
   "Seed 002 (give them options: more than one where possible, unless one therapist is truly best suited); APA Ethics Code 10.10(c) (suggest alternative service providers); the margin is referwell's default";
@@ -82,6 +92,25 @@ function toFinding(found: RuleFinding, rule: ReferralRule): Finding {
   };
 }
 
+function toNotice(found: RuleNotice, rule: ReferralRule): Notice {
+  const draft = JSON.parse(JSON.stringify(found)) as RuleNotice;
+  return {
+    code: draft.code,
+    ...(draft.date === undefined ? {} : { date: draft.date }),
+    ...(draft.until === undefined ? {} : { until: draft.until }),
+    summary: draft.summary,
+    explanation: draft.explanation,
+    evidence: draft.evidence ?? [],
+    alternatives: draft.alternatives ?? [],
+    rule: rule.id,
+    source: rule.source,
+  };
+}
+
+function compareNotices(a: Notice, b: Notice): number {
+  return compareText(a.date ?? "", b.date ?? "") || compareText(a.code, b.code) || compareText(a.rule, b.rule) || compareText(JSON.stringify(a), JSON.stringify(b));
+}
+
 function compareFindings(a: Finding, b: Finding): number {
   return (
     rank(b.urgency) - rank(a.urgency) ||
@@ -93,23 +122,29 @@ function compareFindings(a: Finding, b: Finding): number {
 }
 
 /** Runs each rule; a host's rule has its outcome validated, since it is input like any other, and named by its place (`rules.2`), never by its id. */
-function evaluate(rules: readonly ReferralRule[], context: RuleContext): { findings: Finding[]; unevaluated: Unevaluated[] } {
+function evaluate(rules: readonly ReferralRule[], context: RuleContext): { findings: Finding[]; notices: Notice[]; unevaluated: Unevaluated[] } {
   const findings: Finding[] = [];
+  const notices: Notice[] = [];
   const unevaluated: Unevaluated[] = [];
   rules.forEach((rule, index) => {
     const raw: unknown = rule.evaluate(context);
     const trusted = builtInRules.includes(rule);
-    if (typeof raw === "object" && raw !== null && "needs" in raw) {
+    if (typeof raw === "object" && raw !== null && "needs" in raw && !("findings" in raw)) {
       const { needs } = trusted ? (raw as { needs: string[] }) : validate(NeedsOutcome, raw, `rules.${index}`);
       unevaluated.push({ rule: rule.id, needs: [...needs] });
       return;
     }
-    const outcome = trusted ? (raw as { findings: RuleFinding[] }) : validate(FoundOutcome, raw, `rules.${index}`);
+    const outcome = trusted
+      ? (raw as { findings: RuleFinding[]; notices?: RuleNotice[]; needs?: string[] })
+      : validate(FoundOutcome, raw, `rules.${index}`);
     for (const draft of outcome.findings) findings.push(toFinding(draft, rule));
+    for (const draft of outcome.notices ?? []) notices.push(toNotice(draft, rule));
+    if (outcome.needs !== undefined && outcome.needs.length > 0) unevaluated.push({ rule: rule.id, needs: [...outcome.needs] });
   });
   findings.sort(compareFindings);
+  notices.sort(compareNotices);
   unevaluated.sort((a, b) => compareText(a.rule, b.rule));
-  return { findings, unevaluated };
+  return { findings, notices, unevaluated };
 }
 
 /**
@@ -240,13 +275,16 @@ function preparation(context: RuleContext, findings: readonly Finding[]): Prepar
  *   evidence, a clinician summary, a plain-language explanation for the
  *   client, the criteria it adds, alternatives and its source;
  * - `refer` (any finding) and `urgency` (the highest finding's);
+ * - `notices`: things to act on that are no reason to refer (a short gap in
+ *   in-network cover), by date, each with the alternatives that bridge it;
  * - `criteria`: {@link criteriaFromClient} on the start date (today, or the
  *   latest `careFrom` of a finding, such as a move), with every finding's
  *   additions and the treating clinician excluded, ready for
  *   `referwell/match` as it is;
  * - `options`: how many options to offer, from the policy;
  * - `preparation`: the steps to take with the client when referring;
- * - `unevaluated`: the rules that could not run, with the facts they need;
+ * - `unevaluated`: the rules that could not run, or ran only in part, with
+ *   the facts they need;
  * - `progress`: measured progress on each outcome instrument.
  *
  * The result depends only on the input: list order does not change it, and
@@ -304,7 +342,7 @@ function preparation(context: RuleContext, findings: readonly Finding[]): Prepar
 export function assessReferral(input: unknown, options: AssessReferralOptions): ReferralAssessment {
   const rules = rulesOf(options);
   const context = createRuleContext(input, options);
-  const { findings, unevaluated } = evaluate(rules, context);
+  const { findings, notices, unevaluated } = evaluate(rules, context);
   const urgency = findings[0]?.urgency ?? "routine";
   const startDate = findings.reduce((latest, finding) => (finding.careFrom !== undefined && finding.careFrom > latest ? finding.careFrom : latest), context.now);
   const { minimum, preferred, clearlyBetterMargin } = context.policy.options;
@@ -315,6 +353,7 @@ export function assessReferral(input: unknown, options: AssessReferralOptions): 
     refer: findings.length > 0,
     urgency,
     findings,
+    notices,
     criteria: buildCriteria(context, findings, startDate, urgency),
     options: { minimum, preferred, clearlyBetterMargin, source: OPTIONS_SOURCE },
     preparation: findings.length > 0 ? preparation(context, findings) : [],

@@ -187,9 +187,72 @@ export const Finding = FindingDraft.extend({
 export type Finding = z.infer<typeof Finding>;
 
 /**
- * A rule that could not run, and the facts it needs: named as input paths
- * (`client.maxSelfPay`, `clinician.fee`) or as `measurements:<instrument>`,
- * `measurements:outcome`, `measurements:alliance` and `sessions`.
+ * Something to act on that is no reason to refer, as a rule returns it: a
+ * gap in in-network cover that resumes within the look-ahead, say. `date` is
+ * its first day and `until` its last; `alternatives` are the ways to bridge
+ * it. `summary` is for the clinician, `explanation` for the client, in plain
+ * words.
+ *
+ * @example
+ * ```ts
+ * import { NoticeDraft } from "referwell/refer";
+ *
+ * const draft = NoticeDraft.parse({
+ *   code: "coverage-gap",
+ *   date: "2027-01-01",
+ *   until: "2027-01-07",
+ *   summary: "No in-network cover from 2027-01-01 to 2027-01-07; aetna cover resumes on 2027-01-08.",
+ *   explanation: "Your insurance won't cover our sessions from 1 to 7 January 2027.",
+ * });
+ * draft.alternatives; // => []
+ * ```
+ */
+export const NoticeDraft = z.object({
+  code: ReasonCode,
+  date: IsoDate.optional(),
+  until: IsoDate.optional(),
+  summary: z.string().min(1).max(2_000),
+  explanation: z.string().min(1).max(2_000),
+  evidence: z.array(EvidenceItem).max(200).default([]),
+  alternatives: z.array(Alternative).max(20).default([]),
+});
+/** Something to act on that is no reason to refer, as a rule returns it. */
+export type NoticeDraft = z.infer<typeof NoticeDraft>;
+
+/**
+ * Something to act on that is no reason to refer, with the rule that noticed
+ * it and that rule's source.
+ *
+ * @example
+ * ```ts
+ * import { Notice } from "referwell/refer";
+ *
+ * const notice = Notice.parse({
+ *   code: "coverage-gap",
+ *   rule: "insurance-changed",
+ *   date: "2027-01-01",
+ *   until: "2027-01-07",
+ *   summary: "No in-network cover from 2027-01-01 to 2027-01-07.",
+ *   explanation: "Your insurance won't cover our sessions for one week in January.",
+ *   source: "Seed 002",
+ * });
+ * notice.until; // => "2027-01-07"
+ * ```
+ */
+export const Notice = NoticeDraft.extend({
+  rule: ReasonCode,
+  source: z.string().min(1).max(1_000),
+});
+/** Something to act on that is no reason to refer. */
+export type Notice = z.infer<typeof Notice>;
+
+/**
+ * A rule that could not run, or ran only in part, and the facts it needs:
+ * named as input paths (`client.maxSelfPay`, `clinician.fee`) or as
+ * `measurements:<instrument>`, `measurements:outcome`,
+ * `measurements:alliance` and `sessions`. A rule that ran in part may also
+ * have findings (a client who reported hardship, whose self-pay maximum is
+ * not known).
  *
  * @example
  * ```ts
@@ -349,6 +412,8 @@ export type ProgressSummary = z.infer<typeof ProgressSummary>;
  * clinician must offer. `refer` is true when any finding stands; where a
  * finding lists alternatives, offer them first or beside the referral.
  * `urgency` is the highest of the findings' (`routine` with none).
+ * `notices` are things to act on that are no reason to refer (a short gap
+ * in in-network cover), each with the alternatives that bridge it.
  * `criteria` is what `referwell/match` needs, as it accepts it; `options`
  * says how many options to present.
  *
@@ -366,6 +431,7 @@ export const ReferralAssessment = z.object({
   refer: z.boolean(),
   urgency: Urgency,
   findings: z.array(Finding),
+  notices: z.array(Notice),
   criteria: MatchCriteria,
   options: OptionsPolicy,
   preparation: z.array(PreparationStep),

@@ -48,11 +48,11 @@ function createEngine(): Engine {
     lossCauses: (c) => [...(c.networkLoss?.coverageEnded.length ? ["coverage"] : []), ...(c.networkLoss?.panelEnded.length ? ["panel"] : [])],
     lossUrgency: (c) => {
       const loss = c.networkLoss;
-      return loss === undefined ? "routine" : c.urgencyOf(loss.date);
+      return loss === undefined ? "routine" : loss.urgency;
     },
     hardship: (c) => c.hardshipReported !== undefined,
     inNetworkNow: (c) => c.inNetworkOn(c.now).length > 0,
-    lossKnown: (c) => c.networkLoss !== undefined,
+    lossKnown: (c) => c.networkLoss !== undefined || c.networkGap !== undefined,
     maxSelfPay: (c) => c.client.maxSelfPay?.minorUnits ?? null,
     fee: (c) => (c.clinician.fee === undefined || c.clinician.fee.currency !== c.client.maxSelfPay?.currency ? null : c.clinician.fee.minorUnits),
     movesToRefer: (c) => movesToRefer(c).length,

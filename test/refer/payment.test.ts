@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Client, Directory, validate } from "referwell";
 import { createMatcher } from "referwell/match";
 import { assessPanelExit } from "referwell/refer";
-import { assess, client, clinician, codes, finding, NOW, referralCase, rejection, vocabulary } from "./fixtures.js";
+import { assess, client, clinician, codes, context, finding, NOW, referralCase, rejection, vocabulary } from "./fixtures.js";
 
 const panel = (payerId: string, end?: string) => ({ payerId, period: end === undefined ? { start: "2020-01-01" } : { start: "2020-01-01", end } });
 
@@ -99,6 +99,64 @@ describe("the client changed insurance", () => {
     ]);
     const tight = assess(changed("2026-11-01", "cigna", { maxSelfPay: { currency: "USD", minorUnits: 14999 } }));
     expect(finding(tight, "insurance-changed")?.alternatives).toEqual([]);
+  });
+
+  it("a loss already past is urgent while recent (45 days), then soon", () => {
+    expect(finding(assess(changed("2026-10-09", "cigna")), "insurance-changed")?.urgency).toBe("urgent"); // 45 days ago
+    expect(finding(assess(changed("2026-10-08", "cigna")), "insurance-changed")?.urgency).toBe("soon"); // 46 days ago
+    expect(finding(assess(changed("2026-03-01", "cigna")), "insurance-changed")?.urgency).toBe("soon");
+    expect(assess(changed("2026-03-01", "cigna")).urgency).toBe("soon");
+  });
+
+  it("without an episode start, only losses within the look-back (the look-ahead's 120 days) count", () => {
+    const withoutEpisode = (on: string) => {
+      const input = changed(on, "cigna");
+      delete input["episode"];
+      return input;
+    };
+    expect(codes(assess(withoutEpisode("2026-07-26")))).toEqual(["insurance-changed"]); // 120 days ago
+    expect(codes(assess(withoutEpisode("2026-07-25")))).toEqual([]); // 121 days ago
+    expect(codes(assess(withoutEpisode("2024-06-01")))).toEqual([]);
+    expect(codes(assess(withoutEpisode("2024-06-01"), { policy: { lookAheadDays: 3000 } }))).toEqual(["insurance-changed"]);
+  });
+
+  it("cover that resumes within the look-ahead is a gap to bridge, not a referral", () => {
+    // Aetna cover lapses for seven days, from 1 to 7 January, and resumes on the 8th.
+    const gap = referralCase({
+      client: {
+        coverage: [
+          { payerId: "aetna", period: { start: "2024-01-01", end: "2026-12-31" } },
+          { payerId: "aetna", period: { start: "2027-01-08" } },
+        ],
+        maxSelfPay: { currency: "USD", minorUnits: 20000 },
+      },
+    });
+    const assessment = assess(gap);
+    expect(assessment.refer).toBe(false);
+    expect(assessment.findings).toEqual([]);
+    expect(assessment.notices.map((notice) => [notice.code, notice.rule, notice.date, notice.until])).toEqual([
+      ["coverage-gap", "insurance-changed", "2027-01-01", "2027-01-07"],
+    ]);
+    expect(assessment.notices[0]?.alternatives.map((alternative) => alternative.kind)).toEqual(["self-pay", "pause-until-cover-resumes"]);
+    expect(context(gap).networkGap).toMatchObject({ date: "2027-01-01", resumes: "2027-01-08" });
+    expect(context(gap).networkLoss).toBeUndefined();
+    // The clinician's panel lapsing for a week is a gap too.
+    const panelGap = referralCase({
+      clinician: { insurancePanels: [panel("aetna", "2026-12-31"), { payerId: "aetna", period: { start: "2027-01-08" } }] },
+    });
+    expect(assess(panelGap).refer).toBe(false);
+    expect(assess(panelGap).notices.map((notice) => [notice.code, notice.until])).toEqual([["panel-gap", "2027-01-07"]]);
+    // Cover resuming past the look-ahead is a loss.
+    const late = referralCase({
+      client: { coverage: [{ payerId: "aetna", period: { start: "2024-01-01", end: "2026-12-31" } }, { payerId: "aetna", period: { start: "2027-06-01" } }] },
+    });
+    expect(codes(assess(late))).toEqual(["insurance-changed"]);
+    // A gap happening now, with cover back next week, is no referral either.
+    const now = referralCase({
+      client: { coverage: [{ payerId: "aetna", period: { start: "2024-01-01", end: "2026-11-20" } }, { payerId: "aetna", period: { start: "2026-11-30" } }] },
+    });
+    expect(assess(now).refer).toBe(false);
+    expect(assess(now).notices.map((notice) => [notice.code, notice.date, notice.until])).toEqual([["coverage-gap", "2026-11-21", "2026-11-29"]]);
   });
 
   it("plan-level panels: a panel for other plans of the payer does not cover the client's plan", () => {
