@@ -43,7 +43,10 @@ function createEngine(): Engine {
     exhaustedSessionsInARow: (c) => c.policy.alliance.exhaustedSessionsInARow,
     clinicianAreas: (c) => c.clinician.problemAreas.length,
     primaryTreated: (c) => c.treats(c.client.needs.problemAreas[0] as string),
-    unofferedModalities: (c) => c.client.preferences.modalities.filter((m) => !c.offers(m)).length,
+    unofferedModalities: (c) => {
+      const wanted = c.client.preferences.modalities;
+      return wanted.length > 0 && c.clinician.modalities.length > 0 && !wanted.some((m) => c.offers(m)) ? wanted.length : 0;
+    },
     openDisagreements: (c) => c.disagreements.length,
     lossCauses: (c) => [...(c.networkLoss?.coverageEnded.length ? ["coverage"] : []), ...(c.networkLoss?.panelEnded.length ? ["panel"] : [])],
     lossUrgency: (c) => {

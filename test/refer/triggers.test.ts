@@ -78,6 +78,35 @@ describe("treatment disagreement", () => {
     expect(codes(assess(referralCase({ client: { preferences: { modalities: ["Cognitive Behavioural Therapy"] } } })))).toEqual([]);
   });
 
+  it("a list of preferences is no disagreement while the clinician offers any of them", () => {
+    expect(codes(assess(referralCase({ client: { preferences: { modalities: ["EMDR", "CBT"] } } })))).toEqual([]);
+    expect(codes(assess(referralCase({ client: { preferences: { modalities: ["EMDR", "IFS", "ACT"] } } })))).toEqual([]);
+  });
+
+  it("when none of several preferences is offered, they are preferred in the criteria, not all required", () => {
+    const assessment = assess(referralCase({ client: { preferences: { modalities: ["EMDR", "IFS"] } } }));
+    expect(codes(assessment)).toEqual(["treatment-disagreement"]);
+    expect(finding(assessment, "treatment-disagreement")?.criteria.require.modalities).toEqual([]);
+    expect(finding(assessment, "treatment-disagreement")?.criteria.prefer.modalities).toEqual(["EMDR", "IFS"]);
+    expect(assessment.criteria.require.modalities).toEqual([]);
+    expect(assessment.criteria.prefer.modalities).toEqual(["EMDR", "IFS"]);
+    // Two spellings of one modality are one preference: it is required.
+    const one = assess(referralCase({ client: { preferences: { modalities: ["EMDR", "Eye Movement Desensitization and Reprocessing"] } } }));
+    expect(one.criteria.require.modalities).toEqual(["EMDR"]);
+  });
+
+  it("a clinician who lists no modalities cannot be judged on the client's preferences", () => {
+    const input = referralCase({ client: { preferences: { modalities: ["EMDR"] } }, clinician: { modalities: [] } });
+    const assessment = assess(input);
+    expect(codes(assessment)).toEqual([]);
+    expect(assessment.unevaluated).toContainEqual({ rule: "treatment-disagreement", needs: ["clinician.modalities"] });
+    // A recorded disagreement still counts; the preferences stay unjudged.
+    const recorded = assess({ ...input, disagreements: [{ recorded: "2026-11-10", about: "goals" }] });
+    expect(codes(recorded)).toEqual(["treatment-disagreement"]);
+    expect(recorded.criteria.require.modalities).toEqual([]);
+    expect(recorded.unevaluated).toContainEqual({ rule: "treatment-disagreement", needs: ["clinician.modalities"] });
+  });
+
   it("recorded disagreements count until resolved, from the day they are recorded", () => {
     const recorded = (resolved: boolean, date = "2026-11-10") => referralCase({ disagreements: [{ recorded: date, about: "goals", resolved }] });
     expect(codes(assess(recorded(false)))).toEqual(["treatment-disagreement"]);
