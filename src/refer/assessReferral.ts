@@ -64,6 +64,7 @@ function completeAddition(addition: RuleFinding["criteria"]): CriteriaAddition {
       excludeClinicianIds: require.excludeClinicianIds ?? [],
       excludePracticeIds: require.excludePracticeIds ?? [],
       payers: require.payers ?? [],
+      ...(require.maxSelfPay === undefined ? {} : { maxSelfPay: require.maxSelfPay }),
     },
     prefer: {
       problemAreas: prefer.problemAreas ?? [],
@@ -149,7 +150,8 @@ function evaluate(rules: readonly ReferralRule[], context: RuleContext): { findi
 
 /**
  * The client's own criteria on the start date, plus what every finding adds;
- * the treating clinician is excluded once referring. The result is parsed as
+ * the treating clinician is excluded once referring, and the lowest self-pay
+ * ceiling (the client's maximum or a finding's) is the payment's. The result is parsed as
  * MatchCriteria, so it has every field the schema defines, in its order, and
  * a union past a list's limit is reported instead of passed on.
  */
@@ -176,6 +178,20 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
   const morePayers = additions
     .flatMap((addition) => addition.require.payers)
     .filter((payer) => !seenPayers.has(payerKey(payer)) && seenPayers.add(payerKey(payer)));
+  // The lowest self-pay ceiling of the client's and the findings', all in one currency.
+  let ceiling = held.payment?.maxSelfPay;
+  for (const addition of additions) {
+    const amount = addition.require.maxSelfPay;
+    if (amount === undefined) continue;
+    if (ceiling !== undefined && ceiling.currency !== amount.currency) {
+      throw new InvalidInputError("criteria", [{ path: ["require", "payment", "maxSelfPay"], code: "currency-mismatch" }]);
+    }
+    if (ceiling === undefined || amount.minorUnits < ceiling.minorUnits) ceiling = amount;
+  }
+  const payment =
+    held.payment === undefined && morePayers.length === 0 && ceiling === undefined
+      ? {}
+      : { payment: { payers: [...payers, ...morePayers], ...(ceiling === undefined ? {} : { maxSelfPay: ceiling }) } };
   return validate(
     MatchCriteria,
     {
@@ -183,7 +199,7 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
       urgency,
       require: {
         ...held,
-        ...(held.payment === undefined && morePayers.length === 0 ? {} : { payment: { ...held.payment, payers: [...payers, ...morePayers] } }),
+        ...payment,
         populations: unionTags("populations", held.populations, required((r) => r.populations)),
         problemAreas: unionTags("problemAreas", held.problemAreas, required((r) => r.problemAreas)),
         modalities: unionTags("modalities", held.modalities, required((r) => r.modalities)),

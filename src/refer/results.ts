@@ -87,7 +87,8 @@ export type Alternative = z.infer<typeof Alternative>;
  * What one finding adds to the match criteria: hard requirements (problem
  * areas, modalities, populations, languages the receiving clinician must
  * cover; clinicians and practices to exclude; payers whose panel they must
- * be on, added to `require.payment.payers`) and soft preferences.
+ * be on, added to `require.payment.payers`; a self-pay ceiling, set as
+ * `require.payment.maxSelfPay` when it is the lowest) and soft preferences.
  *
  * @example
  * ```ts
@@ -96,6 +97,7 @@ export type Alternative = z.infer<typeof Alternative>;
  * const addition = CriteriaAddition.parse({ require: { modalities: ["EMDR"] } });
  * addition.require.modalities; // => ["EMDR"]
  * addition.require.excludeClinicianIds; // => []
+ * CriteriaAddition.parse({ require: { maxSelfPay: { currency: "USD", minorUnits: 9000 } } }).require.maxSelfPay; // => { currency: "USD", minorUnits: 9000 }
  * ```
  */
 export const CriteriaAddition = z.object({
@@ -108,6 +110,7 @@ export const CriteriaAddition = z.object({
       excludeClinicianIds: z.array(Id).max(1_000).default([]),
       excludePracticeIds: z.array(Id).max(1_000).default([]),
       payers: z.array(PayerRef).max(50).default([]),
+      maxSelfPay: Money.optional(),
     })
     .prefault({}),
   prefer: z

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Client, Directory, validate } from "referwell";
 import { createMatcher } from "referwell/match";
-import { assessPanelExit } from "referwell/refer";
+import { assessPanelExit, builtInRules, defineReferralRule } from "referwell/refer";
 import { assess, client, clinician, codes, context, finding, NOW, referralCase, rejection, vocabulary } from "./fixtures.js";
 
 const panel = (payerId: string, end?: string) => ({ payerId, period: end === undefined ? { start: "2020-01-01" } : { start: "2020-01-01", end } });
@@ -183,6 +183,44 @@ describe("the client cannot afford the fee", () => {
     expect(finding(assessment, "cannot-afford")?.evidence).toStrictEqual([
       { kind: "amount", fact: "fee", amount: { currency: "USD", minorUnits: 15000 } },
       { kind: "amount", fact: "max-self-pay", amount: { currency: "USD", minorUnits: 9000 } },
+    ]);
+  });
+
+  it("the finding sets a self-pay ceiling, so the receiving clinician's fee is within reach", () => {
+    const assessment = assess(selfPay({ currency: "USD", minorUnits: 9000 }));
+    expect(finding(assessment, "cannot-afford")?.criteria.require.maxSelfPay).toEqual({ currency: "USD", minorUnits: 9000 });
+    expect(assessment.criteria.require.payment?.maxSelfPay).toEqual({ currency: "USD", minorUnits: 9000 });
+    // Reported hardship with coverage in network: the ceiling joins the payers.
+    const insured = assess(referralCase({ client: { maxSelfPay: { currency: "USD", minorUnits: 6000 } }, hardship: { reported: "2026-11-16" } }));
+    expect(insured.criteria.require.payment).toEqual({ payers: [{ payerId: "aetna" }], maxSelfPay: { currency: "USD", minorUnits: 6000 } });
+  });
+
+  it("reported hardship without a known maximum is a finding that still needs client.maxSelfPay", () => {
+    const assessment = assess(referralCase({ client: { coverage: [] }, hardship: { reported: "2026-11-16" } }));
+    expect(codes(assessment)).toEqual(["cannot-afford"]);
+    expect(finding(assessment, "cannot-afford")?.criteria.require.maxSelfPay).toBeUndefined();
+    expect(assessment.unevaluated).toContainEqual({ rule: "cannot-afford", needs: ["client.maxSelfPay"] });
+  });
+
+  it("the lowest ceiling of the client's and the findings' is the criteria's", () => {
+    const ceiling = defineReferralRule({
+      id: "host-ceiling",
+      source: "test",
+      evaluate: () => ({
+        findings: [{ code: "host-ceiling", urgency: "routine", summary: "Ceiling.", explanation: "Ceiling.", criteria: { require: { maxSelfPay: { currency: "USD", minorUnits: 5000 } } } }],
+      }),
+    });
+    const assessment = assess(selfPay({ currency: "USD", minorUnits: 9000 }), { rules: [...builtInRules, ceiling] });
+    expect(assessment.criteria.require.payment?.maxSelfPay).toEqual({ currency: "USD", minorUnits: 5000 });
+    const other = defineReferralRule({
+      id: "host-ceiling",
+      source: "test",
+      evaluate: () => ({
+        findings: [{ code: "host-ceiling", urgency: "routine", summary: "Ceiling.", explanation: "Ceiling.", criteria: { require: { maxSelfPay: { currency: "CAD", minorUnits: 5000 } } } }],
+      }),
+    });
+    expect(rejection(() => assess(selfPay({ currency: "USD", minorUnits: 9000 }), { rules: [other] })).issues).toEqual([
+      { path: ["require", "payment", "maxSelfPay"], code: "currency-mismatch" },
     ]);
   });
 

@@ -72,8 +72,18 @@ describe("the assessment", () => {
     },
   );
 
-  test.prop([referralCase])("containment: every finding's criteria are contained in the assessment's criteria", (input) => {
-    const { findings, criteria } = assess(input);
+  // A host rule that sets a self-pay ceiling of its own, so the lowest ceiling is not always the client's.
+  const ceilingRule = (minorUnits: number) =>
+    defineReferralRule({
+      id: "host-ceiling",
+      source: "test",
+      evaluate: () => ({
+        findings: [{ code: "host-ceiling", urgency: "routine", summary: "Ceiling.", explanation: "Ceiling.", criteria: { require: { maxSelfPay: { currency: "USD", minorUnits } } } }],
+      }),
+    });
+
+  test.prop([referralCase, fc.option(fc.integer({ min: 1_000, max: 30_000 }), { nil: undefined })])("containment: every finding's criteria are contained in the assessment's criteria", (input, hostCeiling) => {
+    const { findings, criteria } = assess(input, hostCeiling === undefined ? builtInRules : [...builtInRules, ceilingRule(hostCeiling)]);
     const keyed = (list: "problemAreas" | "modalities" | "populations" | undefined, tags: readonly string[]) =>
       new Set(tags.map((tag) => (list === undefined ? tag : vocabulary.canonical(list, tag))));
     const within = (list: "problemAreas" | "modalities" | "populations" | undefined, part: readonly string[], whole: readonly string[]) => {
@@ -92,6 +102,12 @@ describe("the assessment", () => {
       within("problemAreas", added.prefer.problemAreas, criteria.prefer.problemAreas);
       within("modalities", added.prefer.modalities, criteria.prefer.modalities);
       within(undefined, added.prefer.languages, criteria.prefer.languages);
+      const ceiling = added.require.maxSelfPay;
+      if (ceiling !== undefined) {
+        const held = criteria.require.payment?.maxSelfPay;
+        expect(held?.currency).toBe(ceiling.currency);
+        expect(held?.minorUnits).toBeLessThanOrEqual(ceiling.minorUnits);
+      }
     }
   });
 
