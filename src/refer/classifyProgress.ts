@@ -2,6 +2,7 @@ import { type InputIssue, InvalidInputError } from "../errors.js";
 import { reliableChange } from "./reliableChange.js";
 import type { ProgressClass, ProgressSummary, Score } from "./results.js";
 import type { Instrument } from "./schemas.js";
+import { scoresByDay } from "./scoresByDay.js";
 
 const DAY_MS = 86_400_000;
 const MAX_SCORES = 10_000;
@@ -49,21 +50,6 @@ function clinical(instrument: Instrument, score: number, cutoff: number): boolea
   return instrument.direction === "lower-is-better" ? score >= cutoff : score < cutoff;
 }
 
-/** One score per day, in date order: same-day scores are averaged (summed in ascending order, so input order cannot change the result). */
-function byDay(scores: readonly Score[]): Score[] {
-  const sorted = [...scores].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.score - b.score));
-  const days: Score[] = [];
-  for (let start = 0; start < sorted.length; ) {
-    const date = (sorted[start] as Score).date;
-    let end = start;
-    let sum = 0;
-    while (end < sorted.length && (sorted[end] as Score).date === date) sum += (sorted[end++] as Score).score;
-    days.push({ date, score: end - start === 1 ? sum : sum / (end - start) });
-    start = end;
-  }
-  return days;
-}
-
 /**
  * Classifies a series of scores on one instrument, from the first day
  * (baseline) to the last (latest): `recovered` is a reliable improvement
@@ -109,7 +95,7 @@ function byDay(scores: readonly Score[]): Score[] {
  */
 export function classifyProgress(instrument: Instrument, scores: readonly Score[]): ProgressSummary {
   checkScores(scores);
-  const days = byDay(scores);
+  const days = scoresByDay(scores);
   if (days.length < 2) throw new InvalidInputError("scores", [{ path: [], code: "too-small" }]);
   const baseline = days[0] as Score;
   const latest = days[days.length - 1] as Score;

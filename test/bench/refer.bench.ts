@@ -30,13 +30,20 @@ type Facts = { context: RuleContext };
 const fromContext = <T>(compute: (context: RuleContext) => T) => async (_params: unknown, almanac: { factValue<V>(id: string): Promise<V> }) =>
   compute(await almanac.factValue<RuleContext>("context"));
 
+/** SRS scores one per day, same-day scores averaged, as the alliance rule reads them. */
+const srsDays = (c: RuleContext): number[] => {
+  const days = new Map<string, number[]>();
+  for (const { date, score } of c.series("SRS")) days.set(date, [...(days.get(date) ?? []), score]);
+  return [...days.values()].map((scores) => (scores.length === 1 ? (scores[0] as number) : scores.reduce((a, b) => a + b, 0) / scores.length));
+};
+
 const clinical = (direction: string, score: number, cutoff: number) => (direction === "higher-is-better" ? score < cutoff : score >= cutoff);
 
 function createEngine(): Engine {
   const engine = new Engine([], { replaceFactsInEventParams: true, allowUndefinedFacts: false });
   const facts: Record<string, (context: RuleContext) => unknown> = {
-    allianceScoresCounted: (c) => c.series("SRS").length,
-    allianceLatestConcerns: (c) => c.series("SRS").slice(-c.policy.alliance.lowScoresInARow).filter((s) => clinical("higher-is-better", s.score, 36)).length,
+    allianceScoresCounted: (c) => srsDays(c).length,
+    allianceLatestConcerns: (c) => srsDays(c).slice(-c.policy.alliance.lowScoresInARow).filter((score) => clinical("higher-is-better", score, 36)).length,
     sessionsCounted: (c) => c.sessions.length,
     latestExhausted: (c) => c.sessions.slice(-c.policy.alliance.exhaustedSessionsInARow).filter((s) => s.clinicianExhausted).length,
     lowScoresInARow: (c) => c.policy.alliance.lowScoresInARow,

@@ -21,6 +21,26 @@ describe("alliance (personality clash)", () => {
     expect(codes(assess(srs(30, 31, 32, 38)))).toEqual([]);
   });
 
+  it("several scores on one day count as one session, their mean", () => {
+    const sameDay = referralCase({ measurements: [30, 31, 32].map((score) => ({ instrument: "SRS", date: "2026-11-17", score })) });
+    expect(codes(assess(sameDay))).toEqual([]);
+    expect(assess(sameDay).unevaluated).toContainEqual({ rule: "alliance", needs: ["measurements:alliance", "sessions"] });
+    // 30, 30, then 38 and 20 on one day (mean 29): three low sessions in a row.
+    const measurements = [
+      { instrument: "SRS", date: "2026-11-03", score: 30 },
+      { instrument: "SRS", date: "2026-11-10", score: 30 },
+      { instrument: "SRS", date: "2026-11-17", score: 38 },
+      { instrument: "SRS", date: "2026-11-17", score: 20 },
+    ];
+    const assessment = assess(referralCase({ measurements }));
+    expect(codes(assessment)).toEqual(["alliance"]);
+    expect(finding(assessment, "alliance")?.evidence.map((item) => (item.kind === "score" ? [item.date, item.score] : undefined))).toEqual([
+      ["2026-11-03", 30],
+      ["2026-11-10", 30],
+      ["2026-11-17", 29],
+    ]);
+  });
+
   it("fewer scores than the policy asks for cannot be judged", () => {
     const assessment = assess(srs(30, 31));
     expect(codes(assessment)).toEqual([]);
