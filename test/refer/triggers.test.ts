@@ -183,12 +183,33 @@ describe("moving", () => {
     );
   });
 
-  it("no telehealth alternative for a client who attends only in person, or a clinician without telehealth", () => {
+  it("no telehealth alternative from a clinician without telehealth", () => {
     const licensure = { licenses: [{ jurisdiction: "US-OR" }, { jurisdiction: "US-WA" }] };
-    expect(finding(assess(moving("2026-12-15", "US-WA", { clinician: { licensure, telehealth: false } })), "moving")?.alternatives).toEqual([]);
-    const inPerson = moving("2026-12-15", "US-WA", { clinician: { licensure } });
-    (inPerson["client"] as Record<string, unknown>)["preferences"] = { mode: "in-person" };
-    expect(finding(assess(inPerson), "moving")?.alternatives).toEqual([]);
+    const found = finding(assess(moving("2026-12-15", "US-WA", { clinician: { licensure, telehealth: false } })), "moving");
+    expect(found?.alternatives).toEqual([]);
+    expect(found?.summary).toBe("Moves to US-WA on 2026-12-15; Ana Ruiz offers no telehealth and has no office in US-WA.");
+  });
+
+  it("a client who attends only in person, moving where the clinician is licensed but has no office: worded by that reason, with telehealth still offered", () => {
+    const licensure = { licenses: [{ jurisdiction: "US-OR" }, { jurisdiction: "US-WA" }] };
+    const inPerson = (date: string) => {
+      const input = moving(date, "US-WA", { clinician: { licensure } });
+      (input["client"] as Record<string, unknown>)["preferences"] = { mode: "in-person" };
+      return input;
+    };
+    const found = finding(assess(inPerson("2026-12-15")), "moving");
+    expect(found?.summary).toBe(
+      "Moves to US-WA on 2026-12-15; Ana Ruiz has no office in US-WA; telehealth is possible there (a licence for US-WA) if the client, who attends in person, agrees.",
+    );
+    expect(found?.summary).not.toContain("not authorized");
+    expect(found?.explanation).toBe(
+      "You're moving on 15 December 2026, and I don't have an office near your new home, so we couldn't keep meeting in person. We could keep meeting by video if that works for you, or I can help you find a good therapist there before you go.",
+    );
+    expect(found?.alternatives.map((alternative) => [alternative.kind, alternative.basis])).toEqual([["continue-by-telehealth", { via: "license", jurisdiction: "US-WA" }]]);
+    // Already moved: still a finding, since the only way to continue is one the client has not chosen.
+    const moved = finding(assess(inPerson("2026-11-01")), "moving");
+    expect(moved?.urgency).toBe("urgent");
+    expect(moved?.explanation).toMatch(/^You now live too far from my office to keep meeting in person\./);
   });
 
   it("a move already made during the episode is urgent while the clinician cannot practise there, and no finding once they can", () => {
