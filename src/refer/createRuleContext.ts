@@ -15,7 +15,8 @@ import {
   type Vocabulary,
 } from "../model/index.js";
 import { builtInInstruments } from "./builtInInstruments.js";
-import { classifyProgress } from "./classifyProgress.js";
+import { scoresByDay } from "./scoresByDay.js";
+import { summarizeProgress } from "./summarizeProgress.js";
 import type { Alternative, ProgressSummary, Score } from "./results.js";
 import { type Disagreement, Instrument, type Measurement, ReferralCase, ReferralPolicy, type SessionRecord } from "./schemas.js";
 
@@ -386,7 +387,8 @@ export function createRuleContext(input: unknown, options: RuleContextOptions): 
   const progress = instruments.flatMap((instrument) => {
     const scores = scoresBy.get(instrument.id) ?? [];
     if (instrument.measures !== "outcome" || scores.length < 2 || scores[0]?.date === scores[scores.length - 1]?.date) return [];
-    return [classifyProgress(instrument, scores)];
+    // Instruments and scores are validated above: the trusted core, not the checked public classifier.
+    return [summarizeProgress(instrument, scoresByDay(scores))];
   });
   const { loss: networkLoss, gap: networkGap } = findNetworkChange();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "referwell";
 import { builtInInstruments, classifyProgress, Instrument, reliableChange } from "referwell/refer";
-import { assess, codes, finding, referralCase, weekly } from "./fixtures.js";
+import { assess, codes, finding, referralCase, rejection, weekly } from "./fixtures.js";
 
 const instrument = (id: string) => builtInInstruments.find((entry) => entry.id === id) as Instrument;
 const phq9 = instrument("PHQ-9");
@@ -38,6 +38,16 @@ describe("reliableChange", () => {
     expect(up.outcome).toBe("improved"); // higher is better
     expect(reliableChange(jt, 40, 53).reliable).toBe(false); // RC 1.838
     expect(reliableChange(jt, 54, 40).outcome).toBe("deteriorated");
+  });
+
+  it("rejects a missing or malformed instrument with InvalidInputError, never a TypeError or NaN", () => {
+    expect(rejection(() => reliableChange(null as never, 10, 2)).issues).toEqual([{ path: ["instrument"], code: "invalid-type" }]);
+    expect(rejection(() => reliableChange(undefined as never, 10, 2)).issues).toEqual([{ path: ["instrument"], code: "required" }]);
+    const noSd = { ...jt, reliableChange: { method: "jacobson-truax", reliability: 0.8 } } as never;
+    expect(rejection(() => reliableChange(noSd, 10, 2)).issues).toEqual([{ path: ["instrument", "reliableChange", "sd"], code: "required" }]);
+    expect(rejection(() => reliableChange({ ...phq9, direction: "sideways" } as never, 10, 2)).issues).toEqual([
+      { path: ["instrument", "direction"], code: "invalid-value" },
+    ]);
   });
 
   it("rejects scores that are not finite numbers, naming the argument only", () => {
@@ -90,6 +100,13 @@ describe("classifyProgress", () => {
     expect(summary.sessions).toBe(2);
     expect(summary.weeks).toBe(4);
     expect(summary.classification).toBe("recovered");
+  });
+
+  it("rejects a missing or malformed instrument with InvalidInputError", () => {
+    expect(rejection(() => classifyProgress(undefined as never, series(12, 10))).issues).toEqual([{ path: [], code: "required" }]);
+    const noSd = { ...jt, reliableChange: { method: "jacobson-truax", reliability: 0.8 } } as never;
+    expect(rejection(() => classifyProgress(noSd, series(12, 10))).issues).toEqual([{ path: ["reliableChange", "sd"], code: "required" }]);
+    expect(rejection(() => classifyProgress(instrument("SRS"), series(30, 36))).issues).toEqual([{ path: ["reliableChange"], code: "required" }]);
   });
 
   it("needs scores on two days", () => {
