@@ -34,7 +34,7 @@ const FoundOutcome = z.object({ findings: z.array(FindingDraft).max(100), notice
 const NeedsOutcome = z.object({ needs: Needs });
 
 const OPTIONS_SOURCE =
-  "Seed 002 (give them options: more than one where possible, unless one therapist is truly best suited); APA Ethics Code 10.10(c) (suggest alternative service providers); the margin is referwell's default";
+  "Seed 002 (give them options: more than one where possible, unless one therapist is truly best suited); APA Ethics Code 10.10(c) (suggest alternative service providers); the counts and the margin are referwell's defaults, the matcher's too";
 
 const rank = (urgency: Urgency): number => Urgency.options.indexOf(urgency);
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -256,7 +256,7 @@ function preparation(context: RuleContext, findings: readonly Finding[]): Prepar
     },
     {
       code: "offer-options",
-      summary: `Offer at least ${options.minimum} options, ${options.preferred} when available, unless one is clearly best (by ${Math.round(options.clearlyBetterMargin * 100)}% of its match score).`,
+      summary: `Offer at least ${options.minimumOptions} options, ${options.preferredOptions} when available, unless one is clearly best: its match score leads the next by at least ${options.margin} (scores run from 0 to 1).`,
       source: "Seed 002 (give them options); APA Ethics Code 10.10(c) (suggest alternative service providers)",
     },
     {
@@ -297,7 +297,10 @@ function preparation(context: RuleContext, findings: readonly Finding[]): Prepar
  *   latest `careFrom` of a finding, such as a move), with every finding's
  *   additions and the treating clinician excluded, ready for
  *   `referwell/match` as it is;
- * - `options`: how many options to offer, from the policy;
+ * - `options`: how many options to offer, from the policy, in the matcher's
+ *   terms (`minimumOptions`, `preferredOptions`, and `margin`, an absolute
+ *   lead of the best match score over the next): pass them to the matcher's
+ *   `rank` as `recommendation`;
  * - `preparation`: the steps to take with the client when referring;
  * - `unevaluated`: the rules that could not run, or ran only in part, with
  *   the facts they need;
@@ -349,7 +352,8 @@ function preparation(context: RuleContext, findings: readonly Finding[]): Prepar
  * assessment.criteria.startDate; // => "2026-12-15"
  * assessment.criteria.location; // => { jurisdiction: "US-WA" }
  * assessment.criteria.require.excludeClinicianIds; // => ["clin-elif"]
- * assessment.options.minimum; // => 2
+ * assessment.options.minimumOptions; // => 2
+ * assessment.options.margin; // => 0.1
  * assessment.preparation.map((step) => step.code);
  * // => ["explain-reason", "pre-termination-counselling", "offer-options", "consent-to-share-records", "warm-hand-off", "continuity-until-transfer"]
  * assessment.unevaluated.map((entry) => entry.rule); // => ["alliance", "progress"]
@@ -361,7 +365,7 @@ export function assessReferral(input: unknown, options: AssessReferralOptions): 
   const { findings, notices, unevaluated } = evaluate(rules, context);
   const urgency = findings[0]?.urgency ?? "routine";
   const startDate = findings.reduce((latest, finding) => (finding.careFrom !== undefined && finding.careFrom > latest ? finding.careFrom : latest), context.now);
-  const { minimum, preferred, clearlyBetterMargin } = context.policy.options;
+  const { minimumOptions, preferredOptions, margin } = context.policy.options;
   return {
     clientId: context.client.id,
     clinicianId: context.clinician.id,
@@ -371,7 +375,7 @@ export function assessReferral(input: unknown, options: AssessReferralOptions): 
     findings,
     notices,
     criteria: buildCriteria(context, findings, startDate, urgency),
-    options: { minimum, preferred, clearlyBetterMargin, source: OPTIONS_SOURCE },
+    options: { minimumOptions, preferredOptions, margin, source: OPTIONS_SOURCE },
     preparation: findings.length > 0 ? preparation(context, findings) : [],
     unevaluated,
     // A copy: the context's summaries are the rules' to read, the assessment is the caller's to keep.

@@ -293,23 +293,25 @@ export const PreparationStep = z.object({
 export type PreparationStep = z.infer<typeof PreparationStep>;
 
 /**
- * How many options the matcher should offer (seed 002: give options): at
- * least `minimum`, `preferred` when that many fit, and only one when the
- * best option's score beats the next by at least `clearlyBetterMargin` of
- * the best's score ((best − next) / best), a margin that works on any
- * scale.
+ * How many options the matcher should offer (seed 002: give options), in the
+ * matcher's own terms, so a host passes it to `referwell/match` as it is
+ * (`rank(request, { now, recommendation: assessment.options })`; `source` is
+ * ignored there): at least `minimumOptions`, `preferredOptions` when that
+ * many fit, and only one when the best option's match score leads the next
+ * by at least `margin`, an absolute lead on the matcher's 0–1 scale (best −
+ * next ≥ margin), as the matcher reads it.
  *
  * @example
  * ```ts
  * import { OptionsPolicy } from "referwell/refer";
  *
- * OptionsPolicy.parse({ minimum: 2, preferred: 3, clearlyBetterMargin: 0.2, source: "seed 002" }).preferred; // => 3
+ * OptionsPolicy.parse({ minimumOptions: 2, preferredOptions: 3, margin: 0.1, source: "seed 002" }).preferredOptions; // => 3
  * ```
  */
 export const OptionsPolicy = z.object({
-  minimum: z.number().int().min(1),
-  preferred: z.number().int().min(1),
-  clearlyBetterMargin: z.number().min(0).max(1),
+  minimumOptions: z.number().int().min(1).max(20),
+  preferredOptions: z.number().int().min(1).max(20),
+  margin: z.number().min(0).max(1),
   source: z.string().min(1).max(1_000),
 });
 /** How many options to offer, and when one is enough. */

@@ -207,7 +207,7 @@ describe("no leak", () => {
     expectNoLeak(() => assess(input));
   });
 
-  test.prop([referralCase, hostile(fc.record({ now: fc.constant(NOW), policy: fc.record({ lookAheadDays: fc.nat(400), options: fc.record({ minimum: fc.nat(3) }) }), instruments: fc.constant([]) }))])(
+  test.prop([referralCase, hostile(fc.record({ now: fc.constant(NOW), policy: fc.record({ lookAheadDays: fc.nat(400), options: fc.record({ minimumOptions: fc.nat(3) }) }), instruments: fc.constant([]) }))])(
     "no leak: marked, broken options give a result or an InvalidInputError with no marker",
     (input, options) => {
       expectNoLeak(() => assessReferral(input, options as never));
