@@ -38,6 +38,7 @@ const OPTIONS_SOURCE =
 
 const rank = (urgency: Urgency): number => Urgency.options.indexOf(urgency);
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const comparePayerRefs = (a: PayerRef, b: PayerRef): number => compareText(a.payerId, b.payerId) || compareText(a.planId ?? "", b.planId ?? "");
 
 function rulesOf(options: AssessReferralOptions): readonly ReferralRule[] {
   const { rules = builtInRules } = validate(RulesOption, options, "options");
@@ -173,8 +174,9 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
   const preferred = (pick: (addition: CriteriaAddition["prefer"]) => readonly string[]) => additions.flatMap((addition) => pick(addition.prefer));
   const payerKey = (payer: PayerRef) => `${payer.payerId}\u0000${payer.planId ?? ""}`;
   const { require: held, prefer: liked, ...where } = base;
-  const payers = held.payment?.payers ?? [];
-  const seenPayers = new Set(payers.map(payerKey));
+  // Sets, not rankings: payers and exclusions are sorted, so the order of coverage and conflicts cannot change them.
+  const seenPayers = new Set<string>();
+  const payers = (held.payment?.payers ?? []).filter((payer) => !seenPayers.has(payerKey(payer)) && seenPayers.add(payerKey(payer)));
   const morePayers = additions
     .flatMap((addition) => addition.require.payers)
     .filter((payer) => !seenPayers.has(payerKey(payer)) && seenPayers.add(payerKey(payer)));
@@ -191,7 +193,7 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
   const payment =
     held.payment === undefined && morePayers.length === 0 && ceiling === undefined
       ? {}
-      : { payment: { payers: [...payers, ...morePayers], ...(ceiling === undefined ? {} : { maxSelfPay: ceiling }) } };
+      : { payment: { payers: [...payers, ...morePayers].sort(comparePayerRefs), ...(ceiling === undefined ? {} : { maxSelfPay: ceiling }) } };
   return validate(
     MatchCriteria,
     {
@@ -207,8 +209,8 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
         excludeClinicianIds: unionTags(undefined, held.excludeClinicianIds, [
           ...required((r) => r.excludeClinicianIds),
           ...(findings.length > 0 ? [context.clinician.id] : []),
-        ]),
-        excludePracticeIds: unionTags(undefined, held.excludePracticeIds, required((r) => r.excludePracticeIds)),
+        ]).sort(compareText),
+        excludePracticeIds: unionTags(undefined, held.excludePracticeIds, required((r) => r.excludePracticeIds)).sort(compareText),
       },
       prefer: {
         ...liked,
@@ -306,8 +308,12 @@ function preparation(context: RuleContext, findings: readonly Finding[]): Prepar
  *   the facts they need;
  * - `progress`: measured progress on each outcome instrument.
  *
- * The result depends only on the input: list order does not change it, and
- * equal inputs give byte-identical JSON.
+ * The result depends only on the input, and equal inputs give
+ * byte-identical JSON. The order of rules, measurements, sessions,
+ * disagreements, coverage, planned moves, conflicts and panels does not
+ * change it (payers and exclusions in the criteria are sorted); the order of
+ * needs and preferences is kept, since it means something (the first need
+ * is the primary one).
  *
  * @param input - the case (see {@link ReferralCase}), usually parsed JSON
  * @param options - `now`, and optionally `rules`, `policy`, `instruments` and `vocabulary`

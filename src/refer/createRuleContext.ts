@@ -69,9 +69,9 @@ export interface RuleContext {
   readonly measurements: readonly Measurement[];
   /** Sessions dated within the episode and up to `now`, in date order. */
   readonly sessions: readonly SessionRecord[];
-  /** Unresolved disagreements recorded up to `now`, in date order. */
+  /** Unresolved disagreements recorded within the episode and up to `now`, in date order. */
   readonly disagreements: readonly Disagreement[];
-  /** The day the client reported they can no longer afford the fee, when on or before `now`. */
+  /** The day the client reported they can no longer afford the fee, when within the episode and on or before `now`. */
   readonly hardshipReported?: IsoDate;
   /** The compacts licensure is checked against. */
   readonly compacts: readonly Compact[];
@@ -255,7 +255,7 @@ export function createRuleContext(input: unknown, options: RuleContextOptions): 
     .filter((session) => inEpisode(session.date))
     .sort((a, b) => compareText(a.date, b.date) || Number(a.clinicianExhausted) - Number(b.clinicianExhausted));
   const disagreements = parsed.disagreements
-    .filter((disagreement) => !disagreement.resolved && disagreement.recorded <= now)
+    .filter((disagreement) => !disagreement.resolved && inEpisode(disagreement.recorded))
     .sort((a, b) => compareText(a.recorded, b.recorded) || compareText(a.about, b.about));
   const hardship = parsed.hardship?.reported;
 
@@ -401,7 +401,7 @@ export function createRuleContext(input: unknown, options: RuleContextOptions): 
     measurements,
     sessions,
     disagreements,
-    ...(hardship === undefined || hardship > now ? {} : { hardshipReported: hardship }),
+    ...(hardship === undefined || !inEpisode(hardship) ? {} : { hardshipReported: hardship }),
     compacts: parsed.compacts,
     policy,
     instruments,

@@ -27,7 +27,9 @@ export type ReasonCode = z.infer<typeof ReasonCode>;
 /**
  * One piece of evidence behind a finding, always structured: an id, a date,
  * a score, an amount, a count or a jurisdiction, each labelled by the fact
- * it stands for. Never free text from clinical notes.
+ * it stands for. An id is a single token (an id or a code, at most 100
+ * characters, no whitespace), never a sentence; never free text from
+ * clinical notes. Tags no code list knows are counted, not named.
  *
  * @example
  * ```ts
@@ -35,10 +37,11 @@ export type ReasonCode = z.infer<typeof ReasonCode>;
  *
  * EvidenceItem.parse({ kind: "score", fact: "latest", instrument: "PHQ-9", date: "2026-10-27", score: 22 }).kind; // => "score"
  * EvidenceItem.safeParse({ kind: "note", fact: "session", text: "..." }).success; // => false
+ * EvidenceItem.safeParse({ kind: "id", fact: "modality-wanted", id: "Client said she hates CBT" }).success; // => false
  * ```
  */
 export const EvidenceItem = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("id"), fact: ReasonCode, id: Id }),
+  z.object({ kind: z.literal("id"), fact: ReasonCode, id: Id.max(100).regex(/^\S+$/u) }),
   z.object({ kind: z.literal("date"), fact: ReasonCode, date: IsoDate }),
   z.object({ kind: z.literal("score"), fact: ReasonCode, instrument: Id, date: IsoDate, score: z.number() }),
   z.object({ kind: z.literal("amount"), fact: ReasonCode, amount: Money }),

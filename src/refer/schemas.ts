@@ -146,7 +146,8 @@ export type Disagreement = z.infer<typeof Disagreement>;
 
 /**
  * One client in care with one clinician: everything the built-in triggers
- * read. `episode.start` bounds what counts (measurements, coverage changes);
+ * read. `episode.start` bounds what counts (measurements, sessions,
+ * disagreements, reported hardship, losses of in-network cover);
  * `hardship.reported` is the day the client said they can no longer afford
  * the fee; `compacts` are the interstate compacts licensure is checked
  * against when the client moves.

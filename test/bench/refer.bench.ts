@@ -67,7 +67,8 @@ function createEngine(): Engine {
     fee: (c) => (c.clinician.fee === undefined || c.clinician.fee.currency !== c.client.maxSelfPay?.currency ? null : c.clinician.fee.minorUnits),
     movesToRefer: (c) => movesToRefer(c).length,
     moveUrgency: (c) => (movesToRefer(c)[0] === undefined ? "routine" : c.urgencyOf(movesToRefer(c)[0] as string)),
-    treatingConflicts: (c) => c.client.conflicts.filter((conflict) => conflict.clinicianId === c.clinician.id).length,
+    treatingConflicts: (c) =>
+      c.client.conflicts.filter((conflict) => conflict.clinicianId === c.clinician.id && (conflict.declared === undefined || conflict.declared <= c.now)).length,
     deteriorated: (c) => c.progress.filter((s) => s.classification === "deteriorated").length,
     stalled: (c) => {
       const { minimumSessions, minimumWeeks } = c.policy.progress;

@@ -248,6 +248,11 @@ describe("the client cannot afford the fee", () => {
     expect(finding(assess(selfPay({ currency: "USD", minorUnits: 7999 }, floor(8000)), { policy }), "cannot-afford")?.alternatives).toEqual([]);
   });
 
+  it("hardship reported before the episode began is not this episode's concern", () => {
+    expect(codes(assess(referralCase({ hardship: { reported: "2025-12-01" } })))).toEqual([]);
+    expect(codes(assess(referralCase({ hardship: { reported: "2026-01-05" } })))).toEqual(["cannot-afford"]);
+  });
+
   it("an insured client is the insurance triggers' concern, unless they report hardship", () => {
     expect(codes(assess(referralCase({ client: { maxSelfPay: { currency: "USD", minorUnits: 100 } } })))).toEqual([]);
     const hardship = assess(referralCase({ hardship: { reported: "2026-11-16" } }));

@@ -41,12 +41,33 @@ describe("the generators", () => {
 describe("determinism", () => {
   test.prop([
     referralCase.chain((input: Case) =>
-      fc.tuple(fc.constant(input), permutation(builtInRules), permutation(input.sessions), permutation(input.measurements)),
+      fc.tuple(
+        fc.constant(input),
+        permutation(builtInRules),
+        fc.record({
+          sessions: permutation(input.sessions),
+          measurements: permutation(input.measurements),
+          disagreements: permutation(input.disagreements),
+          coverage: permutation(input.client.coverage),
+          conflicts: permutation(input.client.conflicts),
+          plannedMoves: permutation(input.client.plannedMoves),
+          insurancePanels: permutation(input.clinician.insurancePanels),
+        }),
+      ),
     ),
-  ])("order independence: rules, sessions and measurements in any order give the same JSON", ([input, rules, sessions, measurements]) => {
-    const shuffled = { ...input, sessions, measurements };
-    expect(JSON.stringify(assess(shuffled, rules))).toBe(JSON.stringify(assess(input)));
-  });
+  ])(
+    "order independence: rules, sessions, measurements, disagreements, coverage, conflicts, moves and panels in any order give the same JSON",
+    ([input, rules, lists]) => {
+      const { coverage, conflicts, plannedMoves, insurancePanels, ...own } = lists;
+      const shuffled = {
+        ...input,
+        ...own,
+        client: { ...input.client, coverage, conflicts, plannedMoves },
+        clinician: { ...input.clinician, insurancePanels },
+      };
+      expect(JSON.stringify(assess(shuffled, rules))).toBe(JSON.stringify(assess(input)));
+    },
+  );
 
   test.prop([referralCase])("byte-identical: the same input twice gives the same bytes", (input) => {
     expect(JSON.stringify(assess(structuredClone(input)))).toBe(JSON.stringify(assess(structuredClone(input))));

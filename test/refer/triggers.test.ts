@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assess, codes, context, finding, referralCase, weekly } from "./fixtures.js";
-import { allianceRule } from "referwell/refer";
+import { allianceRule, EvidenceItem } from "referwell/refer";
 
 describe("alliance (personality clash)", () => {
   const srs = (...scores: number[]) => referralCase({ measurements: weekly("SRS", "2026-09-01", scores) });
@@ -59,6 +59,18 @@ describe("alliance (personality clash)", () => {
     const sessions = ["2025-11-03", "2026-11-10", "2026-11-17", "2026-11-24"].map((date) => ({ date, clinicianExhausted: true }));
     const outcome = allianceRule.evaluate(context(referralCase({ sessions })));
     expect(outcome).toStrictEqual({ needs: ["measurements:alliance", "sessions"] });
+  });
+});
+
+describe("evidence", () => {
+  it("ids are single tokens, never sentences", () => {
+    expect(EvidenceItem.safeParse({ kind: "id", fact: "modality-wanted", id: "Client said she hates CBT" }).success).toBe(false);
+    expect(EvidenceItem.safeParse({ kind: "id", fact: "modality-wanted", id: "emdr" }).success).toBe(true);
+  });
+
+  it("a need outside scope that no code list knows is counted, not named", () => {
+    const assessment = assess(referralCase({ client: { needs: { problemAreas: ["my landlord keeps shouting at me"] } } }));
+    expect(finding(assessment, "outside-scope")?.evidence).toStrictEqual([{ kind: "count", fact: "unlisted-problem-areas", count: 1 }]);
   });
 });
 
@@ -125,6 +137,19 @@ describe("treatment disagreement", () => {
     expect(codes(recorded)).toEqual(["treatment-disagreement"]);
     expect(recorded.criteria.require.modalities).toEqual([]);
     expect(recorded.unevaluated).toContainEqual({ rule: "treatment-disagreement", needs: ["clinician.modalities"] });
+  });
+
+  it("disagreements recorded before the episode began do not count", () => {
+    expect(codes(assess(referralCase({ disagreements: [{ recorded: "2025-12-01", about: "goals" }] })))).toEqual([]);
+    expect(codes(assess(referralCase({ disagreements: [{ recorded: "2026-01-05", about: "goals" }] })))).toEqual(["treatment-disagreement"]);
+  });
+
+  it("evidence names only listed modalities; the client's own words stay out of it", () => {
+    const assessment = assess(referralCase({ client: { preferences: { modalities: ["EMDR", "the one my friend had"] } } }));
+    expect(finding(assessment, "treatment-disagreement")?.evidence).toStrictEqual([
+      { kind: "id", fact: "modality-wanted", id: "emdr" },
+      { kind: "count", fact: "unlisted-modalities-wanted", count: 1 },
+    ]);
   });
 
   it("recorded disagreements count until resolved, from the day they are recorded", () => {
@@ -234,6 +259,12 @@ describe("impartiality", () => {
       { kind: "date", fact: "declared", date: "2026-11-10" },
     ]);
     expect(assessment.criteria.require.excludeClinicianIds).toEqual(["clin-ana"]);
+  });
+
+  it("a conflict declared in the future is no finding yet", () => {
+    const declared = (date: string) => referralCase({ client: { conflicts: [{ clinicianId: "clin-ana", kind: "dual-relationship", declared: date }] } });
+    expect(codes(assess(declared("2026-11-24")))).toEqual([]);
+    expect(codes(assess(declared("2026-11-23")))).toEqual(["impartiality"]);
   });
 
   it("a conflict with another clinician is no reason to refer, but that clinician stays excluded", () => {

@@ -62,7 +62,13 @@ export const treatmentDisagreementRule = /* @__PURE__ */ defineReferralRule({
     }
     const unmet = judged && ![...wanted.values()].some((modality) => context.offers(modality));
     if (!unmet && disagreements.length === 0) return judged ? { findings: [] } : { findings: [], ...needs };
-    const evidence: EvidenceItem[] = unmet ? [...wanted.keys()].map((code) => ({ kind: "id", fact: "modality-wanted", id: code })) : [];
+    // Listed modalities by code; the client's own words for others are only counted.
+    const listed = unmet ? [...wanted.keys()].filter((code) => vocabulary.isKnown("modalities", code)) : [];
+    const unlisted = unmet ? wanted.size - listed.length : 0;
+    const evidence: EvidenceItem[] = [
+      ...listed.map((code) => ({ kind: "id" as const, fact: "modality-wanted", id: code })),
+      ...(unlisted === 0 ? [] : [{ kind: "count" as const, fact: "unlisted-modalities-wanted", count: unlisted }]),
+    ];
     for (const disagreement of disagreements) evidence.push({ kind: "date", fact: `disagreement-${disagreement.about}`, date: disagreement.recorded });
     const labels = [...wanted.keys()].map((code) => vocabulary.label("modalities", code) ?? code);
     const parts = [
