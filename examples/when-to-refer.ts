@@ -76,7 +76,7 @@ const { criteria } = assessment;
 console.log(
   `\nCriteria for the matcher: start ${criteria.startDate} in ${criteria.location.jurisdiction}, ` +
     `payers ${criteria.require.payment?.payers.map((payer) => payer.payerId).join(", ") ?? "any"}, ` +
-    `excluding ${criteria.require.excludeClinicianIds.join(", ")}; offer ${assessment.options.minimum}–${assessment.options.preferred} options.`,
+    `excluding ${criteria.require.excludeClinicianIds.join(", ")}; offer ${assessment.options.minimumOptions}–${assessment.options.preferredOptions} options.`,
 );
 
 // Measured progress on its own: GAD-7 from 13 to 4 is a reliable recovery.

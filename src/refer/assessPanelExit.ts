@@ -2,6 +2,7 @@ import { differenceInCalendarDays, format, parseISO, subDays } from "date-fns";
 import { z } from "zod";
 import { createVocabulary, type InsurancePanel, IsoDate, validate, type Vocabulary } from "../model/index.js";
 import { assessReferral } from "./assessReferral.js";
+import { defineReferralRule, type ReferralRule } from "./defineReferralRule.js";
 import type { PanelExitResult } from "./results.js";
 import { leavingPanelRule } from "./rules/leavingPanelRule.js";
 import { PanelExit, ReferralPolicy } from "./schemas.js";
@@ -30,7 +31,10 @@ const MAX_LOOK_AHEAD = 3_650;
  * referral, each with an assessment whose criteria ask for the panel being
  * left (seed 002: choose a therapist from the panel that you're leaving)
  * and whose alternatives follow the policy (self-pay, superbill,
- * out-of-network billing). Clients who stay covered (another panel of the
+ * out-of-network billing). Only losses this exit causes count: a finding
+ * dated the exit date that names one of its payers (any payer when going
+ * self-pay); a panel that ended earlier, even within the episode, is not
+ * this exit's concern. Clients who stay covered (another panel of the
  * clinician takes their insurance) are not listed. Referrals are sorted by
  * client, then clinician.
  *
@@ -111,6 +115,23 @@ export function assessPanelExit(input: unknown, options: AssessPanelExitOptions)
     a.clientId !== b.clientId ? (a.clientId < b.clientId ? -1 : 1) : a.clinicianId < b.clinicianId ? -1 : a.clinicianId > b.clinicianId ? 1 : 0,
   );
 
+  // The leaving-panel trigger, keeping only the losses this exit causes.
+  const exitRule: ReferralRule = defineReferralRule({
+    id: leavingPanelRule.id,
+    source: leavingPanelRule.source,
+    evaluate(context) {
+      const outcome = leavingPanelRule.evaluate(context);
+      if (!("findings" in outcome)) return outcome;
+      const ours = (payerId: string) => exit.payerIds === undefined || exit.payerIds.includes(payerId);
+      return {
+        ...outcome,
+        findings: outcome.findings.filter(
+          (finding) => finding.date === exit.date && (finding.evidence ?? []).some((item) => item.kind === "id" && item.fact === "payer" && ours(item.id)),
+        ),
+      };
+    },
+  });
+
   const referrals: PanelExitResult["referrals"] = [];
   for (const episode of episodes) {
     const clinician = leaving.get(episode.clinicianId);
@@ -122,7 +143,7 @@ export function assessPanelExit(input: unknown, options: AssessPanelExitOptions)
         clinician: { ...clinician, insurancePanels: clinician.insurancePanels.flatMap(cut) },
         ...(episode.start === undefined ? {} : { episode: { start: episode.start } }),
       },
-      { now, rules: [leavingPanelRule], policy: { ...policy, lookAheadDays }, vocabulary },
+      { now, rules: [exitRule], policy: { ...policy, lookAheadDays }, vocabulary },
     );
     if (!assessment.refer) continue;
     const payerIds = assessment.findings.flatMap((finding) =>

@@ -3,8 +3,17 @@ import { type InputIssue, InvalidInputError } from "../errors.js";
 import { criteriaFromClient, type IsoDate, MatchCriteria, type PayerRef, Urgency, validate, type VocabularyList } from "../model/index.js";
 import { builtInRules } from "./builtInRules.js";
 import { createRuleContext, type RuleContext, type RuleContextOptions } from "./createRuleContext.js";
-import type { ReferralRule, RuleFinding } from "./defineReferralRule.js";
-import { type CriteriaAddition, type Finding, FindingDraft, type PreparationStep, type ReferralAssessment, type Unevaluated } from "./results.js";
+import type { ReferralRule, RuleFinding, RuleNotice } from "./defineReferralRule.js";
+import {
+  type CriteriaAddition,
+  type Finding,
+  FindingDraft,
+  type Notice,
+  NoticeDraft,
+  type PreparationStep,
+  type ReferralAssessment,
+  type Unevaluated,
+} from "./results.js";
 
 /** The options of {@link assessReferral}: those of a rule context, and the rules to run. */
 export interface AssessReferralOptions extends RuleContextOptions {
@@ -20,14 +29,16 @@ const isRule = (value: unknown): value is ReferralRule =>
   typeof (value as ReferralRule).evaluate === "function";
 
 const RulesOption = z.object({ rules: z.array(z.custom<ReferralRule>(isRule)).max(100).optional() });
-const FoundOutcome = z.object({ findings: z.array(FindingDraft).max(100) });
-const NeedsOutcome = z.object({ needs: z.array(z.string().min(1).max(200)).min(1).max(50) });
+const Needs = z.array(z.string().min(1).max(200)).min(1).max(50);
+const FoundOutcome = z.object({ findings: z.array(FindingDraft).max(100), notices: z.array(NoticeDraft).max(100).optional(), needs: Needs.optional() });
+const NeedsOutcome = z.object({ needs: Needs });
 
 const OPTIONS_SOURCE =
-  "Seed 002 (give them options: more than one where possible, unless one therapist is truly best suited); APA Ethics Code 10.10(c) (suggest alternative service providers); the margin is referwell's default";
+  "Seed 002 (give them options: more than one where possible, unless one therapist is truly best suited); APA Ethics Code 10.10(c) (suggest alternative service providers); the counts and the margin are referwell's defaults, the matcher's too";
 
 const rank = (urgency: Urgency): number => Urgency.options.indexOf(urgency);
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const comparePayerRefs = (a: PayerRef, b: PayerRef): number => compareText(a.payerId, b.payerId) || compareText(a.planId ?? "", b.planId ?? "");
 
 function rulesOf(options: AssessReferralOptions): readonly ReferralRule[] {
   const { rules = builtInRules } = validate(RulesOption, options, "options");
@@ -54,6 +65,7 @@ function completeAddition(addition: RuleFinding["criteria"]): CriteriaAddition {
       excludeClinicianIds: require.excludeClinicianIds ?? [],
       excludePracticeIds: require.excludePracticeIds ?? [],
       payers: require.payers ?? [],
+      ...(require.maxSelfPay === undefined ? {} : { maxSelfPay: require.maxSelfPay }),
     },
     prefer: {
       problemAreas: prefer.problemAreas ?? [],
@@ -82,6 +94,25 @@ function toFinding(found: RuleFinding, rule: ReferralRule): Finding {
   };
 }
 
+function toNotice(found: RuleNotice, rule: ReferralRule): Notice {
+  const draft = JSON.parse(JSON.stringify(found)) as RuleNotice;
+  return {
+    code: draft.code,
+    ...(draft.date === undefined ? {} : { date: draft.date }),
+    ...(draft.until === undefined ? {} : { until: draft.until }),
+    summary: draft.summary,
+    explanation: draft.explanation,
+    evidence: draft.evidence ?? [],
+    alternatives: draft.alternatives ?? [],
+    rule: rule.id,
+    source: rule.source,
+  };
+}
+
+function compareNotices(a: Notice, b: Notice): number {
+  return compareText(a.date ?? "", b.date ?? "") || compareText(a.code, b.code) || compareText(a.rule, b.rule) || compareText(JSON.stringify(a), JSON.stringify(b));
+}
+
 function compareFindings(a: Finding, b: Finding): number {
   return (
     rank(b.urgency) - rank(a.urgency) ||
@@ -93,28 +124,35 @@ function compareFindings(a: Finding, b: Finding): number {
 }
 
 /** Runs each rule; a host's rule has its outcome validated, since it is input like any other, and named by its place (`rules.2`), never by its id. */
-function evaluate(rules: readonly ReferralRule[], context: RuleContext): { findings: Finding[]; unevaluated: Unevaluated[] } {
+function evaluate(rules: readonly ReferralRule[], context: RuleContext): { findings: Finding[]; notices: Notice[]; unevaluated: Unevaluated[] } {
   const findings: Finding[] = [];
+  const notices: Notice[] = [];
   const unevaluated: Unevaluated[] = [];
   rules.forEach((rule, index) => {
     const raw: unknown = rule.evaluate(context);
     const trusted = builtInRules.includes(rule);
-    if (typeof raw === "object" && raw !== null && "needs" in raw) {
+    if (typeof raw === "object" && raw !== null && "needs" in raw && !("findings" in raw)) {
       const { needs } = trusted ? (raw as { needs: string[] }) : validate(NeedsOutcome, raw, `rules.${index}`);
       unevaluated.push({ rule: rule.id, needs: [...needs] });
       return;
     }
-    const outcome = trusted ? (raw as { findings: RuleFinding[] }) : validate(FoundOutcome, raw, `rules.${index}`);
+    const outcome = trusted
+      ? (raw as { findings: RuleFinding[]; notices?: RuleNotice[]; needs?: string[] })
+      : validate(FoundOutcome, raw, `rules.${index}`);
     for (const draft of outcome.findings) findings.push(toFinding(draft, rule));
+    for (const draft of outcome.notices ?? []) notices.push(toNotice(draft, rule));
+    if (outcome.needs !== undefined && outcome.needs.length > 0) unevaluated.push({ rule: rule.id, needs: [...outcome.needs] });
   });
   findings.sort(compareFindings);
+  notices.sort(compareNotices);
   unevaluated.sort((a, b) => compareText(a.rule, b.rule));
-  return { findings, unevaluated };
+  return { findings, notices, unevaluated };
 }
 
 /**
  * The client's own criteria on the start date, plus what every finding adds;
- * the treating clinician is excluded once referring. The result is parsed as
+ * the treating clinician is excluded once referring, and the lowest self-pay
+ * ceiling (the client's maximum or a finding's) is the payment's. The result is parsed as
  * MatchCriteria, so it has every field the schema defines, in its order, and
  * a union past a list's limit is reported instead of passed on.
  */
@@ -136,11 +174,26 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
   const preferred = (pick: (addition: CriteriaAddition["prefer"]) => readonly string[]) => additions.flatMap((addition) => pick(addition.prefer));
   const payerKey = (payer: PayerRef) => `${payer.payerId}\u0000${payer.planId ?? ""}`;
   const { require: held, prefer: liked, ...where } = base;
-  const payers = held.payment?.payers ?? [];
-  const seenPayers = new Set(payers.map(payerKey));
+  // Sets, not rankings: payers and exclusions are sorted, so the order of coverage and conflicts cannot change them.
+  const seenPayers = new Set<string>();
+  const payers = (held.payment?.payers ?? []).filter((payer) => !seenPayers.has(payerKey(payer)) && seenPayers.add(payerKey(payer)));
   const morePayers = additions
     .flatMap((addition) => addition.require.payers)
     .filter((payer) => !seenPayers.has(payerKey(payer)) && seenPayers.add(payerKey(payer)));
+  // The lowest self-pay ceiling of the client's and the findings', all in one currency.
+  let ceiling = held.payment?.maxSelfPay;
+  for (const addition of additions) {
+    const amount = addition.require.maxSelfPay;
+    if (amount === undefined) continue;
+    if (ceiling !== undefined && ceiling.currency !== amount.currency) {
+      throw new InvalidInputError("criteria", [{ path: ["require", "payment", "maxSelfPay"], code: "currency-mismatch" }]);
+    }
+    if (ceiling === undefined || amount.minorUnits < ceiling.minorUnits) ceiling = amount;
+  }
+  const payment =
+    held.payment === undefined && morePayers.length === 0 && ceiling === undefined
+      ? {}
+      : { payment: { payers: [...payers, ...morePayers].sort(comparePayerRefs), ...(ceiling === undefined ? {} : { maxSelfPay: ceiling }) } };
   return validate(
     MatchCriteria,
     {
@@ -148,7 +201,7 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
       urgency,
       require: {
         ...held,
-        ...(held.payment === undefined && morePayers.length === 0 ? {} : { payment: { ...held.payment, payers: [...payers, ...morePayers] } }),
+        ...payment,
         populations: unionTags("populations", held.populations, required((r) => r.populations)),
         problemAreas: unionTags("problemAreas", held.problemAreas, required((r) => r.problemAreas)),
         modalities: unionTags("modalities", held.modalities, required((r) => r.modalities)),
@@ -156,8 +209,8 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
         excludeClinicianIds: unionTags(undefined, held.excludeClinicianIds, [
           ...required((r) => r.excludeClinicianIds),
           ...(findings.length > 0 ? [context.clinician.id] : []),
-        ]),
-        excludePracticeIds: unionTags(undefined, held.excludePracticeIds, required((r) => r.excludePracticeIds)),
+        ]).sort(compareText),
+        excludePracticeIds: unionTags(undefined, held.excludePracticeIds, required((r) => r.excludePracticeIds)).sort(compareText),
       },
       prefer: {
         ...liked,
@@ -205,7 +258,7 @@ function preparation(context: RuleContext, findings: readonly Finding[]): Prepar
     },
     {
       code: "offer-options",
-      summary: `Offer at least ${options.minimum} options, ${options.preferred} when available, unless one is clearly best (by ${Math.round(options.clearlyBetterMargin * 100)}% of its match score).`,
+      summary: `Offer at least ${options.minimumOptions} options, ${options.preferredOptions} when available, unless one is clearly best: its match score leads the next by at least ${options.margin} (scores run from 0 to 1).`,
       source: "Seed 002 (give them options); APA Ethics Code 10.10(c) (suggest alternative service providers)",
     },
     {
@@ -240,17 +293,27 @@ function preparation(context: RuleContext, findings: readonly Finding[]): Prepar
  *   evidence, a clinician summary, a plain-language explanation for the
  *   client, the criteria it adds, alternatives and its source;
  * - `refer` (any finding) and `urgency` (the highest finding's);
+ * - `notices`: things to act on that are no reason to refer (a short gap in
+ *   in-network cover), by date, each with the alternatives that bridge it;
  * - `criteria`: {@link criteriaFromClient} on the start date (today, or the
  *   latest `careFrom` of a finding, such as a move), with every finding's
  *   additions and the treating clinician excluded, ready for
  *   `referwell/match` as it is;
- * - `options`: how many options to offer, from the policy;
+ * - `options`: how many options to offer, from the policy, in the matcher's
+ *   terms (`minimumOptions`, `preferredOptions`, and `margin`, an absolute
+ *   lead of the best match score over the next): pass them to the matcher's
+ *   `rank` as `recommendation`;
  * - `preparation`: the steps to take with the client when referring;
- * - `unevaluated`: the rules that could not run, with the facts they need;
+ * - `unevaluated`: the rules that could not run, or ran only in part, with
+ *   the facts they need;
  * - `progress`: measured progress on each outcome instrument.
  *
- * The result depends only on the input: list order does not change it, and
- * equal inputs give byte-identical JSON.
+ * The result depends only on the input, and equal inputs give
+ * byte-identical JSON. The order of rules, measurements, sessions,
+ * disagreements, coverage, planned moves, conflicts and panels does not
+ * change it (payers and exclusions in the criteria are sorted); the order of
+ * needs and preferences is kept, since it means something (the first need
+ * is the primary one).
  *
  * @param input - the case (see {@link ReferralCase}), usually parsed JSON
  * @param options - `now`, and optionally `rules`, `policy`, `instruments` and `vocabulary`
@@ -295,7 +358,8 @@ function preparation(context: RuleContext, findings: readonly Finding[]): Prepar
  * assessment.criteria.startDate; // => "2026-12-15"
  * assessment.criteria.location; // => { jurisdiction: "US-WA" }
  * assessment.criteria.require.excludeClinicianIds; // => ["clin-elif"]
- * assessment.options.minimum; // => 2
+ * assessment.options.minimumOptions; // => 2
+ * assessment.options.margin; // => 0.1
  * assessment.preparation.map((step) => step.code);
  * // => ["explain-reason", "pre-termination-counselling", "offer-options", "consent-to-share-records", "warm-hand-off", "continuity-until-transfer"]
  * assessment.unevaluated.map((entry) => entry.rule); // => ["alliance", "progress"]
@@ -304,10 +368,10 @@ function preparation(context: RuleContext, findings: readonly Finding[]): Prepar
 export function assessReferral(input: unknown, options: AssessReferralOptions): ReferralAssessment {
   const rules = rulesOf(options);
   const context = createRuleContext(input, options);
-  const { findings, unevaluated } = evaluate(rules, context);
+  const { findings, notices, unevaluated } = evaluate(rules, context);
   const urgency = findings[0]?.urgency ?? "routine";
   const startDate = findings.reduce((latest, finding) => (finding.careFrom !== undefined && finding.careFrom > latest ? finding.careFrom : latest), context.now);
-  const { minimum, preferred, clearlyBetterMargin } = context.policy.options;
+  const { minimumOptions, preferredOptions, margin } = context.policy.options;
   return {
     clientId: context.client.id,
     clinicianId: context.clinician.id,
@@ -315,8 +379,9 @@ export function assessReferral(input: unknown, options: AssessReferralOptions): 
     refer: findings.length > 0,
     urgency,
     findings,
+    notices,
     criteria: buildCriteria(context, findings, startDate, urgency),
-    options: { minimum, preferred, clearlyBetterMargin, source: OPTIONS_SOURCE },
+    options: { minimumOptions, preferredOptions, margin, source: OPTIONS_SOURCE },
     preparation: findings.length > 0 ? preparation(context, findings) : [],
     unevaluated,
     // A copy: the context's summaries are the rules' to read, the assessment is the caller's to keep.

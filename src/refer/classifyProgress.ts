@@ -1,14 +1,17 @@
 import { type InputIssue, InvalidInputError } from "../errors.js";
-import { reliableChange } from "./reliableChange.js";
-import type { ProgressClass, ProgressSummary, Score } from "./results.js";
-import type { Instrument } from "./schemas.js";
+import { validate } from "../model/index.js";
+import type { ProgressSummary, Score } from "./results.js";
+import { Instrument } from "./schemas.js";
+import { scoresByDay } from "./scoresByDay.js";
+import { summarizeProgress } from "./summarizeProgress.js";
 
-const DAY_MS = 86_400_000;
 const MAX_SCORES = 10_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const dayNumber = (date: string): number =>
-  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+/** An instrument whose changes can be judged: one with a reliable-change method. */
+const OutcomeInstrument = Instrument.superRefine((instrument, ctx) => {
+  if (instrument.reliableChange === undefined) ctx.addIssue({ code: "custom", message: "required", path: ["reliableChange"] });
+});
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -23,8 +26,8 @@ function isCalendarDate(value: unknown): value is string {
 }
 
 /**
- * The same checks as `Score.array().min(2)`, by hand: this runs on every
- * assessment, and a zod parse would cost more than the classification.
+ * The same checks as `Score.array().min(2)`, by hand: a zod parse of a long
+ * series would cost more than the classification.
  */
 function checkScores(scores: unknown): asserts scores is readonly Score[] {
   const issues: InputIssue[] = [];
@@ -44,26 +47,6 @@ function checkScores(scores: unknown): asserts scores is readonly Score[] {
   if (issues.length > 0) throw new InvalidInputError("scores", issues);
 }
 
-/** Scores on the clinical side of the cutoff; the cutoff itself belongs to the upper side. */
-function clinical(instrument: Instrument, score: number, cutoff: number): boolean {
-  return instrument.direction === "lower-is-better" ? score >= cutoff : score < cutoff;
-}
-
-/** One score per day, in date order: same-day scores are averaged (summed in ascending order, so input order cannot change the result). */
-function byDay(scores: readonly Score[]): Score[] {
-  const sorted = [...scores].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.score - b.score));
-  const days: Score[] = [];
-  for (let start = 0; start < sorted.length; ) {
-    const date = (sorted[start] as Score).date;
-    let end = start;
-    let sum = 0;
-    while (end < sorted.length && (sorted[end] as Score).date === date) sum += (sorted[end++] as Score).score;
-    days.push({ date, score: end - start === 1 ? sum : sum / (end - start) });
-    start = end;
-  }
-  return days;
-}
-
 /**
  * Classifies a series of scores on one instrument, from the first day
  * (baseline) to the last (latest): `recovered` is a reliable improvement
@@ -73,9 +56,18 @@ function byDay(scores: readonly Score[]): Score[] {
  * `no-reliable-change` the rest. Order does not matter; several scores on
  * one day count as their mean, one measured session.
  *
- * @param instrument - a validated outcome instrument
+ * A relapse counts too: the latest score is also compared with the best of
+ * the series (`best`, the latest day with the best score), and a reliable
+ * worsening since then (`sinceBest`) is `deteriorated` whatever the change
+ * from baseline (PHQ-9 20 → 5 → 19 is no reliable change from baseline, and
+ * a reliable worsening of 14 points from the best).
+ *
+ * @param instrument - an instrument with a reliable-change method (see {@link Instrument})
  * @param scores - at least two scores on at least two days
- * @throws {@link InvalidInputError} when the scores are malformed or fall on fewer than two days
+ * @throws {@link InvalidInputError} when the instrument is missing, malformed
+ * or has no reliable-change method (named `instrument`), or the scores are
+ * malformed or fall on fewer than two days (named `scores`); never with a
+ * value from the input in it
  *
  * @example
  * ```ts
@@ -91,28 +83,20 @@ function byDay(scores: readonly Score[]): Score[] {
  * summary.baseline; // => { date: "2026-04-14", score: 13 }
  * summary.weeks; // => 12
  * classifyProgress(gad7, [{ date: "2026-05-05", score: 9 }, { date: "2026-06-30", score: 6 }]).classification; // => "no-reliable-change"
+ *
+ * const relapse = classifyProgress(gad7, [
+ *   { date: "2026-05-05", score: 15 },
+ *   { date: "2026-06-02", score: 6 },
+ *   { date: "2026-06-30", score: 14 },
+ * ]);
+ * [relapse.change.outcome, relapse.sinceBest.outcome, relapse.classification]; // => ["no-reliable-change", "deteriorated", "deteriorated"]
+ * relapse.best; // => { date: "2026-06-02", score: 6 }
  * ```
  */
 export function classifyProgress(instrument: Instrument, scores: readonly Score[]): ProgressSummary {
+  const scale = validate(OutcomeInstrument, instrument, "instrument");
   checkScores(scores);
-  const days = byDay(scores);
+  const days = scoresByDay(scores);
   if (days.length < 2) throw new InvalidInputError("scores", [{ path: [], code: "too-small" }]);
-  const baseline = days[0] as Score;
-  const latest = days[days.length - 1] as Score;
-  const change = reliableChange(instrument, baseline.score, latest.score);
-  const { cutoff } = instrument;
-  const caseness =
-    cutoff === undefined ? undefined : { baseline: clinical(instrument, baseline.score, cutoff), latest: clinical(instrument, latest.score, cutoff) };
-  let classification: ProgressClass = change.outcome;
-  if (change.outcome === "improved" && caseness?.baseline === true && !caseness.latest) classification = "recovered";
-  return {
-    instrument: instrument.id,
-    baseline,
-    latest,
-    sessions: days.length,
-    weeks: Math.floor((dayNumber(latest.date) - dayNumber(baseline.date)) / 7),
-    change,
-    classification,
-    ...(caseness === undefined ? {} : { caseness }),
-  };
+  return summarizeProgress(scale, days);
 }

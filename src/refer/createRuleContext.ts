@@ -15,7 +15,8 @@ import {
   type Vocabulary,
 } from "../model/index.js";
 import { builtInInstruments } from "./builtInInstruments.js";
-import { classifyProgress } from "./classifyProgress.js";
+import { scoresByDay } from "./scoresByDay.js";
+import { summarizeProgress } from "./summarizeProgress.js";
 import type { Alternative, ProgressSummary, Score } from "./results.js";
 import { type Disagreement, Instrument, type Measurement, ReferralCase, ReferralPolicy, type SessionRecord } from "./schemas.js";
 
@@ -29,6 +30,19 @@ export interface NetworkLoss {
   readonly panelEnded: readonly PayerRef[];
   /** The client's coverage in force on that day, if any. */
   readonly coverageAfter: readonly PayerRef[];
+  /**
+   * How urgent the loss is: a coming one as {@link RuleContext.urgencyOf}
+   * says; one already past is `urgent` for `soonWithinDays` (45) days after
+   * it (sessions are going uncovered now), then `soon` (the client has been
+   * managing; the referral is still owed).
+   */
+  readonly urgency: Urgency;
+}
+
+/** A gap in in-network cover: lost, and back within the look-ahead. */
+export interface NetworkGap extends NetworkLoss {
+  /** The first day in network again (the gap's last day is the day before). */
+  readonly resumes: IsoDate;
 }
 
 /**
@@ -55,9 +69,9 @@ export interface RuleContext {
   readonly measurements: readonly Measurement[];
   /** Sessions dated within the episode and up to `now`, in date order. */
   readonly sessions: readonly SessionRecord[];
-  /** Unresolved disagreements recorded up to `now`, in date order. */
+  /** Unresolved disagreements recorded within the episode and up to `now`, in date order. */
   readonly disagreements: readonly Disagreement[];
-  /** The day the client reported they can no longer afford the fee, when on or before `now`. */
+  /** The day the client reported they can no longer afford the fee, when within the episode and on or before `now`. */
   readonly hardshipReported?: IsoDate;
   /** The compacts licensure is checked against. */
   readonly compacts: readonly Compact[];
@@ -83,10 +97,18 @@ export interface RuleContext {
   readonly inNetworkToday: readonly PayerRef[];
   /**
    * The loss of in-network cover that matters now, if any: while covered
-   * today, the first loss up to the horizon; while not, the last loss within
-   * the episode.
+   * today, the first loss up to the horizon; while not, the last loss since
+   * the episode started (or, without an episode start, within the last
+   * `lookAheadDays` days: the look-ahead, mirrored). Cover that comes back
+   * by the horizon is a gap ({@link RuleContext.networkGap}), not a loss.
    */
   readonly networkLoss?: NetworkLoss;
+  /**
+   * A gap in in-network cover that matters now, if any: the current one
+   * (cover lost and back by the horizon), or while covered today the first
+   * coming one up to the horizon. A gap is no reason to refer: bridge it.
+   */
+  readonly networkGap?: NetworkGap;
   /** The urgency of a change dated `date`: past or within `urgentWithinDays` is urgent, within `soonWithinDays` soon. */
   urgencyOf(date: IsoDate): Urgency;
   /** What the policy lets the client do instead of leaving, paying themselves or through these payers. */
@@ -208,7 +230,7 @@ function checkScoreRanges(measurements: readonly Measurement[], instruments: Rea
  * context.inNetworkOn("2026-10-31"); // => [{ payerId: "regence" }]
  * context.inNetworkOn("2026-11-23"); // => []
  * context.networkLoss;
- * // => { date: "2026-11-01", coverageEnded: [{ payerId: "regence" }], panelEnded: [], coverageAfter: [{ payerId: "cigna" }] }
+ * // => { date: "2026-11-01", coverageEnded: [{ payerId: "regence" }], panelEnded: [], coverageAfter: [{ payerId: "cigna" }], urgency: "urgent" }
  * context.treats("Trauma"); // => true
  * context.describeDate("2026-12-15"); // => "15 December 2026"
  * ```
@@ -233,7 +255,7 @@ export function createRuleContext(input: unknown, options: RuleContextOptions): 
     .filter((session) => inEpisode(session.date))
     .sort((a, b) => compareText(a.date, b.date) || Number(a.clinicianExhausted) - Number(b.clinicianExhausted));
   const disagreements = parsed.disagreements
-    .filter((disagreement) => !disagreement.resolved && disagreement.recorded <= now)
+    .filter((disagreement) => !disagreement.resolved && inEpisode(disagreement.recorded))
     .sort((a, b) => compareText(a.recorded, b.recorded) || compareText(a.about, b.about));
   const hardship = parsed.hardship?.reported;
 
@@ -258,26 +280,50 @@ export function createRuleContext(input: unknown, options: RuleContextOptions): 
 
   const inNetworkToday = inNetworkOn(now);
 
-  // Where cover can change: the first day of each coverage period and panel, and the day after each ends.
-  const boundaries = [...new Set([...client.coverage, ...clinician.insurancePanels].flatMap(({ period }) => (period.end === undefined ? [period.start] : [period.start, shift(period.end, 1)])))]
-    .filter((date) => episodeStart === undefined || date > episodeStart)
-    .sort(compareText)
-    .map((date) => ({ date, before: shift(date, -1) }));
+  const urgencyOf = (date: string): Urgency => {
+    const days = dayNumber(date) - dayNumber(now);
+    return days <= policy.urgentWithinDays ? "urgent" : days <= policy.soonWithinDays ? "soon" : "routine";
+  };
 
-  const findNetworkLoss = (): NetworkLoss | undefined => {
+  // Where cover can change: the first day of each coverage period and panel, and the day after each ends.
+  // Losses count from the day after the episode starts or, without a start, within the look-ahead mirrored backwards.
+  const earliest = episodeStart === undefined ? shift(now, -policy.lookAheadDays) : shift(episodeStart, 1);
+  const changes = [...new Set([...client.coverage, ...clinician.insurancePanels].flatMap(({ period }) => (period.end === undefined ? [period.start] : [period.start, shift(period.end, 1)])))].sort(compareText);
+  const boundaries = changes.filter((date) => date >= earliest).map((date) => ({ date, before: shift(date, -1) }));
+
+  const lossUrgency = (date: string): Urgency => {
+    if (date > now) return urgencyOf(date);
+    return dayNumber(now) - dayNumber(date) <= policy.soonWithinDays ? "urgent" : "soon";
+  };
+
+  // The first day in network again after a loss on `date`, when it comes by the horizon.
+  const resumption = (date: string): string | undefined => changes.find((change) => change > date && change <= horizon && inNetworkOn(change).length > 0);
+
+  const findNetworkChange = (): { loss?: NetworkLoss; gap?: NetworkGap } => {
     const coveredToday = inNetworkToday.length > 0;
     const candidates = boundaries.filter(({ date }) => (coveredToday ? date > now && date <= horizon : date <= now));
+    // While not covered, only the latest loss says how the client stands now.
     if (!coveredToday) candidates.reverse();
+    let gap: NetworkGap | undefined;
     for (const { date, before: dayBefore } of candidates) {
       const before = inNetworkOn(dayBefore);
       if (before.length === 0 || inNetworkOn(date).length > 0) continue;
       const after = coverageOn(client, date).map(payerRef).sort(comparePayers);
       const kept = (payer: PayerRef) => after.some((held) => comparePayers(held, payer) === 0);
-      return { date, coverageEnded: before.filter((payer) => !kept(payer)), panelEnded: before.filter(kept), coverageAfter: after };
+      const loss: NetworkLoss = {
+        date,
+        coverageEnded: before.filter((payer) => !kept(payer)),
+        panelEnded: before.filter(kept),
+        coverageAfter: after,
+        urgency: lossUrgency(date),
+      };
+      const resumes = resumption(date);
+      if (resumes === undefined) return gap === undefined ? { loss } : { loss, gap };
+      gap ??= { ...loss, resumes };
+      if (!coveredToday) break;
     }
-    return undefined;
+    return gap === undefined ? {} : { gap };
   };
-
   const describeMoney = (amount: Money): string => {
     const digits = MINOR_DIGITS[amount.currency] ?? 2;
     return `${(amount.minorUnits / 10 ** digits).toFixed(digits)} ${amount.currency}`;
@@ -341,9 +387,10 @@ export function createRuleContext(input: unknown, options: RuleContextOptions): 
   const progress = instruments.flatMap((instrument) => {
     const scores = scoresBy.get(instrument.id) ?? [];
     if (instrument.measures !== "outcome" || scores.length < 2 || scores[0]?.date === scores[scores.length - 1]?.date) return [];
-    return [classifyProgress(instrument, scores)];
+    // Instruments and scores are validated above: the trusted core, not the checked public classifier.
+    return [summarizeProgress(instrument, scoresByDay(scores))];
   });
-  const networkLoss = findNetworkLoss();
+  const { loss: networkLoss, gap: networkGap } = findNetworkChange();
 
   return {
     now,
@@ -354,7 +401,7 @@ export function createRuleContext(input: unknown, options: RuleContextOptions): 
     measurements,
     sessions,
     disagreements,
-    ...(hardship === undefined || hardship > now ? {} : { hardshipReported: hardship }),
+    ...(hardship === undefined || !inEpisode(hardship) ? {} : { hardshipReported: hardship }),
     compacts: parsed.compacts,
     policy,
     instruments,
@@ -367,10 +414,8 @@ export function createRuleContext(input: unknown, options: RuleContextOptions): 
     inNetworkOn,
     inNetworkToday,
     ...(networkLoss === undefined ? {} : { networkLoss }),
-    urgencyOf: (date) => {
-      const days = dayNumber(date) - dayNumber(now);
-      return days <= policy.urgentWithinDays ? "urgent" : days <= policy.soonWithinDays ? "soon" : "routine";
-    },
+    ...(networkGap === undefined ? {} : { networkGap }),
+    urgencyOf,
     paymentAlternatives,
     describeDate: (date) => `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1] ?? ""} ${date.slice(0, 4)}`,
     describeMoney,

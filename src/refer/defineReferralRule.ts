@@ -1,16 +1,23 @@
 import { z } from "zod";
 import { validate } from "../model/index.js";
 import type { RuleContext } from "./createRuleContext.js";
-import { type FindingDraft, ReasonCode } from "./results.js";
+import { type FindingDraft, type NoticeDraft, ReasonCode } from "./results.js";
 
 /** A finding as a rule may write it: the fields with defaults (`evidence`, `criteria`, `alternatives`) may be left out. */
 export type RuleFinding = z.input<typeof FindingDraft>;
 
+/** A notice as a rule may write it: `evidence` and `alternatives` may be left out. */
+export type RuleNotice = z.input<typeof NoticeDraft>;
+
 /**
- * What a rule returns: its findings (none when it finds nothing), or the
- * facts it needs when it cannot run, as input paths or `measurements:<id>`.
+ * What a rule returns: its findings (none when it finds nothing), with
+ * optional notices (things to act on that are no reason to refer) and the
+ * facts it still needs when it ran only in part; or only the facts it needs
+ * when it cannot run, as input paths or `measurements:<id>`.
  */
-export type RuleOutcome = { readonly findings: readonly RuleFinding[] } | { readonly needs: readonly string[] };
+export type RuleOutcome =
+  | { readonly findings: readonly RuleFinding[]; readonly notices?: readonly RuleNotice[]; readonly needs?: readonly string[] }
+  | { readonly needs: readonly string[] };
 
 /**
  * A referral rule: a stable id (findings and `unevaluated` name it), the

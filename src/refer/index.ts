@@ -19,8 +19,8 @@ export { assessReferral, type AssessReferralOptions } from "./assessReferral.js"
 export { builtInInstruments } from "./builtInInstruments.js";
 export { builtInRules } from "./builtInRules.js";
 export { classifyProgress } from "./classifyProgress.js";
-export { createRuleContext, type NetworkLoss, type RuleContext, type RuleContextOptions } from "./createRuleContext.js";
-export { defineReferralRule, type ReferralRule, type RuleFinding, type RuleOutcome } from "./defineReferralRule.js";
+export { createRuleContext, type NetworkGap, type NetworkLoss, type RuleContext, type RuleContextOptions } from "./createRuleContext.js";
+export { defineReferralRule, type ReferralRule, type RuleFinding, type RuleNotice, type RuleOutcome } from "./defineReferralRule.js";
 export { reliableChange } from "./reliableChange.js";
 export {
   Alternative,
@@ -28,6 +28,8 @@ export {
   EvidenceItem,
   Finding,
   FindingDraft,
+  Notice,
+  NoticeDraft,
   OptionsPolicy,
   PanelExitResult,
   PreparationStep,

@@ -1,9 +1,14 @@
-import { type InputIssue, InvalidInputError } from "../errors.js";
+import { z } from "zod";
+import { validate } from "../model/index.js";
+import { measureChange } from "./measureChange.js";
 import type { ReliableChange } from "./results.js";
-import type { Instrument } from "./schemas.js";
+import { Instrument } from "./schemas.js";
 
-/** The two-tailed 95% point of the standard normal distribution, Jacobson & Truax's criterion. */
-const Z_95 = 1.96;
+const Arguments = z
+  .object({ instrument: Instrument, pre: z.number(), post: z.number() })
+  .superRefine((args, ctx) => {
+    if (args.instrument.reliableChange === undefined) ctx.addIssue({ code: "custom", message: "required", path: ["instrument", "reliableChange"] });
+  });
 
 /**
  * The reliable change between two scores of one instrument.
@@ -16,11 +21,12 @@ const Z_95 = 1.96;
  * or a deterioration as the instrument's direction reads it. Swapping `pre`
  * and `post` swaps improved and deteriorated.
  *
- * @param instrument - a validated instrument with a reliable-change method
+ * @param instrument - an instrument with a reliable-change method (see {@link Instrument})
  * @param pre - the earlier score
  * @param post - the later score
- * @throws {@link InvalidInputError} when a score is not a finite number or
- * the instrument has no reliable-change method
+ * @throws {@link InvalidInputError} when a score is not a finite number, or
+ * the instrument is missing, malformed or has no reliable-change method;
+ * never with a value from the input in it
  *
  * @example
  * ```ts
@@ -45,25 +51,6 @@ const Z_95 = 1.96;
  * ```
  */
 export function reliableChange(instrument: Instrument, pre: number, post: number): ReliableChange {
-  const issues: InputIssue[] = [];
-  if (!Number.isFinite(pre)) issues.push({ path: ["pre"], code: "invalid-type" });
-  if (!Number.isFinite(post)) issues.push({ path: ["post"], code: "invalid-type" });
-  const method = instrument.reliableChange;
-  if (method === undefined) issues.push({ path: ["instrument", "reliableChange"], code: "required" });
-  if (issues.length > 0 || method === undefined) throw new InvalidInputError("reliableChange", issues);
-
-  const change = post - pre;
-  let index: number | undefined;
-  let reliable: boolean;
-  if (method.method === "threshold") {
-    reliable = Math.abs(change) >= method.threshold;
-  } else {
-    // The standard error of the difference between two scores.
-    const sDiff = method.sd * Math.SQRT2 * Math.sqrt(1 - method.reliability);
-    index = change / sDiff;
-    reliable = Math.abs(index) > Z_95;
-  }
-  const better = instrument.direction === "lower-is-better" ? change < 0 : change > 0;
-  const outcome = !reliable ? "no-reliable-change" : better ? "improved" : "deteriorated";
-  return index === undefined ? { change, reliable, outcome } : { change, index, reliable, outcome };
+  const checked = validate(Arguments, { instrument, pre, post }, "reliableChange");
+  return measureChange(checked.instrument, checked.pre, checked.post);
 }

@@ -27,7 +27,9 @@ export type ReasonCode = z.infer<typeof ReasonCode>;
 /**
  * One piece of evidence behind a finding, always structured: an id, a date,
  * a score, an amount, a count or a jurisdiction, each labelled by the fact
- * it stands for. Never free text from clinical notes.
+ * it stands for. An id is a single token (an id or a code, at most 100
+ * characters, no whitespace), never a sentence; never free text from
+ * clinical notes. Tags no code list knows are counted, not named.
  *
  * @example
  * ```ts
@@ -35,10 +37,11 @@ export type ReasonCode = z.infer<typeof ReasonCode>;
  *
  * EvidenceItem.parse({ kind: "score", fact: "latest", instrument: "PHQ-9", date: "2026-10-27", score: 22 }).kind; // => "score"
  * EvidenceItem.safeParse({ kind: "note", fact: "session", text: "..." }).success; // => false
+ * EvidenceItem.safeParse({ kind: "id", fact: "modality-wanted", id: "Client said she hates CBT" }).success; // => false
  * ```
  */
 export const EvidenceItem = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("id"), fact: ReasonCode, id: Id }),
+  z.object({ kind: z.literal("id"), fact: ReasonCode, id: Id.max(100).regex(/^\S+$/u) }),
   z.object({ kind: z.literal("date"), fact: ReasonCode, date: IsoDate }),
   z.object({ kind: z.literal("score"), fact: ReasonCode, instrument: Id, date: IsoDate, score: z.number() }),
   z.object({ kind: z.literal("amount"), fact: ReasonCode, amount: Money }),
@@ -87,7 +90,8 @@ export type Alternative = z.infer<typeof Alternative>;
  * What one finding adds to the match criteria: hard requirements (problem
  * areas, modalities, populations, languages the receiving clinician must
  * cover; clinicians and practices to exclude; payers whose panel they must
- * be on, added to `require.payment.payers`) and soft preferences.
+ * be on, added to `require.payment.payers`; a self-pay ceiling, set as
+ * `require.payment.maxSelfPay` when it is the lowest) and soft preferences.
  *
  * @example
  * ```ts
@@ -96,6 +100,7 @@ export type Alternative = z.infer<typeof Alternative>;
  * const addition = CriteriaAddition.parse({ require: { modalities: ["EMDR"] } });
  * addition.require.modalities; // => ["EMDR"]
  * addition.require.excludeClinicianIds; // => []
+ * CriteriaAddition.parse({ require: { maxSelfPay: { currency: "USD", minorUnits: 9000 } } }).require.maxSelfPay; // => { currency: "USD", minorUnits: 9000 }
  * ```
  */
 export const CriteriaAddition = z.object({
@@ -108,6 +113,7 @@ export const CriteriaAddition = z.object({
       excludeClinicianIds: z.array(Id).max(1_000).default([]),
       excludePracticeIds: z.array(Id).max(1_000).default([]),
       payers: z.array(PayerRef).max(50).default([]),
+      maxSelfPay: Money.optional(),
     })
     .prefault({}),
   prefer: z
@@ -187,9 +193,72 @@ export const Finding = FindingDraft.extend({
 export type Finding = z.infer<typeof Finding>;
 
 /**
- * A rule that could not run, and the facts it needs: named as input paths
- * (`client.maxSelfPay`, `clinician.fee`) or as `measurements:<instrument>`,
- * `measurements:outcome`, `measurements:alliance` and `sessions`.
+ * Something to act on that is no reason to refer, as a rule returns it: a
+ * gap in in-network cover that resumes within the look-ahead, say. `date` is
+ * its first day and `until` its last; `alternatives` are the ways to bridge
+ * it. `summary` is for the clinician, `explanation` for the client, in plain
+ * words.
+ *
+ * @example
+ * ```ts
+ * import { NoticeDraft } from "referwell/refer";
+ *
+ * const draft = NoticeDraft.parse({
+ *   code: "coverage-gap",
+ *   date: "2027-01-01",
+ *   until: "2027-01-07",
+ *   summary: "No in-network cover from 2027-01-01 to 2027-01-07; aetna cover resumes on 2027-01-08.",
+ *   explanation: "Your insurance won't cover our sessions from 1 to 7 January 2027.",
+ * });
+ * draft.alternatives; // => []
+ * ```
+ */
+export const NoticeDraft = z.object({
+  code: ReasonCode,
+  date: IsoDate.optional(),
+  until: IsoDate.optional(),
+  summary: z.string().min(1).max(2_000),
+  explanation: z.string().min(1).max(2_000),
+  evidence: z.array(EvidenceItem).max(200).default([]),
+  alternatives: z.array(Alternative).max(20).default([]),
+});
+/** Something to act on that is no reason to refer, as a rule returns it. */
+export type NoticeDraft = z.infer<typeof NoticeDraft>;
+
+/**
+ * Something to act on that is no reason to refer, with the rule that noticed
+ * it and that rule's source.
+ *
+ * @example
+ * ```ts
+ * import { Notice } from "referwell/refer";
+ *
+ * const notice = Notice.parse({
+ *   code: "coverage-gap",
+ *   rule: "insurance-changed",
+ *   date: "2027-01-01",
+ *   until: "2027-01-07",
+ *   summary: "No in-network cover from 2027-01-01 to 2027-01-07.",
+ *   explanation: "Your insurance won't cover our sessions for one week in January.",
+ *   source: "Seed 002",
+ * });
+ * notice.until; // => "2027-01-07"
+ * ```
+ */
+export const Notice = NoticeDraft.extend({
+  rule: ReasonCode,
+  source: z.string().min(1).max(1_000),
+});
+/** Something to act on that is no reason to refer. */
+export type Notice = z.infer<typeof Notice>;
+
+/**
+ * A rule that could not run, or ran only in part, and the facts it needs:
+ * named as input paths (`client.maxSelfPay`, `clinician.fee`) or as
+ * `measurements:<instrument>`, `measurements:outcome`,
+ * `measurements:alliance` and `sessions`. A rule that ran in part may also
+ * have findings (a client who reported hardship, whose self-pay maximum is
+ * not known).
  *
  * @example
  * ```ts
@@ -227,23 +296,25 @@ export const PreparationStep = z.object({
 export type PreparationStep = z.infer<typeof PreparationStep>;
 
 /**
- * How many options the matcher should offer (seed 002: give options): at
- * least `minimum`, `preferred` when that many fit, and only one when the
- * best option's score beats the next by at least `clearlyBetterMargin` of
- * the best's score ((best − next) / best), a margin that works on any
- * scale.
+ * How many options the matcher should offer (seed 002: give options), in the
+ * matcher's own terms, so a host passes it to `referwell/match` as it is
+ * (`rank(request, { now, recommendation: assessment.options })`; `source` is
+ * ignored there): at least `minimumOptions`, `preferredOptions` when that
+ * many fit, and only one when the best option's match score leads the next
+ * by at least `margin`, an absolute lead on the matcher's 0–1 scale (best −
+ * next ≥ margin), as the matcher reads it.
  *
  * @example
  * ```ts
  * import { OptionsPolicy } from "referwell/refer";
  *
- * OptionsPolicy.parse({ minimum: 2, preferred: 3, clearlyBetterMargin: 0.2, source: "seed 002" }).preferred; // => 3
+ * OptionsPolicy.parse({ minimumOptions: 2, preferredOptions: 3, margin: 0.1, source: "seed 002" }).preferredOptions; // => 3
  * ```
  */
 export const OptionsPolicy = z.object({
-  minimum: z.number().int().min(1),
-  preferred: z.number().int().min(1),
-  clearlyBetterMargin: z.number().min(0).max(1),
+  minimumOptions: z.number().int().min(1).max(20),
+  preferredOptions: z.number().int().min(1).max(20),
+  margin: z.number().min(0).max(1),
   source: z.string().min(1).max(1_000),
 });
 /** How many options to offer, and when one is enough. */
@@ -252,7 +323,8 @@ export type OptionsPolicy = z.infer<typeof OptionsPolicy>;
 /**
  * How a series of scores moved, from baseline to the latest: `recovered`
  * (a reliable improvement that leaves the clinical range), `improved`,
- * `no-reliable-change` or `deteriorated`.
+ * `no-reliable-change` or `deteriorated` (a reliable worsening from
+ * baseline, or from the best score of the series: a relapse).
  *
  * @example
  * ```ts
@@ -302,9 +374,12 @@ export type Score = z.infer<typeof Score>;
 
 /**
  * Measured progress on one instrument: baseline and latest (same-day scores
- * averaged), how many measured sessions and whole weeks lie between them,
- * the reliable change, the classification, and whether baseline and latest
- * are in the clinical range (when the instrument has a cutoff).
+ * averaged), the best day of the series (the latest day with the best
+ * score), how many measured sessions and whole weeks lie between baseline
+ * and latest, the reliable change from baseline (`change`) and from the best
+ * (`sinceBest`: a relapse when it is a reliable worsening), the
+ * classification, and whether baseline and latest are in the clinical range
+ * (when the instrument has a cutoff).
  *
  * @example
  * ```ts
@@ -314,9 +389,11 @@ export type Score = z.infer<typeof Score>;
  *   instrument: "GAD-7",
  *   baseline: { date: "2026-04-14", score: 13 },
  *   latest: { date: "2026-07-07", score: 4 },
+ *   best: { date: "2026-07-07", score: 4 },
  *   sessions: 7,
  *   weeks: 12,
  *   change: { change: -9, reliable: true, outcome: "improved" },
+ *   sinceBest: { change: 0, reliable: false, outcome: "no-reliable-change" },
  *   classification: "recovered",
  *   caseness: { baseline: true, latest: false },
  * });
@@ -327,9 +404,11 @@ export const ProgressSummary = z.object({
   instrument: Id,
   baseline: Score,
   latest: Score,
+  best: Score,
   sessions: z.number().int().min(2),
   weeks: z.number().int().min(0),
   change: ReliableChange,
+  sinceBest: ReliableChange,
   classification: ProgressClass,
   caseness: z.object({ baseline: z.boolean(), latest: z.boolean() }).optional(),
 });
@@ -341,6 +420,8 @@ export type ProgressSummary = z.infer<typeof ProgressSummary>;
  * clinician must offer. `refer` is true when any finding stands; where a
  * finding lists alternatives, offer them first or beside the referral.
  * `urgency` is the highest of the findings' (`routine` with none).
+ * `notices` are things to act on that are no reason to refer (a short gap
+ * in in-network cover), each with the alternatives that bridge it.
  * `criteria` is what `referwell/match` needs, as it accepts it; `options`
  * says how many options to present.
  *
@@ -358,6 +439,7 @@ export const ReferralAssessment = z.object({
   refer: z.boolean(),
   urgency: Urgency,
   findings: z.array(Finding),
+  notices: z.array(Notice),
   criteria: MatchCriteria,
   options: OptionsPolicy,
   preparation: z.array(PreparationStep),

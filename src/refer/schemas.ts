@@ -146,7 +146,8 @@ export type Disagreement = z.infer<typeof Disagreement>;
 
 /**
  * One client in care with one clinician: everything the built-in triggers
- * read. `episode.start` bounds what counts (measurements, coverage changes);
+ * read. `episode.start` bounds what counts (measurements, sessions,
+ * disagreements, reported hardship, losses of in-network cover);
  * `hardship.reported` is the day the client said they can no longer afford
  * the fee; `compacts` are the interstate compacts licensure is checked
  * against when the client moves.
@@ -203,8 +204,11 @@ export type ReferralCase = z.infer<typeof ReferralCase>;
  * - `billing`: which payment alternatives the practice offers: self-pay
  *   (on), superbill (on), out-of-network billing (off) and its own sliding
  *   scale (off: seed 002 prefers referring to cutting the rate).
- * - `options`: how many options to offer (at least `minimum`, `preferred`
- *   when available), unless the best beats the next by `clearlyBetterMargin`.
+ * - `options`: how many options to offer, in the matcher's own terms so a
+ *   host passes them to it as they are: at least `minimumOptions` (2),
+ *   `preferredOptions` (3) when available, and only one when the best
+ *   option's match score leads the next by at least `margin` (0.1), an
+ *   absolute lead on the matcher's 0–1 scale.
  *
  * These defaults are referwell's, chosen to be conservative; they are not a
  * clinical standard. Set them to your service's own review points.
@@ -215,8 +219,8 @@ export type ReferralCase = z.infer<typeof ReferralCase>;
  *
  * const policy = ReferralPolicy.parse({ billing: { slidingScale: true } });
  * policy.billing; // => { selfPay: true, superbill: true, outOfNetwork: false, slidingScale: true }
- * policy.options; // => { minimum: 2, preferred: 3, clearlyBetterMargin: 0.2 }
- * ReferralPolicy.safeParse({ options: { minimum: 4, preferred: 3 } }).success; // => false
+ * policy.options; // => { minimumOptions: 2, preferredOptions: 3, margin: 0.1 }
+ * ReferralPolicy.safeParse({ options: { minimumOptions: 4, preferredOptions: 3 } }).success; // => false
  * ```
  */
 export const ReferralPolicy = z
@@ -247,9 +251,9 @@ export const ReferralPolicy = z
       .prefault({}),
     options: z
       .object({
-        minimum: z.number().int().min(1).max(20).default(2),
-        preferred: z.number().int().min(1).max(20).default(3),
-        clearlyBetterMargin: z.number().min(0).max(1).default(0.2),
+        minimumOptions: z.number().int().min(1).max(20).default(2),
+        preferredOptions: z.number().int().min(1).max(20).default(3),
+        margin: z.number().min(0).max(1).default(0.1),
       })
       .prefault({}),
   })
@@ -257,8 +261,8 @@ export const ReferralPolicy = z
     if (policy.urgentWithinDays > policy.soonWithinDays) {
       ctx.addIssue({ code: "custom", message: "min-above-max", path: ["urgentWithinDays"] });
     }
-    if (policy.options.minimum > policy.options.preferred) {
-      ctx.addIssue({ code: "custom", message: "min-above-max", path: ["options", "minimum"] });
+    if (policy.options.minimumOptions > policy.options.preferredOptions) {
+      ctx.addIssue({ code: "custom", message: "min-above-max", path: ["options", "minimumOptions"] });
     }
   });
 /** A practice's referral policy, with its defaults filled in. */

@@ -158,3 +158,34 @@ export const instrumentWithScores: fc.Arbitrary<[Instrument, number, number]> = 
     fc.tuple(fc.integer({ min: -6, max: 6 }), fc.integer({ min: 0, max: 100 })).map(([halves, pre]) => by(halves / 2, pre)),
   );
 });
+
+/** A valid panel exit: a few clinicians of one practice, their clients, episodes pairing them, and the payers left (or none: self-pay). */
+export const panelExit = fc
+  .record({
+    date,
+    clinicians: fc.array(clinician, { minLength: 1, maxLength: 3 }),
+    clients: fc.array(client, { minLength: 1, maxLength: 4 }),
+    pairs: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.option(date, { nil: undefined })), { maxLength: 6 }),
+    payerIds: fc.option(fc.subarray(PAYERS, { minLength: 1 }), { nil: undefined }),
+    byPractice: fc.boolean(),
+  })
+  .map(({ date: exitDate, clinicians, clients, pairs, payerIds, byPractice }) => {
+    const clinicianList = clinicians.map((entry, index) => ({ ...entry, id: `clin-${index}`, practiceId: "harbour" }));
+    const clientList = clients.map((entry, index) => ({ ...entry, id: `cl-${index}` }));
+    const seen = new Set<string>();
+    const episodes = pairs.flatMap(([a, b, start]) => {
+      const clientId = `cl-${a % clientList.length}`;
+      const clinicianId = `clin-${b % clinicianList.length}`;
+      if (seen.has(`${clientId}/${clinicianId}`)) return [];
+      seen.add(`${clientId}/${clinicianId}`);
+      return [{ clientId, clinicianId, ...(start === undefined ? {} : { start }) }];
+    });
+    return {
+      date: exitDate,
+      ...(byPractice ? { practiceId: "harbour" } : { clinicianIds: ["clin-0"] }),
+      ...(payerIds === undefined ? {} : { payerIds }),
+      clinicians: clinicianList,
+      clients: clientList,
+      episodes,
+    };
+  });

@@ -30,34 +30,45 @@ type Facts = { context: RuleContext };
 const fromContext = <T>(compute: (context: RuleContext) => T) => async (_params: unknown, almanac: { factValue<V>(id: string): Promise<V> }) =>
   compute(await almanac.factValue<RuleContext>("context"));
 
+/** SRS scores one per day, same-day scores averaged, as the alliance rule reads them. */
+const srsDays = (c: RuleContext): number[] => {
+  const days = new Map<string, number[]>();
+  for (const { date, score } of c.series("SRS")) days.set(date, [...(days.get(date) ?? []), score]);
+  return [...days.values()].map((scores) => (scores.length === 1 ? (scores[0] as number) : scores.reduce((a, b) => a + b, 0) / scores.length));
+};
+
 const clinical = (direction: string, score: number, cutoff: number) => (direction === "higher-is-better" ? score < cutoff : score >= cutoff);
 
 function createEngine(): Engine {
   const engine = new Engine([], { replaceFactsInEventParams: true, allowUndefinedFacts: false });
   const facts: Record<string, (context: RuleContext) => unknown> = {
-    allianceScoresCounted: (c) => c.series("SRS").length,
-    allianceLatestConcerns: (c) => c.series("SRS").slice(-c.policy.alliance.lowScoresInARow).filter((s) => clinical("higher-is-better", s.score, 36)).length,
+    allianceScoresCounted: (c) => srsDays(c).length,
+    allianceLatestConcerns: (c) => srsDays(c).slice(-c.policy.alliance.lowScoresInARow).filter((score) => clinical("higher-is-better", score, 36)).length,
     sessionsCounted: (c) => c.sessions.length,
     latestExhausted: (c) => c.sessions.slice(-c.policy.alliance.exhaustedSessionsInARow).filter((s) => s.clinicianExhausted).length,
     lowScoresInARow: (c) => c.policy.alliance.lowScoresInARow,
     exhaustedSessionsInARow: (c) => c.policy.alliance.exhaustedSessionsInARow,
     clinicianAreas: (c) => c.clinician.problemAreas.length,
     primaryTreated: (c) => c.treats(c.client.needs.problemAreas[0] as string),
-    unofferedModalities: (c) => c.client.preferences.modalities.filter((m) => !c.offers(m)).length,
+    unofferedModalities: (c) => {
+      const wanted = c.client.preferences.modalities;
+      return wanted.length > 0 && c.clinician.modalities.length > 0 && !wanted.some((m) => c.offers(m)) ? wanted.length : 0;
+    },
     openDisagreements: (c) => c.disagreements.length,
     lossCauses: (c) => [...(c.networkLoss?.coverageEnded.length ? ["coverage"] : []), ...(c.networkLoss?.panelEnded.length ? ["panel"] : [])],
     lossUrgency: (c) => {
       const loss = c.networkLoss;
-      return loss === undefined ? "routine" : c.urgencyOf(loss.date);
+      return loss === undefined ? "routine" : loss.urgency;
     },
     hardship: (c) => c.hardshipReported !== undefined,
     inNetworkNow: (c) => c.inNetworkOn(c.now).length > 0,
-    lossKnown: (c) => c.networkLoss !== undefined,
+    lossKnown: (c) => c.networkLoss !== undefined || c.networkGap !== undefined,
     maxSelfPay: (c) => c.client.maxSelfPay?.minorUnits ?? null,
     fee: (c) => (c.clinician.fee === undefined || c.clinician.fee.currency !== c.client.maxSelfPay?.currency ? null : c.clinician.fee.minorUnits),
     movesToRefer: (c) => movesToRefer(c).length,
     moveUrgency: (c) => (movesToRefer(c)[0] === undefined ? "routine" : c.urgencyOf(movesToRefer(c)[0] as string)),
-    treatingConflicts: (c) => c.client.conflicts.filter((conflict) => conflict.clinicianId === c.clinician.id).length,
+    treatingConflicts: (c) =>
+      c.client.conflicts.filter((conflict) => conflict.clinicianId === c.clinician.id && (conflict.declared === undefined || conflict.declared <= c.now)).length,
     deteriorated: (c) => c.progress.filter((s) => s.classification === "deteriorated").length,
     stalled: (c) => {
       const { minimumSessions, minimumWeeks } = c.policy.progress;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Client, Directory, MatchCriteria, validate } from "referwell";
+import { createMatcher, MatcherOptions } from "referwell/match";
 import { assessReferral, builtInRules, defineReferralRule, ReferralAssessment } from "referwell/refer";
 import { deepFreeze } from "../support/deepFreeze.js";
 import { assess, codes, NOW, referralCase, rejection, vocabulary, weekly } from "./fixtures.js";
@@ -157,10 +158,28 @@ describe("assembling the assessment", () => {
     expect(assessment.criteria.require.excludeClinicianIds).toEqual([]);
   });
 
-  it("options come from the policy, with their source", () => {
-    const { options } = assess(referralCase(), { policy: { options: { minimum: 1, preferred: 2, clearlyBetterMargin: 0.3 } } });
-    expect(options).toMatchObject({ minimum: 1, preferred: 2, clearlyBetterMargin: 0.3 });
+  it("options come from the policy, with their source, named and meant as the matcher's", () => {
+    expect(assess(referralCase()).options).toMatchObject({ minimumOptions: 2, preferredOptions: 3, margin: 0.1 });
+    const { options } = assess(referralCase(), { policy: { options: { minimumOptions: 1, preferredOptions: 4, margin: 0.25 } } });
+    expect(options).toMatchObject({ minimumOptions: 1, preferredOptions: 4, margin: 0.25 });
     expect(options.source).toMatch(/^Seed 002/);
+    // The matcher takes them as they are: the same fields, with the same meaning (an absolute lead of the best score over the next).
+    const matcherOptions = MatcherOptions.parse(options);
+    expect([matcherOptions.minimumOptions, matcherOptions.preferredOptions, matcherOptions.margin]).toEqual([1, 4, 0.25]);
+    expect(assess(referralCase()).preparation).toEqual([]);
+    const referred = assess(referralCase({ client: { needs: { problemAreas: ["gambling"] } } }), { policy: { options: { margin: 0.25 } } });
+    expect(referred.preparation.find((step) => step.code === "offer-options")?.summary).toBe(
+      "Offer at least 2 options, 3 when available, unless one is clearly best: its match score leads the next by at least 0.25 (scores run from 0 to 1).",
+    );
+  });
+
+  it("a host passes the options straight to the matcher", () => {
+    const directory = validate(Directory, read("directory.json"), "directory");
+    const assessment = assess(referralCase({ client: { needs: { problemAreas: ["gambling"] } } }));
+    const ranked = createMatcher(directory).rank({ criteria: assessment.criteria }, { now: NOW, recommendation: assessment.options });
+    expect(ranked.options.length).toBeGreaterThan(0);
+    const alike = createMatcher(directory, assessment.options).rank({ criteria: assessment.criteria }, { now: NOW });
+    expect(alike.recommendation).toEqual(createMatcher(directory).rank({ criteria: assessment.criteria }, { now: NOW }).recommendation);
   });
 
   it("unevaluated rules say which facts they need", () => {

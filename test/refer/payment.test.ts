@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { assessPanelExit } from "referwell/refer";
-import { assess, client, clinician, codes, finding, NOW, referralCase, rejection, vocabulary } from "./fixtures.js";
+import { Client, Directory, validate } from "referwell";
+import { createMatcher } from "referwell/match";
+import { assessPanelExit, builtInRules, defineReferralRule } from "referwell/refer";
+import { assess, client, clinician, codes, context, finding, NOW, referralCase, rejection, vocabulary } from "./fixtures.js";
 
 const panel = (payerId: string, end?: string) => ({ payerId, period: end === undefined ? { start: "2020-01-01" } : { start: "2020-01-01", end } });
 
@@ -14,7 +17,7 @@ describe("leaving a panel, or going self-pay", () => {
     expect(found?.summary).toBe("Ana Ruiz leaves the aetna panel from 2027-01-01; the client keeps aetna cover.");
     expect(found?.criteria.require.payers).toEqual([{ payerId: "aetna" }]);
     expect(assessment.criteria.require.payment?.payers).toEqual([{ payerId: "aetna" }]);
-    expect(assessment.criteria.startDate).toBe(NOW);
+    expect(assessment.criteria.startDate).toBe("2027-01-01");
   });
 
   it("with no panel left, the clinician is going self-pay", () => {
@@ -98,6 +101,64 @@ describe("the client changed insurance", () => {
     expect(finding(tight, "insurance-changed")?.alternatives).toEqual([]);
   });
 
+  it("a loss already past is urgent while recent (45 days), then soon", () => {
+    expect(finding(assess(changed("2026-10-09", "cigna")), "insurance-changed")?.urgency).toBe("urgent"); // 45 days ago
+    expect(finding(assess(changed("2026-10-08", "cigna")), "insurance-changed")?.urgency).toBe("soon"); // 46 days ago
+    expect(finding(assess(changed("2026-03-01", "cigna")), "insurance-changed")?.urgency).toBe("soon");
+    expect(assess(changed("2026-03-01", "cigna")).urgency).toBe("soon");
+  });
+
+  it("without an episode start, only losses within the look-back (the look-ahead's 120 days) count", () => {
+    const withoutEpisode = (on: string) => {
+      const input = changed(on, "cigna");
+      delete input["episode"];
+      return input;
+    };
+    expect(codes(assess(withoutEpisode("2026-07-26")))).toEqual(["insurance-changed"]); // 120 days ago
+    expect(codes(assess(withoutEpisode("2026-07-25")))).toEqual([]); // 121 days ago
+    expect(codes(assess(withoutEpisode("2024-06-01")))).toEqual([]);
+    expect(codes(assess(withoutEpisode("2024-06-01"), { policy: { lookAheadDays: 3000 } }))).toEqual(["insurance-changed"]);
+  });
+
+  it("cover that resumes within the look-ahead is a gap to bridge, not a referral", () => {
+    // Aetna cover lapses for seven days, from 1 to 7 January, and resumes on the 8th.
+    const gap = referralCase({
+      client: {
+        coverage: [
+          { payerId: "aetna", period: { start: "2024-01-01", end: "2026-12-31" } },
+          { payerId: "aetna", period: { start: "2027-01-08" } },
+        ],
+        maxSelfPay: { currency: "USD", minorUnits: 20000 },
+      },
+    });
+    const assessment = assess(gap);
+    expect(assessment.refer).toBe(false);
+    expect(assessment.findings).toEqual([]);
+    expect(assessment.notices.map((notice) => [notice.code, notice.rule, notice.date, notice.until])).toEqual([
+      ["coverage-gap", "insurance-changed", "2027-01-01", "2027-01-07"],
+    ]);
+    expect(assessment.notices[0]?.alternatives.map((alternative) => alternative.kind)).toEqual(["self-pay", "pause-until-cover-resumes"]);
+    expect(context(gap).networkGap).toMatchObject({ date: "2027-01-01", resumes: "2027-01-08" });
+    expect(context(gap).networkLoss).toBeUndefined();
+    // The clinician's panel lapsing for a week is a gap too.
+    const panelGap = referralCase({
+      clinician: { insurancePanels: [panel("aetna", "2026-12-31"), { payerId: "aetna", period: { start: "2027-01-08" } }] },
+    });
+    expect(assess(panelGap).refer).toBe(false);
+    expect(assess(panelGap).notices.map((notice) => [notice.code, notice.until])).toEqual([["panel-gap", "2027-01-07"]]);
+    // Cover resuming past the look-ahead is a loss.
+    const late = referralCase({
+      client: { coverage: [{ payerId: "aetna", period: { start: "2024-01-01", end: "2026-12-31" } }, { payerId: "aetna", period: { start: "2027-06-01" } }] },
+    });
+    expect(codes(assess(late))).toEqual(["insurance-changed"]);
+    // A gap happening now, with cover back next week, is no referral either.
+    const now = referralCase({
+      client: { coverage: [{ payerId: "aetna", period: { start: "2024-01-01", end: "2026-11-20" } }, { payerId: "aetna", period: { start: "2026-11-30" } }] },
+    });
+    expect(assess(now).refer).toBe(false);
+    expect(assess(now).notices.map((notice) => [notice.code, notice.date, notice.until])).toEqual([["coverage-gap", "2026-11-21", "2026-11-29"]]);
+  });
+
   it("plan-level panels: a panel for other plans of the payer does not cover the client's plan", () => {
     const input = referralCase({
       client: {
@@ -125,6 +186,44 @@ describe("the client cannot afford the fee", () => {
     ]);
   });
 
+  it("the finding sets a self-pay ceiling, so the receiving clinician's fee is within reach", () => {
+    const assessment = assess(selfPay({ currency: "USD", minorUnits: 9000 }));
+    expect(finding(assessment, "cannot-afford")?.criteria.require.maxSelfPay).toEqual({ currency: "USD", minorUnits: 9000 });
+    expect(assessment.criteria.require.payment?.maxSelfPay).toEqual({ currency: "USD", minorUnits: 9000 });
+    // Reported hardship with coverage in network: the ceiling joins the payers.
+    const insured = assess(referralCase({ client: { maxSelfPay: { currency: "USD", minorUnits: 6000 } }, hardship: { reported: "2026-11-16" } }));
+    expect(insured.criteria.require.payment).toEqual({ payers: [{ payerId: "aetna" }], maxSelfPay: { currency: "USD", minorUnits: 6000 } });
+  });
+
+  it("reported hardship without a known maximum is a finding that still needs client.maxSelfPay", () => {
+    const assessment = assess(referralCase({ client: { coverage: [] }, hardship: { reported: "2026-11-16" } }));
+    expect(codes(assessment)).toEqual(["cannot-afford"]);
+    expect(finding(assessment, "cannot-afford")?.criteria.require.maxSelfPay).toBeUndefined();
+    expect(assessment.unevaluated).toContainEqual({ rule: "cannot-afford", needs: ["client.maxSelfPay"] });
+  });
+
+  it("the lowest ceiling of the client's and the findings' is the criteria's", () => {
+    const ceiling = defineReferralRule({
+      id: "host-ceiling",
+      source: "test",
+      evaluate: () => ({
+        findings: [{ code: "host-ceiling", urgency: "routine", summary: "Ceiling.", explanation: "Ceiling.", criteria: { require: { maxSelfPay: { currency: "USD", minorUnits: 5000 } } } }],
+      }),
+    });
+    const assessment = assess(selfPay({ currency: "USD", minorUnits: 9000 }), { rules: [...builtInRules, ceiling] });
+    expect(assessment.criteria.require.payment?.maxSelfPay).toEqual({ currency: "USD", minorUnits: 5000 });
+    const other = defineReferralRule({
+      id: "host-ceiling",
+      source: "test",
+      evaluate: () => ({
+        findings: [{ code: "host-ceiling", urgency: "routine", summary: "Ceiling.", explanation: "Ceiling.", criteria: { require: { maxSelfPay: { currency: "CAD", minorUnits: 5000 } } } }],
+      }),
+    });
+    expect(rejection(() => assess(selfPay({ currency: "USD", minorUnits: 9000 }), { rules: [other] })).issues).toEqual([
+      { path: ["require", "payment", "maxSelfPay"], code: "currency-mismatch" },
+    ]);
+  });
+
   it("a maximum equal to the fee is affordable", () => {
     expect(codes(assess(selfPay({ currency: "USD", minorUnits: 15000 })))).toEqual([]);
   });
@@ -147,6 +246,11 @@ describe("the client cannot afford the fee", () => {
       },
     ]);
     expect(finding(assess(selfPay({ currency: "USD", minorUnits: 7999 }, floor(8000)), { policy }), "cannot-afford")?.alternatives).toEqual([]);
+  });
+
+  it("hardship reported before the episode began is not this episode's concern", () => {
+    expect(codes(assess(referralCase({ hardship: { reported: "2025-12-01" } })))).toEqual([]);
+    expect(codes(assess(referralCase({ hardship: { reported: "2026-01-05" } })))).toEqual(["cannot-afford"]);
   });
 
   it("an insured client is the insurance triggers' concern, unless they report hardship", () => {
@@ -192,6 +296,21 @@ describe("assessPanelExit", () => {
     expect(result.referrals[0]?.assessment.findings[0]?.explanation).toMatch(/^From 1 January 2027, I no longer take insurance/);
   });
 
+  it("lists only losses this exit causes: its payers, on its date", () => {
+    // The aetna panel ended years ago, within a long episode; the exit is of kaiser.
+    const exit = {
+      date: "2027-01-01",
+      clinicianIds: ["clin-ana"],
+      payerIds: ["kaiser"],
+      clinicians: [clinician({ insurancePanels: [{ payerId: "aetna", period: { start: "2017-01-01", end: "2019-12-31" } }, panel("kaiser")] })],
+      clients: [client({ id: "cl-a", coverage: [{ payerId: "aetna", period: { start: "2017-01-01" } }] })],
+      episodes: [{ clientId: "cl-a", clinicianId: "clin-ana", start: "2018-01-01" }],
+    };
+    expect(assessPanelExit(exit, { now: NOW, vocabulary }).referrals).toEqual([]);
+    // The same exit of aetna on a later date is not the loss of 2020 either.
+    expect(assessPanelExit({ ...exit, payerIds: ["aetna"] }, { now: NOW, vocabulary }).referrals).toEqual([]);
+  });
+
   it("reaches an exit beyond the policy's look-ahead", () => {
     const result = assessPanelExit(exitOf({ practiceId: "harbour", date: "2027-09-01" }), { now: NOW, vocabulary });
     expect(result.referrals).toHaveLength(3);
@@ -209,6 +328,46 @@ describe("assessPanelExit", () => {
       { path: ["episodes", 0, "clientId"], code: "unknown-reference" },
       { path: ["episodes", 2, "clientId"], code: "duplicate-id" },
     ]);
+  });
+
+  it("the criteria start on the first day out of network, so colleagues leaving the same panel are no option", () => {
+    const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../examples/data/${name}`, import.meta.url), "utf8"));
+    const sample = validate(Directory, read("directory.json"), "directory");
+    const clients = validate(Client.array(), read("clients.json"), "clients");
+    const histories = read("histories.json") as { episodes: { clientId: string; clinicianId?: string; status: string; start: string }[] };
+    // Every harbour clinician on the aetna panel leaves it on 2026-12-31.
+    const directory = {
+      ...sample,
+      clinicians: sample.clinicians.map((entry) =>
+        entry.practiceId !== "harbour"
+          ? entry
+          : { ...entry, insurancePanels: entry.insurancePanels.map((p) => (p.payerId === "aetna" ? { ...p, period: { ...p.period, end: "2026-12-31" } } : p)) },
+      ),
+    };
+    const leftAetna = new Set(directory.clinicians.filter((c) => c.practiceId === "harbour" && c.insurancePanels.some((p) => p.payerId === "aetna")).map((c) => c.id));
+    const result = assessPanelExit(
+      {
+        date: "2027-01-01",
+        practiceId: "harbour",
+        payerIds: ["aetna"],
+        clinicians: directory.clinicians,
+        clients,
+        episodes: histories.episodes
+          .filter((e) => e.status === "active" && e.clinicianId !== undefined)
+          .map((e) => ({ clientId: e.clientId, clinicianId: e.clinicianId as string, start: e.start })),
+      },
+      { now: NOW, vocabulary },
+    );
+    expect(result.referrals.length).toBeGreaterThan(0);
+    const matcher = createMatcher(directory);
+    let options = 0;
+    for (const referral of result.referrals) {
+      expect(referral.assessment.criteria.startDate).toBe("2027-01-01");
+      const ranked = matcher.rank({ criteria: referral.assessment.criteria, practiceId: "harbour" }, { now: NOW });
+      options += ranked.options.length;
+      for (const option of ranked.options) expect(leftAetna.has(option.clinicianId), option.clinicianId).toBe(false);
+    }
+    expect(options).toBeGreaterThan(0);
   });
 
   it("needs someone to leave", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "referwell";
 import { builtInInstruments, classifyProgress, Instrument, reliableChange } from "referwell/refer";
-import { assess, codes, finding, referralCase, weekly } from "./fixtures.js";
+import { assess, codes, finding, referralCase, rejection, weekly } from "./fixtures.js";
 
 const instrument = (id: string) => builtInInstruments.find((entry) => entry.id === id) as Instrument;
 const phq9 = instrument("PHQ-9");
@@ -40,6 +40,16 @@ describe("reliableChange", () => {
     expect(reliableChange(jt, 54, 40).outcome).toBe("deteriorated");
   });
 
+  it("rejects a missing or malformed instrument with InvalidInputError, never a TypeError or NaN", () => {
+    expect(rejection(() => reliableChange(null as never, 10, 2)).issues).toEqual([{ path: ["instrument"], code: "invalid-type" }]);
+    expect(rejection(() => reliableChange(undefined as never, 10, 2)).issues).toEqual([{ path: ["instrument"], code: "required" }]);
+    const noSd = { ...jt, reliableChange: { method: "jacobson-truax", reliability: 0.8 } } as never;
+    expect(rejection(() => reliableChange(noSd, 10, 2)).issues).toEqual([{ path: ["instrument", "reliableChange", "sd"], code: "required" }]);
+    expect(rejection(() => reliableChange({ ...phq9, direction: "sideways" } as never, 10, 2)).issues).toEqual([
+      { path: ["instrument", "direction"], code: "invalid-value" },
+    ]);
+  });
+
   it("rejects scores that are not finite numbers, naming the argument only", () => {
     expect(() => reliableChange(phq9, Number.NaN, 3)).toThrow(InvalidInputError);
     expect(() => reliableChange(phq9, 3, Number.POSITIVE_INFINITY)).toThrow("reliableChange.post has the wrong type");
@@ -65,6 +75,19 @@ describe("classifyProgress", () => {
     expect(classifyProgress(phq9, series(9, 15)).classification).toBe("deteriorated");
   });
 
+  it("a reliable worsening from the best score is a deterioration, even when the latest is no worse than baseline", () => {
+    const summary = classifyProgress(phq9, series(20, 8, 5, 5, 12, 19));
+    expect(summary.change.outcome).toBe("no-reliable-change"); // 20 → 19 from baseline
+    expect(summary.best).toStrictEqual({ date: "2026-06-22", score: 5 }); // the latest day with the best score
+    expect(summary.sinceBest).toStrictEqual({ change: 14, reliable: true, outcome: "deteriorated" });
+    expect(summary.classification).toBe("deteriorated");
+    // A worsening from the best that is not reliable is no deterioration.
+    expect(classifyProgress(phq9, series(20, 8, 5, 10)).classification).toBe("improved");
+    expect(classifyProgress(phq9, series(20, 8, 5, 11)).classification).toBe("deteriorated");
+    // The best is the latest: nothing since it.
+    expect(classifyProgress(phq9, series(20, 12, 8)).sinceBest).toStrictEqual({ change: 0, reliable: false, outcome: "no-reliable-change" });
+  });
+
   it("reads baseline and latest by date, whatever the order; same-day scores count as their mean", () => {
     const summary = classifyProgress(phq9, [
       { date: "2026-07-01", score: 8 },
@@ -77,6 +100,13 @@ describe("classifyProgress", () => {
     expect(summary.sessions).toBe(2);
     expect(summary.weeks).toBe(4);
     expect(summary.classification).toBe("recovered");
+  });
+
+  it("rejects a missing or malformed instrument with InvalidInputError", () => {
+    expect(rejection(() => classifyProgress(undefined as never, series(12, 10))).issues).toEqual([{ path: [], code: "required" }]);
+    const noSd = { ...jt, reliableChange: { method: "jacobson-truax", reliability: 0.8 } } as never;
+    expect(rejection(() => classifyProgress(noSd, series(12, 10))).issues).toEqual([{ path: ["reliableChange", "sd"], code: "required" }]);
+    expect(rejection(() => classifyProgress(instrument("SRS"), series(30, 36))).issues).toEqual([{ path: ["reliableChange"], code: "required" }]);
   });
 
   it("needs scores on two days", () => {
@@ -125,6 +155,16 @@ describe("the progress trigger", () => {
     expect(codes(assessment)).toEqual(["deterioration"]);
     expect(assessment.urgency).toBe("urgent");
     expect(assess(withScores(weekly("PHQ-9", "2026-10-05", [14, 19]))).findings).toEqual([]);
+  });
+
+  it("relapse: a reliable worsening from the best score of the episode is a deterioration, urgent", () => {
+    const assessment = assess(withScores(weekly("PHQ-9", "2026-09-01", [20, 8, 5, 5, 12, 19])));
+    expect(codes(assessment)).toEqual(["deterioration"]);
+    expect(assessment.urgency).toBe("urgent");
+    const found = finding(assessment, "deterioration");
+    expect(found?.evidence).toContainEqual({ kind: "score", fact: "best", instrument: "PHQ-9", date: "2026-09-22", score: 5 });
+    expect(found?.summary).toContain("best 5 on 2026-09-22");
+    expect(assessment.preparation[0]?.code).toBe("review-risk");
   });
 
   it("recovery is no finding, and shows in the assessment's progress", () => {

@@ -2,17 +2,20 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { createVocabulary, MatchCriteria, Urgency } from "referwell";
 import {
+  assessPanelExit,
   assessReferral,
   builtInRules,
   classifyProgress,
   defineReferralRule,
   type Instrument,
+  PanelExit,
+  PanelExitResult,
   ReferralAssessment,
   ReferralCase,
   reliableChange,
 } from "referwell/refer";
 import { hostile, hostileJson, type Json, marker } from "../arbitraries/hostile.js";
-import { criterionOf, instrument, instrumentWithScores, NOW, referralCase, score, TREATING } from "../arbitraries/refer.js";
+import { criterionOf, date, instrument, instrumentWithScores, NOW, panelExit, referralCase, score, TREATING } from "../arbitraries/refer.js";
 import { deepFreeze } from "../support/deepFreeze.js";
 import { expectNoLeak, keysOf } from "../support/noLeak.js";
 
@@ -38,12 +41,33 @@ describe("the generators", () => {
 describe("determinism", () => {
   test.prop([
     referralCase.chain((input: Case) =>
-      fc.tuple(fc.constant(input), permutation(builtInRules), permutation(input.sessions), permutation(input.measurements)),
+      fc.tuple(
+        fc.constant(input),
+        permutation(builtInRules),
+        fc.record({
+          sessions: permutation(input.sessions),
+          measurements: permutation(input.measurements),
+          disagreements: permutation(input.disagreements),
+          coverage: permutation(input.client.coverage),
+          conflicts: permutation(input.client.conflicts),
+          plannedMoves: permutation(input.client.plannedMoves),
+          insurancePanels: permutation(input.clinician.insurancePanels),
+        }),
+      ),
     ),
-  ])("order independence: rules, sessions and measurements in any order give the same JSON", ([input, rules, sessions, measurements]) => {
-    const shuffled = { ...input, sessions, measurements };
-    expect(JSON.stringify(assess(shuffled, rules))).toBe(JSON.stringify(assess(input)));
-  });
+  ])(
+    "order independence: rules, sessions, measurements, disagreements, coverage, conflicts, moves and panels in any order give the same JSON",
+    ([input, rules, lists]) => {
+      const { coverage, conflicts, plannedMoves, insurancePanels, ...own } = lists;
+      const shuffled = {
+        ...input,
+        ...own,
+        client: { ...input.client, coverage, conflicts, plannedMoves },
+        clinician: { ...input.clinician, insurancePanels },
+      };
+      expect(JSON.stringify(assess(shuffled, rules))).toBe(JSON.stringify(assess(input)));
+    },
+  );
 
   test.prop([referralCase])("byte-identical: the same input twice gives the same bytes", (input) => {
     expect(JSON.stringify(assess(structuredClone(input)))).toBe(JSON.stringify(assess(structuredClone(input))));
@@ -67,13 +91,25 @@ describe("the assessment", () => {
       const client = { ...input.client, conflicts: [...input.client.conflicts, { clinicianId: TREATING, kind }] };
       const assessment = assess({ ...input, client });
       expect(assessment.refer).toBe(true);
-      expect(assessment.findings.some((finding) => finding.code === "impartiality")).toBe(true);
+      const impartiality = assessment.findings.find((finding) => finding.code === "impartiality");
+      // The finding itself excludes the clinician: the client's own criteria exclude declared conflicts anyway, so the assessment's alone would prove nothing.
+      expect(impartiality?.criteria.require.excludeClinicianIds).toContain(TREATING);
       expect(assessment.criteria.require.excludeClinicianIds).toContain(TREATING);
     },
   );
 
-  test.prop([referralCase])("containment: every finding's criteria are contained in the assessment's criteria", (input) => {
-    const { findings, criteria } = assess(input);
+  // A host rule that sets a self-pay ceiling of its own, so the lowest ceiling is not always the client's.
+  const ceilingRule = (minorUnits: number) =>
+    defineReferralRule({
+      id: "host-ceiling",
+      source: "test",
+      evaluate: () => ({
+        findings: [{ code: "host-ceiling", urgency: "routine", summary: "Ceiling.", explanation: "Ceiling.", criteria: { require: { maxSelfPay: { currency: "USD", minorUnits } } } }],
+      }),
+    });
+
+  test.prop([referralCase, fc.option(fc.integer({ min: 1_000, max: 30_000 }), { nil: undefined })])("containment: every finding's criteria are contained in the assessment's criteria", (input, hostCeiling) => {
+    const { findings, criteria } = assess(input, hostCeiling === undefined ? builtInRules : [...builtInRules, ceilingRule(hostCeiling)]);
     const keyed = (list: "problemAreas" | "modalities" | "populations" | undefined, tags: readonly string[]) =>
       new Set(tags.map((tag) => (list === undefined ? tag : vocabulary.canonical(list, tag))));
     const within = (list: "problemAreas" | "modalities" | "populations" | undefined, part: readonly string[], whole: readonly string[]) => {
@@ -92,6 +128,12 @@ describe("the assessment", () => {
       within("problemAreas", added.prefer.problemAreas, criteria.prefer.problemAreas);
       within("modalities", added.prefer.modalities, criteria.prefer.modalities);
       within(undefined, added.prefer.languages, criteria.prefer.languages);
+      const ceiling = added.require.maxSelfPay;
+      if (ceiling !== undefined) {
+        const held = criteria.require.payment?.maxSelfPay;
+        expect(held?.currency).toBe(ceiling.currency);
+        expect(held?.minorUnits).toBeLessThanOrEqual(ceiling.minorUnits);
+      }
     }
   });
 
@@ -188,7 +230,7 @@ describe("no leak", () => {
     expectNoLeak(() => assess(input));
   });
 
-  test.prop([referralCase, hostile(fc.record({ now: fc.constant(NOW), policy: fc.record({ lookAheadDays: fc.nat(400), options: fc.record({ minimum: fc.nat(3) }) }), instruments: fc.constant([]) }))])(
+  test.prop([referralCase, hostile(fc.record({ now: fc.constant(NOW), policy: fc.record({ lookAheadDays: fc.nat(400), options: fc.record({ minimumOptions: fc.nat(3) }) }), instruments: fc.constant([]) }))])(
     "no leak: marked, broken options give a result or an InvalidInputError with no marker",
     (input, options) => {
       expectNoLeak(() => assessReferral(input, options as never));
@@ -212,6 +254,72 @@ describe("no leak", () => {
   test.prop([referralCase, hostile(outcome)])("no leak: a host rule's marked, broken outcome gives a result or an InvalidInputError with no marker", (input, raw: Json) => {
     const rule = defineReferralRule({ id: "host-rule", source: "test", evaluate: () => raw as never });
     expectNoLeak(() => assess(input, [rule]));
+  });
+
+  /** The fields of a hostile value, whatever it turned into (null, a string, an array). */
+  const field = (value: Json, key: string): unknown => (value !== null && typeof value === "object" && !Array.isArray(value) ? value[key] : undefined);
+
+  const changeArguments = fc.record({ instrument, pre: score, post: score });
+  const instrumentKeys = [...keysOf(fc.sample(instrument, { numRuns: 20, seed: 7 }))];
+
+  test.prop([hostile(changeArguments)])("no leak: reliableChange on a marked, broken instrument or scores gives a result or an InvalidInputError with no marker", (args) => {
+    expectNoLeak(() => reliableChange(field(args, "instrument") as Instrument, field(args, "pre") as number, field(args, "post") as number));
+  });
+
+  test.prop([hostileJson(instrumentKeys), fc.oneof(score, fc.double()), fc.oneof(score, fc.double())])(
+    "no leak: reliableChange on arbitrary JSON as the instrument gives a result or an InvalidInputError with no marker",
+    (scale, pre, post) => {
+      expectNoLeak(() => reliableChange(scale as never, pre, post));
+    },
+  );
+
+  const series = fc.record({ instrument, scores: fc.array(fc.record({ date, score }), { minLength: 2, maxLength: 8 }) });
+
+  test.prop([hostile(series)])("no leak: classifyProgress on a marked, broken instrument or series gives a result or an InvalidInputError with no marker", (args) => {
+    expectNoLeak(() => classifyProgress(field(args, "instrument") as Instrument, field(args, "scores") as never));
+  });
+
+  test.prop([hostileJson([...instrumentKeys, "date", "score"]), hostileJson([...instrumentKeys, "date", "score"])])(
+    "no leak: classifyProgress on arbitrary JSON gives a result or an InvalidInputError with no marker",
+    (scale, scores) => {
+      expectNoLeak(() => classifyProgress(scale as never, scores as never));
+    },
+  );
+
+  const exitKeys = [...keysOf(fc.sample(panelExit, { numRuns: 20, seed: 9 }))];
+
+  test.prop([panelExit])("generator validity: every generated panel exit is a valid PanelExit, and its result parses to itself", (exit) => {
+    expect(PanelExit.safeParse(exit).success).toBe(true);
+    const result = assessPanelExit(exit, { now: NOW, vocabulary });
+    expect(PanelExitResult.parse(JSON.parse(JSON.stringify(result)))).toStrictEqual(result);
+  });
+
+  test.prop([hostile(panelExit)])("no leak: assessPanelExit on a marked, broken exit gives a result or an InvalidInputError with no marker", (exit) => {
+    expectNoLeak(() => assessPanelExit(exit, { now: NOW, vocabulary }));
+  });
+
+  test.prop([hostileJson(exitKeys)])("no leak: assessPanelExit on arbitrary JSON gives a result or an InvalidInputError with no marker", (exit) => {
+    expectNoLeak(() => assessPanelExit(exit, { now: NOW, vocabulary }));
+  });
+
+  test.prop([panelExit, hostile(fc.record({ now: fc.constant(NOW), policy: fc.record({ lookAheadDays: fc.nat(400) }) }))])(
+    "no leak: assessPanelExit with marked, broken options gives a result or an InvalidInputError with no marker",
+    (exit, options) => {
+      expectNoLeak(() => assessPanelExit(exit, options as never));
+    },
+  );
+
+  it("the hostile exits, instruments and series are mostly rejected, so the laws above are not vacuous", () => {
+    const exits = fc.sample(hostile(panelExit), { numRuns: 200, seed: 13 }).map((exit) => expectNoLeak(() => assessPanelExit(exit, { now: NOW, vocabulary })));
+    expect(exits.filter((result) => result === "rejected").length).toBeGreaterThan(100);
+    const changes = fc
+      .sample(hostile(changeArguments), { numRuns: 200, seed: 17 })
+      .map((args) => expectNoLeak(() => reliableChange(field(args, "instrument") as Instrument, field(args, "pre") as number, field(args, "post") as number)));
+    expect(changes.filter((result) => result === "rejected").length).toBeGreaterThan(100);
+    const classified = fc
+      .sample(hostile(series), { numRuns: 200, seed: 19 })
+      .map((args) => expectNoLeak(() => classifyProgress(field(args, "instrument") as Instrument, field(args, "scores") as never)));
+    expect(classified.filter((result) => result === "rejected").length).toBeGreaterThan(100);
   });
 
   it("the hostile cases are mostly rejected, so the laws above are not vacuous", () => {

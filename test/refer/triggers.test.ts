@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assess, codes, context, finding, referralCase, weekly } from "./fixtures.js";
-import { allianceRule } from "referwell/refer";
+import { allianceRule, EvidenceItem } from "referwell/refer";
 
 describe("alliance (personality clash)", () => {
   const srs = (...scores: number[]) => referralCase({ measurements: weekly("SRS", "2026-09-01", scores) });
@@ -21,6 +21,26 @@ describe("alliance (personality clash)", () => {
     expect(codes(assess(srs(30, 31, 32, 38)))).toEqual([]);
   });
 
+  it("several scores on one day count as one session, their mean", () => {
+    const sameDay = referralCase({ measurements: [30, 31, 32].map((score) => ({ instrument: "SRS", date: "2026-11-17", score })) });
+    expect(codes(assess(sameDay))).toEqual([]);
+    expect(assess(sameDay).unevaluated).toContainEqual({ rule: "alliance", needs: ["measurements:alliance", "sessions"] });
+    // 30, 30, then 38 and 20 on one day (mean 29): three low sessions in a row.
+    const measurements = [
+      { instrument: "SRS", date: "2026-11-03", score: 30 },
+      { instrument: "SRS", date: "2026-11-10", score: 30 },
+      { instrument: "SRS", date: "2026-11-17", score: 38 },
+      { instrument: "SRS", date: "2026-11-17", score: 20 },
+    ];
+    const assessment = assess(referralCase({ measurements }));
+    expect(codes(assessment)).toEqual(["alliance"]);
+    expect(finding(assessment, "alliance")?.evidence.map((item) => (item.kind === "score" ? [item.date, item.score] : undefined))).toEqual([
+      ["2026-11-03", 30],
+      ["2026-11-10", 30],
+      ["2026-11-17", 29],
+    ]);
+  });
+
   it("fewer scores than the policy asks for cannot be judged", () => {
     const assessment = assess(srs(30, 31));
     expect(codes(assessment)).toEqual([]);
@@ -39,6 +59,18 @@ describe("alliance (personality clash)", () => {
     const sessions = ["2025-11-03", "2026-11-10", "2026-11-17", "2026-11-24"].map((date) => ({ date, clinicianExhausted: true }));
     const outcome = allianceRule.evaluate(context(referralCase({ sessions })));
     expect(outcome).toStrictEqual({ needs: ["measurements:alliance", "sessions"] });
+  });
+});
+
+describe("evidence", () => {
+  it("ids are single tokens, never sentences", () => {
+    expect(EvidenceItem.safeParse({ kind: "id", fact: "modality-wanted", id: "Client said she hates CBT" }).success).toBe(false);
+    expect(EvidenceItem.safeParse({ kind: "id", fact: "modality-wanted", id: "emdr" }).success).toBe(true);
+  });
+
+  it("a need outside scope that no code list knows is counted, not named", () => {
+    const assessment = assess(referralCase({ client: { needs: { problemAreas: ["my landlord keeps shouting at me"] } } }));
+    expect(finding(assessment, "outside-scope")?.evidence).toStrictEqual([{ kind: "count", fact: "unlisted-problem-areas", count: 1 }]);
   });
 });
 
@@ -76,6 +108,48 @@ describe("treatment disagreement", () => {
 
   it("a modality offered under another name is no disagreement", () => {
     expect(codes(assess(referralCase({ client: { preferences: { modalities: ["Cognitive Behavioural Therapy"] } } })))).toEqual([]);
+  });
+
+  it("a list of preferences is no disagreement while the clinician offers any of them", () => {
+    expect(codes(assess(referralCase({ client: { preferences: { modalities: ["EMDR", "CBT"] } } })))).toEqual([]);
+    expect(codes(assess(referralCase({ client: { preferences: { modalities: ["EMDR", "IFS", "ACT"] } } })))).toEqual([]);
+  });
+
+  it("when none of several preferences is offered, they are preferred in the criteria, not all required", () => {
+    const assessment = assess(referralCase({ client: { preferences: { modalities: ["EMDR", "IFS"] } } }));
+    expect(codes(assessment)).toEqual(["treatment-disagreement"]);
+    expect(finding(assessment, "treatment-disagreement")?.criteria.require.modalities).toEqual([]);
+    expect(finding(assessment, "treatment-disagreement")?.criteria.prefer.modalities).toEqual(["EMDR", "IFS"]);
+    expect(assessment.criteria.require.modalities).toEqual([]);
+    expect(assessment.criteria.prefer.modalities).toEqual(["EMDR", "IFS"]);
+    // Two spellings of one modality are one preference: it is required.
+    const one = assess(referralCase({ client: { preferences: { modalities: ["EMDR", "Eye Movement Desensitization and Reprocessing"] } } }));
+    expect(one.criteria.require.modalities).toEqual(["EMDR"]);
+  });
+
+  it("a clinician who lists no modalities cannot be judged on the client's preferences", () => {
+    const input = referralCase({ client: { preferences: { modalities: ["EMDR"] } }, clinician: { modalities: [] } });
+    const assessment = assess(input);
+    expect(codes(assessment)).toEqual([]);
+    expect(assessment.unevaluated).toContainEqual({ rule: "treatment-disagreement", needs: ["clinician.modalities"] });
+    // A recorded disagreement still counts; the preferences stay unjudged.
+    const recorded = assess({ ...input, disagreements: [{ recorded: "2026-11-10", about: "goals" }] });
+    expect(codes(recorded)).toEqual(["treatment-disagreement"]);
+    expect(recorded.criteria.require.modalities).toEqual([]);
+    expect(recorded.unevaluated).toContainEqual({ rule: "treatment-disagreement", needs: ["clinician.modalities"] });
+  });
+
+  it("disagreements recorded before the episode began do not count", () => {
+    expect(codes(assess(referralCase({ disagreements: [{ recorded: "2025-12-01", about: "goals" }] })))).toEqual([]);
+    expect(codes(assess(referralCase({ disagreements: [{ recorded: "2026-01-05", about: "goals" }] })))).toEqual(["treatment-disagreement"]);
+  });
+
+  it("evidence names only listed modalities; the client's own words stay out of it", () => {
+    const assessment = assess(referralCase({ client: { preferences: { modalities: ["EMDR", "the one my friend had"] } } }));
+    expect(finding(assessment, "treatment-disagreement")?.evidence).toStrictEqual([
+      { kind: "id", fact: "modality-wanted", id: "emdr" },
+      { kind: "count", fact: "unlisted-modalities-wanted", count: 1 },
+    ]);
   });
 
   it("recorded disagreements count until resolved, from the day they are recorded", () => {
@@ -134,12 +208,33 @@ describe("moving", () => {
     );
   });
 
-  it("no telehealth alternative for a client who attends only in person, or a clinician without telehealth", () => {
+  it("no telehealth alternative from a clinician without telehealth", () => {
     const licensure = { licenses: [{ jurisdiction: "US-OR" }, { jurisdiction: "US-WA" }] };
-    expect(finding(assess(moving("2026-12-15", "US-WA", { clinician: { licensure, telehealth: false } })), "moving")?.alternatives).toEqual([]);
-    const inPerson = moving("2026-12-15", "US-WA", { clinician: { licensure } });
-    (inPerson["client"] as Record<string, unknown>)["preferences"] = { mode: "in-person" };
-    expect(finding(assess(inPerson), "moving")?.alternatives).toEqual([]);
+    const found = finding(assess(moving("2026-12-15", "US-WA", { clinician: { licensure, telehealth: false } })), "moving");
+    expect(found?.alternatives).toEqual([]);
+    expect(found?.summary).toBe("Moves to US-WA on 2026-12-15; Ana Ruiz offers no telehealth and has no office in US-WA.");
+  });
+
+  it("a client who attends only in person, moving where the clinician is licensed but has no office: worded by that reason, with telehealth still offered", () => {
+    const licensure = { licenses: [{ jurisdiction: "US-OR" }, { jurisdiction: "US-WA" }] };
+    const inPerson = (date: string) => {
+      const input = moving(date, "US-WA", { clinician: { licensure } });
+      (input["client"] as Record<string, unknown>)["preferences"] = { mode: "in-person" };
+      return input;
+    };
+    const found = finding(assess(inPerson("2026-12-15")), "moving");
+    expect(found?.summary).toBe(
+      "Moves to US-WA on 2026-12-15; Ana Ruiz has no office in US-WA; telehealth is possible there (a licence for US-WA) if the client, who attends in person, agrees.",
+    );
+    expect(found?.summary).not.toContain("not authorized");
+    expect(found?.explanation).toBe(
+      "You're moving on 15 December 2026, and I don't have an office near your new home, so we couldn't keep meeting in person. We could keep meeting by video if that works for you, or I can help you find a good therapist there before you go.",
+    );
+    expect(found?.alternatives.map((alternative) => [alternative.kind, alternative.basis])).toEqual([["continue-by-telehealth", { via: "license", jurisdiction: "US-WA" }]]);
+    // Already moved: still a finding, since the only way to continue is one the client has not chosen.
+    const moved = finding(assess(inPerson("2026-11-01")), "moving");
+    expect(moved?.urgency).toBe("urgent");
+    expect(moved?.explanation).toMatch(/^You now live too far from my office to keep meeting in person\./);
   });
 
   it("a move already made during the episode is urgent while the clinician cannot practise there, and no finding once they can", () => {
@@ -164,6 +259,12 @@ describe("impartiality", () => {
       { kind: "date", fact: "declared", date: "2026-11-10" },
     ]);
     expect(assessment.criteria.require.excludeClinicianIds).toEqual(["clin-ana"]);
+  });
+
+  it("a conflict declared in the future is no finding yet", () => {
+    const declared = (date: string) => referralCase({ client: { conflicts: [{ clinicianId: "clin-ana", kind: "dual-relationship", declared: date }] } });
+    expect(codes(assess(declared("2026-11-24")))).toEqual([]);
+    expect(codes(assess(declared("2026-11-23")))).toEqual(["impartiality"]);
   });
 
   it("a conflict with another clinician is no reason to refer, but that clinician stays excluded", () => {

@@ -1,9 +1,11 @@
 import { defineReferralRule } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
+import { scoresByDay } from "../scoresByDay.js";
 
 /**
  * Personality clash or a weak alliance: the latest alliance scores (the
- * built-in `SRS`) are all on the concern side of the cutoff (below 36), or
+ * built-in `SRS`), one per day (several on one day count as their mean, one
+ * session), are all on the concern side of the cutoff (below 36), or
  * the clinician recorded leaving the latest sessions emotionally exhausted
  * (seed 002: clash of personalities). How many in a row is
  * `policy.alliance` (three by default: one low score is a prompt to talk
@@ -51,7 +53,8 @@ export const allianceRule = /* @__PURE__ */ defineReferralRule({
     for (const instrument of context.instruments) {
       const { cutoff } = instrument;
       if (instrument.measures !== "alliance" || cutoff === undefined) continue;
-      const scores = context.series(instrument.id);
+      // One score per day (several on one day are one session, their mean), as progress reads them.
+      const scores = scoresByDay(context.series(instrument.id));
       if (scores.length < lowScoresInARow) continue;
       measured = true;
       const latest = scores.slice(-lowScoresInARow);

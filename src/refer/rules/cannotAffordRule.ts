@@ -5,7 +5,11 @@ import type { EvidenceItem } from "../results.js";
  * The client cannot afford the fee: they pay it themselves (no coverage in
  * network with the clinician, and no change of insurance or panel explains
  * it; those are the insurance triggers' concern) and the most they can pay
- * is below the fee, or they reported financial hardship. Refer `soon`. The
+ * is below the fee, or they reported financial hardship during the episode.
+ * Refer `soon`. The finding sets the client's `maxSelfPay` as a self-pay
+ * ceiling on the receiving clinician's fee (their sliding-scale floor counts);
+ * when the client reported hardship and that maximum is not known, the
+ * finding stands and the rule also asks for `client.maxSelfPay`. The
  * practice's own sliding scale is offered only when `policy.billing.slidingScale`
  * is on and its floor is within reach (seed 002: it is often better to
  * refer to someone who can see the client at a reduced rate; ACA A.10.c).
@@ -38,6 +42,7 @@ import type { EvidenceItem } from "../results.js";
  * };
  * const outcome = cannotAffordRule.evaluate(createRuleContext(input, { now: "2026-11-23" }));
  * "findings" in outcome && outcome.findings[0]?.alternatives; // => []
+ * "findings" in outcome && outcome.findings[0]?.criteria; // => { require: { maxSelfPay: { currency: "USD", minorUnits: 9000 } } }
  * const lenient = cannotAffordRule.evaluate(createRuleContext(input, { now: "2026-11-23", policy: { billing: { slidingScale: true } } }));
  * "findings" in lenient && lenient.findings[0]?.alternatives?.map((alternative) => alternative.kind); // => ["sliding-scale"]
  * ```
@@ -51,7 +56,7 @@ export const cannotAffordRule = /* @__PURE__ */ defineReferralRule({
     const { fee } = clinician;
     const most = client.maxSelfPay;
     if (hardshipReported === undefined) {
-      if (context.inNetworkToday.length > 0 || context.networkLoss !== undefined) return { findings: [] };
+      if (context.inNetworkToday.length > 0 || context.networkLoss !== undefined || context.networkGap !== undefined) return { findings: [] };
       if (most === undefined || fee === undefined) {
         return { needs: [...(most === undefined ? ["client.maxSelfPay"] : []), ...(fee === undefined ? ["clinician.fee"] : [])] };
       }
@@ -75,9 +80,11 @@ export const cannotAffordRule = /* @__PURE__ */ defineReferralRule({
           explanation:
             "Paying for our sessions costs more than you can manage, and I don't want cost to stand between you and the help you need. I'd like to help you find someone who can see you for a fee that works for you.",
           evidence,
+          criteria: most === undefined ? {} : { require: { maxSelfPay: most } },
           alternatives: context.paymentAlternatives([]).filter((alternative) => alternative.kind === "sliding-scale"),
         },
       ],
+      ...(most === undefined ? { needs: ["client.maxSelfPay"] } : {}),
     };
   },
 });

@@ -4,7 +4,7 @@ import type { EvidenceItem } from "../results.js";
 /**
  * Loss of impartiality: the client declared a conflict (a dual relationship,
  * a conflict of interest, a prior relationship) with the treating
- * clinician. Refer `soon`, and exclude that clinician from the criteria
+ * clinician, undated or declared on or before today. Refer `soon`, and exclude that clinician from the criteria
  * (seed 002: you're at risk of losing impartiality; APA 3.05 Multiple
  * Relationships and 3.06 Conflict of Interest; ACA A.6; NASW 1.06
  * Conflicts of Interest). Declared conflicts with other clinicians already
@@ -47,9 +47,10 @@ export const impartialityRule = /* @__PURE__ */ defineReferralRule({
   source:
     "Seed 002 (you're at risk of losing impartiality); APA Ethics Code 3.05 Multiple Relationships and 3.06 Conflict of Interest; ACA Code of Ethics A.6; NASW Code of Ethics 1.06 Conflicts of Interest",
   evaluate(context) {
-    const { clinician } = context;
+    const { clinician, now } = context;
+    // A conflict dated later than today is not declared yet.
     const conflicts = context.client.conflicts
-      .filter((conflict) => conflict.clinicianId === clinician.id)
+      .filter((conflict) => conflict.clinicianId === clinician.id && (conflict.declared === undefined || conflict.declared <= now))
       .map((conflict) => ({ kind: conflict.kind, declared: conflict.declared ?? "", key: `${conflict.kind} ${conflict.declared ?? ""}` }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     if (conflicts.length === 0) return { findings: [] };

@@ -1,14 +1,52 @@
-import { defineReferralRule } from "../defineReferralRule.js";
+import type { RuleContext } from "../createRuleContext.js";
+import { defineReferralRule, type RuleNotice } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
+
+/** A coming or current gap in the client's own coverage: a notice with the ways to bridge it, never a referral. */
+function gapNotice(context: RuleContext): RuleNotice[] {
+  const gap = context.networkGap;
+  if (gap === undefined || gap.coverageEnded.length === 0) return [];
+  const last = new Date(Date.parse(gap.resumes) - 86_400_000).toISOString().slice(0, 10);
+  const payers = gap.coverageEnded.map((payer) => payer.payerId).join(", ");
+  const from = context.describeDate(gap.date);
+  const until = context.describeDate(last);
+  const back = context.describeDate(gap.resumes);
+  return [
+    {
+      code: "coverage-gap",
+      date: gap.date,
+      until: last,
+      summary: `No in-network cover from ${gap.date} to ${last}: the client's ${payers} coverage lapses and in-network cover resumes on ${gap.resumes}. No referral; bridge the gap.`,
+      explanation: `Your insurance won't cover our sessions from ${from} to ${until}; it covers them again from ${back}. Let's plan for those days together.`,
+      evidence: [
+        ...gap.coverageEnded.map((payer) => ({ kind: "id" as const, fact: "payer-before", id: payer.payerId })),
+        { kind: "date", fact: "coverage-lapses", date: gap.date },
+        { kind: "date", fact: "coverage-resumes", date: gap.resumes },
+      ],
+      alternatives: [
+        ...context.paymentAlternatives(gap.coverageAfter),
+        {
+          kind: "pause-until-cover-resumes",
+          summary: `Pause sessions from ${gap.date} and resume on ${gap.resumes}, when in-network cover is back.`,
+          explanation: `We could pause our sessions from ${from} and pick up again on ${back}, when your insurance covers them again.`,
+        },
+      ],
+    },
+  ];
+}
 
 /**
  * The client changed insurance: coverage that was in network with the
  * clinician ends (within the look-ahead, or already during the episode) and
  * what follows is not. Dated with the first day without in-network cover;
- * urgency follows how close it is, and the receiving clinician is chosen for
- * the client's coverage on that day. Where the policy allows, the client may
- * self-pay, get a superbill, or be billed out of network instead (seed 002:
- * the client has changed insurance companies).
+ * urgency follows how close it is (a loss already past is urgent for
+ * `soonWithinDays` days, then soon), and the receiving clinician is chosen
+ * for the client's coverage on that day. Where the policy allows, the client
+ * may self-pay, get a superbill, or be billed out of network instead (seed
+ * 002: the client has changed insurance companies). Coverage that lapses and
+ * comes back in network within the look-ahead is a gap, not a reason to
+ * refer: a `coverage-gap` notice with the ways to bridge it (paying for
+ * those days, or pausing until cover resumes).
  *
  * @example
  * ```ts
@@ -57,7 +95,8 @@ export const insuranceChangedRule = /* @__PURE__ */ defineReferralRule({
     "Seed 002 (the client has changed insurance companies: the client self-pays, you bill out of network if allowed, or you hand the client a superbill; otherwise refer)",
   evaluate(context) {
     const loss = context.networkLoss;
-    if (loss === undefined || loss.coverageEnded.length === 0) return { findings: [] };
+    const notices = gapNotice(context);
+    if (loss === undefined || loss.coverageEnded.length === 0) return { findings: [], notices };
     const lost = loss.coverageEnded;
     const after = loss.coverageAfter;
     const past = loss.date <= context.now;
@@ -80,7 +119,7 @@ export const insuranceChangedRule = /* @__PURE__ */ defineReferralRule({
       findings: [
         {
           code: "insurance-changed",
-          urgency: context.urgencyOf(loss.date),
+          urgency: loss.urgency,
           date: loss.date,
           careFrom: loss.date,
           summary: `Coverage ${past ? "changed" : "changes"} on ${loss.date}: ${lost.map((payer) => payer.payerId).join(", ")} → ${cover}; ${context.clinician.name} is not in network with it.`,
@@ -90,6 +129,7 @@ export const insuranceChangedRule = /* @__PURE__ */ defineReferralRule({
           alternatives: context.paymentAlternatives(after),
         },
       ],
+      notices,
     };
   },
 });

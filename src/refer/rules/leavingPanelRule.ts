@@ -1,14 +1,53 @@
 import { periodContains } from "../../model/index.js";
-import { defineReferralRule } from "../defineReferralRule.js";
+import type { RuleContext } from "../createRuleContext.js";
+import { defineReferralRule, type RuleNotice } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
+
+/** A coming or current gap in the clinician's panels (re-credentialing, say): a notice with the ways to bridge it, never a referral. */
+function gapNotice(context: RuleContext): RuleNotice[] {
+  const gap = context.networkGap;
+  if (gap === undefined || gap.panelEnded.length === 0) return [];
+  const last = new Date(Date.parse(gap.resumes) - 86_400_000).toISOString().slice(0, 10);
+  const payers = gap.panelEnded.map((payer) => payer.payerId).join(", ");
+  const from = context.describeDate(gap.date);
+  const until = context.describeDate(last);
+  const back = context.describeDate(gap.resumes);
+  return [
+    {
+      code: "panel-gap",
+      date: gap.date,
+      until: last,
+      summary: `${context.clinician.name} is off the ${payers} panel from ${gap.date} to ${last}; in-network cover resumes on ${gap.resumes}. No referral; bridge the gap.`,
+      explanation: `Your plan won't cover our sessions from ${from} to ${until}; it covers them again from ${back}. Let's plan for those days together.`,
+      evidence: [
+        ...gap.panelEnded.map((payer) => ({ kind: "id" as const, fact: "payer", id: payer.payerId })),
+        { kind: "date", fact: "first-day-out-of-network", date: gap.date },
+        { kind: "date", fact: "network-resumes", date: gap.resumes },
+      ],
+      alternatives: [
+        ...context.paymentAlternatives(gap.coverageAfter),
+        {
+          kind: "pause-until-cover-resumes",
+          summary: `Pause sessions from ${gap.date} and resume on ${gap.resumes}, when in-network cover is back.`,
+          explanation: `We could pause our sessions from ${from} and pick up again on ${back}, when your plan covers them again.`,
+        },
+      ],
+    },
+  ];
+}
 
 /**
  * The practice is leaving the client's insurance panel, or going self-pay:
  * the clinician's panel for the client's payer ends (within the look-ahead,
  * or already during the episode) while the client keeps that coverage.
  * Dated with the first day out of network; urgency follows how close that
- * day is. The criteria ask for that panel (seed 002: choose a therapist
- * from the panel that you're leaving); self-pay, a superbill or
+ * day is (a loss already past is urgent for `soonWithinDays` days, then
+ * soon). A panel that lapses and comes back within the look-ahead
+ * (re-credentialing) is a gap, not a reason to refer: a `panel-gap` notice
+ * with the ways to bridge it. The receiving clinician is chosen for that day (`careFrom`), so
+ * colleagues leaving the same panel on the same day are no option; the
+ * criteria ask for that panel (seed 002: choose a therapist from the panel
+ * that you're leaving); self-pay, a superbill or
  * out-of-network billing are offered where the policy allows them.
  *
  * @example
@@ -45,6 +84,7 @@ import type { EvidenceItem } from "../results.js";
  * const outcome = leavingPanelRule.evaluate(context);
  * const finding = "findings" in outcome ? outcome.findings[0] : undefined;
  * finding?.date; // => "2027-01-01"
+ * finding?.careFrom; // => "2027-01-01"
  * finding?.urgency; // => "soon"
  * finding?.criteria; // => { require: { payers: [{ payerId: "aetna" }] } }
  * ```
@@ -55,7 +95,8 @@ export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
     "Seed 002 (you're transitioning to self-pay: find a therapist for referral, choosing one from the panel that you're leaving)",
   evaluate(context) {
     const loss = context.networkLoss;
-    if (loss === undefined || loss.panelEnded.length === 0) return { findings: [] };
+    const notices = gapNotice(context);
+    if (loss === undefined || loss.panelEnded.length === 0) return { findings: [], notices };
     const lost = loss.panelEnded;
     const { clinician } = context;
     const selfPay = !clinician.insurancePanels.some((panel) => periodContains(panel.period, loss.date));
@@ -70,8 +111,9 @@ export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
       findings: [
         {
           code: "leaving-panel",
-          urgency: context.urgencyOf(loss.date),
+          urgency: loss.urgency,
           date: loss.date,
+          careFrom: loss.date,
           summary: selfPay
             ? `${clinician.name} goes self-pay ${past ? "since" : "from"} ${loss.date}; the client's ${payers} cover no longer applies.`
             : `${clinician.name} leaves the ${payers} panel ${past ? "since" : "from"} ${loss.date}; the client keeps ${payers} cover.`,
@@ -81,6 +123,7 @@ export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
           alternatives: context.paymentAlternatives(loss.coverageAfter),
         },
       ],
+      notices,
     };
   },
 });

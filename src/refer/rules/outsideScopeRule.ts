@@ -1,4 +1,5 @@
 import { defineReferralRule } from "../defineReferralRule.js";
+import type { EvidenceItem } from "../results.js";
 
 /**
  * A need outside the clinician's scope: the client's primary need (or, with
@@ -51,6 +52,13 @@ export const outsideScopeRule = /* @__PURE__ */ defineReferralRule({
     }
     if (outside.size === 0) return { findings: [] };
     const labels = [...outside.keys()].map((code) => vocabulary.label("problemAreas", code) ?? code);
+    // Listed problem areas by code; the client's own words for others are only counted.
+    const listed = [...outside.keys()].filter((code) => vocabulary.isKnown("problemAreas", code));
+    const unlisted = outside.size - listed.length;
+    const evidence: EvidenceItem[] = [
+      ...listed.map((code) => ({ kind: "id" as const, fact: "problem-area", id: code })),
+      ...(unlisted === 0 ? [] : [{ kind: "count" as const, fact: "unlisted-problem-areas", count: unlisted }]),
+    ];
     return {
       findings: [
         {
@@ -59,7 +67,7 @@ export const outsideScopeRule = /* @__PURE__ */ defineReferralRule({
           summary: `${labels.join(", ")}: outside the scope of ${clinician.name}, who treats ${clinician.problemAreas.join(", ")}.`,
           explanation:
             "What you need help with now is outside what I specialise in. You deserve someone with training and experience in exactly that, and I'd like to help you find them.",
-          evidence: [...outside.keys()].map((code) => ({ kind: "id" as const, fact: "problem-area", id: code })),
+          evidence,
           criteria: { require: { problemAreas: [...outside.values()] } },
         },
       ],

@@ -2,9 +2,13 @@ import type { RuleContext } from "../createRuleContext.js";
 import { defineReferralRule, type RuleFinding } from "../defineReferralRule.js";
 import type { EvidenceItem, ProgressSummary } from "../results.js";
 
+/** A reliable worsening since the best score that the change from baseline does not show: a relapse. */
+const relapsed = (summary: ProgressSummary): boolean => summary.sinceBest.outcome === "deteriorated" && summary.change.outcome !== "deteriorated";
+
 function evidenceOf(summary: ProgressSummary): EvidenceItem[] {
   return [
     { kind: "score", fact: "baseline", instrument: summary.instrument, ...summary.baseline },
+    ...(relapsed(summary) ? [{ kind: "score" as const, fact: "best", instrument: summary.instrument, ...summary.best }] : []),
     { kind: "score", fact: "latest", instrument: summary.instrument, ...summary.latest },
     { kind: "count", fact: "sessions", count: summary.sessions },
     { kind: "count", fact: "weeks", count: summary.weeks },
@@ -14,9 +18,13 @@ function evidenceOf(summary: ProgressSummary): EvidenceItem[] {
 function describe(summary: ProgressSummary, context: RuleContext): string {
   const method = context.instrument(summary.instrument)?.reliableChange;
   const criterion = method?.method === "threshold" ? `reliable at ${method.threshold} points` : "reliable beyond ±1.96";
+  const signed = (value: number) => `${value > 0 ? "+" : ""}${value}`;
   const { change } = summary.change;
   const index = summary.change.index === undefined ? "" : `, RC ${summary.change.index.toFixed(2)}`;
-  return `${summary.instrument} ${summary.baseline.score} → ${summary.latest.score} over ${summary.sessions} sessions (${summary.weeks} weeks; change ${change > 0 ? "+" : ""}${change}${index}, ${criterion})`;
+  const relapse = relapsed(summary)
+    ? `; best ${summary.best.score} on ${summary.best.date} → ${summary.latest.score} (change ${signed(summary.sinceBest.change)}${summary.sinceBest.index === undefined ? "" : `, RC ${summary.sinceBest.index.toFixed(2)}`})`
+    : "";
+  return `${summary.instrument} ${summary.baseline.score} → ${summary.latest.score} over ${summary.sessions} sessions (${summary.weeks} weeks; change ${signed(change)}${index}, ${criterion}${relapse})`;
 }
 
 /**
@@ -24,8 +32,9 @@ function describe(summary: ProgressSummary, context: RuleContext): string {
  * instrument, the Jacobson–Truax reliable change from baseline to the
  * latest score (see {@link classifyProgress}).
  *
- * - `deterioration` (`urgent`): a reliable worsening, on any number of
- *   measured sessions.
+ * - `deterioration` (`urgent`): a reliable worsening from baseline, or from
+ *   the best score of the episode (a relapse: PHQ-9 20 → 5 → 19), on any
+ *   number of measured sessions.
  * - `no-progress` (`routine`): no reliable improvement once the policy's
  *   minimum sessions or weeks have passed, while still in the clinical range
  *   (always, for an instrument without a cutoff).
