@@ -18,7 +18,7 @@ export function matchingSection(data: SampleData, referred: readonly ReferralAss
   heading("Options for the clients to refer");
   for (const assessment of referred) {
     // The assessment's criteria go to the matcher as they are; a colleague comes first when they fit better (seed 001).
-    const result = matcher.rank({ criteria: assessment.criteria, practiceId: homePracticeId }, { now: weekOf, limit: 3 });
+    const result = matcher.rank({ criteria: assessment.criteria, practiceId: homePracticeId }, { now: weekOf, limit: 3, recommendation: assessment.options });
     const offer = result.recommendation.kind === "single" ? "one clear option" : result.recommendation.kind === "choice" ? `a choice of ${result.recommendation.clinicianIds.length}` : "no option in the directory";
     console.log(`${assessment.clientId}: ${offer}`);
     for (const option of result.options) console.log(`  ${option.colleague ? "colleague" : "network  "} ${describe(option, name)}`);
