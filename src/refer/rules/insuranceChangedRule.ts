@@ -1,39 +1,6 @@
-import type { RuleContext } from "../createRuleContext.js";
-import { defineReferralRule, type RuleNotice } from "../defineReferralRule.js";
+import { defineReferralRule } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
-
-/** A coming or current gap in the client's own coverage: a notice with the ways to bridge it, never a referral. */
-function gapNotice(context: RuleContext): RuleNotice[] {
-  const gap = context.networkGap;
-  if (gap === undefined || gap.coverageEnded.length === 0) return [];
-  const last = new Date(Date.parse(gap.resumes) - 86_400_000).toISOString().slice(0, 10);
-  const payers = gap.coverageEnded.map((payer) => payer.payerId).join(", ");
-  const from = context.describeDate(gap.date);
-  const until = context.describeDate(last);
-  const back = context.describeDate(gap.resumes);
-  return [
-    {
-      code: "coverage-gap",
-      date: gap.date,
-      until: last,
-      summary: `No in-network cover from ${gap.date} to ${last}: the client's ${payers} coverage lapses and in-network cover resumes on ${gap.resumes}. No referral; bridge the gap.`,
-      explanation: `Your insurance won't cover our sessions from ${from} to ${until}; it covers them again from ${back}. Let's plan for those days together.`,
-      evidence: [
-        ...gap.coverageEnded.map((payer) => ({ kind: "id" as const, fact: "payer-before", id: payer.payerId })),
-        { kind: "date", fact: "coverage-lapses", date: gap.date },
-        { kind: "date", fact: "coverage-resumes", date: gap.resumes },
-      ],
-      alternatives: [
-        ...context.paymentAlternatives(gap.coverageAfter),
-        {
-          kind: "pause-until-cover-resumes",
-          summary: `Pause sessions from ${gap.date} and resume on ${gap.resumes}, when in-network cover is back.`,
-          explanation: `We could pause our sessions from ${from} and pick up again on ${back}, when your insurance covers them again.`,
-        },
-      ],
-    },
-  ];
-}
+import { networkGapNotice } from "./networkGapNotice.js";
 
 /**
  * The client changed insurance: coverage that was in network with the
@@ -95,7 +62,7 @@ export const insuranceChangedRule = /* @__PURE__ */ defineReferralRule({
     "Seed 002 (the client has changed insurance companies: the client self-pays, you bill out of network if allowed, or you hand the client a superbill; otherwise refer)",
   evaluate(context) {
     const loss = context.networkLoss;
-    const notices = gapNotice(context);
+    const notices = networkGapNotice(context, "coverage");
     if (loss === undefined || loss.coverageEnded.length === 0) return { findings: [], notices };
     const lost = loss.coverageEnded;
     const after = loss.coverageAfter;

@@ -1,40 +1,7 @@
 import { periodContains } from "../../model/index.js";
-import type { RuleContext } from "../createRuleContext.js";
-import { defineReferralRule, type RuleNotice } from "../defineReferralRule.js";
+import { defineReferralRule } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
-
-/** A coming or current gap in the clinician's panels (re-credentialing, say): a notice with the ways to bridge it, never a referral. */
-function gapNotice(context: RuleContext): RuleNotice[] {
-  const gap = context.networkGap;
-  if (gap === undefined || gap.panelEnded.length === 0) return [];
-  const last = new Date(Date.parse(gap.resumes) - 86_400_000).toISOString().slice(0, 10);
-  const payers = gap.panelEnded.map((payer) => payer.payerId).join(", ");
-  const from = context.describeDate(gap.date);
-  const until = context.describeDate(last);
-  const back = context.describeDate(gap.resumes);
-  return [
-    {
-      code: "panel-gap",
-      date: gap.date,
-      until: last,
-      summary: `${context.clinician.name} is off the ${payers} panel from ${gap.date} to ${last}; in-network cover resumes on ${gap.resumes}. No referral; bridge the gap.`,
-      explanation: `Your plan won't cover our sessions from ${from} to ${until}; it covers them again from ${back}. Let's plan for those days together.`,
-      evidence: [
-        ...gap.panelEnded.map((payer) => ({ kind: "id" as const, fact: "payer", id: payer.payerId })),
-        { kind: "date", fact: "first-day-out-of-network", date: gap.date },
-        { kind: "date", fact: "network-resumes", date: gap.resumes },
-      ],
-      alternatives: [
-        ...context.paymentAlternatives(gap.coverageAfter),
-        {
-          kind: "pause-until-cover-resumes",
-          summary: `Pause sessions from ${gap.date} and resume on ${gap.resumes}, when in-network cover is back.`,
-          explanation: `We could pause our sessions from ${from} and pick up again on ${back}, when your plan covers them again.`,
-        },
-      ],
-    },
-  ];
-}
+import { networkGapNotice } from "./networkGapNotice.js";
 
 /**
  * The practice is leaving the client's insurance panel, or going self-pay:
@@ -95,7 +62,7 @@ export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
     "Seed 002 (you're transitioning to self-pay: find a therapist for referral, choosing one from the panel that you're leaving)",
   evaluate(context) {
     const loss = context.networkLoss;
-    const notices = gapNotice(context);
+    const notices = networkGapNotice(context, "panel");
     if (loss === undefined || loss.panelEnded.length === 0) return { findings: [], notices };
     const lost = loss.panelEnded;
     const { clinician } = context;
