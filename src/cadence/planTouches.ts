@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { validate } from "../model/validate.js";
-import { addCalendarDays } from "../relationships/addCalendarDays.js";
+import { addCalendarDays } from "../model/addCalendarDays.js";
 import { instantIn } from "./instantIn.js";
 import { localInstant } from "./localInstant.js";
 import { DueTouch, PlannedTouch, PlanOptions } from "./schemas.js";

@@ -1,3 +1,5 @@
+import { addCalendarDays } from "../model/addCalendarDays.js";
+import { calendarDays } from "../model/calendarDays.js";
 import { z } from "zod";
 import { type InputIssue, InvalidInputError } from "../errors.js";
 import {
@@ -141,7 +143,6 @@ const ContextOptions = z.object({
   vocabulary: z.custom<Vocabulary>(isVocabulary).optional(),
 });
 
-const DAY_MS = 86_400_000;
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 /** ISO 4217 currencies whose minor unit is not a hundredth. */
 const MINOR_DIGITS: Readonly<Record<string, number>> = {
@@ -150,9 +151,7 @@ const MINOR_DIGITS: Readonly<Record<string, number>> = {
   ...Object.fromEntries(["CLF", "UYW"].map((c) => [c, 4])),
 };
 
-const dayNumber = (date: string): number =>
-  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-const shift = (date: string, days: number): string => new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
+const shift = addCalendarDays;
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const payerRef = (coverage: { payerId: string; planId?: string | undefined }): PayerRef =>
   coverage.planId === undefined ? { payerId: coverage.payerId } : { payerId: coverage.payerId, planId: coverage.planId };
@@ -281,7 +280,7 @@ export function createRuleContext(input: unknown, options: RuleContextOptions): 
   const inNetworkToday = inNetworkOn(now);
 
   const urgencyOf = (date: string): Urgency => {
-    const days = dayNumber(date) - dayNumber(now);
+    const days = calendarDays(now, date);
     return days <= policy.urgentWithinDays ? "urgent" : days <= policy.soonWithinDays ? "soon" : "routine";
   };
 
@@ -293,7 +292,7 @@ export function createRuleContext(input: unknown, options: RuleContextOptions): 
 
   const lossUrgency = (date: string): Urgency => {
     if (date > now) return urgencyOf(date);
-    return dayNumber(now) - dayNumber(date) <= policy.soonWithinDays ? "urgent" : "soon";
+    return calendarDays(date, now) <= policy.soonWithinDays ? "urgent" : "soon";
   };
 
   // The first day in network again after a loss on `date`, when it comes by the horizon.

@@ -1,11 +1,9 @@
+import { calendarDays } from "../model/calendarDays.js";
 import { measureChange } from "./measureChange.js";
 import type { ProgressClass, ProgressSummary, Score } from "./results.js";
 import type { Instrument } from "./schemas.js";
 
-const DAY_MS = 86_400_000;
 
-const dayNumber = (date: string): number =>
-  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 
 /** Scores on the clinical side of the cutoff; the cutoff itself belongs to the upper side. */
 function clinical(instrument: Instrument, score: number, cutoff: number): boolean {
@@ -39,7 +37,7 @@ export function summarizeProgress(instrument: Instrument, days: readonly Score[]
     latest,
     best,
     sessions: days.length,
-    weeks: Math.floor((dayNumber(latest.date) - dayNumber(baseline.date)) / 7),
+    weeks: Math.floor(calendarDays(baseline.date, latest.date) / 7),
     change,
     sinceBest,
     classification,

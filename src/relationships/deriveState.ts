@@ -1,7 +1,7 @@
 import type { ReferrerKind } from "../model/enums.js";
 import type { IsoDate } from "../model/scalars.js";
-import { addCalendarDays } from "./addCalendarDays.js";
-import { calendarDays } from "./calendarDays.js";
+import { addCalendarDays } from "../model/addCalendarDays.js";
+import { calendarDays } from "../model/calendarDays.js";
 import type { RelationshipCore } from "./foldStep.js";
 import type { RelationshipPolicy } from "./schemas.js";
 import type { Collaboration, Lifecycle, RelationshipState } from "./state.js";

@@ -5,7 +5,7 @@ import { Now } from "../model/now.js";
 import { Referrer } from "../model/referrer.js";
 import type { IsoDate } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
-import { addCalendarDays } from "./addCalendarDays.js";
+import { addCalendarDays } from "../model/addCalendarDays.js";
 import { deriveState } from "./deriveState.js";
 import { OutboundReferral } from "./schemas.js";
 import { type Lifecycle, RelationshipState } from "./state.js";

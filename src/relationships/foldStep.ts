@@ -1,4 +1,4 @@
-import { calendarDays } from "./calendarDays.js";
+import { calendarDays } from "../model/calendarDays.js";
 import type { RelationshipEvent, RelationshipPolicy } from "./schemas.js";
 import type { RelationshipState } from "./state.js";
 

@@ -1,3 +1,4 @@
+import { addCalendarDays } from "../../model/addCalendarDays.js";
 import type { RuleContext } from "../createRuleContext.js";
 import type { RuleNotice } from "../defineReferralRule.js";
 
@@ -18,7 +19,7 @@ export function networkGapNotice(context: RuleContext, side: keyof typeof WORDIN
   const ended = gap === undefined ? [] : side === "coverage" ? gap.coverageEnded : gap.panelEnded;
   if (gap === undefined || ended.length === 0) return [];
   const words = WORDING[side];
-  const last = new Date(Date.parse(gap.resumes) - 86_400_000).toISOString().slice(0, 10);
+  const last = addCalendarDays(gap.resumes, -1);
   const payers = ended.map((payer) => payer.payerId).join(", ");
   const from = context.describeDate(gap.date);
   const until = context.describeDate(last);

@@ -1,4 +1,4 @@
-import type { IsoDate } from "../model/scalars.js";
+import type { IsoDate } from "./scalars.js";
 
 const DAY_MS = 86_400_000;
 
