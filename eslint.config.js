@@ -29,13 +29,21 @@ const purity = [
     message: "Results must be reproducible; Math.random is forbidden in src/.",
   },
   {
+    // `import { z }` pulls all of zod into a bundle; the namespace import lets bundlers drop what is unused.
+    selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier",
+    message: 'Import zod as a namespace (`import * as z from "zod"`) so bundlers can tree-shake it.',
+  },
+  {
     selector: "TSEnumDeclaration",
     message: "Use z.enum; TypeScript enums are forbidden.",
   },
 ];
 
 // Flat config replaces a rule wholesale when a later block sets it again, so every block repeats the Node ban.
-const nodeModules = { regex: "^(node:|fs$|path$|os$|crypto$|url$|util$|child_process$|http$|https$|net$)", message: "src/ runs anywhere: no Node modules." };
+const nodeModules = {
+  regex: "^(node:|fs$|path$|os$|crypto$|url$|util$|child_process$|http$|https$|net$)",
+  message: "src/ runs anywhere: no Node modules.",
+};
 
 const nodeGlobals = Object.keys(globals.node).filter((name) => !(name in globals.es2022));
 
@@ -63,7 +71,15 @@ export default defineConfig(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [nodeModules, { group: capabilities.flatMap((name) => [`../${name}/*`, `./${name}/*`]), message: "model/ and errors.ts are shared: they never import a capability." }] },
+        {
+          patterns: [
+            nodeModules,
+            {
+              group: capabilities.flatMap((name) => [`./${name}/*`, `../${name}/*`, `../../${name}/*`]),
+              message: "model/ and errors.ts are shared: they never import a capability.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -78,7 +94,7 @@ export default defineConfig(
             {
               group: capabilities
                 .filter((other) => other !== capability && !(mayImport[capability] ?? []).includes(other))
-                .flatMap((other) => [`../${other}/*`, `../../${other}/*`]),
+                .flatMap((other) => [`../${other}/*`, `../../${other}/*`, `../../../${other}/*`]),
               message: "Capabilities import model/ and errors.ts, not each other (see DESIGN: the flow runs one way).",
             },
           ],

@@ -27,7 +27,17 @@ const consents = [
     deny: [{ id: "no-diagnosis", categories: ["diagnosis"] }],
   },
   // A 42 CFR Part 2 consent for substance-use records, for the same referrer.
-  { id: "cons-06-part2", clientId: "cl-06", status: "active", kind: "sud-records", signed: "2026-08-12", period, recipients: [{ referrerId: "ref-th-01" }], purposes: ["COC"], categories: ["substance-use"] },
+  {
+    id: "cons-06-part2",
+    clientId: "cl-06",
+    status: "active",
+    kind: "sud-records",
+    signed: "2026-08-12",
+    period,
+    recipients: [{ referrerId: "ref-th-01" }],
+    purposes: ["COC"],
+    categories: ["substance-use"],
+  },
 ];
 const fact = (id: string, category: string, text: string) => ({ id, clientId: "cl-06", category, text, recorded: "2026-11-16" });
 const facts = [
@@ -41,13 +51,19 @@ const facts = [
 // One question at a time.
 for (const category of ["attendance", "diagnosis", "psychotherapy-note", "substance-use"]) {
   const decision = evaluateConsent(consents, { client: "cl-06", recipient, purpose: "COC", category, at: now });
-  console.log(`${category.padEnd(20)} ${decision.decision.padEnd(7)} ${decision.reason}${decision.provision?.provisionId ? ` (${decision.provision.provisionId})` : ""}`);
+  console.log(
+    `${category.padEnd(20)} ${decision.decision.padEnd(7)} ${decision.reason}${decision.provision?.provisionId ? ` (${decision.provision.provisionId})` : ""}`,
+  );
 }
 
 // The whole update: this practice's template asks for what coordination needs, including substance use.
 const result = composeUpdate({
   kind: "progress",
-  template: { id: "sud-progress", title: "Progress update", categories: ["attendance", "progress-summary", "substance-use", "diagnosis", "psychotherapy-note"] },
+  template: {
+    id: "sud-progress",
+    title: "Progress update",
+    categories: ["attendance", "progress-summary", "substance-use", "diagnosis", "psychotherapy-note"],
+  },
   client: { id: "cl-06", displayName: "Riley" },
   recipient,
   purpose: "COC",
@@ -63,7 +79,15 @@ console.log(`record: ${JSON.stringify(result.disclosure, null, 2)}`);
 
 // Bad input: the error names the path and the rule, never the value.
 try {
-  composeUpdate({ kind: "progress", client: { id: "cl-06" }, recipient, purpose: "COC", now: "next Tuesday", facts: [{ ...facts[0], category: "Psychotherapy Notes" }], consents });
+  composeUpdate({
+    kind: "progress",
+    client: { id: "cl-06" },
+    recipient,
+    purpose: "COC",
+    now: "next Tuesday",
+    facts: [{ ...facts[0], category: "Psychotherapy Notes" }],
+    consents,
+  });
 } catch (error) {
   if (error instanceof InvalidInputError) console.log(`\n${error.message}`);
 }

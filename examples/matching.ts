@@ -20,7 +20,9 @@ const client = clients.find((c) => c.id === "cl-14");
 const result = matcher.rank({ client, practiceId: "harbour" }, { now, limit: 3 });
 console.log(`Options for cl-14 (${result.eligibleCount} eligible, recommendation: ${result.recommendation.kind}):`);
 for (const option of result.options) {
-  console.log(`  ${option.clinicianId.padEnd(16)} ${option.score.toFixed(3)} ${option.colleague ? "colleague" : "network"}  ${option.payment.via}`);
+  console.log(
+    `  ${option.clinicianId.padEnd(16)} ${option.score.toFixed(3)} ${option.colleague ? "colleague" : "network"}  ${option.payment.via}`,
+  );
   for (const part of option.parts) console.log(`    ${part.criterion.padEnd(9)} ${part.contribution.toFixed(3)}  ${part.reason}`);
 }
 

@@ -6,11 +6,20 @@
  */
 import { readFileSync } from "node:fs";
 import type { Referrer } from "referwell";
-import { assessNetwork, findLateralOpportunities, type RelationshipEvent, relationshipState, suggestNextActions } from "referwell/relationships";
+import {
+  assessNetwork,
+  findLateralOpportunities,
+  type RelationshipEvent,
+  relationshipState,
+  suggestNextActions,
+} from "referwell/relationships";
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), "utf8"));
 const referrers: Referrer[] = read("referrers.json");
-const { relationshipEvents, outboundReferrals } = read("histories.json") as { relationshipEvents: RelationshipEvent[]; outboundReferrals: unknown[] };
+const { relationshipEvents, outboundReferrals } = read("histories.json") as {
+  relationshipEvents: RelationshipEvent[];
+  outboundReferrals: unknown[];
+};
 const now = "2026-11-23";
 
 const states = referrers
@@ -20,7 +29,9 @@ const states = referrers
 
 for (const state of states) {
   const actions = suggestNextActions(state, { now }).filter((action) => action.overdueDays >= -6);
-  console.log(`${state.referrerId.padEnd(12)} ${state.lifecycle.padEnd(10)} stage ${state.stage ?? "-"}  ${actions.map((a) => a.code).join(", ") || "nothing due"}`);
+  console.log(
+    `${state.referrerId.padEnd(12)} ${state.lifecycle.padEnd(10)} stage ${state.stage ?? "-"}  ${actions.map((a) => a.code).join(", ") || "nothing due"}`,
+  );
 }
 
 const network = assessNetwork(referrers, states, {}, { now });
@@ -28,4 +39,5 @@ console.log("\nGaps:");
 for (const gap of network.gaps) console.log(`  ${gap}`);
 console.log(`New meetings in ${network.monthlyMeetings.month}: ${network.monthlyMeetings.held} of ${network.monthlyMeetings.target}`);
 
-for (const opportunity of findLateralOpportunities(outboundReferrals, referrers, states, { now })) console.log(`Lateral: ${opportunity.text}`);
+for (const opportunity of findLateralOpportunities(outboundReferrals, referrers, states, { now }))
+  console.log(`Lateral: ${opportunity.text}`);

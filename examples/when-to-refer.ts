@@ -98,8 +98,20 @@ const exit = assessPanelExit(
     payerIds: ["regence"],
     clinicians: [ben],
     clients: [
-      { id: "cl-42", ageGroup: "adult", residence: { jurisdiction: "US-OR" }, coverage: [{ payerId: "regence", period: { start: "2022-01-01" } }], needs: { problemAreas: ["grief"] } },
-      { id: "cl-43", ageGroup: "adult", residence: { jurisdiction: "US-OR" }, coverage: [{ payerId: "medicaid-or", period: { start: "2022-01-01" } }], needs: { problemAreas: ["trauma"] } },
+      {
+        id: "cl-42",
+        ageGroup: "adult",
+        residence: { jurisdiction: "US-OR" },
+        coverage: [{ payerId: "regence", period: { start: "2022-01-01" } }],
+        needs: { problemAreas: ["grief"] },
+      },
+      {
+        id: "cl-43",
+        ageGroup: "adult",
+        residence: { jurisdiction: "US-OR" },
+        coverage: [{ payerId: "medicaid-or", period: { start: "2022-01-01" } }],
+        needs: { problemAreas: ["trauma"] },
+      },
     ],
     episodes: [
       { clientId: "cl-42", clinicianId: "clin-ben" },
@@ -109,5 +121,7 @@ const exit = assessPanelExit(
   { now, vocabulary },
 );
 for (const referral of exit.referrals) {
-  console.log(`\nLeaving ${referral.payerIds.join(", ")} on ${exit.date}: ${referral.clientId} needs a clinician on that panel (${referral.assessment.urgency}).`);
+  console.log(
+    `\nLeaving ${referral.payerIds.join(", ")} on ${exit.date}: ${referral.clientId} needs a clinician on that panel (${referral.assessment.urgency}).`,
+  );
 }

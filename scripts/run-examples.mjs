@@ -13,7 +13,10 @@ for (const subpath of subpaths) {
   const specifier = subpath === "." ? pkg.name : `${pkg.name}/${subpath.slice(2)}`;
   const cjs = require(specifier);
   const esm = await import(specifier);
-  const names = (module) => Object.keys(module).filter((key) => key !== "default" && key !== "module.exports").sort();
+  const names = (module) =>
+    Object.keys(module)
+      .filter((key) => key !== "default" && key !== "module.exports")
+      .sort();
   if (JSON.stringify(names(cjs)) !== JSON.stringify(names(esm))) {
     console.error(`${specifier}: the CommonJS and ESM builds export different names`);
     process.exit(1);
@@ -21,9 +24,14 @@ for (const subpath of subpaths) {
   console.log(`ok ${specifier} (${names(esm).length} exports, CJS and ESM agree)`);
 }
 
-const examples = readdirSync(new URL("../examples/", import.meta.url)).filter((file) => file.endsWith(".ts")).sort();
+const examples = readdirSync(new URL("../examples/", import.meta.url))
+  .filter((file) => file.endsWith(".ts"))
+  .sort();
 for (const file of examples) {
-  const run = spawnSync("npx", ["tsx", "--tsconfig", "examples/tsconfig.run.json", `examples/${file}`], { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+  const run = spawnSync("npx", ["tsx", "--tsconfig", "examples/tsconfig.run.json", `examples/${file}`], {
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+  });
   if (run.status !== 0) {
     process.stdout.write(run.stdout ?? "");
     console.error(`examples/${file} failed (exit ${run.status})`);

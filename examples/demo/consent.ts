@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { Id, validate } from "referwell";
 import { type ComposedUpdate, composeUpdate, Consent, Fact, UpdateTemplate } from "referwell/consent";
-import { z } from "zod";
+import * as z from "zod";
 import { heading, pad } from "./format.js";
 import type { SampleData } from "./load.js";
 
@@ -59,7 +59,10 @@ export function consentSection(data: SampleData): void {
       // The practice's choice: a thank-you that names no one when the client may not be acknowledged.
       unacknowledgedThankYou: "generic-note",
     });
-    const labels = result.update === undefined ? "" : ` · ${result.update.labels.confidentiality}${result.update.labels.sensitivity.length > 0 ? ` ${result.update.labels.sensitivity.join(",")}` : ""}`;
+    const labels =
+      result.update === undefined
+        ? ""
+        : ` · ${result.update.labels.confidentiality}${result.update.labels.sensitivity.length > 0 ? ` ${result.update.labels.sensitivity.join(",")}` : ""}`;
     const outcome =
       result.status === "update"
         ? `send, ${result.included.length} fact${result.included.length === 1 ? "" : "s"}${labels}${result.update?.labels.part2Notice === undefined ? "" : " · 42 CFR 2.32 notice"}`
@@ -67,7 +70,10 @@ export function consentSection(data: SampleData): void {
           ? `generic note only (client not acknowledged: ${result.acknowledgement.reason})`
           : `nothing to send (acknowledgement: ${result.acknowledgement.reason})`;
     console.log(`${pad(clientId, 6)} → ${pad(to.name, 20)} ${outcome}`);
-    for (const w of result.withheld) console.log(`    withheld ${pad(w.factId, 7)} ${w.reason}${w.provision?.provisionId === undefined ? "" : ` (${w.provision.consentId}/${w.provision.provisionId})`}`);
+    for (const w of result.withheld)
+      console.log(
+        `    withheld ${pad(w.factId, 7)} ${w.reason}${w.provision?.provisionId === undefined ? "" : ` (${w.provision.consentId}/${w.provision.provisionId})`}`,
+      );
     if (result.update !== undefined && result.status === "update") console.log(indent(result.update.text));
     if (result.disclosure !== undefined) records += 1;
   };

@@ -9,7 +9,9 @@ export function overview(data: SampleData): void {
   const network = directory.clinicians.filter((c) => c.practiceId !== homePracticeId);
   const payerName = (id: string) => directory.payers.find((p) => p.id === id)?.name ?? id;
 
-  console.log(`Validated: ${directory.clinicians.length} clinicians in ${directory.practices.length} practices, ${referrers.length} referrers, ${clients.length} clients.`);
+  console.log(
+    `Validated: ${directory.clinicians.length} clinicians in ${directory.practices.length} practices, ${referrers.length} referrers, ${clients.length} clients.`,
+  );
 
   heading(`The team (${team.length} clinicians)`);
   for (const c of team) {
@@ -18,7 +20,9 @@ export function overview(data: SampleData): void {
     const open = c.acceptingNewClients && room > 0 && weekly > 0 ? `${weekly} new this week` : "closed to new clients";
     const panels = c.insurancePanels.filter((p) => p.period.end === undefined || p.period.end >= weekOf).map((p) => payerName(p.payerId));
     const discipline = vocabulary.label("disciplines", c.discipline) ?? c.discipline;
-    console.log(`${pad(c.name, 16)} ${pad(discipline, 32)} ${pad(open, 22)} panels: ${panels.length === 0 ? "self-pay only" : panels.join(", ")}`);
+    console.log(
+      `${pad(c.name, 16)} ${pad(discipline, 32)} ${pad(open, 22)} panels: ${panels.length === 0 ? "self-pay only" : panels.join(", ")}`,
+    );
   }
 
   heading(`The outside network (${network.length} clinicians)`);
@@ -29,10 +33,14 @@ export function overview(data: SampleData): void {
   }
 
   heading(`Referrers (${referrers.length})`);
-  const kinds = ReferrerKind.options.map((kind) => [kind, referrers.filter((r) => r.kind === kind).length] as const).filter(([, n]) => n > 0);
+  const kinds = ReferrerKind.options
+    .map((kind) => [kind, referrers.filter((r) => r.kind === kind).length] as const)
+    .filter(([, n]) => n > 0);
   console.log(kinds.map(([kind, n]) => `${kind} ${n}`).join(" · "));
   const withHistory = groupBy(histories.relationshipEvents, (e) => e.referrerId);
-  console.log(`${withHistory.size} referrers have a history (${histories.relationshipEvents.length} events); ${referrers.length - withHistory.size} are prospects.`);
+  console.log(
+    `${withHistory.size} referrers have a history (${histories.relationshipEvents.length} events); ${referrers.length - withHistory.size} are prospects.`,
+  );
 
   heading("Clients waiting for intake");
   const intake = new Set(histories.episodes.filter((e) => e.status === "intake").map((e) => e.clientId));
@@ -43,7 +51,10 @@ export function overview(data: SampleData): void {
     const pays =
       payment === undefined
         ? "payment unknown"
-        : list([...payment.payers.map((p) => payerName(p.payerId)), ...(payment.maxSelfPay ? [`self-pay ≤ ${money(payment.maxSelfPay)}`] : [])]);
+        : list([
+            ...payment.payers.map((p) => payerName(p.payerId)),
+            ...(payment.maxSelfPay ? [`self-pay ≤ ${money(payment.maxSelfPay)}`] : []),
+          ]);
     console.log(`${pad(client.id, 6)} ${pad(list(needs), 34)} ${pad(list(criteria.require.populations), 22)} ${pays}`);
   }
 
@@ -56,15 +67,25 @@ export function overview(data: SampleData): void {
     const move = client.plannedMoves.find((m) => m.date >= weekOf);
     if (move !== undefined) {
       const there = residenceOn(client, move.date);
-      const licensure = checkLicensure(clinician, { jurisdiction: there.jurisdiction, mode: "telehealth", on: move.date }, directory.compacts);
-      notes.push(`moves to ${there.jurisdiction} on ${move.date}; telehealth there ${licensure.authorized ? `allowed (${licensure.via})` : "not allowed"}`);
+      const licensure = checkLicensure(
+        clinician,
+        { jurisdiction: there.jurisdiction, mode: "telehealth", on: move.date },
+        directory.compacts,
+      );
+      notes.push(
+        `moves to ${there.jurisdiction} on ${move.date}; telehealth there ${licensure.authorized ? `allowed (${licensure.via})` : "not allowed"}`,
+      );
     }
     const payers = coverageOn(client, weekOf).map((c) => c.payerId);
-    const inNetwork = clinician.insurancePanels.some((p) => payers.includes(p.payerId) && (p.period.end === undefined || p.period.end >= weekOf));
+    const inNetwork = clinician.insurancePanels.some(
+      (p) => payers.includes(p.payerId) && (p.period.end === undefined || p.period.end >= weekOf),
+    );
     if (payers.length > 0 && !inNetwork) notes.push(`coverage now ${list(payers.map(payerName))}, not on ${clinician.name}'s panels`);
     if (client.conflicts.some((c) => c.clinicianId === clinician.id)) notes.push("declared conflict with the treating clinician");
     const scores = histories.measurements.filter((m) => m.clientId === client.id).length;
-    console.log(`${pad(client.id, 6)} with ${pad(clinician.name, 16)} ${scores} measurements${notes.length > 0 ? ` · ${notes.join(" · ")}` : ""}`);
+    console.log(
+      `${pad(client.id, 6)} with ${pad(clinician.name, 16)} ${scores} measurements${notes.length > 0 ? ` · ${notes.join(" · ")}` : ""}`,
+    );
   }
 
   console.log(

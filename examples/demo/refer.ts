@@ -37,7 +37,10 @@ export function referralSection(data: SampleData): ReferralAssessment[] {
     const pays =
       payment === undefined
         ? "payment unknown"
-        : list([...payment.payers.map((p) => p.payerId), ...(payment.maxSelfPay === undefined ? [] : [`self-pay ≤ ${money(payment.maxSelfPay)}`])]);
+        : list([
+            ...payment.payers.map((p) => p.payerId),
+            ...(payment.maxSelfPay === undefined ? [] : [`self-pay ≤ ${money(payment.maxSelfPay)}`]),
+          ]);
     const needs = [...criteria.require.problemAreas, ...criteria.require.modalities];
     console.log(
       `       → ${criteria.location.jurisdiction} from ${criteria.startDate}; ${pays}` +
@@ -55,7 +58,9 @@ export function referralSection(data: SampleData): ReferralAssessment[] {
 
   // Panels that end within the look-ahead, and whom each exit leaves without cover.
   const exits = directory.clinicians.flatMap((c) =>
-    c.insurancePanels.filter((p) => p.period.end !== undefined && p.period.end >= weekOf).map((p) => ({ clinician: c, payerId: p.payerId, end: p.period.end as string })),
+    c.insurancePanels
+      .filter((p) => p.period.end !== undefined && p.period.end >= weekOf)
+      .map((p) => ({ clinician: c, payerId: p.payerId, end: p.period.end as string })),
   );
   for (const { clinician, payerId, end } of exits) {
     const date = new Date(Date.parse(end) + 86_400_000).toISOString().slice(0, 10);
@@ -66,12 +71,16 @@ export function referralSection(data: SampleData): ReferralAssessment[] {
         payerIds: [payerId],
         clinicians: directory.clinicians,
         clients,
-        episodes: histories.episodes.filter((e) => e.status === "active" && e.clinicianId !== undefined).map((e) => ({ clientId: e.clientId, clinicianId: e.clinicianId as string, start: e.start })),
+        episodes: histories.episodes
+          .filter((e) => e.status === "active" && e.clinicianId !== undefined)
+          .map((e) => ({ clientId: e.clientId, clinicianId: e.clinicianId as string, start: e.start })),
       },
       { now: weekOf, vocabulary },
     );
     const affected = result.referrals.map((r) => r.clientId);
-    console.log(`\n${clinician.name} leaves the ${payerId} panel on ${date}: ${affected.length === 0 ? "no client in care is affected" : `refer ${list(affected)} to a clinician on that panel`}.`);
+    console.log(
+      `\n${clinician.name} leaves the ${payerId} panel on ${date}: ${affected.length === 0 ? "no client in care is affected" : `refer ${list(affected)} to a clinician on that panel`}.`,
+    );
   }
   return referred;
 }

@@ -1,13 +1,13 @@
-import { z } from "zod";
+import * as z from "zod";
 import { calendarDateOf } from "../model/calendarDateOf.js";
 import { Now } from "../model/now.js";
 import { Id, IsoDate } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
-import { addCalendarDays } from "../model/addCalendarDays.js";
-import { calendarDays } from "../model/calendarDays.js";
+import { addCalendarDays } from "../model/internal/addCalendarDays.js";
+import { calendarDays } from "../model/internal/calendarDays.js";
 import type { TouchKind } from "../relationships/schemas.js";
-import { deriveState } from "../relationships/deriveState.js";
-import { RelationshipState } from "../relationships/state.js";
+import { deriveState } from "../relationships/internal/deriveState.js";
+import { RelationshipState } from "../relationships/stateSchemas.js";
 import { suggestNextActions } from "../relationships/suggestNextActions.js";
 import { CadencePolicy, type DueTouch, type TouchReason } from "./schemas.js";
 
@@ -28,7 +28,16 @@ export const DueTouchOptions = z.object({
   now: Now,
   policy: CadencePolicy.prefault({}),
   mutualClients: z
-    .array(z.object({ referrerId: Id, episodeId: Id, clinicianId: Id, consentAllowsNote: z.boolean(), lastNoteSent: IsoDate.optional(), since: IsoDate }))
+    .array(
+      z.object({
+        referrerId: Id,
+        episodeId: Id,
+        clinicianId: Id,
+        consentAllowsNote: z.boolean(),
+        lastNoteSent: IsoDate.optional(),
+        since: IsoDate,
+      }),
+    )
     .max(100_000)
     .default([]),
   newMeetingsPerMonth: z.number().int().min(0).max(100).default(0),
@@ -47,7 +56,12 @@ const VALUE: Readonly<Record<TouchReason, number>> = {
   "outreach-slot": 1,
 };
 
-const FROM_ACTION = { "thank-referrer": "thank-you", "follow-up-meeting": "follow-up-meeting", "follow-up-outreach": "follow-up-outreach", revive: "revive" } as const;
+const FROM_ACTION = {
+  "thank-referrer": "thank-you",
+  "follow-up-meeting": "follow-up-meeting",
+  "follow-up-outreach": "follow-up-outreach",
+  revive: "revive",
+} as const;
 
 /** The next kind in the rotation after the ones used last, so suggestions vary rather than repeat. */
 function nextKind(rotation: readonly TouchKind[], recent: readonly TouchKind[]): TouchKind {
@@ -99,7 +113,15 @@ export function dueTouches(states: unknown, options: unknown): DueTouch[] {
   const { policy } = settings;
   const today = calendarDateOf(settings.now);
   const touches: DueTouch[] = [];
-  const add = (referrerId: string | null, clinicianId: string | null, reason: TouchReason, dueDate: string, suggestedKind: DueTouch["suggestedKind"], explanation: string, id?: string) =>
+  const add = (
+    referrerId: string | null,
+    clinicianId: string | null,
+    reason: TouchReason,
+    dueDate: string,
+    suggestedKind: DueTouch["suggestedKind"],
+    explanation: string,
+    id?: string,
+  ) =>
     touches.push({
       id: id ?? `${referrerId ?? "practice"}:${reason}:${dueDate}`,
       referrerId,
@@ -126,36 +148,69 @@ export function dueTouches(states: unknown, options: unknown): DueTouch[] {
     for (const action of suggestNextActions(state, { now: resumes })) {
       if (!(action.code in FROM_ACTION)) continue;
       const reason = FROM_ACTION[action.code as keyof typeof FROM_ACTION];
-      const kind: DueTouch["suggestedKind"] = reason === "thank-you" ? "thank-you" : reason === "follow-up-outreach" ? "email" : nextKind(policy.kindRotation, recent);
+      const kind: DueTouch["suggestedKind"] =
+        reason === "thank-you" ? "thank-you" : reason === "follow-up-outreach" ? "email" : nextKind(policy.kindRotation, recent);
       add(state.referrerId, action.clinicianId, reason, notBefore(action.dueDate), kind, action.reason);
     }
-    const base = state.lifecycle === "met" || state.lifecycle === "nurturing" || state.lifecycle === "active" ? policy.everyDays[state.lifecycle] : undefined;
+    const base =
+      state.lifecycle === "met" || state.lifecycle === "nurturing" || state.lifecycle === "active"
+        ? policy.everyDays[state.lifecycle]
+        : undefined;
     if (base === undefined || state.fit === false) continue;
     const byKind = policy.kindEveryDays.find((entry) => entry.kind === state.referrerKind)?.days;
     const every = Math.round((byKind ?? base) * (state.stage === null ? 1 : policy.stageFactor[state.stage]));
     // The clock restarts at the last contact that counts: a touch of a reset kind, a meeting, or a referral either way.
     const resets = new Set(policy.resetKinds);
     const last = state.events.reduce<string | null>((latest, event) => {
-      const counts = event.type === "meeting-held" || event.type === "referral-received" || event.type === "referral-sent" || (event.type === "touch" && resets.has(event.kind));
+      const counts =
+        event.type === "meeting-held" ||
+        event.type === "referral-received" ||
+        event.type === "referral-sent" ||
+        (event.type === "touch" && resets.has(event.kind));
       return counts && (latest === null || event.date > latest) ? event.date : latest;
     }, null);
     if (last === null) continue;
     const due = notBefore(addCalendarDays(last, every));
-    add(state.referrerId, state.pointPersonId, "cadence", due, nextKind(policy.kindRotation, recent), `Touch base about every ${every} days; the last contact was on ${last}.`);
+    add(
+      state.referrerId,
+      state.pointPersonId,
+      "cadence",
+      due,
+      nextKind(policy.kindRotation, recent),
+      `Touch base about every ${every} days; the last contact was on ${last}.`,
+    );
   }
 
   for (const client of settings.mutualClients) {
     if (!client.consentAllowsNote) continue;
     const due = addCalendarDays(client.lastNoteSent ?? client.since, policy.progressNoteEveryDays);
     // The episode keys the id; no client detail enters the text, which may end up in a shared calendar.
-    add(client.referrerId, client.clinicianId, "progress-note", due, "progress-note-sent", `A short progress note on a mutual client every ${policy.progressNoteEveryDays} days, with the client's consent.`, `${client.referrerId}:progress-note:${client.episodeId}:${due}`);
+    add(
+      client.referrerId,
+      client.clinicianId,
+      "progress-note",
+      due,
+      "progress-note-sent",
+      `A short progress note on a mutual client every ${policy.progressNoteEveryDays} days, with the client's consent.`,
+      `${client.referrerId}:progress-note:${client.episodeId}:${due}`,
+    );
   }
 
   const month = today.slice(0, 7);
-  const held = relationships.filter((state) => state.dates.firstMeeting !== null && state.dates.firstMeeting.startsWith(month) && state.dates.firstMeeting <= today).length;
+  const held = relationships.filter(
+    (state) => state.dates.firstMeeting !== null && state.dates.firstMeeting.startsWith(month) && state.dates.firstMeeting <= today,
+  ).length;
   // Slots are keyed by month and number, so planning again on another day recognizes them.
   for (let slot = held; slot < settings.newMeetingsPerMonth; slot += 1) {
-    add(null, null, "outreach-slot", `${month}-01`, "outreach", `A monthly goal of ${settings.newMeetingsPerMonth} new meetings; ${held} held so far this month.`, `practice:outreach-slot:${month}:${slot + 1}`);
+    add(
+      null,
+      null,
+      "outreach-slot",
+      `${month}-01`,
+      "outreach",
+      `A monthly goal of ${settings.newMeetingsPerMonth} new meetings; ${held} held so far this month.`,
+      `practice:outreach-slot:${month}:${slot + 1}`,
+    );
   }
   return touches.sort((a, b) => b.overdueDays - a.overdueDays || b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

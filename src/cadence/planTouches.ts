@@ -1,8 +1,8 @@
-import { z } from "zod";
+import * as z from "zod";
 import { validate } from "../model/validate.js";
-import { addCalendarDays } from "../model/addCalendarDays.js";
-import { instantIn } from "./instantIn.js";
-import { localInstant } from "./localInstant.js";
+import { addCalendarDays } from "../model/internal/addCalendarDays.js";
+import { instantIn } from "./internal/instantIn.js";
+import { localInstant } from "./internal/localInstant.js";
 import { DueTouch, PlannedTouch, PlanOptions } from "./schemas.js";
 
 /** A due touch that could not be placed, and why. */
@@ -94,7 +94,8 @@ export function planTouches(due: unknown, options: unknown): TouchPlan {
   const dayIndex = new Map(days.map((day, index) => [day, index]));
   // Weeks as integers from the first Monday, so loads live in arrays rather than string-keyed maps.
   const firstMonday = weekOf(settings.from);
-  const weekNumber = (day: string) => Math.floor((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${firstMonday}T00:00:00Z`)) / (7 * 86_400_000));
+  const weekNumber = (day: string) =>
+    Math.floor((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${firstMonday}T00:00:00Z`)) / (7 * 86_400_000));
   const dayWeek = days.map(weekNumber);
   const DAY = 86_400_000;
   const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY;
@@ -149,7 +150,9 @@ export function planTouches(due: unknown, options: unknown): TouchPlan {
 
   const order = [...touches]
     .filter((touch) => !held.has(touch.id))
-    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+    .sort((a, b) =>
+      a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
   const planned: PlannedTouch[] = [];
   const unplaced: UnplacedTouch[] = [];
   for (const touch of order) {

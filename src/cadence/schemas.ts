@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { ReferrerKind, Weekday } from "../model/enums.js";
 import { Id, IsoDate, IsoInstant, LocalTime, TimeZone } from "../model/scalars.js";
 import { TouchKind } from "../relationships/schemas.js";
@@ -40,10 +40,14 @@ const days = (value: number) => z.number().int().min(1).max(3_650).default(value
  * ```
  */
 export const CadencePolicy = z.object({
-  everyDays: z
-    .object({ met: days(30), nurturing: days(60), active: days(60) })
+  everyDays: z.object({ met: days(30), nurturing: days(60), active: days(60) }).prefault({}),
+  stageFactor: z
+    .object({
+      1: z.number().min(0.1).max(10).default(1),
+      2: z.number().min(0.1).max(10).default(1),
+      3: z.number().min(0.1).max(10).default(1.5),
+    })
     .prefault({}),
-  stageFactor: z.object({ 1: z.number().min(0.1).max(10).default(1), 2: z.number().min(0.1).max(10).default(1), 3: z.number().min(0.1).max(10).default(1.5) }).prefault({}),
   kindEveryDays: z
     .array(z.object({ kind: ReferrerKind, days: z.number().int().min(1).max(3_650) }))
     .max(13)
@@ -51,7 +55,10 @@ export const CadencePolicy = z.object({
       { kind: "peer-group", days: 30 },
       { kind: "case-study-group", days: 30 },
     ]),
-  resetKinds: z.array(TouchKind).max(20).default([...TouchKind.options]),
+  resetKinds: z
+    .array(TouchKind)
+    .max(20)
+    .default([...TouchKind.options]),
   progressNoteEveryDays: days(60),
   kindRotation: z.array(TouchKind).min(1).max(20).default(["coffee", "article-shared", "call", "lunch", "consult"]),
 });
@@ -71,7 +78,15 @@ export type CadencePolicy = z.infer<typeof CadencePolicy>;
  * TouchReason.options.includes("thank-you"); // => true
  * ```
  */
-export const TouchReason = z.enum(["cadence", "follow-up-meeting", "thank-you", "progress-note", "follow-up-outreach", "revive", "outreach-slot"]);
+export const TouchReason = z.enum([
+  "cadence",
+  "follow-up-meeting",
+  "thank-you",
+  "progress-note",
+  "follow-up-outreach",
+  "revive",
+  "outreach-slot",
+]);
 /** Why a touch is due. */
 export type TouchReason = z.infer<typeof TouchReason>;
 
@@ -152,7 +167,10 @@ export const PlanOptions = z.object({
   from: IsoDate,
   weeks: z.number().int().min(1).max(104),
   timeZone: TimeZone,
-  clinicianTimeZones: z.array(z.object({ clinicianId: Id, timeZone: TimeZone })).max(10_000).default([]),
+  clinicianTimeZones: z
+    .array(z.object({ clinicianId: Id, timeZone: TimeZone }))
+    .max(10_000)
+    .default([]),
   workingDays: z.array(Weekday).min(1).max(7).default(["mon", "tue", "wed", "thu", "fri"]),
   holidays: z.array(IsoDate).max(10_000).default([]),
   capacity: z.number().int().min(0).max(1_000),

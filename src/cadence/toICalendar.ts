@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Id, IsoInstant } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
 import { PlannedTouch } from "./schemas.js";
@@ -19,8 +19,14 @@ import { PlannedTouch } from "./schemas.js";
 export const ICalendarOptions = z.object({
   now: IsoInstant,
   calendarName: z.string().min(1).max(200).default("Referral network touches"),
-  uidDomain: z.string().regex(/^[A-Za-z0-9.-]{1,200}$/).default("referwell.invalid"),
-  names: z.array(z.object({ id: Id, name: z.string().min(1).max(200) })).max(100_000).default([]),
+  uidDomain: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]{1,200}$/)
+    .default("referwell.invalid"),
+  names: z
+    .array(z.object({ id: Id, name: z.string().min(1).max(200) }))
+    .max(100_000)
+    .default([]),
 });
 /** Options of {@link toICalendar}. */
 export type ICalendarOptions = z.infer<typeof ICalendarOptions>;
@@ -28,7 +34,11 @@ export type ICalendarOptions = z.infer<typeof ICalendarOptions>;
 const Plan = z.object({ planned: z.array(PlannedTouch).max(1_000_000) });
 
 /** RFC 5545 §3.3.5: a UTC date-time, `YYYYMMDDTHHMMSSZ`. */
-const utc = (instant: string): string => new Date(Date.parse(instant)).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const utc = (instant: string): string =>
+  new Date(Date.parse(instant))
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 /**
  * RFC 5545 §3.3.11: escape backslash, semicolon, comma and line breaks in
@@ -120,7 +130,13 @@ export function toICalendar(plan: unknown, options: unknown): string {
   const settings = validate(ICalendarOptions, options, "options");
   const names = new Map(settings.names.map((entry) => [entry.id, entry.name]));
   const name = (id: string | null) => (id === null ? undefined : (names.get(id) ?? id));
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//referwell//cadence//EN", "CALSCALE:GREGORIAN", `X-WR-CALNAME:${text(settings.calendarName)}`];
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//referwell//cadence//EN",
+    "CALSCALE:GREGORIAN",
+    `X-WR-CALNAME:${text(settings.calendarName)}`,
+  ];
   const stamp = utc(settings.now);
   for (const touch of [...planned].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const who = name(touch.referrerId);

@@ -1,15 +1,15 @@
 import { validate } from "../model/validate.js";
-import { buildCatalogue } from "./buildCatalogue.js";
-import { compareText } from "./compareText.js";
-import { compileConsents } from "./compileConsents.js";
-import { dayOf } from "./dayOf.js";
-import { decide } from "./decide.js";
-import { reasonTexts } from "./reasonTexts.js";
-import { renderUpdate } from "./renderUpdate.js";
+import { buildCatalogue } from "./internal/buildCatalogue.js";
+import { compareText } from "./internal/compareText.js";
+import { compileConsents } from "./internal/compileConsents.js";
+import { dayOf } from "./internal/dayOf.js";
+import { decide } from "./internal/decide.js";
+import { reasonTexts } from "./internal/reasonTexts.js";
+import { renderUpdate } from "./internal/renderUpdate.js";
 import { type Fact, UpdateRequest, type UpdateKind } from "./schemas.js";
-import { securityLabels } from "./securityLabels.js";
+import { securityLabels } from "./internal/securityLabels.js";
 import type { ComposedUpdate, ProvisionRef, UpdateSection, WithheldFact, WithholdReason } from "./types.js";
-import { type DisclosureCategory, part2RedisclosureNotice, purposeText } from "./vocabulary.js";
+import { type DisclosureCategory, part2RedisclosureNotice, purposeText } from "./categories.js";
 
 /** What each kind carries when no template says otherwise: a thank-you no clinical facts; a progress update what coordination needs. */
 const DEFAULT_CATEGORIES: Readonly<Record<UpdateKind, readonly string[]>> = {
@@ -177,10 +177,18 @@ export function composeUpdate(request: unknown): ComposedUpdate {
     const category = catalogue.get(code) as DisclosureCategory;
     return facts.length === 0
       ? []
-      : [{ category: code, title: category.label, items: facts.map((fact) => ({ factId: fact.id, text: fact.text, value: fact.value, recorded: fact.recorded })) }];
+      : [
+          {
+            category: code,
+            title: category.label,
+            items: facts.map((fact) => ({ factId: fact.id, text: fact.text, value: fact.value, recorded: fact.recorded })),
+          },
+        ];
   });
   // A template may list `acknowledgement` itself: each category is disclosed, and recorded, once.
-  const disclosed = [...new Set([ACKNOWLEDGEMENT, ...sections.map((section) => section.category)])].map((code) => catalogue.get(code) as DisclosureCategory);
+  const disclosed = [...new Set([ACKNOWLEDGEMENT, ...sections.map((section) => section.category)])].map(
+    (code) => catalogue.get(code) as DisclosureCategory,
+  );
   const labels = securityLabels(disclosed, input.part2Notice ?? part2RedisclosureNotice);
   const name = client.displayName;
   const title = template?.title ?? DEFAULT_TITLES[kind];

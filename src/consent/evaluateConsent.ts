@@ -1,8 +1,8 @@
 import { validate } from "../model/validate.js";
-import { buildCatalogue } from "./buildCatalogue.js";
-import { compileConsents } from "./compileConsents.js";
-import { dayOf } from "./dayOf.js";
-import { decide } from "./decide.js";
+import { buildCatalogue } from "./internal/buildCatalogue.js";
+import { compileConsents } from "./internal/compileConsents.js";
+import { dayOf } from "./internal/dayOf.js";
+import { decide } from "./internal/decide.js";
 import { ConsentList, ConsentQuery, EvaluateOptions } from "./schemas.js";
 import type { ConsentDecision } from "./types.js";
 

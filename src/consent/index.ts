@@ -48,4 +48,4 @@ export {
   part2RedisclosureNotice,
   PurposeOfUse,
   SensitivityCode,
-} from "./vocabulary.js";
+} from "./categories.js";

@@ -8,13 +8,18 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { Now } from "../model/now.js";
 import { Id, IsoDate, Period, TimeZone } from "../model/scalars.js";
-import { AuthorizationKind, CategoryCode, DisclosureCategory, defaultCategories, PurposeOfUse } from "./vocabulary.js";
+import { AuthorizationKind, CategoryCode, DisclosureCategory, defaultCategories, PurposeOfUse } from "./categories.js";
 
 /** Short text a person wrote: no control characters, so it renders on one line. */
-const line = (max: number) => z.string().min(1).max(max).regex(/^[^\p{Cc}]+$/u);
+const line = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[^\p{Cc}]+$/u);
 
 /** A list whose items carry an `id` that must be unique within it. */
 function uniqueIds<Item extends z.ZodType<{ id: string }>>(item: Item, max: number) {

@@ -5,10 +5,10 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { IsoDate } from "../model/scalars.js";
 import type { FactComponent, Identifier, UpdateKind } from "./schemas.js";
-import type { Confidentiality, PurposeOfUse, SensitivityCode } from "./vocabulary.js";
+import type { Confidentiality, PurposeOfUse, SensitivityCode } from "./categories.js";
 
 /**
  * Why a disclosure is denied. Each consent is checked in the order below,
@@ -183,7 +183,12 @@ export interface DisclosureRecord {
   /** Whose information was disclosed. */
   readonly clientId: string;
   /** Who received it (164.528(b)(2)(ii)): name, ids and, when the host gave it, the address. */
-  readonly recipient: { readonly referrerId: string; readonly name: string; readonly identifiers: readonly Identifier[]; readonly address?: string };
+  readonly recipient: {
+    readonly referrerId: string;
+    readonly name: string;
+    readonly identifiers: readonly Identifier[];
+    readonly address?: string;
+  };
   /** A brief description of what was disclosed (164.528(b)(2)(iii)), built from category labels, never from facts. */
   readonly description: string;
   /** The purpose (164.528(b)(2)(iv)): its code and a brief statement. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { calendarDateOf } from "../model/calendarDateOf.js";
 import { Clinician } from "../model/clinician.js";
 import { criteriaFromClient } from "../model/criteriaFromClient.js";
@@ -7,13 +7,13 @@ import type { Urgency } from "../model/enums.js";
 import { Compact } from "../model/licensure.js";
 import { Now } from "../model/now.js";
 import { validate } from "../model/validate.js";
-import { collectCandidates } from "./collectCandidates.js";
-import { compileDirectory } from "./compileDirectory.js";
-import { evaluateConstraints } from "./evaluateConstraints.js";
-import { maxWeightAssignment, type WeightedEdge } from "./maxWeightAssignment.js";
-import { prepareQuery } from "./prepareQuery.js";
+import { collectCandidates } from "./internal/collectCandidates.js";
+import { compileDirectory } from "./internal/compileDirectory.js";
+import { evaluateConstraints } from "./internal/evaluateConstraints.js";
+import { maxWeightAssignment, type WeightedEdge } from "./internal/maxWeightAssignment.js";
+import { prepareQuery } from "./internal/prepareQuery.js";
 import { MatcherOptions, Referral } from "./schemas.js";
-import { type ScoredCandidate, scoreOption } from "./scoreOption.js";
+import { type ScoredCandidate, scoreOption } from "./internal/scoreOption.js";
 import type { RankedOption } from "./types.js";
 
 /**
@@ -77,13 +77,16 @@ const SEVERE_FACTOR = 1.5;
 /** Values are compared as integers in millionths, so the optimum is exact and reproducible. */
 const SCALE = 1_000_000;
 
-const Referrals = z.array(Referral).max(100_000).superRefine((referrals, ctx) => {
-  const seen = new Set<string>();
-  referrals.forEach((referral, index) => {
-    if (seen.has(referral.id)) ctx.addIssue({ code: "custom", message: "duplicate-id", path: [index, "id"] });
-    seen.add(referral.id);
+const Referrals = z
+  .array(Referral)
+  .max(100_000)
+  .superRefine((referrals, ctx) => {
+    const seen = new Set<string>();
+    referrals.forEach((referral, index) => {
+      if (seen.has(referral.id)) ctx.addIssue({ code: "custom", message: "duplicate-id", path: [index, "id"] });
+      seen.add(referral.id);
+    });
   });
-});
 
 /**
  * Assigns many intake referrals across clinicians at once, maximizing the
@@ -143,7 +146,9 @@ export function assignReferrals(referrals: unknown, clinicians: unknown, options
   const capacity: Record<string, number> = {};
   const places = compiled.clinicians.map(({ source }) => {
     const { caseloadMax, caseloadCurrent, weeklyNewClientLimit, newClientsThisWeek } = source.capacity;
-    const room = source.acceptingNewClients ? Math.max(0, Math.min(caseloadMax - caseloadCurrent, weeklyNewClientLimit - newClientsThisWeek)) : 0;
+    const room = source.acceptingNewClients
+      ? Math.max(0, Math.min(caseloadMax - caseloadCurrent, weeklyNewClientLimit - newClientsThisWeek))
+      : 0;
     capacity[source.id] = room;
     return room;
   });
@@ -169,7 +174,11 @@ export function assignReferrals(referrals: unknown, clinicians: unknown, options
       if (constraints.failures.length > 0) continue;
       const scored = scoreOption(compiled, clinician, query, constraints);
       optionsByPair.set(`${row}:${clinician.index}`, scored);
-      edges.push({ row, column: clinician.index, value: Math.max(1, Math.round((priorities[row] as number) * (1 + scored.score) * SCALE)) });
+      edges.push({
+        row,
+        column: clinician.index,
+        value: Math.max(1, Math.round((priorities[row] as number) * (1 + scored.score) * SCALE)),
+      });
     }
   });
   // Why a referral has no eligible clinician: the constraints each clinician fails, counted.
@@ -178,7 +187,9 @@ export function assignReferrals(referrals: unknown, clinicians: unknown, options
     const query = queries[row];
     if (query === undefined) return counts;
     for (const clinician of compiled.clinicians) {
-      for (const constraint of new Set(evaluateConstraints(compiled, clinician, query, false).failures.map((failure) => failure.constraint))) {
+      for (const constraint of new Set(
+        evaluateConstraints(compiled, clinician, query, false).failures.map((failure) => failure.constraint),
+      )) {
         counts[constraint] = (counts[constraint] ?? 0) + 1;
       }
     }
@@ -200,9 +211,18 @@ export function assignReferrals(referrals: unknown, clinicians: unknown, options
       return;
     }
     if (rowsWithOptions.has(row)) {
-      unassigned.push({ referralId: referral.id, reason: "capacity", text: "Every eligible clinician's places went to referrals that count more." });
+      unassigned.push({
+        referralId: referral.id,
+        reason: "capacity",
+        text: "Every eligible clinician's places went to referrals that count more.",
+      });
     } else {
-      unassigned.push({ referralId: referral.id, reason: "no-eligible-clinician", text: "No clinician passes every hard constraint.", failedConstraints: failedConstraints(row) });
+      unassigned.push({
+        referralId: referral.id,
+        reason: "no-eligible-clinician",
+        text: "No clinician passes every hard constraint.",
+        failedConstraints: failedConstraints(row),
+      });
     }
   });
   return { assignments, unassigned, objective, capacity };

@@ -3,15 +3,15 @@ import type { MatchCriteria } from "../model/criteria.js";
 import { criteriaFromClient } from "../model/criteriaFromClient.js";
 import { Directory } from "../model/directory.js";
 import { validate } from "../model/validate.js";
-import type { CompiledDirectory, PreparedQuery } from "./compiled.js";
-import { collectCandidates } from "./collectCandidates.js";
-import { compileDirectory } from "./compileDirectory.js";
-import { evaluateConstraints } from "./evaluateConstraints.js";
-import { findPassTo } from "./findPassTo.js";
-import { prepareQuery } from "./prepareQuery.js";
-import { recommend } from "./recommend.js";
+import type { CompiledDirectory, PreparedQuery } from "./internal/compiled.js";
+import { collectCandidates } from "./internal/collectCandidates.js";
+import { compileDirectory } from "./internal/compileDirectory.js";
+import { evaluateConstraints } from "./internal/evaluateConstraints.js";
+import { findPassTo } from "./internal/findPassTo.js";
+import { prepareQuery } from "./internal/prepareQuery.js";
+import { recommend } from "./internal/recommend.js";
 import { MatcherOptions, MatchRequest, RankOptions } from "./schemas.js";
-import { type ScoredCandidate, scoreOption } from "./scoreOption.js";
+import { type ScoredCandidate, scoreOption } from "./internal/scoreOption.js";
 import type { MatchExplanation, RankResult } from "./types.js";
 
 /** A compiled directory, ready to rank requests against. */
@@ -35,13 +35,19 @@ export interface Matcher {
 }
 
 /** Best score first; ties by clinician id, so the order never depends on the directory's. */
-const byScore = (a: ScoredCandidate, b: ScoredCandidate): number => b.score - a.score || (a.clinicianId < b.clinicianId ? -1 : a.clinicianId > b.clinicianId ? 1 : 0);
+const byScore = (a: ScoredCandidate, b: ScoredCandidate): number =>
+  b.score - a.score || (a.clinicianId < b.clinicianId ? -1 : a.clinicianId > b.clinicianId ? 1 : 0);
 
-function prepare(directory: CompiledDirectory, requestInput: unknown, optionsInput: unknown): { request: MatchRequest; rankOptions: RankOptions; query: PreparedQuery } {
+function prepare(
+  directory: CompiledDirectory,
+  requestInput: unknown,
+  optionsInput: unknown,
+): { request: MatchRequest; rankOptions: RankOptions; query: PreparedQuery } {
   const request = validate(MatchRequest, requestInput, "request");
   const rankOptions = validate(RankOptions, optionsInput, "options");
   const today = calendarDateOf(rankOptions.now);
-  const criteria: MatchCriteria = request.criteria ?? criteriaFromClient(request.client as NonNullable<MatchRequest["client"]>, { startDate: today });
+  const criteria: MatchCriteria =
+    request.criteria ?? criteriaFromClient(request.client as NonNullable<MatchRequest["client"]>, { startDate: today });
   const query = prepareQuery(directory, criteria, criteria.startDate ?? today, request.practiceId);
   return { request, rankOptions, query };
 }
@@ -148,7 +154,13 @@ export function createMatcher(directory: unknown, options: unknown = {}): Matche
       if (clinician === undefined) return { clinicianId, known: false, eligible: false, failures: [] };
       const constraints = evaluateConstraints(compiled, clinician, query, false);
       if (constraints.failures.length > 0) return { clinicianId, known: true, eligible: false, failures: constraints.failures };
-      return { clinicianId, known: true, eligible: true, failures: [], option: scoreOption(compiled, clinician, query, constraints).explain() };
+      return {
+        clinicianId,
+        known: true,
+        eligible: true,
+        failures: [],
+        option: scoreOption(compiled, clinician, query, constraints).explain(),
+      };
     },
   };
 }

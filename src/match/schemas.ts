@@ -4,13 +4,13 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { Client } from "../model/client.js";
 import { MatchCriteria } from "../model/criteria.js";
 import { Urgency } from "../model/enums.js";
 import { Now } from "../model/now.js";
 import { Id } from "../model/scalars.js";
-import { VocabularyExtension } from "../model/vocabulary.js";
+import { VocabularyExtension } from "../model/defaultVocabulary.js";
 
 const weight = (value: number) => z.number().min(0).max(100).default(value);
 

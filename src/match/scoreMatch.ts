@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { Clinician } from "../model/clinician.js";
 import { Compact } from "../model/licensure.js";
 import { Now } from "../model/now.js";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { CareMode } from "../model/enums.js";
 import type { IsoDate, Money } from "../model/scalars.js";
 

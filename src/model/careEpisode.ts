@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { Id, IsoDate } from "./scalars.js";
 
 /**

@@ -63,23 +63,22 @@ function covers(licensed: Jurisdiction, where: Jurisdiction): boolean {
  * checkLicensure(clinician, { jurisdiction: "US-WA", mode: "in-person", on: "2026-11-23" }, compacts).authorized; // => false
  * ```
  */
-export function checkLicensure(
-  clinician: Clinician,
-  setting: CareSetting,
-  compacts: readonly Compact[],
-): LicensureCheck {
+export function checkLicensure(clinician: Clinician, setting: CareSetting, compacts: readonly Compact[]): LicensureCheck {
   const { jurisdiction, mode, on } = setting;
   const { licenses } = clinician.licensure;
   const inForce = (license: (typeof licenses)[number]) => license.period === undefined || periodContains(license.period, on);
   for (const license of licenses) {
-    if (covers(license.jurisdiction, jurisdiction) && inForce(license)) return { authorized: true, via: "license", jurisdiction: license.jurisdiction };
+    if (covers(license.jurisdiction, jurisdiction) && inForce(license))
+      return { authorized: true, via: "license", jurisdiction: license.jurisdiction };
   }
   for (const privilege of clinician.licensure.compacts) {
     if (privilege.period !== undefined && !periodContains(privilege.period, on)) continue;
     if (privilege.jurisdictions !== undefined && !privilege.jurisdictions.some((granted) => covers(granted, jurisdiction))) continue;
     const compact = compacts.find((candidate) => candidate.id === privilege.compactId);
     if (compact === undefined || !compact.modes.includes(mode) || !compact.members.some((member) => covers(member, jurisdiction))) continue;
-    const homeLicence = licenses.some((license) => inForce(license) && compact.members.some((member) => covers(member, license.jurisdiction)));
+    const homeLicence = licenses.some(
+      (license) => inForce(license) && compact.members.some((member) => covers(member, license.jurisdiction)),
+    );
     if (homeLicence) return { authorized: true, via: "compact", compactId: compact.id };
   }
   return { authorized: false };

@@ -5,11 +5,11 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { WeeklySchedule } from "./clinician.js";
 import { AgeGroup, CareFormat, ConflictKind, Severity } from "./enums.js";
 import { Id, IsoDate, LanguageTag, Money, Period, Place } from "./scalars.js";
-import { Tag } from "./vocabulary.js";
+import { Tag } from "./defaultVocabulary.js";
 
 /**
  * A move the client plans: from `date` on they live at `to`.

@@ -5,11 +5,11 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { CareMode, OutcomeRating, Weekday } from "./enums.js";
 import { Licensure } from "./licensure.js";
 import { GeoPoint, Id, IsoDate, Jurisdiction, LanguageTag, LocalTime, Money, Period, TimeZone } from "./scalars.js";
-import { Tag } from "./vocabulary.js";
+import { Tag } from "./defaultVocabulary.js";
 
 /** The rule between two times runs only when both are well formed. */
 const TIME_SHAPE = /^\d{2}:\d{2}$/;
@@ -35,7 +35,10 @@ export const WeeklySlot = z
     end: LocalTime,
     modes: z.array(CareMode).min(1).max(2).optional(),
   })
-  .refine((slot) => !TIME_SHAPE.test(slot.start) || !TIME_SHAPE.test(slot.end) || slot.end > slot.start, { error: "end-before-start", path: ["end"] });
+  .refine((slot) => !TIME_SHAPE.test(slot.start) || !TIME_SHAPE.test(slot.end) || slot.end > slot.start, {
+    error: "end-before-start",
+    path: ["end"],
+  });
 /** A weekly window of time on one day. */
 export type WeeklySlot = z.infer<typeof WeeklySlot>;
 

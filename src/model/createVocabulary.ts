@@ -1,7 +1,7 @@
 import { InvalidInputError, type InputIssue } from "../errors.js";
 import { normalizeTag } from "./normalizeTag.js";
 import { validate } from "./validate.js";
-import { defaultVocabulary, VocabularyExtension, type VocabularyList } from "./vocabulary.js";
+import { defaultVocabulary, VocabularyExtension, type VocabularyList } from "./defaultVocabulary.js";
 
 /**
  * The open code lists, compiled: resolves any tag to its canonical code so

@@ -5,11 +5,11 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { CareMode, Severity, Urgency } from "./enums.js";
 import { WeeklySchedule } from "./clinician.js";
 import { Id, IsoDate, LanguageTag, Money, Place } from "./scalars.js";
-import { Tag } from "./vocabulary.js";
+import { Tag } from "./defaultVocabulary.js";
 
 /**
  * A payer (and optionally one plan of it) the client can use.

@@ -74,25 +74,29 @@ export function criteriaFromClient(client: Client, options: { readonly startDate
   const formatPopulation = FORMAT_POPULATION[client.careFormat];
   const agePopulation = AGE_GROUP_POPULATION[client.ageGroup];
   const { preferences } = client;
-  return validate(MatchCriteria, {
-    clientId: client.id,
-    startDate,
-    location: residenceOn(client, startDate),
-    ...(client.needs.severity === undefined ? {} : { severity: client.needs.severity }),
-    require: {
-      modes: MODES[preferences.mode],
-      ...(preferences.travelRadiusKm === undefined ? {} : { travelRadiusKm: preferences.travelRadiusKm }),
-      ...(hasPayment ? { payment: { payers, ...(client.maxSelfPay === undefined ? {} : { maxSelfPay: client.maxSelfPay }) } } : {}),
-      populations: formatPopulation === undefined ? [agePopulation] : [agePopulation, formatPopulation],
-      problemAreas: client.needs.problemAreas.slice(0, 1),
-      excludeClinicianIds: [...new Set(client.conflicts.map((conflict) => conflict.clinicianId))],
+  return validate(
+    MatchCriteria,
+    {
+      clientId: client.id,
+      startDate,
+      location: residenceOn(client, startDate),
+      ...(client.needs.severity === undefined ? {} : { severity: client.needs.severity }),
+      require: {
+        modes: MODES[preferences.mode],
+        ...(preferences.travelRadiusKm === undefined ? {} : { travelRadiusKm: preferences.travelRadiusKm }),
+        ...(hasPayment ? { payment: { payers, ...(client.maxSelfPay === undefined ? {} : { maxSelfPay: client.maxSelfPay }) } } : {}),
+        populations: formatPopulation === undefined ? [agePopulation] : [agePopulation, formatPopulation],
+        problemAreas: client.needs.problemAreas.slice(0, 1),
+        excludeClinicianIds: [...new Set(client.conflicts.map((conflict) => conflict.clinicianId))],
+      },
+      prefer: {
+        problemAreas: client.needs.problemAreas,
+        modalities: preferences.modalities,
+        languages: preferences.languages,
+        clinicianGenders: preferences.clinicianGenders,
+        ...(preferences.schedule === undefined ? {} : { schedule: preferences.schedule }),
+      },
     },
-    prefer: {
-      problemAreas: client.needs.problemAreas,
-      modalities: preferences.modalities,
-      languages: preferences.languages,
-      clinicianGenders: preferences.clinicianGenders,
-      ...(preferences.schedule === undefined ? {} : { schedule: preferences.schedule }),
-    },
-  }, "criteria");
+    "criteria",
+  );
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { Clinician } from "./clinician.js";
 import { Compact } from "./licensure.js";
 import { Payer, Practice } from "./practice.js";
@@ -55,7 +55,8 @@ export const Directory = z
     const compactIds = reportDuplicateIds(directory.compacts, "compacts", ctx);
     const dangling = (path: (string | number)[]) => ctx.addIssue({ code: "custom", message: "unknown-reference", path });
     directory.clinicians.forEach((clinician, index) => {
-      if (practiceIds.size > 0 && clinician.practiceId !== undefined && !practiceIds.has(clinician.practiceId)) dangling(["clinicians", index, "practiceId"]);
+      if (practiceIds.size > 0 && clinician.practiceId !== undefined && !practiceIds.has(clinician.practiceId))
+        dangling(["clinicians", index, "practiceId"]);
       if (payerIds.size > 0) {
         clinician.insurancePanels.forEach((panel, panelIndex) => {
           if (!payerIds.has(panel.payerId)) dangling(["clinicians", index, "insurancePanels", panelIndex, "payerId"]);

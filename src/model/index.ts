@@ -7,15 +7,7 @@
 export { calendarDateOf } from "./calendarDateOf.js";
 export { CareEpisode } from "./careEpisode.js";
 export { checkLicensure, type CareSetting, type LicensureCheck } from "./checkLicensure.js";
-export {
-  Capacity,
-  Clinician,
-  DomainOutcome,
-  InsurancePanel,
-  PracticeLocation,
-  WeeklySchedule,
-  WeeklySlot,
-} from "./clinician.js";
+export { Capacity, Clinician, DomainOutcome, InsurancePanel, PracticeLocation, WeeklySchedule, WeeklySlot } from "./clinician.js";
 export { Client, ClientNeeds, ClientPreferences, Coverage, DeclaredConflict, PlannedMove } from "./client.js";
 export { coverageOn } from "./coverageOn.js";
 export { createVocabulary, type Vocabulary } from "./createVocabulary.js";
@@ -56,4 +48,4 @@ export {
   TimeZone,
 } from "./scalars.js";
 export { validate } from "./validate.js";
-export { defaultVocabulary, Tag, VocabularyEntry, VocabularyExtension, VocabularyList } from "./vocabulary.js";
+export { defaultVocabulary, Tag, VocabularyEntry, VocabularyExtension, VocabularyList } from "./defaultVocabulary.js";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { CareMode } from "./enums.js";
 import { Id, Jurisdiction, Period } from "./scalars.js";
 

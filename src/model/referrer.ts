@@ -4,10 +4,10 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { ContactChannel, ReferrerKind } from "./enums.js";
 import { Id, Place } from "./scalars.js";
-import { Tag } from "./vocabulary.js";
+import { Tag } from "./defaultVocabulary.js";
 
 /**
  * One way to reach a referrer. The value is the host's (an address, a

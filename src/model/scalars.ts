@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * An opaque identifier chosen by the host: 1–200 characters, no leading or
@@ -199,10 +199,13 @@ export const Period = z
     start: IsoDate,
     end: IsoDate.optional(),
   })
-  .refine((period) => period.end === undefined || !DATE_SHAPE.test(period.start) || !DATE_SHAPE.test(period.end) || period.end >= period.start, {
-    error: "end-before-start",
-    path: ["end"],
-  });
+  .refine(
+    (period) => period.end === undefined || !DATE_SHAPE.test(period.start) || !DATE_SHAPE.test(period.end) || period.end >= period.start,
+    {
+      error: "end-before-start",
+      path: ["end"],
+    },
+  );
 /** A span of calendar days, both ends inclusive. */
 export type Period = z.infer<typeof Period>;
 

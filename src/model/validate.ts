@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { type InputIssue, type IssueCode, IssueCodes, InvalidInputError } from "../errors.js";
 
 /** Our marker for "missing", set while parsing so we never read zod's own text. */

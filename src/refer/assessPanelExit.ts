@@ -1,5 +1,5 @@
 import { differenceInCalendarDays, format, parseISO, subDays } from "date-fns";
-import { z } from "zod";
+import * as z from "zod";
 import { createVocabulary, type InsurancePanel, IsoDate, validate, type Vocabulary } from "../model/index.js";
 import { assessReferral } from "./assessReferral.js";
 import { defineReferralRule, type ReferralRule } from "./defineReferralRule.js";
@@ -20,7 +20,9 @@ export interface AssessPanelExitOptions {
 const ExitOptions = z.object({
   now: IsoDate,
   policy: ReferralPolicy.prefault({}),
-  vocabulary: z.custom<Vocabulary>((value) => typeof value === "object" && value !== null && typeof (value as Vocabulary).canonical === "function").optional(),
+  vocabulary: z
+    .custom<Vocabulary>((value) => typeof value === "object" && value !== null && typeof (value as Vocabulary).canonical === "function")
+    .optional(),
 });
 
 const MAX_LOOK_AHEAD = 3_650;
@@ -96,10 +98,16 @@ export function assessPanelExit(input: unknown, options: AssessPanelExitOptions)
   const exit = validate(PanelExit, input, "panelExit");
   const vocabulary = given ?? createVocabulary();
   const lastDay = format(subDays(parseISO(exit.date), 1), "yyyy-MM-dd");
-  const lookAheadDays = Math.min(MAX_LOOK_AHEAD, Math.max(policy.lookAheadDays, differenceInCalendarDays(parseISO(exit.date), parseISO(now))));
+  const lookAheadDays = Math.min(
+    MAX_LOOK_AHEAD,
+    Math.max(policy.lookAheadDays, differenceInCalendarDays(parseISO(exit.date), parseISO(now))),
+  );
   const leaving = new Map(
     exit.clinicians
-      .filter((clinician) => exit.clinicianIds.includes(clinician.id) || (exit.practiceId !== undefined && clinician.practiceId === exit.practiceId))
+      .filter(
+        (clinician) =>
+          exit.clinicianIds.includes(clinician.id) || (exit.practiceId !== undefined && clinician.practiceId === exit.practiceId),
+      )
       .map((clinician) => [clinician.id, clinician]),
   );
   const clients = new Map(exit.clients.map((client) => [client.id, client]));
@@ -112,7 +120,15 @@ export function assessPanelExit(input: unknown, options: AssessPanelExitOptions)
     return [{ ...panel, period: { start: panel.period.start, end } }];
   };
   const episodes = [...exit.episodes].sort((a, b) =>
-    a.clientId !== b.clientId ? (a.clientId < b.clientId ? -1 : 1) : a.clinicianId < b.clinicianId ? -1 : a.clinicianId > b.clinicianId ? 1 : 0,
+    a.clientId !== b.clientId
+      ? a.clientId < b.clientId
+        ? -1
+        : 1
+      : a.clinicianId < b.clinicianId
+        ? -1
+        : a.clinicianId > b.clinicianId
+          ? 1
+          : 0,
   );
 
   // The leaving-panel trigger, keeping only the losses this exit causes.
@@ -126,7 +142,9 @@ export function assessPanelExit(input: unknown, options: AssessPanelExitOptions)
       return {
         ...outcome,
         findings: outcome.findings.filter(
-          (finding) => finding.date === exit.date && (finding.evidence ?? []).some((item) => item.kind === "id" && item.fact === "payer" && ours(item.id)),
+          (finding) =>
+            finding.date === exit.date &&
+            (finding.evidence ?? []).some((item) => item.kind === "id" && item.fact === "payer" && ours(item.id)),
         ),
       };
     },

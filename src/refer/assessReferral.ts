@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type InputIssue, InvalidInputError } from "../errors.js";
 import { criteriaFromClient, type IsoDate, MatchCriteria, type PayerRef, Urgency, validate, type VocabularyList } from "../model/index.js";
 import { builtInRules } from "./builtInRules.js";
@@ -30,7 +30,11 @@ const isRule = (value: unknown): value is ReferralRule =>
 
 const RulesOption = z.object({ rules: z.array(z.custom<ReferralRule>(isRule)).max(100).optional() });
 const Needs = z.array(z.string().min(1).max(200)).min(1).max(50);
-const FoundOutcome = z.object({ findings: z.array(FindingDraft).max(100), notices: z.array(NoticeDraft).max(100).optional(), needs: Needs.optional() });
+const FoundOutcome = z.object({
+  findings: z.array(FindingDraft).max(100),
+  notices: z.array(NoticeDraft).max(100).optional(),
+  needs: Needs.optional(),
+});
 const NeedsOutcome = z.object({ needs: Needs });
 
 const OPTIONS_SOURCE =
@@ -38,7 +42,8 @@ const OPTIONS_SOURCE =
 
 const rank = (urgency: Urgency): number => Urgency.options.indexOf(urgency);
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const comparePayerRefs = (a: PayerRef, b: PayerRef): number => compareText(a.payerId, b.payerId) || compareText(a.planId ?? "", b.planId ?? "");
+const comparePayerRefs = (a: PayerRef, b: PayerRef): number =>
+  compareText(a.payerId, b.payerId) || compareText(a.planId ?? "", b.planId ?? "");
 
 function rulesOf(options: AssessReferralOptions): readonly ReferralRule[] {
   const { rules = builtInRules } = validate(RulesOption, options, "options");
@@ -110,7 +115,12 @@ function toNotice(found: RuleNotice, rule: ReferralRule): Notice {
 }
 
 function compareNotices(a: Notice, b: Notice): number {
-  return compareText(a.date ?? "", b.date ?? "") || compareText(a.code, b.code) || compareText(a.rule, b.rule) || compareText(JSON.stringify(a), JSON.stringify(b));
+  return (
+    compareText(a.date ?? "", b.date ?? "") ||
+    compareText(a.code, b.code) ||
+    compareText(a.rule, b.rule) ||
+    compareText(JSON.stringify(a), JSON.stringify(b))
+  );
 }
 
 function compareFindings(a: Finding, b: Finding): number {
@@ -124,7 +134,10 @@ function compareFindings(a: Finding, b: Finding): number {
 }
 
 /** Runs each rule; a host's rule has its outcome validated, since it is input like any other, and named by its place (`rules.2`), never by its id. */
-function evaluate(rules: readonly ReferralRule[], context: RuleContext): { findings: Finding[]; notices: Notice[]; unevaluated: Unevaluated[] } {
+function evaluate(
+  rules: readonly ReferralRule[],
+  context: RuleContext,
+): { findings: Finding[]; notices: Notice[]; unevaluated: Unevaluated[] } {
   const findings: Finding[] = [];
   const notices: Notice[] = [];
   const unevaluated: Unevaluated[] = [];
@@ -170,8 +183,10 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
     }
     return out;
   };
-  const required = (pick: (addition: CriteriaAddition["require"]) => readonly string[]) => additions.flatMap((addition) => pick(addition.require));
-  const preferred = (pick: (addition: CriteriaAddition["prefer"]) => readonly string[]) => additions.flatMap((addition) => pick(addition.prefer));
+  const required = (pick: (addition: CriteriaAddition["require"]) => readonly string[]) =>
+    additions.flatMap((addition) => pick(addition.require));
+  const preferred = (pick: (addition: CriteriaAddition["prefer"]) => readonly string[]) =>
+    additions.flatMap((addition) => pick(addition.prefer));
   const payerKey = (payer: PayerRef) => `${payer.payerId}\u0000${payer.planId ?? ""}`;
   const { require: held, prefer: liked, ...where } = base;
   // Sets, not rankings: payers and exclusions are sorted, so the order of coverage and conflicts cannot change them.
@@ -193,7 +208,9 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
   const payment =
     held.payment === undefined && morePayers.length === 0 && ceiling === undefined
       ? {}
-      : { payment: { payers: [...payers, ...morePayers].sort(comparePayerRefs), ...(ceiling === undefined ? {} : { maxSelfPay: ceiling }) } };
+      : {
+          payment: { payers: [...payers, ...morePayers].sort(comparePayerRefs), ...(ceiling === undefined ? {} : { maxSelfPay: ceiling }) },
+        };
   return validate(
     MatchCriteria,
     {
@@ -202,22 +219,58 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
       require: {
         ...held,
         ...payment,
-        populations: unionTags("populations", held.populations, required((r) => r.populations)),
-        problemAreas: unionTags("problemAreas", held.problemAreas, required((r) => r.problemAreas)),
-        modalities: unionTags("modalities", held.modalities, required((r) => r.modalities)),
-        languages: unionTags(undefined, held.languages, required((r) => r.languages)),
+        populations: unionTags(
+          "populations",
+          held.populations,
+          required((r) => r.populations),
+        ),
+        problemAreas: unionTags(
+          "problemAreas",
+          held.problemAreas,
+          required((r) => r.problemAreas),
+        ),
+        modalities: unionTags(
+          "modalities",
+          held.modalities,
+          required((r) => r.modalities),
+        ),
+        languages: unionTags(
+          undefined,
+          held.languages,
+          required((r) => r.languages),
+        ),
         excludeClinicianIds: unionTags(undefined, held.excludeClinicianIds, [
           ...required((r) => r.excludeClinicianIds),
           ...(findings.length > 0 ? [context.clinician.id] : []),
         ]).sort(compareText),
-        excludePracticeIds: unionTags(undefined, held.excludePracticeIds, required((r) => r.excludePracticeIds)).sort(compareText),
+        excludePracticeIds: unionTags(
+          undefined,
+          held.excludePracticeIds,
+          required((r) => r.excludePracticeIds),
+        ).sort(compareText),
       },
       prefer: {
         ...liked,
-        problemAreas: unionTags("problemAreas", liked.problemAreas, preferred((p) => p.problemAreas)),
-        modalities: unionTags("modalities", liked.modalities, preferred((p) => p.modalities)),
-        languages: unionTags(undefined, liked.languages, preferred((p) => p.languages)),
-        clinicianGenders: unionTags(undefined, liked.clinicianGenders, preferred((p) => p.clinicianGenders)),
+        problemAreas: unionTags(
+          "problemAreas",
+          liked.problemAreas,
+          preferred((p) => p.problemAreas),
+        ),
+        modalities: unionTags(
+          "modalities",
+          liked.modalities,
+          preferred((p) => p.modalities),
+        ),
+        languages: unionTags(
+          undefined,
+          liked.languages,
+          preferred((p) => p.languages),
+        ),
+        clinicianGenders: unionTags(
+          undefined,
+          liked.clinicianGenders,
+          preferred((p) => p.clinicianGenders),
+        ),
       },
     },
     "criteria",
@@ -370,7 +423,10 @@ export function assessReferral(input: unknown, options: AssessReferralOptions): 
   const context = createRuleContext(input, options);
   const { findings, notices, unevaluated } = evaluate(rules, context);
   const urgency = findings[0]?.urgency ?? "routine";
-  const startDate = findings.reduce((latest, finding) => (finding.careFrom !== undefined && finding.careFrom > latest ? finding.careFrom : latest), context.now);
+  const startDate = findings.reduce(
+    (latest, finding) => (finding.careFrom !== undefined && finding.careFrom > latest ? finding.careFrom : latest),
+    context.now,
+  );
   const { minimumOptions, preferredOptions, margin } = context.policy.options;
   return {
     clientId: context.client.id,

@@ -65,6 +65,7 @@ export const builtInInstruments: readonly Instrument[] = Object.freeze([
     direction: "higher-is-better",
     range: { min: 0, max: 40 },
     cutoff: 36,
-    source: "Duncan, Miller, Sparks, Claud, Reynolds, Brown & Johnson 2003, Journal of Brief Therapy 3(1):3–12: totals below 36 signal an alliance concern",
+    source:
+      "Duncan, Miller, Sparks, Claud, Reynolds, Brown & Johnson 2003, Journal of Brief Therapy 3(1):3–12: totals below 36 signal an alliance concern",
   }),
 ]);

@@ -2,8 +2,8 @@ import { type InputIssue, InvalidInputError } from "../errors.js";
 import { validate } from "../model/index.js";
 import type { ProgressSummary, Score } from "./results.js";
 import { Instrument } from "./schemas.js";
-import { scoresByDay } from "./scoresByDay.js";
-import { summarizeProgress } from "./summarizeProgress.js";
+import { scoresByDay } from "./internal/scoresByDay.js";
+import { summarizeProgress } from "./internal/summarizeProgress.js";
 
 const MAX_SCORES = 10_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -39,7 +39,8 @@ function checkScores(scores: unknown): asserts scores is readonly Score[] {
       if (typeof entry !== "object" || entry === null) return void issues.push({ path: [index], code: "invalid-type" });
       const { date, score } = entry as Partial<Record<keyof Score, unknown>>;
       if (date === undefined) issues.push({ path: [index, "date"], code: "required" });
-      else if (!isCalendarDate(date)) issues.push({ path: [index, "date"], code: typeof date === "string" ? "invalid-format" : "invalid-type" });
+      else if (!isCalendarDate(date))
+        issues.push({ path: [index, "date"], code: typeof date === "string" ? "invalid-format" : "invalid-type" });
       if (score === undefined) issues.push({ path: [index, "score"], code: "required" });
       else if (typeof score !== "number" || !Number.isFinite(score)) issues.push({ path: [index, "score"], code: "invalid-type" });
     });

@@ -1,6 +1,6 @@
-import { addCalendarDays } from "../model/addCalendarDays.js";
-import { calendarDays } from "../model/calendarDays.js";
-import { z } from "zod";
+import { addCalendarDays } from "../model/internal/addCalendarDays.js";
+import { calendarDays } from "../model/internal/calendarDays.js";
+import * as z from "zod";
 import { type InputIssue, InvalidInputError } from "../errors.js";
 import {
   type Client,
@@ -17,8 +17,8 @@ import {
   type Vocabulary,
 } from "../model/index.js";
 import { builtInInstruments } from "./builtInInstruments.js";
-import { scoresByDay } from "./scoresByDay.js";
-import { summarizeProgress } from "./summarizeProgress.js";
+import { scoresByDay } from "./internal/scoresByDay.js";
+import { summarizeProgress } from "./internal/summarizeProgress.js";
 import type { Alternative, ProgressSummary, Score } from "./results.js";
 import { type Disagreement, Instrument, type Measurement, ReferralCase, ReferralPolicy, type SessionRecord } from "./schemas.js";
 
@@ -146,7 +146,12 @@ const ContextOptions = z.object({
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 /** ISO 4217 currencies whose minor unit is not a hundredth. */
 const MINOR_DIGITS: Readonly<Record<string, number>> = {
-  ...Object.fromEntries(["BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF"].map((c) => [c, 0])),
+  ...Object.fromEntries(
+    ["BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF"].map((c) => [
+      c,
+      0,
+    ]),
+  ),
   ...Object.fromEntries(["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"].map((c) => [c, 3])),
   ...Object.fromEntries(["CLF", "UYW"].map((c) => [c, 4])),
 };
@@ -155,7 +160,8 @@ const shift = addCalendarDays;
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const payerRef = (coverage: { payerId: string; planId?: string | undefined }): PayerRef =>
   coverage.planId === undefined ? { payerId: coverage.payerId } : { payerId: coverage.payerId, planId: coverage.planId };
-const comparePayers = (a: PayerRef, b: PayerRef): number => compareText(a.payerId, b.payerId) || compareText(a.planId ?? "", b.planId ?? "");
+const comparePayers = (a: PayerRef, b: PayerRef): number =>
+  compareText(a.payerId, b.payerId) || compareText(a.planId ?? "", b.planId ?? "");
 
 function mergeInstruments(added: readonly Instrument[]): Instrument[] {
   const issues: InputIssue[] = [];
@@ -287,7 +293,13 @@ export function createRuleContext(input: unknown, options: RuleContextOptions): 
   // Where cover can change: the first day of each coverage period and panel, and the day after each ends.
   // Losses count from the day after the episode starts or, without a start, within the look-ahead mirrored backwards.
   const earliest = episodeStart === undefined ? shift(now, -policy.lookAheadDays) : shift(episodeStart, 1);
-  const changes = [...new Set([...client.coverage, ...clinician.insurancePanels].flatMap(({ period }) => (period.end === undefined ? [period.start] : [period.start, shift(period.end, 1)])))].sort(compareText);
+  const changes = [
+    ...new Set(
+      [...client.coverage, ...clinician.insurancePanels].flatMap(({ period }) =>
+        period.end === undefined ? [period.start] : [period.start, shift(period.end, 1)],
+      ),
+    ),
+  ].sort(compareText);
   const boundaries = changes.filter((date) => date >= earliest).map((date) => ({ date, before: shift(date, -1) }));
 
   const lossUrgency = (date: string): Urgency => {
@@ -296,7 +308,8 @@ export function createRuleContext(input: unknown, options: RuleContextOptions): 
   };
 
   // The first day in network again after a loss on `date`, when it comes by the horizon.
-  const resumption = (date: string): string | undefined => changes.find((change) => change > date && change <= horizon && inNetworkOn(change).length > 0);
+  const resumption = (date: string): string | undefined =>
+    changes.find((change) => change > date && change <= horizon && inNetworkOn(change).length > 0);
 
   const findNetworkChange = (): { loss?: NetworkLoss; gap?: NetworkGap } => {
     const coveredToday = inNetworkToday.length > 0;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { validate } from "../model/index.js";
 import type { RuleContext } from "./createRuleContext.js";
 import { type FindingDraft, type NoticeDraft, ReasonCode } from "./results.js";

@@ -1,14 +1,13 @@
-import { z } from "zod";
+import * as z from "zod";
 import { validate } from "../model/index.js";
-import { measureChange } from "./measureChange.js";
+import { measureChange } from "./internal/measureChange.js";
 import type { ReliableChange } from "./results.js";
 import { Instrument } from "./schemas.js";
 
-const Arguments = z
-  .object({ instrument: Instrument, pre: z.number(), post: z.number() })
-  .superRefine((args, ctx) => {
-    if (args.instrument.reliableChange === undefined) ctx.addIssue({ code: "custom", message: "required", path: ["instrument", "reliableChange"] });
-  });
+const Arguments = z.object({ instrument: Instrument, pre: z.number(), post: z.number() }).superRefine((args, ctx) => {
+  if (args.instrument.reliableChange === undefined)
+    ctx.addIssue({ code: "custom", message: "required", path: ["instrument", "reliableChange"] });
+});
 
 /**
  * The reliable change between two scores of one instrument.

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { Id, IsoDate, Jurisdiction, LanguageTag, MatchCriteria, Money, PayerRef, Tag, Urgency } from "../model/index.js";
 
 /**
@@ -20,7 +20,10 @@ import { Id, IsoDate, Jurisdiction, LanguageTag, MatchCriteria, Money, PayerRef,
  * ReasonCode.safeParse("Client said she hates CBT").success; // => false
  * ```
  */
-export const ReasonCode = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/).max(60);
+export const ReasonCode = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/)
+  .max(60);
 /** A stable kebab-case code. */
 export type ReasonCode = z.infer<typeof ReasonCode>;
 

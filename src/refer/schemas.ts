@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { Client, Clinician, Compact, Id, IsoDate } from "../model/index.js";
 
 /**
@@ -290,9 +290,7 @@ export const PanelExit = z
     payerIds: z.array(Id).min(1).max(500).optional(),
     clinicians: z.array(Clinician).max(100_000),
     clients: z.array(Client).max(1_000_000),
-    episodes: z
-      .array(z.object({ clientId: Id, clinicianId: Id, start: IsoDate.optional() }))
-      .max(1_000_000),
+    episodes: z.array(z.object({ clientId: Id, clinicianId: Id, start: IsoDate.optional() })).max(1_000_000),
   })
   .superRefine((exit, ctx) => {
     if (exit.practiceId === undefined && exit.clinicianIds.length === 0) {

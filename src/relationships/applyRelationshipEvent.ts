@@ -1,10 +1,10 @@
 import { validate } from "../model/validate.js";
 import { InvalidInputError } from "../errors.js";
-import { deriveState } from "./deriveState.js";
-import { foldStep } from "./foldStep.js";
+import { deriveState } from "./internal/deriveState.js";
+import { foldStep } from "./internal/foldStep.js";
 import { relationshipState } from "./relationshipState.js";
 import { RelationshipEvent } from "./schemas.js";
-import { RelationshipState } from "./state.js";
+import { RelationshipState } from "./stateSchemas.js";
 
 /**
  * Applies one new event to a stored state, for hosts that update as events
@@ -35,11 +35,17 @@ export function applyRelationshipEvent(state: unknown, event: unknown): Relation
   const current = validate(RelationshipState, state, "state");
   const next = validate(RelationshipEvent, event, "event");
   if (next.referrerId !== current.referrerId) throw new InvalidInputError("event", [{ path: ["referrerId"], code: "referrer-mismatch" }]);
-  const options = { now: current.asOf, policy: current.policy, referrerId: current.referrerId, ...(current.referrerKind === null ? {} : { referrerKind: current.referrerKind }) };
+  const options = {
+    now: current.asOf,
+    policy: current.policy,
+    referrerId: current.referrerId,
+    ...(current.referrerKind === null ? {} : { referrerKind: current.referrerKind }),
+  };
   if (current.events.some((known) => known.id === next.id)) return relationshipState(current.events.concat(next), options);
   const last = current.events[current.events.length - 1];
   // In order: one more step. Out of order: fold again, so the result is the same either way.
-  if (last !== undefined && (next.date < last.date || (next.date === last.date && next.id < last.id))) return relationshipState([...current.events, next], options);
+  if (last !== undefined && (next.date < last.date || (next.date === last.date && next.id < last.id)))
+    return relationshipState([...current.events, next], options);
   const core = foldStep(current, next, current.policy);
   return deriveState({ ...core, events: [...current.events, next] }, current.asOf, current.policy, current.referrerKind);
 }

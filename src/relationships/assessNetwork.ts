@@ -1,13 +1,13 @@
-import { z } from "zod";
+import * as z from "zod";
 import { calendarDateOf } from "../model/calendarDateOf.js";
 import { createVocabulary } from "../model/createVocabulary.js";
 import type { ReferrerKind } from "../model/enums.js";
 import { Now } from "../model/now.js";
 import { Referrer } from "../model/referrer.js";
 import { validate } from "../model/validate.js";
-import { deriveState } from "./deriveState.js";
+import { deriveState } from "./internal/deriveState.js";
 import { NetworkGoals } from "./schemas.js";
-import { type Lifecycle, RelationshipState } from "./state.js";
+import { type Lifecycle, RelationshipState } from "./stateSchemas.js";
 
 /** One goal of the network, measured. */
 export interface GoalProgress {
@@ -104,9 +104,14 @@ export function assessNetwork(referrers: unknown, states: unknown, goals: unknow
   const sorted = [...known].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const isIn = (set: ReadonlySet<Lifecycle>) => (referrer: Referrer) => set.has(lifecycleOf.get(referrer.id) ?? "prospect");
   const ofKind = (kind: ReferrerKind) => sorted.filter((referrer) => referrer.kind === kind);
-  const notYet = (list: Referrer[], set: ReadonlySet<Lifecycle>) => list.filter((referrer) => !isIn(set)(referrer) && lifecycleOf.get(referrer.id) !== "closed").map((referrer) => referrer.id);
+  const notYet = (list: Referrer[], set: ReadonlySet<Lifecycle>) =>
+    list.filter((referrer) => !isIn(set)(referrer) && lifecycleOf.get(referrer.id) !== "closed").map((referrer) => referrer.id);
   const specialtyOf = (referrer: Referrer) =>
-    referrer.specialties[0] === undefined ? (referrer.discipline === undefined ? referrer.id : vocabulary.canonical("disciplines", referrer.discipline)) : vocabulary.canonical("problemAreas", referrer.specialties[0]);
+    referrer.specialties[0] === undefined
+      ? referrer.discipline === undefined
+        ? referrer.id
+        : vocabulary.canonical("disciplines", referrer.discipline)
+      : vocabulary.canonical("problemAreas", referrer.specialties[0]);
 
   const others = ofKind("therapist-other-specialty");
   const otherSpecialties = new Set(others.filter(isIn(ESTABLISHED)).map(specialtyOf));
@@ -118,7 +123,9 @@ export function assessNetwork(referrers: unknown, states: unknown, goals: unknow
       current: otherSpecialties.size,
       met: otherSpecialties.size >= target.otherSpecialtyTherapists,
       text: `Therapists in other specialties: ${otherSpecialties.size} of ${target.otherSpecialtyTherapists} distinct specialties.`,
-      candidates: others.filter((referrer) => !otherSpecialties.has(specialtyOf(referrer)) && lifecycleOf.get(referrer.id) !== "closed").map((referrer) => referrer.id),
+      candidates: others
+        .filter((referrer) => !otherSpecialties.has(specialtyOf(referrer)) && lifecycleOf.get(referrer.id) !== "closed")
+        .map((referrer) => referrer.id),
     },
     {
       goal: "same-specialty-therapists",
@@ -162,11 +169,17 @@ export function assessNetwork(referrers: unknown, states: unknown, goals: unknow
   for (const referrer of established) byKind[referrer.kind] = (byKind[referrer.kind] ?? 0) + 1;
   const largest = Math.max(0, ...Object.values(byKind));
   const month = today.slice(0, 7);
-  const held = relationships.filter((state) => state.dates.firstMeeting !== null && state.dates.firstMeeting.startsWith(month) && state.dates.firstMeeting <= today).length;
+  const held = relationships.filter(
+    (state) => state.dates.firstMeeting !== null && state.dates.firstMeeting.startsWith(month) && state.dates.firstMeeting <= today,
+  ).length;
   return {
     goals: rows,
     gaps: rows.filter((row) => !row.met).map((row) => row.text),
-    diversity: { byKind, distinctSpecialties: otherSpecialties.size, largestShare: established.length === 0 ? null : largest / established.length },
+    diversity: {
+      byKind,
+      distinctSpecialties: otherSpecialties.size,
+      largestShare: established.length === 0 ? null : largest / established.length,
+    },
     monthlyMeetings: { month, target: target.monthlyNewMeetings, held, remaining: Math.max(0, target.monthlyNewMeetings - held) },
   };
 }

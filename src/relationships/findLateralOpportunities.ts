@@ -1,14 +1,14 @@
-import { z } from "zod";
+import * as z from "zod";
 import { calendarDateOf } from "../model/calendarDateOf.js";
 import { createVocabulary } from "../model/createVocabulary.js";
 import { Now } from "../model/now.js";
 import { Referrer } from "../model/referrer.js";
 import type { IsoDate } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
-import { addCalendarDays } from "../model/addCalendarDays.js";
-import { deriveState } from "./deriveState.js";
+import { addCalendarDays } from "../model/internal/addCalendarDays.js";
+import { deriveState } from "./internal/deriveState.js";
 import { OutboundReferral } from "./schemas.js";
-import { type Lifecycle, RelationshipState } from "./state.js";
+import { type Lifecycle, RelationshipState } from "./stateSchemas.js";
 
 /** A discipline the practice keeps referring to without a relationship there. */
 export interface LateralOpportunity {
@@ -88,7 +88,12 @@ const KIND_DISCIPLINE: Partial<Record<Referrer["kind"], string>> = {
  * found.map((o) => `${o.discipline}: ${o.referrals}`); // => ["dietitian: 2"]
  * ```
  */
-export function findLateralOpportunities(outboundReferrals: unknown, referrers: unknown, states: unknown, options: unknown): LateralOpportunity[] {
+export function findLateralOpportunities(
+  outboundReferrals: unknown,
+  referrers: unknown,
+  states: unknown,
+  options: unknown,
+): LateralOpportunity[] {
   const outbound = validate(z.array(OutboundReferral).max(1_000_000), outboundReferrals, "outboundReferrals");
   const known = validate(z.array(Referrer).max(100_000), referrers, "referrers");
   const stored = validate(z.array(RelationshipState.omit({ events: true })).max(100_000), states, "states");
@@ -105,7 +110,9 @@ export function findLateralOpportunities(outboundReferrals: unknown, referrers: 
     ...(referrer.discipline === undefined ? [] : [disciplineOf(referrer.discipline)]),
     ...(KIND_DISCIPLINE[referrer.kind] === undefined ? [] : [KIND_DISCIPLINE[referrer.kind] as string]),
   ];
-  const relatedReferrers = new Set(known.filter((referrer) => RELATED.has(lifecycleOf.get(referrer.id) ?? "prospect")).map((referrer) => referrer.id));
+  const relatedReferrers = new Set(
+    known.filter((referrer) => RELATED.has(lifecycleOf.get(referrer.id) ?? "prospect")).map((referrer) => referrer.id),
+  );
   const related = new Set(known.filter((referrer) => relatedReferrers.has(referrer.id)).flatMap(disciplinesOf));
   const groups = new Map<string, OutboundReferral[]>();
   for (const referral of outbound) {

@@ -10,5 +10,5 @@ export { assessNetwork, type GoalProgress, type NetworkAssessment, NetworkOption
 export { findLateralOpportunities, type LateralOpportunity, LateralOptions } from "./findLateralOpportunities.js";
 export { RelationshipOptions, relationshipState } from "./relationshipState.js";
 export { NetworkGoals, OutboundReferral, RelationshipEvent, RelationshipPolicy, TouchKind } from "./schemas.js";
-export { Collaboration, Lifecycle, RelationshipState } from "./state.js";
+export { Collaboration, Lifecycle, RelationshipState } from "./stateSchemas.js";
 export { type NextAction, NextActionCode, NextActionOptions, suggestNextActions } from "./suggestNextActions.js";

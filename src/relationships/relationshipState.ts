@@ -1,16 +1,16 @@
-import { z } from "zod";
+import * as z from "zod";
 import { calendarDateOf } from "../model/calendarDateOf.js";
 import { ReferrerKind } from "../model/enums.js";
 import { Now } from "../model/now.js";
 import { Id } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
 import { InvalidInputError } from "../errors.js";
-import { deriveState } from "./deriveState.js";
-import { emptyCore } from "./emptyCore.js";
-import { foldStep } from "./foldStep.js";
+import { deriveState } from "./internal/deriveState.js";
+import { emptyCore } from "./internal/emptyCore.js";
+import { foldStep } from "./internal/foldStep.js";
 import { RelationshipEvent, RelationshipPolicy } from "./schemas.js";
-import { sortEvents } from "./sortEvents.js";
-import type { RelationshipState } from "./state.js";
+import { sortEvents } from "./internal/sortEvents.js";
+import type { RelationshipState } from "./stateSchemas.js";
 
 /**
  * Options of {@link relationshipState}: the day, the policy, and the

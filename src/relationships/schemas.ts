@@ -4,10 +4,10 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { ReferrerKind } from "../model/enums.js";
 import { Id, IsoDate } from "../model/scalars.js";
-import { Tag } from "../model/vocabulary.js";
+import { Tag } from "../model/defaultVocabulary.js";
 
 /**
  * Ways to stay in touch (seeds 000 and 003: coffee, lunch, an article, a
@@ -76,7 +76,11 @@ export const RelationshipEvent = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.literal("referral-sent") }),
   z.object({ ...base, type: z.literal("colleague-introduced"), colleagueId: Id }),
   z.object({ ...base, type: z.literal("point-person-changed"), to: Id }),
-  z.object({ ...base, type: z.literal("relationship-closed"), reason: z.enum(["not-a-fit", "moved", "retired", "other"]).default("other") }),
+  z.object({
+    ...base,
+    type: z.literal("relationship-closed"),
+    reason: z.enum(["not-a-fit", "moved", "retired", "other"]).default("other"),
+  }),
   z.object({ ...base, type: z.literal("relationship-revived") }),
   z.object({ ...base, type: z.literal("snoozed"), until: IsoDate }),
 ]);
@@ -165,7 +169,9 @@ export type OutboundReferral = z.infer<typeof OutboundReferral>;
  */
 export const NetworkGoals = z.object({
   otherSpecialtyTherapists: z.number().int().min(0).max(1_000).default(10),
-  sameSpecialtyTherapists: z.object({ min: z.number().int().min(0).max(100), max: z.number().int().min(0).max(100) }).prefault({ min: 1, max: 2 }),
+  sameSpecialtyTherapists: z
+    .object({ min: z.number().int().min(0).max(100), max: z.number().int().min(0).max(100) })
+    .prefault({ min: 1, max: 2 }),
   healthProfessionalKinds: z.array(ReferrerKind).max(20).default(["gp", "paediatrician", "gynaecologist", "psychiatrist"]),
   peerGroups: z.number().int().min(0).max(100).default(1),
   caseStudyGroups: z.number().int().min(0).max(100).default(1),

@@ -1,14 +1,14 @@
-import { z } from "zod";
+import * as z from "zod";
 import { calendarDateOf } from "../model/calendarDateOf.js";
 import { Now } from "../model/now.js";
 import type { IsoDate } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
-import { addCalendarDays } from "../model/addCalendarDays.js";
-import { calendarDays } from "../model/calendarDays.js";
-import { deriveState } from "./deriveState.js";
+import { addCalendarDays } from "../model/internal/addCalendarDays.js";
+import { calendarDays } from "../model/internal/calendarDays.js";
+import { deriveState } from "./internal/deriveState.js";
 import { relationshipState } from "./relationshipState.js";
 import { RelationshipPolicy } from "./schemas.js";
-import { RelationshipState } from "./state.js";
+import { RelationshipState } from "./stateSchemas.js";
 
 /**
  * The kinds of next action, each from a seed: thank the referrer (000),
@@ -110,52 +110,138 @@ export function suggestNextActions(state: unknown, options: unknown): NextAction
   const current =
     settings.policy === undefined
       ? deriveState(stored, today, stored.policy, stored.referrerKind)
-      : relationshipState(stored.events, { now: today, policy: settings.policy, referrerId: stored.referrerId, ...(stored.referrerKind === null ? {} : { referrerKind: stored.referrerKind }) });
+      : relationshipState(stored.events, {
+          now: today,
+          policy: settings.policy,
+          referrerId: stored.referrerId,
+          ...(stored.referrerKind === null ? {} : { referrerKind: stored.referrerKind }),
+        });
   const { policy, dates, counts, events } = current;
   if (current.lifecycle === "closed" || (current.snoozedUntil !== null && current.snoozedUntil >= today)) return [];
 
   const actions: NextAction[] = [];
   const add = (code: NextActionCode, dueDate: IsoDate, clinicianId: string | null, reason: string, source: string, evidence: string[]) =>
-    actions.push({ code, referrerId: current.referrerId, clinicianId, dueDate, overdueDays: calendarDays(dueDate, today), reason, source, evidence });
+    actions.push({
+      code,
+      referrerId: current.referrerId,
+      clinicianId,
+      dueDate,
+      overdueDays: calendarDays(dueDate, today),
+      reason,
+      source,
+      evidence,
+    });
 
   if (current.lifecycle === "dormant") {
-    add("revive", current.lifecycleSince ?? today, current.pointPersonId, `No contact for more than ${policy.dormantAfterDays} days: reach out to revive the relationship.`, "seed 002: be intentional; seed 003: nurture", []);
+    add(
+      "revive",
+      current.lifecycleSince ?? today,
+      current.pointPersonId,
+      `No contact for more than ${policy.dormantAfterDays} days: reach out to revive the relationship.`,
+      "seed 002: be intentional; seed 003: nurture",
+      [],
+    );
     return actions;
   }
   if (dates.lastReferralIn !== null && (dates.lastThankYou === null || dates.lastThankYou < dates.lastReferralIn)) {
-    const unthanked = events.filter((event) => event.type === "referral-received" && (dates.lastThankYou === null || event.date > dates.lastThankYou));
+    const unthanked = events.filter(
+      (event) => event.type === "referral-received" && (dates.lastThankYou === null || event.date > dates.lastThankYou),
+    );
     // Due after the latest referral: one thank-you covers every referral since the last one.
     const latest = unthanked[unthanked.length - 1];
     if (latest !== undefined) {
       const count = unthanked.length;
-      add("thank-referrer", addCalendarDays(latest.date, policy.thankWithinDays), latest.clinicianId, `${count === 1 ? "A referral has" : `${count} referrals have`} not been thanked yet.`, "seed 000: thank the referrer", unthanked.map((event) => event.id));
+      add(
+        "thank-referrer",
+        addCalendarDays(latest.date, policy.thankWithinDays),
+        latest.clinicianId,
+        `${count === 1 ? "A referral has" : `${count} referrals have`} not been thanked yet.`,
+        "seed 000: thank the referrer",
+        unthanked.map((event) => event.id),
+      );
     }
   }
   // Only a meeting since the last revival counts: a revived relationship starts afresh.
-  const meeting = [...events].reverse().find((event) => event.type === "meeting-held" && (dates.lastRevived === null || event.date >= dates.lastRevived));
+  const meeting = [...events]
+    .reverse()
+    .find((event) => event.type === "meeting-held" && (dates.lastRevived === null || event.date >= dates.lastRevived));
   if (meeting !== undefined && meeting.type === "meeting-held") {
-    const followedUp = events.some((event) => AFTER_MEETING.has(event.type) && (event.date > meeting.date || (event.date === meeting.date && event.id > meeting.id)));
+    const followedUp = events.some(
+      (event) => AFTER_MEETING.has(event.type) && (event.date > meeting.date || (event.date === meeting.date && event.id > meeting.id)),
+    );
     if (!meeting.fit) {
-      add("close-politely", addCalendarDays(meeting.date, policy.followUpAfterMeetingDays), meeting.clinicianId, "The first meeting showed this is not a fit: close the relationship politely.", "seed 003: the first meeting is a fit check", [meeting.id]);
+      add(
+        "close-politely",
+        addCalendarDays(meeting.date, policy.followUpAfterMeetingDays),
+        meeting.clinicianId,
+        "The first meeting showed this is not a fit: close the relationship politely.",
+        "seed 003: the first meeting is a fit check",
+        [meeting.id],
+      );
     } else if (!followedUp) {
-      add("follow-up-meeting", addCalendarDays(meeting.date, policy.followUpAfterMeetingDays), meeting.clinicianId, "Follow up after the meeting to build on the new connection.", "seed 002: follow up after the meeting", [meeting.id]);
+      add(
+        "follow-up-meeting",
+        addCalendarDays(meeting.date, policy.followUpAfterMeetingDays),
+        meeting.clinicianId,
+        "Follow up after the meeting to build on the new connection.",
+        "seed 002: follow up after the meeting",
+        [meeting.id],
+      );
     }
   }
   if (current.lifecycle === "contacted") {
     const outreach = [...events].reverse().find((event) => event.type === "outreach-sent");
     if (outreach !== undefined) {
-      add("follow-up-outreach", addCalendarDays(outreach.date, policy.outreachFollowUpDays), outreach.clinicianId, "No meeting yet: follow up on the outreach and propose a first meeting.", "seed 003: reach out, then meet to see if it is a fit", [outreach.id]);
+      add(
+        "follow-up-outreach",
+        addCalendarDays(outreach.date, policy.outreachFollowUpDays),
+        outreach.clinicianId,
+        "No meeting yet: follow up on the outreach and propose a first meeting.",
+        "seed 003: reach out, then meet to see if it is a fit",
+        [outreach.id],
+      );
     }
   }
-  if (current.stage === 1 && counts.referralsToPointPerson >= policy.introduceColleagueAfterReferrals && current.colleaguesIntroduced.length === 0) {
-    add("introduce-colleague", today, current.pointPersonId, `${counts.referralsToPointPerson} referrals came to the point person: introduce a colleague the referrer could also send clients to.`, "seed 001: the point person introduces colleagues", []);
+  if (
+    current.stage === 1 &&
+    counts.referralsToPointPerson >= policy.introduceColleagueAfterReferrals &&
+    current.colleaguesIntroduced.length === 0
+  ) {
+    add(
+      "introduce-colleague",
+      today,
+      current.pointPersonId,
+      `${counts.referralsToPointPerson} referrals came to the point person: introduce a colleague the referrer could also send clients to.`,
+      "seed 001: the point person introduces colleagues",
+      [],
+    );
   }
   if (current.stage === 2 && !events.some((event) => event.type === "touch" && event.kind === "practice-overview")) {
-    add("present-the-practice", today, current.pointPersonId, "The referrer is trying colleagues: tell them about the practice's other clinicians and support staff.", "seed 001: grow awareness of the whole organization", []);
+    add(
+      "present-the-practice",
+      today,
+      current.pointPersonId,
+      "The referrer is trying colleagues: tell them about the practice's other clinicians and support staff.",
+      "seed 001: grow awareness of the whole organization",
+      [],
+    );
   }
   if ((current.lifecycle === "nurturing" || current.lifecycle === "active") && current.fit !== false) {
-    const last = [dates.lastTouch, dates.lastMeeting, dates.lastReferralOut].reduce<IsoDate | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null) ?? dates.firstContact ?? today;
-    add("nurture", addCalendarDays(last, policy.nurtureEveryDays), current.pointPersonId, `Touch base about every ${policy.nurtureEveryDays} days: share an article, meet for coffee, or ask their view on a case.`, "seed 003: connect every two months", []);
+    const last =
+      [dates.lastTouch, dates.lastMeeting, dates.lastReferralOut].reduce<IsoDate | null>(
+        (a, b) => (b !== null && (a === null || b > a) ? b : a),
+        null,
+      ) ??
+      dates.firstContact ??
+      today;
+    add(
+      "nurture",
+      addCalendarDays(last, policy.nurtureEveryDays),
+      current.pointPersonId,
+      `Touch base about every ${policy.nurtureEveryDays} days: share an article, meet for coffee, or ask their view on a case.`,
+      "seed 003: connect every two months",
+      [],
+    );
   }
   const order = NextActionCode.options;
   return actions.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : order.indexOf(a.code) - order.indexOf(b.code)));

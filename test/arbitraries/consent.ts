@@ -46,7 +46,12 @@ export const RECIPIENT = { referrerId: "ref-a", name: "Dr Ada Park", identifiers
  */
 export const recipient = fc
   .tuple(
-    fc.constantFrom<{ system: string; value: string }[]>([NPI], [], [{ ...NPI, value: "1234567894" }], [{ system: "https://www.gmc-uk.org", value: "7654321" }]),
+    fc.constantFrom<{ system: string; value: string }[]>(
+      [NPI],
+      [],
+      [{ ...NPI, value: "1234567894" }],
+      [{ system: "https://www.gmc-uk.org", value: "7654321" }],
+    ),
     fc.option(fc.constant("12 Quay St, Sydney NSW 2000"), { nil: undefined }),
   )
   .map(([identifiers, address]) => ({ ...RECIPIENT, identifiers, ...(address === undefined ? {} : { address }) }));
@@ -56,7 +61,12 @@ export const HOST_CATEGORIES: DisclosureCategory[] = [
   { code: "host-process-note", label: "Process note", confidentiality: "V", sensitivity: ["PSYTHPN"], authorization: "psychotherapy-note" },
 ];
 
-const recipientEntries: ConsentRecipient[] = [{ referrerId: "ref-a" }, { referrerId: "ref-b" }, { identifier: NPI }, { identifier: { ...NPI, value: "1234567894" } }];
+const recipientEntries: ConsentRecipient[] = [
+  { referrerId: "ref-a" },
+  { referrerId: "ref-b" },
+  { identifier: NPI },
+  { identifier: { ...NPI, value: "1234567894" } },
+];
 
 /** A day near today: often yesterday, today or tomorrow, otherwise up to four months back or two forward. */
 export const nearDate = fc.oneof(
@@ -88,7 +98,9 @@ const sometimes = <T>(arbitrary: fc.Arbitrary<T>, times: number): fc.Arbitrary<T
 
 /** A sub-list that includes `usual` more often than not. */
 const mostlyWith = <T>(items: readonly T[], usual: T): fc.Arbitrary<T[]> =>
-  fc.tuple(fc.subarray([...items]), fc.integer({ min: 0, max: 9 })).map(([some, roll]) => (roll < 7 && !some.includes(usual) ? [usual, ...some] : some));
+  fc
+    .tuple(fc.subarray([...items]), fc.integer({ min: 0, max: 9 }))
+    .map(([some, roll]) => (roll < 7 && !some.includes(usual) ? [usual, ...some] : some));
 
 const denyBody = fc.record(
   {
@@ -103,8 +115,14 @@ export const denyProvision = (id: string): fc.Arbitrary<DenyProvision> => denyBo
 
 const consentBody = fc.record({
   clientId: fc.oneof({ weight: 5, arbitrary: fc.constant("cl-1") }, { weight: 1, arbitrary: fc.constant("cl-2") }),
-  status: fc.oneof({ weight: 6, arbitrary: fc.constant("active" as const) }, { weight: 1, arbitrary: fc.constantFrom("draft" as const, "revoked" as const) }),
-  kind: fc.oneof({ weight: 4, arbitrary: fc.constant("general" as const) }, { weight: 3, arbitrary: fc.constantFrom("psychotherapy-note" as const, "sud-records" as const, "sud-counselling-note" as const) }),
+  status: fc.oneof(
+    { weight: 6, arbitrary: fc.constant("active" as const) },
+    { weight: 1, arbitrary: fc.constantFrom("draft" as const, "revoked" as const) },
+  ),
+  kind: fc.oneof(
+    { weight: 4, arbitrary: fc.constant("general" as const) },
+    { weight: 3, arbitrary: fc.constantFrom("psychotherapy-note" as const, "sud-records" as const, "sud-counselling-note" as const) },
+  ),
   signed: pastDate,
   period: consentPeriod,
   recipients: mostlyWith(recipientEntries, recipientEntries[0] as ConsentRecipient),
@@ -113,7 +131,12 @@ const consentBody = fc.record({
   dataPeriod: sometimes(period, 4),
 });
 
-const OWN_CATEGORY = { general: "attendance", "psychotherapy-note": "psychotherapy-note", "sud-records": "substance-use", "sud-counselling-note": "sud-counselling-note" } as const;
+const OWN_CATEGORY = {
+  general: "attendance",
+  "psychotherapy-note": "psychotherapy-note",
+  "sud-records": "substance-use",
+  "sud-counselling-note": "sud-counselling-note",
+} as const;
 
 /**
  * A consent as a practice usually holds one: the client's, active, in force
@@ -121,30 +144,44 @@ const OWN_CATEGORY = { general: "attendance", "psychotherapy-note": "psychothera
  * several categories, a specific one its own.
  */
 const usualBody = (kinds: readonly (keyof typeof OWN_CATEGORY)[]) =>
-  fc.record({
-    clientId: fc.constant("cl-1"),
-    status: fc.constant("active" as const),
-    kind: fc.constantFrom(...kinds),
-    signed: fc.integer({ min: -200, max: 0 }).map((days) => shiftDate(TODAY, days)),
-    period: fc.oneof(
-      { weight: 9, arbitrary: fc.tuple(fc.integer({ min: -200, max: 0 }), fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined })).map(([start, end]) => ({ start: shiftDate(TODAY, start), ...(end === undefined ? {} : { end: shiftDate(TODAY, end) }) })) },
-      { weight: 1, arbitrary: period },
-    ),
-    recipients: fc.subarray(recipientEntries).map((entries) => (entries.some((e) => e.referrerId === "ref-a" || e.identifier === NPI) ? entries : [{ referrerId: "ref-a" }, ...entries])),
-    purposes: fc.subarray([...POOL.purposes]).map((purposes) => (purposes.includes("COC") ? purposes : ["COC" as const, ...purposes])),
-    categories: fc.subarray(POOL.categories, { minLength: 4 }),
-    dataPeriod: sometimes(period, 8),
-  }).map((body) => ({ ...body, categories: body.kind === "general" ? [...new Set(["acknowledgement", ...body.categories])] : [OWN_CATEGORY[body.kind]] }));
+  fc
+    .record({
+      clientId: fc.constant("cl-1"),
+      status: fc.constant("active" as const),
+      kind: fc.constantFrom(...kinds),
+      signed: fc.integer({ min: -200, max: 0 }).map((days) => shiftDate(TODAY, days)),
+      period: fc.oneof(
+        {
+          weight: 9,
+          arbitrary: fc
+            .tuple(fc.integer({ min: -200, max: 0 }), fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined }))
+            .map(([start, end]) => ({ start: shiftDate(TODAY, start), ...(end === undefined ? {} : { end: shiftDate(TODAY, end) }) })),
+        },
+        { weight: 1, arbitrary: period },
+      ),
+      recipients: fc
+        .subarray(recipientEntries)
+        .map((entries) =>
+          entries.some((e) => e.referrerId === "ref-a" || e.identifier === NPI) ? entries : [{ referrerId: "ref-a" }, ...entries],
+        ),
+      purposes: fc.subarray([...POOL.purposes]).map((purposes) => (purposes.includes("COC") ? purposes : ["COC" as const, ...purposes])),
+      categories: fc.subarray(POOL.categories, { minLength: 4 }),
+      dataPeriod: sometimes(period, 8),
+    })
+    .map((body) => ({
+      ...body,
+      categories: body.kind === "general" ? [...new Set(["acknowledgement", ...body.categories])] : [OWN_CATEGORY[body.kind]],
+    }));
 
 /** What a consent lifts: usually nothing; sometimes a provision of another generated consent (ids `c0`…`c3`, `d0`, `d1`), which may or may not exist. */
 const lifts: fc.Arbitrary<Consent["lifts"]> = fc.oneof(
   { weight: 3, arbitrary: fc.constant<Consent["lifts"]>([]) },
   {
     weight: 1,
-    arbitrary: fc.array(
-      fc.record({ consentId: fc.constantFrom("c0", "c1", "c2", "c3"), provisionId: fc.constantFrom("d0", "d1") }),
-      { minLength: 1, maxLength: 2 },
-    ),
+    arbitrary: fc.array(fc.record({ consentId: fc.constantFrom("c0", "c1", "c2", "c3"), provisionId: fc.constantFrom("d0", "d1") }), {
+      minLength: 1,
+      maxLength: 2,
+    }),
   },
 );
 
@@ -156,7 +193,12 @@ const lifts: fc.Arbitrary<Consent["lifts"]> = fc.oneof(
 type Body = fc.Arbitrary<Omit<Consent, "id" | "deny" | "lifts" | "dataPeriod"> & { dataPeriod: Consent["dataPeriod"] }>;
 /** A consent's body with, one time in four, deny provisions; and whether to make sure it lists its own kind's category. */
 const withDenies = (body: Body) =>
-  fc.tuple(body, fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(denyBody, { minLength: 1, maxLength: 2 }) }), fc.boolean(), lifts);
+  fc.tuple(
+    body,
+    fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(denyBody, { minLength: 1, maxLength: 2 }) }),
+    fc.boolean(),
+    lifts,
+  );
 
 export const consents: fc.Arbitrary<Consent[]> = fc
   .tuple(
@@ -165,12 +207,14 @@ export const consents: fc.Arbitrary<Consent[]> = fc
     fc.array(withDenies(consentBody), { maxLength: 2 }),
   )
   .map(([usual, authorization, others]) =>
-    [...(usual === undefined ? [] : [usual]), ...(authorization === undefined ? [] : [authorization]), ...others].map(([{ dataPeriod, ...body }, denies, own, lifted], index) => {
-      const ownCategory = OWN_CATEGORY[body.kind];
-      const categories = own && !body.categories.includes(ownCategory) ? [...body.categories, ownCategory] : body.categories;
-      const deny = denies.map((provision, d) => ({ id: `d${d}`, ...provision }));
-      return { id: `c${index}`, ...body, categories, ...(dataPeriod === undefined ? {} : { dataPeriod }), deny, lifts: lifted };
-    }),
+    [...(usual === undefined ? [] : [usual]), ...(authorization === undefined ? [] : [authorization]), ...others].map(
+      ([{ dataPeriod, ...body }, denies, own, lifted], index) => {
+        const ownCategory = OWN_CATEGORY[body.kind];
+        const categories = own && !body.categories.includes(ownCategory) ? [...body.categories, ownCategory] : body.categories;
+        const deny = denies.map((provision, d) => ({ id: `d${d}`, ...provision }));
+        return { id: `c${index}`, ...body, categories, ...(dataPeriod === undefined ? {} : { dataPeriod }), deny, lifts: lifted };
+      },
+    ),
   );
 
 /** Six random letters and digits: with the fact's index and field appended, a marker no other string contains. */
@@ -179,7 +223,11 @@ const random6 = fc.integer({ min: 0, max: 36 ** 6 - 1 }).map((n) => n.toString(3
 const factBody = fc.record({
   clientId: fc.oneof({ weight: 6, arbitrary: fc.constant("cl-1") }, { weight: 1, arbitrary: fc.constant("cl-2") }),
   category: fc.option(
-    fc.oneof(fc.constantFrom(...POOL.categories), fc.constantFrom("attendance", "engagement", "progress-summary", "treatment-goals"), fc.constantFrom("psychotherapy-note", "sud-counselling-note", "substance-use")),
+    fc.oneof(
+      fc.constantFrom(...POOL.categories),
+      fc.constantFrom("attendance", "engagement", "progress-summary", "treatment-goals"),
+      fc.constantFrom("psychotherapy-note", "sud-counselling-note", "substance-use"),
+    ),
     { nil: undefined, freq: 12 },
   ),
   text: random6,
@@ -198,23 +246,36 @@ export const facts: fc.Arbitrary<Fact[]> = fc.array(factBody, { maxLength: 6 }).
     ...rest,
     ...(category === undefined ? {} : { category }),
     text: `ZQX${text}F${index}TQ`,
-    value: value.map(([name, v], i) => ({ name: `ZQX${name}F${index}N${i}Q`, value: typeof v === "string" ? `ZQX${v}F${index}V${i}Q` : v })),
+    value: value.map(([name, v], i) => ({
+      name: `ZQX${name}F${index}N${i}Q`,
+      value: typeof v === "string" ? `ZQX${v}F${index}V${i}Q` : v,
+    })),
   })),
 );
 
 /** Every marker string a fact carries: its text and its values' names and texts. */
-export const markersOf = (fact: Fact): string[] => [fact.text, ...fact.value.flatMap((component) => [component.name, ...(typeof component.value === "string" ? [component.value] : [])])];
+export const markersOf = (fact: Fact): string[] => [
+  fact.text,
+  ...fact.value.flatMap((component) => [component.name, ...(typeof component.value === "string" ? [component.value] : [])]),
+];
 
 /** A validated-shape request to `composeUpdate`, with its defaults filled in. */
 export const updateRequest: fc.Arbitrary<UpdateRequest> = fc
   .record({
-    kind: fc.oneof({ weight: 3, arbitrary: fc.constant("progress" as const) }, { weight: 2, arbitrary: fc.constant("thank-you" as const) }, { weight: 2, arbitrary: fc.constant("custom" as const) }),
+    kind: fc.oneof(
+      { weight: 3, arbitrary: fc.constant("progress" as const) },
+      { weight: 2, arbitrary: fc.constant("thank-you" as const) },
+      { weight: 2, arbitrary: fc.constant("custom" as const) },
+    ),
     template: fc.option(
       fc.record({
         id: fc.constant("tpl"),
         title: fc.constant("Update for you"),
         categories: fc
-          .tuple(fc.subarray(POOL.categories, { maxLength: 5 }), fc.subarray(["psychotherapy-note", "sud-counselling-note", "substance-use"]))
+          .tuple(
+            fc.subarray(POOL.categories, { maxLength: 5 }),
+            fc.subarray(["psychotherapy-note", "sud-counselling-note", "substance-use"]),
+          )
           .map(([some, notes]) => [...new Set([...some, ...notes])]),
       }),
       { nil: undefined, freq: 2 },
@@ -237,13 +298,18 @@ export const updateRequest: fc.Arbitrary<UpdateRequest> = fc
       { now: `${TODAY}T09:00:00+05:30`, timeZone: "Asia/Kolkata" },
       { now: TODAY, timeZone: "Pacific/Auckland" },
     ),
-    categories: fc.oneof({ weight: 4, arbitrary: fc.constant(HOST_CATEGORIES) }, { weight: 1, arbitrary: fc.constant<DisclosureCategory[]>([]) }),
+    categories: fc.oneof(
+      { weight: 4, arbitrary: fc.constant(HOST_CATEGORIES) },
+      { weight: 1, arbitrary: fc.constant<DisclosureCategory[]>([]) },
+    ),
     unacknowledgedThankYou: fc.constantFrom("nothing" as const, "generic-note" as const),
   })
   .map(({ kind, template, displayName, clock, ...rest }) => ({
     kind,
     ...clock,
-    ...(template === undefined && kind !== "custom" ? {} : { template: template ?? { id: "tpl", title: "Update for you", categories: ["attendance", "diagnosis"] } }),
+    ...(template === undefined && kind !== "custom"
+      ? {}
+      : { template: template ?? { id: "tpl", title: "Update for you", categories: ["attendance", "diagnosis"] } }),
     client: { id: "cl-1", displayName },
     ...rest,
   }));

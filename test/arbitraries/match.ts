@@ -19,16 +19,20 @@ export const POOL = {
 
 const CENTRES = { "US-OR": { lat: 45.52, lon: -122.68 }, "US-WA": { lat: 47.61, lon: -122.33 } } as const;
 
-export const COMPACTS: Compact[] = [{ id: "tele-compact", name: "Telehealth compact", members: ["US-OR", "US-WA"], modes: ["telehealth"], source: "test" }];
+export const COMPACTS: Compact[] = [
+  { id: "tele-compact", name: "Telehealth compact", members: ["US-OR", "US-WA"], modes: ["telehealth"], source: "test" },
+];
 
 const some = <T>(items: readonly T[], min = 0) => fc.subarray([...items], { minLength: min });
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
-const slot = fc.record({
-  day: fc.constantFrom("mon", "tue", "wed", "thu", "fri", "sat", "sun" as const),
-  start: fc.integer({ min: 6, max: 18 }).map((h) => h * 60),
-  hours: fc.integer({ min: 1, max: 6 }),
-}).map(({ day, start, hours }) => ({ day, start: hhmm(start), end: hhmm(start + hours * 60) }));
+const slot = fc
+  .record({
+    day: fc.constantFrom("mon", "tue", "wed", "thu", "fri", "sat", "sun" as const),
+    start: fc.integer({ min: 6, max: 18 }).map((h) => h * 60),
+    hours: fc.integer({ min: 1, max: 6 }),
+  })
+  .map(({ day, start, hours }) => ({ day, start: hhmm(start), end: hhmm(start + hours * 60) }));
 
 const near = (jurisdiction: keyof typeof CENTRES) =>
   fc.record({ dLat: fc.integer({ min: -40, max: 40 }), dLon: fc.integer({ min: -40, max: 40 }) }).map(({ dLat, dLon }) => ({
@@ -80,7 +84,12 @@ export const matchClinician = (id: string): fc.Arbitrary<Clinician> =>
       credentials: [],
       practiceId: c.practiceId,
       licensure: {
-        licenses: [{ jurisdiction: c.home }, ...(c.extraLicence ? [{ jurisdiction: c.home === "US-OR" ? "US-WA" : "US-OR", period: { start: "2026-01-01", end: "2026-12-31" } }] : [])],
+        licenses: [
+          { jurisdiction: c.home },
+          ...(c.extraLicence
+            ? [{ jurisdiction: c.home === "US-OR" ? "US-WA" : "US-OR", period: { start: "2026-01-01", end: "2026-12-31" } }]
+            : []),
+        ],
         compacts: c.compact ? [{ compactId: "tele-compact" }] : [],
       },
       problemAreas: c.problemAreas,
@@ -88,7 +97,10 @@ export const matchClinician = (id: string): fc.Arbitrary<Clinician> =>
       populations: c.populations,
       languages: c.languages,
       ...(c.gender === undefined ? {} : { gender: c.gender }),
-      insurancePanels: c.panels.map((payerId) => ({ payerId, period: { start: "2024-01-01", ...(c.panelEnds === undefined ? {} : { end: c.panelEnds }) } })),
+      insurancePanels: c.panels.map((payerId) => ({
+        payerId,
+        period: { start: "2024-01-01", ...(c.panelEnds === undefined ? {} : { end: c.panelEnds }) },
+      })),
       fee: { currency: "USD", minorUnits: c.fee * 100 },
       ...(c.floor === undefined ? {} : { slidingScaleFloor: { currency: "USD", minorUnits: c.floor * 100 } }),
       locations: c.office ? [{ id: `${id}-office`, jurisdiction: c.home, point }] : [],
@@ -121,7 +133,9 @@ export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc
     preferredModalities: some(POOL.modalities).map((m) => m.slice(0, 2)),
     preferredLanguages: some(POOL.languages),
     genders: some(POOL.genders).map((g) => g.slice(0, 1)),
-    schedule: fc.option(fc.record({ timeZone: fc.constantFrom(...POOL.zones), slots: fc.array(slot, { maxLength: 3 }) }), { nil: undefined }),
+    schedule: fc.option(fc.record({ timeZone: fc.constantFrom(...POOL.zones), slots: fc.array(slot, { maxLength: 3 }) }), {
+      nil: undefined,
+    }),
     severity: fc.option(fc.constantFrom("mild" as const, "severe" as const), { nil: undefined }),
     maxWait: fc.option(fc.integer({ min: 7, max: 60 }), { nil: undefined, freq: 4 }),
     disciplines: fc.constantFrom<string[][]>([], [], ["psychologist", "counselor"], ["counselor"]).map((d) => [...d]),
@@ -135,7 +149,12 @@ export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc
       modes: c.modes,
       ...(c.radius === undefined ? {} : { travelRadiusKm: c.radius }),
       ...(c.withPayment && (c.payers.length > 0 || c.budget !== undefined)
-        ? { payment: { payers: c.payers.map((payerId) => ({ payerId })), ...(c.budget === undefined ? {} : { maxSelfPay: { currency: "USD", minorUnits: c.budget * 100 } }) } }
+        ? {
+            payment: {
+              payers: c.payers.map((payerId) => ({ payerId })),
+              ...(c.budget === undefined ? {} : { maxSelfPay: { currency: "USD", minorUnits: c.budget * 100 } }),
+            },
+          }
         : {}),
       populations: c.populations,
       problemAreas: c.requiredArea === undefined ? [] : [c.requiredArea],
@@ -169,7 +188,15 @@ export const openClinician = (id: string): fc.Arbitrary<Clinician> =>
 /** Criteria that most open clinicians meet; preferences still vary, so scores differ. */
 export const openCriteria: fc.Arbitrary<MatchCriteria> = matchCriteria.map((c) => ({
   ...c,
-  require: { ...c.require, modes: ["in-person", "telehealth"], populations: [], problemAreas: [], disciplines: [], payment: undefined, maxWaitDays: undefined } as MatchCriteria["require"],
+  require: {
+    ...c.require,
+    modes: ["in-person", "telehealth"],
+    populations: [],
+    problemAreas: [],
+    disciplines: [],
+    payment: undefined,
+    maxWaitDays: undefined,
+  } as MatchCriteria["require"],
 }));
 
 /** A directory of up to `max` clinicians, most of them open, so rankings have options to compare. */

@@ -93,7 +93,8 @@ export const modality = tagFrom("modalities");
 export const population = tagFrom("populations");
 export const discipline = tagFrom("disciplines");
 
-const minute = (m: number): string => (m === 1440 ? "24:00" : `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`);
+const minute = (m: number): string =>
+  m === 1440 ? "24:00" : `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 
 export const weeklySlot: fc.Arbitrary<WeeklySlot> = fc
   .record({
@@ -155,7 +156,9 @@ export const clinician = (compactIds: readonly string[] = []): fc.Arbitrary<Clin
           compacts:
             compactIds.length === 0
               ? fc.constant<Clinician["licensure"]["compacts"]>([])
-              : fc.array(fc.record({ compactId: fc.constantFrom(...compactIds), period }, { requiredKeys: ["compactId"] }), { maxLength: 2 }),
+              : fc.array(fc.record({ compactId: fc.constantFrom(...compactIds), period }, { requiredKeys: ["compactId"] }), {
+                  maxLength: 2,
+                }),
         }),
         problemAreas: fc.array(problemArea, { maxLength: 6 }),
         modalities: fc.array(modality, { maxLength: 5 }),
@@ -166,21 +169,51 @@ export const clinician = (compactIds: readonly string[] = []): fc.Arbitrary<Clin
           fc.record({ payerId: id, plans: fc.array(id, { maxLength: 3 }), period }, { requiredKeys: ["payerId", "period"] }),
           { maxLength: 4 },
         ),
-        locations: fc.array(fc.record({ id, label: text, jurisdiction, point: geoPoint }, { requiredKeys: ["id", "jurisdiction", "point"] }), {
-          maxLength: 2,
-        }),
+        locations: fc.array(
+          fc.record({ id, label: text, jurisdiction, point: geoPoint }, { requiredKeys: ["id", "jurisdiction", "point"] }),
+          {
+            maxLength: 2,
+          },
+        ),
         telehealth: fc.boolean(),
         availability: weeklySchedule,
         acceptingNewClients: fc.boolean(),
         capacity,
         outcomes: fc.array(
-          fc.record({ problemArea, rating: fc.constantFrom(...OutcomeRating.options), cases: fc.integer({ min: 0, max: 500 }), asOf: isoDate, source: text }, {
-            requiredKeys: ["problemArea", "rating", "cases"],
-          }),
+          fc.record(
+            {
+              problemArea,
+              rating: fc.constantFrom(...OutcomeRating.options),
+              cases: fc.integer({ min: 0, max: 500 }),
+              asOf: isoDate,
+              source: text,
+            },
+            {
+              requiredKeys: ["problemArea", "rating", "cases"],
+            },
+          ),
           { maxLength: 4 },
         ),
       },
-      { requiredKeys: ["id", "name", "discipline", "credentials", "licensure", "problemAreas", "modalities", "populations", "languages", "insurancePanels", "locations", "telehealth", "availability", "acceptingNewClients", "capacity"] },
+      {
+        requiredKeys: [
+          "id",
+          "name",
+          "discipline",
+          "credentials",
+          "licensure",
+          "problemAreas",
+          "modalities",
+          "populations",
+          "languages",
+          "insurancePanels",
+          "locations",
+          "telehealth",
+          "availability",
+          "acceptingNewClients",
+          "capacity",
+        ],
+      },
     )
     .chain((base) => fees.map((fee) => ({ ...base, ...fee })));
 
@@ -194,9 +227,12 @@ export const client: fc.Arbitrary<Client> = fc.record(
     plannedMoves: fc.uniqueArray(fc.record({ date: isoDate, to: place }), { maxLength: 2, selector: (move) => move.date }),
     coverage: fc.array(fc.record({ payerId: id, planId: id, period }, { requiredKeys: ["payerId", "period"] }), { maxLength: 3 }),
     maxSelfPay: money,
-    needs: fc.record({ problemAreas: fc.array(problemArea, { minLength: 1, maxLength: 4 }), severity: fc.constantFrom(...Severity.options) }, {
-      requiredKeys: ["problemAreas"],
-    }),
+    needs: fc.record(
+      { problemAreas: fc.array(problemArea, { minLength: 1, maxLength: 4 }), severity: fc.constantFrom(...Severity.options) },
+      {
+        requiredKeys: ["problemAreas"],
+      },
+    ),
     preferences: fc.record(
       {
         modalities: fc.array(modality, { maxLength: 3 }),
@@ -208,9 +244,15 @@ export const client: fc.Arbitrary<Client> = fc.record(
       },
       { requiredKeys: ["modalities", "clinicianGenders", "languages", "mode"] },
     ),
-    conflicts: fc.array(fc.record({ clinicianId: id, kind: fc.constantFrom(...ConflictKind.options), declared: isoDate }, { requiredKeys: ["clinicianId", "kind"] }), {
-      maxLength: 2,
-    }),
+    conflicts: fc.array(
+      fc.record(
+        { clinicianId: id, kind: fc.constantFrom(...ConflictKind.options), declared: isoDate },
+        { requiredKeys: ["clinicianId", "kind"] },
+      ),
+      {
+        maxLength: 2,
+      },
+    ),
   },
   { requiredKeys: ["id", "ageGroup", "careFormat", "residence", "plannedMoves", "coverage", "needs", "preferences", "conflicts"] },
 );
@@ -224,12 +266,19 @@ export const referrer: fc.Arbitrary<Referrer> = fc.record(
     specialties: fc.array(problemArea, { maxLength: 3 }),
     organization: text,
     place,
-    contacts: fc.array(fc.record({ channel: fc.constantFrom(...ContactChannel.options), value: text, preferred: fc.boolean() }), { maxLength: 3 }),
+    contacts: fc.array(fc.record({ channel: fc.constantFrom(...ContactChannel.options), value: text, preferred: fc.boolean() }), {
+      maxLength: 3,
+    }),
   },
   { requiredKeys: ["id", "name", "kind", "specialties", "contacts"] },
 );
 
-export const practice: fc.Arbitrary<Practice> = fc.record({ id, name: text, timeZone, jurisdictions: fc.array(jurisdiction, { maxLength: 3 }) });
+export const practice: fc.Arbitrary<Practice> = fc.record({
+  id,
+  name: text,
+  timeZone,
+  jurisdictions: fc.array(jurisdiction, { maxLength: 3 }),
+});
 
 export const payer: fc.Arbitrary<Payer> = fc.record({ id, name: text });
 
@@ -289,9 +338,15 @@ export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc.record(
       {
         modes: fc.subarray([...CareMode.options], { minLength: 1 }),
         travelRadiusKm: fc.integer({ min: 1, max: 300 }),
-        payment: fc.record({ payers: fc.array(fc.record({ payerId: id, planId: id }, { requiredKeys: ["payerId"] }), { minLength: 1, maxLength: 3 }), maxSelfPay: money }, {
-          requiredKeys: ["payers"],
-        }),
+        payment: fc.record(
+          {
+            payers: fc.array(fc.record({ payerId: id, planId: id }, { requiredKeys: ["payerId"] }), { minLength: 1, maxLength: 3 }),
+            maxSelfPay: money,
+          },
+          {
+            requiredKeys: ["payers"],
+          },
+        ),
         populations: fc.array(population, { maxLength: 2 }),
         problemAreas: fc.array(problemArea, { maxLength: 2 }),
         modalities: fc.array(modality, { maxLength: 2 }),
@@ -301,7 +356,18 @@ export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc.record(
         excludeClinicianIds: fc.array(id, { maxLength: 3 }),
         excludePracticeIds: fc.array(id, { maxLength: 2 }),
       },
-      { requiredKeys: ["modes", "populations", "problemAreas", "modalities", "languages", "disciplines", "excludeClinicianIds", "excludePracticeIds"] },
+      {
+        requiredKeys: [
+          "modes",
+          "populations",
+          "problemAreas",
+          "modalities",
+          "languages",
+          "disciplines",
+          "excludeClinicianIds",
+          "excludePracticeIds",
+        ],
+      },
     ),
     prefer: fc.record(
       {

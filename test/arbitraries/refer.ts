@@ -19,13 +19,17 @@ const NOW_MS = Date.parse(NOW);
 /** A date from about two years before NOW to half a year after it. */
 export const date = fc.integer({ min: -700, max: 200 }).map((offset) => new Date(NOW_MS + offset * DAY_MS).toISOString().slice(0, 10));
 
-const period = fc.tuple(date, fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined })).map(([start, length]) =>
-  length === undefined ? { start } : { start, end: new Date(Date.parse(start) + length * DAY_MS).toISOString().slice(0, 10) },
-);
+const period = fc
+  .tuple(date, fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined }))
+  .map(([start, length]) =>
+    length === undefined ? { start } : { start, end: new Date(Date.parse(start) + length * DAY_MS).toISOString().slice(0, 10) },
+  );
 
 const usd = (min: number, max: number) => fc.integer({ min, max }).map((minorUnits) => ({ currency: "USD", minorUnits }));
 
-export const COMPACTS = [{ id: "compact-1", name: "Compact One", members: ["US-OR", "US-WA"], modes: ["telehealth" as const], source: "test" }];
+export const COMPACTS = [
+  { id: "compact-1", name: "Compact One", members: ["US-OR", "US-WA"], modes: ["telehealth" as const], source: "test" },
+];
 
 export const clinician = fc
   .record({
@@ -52,7 +56,9 @@ export const clinician = fc
     languages: ["en"],
     insurancePanels: panels,
     ...(fee === undefined ? {} : { fee }),
-    ...(fee === undefined || floorShare === undefined ? {} : { slidingScaleFloor: { currency: "USD", minorUnits: Math.floor(fee.minorUnits * floorShare) } }),
+    ...(fee === undefined || floorShare === undefined
+      ? {}
+      : { slidingScaleFloor: { currency: "USD", minorUnits: Math.floor(fee.minorUnits * floorShare) } }),
     telehealth,
     availability: { timeZone: "America/Los_Angeles", slots: [] },
     acceptingNewClients: true,
@@ -67,7 +73,10 @@ export const conflict = fc.record({
 
 export const client = fc
   .record({
-    moves: fc.uniqueArray(fc.record({ date, to: fc.record({ jurisdiction: fc.constantFrom(...PLACES) }) }), { maxLength: 2, selector: (move) => move.date }),
+    moves: fc.uniqueArray(fc.record({ date, to: fc.record({ jurisdiction: fc.constantFrom(...PLACES) }) }), {
+      maxLength: 2,
+      selector: (move) => move.date,
+    }),
     coverage: fc.array(fc.record({ payerId: fc.constantFrom(...PAYERS), period }), { maxLength: 3 }),
     maxSelfPay: fc.option(usd(5_000, 30_000), { nil: undefined }),
     needs: fc.subarray(AREAS, { minLength: 1 }),
@@ -91,19 +100,26 @@ const RANGES: Record<string, number> = { "PHQ-9": 27, "GAD-7": 21, SRS: 40 };
 
 export const measurement = fc
   .constantFrom("PHQ-9", "GAD-7", "SRS")
-  .chain((instrument) => fc.record({ instrument: fc.constant(instrument), date, score: fc.integer({ min: 0, max: RANGES[instrument] as number }) }));
+  .chain((instrument) =>
+    fc.record({ instrument: fc.constant(instrument), date, score: fc.integer({ min: 0, max: RANGES[instrument] as number }) }),
+  );
 
 /** A whole referral case, as JSON. */
 export const referralCase = fc.record(
   {
     client,
     clinician,
-    episode: fc.record({ start: fc.integer({ min: -700, max: -30 }).map((offset) => new Date(NOW_MS + offset * DAY_MS).toISOString().slice(0, 10)) }),
+    episode: fc.record({
+      start: fc.integer({ min: -700, max: -30 }).map((offset) => new Date(NOW_MS + offset * DAY_MS).toISOString().slice(0, 10)),
+    }),
     measurements: fc.array(measurement, { maxLength: 16 }),
     sessions: fc.array(fc.record({ date, clinicianExhausted: fc.boolean() }), { maxLength: 6 }),
-    disagreements: fc.array(fc.record({ recorded: date, about: fc.constantFrom("modality" as const, "goals" as const, "pace" as const), resolved: fc.boolean() }), {
-      maxLength: 2,
-    }),
+    disagreements: fc.array(
+      fc.record({ recorded: date, about: fc.constantFrom("modality" as const, "goals" as const, "pace" as const), resolved: fc.boolean() }),
+      {
+        maxLength: 2,
+      },
+    ),
     hardship: fc.record({ reported: date }),
     compacts: fc.constant(COMPACTS),
   },
@@ -136,7 +152,10 @@ export const instrument: fc.Arbitrary<Instrument> = fc
   }));
 
 /** A score on a 0–100 scale, whole or to two decimals. */
-export const score = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100));
+export const score = fc.oneof(
+  fc.integer({ min: 0, max: 100 }),
+  fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100),
+);
 
 /** The smallest change the instrument counts as reliable (the Jacobson–Truax one is approached from both sides, never hit). */
 export const criterionOf = (scale: Instrument): number => {

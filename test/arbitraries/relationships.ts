@@ -11,8 +11,16 @@ export const eventDate = fc.integer({ min: 0, max: 700 }).map((d) => new Date(ST
 const payload: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ type: "outreach-sent" }) },
   { weight: 2, arbitrary: fc.boolean().map((fit) => ({ type: "meeting-held", fit })) },
-  { weight: 3, arbitrary: fc.constantFrom("coffee", "article-shared", "thank-you", "case-conference", "practice-overview").map((kind) => ({ type: "touch", kind })) },
-  { weight: 5, arbitrary: fc.constantFrom("point-person", "colleague", "practice").map((addressedTo) => ({ type: "referral-received", addressedTo })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .constantFrom("coffee", "article-shared", "thank-you", "case-conference", "practice-overview")
+      .map((kind) => ({ type: "touch", kind })),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.constantFrom("point-person", "colleague", "practice").map((addressedTo) => ({ type: "referral-received", addressedTo })),
+  },
   { weight: 2, arbitrary: fc.constant({ type: "referral-sent" }) },
   { weight: 1, arbitrary: fc.constantFrom(...CLINICIANS).map((colleagueId) => ({ type: "colleague-introduced", colleagueId })) },
   { weight: 1, arbitrary: fc.constantFrom(...CLINICIANS).map((to) => ({ type: "point-person-changed", to })) },

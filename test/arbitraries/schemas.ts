@@ -1,5 +1,5 @@
 import type fc from "fast-check";
-import type { z } from "zod";
+import type * as z from "zod";
 import {
   CareEpisode,
   Client,

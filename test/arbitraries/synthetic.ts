@@ -63,14 +63,46 @@ const METROS = [
   { jurisdiction: "US-ID", timeZone: "America/Boise", lat: 43.62, lon: -116.2 },
 ] as const;
 
-export const SYNTHETIC_PAYERS = ["aetna", "regence", "providence", "kaiser", "cigna", "uhc", "medicaid-or", "medicare", "bcbs", "moda", "pacificsource", "tricare"];
-
-export const SYNTHETIC_COMPACTS: Compact[] = [
-  { id: "psypact-apit", name: "PSYPACT telepsychology", members: ["US-OR", "US-WA", "US-CO", "US-ID", "US-NY"], modes: ["telehealth"], source: "synthetic" },
-  { id: "counseling-compact", name: "Counseling Compact", members: ["US-WA", "US-CO", "US-ID"], modes: ["telehealth", "in-person"], source: "synthetic" },
+export const SYNTHETIC_PAYERS = [
+  "aetna",
+  "regence",
+  "providence",
+  "kaiser",
+  "cigna",
+  "uhc",
+  "medicaid-or",
+  "medicare",
+  "bcbs",
+  "moda",
+  "pacificsource",
+  "tricare",
 ];
 
-const DISCIPLINES = ["psychologist", "clinical-social-worker", "counselor", "marriage-family-therapist", "psychiatric-nurse-practitioner", "dietitian"];
+export const SYNTHETIC_COMPACTS: Compact[] = [
+  {
+    id: "psypact-apit",
+    name: "PSYPACT telepsychology",
+    members: ["US-OR", "US-WA", "US-CO", "US-ID", "US-NY"],
+    modes: ["telehealth"],
+    source: "synthetic",
+  },
+  {
+    id: "counseling-compact",
+    name: "Counseling Compact",
+    members: ["US-WA", "US-CO", "US-ID"],
+    modes: ["telehealth", "in-person"],
+    source: "synthetic",
+  },
+];
+
+const DISCIPLINES = [
+  "psychologist",
+  "clinical-social-worker",
+  "counselor",
+  "marriage-family-therapist",
+  "psychiatric-nurse-practitioner",
+  "dietitian",
+];
 const codes = (list: keyof typeof defaultVocabulary) => defaultVocabulary[list].map((entry) => entry.code);
 const PROBLEM_AREAS = codes("problemAreas");
 const MODALITIES = codes("modalities");
@@ -123,7 +155,13 @@ export function syntheticDirectory(options: SyntheticOptions): Directory {
       fee: { currency: "USD", minorUnits: fee },
       ...(p.chance(0.4) ? { slidingScaleFloor: { currency: "USD", minorUnits: Math.round(fee * 0.5) } } : {}),
       locations: p.chance(0.8)
-        ? [{ id: `loc-${i}`, jurisdiction: metro.jurisdiction, point: { lat: metro.lat + (p.int(-300, 300) / 1000), lon: metro.lon + (p.int(-300, 300) / 1000) } }]
+        ? [
+            {
+              id: `loc-${i}`,
+              jurisdiction: metro.jurisdiction,
+              point: { lat: metro.lat + p.int(-300, 300) / 1000, lon: metro.lon + p.int(-300, 300) / 1000 },
+            },
+          ]
         : [],
       telehealth: p.chance(0.7),
       availability: { timeZone: practice.timeZone, slots },
@@ -160,7 +198,10 @@ export function syntheticClients(options: { readonly seed: number; readonly coun
       id: `client-${i}`,
       ageGroup: p.pick(AgeGroup.options),
       careFormat: p.pick(["individual", "individual", "individual", "couple", "family"] as const),
-      residence: { jurisdiction: metro.jurisdiction, point: { lat: metro.lat + p.int(-200, 200) / 1000, lon: metro.lon + p.int(-200, 200) / 1000 } },
+      residence: {
+        jurisdiction: metro.jurisdiction,
+        point: { lat: metro.lat + p.int(-200, 200) / 1000, lon: metro.lon + p.int(-200, 200) / 1000 },
+      },
       plannedMoves: p.chance(0.05) ? [{ date: dateOf(p.int(2500, 2700)), to: { jurisdiction: p.pick(METROS).jurisdiction } }] : [],
       coverage: p.chance(0.75) ? [{ payerId: p.pick(SYNTHETIC_PAYERS), period: { start: dateOf(p.int(0, 2000)) } }] : [],
       ...(p.chance(0.5) ? { maxSelfPay: { currency: "USD", minorUnits: p.int(60, 200) * 100 } } : {}),
@@ -229,11 +270,19 @@ export function syntheticReferralCases(options: { readonly seed: number; readonl
     const payer = base.coverage[0]?.payerId;
     const clinician: Clinician = {
       ...template,
-      problemAreas: p.chance(0.85) && base.needs.problemAreas[0] !== undefined ? [...new Set([base.needs.problemAreas[0], ...template.problemAreas])] : template.problemAreas,
+      problemAreas:
+        p.chance(0.85) && base.needs.problemAreas[0] !== undefined
+          ? [...new Set([base.needs.problemAreas[0], ...template.problemAreas])]
+          : template.problemAreas,
       insurancePanels: [
         ...template.insurancePanels.filter((panel) => panel.payerId !== payer),
         ...(payer !== undefined && p.chance(0.8)
-          ? [{ payerId: payer, period: p.chance(0.06) ? { start: "2020-01-01", end: dayOffset(SYNTHETIC_NOW, p.int(-60, 100)) } : { start: "2020-01-01" } }]
+          ? [
+              {
+                payerId: payer,
+                period: p.chance(0.06) ? { start: "2020-01-01", end: dayOffset(SYNTHETIC_NOW, p.int(-60, 100)) } : { start: "2020-01-01" },
+              },
+            ]
           : []),
       ],
     };
@@ -247,8 +296,12 @@ export function syntheticReferralCases(options: { readonly seed: number; readonl
             { payerId: p.pick(SYNTHETIC_PAYERS.filter((id) => id !== payer)), period: { start: changeOn } },
           ]
         : base.coverage,
-      plannedMoves: p.chance(0.08) ? [{ date: dayOffset(SYNTHETIC_NOW, p.int(-20, 140)), to: { jurisdiction: p.pick(METROS).jurisdiction } }] : [],
-      conflicts: p.chance(0.04) ? [{ clinicianId: clinician.id, kind: p.pick(["dual-relationship", "conflict-of-interest", "other"] as const) }] : [],
+      plannedMoves: p.chance(0.08)
+        ? [{ date: dayOffset(SYNTHETIC_NOW, p.int(-20, 140)), to: { jurisdiction: p.pick(METROS).jurisdiction } }]
+        : [],
+      conflicts: p.chance(0.04)
+        ? [{ clinicianId: clinician.id, kind: p.pick(["dual-relationship", "conflict-of-interest", "other"] as const) }]
+        : [],
     };
     const measurements = [
       ...(p.chance(0.6) ? series("PHQ-9", start, p.int(1, 12), 27, p.int(5, 24), p.pick([-1.5, -1, -0.5, 0, 0, 0.8])) : []),
@@ -260,8 +313,21 @@ export function syntheticReferralCases(options: { readonly seed: number; readonl
       clinician,
       episode: { start },
       measurements,
-      sessions: p.chance(0.3) ? Array.from({ length: p.int(1, 6) }, (_, i) => ({ date: dayOffset(SYNTHETIC_NOW, -7 * (i + 1)), clinicianExhausted: p.chance(0.5) })) : [],
-      disagreements: p.chance(0.05) ? [{ recorded: dayOffset(SYNTHETIC_NOW, -p.int(1, 60)), about: p.pick(["modality", "goals", "pace"] as const), resolved: p.chance(0.3) }] : [],
+      sessions: p.chance(0.3)
+        ? Array.from({ length: p.int(1, 6) }, (_, i) => ({
+            date: dayOffset(SYNTHETIC_NOW, -7 * (i + 1)),
+            clinicianExhausted: p.chance(0.5),
+          }))
+        : [],
+      disagreements: p.chance(0.05)
+        ? [
+            {
+              recorded: dayOffset(SYNTHETIC_NOW, -p.int(1, 60)),
+              about: p.pick(["modality", "goals", "pace"] as const),
+              resolved: p.chance(0.3),
+            },
+          ]
+        : [],
       ...(p.chance(0.03) ? { hardship: { reported: dayOffset(SYNTHETIC_NOW, -p.int(1, 30)) } } : {}),
       compacts: SYNTHETIC_COMPACTS,
     };

@@ -22,7 +22,11 @@ export interface AssignmentFixture {
 const dense = (criteria: MatchCriteria): MatchCriteria => ({ ...criteria, require: { ...criteria.require, problemAreas: [] } });
 
 export function assignmentFixture(options: { seed: number; referrals: number; clinicians: number; places: number }): AssignmentFixture {
-  const clinicians = syntheticDirectory({ seed: options.seed, clinicians: options.clinicians, practiceSize: options.clinicians }).clinicians.map((c) => ({
+  const clinicians = syntheticDirectory({
+    seed: options.seed,
+    clinicians: options.clinicians,
+    practiceSize: options.clinicians,
+  }).clinicians.map((c) => ({
     ...c,
     acceptingNewClients: true,
     telehealth: true,

@@ -19,7 +19,13 @@ const due: DueTouch[] = Array.from({ length: 10_000 }, (_, i) => {
     explanation: "About every 60 days.",
   };
 });
-const options = { from: "2026-11-23", weeks: 52, timeZone: "America/Los_Angeles", capacity: 4, holidays: ["2026-11-26", "2026-12-25", "2027-01-01"] };
+const options = {
+  from: "2026-11-23",
+  weeks: 52,
+  timeZone: "America/Los_Angeles",
+  capacity: 4,
+  holidays: ["2026-11-26", "2026-12-25", "2027-01-01"],
+};
 
 describe("plan 10,000 relationships over 52 weeks", () => {
   bench("planTouches", () => {

@@ -2,8 +2,19 @@ import { bench, describe } from "vitest";
 import { composeUpdate, evaluateConsent } from "referwell/consent";
 
 const NOW = "2026-11-23T09:00:00-08:00";
-const recipient = { referrerId: "ref-gp-01", name: "Dr Mei Lin", identifiers: [{ system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" }] };
-const base = { clientId: "cl-01", status: "active", signed: "2026-06-02", period: { start: "2026-06-02", end: "2027-06-01" }, recipients: [{ referrerId: "ref-gp-01" }], purposes: ["COC", "TREAT"] };
+const recipient = {
+  referrerId: "ref-gp-01",
+  name: "Dr Mei Lin",
+  identifiers: [{ system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" }],
+};
+const base = {
+  clientId: "cl-01",
+  status: "active",
+  signed: "2026-06-02",
+  period: { start: "2026-06-02", end: "2027-06-01" },
+  recipients: [{ referrerId: "ref-gp-01" }],
+  purposes: ["COC", "TREAT"],
+};
 const consents = [
   {
     ...base,
@@ -13,9 +24,26 @@ const consents = [
     deny: [{ id: "no-diagnosis", categories: ["diagnosis"] }],
   },
   { ...base, id: "part2", kind: "sud-records", categories: ["substance-use"], signed: "2026-07-01" },
-  { ...base, id: "notes", kind: "psychotherapy-note", categories: ["psychotherapy-note"], period: { start: "2026-06-02", end: "2026-09-30" } },
+  {
+    ...base,
+    id: "notes",
+    kind: "psychotherapy-note",
+    categories: ["psychotherapy-note"],
+    period: { start: "2026-06-02", end: "2026-09-30" },
+  },
 ];
-const categories = ["attendance", "engagement", "progress-summary", "treatment-goals", "attendance", "diagnosis", "substance-use", "psychotherapy-note", "progress-summary", "attendance"];
+const categories = [
+  "attendance",
+  "engagement",
+  "progress-summary",
+  "treatment-goals",
+  "attendance",
+  "diagnosis",
+  "substance-use",
+  "psychotherapy-note",
+  "progress-summary",
+  "attendance",
+];
 const facts = Array.from({ length: 20 }, (_, index) => ({
   id: `f${String(index).padStart(2, "0")}`,
   clientId: "cl-01",
@@ -24,8 +52,21 @@ const facts = Array.from({ length: 20 }, (_, index) => ({
   value: [{ name: "score", value: index }],
   recorded: `2026-11-${String(1 + index).padStart(2, "0")}`,
 }));
-const template = { id: "progress-sud", title: "Progress update", categories: ["attendance", "engagement", "progress-summary", "treatment-goals", "substance-use"] };
-const request = { kind: "progress", template, client: { id: "cl-01", displayName: "Jordan" }, recipient, purpose: "COC", facts, consents, now: NOW };
+const template = {
+  id: "progress-sud",
+  title: "Progress update",
+  categories: ["attendance", "engagement", "progress-summary", "treatment-goals", "substance-use"],
+};
+const request = {
+  kind: "progress",
+  template,
+  client: { id: "cl-01", displayName: "Jordan" },
+  recipient,
+  purpose: "COC",
+  facts,
+  consents,
+  now: NOW,
+};
 
 // The baseline asks evaluateConsent about each fact, as a host without composeUpdate would: every call validates the consents again.
 describe("compose a progress update with 20 facts and 3 consents", () => {

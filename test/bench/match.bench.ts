@@ -2,16 +2,18 @@ import munkres from "munkres-js";
 import { bench, describe } from "vitest";
 import { calendarDateOf, criteriaFromClient, Directory, validate } from "referwell";
 import { assignReferrals, createMatcher } from "referwell/match";
-import { compileDirectory } from "../../src/match/compileDirectory.js";
-import { evaluateConstraints } from "../../src/match/evaluateConstraints.js";
-import { prepareQuery } from "../../src/match/prepareQuery.js";
+import { compileDirectory } from "../../src/match/internal/compileDirectory.js";
+import { evaluateConstraints } from "../../src/match/internal/evaluateConstraints.js";
+import { prepareQuery } from "../../src/match/internal/prepareQuery.js";
 import { MatcherOptions } from "../../src/match/schemas.js";
-import { scoreOption } from "../../src/match/scoreOption.js";
+import { scoreOption } from "../../src/match/internal/scoreOption.js";
 import { SYNTHETIC_COMPACTS, syntheticClients, syntheticDirectory } from "../arbitraries/synthetic.js";
 import { assignmentFixture, NOW, slotCostMatrix } from "./assignmentFixture.js";
 
 const directory = JSON.parse(JSON.stringify(syntheticDirectory({ seed: 1, clinicians: 10_000 })));
-const requests = syntheticClients({ seed: 2, count: 50 }).map((client) => ({ criteria: criteriaFromClient(client, { startDate: calendarDateOf(NOW) }) }));
+const requests = syntheticClients({ seed: 2, count: 50 }).map((client) => ({
+  criteria: criteriaFromClient(client, { startDate: calendarDateOf(NOW) }),
+}));
 const matcher = createMatcher(directory);
 let next = 0;
 const request = () => requests[next++ % requests.length];

@@ -27,23 +27,31 @@ const contexts = cases.map((input) => createRuleContext(input, { now: SYNTHETIC_
 // ---- The same nine rules for json-rules-engine: derived facts in code, decisions as JSON conditions.
 
 type Facts = { context: RuleContext };
-const fromContext = <T>(compute: (context: RuleContext) => T) => async (_params: unknown, almanac: { factValue<V>(id: string): Promise<V> }) =>
-  compute(await almanac.factValue<RuleContext>("context"));
+const fromContext =
+  <T>(compute: (context: RuleContext) => T) =>
+  async (_params: unknown, almanac: { factValue<V>(id: string): Promise<V> }) =>
+    compute(await almanac.factValue<RuleContext>("context"));
 
 /** SRS scores one per day, same-day scores averaged, as the alliance rule reads them. */
 const srsDays = (c: RuleContext): number[] => {
   const days = new Map<string, number[]>();
   for (const { date, score } of c.series("SRS")) days.set(date, [...(days.get(date) ?? []), score]);
-  return [...days.values()].map((scores) => (scores.length === 1 ? (scores[0] as number) : scores.reduce((a, b) => a + b, 0) / scores.length));
+  return [...days.values()].map((scores) =>
+    scores.length === 1 ? (scores[0] as number) : scores.reduce((a, b) => a + b, 0) / scores.length,
+  );
 };
 
-const clinical = (direction: string, score: number, cutoff: number) => (direction === "higher-is-better" ? score < cutoff : score >= cutoff);
+const clinical = (direction: string, score: number, cutoff: number) =>
+  direction === "higher-is-better" ? score < cutoff : score >= cutoff;
 
 function createEngine(): Engine {
   const engine = new Engine([], { replaceFactsInEventParams: true, allowUndefinedFacts: false });
   const facts: Record<string, (context: RuleContext) => unknown> = {
     allianceScoresCounted: (c) => srsDays(c).length,
-    allianceLatestConcerns: (c) => srsDays(c).slice(-c.policy.alliance.lowScoresInARow).filter((score) => clinical("higher-is-better", score, 36)).length,
+    allianceLatestConcerns: (c) =>
+      srsDays(c)
+        .slice(-c.policy.alliance.lowScoresInARow)
+        .filter((score) => clinical("higher-is-better", score, 36)).length,
     sessionsCounted: (c) => c.sessions.length,
     latestExhausted: (c) => c.sessions.slice(-c.policy.alliance.exhaustedSessionsInARow).filter((s) => s.clinicianExhausted).length,
     lowScoresInARow: (c) => c.policy.alliance.lowScoresInARow,
@@ -55,7 +63,10 @@ function createEngine(): Engine {
       return wanted.length > 0 && c.clinician.modalities.length > 0 && !wanted.some((m) => c.offers(m)) ? wanted.length : 0;
     },
     openDisagreements: (c) => c.disagreements.length,
-    lossCauses: (c) => [...(c.networkLoss?.coverageEnded.length ? ["coverage"] : []), ...(c.networkLoss?.panelEnded.length ? ["panel"] : [])],
+    lossCauses: (c) => [
+      ...(c.networkLoss?.coverageEnded.length ? ["coverage"] : []),
+      ...(c.networkLoss?.panelEnded.length ? ["panel"] : []),
+    ],
     lossUrgency: (c) => {
       const loss = c.networkLoss;
       return loss === undefined ? "routine" : loss.urgency;
@@ -64,16 +75,22 @@ function createEngine(): Engine {
     inNetworkNow: (c) => c.inNetworkOn(c.now).length > 0,
     lossKnown: (c) => c.networkLoss !== undefined || c.networkGap !== undefined,
     maxSelfPay: (c) => c.client.maxSelfPay?.minorUnits ?? null,
-    fee: (c) => (c.clinician.fee === undefined || c.clinician.fee.currency !== c.client.maxSelfPay?.currency ? null : c.clinician.fee.minorUnits),
+    fee: (c) =>
+      c.clinician.fee === undefined || c.clinician.fee.currency !== c.client.maxSelfPay?.currency ? null : c.clinician.fee.minorUnits,
     movesToRefer: (c) => movesToRefer(c).length,
     moveUrgency: (c) => (movesToRefer(c)[0] === undefined ? "routine" : c.urgencyOf(movesToRefer(c)[0] as string)),
     treatingConflicts: (c) =>
-      c.client.conflicts.filter((conflict) => conflict.clinicianId === c.clinician.id && (conflict.declared === undefined || conflict.declared <= c.now)).length,
+      c.client.conflicts.filter(
+        (conflict) => conflict.clinicianId === c.clinician.id && (conflict.declared === undefined || conflict.declared <= c.now),
+      ).length,
     deteriorated: (c) => c.progress.filter((s) => s.classification === "deteriorated").length,
     stalled: (c) => {
       const { minimumSessions, minimumWeeks } = c.policy.progress;
       return c.progress.filter(
-        (s) => s.classification === "no-reliable-change" && (s.sessions >= minimumSessions || s.weeks >= minimumWeeks) && (s.caseness?.latest ?? true),
+        (s) =>
+          s.classification === "no-reliable-change" &&
+          (s.sessions >= minimumSessions || s.weeks >= minimumWeeks) &&
+          (s.caseness?.latest ?? true),
       ).length;
     },
   };
@@ -84,20 +101,40 @@ function createEngine(): Engine {
       name: "alliance",
       conditions: {
         any: [
-          { all: [{ fact: "allianceScoresCounted", operator: "greaterThanInclusive", value: { fact: "lowScoresInARow" } }, { fact: "allianceLatestConcerns", operator: "equal", value: { fact: "lowScoresInARow" } }] },
-          { all: [{ fact: "sessionsCounted", operator: "greaterThanInclusive", value: { fact: "exhaustedSessionsInARow" } }, { fact: "latestExhausted", operator: "equal", value: { fact: "exhaustedSessionsInARow" } }] },
+          {
+            all: [
+              { fact: "allianceScoresCounted", operator: "greaterThanInclusive", value: { fact: "lowScoresInARow" } },
+              { fact: "allianceLatestConcerns", operator: "equal", value: { fact: "lowScoresInARow" } },
+            ],
+          },
+          {
+            all: [
+              { fact: "sessionsCounted", operator: "greaterThanInclusive", value: { fact: "exhaustedSessionsInARow" } },
+              { fact: "latestExhausted", operator: "equal", value: { fact: "exhaustedSessionsInARow" } },
+            ],
+          },
         ],
       },
       event: { type: "alliance", params: { urgency: "soon" } },
     },
     {
       name: "outside-scope",
-      conditions: { all: [{ fact: "clinicianAreas", operator: "greaterThan", value: 0 }, { fact: "primaryTreated", operator: "equal", value: false }] },
+      conditions: {
+        all: [
+          { fact: "clinicianAreas", operator: "greaterThan", value: 0 },
+          { fact: "primaryTreated", operator: "equal", value: false },
+        ],
+      },
       event: { type: "outside-scope", params: { urgency: "soon" } },
     },
     {
       name: "treatment-disagreement",
-      conditions: { any: [{ fact: "unofferedModalities", operator: "greaterThan", value: 0 }, { fact: "openDisagreements", operator: "greaterThan", value: 0 }] },
+      conditions: {
+        any: [
+          { fact: "unofferedModalities", operator: "greaterThan", value: 0 },
+          { fact: "openDisagreements", operator: "greaterThan", value: 0 },
+        ],
+      },
       event: { type: "treatment-disagreement", params: { urgency: "routine" } },
     },
     {
@@ -138,8 +175,16 @@ function createEngine(): Engine {
       conditions: { all: [{ fact: "treatingConflicts", operator: "greaterThan", value: 0 }] },
       event: { type: "impartiality", params: { urgency: "soon" } },
     },
-    { name: "deterioration", conditions: { all: [{ fact: "deteriorated", operator: "greaterThan", value: 0 }] }, event: { type: "deterioration", params: { urgency: "urgent" } } },
-    { name: "no-progress", conditions: { all: [{ fact: "stalled", operator: "greaterThan", value: 0 }] }, event: { type: "no-progress", params: { urgency: "routine" } } },
+    {
+      name: "deterioration",
+      conditions: { all: [{ fact: "deteriorated", operator: "greaterThan", value: 0 }] },
+      event: { type: "deterioration", params: { urgency: "urgent" } },
+    },
+    {
+      name: "no-progress",
+      conditions: { all: [{ fact: "stalled", operator: "greaterThan", value: 0 }] },
+      event: { type: "no-progress", params: { urgency: "routine" } },
+    },
   ];
   for (const rule of rules) engine.addRule(rule);
   return engine;
@@ -158,7 +203,10 @@ function movesToRefer(c: RuleContext): string[] {
       if (to === residenceOn(c.client, dayBefore(date)).jurisdiction) return false;
       if (date >= c.now) return true;
       const mode = c.client.preferences.mode;
-      const byVideo = mode !== "in-person" && c.clinician.telehealth && checkLicensure(c.clinician, { jurisdiction: to, mode: "telehealth", on: c.now }, c.compacts).authorized;
+      const byVideo =
+        mode !== "in-person" &&
+        c.clinician.telehealth &&
+        checkLicensure(c.clinician, { jurisdiction: to, mode: "telehealth", on: c.now }, c.compacts).authorized;
       const inPerson =
         mode !== "telehealth" &&
         c.clinician.locations.some((location) => location.jurisdiction === to) &&
@@ -175,10 +223,18 @@ const decided = (found: ReadonlyArray<{ code: string; urgency: string }>): strin
   for (const { code, urgency } of found) {
     if (URGENCIES.indexOf(urgency) >= URGENCIES.indexOf(top.get(code) ?? "routine")) top.set(code, urgency);
   }
-  return [...top].map(([code, urgency]) => `${code}:${urgency}`).sort().join(" ");
+  return [...top]
+    .map(([code, urgency]) => `${code}:${urgency}`)
+    .sort()
+    .join(" ");
 };
 const theirs = async (context: RuleContext) =>
-  decided((await engine.run({ context } satisfies Facts)).events.map((event) => ({ code: event.type, urgency: String(event.params?.["urgency"]) })));
+  decided(
+    (await engine.run({ context } satisfies Facts)).events.map((event) => ({
+      code: event.type,
+      urgency: String(event.params?.["urgency"]),
+    })),
+  );
 const ours = (context: RuleContext) =>
   decided(
     builtInRules.flatMap((rule) => {

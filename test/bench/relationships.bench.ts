@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { bench, describe } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { validate } from "referwell";
 import { assessNetwork, RelationshipEvent, relationshipState } from "referwell/relationships";
 import { relationshipEvent } from "../arbitraries/relationships.js";
@@ -9,8 +9,12 @@ import { syntheticReferrers } from "../arbitraries/synthetic.js";
 const NOW = "2026-11-23";
 const referrers = syntheticReferrers({ seed: 4, count: 1_000 });
 // 1,000 relationships with 200 events each, seeded.
-const logs = referrers.map((referrer, i) =>
-  fc.sample(fc.uniqueArray(relationshipEvent(referrer.id), { minLength: 200, maxLength: 200, selector: (e) => e.id }), { numRuns: 1, seed: i + 1 })[0] ?? [],
+const logs = referrers.map(
+  (referrer, i) =>
+    fc.sample(fc.uniqueArray(relationshipEvent(referrer.id), { minLength: 200, maxLength: 200, selector: (e) => e.id }), {
+      numRuns: 1,
+      seed: i + 1,
+    })[0] ?? [],
 );
 const states = logs.map((events, i) => relationshipState(events, { now: NOW, referrerId: referrers[i]?.id }));
 const Events = z.array(RelationshipEvent);

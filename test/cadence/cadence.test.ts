@@ -10,7 +10,9 @@ const NOW = "2026-11-23";
 
 describe("dueTouches", () => {
   it("reasons: thank-you after a referral, follow-up after a meeting, the cadence", () => {
-    const thanks = dueTouches([relationshipState([ev("2026-11-18", "referral-received", { addressedTo: "point-person" })], { now: NOW })], { now: NOW });
+    const thanks = dueTouches([relationshipState([ev("2026-11-18", "referral-received", { addressedTo: "point-person" })], { now: NOW })], {
+      now: NOW,
+    });
     expect(thanks.map((t) => [t.reason, t.dueDate, t.suggestedKind])).toEqual([
       ["thank-you", "2026-11-20", "thank-you"],
       ["cadence", "2027-01-17", "coffee"],
@@ -21,28 +23,53 @@ describe("dueTouches", () => {
   });
 
   it("suggests touch kinds that vary rather than repeat", () => {
-    const history = [ev("2026-01-10", "meeting-held", { fit: true }), ev("2026-08-01", "touch", { kind: "coffee" }), ev("2026-09-01", "touch", { kind: "article-shared" })];
+    const history = [
+      ev("2026-01-10", "meeting-held", { fit: true }),
+      ev("2026-08-01", "touch", { kind: "coffee" }),
+      ev("2026-09-01", "touch", { kind: "article-shared" }),
+    ];
     expect(dueTouches([relationshipState(history, { now: NOW })], { now: NOW })[0]?.suggestedKind).toBe("call");
   });
 
   it("stage 3 referrers and groups keep their own rhythm; snoozes push the date", () => {
     const stage3 = [ev("2026-09-01", "referral-received", { addressedTo: "practice" }), ev("2026-09-02", "touch", { kind: "thank-you" })];
-    expect(dueTouches([relationshipState(stage3, { now: NOW })], { now: NOW }).find((t) => t.reason === "cadence")?.dueDate).toBe("2026-12-01");
-    const group = [ev("2026-11-02", "touch", { kind: "case-conference" }, "ref-g"), ev("2026-11-03", "meeting-held", { fit: true }, "ref-g")];
-    expect(dueTouches([relationshipState(group, { now: NOW, referrerKind: "case-study-group" })], { now: NOW }).find((t) => t.reason === "cadence")?.dueDate).toBe("2026-12-03");
+    expect(dueTouches([relationshipState(stage3, { now: NOW })], { now: NOW }).find((t) => t.reason === "cadence")?.dueDate).toBe(
+      "2026-12-01",
+    );
+    const group = [
+      ev("2026-11-02", "touch", { kind: "case-conference" }, "ref-g"),
+      ev("2026-11-03", "meeting-held", { fit: true }, "ref-g"),
+    ];
+    expect(
+      dueTouches([relationshipState(group, { now: NOW, referrerKind: "case-study-group" })], { now: NOW }).find(
+        (t) => t.reason === "cadence",
+      )?.dueDate,
+    ).toBe("2026-12-03");
     const snoozed = [...stage3, ev("2026-11-20", "snoozed", { until: "2026-12-15" })];
     const whileSnoozed = dueTouches([relationshipState(snoozed, { now: NOW })], { now: NOW });
     expect(whileSnoozed.length).toBeGreaterThan(0);
     for (const touch of whileSnoozed) expect(touch.dueDate >= "2026-12-16").toBe(true);
-    expect(dueTouches([relationshipState(snoozed, { now: NOW })], { now: "2026-12-16" }).find((t) => t.reason === "cadence")?.dueDate).toBe("2026-12-16");
+    expect(dueTouches([relationshipState(snoozed, { now: NOW })], { now: "2026-12-16" }).find((t) => t.reason === "cadence")?.dueDate).toBe(
+      "2026-12-16",
+    );
   });
 
   it("progress notes only where consent allows; the text names no client", () => {
-    const state = relationshipState([ev("2026-05-01", "referral-received", { addressedTo: "point-person" }), ev("2026-05-02", "touch", { kind: "thank-you" })], { now: NOW });
+    const state = relationshipState(
+      [ev("2026-05-01", "referral-received", { addressedTo: "point-person" }), ev("2026-05-02", "touch", { kind: "thank-you" })],
+      { now: NOW },
+    );
     const touches = dueTouches([state], {
       now: NOW,
       mutualClients: [
-        { referrerId: "ref-1", episodeId: "ep-07", clinicianId: "clin-a", consentAllowsNote: true, since: "2026-05-01", lastNoteSent: "2026-09-20" },
+        {
+          referrerId: "ref-1",
+          episodeId: "ep-07",
+          clinicianId: "clin-a",
+          consentAllowsNote: true,
+          since: "2026-05-01",
+          lastNoteSent: "2026-09-20",
+        },
         { referrerId: "ref-1", episodeId: "ep-08", clinicianId: "clin-a", consentAllowsNote: false, since: "2026-05-01" },
       ],
     });
@@ -52,13 +79,19 @@ describe("dueTouches", () => {
   });
 
   it("turns the monthly meeting goal into outreach slots", () => {
-    const slots = dueTouches([relationshipState([ev("2026-11-05", "meeting-held", { fit: true })], { now: NOW })], { now: NOW, newMeetingsPerMonth: 3 }).filter((t) => t.reason === "outreach-slot");
+    const slots = dueTouches([relationshipState([ev("2026-11-05", "meeting-held", { fit: true })], { now: NOW })], {
+      now: NOW,
+      newMeetingsPerMonth: 3,
+    }).filter((t) => t.reason === "outreach-slot");
     expect(slots.map((t) => [t.id, t.dueDate])).toEqual([
       ["practice:outreach-slot:2026-11:2", "2026-11-01"],
       ["practice:outreach-slot:2026-11:3", "2026-11-01"],
     ]);
     // Planned on another day, the same slots are recognized.
-    const later = dueTouches([relationshipState([ev("2026-11-05", "meeting-held", { fit: true })], { now: "2026-11-24" })], { now: "2026-11-24", newMeetingsPerMonth: 3 });
+    const later = dueTouches([relationshipState([ev("2026-11-05", "meeting-held", { fit: true })], { now: "2026-11-24" })], {
+      now: "2026-11-24",
+      newMeetingsPerMonth: 3,
+    });
     expect(later.filter((t) => t.reason === "outreach-slot").map((t) => t.id)).toEqual(slots.map((t) => t.id));
   });
 });
@@ -83,7 +116,12 @@ describe("planTouches and toICalendar", () => {
       timeZone: "America/New_York",
       capacity: 5,
     });
-    expect(plan.planned.map((p) => p.start)).toEqual(["2026-10-29T10:00:00-04:00", "2026-10-30T10:00:00-04:00", "2026-11-02T10:00:00-05:00", "2026-11-03T10:00:00-05:00"]);
+    expect(plan.planned.map((p) => p.start)).toEqual([
+      "2026-10-29T10:00:00-04:00",
+      "2026-10-30T10:00:00-04:00",
+      "2026-11-02T10:00:00-05:00",
+      "2026-11-03T10:00:00-05:00",
+    ]);
   });
 
   it("stacks same-day touches from the preferred time and reports what does not fit", () => {
@@ -118,27 +156,58 @@ describe("planTouches and toICalendar", () => {
       expect(event?.startDate.toJSDate().getTime()).toBe(Date.parse(planned.start));
       expect(event?.endDate.toJSDate().getTime()).toBe(Date.parse(planned.end));
     }
-    expect(events.find((event) => event.uid === "a@referwell.invalid")?.summary).toBe("Touch base with Dr Zoë Ångström-Łukasiewicz, Family Medicine; Riverside (coffee)");
-    expect(events.find((event) => event.uid === "a@referwell.invalid")?.description).toContain("a comma, a semicolon; and a backslash \\ too.");
+    expect(events.find((event) => event.uid === "a@referwell.invalid")?.summary).toBe(
+      "Touch base with Dr Zoë Ångström-Łukasiewicz, Family Medicine; Riverside (coffee)",
+    );
+    expect(events.find((event) => event.uid === "a@referwell.invalid")?.description).toContain(
+      "a comma, a semicolon; and a backslash \\ too.",
+    );
     // Exporting the same plan again gives the same UIDs, so calendars update rather than duplicate.
     expect(toICalendar(plan, { now: "2026-12-01T08:00:00Z", names }).match(/^UID:.*$/gm)).toEqual(ics.match(/^UID:.*$/gm));
   });
 });
 
 describe("clock changes and hostile text", () => {
-  const touch = { id: "t1", referrerId: "ref-1", clinicianId: "clin-a", reason: "cadence" as const, dueDate: "2026-03-08", overdueDays: 0, suggestedKind: "coffee" as const, value: 2, explanation: "x" };
+  const touch = {
+    id: "t1",
+    referrerId: "ref-1",
+    clinicianId: "clin-a",
+    reason: "cadence" as const,
+    dueDate: "2026-03-08",
+    overdueDays: 0,
+    suggestedKind: "coffee" as const,
+    value: 2,
+    explanation: "x",
+  };
 
   it("a time in the spring-forward gap moves forward; an end is always the duration later", () => {
-    const gap = planTouches([touch], { from: "2026-03-08", weeks: 1, timeZone: "America/New_York", workingDays: ["sun"], capacity: 1, preferredTime: "02:30" });
+    const gap = planTouches([touch], {
+      from: "2026-03-08",
+      weeks: 1,
+      timeZone: "America/New_York",
+      workingDays: ["sun"],
+      capacity: 1,
+      preferredTime: "02:30",
+    });
     expect(gap.planned[0]?.start).toBe("2026-03-08T03:30:00-04:00");
-    const fallBack = planTouches([{ ...touch, dueDate: "2026-11-01" }], { from: "2026-11-01", weeks: 1, timeZone: "America/New_York", workingDays: ["sun"], capacity: 1, preferredTime: "01:30" });
+    const fallBack = planTouches([{ ...touch, dueDate: "2026-11-01" }], {
+      from: "2026-11-01",
+      weeks: 1,
+      timeZone: "America/New_York",
+      workingDays: ["sun"],
+      capacity: 1,
+      preferredTime: "01:30",
+    });
     expect(Date.parse(fallBack.planned[0]?.end ?? "") - Date.parse(fallBack.planned[0]?.start ?? "")).toBe(30 * 60_000);
     expect(() => planTouches([touch], { from: "2026-03-08", weeks: 1, timeZone: "UTC", capacity: 1, preferredTime: "24:00" })).toThrow();
   });
 
   it("drops control characters from calendar text, so nothing can inject a property", () => {
     const plan = planTouches([{ ...touch, dueDate: "2026-11-23" }], { from: "2026-11-23", weeks: 1, timeZone: "UTC", capacity: 1 });
-    const ics = toICalendar(plan, { now: "2026-11-23T08:00:00Z", names: [{ id: "ref-1", name: "Dr Lin\rATTENDEE:mailto:someone@example.org" }] });
+    const ics = toICalendar(plan, {
+      now: "2026-11-23T08:00:00Z",
+      names: [{ id: "ref-1", name: "Dr Lin\rATTENDEE:mailto:someone@example.org" }],
+    });
     expect(ics).not.toMatch(/\r(?!\n)/);
     expect(ics.split("\r\n").filter((line) => line.startsWith("ATTENDEE"))).toEqual([]);
   });

@@ -9,25 +9,30 @@ const RUNS = { numRuns: Number(process.env["CONSENT_RUNS"] ?? 10_000) };
 const TIMEOUT = 120_000;
 const NOTE_KINDS = new Set(["psychotherapy-note", "sud-counselling-note"]);
 
-const categoryOf = (request: UpdateRequest, code: string | undefined): DisclosureCategory | undefined => catalogueOf(request.categories).find((c) => c.code === code);
+const categoryOf = (request: UpdateRequest, code: string | undefined): DisclosureCategory | undefined =>
+  catalogueOf(request.categories).find((c) => c.code === code);
 const factsById = (request: UpdateRequest) => new Map(request.facts.map((fact) => [fact.id, fact]));
-const within = (period: { start: string; end?: string | undefined }, day: string) => period.start <= day && (period.end === undefined || day <= period.end);
+const within = (period: { start: string; end?: string | undefined }, day: string) =>
+  period.start <= day && (period.end === undefined || day <= period.end);
 
 describe("composeUpdate", { timeout: TIMEOUT }, () => {
-  test.prop([updateRequest], RUNS)("1. soundness: every included fact is permitted for its category, purpose, recipient and date by the consents at now", (request) => {
-    const result = composeUpdate(request);
-    const catalogue = catalogueOf(request.categories);
-    const date = oracleDay(request);
-    const facts = factsById(request);
-    for (const id of result.included) {
-      const fact = facts.get(id);
-      if (fact?.category === undefined) throw new Error("included an unknown or unlabelled fact");
-      const question = { client: request.client.id, recipient: request.recipient, purpose: request.purpose, date };
-      expect(fact.clientId).toBe(request.client.id);
-      expect(oraclePermits(request.consents, catalogue, { ...question, category: fact.category, dataDate: fact.recorded })).toBe(true);
-      expect(oraclePermits(request.consents, catalogue, { ...question, category: "acknowledgement", dataDate: date })).toBe(true);
-    }
-  });
+  test.prop([updateRequest], RUNS)(
+    "1. soundness: every included fact is permitted for its category, purpose, recipient and date by the consents at now",
+    (request) => {
+      const result = composeUpdate(request);
+      const catalogue = catalogueOf(request.categories);
+      const date = oracleDay(request);
+      const facts = factsById(request);
+      for (const id of result.included) {
+        const fact = facts.get(id);
+        if (fact?.category === undefined) throw new Error("included an unknown or unlabelled fact");
+        const question = { client: request.client.id, recipient: request.recipient, purpose: request.purpose, date };
+        expect(fact.clientId).toBe(request.client.id);
+        expect(oraclePermits(request.consents, catalogue, { ...question, category: fact.category, dataDate: fact.recorded })).toBe(true);
+        expect(oraclePermits(request.consents, catalogue, { ...question, category: "acknowledgement", dataDate: date })).toBe(true);
+      }
+    },
+  );
 
   test.prop([updateRequest])("completeness: the update carries exactly the facts the oracle permits and the template needs", (request) => {
     expect(composeUpdate(request).included).toEqual(oracleIncluded(request));
@@ -35,7 +40,9 @@ describe("composeUpdate", { timeout: TIMEOUT }, () => {
 
   it("the generators are not vacuous: many updates include facts, notes, Part 2 records, and withhold others", () => {
     const results = fc.sample(updateRequest, { numRuns: 2_000, seed: 5 }).map((request) => [request, composeUpdate(request)] as const);
-    const included = results.flatMap(([request, result]) => result.included.map((id) => categoryOf(request, factsById(request).get(id)?.category)?.authorization));
+    const included = results.flatMap(([request, result]) =>
+      result.included.map((id) => categoryOf(request, factsById(request).get(id)?.category)?.authorization),
+    );
     expect(results.filter(([, result]) => result.included.length > 0).length).toBeGreaterThan(200);
     expect(results.filter(([, result]) => result.withheld.length > 0).length).toBeGreaterThan(1_000);
     expect(included.filter((kind) => kind === "psychotherapy-note").length).toBeGreaterThan(5);
@@ -43,48 +50,61 @@ describe("composeUpdate", { timeout: TIMEOUT }, () => {
     expect(included.filter((kind) => kind === "sud-records").length).toBeGreaterThan(5);
     expect(results.filter(([, result]) => result.withheld.some((w) => w.reason === "denied-by-provision")).length).toBeGreaterThan(10);
     // Every reason comes up, but for `data-date-unknown`: facts always have a recorded date.
-    expect(new Set(results.flatMap(([, result]) => result.withheld.map((w) => w.reason)))).toEqual(new Set(WithholdReason.options.filter((reason) => reason !== "data-date-unknown")));
+    expect(new Set(results.flatMap(([, result]) => result.withheld.map((w) => w.reason)))).toEqual(
+      new Set(WithholdReason.options.filter((reason) => reason !== "data-date-unknown")),
+    );
   });
 
-  test.prop([updateRequest], RUNS)("2. note firewall: psychotherapy and SUD-counselling facts appear only with a matching specific authorization", (request) => {
-    const result = composeUpdate(request);
-    const date = oracleDay(request);
-    const facts = factsById(request);
-    for (const id of result.included) {
-      const fact = facts.get(id);
-      const kind = categoryOf(request, fact?.category)?.authorization;
-      if (fact === undefined || kind === undefined || !NOTE_KINDS.has(kind)) continue;
-      const authorizations = request.consents.filter(
-        (c) =>
-          c.kind === kind &&
-          c.clientId === request.client.id &&
-          c.status === "active" &&
-          c.signed <= date &&
-          within(c.period, date) &&
-          c.recipients.some((r) => r.referrerId === request.recipient.referrerId || (r.identifier !== undefined && request.recipient.identifiers.some((i) => i.system === r.identifier?.system && i.value === r.identifier.value))) &&
-          c.purposes.includes(request.purpose) &&
-          c.categories.includes(fact.category as string),
-      );
-      expect(authorizations.length).toBeGreaterThan(0);
-    }
-    // Without any authorization of a note's kind, no note of that kind ever goes out.
-    const generalOnly = composeUpdate({ ...request, consents: request.consents.filter((c) => !NOTE_KINDS.has(c.kind)) });
-    for (const id of generalOnly.included) expect(NOTE_KINDS.has(categoryOf(request, facts.get(id)?.category)?.authorization ?? "")).toBe(false);
-  });
+  test.prop([updateRequest], RUNS)(
+    "2. note firewall: psychotherapy and SUD-counselling facts appear only with a matching specific authorization",
+    (request) => {
+      const result = composeUpdate(request);
+      const date = oracleDay(request);
+      const facts = factsById(request);
+      for (const id of result.included) {
+        const fact = facts.get(id);
+        const kind = categoryOf(request, fact?.category)?.authorization;
+        if (fact === undefined || kind === undefined || !NOTE_KINDS.has(kind)) continue;
+        const authorizations = request.consents.filter(
+          (c) =>
+            c.kind === kind &&
+            c.clientId === request.client.id &&
+            c.status === "active" &&
+            c.signed <= date &&
+            within(c.period, date) &&
+            c.recipients.some(
+              (r) =>
+                r.referrerId === request.recipient.referrerId ||
+                (r.identifier !== undefined &&
+                  request.recipient.identifiers.some((i) => i.system === r.identifier?.system && i.value === r.identifier.value)),
+            ) &&
+            c.purposes.includes(request.purpose) &&
+            c.categories.includes(fact.category as string),
+        );
+        expect(authorizations.length).toBeGreaterThan(0);
+      }
+      // Without any authorization of a note's kind, no note of that kind ever goes out.
+      const generalOnly = composeUpdate({ ...request, consents: request.consents.filter((c) => !NOTE_KINDS.has(c.kind)) });
+      for (const id of generalOnly.included)
+        expect(NOTE_KINDS.has(categoryOf(request, facts.get(id)?.category)?.authorization ?? "")).toBe(false);
+    },
+  );
 
-  test.prop([updateRequest], RUNS)("3. partition: included and withheld together are exactly the input facts; every withheld fact has a reason", (request) => {
-    const result = composeUpdate(request);
-    const withheld = result.withheld.map((w) => w.factId);
-    expect([...result.included, ...withheld].sort()).toEqual(request.facts.map((fact) => fact.id).sort());
-    expect(new Set([...result.included, ...withheld]).size).toBe(request.facts.length);
-    for (const entry of result.withheld) {
-      expect(WithholdReason.options).toContain(entry.reason);
-      expect(entry.text.length).toBeGreaterThan(0);
-    }
-    const inUpdate = (result.update?.sections ?? []).flatMap((section) => section.items.map((item) => item.factId));
-    expect([...inUpdate].sort()).toEqual(result.included);
-  });
-
+  test.prop([updateRequest], RUNS)(
+    "3. partition: included and withheld together are exactly the input facts; every withheld fact has a reason",
+    (request) => {
+      const result = composeUpdate(request);
+      const withheld = result.withheld.map((w) => w.factId);
+      expect([...result.included, ...withheld].sort()).toEqual(request.facts.map((fact) => fact.id).sort());
+      expect(new Set([...result.included, ...withheld]).size).toBe(request.facts.length);
+      for (const entry of result.withheld) {
+        expect(WithholdReason.options).toContain(entry.reason);
+        expect(entry.text.length).toBeGreaterThan(0);
+      }
+      const inUpdate = (result.update?.sections ?? []).flatMap((section) => section.items.map((item) => item.factId));
+      expect([...inUpdate].sort()).toEqual(result.included);
+    },
+  );
 });
 
 describe("the generators", () => {

@@ -21,7 +21,14 @@ const consent = (changes: Partial<ConsentInput> = {}): ConsentInput => ({
   ...changes,
 });
 const noteAuthorization = (changes: Partial<ConsentInput> = {}) =>
-  consent({ id: "pn-auth", kind: "psychotherapy-note", categories: ["psychotherapy-note"], signed: "2026-11-01", period: { start: "2026-11-01", end: "2026-12-31" }, ...changes });
+  consent({
+    id: "pn-auth",
+    kind: "psychotherapy-note",
+    categories: ["psychotherapy-note"],
+    signed: "2026-11-01",
+    period: { start: "2026-11-01", end: "2026-12-31" },
+    ...changes,
+  });
 
 const fact = (id: string, category: string | undefined, text: string, changes: Partial<FactInput> = {}): FactInput => ({
   id,
@@ -62,7 +69,12 @@ describe("progress updates", () => {
       ["progress-summary", ["f3"]],
       ["treatment-goals", ["f4"]],
     ]);
-    expect(result.update?.sections[2]?.items[0]).toEqual({ factId: "f4", text: "Return to full-time work by spring.", value: [{ name: "goal", value: "work" }], recorded: "2026-11-20" });
+    expect(result.update?.sections[2]?.items[0]).toEqual({
+      factId: "f4",
+      text: "Return to full-time work by spring.",
+      value: [{ name: "goal", value: "work" }],
+      recorded: "2026-11-20",
+    });
     expect(result.update?.text).toBe(
       [
         "Progress update",
@@ -87,7 +99,11 @@ describe("progress updates", () => {
 
   it("renders Markdown with every host and client text escaped", () => {
     const result = composeUpdate(
-      request({ client: { id: "cl-1", displayName: "Jo_Ann" }, recipient: { referrerId: "ref-a", name: "Dr <b>Lee</b>" }, facts: [fact("f1", "attendance", "See [here](https://example.org) *now*")] }),
+      request({
+        client: { id: "cl-1", displayName: "Jo_Ann" },
+        recipient: { referrerId: "ref-a", name: "Dr <b>Lee</b>" },
+        facts: [fact("f1", "attendance", "See [here](https://example.org) *now*")],
+      }),
     );
     expect(result.update?.markdown).toBe(
       [
@@ -125,7 +141,9 @@ describe("progress updates", () => {
 
   it("a host template replaces the default categories", () => {
     const template = { id: "brief", title: "Brief update", categories: ["attendance"] };
-    const result = composeUpdate(request({ template, facts: [fact("a", "attendance", "Attended."), fact("b", "progress-summary", "Better.")] }));
+    const result = composeUpdate(
+      request({ template, facts: [fact("a", "attendance", "Attended."), fact("b", "progress-summary", "Better.")] }),
+    );
     expect(result.included).toEqual(["a"]);
     expect(result.update?.title).toBe("Brief update");
     expect(result.update?.templateId).toBe("brief");
@@ -146,7 +164,9 @@ describe("progress updates", () => {
 
   it("records the recipient's address when the host knows it (45 CFR 164.528(b)(2)(ii)), never in the text", () => {
     const address = "Harbour Medical, 12 Quay St, Sydney NSW 2000";
-    const result = composeUpdate(request({ recipient: { referrerId: "ref-a", name: "Dr Mei Lin", address }, facts: [fact("a", "attendance", "Attended.")] }));
+    const result = composeUpdate(
+      request({ recipient: { referrerId: "ref-a", name: "Dr Mei Lin", address }, facts: [fact("a", "attendance", "Attended.")] }),
+    );
     expect(result.disclosure?.recipient).toEqual({ referrerId: "ref-a", name: "Dr Mei Lin", identifiers: [], address });
     expect(result.update?.text).not.toContain(address);
     const without = composeUpdate(request({ facts: [fact("a", "attendance", "Attended.")] }));
@@ -155,14 +175,18 @@ describe("progress updates", () => {
 
   it("a custom update needs a template that declares its categories", () => {
     const template = { id: "dx", title: "Diagnostic summary", categories: ["diagnosis"] };
-    const result = composeUpdate(request({ kind: "custom", template, facts: [fact("a", "diagnosis", "Moderate depression."), fact("b", "attendance", "Attended.")] }));
+    const result = composeUpdate(
+      request({ kind: "custom", template, facts: [fact("a", "diagnosis", "Moderate depression."), fact("b", "attendance", "Attended.")] }),
+    );
     expect(result.included).toEqual(["a"]);
     expect(result.update?.labels).toEqual({ confidentiality: "R", sensitivity: ["BH", "PSY"] });
     expect(() => composeUpdate(request({ kind: "custom" }))).toThrow(InvalidInputError);
   });
 
   it("sends nothing when the client may not be acknowledged, whatever else is permitted", () => {
-    const result = composeUpdate(request({ consents: [consent({ categories: ["attendance"] })], facts: [fact("a", "attendance", "Attended.")] }));
+    const result = composeUpdate(
+      request({ consents: [consent({ categories: ["attendance"] })], facts: [fact("a", "attendance", "Attended.")] }),
+    );
     expect(result.status).toBe("nothing");
     expect(result.update).toBeUndefined();
     expect(result.disclosure).toBeUndefined();
@@ -171,7 +195,9 @@ describe("progress updates", () => {
   });
 
   it("sends nothing when no fact is permitted: an empty update would say something was withheld", () => {
-    const result = composeUpdate(request({ consents: [consent({ categories: ["acknowledgement"] })], facts: [fact("a", "attendance", "Attended.")] }));
+    const result = composeUpdate(
+      request({ consents: [consent({ categories: ["acknowledgement"] })], facts: [fact("a", "attendance", "Attended.")] }),
+    );
     expect(result.status).toBe("nothing");
     expect(reasons(result)).toEqual({ a: "category-not-permitted" });
   });
@@ -181,12 +207,28 @@ describe("the day of now", () => {
   it("is the local date in the request's time zone when it gives one, else the date as written", () => {
     const endsToday = [consent({ period: { start: "2026-06-01", end: "2026-11-23" } })];
     const at = (timeZone?: string) =>
-      composeUpdate(request({ consents: endsToday, facts: [fact("a", "attendance", "Attended.")], now: "2026-11-23T22:00:00Z", ...(timeZone === undefined ? {} : { timeZone }) }));
+      composeUpdate(
+        request({
+          consents: endsToday,
+          facts: [fact("a", "attendance", "Attended.")],
+          now: "2026-11-23T22:00:00Z",
+          ...(timeZone === undefined ? {} : { timeZone }),
+        }),
+      );
     expect(at().disclosure?.date).toBe("2026-11-23");
     expect(at().included).toEqual(["a"]);
     const sydney = at("Australia/Sydney");
     expect([sydney.status, sydney.acknowledgement.reason, reasons(sydney)]).toEqual(["nothing", "expired", { a: "expired" }]);
-    expect(composeUpdate(request({ consents: [consent()], now: "2026-11-23T22:00:00Z", timeZone: "Australia/Sydney", facts: [fact("a", "attendance", "Attended.")] })).disclosure?.date).toBe("2026-11-24");
+    expect(
+      composeUpdate(
+        request({
+          consents: [consent()],
+          now: "2026-11-23T22:00:00Z",
+          timeZone: "Australia/Sydney",
+          facts: [fact("a", "attendance", "Attended.")],
+        }),
+      ).disclosure?.date,
+    ).toBe("2026-11-24");
   });
 });
 
@@ -209,24 +251,40 @@ describe("what the consents decide", () => {
 
   it("withholds a fact recorded outside the consent's data period", () => {
     const limited = consent({ dataPeriod: { start: "2026-11-01", end: "2026-12-31" } });
-    const result = composeUpdate(request({ consents: [limited], facts: [fact("old", "attendance", "Old.", { recorded: "2026-10-31" }), fact("new", "attendance", "New.")] }));
+    const result = composeUpdate(
+      request({
+        consents: [limited],
+        facts: [fact("old", "attendance", "Old.", { recorded: "2026-10-31" }), fact("new", "attendance", "New.")],
+      }),
+    );
     expect(result.included).toEqual(["new"]);
     expect(reasons(result)).toEqual({ old: "data-outside-period" });
   });
 
   it("a nested deny provision withholds what it names, and the withheld entry names it", () => {
     const withDeny = consent({ deny: [{ id: "no-summary", categories: ["progress-summary"] }] });
-    const result = composeUpdate(request({ consents: [withDeny], facts: [fact("a", "attendance", "Attended."), fact("s", "progress-summary", "Better.")] }));
+    const result = composeUpdate(
+      request({ consents: [withDeny], facts: [fact("a", "attendance", "Attended."), fact("s", "progress-summary", "Better.")] }),
+    );
     expect(result.included).toEqual(["a"]);
     expect(result.withheld).toEqual([
-      { factId: "s", reason: "denied-by-provision", provision: { consentId: "general", provisionId: "no-summary" }, text: "A deny provision of the client's consent excludes it." },
+      {
+        factId: "s",
+        reason: "denied-by-provision",
+        provision: { consentId: "general", provisionId: "no-summary" },
+        text: "A deny provision of the client's consent excludes it.",
+      },
     ]);
   });
 });
 
 describe("the note firewall", () => {
   const template = { id: "notes", title: "Clinical notes", categories: ["psychotherapy-note", "sud-counselling-note", "attendance"] };
-  const notes = [fact("pn", "psychotherapy-note", "Session note."), fact("sc", "sud-counselling-note", "Counselling note."), fact("a", "attendance", "Attended.")];
+  const notes = [
+    fact("pn", "psychotherapy-note", "Session note."),
+    fact("sc", "sud-counselling-note", "Counselling note."),
+    fact("a", "attendance", "Attended."),
+  ];
   const listsEverything = consent({ categories: ["acknowledgement", "attendance", "psychotherapy-note", "sud-counselling-note"] });
 
   it("a general consent never unlocks notes, even when it lists them", () => {
@@ -251,7 +309,9 @@ describe("the note firewall", () => {
       [{ recipients: [{ referrerId: "ref-b" }] }, "other-recipient"],
     ];
     for (const [changes, why] of cases) {
-      const result = composeUpdate(request({ kind: "custom", template, facts: notes, consents: [listsEverything, noteAuthorization(changes)] }));
+      const result = composeUpdate(
+        request({ kind: "custom", template, facts: notes, consents: [listsEverything, noteAuthorization(changes)] }),
+      );
       expect(reasons(result)["pn"]).toBe(why);
     }
   });
@@ -272,17 +332,24 @@ describe("42 CFR Part 2", () => {
   it("a disclosure of Part 2 records carries the redisclosure notice in its labels, its text and its record", () => {
     const result = composeUpdate(request({ kind: "custom", template, facts, consents: [consent(), part2] }));
     expect(result.included).toEqual(["a", "su"]);
-    expect(result.update?.labels).toEqual({ confidentiality: "R", sensitivity: ["BH", "ETH", "SUD"], part2Notice: part2RedisclosureNotice });
+    expect(result.update?.labels).toEqual({
+      confidentiality: "R",
+      sensitivity: ["BH", "ETH", "SUD"],
+      part2Notice: part2RedisclosureNotice,
+    });
     expect(result.update?.text.endsWith(`\n\n${part2RedisclosureNotice}\n`)).toBe(true);
     expect(result.update?.markdown.endsWith(`\n\n> ${part2RedisclosureNotice}\n`)).toBe(true);
     expect(result.disclosure?.part2).toBe(true);
   });
 
   it("the host may give the long form of the notice", () => {
-    const long = "This record which has been disclosed to you is protected by Federal confidentiality rules (42 CFR part 2).\nSecond paragraph.";
+    const long =
+      "This record which has been disclosed to you is protected by Federal confidentiality rules (42 CFR part 2).\nSecond paragraph.";
     const result = composeUpdate(request({ kind: "custom", template, facts, consents: [consent(), part2], part2Notice: long }));
     expect(result.update?.labels.part2Notice).toBe(long);
-    expect(result.update?.markdown).toContain("> This record which has been disclosed to you is protected by Federal confidentiality rules (42 CFR part 2).\n> Second paragraph.\n");
+    expect(result.update?.markdown).toContain(
+      "> This record which has been disclosed to you is protected by Federal confidentiality rules (42 CFR part 2).\n> Second paragraph.\n",
+    );
   });
 
   it("no notice when no Part 2 record goes out", () => {
@@ -296,14 +363,17 @@ describe("42 CFR Part 2", () => {
 });
 
 describe("thank-yous", () => {
-  const thankYou = (changes: Record<string, unknown> = {}) => composeUpdate(request({ kind: "thank-you", facts: [fact("a", "attendance", "Attended the first session.")], ...changes }));
+  const thankYou = (changes: Record<string, unknown> = {}) =>
+    composeUpdate(request({ kind: "thank-you", facts: [fact("a", "attendance", "Attended the first session.")], ...changes }));
 
   it("with permission to acknowledge the client: names them, carries no clinical facts, and leaves a record", () => {
     const result = thankYou();
     expect(result.status).toBe("update");
     expect(result.included).toEqual([]);
     expect(reasons(result)).toEqual({ a: "not-needed" });
-    expect(result.update?.text).toBe("Thank you for your referral\n\nDear Dr Mei Lin,\n\nThank you for referring Jordan to our practice. We are glad to be working with them.\n");
+    expect(result.update?.text).toBe(
+      "Thank you for your referral\n\nDear Dr Mei Lin,\n\nThank you for referring Jordan to our practice. We are glad to be working with them.\n",
+    );
     expect(result.update?.labels).toEqual({ confidentiality: "N", sensitivity: ["BH"] });
     expect(result.disclosure).toEqual({
       date: "2026-11-23",
@@ -327,15 +397,25 @@ describe("thank-yous", () => {
 
   it("without permission, sends nothing by default", () => {
     const result = thankYou({ consents: [consent({ categories: ["attendance"] })] });
-    expect(result).toMatchObject({ status: "nothing", included: [], acknowledgement: { decision: "deny", reason: "category-not-permitted" } });
+    expect(result).toMatchObject({
+      status: "nothing",
+      included: [],
+      acknowledgement: { decision: "deny", reason: "category-not-permitted" },
+    });
     expect(result.update).toBeUndefined();
     expect(result.disclosure).toBeUndefined();
   });
 
   it("without permission, with `generic-note`, thanks the referrer without naming the client or confirming care, and records no disclosure", () => {
-    const result = thankYou({ consents: [], unacknowledgedThankYou: "generic-note", template: { id: "t", title: "Thanks for Jordan", categories: ["attendance"] } });
+    const result = thankYou({
+      consents: [],
+      unacknowledgedThankYou: "generic-note",
+      template: { id: "t", title: "Thanks for Jordan", categories: ["attendance"] },
+    });
     expect(result.status).toBe("generic-note");
-    expect(result.update?.text).toBe("Thank you\n\nDear Dr Mei Lin,\n\nThank you for the referrals you send us, and for thinking of our practice.\n");
+    expect(result.update?.text).toBe(
+      "Thank you\n\nDear Dr Mei Lin,\n\nThank you for the referrals you send us, and for thinking of our practice.\n",
+    );
     expect(result.update?.labels).toEqual({ confidentiality: "N", sensitivity: [] });
     expect(JSON.stringify(result.update)).not.toMatch(/Jordan|cl-1|Attended/);
     expect(result.disclosure).toBeUndefined();
@@ -352,7 +432,11 @@ describe("thank-yous", () => {
 describe("what the recipient sees", () => {
   it("never shows that something was withheld, or how much: the update is the same as without the withheld facts", () => {
     const kept = [fact("a", "attendance", "Attended."), fact("b", "progress-summary", "Better.")];
-    const dropped = [fact("c", "diagnosis", "Dx."), fact("d", "progress-summary", "Old.", { recorded: "2025-01-01" }), fact("e", undefined, "x")];
+    const dropped = [
+      fact("c", "diagnosis", "Dx."),
+      fact("d", "progress-summary", "Old.", { recorded: "2025-01-01" }),
+      fact("e", undefined, "x"),
+    ];
     const limited = consent({ dataPeriod: { start: "2026-01-01" } });
     const all = composeUpdate(request({ consents: [limited], facts: [...dropped, ...kept] }));
     const only = composeUpdate(request({ consents: [limited], facts: kept }));
@@ -362,14 +446,28 @@ describe("what the recipient sees", () => {
   });
 
   it("withheld entries carry ids and reasons, never content", () => {
-    const result = composeUpdate(request({ facts: [fact("secret", "diagnosis", "ZQXSECRET text", { value: [{ name: "ZQXNAME", value: "ZQXVALUE" }] })] }));
+    const result = composeUpdate(
+      request({ facts: [fact("secret", "diagnosis", "ZQXSECRET text", { value: [{ name: "ZQXNAME", value: "ZQXVALUE" }] })] }),
+    );
     expect(JSON.stringify(result)).not.toMatch(/ZQX/);
   });
 });
 
 describe("inputs", () => {
   it("are never mutated, and the same input gives byte-identical output", () => {
-    const input = deepFreeze(request({ facts: [fact("b", "attendance", "B."), fact("a", "attendance", "A.")], consents: [consent({ deny: [{ id: "z" , categories: ["diagnosis"] }, { id: "y", purposes: ["TREAT"] }] })] }));
+    const input = deepFreeze(
+      request({
+        facts: [fact("b", "attendance", "B."), fact("a", "attendance", "A.")],
+        consents: [
+          consent({
+            deny: [
+              { id: "z", categories: ["diagnosis"] },
+              { id: "y", purposes: ["TREAT"] },
+            ],
+          }),
+        ],
+      }),
+    );
     const before = JSON.stringify(input);
     expect(JSON.stringify(composeUpdate(input))).toBe(JSON.stringify(composeUpdate(input)));
     expect(JSON.stringify(input)).toBe(before);
@@ -378,7 +476,9 @@ describe("inputs", () => {
   it("bad input throws an InvalidInputError naming path and rule, never a value", () => {
     let caught: unknown;
     try {
-      composeUpdate(request({ facts: [fact("a", "Attendance", "Secret text"), fact("a", "attendance", "More secret text")], now: "next tuesday" }));
+      composeUpdate(
+        request({ facts: [fact("a", "Attendance", "Secret text"), fact("a", "attendance", "More secret text")], now: "next tuesday" }),
+      );
     } catch (error) {
       caught = error;
     }

@@ -9,7 +9,11 @@ import { catalogueOf, oraclePermits } from "../support/consentOracle.js";
 const query = fc.record(
   {
     client: fc.constantFrom(...POOL.clients),
-    recipient: fc.constantFrom({ referrerId: "ref-a", identifiers: [] }, { referrerId: "ref-z", identifiers: [NPI] }, { referrerId: "ref-b", identifiers: [] }),
+    recipient: fc.constantFrom(
+      { referrerId: "ref-a", identifiers: [] },
+      { referrerId: "ref-z", identifiers: [NPI] },
+      { referrerId: "ref-b", identifiers: [] },
+    ),
     purpose: fc.constantFrom(...POOL.purposes),
     category: fc.constantFrom(...POOL.categories),
     at: nearDate,
@@ -24,33 +28,66 @@ describe("evaluateConsent", () => {
     const decision = evaluateConsent(list, q, options);
     expect(decision.decision === "permit").toBe(oraclePermits(list, catalogueOf(HOST_CATEGORIES), { ...q, date: q.at }));
     if (decision.decision === "deny") expect(DenyReason.options).toContain(decision.reason);
-    if (decision.provision !== undefined) expect(list.some((c) => c.id === decision.provision?.consentId && c.clientId === q.client)).toBe(true);
+    if (decision.provision !== undefined)
+      expect(list.some((c) => c.id === decision.provision?.consentId && c.clientId === q.client)).toBe(true);
   });
 
-  test.prop([consents, query, fc.infiniteStream(fc.nat())])("order independence: any order of consents and provisions gives the same decision", (list, q, keys) => {
-    const shuffle = <T,>(items: readonly T[]): T[] =>
-      items
-        .map((item) => [keys.next().value, item] as const)
-        .sort((a, b) => a[0] - b[0])
-        .map(([, item]) => item);
-    const reordered = shuffle(list).map((c) => ({ ...c, deny: shuffle(c.deny), categories: shuffle(c.categories) }));
-    expect(JSON.stringify(evaluateConsent(reordered, q, options))).toBe(JSON.stringify(evaluateConsent(list, q, options)));
-  });
+  test.prop([consents, query, fc.infiniteStream(fc.nat())])(
+    "order independence: any order of consents and provisions gives the same decision",
+    (list, q, keys) => {
+      const shuffle = <T>(items: readonly T[]): T[] =>
+        items
+          .map((item) => [keys.next().value, item] as const)
+          .sort((a, b) => a[0] - b[0])
+          .map(([, item]) => item);
+      const reordered = shuffle(list).map((c) => ({ ...c, deny: shuffle(c.deny), categories: shuffle(c.categories) }));
+      expect(JSON.stringify(evaluateConsent(reordered, q, options))).toBe(JSON.stringify(evaluateConsent(list, q, options)));
+    },
+  );
 
   test.prop([consents, query])("a deny provision that covers everything, signed on the latest day, denies everything", (list, q) => {
     const latest = [q.at, ...list.map((c) => c.signed)].sort().at(-1) as string;
     fc.pre(latest <= q.at);
-    const blanket = { id: "zz", clientId: q.client, status: "revoked", kind: "general", signed: latest, period: { start: latest }, recipients: [], purposes: [], categories: [], deny: [{ id: "all" }] };
+    const blanket = {
+      id: "zz",
+      clientId: q.client,
+      status: "revoked",
+      kind: "general",
+      signed: latest,
+      period: { start: latest },
+      recipients: [],
+      purposes: [],
+      categories: [],
+      deny: [{ id: "all" }],
+    };
     const known = catalogueOf(HOST_CATEGORIES).some((c) => c.code === q.category);
-    expect(evaluateConsent([...list, blanket], q, options)).toMatchObject({ decision: "deny", reason: known ? "denied-by-provision" : "unknown-category" });
+    expect(evaluateConsent([...list, blanket], q, options)).toMatchObject({
+      decision: "deny",
+      reason: known ? "denied-by-provision" : "unknown-category",
+    });
   });
 
-  test.prop([hostile(consents), hostile(query), hostileJson(["client", "recipient", "referrerId", "purpose", "category", "at", "dataDate", "categories", "code"])])(
-    "no leak: hostile consents, queries or options give a decision or an InvalidInputError without input text",
-    (list, q, opts) => {
-      expectNoLeak(() => evaluateConsent(list, { client: "cl-1", recipient: { referrerId: "ref-a" }, purpose: "COC", category: "attendance", at: "2026-11-23" }));
-      expectNoLeak(() => evaluateConsent([], q));
-      expectNoLeak(() => evaluateConsent([], { client: "cl-1", recipient: { referrerId: "ref-a" }, purpose: "COC", category: "attendance", at: "2026-11-23" }, opts));
-    },
-  );
+  test.prop([
+    hostile(consents),
+    hostile(query),
+    hostileJson(["client", "recipient", "referrerId", "purpose", "category", "at", "dataDate", "categories", "code"]),
+  ])("no leak: hostile consents, queries or options give a decision or an InvalidInputError without input text", (list, q, opts) => {
+    expectNoLeak(() =>
+      evaluateConsent(list, {
+        client: "cl-1",
+        recipient: { referrerId: "ref-a" },
+        purpose: "COC",
+        category: "attendance",
+        at: "2026-11-23",
+      }),
+    );
+    expectNoLeak(() => evaluateConsent([], q));
+    expectNoLeak(() =>
+      evaluateConsent(
+        [],
+        { client: "cl-1", recipient: { referrerId: "ref-a" }, purpose: "COC", category: "attendance", at: "2026-11-23" },
+        opts,
+      ),
+    );
+  });
 });

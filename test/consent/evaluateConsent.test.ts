@@ -25,13 +25,21 @@ interface Ask {
   dataDate?: string;
   client?: string;
 }
-const ask = (consents: unknown[], { category = "attendance", at = "2026-11-23", recipient = { referrerId: "ref-a" }, purpose = "COC", dataDate, client = "cl-1" }: Ask = {}, options?: unknown) =>
-  evaluateConsent(consents, { client, recipient, purpose, category, at, ...(dataDate === undefined ? {} : { dataDate }) }, options);
+const ask = (
+  consents: unknown[],
+  { category = "attendance", at = "2026-11-23", recipient = { referrerId: "ref-a" }, purpose = "COC", dataDate, client = "cl-1" }: Ask = {},
+  options?: unknown,
+) => evaluateConsent(consents, { client, recipient, purpose, category, at, ...(dataDate === undefined ? {} : { dataDate }) }, options);
 const reason = (consents: unknown[], query: Ask = {}) => ask(consents, query).reason;
 
 describe("a single consent", () => {
   it("permits what it names, and says which consent", () => {
-    expect(ask([consent()])).toEqual({ decision: "permit", reason: "permitted", provision: { consentId: "c1" }, text: "A consent in force permits this disclosure." });
+    expect(ask([consent()])).toEqual({
+      decision: "permit",
+      reason: "permitted",
+      provision: { consentId: "c1" },
+      text: "A consent in force permits this disclosure.",
+    });
   });
 
   it("names a recipient by referrer id or by an identifier the host holds", () => {
@@ -92,7 +100,11 @@ describe("a single consent", () => {
   });
 
   it("denies a category no one defines, and a client with no consent", () => {
-    expect(ask([consent()], { category: "astrology" })).toEqual({ decision: "deny", reason: "unknown-category", text: "Neither the library nor the host defines this category." });
+    expect(ask([consent()], { category: "astrology" })).toEqual({
+      decision: "deny",
+      reason: "unknown-category",
+      text: "Neither the library nor the host defines this category.",
+    });
     expect(ask([])).toEqual({ decision: "deny", reason: "no-consent", text: "The client has given no consent." });
     expect(reason([consent({ clientId: "cl-2" })])).toBe("no-consent");
   });
@@ -135,7 +147,9 @@ describe("the note firewall", () => {
   });
 
   it("an expired, revoked or other recipient's authorization does not", () => {
-    expect(reason([consent({ ...pn, period: { start: "2026-06-01", end: "2026-11-22" } })], { category: "psychotherapy-note" })).toBe("expired");
+    expect(reason([consent({ ...pn, period: { start: "2026-06-01", end: "2026-11-22" } })], { category: "psychotherapy-note" })).toBe(
+      "expired",
+    );
     expect(reason([consent({ ...pn, status: "revoked" })], { category: "psychotherapy-note" })).toBe("revoked");
     expect(reason([consent({ ...pn, recipients: [{ referrerId: "ref-b" }] })], { category: "psychotherapy-note" })).toBe("other-recipient");
   });
@@ -191,7 +205,12 @@ describe("deny provisions and combining consents: deny overrides every permit un
 
   it("a later consent's deny overrides an earlier consent's permit", () => {
     const earlier = consent({ id: "a", signed: "2026-06-01" });
-    const later = consent({ id: "b", signed: "2026-09-01", categories: ["attendance"], deny: [{ id: "no-dx", categories: ["diagnosis"] }] });
+    const later = consent({
+      id: "b",
+      signed: "2026-09-01",
+      categories: ["attendance"],
+      deny: [{ id: "no-dx", categories: ["diagnosis"] }],
+    });
     expect(ask([earlier, later], { category: "diagnosis" }).provision).toEqual({ consentId: "b", provisionId: "no-dx" });
   });
 
@@ -199,20 +218,32 @@ describe("deny provisions and combining consents: deny overrides every permit un
     const earlier = consent({ id: "a", signed: "2026-06-01", deny: [{ id: "no-dx", categories: ["diagnosis"] }] });
     const renewal = consent({ id: "b", signed: "2026-09-01", categories: ["diagnosis"] });
     expect(ask([earlier, renewal], { category: "diagnosis" }).provision).toEqual({ consentId: "a", provisionId: "no-dx" });
-    expect(ask([{ ...earlier, status: "revoked" }, renewal], { category: "diagnosis" }).provision).toEqual({ consentId: "a", provisionId: "no-dx" });
-    expect(ask([{ ...earlier, period: { start: "2026-06-01", end: "2026-07-01" } }, renewal], { category: "diagnosis" }).reason).toBe("denied-by-provision");
+    expect(ask([{ ...earlier, status: "revoked" }, renewal], { category: "diagnosis" }).provision).toEqual({
+      consentId: "a",
+      provisionId: "no-dx",
+    });
+    expect(ask([{ ...earlier, period: { start: "2026-06-01", end: "2026-07-01" } }, renewal], { category: "diagnosis" }).reason).toBe(
+      "denied-by-provision",
+    );
   });
 
   it("a later, active consent in force ends a restriction only by naming it in `lifts`", () => {
     const earlier = consent({ id: "a", signed: "2026-06-01", deny: [{ id: "no-dx", categories: ["diagnosis"] }] });
-    const lifting = (changes: Partial<ConsentInput> = {}) => consent({ id: "b", signed: "2026-09-01", lifts: [{ consentId: "a", provisionId: "no-dx" }], ...changes });
+    const lifting = (changes: Partial<ConsentInput> = {}) =>
+      consent({ id: "b", signed: "2026-09-01", lifts: [{ consentId: "a", provisionId: "no-dx" }], ...changes });
     expect(ask([earlier, lifting()], { category: "diagnosis" }).provision).toEqual({ consentId: "b" });
     // Not when it names another provision, is not later, is revoked or a draft, or is not in force.
-    expect(reason([earlier, lifting({ lifts: [{ consentId: "a", provisionId: "other" }] })], { category: "diagnosis" })).toBe("denied-by-provision");
+    expect(reason([earlier, lifting({ lifts: [{ consentId: "a", provisionId: "other" }] })], { category: "diagnosis" })).toBe(
+      "denied-by-provision",
+    );
     expect(reason([earlier, lifting({ signed: "2026-06-01" })], { category: "diagnosis" })).toBe("denied-by-provision");
     expect(reason([earlier, lifting({ status: "revoked" })], { category: "diagnosis" })).toBe("denied-by-provision");
     expect(reason([earlier, lifting({ status: "draft" })], { category: "diagnosis" })).toBe("denied-by-provision");
-    expect(reason([earlier, lifting({ period: { start: "2026-09-01", end: "2026-10-01" } }), consent({ id: "c", signed: "2026-10-02" })], { category: "diagnosis" })).toBe("denied-by-provision");
+    expect(
+      reason([earlier, lifting({ period: { start: "2026-09-01", end: "2026-10-01" } }), consent({ id: "c", signed: "2026-10-02" })], {
+        category: "diagnosis",
+      }),
+    ).toBe("denied-by-provision");
     // A consent that lifts without permitting: another consent permits once the restriction is gone.
     expect(ask([earlier, lifting({ categories: [] })], { category: "diagnosis" }).provision).toEqual({ consentId: "a" });
   });
@@ -225,16 +256,25 @@ describe("deny provisions and combining consents: deny overrides every permit un
 
   it("a revoked consent's deny still binds; a draft's, or one signed later, does not", () => {
     const permit = consent({ id: "a", signed: "2026-06-01" });
-    const denying = (changes: Partial<ConsentInput>) => consent({ id: "b", signed: "2026-09-01", deny: [{ id: "no-dx", categories: ["diagnosis"] }], ...changes });
+    const denying = (changes: Partial<ConsentInput>) =>
+      consent({ id: "b", signed: "2026-09-01", deny: [{ id: "no-dx", categories: ["diagnosis"] }], ...changes });
     expect(reason([permit, denying({ status: "revoked" })], { category: "diagnosis" })).toBe("denied-by-provision");
     expect(reason([permit, denying({ status: "draft" })], { category: "diagnosis" })).toBe("permitted");
-    expect(reason([permit, denying({ signed: "2026-12-01", period: { start: "2026-12-01" } })], { category: "diagnosis" })).toBe("permitted");
+    expect(reason([permit, denying({ signed: "2026-12-01", period: { start: "2026-12-01" } })], { category: "diagnosis" })).toBe(
+      "permitted",
+    );
     // An expired consent's deny still binds: the period bounds its permission, not the client's restriction.
-    expect(reason([permit, denying({ period: { start: "2026-09-01", end: "2026-10-01" } })], { category: "diagnosis" })).toBe("denied-by-provision");
+    expect(reason([permit, denying({ period: { start: "2026-09-01", end: "2026-10-01" } })], { category: "diagnosis" })).toBe(
+      "denied-by-provision",
+    );
   });
 
   it("relies on the latest signed consent that permits, ties by id", () => {
-    const consents = [consent({ id: "b", signed: "2026-07-01" }), consent({ id: "a", signed: "2026-07-01" }), consent({ id: "c", signed: "2026-06-01" })];
+    const consents = [
+      consent({ id: "b", signed: "2026-07-01" }),
+      consent({ id: "a", signed: "2026-07-01" }),
+      consent({ id: "c", signed: "2026-06-01" }),
+    ];
     expect(ask(consents).provision).toEqual({ consentId: "a" });
   });
 
@@ -242,7 +282,10 @@ describe("deny provisions and combining consents: deny overrides every permit un
     const otherRecipient = consent({ id: "a", recipients: [{ referrerId: "ref-b" }] });
     const otherPurpose = consent({ id: "b", purposes: ["TREAT"] });
     expect(ask([otherRecipient, otherPurpose])).toMatchObject({ reason: "other-purpose", provision: { consentId: "b" } });
-    expect(ask([consent({ id: "z", status: "draft" }), consent({ id: "y", status: "revoked" })])).toMatchObject({ reason: "revoked", provision: { consentId: "y" } });
+    expect(ask([consent({ id: "z", status: "draft" }), consent({ id: "y", status: "revoked" })])).toMatchObject({
+      reason: "revoked",
+      provision: { consentId: "y" },
+    });
   });
 
   it("does not depend on the order of the consents or their provisions", () => {
@@ -252,7 +295,8 @@ describe("deny provisions and combining consents: deny overrides every permit un
       consent({ id: "c", signed: "2026-08-01", categories: ["attendance"] }),
     ];
     const reversed = [...consents].reverse().map((c) => ({ ...c, deny: [...(c.deny ?? [])].reverse() }));
-    for (const category of ["attendance", "diagnosis", "psychotherapy-note"]) expect(ask(reversed, { category })).toEqual(ask(consents, { category }));
+    for (const category of ["attendance", "diagnosis", "psychotherapy-note"])
+      expect(ask(reversed, { category })).toEqual(ask(consents, { category }));
     expect(ask(consents, { category: "diagnosis" }).provision).toEqual({ consentId: "a", provisionId: "d1" });
   });
 });
@@ -274,8 +318,12 @@ describe("host categories", () => {
       }
       return [];
     };
-    expect(issues([{ ...hiv, code: "psychotherapy-note", authorization: "general" }])).toEqual([{ path: ["categories", 0, "code"], code: "reserved-code" }]);
-    expect(issues([{ ...hiv, sensitivity: ["PSYTHPN"] }])).toEqual([{ path: ["categories", 0, "authorization"], code: "sensitivity-needs-authorization" }]);
+    expect(issues([{ ...hiv, code: "psychotherapy-note", authorization: "general" }])).toEqual([
+      { path: ["categories", 0, "code"], code: "reserved-code" },
+    ]);
+    expect(issues([{ ...hiv, sensitivity: ["PSYTHPN"] }])).toEqual([
+      { path: ["categories", 0, "authorization"], code: "sensitivity-needs-authorization" },
+    ]);
     expect(issues([hiv, hiv])).toEqual([{ path: ["categories", 1, "code"], code: "duplicate-id" }]);
   });
 
@@ -291,7 +339,9 @@ describe("host categories", () => {
     const labels = [{ path: ["categories", 0, "sensitivity"], code: "authorization-needs-labels" }];
     // A psychotherapy note is V and carries PSYTHPN.
     expect(issues({ confidentiality: "V", sensitivity: ["PSYTHPN"], authorization: "psychotherapy-note" })).toEqual([]);
-    expect(issues({ confidentiality: "N", sensitivity: ["PSYTHPN"], authorization: "psychotherapy-note" })).toEqual([{ path: ["categories", 0, "confidentiality"], code: "authorization-needs-labels" }]);
+    expect(issues({ confidentiality: "N", sensitivity: ["PSYTHPN"], authorization: "psychotherapy-note" })).toEqual([
+      { path: ["categories", 0, "confidentiality"], code: "authorization-needs-labels" },
+    ]);
     expect(issues({ confidentiality: "V", sensitivity: [], authorization: "psychotherapy-note" })).toEqual(labels);
     // SUD counselling notes and Part 2 records carry SUD.
     expect(issues({ confidentiality: "V", sensitivity: ["SUD"], authorization: "sud-counselling-note" })).toEqual([]);
@@ -331,7 +381,10 @@ describe("invalid input", () => {
   });
 
   it("checks the query: a date for `at`, a known purpose, a client", () => {
-    expect(rejection(() => evaluateConsent([], { recipient: { referrerId: "ref-a" }, purpose: "GOSSIP", category: "attendance", at: "today" })).issues).toEqual([
+    expect(
+      rejection(() => evaluateConsent([], { recipient: { referrerId: "ref-a" }, purpose: "GOSSIP", category: "attendance", at: "today" }))
+        .issues,
+    ).toEqual([
       { path: ["client"], code: "required" },
       { path: ["purpose"], code: "invalid-value" },
       { path: ["at"], code: "no-matching-variant" },

@@ -9,34 +9,43 @@ const TIMEOUT = 120_000;
 
 describe("composeUpdate", { timeout: TIMEOUT }, () => {
   type Change = (consents: Consent[], pick: number, extra: Consent["deny"][number]) => Consent[] | undefined;
-  const at = <T,>(items: readonly T[], pick: number): number => pick % Math.max(1, items.length);
+  const at = <T>(items: readonly T[], pick: number): number => pick % Math.max(1, items.length);
   const edit = (consents: Consent[], pick: number, change: (c: Consent) => Consent | undefined): Consent[] | undefined => {
     if (consents.length === 0) return undefined;
     const index = at(consents, pick);
     const changed = change(consents[index] as Consent);
     return changed === undefined ? undefined : consents.map((c, i) => (i === index ? changed : c));
   };
-  const dropOne = <T,>(items: readonly T[], pick: number): T[] | undefined => (items.length === 0 ? undefined : items.filter((_, i) => i !== at(items, pick)));
+  const dropOne = <T>(items: readonly T[], pick: number): T[] | undefined =>
+    items.length === 0 ? undefined : items.filter((_, i) => i !== at(items, pick));
   const yesterday = shiftDate(TODAY, -1);
   const changes: Record<string, Change> = {
     "adding a deny": (cs, pick, extra) => edit(cs, pick, (c) => ({ ...c, deny: [...c.deny, { ...extra, id: "added" }] })),
-    "removing a permitted category": (cs, pick) => edit(cs, pick, (c) => {
-      const categories = dropOne(c.categories, pick >> 3);
-      return categories === undefined ? undefined : { ...c, categories };
-    }),
+    "removing a permitted category": (cs, pick) =>
+      edit(cs, pick, (c) => {
+        const categories = dropOne(c.categories, pick >> 3);
+        return categories === undefined ? undefined : { ...c, categories };
+      }),
     "removing a consent with no deny provisions": (cs, pick) => (cs[at(cs, pick)]?.deny.length === 0 ? dropOne(cs, pick) : undefined),
     revoking: (cs, pick) => edit(cs, pick, (c) => ({ ...c, status: "revoked" })),
-    "narrowing purposes": (cs, pick) => edit(cs, pick, (c) => {
-      const purposes = dropOne(c.purposes, pick >> 3);
-      return purposes === undefined ? undefined : { ...c, purposes };
-    }),
-    "narrowing recipients": (cs, pick) => edit(cs, pick, (c) => {
-      const recipients = dropOne(c.recipients, pick >> 3);
-      return recipients === undefined ? undefined : { ...c, recipients };
-    }),
-    "moving now past the period": (cs, pick) => edit(cs, pick, (c) => ({ ...c, period: { start: c.period.start < yesterday ? c.period.start : yesterday, end: yesterday } })),
+    "narrowing purposes": (cs, pick) =>
+      edit(cs, pick, (c) => {
+        const purposes = dropOne(c.purposes, pick >> 3);
+        return purposes === undefined ? undefined : { ...c, purposes };
+      }),
+    "narrowing recipients": (cs, pick) =>
+      edit(cs, pick, (c) => {
+        const recipients = dropOne(c.recipients, pick >> 3);
+        return recipients === undefined ? undefined : { ...c, recipients };
+      }),
+    "moving now past the period": (cs, pick) =>
+      edit(cs, pick, (c) => ({ ...c, period: { start: c.period.start < yesterday ? c.period.start : yesterday, end: yesterday } })),
   };
-  const disclosedAmount = (result: ComposedUpdate) => ({ included: new Set(result.included), categories: new Set(result.disclosure?.categories ?? []), record: result.disclosure !== undefined });
+  const disclosedAmount = (result: ComposedUpdate) => ({
+    included: new Set(result.included),
+    categories: new Set(result.disclosure?.categories ?? []),
+    record: result.disclosure !== undefined,
+  });
 
   test.prop([updateRequest, fc.constantFrom(...Object.keys(changes)), fc.nat(), denyProvision("added")], RUNS)(
     "4. monotonic: adding a deny, removing a permit, revoking, narrowing purposes or recipients, or moving now past the period never adds output",
@@ -59,31 +68,36 @@ describe("composeUpdate", { timeout: TIMEOUT }, () => {
     expect([result.included, result.disclosure]).toEqual([[], undefined]);
   });
 
-  const shuffled = <T,>(items: readonly T[], keys: fc.Stream<number>): T[] =>
+  const shuffled = <T>(items: readonly T[], keys: fc.Stream<number>): T[] =>
     items
       .map((item) => [keys.next().value, item] as const)
       .sort((a, b) => a[0] - b[0])
       .map(([, item]) => item);
 
-  test.prop([updateRequest, fc.infiniteStream(fc.nat())], RUNS)("5. order independence of consents, provisions and facts; byte-identical output for identical input", (request, keys) => {
-    const frozen = deepFreeze(structuredClone(request));
-    const before = JSON.stringify(frozen);
-    const first = JSON.stringify(composeUpdate(frozen));
-    expect(JSON.stringify(composeUpdate(frozen))).toBe(first);
-    expect(JSON.stringify(frozen)).toBe(before);
-    const reordered: UpdateRequest = {
-      ...request,
-      facts: shuffled(request.facts, keys),
-      consents: shuffled(request.consents, keys).map((c) => ({
-        ...c,
-        recipients: shuffled(c.recipients, keys),
-        purposes: shuffled(c.purposes, keys),
-        categories: shuffled(c.categories, keys),
-        lifts: shuffled(c.lifts, keys),
-        deny: shuffled(c.deny, keys).map((d) => ({ ...d, ...(d.categories === undefined ? {} : { categories: shuffled(d.categories, keys) }) })),
-      })),
-    };
-    expect(JSON.stringify(composeUpdate(reordered))).toBe(first);
-  });
-
+  test.prop([updateRequest, fc.infiniteStream(fc.nat())], RUNS)(
+    "5. order independence of consents, provisions and facts; byte-identical output for identical input",
+    (request, keys) => {
+      const frozen = deepFreeze(structuredClone(request));
+      const before = JSON.stringify(frozen);
+      const first = JSON.stringify(composeUpdate(frozen));
+      expect(JSON.stringify(composeUpdate(frozen))).toBe(first);
+      expect(JSON.stringify(frozen)).toBe(before);
+      const reordered: UpdateRequest = {
+        ...request,
+        facts: shuffled(request.facts, keys),
+        consents: shuffled(request.consents, keys).map((c) => ({
+          ...c,
+          recipients: shuffled(c.recipients, keys),
+          purposes: shuffled(c.purposes, keys),
+          categories: shuffled(c.categories, keys),
+          lifts: shuffled(c.lifts, keys),
+          deny: shuffled(c.deny, keys).map((d) => ({
+            ...d,
+            ...(d.categories === undefined ? {} : { categories: shuffled(d.categories, keys) }),
+          })),
+        })),
+      };
+      expect(JSON.stringify(composeUpdate(reordered))).toBe(first);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { composeUpdate } from "referwell/consent";
 import { updateRequest } from "../arbitraries/consent.js";
 import { hostile, hostileJson } from "../arbitraries/hostile.js";
@@ -29,12 +29,47 @@ afterAll(() => {
   z.config({ customError: undefined });
 });
 
-const keys = ["kind", "template", "client", "recipient", "purpose", "facts", "consents", "now", "timeZone", "categories", "id", "clientId", "category", "text", "value", "recorded", "status", "signed", "period", "start", "end", "recipients", "referrerId", "identifier", "identifiers", "address", "purposes", "deny", "lifts", "name", "displayName"];
+const keys = [
+  "kind",
+  "template",
+  "client",
+  "recipient",
+  "purpose",
+  "facts",
+  "consents",
+  "now",
+  "timeZone",
+  "categories",
+  "id",
+  "clientId",
+  "category",
+  "text",
+  "value",
+  "recorded",
+  "status",
+  "signed",
+  "period",
+  "start",
+  "end",
+  "recipients",
+  "referrerId",
+  "identifier",
+  "identifiers",
+  "address",
+  "purposes",
+  "deny",
+  "lifts",
+  "name",
+  "displayName",
+];
 
 describe("no leak", { timeout: TIMEOUT }, () => {
-  test.prop([hostile(request)], RUNS)("9. arbitrary JSON: a marked, broken request gives a result or an InvalidInputError with no marker", (input) => {
-    expectNoLeak(() => composeUpdate(input));
-  });
+  test.prop([hostile(request)], RUNS)(
+    "9. arbitrary JSON: a marked, broken request gives a result or an InvalidInputError with no marker",
+    (input) => {
+      expectNoLeak(() => composeUpdate(input));
+    },
+  );
 
   test.prop([hostileJson(keys)], RUNS)("9. arbitrary JSON: any JSON gives a result or an InvalidInputError with no marker", (input) => {
     expectNoLeak(() => composeUpdate(input));
@@ -52,4 +87,3 @@ describe("no leak", { timeout: TIMEOUT }, () => {
     expect(rejected).toBeGreaterThan(250);
   });
 });
-

@@ -76,9 +76,7 @@ export function instrument(name: string, code: string): DocExample {
   const visit = (node: ts.Node): void => {
     if (ts.isExpressionStatement(node)) {
       const ranges = ts.getTrailingCommentRanges(code, node.end) ?? [];
-      let expected = ranges
-        .map((range) => code.slice(range.pos, range.end))
-        .find((text) => text.startsWith("// =>"));
+      let expected = ranges.map((range) => code.slice(range.pos, range.end)).find((text) => text.startsWith("// =>"));
       let end = node.end;
       if (expected === undefined) {
         // The expectation may sit on the next line(s): `// => {...}`.

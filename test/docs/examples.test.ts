@@ -98,7 +98,10 @@ describe("the examples type-check as written", () => {
     const problems = ts
       .getPreEmitDiagnostics(program)
       .filter((diagnostic) => diagnostic.file !== undefined && diagnostic.file.fileName.startsWith(rawDir))
-      .map((diagnostic) => `${diagnostic.file?.fileName.slice(rawDir.length + 1)}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
+      .map(
+        (diagnostic) =>
+          `${diagnostic.file?.fileName.slice(rawDir.length + 1)}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`,
+      );
     expect(problems).toEqual([]);
   }, 60_000);
 });

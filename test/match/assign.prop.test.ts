@@ -10,15 +10,37 @@ const PRIORITY = { routine: 1, soon: 2, urgent: 4 } as const;
 
 const referralsArb = (max: number) =>
   fc
-    .array(fc.record({ criteria: fc.oneof({ weight: 3, arbitrary: openCriteria }, { weight: 1, arbitrary: matchCriteria }), urgency: fc.constantFrom("routine" as const, "soon" as const, "urgent" as const) }), { minLength: 1, maxLength: max })
+    .array(
+      fc.record({
+        criteria: fc.oneof({ weight: 3, arbitrary: openCriteria }, { weight: 1, arbitrary: matchCriteria }),
+        urgency: fc.constantFrom("routine" as const, "soon" as const, "urgent" as const),
+      }),
+      { minLength: 1, maxLength: max },
+    )
     .map((items) => items.map((item, i) => ({ id: `r${i}`, ...item })));
 
 const cliniciansArb = (max: number) =>
-  fc.integer({ min: 1, max }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => fc.oneof({ weight: 3, arbitrary: openClinician(`c${i}`) }, { weight: 1, arbitrary: matchClinician(`c${i}`) }))));
+  fc
+    .integer({ min: 1, max })
+    .chain((n) =>
+      fc.tuple(
+        ...Array.from({ length: n }, (_, i) =>
+          fc.oneof({ weight: 3, arbitrary: openClinician(`c${i}`) }, { weight: 1, arbitrary: matchClinician(`c${i}`) }),
+        ),
+      ),
+    );
 
 /** Places per clinician as the assignment counts them. */
-const placesOf = (c: { acceptingNewClients: boolean; capacity: { caseloadMax: number; caseloadCurrent: number; weeklyNewClientLimit: number; newClientsThisWeek: number } }) =>
-  c.acceptingNewClients ? Math.max(0, Math.min(c.capacity.caseloadMax - c.capacity.caseloadCurrent, c.capacity.weeklyNewClientLimit - c.capacity.newClientsThisWeek)) : 0;
+const placesOf = (c: {
+  acceptingNewClients: boolean;
+  capacity: { caseloadMax: number; caseloadCurrent: number; weeklyNewClientLimit: number; newClientsThisWeek: number };
+}) =>
+  c.acceptingNewClients
+    ? Math.max(
+        0,
+        Math.min(c.capacity.caseloadMax - c.capacity.caseloadCurrent, c.capacity.weeklyNewClientLimit - c.capacity.newClientsThisWeek),
+      )
+    : 0;
 
 /** Every way to place the referrals, by exhaustive search, and the best total in millionths. */
 function bruteForceOptimum(values: (number | undefined)[][], places: number[]): number {
@@ -42,59 +64,76 @@ function bruteForceOptimum(values: (number | undefined)[][], places: number[]): 
 }
 
 describe("assignReferrals", () => {
-  test.prop([referralsArb(5), cliniciansArb(3)], { numRuns: 150 })("optimality: reaches the brute-force optimum on small instances", (referrals, clinicians) => {
-    const result = assignReferrals(referrals, clinicians, { now: NOW, compacts: COMPACTS });
-    const matcher = createMatcher({ clinicians, compacts: COMPACTS });
-    // The value of every eligible pair, scored independently of the assignment.
-    const values = referrals.map((referral) =>
-      clinicians.map((clinician) => {
-        const explanation = matcher.explain({ criteria: referral.criteria }, clinician.id, { now: NOW });
-        const severe = referral.criteria.severity === "severe" || referral.criteria.severity === "complex";
-        const priority = PRIORITY[referral.urgency] * (severe ? 1.5 : 1);
-        return explanation.option === undefined ? undefined : Math.max(1, Math.round(priority * (1 + explanation.option.score) * 1_000_000));
-      }),
-    );
-    const optimum = bruteForceOptimum(values, clinicians.map(placesOf));
-    const reached = result.assignments.reduce((sum, a) => sum + Math.round(a.priority * (1 + a.option.score) * 1_000_000), 0);
-    expect(reached).toBe(optimum);
-  });
+  test.prop([referralsArb(5), cliniciansArb(3)], { numRuns: 150 })(
+    "optimality: reaches the brute-force optimum on small instances",
+    (referrals, clinicians) => {
+      const result = assignReferrals(referrals, clinicians, { now: NOW, compacts: COMPACTS });
+      const matcher = createMatcher({ clinicians, compacts: COMPACTS });
+      // The value of every eligible pair, scored independently of the assignment.
+      const values = referrals.map((referral) =>
+        clinicians.map((clinician) => {
+          const explanation = matcher.explain({ criteria: referral.criteria }, clinician.id, { now: NOW });
+          const severe = referral.criteria.severity === "severe" || referral.criteria.severity === "complex";
+          const priority = PRIORITY[referral.urgency] * (severe ? 1.5 : 1);
+          return explanation.option === undefined
+            ? undefined
+            : Math.max(1, Math.round(priority * (1 + explanation.option.score) * 1_000_000));
+        }),
+      );
+      const optimum = bruteForceOptimum(values, clinicians.map(placesOf));
+      const reached = result.assignments.reduce((sum, a) => sum + Math.round(a.priority * (1 + a.option.score) * 1_000_000), 0);
+      expect(reached).toBe(optimum);
+    },
+  );
 
-  test.prop([referralsArb(12), cliniciansArb(5)])("capacity: no clinician takes more than its places; every referral is placed once or reported once", (referrals, clinicians) => {
-    const result = assignReferrals(referrals, clinicians, { now: NOW, compacts: COMPACTS });
-    const taken = new Map<string, number>();
-    for (const a of result.assignments) taken.set(a.clinicianId, (taken.get(a.clinicianId) ?? 0) + 1);
-    for (const clinician of clinicians) expect(taken.get(clinician.id) ?? 0).toBeLessThanOrEqual(placesOf(clinician));
-    const ids = [...result.assignments.map((a) => a.referralId), ...result.unassigned.map((u) => u.referralId)].sort();
-    expect(ids).toEqual(referrals.map((r) => r.id).sort());
-    for (const u of result.unassigned) expect(u.text.length).toBeGreaterThan(0);
-  });
+  test.prop([referralsArb(12), cliniciansArb(5)])(
+    "capacity: no clinician takes more than its places; every referral is placed once or reported once",
+    (referrals, clinicians) => {
+      const result = assignReferrals(referrals, clinicians, { now: NOW, compacts: COMPACTS });
+      const taken = new Map<string, number>();
+      for (const a of result.assignments) taken.set(a.clinicianId, (taken.get(a.clinicianId) ?? 0) + 1);
+      for (const clinician of clinicians) expect(taken.get(clinician.id) ?? 0).toBeLessThanOrEqual(placesOf(clinician));
+      const ids = [...result.assignments.map((a) => a.referralId), ...result.unassigned.map((u) => u.referralId)].sort();
+      expect(ids).toEqual(referrals.map((r) => r.id).sort());
+      for (const u of result.unassigned) expect(u.text.length).toBeGreaterThan(0);
+    },
+  );
 
-  test.prop([referralsArb(8), cliniciansArb(4)])("soundness: every placement is an eligible pair, with the matcher's own score", (referrals, clinicians) => {
-    const result = assignReferrals(referrals, clinicians, { now: NOW, compacts: COMPACTS });
-    const matcher = createMatcher({ clinicians, compacts: COMPACTS });
-    for (const a of result.assignments) {
-      const referral = referrals.find((r) => r.id === a.referralId);
-      const explanation = matcher.explain({ criteria: referral?.criteria }, a.clinicianId, { now: NOW });
-      expect(explanation.eligible).toBe(true);
-      expect(a.option.score).toBe(explanation.option?.score);
-    }
-  });
+  test.prop([referralsArb(8), cliniciansArb(4)])(
+    "soundness: every placement is an eligible pair, with the matcher's own score",
+    (referrals, clinicians) => {
+      const result = assignReferrals(referrals, clinicians, { now: NOW, compacts: COMPACTS });
+      const matcher = createMatcher({ clinicians, compacts: COMPACTS });
+      for (const a of result.assignments) {
+        const referral = referrals.find((r) => r.id === a.referralId);
+        const explanation = matcher.explain({ criteria: referral?.criteria }, a.clinicianId, { now: NOW });
+        expect(explanation.eligible).toBe(true);
+        expect(a.option.score).toBe(explanation.option?.score);
+      }
+    },
+  );
 
-  test.prop([referralsArb(8), cliniciansArb(4), fc.infiniteStream(fc.nat())])("order independence: shuffled inputs give the same assignment", (referrals, clinicians, seeds) => {
-    const shuffle = <T>(items: T[]) => [...items].sort(() => (seeds.next().value % 3) - 1);
-    const a = assignReferrals(referrals, clinicians, { now: NOW, compacts: COMPACTS });
-    const b = assignReferrals(shuffle(referrals), shuffle(clinicians), { now: NOW, compacts: COMPACTS });
-    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
-  });
+  test.prop([referralsArb(8), cliniciansArb(4), fc.infiniteStream(fc.nat())])(
+    "order independence: shuffled inputs give the same assignment",
+    (referrals, clinicians, seeds) => {
+      const shuffle = <T>(items: T[]) => [...items].sort(() => (seeds.next().value % 3) - 1);
+      const a = assignReferrals(referrals, clinicians, { now: NOW, compacts: COMPACTS });
+      const b = assignReferrals(shuffle(referrals), shuffle(clinicians), { now: NOW, compacts: COMPACTS });
+      expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    },
+  );
 
-  test.prop([hostile(referralsArb(2)), hostile(cliniciansArb(2))])("no leak: hostile inputs give a result or an InvalidInputError without input text", (referrals, clinicians) => {
-    try {
-      assignReferrals(referrals, clinicians, { now: NOW });
-    } catch (error) {
-      expect(error).toBeInstanceOf(InvalidInputError);
-      expect(JSON.stringify(error)).not.toMatch(/ZQX[A-Z0-9]{6}/);
-    }
-  });
+  test.prop([hostile(referralsArb(2)), hostile(cliniciansArb(2))])(
+    "no leak: hostile inputs give a result or an InvalidInputError without input text",
+    (referrals, clinicians) => {
+      try {
+        assignReferrals(referrals, clinicians, { now: NOW });
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidInputError);
+        expect(JSON.stringify(error)).not.toMatch(/ZQX[A-Z0-9]{6}/);
+      }
+    },
+  );
 });
 
 describe("priorities", () => {

@@ -12,101 +12,142 @@ const NOW = "2026-11-23T09:00:00-08:00";
 const ALL = { now: NOW, limit: 10_000 };
 
 describe("matcher.rank", () => {
-  test.prop([matchDirectory(), matchCriteria, fc.infiniteStream(fc.nat())])("order independence: any order of the directory gives the same ranking", (directory, criteria, seeds) => {
-    const shuffled = { ...directory, clinicians: [...directory.clinicians].sort(() => (seeds.next().value % 3) - 1) };
-    const a = createMatcher(directory).rank({ criteria }, ALL);
-    const b = createMatcher(shuffled).rank({ criteria }, ALL);
-    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
-  });
+  test.prop([matchDirectory(), matchCriteria, fc.infiniteStream(fc.nat())])(
+    "order independence: any order of the directory gives the same ranking",
+    (directory, criteria, seeds) => {
+      const shuffled = { ...directory, clinicians: [...directory.clinicians].sort(() => (seeds.next().value % 3) - 1) };
+      const a = createMatcher(directory).rank({ criteria }, ALL);
+      const b = createMatcher(shuffled).rank({ criteria }, ALL);
+      expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    },
+  );
 
-  test.prop([matchDirectory(), matchCriteria])("determinism: the same frozen input gives byte-identical output and is not mutated", (directory, criteria) => {
-    const before = JSON.stringify([directory, criteria]);
-    deepFreeze(directory);
-    deepFreeze(criteria);
-    const a = JSON.stringify(createMatcher(directory).rank({ criteria }, ALL));
-    const b = JSON.stringify(createMatcher(directory).rank({ criteria }, ALL));
-    expect(b).toBe(a);
-    expect(JSON.stringify([directory, criteria])).toBe(before);
-  });
+  test.prop([matchDirectory(), matchCriteria])(
+    "determinism: the same frozen input gives byte-identical output and is not mutated",
+    (directory, criteria) => {
+      const before = JSON.stringify([directory, criteria]);
+      deepFreeze(directory);
+      deepFreeze(criteria);
+      const a = JSON.stringify(createMatcher(directory).rank({ criteria }, ALL));
+      const b = JSON.stringify(createMatcher(directory).rank({ criteria }, ALL));
+      expect(b).toBe(a);
+      expect(JSON.stringify([directory, criteria])).toBe(before);
+    },
+  );
 
-  test.prop([matchDirectory(), matchCriteria])("soundness: no option violates a hard constraint (checked by an independent oracle)", (directory, criteria) => {
-    const result = createMatcher(directory).rank({ criteria }, ALL);
-    const byId = new Map(directory.clinicians.map((c) => [c.id, c]));
-    for (const option of result.options) {
-      const clinician = byId.get(option.clinicianId);
-      if (clinician === undefined) throw new Error("unknown option");
-      expect(hardConstraintViolations(criteria, clinician, directory.compacts, result.startDate)).toEqual([]);
-    }
-  });
-
-  test.prop([matchDirectory(), matchCriteria])("completeness: every clinician left out fails at least one constraint, which the oracle agrees with", (directory, criteria) => {
-    const matcher = createMatcher(directory);
-    const result = matcher.rank({ criteria }, ALL);
-    const chosen = new Set(result.options.map((o) => o.clinicianId));
-    expect(result.eligibleCount).toBe(chosen.size);
-    for (const clinician of directory.clinicians) {
-      const explanation = matcher.explain({ criteria }, clinician.id, { now: NOW });
-      const oracle = hardConstraintViolations(criteria, clinician, directory.compacts, result.startDate);
-      if (chosen.has(clinician.id)) {
-        expect(explanation.failures).toEqual([]);
-      } else {
-        expect(explanation.failures.length).toBeGreaterThan(0);
-        expect([...new Set(explanation.failures.map((f) => f.constraint))].sort()).toEqual([...new Set(oracle)].sort());
-        for (const failure of explanation.failures) expect(HardConstraint.options).toContain(failure.constraint);
+  test.prop([matchDirectory(), matchCriteria])(
+    "soundness: no option violates a hard constraint (checked by an independent oracle)",
+    (directory, criteria) => {
+      const result = createMatcher(directory).rank({ criteria }, ALL);
+      const byId = new Map(directory.clinicians.map((c) => [c.id, c]));
+      for (const option of result.options) {
+        const clinician = byId.get(option.clinicianId);
+        if (clinician === undefined) throw new Error("unknown option");
+        expect(hardConstraintViolations(criteria, clinician, directory.compacts, result.startDate)).toEqual([]);
       }
-    }
-  });
+    },
+  );
 
-  test.prop([matchDirectory(), matchCriteria])("explained scores: parts sum to the score, weights to 1, everything in [0, 1], best first", (directory, criteria) => {
-    const { options } = createMatcher(directory).rank({ criteria }, ALL);
-    for (const option of options) {
-      expect(option.score).toBeGreaterThanOrEqual(0);
-      expect(option.score).toBeLessThanOrEqual(1);
-      expect(option.parts.reduce((sum, part) => sum + part.contribution, 0)).toBeCloseTo(option.score, 12);
-      expect(option.parts.reduce((sum, part) => sum + part.weight, 0)).toBeCloseTo(1, 12);
-      for (const part of option.parts) {
-        expect(part.fit).toBeGreaterThanOrEqual(0);
-        expect(part.fit).toBeLessThanOrEqual(1);
-        expect(part.contribution).toBeCloseTo(part.weight * part.fit, 15);
+  test.prop([matchDirectory(), matchCriteria])(
+    "completeness: every clinician left out fails at least one constraint, which the oracle agrees with",
+    (directory, criteria) => {
+      const matcher = createMatcher(directory);
+      const result = matcher.rank({ criteria }, ALL);
+      const chosen = new Set(result.options.map((o) => o.clinicianId));
+      expect(result.eligibleCount).toBe(chosen.size);
+      for (const clinician of directory.clinicians) {
+        const explanation = matcher.explain({ criteria }, clinician.id, { now: NOW });
+        const oracle = hardConstraintViolations(criteria, clinician, directory.compacts, result.startDate);
+        if (chosen.has(clinician.id)) {
+          expect(explanation.failures).toEqual([]);
+        } else {
+          expect(explanation.failures.length).toBeGreaterThan(0);
+          expect([...new Set(explanation.failures.map((f) => f.constraint))].sort()).toEqual([...new Set(oracle)].sort());
+          for (const failure of explanation.failures) expect(HardConstraint.options).toContain(failure.constraint);
+        }
       }
-    }
-    for (let i = 1; i < options.length; i += 1) expect((options[i - 1]?.score ?? 0) >= (options[i]?.score ?? 0)).toBe(true);
-  });
+    },
+  );
 
-  test.prop([matchDirectory(), matchCriteria, fc.nat(), fc.nat()])("monotone needs: adding a need the clinician treats never lowers its score", (directory, criteria, pick, at) => {
-    const matcher = createMatcher(directory);
-    const { options } = matcher.rank({ criteria }, ALL);
-    fc.pre(options.length > 0);
-    const option = options[pick % options.length];
-    const clinician = directory.clinicians.find((c) => c.id === option?.clinicianId);
-    if (option === undefined || clinician === undefined) throw new Error("unknown option");
-    const need = clinician.problemAreas[pick % clinician.problemAreas.length] as string;
-    const needs = [...criteria.prefer.problemAreas];
-    needs.splice(at % (needs.length + 1), 0, need);
-    const more: MatchCriteria = { ...criteria, prefer: { ...criteria.prefer, problemAreas: needs } };
-    const after = matcher.explain({ criteria: more }, clinician.id, { now: NOW });
-    expect(after.eligible).toBe(true);
-    expect(after.option?.score ?? -1).toBeGreaterThanOrEqual(option.score - 1e-12);
-  });
+  test.prop([matchDirectory(), matchCriteria])(
+    "explained scores: parts sum to the score, weights to 1, everything in [0, 1], best first",
+    (directory, criteria) => {
+      const { options } = createMatcher(directory).rank({ criteria }, ALL);
+      for (const option of options) {
+        expect(option.score).toBeGreaterThanOrEqual(0);
+        expect(option.score).toBeLessThanOrEqual(1);
+        expect(option.parts.reduce((sum, part) => sum + part.contribution, 0)).toBeCloseTo(option.score, 12);
+        expect(option.parts.reduce((sum, part) => sum + part.weight, 0)).toBeCloseTo(1, 12);
+        for (const part of option.parts) {
+          expect(part.fit).toBeGreaterThanOrEqual(0);
+          expect(part.fit).toBeLessThanOrEqual(1);
+          expect(part.contribution).toBeCloseTo(part.weight * part.fit, 15);
+        }
+      }
+      for (let i = 1; i < options.length; i += 1) expect((options[i - 1]?.score ?? 0) >= (options[i]?.score ?? 0)).toBe(true);
+    },
+  );
+
+  test.prop([matchDirectory(), matchCriteria, fc.nat(), fc.nat()])(
+    "monotone needs: adding a need the clinician treats never lowers its score",
+    (directory, criteria, pick, at) => {
+      const matcher = createMatcher(directory);
+      const { options } = matcher.rank({ criteria }, ALL);
+      fc.pre(options.length > 0);
+      const option = options[pick % options.length];
+      const clinician = directory.clinicians.find((c) => c.id === option?.clinicianId);
+      if (option === undefined || clinician === undefined) throw new Error("unknown option");
+      const need = clinician.problemAreas[pick % clinician.problemAreas.length] as string;
+      const needs = [...criteria.prefer.problemAreas];
+      needs.splice(at % (needs.length + 1), 0, need);
+      const more: MatchCriteria = { ...criteria, prefer: { ...criteria.prefer, problemAreas: needs } };
+      const after = matcher.explain({ criteria: more }, clinician.id, { now: NOW });
+      expect(after.eligible).toBe(true);
+      expect(after.option?.score ?? -1).toBeGreaterThanOrEqual(option.score - 1e-12);
+    },
+  );
 
   const tighten: ((c: MatchCriteria, pick: number) => MatchCriteria)[] = [
-    (c, pick) => ({ ...c, require: { ...c.require, populations: [...c.require.populations, ["adults", "adolescents", "couples"][pick % 3] as string] } }),
-    (c, pick) => ({ ...c, require: { ...c.require, problemAreas: [...c.require.problemAreas, ["depression", "trauma", "ocd"][pick % 3] as string] } }),
+    (c, pick) => ({
+      ...c,
+      require: { ...c.require, populations: [...c.require.populations, ["adults", "adolescents", "couples"][pick % 3] as string] },
+    }),
+    (c, pick) => ({
+      ...c,
+      require: { ...c.require, problemAreas: [...c.require.problemAreas, ["depression", "trauma", "ocd"][pick % 3] as string] },
+    }),
     (c, pick) => ({ ...c, require: { ...c.require, modalities: [...c.require.modalities, ["cbt", "emdr"][pick % 2] as string] } }),
     (c, pick) => ({ ...c, require: { ...c.require, languages: [...c.require.languages, ["en", "es"][pick % 2] as string] } }),
-    (c, pick) => ({ ...c, require: { ...c.require, excludeClinicianIds: [...c.require.excludeClinicianIds, `c${String(pick % 12).padStart(2, "0")}`] } }),
+    (c, pick) => ({
+      ...c,
+      require: { ...c.require, excludeClinicianIds: [...c.require.excludeClinicianIds, `c${String(pick % 12).padStart(2, "0")}`] },
+    }),
     (c) => ({ ...c, require: { ...c.require, excludePracticeIds: [...c.require.excludePracticeIds, "p2"] } }),
     // Disciplines are any-of: dropping one of several tightens; an empty list means any discipline.
     (c, pick) => ({
       ...c,
       require: {
         ...c.require,
-        disciplines: c.require.disciplines.length > 1 ? c.require.disciplines.slice(1) : c.require.disciplines.length === 1 ? c.require.disciplines : [["psychologist", "counselor"][pick % 2] as string],
+        disciplines:
+          c.require.disciplines.length > 1
+            ? c.require.disciplines.slice(1)
+            : c.require.disciplines.length === 1
+              ? c.require.disciplines
+              : [["psychologist", "counselor"][pick % 2] as string],
       },
     }),
     (c, pick) => ({ ...c, require: { ...c.require, maxWaitDays: Math.min(c.require.maxWaitDays ?? 365, pick % 60) } }),
-    (c, pick) => ({ ...c, require: { ...c.require, travelRadiusKm: Math.max(1, Math.min(c.require.travelRadiusKm ?? 40, (pick % 40) + 1)) } }),
-    (c, pick) => ({ ...c, require: { ...c.require, modes: c.require.modes.length > 1 ? [c.require.modes[pick % 2] as "in-person" | "telehealth"] : c.require.modes } }),
+    (c, pick) => ({
+      ...c,
+      require: { ...c.require, travelRadiusKm: Math.max(1, Math.min(c.require.travelRadiusKm ?? 40, (pick % 40) + 1)) },
+    }),
+    (c, pick) => ({
+      ...c,
+      require: {
+        ...c.require,
+        modes: c.require.modes.length > 1 ? [c.require.modes[pick % 2] as "in-person" | "telehealth"] : c.require.modes,
+      },
+    }),
     (c) => ({
       ...c,
       require: {
@@ -115,33 +156,42 @@ describe("matcher.rank", () => {
           c.require.payment === undefined
             ? { payers: [], maxSelfPay: { currency: "USD", minorUnits: 12000 } }
             : c.require.payment.payers.length > 1 || c.require.payment.maxSelfPay !== undefined
-              ? { payers: c.require.payment.payers.slice(1), ...(c.require.payment.maxSelfPay ? { maxSelfPay: c.require.payment.maxSelfPay } : {}) }
+              ? {
+                  payers: c.require.payment.payers.slice(1),
+                  ...(c.require.payment.maxSelfPay ? { maxSelfPay: c.require.payment.maxSelfPay } : {}),
+                }
               : c.require.payment,
       },
     }),
   ];
 
-  test.prop([matchDirectory(), matchCriteria, fc.nat({ max: tighten.length - 1 }), fc.nat()])("monotone constraints: adding a hard constraint never adds an option", (directory, criteria, which, pick) => {
-    const matcher = createMatcher(directory);
-    const before = new Set(matcher.rank({ criteria }, ALL).options.map((o) => o.clinicianId));
-    const tighter = (tighten[which] as (c: MatchCriteria, p: number) => MatchCriteria)(criteria, pick);
-    for (const option of matcher.rank({ criteria: tighter }, ALL).options) expect(before.has(option.clinicianId)).toBe(true);
-  });
+  test.prop([matchDirectory(), matchCriteria, fc.nat({ max: tighten.length - 1 }), fc.nat()])(
+    "monotone constraints: adding a hard constraint never adds an option",
+    (directory, criteria, which, pick) => {
+      const matcher = createMatcher(directory);
+      const before = new Set(matcher.rank({ criteria }, ALL).options.map((o) => o.clinicianId));
+      const tighter = (tighten[which] as (c: MatchCriteria, p: number) => MatchCriteria)(criteria, pick);
+      for (const option of matcher.rank({ criteria: tighter }, ALL).options) expect(before.has(option.clinicianId)).toBe(true);
+    },
+  );
 
-  test.prop([matchDirectory(), matchCriteria])("recommendation: one option only when it leads by the margin, else a choice of at least two", (directory, criteria) => {
-    const { options, recommendation } = createMatcher(directory).rank({ criteria }, ALL);
-    if (options.length === 0) expect(recommendation.kind).toBe("none");
-    else if (recommendation.kind === "single") {
-      expect(recommendation.clinicianIds).toEqual([options[0]?.clinicianId]);
-      if (options.length > 1) expect((options[0]?.score ?? 0) - (options[1]?.score ?? 0)).toBeGreaterThanOrEqual(0.1 - 1e-9);
-    } else {
-      expect(recommendation.kind).toBe("choice");
-      if (recommendation.kind !== "choice") return;
-      expect((options[0]?.score ?? 0) - (options[1]?.score ?? 0)).toBeLessThan(0.1 - 1e-9);
-      expect(recommendation.clinicianIds.length).toBeGreaterThanOrEqual(2);
-      expect(new Set(recommendation.clinicianIds).size).toBe(recommendation.clinicianIds.length);
-    }
-  });
+  test.prop([matchDirectory(), matchCriteria])(
+    "recommendation: one option only when it leads by the margin, else a choice of at least two",
+    (directory, criteria) => {
+      const { options, recommendation } = createMatcher(directory).rank({ criteria }, ALL);
+      if (options.length === 0) expect(recommendation.kind).toBe("none");
+      else if (recommendation.kind === "single") {
+        expect(recommendation.clinicianIds).toEqual([options[0]?.clinicianId]);
+        if (options.length > 1) expect((options[0]?.score ?? 0) - (options[1]?.score ?? 0)).toBeGreaterThanOrEqual(0.1 - 1e-9);
+      } else {
+        expect(recommendation.kind).toBe("choice");
+        if (recommendation.kind !== "choice") return;
+        expect((options[0]?.score ?? 0) - (options[1]?.score ?? 0)).toBeLessThan(0.1 - 1e-9);
+        expect(recommendation.clinicianIds.length).toBeGreaterThanOrEqual(2);
+        expect(new Set(recommendation.clinicianIds).size).toBe(recommendation.clinicianIds.length);
+      }
+    },
+  );
 });
 
 describe("no leak", () => {

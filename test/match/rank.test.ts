@@ -41,7 +41,9 @@ describe("hard constraints, one at a time", () => {
   it("accepting, caseload and this week's places", () => {
     expect(reasonsFor([clinician("a", { acceptingNewClients: false })], where, "a")).toEqual(["not-accepting"]);
     expect(reasonsFor([clinician("a", { capacity: { ...base.capacity, caseloadCurrent: 25 } })], where, "a")).toEqual(["caseload-full"]);
-    expect(reasonsFor([clinician("a", { capacity: { ...base.capacity, newClientsThisWeek: 2 } })], where, "a")).toEqual(["weekly-limit-reached"]);
+    expect(reasonsFor([clinician("a", { capacity: { ...base.capacity, newClientsThisWeek: 2 } })], where, "a")).toEqual([
+      "weekly-limit-reached",
+    ]);
   });
 
   it("populations, problem areas, modalities, languages and disciplines, by code", () => {
@@ -51,7 +53,9 @@ describe("hard constraints, one at a time", () => {
     expect(reasonsFor([clinician("a")], { ...where, require: { modalities: ["Cognitive Behavioural Therapy"] } }, "a")).toEqual([]);
     expect(reasonsFor([clinician("a")], { ...where, require: { languages: ["es"] } }, "a")).toEqual(["language-not-spoken"]);
     expect(reasonsFor([clinician("a")], { ...where, require: { languages: ["en-GB"] } }, "a")).toEqual([]);
-    expect(reasonsFor([clinician("a")], { ...where, require: { disciplines: ["psychiatrist", "PMHNP"] } }, "a")).toEqual(["discipline-not-wanted"]);
+    expect(reasonsFor([clinician("a")], { ...where, require: { disciplines: ["psychiatrist", "PMHNP"] } }, "a")).toEqual([
+      "discipline-not-wanted",
+    ]);
   });
 
   it("the usual wait, when the client has a maximum", () => {
@@ -66,7 +70,9 @@ describe("hard constraints, one at a time", () => {
     expect(reasonsFor([ended], { ...where, require: { payment: aetna } }, "a")).toEqual(["not-in-network"]);
     expect(reasonsFor([ended], { ...where, startDate: "2026-11-22", require: { payment: aetna } }, "a")).toEqual([]);
     const plans = clinician("a", { insurancePanels: [{ payerId: "aetna", plans: ["hmo"], period: { start: "2020-01-01" } }] });
-    expect(reasonsFor([plans], { ...where, require: { payment: { payers: [{ payerId: "aetna", planId: "ppo" }] } } }, "a")).toEqual(["not-in-network"]);
+    expect(reasonsFor([plans], { ...where, require: { payment: { payers: [{ payerId: "aetna", planId: "ppo" }] } } }, "a")).toEqual([
+      "not-in-network",
+    ]);
     expect(reasonsFor([plans], { ...where, require: { payment: { payers: [{ payerId: "aetna", planId: "hmo" }] } } }, "a")).toEqual([]);
     const budget = (minorUnits: number, currency = "USD") => ({ ...where, require: { payment: { maxSelfPay: { currency, minorUnits } } } });
     expect(reasonsFor([clinician("a")], budget(18000), "a")).toEqual([]);
@@ -84,7 +90,9 @@ describe("hard constraints, one at a time", () => {
     // Across the river: a Vancouver, WA client can reach a Portland office, where the clinician is licensed.
     const vancouver = { location: { jurisdiction: "US-WA", point: { lat: 45.64, lon: -122.66 } }, require: { modes: ["in-person"] } };
     expect(reasonsFor([clinician("a")], vancouver, "a")).toEqual([]);
-    expect(reasonsFor([clinician("a", { telehealth: false })], { ...where, require: { modes: ["telehealth"] } }, "a")).toEqual(["telehealth-not-offered"]);
+    expect(reasonsFor([clinician("a", { telehealth: false })], { ...where, require: { modes: ["telehealth"] } }, "a")).toEqual([
+      "telehealth-not-offered",
+    ]);
   });
 
   it("a planned move counts: care that starts after it follows the client", () => {
@@ -117,7 +125,11 @@ describe("ranking", () => {
       ],
     }).rank({ criteria }, NOW);
     expect(result.options.map((o) => o.clinicianId)).toEqual(["c", "a", "b"]);
-    expect(result.recommendation).toEqual({ kind: "single", clinicianIds: ["c"], leadBy: (result.options[0]?.score ?? 0) - (result.options[1]?.score ?? 0) });
+    expect(result.recommendation).toEqual({
+      kind: "single",
+      clinicianIds: ["c"],
+      leadBy: (result.options[0]?.score ?? 0) - (result.options[1]?.score ?? 0),
+    });
     const needs = result.options[1]?.parts.find((p) => p.criterion === "needs");
     expect(needs?.fit).toBeCloseTo(2 / 3, 12);
     expect(needs?.reason).toBe("Treats trauma and PTSD; not sleep problems.");
@@ -129,14 +141,21 @@ describe("ranking", () => {
   });
 
   it("explains an unknown clinician without throwing", () => {
-    expect(createMatcher({ clinicians: [] }).explain({ criteria }, "nobody", NOW)).toEqual({ clinicianId: "nobody", known: false, eligible: false, failures: [] });
+    expect(createMatcher({ clinicians: [] }).explain({ criteria }, "nobody", NOW)).toEqual({
+      clinicianId: "nobody",
+      known: false,
+      eligible: false,
+      failures: [],
+    });
   });
 
   it("outcome data counts more for severe clients", () => {
     const rated = clinician("r", { outcomes: [{ problemArea: "trauma", rating: "effective", cases: 30 }], problemAreas: ["trauma"] });
     const unrated = clinician("u", { problemAreas: ["trauma", "sleep"] });
     const rank = (severity: string) =>
-      createMatcher({ clinicians: [rated, unrated] }).rank({ criteria: { ...criteria, severity } }, NOW).options.map((o) => o.clinicianId);
+      createMatcher({ clinicians: [rated, unrated] })
+        .rank({ criteria: { ...criteria, severity } }, NOW)
+        .options.map((o) => o.clinicianId);
     expect(rank("mild")).toEqual(["u", "r"]);
     expect(rank("severe")).toEqual(["r", "u"]);
   });
@@ -155,7 +174,9 @@ describe("schedule overlap across time zones and daylight saving", () => {
     prefer: { schedule: { timeZone: "Europe/London", slots: [{ day: "mon", start: "18:00", end: "20:00" }] } },
   });
   const schedule = (startDate: string) =>
-    createMatcher({ clinicians: [ny] }).explain({ criteria: criteria(startDate) }, "ny", NOW).option?.parts.find((p) => p.criterion === "schedule");
+    createMatcher({ clinicians: [ny] })
+      .explain({ criteria: criteria(startDate) }, "ny", NOW)
+      .option?.parts.find((p) => p.criterion === "schedule");
 
   it("two hours overlap when both sides keep the same offset difference (5 h)", () => {
     expect(schedule("2026-02-02")?.reason).toBe("2 hours a week of availability within the client's times.");
@@ -178,7 +199,10 @@ describe("pass to a colleague (seed 001: the best match wins)", () => {
   };
   it("passes when the point person cannot take the client, with the point person's reasons", () => {
     const result = createMatcher({
-      clinicians: [clinician("point"), clinician("colleague", { insurancePanels: [{ payerId: "cigna", period: { start: "2020-01-01" } }] })],
+      clinicians: [
+        clinician("point"),
+        clinician("colleague", { insurancePanels: [{ payerId: "cigna", period: { start: "2020-01-01" } }] }),
+      ],
     }).rank(MatchRequest.parse({ criteria, practiceId: "harbour", pointPersonId: "point" }), NOW);
     expect(result.passTo?.to).toBe("colleague");
     expect(result.passTo?.reasons[0]).toMatch(/^Point person: Not in network/);
@@ -190,15 +214,24 @@ describe("pass to a colleague (seed 001: the best match wins)", () => {
     const passed = matcher.rank({ criteria: open, practiceId: "harbour", pointPersonId: "point" }, NOW).passTo;
     expect(passed?.to).toBe("colleague");
     expect(passed?.reasons).toEqual(["needs: Treats every need: depression and grief and loss."]);
-    const close = matcher.rank({ criteria: { ...open, prefer: { problemAreas: ["depression"] } }, practiceId: "harbour", pointPersonId: "point" }, NOW);
+    const close = matcher.rank(
+      { criteria: { ...open, prefer: { problemAreas: ["depression"] } }, practiceId: "harbour", pointPersonId: "point" },
+      NOW,
+    );
     expect(close.passTo).toBeUndefined();
   });
 });
 
 describe("edges found in review", () => {
   it("an office right at the radius is found by ranking as by explaining", () => {
-    const office = clinician("edge", { telehealth: false, locations: [{ id: "o", jurisdiction: "US-OR", point: { lat: 45.000005, lon: -122.68 } }] });
-    const criteria = { location: { jurisdiction: "US-OR", point: { lat: 45 - 50 / 111.2 - 1e-6, lon: -122.68 } }, require: { travelRadiusKm: 50 } };
+    const office = clinician("edge", {
+      telehealth: false,
+      locations: [{ id: "o", jurisdiction: "US-OR", point: { lat: 45.000005, lon: -122.68 } }],
+    });
+    const criteria = {
+      location: { jurisdiction: "US-OR", point: { lat: 45 - 50 / 111.2 - 1e-6, lon: -122.68 } },
+      require: { travelRadiusKm: 50 },
+    };
     const matcher = createMatcher({ clinicians: [office] });
     expect(matcher.explain({ criteria }, "edge", NOW).eligible).toBe(true);
     expect(matcher.rank({ criteria }, NOW).eligibleCount).toBe(1);
@@ -206,17 +239,28 @@ describe("edges found in review", () => {
 
   it("a client with many coverages in force gives criteria, not a crash", () => {
     const coverage = Array.from({ length: 60 }, (_, i) => ({ payerId: `p${i}`, period: { start: "2020-01-01" } }));
-    const client = Client.parse({ id: "c", ageGroup: "adult", residence: { jurisdiction: "US-OR" }, coverage, needs: { problemAreas: ["depression"] } });
+    const client = Client.parse({
+      id: "c",
+      ageGroup: "adult",
+      residence: { jurisdiction: "US-OR" },
+      coverage,
+      needs: { problemAreas: ["depression"] },
+    });
     expect(createMatcher({ clinicians: [clinician("a")] }).explain({ client }, "a", NOW).known).toBe(true);
   });
 });
 
 describe("a ranking's own recommendation policy", () => {
   it("overrides the matcher's margin and counts for one call", () => {
-    const matcher = createMatcher({ clinicians: [clinician("a", { problemAreas: ["trauma", "sleep"] }), clinician("b", { problemAreas: ["trauma"] }), clinician("c")] });
+    const matcher = createMatcher({
+      clinicians: [clinician("a", { problemAreas: ["trauma", "sleep"] }), clinician("b", { problemAreas: ["trauma"] }), clinician("c")],
+    });
     const criteria = { location: { jurisdiction: "US-OR" }, prefer: { problemAreas: ["trauma", "sleep"] } };
     expect(matcher.rank({ criteria }, NOW).recommendation.kind).toBe("single");
-    const strict = matcher.rank({ criteria }, { ...NOW, recommendation: { margin: 0.5, minimumOptions: 2, preferredOptions: 2, source: "ignored" } });
+    const strict = matcher.rank(
+      { criteria },
+      { ...NOW, recommendation: { margin: 0.5, minimumOptions: 2, preferredOptions: 2, source: "ignored" } },
+    );
     expect(strict.recommendation).toEqual({ kind: "choice", clinicianIds: ["a", "b"] });
   });
 });

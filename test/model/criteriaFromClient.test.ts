@@ -5,7 +5,13 @@ import { client as clientArb, isoDate } from "../arbitraries/model.js";
 import { deepFreeze } from "../support/deepFreeze.js";
 
 const client = (overrides: Record<string, unknown> = {}) =>
-  Client.parse({ id: "cl-1", ageGroup: "adult", residence: { jurisdiction: "US-OR" }, needs: { problemAreas: ["depression"] }, ...overrides });
+  Client.parse({
+    id: "cl-1",
+    ageGroup: "adult",
+    residence: { jurisdiction: "US-OR" },
+    needs: { problemAreas: ["depression"] },
+    ...overrides,
+  });
 
 describe("residenceOn and coverageOn", () => {
   it("the latest move dated on or before the day wins", () => {
@@ -47,27 +53,35 @@ describe("criteriaFromClient", () => {
       payers: [{ payerId: "aetna", planId: "ppo" }],
       maxSelfPay: { currency: "USD", minorUnits: 9000 },
     });
-    expect(criteriaFromClient(c, { startDate: "2027-01-01" }).require.payment).toEqual({ payers: [], maxSelfPay: { currency: "USD", minorUnits: 9000 } });
+    expect(criteriaFromClient(c, { startDate: "2027-01-01" }).require.payment).toEqual({
+      payers: [],
+      maxSelfPay: { currency: "USD", minorUnits: 9000 },
+    });
   });
 
   it("maps age group and care format to populations, and preferences to modes", () => {
     expect(criteriaFromClient(client({ ageGroup: "child" }), { startDate: "2026-12-01" }).require.populations).toEqual(["children"]);
-    const couple = criteriaFromClient(client({ careFormat: "couple", preferences: { mode: "in-person", travelRadiusKm: 25 } }), { startDate: "2026-12-01" });
+    const couple = criteriaFromClient(client({ careFormat: "couple", preferences: { mode: "in-person", travelRadiusKm: 25 } }), {
+      startDate: "2026-12-01",
+    });
     expect(couple.require.populations).toEqual(["adults", "couples"]);
     expect(couple.require.modes).toEqual(["in-person"]);
     expect(couple.require.travelRadiusKm).toBe(25);
   });
 
-  test.prop([clientArb, isoDate])("laws: valid criteria, residence and exclusions follow the record, input untouched", (generated, startDate) => {
-    const parsed = deepFreeze(Client.parse(generated));
-    const criteria = criteriaFromClient(parsed, { startDate });
-    expect(MatchCriteria.parse(JSON.parse(JSON.stringify(criteria)))).toStrictEqual(criteria);
-    expect(criteria.location).toStrictEqual(residenceOn(parsed, startDate));
-    expect(new Set(criteria.require.excludeClinicianIds)).toEqual(new Set(parsed.conflicts.map((c) => c.clinicianId)));
-    const paymentKnown = coverageOn(parsed, startDate).length > 0 || parsed.maxSelfPay !== undefined;
-    expect(criteria.require.payment !== undefined).toBe(paymentKnown);
-    expect(criteria.prefer.problemAreas).toEqual(parsed.needs.problemAreas);
-    expect(criteria.require.problemAreas).toEqual([parsed.needs.problemAreas[0]]);
-    expect(criteria.startDate).toBe(startDate);
-  });
+  test.prop([clientArb, isoDate])(
+    "laws: valid criteria, residence and exclusions follow the record, input untouched",
+    (generated, startDate) => {
+      const parsed = deepFreeze(Client.parse(generated));
+      const criteria = criteriaFromClient(parsed, { startDate });
+      expect(MatchCriteria.parse(JSON.parse(JSON.stringify(criteria)))).toStrictEqual(criteria);
+      expect(criteria.location).toStrictEqual(residenceOn(parsed, startDate));
+      expect(new Set(criteria.require.excludeClinicianIds)).toEqual(new Set(parsed.conflicts.map((c) => c.clinicianId)));
+      const paymentKnown = coverageOn(parsed, startDate).length > 0 || parsed.maxSelfPay !== undefined;
+      expect(criteria.require.payment !== undefined).toBe(paymentKnown);
+      expect(criteria.prefer.problemAreas).toEqual(parsed.needs.problemAreas);
+      expect(criteria.require.problemAreas).toEqual([parsed.needs.problemAreas[0]]);
+      expect(criteria.startDate).toBe(startDate);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { createVocabulary, validate } from "referwell";
 import { hostile, hostileJson, type Json } from "../arbitraries/hostile.js";
 import { modelSchemas } from "../arbitraries/schemas.js";
@@ -26,7 +26,9 @@ describe.each(modelSchemas)("%s", (name, schema, arbitrary) => {
   });
 
   it("the hostile inputs are mostly invalid, so the property above is not vacuous", () => {
-    const outcomes = fc.sample(hostile(arbitrary), { numRuns: 200, seed: 11 }).map((input) => expectNoLeak(() => validate(schema, input, name)));
+    const outcomes = fc
+      .sample(hostile(arbitrary), { numRuns: 200, seed: 11 })
+      .map((input) => expectNoLeak(() => validate(schema, input, name)));
     expect(outcomes.filter((outcome) => outcome === "rejected").length).toBeGreaterThan(100);
   });
 });

@@ -23,15 +23,26 @@ const on = "2026-11-23";
 describe("checkLicensure", () => {
   it("a licence in force for the jurisdiction authorizes either mode", () => {
     const c = clinician({ licenses: [{ jurisdiction: "US-OR" }] });
-    expect(checkLicensure(c, { jurisdiction: "US-OR", mode: "telehealth", on }, [])).toEqual({ authorized: true, via: "license", jurisdiction: "US-OR" });
+    expect(checkLicensure(c, { jurisdiction: "US-OR", mode: "telehealth", on }, [])).toEqual({
+      authorized: true,
+      via: "license",
+      jurisdiction: "US-OR",
+    });
     expect(checkLicensure(c, { jurisdiction: "US-OR", mode: "in-person", on }, []).authorized).toBe(true);
     expect(checkLicensure(c, { jurisdiction: "US-WA", mode: "telehealth", on }, []).authorized).toBe(false);
   });
 
   it("a country licence covers its subdivisions, not the other way round", () => {
-    expect(checkLicensure(clinician({ licenses: [{ jurisdiction: "GB" }] }), { jurisdiction: "GB-SCT", mode: "telehealth", on }, []).authorized).toBe(true);
-    expect(checkLicensure(clinician({ licenses: [{ jurisdiction: "GB-SCT" }] }), { jurisdiction: "GB", mode: "telehealth", on }, []).authorized).toBe(false);
-    expect(checkLicensure(clinician({ licenses: [{ jurisdiction: "US-OR" }] }), { jurisdiction: "US-ORX", mode: "telehealth", on }, []).authorized).toBe(false);
+    expect(
+      checkLicensure(clinician({ licenses: [{ jurisdiction: "GB" }] }), { jurisdiction: "GB-SCT", mode: "telehealth", on }, []).authorized,
+    ).toBe(true);
+    expect(
+      checkLicensure(clinician({ licenses: [{ jurisdiction: "GB-SCT" }] }), { jurisdiction: "GB", mode: "telehealth", on }, []).authorized,
+    ).toBe(false);
+    expect(
+      checkLicensure(clinician({ licenses: [{ jurisdiction: "US-OR" }] }), { jurisdiction: "US-ORX", mode: "telehealth", on }, [])
+        .authorized,
+    ).toBe(false);
   });
 
   it("a licence counts on the days of its period, ends included", () => {
@@ -43,13 +54,20 @@ describe("checkLicensure", () => {
 
   it("a compact privilege authorizes only its members and its modes", () => {
     const c = clinician({ licenses: [{ jurisdiction: "US-OR" }], compacts: [{ compactId: "psypact-apit" }] });
-    expect(checkLicensure(c, { jurisdiction: "US-CO", mode: "telehealth", on }, compacts)).toEqual({ authorized: true, via: "compact", compactId: "psypact-apit" });
+    expect(checkLicensure(c, { jurisdiction: "US-CO", mode: "telehealth", on }, compacts)).toEqual({
+      authorized: true,
+      via: "compact",
+      compactId: "psypact-apit",
+    });
     expect(checkLicensure(c, { jurisdiction: "US-CO", mode: "in-person", on }, compacts).authorized).toBe(false);
     expect(checkLicensure(c, { jurisdiction: "US-ID", mode: "telehealth", on }, compacts).authorized).toBe(false);
   });
 
   it("a privilege outside its period, or naming an unknown compact, authorizes nothing", () => {
-    const lapsed = clinician({ licenses: [{ jurisdiction: "US-OR" }], compacts: [{ compactId: "psypact-apit", period: { start: "2020-01-01", end: "2025-12-31" } }] });
+    const lapsed = clinician({
+      licenses: [{ jurisdiction: "US-OR" }],
+      compacts: [{ compactId: "psypact-apit", period: { start: "2020-01-01", end: "2025-12-31" } }],
+    });
     expect(checkLicensure(lapsed, { jurisdiction: "US-WA", mode: "telehealth", on }, compacts).authorized).toBe(false);
     const dangling = clinician({ licenses: [{ jurisdiction: "US-OR" }], compacts: [{ compactId: "nope" }] });
     expect(checkLicensure(dangling, { jurisdiction: "US-WA", mode: "telehealth", on }, compacts).authorized).toBe(false);
@@ -60,13 +78,25 @@ describe("checkLicensure", () => {
     expect(checkLicensure(noHome, { jurisdiction: "US-WA", mode: "telehealth", on }, compacts).authorized).toBe(false);
     const outsideHome = clinician({ licenses: [{ jurisdiction: "US-CA" }], compacts: [{ compactId: "psypact-apit" }] });
     expect(checkLicensure(outsideHome, { jurisdiction: "US-WA", mode: "telehealth", on }, compacts).authorized).toBe(false);
-    const lapsedHome = clinician({ licenses: [{ jurisdiction: "US-OR", period: { start: "2020-01-01", end: "2026-06-30" } }], compacts: [{ compactId: "psypact-apit" }] });
+    const lapsedHome = clinician({
+      licenses: [{ jurisdiction: "US-OR", period: { start: "2020-01-01", end: "2026-06-30" } }],
+      compacts: [{ compactId: "psypact-apit" }],
+    });
     expect(checkLicensure(lapsedHome, { jurisdiction: "US-WA", mode: "telehealth", on }, compacts).authorized).toBe(false);
   });
 
   it("a privilege limited to some jurisdictions covers only those", () => {
     const c = clinician({ licenses: [{ jurisdiction: "US-OR" }], compacts: [{ compactId: "counseling", jurisdictions: ["US-ID"] }] });
-    const wider = [...compacts, { id: "counseling", name: "Counseling Compact", members: ["US-OR", "US-ID", "US-WA"], modes: ["telehealth" as const], source: "test" }];
+    const wider = [
+      ...compacts,
+      {
+        id: "counseling",
+        name: "Counseling Compact",
+        members: ["US-OR", "US-ID", "US-WA"],
+        modes: ["telehealth" as const],
+        source: "test",
+      },
+    ];
     expect(checkLicensure(c, { jurisdiction: "US-ID", mode: "telehealth", on }, wider).authorized).toBe(true);
     expect(checkLicensure(c, { jurisdiction: "US-WA", mode: "telehealth", on }, wider).authorized).toBe(false);
   });

@@ -17,6 +17,7 @@ describe("synthetic data", () => {
 
   it("clients and referrers are valid too", () => {
     for (const client of syntheticClients({ seed: 3, count: 500 })) expect(validate(Client, client, "client")).toStrictEqual(client);
-    for (const referrer of syntheticReferrers({ seed: 3, count: 200 })) expect(validate(Referrer, referrer, "referrer")).toStrictEqual(referrer);
+    for (const referrer of syntheticReferrers({ seed: 3, count: 200 }))
+      expect(validate(Referrer, referrer, "referrer")).toStrictEqual(referrer);
   });
 });

@@ -62,10 +62,22 @@ describe("validate", () => {
 
   it("checks cross-field rules once the shape is right", () => {
     expect(
-      issuesOf(() => validate(Clinician, { ...clinician, fee: { currency: "USD", minorUnits: 100 }, slidingScaleFloor: { currency: "USD", minorUnits: 120 } }, "c")),
+      issuesOf(() =>
+        validate(
+          Clinician,
+          { ...clinician, fee: { currency: "USD", minorUnits: 100 }, slidingScaleFloor: { currency: "USD", minorUnits: 120 } },
+          "c",
+        ),
+      ),
     ).toEqual([{ path: ["slidingScaleFloor", "minorUnits"], code: "floor-above-fee" }]);
     expect(
-      issuesOf(() => validate(Clinician, { ...clinician, fee: { currency: "USD", minorUnits: 100 }, slidingScaleFloor: { currency: "GBP", minorUnits: 50 } }, "c")),
+      issuesOf(() =>
+        validate(
+          Clinician,
+          { ...clinician, fee: { currency: "USD", minorUnits: 100 }, slidingScaleFloor: { currency: "GBP", minorUnits: 50 } },
+          "c",
+        ),
+      ),
     ).toEqual([{ path: ["slidingScaleFloor", "currency"], code: "currency-mismatch" }]);
   });
 

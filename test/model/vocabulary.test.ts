@@ -49,7 +49,8 @@ describe("createVocabulary", () => {
 
   it("every default label resolves to its own code", () => {
     for (const list of VocabularyList.options) {
-      for (const entry of defaultVocabulary[list]) expect(vocabulary.canonical(list, entry.label), `${list}: ${entry.label}`).toBe(entry.code);
+      for (const entry of defaultVocabulary[list])
+        expect(vocabulary.canonical(list, entry.label), `${list}: ${entry.label}`).toBe(entry.code);
     }
   });
 

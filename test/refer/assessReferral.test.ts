@@ -97,7 +97,10 @@ describe("the sample practice, week of 2026-11-23", () => {
       ...clients.map((client) => client.id),
     ];
     for (const assessment of assessments.values()) {
-      for (const text of assessment.findings.flatMap((finding) => [finding.explanation, ...finding.alternatives.map((a) => a.explanation)])) {
+      for (const text of assessment.findings.flatMap((finding) => [
+        finding.explanation,
+        ...finding.alternatives.map((a) => a.explanation),
+      ])) {
         for (const word of forbidden) expect(text.toLowerCase()).not.toContain(word.toLowerCase());
         // Dates in words and amounts of money are the only numbers a client reads.
         expect(text.replace(/\d{1,2} [A-Z][a-z]+ \d{4}/g, "").replace(/\d+\.\d{2} [A-Z]{3}/g, "")).not.toMatch(/\d/);
@@ -205,7 +208,9 @@ describe("rules of the host's own", () => {
   it("join the built-in ones; a subset of built-ins runs alone", () => {
     const rule = shouting({ findings: [{ code: "host-finding", urgency: "urgent", summary: "Host.", explanation: "Host." }] });
     const assessment = assess(referralCase(), { rules: [...builtInRules, rule] });
-    expect(assessment.findings.map((finding) => [finding.code, finding.rule, finding.source])).toEqual([["host-finding", "host-rule", "test"]]);
+    expect(assessment.findings.map((finding) => [finding.code, finding.rule, finding.source])).toEqual([
+      ["host-finding", "host-rule", "test"],
+    ]);
     expect(assessment.findings[0]?.criteria.require.problemAreas).toEqual([]);
     expect(assess(referralCase(), { rules: [] }).unevaluated).toEqual([]);
   });
@@ -223,7 +228,9 @@ describe("rules of the host's own", () => {
   });
 
   it("rule ids must be unique, and rules well formed", () => {
-    expect(() => assess(referralCase(), { rules: [builtInRules[0], builtInRules[0]] as never })).toThrow("options.rules[1].id repeats an id");
+    expect(() => assess(referralCase(), { rules: [builtInRules[0], builtInRules[0]] as never })).toThrow(
+      "options.rules[1].id repeats an id",
+    );
     expect(() => defineReferralRule({ id: "Bad Id", source: "", evaluate: 3 } as never)).toThrow("Invalid rule: 3 issues");
     expect(() => assess(referralCase(), { rules: [{ id: "x" }] as never })).toThrow("options.rules[0] is invalid");
   });
@@ -231,7 +238,9 @@ describe("rules of the host's own", () => {
 
 describe("validation at the boundary", () => {
   it("rejects a bad case by path and rule", () => {
-    const { issues } = rejection(() => assess({ client: { id: "cl-01" }, clinician: {}, measurements: [{ instrument: "PHQ-9", date: "yesterday", score: 3 }] }));
+    const { issues } = rejection(() =>
+      assess({ client: { id: "cl-01" }, clinician: {}, measurements: [{ instrument: "PHQ-9", date: "yesterday", score: 3 }] }),
+    );
     expect(issues).toContainEqual({ path: ["measurements", 0, "date"], code: "invalid-format" });
     expect(issues).toContainEqual({ path: ["client", "residence"], code: "required" });
   });
@@ -239,7 +248,9 @@ describe("validation at the boundary", () => {
   it("rejects bad options: a missing or malformed now, a policy whose bounds cross, repeated instruments", () => {
     expect(() => assessReferral(referralCase(), {} as never)).toThrow("options.now is required");
     expect(() => assess(referralCase(), { now: "23/11/2026" })).toThrow("options.now is not in the expected format");
-    expect(() => assess(referralCase(), { policy: { urgentWithinDays: 50 } })).toThrow("options.policy.urgentWithinDays has a lower bound above its upper bound (min-above-max)");
+    expect(() => assess(referralCase(), { policy: { urgentWithinDays: 50 } })).toThrow(
+      "options.policy.urgentWithinDays has a lower bound above its upper bound (min-above-max)",
+    );
     const scale = { id: "x", name: "x", measures: "alliance", direction: "higher-is-better", range: { min: 0, max: 10 }, source: "x" };
     expect(() => assess(referralCase(), { instruments: [scale, scale] })).toThrow("options.instruments[1].id repeats an id");
   });
@@ -252,7 +263,9 @@ describe("criteria past MatchCriteria's limits", () => {
       defineReferralRule({
         id,
         source: "test",
-        evaluate: () => ({ findings: [{ code: id, urgency: "routine", summary: "Adds.", explanation: "Adds.", criteria: { require: { problemAreas } } }] }),
+        evaluate: () => ({
+          findings: [{ code: id, urgency: "routine", summary: "Adds.", explanation: "Adds.", criteria: { require: { problemAreas } } }],
+        }),
       });
     expect(() => assess(referralCase(), { rules: [adding("first", areas(0)), adding("second", areas(30))] })).toThrow(
       "Invalid criteria: 1 issue: criteria.require.problemAreas is above the maximum",

@@ -52,7 +52,11 @@ export const finding = (assessment: ReferralAssessment, code: string) => assessm
 
 /** Weekly scores from a start date, one a week. */
 export const weekly = (instrument: string, start: string, scores: readonly number[]) =>
-  scores.map((score, week) => ({ instrument, date: new Date(Date.parse(start) + week * 7 * 86_400_000).toISOString().slice(0, 10), score }));
+  scores.map((score, week) => ({
+    instrument,
+    date: new Date(Date.parse(start) + week * 7 * 86_400_000).toISOString().slice(0, 10),
+    score,
+  }));
 
 /** The issues of the InvalidInputError a call throws (and only that error), with its message. */
 export function rejection(call: () => unknown): { issues: readonly InputIssue[]; message: string } {

@@ -5,7 +5,10 @@ import { createMatcher } from "referwell/match";
 import { assessPanelExit, builtInRules, defineReferralRule } from "referwell/refer";
 import { assess, client, clinician, codes, context, finding, NOW, referralCase, rejection, vocabulary } from "./fixtures.js";
 
-const panel = (payerId: string, end?: string) => ({ payerId, period: end === undefined ? { start: "2020-01-01" } : { start: "2020-01-01", end } });
+const panel = (payerId: string, end?: string) => ({
+  payerId,
+  period: end === undefined ? { start: "2020-01-01" } : { start: "2020-01-01", end },
+});
 
 describe("leaving a panel, or going self-pay", () => {
   const leaving = (end: string, panels = [panel("aetna", end)]) => referralCase({ clinician: { insurancePanels: panels } });
@@ -34,17 +37,28 @@ describe("leaving a panel, or going self-pay", () => {
 
   it("no finding while another panel of the clinician still takes the client's insurance", () => {
     const input = referralCase({
-      client: { coverage: [{ payerId: "aetna", period: { start: "2024-01-01" } }, { payerId: "kaiser", period: { start: "2024-01-01" } }] },
+      client: {
+        coverage: [
+          { payerId: "aetna", period: { start: "2024-01-01" } },
+          { payerId: "kaiser", period: { start: "2024-01-01" } },
+        ],
+      },
       clinician: { insurancePanels: [panel("aetna", "2026-12-31"), panel("kaiser")] },
     });
     expect(codes(assess(input))).toEqual([]);
   });
 
   it("offers self-pay and a superbill when the client can pay the fee, out-of-network billing when the policy allows it", () => {
-    const input = referralCase({ client: { maxSelfPay: { currency: "USD", minorUnits: 15000 } }, clinician: { insurancePanels: [panel("aetna", "2026-12-31")] } });
+    const input = referralCase({
+      client: { maxSelfPay: { currency: "USD", minorUnits: 15000 } },
+      clinician: { insurancePanels: [panel("aetna", "2026-12-31")] },
+    });
     expect(finding(assess(input), "leaving-panel")?.alternatives.map((alternative) => alternative.kind)).toEqual(["self-pay", "superbill"]);
     const policy = { billing: { superbill: false, outOfNetwork: true } };
-    expect(finding(assess(input, { policy }), "leaving-panel")?.alternatives.map((alternative) => alternative.kind)).toEqual(["self-pay", "out-of-network"]);
+    expect(finding(assess(input, { policy }), "leaving-panel")?.alternatives.map((alternative) => alternative.kind)).toEqual([
+      "self-pay",
+      "out-of-network",
+    ]);
   });
 });
 
@@ -76,7 +90,9 @@ describe("the client changed insurance", () => {
   it("a change next month is a finding now; the receiving clinician is chosen for the new coverage", () => {
     const assessment = assess(changed("2027-01-01", "cigna"));
     expect(finding(assessment, "insurance-changed")).toMatchObject({ urgency: "soon", date: "2027-01-01", careFrom: "2027-01-01" });
-    expect(finding(assessment, "insurance-changed")?.explanation).toMatch(/^Your insurance changes on 1 January 2027, and your new plan won't cover sessions with me\./);
+    expect(finding(assessment, "insurance-changed")?.explanation).toMatch(
+      /^Your insurance changes on 1 January 2027, and your new plan won't cover sessions with me\./,
+    );
     expect(assessment.criteria.startDate).toBe("2027-01-01");
     expect(assessment.criteria.require.payment?.payers).toEqual([{ payerId: "cigna" }]);
   });
@@ -93,7 +109,9 @@ describe("the client changed insurance", () => {
 
   it("alternatives: self-pay and a superbill only when the fee is within what the client can pay", () => {
     const affordable = assess(changed("2026-11-01", "cigna", { maxSelfPay: { currency: "USD", minorUnits: 15000 } }));
-    expect(finding(affordable, "insurance-changed")?.alternatives.map((alternative) => [alternative.kind, alternative.amount?.minorUnits])).toEqual([
+    expect(
+      finding(affordable, "insurance-changed")?.alternatives.map((alternative) => [alternative.kind, alternative.amount?.minorUnits]),
+    ).toEqual([
       ["self-pay", 15000],
       ["superbill", 15000],
     ]);
@@ -148,15 +166,27 @@ describe("the client changed insurance", () => {
     expect(assess(panelGap).notices.map((notice) => [notice.code, notice.until])).toEqual([["panel-gap", "2027-01-07"]]);
     // Cover resuming past the look-ahead is a loss.
     const late = referralCase({
-      client: { coverage: [{ payerId: "aetna", period: { start: "2024-01-01", end: "2026-12-31" } }, { payerId: "aetna", period: { start: "2027-06-01" } }] },
+      client: {
+        coverage: [
+          { payerId: "aetna", period: { start: "2024-01-01", end: "2026-12-31" } },
+          { payerId: "aetna", period: { start: "2027-06-01" } },
+        ],
+      },
     });
     expect(codes(assess(late))).toEqual(["insurance-changed"]);
     // A gap happening now, with cover back next week, is no referral either.
     const now = referralCase({
-      client: { coverage: [{ payerId: "aetna", period: { start: "2024-01-01", end: "2026-11-20" } }, { payerId: "aetna", period: { start: "2026-11-30" } }] },
+      client: {
+        coverage: [
+          { payerId: "aetna", period: { start: "2024-01-01", end: "2026-11-20" } },
+          { payerId: "aetna", period: { start: "2026-11-30" } },
+        ],
+      },
     });
     expect(assess(now).refer).toBe(false);
-    expect(assess(now).notices.map((notice) => [notice.code, notice.date, notice.until])).toEqual([["coverage-gap", "2026-11-21", "2026-11-29"]]);
+    expect(assess(now).notices.map((notice) => [notice.code, notice.date, notice.until])).toEqual([
+      ["coverage-gap", "2026-11-21", "2026-11-29"],
+    ]);
   });
 
   it("plan-level panels: a panel for other plans of the payer does not cover the client's plan", () => {
@@ -191,7 +221,9 @@ describe("the client cannot afford the fee", () => {
     expect(finding(assessment, "cannot-afford")?.criteria.require.maxSelfPay).toEqual({ currency: "USD", minorUnits: 9000 });
     expect(assessment.criteria.require.payment?.maxSelfPay).toEqual({ currency: "USD", minorUnits: 9000 });
     // Reported hardship with coverage in network: the ceiling joins the payers.
-    const insured = assess(referralCase({ client: { maxSelfPay: { currency: "USD", minorUnits: 6000 } }, hardship: { reported: "2026-11-16" } }));
+    const insured = assess(
+      referralCase({ client: { maxSelfPay: { currency: "USD", minorUnits: 6000 } }, hardship: { reported: "2026-11-16" } }),
+    );
     expect(insured.criteria.require.payment).toEqual({ payers: [{ payerId: "aetna" }], maxSelfPay: { currency: "USD", minorUnits: 6000 } });
   });
 
@@ -207,7 +239,15 @@ describe("the client cannot afford the fee", () => {
       id: "host-ceiling",
       source: "test",
       evaluate: () => ({
-        findings: [{ code: "host-ceiling", urgency: "routine", summary: "Ceiling.", explanation: "Ceiling.", criteria: { require: { maxSelfPay: { currency: "USD", minorUnits: 5000 } } } }],
+        findings: [
+          {
+            code: "host-ceiling",
+            urgency: "routine",
+            summary: "Ceiling.",
+            explanation: "Ceiling.",
+            criteria: { require: { maxSelfPay: { currency: "USD", minorUnits: 5000 } } },
+          },
+        ],
       }),
     });
     const assessment = assess(selfPay({ currency: "USD", minorUnits: 9000 }), { rules: [...builtInRules, ceiling] });
@@ -216,7 +256,15 @@ describe("the client cannot afford the fee", () => {
       id: "host-ceiling",
       source: "test",
       evaluate: () => ({
-        findings: [{ code: "host-ceiling", urgency: "routine", summary: "Ceiling.", explanation: "Ceiling.", criteria: { require: { maxSelfPay: { currency: "CAD", minorUnits: 5000 } } } }],
+        findings: [
+          {
+            code: "host-ceiling",
+            urgency: "routine",
+            summary: "Ceiling.",
+            explanation: "Ceiling.",
+            criteria: { require: { maxSelfPay: { currency: "CAD", minorUnits: 5000 } } },
+          },
+        ],
       }),
     });
     expect(rejection(() => assess(selfPay({ currency: "USD", minorUnits: 9000 }), { rules: [other] })).issues).toEqual([
@@ -230,14 +278,19 @@ describe("the client cannot afford the fee", () => {
 
   it("cannot be judged without the client's maximum, or across currencies", () => {
     expect(assess(selfPay(undefined)).unevaluated).toContainEqual({ rule: "cannot-afford", needs: ["client.maxSelfPay"] });
-    expect(assess(selfPay({ currency: "CAD", minorUnits: 9000 })).unevaluated).toContainEqual({ rule: "cannot-afford", needs: ["client.maxSelfPay"] });
+    expect(assess(selfPay({ currency: "CAD", minorUnits: 9000 })).unevaluated).toContainEqual({
+      rule: "cannot-afford",
+      needs: ["client.maxSelfPay"],
+    });
   });
 
   it("the practice's sliding scale is a policy switch, offered only when its floor is within reach", () => {
     const floor = (minorUnits: number) => ({ clinician: { slidingScaleFloor: { currency: "USD", minorUnits } } });
     const policy = { billing: { slidingScale: true } };
     expect(finding(assess(selfPay({ currency: "USD", minorUnits: 9000 }, floor(8000))), "cannot-afford")?.alternatives).toEqual([]);
-    expect(finding(assess(selfPay({ currency: "USD", minorUnits: 9000 }, floor(8000)), { policy }), "cannot-afford")?.alternatives).toStrictEqual([
+    expect(
+      finding(assess(selfPay({ currency: "USD", minorUnits: 9000 }, floor(8000)), { policy }), "cannot-afford")?.alternatives,
+    ).toStrictEqual([
       {
         kind: "sliding-scale",
         summary: "Continue on the practice's sliding scale, from 80.00 USD a session.",
@@ -245,7 +298,9 @@ describe("the client cannot afford the fee", () => {
         amount: { currency: "USD", minorUnits: 8000 },
       },
     ]);
-    expect(finding(assess(selfPay({ currency: "USD", minorUnits: 7999 }, floor(8000)), { policy }), "cannot-afford")?.alternatives).toEqual([]);
+    expect(finding(assess(selfPay({ currency: "USD", minorUnits: 7999 }, floor(8000)), { policy }), "cannot-afford")?.alternatives).toEqual(
+      [],
+    );
   });
 
   it("hardship reported before the episode began is not this episode's concern", () => {
@@ -264,7 +319,10 @@ describe("the client cannot afford the fee", () => {
 describe("assessPanelExit", () => {
   const exitOf = (overrides: Record<string, unknown>) => ({
     date: "2027-01-01",
-    clinicians: [clinician({ insurancePanels: [panel("aetna"), panel("kaiser")] }), clinician({ id: "clin-ben", practiceId: "harbour", insurancePanels: [panel("aetna")] })],
+    clinicians: [
+      clinician({ insurancePanels: [panel("aetna"), panel("kaiser")] }),
+      clinician({ id: "clin-ben", practiceId: "harbour", insurancePanels: [panel("aetna")] }),
+    ],
     clients: [
       client({ id: "cl-a" }),
       client({ id: "cl-b", coverage: [{ payerId: "kaiser", period: { start: "2024-01-01" } }] }),
@@ -281,7 +339,9 @@ describe("assessPanelExit", () => {
   it("leaving one payer's panel refers only the clients that payer covered", () => {
     const result = assessPanelExit(exitOf({ clinicianIds: ["clin-ana"], payerIds: ["aetna"] }), { now: NOW, vocabulary });
     expect(result.selfPay).toBe(false);
-    expect(result.referrals.map((referral) => [referral.clientId, referral.clinicianId, referral.payerIds])).toEqual([["cl-a", "clin-ana", ["aetna"]]]);
+    expect(result.referrals.map((referral) => [referral.clientId, referral.clinicianId, referral.payerIds])).toEqual([
+      ["cl-a", "clin-ana", ["aetna"]],
+    ]);
     expect(result.referrals[0]?.assessment.findings.map((entry) => entry.code)).toEqual(["leaving-panel"]);
   });
 
@@ -302,7 +362,9 @@ describe("assessPanelExit", () => {
       date: "2027-01-01",
       clinicianIds: ["clin-ana"],
       payerIds: ["kaiser"],
-      clinicians: [clinician({ insurancePanels: [{ payerId: "aetna", period: { start: "2017-01-01", end: "2019-12-31" } }, panel("kaiser")] })],
+      clinicians: [
+        clinician({ insurancePanels: [{ payerId: "aetna", period: { start: "2017-01-01", end: "2019-12-31" } }, panel("kaiser")] }),
+      ],
       clients: [client({ id: "cl-a", coverage: [{ payerId: "aetna", period: { start: "2017-01-01" } }] })],
       episodes: [{ clientId: "cl-a", clinicianId: "clin-ana", start: "2018-01-01" }],
     };
@@ -320,7 +382,14 @@ describe("assessPanelExit", () => {
   it("rejects episodes naming unknown clients or clinicians, and repeated pairs, by path", () => {
     const { issues } = rejection(() =>
       assessPanelExit(
-        exitOf({ clinicianIds: ["clin-ana"], episodes: [{ clientId: "cl-x", clinicianId: "clin-ana" }, { clientId: "cl-a", clinicianId: "clin-ana" }, { clientId: "cl-a", clinicianId: "clin-ana" }] }),
+        exitOf({
+          clinicianIds: ["clin-ana"],
+          episodes: [
+            { clientId: "cl-x", clinicianId: "clin-ana" },
+            { clientId: "cl-a", clinicianId: "clin-ana" },
+            { clientId: "cl-a", clinicianId: "clin-ana" },
+          ],
+        }),
         { now: NOW },
       ),
     );
@@ -341,10 +410,19 @@ describe("assessPanelExit", () => {
       clinicians: sample.clinicians.map((entry) =>
         entry.practiceId !== "harbour"
           ? entry
-          : { ...entry, insurancePanels: entry.insurancePanels.map((p) => (p.payerId === "aetna" ? { ...p, period: { ...p.period, end: "2026-12-31" } } : p)) },
+          : {
+              ...entry,
+              insurancePanels: entry.insurancePanels.map((p) =>
+                p.payerId === "aetna" ? { ...p, period: { ...p.period, end: "2026-12-31" } } : p,
+              ),
+            },
       ),
     };
-    const leftAetna = new Set(directory.clinicians.filter((c) => c.practiceId === "harbour" && c.insurancePanels.some((p) => p.payerId === "aetna")).map((c) => c.id));
+    const leftAetna = new Set(
+      directory.clinicians
+        .filter((c) => c.practiceId === "harbour" && c.insurancePanels.some((p) => p.payerId === "aetna"))
+        .map((c) => c.id),
+    );
     const result = assessPanelExit(
       {
         date: "2027-01-01",

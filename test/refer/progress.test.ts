@@ -44,7 +44,9 @@ describe("reliableChange", () => {
     expect(rejection(() => reliableChange(null as never, 10, 2)).issues).toEqual([{ path: ["instrument"], code: "invalid-type" }]);
     expect(rejection(() => reliableChange(undefined as never, 10, 2)).issues).toEqual([{ path: ["instrument"], code: "required" }]);
     const noSd = { ...jt, reliableChange: { method: "jacobson-truax", reliability: 0.8 } } as never;
-    expect(rejection(() => reliableChange(noSd, 10, 2)).issues).toEqual([{ path: ["instrument", "reliableChange", "sd"], code: "required" }]);
+    expect(rejection(() => reliableChange(noSd, 10, 2)).issues).toEqual([
+      { path: ["instrument", "reliableChange", "sd"], code: "required" },
+    ]);
     expect(rejection(() => reliableChange({ ...phq9, direction: "sideways" } as never, 10, 2)).issues).toEqual([
       { path: ["instrument", "direction"], code: "invalid-value" },
     ]);
@@ -85,7 +87,11 @@ describe("classifyProgress", () => {
     expect(classifyProgress(phq9, series(20, 8, 5, 10)).classification).toBe("improved");
     expect(classifyProgress(phq9, series(20, 8, 5, 11)).classification).toBe("deteriorated");
     // The best is the latest: nothing since it.
-    expect(classifyProgress(phq9, series(20, 12, 8)).sinceBest).toStrictEqual({ change: 0, reliable: false, outcome: "no-reliable-change" });
+    expect(classifyProgress(phq9, series(20, 12, 8)).sinceBest).toStrictEqual({
+      change: 0,
+      reliable: false,
+      outcome: "no-reliable-change",
+    });
   });
 
   it("reads baseline and latest by date, whatever the order; same-day scores count as their mean", () => {
@@ -106,12 +112,19 @@ describe("classifyProgress", () => {
     expect(rejection(() => classifyProgress(undefined as never, series(12, 10))).issues).toEqual([{ path: [], code: "required" }]);
     const noSd = { ...jt, reliableChange: { method: "jacobson-truax", reliability: 0.8 } } as never;
     expect(rejection(() => classifyProgress(noSd, series(12, 10))).issues).toEqual([{ path: ["reliableChange", "sd"], code: "required" }]);
-    expect(rejection(() => classifyProgress(instrument("SRS"), series(30, 36))).issues).toEqual([{ path: ["reliableChange"], code: "required" }]);
+    expect(rejection(() => classifyProgress(instrument("SRS"), series(30, 36))).issues).toEqual([
+      { path: ["reliableChange"], code: "required" },
+    ]);
   });
 
   it("needs scores on two days", () => {
     expect(() => classifyProgress(phq9, series(12))).toThrow(InvalidInputError);
-    expect(() => classifyProgress(phq9, [{ date: "2026-06-01", score: 12 }, { date: "2026-06-01", score: 14 }])).toThrow("scores is below the minimum");
+    expect(() =>
+      classifyProgress(phq9, [
+        { date: "2026-06-01", score: 12 },
+        { date: "2026-06-01", score: 14 },
+      ]),
+    ).toThrow("scores is below the minimum");
   });
 });
 
@@ -122,7 +135,13 @@ describe("the progress trigger", () => {
     const assessment = assess(withScores(weekly("PHQ-9", "2026-09-01", [16, 15, 17, 15, 14, 16])));
     expect(codes(assessment)).toEqual(["no-progress"]);
     expect(finding(assessment, "no-progress")?.urgency).toBe("routine");
-    expect(finding(assessment, "no-progress")?.evidence).toContainEqual({ kind: "score", fact: "latest", instrument: "PHQ-9", date: "2026-10-06", score: 16 });
+    expect(finding(assessment, "no-progress")?.evidence).toContainEqual({
+      kind: "score",
+      fact: "latest",
+      instrument: "PHQ-9",
+      date: "2026-10-06",
+      score: 16,
+    });
   });
 
   it("too early: five sessions over four weeks is no verdict yet, and the rule asks for more", () => {
@@ -132,15 +151,19 @@ describe("the progress trigger", () => {
   });
 
   it("eight weeks count as much as six sessions (whichever comes first)", () => {
-    const assessment = assess(withScores([
-      { instrument: "PHQ-9", date: "2026-08-01", score: 14 },
-      { instrument: "PHQ-9", date: "2026-09-26", score: 14 },
-    ]));
+    const assessment = assess(
+      withScores([
+        { instrument: "PHQ-9", date: "2026-08-01", score: 14 },
+        { instrument: "PHQ-9", date: "2026-09-26", score: 14 },
+      ]),
+    );
     expect(codes(assessment)).toEqual(["no-progress"]);
-    const sooner = assess(withScores([
-      { instrument: "PHQ-9", date: "2026-08-01", score: 14 },
-      { instrument: "PHQ-9", date: "2026-09-25", score: 14 },
-    ]));
+    const sooner = assess(
+      withScores([
+        { instrument: "PHQ-9", date: "2026-08-01", score: 14 },
+        { instrument: "PHQ-9", date: "2026-09-25", score: 14 },
+      ]),
+    );
     expect(codes(sooner)).toEqual([]);
   });
 

@@ -15,7 +15,17 @@ import {
   reliableChange,
 } from "referwell/refer";
 import { hostile, hostileJson, type Json, marker } from "../arbitraries/hostile.js";
-import { criterionOf, date, instrument, instrumentWithScores, NOW, panelExit, referralCase, score, TREATING } from "../arbitraries/refer.js";
+import {
+  criterionOf,
+  date,
+  instrument,
+  instrumentWithScores,
+  NOW,
+  panelExit,
+  referralCase,
+  score,
+  TREATING,
+} from "../arbitraries/refer.js";
 import { deepFreeze } from "../support/deepFreeze.js";
 import { expectNoLeak, keysOf } from "../support/noLeak.js";
 
@@ -23,7 +33,8 @@ const vocabulary = createVocabulary();
 const assess = (input: unknown, rules = builtInRules) => assessReferral(input, { now: NOW, vocabulary, rules });
 type Case = ReturnType<(typeof referralCase)["generate"]>["value"];
 
-const permutation = <T>(items: readonly T[]): fc.Arbitrary<T[]> => fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
+const permutation = <T>(items: readonly T[]): fc.Arbitrary<T[]> =>
+  fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
 
 describe("the generators", () => {
   test.prop([referralCase])("generator validity: every generated case is a valid ReferralCase", (input) => {
@@ -33,7 +44,18 @@ describe("the generators", () => {
   it("every trigger fires on some generated cases, so the laws below are not vacuous", () => {
     const found = new Set(fc.sample(referralCase, { numRuns: 600, seed: 3 }).flatMap((input) => assess(input).findings.map((f) => f.code)));
     expect([...found].sort()).toEqual(
-      ["alliance", "cannot-afford", "deterioration", "impartiality", "insurance-changed", "leaving-panel", "moving", "no-progress", "outside-scope", "treatment-disagreement"].sort(),
+      [
+        "alliance",
+        "cannot-afford",
+        "deterioration",
+        "impartiality",
+        "insurance-changed",
+        "leaving-panel",
+        "moving",
+        "no-progress",
+        "outside-scope",
+        "treatment-disagreement",
+      ].sort(),
     );
   });
 });
@@ -85,7 +107,10 @@ describe("determinism", () => {
 });
 
 describe("the assessment", () => {
-  test.prop([referralCase, fc.constantFrom("dual-relationship" as const, "conflict-of-interest" as const, "prior-relationship" as const, "other" as const)])(
+  test.prop([
+    referralCase,
+    fc.constantFrom("dual-relationship" as const, "conflict-of-interest" as const, "prior-relationship" as const, "other" as const),
+  ])(
     "declared conflict: adding one with the treating clinician refers, with an impartiality finding and that clinician excluded",
     (input, kind) => {
       const client = { ...input.client, conflicts: [...input.client.conflicts, { clinicianId: TREATING, kind }] };
@@ -104,46 +129,64 @@ describe("the assessment", () => {
       id: "host-ceiling",
       source: "test",
       evaluate: () => ({
-        findings: [{ code: "host-ceiling", urgency: "routine", summary: "Ceiling.", explanation: "Ceiling.", criteria: { require: { maxSelfPay: { currency: "USD", minorUnits } } } }],
+        findings: [
+          {
+            code: "host-ceiling",
+            urgency: "routine",
+            summary: "Ceiling.",
+            explanation: "Ceiling.",
+            criteria: { require: { maxSelfPay: { currency: "USD", minorUnits } } },
+          },
+        ],
       }),
     });
 
-  test.prop([referralCase, fc.option(fc.integer({ min: 1_000, max: 30_000 }), { nil: undefined })])("containment: every finding's criteria are contained in the assessment's criteria", (input, hostCeiling) => {
-    const { findings, criteria } = assess(input, hostCeiling === undefined ? builtInRules : [...builtInRules, ceilingRule(hostCeiling)]);
-    const keyed = (list: "problemAreas" | "modalities" | "populations" | undefined, tags: readonly string[]) =>
-      new Set(tags.map((tag) => (list === undefined ? tag : vocabulary.canonical(list, tag))));
-    const within = (list: "problemAreas" | "modalities" | "populations" | undefined, part: readonly string[], whole: readonly string[]) => {
-      const all = keyed(list, whole);
-      for (const key of keyed(list, part)) expect(all.has(key)).toBe(true);
-    };
-    const payer = (ref: { payerId: string; planId?: string | undefined }) => `${ref.payerId}/${ref.planId ?? ""}`;
-    for (const { criteria: added } of findings) {
-      within("problemAreas", added.require.problemAreas, criteria.require.problemAreas);
-      within("modalities", added.require.modalities, criteria.require.modalities);
-      within("populations", added.require.populations, criteria.require.populations);
-      within(undefined, added.require.languages, criteria.require.languages);
-      within(undefined, added.require.excludeClinicianIds, criteria.require.excludeClinicianIds);
-      within(undefined, added.require.excludePracticeIds, criteria.require.excludePracticeIds);
-      within(undefined, added.require.payers.map(payer), (criteria.require.payment?.payers ?? []).map(payer));
-      within("problemAreas", added.prefer.problemAreas, criteria.prefer.problemAreas);
-      within("modalities", added.prefer.modalities, criteria.prefer.modalities);
-      within(undefined, added.prefer.languages, criteria.prefer.languages);
-      const ceiling = added.require.maxSelfPay;
-      if (ceiling !== undefined) {
-        const held = criteria.require.payment?.maxSelfPay;
-        expect(held?.currency).toBe(ceiling.currency);
-        expect(held?.minorUnits).toBeLessThanOrEqual(ceiling.minorUnits);
+  test.prop([referralCase, fc.option(fc.integer({ min: 1_000, max: 30_000 }), { nil: undefined })])(
+    "containment: every finding's criteria are contained in the assessment's criteria",
+    (input, hostCeiling) => {
+      const { findings, criteria } = assess(input, hostCeiling === undefined ? builtInRules : [...builtInRules, ceilingRule(hostCeiling)]);
+      const keyed = (list: "problemAreas" | "modalities" | "populations" | undefined, tags: readonly string[]) =>
+        new Set(tags.map((tag) => (list === undefined ? tag : vocabulary.canonical(list, tag))));
+      const within = (
+        list: "problemAreas" | "modalities" | "populations" | undefined,
+        part: readonly string[],
+        whole: readonly string[],
+      ) => {
+        const all = keyed(list, whole);
+        for (const key of keyed(list, part)) expect(all.has(key)).toBe(true);
+      };
+      const payer = (ref: { payerId: string; planId?: string | undefined }) => `${ref.payerId}/${ref.planId ?? ""}`;
+      for (const { criteria: added } of findings) {
+        within("problemAreas", added.require.problemAreas, criteria.require.problemAreas);
+        within("modalities", added.require.modalities, criteria.require.modalities);
+        within("populations", added.require.populations, criteria.require.populations);
+        within(undefined, added.require.languages, criteria.require.languages);
+        within(undefined, added.require.excludeClinicianIds, criteria.require.excludeClinicianIds);
+        within(undefined, added.require.excludePracticeIds, criteria.require.excludePracticeIds);
+        within(undefined, added.require.payers.map(payer), (criteria.require.payment?.payers ?? []).map(payer));
+        within("problemAreas", added.prefer.problemAreas, criteria.prefer.problemAreas);
+        within("modalities", added.prefer.modalities, criteria.prefer.modalities);
+        within(undefined, added.prefer.languages, criteria.prefer.languages);
+        const ceiling = added.require.maxSelfPay;
+        if (ceiling !== undefined) {
+          const held = criteria.require.payment?.maxSelfPay;
+          expect(held?.currency).toBe(ceiling.currency);
+          expect(held?.minorUnits).toBeLessThanOrEqual(ceiling.minorUnits);
+        }
       }
-    }
-  });
+    },
+  );
 
-  test.prop([referralCase])("urgency: the assessment's is the highest of its findings' (routine with none), and it refers exactly when something is found", (input) => {
-    const assessment = assess(input);
-    const highest = assessment.findings.reduce((top, finding) => Math.max(top, Urgency.options.indexOf(finding.urgency)), 0);
-    expect(assessment.urgency).toBe(Urgency.options[highest]);
-    expect(assessment.criteria.urgency).toBe(assessment.urgency);
-    expect(assessment.refer).toBe(assessment.findings.length > 0);
-  });
+  test.prop([referralCase])(
+    "urgency: the assessment's is the highest of its findings' (routine with none), and it refers exactly when something is found",
+    (input) => {
+      const assessment = assess(input);
+      const highest = assessment.findings.reduce((top, finding) => Math.max(top, Urgency.options.indexOf(finding.urgency)), 0);
+      expect(assessment.urgency).toBe(Urgency.options[highest]);
+      expect(assessment.criteria.urgency).toBe(assessment.urgency);
+      expect(assessment.refer).toBe(assessment.findings.length > 0);
+    },
+  );
 
   test.prop([referralCase])("plain JSON: the assessment parses to itself, and its criteria are MatchCriteria as they are", (input) => {
     const assessment = assess(input);
@@ -206,17 +249,20 @@ describe("reliable change", () => {
     expect(backward.reliable).toBe(forward.reliable);
   });
 
-  test.prop([instrumentWithScores])("antisymmetry of the classifier: improved or recovered one way is deteriorated the other", ([scale, pre, post]) => {
-    const classify = (first: number, second: number) =>
-      classifyProgress(scale, [
-        { date: "2026-06-01", score: first },
-        { date: "2026-07-01", score: second },
-      ]).classification;
-    const forward = classify(pre, post);
-    const backward = classify(post, pre);
-    expect(forward === "improved" || forward === "recovered").toBe(backward === "deteriorated");
-    expect(backward === "improved" || backward === "recovered").toBe(forward === "deteriorated");
-  });
+  test.prop([instrumentWithScores])(
+    "antisymmetry of the classifier: improved or recovered one way is deteriorated the other",
+    ([scale, pre, post]) => {
+      const classify = (first: number, second: number) =>
+        classifyProgress(scale, [
+          { date: "2026-06-01", score: first },
+          { date: "2026-07-01", score: second },
+        ]).classification;
+      const forward = classify(pre, post);
+      const backward = classify(post, pre);
+      expect(forward === "improved" || forward === "recovered").toBe(backward === "deteriorated");
+      expect(backward === "improved" || backward === "recovered").toBe(forward === "deteriorated");
+    },
+  );
 });
 
 describe("no leak", () => {
@@ -230,12 +276,18 @@ describe("no leak", () => {
     expectNoLeak(() => assess(input));
   });
 
-  test.prop([referralCase, hostile(fc.record({ now: fc.constant(NOW), policy: fc.record({ lookAheadDays: fc.nat(400), options: fc.record({ minimumOptions: fc.nat(3) }) }), instruments: fc.constant([]) }))])(
-    "no leak: marked, broken options give a result or an InvalidInputError with no marker",
-    (input, options) => {
-      expectNoLeak(() => assessReferral(input, options as never));
-    },
-  );
+  test.prop([
+    referralCase,
+    hostile(
+      fc.record({
+        now: fc.constant(NOW),
+        policy: fc.record({ lookAheadDays: fc.nat(400), options: fc.record({ minimumOptions: fc.nat(3) }) }),
+        instruments: fc.constant([]),
+      }),
+    ),
+  ])("no leak: marked, broken options give a result or an InvalidInputError with no marker", (input, options) => {
+    expectNoLeak(() => assessReferral(input, options as never));
+  });
 
   const outcome = fc.record({
     findings: fc.array(
@@ -251,20 +303,29 @@ describe("no leak", () => {
     ),
   });
 
-  test.prop([referralCase, hostile(outcome)])("no leak: a host rule's marked, broken outcome gives a result or an InvalidInputError with no marker", (input, raw: Json) => {
-    const rule = defineReferralRule({ id: "host-rule", source: "test", evaluate: () => raw as never });
-    expectNoLeak(() => assess(input, [rule]));
-  });
+  test.prop([referralCase, hostile(outcome)])(
+    "no leak: a host rule's marked, broken outcome gives a result or an InvalidInputError with no marker",
+    (input, raw: Json) => {
+      const rule = defineReferralRule({ id: "host-rule", source: "test", evaluate: () => raw as never });
+      expectNoLeak(() => assess(input, [rule]));
+    },
+  );
 
   /** The fields of a hostile value, whatever it turned into (null, a string, an array). */
-  const field = (value: Json, key: string): unknown => (value !== null && typeof value === "object" && !Array.isArray(value) ? value[key] : undefined);
+  const field = (value: Json, key: string): unknown =>
+    value !== null && typeof value === "object" && !Array.isArray(value) ? value[key] : undefined;
 
   const changeArguments = fc.record({ instrument, pre: score, post: score });
   const instrumentKeys = [...keysOf(fc.sample(instrument, { numRuns: 20, seed: 7 }))];
 
-  test.prop([hostile(changeArguments)])("no leak: reliableChange on a marked, broken instrument or scores gives a result or an InvalidInputError with no marker", (args) => {
-    expectNoLeak(() => reliableChange(field(args, "instrument") as Instrument, field(args, "pre") as number, field(args, "post") as number));
-  });
+  test.prop([hostile(changeArguments)])(
+    "no leak: reliableChange on a marked, broken instrument or scores gives a result or an InvalidInputError with no marker",
+    (args) => {
+      expectNoLeak(() =>
+        reliableChange(field(args, "instrument") as Instrument, field(args, "pre") as number, field(args, "post") as number),
+      );
+    },
+  );
 
   test.prop([hostileJson(instrumentKeys), fc.oneof(score, fc.double()), fc.oneof(score, fc.double())])(
     "no leak: reliableChange on arbitrary JSON as the instrument gives a result or an InvalidInputError with no marker",
@@ -275,9 +336,12 @@ describe("no leak", () => {
 
   const series = fc.record({ instrument, scores: fc.array(fc.record({ date, score }), { minLength: 2, maxLength: 8 }) });
 
-  test.prop([hostile(series)])("no leak: classifyProgress on a marked, broken instrument or series gives a result or an InvalidInputError with no marker", (args) => {
-    expectNoLeak(() => classifyProgress(field(args, "instrument") as Instrument, field(args, "scores") as never));
-  });
+  test.prop([hostile(series)])(
+    "no leak: classifyProgress on a marked, broken instrument or series gives a result or an InvalidInputError with no marker",
+    (args) => {
+      expectNoLeak(() => classifyProgress(field(args, "instrument") as Instrument, field(args, "scores") as never));
+    },
+  );
 
   test.prop([hostileJson([...instrumentKeys, "date", "score"]), hostileJson([...instrumentKeys, "date", "score"])])(
     "no leak: classifyProgress on arbitrary JSON gives a result or an InvalidInputError with no marker",
@@ -294,13 +358,19 @@ describe("no leak", () => {
     expect(PanelExitResult.parse(JSON.parse(JSON.stringify(result)))).toStrictEqual(result);
   });
 
-  test.prop([hostile(panelExit)])("no leak: assessPanelExit on a marked, broken exit gives a result or an InvalidInputError with no marker", (exit) => {
-    expectNoLeak(() => assessPanelExit(exit, { now: NOW, vocabulary }));
-  });
+  test.prop([hostile(panelExit)])(
+    "no leak: assessPanelExit on a marked, broken exit gives a result or an InvalidInputError with no marker",
+    (exit) => {
+      expectNoLeak(() => assessPanelExit(exit, { now: NOW, vocabulary }));
+    },
+  );
 
-  test.prop([hostileJson(exitKeys)])("no leak: assessPanelExit on arbitrary JSON gives a result or an InvalidInputError with no marker", (exit) => {
-    expectNoLeak(() => assessPanelExit(exit, { now: NOW, vocabulary }));
-  });
+  test.prop([hostileJson(exitKeys)])(
+    "no leak: assessPanelExit on arbitrary JSON gives a result or an InvalidInputError with no marker",
+    (exit) => {
+      expectNoLeak(() => assessPanelExit(exit, { now: NOW, vocabulary }));
+    },
+  );
 
   test.prop([panelExit, hostile(fc.record({ now: fc.constant(NOW), policy: fc.record({ lookAheadDays: fc.nat(400) }) }))])(
     "no leak: assessPanelExit with marked, broken options gives a result or an InvalidInputError with no marker",
@@ -310,11 +380,17 @@ describe("no leak", () => {
   );
 
   it("the hostile exits, instruments and series are mostly rejected, so the laws above are not vacuous", () => {
-    const exits = fc.sample(hostile(panelExit), { numRuns: 200, seed: 13 }).map((exit) => expectNoLeak(() => assessPanelExit(exit, { now: NOW, vocabulary })));
+    const exits = fc
+      .sample(hostile(panelExit), { numRuns: 200, seed: 13 })
+      .map((exit) => expectNoLeak(() => assessPanelExit(exit, { now: NOW, vocabulary })));
     expect(exits.filter((result) => result === "rejected").length).toBeGreaterThan(100);
     const changes = fc
       .sample(hostile(changeArguments), { numRuns: 200, seed: 17 })
-      .map((args) => expectNoLeak(() => reliableChange(field(args, "instrument") as Instrument, field(args, "pre") as number, field(args, "post") as number)));
+      .map((args) =>
+        expectNoLeak(() =>
+          reliableChange(field(args, "instrument") as Instrument, field(args, "pre") as number, field(args, "post") as number),
+        ),
+      );
     expect(changes.filter((result) => result === "rejected").length).toBeGreaterThan(100);
     const classified = fc
       .sample(hostile(series), { numRuns: 200, seed: 19 })

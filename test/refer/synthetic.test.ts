@@ -19,7 +19,19 @@ describe("synthetic referral cases", () => {
       for (const code of codes.length === 0 ? ["none"] : codes) counts.set(code, (counts.get(code) ?? 0) + 1);
     }
     expect([...counts.keys()].sort()).toEqual(
-      ["alliance", "cannot-afford", "deterioration", "impartiality", "insurance-changed", "leaving-panel", "moving", "no-progress", "none", "outside-scope", "treatment-disagreement"].sort(),
+      [
+        "alliance",
+        "cannot-afford",
+        "deterioration",
+        "impartiality",
+        "insurance-changed",
+        "leaving-panel",
+        "moving",
+        "no-progress",
+        "none",
+        "outside-scope",
+        "treatment-disagreement",
+      ].sort(),
     );
     expect(counts.get("none")).toBeGreaterThan(cases.length / 10);
   });

@@ -123,7 +123,9 @@ describe("treatment disagreement", () => {
     expect(assessment.criteria.require.modalities).toEqual([]);
     expect(assessment.criteria.prefer.modalities).toEqual(["EMDR", "IFS"]);
     // Two spellings of one modality are one preference: it is required.
-    const one = assess(referralCase({ client: { preferences: { modalities: ["EMDR", "Eye Movement Desensitization and Reprocessing"] } } }));
+    const one = assess(
+      referralCase({ client: { preferences: { modalities: ["EMDR", "Eye Movement Desensitization and Reprocessing"] } } }),
+    );
     expect(one.criteria.require.modalities).toEqual(["EMDR"]);
   });
 
@@ -141,7 +143,9 @@ describe("treatment disagreement", () => {
 
   it("disagreements recorded before the episode began do not count", () => {
     expect(codes(assess(referralCase({ disagreements: [{ recorded: "2025-12-01", about: "goals" }] })))).toEqual([]);
-    expect(codes(assess(referralCase({ disagreements: [{ recorded: "2026-01-05", about: "goals" }] })))).toEqual(["treatment-disagreement"]);
+    expect(codes(assess(referralCase({ disagreements: [{ recorded: "2026-01-05", about: "goals" }] })))).toEqual([
+      "treatment-disagreement",
+    ]);
   });
 
   it("evidence names only listed modalities; the client's own words stay out of it", () => {
@@ -153,7 +157,8 @@ describe("treatment disagreement", () => {
   });
 
   it("recorded disagreements count until resolved, from the day they are recorded", () => {
-    const recorded = (resolved: boolean, date = "2026-11-10") => referralCase({ disagreements: [{ recorded: date, about: "goals", resolved }] });
+    const recorded = (resolved: boolean, date = "2026-11-10") =>
+      referralCase({ disagreements: [{ recorded: date, about: "goals", resolved }] });
     expect(codes(assess(recorded(false)))).toEqual(["treatment-disagreement"]);
     expect(codes(assess(recorded(true)))).toEqual([]);
     expect(codes(assess(recorded(false, "2026-11-24")))).toEqual([]);
@@ -189,7 +194,9 @@ describe("moving", () => {
   });
 
   it("telehealth can continue where the clinician is licensed, or under a compact", () => {
-    const licensed = assess(moving("2026-12-15", "US-WA", { clinician: { licensure: { licenses: [{ jurisdiction: "US-OR" }, { jurisdiction: "US-WA" }] } } }));
+    const licensed = assess(
+      moving("2026-12-15", "US-WA", { clinician: { licensure: { licenses: [{ jurisdiction: "US-OR" }, { jurisdiction: "US-WA" }] } } }),
+    );
     expect(finding(licensed, "moving")?.alternatives).toStrictEqual([
       {
         kind: "continue-by-telehealth",
@@ -200,7 +207,10 @@ describe("moving", () => {
     ]);
     const compacts = [{ id: "psypact", name: "PSYPACT", members: ["US-OR", "US-WA"], modes: ["telehealth"], source: "test" }];
     const compact = assess(
-      moving("2026-12-15", "US-WA", { compacts, clinician: { licensure: { licenses: [{ jurisdiction: "US-OR" }], compacts: [{ compactId: "psypact" }] } } }),
+      moving("2026-12-15", "US-WA", {
+        compacts,
+        clinician: { licensure: { licenses: [{ jurisdiction: "US-OR" }], compacts: [{ compactId: "psypact" }] } },
+      }),
     );
     expect(finding(compact, "moving")?.alternatives[0]?.basis).toStrictEqual({ via: "compact", compactId: "psypact" });
     expect(finding(compact, "moving")?.explanation).toBe(
@@ -230,7 +240,9 @@ describe("moving", () => {
     expect(found?.explanation).toBe(
       "You're moving on 15 December 2026, and I don't have an office near your new home, so we couldn't keep meeting in person. We could keep meeting by video if that works for you, or I can help you find a good therapist there before you go.",
     );
-    expect(found?.alternatives.map((alternative) => [alternative.kind, alternative.basis])).toEqual([["continue-by-telehealth", { via: "license", jurisdiction: "US-WA" }]]);
+    expect(found?.alternatives.map((alternative) => [alternative.kind, alternative.basis])).toEqual([
+      ["continue-by-telehealth", { via: "license", jurisdiction: "US-WA" }],
+    ]);
     // Already moved: still a finding, since the only way to continue is one the client has not chosen.
     const moved = finding(assess(inPerson("2026-11-01")), "moving");
     expect(moved?.urgency).toBe("urgent");
@@ -250,7 +262,9 @@ describe("moving", () => {
 
 describe("impartiality", () => {
   it("a conflict declared with the treating clinician is a finding, soon, excluding them", () => {
-    const assessment = assess(referralCase({ client: { conflicts: [{ clinicianId: "clin-ana", kind: "dual-relationship", declared: "2026-11-10" }] } }));
+    const assessment = assess(
+      referralCase({ client: { conflicts: [{ clinicianId: "clin-ana", kind: "dual-relationship", declared: "2026-11-10" }] } }),
+    );
     expect(codes(assessment)).toEqual(["impartiality"]);
     expect(assessment.urgency).toBe("soon");
     expect(finding(assessment, "impartiality")?.evidence).toStrictEqual([
@@ -262,7 +276,8 @@ describe("impartiality", () => {
   });
 
   it("a conflict declared in the future is no finding yet", () => {
-    const declared = (date: string) => referralCase({ client: { conflicts: [{ clinicianId: "clin-ana", kind: "dual-relationship", declared: date }] } });
+    const declared = (date: string) =>
+      referralCase({ client: { conflicts: [{ clinicianId: "clin-ana", kind: "dual-relationship", declared: date }] } });
     expect(codes(assess(declared("2026-11-24")))).toEqual([]);
     expect(codes(assess(declared("2026-11-23")))).toEqual(["impartiality"]);
   });

@@ -12,7 +12,8 @@ import {
 let n = 0;
 const ev = (date: string, type: string, more: object = {}): RelationshipEvent =>
   ({ id: `e${String((n += 1)).padStart(3, "0")}`, date, type, clinicianId: "clin-ana", referrerId: "ref-1", ...more }) as RelationshipEvent;
-const state = (events: RelationshipEvent[], now = "2026-11-23", more: object = {}) => relationshipState(events, { now, referrerId: "ref-1", ...more });
+const state = (events: RelationshipEvent[], now = "2026-11-23", more: object = {}) =>
+  relationshipState(events, { now, referrerId: "ref-1", ...more });
 const codes = (events: RelationshipEvent[], now = "2026-11-23") => suggestNextActions(state(events, now), { now }).map((a) => a.code);
 
 describe("lifecycle", () => {
@@ -53,7 +54,10 @@ describe("stages (seed 001)", () => {
     expect([s1.stage, s1.pointPersonId]).toEqual([1, "clin-ana"]);
     const toDev = ev("2026-03-10", "referral-received", { addressedTo: "colleague", clinicianId: "clin-dev" });
     expect(state([first, toDev]).stage).toBe(2);
-    const more = [ev("2026-05-10", "referral-received", { addressedTo: "colleague", clinicianId: "clin-ben" }), ev("2026-06-10", "referral-received", { addressedTo: "colleague", clinicianId: "clin-elif" })];
+    const more = [
+      ev("2026-05-10", "referral-received", { addressedTo: "colleague", clinicianId: "clin-ben" }),
+      ev("2026-06-10", "referral-received", { addressedTo: "colleague", clinicianId: "clin-elif" }),
+    ];
     const s3 = state([first, toDev, ...more]);
     expect(s3.stage).toBe(3);
     expect(s3.stageEvidence.map((e) => e.reason)).toEqual(["first-referral", "referral-to-colleague", "colleague-breadth"]);
@@ -62,15 +66,23 @@ describe("stages (seed 001)", () => {
   });
 
   it("policy: breadth alone need not reach stage 3, and stages may fall back when dormant", () => {
-    const referrals = ["clin-dev", "clin-ben", "clin-elif"].map((c, i) => ev(`2026-0${i + 2}-01`, "referral-received", { addressedTo: "colleague", clinicianId: c }));
-    expect(state([ev("2026-01-01", "referral-received", { addressedTo: "point-person" }), ...referrals], "2026-11-23", { policy: { stage3DistinctColleagues: 5 } }).stage).toBe(2);
+    const referrals = ["clin-dev", "clin-ben", "clin-elif"].map((c, i) =>
+      ev(`2026-0${i + 2}-01`, "referral-received", { addressedTo: "colleague", clinicianId: c }),
+    );
+    expect(
+      state([ev("2026-01-01", "referral-received", { addressedTo: "point-person" }), ...referrals], "2026-11-23", {
+        policy: { stage3DistinctColleagues: 5 },
+      }).stage,
+    ).toBe(2);
     const practice = ev("2025-01-01", "referral-received", { addressedTo: "practice" });
     expect(state([practice], "2026-11-23").stage).toBe(3);
     expect(state([practice], "2026-11-23", { policy: { allowFallback: true } }).stage).toBe(1);
   });
 
   it("a changed point person takes over", () => {
-    expect(state([ev("2026-01-01", "outreach-sent"), ev("2026-02-01", "point-person-changed", { to: "clin-dev" })]).pointPersonId).toBe("clin-dev");
+    expect(state([ev("2026-01-01", "outreach-sent"), ev("2026-02-01", "point-person-changed", { to: "clin-dev" })]).pointPersonId).toBe(
+      "clin-dev",
+    );
   });
 });
 
@@ -79,7 +91,11 @@ describe("collaboration and signals (seed 004)", () => {
     expect(state([ev("2026-10-01", "referral-received", { addressedTo: "point-person" })]).collaboration).toBe("obvious");
     expect(state([ev("2026-10-01", "referral-sent")]).collaboration).toBe("lateral");
     expect(state([ev("2026-10-01", "touch", { kind: "talk-given" })]).collaboration).toBe("knowledge-for-referrals");
-    expect(state([ev("2026-10-01", "referral-received", { addressedTo: "point-person" })], "2026-11-23", { referrerKind: "therapist-same-specialty" }).collaboration).toBe("competition");
+    expect(
+      state([ev("2026-10-01", "referral-received", { addressedTo: "point-person" })], "2026-11-23", {
+        referrerKind: "therapist-same-specialty",
+      }).collaboration,
+    ).toBe("competition");
     const mutual = state([ev("2026-10-01", "referral-received", { addressedTo: "point-person" }), ev("2026-10-05", "referral-sent")]);
     expect(mutual.signals.reciprocity).toBe("mutual");
     expect(mutual.signals.recencyDays).toBe(49);
@@ -95,16 +111,26 @@ describe("next actions", () => {
 
   it("follow up after a fit meeting, close a non-fit politely, follow up outreach", () => {
     expect(codes([ev("2026-11-17", "meeting-held", { fit: true })])).toEqual(["follow-up-meeting"]);
-    expect(suggestNextActions(state([ev("2026-11-17", "meeting-held", { fit: true })]), { now: "2026-11-23" })[0]?.dueDate).toBe("2026-11-24");
+    expect(suggestNextActions(state([ev("2026-11-17", "meeting-held", { fit: true })]), { now: "2026-11-23" })[0]?.dueDate).toBe(
+      "2026-11-24",
+    );
     expect(codes([ev("2026-06-20", "meeting-held", { fit: false })])).toEqual(["close-politely"]);
     expect(codes([ev("2026-11-09", "outreach-sent")])).toEqual(["follow-up-outreach"]);
   });
 
   it("introduce a colleague after referrals to the point person; present the practice at stage 2", () => {
-    const twice = [ev("2026-05-01", "referral-received", { addressedTo: "point-person" }), ev("2026-07-01", "referral-received", { addressedTo: "point-person" }), ev("2026-07-02", "touch", { kind: "thank-you" })];
+    const twice = [
+      ev("2026-05-01", "referral-received", { addressedTo: "point-person" }),
+      ev("2026-07-01", "referral-received", { addressedTo: "point-person" }),
+      ev("2026-07-02", "touch", { kind: "thank-you" }),
+    ];
     expect(codes(twice)).toContain("introduce-colleague");
     expect(codes([...twice, ev("2026-08-01", "colleague-introduced", { colleagueId: "clin-dev" })])).not.toContain("introduce-colleague");
-    const stage2 = [...twice, ev("2026-09-01", "referral-received", { addressedTo: "colleague", clinicianId: "clin-dev" }), ev("2026-09-02", "touch", { kind: "thank-you" })];
+    const stage2 = [
+      ...twice,
+      ev("2026-09-01", "referral-received", { addressedTo: "colleague", clinicianId: "clin-dev" }),
+      ev("2026-09-02", "touch", { kind: "thank-you" }),
+    ];
     expect(codes(stage2)).toContain("present-the-practice");
     expect(codes([...stage2, ev("2026-09-10", "touch", { kind: "practice-overview" })])).not.toContain("present-the-practice");
   });
@@ -157,13 +183,21 @@ describe("the network (seed 003) and lateral opportunities (seed 004), on the sa
   });
 
   it("rejects events of another referrer, naming where", () => {
-    expect(() => relationshipState([ev("2026-01-01", "outreach-sent"), { ...ev("2026-01-02", "outreach-sent"), referrerId: "ref-2" }], { now: "2026-11-23" })).toThrow(InvalidInputError);
+    expect(() =>
+      relationshipState([ev("2026-01-01", "outreach-sent"), { ...ev("2026-01-02", "outreach-sent"), referrerId: "ref-2" }], {
+        now: "2026-11-23",
+      }),
+    ).toThrow(InvalidInputError);
   });
 });
 
 describe("fixes for reading states on another day", () => {
   it("a revival starts afresh: an old non-fit meeting no longer asks to close", () => {
-    const events = [ev("2025-01-10", "meeting-held", { fit: false }), ev("2025-01-20", "relationship-closed", { reason: "not-a-fit" }), ev("2026-11-01", "relationship-revived")];
+    const events = [
+      ev("2025-01-10", "meeting-held", { fit: false }),
+      ev("2025-01-20", "relationship-closed", { reason: "not-a-fit" }),
+      ev("2026-11-01", "relationship-revived"),
+    ];
     expect(codes(events)).not.toContain("close-politely");
     expect(state(events).fit).toBeNull();
   });
@@ -185,7 +219,19 @@ describe("fixes for reading states on another day", () => {
 
   it("a referrer's kind and an outbound referral's referrer count as a relationship", () => {
     const psychiatrist: Referrer = { id: "ref-psy", name: "Dr Osei", kind: "psychiatrist", specialties: [], contacts: [] };
-    const active = relationshipState([{ id: "p1", date: "2026-10-01", type: "referral-received", clinicianId: "clin-a", referrerId: "ref-psy", addressedTo: "point-person" } as RelationshipEvent], { now: "2026-11-23" });
+    const active = relationshipState(
+      [
+        {
+          id: "p1",
+          date: "2026-10-01",
+          type: "referral-received",
+          clinicianId: "clin-a",
+          referrerId: "ref-psy",
+          addressedTo: "point-person",
+        } as RelationshipEvent,
+      ],
+      { now: "2026-11-23" },
+    );
     const sent = [
       { id: "o1", date: "2026-06-03", clinicianId: "clin-a", discipline: "psychiatrist" },
       { id: "o2", date: "2026-08-26", clinicianId: "clin-b", discipline: "psychiatrist" },

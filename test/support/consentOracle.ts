@@ -17,13 +17,15 @@ export interface OracleQuestion {
   readonly dataDate?: string;
 }
 
-const within = (period: { start: string; end?: string | undefined }, day: string): boolean => period.start <= day && (period.end === undefined || day <= period.end);
+const within = (period: { start: string; end?: string | undefined }, day: string): boolean =>
+  period.start <= day && (period.end === undefined || day <= period.end);
 
 function mentions(entries: Consent["recipients"], recipient: OracleQuestion["recipient"]): boolean {
   for (const entry of entries) {
     if (entry.referrerId !== undefined && entry.referrerId === recipient.referrerId) return true;
     if (entry.identifier !== undefined) {
-      for (const held of recipient.identifiers) if (held.system === entry.identifier.system && held.value === entry.identifier.value) return true;
+      for (const held of recipient.identifiers)
+        if (held.system === entry.identifier.system && held.value === entry.identifier.value) return true;
     }
   }
   return false;
@@ -72,7 +74,8 @@ export function oraclePermits(consents: readonly Consent[], catalogue: readonly 
       const purposeHit = provision.purposes === undefined || provision.purposes.includes(q.purpose as never);
       const categoryHit = provision.categories === undefined || provision.categories.includes(q.category);
       const dataHit = provision.dataPeriod === undefined || q.dataDate === undefined || within(provision.dataPeriod, q.dataDate);
-      if (recipientHit && purposeHit && categoryHit && dataHit) restrictions.push({ consentId: consent.id, provisionId: provision.id, signed: consent.signed });
+      if (recipientHit && purposeHit && categoryHit && dataHit)
+        restrictions.push({ consentId: consent.id, provisionId: provision.id, signed: consent.signed });
     }
   }
   const liftedBy = (restriction: (typeof restrictions)[number]): boolean =>
@@ -88,12 +91,21 @@ export function oraclePermits(consents: readonly Consent[], catalogue: readonly 
   return grants.length > 0 && restrictions.every(liftedBy);
 }
 
-const TEMPLATE_DEFAULTS: Record<string, string[]> = { "thank-you": [], progress: ["attendance", "engagement", "progress-summary", "treatment-goals"], custom: [] };
+const TEMPLATE_DEFAULTS: Record<string, string[]> = {
+  "thank-you": [],
+  progress: ["attendance", "engagement", "progress-summary", "treatment-goals"],
+  custom: [],
+};
 
 /** The day of a request's `now`: the local date in its time zone (read with Intl), else the date as written. */
 export function oracleDay(request: Pick<UpdateRequest, "now" | "timeZone">): string {
   if (request.timeZone === undefined || request.now.length === 10) return request.now.slice(0, 10);
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: request.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date(request.now));
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: request.timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(new Date(request.now));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
@@ -103,11 +115,24 @@ export function oracleIncluded(request: UpdateRequest): string[] {
   const catalogue = catalogueOf(request.categories);
   const date = oracleDay(request);
   const ask = (category: string, dataDate: string) =>
-    oraclePermits(request.consents, catalogue, { client: request.client.id, recipient: request.recipient, purpose: request.purpose, category, date, dataDate });
+    oraclePermits(request.consents, catalogue, {
+      client: request.client.id,
+      recipient: request.recipient,
+      purpose: request.purpose,
+      category,
+      date,
+      dataDate,
+    });
   if (!ask("acknowledgement", date)) return [];
   const wanted = request.template?.categories ?? TEMPLATE_DEFAULTS[request.kind] ?? [];
   return request.facts
-    .filter((fact) => fact.clientId === request.client.id && fact.category !== undefined && wanted.includes(fact.category) && ask(fact.category, fact.recorded))
+    .filter(
+      (fact) =>
+        fact.clientId === request.client.id &&
+        fact.category !== undefined &&
+        wanted.includes(fact.category) &&
+        ask(fact.category, fact.recorded),
+    )
     .map((fact) => fact.id)
     .sort();
 }

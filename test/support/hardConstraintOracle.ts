@@ -9,25 +9,41 @@ const lang = (tag: string) => tag.split("-")[0]?.toLowerCase();
 
 function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  const h =
+    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
   return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
 }
 
-export function hardConstraintViolations(criteria: MatchCriteria, c: Clinician, compacts: readonly Compact[], startDate: string, defaultRadiusKm = 40): string[] {
+export function hardConstraintViolations(
+  criteria: MatchCriteria,
+  c: Clinician,
+  compacts: readonly Compact[],
+  startDate: string,
+  defaultRadiusKm = 40,
+): string[] {
   const out: string[] = [];
   const r = criteria.require;
   const has = (list: VocabularyList, mine: readonly string[], wanted: readonly string[]) =>
     wanted.every((w) => mine.some((m) => vocabulary.canonical(list, m) === vocabulary.canonical(list, w)));
-  if (r.excludeClinicianIds.includes(c.id) || (c.practiceId !== undefined && r.excludePracticeIds.includes(c.practiceId))) out.push("excluded");
+  if (r.excludeClinicianIds.includes(c.id) || (c.practiceId !== undefined && r.excludePracticeIds.includes(c.practiceId)))
+    out.push("excluded");
   if (!c.acceptingNewClients) out.push("accepting");
-  if (c.capacity.caseloadCurrent >= c.capacity.caseloadMax || c.capacity.newClientsThisWeek >= c.capacity.weeklyNewClientLimit) out.push("capacity");
-  const served = c.populations.some((p) => vocabulary.canonical("populations", p) === "adults") ? [...c.populations, "older-adults"] : c.populations;
+  if (c.capacity.caseloadCurrent >= c.capacity.caseloadMax || c.capacity.newClientsThisWeek >= c.capacity.weeklyNewClientLimit)
+    out.push("capacity");
+  const served = c.populations.some((p) => vocabulary.canonical("populations", p) === "adults")
+    ? [...c.populations, "older-adults"]
+    : c.populations;
   if (!has("populations", served, r.populations)) out.push("population");
   if (!has("problemAreas", c.problemAreas, r.problemAreas)) out.push("problem-area");
   if (!has("modalities", c.modalities, r.modalities)) out.push("modality");
   if (!r.languages.every((w) => c.languages.some((m) => lang(m) === lang(w)))) out.push("language");
-  if (r.disciplines.length > 0 && !r.disciplines.some((d) => vocabulary.canonical("disciplines", d) === vocabulary.canonical("disciplines", c.discipline))) out.push("discipline");
-  if (r.maxWaitDays !== undefined && c.capacity.expectedWaitDays !== undefined && c.capacity.expectedWaitDays > r.maxWaitDays) out.push("wait");
+  if (
+    r.disciplines.length > 0 &&
+    !r.disciplines.some((d) => vocabulary.canonical("disciplines", d) === vocabulary.canonical("disciplines", c.discipline))
+  )
+    out.push("discipline");
+  if (r.maxWaitDays !== undefined && c.capacity.expectedWaitDays !== undefined && c.capacity.expectedWaitDays > r.maxWaitDays)
+    out.push("wait");
   if (r.payment !== undefined) {
     const inNetwork = c.insurancePanels.some((p) =>
       r.payment?.payers.some(
@@ -48,12 +64,17 @@ export function hardConstraintViolations(criteria: MatchCriteria, c: Clinician, 
   }
   const where = criteria.location;
   const radius = r.travelRadiusKm ?? defaultRadiusKm;
-  const tele = r.modes.includes("telehealth") && c.telehealth && checkLicensure(c, { jurisdiction: where.jurisdiction, mode: "telehealth", on: startDate }, compacts).authorized;
+  const tele =
+    r.modes.includes("telehealth") &&
+    c.telehealth &&
+    checkLicensure(c, { jurisdiction: where.jurisdiction, mode: "telehealth", on: startDate }, compacts).authorized;
   const inPerson =
     r.modes.includes("in-person") &&
     c.locations.some(
       (office) =>
-        (where.point === undefined ? office.jurisdiction === where.jurisdiction || office.jurisdiction.startsWith(`${where.jurisdiction}-`) : km(where.point, office.point) <= radius) &&
+        (where.point === undefined
+          ? office.jurisdiction === where.jurisdiction || office.jurisdiction.startsWith(`${where.jurisdiction}-`)
+          : km(where.point, office.point) <= radius) &&
         checkLicensure(c, { jurisdiction: office.jurisdiction, mode: "in-person", on: startDate }, compacts).authorized,
     );
   if (!tele && !inPerson) out.push("care-mode");

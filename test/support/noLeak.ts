@@ -25,7 +25,13 @@ export function expectNoLeak(call: () => unknown): "ok" | "rejected" {
     expect(error).toBeInstanceOf(InvalidInputError);
     const invalid = error as InvalidInputError;
     expect(invalid.issues.length).toBeGreaterThan(0);
-    for (const surface of [invalid.message, JSON.stringify(invalid), String(invalid), invalid.stack ?? "", JSON.stringify(invalid.issues)]) {
+    for (const surface of [
+      invalid.message,
+      JSON.stringify(invalid),
+      String(invalid),
+      invalid.stack ?? "",
+      JSON.stringify(invalid.issues),
+    ]) {
       expect(surface).not.toMatch(MARKER);
     }
     return "rejected";

@@ -1,6 +1,6 @@
 import { defineReferralRule } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
-import { scoresByDay } from "../scoresByDay.js";
+import { scoresByDay } from "../internal/scoresByDay.js";
 
 /**
  * Personality clash or a weak alliance: the latest alliance scores (the
@@ -61,7 +61,9 @@ export const allianceRule = /* @__PURE__ */ defineReferralRule({
       const concern = (score: number) => (instrument.direction === "higher-is-better" ? score < cutoff : score >= cutoff);
       if (!latest.every((entry) => concern(entry.score))) continue;
       for (const entry of latest) evidence.push({ kind: "score", fact: "low-alliance", instrument: instrument.id, ...entry });
-      reasons.push(`the last ${lowScoresInARow} ${instrument.id} scores (${latest.map((entry) => entry.score).join(", ")}) are past the concern cutoff of ${cutoff}`);
+      reasons.push(
+        `the last ${lowScoresInARow} ${instrument.id} scores (${latest.map((entry) => entry.score).join(", ")}) are past the concern cutoff of ${cutoff}`,
+      );
     }
     if (context.sessions.length >= exhaustedSessionsInARow) {
       measured = true;

@@ -56,7 +56,8 @@ export const cannotAffordRule = /* @__PURE__ */ defineReferralRule({
     const { fee } = clinician;
     const most = client.maxSelfPay;
     if (hardshipReported === undefined) {
-      if (context.inNetworkToday.length > 0 || context.networkLoss !== undefined || context.networkGap !== undefined) return { findings: [] };
+      if (context.inNetworkToday.length > 0 || context.networkLoss !== undefined || context.networkGap !== undefined)
+        return { findings: [] };
       if (most === undefined || fee === undefined) {
         return { needs: [...(most === undefined ? ["client.maxSelfPay"] : []), ...(fee === undefined ? ["clinician.fee"] : [])] };
       }

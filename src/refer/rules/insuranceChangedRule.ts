@@ -1,6 +1,6 @@
 import { defineReferralRule } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
-import { networkGapNotice } from "./networkGapNotice.js";
+import { networkGapNotice } from "../internal/networkGapNotice.js";
 
 /**
  * The client changed insurance: coverage that was in network with the

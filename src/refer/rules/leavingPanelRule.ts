@@ -1,7 +1,7 @@
 import { periodContains } from "../../model/index.js";
 import { defineReferralRule } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
-import { networkGapNotice } from "./networkGapNotice.js";
+import { networkGapNotice } from "../internal/networkGapNotice.js";
 
 /**
  * The practice is leaving the client's insurance panel, or going self-pay:
@@ -58,8 +58,7 @@ import { networkGapNotice } from "./networkGapNotice.js";
  */
 export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
   id: "leaving-panel",
-  source:
-    "Seed 002 (you're transitioning to self-pay: find a therapist for referral, choosing one from the panel that you're leaving)",
+  source: "Seed 002 (you're transitioning to self-pay: find a therapist for referral, choosing one from the panel that you're leaving)",
   evaluate(context) {
     const loss = context.networkLoss;
     const notices = networkGapNotice(context, "panel");

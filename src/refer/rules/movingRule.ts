@@ -81,7 +81,8 @@ export const movingRule = /* @__PURE__ */ defineReferralRule({
         const accepted = attends === "either" || attends === mode;
         // Telehealth is still offered to a client who attends in person: it is how care can follow a move.
         if (!accepted && mode !== "telehealth") continue;
-        const provides = mode === "telehealth" ? clinician.telehealth : clinician.locations.some((location) => location.jurisdiction === to);
+        const provides =
+          mode === "telehealth" ? clinician.telehealth : clinician.locations.some((location) => location.jurisdiction === to);
         if (!provides) {
           if (accepted) missing.push(mode === "telehealth" ? "offers no telehealth" : `has no office in ${to}`);
           continue;
@@ -91,20 +92,37 @@ export const movingRule = /* @__PURE__ */ defineReferralRule({
           if (accepted) unauthorized.push(mode);
           continue;
         }
-        const basis = licensure.via === "license" ? { via: "license" as const, jurisdiction: licensure.jurisdiction } : { via: "compact" as const, compactId: licensure.compactId };
+        const basis =
+          licensure.via === "license"
+            ? { via: "license" as const, jurisdiction: licensure.jurisdiction }
+            : { via: "compact" as const, compactId: licensure.compactId };
         const by = basis.via === "license" ? `a licence for ${basis.jurisdiction}` : `the ${basis.compactId} privilege`;
         if (accepted) fits = true;
         else byVideo = by;
         alternatives.push(
           mode === "telehealth"
-            ? { kind: "continue-by-telehealth", summary: `Continue by telehealth: authorized in ${to} by ${by}.`, explanation: "I can keep seeing you by video after you move.", basis }
-            : { kind: "continue-in-person", summary: `Continue in person at a location in ${to}: authorized by ${by}.`, explanation: "I also see clients in person near where you're moving, so we could keep meeting.", basis },
+            ? {
+                kind: "continue-by-telehealth",
+                summary: `Continue by telehealth: authorized in ${to} by ${by}.`,
+                explanation: "I can keep seeing you by video after you move.",
+                basis,
+              }
+            : {
+                kind: "continue-in-person",
+                summary: `Continue in person at a location in ${to}: authorized by ${by}.`,
+                explanation: "I also see clients in person near where you're moving, so we could keep meeting.",
+                basis,
+              },
         );
       }
       if (past && fits) continue;
       const reasons = [
         ...missing,
-        ...(unauthorized.length === 0 ? [] : [`is not authorized to practise in ${to}${unauthorized.length === 1 ? (unauthorized[0] === "telehealth" ? " by telehealth" : " in person") : ""}`]),
+        ...(unauthorized.length === 0
+          ? []
+          : [
+              `is not authorized to practise in ${to}${unauthorized.length === 1 ? (unauthorized[0] === "telehealth" ? " by telehealth" : " in person") : ""}`,
+            ]),
       ];
       const because = fits
         ? `${clinician.name} may keep practising there`

@@ -3,7 +3,8 @@ import { defineReferralRule, type RuleFinding } from "../defineReferralRule.js";
 import type { EvidenceItem, ProgressSummary } from "../results.js";
 
 /** A reliable worsening since the best score that the change from baseline does not show: a relapse. */
-const relapsed = (summary: ProgressSummary): boolean => summary.sinceBest.outcome === "deteriorated" && summary.change.outcome !== "deteriorated";
+const relapsed = (summary: ProgressSummary): boolean =>
+  summary.sinceBest.outcome === "deteriorated" && summary.change.outcome !== "deteriorated";
 
 function evidenceOf(summary: ProgressSummary): EvidenceItem[] {
   return [

@@ -69,11 +69,14 @@ export const treatmentDisagreementRule = /* @__PURE__ */ defineReferralRule({
       ...listed.map((code) => ({ kind: "id" as const, fact: "modality-wanted", id: code })),
       ...(unlisted === 0 ? [] : [{ kind: "count" as const, fact: "unlisted-modalities-wanted", count: unlisted }]),
     ];
-    for (const disagreement of disagreements) evidence.push({ kind: "date", fact: `disagreement-${disagreement.about}`, date: disagreement.recorded });
+    for (const disagreement of disagreements)
+      evidence.push({ kind: "date", fact: `disagreement-${disagreement.about}`, date: disagreement.recorded });
     const labels = [...wanted.keys()].map((code) => vocabulary.label("modalities", code) ?? code);
     const parts = [
       ...(unmet ? [`the client wants ${labels.join(" or ")}, and ${clinician.name} offers none of them`] : []),
-      ...(disagreements.length === 0 ? [] : [`${disagreements.length} unresolved disagreement(s) recorded (${disagreements.map((d) => d.about).join(", ")})`]),
+      ...(disagreements.length === 0
+        ? []
+        : [`${disagreements.length} unresolved disagreement(s) recorded (${disagreements.map((d) => d.about).join(", ")})`]),
     ];
     const modalities = unmet ? [...wanted.values()] : [];
     return {

@@ -1,0 +1,81 @@
+/**
+ * The compiled forms the matcher works on: a directory indexed once, and a
+ * request prepared once per query. Internal.
+ *
+ * @module
+ */
+import type { Clinician } from "../../model/clinician.js";
+import type { MatchCriteria } from "../../model/criteria.js";
+import type { Vocabulary } from "../../model/createVocabulary.js";
+import type { CareMode } from "../../model/enums.js";
+import type { Compact } from "../../model/licensure.js";
+import type { GeoPoint, IsoDate, Jurisdiction } from "../../model/scalars.js";
+import type { MatcherOptions } from "../schemas.js";
+import type { SoftCriterion } from "../types.js";
+import type { WeekTimeline } from "./weekTimeline.js";
+
+/** A weekly slot as minutes of a weekday (Monday = 0). */
+export interface CompiledSlot {
+  readonly day: number;
+  readonly start: number;
+  readonly end: number;
+  readonly modes: readonly CareMode[] | undefined;
+}
+
+export interface CompiledClinician {
+  readonly index: number;
+  readonly source: Clinician;
+  readonly problemAreas: ReadonlySet<string>;
+  readonly modalities: ReadonlySet<string>;
+  readonly populations: ReadonlySet<string>;
+  readonly discipline: string;
+  /** Primary language subtags, lower case. */
+  readonly languages: ReadonlySet<string>;
+  readonly gender: string | undefined;
+  /** Outcome per canonical problem area. */
+  readonly outcomes: ReadonlyMap<string, { readonly rating: "effective" | "neutral" | "ineffective"; readonly cases: number }>;
+  readonly slots: readonly CompiledSlot[];
+}
+
+export interface CompiledDirectory {
+  readonly clinicians: readonly CompiledClinician[];
+  readonly byId: ReadonlyMap<string, CompiledClinician>;
+  /** Clinicians who may be licensed for telehealth in a jurisdiction (licence or compact member), by jurisdiction. */
+  readonly byJurisdiction: ReadonlyMap<Jurisdiction, readonly number[]>;
+  /** Offices by jurisdiction, for clients without a point. */
+  readonly officesByJurisdiction: ReadonlyMap<Jurisdiction, readonly number[]>;
+  /** Offices by one-degree grid cell `lat:lon`, for radius queries. */
+  readonly officesByCell: ReadonlyMap<string, readonly number[]>;
+  readonly compacts: readonly Compact[];
+  readonly vocabulary: Vocabulary;
+  readonly options: MatcherOptions;
+  readonly hasOutcomes: boolean;
+}
+
+/** A request prepared for one query: canonical codes, normalized weights, and the week's timeline. */
+export interface PreparedQuery {
+  readonly criteria: MatchCriteria;
+  readonly startDate: IsoDate;
+  readonly practiceId: string | undefined;
+  readonly modes: ReadonlySet<CareMode>;
+  readonly travelRadiusKm: number;
+  readonly point: GeoPoint | undefined;
+  readonly excludedClinicians: ReadonlySet<string>;
+  readonly excludedPractices: ReadonlySet<string>;
+  readonly requiredPopulations: readonly string[];
+  readonly requiredProblemAreas: readonly string[];
+  readonly requiredModalities: readonly string[];
+  readonly requiredLanguages: readonly string[];
+  /** Any one of these disciplines will do; empty means any discipline. */
+  readonly requiredDisciplines: ReadonlySet<string>;
+  /** The client's needs, canonical, primary first, without repeats. */
+  readonly needs: readonly string[];
+  readonly preferredModalities: readonly string[];
+  readonly preferredLanguages: readonly string[];
+  readonly preferredGenders: ReadonlySet<string>;
+  /** The client's weekly windows on the week's axis, merged; undefined when none are given. */
+  readonly clientWindows: readonly (readonly [number, number])[] | undefined;
+  readonly timeline: WeekTimeline;
+  /** Normalized weights of the parts that count for this request. */
+  readonly weights: ReadonlyArray<readonly [SoftCriterion, number]>;
+}

@@ -1,0 +1,76 @@
+import type { MatchCriteria } from "../../model/criteria.js";
+import { normalizeTag } from "../../model/normalizeTag.js";
+import type { IsoDate } from "../../model/scalars.js";
+import type { VocabularyList } from "../../model/defaultVocabulary.js";
+import type { CompiledDirectory, PreparedQuery } from "./compiled.js";
+import { mergeIntervals } from "./mergeIntervals.js";
+import { primaryLanguage } from "./primaryLanguage.js";
+import { SoftCriterion } from "../types.js";
+import { createWeekTimeline } from "./weekTimeline.js";
+
+const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+const SEVERE = new Set(["severe", "complex"]);
+
+/** Turns criteria into what evaluating a clinician needs: canonical codes, normalized weights, the client's week. */
+export function prepareQuery(
+  directory: CompiledDirectory,
+  criteria: MatchCriteria,
+  startDate: IsoDate,
+  practiceId: string | undefined,
+): PreparedQuery {
+  const { vocabulary, options } = directory;
+  const canonical = (list: VocabularyList, tags: readonly string[]): string[] => [
+    ...new Set(tags.map((tag) => vocabulary.canonical(list, tag))),
+  ];
+  const { require, prefer } = criteria;
+  const timeline = createWeekTimeline(startDate);
+
+  let clientWindows: [number, number][] | undefined;
+  if (prefer.schedule !== undefined) {
+    const { timeZone, slots } = prefer.schedule;
+    clientWindows = [];
+    for (let day = 0; day < 7; day += 1) {
+      const weekday = WEEKDAYS[timeline.weekday(day)];
+      for (const slot of slots) {
+        if (slot.day !== weekday) continue;
+        clientWindows.push([timeline.toAxis(timeZone, day, minutesOf(slot.start)), timeline.toAxis(timeZone, day, minutesOf(slot.end))]);
+      }
+    }
+    clientWindows = mergeIntervals(clientWindows);
+  }
+
+  const raw = Object.fromEntries(SoftCriterion.options.map((criterion) => [criterion, options.weights[criterion]])) as Record<
+    SoftCriterion,
+    number
+  >;
+  if (!directory.hasOutcomes) raw.outcomes = 0;
+  else if (criteria.severity !== undefined && SEVERE.has(criteria.severity)) raw.outcomes *= options.severeOutcomeMultiplier;
+  const total = SoftCriterion.options.reduce((sum, criterion) => sum + raw[criterion], 0);
+  const weights = SoftCriterion.options
+    .filter((criterion) => raw[criterion] > 0)
+    .map((criterion) => [criterion, raw[criterion] / total] as const);
+
+  return {
+    criteria,
+    startDate,
+    practiceId,
+    modes: new Set(require.modes),
+    travelRadiusKm: require.travelRadiusKm ?? options.defaultTravelRadiusKm,
+    point: criteria.location.point,
+    excludedClinicians: new Set(require.excludeClinicianIds),
+    excludedPractices: new Set(require.excludePracticeIds),
+    requiredPopulations: canonical("populations", require.populations),
+    requiredProblemAreas: canonical("problemAreas", require.problemAreas),
+    requiredModalities: canonical("modalities", require.modalities),
+    requiredLanguages: [...new Set(require.languages.map(primaryLanguage))],
+    requiredDisciplines: new Set(require.disciplines.map((tag) => vocabulary.canonical("disciplines", tag))),
+    needs: canonical("problemAreas", prefer.problemAreas),
+    preferredModalities: canonical("modalities", prefer.modalities),
+    preferredLanguages: [...new Set(prefer.languages.map(primaryLanguage))],
+    preferredGenders: new Set(prefer.clinicianGenders.map(normalizeTag)),
+    clientWindows,
+    timeline,
+    weights,
+  };
+}

@@ -1,0 +1,8 @@
+import type { IsoDate } from "../scalars.js";
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from `from` to `to` (negative when `to` is earlier); dates are calendar days, so no time zone enters. */
+export function calendarDays(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}

@@ -1,0 +1,149 @@
+import { calendarDays } from "../../model/internal/calendarDays.js";
+import type { RelationshipEvent, RelationshipPolicy } from "../schemas.js";
+import type { RelationshipState } from "../stateSchemas.js";
+
+/** The part of a state that events build up; the rest is read from it on a day. */
+export type RelationshipCore = Pick<
+  RelationshipState,
+  | "referrerId"
+  | "events"
+  | "stageEvidence"
+  | "pointPersonId"
+  | "colleaguesUsed"
+  | "colleaguesIntroduced"
+  | "fit"
+  | "counts"
+  | "dates"
+  | "closed"
+  | "snoozedUntil"
+>;
+
+const QUALIFYING = new Set<RelationshipEvent["type"]>([
+  "outreach-sent",
+  "meeting-held",
+  "touch",
+  "referral-received",
+  "referral-sent",
+  "colleague-introduced",
+  "relationship-revived",
+]);
+const CONTACT = new Set<RelationshipEvent["type"]>(["outreach-sent", "meeting-held", "touch", "referral-received", "referral-sent"]);
+const KNOWLEDGE = new Set(["consult", "talk-given", "case-conference"]);
+
+/**
+ * Applies one event, the next in date-then-id order, to a draft of the core,
+ * in place: a fold copies once, not per event. The caller keeps the event
+ * list and owns the draft.
+ * Stages only rise here, each rise with the referral that justifies it
+ * (seed 001): the first referral gives stage 1, referrals tried with
+ * colleagues stage 2, a referral to the practice as a whole (or breadth
+ * across colleagues) stage 3.
+ */
+export function foldStep(core: RelationshipCore, event: RelationshipEvent, policy: RelationshipPolicy): RelationshipCore {
+  const { counts, dates, stageEvidence } = core;
+  let { pointPersonId, fit, closed, snoozedUntil } = core;
+  let colleaguesUsed = core.colleaguesUsed;
+  let colleaguesIntroduced = core.colleaguesIntroduced;
+  const { date } = event;
+  const stage = () => stageEvidence[stageEvidence.length - 1]?.stage ?? null;
+  const rise = (to: 1 | 2 | 3, reason: RelationshipCore["stageEvidence"][number]["reason"]) => {
+    const current = stage();
+    if (current === null || current < to) stageEvidence.push({ stage: to, eventId: event.id, date, reason });
+  };
+
+  // With fallback allowed, activity after a dormant spell starts again from stage 1: the higher stages must be earned anew.
+  const reached = stageEvidence[stageEvidence.length - 1]?.stage ?? null;
+  if (
+    policy.allowFallback &&
+    QUALIFYING.has(event.type) &&
+    reached !== null &&
+    reached > 1 &&
+    dates.lastActivity !== null &&
+    calendarDays(dates.lastActivity, date) > policy.dormantAfterDays
+  ) {
+    stageEvidence.push({ stage: 1, eventId: event.id, date, reason: "fell-back" });
+  }
+  if (QUALIFYING.has(event.type)) dates.lastActivity = dates.lastActivity === null || date > dates.lastActivity ? date : dates.lastActivity;
+  if (CONTACT.has(event.type)) {
+    dates.firstContact ??= date;
+    pointPersonId ??= event.clinicianId;
+  }
+  // Seed 003: after a first meeting that fits, touches and referrals make it a relationship worth nurturing.
+  const nurtures = (): void => {
+    if (fit === true && dates.lastMeeting !== null) dates.nurturingSince ??= date;
+  };
+
+  switch (event.type) {
+    case "outreach-sent":
+      counts.outreach += 1;
+      break;
+    case "meeting-held":
+      counts.meetings += 1;
+      dates.firstMeeting ??= date;
+      dates.lastMeeting = date;
+      fit = event.fit;
+      break;
+    case "touch":
+      counts.touches += 1;
+      dates.lastTouch = date;
+      if (event.kind === "thank-you") dates.lastThankYou = date;
+      if (KNOWLEDGE.has(event.kind)) counts.knowledgeTouches += 1;
+      nurtures();
+      break;
+    case "referral-received": {
+      counts.referralsIn += 1;
+      dates.lastReferralIn = date;
+      dates.nurturingSince ??= date;
+      rise(1, "first-referral");
+      if (event.addressedTo === "practice") {
+        counts.referralsToPractice += 1;
+        if (policy.stage3OnPracticeReferral) rise(3, "referral-to-practice");
+      } else if (event.addressedTo === "colleague" || event.clinicianId !== pointPersonId) {
+        counts.referralsToColleagues += 1;
+        if (event.clinicianId !== pointPersonId && !colleaguesUsed.includes(event.clinicianId))
+          colleaguesUsed = [...colleaguesUsed, event.clinicianId].sort();
+        if (counts.referralsToColleagues >= policy.stage2ColleagueReferrals) rise(2, "referral-to-colleague");
+        if (colleaguesUsed.length >= policy.stage3DistinctColleagues) rise(3, "colleague-breadth");
+      } else {
+        counts.referralsToPointPerson += 1;
+      }
+      break;
+    }
+    case "referral-sent":
+      counts.referralsOut += 1;
+      dates.lastReferralOut = date;
+      nurtures();
+      break;
+    case "colleague-introduced":
+      if (!colleaguesIntroduced.includes(event.colleagueId)) colleaguesIntroduced = [...colleaguesIntroduced, event.colleagueId].sort();
+      break;
+    case "point-person-changed":
+      pointPersonId = event.to;
+      break;
+    case "relationship-closed":
+      closed = { date, reason: event.reason };
+      break;
+    case "relationship-revived":
+      // A revived relationship starts afresh: the old fit check no longer decides.
+      closed = null;
+      fit = null;
+      dates.lastRevived = date;
+      break;
+    case "snoozed":
+      snoozedUntil = event.until;
+      break;
+  }
+  return {
+    referrerId: core.referrerId,
+    events: core.events,
+    stageEvidence,
+    pointPersonId,
+    colleaguesUsed,
+    colleaguesIntroduced,
+    fit,
+    counts,
+    dates,
+    closed,
+    snoozedUntil,
+  };
+}

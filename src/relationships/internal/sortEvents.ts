@@ -1,0 +1,18 @@
+import type { RelationshipEvent } from "../schemas.js";
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Events in the order they are folded: by date, then id. The same id
+ * delivered twice counts once; if the copies differ, the one that sorts first
+ * as JSON is kept, so the result never depends on delivery order.
+ */
+export function sortEvents(events: readonly RelationshipEvent[]): RelationshipEvent[] {
+  const byId = new Map<string, RelationshipEvent>();
+  for (const event of events) {
+    const kept = byId.get(event.id);
+    // Comparing as JSON only when an id repeats keeps the common case cheap.
+    if (kept === undefined || JSON.stringify(event) < JSON.stringify(kept)) byId.set(event.id, event);
+  }
+  return [...byId.values()].sort((a, b) => compare(a.date, b.date) || compare(a.id, b.id));
+}
