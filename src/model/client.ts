@@ -10,6 +10,7 @@ import { WeeklySchedule } from "./clinician.js";
 import { AgeGroup, CareFormat, ConflictKind, Severity } from "./enums.js";
 import { Id, IsoDate, LanguageTag, Money, Period, Place } from "./scalars.js";
 import { Tag } from "./defaultVocabulary.js";
+import { repeatedIndexes } from "./internal/repeatedIndexes.js";
 
 /**
  * A move the client plans: from `date` on they live at `to`.
@@ -138,11 +139,9 @@ export const Client = z.object({
     .max(20)
     .default([])
     .superRefine((moves, ctx) => {
-      const seen = new Set<string>();
-      moves.forEach((move, index) => {
-        if (seen.has(move.date)) ctx.addIssue({ code: "custom", message: "duplicate-date", path: [index, "date"] });
-        seen.add(move.date);
-      });
+      for (const index of repeatedIndexes(moves, (move) => move.date)) {
+        ctx.addIssue({ code: "custom", message: "duplicate-date", path: [index, "date"] });
+      }
     }),
   coverage: z.array(Coverage).max(100).default([]),
   maxSelfPay: Money.optional(),

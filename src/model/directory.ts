@@ -8,17 +8,9 @@ import * as z from "zod";
 import { Clinician } from "./clinician.js";
 import { Compact } from "./licensure.js";
 import { Payer, Practice } from "./practice.js";
+import { reportDuplicateIds } from "./internal/reportDuplicateIds.js";
 
-type IssueSink = z.core.$RefinementCtx;
-
-function reportDuplicateIds(items: ReadonlyArray<{ id: string }>, list: string, ctx: IssueSink): Set<string> {
-  const seen = new Set<string>();
-  items.forEach((item, index) => {
-    if (seen.has(item.id)) ctx.addIssue({ code: "custom", message: "duplicate-id", path: [list, index, "id"] });
-    seen.add(item.id);
-  });
-  return seen;
-}
+const byId = (item: { id: string }): string => item.id;
 
 /**
  * Every clinician a practice may refer to: its own and its outside network,
@@ -49,10 +41,10 @@ export const Directory = z
     compacts: z.array(Compact).max(1_000).default([]),
   })
   .superRefine((directory, ctx) => {
-    const practiceIds = reportDuplicateIds(directory.practices, "practices", ctx);
-    reportDuplicateIds(directory.clinicians, "clinicians", ctx);
-    const payerIds = reportDuplicateIds(directory.payers, "payers", ctx);
-    const compactIds = reportDuplicateIds(directory.compacts, "compacts", ctx);
+    const practiceIds = reportDuplicateIds(ctx, directory.practices, byId, ["practices"]);
+    reportDuplicateIds(ctx, directory.clinicians, byId, ["clinicians"]);
+    const payerIds = reportDuplicateIds(ctx, directory.payers, byId, ["payers"]);
+    const compactIds = reportDuplicateIds(ctx, directory.compacts, byId, ["compacts"]);
     const dangling = (path: (string | number)[]) => ctx.addIssue({ code: "custom", message: "unknown-reference", path });
     directory.clinicians.forEach((clinician, index) => {
       if (practiceIds.size > 0 && clinician.practiceId !== undefined && !practiceIds.has(clinician.practiceId))

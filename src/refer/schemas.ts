@@ -7,6 +7,9 @@
  */
 import * as z from "zod";
 import { Client, Clinician, Compact, Id, IsoDate } from "../model/index.js";
+import { reportDuplicateIds } from "../model/internal/reportDuplicateIds.js";
+
+const byId = (item: { id: string }): string => item.id;
 
 /**
  * How a score changes reliably. `threshold`: a change of at least this many
@@ -296,13 +299,10 @@ export const PanelExit = z
     if (exit.practiceId === undefined && exit.clinicianIds.length === 0) {
       ctx.addIssue({ code: "custom", message: "required", path: ["clinicianIds"] });
     }
-    const clinicians = uniqueIds(exit.clinicians, "clinicians", ctx);
-    const clients = uniqueIds(exit.clients, "clients", ctx);
-    const pairs = new Set<string>();
+    const clinicians = reportDuplicateIds(ctx, exit.clinicians, byId, ["clinicians"]);
+    const clients = reportDuplicateIds(ctx, exit.clients, byId, ["clients"]);
+    reportDuplicateIds(ctx, exit.episodes, (episode) => `${episode.clientId}\u0000${episode.clinicianId}`, ["episodes"], "clientId");
     exit.episodes.forEach((episode, index) => {
-      const pair = `${episode.clientId}\u0000${episode.clinicianId}`;
-      if (pairs.has(pair)) ctx.addIssue({ code: "custom", message: "duplicate-id", path: ["episodes", index, "clientId"] });
-      pairs.add(pair);
       if (!clients.has(episode.clientId)) {
         ctx.addIssue({ code: "custom", message: "unknown-reference", path: ["episodes", index, "clientId"] });
       }
@@ -313,12 +313,3 @@ export const PanelExit = z
   });
 /** A clinician or practice leaving payer panels on a date, with its clients in care. */
 export type PanelExit = z.infer<typeof PanelExit>;
-
-function uniqueIds(items: ReadonlyArray<{ id: string }>, list: string, ctx: z.core.$RefinementCtx): Set<string> {
-  const seen = new Set<string>();
-  items.forEach((item, index) => {
-    if (seen.has(item.id)) ctx.addIssue({ code: "custom", message: "duplicate-id", path: [list, index, "id"] });
-    seen.add(item.id);
-  });
-  return seen;
-}

@@ -1,6 +1,6 @@
 import { periodContains } from "../../model/periodContains.js";
 import type { IsoDate } from "../../model/scalars.js";
-import { compareText } from "./compareText.js";
+import { compareText } from "../../model/internal/compareText.js";
 import type { Consent, DenyProvision } from "../schemas.js";
 
 /** A deny provision with the consent it belongs to. */

@@ -6,10 +6,10 @@ import type { CompiledClinician, CompiledDirectory } from "./compiled.js";
 import { gridCell } from "./gridCell.js";
 import { primaryLanguage } from "./primaryLanguage.js";
 import type { MatcherOptions } from "../schemas.js";
+import { compareText } from "../../model/internal/compareText.js";
+import { minutesOf } from "../../model/internal/minutesOf.js";
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-
-const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 /** A clinician who sees adults is taken to see older adults too; few list both. */
 function servedPopulations(codes: readonly string[]): Set<string> {
@@ -31,7 +31,7 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
  */
 export function compileDirectory(directory: Directory, options: MatcherOptions): CompiledDirectory {
   const vocabulary = createVocabulary(options.vocabulary ?? {});
-  const sorted = [...directory.clinicians].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...directory.clinicians].sort((a, b) => compareText(a.id, b.id));
   const compactMembers = new Map(directory.compacts.map((compact) => [compact.id, compact.members]));
   const byJurisdiction = new Map<Jurisdiction, number[]>();
   const officesByJurisdiction = new Map<Jurisdiction, number[]>();

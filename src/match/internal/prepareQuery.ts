@@ -7,9 +7,9 @@ import { mergeIntervals } from "./mergeIntervals.js";
 import { primaryLanguage } from "./primaryLanguage.js";
 import { SoftCriterion } from "../types.js";
 import { createWeekTimeline } from "./weekTimeline.js";
+import { minutesOf } from "../../model/internal/minutesOf.js";
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 const SEVERE = new Set(["severe", "complex"]);
 
 /** Turns criteria into what evaluating a clinician needs: canonical codes, normalized weights, the client's week. */

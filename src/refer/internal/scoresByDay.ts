@@ -1,4 +1,5 @@
 import type { Score } from "../results.js";
+import { compareText } from "../../model/internal/compareText.js";
 
 /**
  * One score per day, in date order: same-day scores are averaged (summed in
@@ -7,7 +8,7 @@ import type { Score } from "../results.js";
  * the alliance trigger read series this way.
  */
 export function scoresByDay(scores: readonly Score[]): Score[] {
-  const sorted = [...scores].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.score - b.score));
+  const sorted = [...scores].sort((a, b) => compareText(a.date, b.date) || a.score - b.score);
   const days: Score[] = [];
   for (let start = 0; start < sorted.length;) {
     const date = (sorted[start] as Score).date;

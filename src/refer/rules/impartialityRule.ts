@@ -1,5 +1,6 @@
 import { defineReferralRule } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
+import { compareText } from "../../model/internal/compareText.js";
 
 /**
  * Loss of impartiality: the client declared a conflict (a dual relationship,
@@ -52,7 +53,7 @@ export const impartialityRule = /* @__PURE__ */ defineReferralRule({
     const conflicts = context.client.conflicts
       .filter((conflict) => conflict.clinicianId === clinician.id && (conflict.declared === undefined || conflict.declared <= now))
       .map((conflict) => ({ kind: conflict.kind, declared: conflict.declared ?? "", key: `${conflict.kind} ${conflict.declared ?? ""}` }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      .sort((a, b) => compareText(a.key, b.key));
     if (conflicts.length === 0) return { findings: [] };
     const evidence: EvidenceItem[] = [{ kind: "id", fact: "clinician", id: clinician.id }];
     for (const conflict of conflicts) {

@@ -1,6 +1,6 @@
 import type { RelationshipEvent } from "../schemas.js";
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+import { compareText } from "../../model/internal/compareText.js";
 
 /**
  * Events in the order they are folded: by date, then id. The same id
@@ -14,5 +14,5 @@ export function sortEvents(events: readonly RelationshipEvent[]): RelationshipEv
     // Comparing as JSON only when an id repeats keeps the common case cheap.
     if (kept === undefined || JSON.stringify(event) < JSON.stringify(kept)) byId.set(event.id, event);
   }
-  return [...byId.values()].sort((a, b) => compare(a.date, b.date) || compare(a.id, b.id));
+  return [...byId.values()].sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id));
 }
