@@ -1,15 +1,16 @@
 import * as z from "zod";
-import { calendarDateOf } from "../model/calendarDateOf.js";
-import { Now } from "../model/now.js";
+import { NowOptions } from "../model/now.js";
 import { Id, IsoDate } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
 import { addCalendarDays } from "../model/internal/addCalendarDays.js";
+import { dayOf } from "../model/internal/dayOf.js";
 import { calendarDays } from "../model/internal/calendarDays.js";
 import type { TouchKind } from "../relationships/schemas.js";
 import { deriveState } from "../relationships/internal/deriveState.js";
 import { RelationshipState } from "../relationships/stateSchemas.js";
 import { suggestNextActions } from "../relationships/suggestNextActions.js";
 import { CadencePolicy, type DueTouch, type TouchReason } from "./schemas.js";
+import { compareText } from "../model/internal/compareText.js";
 
 /**
  * Options of {@link dueTouches}: the day, the policy, the mutual clients whose
@@ -25,7 +26,7 @@ import { CadencePolicy, type DueTouch, type TouchReason } from "./schemas.js";
  * ```
  */
 export const DueTouchOptions = z.object({
-  now: Now,
+  ...NowOptions.shape,
   policy: CadencePolicy.prefault({}),
   mutualClients: z
     .array(
@@ -87,7 +88,7 @@ const Relationships = z.array(RelationshipState).max(100_000);
  * from the last ones.
  *
  * @param states - relationship states from `referwell/relationships`
- * @param options - `now`, policy, mutual clients, monthly meeting goal
+ * @param options - `now` and `timeZone` (an instant falls on its date in `timeZone` when given, else at its own offset), policy, mutual clients, monthly meeting goal
  * @throws {@link InvalidInputError} when an input is malformed
  *
  * @example
@@ -111,7 +112,7 @@ export function dueTouches(states: unknown, options: unknown): DueTouch[] {
   const relationships = validate(Relationships, states, "states");
   const settings = validate(DueTouchOptions, options, "options");
   const { policy } = settings;
-  const today = calendarDateOf(settings.now);
+  const today = dayOf(settings.now, settings.timeZone);
   const touches: DueTouch[] = [];
   const add = (
     referrerId: string | null,
@@ -212,5 +213,5 @@ export function dueTouches(states: unknown, options: unknown): DueTouch[] {
       `practice:outreach-slot:${month}:${slot + 1}`,
     );
   }
-  return touches.sort((a, b) => b.overdueDays - a.overdueDays || b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return touches.sort((a, b) => b.overdueDays - a.overdueDays || b.value - a.value || compareText(a.id, b.id));
 }

@@ -1,9 +1,14 @@
 import * as z from "zod";
 import { validate } from "../model/validate.js";
 import { addCalendarDays } from "../model/internal/addCalendarDays.js";
-import { instantIn } from "./internal/instantIn.js";
-import { localInstant } from "./internal/localInstant.js";
+import { calendarDays } from "../model/internal/calendarDays.js";
+import { weekdayOf } from "../model/internal/weekdayOf.js";
+import { dayOf } from "../model/internal/dayOf.js";
+import { instantIn } from "../model/internal/instantIn.js";
+import { minutesOf } from "../model/internal/minutesOf.js";
+import { wallClockInstant } from "../model/internal/wallClockInstant.js";
 import { DueTouch, PlannedTouch, PlanOptions } from "./schemas.js";
+import { compareText } from "../model/internal/compareText.js";
 
 /** A due touch that could not be placed, and why. */
 export interface UnplacedTouch {
@@ -21,7 +26,7 @@ export interface TouchPlan {
   readonly unplaced: readonly UnplacedTouch[];
 }
 
-const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
+const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const Due = z.array(DueTouch).max(1_000_000);
 
 /**
@@ -30,7 +35,7 @@ const Due = z.array(DueTouch).max(1_000_000);
  * day's touches never spill into the next day.
  */
 function slotOffset(position: number, preferred: string, duration: number): number {
-  const start = Number(preferred.slice(0, 2)) * 60 + Number(preferred.slice(3, 5));
+  const start = minutesOf(preferred);
   const after = Math.max(1, Math.floor((1440 - start) / duration));
   if (position < after) return position * duration;
   const before = (position - after + 1) * duration;
@@ -38,7 +43,7 @@ function slotOffset(position: number, preferred: string, duration: number): numb
 }
 
 /** Monday of the week that holds the date. */
-const weekOf = (date: string): string => addCalendarDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+const weekOf = (date: string): string => addCalendarDays(date, -weekdayOf(date));
 
 /**
  * Puts due touches on real calendars (seed 003: realistic and sustainable):
@@ -52,7 +57,7 @@ const weekOf = (date: string): string => addCalendarDays(date, -((new Date(`${da
  * nothing twice.
  *
  * @param due - touches from `dueTouches`
- * @param options - the calendar and capacity; see {@link PlanOptions}
+ * @param options - the calendar and capacity, from the day `from` falls on in `timeZone`; see {@link PlanOptions}
  * @throws {@link InvalidInputError} when an input is malformed
  *
  * @example
@@ -83,22 +88,22 @@ const weekOf = (date: string): string => addCalendarDays(date, -((new Date(`${da
 export function planTouches(due: unknown, options: unknown): TouchPlan {
   const touches = validate(Due, due, "due");
   const settings = validate(PlanOptions, options, "options");
-  const end = addCalendarDays(settings.from, settings.weeks * 7 - 1);
+  const from = dayOf(settings.from, settings.timeZone);
+  const preferred = minutesOf(settings.preferredTime);
+  const end = addCalendarDays(from, settings.weeks * 7 - 1);
   const holidays = new Set(settings.holidays);
   const working = new Set(settings.workingDays);
   const zones = new Map(settings.clinicianTimeZones.map((entry) => [entry.clinicianId, entry.timeZone]));
   const days: string[] = [];
-  for (let day = settings.from; day <= end; day = addCalendarDays(day, 1)) {
-    if (working.has(WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()] as (typeof WEEKDAYS)[number]) && !holidays.has(day)) days.push(day);
+  for (let day = from; day <= end; day = addCalendarDays(day, 1)) {
+    if (working.has(WEEKDAYS[weekdayOf(day)] as (typeof WEEKDAYS)[number]) && !holidays.has(day)) days.push(day);
   }
   const dayIndex = new Map(days.map((day, index) => [day, index]));
   // Weeks as integers from the first Monday, so loads live in arrays rather than string-keyed maps.
-  const firstMonday = weekOf(settings.from);
-  const weekNumber = (day: string) =>
-    Math.floor((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${firstMonday}T00:00:00Z`)) / (7 * 86_400_000));
+  const firstMonday = weekOf(from);
+  const dayNumber = (day: string) => calendarDays(firstMonday, day);
+  const weekNumber = (day: string) => Math.floor(dayNumber(day) / 7);
   const dayWeek = days.map(weekNumber);
-  const DAY = 86_400_000;
-  const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY;
   const dayNumbers = days.map(dayNumber);
   // For each working day, the index of the first working day of the next week: full weeks are skipped whole.
   const nextWeekStart = days.map(() => days.length);
@@ -142,7 +147,7 @@ export function planTouches(due: unknown, options: unknown): TouchPlan {
     const key = `${timeZone}|${day}|${minutes}`;
     let value = instants.get(key);
     if (value === undefined) {
-      value = localInstant(day, settings.preferredTime, timeZone, minutes);
+      value = instantIn(wallClockInstant(day, preferred + minutes, timeZone), timeZone);
       instants.set(key, value);
     }
     return value;
@@ -150,9 +155,7 @@ export function planTouches(due: unknown, options: unknown): TouchPlan {
 
   const order = [...touches]
     .filter((touch) => !held.has(touch.id))
-    .sort((a, b) =>
-      a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
+    .sort((a, b) => compareText(a.dueDate, b.dueDate) || b.value - a.value || compareText(a.id, b.id));
   const planned: PlannedTouch[] = [];
   const unplaced: UnplacedTouch[] = [];
   for (const touch of order) {
@@ -161,7 +164,7 @@ export function planTouches(due: unknown, options: unknown): TouchPlan {
       continue;
     }
     const load = loadOf(owner(touch));
-    const earliest = touch.dueDate > settings.from ? touch.dueDate : settings.from;
+    const earliest = touch.dueDate > from ? touch.dueDate : from;
     const windowEnd = dayNumber(earliest) + settings.toleranceDays;
     let chosen = -1;
     let chosenLoad = Number.POSITIVE_INFINITY;
@@ -192,6 +195,6 @@ export function planTouches(due: unknown, options: unknown): TouchPlan {
     planned.push({ ...touch, date, localTime: start.slice(11, 16), timeZone, start, end: finish });
   }
   const startMs = new Map(planned.map((touch) => [touch, Date.parse(touch.start)]));
-  planned.sort((a, b) => (startMs.get(a) as number) - (startMs.get(b) as number) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  planned.sort((a, b) => (startMs.get(a) as number) - (startMs.get(b) as number) || compareText(a.id, b.id));
   return { planned, unplaced };
 }

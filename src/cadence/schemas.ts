@@ -8,6 +8,7 @@
  */
 import * as z from "zod";
 import { ReferrerKind, Weekday } from "../model/enums.js";
+import { Now } from "../model/now.js";
 import { Id, IsoDate, IsoInstant, LocalTime, TimeZone } from "../model/scalars.js";
 import { TouchKind } from "../relationships/schemas.js";
 
@@ -147,7 +148,10 @@ export const PlannedTouch = DueTouch.extend({
 export type PlannedTouch = z.infer<typeof PlannedTouch>;
 
 /**
- * Options of the planner. `capacity` is the most touches per clinician per
+ * Options of the planner. `from` is the plan's first day: a calendar date,
+ * or an instant (a `Now`) that falls on its date in `timeZone`, the
+ * practice's IANA zone, which also places touches of clinicians without a
+ * zone of their own. `capacity` is the most touches per clinician per
  * week (touches with no clinician, such as outreach slots, share one
  * practice-wide allowance of the same size); `toleranceDays` is how far
  * past its due date (or past `from`, for an overdue touch) a touch may move
@@ -164,8 +168,10 @@ export type PlannedTouch = z.infer<typeof PlannedTouch>;
  * ```
  */
 export const PlanOptions = z.object({
-  from: IsoDate,
+  /** The plan's first day: a date, or an instant read on its date in `timeZone`. */
+  from: Now,
   weeks: z.number().int().min(1).max(104),
+  /** The practice's IANA time zone: the day an instant `from` falls on, and where touches of clinicians without a zone are placed. */
   timeZone: TimeZone,
   clinicianTimeZones: z
     .array(z.object({ clinicianId: Id, timeZone: TimeZone }))

@@ -1,13 +1,19 @@
 import * as z from "zod";
-import { Id, IsoInstant } from "../model/scalars.js";
+import { NowOptions } from "../model/now.js";
+import { Id } from "../model/scalars.js";
+import { wallClockInstant } from "../model/internal/wallClockInstant.js";
 import { validate } from "../model/validate.js";
 import { PlannedTouch } from "./schemas.js";
+import { compareText } from "../model/internal/compareText.js";
 
 /**
- * Options of {@link toICalendar}: the moment of export (written as DTSTAMP,
- * since nothing here reads the clock), the calendar's name, the domain that
- * makes UIDs globally unique, and optional display names for referrers and
- * clinicians (without them, events show ids).
+ * Options of {@link toICalendar}: the moment of export, `now` (written as
+ * DTSTAMP, since nothing here reads the clock), the calendar's name, the
+ * domain that makes UIDs globally unique, and optional display names for
+ * referrers and clinicians (without them, events show ids). `now` is an
+ * instant, or a date that stands for the start of its day: midnight in
+ * `timeZone` when one is given, else midnight UTC. An instant is written as
+ * it is, whatever `timeZone` says.
  *
  * @example
  * ```ts
@@ -17,7 +23,7 @@ import { PlannedTouch } from "./schemas.js";
  * ```
  */
 export const ICalendarOptions = z.object({
-  now: IsoInstant,
+  ...NowOptions.shape,
   calendarName: z.string().min(1).max(200).default("Referral network touches"),
   uidDomain: z
     .string()
@@ -34,8 +40,8 @@ export type ICalendarOptions = z.infer<typeof ICalendarOptions>;
 const Plan = z.object({ planned: z.array(PlannedTouch).max(1_000_000) });
 
 /** RFC 5545 §3.3.5: a UTC date-time, `YYYYMMDDTHHMMSSZ`. */
-const utc = (instant: string): string =>
-  new Date(Date.parse(instant))
+const utc = (ms: number): string =>
+  new Date(ms)
     .toISOString()
     .replace(/[-:]/g, "")
     .replace(/\.\d{3}/, "");
@@ -98,7 +104,7 @@ const LABELS: Readonly<Record<string, string>> = {
  * client.
  *
  * @param plan - a plan from `planTouches`
- * @param options - export time, calendar name, UID domain, display names
+ * @param options - export time `now` (an instant, or a date for the start of its day in `timeZone`, else in UTC), calendar name, UID domain, display names
  * @throws {@link InvalidInputError} when the plan or options are malformed
  *
  * @example
@@ -137,8 +143,9 @@ export function toICalendar(plan: unknown, options: unknown): string {
     "CALSCALE:GREGORIAN",
     `X-WR-CALNAME:${text(settings.calendarName)}`,
   ];
-  const stamp = utc(settings.now);
-  for (const touch of [...planned].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+  const { now, timeZone } = settings;
+  const stamp = utc(now.length > 10 ? Date.parse(now) : wallClockInstant(now, 0, timeZone ?? "UTC"));
+  for (const touch of [...planned].sort((a, b) => compareText(a.id, b.id))) {
     const who = name(touch.referrerId);
     const summary = `${LABELS[touch.reason] ?? touch.reason}${who === undefined ? "" : ` with ${who}`} (${touch.suggestedKind})`;
     const description = `${touch.explanation}${touch.clinicianId === null ? "" : ` For ${name(touch.clinicianId)}.`} Due ${touch.dueDate}.`;
@@ -147,8 +154,8 @@ export function toICalendar(plan: unknown, options: unknown): string {
       `UID:${text(touch.id)}@${settings.uidDomain}`,
       `DTSTAMP:${stamp}`,
       "SEQUENCE:0",
-      `DTSTART:${utc(touch.start)}`,
-      `DTEND:${utc(touch.end)}`,
+      `DTSTART:${utc(Date.parse(touch.start))}`,
+      `DTEND:${utc(Date.parse(touch.end))}`,
       `SUMMARY:${text(summary)}`,
       `DESCRIPTION:${text(description)}`,
       `CATEGORIES:${text(touch.reason)}`,

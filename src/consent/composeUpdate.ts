@@ -1,8 +1,8 @@
 import { validate } from "../model/validate.js";
 import { buildCatalogue } from "./internal/buildCatalogue.js";
-import { compareText } from "./internal/compareText.js";
+import { compareText } from "../model/internal/compareText.js";
 import { compileConsents } from "./internal/compileConsents.js";
-import { dayOf } from "./internal/dayOf.js";
+import { dayOf } from "../model/internal/dayOf.js";
 import { decide } from "./internal/decide.js";
 import { reasonTexts } from "./internal/reasonTexts.js";
 import { renderUpdate } from "./internal/renderUpdate.js";

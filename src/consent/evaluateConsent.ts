@@ -1,7 +1,7 @@
 import { validate } from "../model/validate.js";
 import { buildCatalogue } from "./internal/buildCatalogue.js";
 import { compileConsents } from "./internal/compileConsents.js";
-import { dayOf } from "./internal/dayOf.js";
+import { dayOf } from "../model/internal/dayOf.js";
 import { decide } from "./internal/decide.js";
 import { ConsentList, ConsentQuery, EvaluateOptions } from "./schemas.js";
 import type { ConsentDecision } from "./types.js";

@@ -9,8 +9,9 @@
  * @module
  */
 import * as z from "zod";
-import { Now } from "../model/now.js";
-import { Id, IsoDate, Period, TimeZone } from "../model/scalars.js";
+import { Now, NowOptions } from "../model/now.js";
+import { Id, IsoDate, Period } from "../model/scalars.js";
+import { reportDuplicateIds } from "../model/internal/reportDuplicateIds.js";
 import { AuthorizationKind, CategoryCode, DisclosureCategory, defaultCategories, PurposeOfUse } from "./categories.js";
 
 /** Short text a person wrote: no control characters, so it renders on one line. */
@@ -27,11 +28,7 @@ function uniqueIds<Item extends z.ZodType<{ id: string }>>(item: Item, max: numb
     .array(item)
     .max(max)
     .superRefine((items, ctx) => {
-      const seen = new Set<string>();
-      items.forEach((entry, index) => {
-        if (seen.has(entry.id)) ctx.addIssue({ code: "custom", message: "duplicate-id", path: [index, "id"] });
-        seen.add(entry.id);
-      });
+      reportDuplicateIds(ctx, items, (entry) => entry.id);
     });
 }
 
@@ -271,12 +268,11 @@ export const HostCategories = z
   .array(DisclosureCategory)
   .max(200)
   .superRefine((categories, ctx) => {
-    const seen = new Set<string>();
     categories.forEach((category, index) => {
       if (reservedCodes.has(category.code)) ctx.addIssue({ code: "custom", message: "reserved-code", path: [index, "code"] });
-      else if (seen.has(category.code)) ctx.addIssue({ code: "custom", message: "duplicate-id", path: [index, "code"] });
-      seen.add(category.code);
     });
+    // A reserved code is reported as reserved, not again as repeated.
+    reportDuplicateIds(ctx, categories, (category) => (reservedCodes.has(category.code) ? undefined : category.code), [], "code");
   });
 /** The categories a host adds to the built-in ones. */
 export type HostCategories = z.infer<typeof HostCategories>;
@@ -327,7 +323,7 @@ export type ConsentQuery = z.infer<typeof ConsentQuery>;
  */
 export const EvaluateOptions = z.object({
   categories: HostCategories.default([]),
-  timeZone: TimeZone.optional(),
+  timeZone: NowOptions.shape.timeZone,
 });
 /** Options of {@link evaluateConsent}. */
 export type EvaluateOptions = z.infer<typeof EvaluateOptions>;
@@ -406,8 +402,7 @@ export const UpdateRequest = z
     purpose: PurposeOfUse,
     facts: uniqueIds(Fact, 500),
     consents: ConsentList,
-    now: Now,
-    timeZone: TimeZone.optional(),
+    ...NowOptions.shape,
     categories: HostCategories.default([]),
     unacknowledgedThankYou: z.enum(["nothing", "generic-note"]).default("nothing"),
     part2Notice: z.string().min(1).max(4000).optional(),

@@ -1,12 +1,13 @@
 import * as z from "zod";
-import { calendarDateOf } from "../model/calendarDateOf.js";
+import { dayOf } from "../model/internal/dayOf.js";
 import { Clinician } from "../model/clinician.js";
 import { criteriaFromClient } from "../model/criteriaFromClient.js";
 import { Directory } from "../model/directory.js";
 import type { Urgency } from "../model/enums.js";
 import { Compact } from "../model/licensure.js";
-import { Now } from "../model/now.js";
+import { NowOptions } from "../model/now.js";
 import { validate } from "../model/validate.js";
+import { reportDuplicateIds } from "../model/internal/reportDuplicateIds.js";
 import { collectCandidates } from "./internal/collectCandidates.js";
 import { compileDirectory } from "./internal/compileDirectory.js";
 import { evaluateConstraints } from "./internal/evaluateConstraints.js";
@@ -15,6 +16,7 @@ import { prepareQuery } from "./internal/prepareQuery.js";
 import { MatcherOptions, Referral } from "./schemas.js";
 import { type ScoredCandidate, scoreOption } from "./internal/scoreOption.js";
 import type { RankedOption } from "./types.js";
+import { compareText } from "../model/internal/compareText.js";
 
 /**
  * Options of an assignment: when it happens, the compacts that privileges
@@ -28,7 +30,7 @@ import type { RankedOption } from "./types.js";
  * ```
  */
 export const AssignmentOptions = z.object({
-  now: Now,
+  ...NowOptions.shape,
   compacts: z.array(Compact).max(1_000).default([]),
   matcher: MatcherOptions.prefault({}),
 });
@@ -81,11 +83,7 @@ const Referrals = z
   .array(Referral)
   .max(100_000)
   .superRefine((referrals, ctx) => {
-    const seen = new Set<string>();
-    referrals.forEach((referral, index) => {
-      if (seen.has(referral.id)) ctx.addIssue({ code: "custom", message: "duplicate-id", path: [index, "id"] });
-      seen.add(referral.id);
-    });
+    reportDuplicateIds(ctx, referrals, (referral) => referral.id);
   });
 
 /**
@@ -100,7 +98,7 @@ const Referrals = z
  *
  * @param referrals - the referrals, each with criteria or a client
  * @param clinicians - the clinicians who may take them
- * @param options - `now`, compacts, matcher options
+ * @param options - `now` and `timeZone` (an instant falls on its date in `timeZone` when given, else at its own offset), compacts, matcher options
  * @throws {@link InvalidInputError} when an input is malformed or referral ids repeat
  *
  * @example
@@ -140,8 +138,8 @@ export function assignReferrals(referrals: unknown, clinicians: unknown, options
   const settings = validate(AssignmentOptions, options, "options");
   const directory = validate(Directory, { clinicians: people, compacts: settings.compacts }, "clinicians");
   const compiled = compileDirectory(directory, settings.matcher);
-  const today = calendarDateOf(settings.now);
-  const sorted = [...batch].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const today = dayOf(settings.now, settings.timeZone);
+  const sorted = [...batch].sort((a, b) => compareText(a.id, b.id));
 
   const capacity: Record<string, number> = {};
   const places = compiled.clinicians.map(({ source }) => {

@@ -1,4 +1,4 @@
-import { calendarDateOf } from "../model/calendarDateOf.js";
+import { dayOf } from "../model/internal/dayOf.js";
 import type { MatchCriteria } from "../model/criteria.js";
 import { criteriaFromClient } from "../model/criteriaFromClient.js";
 import { Directory } from "../model/directory.js";
@@ -13,19 +13,22 @@ import { recommend } from "./internal/recommend.js";
 import { MatcherOptions, MatchRequest, RankOptions } from "./schemas.js";
 import { type ScoredCandidate, scoreOption } from "./internal/scoreOption.js";
 import type { MatchExplanation, RankResult } from "./types.js";
+import { compareText } from "../model/internal/compareText.js";
 
 /** A compiled directory, ready to rank requests against. */
 export interface Matcher {
   /**
    * Ranks the eligible clinicians for a request, best first, each with its
-   * score explained part by part, and says what to offer.
+   * score explained part by part, and says what to offer. See
+   * {@link RankOptions} for `now` and `timeZone`.
    *
    * @throws {@link InvalidInputError} when the request or options are malformed
    */
   rank(request: unknown, options: unknown): RankResult;
   /**
    * Says why one clinician is or is not an option for a request: every hard
-   * constraint it fails, or its scored option.
+   * constraint it fails, or its scored option, on the day of `now` (see
+   * {@link RankOptions}).
    *
    * @throws {@link InvalidInputError} when the request or options are malformed
    */
@@ -35,8 +38,7 @@ export interface Matcher {
 }
 
 /** Best score first; ties by clinician id, so the order never depends on the directory's. */
-const byScore = (a: ScoredCandidate, b: ScoredCandidate): number =>
-  b.score - a.score || (a.clinicianId < b.clinicianId ? -1 : a.clinicianId > b.clinicianId ? 1 : 0);
+const byScore = (a: ScoredCandidate, b: ScoredCandidate): number => b.score - a.score || compareText(a.clinicianId, b.clinicianId);
 
 function prepare(
   directory: CompiledDirectory,
@@ -45,7 +47,7 @@ function prepare(
 ): { request: MatchRequest; rankOptions: RankOptions; query: PreparedQuery } {
   const request = validate(MatchRequest, requestInput, "request");
   const rankOptions = validate(RankOptions, optionsInput, "options");
-  const today = calendarDateOf(rankOptions.now);
+  const today = dayOf(rankOptions.now, rankOptions.timeZone);
   const criteria: MatchCriteria =
     request.criteria ?? criteriaFromClient(request.client as NonNullable<MatchRequest["client"]>, { startDate: today });
   const query = prepareQuery(directory, criteria, criteria.startDate ?? today, request.practiceId);

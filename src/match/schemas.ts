@@ -8,7 +8,7 @@ import * as z from "zod";
 import { Client } from "../model/client.js";
 import { MatchCriteria } from "../model/criteria.js";
 import { Urgency } from "../model/enums.js";
-import { Now } from "../model/now.js";
+import { NowOptions } from "../model/now.js";
 import { Id } from "../model/scalars.js";
 import { VocabularyExtension } from "../model/defaultVocabulary.js";
 
@@ -135,18 +135,22 @@ export const RecommendationPolicy = z.object({
 export type RecommendationPolicy = z.infer<typeof RecommendationPolicy>;
 
 /**
- * Options of one ranking: when it happens, how many options to return, and
- * optionally how many to recommend (see {@link RecommendationPolicy}).
+ * Options of one ranking: when it happens (`now`, and the IANA `timeZone`
+ * whose calendar day an instant falls on; without it, an instant falls on
+ * its date at its own offset), how many options to return, and optionally
+ * how many to recommend (see {@link RecommendationPolicy}). The day of `now`
+ * is the start date when the criteria give none.
  *
  * @example
  * ```ts
  * import { RankOptions } from "referwell/match";
  *
  * RankOptions.parse({ now: "2026-11-23T09:00:00-08:00" }).limit; // => 10
+ * RankOptions.safeParse({ now: "2026-11-23T22:00:00Z", timeZone: "Australia/Sydney" }).success; // => true
  * ```
  */
 export const RankOptions = z.object({
-  now: Now,
+  ...NowOptions.shape,
   limit: z.number().int().min(1).max(10_000).default(10),
   recommendation: RecommendationPolicy.optional(),
 });

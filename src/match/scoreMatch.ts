@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { Clinician } from "../model/clinician.js";
 import { Compact } from "../model/licensure.js";
-import { Now } from "../model/now.js";
+import { NowOptions } from "../model/now.js";
 import { validate } from "../model/validate.js";
 import { createMatcher } from "./createMatcher.js";
 import { MatcherOptions } from "./schemas.js";
@@ -19,7 +19,7 @@ import type { MatchExplanation } from "./types.js";
  * ```
  */
 export const ScoreMatchOptions = z.object({
-  now: Now,
+  ...NowOptions.shape,
   compacts: z.array(Compact).max(1_000).default([]),
   matcher: MatcherOptions.prefault({}),
 });
@@ -34,7 +34,7 @@ export type ScoreMatchOptions = z.infer<typeof ScoreMatchOptions>;
  *
  * @param request - `{ criteria }` or `{ client }`, as for `Matcher.rank`
  * @param clinician - the clinician
- * @param options - `now`, compacts, matcher options
+ * @param options - `now` and `timeZone` (an instant falls on its date in `timeZone` when given, else at its own offset), compacts, matcher options
  * @throws {@link InvalidInputError} when an input is malformed
  *
  * @example
@@ -67,5 +67,6 @@ export function scoreMatch(request: unknown, clinician: unknown, options: unknow
   const settings = validate(ScoreMatchOptions, options, "options");
   const one = validate(Clinician, clinician, "clinician");
   const matcher = createMatcher({ clinicians: [one], compacts: settings.compacts }, settings.matcher);
-  return matcher.explain(request, one.id, { now: settings.now });
+  const { now, timeZone } = settings;
+  return matcher.explain(request, one.id, timeZone === undefined ? { now } : { now, timeZone });
 }

@@ -37,7 +37,9 @@ const MODES: Readonly<Record<Client["preferences"]["mode"], CareMode[]>> = {
  * than excluding everyone.
  *
  * @param client - a validated client
- * @param options.startDate - the day care would start, `YYYY-MM-DD`
+ * @param options.startDate - the day care would start, `YYYY-MM-DD`: a
+ *   calendar date read as it is, not a `now` (for today, pass
+ *   `calendarDateOf(now, { timeZone })`)
  * @returns criteria that `referwell/match` accepts as they are
  * @throws {@link InvalidInputError} when `startDate` is not a `YYYY-MM-DD` date
  *

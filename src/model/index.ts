@@ -28,7 +28,7 @@ export {
 } from "./enums.js";
 export { Compact, CompactPrivilege, License, Licensure } from "./licensure.js";
 export { normalizeTag } from "./normalizeTag.js";
-export { Now } from "./now.js";
+export { Now, NowOptions } from "./now.js";
 export { periodContains } from "./periodContains.js";
 export { Payer, Practice } from "./practice.js";
 export { ContactPoint, Referrer } from "./referrer.js";

@@ -1,6 +1,9 @@
-import { differenceInCalendarDays, format, parseISO, subDays } from "date-fns";
 import * as z from "zod";
-import { createVocabulary, type InsurancePanel, IsoDate, validate, type Vocabulary } from "../model/index.js";
+import { createVocabulary, type InsurancePanel, NowOptions, validate, type Vocabulary } from "../model/index.js";
+import { addCalendarDays } from "../model/internal/addCalendarDays.js";
+import { calendarDays } from "../model/internal/calendarDays.js";
+import { compareText } from "../model/internal/compareText.js";
+import { dayOf } from "../model/internal/dayOf.js";
 import { assessReferral } from "./assessReferral.js";
 import { defineReferralRule, type ReferralRule } from "./defineReferralRule.js";
 import type { PanelExitResult } from "./results.js";
@@ -9,8 +12,15 @@ import { PanelExit, ReferralPolicy } from "./schemas.js";
 
 /** The options of {@link assessPanelExit}. */
 export interface AssessPanelExitOptions {
-  /** The day of the assessment, `YYYY-MM-DD`. */
+  /** When the assessment happens: an instant with its offset, or a calendar date (see `Now`). */
   readonly now: string;
+  /**
+   * The IANA time zone whose calendar day an instant `now` falls on
+   * (`2026-11-23T22:00:00Z` is the 24th in `Australia/Sydney`). Without it,
+   * an instant falls on its date at its own offset; a date is that day
+   * either way.
+   */
+  readonly timeZone?: string;
   /** The practice's referral policy; its look-ahead stretches to reach the exit date. */
   readonly policy?: unknown;
   /** A compiled vocabulary; without one, the default is compiled once for the call. */
@@ -18,7 +28,7 @@ export interface AssessPanelExitOptions {
 }
 
 const ExitOptions = z.object({
-  now: IsoDate,
+  ...NowOptions.shape,
   policy: ReferralPolicy.prefault({}),
   vocabulary: z
     .custom<Vocabulary>((value) => typeof value === "object" && value !== null && typeof (value as Vocabulary).canonical === "function")
@@ -41,7 +51,7 @@ const MAX_LOOK_AHEAD = 3_650;
  * client, then clinician.
  *
  * @param input - the exit and the clients in care (see {@link PanelExit})
- * @param options - `now`, and optionally `policy` and `vocabulary`
+ * @param options - `now` and `timeZone` (an instant falls on its date in `timeZone` when given, else at its own offset), and optionally `policy` and `vocabulary`
  * @throws {@link InvalidInputError} when the input or the options break a
  * rule (an episode naming an unknown client or clinician, duplicate ids)
  *
@@ -94,14 +104,13 @@ const MAX_LOOK_AHEAD = 3_650;
  * ```
  */
 export function assessPanelExit(input: unknown, options: AssessPanelExitOptions): PanelExitResult {
-  const { now, policy, vocabulary: given } = validate(ExitOptions, options, "options");
+  const settings = validate(ExitOptions, options, "options");
+  const { policy, vocabulary: given } = settings;
+  const now = dayOf(settings.now, settings.timeZone);
   const exit = validate(PanelExit, input, "panelExit");
   const vocabulary = given ?? createVocabulary();
-  const lastDay = format(subDays(parseISO(exit.date), 1), "yyyy-MM-dd");
-  const lookAheadDays = Math.min(
-    MAX_LOOK_AHEAD,
-    Math.max(policy.lookAheadDays, differenceInCalendarDays(parseISO(exit.date), parseISO(now))),
-  );
+  const lastDay = addCalendarDays(exit.date, -1);
+  const lookAheadDays = Math.min(MAX_LOOK_AHEAD, Math.max(policy.lookAheadDays, calendarDays(now, exit.date)));
   const leaving = new Map(
     exit.clinicians
       .filter(
@@ -119,17 +128,7 @@ export function assessPanelExit(input: unknown, options: AssessPanelExitOptions)
     const end = panel.period.end !== undefined && panel.period.end < lastDay ? panel.period.end : lastDay;
     return [{ ...panel, period: { start: panel.period.start, end } }];
   };
-  const episodes = [...exit.episodes].sort((a, b) =>
-    a.clientId !== b.clientId
-      ? a.clientId < b.clientId
-        ? -1
-        : 1
-      : a.clinicianId < b.clinicianId
-        ? -1
-        : a.clinicianId > b.clinicianId
-          ? 1
-          : 0,
-  );
+  const episodes = [...exit.episodes].sort((a, b) => compareText(a.clientId, b.clientId) || compareText(a.clinicianId, b.clinicianId));
 
   // The leaving-panel trigger, keeping only the losses this exit causes.
   const exitRule: ReferralRule = defineReferralRule({

@@ -14,6 +14,7 @@ import {
   type ReferralAssessment,
   type Unevaluated,
 } from "./results.js";
+import { compareText } from "../model/internal/compareText.js";
 
 /** The options of {@link assessReferral}: those of a rule context, and the rules to run. */
 export interface AssessReferralOptions extends RuleContextOptions {
@@ -41,7 +42,6 @@ const OPTIONS_SOURCE =
   "Seed 002 (give them options: more than one where possible, unless one therapist is truly best suited); APA Ethics Code 10.10(c) (suggest alternative service providers); the counts and the margin are referwell's defaults, the matcher's too";
 
 const rank = (urgency: Urgency): number => Urgency.options.indexOf(urgency);
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const comparePayerRefs = (a: PayerRef, b: PayerRef): number =>
   compareText(a.payerId, b.payerId) || compareText(a.planId ?? "", b.planId ?? "");
 
@@ -369,7 +369,7 @@ function preparation(context: RuleContext, findings: readonly Finding[]): Prepar
  * is the primary one).
  *
  * @param input - the case (see {@link ReferralCase}), usually parsed JSON
- * @param options - `now`, and optionally `rules`, `policy`, `instruments` and `vocabulary`
+ * @param options - `now` and `timeZone` (an instant falls on its date in `timeZone` when given, else at its own offset), and optionally `rules`, `policy`, `instruments` and `vocabulary`
  * @throws {@link InvalidInputError} when the case or the options break a
  * rule, or a host's rule returns a malformed outcome; never with a value
  * from the input in it

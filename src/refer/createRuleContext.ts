@@ -1,5 +1,7 @@
 import { addCalendarDays } from "../model/internal/addCalendarDays.js";
 import { calendarDays } from "../model/internal/calendarDays.js";
+import { dayOf } from "../model/internal/dayOf.js";
+import { describeDate } from "../model/internal/describeDate.js";
 import * as z from "zod";
 import { type InputIssue, InvalidInputError } from "../errors.js";
 import {
@@ -8,8 +10,9 @@ import {
   type Compact,
   coverageOn,
   createVocabulary,
-  IsoDate,
+  type IsoDate,
   type Money,
+  NowOptions,
   type PayerRef,
   periodContains,
   type Urgency,
@@ -123,8 +126,15 @@ export interface RuleContext {
 
 /** The options a rule context is built with. */
 export interface RuleContextOptions {
-  /** The day of the assessment, `YYYY-MM-DD`. */
+  /** When the assessment happens: an instant with its offset, or a calendar date (see `Now`); the context's `now` is the day it falls on. */
   readonly now: string;
+  /**
+   * The IANA time zone whose calendar day an instant `now` falls on
+   * (`2026-11-23T22:00:00Z` is the 24th in `Australia/Sydney`). Without it,
+   * an instant falls on its date at its own offset; a date is that day
+   * either way.
+   */
+  readonly timeZone?: string;
   /** The practice's referral policy; defaults fill what it leaves out. */
   readonly policy?: unknown;
   /** The host's instruments, added to the built-in ones (an equal id replaces one). */
@@ -137,13 +147,12 @@ const isVocabulary = (value: unknown): value is Vocabulary =>
   typeof value === "object" && value !== null && typeof (value as Vocabulary).canonical === "function";
 
 const ContextOptions = z.object({
-  now: IsoDate,
+  ...NowOptions.shape,
   policy: ReferralPolicy.prefault({}),
   instruments: z.array(Instrument).max(100).default([]),
   vocabulary: z.custom<Vocabulary>(isVocabulary).optional(),
 });
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 /** ISO 4217 currencies whose minor unit is not a hundredth. */
 const MINOR_DIGITS: Readonly<Record<string, number>> = {
   ...Object.fromEntries(
@@ -194,7 +203,7 @@ function checkScoreRanges(measurements: readonly Measurement[], instruments: Rea
  * use.
  *
  * @param input - the case, usually parsed JSON (see {@link ReferralCase})
- * @param options - `now`, and optionally `policy`, `instruments` and `vocabulary`
+ * @param options - `now` and `timeZone` (an instant falls on its date in `timeZone` when given, else at its own offset), and optionally `policy`, `instruments` and `vocabulary`
  * @throws {@link InvalidInputError} when the case or the options break a
  * rule, or a score lies outside its instrument's range
  *
@@ -241,7 +250,8 @@ function checkScoreRanges(measurements: readonly Measurement[], instruments: Rea
  * ```
  */
 export function createRuleContext(input: unknown, options: RuleContextOptions): RuleContext {
-  const { now, policy, instruments: added, vocabulary: given } = validate(ContextOptions, options, "options");
+  const { now: at, timeZone, policy, instruments: added, vocabulary: given } = validate(ContextOptions, options, "options");
+  const now = dayOf(at, timeZone);
   const parsed = validate(ReferralCase, input, "case");
   const instruments = mergeInstruments(added);
   const instrumentById = new Map(instruments.map((instrument) => [instrument.id, instrument]));
@@ -429,7 +439,7 @@ export function createRuleContext(input: unknown, options: RuleContextOptions): 
     ...(networkGap === undefined ? {} : { networkGap }),
     urgencyOf,
     paymentAlternatives,
-    describeDate: (date) => `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1] ?? ""} ${date.slice(0, 4)}`,
+    describeDate,
     describeMoney,
   };
 }

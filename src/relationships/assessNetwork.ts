@@ -1,13 +1,14 @@
 import * as z from "zod";
-import { calendarDateOf } from "../model/calendarDateOf.js";
+import { dayOf } from "../model/internal/dayOf.js";
 import { createVocabulary } from "../model/createVocabulary.js";
 import type { ReferrerKind } from "../model/enums.js";
-import { Now } from "../model/now.js";
+import { NowOptions } from "../model/now.js";
 import { Referrer } from "../model/referrer.js";
 import { validate } from "../model/validate.js";
 import { deriveState } from "./internal/deriveState.js";
 import { NetworkGoals } from "./schemas.js";
 import { type Lifecycle, RelationshipState } from "./stateSchemas.js";
+import { compareText } from "../model/internal/compareText.js";
 
 /** One goal of the network, measured. */
 export interface GoalProgress {
@@ -51,7 +52,7 @@ export interface NetworkAssessment {
  * NetworkOptions.safeParse({ now: "2026-11-23" }).success; // => true
  * ```
  */
-export const NetworkOptions = z.object({ now: Now });
+export const NetworkOptions = z.object({ ...NowOptions.shape });
 /** Options of {@link assessNetwork}. */
 export type NetworkOptions = z.infer<typeof NetworkOptions>;
 
@@ -71,7 +72,7 @@ const ENGAGED = new Set<Lifecycle>(["met", "nurturing", "active"]);
  * @param referrers - every referrer the practice knows
  * @param states - relationship states, one per referrer that has any (others are prospects)
  * @param goals - the goals; defaults from seed 003
- * @param options - `now`
+ * @param options - `now` and `timeZone` (an instant falls on its date in `timeZone` when given, else at its own offset)
  * @throws {@link InvalidInputError} when an input is malformed
  *
  * @example
@@ -96,12 +97,12 @@ export function assessNetwork(referrers: unknown, states: unknown, goals: unknow
   // Everything but the events is validated: the states are read again as of `now`.
   const stored = validate(z.array(RelationshipState.omit({ events: true })).max(100_000), states, "states");
   const target = validate(NetworkGoals, goals, "goals");
-  const { now } = validate(NetworkOptions, options, "options");
-  const today = calendarDateOf(now);
+  const { now, timeZone } = validate(NetworkOptions, options, "options");
+  const today = dayOf(now, timeZone);
   const relationships = stored.map((state) => deriveState({ ...state, events: [] }, today, state.policy, state.referrerKind));
   const vocabulary = createVocabulary();
   const lifecycleOf = new Map(relationships.map((state) => [state.referrerId, state.lifecycle]));
-  const sorted = [...known].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...known].sort((a, b) => compareText(a.id, b.id));
   const isIn = (set: ReadonlySet<Lifecycle>) => (referrer: Referrer) => set.has(lifecycleOf.get(referrer.id) ?? "prospect");
   const ofKind = (kind: ReferrerKind) => sorted.filter((referrer) => referrer.kind === kind);
   const notYet = (list: Referrer[], set: ReadonlySet<Lifecycle>) =>

@@ -1,7 +1,7 @@
 import * as z from "zod";
-import { calendarDateOf } from "../model/calendarDateOf.js";
+import { dayOf } from "../model/internal/dayOf.js";
 import { createVocabulary } from "../model/createVocabulary.js";
-import { Now } from "../model/now.js";
+import { NowOptions } from "../model/now.js";
 import { Referrer } from "../model/referrer.js";
 import type { IsoDate } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
@@ -9,6 +9,7 @@ import { addCalendarDays } from "../model/internal/addCalendarDays.js";
 import { deriveState } from "./internal/deriveState.js";
 import { OutboundReferral } from "./schemas.js";
 import { type Lifecycle, RelationshipState } from "./stateSchemas.js";
+import { compareText } from "../model/internal/compareText.js";
 
 /** A discipline the practice keeps referring to without a relationship there. */
 export interface LateralOpportunity {
@@ -43,7 +44,7 @@ export interface LateralOpportunity {
  * ```
  */
 export const LateralOptions = z.object({
-  now: Now,
+  ...NowOptions.shape,
   windowDays: z.number().int().min(1).max(3_650).default(365),
   minReferrals: z.number().int().min(1).max(1_000).default(2),
 });
@@ -76,7 +77,7 @@ const KIND_DISCIPLINE: Partial<Record<Referrer["kind"], string>> = {
  * @param outboundReferrals - referrals the practice sent out
  * @param referrers - every referrer the practice knows
  * @param states - relationship states
- * @param options - `now`, `windowDays`, `minReferrals`
+ * @param options - `now` and `timeZone` (an instant falls on its date in `timeZone` when given, else at its own offset), `windowDays`, `minReferrals`
  * @throws {@link InvalidInputError} when an input is malformed
  *
  * @example
@@ -98,7 +99,7 @@ export function findLateralOpportunities(
   const known = validate(z.array(Referrer).max(100_000), referrers, "referrers");
   const stored = validate(z.array(RelationshipState.omit({ events: true })).max(100_000), states, "states");
   const settings = validate(LateralOptions, options, "options");
-  const today = calendarDateOf(settings.now);
+  const today = dayOf(settings.now, settings.timeZone);
   // Lifecycles as of `now`, not as of the day each state was made.
   const relationships = stored.map((state) => deriveState({ ...state, events: [] }, today, state.policy, state.referrerKind));
   const from = addCalendarDays(today, -settings.windowDays);
@@ -124,7 +125,7 @@ export function findLateralOpportunities(
   const opportunities: LateralOpportunity[] = [];
   for (const [discipline, list] of groups) {
     if (list.length < settings.minReferrals) continue;
-    const sorted = [...list].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+    const sorted = [...list].sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id));
     const label = vocabulary.label("disciplines", discipline) ?? discipline;
     const candidates = known
       .filter((referrer) => disciplinesOf(referrer).includes(discipline) && lifecycleOf.get(referrer.id) !== "closed")
@@ -142,5 +143,5 @@ export function findLateralOpportunities(
       text: `${list.length} referrals to ${label.toLowerCase()}s in the last ${settings.windowDays} days, and no relationship there${candidates.length > 0 ? "" : " nor a known referrer to approach"}.`,
     });
   }
-  return opportunities.sort((a, b) => b.referrals - a.referrals || (a.discipline < b.discipline ? -1 : 1));
+  return opportunities.sort((a, b) => b.referrals - a.referrals || compareText(a.discipline, b.discipline));
 }

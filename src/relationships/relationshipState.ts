@@ -1,7 +1,7 @@
 import * as z from "zod";
-import { calendarDateOf } from "../model/calendarDateOf.js";
+import { dayOf } from "../model/internal/dayOf.js";
 import { ReferrerKind } from "../model/enums.js";
-import { Now } from "../model/now.js";
+import { NowOptions } from "../model/now.js";
 import { Id } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
 import { InvalidInputError } from "../errors.js";
@@ -25,7 +25,7 @@ import type { RelationshipState } from "./stateSchemas.js";
  * ```
  */
 export const RelationshipOptions = z.object({
-  now: Now,
+  ...NowOptions.shape,
   policy: RelationshipPolicy.prefault({}),
   referrerId: Id.optional(),
   referrerKind: ReferrerKind.optional(),
@@ -46,7 +46,7 @@ const Events = z.array(RelationshipEvent).max(100_000);
  * are folded by date then id, each id once.
  *
  * @param events - the referrer's events, as stored
- * @param options - `now`, policy, and the referrer's id and kind
+ * @param options - `now` and `timeZone` (an instant falls on its date in `timeZone` when given, else at its own offset), policy, and the referrer's id and kind
  * @throws {@link InvalidInputError} when an event is malformed, events name
  *   different referrers (`referrer-mismatch`), or there are no events and no
  *   `referrerId`
@@ -83,5 +83,5 @@ export function relationshipState(events: unknown, options: unknown): Relationsh
   const sorted = sortEvents(list);
   let core = emptyCore(referrerId);
   for (const event of sorted) core = foldStep(core, event, settings.policy);
-  return deriveState({ ...core, events: sorted }, calendarDateOf(settings.now), settings.policy, settings.referrerKind ?? null);
+  return deriveState({ ...core, events: sorted }, dayOf(settings.now, settings.timeZone), settings.policy, settings.referrerKind ?? null);
 }

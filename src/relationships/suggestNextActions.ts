@@ -1,6 +1,6 @@
 import * as z from "zod";
-import { calendarDateOf } from "../model/calendarDateOf.js";
-import { Now } from "../model/now.js";
+import { dayOf } from "../model/internal/dayOf.js";
+import { NowOptions } from "../model/now.js";
 import type { IsoDate } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
 import { addCalendarDays } from "../model/internal/addCalendarDays.js";
@@ -9,6 +9,7 @@ import { deriveState } from "./internal/deriveState.js";
 import { relationshipState } from "./relationshipState.js";
 import { RelationshipPolicy } from "./schemas.js";
 import { RelationshipState } from "./stateSchemas.js";
+import { compareText } from "../model/internal/compareText.js";
 
 /**
  * The kinds of next action, each from a seed: thank the referrer (000),
@@ -68,7 +69,7 @@ export interface NextAction {
  * NextActionOptions.safeParse({ now: "2026-11-23" }).success; // => true
  * ```
  */
-export const NextActionOptions = z.object({ now: Now, policy: RelationshipPolicy.optional() });
+export const NextActionOptions = z.object({ ...NowOptions.shape, policy: RelationshipPolicy.optional() });
 /** Options of {@link suggestNextActions}. */
 export type NextActionOptions = z.infer<typeof NextActionOptions>;
 
@@ -81,7 +82,7 @@ const AFTER_MEETING = new Set(["touch", "referral-sent", "referral-received", "o
  * `referwell/cadence` puts touches on a calendar.
  *
  * @param state - a state from `relationshipState`
- * @param options - `now`, and optionally another policy
+ * @param options - `now` and `timeZone` (an instant falls on its date in `timeZone` when given, else at its own offset), and optionally another policy
  * @throws {@link InvalidInputError} when the state or options are malformed
  *
  * @example
@@ -106,7 +107,7 @@ const AFTER_MEETING = new Set(["touch", "referral-sent", "referral-received", "o
 export function suggestNextActions(state: unknown, options: unknown): NextAction[] {
   const stored = validate(RelationshipState, state, "state");
   const settings = validate(NextActionOptions, options, "options");
-  const today = calendarDateOf(settings.now);
+  const today = dayOf(settings.now, settings.timeZone);
   const current =
     settings.policy === undefined
       ? deriveState(stored, today, stored.policy, stored.referrerKind)
@@ -244,5 +245,5 @@ export function suggestNextActions(state: unknown, options: unknown): NextAction
     );
   }
   const order = NextActionCode.options;
-  return actions.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : order.indexOf(a.code) - order.indexOf(b.code)));
+  return actions.sort((a, b) => compareText(a.dueDate, b.dueDate) || order.indexOf(a.code) - order.indexOf(b.code));
 }

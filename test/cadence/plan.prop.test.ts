@@ -6,30 +6,13 @@ import { relationshipState, type RelationshipEvent } from "referwell/relationshi
 import { dueTouchList, planSettings, planStart } from "../arbitraries/cadence.js";
 import { hostile, hostileJson } from "../arbitraries/hostile.js";
 import { deepFreeze } from "../support/deepFreeze.js";
+import { wallClock } from "../support/wallClock.js";
 
 const world = planStart.chain((from) => fc.tuple(dueTouchList(from), planSettings(from)));
 const WEEKDAY = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 const weekday = (date: string) => WEEKDAY[new Date(`${date}T00:00:00Z`).getUTCDay()];
 const monday = (date: string) =>
   new Date(Date.parse(`${date}T00:00:00Z`) - ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
-
-/** The wall-clock date and time of an instant in a zone, read with Intl, independently of the planner. */
-function wallClock(instant: string, timeZone: string): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(new Date(instant))
-      .map((part) => [part.type, part.value]),
-  );
-  return { date: `${parts["year"]}-${parts["month"]}-${parts["day"]}`, time: `${parts["hour"]}:${parts["minute"]}` };
-}
 
 describe("planTouches", () => {
   test.prop([world])(

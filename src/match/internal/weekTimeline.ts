@@ -1,5 +1,6 @@
-import { tzOffset } from "@date-fns/tz/tzOffset";
 import type { IsoDate } from "../../model/scalars.js";
+import { wallClockInstant } from "../../model/internal/wallClockInstant.js";
+import { weekdayOf } from "../../model/internal/weekdayOf.js";
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -13,40 +14,29 @@ const MINUTE_MS = 60_000;
 export interface WeekTimeline {
   /** Weekday (Monday = 0) of the day `dayOffset` days after the start. */
   weekday(dayOffset: number): number;
-  /** Minutes on the axis for local `minutes` of the day `dayOffset` days after the start, in `timeZone`. */
+  /**
+   * Minutes on the axis for local `minutes` of the day `dayOffset` days after
+   * the start, in `timeZone`; a time in a daylight-saving gap or overlap is
+   * read as `wallClockInstant` says (forward by the gap; the first occurrence).
+   */
   toAxis(timeZone: string, dayOffset: number, minutes: number): number;
 }
 
-/** Offset in minutes of `timeZone` at the local wall-clock time `localMs` (ms as if it were UTC). */
-function offsetAtLocal(timeZone: string, localMs: number): number {
-  const guess = tzOffset(timeZone, new Date(localMs));
-  const settled = tzOffset(timeZone, new Date(localMs - guess * MINUTE_MS));
-  return settled;
-}
-
-/** Builds the timeline of the week starting on `startDate`; offsets are looked up once per zone and day. */
+/** Builds the timeline of the week starting on `startDate`; each zone, day and time is converted once. */
 export function createWeekTimeline(startDate: IsoDate): WeekTimeline {
   const startMs = Date.parse(`${startDate}T00:00:00Z`);
-  const startWeekday = (new Date(startMs).getUTCDay() + 6) % 7;
-  // Per zone and day: the offset when it holds all day, or undefined on a day the offset changes.
-  const dayOffsets = new Map<string, number | undefined>();
+  const startWeekday = weekdayOf(startDate);
+  const axis = new Map<string, number>();
   return {
     weekday: (dayOffset) => (((startWeekday + dayOffset) % 7) + 7) % 7,
     toAxis: (timeZone, dayOffset, minutes) => {
-      const localMs = startMs + dayOffset * DAY_MS + minutes * MINUTE_MS;
-      const key = `${timeZone}|${dayOffset}`;
-      let offset: number | undefined;
-      if (dayOffsets.has(key)) {
-        offset = dayOffsets.get(key);
-      } else {
-        const dayStart = startMs + dayOffset * DAY_MS;
-        const first = offsetAtLocal(timeZone, dayStart);
-        const last = offsetAtLocal(timeZone, dayStart + DAY_MS - MINUTE_MS);
-        offset = first === last ? first : undefined;
-        dayOffsets.set(key, offset);
+      const key = `${timeZone}|${dayOffset}|${minutes}`;
+      let value = axis.get(key);
+      if (value === undefined) {
+        value = (wallClockInstant(startDate, dayOffset * (DAY_MS / MINUTE_MS) + minutes, timeZone) - startMs) / MINUTE_MS;
+        axis.set(key, value);
       }
-      const applied = offset ?? offsetAtLocal(timeZone, localMs);
-      return (localMs - applied * MINUTE_MS - startMs) / MINUTE_MS;
+      return value;
     },
   };
 }

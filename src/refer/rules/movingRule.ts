@@ -1,5 +1,5 @@
-import { format, parseISO, subDays } from "date-fns";
 import { checkLicensure, residenceOn } from "../../model/index.js";
+import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
 import { defineReferralRule, type RuleFinding } from "../defineReferralRule.js";
 import type { Alternative } from "../results.js";
 
@@ -66,7 +66,7 @@ export const movingRule = /* @__PURE__ */ defineReferralRule({
     const attends = client.preferences.mode;
     const findings: RuleFinding[] = [];
     for (const date of dates) {
-      const before = residenceOn(client, format(subDays(parseISO(date), 1), "yyyy-MM-dd")).jurisdiction;
+      const before = residenceOn(client, addCalendarDays(date, -1)).jurisdiction;
       const to = residenceOn(client, date).jurisdiction;
       if (to === before) continue;
       const past = date < now;

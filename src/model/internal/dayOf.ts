@@ -1,0 +1,17 @@
+import { tzOffset } from "@date-fns/tz/tzOffset";
+import type { Now } from "../now.js";
+import type { IsoDate } from "../scalars.js";
+import { isoDateOf } from "./isoDateOf.js";
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The calendar day a validated `now` falls on, by the one rule every
+ * capability follows: a date is that day; an instant is its date in
+ * `timeZone` when one is given, else its date at its own offset, as written.
+ */
+export function dayOf(now: Now, timeZone?: string): IsoDate {
+  if (timeZone === undefined || now.length === 10) return now.slice(0, 10);
+  const ms = Date.parse(now);
+  return isoDateOf(ms + tzOffset(timeZone, new Date(ms)) * MINUTE_MS);
+}
