@@ -22,7 +22,11 @@ function toIssueCode(issue: z.core.$ZodIssue): IssueCode {
     case "too_big":
       return "too-big";
     case "invalid_union":
-      return "no-matching-variant";
+      // A string that fits no variant's format (a `Now` that is neither an instant nor a date) is badly formatted.
+      return issue.errors.length > 0 &&
+        issue.errors.every((variant) => variant.length > 0 && variant.every((inner) => inner.code === "invalid_format"))
+        ? "invalid-format"
+        : "no-matching-variant";
     default:
       return "invalid";
   }
@@ -69,7 +73,9 @@ export function validate<Schema extends z.ZodType>(schema: Schema, input: unknow
   // The name is echoed in messages, so only a plain identifier-like label gets through.
   const label = SAFE_NAME.test(name) ? name : "input";
   const result = schema.safeParse(input, {
-    error: (issue) => (issue.code === "invalid_type" && issue.input === undefined ? MISSING : undefined),
+    // A missing value is `required`, whether the schema is one type or a union of several (a `Now`).
+    error: (issue) =>
+      (issue.code === "invalid_type" || issue.code === "invalid_union") && issue.input === undefined ? MISSING : undefined,
   });
   if (result.success) return result.data;
   throw new InvalidInputError(label, result.error.issues.map(toInputIssue));

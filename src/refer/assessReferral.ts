@@ -15,6 +15,7 @@ import {
   type Unevaluated,
 } from "./results.js";
 import { compareText } from "../model/internal/compareText.js";
+import { repeatedIndexes } from "../model/internal/repeatedIndexes.js";
 
 /** The options of {@link assessReferral}: those of a rule context, and the rules to run. */
 export interface AssessReferralOptions extends RuleContextOptions {
@@ -47,12 +48,10 @@ const comparePayerRefs = (a: PayerRef, b: PayerRef): number =>
 
 function rulesOf(options: AssessReferralOptions): readonly ReferralRule[] {
   const { rules = builtInRules } = validate(RulesOption, options, "options");
-  const issues: InputIssue[] = [];
-  const seen = new Set<string>();
-  rules.forEach((rule, index) => {
-    if (seen.has(rule.id)) issues.push({ path: ["rules", index, "id"], code: "duplicate-id" });
-    seen.add(rule.id);
-  });
+  const issues: InputIssue[] = repeatedIndexes(rules, (rule) => rule.id).map((index) => ({
+    path: ["rules", index, "id"],
+    code: "duplicate-id",
+  }));
   if (issues.length > 0) throw new InvalidInputError("options", issues);
   return rules;
 }

@@ -7,6 +7,7 @@
  */
 import * as z from "zod";
 import { Client, Clinician, Compact, Id, IsoDate } from "../model/index.js";
+import { repeatedIndexes } from "../model/internal/repeatedIndexes.js";
 import { reportDuplicateIds } from "../model/internal/reportDuplicateIds.js";
 
 const byId = (item: { id: string }): string => item.id;
@@ -301,8 +302,9 @@ export const PanelExit = z
     }
     const clinicians = reportDuplicateIds(ctx, exit.clinicians, byId, ["clinicians"]);
     const clients = reportDuplicateIds(ctx, exit.clients, byId, ["clients"]);
-    reportDuplicateIds(ctx, exit.episodes, (episode) => `${episode.clientId}\u0000${episode.clinicianId}`, ["episodes"], "clientId");
+    const repeated = new Set(repeatedIndexes(exit.episodes, (episode) => `${episode.clientId}\u0000${episode.clinicianId}`));
     exit.episodes.forEach((episode, index) => {
+      if (repeated.has(index)) ctx.addIssue({ code: "custom", message: "duplicate-id", path: ["episodes", index, "clientId"] });
       if (!clients.has(episode.clientId)) {
         ctx.addIssue({ code: "custom", message: "unknown-reference", path: ["episodes", index, "clientId"] });
       }

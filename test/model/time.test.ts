@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { calendarDateOf, InvalidInputError } from "referwell";
 import { planTouches, toICalendar } from "referwell/cadence";
 import { assessPanelExit, assessReferral } from "referwell/refer";
+import { relationshipState } from "referwell/relationships";
 import { addCalendarDays } from "../../src/model/internal/addCalendarDays.js";
 import { compareText } from "../../src/model/internal/compareText.js";
 import { dayOf } from "../../src/model/internal/dayOf.js";
@@ -82,6 +83,22 @@ describe("the day a now falls on", () => {
     expect(dayOf("2026-11-23T23:30:00-08:00", "UTC")).toBe("2026-11-24");
     expect(dayOf("2026-11-23T22:00:00Z", "Australia/Sydney")).toBe("2026-11-24");
     expect(dayOf("2026-11-24T02:00:00+11:00", "America/Los_Angeles")).toBe("2026-11-23");
+  });
+
+  it("a missing now is required; one that is neither an instant nor a date is badly formatted", () => {
+    const codeOf = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return (error as InvalidInputError).issues.map((issue) => `${issue.path.join(".")} ${issue.code}`);
+      }
+      return [];
+    };
+    expect(codeOf(() => relationshipState([], { referrerId: "gp-1" }))).toEqual(["now required"]);
+    expect(codeOf(() => relationshipState([], { referrerId: "gp-1", now: "today" }))).toEqual(["now invalid-format"]);
+    expect(codeOf(() => relationshipState([], { referrerId: "gp-1", now: "2026-11-23", timeZone: "+11:00" }))).toEqual([
+      "timeZone unknown-time-zone",
+    ]);
   });
 
   it("calendarDateOf checks what it is given and throws InvalidInputError, never a TypeError", () => {
