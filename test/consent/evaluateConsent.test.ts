@@ -387,7 +387,7 @@ describe("invalid input", () => {
     ).toEqual([
       { path: ["client"], code: "required" },
       { path: ["purpose"], code: "invalid-value" },
-      { path: ["at"], code: "no-matching-variant" },
+      { path: ["at"], code: "invalid-format" },
     ]);
   });
 });
