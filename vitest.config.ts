@@ -13,6 +13,12 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // The compile-time contract: `*.test-d.ts` files are type-checked, not run, and a type error fails the suite.
+    typecheck: {
+      enabled: true,
+      include: ["test/types/**/*.test-d.ts"],
+      tsconfig: "./tsconfig.typecheck.json",
+    },
     setupFiles: ["test/setup.ts"],
     benchmark: { include: ["test/bench/**/*.bench.ts"] },
   },

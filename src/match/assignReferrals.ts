@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { calendarDateOf } from "../model/calendarDateOf.js";
-import { Clinician } from "../model/clinician.js";
+import { Clinician, type ClinicianInput } from "../model/clinician.js";
 import { criteriaFromClient } from "../model/criteriaFromClient.js";
 import { Directory } from "../model/directory.js";
 import type { Urgency } from "../model/enums.js";
@@ -12,7 +12,7 @@ import { compileDirectory } from "./internal/compileDirectory.js";
 import { evaluateConstraints } from "./internal/evaluateConstraints.js";
 import { maxWeightAssignment, type WeightedEdge } from "./internal/maxWeightAssignment.js";
 import { prepareQuery } from "./internal/prepareQuery.js";
-import { MatcherOptions, Referral } from "./schemas.js";
+import { MatcherOptions, Referral, type ReferralInput } from "./schemas.js";
 import { type ScoredCandidate, scoreOption } from "./internal/scoreOption.js";
 import type { RankedOption } from "./types.js";
 
@@ -34,6 +34,8 @@ export const AssignmentOptions = z.object({
 });
 /** Options of an assignment. */
 export type AssignmentOptions = z.infer<typeof AssignmentOptions>;
+/** {@link AssignmentOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type AssignmentOptionsInput = z.input<typeof AssignmentOptions>;
 
 /** A referral placed with a clinician. */
 export interface Assignment {
@@ -134,7 +136,11 @@ const Referrals = z
  * result.unassigned.map((u) => `${u.referralId}: ${u.reason}`); // => ["r1: capacity"]
  * ```
  */
-export function assignReferrals(referrals: unknown, clinicians: unknown, options: unknown): AssignmentResult {
+export function assignReferrals(
+  referrals: readonly ReferralInput[],
+  clinicians: readonly ClinicianInput[],
+  options: AssignmentOptionsInput,
+): AssignmentResult {
   const batch = validate(Referrals, referrals, "referrals");
   const people = validate(z.array(Clinician).max(100_000), clinicians, "clinicians");
   const settings = validate(AssignmentOptions, options, "options");

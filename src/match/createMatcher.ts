@@ -1,7 +1,7 @@
 import { calendarDateOf } from "../model/calendarDateOf.js";
 import type { MatchCriteria } from "../model/criteria.js";
 import { criteriaFromClient } from "../model/criteriaFromClient.js";
-import { Directory } from "../model/directory.js";
+import { Directory, type DirectoryInput } from "../model/directory.js";
 import { validate } from "../model/validate.js";
 import type { CompiledDirectory, PreparedQuery } from "./internal/compiled.js";
 import { collectCandidates } from "./internal/collectCandidates.js";
@@ -10,7 +10,14 @@ import { evaluateConstraints } from "./internal/evaluateConstraints.js";
 import { findPassTo } from "./internal/findPassTo.js";
 import { prepareQuery } from "./internal/prepareQuery.js";
 import { recommend } from "./internal/recommend.js";
-import { MatcherOptions, MatchRequest, RankOptions } from "./schemas.js";
+import {
+  MatcherOptions,
+  type MatcherOptionsInput,
+  MatchRequest,
+  type MatchRequestInput,
+  RankOptions,
+  type RankOptionsInput,
+} from "./schemas.js";
 import { type ScoredCandidate, scoreOption } from "./internal/scoreOption.js";
 import type { MatchExplanation, RankResult } from "./types.js";
 
@@ -22,14 +29,14 @@ export interface Matcher {
    *
    * @throws {@link InvalidInputError} when the request or options are malformed
    */
-  rank(request: unknown, options: unknown): RankResult;
+  rank(request: MatchRequestInput, options: RankOptionsInput): RankResult;
   /**
    * Says why one clinician is or is not an option for a request: every hard
    * constraint it fails, or its scored option.
    *
    * @throws {@link InvalidInputError} when the request or options are malformed
    */
-  explain(request: unknown, clinicianId: string, options: unknown): MatchExplanation;
+  explain(request: MatchRequestInput, clinicianId: string, options: RankOptionsInput): MatchExplanation;
   /** How many clinicians the directory holds. */
   readonly size: number;
 }
@@ -40,8 +47,8 @@ const byScore = (a: ScoredCandidate, b: ScoredCandidate): number =>
 
 function prepare(
   directory: CompiledDirectory,
-  requestInput: unknown,
-  optionsInput: unknown,
+  requestInput: MatchRequestInput,
+  optionsInput: RankOptionsInput,
 ): { request: MatchRequest; rankOptions: RankOptions; query: PreparedQuery } {
   const request = validate(MatchRequest, requestInput, "request");
   const rankOptions = validate(RankOptions, optionsInput, "options");
@@ -75,9 +82,10 @@ function prepare(
  *
  * @example
  * ```ts
+ * import type { ClinicianInput } from "referwell";
  * import { createMatcher } from "referwell/match";
  *
- * const clinician = (id: string, problemAreas: string[], practiceId = "harbour") => ({
+ * const clinician = (id: string, problemAreas: string[], practiceId = "harbour"): ClinicianInput => ({
  *   id,
  *   name: id,
  *   discipline: "psychologist",
@@ -112,7 +120,7 @@ function prepare(
  * result.options[0]?.parts.find((part) => part.criterion === "needs")?.reason; // => "Treats every need: depression and anxiety."
  * ```
  */
-export function createMatcher(directory: unknown, options: unknown = {}): Matcher {
+export function createMatcher(directory: DirectoryInput, options: MatcherOptionsInput = {}): Matcher {
   const compiled = compileDirectory(validate(Directory, directory, "directory"), validate(MatcherOptions, options, "options"));
 
   return {

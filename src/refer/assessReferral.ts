@@ -4,6 +4,7 @@ import { criteriaFromClient, type IsoDate, MatchCriteria, type PayerRef, Urgency
 import { builtInRules } from "./builtInRules.js";
 import { createRuleContext, type RuleContext, type RuleContextOptions } from "./createRuleContext.js";
 import type { ReferralRule, RuleFinding, RuleNotice } from "./defineReferralRule.js";
+import type { ReferralCaseInput } from "./schemas.js";
 import {
   type CriteriaAddition,
   type Finding,
@@ -418,7 +419,7 @@ function preparation(context: RuleContext, findings: readonly Finding[]): Prepar
  * assessment.unevaluated.map((entry) => entry.rule); // => ["alliance", "progress"]
  * ```
  */
-export function assessReferral(input: unknown, options: AssessReferralOptions): ReferralAssessment {
+export function assessReferral(input: ReferralCaseInput, options: AssessReferralOptions): ReferralAssessment {
   const rules = rulesOf(options);
   const context = createRuleContext(input, options);
   const { findings, notices, unevaluated } = evaluate(rules, context);

@@ -53,10 +53,14 @@ export { treatmentDisagreementRule } from "./rules/treatmentDisagreementRule.js"
 export {
   Disagreement,
   Instrument,
+  type InstrumentInput,
   Measurement,
   PanelExit,
+  type PanelExitInput,
   ReferralCase,
+  type ReferralCaseInput,
   ReferralPolicy,
+  type ReferralPolicyInput,
   ReliableChangeMethod,
   SessionRecord,
 } from "./schemas.js";
