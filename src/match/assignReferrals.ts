@@ -7,6 +7,8 @@ import type { Urgency } from "../model/enums.js";
 import { Compact } from "../model/licensure.js";
 import { Now } from "../model/now.js";
 import { validate } from "../model/validate.js";
+import { findUnknownTags } from "../model/internal/findUnknownTags.js";
+import type { UnknownTag } from "../model/unknownTag.js";
 import { collectCandidates } from "./internal/collectCandidates.js";
 import { compileDirectory } from "./internal/compileDirectory.js";
 import { evaluateConstraints } from "./internal/evaluateConstraints.js";
@@ -71,6 +73,12 @@ export interface AssignmentResult {
   readonly objective: number;
   /** Places each clinician had: the smaller of caseload room and this week's new-client places. */
   readonly capacity: Readonly<Record<string, number>>;
+  /**
+   * The referrals' tags that no vocabulary knows, by path from the
+   * `referrals` argument (`[2, "criteria", "prefer", "problemAreas", 0]`),
+   * never by value, as a ranking reports them.
+   */
+  readonly unknownTags: readonly UnknownTag[];
 }
 
 const URGENCY_PRIORITY: Readonly<Record<Urgency, number>> = { routine: 1, soon: 2, urgent: 4 };
@@ -231,5 +239,13 @@ export function assignReferrals(
       });
     }
   });
-  return { assignments, unassigned, objective, capacity };
+  const unknownTags = findUnknownTags(
+    compiled.vocabulary,
+    batch.map((referral, index) =>
+      referral.criteria === undefined
+        ? { path: [index, "client"], client: referral.client as NonNullable<Referral["client"]> }
+        : { path: [index, "criteria"], criteria: referral.criteria },
+    ),
+  );
+  return { assignments, unassigned, objective, capacity, unknownTags };
 }

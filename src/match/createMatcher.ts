@@ -3,6 +3,8 @@ import type { MatchCriteria } from "../model/criteria.js";
 import { criteriaFromClient } from "../model/criteriaFromClient.js";
 import { Directory, type DirectoryInput } from "../model/directory.js";
 import { validate } from "../model/validate.js";
+import { findUnknownTags } from "../model/internal/findUnknownTags.js";
+import type { UnknownTag } from "../model/unknownTag.js";
 import type { CompiledDirectory, PreparedQuery } from "./internal/compiled.js";
 import { collectCandidates } from "./internal/collectCandidates.js";
 import { compileDirectory } from "./internal/compileDirectory.js";
@@ -49,14 +51,19 @@ function prepare(
   directory: CompiledDirectory,
   requestInput: MatchRequestInput,
   optionsInput: RankOptionsInput,
-): { request: MatchRequest; rankOptions: RankOptions; query: PreparedQuery } {
+): { request: MatchRequest; rankOptions: RankOptions; query: PreparedQuery; unknownTags: UnknownTag[] } {
   const request = validate(MatchRequest, requestInput, "request");
   const rankOptions = validate(RankOptions, optionsInput, "options");
   const today = calendarDateOf(rankOptions.now);
   const criteria: MatchCriteria =
     request.criteria ?? criteriaFromClient(request.client as NonNullable<MatchRequest["client"]>, { startDate: today });
   const query = prepareQuery(directory, criteria, criteria.startDate ?? today, request.practiceId);
-  return { request, rankOptions, query };
+  const unknownTags = findUnknownTags(directory.vocabulary, [
+    request.criteria === undefined
+      ? { path: ["client"], client: request.client as NonNullable<MatchRequest["client"]> }
+      : { path: ["criteria"], criteria: request.criteria },
+  ]);
+  return { request, rankOptions, query, unknownTags };
 }
 
 /**
@@ -126,7 +133,7 @@ export function createMatcher(directory: DirectoryInput, options: MatcherOptions
   return {
     size: compiled.clinicians.length,
     rank(requestInput, optionsInput) {
-      const { request, rankOptions, query } = prepare(compiled, requestInput, optionsInput);
+      const { request, rankOptions, query, unknownTags } = prepare(compiled, requestInput, optionsInput);
       const ranked: ScoredCandidate[] = [];
       for (const index of collectCandidates(compiled, query)) {
         const clinician = compiled.clinicians[index];
@@ -154,20 +161,24 @@ export function createMatcher(directory: DirectoryInput, options: MatcherOptions
           preferredOptions: rankOptions.recommendation?.preferredOptions ?? compiled.options.preferredOptions,
         }),
         ...(passTo === undefined ? {} : { passTo }),
+        unknownTags,
       };
     },
     explain(requestInput, clinicianId, optionsInput) {
-      const { query } = prepare(compiled, requestInput, optionsInput);
+      const { query, unknownTags } = prepare(compiled, requestInput, optionsInput);
       const clinician = compiled.byId.get(clinicianId);
-      if (clinician === undefined) return { clinicianId, known: false, eligible: false, failures: [] };
+      if (clinician === undefined) return { clinicianId, known: false, eligible: false, failures: [], unknownTags };
       const constraints = evaluateConstraints(compiled, clinician, query, false);
-      if (constraints.failures.length > 0) return { clinicianId, known: true, eligible: false, failures: constraints.failures };
+      if (constraints.failures.length > 0) {
+        return { clinicianId, known: true, eligible: false, failures: constraints.failures, unknownTags };
+      }
       return {
         clinicianId,
         known: true,
         eligible: true,
         failures: [],
         option: scoreOption(compiled, clinician, query, constraints).explain(),
+        unknownTags,
       };
     },
   };

@@ -14,6 +14,7 @@ export {
   type UnassignedReferral,
 } from "./assignReferrals.js";
 export { createMatcher, type Matcher } from "./createMatcher.js";
+export type { UnknownTag } from "../model/unknownTag.js";
 export { ScoreMatchOptions, type ScoreMatchOptionsInput, scoreMatch } from "./scoreMatch.js";
 export {
   MatcherOptions,

@@ -56,6 +56,7 @@ export {
   Place,
   TimeZone,
 } from "./scalars.js";
+export { TagList, UnknownTag } from "./unknownTag.js";
 export { validate } from "./validate.js";
 export {
   defaultVocabulary,

@@ -151,6 +151,7 @@ describe("ranking", () => {
       known: false,
       eligible: false,
       failures: [],
+      unknownTags: [],
     });
   });
 

@@ -14,6 +14,7 @@ import {
   type ReferralInput,
   scoreMatch,
   type ScoreMatchOptionsInput,
+  type UnknownTag,
 } from "referwell/match";
 
 const clinician: ClinicianInput = {
@@ -41,6 +42,16 @@ describe("referwell/match", () => {
     expectTypeOf(scoreMatch).returns.toEqualTypeOf<MatchExplanation>();
     expectTypeOf(assignReferrals).parameters.toEqualTypeOf<[readonly ReferralInput[], readonly ClinicianInput[], AssignmentOptionsInput]>();
     expectTypeOf(assignReferrals).returns.toEqualTypeOf<AssignmentResult>();
+  });
+
+  test("results report unknown tags by path and list only", () => {
+    expectTypeOf<RankResult["unknownTags"]>().toEqualTypeOf<readonly UnknownTag[]>();
+    expectTypeOf<MatchExplanation["unknownTags"]>().toEqualTypeOf<readonly UnknownTag[]>();
+    expectTypeOf<AssignmentResult["unknownTags"]>().toEqualTypeOf<readonly UnknownTag[]>();
+    expectTypeOf<UnknownTag>().toEqualTypeOf<{
+      path: (string | number)[];
+      list: "problemAreas" | "modalities" | "populations" | "disciplines" | "languages";
+    }>();
   });
 
   test("a misspelled option key does not compile", () => {

@@ -11,6 +11,7 @@ import {
   type ReferralAssessment,
   type ReferralCaseInput,
   type RuleContextOptions,
+  type UnknownTag,
 } from "referwell/refer";
 
 const input: ReferralCaseInput = {
@@ -36,6 +37,7 @@ describe("referwell/refer", () => {
     expectTypeOf(createRuleContext).parameters.toEqualTypeOf<[ReferralCaseInput, RuleContextOptions]>();
     expectTypeOf(assessPanelExit).parameters.toEqualTypeOf<[PanelExitInput, AssessPanelExitOptions]>();
     expectTypeOf(assessPanelExit).returns.toEqualTypeOf<PanelExitResult>();
+    expectTypeOf<ReferralAssessment["unknownTags"]>().toEqualTypeOf<UnknownTag[]>();
   });
 
   test("a misspelled option key does not compile", () => {
