@@ -41,6 +41,13 @@ export interface Matcher {
   explain(request: MatchRequestInput, clinicianId: string, options: RankOptionsInput): MatchExplanation;
   /** How many clinicians the directory holds. */
   readonly size: number;
+  /**
+   * The directory's tags that no vocabulary knows (a clinician's misspelled
+   * problem area, say, which would match only the same spelling), by path
+   * from the directory (`["clinicians", 4, "modalities", 1]`), never by value.
+   * Worked out on first read.
+   */
+  readonly unknownTags: readonly UnknownTag[];
 }
 
 /** Best score first; ties by clinician id, so the order never depends on the directory's. */
@@ -128,10 +135,19 @@ function prepare(
  * ```
  */
 export function createMatcher(directory: DirectoryInput, options: MatcherOptionsInput = {}): Matcher {
-  const compiled = compileDirectory(validate(Directory, directory, "directory"), validate(MatcherOptions, options, "options"));
+  const parsed = validate(Directory, directory, "directory");
+  const compiled = compileDirectory(parsed, validate(MatcherOptions, options, "options"));
+  let directoryTags: readonly UnknownTag[] | undefined;
 
   return {
     size: compiled.clinicians.length,
+    get unknownTags() {
+      directoryTags ??= findUnknownTags(
+        compiled.vocabulary,
+        parsed.clinicians.map((clinician, index) => ({ path: ["clinicians", index], clinician })),
+      );
+      return directoryTags;
+    },
     rank(requestInput, optionsInput) {
       const { request, rankOptions, query, unknownTags } = prepare(compiled, requestInput, optionsInput);
       const ranked: ScoredCandidate[] = [];

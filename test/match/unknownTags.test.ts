@@ -141,3 +141,16 @@ describe("explanations name needs and modalities by their labels", () => {
     expect(JSON.stringify(result)).not.toMatch(/horse|geese|duck/i);
   });
 });
+
+describe("a directory's unknown tags", () => {
+  it("are on the matcher, by path from the directory as given", () => {
+    const typo = { ...clinician, id: "aaa", problemAreas: ["Depresion"], languages: ["en", "ez"] };
+    const compiled = createMatcher({ clinicians: [clinician, typo] });
+    expect(compiled.unknownTags).toEqual([
+      { path: ["clinicians", 1, "problemAreas", 0], list: "problemAreas" },
+      { path: ["clinicians", 1, "languages", 1], list: "languages" },
+    ]);
+    expect(compiled.unknownTags).toBe(compiled.unknownTags);
+    expect(matcher.unknownTags).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 /** Compile-time contract of `referwell/match`: typed inputs, and mistakes that do not compile. */
 import { describe, expectTypeOf, test } from "vitest";
 import type { ClinicianInput, DirectoryInput } from "referwell";
+import type { ReferralAssessment } from "referwell/refer";
 import {
   assignReferrals,
   type AssignmentOptionsInput,
@@ -48,10 +49,19 @@ describe("referwell/match", () => {
     expectTypeOf<RankResult["unknownTags"]>().toEqualTypeOf<readonly UnknownTag[]>();
     expectTypeOf<MatchExplanation["unknownTags"]>().toEqualTypeOf<readonly UnknownTag[]>();
     expectTypeOf<AssignmentResult["unknownTags"]>().toEqualTypeOf<readonly UnknownTag[]>();
+    expectTypeOf(matcher.unknownTags).toEqualTypeOf<readonly UnknownTag[]>();
     expectTypeOf<UnknownTag>().toEqualTypeOf<{
       path: (string | number)[];
       list: "problemAreas" | "modalities" | "populations" | "disciplines" | "languages";
     }>();
+  });
+
+  test("a referral assessment's criteria and options go to the matcher as they are", () => {
+    const assessment = {} as ReferralAssessment;
+    expectTypeOf(matcher.rank).toBeCallableWith(
+      { criteria: assessment.criteria },
+      { now: "2026-11-23", recommendation: assessment.options },
+    );
   });
 
   test("a misspelled option key does not compile", () => {
