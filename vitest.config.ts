@@ -20,6 +20,8 @@ export default defineConfig({
       tsconfig: "./tsconfig.typecheck.json",
     },
     setupFiles: ["test/setup.ts"],
+    // Generous: the large synthetic-data tests must not fail on a busy machine; no test asserts a duration.
+    testTimeout: 60_000,
     benchmark: { include: ["test/bench/**/*.bench.ts"] },
   },
 });
