@@ -7,7 +7,7 @@ import { dayOf } from "../model/internal/dayOf.js";
 import { instantIn } from "../model/internal/instantIn.js";
 import { minutesOf } from "../model/internal/minutesOf.js";
 import { wallClockInstant } from "../model/internal/wallClockInstant.js";
-import { DueTouch, PlannedTouch, PlanOptions } from "./schemas.js";
+import { DueTouch, type DueTouchInput, PlannedTouch, PlanOptions, type PlanOptionsInput } from "./schemas.js";
 import { compareText } from "../model/internal/compareText.js";
 
 /** A due touch that could not be placed, and why. */
@@ -85,7 +85,7 @@ const weekOf = (date: string): string => addCalendarDays(date, -weekdayOf(date))
  * plan.planned.map((p) => `${p.id} ${p.date} ${p.start}`); // => ["a 2026-11-23 2026-11-23T10:00:00-08:00", "b 2026-11-30 2026-11-30T10:00:00-08:00", "c 2026-12-01 2026-12-01T10:00:00-08:00"]
  * ```
  */
-export function planTouches(due: unknown, options: unknown): TouchPlan {
+export function planTouches(due: readonly DueTouchInput[], options: PlanOptionsInput): TouchPlan {
   const touches = validate(Due, due, "due");
   const settings = validate(PlanOptions, options, "options");
   const from = dayOf(settings.from, settings.timeZone);

@@ -8,7 +8,7 @@ import { assessReferral } from "./assessReferral.js";
 import { defineReferralRule, type ReferralRule } from "./defineReferralRule.js";
 import type { PanelExitResult } from "./results.js";
 import { leavingPanelRule } from "./rules/leavingPanelRule.js";
-import { PanelExit, ReferralPolicy } from "./schemas.js";
+import { PanelExit, type PanelExitInput, ReferralPolicy, type ReferralPolicyInput } from "./schemas.js";
 
 /** The options of {@link assessPanelExit}. */
 export interface AssessPanelExitOptions {
@@ -22,7 +22,7 @@ export interface AssessPanelExitOptions {
    */
   readonly timeZone?: string;
   /** The practice's referral policy; its look-ahead stretches to reach the exit date. */
-  readonly policy?: unknown;
+  readonly policy?: ReferralPolicyInput;
   /** A compiled vocabulary; without one, the default is compiled once for the call. */
   readonly vocabulary?: Vocabulary;
 }
@@ -57,9 +57,10 @@ const MAX_LOOK_AHEAD = 3_650;
  *
  * @example
  * ```ts
+ * import type { ClientInput, ClinicianInput } from "referwell";
  * import { assessPanelExit } from "referwell/refer";
  *
- * const clinician = {
+ * const clinician: ClinicianInput = {
  *   id: "clin-ana",
  *   name: "Ana Ruiz",
  *   discipline: "psychologist",
@@ -76,7 +77,7 @@ const MAX_LOOK_AHEAD = 3_650;
  *   acceptingNewClients: true,
  *   capacity: { caseloadMax: 25, caseloadCurrent: 20, weeklyNewClientLimit: 2 },
  * };
- * const client = (id: string, payerId: string) => ({
+ * const client = (id: string, payerId: string): ClientInput => ({
  *   id,
  *   ageGroup: "adult",
  *   residence: { jurisdiction: "US-OR" },
@@ -103,7 +104,7 @@ const MAX_LOOK_AHEAD = 3_650;
  * result.referrals[0]?.assessment.urgency; // => "routine"
  * ```
  */
-export function assessPanelExit(input: unknown, options: AssessPanelExitOptions): PanelExitResult {
+export function assessPanelExit(input: PanelExitInput, options: AssessPanelExitOptions): PanelExitResult {
   const settings = validate(ExitOptions, options, "options");
   const { policy, vocabulary: given } = settings;
   const now = dayOf(settings.now, settings.timeZone);

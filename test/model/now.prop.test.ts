@@ -6,12 +6,18 @@
  */
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { calendarDateOf } from "referwell";
+import { calendarDateOf, type ClientInput, type ClinicianInput } from "referwell";
 import { dueTouches, planTouches } from "referwell/cadence";
-import { composeUpdate, evaluateConsent } from "referwell/consent";
+import { composeUpdate, type ConsentInput, evaluateConsent } from "referwell/consent";
 import { assignReferrals, createMatcher, scoreMatch } from "referwell/match";
 import { assessPanelExit, assessReferral, createRuleContext } from "referwell/refer";
-import { assessNetwork, findLateralOpportunities, relationshipState, suggestNextActions } from "referwell/relationships";
+import {
+  assessNetwork,
+  findLateralOpportunities,
+  type RelationshipEventInput,
+  relationshipState,
+  suggestNextActions,
+} from "referwell/relationships";
 import { wallClock } from "../support/wallClock.js";
 
 const DAY_MS = 86_400_000;
@@ -51,7 +57,7 @@ interface Clock {
 }
 
 // Fixtures dated around `day`, the instant's own date, so every result depends on the day read.
-const clinician = (day: string) => ({
+const clinician = (day: string): ClinicianInput => ({
   id: "clin-ana",
   name: "Ana Ruiz",
   discipline: "psychologist",
@@ -66,7 +72,7 @@ const clinician = (day: string) => ({
   acceptingNewClients: true,
   capacity: { caseloadMax: 25, caseloadCurrent: 20, weeklyNewClientLimit: 2 },
 });
-const client = (day: string) => ({
+const client = (day: string): ClientInput => ({
   id: "cl-01",
   ageGroup: "adult",
   residence: { jurisdiction: "US-OR" },
@@ -75,20 +81,15 @@ const client = (day: string) => ({
   needs: { problemAreas: ["depression"] },
 });
 // For the matcher: cover that continues, with a panel that ends on the day, so the next day the clinician is out of network.
-const matchClinician = (day: string) => ({
+const matchClinician = (day: string): ClinicianInput => ({
   ...clinician(day),
   insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01", end: day } }],
 });
-const matchClient = (day: string) => ({ ...client(day), coverage: [{ payerId: "aetna", period: { start: "2024-01-01" } }] });
+const matchClient = (day: string): ClientInput => ({ ...client(day), coverage: [{ payerId: "aetna", period: { start: "2024-01-01" } }] });
 const referralCase = (day: string) => ({ client: client(day), clinician: clinician(day), episode: { start: shift(day, -300) } });
-const event = (id: string, date: string, type: string, more: object = {}) => ({
-  id,
-  date,
-  type,
-  clinicianId: "clin-ana",
-  referrerId: "gp-1",
-  ...more,
-});
+const event = (id: string, date: string, type: string, more: object = {}) =>
+  ({ id, date, type, clinicianId: "clin-ana", referrerId: "gp-1", ...more }) as RelationshipEventInput;
+
 const state = (day: string) =>
   relationshipState(
     [
@@ -98,7 +99,7 @@ const state = (day: string) =>
     ],
     { now: shift(day, -30) },
   );
-const consents = (day: string) => [
+const consents = (day: string): ConsentInput[] => [
   {
     id: "cons-01",
     clientId: "cl-01",

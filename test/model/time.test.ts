@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { calendarDateOf, InvalidInputError } from "referwell";
-import { planTouches, toICalendar } from "referwell/cadence";
+import { calendarDateOf, type ClientInput, InvalidInputError } from "referwell";
+import { type ICalendarOptionsInput, planTouches, toICalendar } from "referwell/cadence";
 import { assessPanelExit, assessReferral } from "referwell/refer";
 import { relationshipState } from "referwell/relationships";
 import { addCalendarDays } from "../../src/model/internal/addCalendarDays.js";
@@ -10,6 +10,7 @@ import { instantIn } from "../../src/model/internal/instantIn.js";
 import { isoDateOf } from "../../src/model/internal/isoDateOf.js";
 import { repeatedIndexes } from "../../src/model/internal/repeatedIndexes.js";
 import { wallClockInstant } from "../../src/model/internal/wallClockInstant.js";
+import { untyped } from "../support/untyped.js";
 
 const at = (date: string, time: string, timeZone: string) =>
   new Date(wallClockInstant(date, Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)), timeZone)).toISOString();
@@ -41,7 +42,7 @@ describe("calendar dates at the edges", () => {
   });
 
   it("a move on 0001-01-01 is read against where the client lived on 0000-12-31", () => {
-    const client = {
+    const client: ClientInput = {
       id: "cl-01",
       ageGroup: "adult",
       residence: { jurisdiction: "US-OR" },
@@ -53,7 +54,7 @@ describe("calendar dates at the edges", () => {
   });
 
   it("a panel exit on 0001-01-01 ends cover on 0000-12-31", () => {
-    const client = {
+    const client: ClientInput = {
       id: "cl-01",
       ageGroup: "adult",
       residence: { jurisdiction: "US-OR" },
@@ -94,7 +95,7 @@ describe("the day a now falls on", () => {
       }
       return [];
     };
-    expect(codeOf(() => relationshipState([], { referrerId: "gp-1" }))).toEqual(["now required"]);
+    expect(codeOf(() => relationshipState([], untyped({ referrerId: "gp-1" })))).toEqual(["now required"]);
     expect(codeOf(() => relationshipState([], { referrerId: "gp-1", now: "today" }))).toEqual(["now invalid-format"]);
     expect(codeOf(() => relationshipState([], { referrerId: "gp-1", now: "2026-11-23", timeZone: "+11:00" }))).toEqual([
       "timeZone unknown-time-zone",
@@ -182,7 +183,7 @@ describe("toICalendar's DTSTAMP", () => {
     start: "2026-11-24T10:00:00-08:00",
     end: "2026-11-24T10:30:00-08:00",
   };
-  const dtstamp = (options: object) =>
+  const dtstamp = (options: ICalendarOptionsInput) =>
     toICalendar({ planned: [planned] }, options)
       .split("\r\n")
       .find((line) => line.startsWith("DTSTAMP"));
