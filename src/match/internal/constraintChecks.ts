@@ -36,14 +36,24 @@ function hasAll(required: readonly string[], held: ReadonlySet<string>): boolean
   return true;
 }
 
-/** One failure for each required code that is not held, in the request's order. */
-const eachMissing = (
+/** A constraint met when the clinician holds every code the request requires from one list. */
+function everyRequired(
   constraint: HardConstraint,
   reason: string,
-  required: readonly string[],
-  held: ReadonlySet<string>,
-  text: (code: string) => string,
-): ConstraintFailure[] => required.filter((code) => !held.has(code)).map((code) => ({ constraint, reason, text: text(code) }));
+  required: "requiredPopulations" | "requiredProblemAreas" | "requiredModalities" | "requiredLanguages",
+  held: "populations" | "problemAreas" | "modalities" | "languages",
+  text: (evaluation: Evaluation, code: string) => string,
+): ConstraintCheck {
+  return {
+    constraint,
+    requested: (query) => query[required].length > 0,
+    passes: ({ clinician, query }) => hasAll(query[required], clinician[held]),
+    explain: (evaluation) =>
+      evaluation.query[required]
+        .filter((code) => !evaluation.clinician[held].has(code))
+        .map((code) => ({ constraint, reason, text: text(evaluation, code) })),
+  };
+}
 
 /** The failures whose condition holds, in order. */
 const failing = (constraint: HardConstraint, parts: readonly [failed: boolean, reason: string, text: string][]): ConstraintFailure[] =>
@@ -100,58 +110,34 @@ export const constraintChecks: readonly ConstraintCheck[] = [
         [weekFull(evaluation), "weekly-limit-reached", "No new-client places left this week."],
       ]),
   },
-  {
-    constraint: "population",
-    requested: (query) => query.requiredPopulations.length > 0,
-    passes: ({ clinician, query }) => hasAll(query.requiredPopulations, clinician.populations),
-    explain: (evaluation) =>
-      eachMissing(
-        "population",
-        "population-not-served",
-        evaluation.query.requiredPopulations,
-        evaluation.clinician.populations,
-        (code) => `Does not see ${inSentence(label(evaluation, "populations", code))}.`,
-      ),
-  },
-  {
-    constraint: "problem-area",
-    requested: (query) => query.requiredProblemAreas.length > 0,
-    passes: ({ clinician, query }) => hasAll(query.requiredProblemAreas, clinician.problemAreas),
-    explain: (evaluation) =>
-      eachMissing(
-        "problem-area",
-        "problem-area-not-treated",
-        evaluation.query.requiredProblemAreas,
-        evaluation.clinician.problemAreas,
-        (code) => `Does not treat ${inSentence(label(evaluation, "problemAreas", code))}.`,
-      ),
-  },
-  {
-    constraint: "modality",
-    requested: (query) => query.requiredModalities.length > 0,
-    passes: ({ clinician, query }) => hasAll(query.requiredModalities, clinician.modalities),
-    explain: (evaluation) =>
-      eachMissing(
-        "modality",
-        "modality-not-offered",
-        evaluation.query.requiredModalities,
-        evaluation.clinician.modalities,
-        (code) => `Does not offer ${label(evaluation, "modalities", code)}.`,
-      ),
-  },
-  {
-    constraint: "language",
-    requested: (query) => query.requiredLanguages.length > 0,
-    passes: ({ clinician, query }) => hasAll(query.requiredLanguages, clinician.languages),
-    explain: (evaluation) =>
-      eachMissing(
-        "language",
-        "language-not-spoken",
-        evaluation.query.requiredLanguages,
-        evaluation.clinician.languages,
-        (code) => `Does not work in the language "${code}".`,
-      ),
-  },
+  everyRequired(
+    "population",
+    "population-not-served",
+    "requiredPopulations",
+    "populations",
+    (evaluation, code) => `Does not see ${inSentence(label(evaluation, "populations", code))}.`,
+  ),
+  everyRequired(
+    "problem-area",
+    "problem-area-not-treated",
+    "requiredProblemAreas",
+    "problemAreas",
+    (evaluation, code) => `Does not treat ${inSentence(label(evaluation, "problemAreas", code))}.`,
+  ),
+  everyRequired(
+    "modality",
+    "modality-not-offered",
+    "requiredModalities",
+    "modalities",
+    (evaluation, code) => `Does not offer ${label(evaluation, "modalities", code)}.`,
+  ),
+  everyRequired(
+    "language",
+    "language-not-spoken",
+    "requiredLanguages",
+    "languages",
+    (_, code) => `Does not work in the language "${code}".`,
+  ),
   {
     constraint: "discipline",
     requested: (query) => query.requiredDisciplines.size > 0,
