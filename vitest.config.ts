@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     setupFiles: ["test/setup.ts"],
+    // Generous: the large synthetic-data tests must not fail on a busy machine; no test asserts a duration.
+    testTimeout: 60_000,
     benchmark: { include: ["test/bench/**/*.bench.ts"] },
   },
 });
