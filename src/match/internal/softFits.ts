@@ -24,7 +24,16 @@ const needWeight = (position: number): number => (position === 0 ? 2 : 1);
 const listed = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 
-const problemLabel = ({ vocabulary }: CompiledDirectory, code: string) => inSentence(vocabulary.label("problemAreas", code) ?? code);
+// Reasons name codes by their vocabulary labels; a tag no vocabulary knows is the client's own text, so it is counted, not named.
+function names({ vocabulary }: CompiledDirectory, list: "problemAreas" | "modalities", noun: string, codes: readonly string[]): string[] {
+  const labels = codes.flatMap((code) => {
+    const label = vocabulary.label(list, code);
+    return label === undefined ? [] : [list === "problemAreas" ? inSentence(label) : label];
+  });
+  const unlisted = codes.length - labels.length;
+  return unlisted === 0 ? labels : [...labels, unlisted === 1 ? `an unlisted ${noun}` : `${unlisted} unlisted ${noun}s`];
+}
+const needNames = (directory: CompiledDirectory, codes: readonly string[]) => listed(names(directory, "problemAreas", "need", codes));
 
 function needsFit({ directory, clinician, query }: FitFacts): Fit {
   if (query.needs.length === 0) return { fit: 1, reason: "No needs were given." };
@@ -35,14 +44,14 @@ function needsFit({ directory, clinician, query }: FitFacts): Fit {
     if (clinician.problemAreas.has(need)) met += needWeight(position);
   });
   const reason = (): string => {
-    const treated = query.needs.filter((need) => clinician.problemAreas.has(need)).map((code) => problemLabel(directory, code));
-    const missing = query.needs.filter((need) => !clinician.problemAreas.has(need)).map((code) => problemLabel(directory, code));
-    const primary = problemLabel(directory, query.needs[0] as string);
-    if (missing.length === 0) return `Treats every need: ${listed(treated)}.`;
-    if (treated.length === 0) return `Treats none of the needs (${listed(missing)}).`;
-    const primaryMissing = missing[0] === primary && !clinician.problemAreas.has(query.needs[0] as string);
-    const others = missing.filter((need) => need !== primary || !primaryMissing);
-    return `Treats ${listed(treated)}${primaryMissing ? ` but not the primary need, ${primary}` : ""}${others.length > 0 ? `; not ${listed(others)}` : ""}.`;
+    const treated = query.needs.filter((need) => clinician.problemAreas.has(need));
+    const missing = query.needs.filter((need) => !clinician.problemAreas.has(need));
+    if (missing.length === 0) return `Treats every need: ${needNames(directory, treated)}.`;
+    if (treated.length === 0) return `Treats none of the needs (${needNames(directory, missing)}).`;
+    // Needs are canonical and without repeats, so the primary need, when missing, is the first missing one.
+    const primaryMissing = !clinician.problemAreas.has(query.needs[0] as string);
+    const others = primaryMissing ? missing.slice(1) : missing;
+    return `Treats ${needNames(directory, treated)}${primaryMissing ? ` but not the primary need, ${needNames(directory, missing.slice(0, 1))}` : ""}${others.length > 0 ? `; not ${needNames(directory, others)}` : ""}.`;
   };
   return { fit: met / total, reason };
 }
@@ -57,7 +66,7 @@ function outcomesFit({ directory, clinician, query }: FitFacts): Fit {
     const outcome = clinician.outcomes.get(need);
     const rated = outcome !== undefined && outcome.cases >= options.outcomeMinCases ? outcome.rating : undefined;
     fit = Math.max(fit, rated === "effective" ? 1 : rated === "ineffective" ? 0 : 0.5);
-    if (rated !== undefined) notes.push(`${rated} with ${problemLabel(directory, need)} (${outcome?.cases} cases)`);
+    if (rated !== undefined) notes.push(`${rated} with ${needNames(directory, [need])} (${outcome?.cases} cases)`);
   }
   return { fit, reason: notes.length === 0 ? "No measured outcomes for these needs." : `Measured outcomes: ${notes.join("; ")}.` };
 }
@@ -72,13 +81,15 @@ function scheduleFit({ directory: { options }, clinician, query, constraints }: 
   };
 }
 
-function modalityFit({ directory: { vocabulary }, clinician, query }: FitFacts): Fit {
+function modalityFit({ directory, clinician, query }: FitFacts): Fit {
   if (query.preferredModalities.length === 0) return { fit: 1, reason: "No modality was preferred." };
   const offered = query.preferredModalities.filter((modality) => clinician.modalities.has(modality));
-  const label = (code: string) => vocabulary.label("modalities", code) ?? code;
   return {
     fit: offered.length / query.preferredModalities.length,
-    reason: () => (offered.length === 0 ? "Offers none of the preferred modalities." : `Offers ${listed(offered.map(label))}.`),
+    reason: () =>
+      offered.length === 0
+        ? "Offers none of the preferred modalities."
+        : `Offers ${listed(names(directory, "modalities", "modality", offered))}.`,
   };
 }
 
