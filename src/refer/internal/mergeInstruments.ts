@@ -1,0 +1,17 @@
+import { type InputIssue, InvalidInputError } from "../../errors.js";
+import { builtInInstruments } from "../builtInInstruments.js";
+import type { Instrument } from "../schemas.js";
+import { compareText } from "../../model/internal/compareText.js";
+import { repeatedIndexes } from "../../model/internal/repeatedIndexes.js";
+
+/** The built-in instruments and the host's, sorted by id; the host's win on equal ids, and a host id may appear once. */
+export function mergeInstruments(added: readonly Instrument[]): Instrument[] {
+  const issues: InputIssue[] = repeatedIndexes(added, (instrument) => instrument.id).map((index) => ({
+    path: ["instruments", index, "id"],
+    code: "duplicate-id",
+  }));
+  if (issues.length > 0) throw new InvalidInputError("options", issues);
+  const byId = new Map(builtInInstruments.map((instrument) => [instrument.id, instrument]));
+  for (const instrument of added) byId.set(instrument.id, instrument);
+  return [...byId.values()].sort((a, b) => compareText(a.id, b.id));
+}
