@@ -51,9 +51,10 @@ export const CadencePolicy = z.object({
   kindEveryDays: z
     .array(z.object({ kind: ReferrerKind, days: z.number().int().min(1).max(3_650) }))
     .max(13)
-    .default([
-      { kind: "peer-group", days: 30 },
-      { kind: "case-study-group", days: 30 },
+    // A fresh list each time: zod copies a default one level deep, and these entries are objects.
+    .default(() => [
+      { kind: "peer-group" as const, days: 30 },
+      { kind: "case-study-group" as const, days: 30 },
     ]),
   resetKinds: z
     .array(TouchKind)

@@ -7,6 +7,7 @@
  * @module
  */
 import * as z from "zod";
+import { deepFreeze } from "../model/internal/deepFreeze.js";
 
 /**
  * Why information is disclosed: purpose-of-use codes from HL7 v3 ActReason
@@ -224,7 +225,7 @@ export type DisclosureCategory = z.infer<typeof DisclosureCategory>;
  * defaultCategories.length; // => 12
  * ```
  */
-export const defaultCategories: readonly DisclosureCategory[] = [
+export const defaultCategories: readonly DisclosureCategory[] = /* @__PURE__ */ deepFreeze([
   { code: "acknowledgement", label: "Acknowledgement of care", confidentiality: "N", sensitivity: ["BH"], authorization: "general" },
   { code: "attendance", label: "Attendance", confidentiality: "N", sensitivity: ["BH"], authorization: "general" },
   { code: "engagement", label: "Engagement", confidentiality: "N", sensitivity: ["BH"], authorization: "general" },
@@ -249,7 +250,7 @@ export const defaultCategories: readonly DisclosureCategory[] = [
     sensitivity: ["SUD", "ETH"],
     authorization: "sud-counselling-note",
   },
-];
+]);
 
 /**
  * The statement that must accompany every disclosure of Part 2 records made

@@ -8,6 +8,7 @@
  * @module
  */
 import * as z from "zod";
+import { deepFreeze } from "./internal/deepFreeze.js";
 
 /**
  * A tag in one of the open code lists, as written by a person or a system.
@@ -100,7 +101,7 @@ const toEntries = (tuples: readonly EntryTuple[]): readonly VocabularyEntry[] =>
  * defaultVocabulary.modalities.find((entry) => entry.code === "cbt")?.label; // => "Cognitive behavioural therapy"
  * ```
  */
-export const defaultVocabulary: Readonly<Record<VocabularyList, readonly VocabularyEntry[]>> = {
+export const defaultVocabulary: Readonly<Record<VocabularyList, readonly VocabularyEntry[]>> = /* @__PURE__ */ deepFreeze({
   problemAreas: toEntries([
     ["depression", "Depression", ["low mood", "major depressive disorder", "mdd", "dysthymia"]],
     ["anxiety", "Anxiety", ["generalized anxiety", "gad", "worry"]],
@@ -204,4 +205,4 @@ export const defaultVocabulary: Readonly<Record<VocabularyList, readonly Vocabul
     ["lawyer", "Lawyer", ["attorney", "family lawyer", "solicitor"]],
     ["other", "Other"],
   ]),
-};
+});

@@ -1,4 +1,5 @@
 import { checkLicensure } from "../../model/checkLicensure.js";
+import { deepFreeze } from "../../model/internal/deepFreeze.js";
 import type { CareMode } from "../../model/enums.js";
 import { periodContains } from "../../model/periodContains.js";
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
@@ -14,14 +15,15 @@ export interface ConstraintResult {
   readonly distanceKm: number | undefined;
 }
 
-const UNSPECIFIED: PaymentRoute = { via: "unspecified" };
+// Frozen: results carry these objects, and a caller that changed one would change every later result.
+const UNSPECIFIED: PaymentRoute = /* @__PURE__ */ deepFreeze({ via: "unspecified" });
 /** What ranking gets for any failure: it only needs to know, so nothing is allocated per clinician. */
-const FAILED: ConstraintResult = {
+const FAILED: ConstraintResult = /* @__PURE__ */ deepFreeze({
   failures: [{ constraint: "excluded", reason: "failed", text: "" }],
   modes: [],
   payment: UNSPECIFIED,
   distanceKm: undefined,
-};
+});
 
 const within = (jurisdiction: string, area: string): boolean => jurisdiction === area || jurisdiction.startsWith(`${area}-`);
 
