@@ -7,6 +7,7 @@
  * @module
  */
 import * as z from "zod";
+import { emptyList } from "../model/internal/emptyList.js";
 import { deepFreeze } from "../model/internal/deepFreeze.js";
 
 /**
@@ -175,7 +176,7 @@ export const DisclosureCategory = z
     code: CategoryCode,
     label: z.string().min(1).max(100),
     confidentiality: Confidentiality,
-    sensitivity: z.array(SensitivityCode).max(16).default([]),
+    sensitivity: z.array(SensitivityCode).max(16).default(emptyList),
     authorization: AuthorizationKind.default("general"),
   })
   .superRefine((category, ctx) => {

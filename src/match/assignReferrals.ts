@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { emptyList } from "../model/internal/emptyList.js";
 import { calendarDateOf } from "../model/calendarDateOf.js";
 import { Clinician } from "../model/clinician.js";
 import { criteriaFromClient } from "../model/criteriaFromClient.js";
@@ -29,7 +30,7 @@ import type { RankedOption } from "./types.js";
  */
 export const AssignmentOptions = z.object({
   now: Now,
-  compacts: z.array(Compact).max(1_000).default([]),
+  compacts: z.array(Compact).max(1_000).default(emptyList),
   matcher: MatcherOptions.prefault({}),
 });
 /** Options of an assignment. */

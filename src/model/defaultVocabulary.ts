@@ -8,6 +8,7 @@
  * @module
  */
 import * as z from "zod";
+import { emptyList } from "./internal/emptyList.js";
 import { deepFreeze } from "./internal/deepFreeze.js";
 
 /**
@@ -56,7 +57,7 @@ export type VocabularyList = z.infer<typeof VocabularyList>;
 export const VocabularyEntry = z.object({
   code: Tag,
   label: z.string().min(1).max(200),
-  synonyms: z.array(Tag).max(100).default([]),
+  synonyms: z.array(Tag).max(100).default(emptyList),
 });
 /** One code of a list. */
 export type VocabularyEntry = z.infer<typeof VocabularyEntry>;
@@ -76,10 +77,10 @@ export type VocabularyEntry = z.infer<typeof VocabularyEntry>;
  * ```
  */
 export const VocabularyExtension = z.object({
-  problemAreas: z.array(VocabularyEntry).max(2000).default([]),
-  modalities: z.array(VocabularyEntry).max(2000).default([]),
-  populations: z.array(VocabularyEntry).max(2000).default([]),
-  disciplines: z.array(VocabularyEntry).max(2000).default([]),
+  problemAreas: z.array(VocabularyEntry).max(2000).default(emptyList),
+  modalities: z.array(VocabularyEntry).max(2000).default(emptyList),
+  populations: z.array(VocabularyEntry).max(2000).default(emptyList),
+  disciplines: z.array(VocabularyEntry).max(2000).default(emptyList),
 });
 /** Codes and synonyms a host adds to the defaults. */
 export type VocabularyExtension = z.infer<typeof VocabularyExtension>;

@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from "zod";
+import { emptyList } from "./internal/emptyList.js";
 import { Clinician } from "./clinician.js";
 import { Compact } from "./licensure.js";
 import { Payer, Practice } from "./practice.js";
@@ -43,10 +44,10 @@ function reportDuplicateIds(items: ReadonlyArray<{ id: string }>, list: string, 
  */
 export const Directory = z
   .object({
-    practices: z.array(Practice).max(100_000).default([]),
+    practices: z.array(Practice).max(100_000).default(emptyList),
     clinicians: z.array(Clinician).max(1_000_000),
-    payers: z.array(Payer).max(100_000).default([]),
-    compacts: z.array(Compact).max(1_000).default([]),
+    payers: z.array(Payer).max(100_000).default(emptyList),
+    compacts: z.array(Compact).max(1_000).default(emptyList),
   })
   .superRefine((directory, ctx) => {
     const practiceIds = reportDuplicateIds(directory.practices, "practices", ctx);

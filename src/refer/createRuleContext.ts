@@ -1,6 +1,7 @@
 import { addCalendarDays } from "../model/internal/addCalendarDays.js";
 import { calendarDays } from "../model/internal/calendarDays.js";
 import * as z from "zod";
+import { emptyList } from "../model/internal/emptyList.js";
 import { type InputIssue, InvalidInputError } from "../errors.js";
 import {
   type Client,
@@ -139,7 +140,7 @@ const isVocabulary = (value: unknown): value is Vocabulary =>
 const ContextOptions = z.object({
   now: IsoDate,
   policy: ReferralPolicy.prefault({}),
-  instruments: z.array(Instrument).max(100).default([]),
+  instruments: z.array(Instrument).max(100).default(emptyList),
   vocabulary: z.custom<Vocabulary>(isVocabulary).optional(),
 });
 
