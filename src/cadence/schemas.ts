@@ -130,6 +130,8 @@ export const DueTouch = z.object({
 });
 /** A touch that is due. */
 export type DueTouch = z.infer<typeof DueTouch>;
+/** {@link DueTouch} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type DueTouchInput = z.input<typeof DueTouch>;
 
 /**
  * A touch placed on the calendar: the due touch, its local date and time in
@@ -151,6 +153,8 @@ export const PlannedTouch = DueTouch.extend({
 });
 /** A touch placed on the calendar. */
 export type PlannedTouch = z.infer<typeof PlannedTouch>;
+/** {@link PlannedTouch} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type PlannedTouchInput = z.input<typeof PlannedTouch>;
 
 /**
  * Options of the planner. `capacity` is the most touches per clinician per
@@ -192,3 +196,11 @@ export const PlanOptions = z.object({
 });
 /** Options of the planner. */
 export type PlanOptions = z.infer<typeof PlanOptions>;
+/**
+ * {@link PlanOptions} as a caller writes it, before defaults are filled in:
+ * what {@link planTouches} accepts. `scheduled` takes a previous plan's
+ * `planned` as it comes.
+ */
+export type PlanOptionsInput = Omit<z.input<typeof PlanOptions>, "scheduled"> & {
+  scheduled?: readonly PlannedTouchInput[] | undefined;
+};

@@ -86,6 +86,8 @@ export const MatcherOptions = z.object({
 });
 /** Options of a matcher. */
 export type MatcherOptions = z.infer<typeof MatcherOptions>;
+/** {@link MatcherOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type MatcherOptionsInput = z.input<typeof MatcherOptions>;
 
 /**
  * One ranking request: the criteria, or a client record to derive them
@@ -113,6 +115,8 @@ export const MatchRequest = z
   });
 /** One ranking request. */
 export type MatchRequest = z.infer<typeof MatchRequest>;
+/** {@link MatchRequest} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type MatchRequestInput = z.input<typeof MatchRequest>;
 
 /**
  * How many options to recommend for one ranking, overriding the matcher's
@@ -152,6 +156,8 @@ export const RankOptions = z.object({
 });
 /** Options of one ranking. */
 export type RankOptions = z.infer<typeof RankOptions>;
+/** {@link RankOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type RankOptionsInput = z.input<typeof RankOptions>;
 
 /**
  * An intake referral to assign: its criteria or client (exactly one) and its
@@ -181,3 +187,5 @@ export const Referral = z
   });
 /** An intake referral to assign. */
 export type Referral = z.infer<typeof Referral>;
+/** {@link Referral} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type ReferralInput = z.input<typeof Referral>;

@@ -211,3 +211,5 @@ export const Clinician = z
   });
 /** A clinician in the practice or in its outside network. */
 export type Clinician = z.infer<typeof Clinician>;
+/** {@link Clinician} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type ClinicianInput = z.input<typeof Clinician>;

@@ -1,7 +1,7 @@
 import { InvalidInputError, type InputIssue } from "../errors.js";
 import { normalizeTag } from "./normalizeTag.js";
 import { validate } from "./validate.js";
-import { defaultVocabulary, VocabularyExtension, type VocabularyList } from "./defaultVocabulary.js";
+import { defaultVocabulary, VocabularyExtension, type VocabularyExtensionInput, type VocabularyList } from "./defaultVocabulary.js";
 
 /**
  * The open code lists, compiled: resolves any tag to its canonical code so
@@ -49,7 +49,7 @@ const LISTS = ["problemAreas", "modalities", "populations", "disciplines"] as co
  * vocabulary.isKnown("problemAreas", "Horse phobia"); // => false
  * ```
  */
-export function createVocabulary(extension: unknown = {}): Vocabulary {
+export function createVocabulary(extension: VocabularyExtensionInput = {}): Vocabulary {
   const added = validate(VocabularyExtension, extension, "vocabulary");
   const issues: InputIssue[] = [];
   const compiled = new Map<VocabularyList, CompiledList>();

@@ -72,3 +72,5 @@ export const Directory = z
   });
 /** Every clinician a practice may refer to, with what they refer to. */
 export type Directory = z.infer<typeof Directory>;
+/** {@link Directory} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type DirectoryInput = z.input<typeof Directory>;

@@ -60,3 +60,5 @@ export const Referrer = z.object({
 });
 /** A referrer. */
 export type Referrer = z.infer<typeof Referrer>;
+/** {@link Referrer} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type ReferrerInput = z.input<typeof Referrer>;

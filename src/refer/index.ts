@@ -17,6 +17,7 @@
 export { assessPanelExit, type AssessPanelExitOptions } from "./assessPanelExit.js";
 export { assessReferral, type AssessReferralOptions } from "./assessReferral.js";
 export { builtInInstruments } from "./builtInInstruments.js";
+export type { UnknownTag } from "../model/unknownTag.js";
 export { builtInRules } from "./builtInRules.js";
 export { classifyProgress } from "./classifyProgress.js";
 export { createRuleContext, type NetworkGap, type NetworkLoss, type RuleContext, type RuleContextOptions } from "./createRuleContext.js";
@@ -53,10 +54,14 @@ export { treatmentDisagreementRule } from "./rules/treatmentDisagreementRule.js"
 export {
   Disagreement,
   Instrument,
+  type InstrumentInput,
   Measurement,
   PanelExit,
+  type PanelExitInput,
   ReferralCase,
+  type ReferralCaseInput,
   ReferralPolicy,
+  type ReferralPolicyInput,
   ReliableChangeMethod,
   SessionRecord,
 } from "./schemas.js";

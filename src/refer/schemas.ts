@@ -84,6 +84,8 @@ export const Instrument = z
   });
 /** A measurement instrument as data. */
 export type Instrument = z.infer<typeof Instrument>;
+/** {@link Instrument} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type InstrumentInput = z.input<typeof Instrument>;
 
 /**
  * One score of one instrument on one day. Extra keys (a client id, a
@@ -187,6 +189,8 @@ export const ReferralCase = z.object({
 });
 /** One client in care with one clinician, as the triggers read it. */
 export type ReferralCase = z.infer<typeof ReferralCase>;
+/** {@link ReferralCase} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type ReferralCaseInput = z.input<typeof ReferralCase>;
 
 /**
  * A practice's referral policy; every field has a default.
@@ -268,6 +272,8 @@ export const ReferralPolicy = z
   });
 /** A practice's referral policy, with its defaults filled in. */
 export type ReferralPolicy = z.infer<typeof ReferralPolicy>;
+/** {@link ReferralPolicy} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type ReferralPolicyInput = z.input<typeof ReferralPolicy>;
 
 /**
  * A clinician or a whole practice leaving payer panels on a date (the first
@@ -314,6 +320,8 @@ export const PanelExit = z
   });
 /** A clinician or practice leaving payer panels on a date, with its clients in care. */
 export type PanelExit = z.infer<typeof PanelExit>;
+/** {@link PanelExit} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type PanelExitInput = z.input<typeof PanelExit>;
 
 function uniqueIds(items: ReadonlyArray<{ id: string }>, list: string, ctx: z.core.$RefinementCtx): Set<string> {
   const seen = new Set<string>();

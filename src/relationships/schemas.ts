@@ -86,6 +86,8 @@ export const RelationshipEvent = z.discriminatedUnion("type", [
 ]);
 /** One thing that happened in a referrer relationship. */
 export type RelationshipEvent = z.infer<typeof RelationshipEvent>;
+/** {@link RelationshipEvent} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type RelationshipEventInput = z.input<typeof RelationshipEvent>;
 
 /**
  * How relationships are read, each rule with its documented default and
@@ -126,6 +128,8 @@ export const RelationshipPolicy = z.object({
 });
 /** How relationships are read. */
 export type RelationshipPolicy = z.infer<typeof RelationshipPolicy>;
+/** {@link RelationshipPolicy} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type RelationshipPolicyInput = z.input<typeof RelationshipPolicy>;
 
 /**
  * A referral the practice sent out to another discipline, whether or not
@@ -148,6 +152,8 @@ export const OutboundReferral = z.object({
 });
 /** A referral the practice sent out. */
 export type OutboundReferral = z.infer<typeof OutboundReferral>;
+/** {@link OutboundReferral} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type OutboundReferralInput = z.input<typeof OutboundReferral>;
 
 /**
  * What the practice wants its network to look like (seed 003: ten
@@ -182,3 +188,5 @@ export const NetworkGoals = z.object({
 });
 /** What the practice wants its network to look like. */
 export type NetworkGoals = z.infer<typeof NetworkGoals>;
+/** {@link NetworkGoals} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type NetworkGoalsInput = z.input<typeof NetworkGoals>;

@@ -1,10 +1,17 @@
 import * as z from "zod";
 import { afterEach, describe, expect, it } from "vitest";
-import { composeUpdate, defaultCategories, HostCategories, UpdateRequest } from "referwell/consent";
+import {
+  type ConsentInput,
+  composeUpdate,
+  defaultCategories,
+  HostCategories,
+  UpdateRequest,
+  type UpdateRequestInput,
+} from "referwell/consent";
 
 // The note firewall reads defaultCategories at run time: no code outside the library may change what it reads.
 
-const generalConsent = {
+const generalConsent: ConsentInput = {
   id: "general",
   clientId: "cl-1",
   status: "active",
@@ -16,7 +23,7 @@ const generalConsent = {
   categories: ["acknowledgement", "attendance", "psychotherapy-note", "sud-counselling-note"],
 };
 
-const notesRequest = (changes: Record<string, unknown> = {}) => ({
+const notesRequest = (changes: Partial<UpdateRequestInput> = {}): UpdateRequestInput => ({
   kind: "custom",
   template: { id: "notes", title: "Clinical notes", categories: ["psychotherapy-note", "sud-counselling-note", "attendance"] },
   client: { id: "cl-1", displayName: "Jordan" },
@@ -33,7 +40,7 @@ const notesRequest = (changes: Record<string, unknown> = {}) => ({
 });
 
 /** The firewall holds: a general consent that lists the notes discloses attendance only. */
-function expectNotesWithheld(changes: Record<string, unknown> = {}): void {
+function expectNotesWithheld(changes: Partial<UpdateRequestInput> = {}): void {
   const result = composeUpdate(notesRequest(changes));
   expect(result.included).toEqual(["a"]);
   expect(result.withheld.map(({ factId, reason }) => [factId, reason])).toEqual([
@@ -86,7 +93,7 @@ describe("the note firewall cannot be changed from outside", () => {
     });
 
     it("a host category that redefines a built-in code is refused", () => {
-      const redefined = [{ code: "psychotherapy-note", label: "Notes", confidentiality: "N" }];
+      const redefined: UpdateRequestInput["categories"] = [{ code: "psychotherapy-note", label: "Notes", confidentiality: "N" }];
       expect(HostCategories.safeParse(redefined).success).toBe(false);
       expect(() => composeUpdate(notesRequest({ categories: redefined }))).toThrow();
     });
@@ -94,7 +101,7 @@ describe("the note firewall cannot be changed from outside", () => {
     it("and if a changed schema lets one through, the built-in still decides", () => {
       // Bypasses the reserved-code check: zod reads `shape` at every parse.
       (UpdateRequest.shape as Record<string, z.ZodType>)["categories"] = z.array(z.any()).default([]);
-      const redefined = [
+      const redefined: UpdateRequestInput["categories"] = [
         { code: "psychotherapy-note", label: "Notes", confidentiality: "N", sensitivity: [], authorization: "general" },
         { code: "sud-counselling-note", label: "Notes", confidentiality: "N", sensitivity: [], authorization: "general" },
       ];
