@@ -50,6 +50,26 @@ const nodeModules = {
   message: "src/ runs anywhere: no Node modules.",
 };
 
+// Functions not yet split to the bounds below, each held at the length and complexity it has now, so none grows:
+// [file, lines, complexity].
+const notYetSplit = [
+  ["src/cadence/dueTouches.ts", 97, 23],
+  ["src/cadence/planTouches.ts", 106, 30],
+  ["src/consent/composeUpdate.ts", 98, 26],
+  ["src/match/assignReferrals.ts", 101, 15],
+  ["src/match/createMatcher.ts", 64, 15],
+  ["src/match/internal/maxWeightAssignment.ts", 82, 25],
+  ["src/refer/assessPanelExit.ts", 74, 15],
+  ["src/refer/assessReferral.ts", 105, 17],
+  ["src/refer/rules/cannotAffordRule.ts", 60, 19],
+  ["src/refer/rules/movingRule.ts", 92, 35],
+  ["src/refer/rules/treatmentDisagreementRule.ts", 60, 22],
+  ["src/relationships/assessNetwork.ts", 94, 15],
+  ["src/relationships/internal/deriveState.ts", 71, 33],
+  ["src/relationships/internal/foldStep.ts", 103, 38],
+  ["src/relationships/suggestNextActions.ts", 139, 29],
+];
+
 const nodeGlobals = Object.keys(globals.node).filter((name) => !(name in globals.es2022));
 
 export default defineConfig(
@@ -69,6 +89,12 @@ export default defineConfig(
       "no-restricted-syntax": ["error", ...purity],
       "no-restricted-globals": ["error", ...nodeGlobals.map((name) => ({ name, message: "src/ runs anywhere: no Node globals." }))],
       "no-restricted-imports": ["error", { patterns: [nodeModules] }],
+      // A function should fit on one screen and be readable in one go. The library's own bounds: 60 lines
+      // without blanks and comments (ESLint's `max-lines-per-function` counts nested functions with their parent,
+      // so a table of small handlers counts as one), and a cyclomatic complexity of 15 (above ESLint's default
+      // of 20 being too lax and 10 too strict for validation-heavy code; `&&`, `||` and `??` each count).
+      "max-lines-per-function": ["error", { max: 60, skipBlankLines: true, skipComments: true }],
+      complexity: ["error", 15],
     },
   },
   {
@@ -105,6 +131,13 @@ export default defineConfig(
           ],
         },
       ],
+    },
+  })),
+  ...notYetSplit.map(([file, lines, complexity]) => ({
+    files: [file],
+    rules: {
+      "max-lines-per-function": ["error", { max: lines, skipBlankLines: true, skipComments: true }],
+      complexity: ["error", complexity],
     },
   })),
   {

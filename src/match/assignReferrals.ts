@@ -185,8 +185,8 @@ export function assignReferrals(
     for (const index of collectCandidates(compiled, query)) {
       const clinician = compiled.clinicians[index];
       if (clinician === undefined) continue;
-      const constraints = evaluateConstraints(compiled, clinician, query, true);
-      if (constraints.failures.length > 0) continue;
+      const constraints = evaluateConstraints(compiled, clinician, query, "first");
+      if (constraints.failed !== undefined) continue;
       const scored = scoreOption(compiled, clinician, query, constraints);
       optionsByPair.set(`${row}:${clinician.index}`, scored);
       edges.push({
@@ -203,7 +203,7 @@ export function assignReferrals(
     if (query === undefined) return counts;
     for (const clinician of compiled.clinicians) {
       for (const constraint of new Set(
-        evaluateConstraints(compiled, clinician, query, false).failures.map((failure) => failure.constraint),
+        evaluateConstraints(compiled, clinician, query, "all").failures.map((failure) => failure.constraint),
       )) {
         counts[constraint] = (counts[constraint] ?? 0) + 1;
       }

@@ -154,8 +154,8 @@ export function createMatcher(directory: DirectoryInput, options: MatcherOptions
       for (const index of collectCandidates(compiled, query)) {
         const clinician = compiled.clinicians[index];
         if (clinician === undefined) continue;
-        const constraints = evaluateConstraints(compiled, clinician, query, true);
-        if (constraints.failures.length === 0) ranked.push(scoreOption(compiled, clinician, query, constraints));
+        const constraints = evaluateConstraints(compiled, clinician, query, "first");
+        if (constraints.failed === undefined) ranked.push(scoreOption(compiled, clinician, query, constraints));
       }
       ranked.sort(byScore);
       let passTo: RankResult["passTo"];
@@ -163,7 +163,7 @@ export function createMatcher(directory: DirectoryInput, options: MatcherOptions
       const pointPersonId = request.pointPersonId;
       const pointPerson = pointPersonId === undefined ? undefined : compiled.byId.get(pointPersonId);
       if (pointPersonId !== undefined && pointPerson !== undefined && request.practiceId !== undefined) {
-        const own = evaluateConstraints(compiled, pointPerson, query, false);
+        const own = evaluateConstraints(compiled, pointPerson, query, "all");
         const option = ranked.find((candidate) => candidate.clinicianId === pointPersonId);
         passTo = findPassTo(ranked, pointPersonId, { failures: own.failures, option }, margin);
       }
@@ -184,7 +184,7 @@ export function createMatcher(directory: DirectoryInput, options: MatcherOptions
       const { query, unknownTags } = prepare(compiled, requestInput, optionsInput);
       const clinician = compiled.byId.get(clinicianId);
       if (clinician === undefined) return { clinicianId, known: false, eligible: false, failures: [], unknownTags };
-      const constraints = evaluateConstraints(compiled, clinician, query, false);
+      const constraints = evaluateConstraints(compiled, clinician, query, "all");
       if (constraints.failures.length > 0) {
         return { clinicianId, known: true, eligible: false, failures: constraints.failures, unknownTags };
       }

@@ -2,24 +2,28 @@ import { addCalendarDays } from "../model/internal/addCalendarDays.js";
 import { calendarDays } from "../model/internal/calendarDays.js";
 import * as z from "zod";
 import { emptyList } from "../model/internal/emptyList.js";
-import { type InputIssue, InvalidInputError } from "../errors.js";
 import {
   type Client,
   type Clinician,
   type Compact,
-  coverageOn,
   createVocabulary,
   IsoDate,
   type Money,
   type PayerRef,
-  periodContains,
   type Urgency,
   validate,
   type Vocabulary,
 } from "../model/index.js";
-import { builtInInstruments } from "./builtInInstruments.js";
-import { scoresByDay } from "./internal/scoresByDay.js";
-import { summarizeProgress } from "./internal/summarizeProgress.js";
+import { checkScoreRanges } from "./internal/checkScoreRanges.js";
+import { describeDate } from "./internal/describeDate.js";
+import { describeMoney } from "./internal/describeMoney.js";
+import { episodeRecords } from "./internal/episodeRecords.js";
+import { findNetworkChange } from "./internal/findNetworkChange.js";
+import { inNetworkOn } from "./internal/inNetworkOn.js";
+import { mergeInstruments } from "./internal/mergeInstruments.js";
+import { paymentAlternatives } from "./internal/paymentAlternatives.js";
+import { progressOf } from "./internal/progressOf.js";
+import { scoresByInstrument } from "./internal/scoresByInstrument.js";
 import type { Alternative, ProgressSummary, Score } from "./results.js";
 import { type Disagreement, Instrument, type Measurement, ReferralCase, ReferralPolicy, type SessionRecord } from "./schemas.js";
 import type { InstrumentInput, ReferralCaseInput, ReferralPolicyInput } from "./schemas.js";
@@ -145,50 +149,6 @@ const ContextOptions = z.object({
   vocabulary: z.custom<Vocabulary>(isVocabulary).optional(),
 });
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-/** ISO 4217 currencies whose minor unit is not a hundredth. */
-const MINOR_DIGITS: Readonly<Record<string, number>> = {
-  ...Object.fromEntries(
-    ["BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF"].map((c) => [
-      c,
-      0,
-    ]),
-  ),
-  ...Object.fromEntries(["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"].map((c) => [c, 3])),
-  ...Object.fromEntries(["CLF", "UYW"].map((c) => [c, 4])),
-};
-
-const shift = addCalendarDays;
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const payerRef = (coverage: { payerId: string; planId?: string | undefined }): PayerRef =>
-  coverage.planId === undefined ? { payerId: coverage.payerId } : { payerId: coverage.payerId, planId: coverage.planId };
-const comparePayers = (a: PayerRef, b: PayerRef): number =>
-  compareText(a.payerId, b.payerId) || compareText(a.planId ?? "", b.planId ?? "");
-
-function mergeInstruments(added: readonly Instrument[]): Instrument[] {
-  const issues: InputIssue[] = [];
-  const byId = new Map(builtInInstruments.map((instrument) => [instrument.id, instrument]));
-  const seen = new Set<string>();
-  added.forEach((instrument, index) => {
-    if (seen.has(instrument.id)) issues.push({ path: ["instruments", index, "id"], code: "duplicate-id" });
-    seen.add(instrument.id);
-    byId.set(instrument.id, instrument);
-  });
-  if (issues.length > 0) throw new InvalidInputError("options", issues);
-  return [...byId.values()].sort((a, b) => compareText(a.id, b.id));
-}
-
-function checkScoreRanges(measurements: readonly Measurement[], instruments: ReadonlyMap<string, Instrument>): void {
-  const issues: InputIssue[] = [];
-  measurements.forEach((measurement, index) => {
-    const range = instruments.get(measurement.instrument)?.range;
-    if (range === undefined) return;
-    if (measurement.score < range.min) issues.push({ path: ["measurements", index, "score"], code: "too-small" });
-    if (measurement.score > range.max) issues.push({ path: ["measurements", index, "score"], code: "too-big" });
-  });
-  if (issues.length > 0) throw new InvalidInputError("case", issues);
-}
-
 /**
  * Validates a case and the options, and builds the context every referral
  * rule reads. `assessReferral` does this for each call; use it directly to
@@ -252,159 +212,24 @@ export function createRuleContext(input: ReferralCaseInput, options: RuleContext
   const { client, clinician } = parsed;
   const episodeStart = parsed.episode?.start;
   const vocabulary = given ?? createVocabulary();
-  const horizon = shift(now, policy.lookAheadDays);
+  const horizon = addCalendarDays(now, policy.lookAheadDays);
   const inEpisode = (date: string): boolean => date <= now && (episodeStart === undefined || date >= episodeStart);
-
-  const measurements = [...parsed.measurements].sort(
-    (a, b) => compareText(a.instrument, b.instrument) || compareText(a.date, b.date) || a.score - b.score,
-  );
-  const sessions = parsed.sessions
-    .filter((session) => inEpisode(session.date))
-    .sort((a, b) => compareText(a.date, b.date) || Number(a.clinicianExhausted) - Number(b.clinicianExhausted));
-  const disagreements = parsed.disagreements
-    .filter((disagreement) => !disagreement.resolved && inEpisode(disagreement.recorded))
-    .sort((a, b) => compareText(a.recorded, b.recorded) || compareText(a.about, b.about));
+  const records = episodeRecords(parsed, inEpisode);
   const hardship = parsed.hardship?.reported;
 
   // The clinician's tags, as codes, once: every rule that compares tags reads these.
   const treated = new Set(clinician.problemAreas.map((tag) => vocabulary.canonical("problemAreas", tag)));
   const offered = new Set(clinician.modalities.map((tag) => vocabulary.canonical("modalities", tag)));
 
-  const inNetworkOn = (date: string): PayerRef[] => {
-    const out: PayerRef[] = [];
-    for (const coverage of client.coverage) {
-      if (!periodContains(coverage.period, date)) continue;
-      const listed = clinician.insurancePanels.some(
-        (panel) =>
-          panel.payerId === coverage.payerId &&
-          periodContains(panel.period, date) &&
-          (panel.plans === undefined || (coverage.planId !== undefined && panel.plans.includes(coverage.planId))),
-      );
-      if (listed) out.push(payerRef(coverage));
-    }
-    return out.length > 1 ? out.sort(comparePayers) : out;
-  };
-
-  const inNetworkToday = inNetworkOn(now);
-
+  const inNetwork = (date: string): PayerRef[] => inNetworkOn(client, clinician, date);
+  const inNetworkToday = inNetwork(now);
   const urgencyOf = (date: string): Urgency => {
     const days = calendarDays(now, date);
     return days <= policy.urgentWithinDays ? "urgent" : days <= policy.soonWithinDays ? "soon" : "routine";
   };
-
-  // Where cover can change: the first day of each coverage period and panel, and the day after each ends.
-  // Losses count from the day after the episode starts or, without a start, within the look-ahead mirrored backwards.
-  const earliest = episodeStart === undefined ? shift(now, -policy.lookAheadDays) : shift(episodeStart, 1);
-  const changes = [
-    ...new Set(
-      [...client.coverage, ...clinician.insurancePanels].flatMap(({ period }) =>
-        period.end === undefined ? [period.start] : [period.start, shift(period.end, 1)],
-      ),
-    ),
-  ].sort(compareText);
-  const boundaries = changes.filter((date) => date >= earliest).map((date) => ({ date, before: shift(date, -1) }));
-
-  const lossUrgency = (date: string): Urgency => {
-    if (date > now) return urgencyOf(date);
-    return calendarDays(date, now) <= policy.soonWithinDays ? "urgent" : "soon";
-  };
-
-  // The first day in network again after a loss on `date`, when it comes by the horizon.
-  const resumption = (date: string): string | undefined =>
-    changes.find((change) => change > date && change <= horizon && inNetworkOn(change).length > 0);
-
-  const findNetworkChange = (): { loss?: NetworkLoss; gap?: NetworkGap } => {
-    const coveredToday = inNetworkToday.length > 0;
-    const candidates = boundaries.filter(({ date }) => (coveredToday ? date > now && date <= horizon : date <= now));
-    // While not covered, only the latest loss says how the client stands now.
-    if (!coveredToday) candidates.reverse();
-    let gap: NetworkGap | undefined;
-    for (const { date, before: dayBefore } of candidates) {
-      const before = inNetworkOn(dayBefore);
-      if (before.length === 0 || inNetworkOn(date).length > 0) continue;
-      const after = coverageOn(client, date).map(payerRef).sort(comparePayers);
-      const kept = (payer: PayerRef) => after.some((held) => comparePayers(held, payer) === 0);
-      const loss: NetworkLoss = {
-        date,
-        coverageEnded: before.filter((payer) => !kept(payer)),
-        panelEnded: before.filter(kept),
-        coverageAfter: after,
-        urgency: lossUrgency(date),
-      };
-      const resumes = resumption(date);
-      if (resumes === undefined) return gap === undefined ? { loss } : { loss, gap };
-      gap ??= { ...loss, resumes };
-      if (!coveredToday) break;
-    }
-    return gap === undefined ? {} : { gap };
-  };
-  const describeMoney = (amount: Money): string => {
-    const digits = MINOR_DIGITS[amount.currency] ?? 2;
-    return `${(amount.minorUnits / 10 ** digits).toFixed(digits)} ${amount.currency}`;
-  };
-
-  const paymentAlternatives = (payers: readonly PayerRef[]): Alternative[] => {
-    const { billing } = policy;
-    const { fee, slidingScaleFloor: floor } = clinician;
-    const most = client.maxSelfPay;
-    const affordable = (amount: Money | undefined): boolean =>
-      amount === undefined || most === undefined || (most.currency === amount.currency && most.minorUnits >= amount.minorUnits);
-    const priced = (amount: Money | undefined) => (amount === undefined ? {} : { amount });
-    const perSession = (amount: Money | undefined): string => (amount === undefined ? "" : ` at ${describeMoney(amount)} a session`);
-    const out: Alternative[] = [];
-    const payFee = affordable(fee);
-    if (billing.selfPay && payFee) {
-      out.push({
-        kind: "self-pay",
-        summary: `Continue as self-pay${perSession(fee)}.`,
-        explanation: `You could keep seeing me and pay for sessions yourself${perSession(fee)}.`,
-        ...priced(fee),
-      });
-    }
-    if (billing.slidingScale && floor !== undefined && affordable(floor) && !(payFee && fee !== undefined && most !== undefined)) {
-      out.push({
-        kind: "sliding-scale",
-        summary: `Continue on the practice's sliding scale, from ${describeMoney(floor)} a session.`,
-        explanation: `I can offer you a reduced fee, from ${describeMoney(floor)} a session.`,
-        amount: floor,
-      });
-    }
-    if (payers.length > 0 && billing.superbill && payFee) {
-      out.push({
-        kind: "superbill",
-        summary: `Continue as self-pay with a superbill the client submits to their insurer${perSession(fee)}.`,
-        explanation: "You could pay for sessions yourself, and I would give you the paperwork to claim back what your insurance covers.",
-        ...priced(fee),
-      });
-    }
-    if (payers.length > 0 && billing.outOfNetwork) {
-      out.push({
-        kind: "out-of-network",
-        summary: "Continue and bill the client's insurer out of network.",
-        explanation: "I could bill your insurance even though I'm not in their network; they may pay part of the cost.",
-      });
-    }
-    return out;
-  };
-
-  // Each instrument's scores within the episode and up to now, grouped once, in date and score order.
-  const scoresBy = new Map<string, Score[]>();
-  for (const measurement of measurements) {
-    if (!inEpisode(measurement.date)) continue;
-    const scores = scoresBy.get(measurement.instrument) ?? [];
-    scores.push({ date: measurement.date, score: measurement.score });
-    scoresBy.set(measurement.instrument, scores);
-  }
-  const series = (instrumentId: string): readonly Score[] => scoresBy.get(instrumentId) ?? [];
-
-  // Sorted by date, so two days or more means the first and last dates differ.
-  const progress = instruments.flatMap((instrument) => {
-    const scores = scoresBy.get(instrument.id) ?? [];
-    if (instrument.measures !== "outcome" || scores.length < 2 || scores[0]?.date === scores[scores.length - 1]?.date) return [];
-    // Instruments and scores are validated above: the trusted core, not the checked public classifier.
-    return [summarizeProgress(instrument, scoresByDay(scores))];
-  });
-  const { loss: networkLoss, gap: networkGap } = findNetworkChange();
+  const network = { now, horizon, episodeStart, client, clinician, policy, inNetworkOn: inNetwork, inNetworkToday, urgencyOf };
+  const { loss: networkLoss, gap: networkGap } = findNetworkChange(network);
+  const scoresBy = scoresByInstrument(records.measurements, inEpisode);
 
   return {
     now,
@@ -412,26 +237,24 @@ export function createRuleContext(input: ReferralCaseInput, options: RuleContext
     client,
     clinician,
     ...(episodeStart === undefined ? {} : { episodeStart }),
-    measurements,
-    sessions,
-    disagreements,
+    ...records,
     ...(hardship === undefined || !inEpisode(hardship) ? {} : { hardshipReported: hardship }),
     compacts: parsed.compacts,
     policy,
     instruments,
     vocabulary,
     instrument: (id) => instrumentById.get(id),
-    series,
-    progress,
+    series: (instrumentId) => scoresBy.get(instrumentId) ?? [],
+    progress: progressOf(instruments, scoresBy),
     treats: (problemArea) => treated.has(vocabulary.canonical("problemAreas", problemArea)),
     offers: (modality) => offered.has(vocabulary.canonical("modalities", modality)),
-    inNetworkOn,
+    inNetworkOn: inNetwork,
     inNetworkToday,
     ...(networkLoss === undefined ? {} : { networkLoss }),
     ...(networkGap === undefined ? {} : { networkGap }),
     urgencyOf,
-    paymentAlternatives,
-    describeDate: (date) => `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1] ?? ""} ${date.slice(0, 4)}`,
+    paymentAlternatives: (payers) => paymentAlternatives(policy.billing, client, clinician, payers),
+    describeDate,
     describeMoney,
   };
 }

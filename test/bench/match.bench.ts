@@ -32,8 +32,8 @@ describe("rank one request against 10,000 clinicians", () => {
     const query = prepareQuery(compiled, criteria, criteria.startDate ?? NOW, undefined);
     const options = [];
     for (const clinician of compiled.clinicians) {
-      const constraints = evaluateConstraints(compiled, clinician, query, true);
-      if (constraints.failures.length === 0) options.push(scoreOption(compiled, clinician, query, constraints));
+      const constraints = evaluateConstraints(compiled, clinician, query, "first");
+      if (constraints.failed === undefined) options.push(scoreOption(compiled, clinician, query, constraints));
     }
     options.sort((a, b) => b.score - a.score);
   });

@@ -12,6 +12,7 @@ import type { Compact } from "../../model/licensure.js";
 import type { GeoPoint, IsoDate, Jurisdiction } from "../../model/scalars.js";
 import type { MatcherOptions } from "../schemas.js";
 import type { SoftCriterion } from "../types.js";
+import type { ConstraintCheck } from "./constraintChecks.js";
 import type { WeekTimeline } from "./weekTimeline.js";
 
 /** A weekly slot as minutes of a weekday (Monday = 0). */
@@ -78,4 +79,6 @@ export interface PreparedQuery {
   readonly timeline: WeekTimeline;
   /** Normalized weights of the parts that count for this request. */
   readonly weights: ReadonlyArray<readonly [SoftCriterion, number]>;
+  /** The hard constraints this request asks about, in the table's order; the others hold for every clinician. */
+  readonly constraintChecks: readonly ConstraintCheck[];
 }

@@ -3,6 +3,7 @@ import { normalizeTag } from "../../model/normalizeTag.js";
 import type { IsoDate } from "../../model/scalars.js";
 import type { VocabularyList } from "../../model/defaultVocabulary.js";
 import type { CompiledDirectory, PreparedQuery } from "./compiled.js";
+import { constraintChecks } from "./constraintChecks.js";
 import { mergeIntervals } from "./mergeIntervals.js";
 import { primaryLanguage } from "./primaryLanguage.js";
 import { SoftCriterion } from "../types.js";
@@ -51,7 +52,7 @@ export function prepareQuery(
     .filter((criterion) => raw[criterion] > 0)
     .map((criterion) => [criterion, raw[criterion] / total] as const);
 
-  return {
+  const query: Omit<PreparedQuery, "constraintChecks"> = {
     criteria,
     startDate,
     practiceId,
@@ -73,4 +74,5 @@ export function prepareQuery(
     timeline,
     weights,
   };
+  return { ...query, constraintChecks: constraintChecks.filter((check) => check.requested?.(query as PreparedQuery) ?? true) };
 }

@@ -1,0 +1,79 @@
+import { checkLicensure } from "../../model/checkLicensure.js";
+import type { CareMode } from "../../model/enums.js";
+import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
+import { haversineKm } from "./haversineKm.js";
+
+/** Why an acceptable mode of care is impossible. */
+export type CareModeReason =
+  "no-office" | "office-out-of-range" | "not-licensed-in-person" | "telehealth-not-offered" | "not-licensed-telehealth";
+
+/** The modes of care a clinician can offer a client, and why each other acceptable mode is impossible. */
+export interface CareModes {
+  readonly modes: readonly CareMode[];
+  /** Why each acceptable mode is impossible: the reason, and for `not-licensed-in-person` the office's jurisdiction. */
+  readonly failures: readonly (readonly [reason: CareModeReason, office: string | undefined])[];
+  /** Kilometres to the nearest reachable office, when in-person care is possible and the client's point is known. */
+  readonly distanceKm: number | undefined;
+}
+
+const within = (jurisdiction: string, area: string): boolean => jurisdiction === area || jurisdiction.startsWith(`${area}-`);
+
+/** In-person care: the nearest office within reach where the clinician is licensed for it, or why there is none. */
+interface InPerson {
+  readonly reason: readonly [CareModeReason, string | undefined] | undefined;
+  readonly distanceKm: number | undefined;
+}
+
+/** In-person care: an office within reach in a jurisdiction where the clinician is licensed for it on the start date. */
+function inPerson(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery): InPerson {
+  const { source } = clinician;
+  let found = false;
+  let distanceKm: number | undefined;
+  let reason: [CareModeReason, string | undefined] = ["no-office", undefined];
+  for (const office of source.locations) {
+    const distance = query.point === undefined ? undefined : haversineKm(query.point, office.point);
+    const reachable =
+      distance === undefined ? within(office.jurisdiction, query.criteria.location.jurisdiction) : distance <= query.travelRadiusKm;
+    if (!reachable) {
+      if (reason[0] === "no-office") reason = ["office-out-of-range", undefined];
+      continue;
+    }
+    const where = { jurisdiction: office.jurisdiction, mode: "in-person", on: query.startDate } as const;
+    if (!checkLicensure(source, where, directory.compacts).authorized) {
+      reason = ["not-licensed-in-person", office.jurisdiction];
+      continue;
+    }
+    found = true;
+    if (distance !== undefined && (distanceKm === undefined || distance < distanceKm)) distanceKm = distance;
+  }
+  return found ? { reason: undefined, distanceKm } : { reason, distanceKm: undefined };
+}
+
+/** Telehealth: offered, and licensed for the client's location on the start date; the reason when not. */
+function telehealth(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery): CareModeReason | undefined {
+  const { source } = clinician;
+  if (!source.telehealth) return "telehealth-not-offered";
+  const where = { jurisdiction: query.criteria.location.jurisdiction, mode: "telehealth", on: query.startDate } as const;
+  if (!checkLicensure(source, where, directory.compacts).authorized) return "not-licensed-telehealth";
+  return undefined;
+}
+
+/** The modes of care among the acceptable ones that this clinician can offer this client. */
+export function careModes(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery): CareModes {
+  const modes: CareMode[] = [];
+  const failures: (readonly [CareModeReason, string | undefined])[] = [];
+  let distanceKm: number | undefined;
+  if (query.modes.has("in-person")) {
+    const office = inPerson(directory, clinician, query);
+    if (office.reason === undefined) {
+      modes.push("in-person");
+      distanceKm = office.distanceKm;
+    } else failures.push(office.reason);
+  }
+  if (query.modes.has("telehealth")) {
+    const reason = telehealth(directory, clinician, query);
+    if (reason === undefined) modes.push("telehealth");
+    else failures.push([reason, undefined]);
+  }
+  return { modes, failures, distanceKm };
+}

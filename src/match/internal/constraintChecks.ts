@@ -1,0 +1,184 @@
+import type { VocabularyList } from "../../model/defaultVocabulary.js";
+import type { ConstraintFailure, HardConstraint, PaymentRoute } from "../types.js";
+import { type CareModeReason, type CareModes, careModes } from "./careModes.js";
+import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
+import { inSentence } from "./inSentence.js";
+import { paymentFailure } from "./paymentFailure.js";
+import { paymentRoute } from "./paymentRoute.js";
+
+/** One clinician and one request, and what the checks found on the way that scoring reads. */
+export interface Evaluation {
+  readonly directory: CompiledDirectory;
+  readonly clinician: CompiledClinician;
+  readonly query: PreparedQuery;
+  /** How the client would pay; set by the payment check. */
+  payment: PaymentRoute | undefined;
+  /** The modes of care possible, and why the others are not; set by the care-mode check. */
+  care: CareModes | undefined;
+}
+
+/** One hard constraint: the check, and the failures it explains when the check says no. */
+export interface ConstraintCheck {
+  readonly constraint: HardConstraint;
+  /** Whether the request asks for anything this constraint checks; without it every clinician meets it (and it is skipped). */
+  readonly requested?: (query: PreparedQuery) => boolean;
+  /** Whether the clinician meets the constraint. */
+  readonly passes: (evaluation: Evaluation) => boolean;
+  /** Every unmet part, with its finer reason and a sentence; read only after `passes` said no. */
+  readonly explain: (evaluation: Evaluation) => ConstraintFailure[];
+}
+
+const label = ({ directory }: Evaluation, list: VocabularyList, code: string): string => directory.vocabulary.label(list, code) ?? code;
+
+/** Whether every required code is held. */
+function hasAll(required: readonly string[], held: ReadonlySet<string>): boolean {
+  for (const code of required) if (!held.has(code)) return false;
+  return true;
+}
+
+/** A constraint met when the clinician holds every code the request requires from one list. */
+function everyRequired(
+  constraint: HardConstraint,
+  reason: string,
+  required: "requiredPopulations" | "requiredProblemAreas" | "requiredModalities" | "requiredLanguages",
+  held: "populations" | "problemAreas" | "modalities" | "languages",
+  text: (evaluation: Evaluation, code: string) => string,
+): ConstraintCheck {
+  return {
+    constraint,
+    requested: (query) => query[required].length > 0,
+    passes: ({ clinician, query }) => hasAll(query[required], clinician[held]),
+    explain: (evaluation) =>
+      evaluation.query[required]
+        .filter((code) => !evaluation.clinician[held].has(code))
+        .map((code) => ({ constraint, reason, text: text(evaluation, code) })),
+  };
+}
+
+/** The failures whose condition holds, in order. */
+const failing = (constraint: HardConstraint, parts: readonly [failed: boolean, reason: string, text: string][]): ConstraintFailure[] =>
+  parts.filter(([failed]) => failed).map(([, reason, text]) => ({ constraint, reason, text }));
+
+const excludedClinician = ({ clinician, query }: Evaluation): boolean => query.excludedClinicians.has(clinician.source.id);
+const excludedPractice = ({ clinician: { source }, query }: Evaluation): boolean =>
+  source.practiceId !== undefined && query.excludedPractices.has(source.practiceId);
+const caseloadFull = ({ clinician: { source } }: Evaluation): boolean => source.capacity.caseloadCurrent >= source.capacity.caseloadMax;
+const weekFull = ({ clinician: { source } }: Evaluation): boolean =>
+  source.capacity.newClientsThisWeek >= source.capacity.weeklyNewClientLimit;
+const waitTooLong = ({ clinician: { source }, query }: Evaluation): boolean => {
+  const maxWait = query.criteria.require.maxWaitDays;
+  const wait = source.capacity.expectedWaitDays;
+  return maxWait !== undefined && wait !== undefined && wait > maxWait;
+};
+
+const CARE_MODE_TEXT: Record<CareModeReason, (evaluation: Evaluation, office: string | undefined) => string> = {
+  "no-office": () => "Has no office for in-person care.",
+  "office-out-of-range": ({ query }) =>
+    `Every office is ${query.point === undefined ? `outside ${query.criteria.location.jurisdiction}` : `beyond ${query.travelRadiusKm} km`}.`,
+  "not-licensed-in-person": ({ query }, office) => `Not licensed for in-person care in ${office} on ${query.startDate}.`,
+  "telehealth-not-offered": () => "Does not offer telehealth.",
+  "not-licensed-telehealth": ({ query }) => `Not licensed for telehealth to ${query.criteria.location.jurisdiction} on ${query.startDate}.`,
+};
+
+/**
+ * The hard constraints in the order their failures are reported, one entry
+ * each (see {@link HardConstraint}). The cheap checks come first, so ranking,
+ * which stops at the first failure, rarely reaches payment or licensure.
+ */
+export const constraintChecks: readonly ConstraintCheck[] = [
+  {
+    constraint: "excluded",
+    requested: (query) => query.excludedClinicians.size > 0 || query.excludedPractices.size > 0,
+    passes: (evaluation) => !excludedClinician(evaluation) && !excludedPractice(evaluation),
+    explain: (evaluation) =>
+      failing("excluded", [
+        [excludedClinician(evaluation), "clinician-excluded", "Excluded for this client (for example a declared conflict)."],
+        [excludedPractice(evaluation), "practice-excluded", "The clinician's practice is excluded for this client."],
+      ]),
+  },
+  {
+    constraint: "accepting",
+    passes: ({ clinician }) => clinician.source.acceptingNewClients,
+    explain: () => [{ constraint: "accepting", reason: "not-accepting", text: "Not accepting new clients." }],
+  },
+  {
+    constraint: "capacity",
+    passes: (evaluation) => !caseloadFull(evaluation) && !weekFull(evaluation),
+    explain: (evaluation) =>
+      failing("capacity", [
+        [caseloadFull(evaluation), "caseload-full", "The caseload is full."],
+        [weekFull(evaluation), "weekly-limit-reached", "No new-client places left this week."],
+      ]),
+  },
+  everyRequired(
+    "population",
+    "population-not-served",
+    "requiredPopulations",
+    "populations",
+    (evaluation, code) => `Does not see ${inSentence(label(evaluation, "populations", code))}.`,
+  ),
+  everyRequired(
+    "problem-area",
+    "problem-area-not-treated",
+    "requiredProblemAreas",
+    "problemAreas",
+    (evaluation, code) => `Does not treat ${inSentence(label(evaluation, "problemAreas", code))}.`,
+  ),
+  everyRequired(
+    "modality",
+    "modality-not-offered",
+    "requiredModalities",
+    "modalities",
+    (evaluation, code) => `Does not offer ${label(evaluation, "modalities", code)}.`,
+  ),
+  everyRequired(
+    "language",
+    "language-not-spoken",
+    "requiredLanguages",
+    "languages",
+    (_, code) => `Does not work in the language "${code}".`,
+  ),
+  {
+    constraint: "discipline",
+    requested: (query) => query.requiredDisciplines.size > 0,
+    passes: ({ clinician, query }) => query.requiredDisciplines.has(clinician.discipline),
+    explain: (evaluation) => {
+      const wanted = [...evaluation.query.requiredDisciplines].map((code) => label(evaluation, "disciplines", code)).join(" or ");
+      return [{ constraint: "discipline", reason: "discipline-not-wanted", text: `Is not a ${inSentence(wanted)}.` }];
+    },
+  },
+  {
+    constraint: "wait",
+    requested: (query) => query.criteria.require.maxWaitDays !== undefined,
+    passes: (evaluation) => !waitTooLong(evaluation),
+    explain: ({ clinician, query }) => [
+      {
+        constraint: "wait",
+        reason: "wait-too-long",
+        text: `The usual wait (${clinician.source.capacity.expectedWaitDays} days) is longer than ${query.criteria.require.maxWaitDays} days.`,
+      },
+    ],
+  },
+  {
+    constraint: "payment",
+    requested: (query) => query.criteria.require.payment !== undefined,
+    passes: (evaluation) => {
+      evaluation.payment = paymentRoute(evaluation.clinician, evaluation.query);
+      return evaluation.payment !== undefined;
+    },
+    explain: ({ clinician, query }) => [paymentFailure(clinician, query)],
+  },
+  {
+    constraint: "care-mode",
+    passes: (evaluation) => {
+      evaluation.care = careModes(evaluation.directory, evaluation.clinician, evaluation.query);
+      return evaluation.care.modes.length > 0;
+    },
+    explain: (evaluation) =>
+      (evaluation.care?.failures ?? []).map(([reason, office]) => ({
+        constraint: "care-mode",
+        reason,
+        text: CARE_MODE_TEXT[reason](evaluation, office),
+      })),
+  },
+];

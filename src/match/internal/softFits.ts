@@ -1,0 +1,142 @@
+import type { SoftCriterion } from "../types.js";
+import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
+import type { ConstraintResult } from "./evaluateConstraints.js";
+import { inSentence } from "./inSentence.js";
+import { overlapMinutes } from "./overlapMinutes.js";
+
+/** What every part of the soft fit reads: one eligible clinician, one request, and what the hard constraints found. */
+export interface FitFacts {
+  readonly directory: CompiledDirectory;
+  readonly clinician: CompiledClinician;
+  readonly query: PreparedQuery;
+  readonly constraints: ConstraintResult;
+}
+
+/** How well a clinician meets one part, from 0 to 1, and why (built lazily where it costs). */
+export interface Fit {
+  readonly fit: number;
+  readonly reason: string | (() => string);
+}
+
+/** Primary need counts twice, every other need once (seed 001 and the issue: primary weighted most). */
+const needWeight = (position: number): number => (position === 0 ? 2 : 1);
+
+const listed = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+
+// Reasons name codes by their vocabulary labels; a tag no vocabulary knows is the client's own text, so it is counted, not named.
+function names({ vocabulary }: CompiledDirectory, list: "problemAreas" | "modalities", noun: string, codes: readonly string[]): string[] {
+  const labels = codes.flatMap((code) => {
+    const label = vocabulary.label(list, code);
+    return label === undefined ? [] : [list === "problemAreas" ? inSentence(label) : label];
+  });
+  const unlisted = codes.length - labels.length;
+  return unlisted === 0 ? labels : [...labels, unlisted === 1 ? `an unlisted ${noun}` : `${unlisted} unlisted ${noun}s`];
+}
+const needNames = (directory: CompiledDirectory, codes: readonly string[]) => listed(names(directory, "problemAreas", "need", codes));
+
+function needsFit({ directory, clinician, query }: FitFacts): Fit {
+  if (query.needs.length === 0) return { fit: 1, reason: "No needs were given." };
+  let met = 0;
+  let total = 0;
+  query.needs.forEach((need, position) => {
+    total += needWeight(position);
+    if (clinician.problemAreas.has(need)) met += needWeight(position);
+  });
+  const reason = (): string => {
+    const treated = query.needs.filter((need) => clinician.problemAreas.has(need));
+    const missing = query.needs.filter((need) => !clinician.problemAreas.has(need));
+    if (missing.length === 0) return `Treats every need: ${needNames(directory, treated)}.`;
+    if (treated.length === 0) return `Treats none of the needs (${needNames(directory, missing)}).`;
+    // Needs are canonical and without repeats, so the primary need, when missing, is the first missing one.
+    const primaryMissing = !clinician.problemAreas.has(query.needs[0] as string);
+    const others = primaryMissing ? missing.slice(1) : missing;
+    return `Treats ${needNames(directory, treated)}${primaryMissing ? ` but not the primary need, ${needNames(directory, missing.slice(0, 1))}` : ""}${others.length > 0 ? `; not ${needNames(directory, others)}` : ""}.`;
+  };
+  return { fit: met / total, reason };
+}
+
+function outcomesFit({ directory, clinician, query }: FitFacts): Fit {
+  const { options } = directory;
+  if (query.needs.length === 0) return { fit: 0, reason: "No needs were given to weigh outcomes against." };
+  // The best measured evidence across the client's needs: a maximum, so adding a need never lowers it.
+  let fit = 0;
+  const notes: string[] = [];
+  for (const need of query.needs) {
+    const outcome = clinician.outcomes.get(need);
+    const rated = outcome !== undefined && outcome.cases >= options.outcomeMinCases ? outcome.rating : undefined;
+    fit = Math.max(fit, rated === "effective" ? 1 : rated === "ineffective" ? 0 : 0.5);
+    if (rated !== undefined) notes.push(`${rated} with ${needNames(directory, [need])} (${outcome?.cases} cases)`);
+  }
+  return { fit, reason: notes.length === 0 ? "No measured outcomes for these needs." : `Measured outcomes: ${notes.join("; ")}.` };
+}
+
+function scheduleFit({ directory: { options }, clinician, query, constraints }: FitFacts): Fit {
+  if (query.clientWindows === undefined) return { fit: 1, reason: "No preferred times were given." };
+  const minutes = overlapMinutes(clinician, query, constraints.modes, query.clientWindows);
+  const hours = Math.round((minutes / 60) * 10) / 10;
+  return {
+    fit: Math.min(1, minutes / options.scheduleTargetMinutes),
+    reason: () => `${hours} ${hours === 1 ? "hour" : "hours"} a week of availability within the client's times.`,
+  };
+}
+
+function modalityFit({ directory, clinician, query }: FitFacts): Fit {
+  if (query.preferredModalities.length === 0) return { fit: 1, reason: "No modality was preferred." };
+  const offered = query.preferredModalities.filter((modality) => clinician.modalities.has(modality));
+  return {
+    fit: offered.length / query.preferredModalities.length,
+    reason: () =>
+      offered.length === 0
+        ? "Offers none of the preferred modalities."
+        : `Offers ${listed(names(directory, "modalities", "modality", offered))}.`,
+  };
+}
+
+function languageFit({ clinician, query }: FitFacts): Fit {
+  if (query.preferredLanguages.length === 0) return { fit: 1, reason: "No language was preferred." };
+  const spoken = query.preferredLanguages.filter((language) => clinician.languages.has(language));
+  return {
+    fit: spoken.length > 0 ? 1 : 0,
+    reason: () => (spoken.length > 0 ? `Works in ${listed(spoken)}.` : "Does not work in a preferred language."),
+  };
+}
+
+function waitFit({ directory: { options }, clinician, query }: FitFacts): Fit {
+  const { source } = clinician;
+  const wait = source.capacity.expectedWaitDays;
+  if (wait === undefined) return { fit: 0.5, reason: "The usual wait is not known." };
+  const horizon = Math.max(1, query.criteria.require.maxWaitDays ?? options.waitHorizonDays);
+  return {
+    fit: 1 - Math.min(1, wait / horizon),
+    reason: () => (wait === 0 ? "No wait for a first session." : `Usual wait ${wait} days.`),
+  };
+}
+
+function genderFit({ clinician, query }: FitFacts): Fit {
+  if (query.preferredGenders.size === 0) return { fit: 1, reason: "No clinician gender was preferred." };
+  const matches = clinician.gender !== undefined && query.preferredGenders.has(clinician.gender);
+  return {
+    fit: matches ? 1 : 0,
+    reason: matches ? "Matches the preferred clinician gender." : "Does not match the preferred clinician gender.",
+  };
+}
+
+function distanceFit({ query, constraints }: FitFacts): Fit {
+  if (constraints.modes.includes("telehealth")) return { fit: 1, reason: "Telehealth is possible, so distance does not matter." };
+  if (constraints.distanceKm === undefined) return { fit: 0.5, reason: "In person; the distance is not known." };
+  const km = constraints.distanceKm;
+  return { fit: 1 - Math.min(1, km / query.travelRadiusKm), reason: () => `In person, ${Math.round(km * 10) / 10} km away.` };
+}
+
+/** Each part of the soft fit (see {@link SoftCriterion}) with the function that measures it. */
+export const softFits: Readonly<Record<SoftCriterion, (facts: FitFacts) => Fit>> = {
+  needs: needsFit,
+  outcomes: outcomesFit,
+  schedule: scheduleFit,
+  modality: modalityFit,
+  language: languageFit,
+  wait: waitFit,
+  gender: genderFit,
+  distance: distanceFit,
+};

@@ -1,0 +1,26 @@
+import type { Disagreement, Measurement, ReferralCase, SessionRecord } from "../schemas.js";
+import { compareText } from "./compareText.js";
+
+/** A case's records in a fixed order, so rules that read them in order do not depend on the input's. */
+export interface EpisodeRecords {
+  /** Every measurement, sorted by instrument, date and score. */
+  readonly measurements: Measurement[];
+  /** Sessions within the episode and up to `now`, in date order. */
+  readonly sessions: SessionRecord[];
+  /** Unresolved disagreements within the episode and up to `now`, in date order. */
+  readonly disagreements: Disagreement[];
+}
+
+/** Sorts a validated case's records, keeping sessions and disagreements dated within the episode and up to `now`. */
+export function episodeRecords(parsed: ReferralCase, inEpisode: (date: string) => boolean): EpisodeRecords {
+  const measurements = [...parsed.measurements].sort(
+    (a, b) => compareText(a.instrument, b.instrument) || compareText(a.date, b.date) || a.score - b.score,
+  );
+  const sessions = parsed.sessions
+    .filter((session) => inEpisode(session.date))
+    .sort((a, b) => compareText(a.date, b.date) || Number(a.clinicianExhausted) - Number(b.clinicianExhausted));
+  const disagreements = parsed.disagreements
+    .filter((disagreement) => !disagreement.resolved && inEpisode(disagreement.recorded))
+    .sort((a, b) => compareText(a.recorded, b.recorded) || compareText(a.about, b.about));
+  return { measurements, sessions, disagreements };
+}
