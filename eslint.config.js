@@ -34,6 +34,11 @@ const purity = [
     message: 'Import zod as a namespace (`import * as z from "zod"`) so bundlers can tree-shake it.',
   },
   {
+    // zod 4.0.0 hands out a default value itself, so a caller that changed one parsed result would change every later one.
+    selector: "CallExpression[callee.property.name=/^(default|catch)$/] > :matches(ArrayExpression, ObjectExpression).arguments",
+    message: "A list or object default is shared between parses: pass a function (`emptyList`, `() => [...]`).",
+  },
+  {
     selector: "TSEnumDeclaration",
     message: "Use z.enum; TypeScript enums are forbidden.",
   },

@@ -1,34 +1,121 @@
-// Bundle size of each public entry as an app would ship it: bundled with
-// esbuild from the built ESM, minified, zod (a peer) left out, then gzipped.
+// What an app pays for referwell. Each case is a one-line app that imports from
+// the built package (`dist/`, through its `import` condition, as an app would),
+// bundled for the browser and minified by esbuild, and by Rollup (the bundler
+// Vite builds with) with terser, then gzipped. Measured twice: with zod, the
+// real cost when the app has no other use for it, and without zod (a peer the
+// app may already ship), referwell's own share. date-fns is always counted.
+// Run `npm run build` first.
+import nodeResolve from "@rollup/plugin-node-resolve";
+import terser from "@rollup/plugin-terser";
 import { build } from "esbuild";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { rollup } from "rollup";
 
-// Budgets in gzipped bytes; the build fails when an entry outgrows its budget.
-const BUDGETS = { "referwell/match": 15 * 1024 };
+const root = fileURLToPath(new URL("..", import.meta.url));
+const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8"));
+const built = (subpath) => `${root}${pkg.exports[subpath].import.default.slice(2)}`;
 
-const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
-const rows = [];
-for (const [subpath, conditions] of Object.entries(pkg.exports)) {
-  if (typeof conditions === "string") continue;
-  const result = await build({
-    entryPoints: [conditions.import.default],
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "neutral",
-    external: ["zod"],
-    write: false,
-    logLevel: "silent",
-  });
-  const code = result.outputFiles[0].contents;
-  rows.push({ entry: subpath === "." ? pkg.name : `${pkg.name}/${subpath.slice(2)}`, minified: code.length, gzip: gzipSync(code).length });
+// Each bundle with zod runs once too, so a bundler that dropped too much fails here.
+const rejects = (call) => {
+  try {
+    call();
+  } catch (error) {
+    if (error?.code === "invalid-input") return;
+    throw error;
+  }
+  throw new Error("accepted an invalid input");
+};
+const matches = (app) => {
+  if (typeof app.createMatcher({ clinicians: [] }).rank !== "function") throw new Error("no matcher");
+  rejects(() => app.createMatcher({ clinicians: [{}] }));
+};
+const composes = (app) => rejects(() => app.composeUpdate({ kind: "progress" }));
+
+const APPS = [
+  {
+    name: "createMatcher",
+    from: "referwell/match",
+    code: `export { createMatcher } from ${JSON.stringify(built("./match"))};`,
+    smoke: matches,
+  },
+  {
+    name: "composeUpdate",
+    from: "referwell/consent",
+    code: `export { composeUpdate } from ${JSON.stringify(built("./consent"))};`,
+    smoke: composes,
+  },
+  {
+    name: "everything",
+    from: "referwell",
+    code: `export * from ${JSON.stringify(built("."))};`,
+    smoke: (app) => [matches, composes].forEach((smoke) => smoke(app)),
+  },
+];
+
+// Budgets in gzipped bytes (1 kB = 1000 B), per app, bundler and zod; over budget fails the run.
+const KB = 1000;
+const BUDGETS = {
+  "createMatcher with zod": 45 * KB,
+  "createMatcher without zod": 18 * KB,
+  "composeUpdate without zod": 10 * KB,
+  "everything without zod": 60 * KB,
+};
+
+const BUNDLERS = {
+  async esbuild(code, withZod) {
+    const result = await build({
+      stdin: { contents: code, resolveDir: root, loader: "js" },
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      external: withZod ? [] : ["zod", "zod/*"],
+      write: false,
+      logLevel: "silent",
+    });
+    return result.outputFiles[0].text;
+  },
+  async rollup(code, withZod) {
+    const app = "\0app";
+    const bundle = await rollup({
+      input: app,
+      external: withZod ? [] : (id) => id === "zod" || id.startsWith("zod/"),
+      plugins: [
+        { name: "app", resolveId: (id) => (id === app ? id : null), load: (id) => (id === app ? code : null) },
+        nodeResolve({ browser: true }),
+      ],
+      // zod's sources carry comments that mention `@__PURE__` in prose; Rollup warns about each.
+      onwarn: (warning, warn) => (["CIRCULAR_DEPENDENCY", "INVALID_ANNOTATION"].includes(warning.code ?? "") ? undefined : warn(warning)),
+    });
+    const { output } = await bundle.generate({ format: "es", plugins: [terser()] });
+    await bundle.close();
+    return output[0].code;
+  },
+};
+
+if (!existsSync(built("."))) {
+  console.error("No build in dist/: run `npm run build` first.");
+  process.exit(1);
 }
+
 let over = false;
-for (const row of rows) {
-  const budget = BUDGETS[row.entry];
-  const verdict = budget === undefined ? "" : row.gzip <= budget ? `  (budget ${budget} B: ok)` : `  (budget ${budget} B: OVER)`;
-  over ||= budget !== undefined && row.gzip > budget;
-  console.log(`${row.entry.padEnd(26)} ${String(row.minified).padStart(8)} B min ${String(row.gzip).padStart(8)} B min+gz${verdict}`);
+console.log(`${"app".padEnd(44)} ${"bundler".padEnd(8)} ${"zod".padEnd(8)} ${"min".padStart(9)} ${"min+gz".padStart(9)}`);
+for (const { name, from, code, smoke } of APPS) {
+  for (const [bundler, bundle] of Object.entries(BUNDLERS)) {
+    for (const withZod of [true, false]) {
+      const output = Buffer.from(await bundle(code, withZod));
+      if (withZod) smoke(await import(`data:text/javascript;base64,${output.toString("base64")}`));
+      const gzip = gzipSync(output, { level: 9 }).length;
+      const budget = BUDGETS[`${name} ${withZod ? "with" : "without"} zod`];
+      const verdict = budget === undefined ? "" : `  budget ${budget} B: ${gzip <= budget ? "ok" : "OVER"}`;
+      over ||= budget !== undefined && gzip > budget;
+      const label = `${name} (${from})`;
+      console.log(
+        `${label.padEnd(44)} ${bundler.padEnd(8)} ${(withZod ? "with" : "without").padEnd(8)} ${String(output.length).padStart(9)} ${String(gzip).padStart(9)}${verdict}`,
+      );
+    }
+  }
 }
 if (over) process.exit(1);

@@ -9,6 +9,8 @@
  * @module
  */
 
+import { deepFreeze } from "./model/internal/deepFreeze.js";
+
 /**
  * Every code a {@link ReferwellError} can carry.
  *
@@ -19,7 +21,7 @@
  * ReferwellErrorCodes.includes("invalid-input"); // => true
  * ```
  */
-export const ReferwellErrorCodes = ["invalid-input"] as const;
+export const ReferwellErrorCodes = /* @__PURE__ */ deepFreeze(["invalid-input"] as const);
 
 /** A literal code that tells one {@link ReferwellError} from another. */
 export type ReferwellErrorCode = (typeof ReferwellErrorCodes)[number];
@@ -74,7 +76,7 @@ export class ReferwellError extends Error {
  * IssueCodes.includes("required"); // => true
  * ```
  */
-export const IssueCodes = [
+export const IssueCodes = /* @__PURE__ */ deepFreeze([
   // Shape
   "required",
   "invalid-type",
@@ -102,7 +104,7 @@ export const IssueCodes = [
   "reserved-code",
   "sensitivity-needs-authorization",
   "authorization-needs-labels",
-] as const;
+] as const);
 
 /** One rule an input broke; see {@link IssueCodes}. */
 export type IssueCode = (typeof IssueCodes)[number];

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { emptyList } from "../model/internal/emptyList.js";
 import { NowOptions } from "../model/now.js";
 import { Id, IsoDate } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
@@ -40,7 +41,7 @@ export const DueTouchOptions = z.object({
       }),
     )
     .max(100_000)
-    .default([]),
+    .default(emptyList),
   newMeetingsPerMonth: z.number().int().min(0).max(100).default(0),
 });
 /** Options of {@link dueTouches}. */

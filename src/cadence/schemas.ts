@@ -7,6 +7,7 @@
  * @module
  */
 import * as z from "zod";
+import { emptyList } from "../model/internal/emptyList.js";
 import { ReferrerKind, Weekday } from "../model/enums.js";
 import { Now } from "../model/now.js";
 import { Id, IsoDate, IsoInstant, LocalTime, TimeZone } from "../model/scalars.js";
@@ -52,16 +53,21 @@ export const CadencePolicy = z.object({
   kindEveryDays: z
     .array(z.object({ kind: ReferrerKind, days: z.number().int().min(1).max(3_650) }))
     .max(13)
-    .default([
-      { kind: "peer-group", days: 30 },
-      { kind: "case-study-group", days: 30 },
+    // A fresh list on every parse: zod 4.0.0 hands out a default itself, not a copy.
+    .default(() => [
+      { kind: "peer-group" as const, days: 30 },
+      { kind: "case-study-group" as const, days: 30 },
     ]),
   resetKinds: z
     .array(TouchKind)
     .max(20)
-    .default([...TouchKind.options]),
+    .default(() => [...TouchKind.options]),
   progressNoteEveryDays: days(60),
-  kindRotation: z.array(TouchKind).min(1).max(20).default(["coffee", "article-shared", "call", "lunch", "consult"]),
+  kindRotation: z
+    .array(TouchKind)
+    .min(1)
+    .max(20)
+    .default((): TouchKind[] => ["coffee", "article-shared", "call", "lunch", "consult"]),
 });
 /** How often to touch base, and what resets the clock. */
 export type CadencePolicy = z.infer<typeof CadencePolicy>;
@@ -180,15 +186,19 @@ export const PlanOptions = z.object({
   clinicianTimeZones: z
     .array(z.object({ clinicianId: Id, timeZone: TimeZone }))
     .max(10_000)
-    .default([]),
-  workingDays: z.array(Weekday).min(1).max(7).default(["mon", "tue", "wed", "thu", "fri"]),
-  holidays: z.array(IsoDate).max(10_000).default([]),
+    .default(emptyList),
+  workingDays: z
+    .array(Weekday)
+    .min(1)
+    .max(7)
+    .default((): Weekday[] => ["mon", "tue", "wed", "thu", "fri"]),
+  holidays: z.array(IsoDate).max(10_000).default(emptyList),
   capacity: z.number().int().min(0).max(1_000),
   // 24:00 would start the touch on the next day.
   preferredTime: LocalTime.refine((time) => time !== "24:00", { error: "too-big" }).default("10:00"),
   durationMinutes: z.number().int().min(5).max(480).default(30),
   toleranceDays: z.number().int().min(0).max(60).default(7),
-  scheduled: z.array(PlannedTouch).max(1_000_000).default([]),
+  scheduled: z.array(PlannedTouch).max(1_000_000).default(emptyList),
 });
 /** Options of the planner. */
 export type PlanOptions = z.infer<typeof PlanOptions>;

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { emptyList } from "../model/internal/emptyList.js";
 import { NowOptions } from "../model/now.js";
 import { Id } from "../model/scalars.js";
 import { wallClockInstant } from "../model/internal/wallClockInstant.js";
@@ -32,7 +33,7 @@ export const ICalendarOptions = z.object({
   names: z
     .array(z.object({ id: Id, name: z.string().min(1).max(200) }))
     .max(100_000)
-    .default([]),
+    .default(emptyList),
 });
 /** Options of {@link toICalendar}. */
 export type ICalendarOptions = z.infer<typeof ICalendarOptions>;

@@ -7,6 +7,8 @@
  * @module
  */
 import * as z from "zod";
+import { emptyList } from "../model/internal/emptyList.js";
+import { deepFreeze } from "../model/internal/deepFreeze.js";
 
 /**
  * Why information is disclosed: purpose-of-use codes from HL7 v3 ActReason
@@ -174,7 +176,7 @@ export const DisclosureCategory = z
     code: CategoryCode,
     label: z.string().min(1).max(100),
     confidentiality: Confidentiality,
-    sensitivity: z.array(SensitivityCode).max(16).default([]),
+    sensitivity: z.array(SensitivityCode).max(16).default(emptyList),
     authorization: AuthorizationKind.default("general"),
   })
   .superRefine((category, ctx) => {
@@ -224,7 +226,7 @@ export type DisclosureCategory = z.infer<typeof DisclosureCategory>;
  * defaultCategories.length; // => 12
  * ```
  */
-export const defaultCategories: readonly DisclosureCategory[] = [
+export const defaultCategories: readonly DisclosureCategory[] = /* @__PURE__ */ deepFreeze([
   { code: "acknowledgement", label: "Acknowledgement of care", confidentiality: "N", sensitivity: ["BH"], authorization: "general" },
   { code: "attendance", label: "Attendance", confidentiality: "N", sensitivity: ["BH"], authorization: "general" },
   { code: "engagement", label: "Engagement", confidentiality: "N", sensitivity: ["BH"], authorization: "general" },
@@ -249,7 +251,7 @@ export const defaultCategories: readonly DisclosureCategory[] = [
     sensitivity: ["SUD", "ETH"],
     authorization: "sud-counselling-note",
   },
-];
+]);
 
 /**
  * The statement that must accompany every disclosure of Part 2 records made

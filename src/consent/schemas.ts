@@ -9,6 +9,7 @@
  * @module
  */
 import * as z from "zod";
+import { emptyList } from "../model/internal/emptyList.js";
 import { Now, NowOptions } from "../model/now.js";
 import { Id, IsoDate, Period } from "../model/scalars.js";
 import { reportDuplicateIds } from "../model/internal/reportDuplicateIds.js";
@@ -152,11 +153,11 @@ export const Consent = z.object({
   purposes: z.array(PurposeOfUse).max(20),
   categories: z.array(CategoryCode).max(100),
   dataPeriod: Period.optional(),
-  deny: uniqueIds(DenyProvision, 50).default([]),
+  deny: uniqueIds(DenyProvision, 50).default(emptyList),
   lifts: z
     .array(z.object({ consentId: Id, provisionId: Id }))
     .max(50)
-    .default([]),
+    .default(emptyList),
 });
 /** A client's consent or authorization. */
 export type Consent = z.infer<typeof Consent>;
@@ -208,7 +209,7 @@ export const Fact = z.object({
   clientId: Id,
   category: CategoryCode.optional(),
   text: line(500),
-  value: z.array(FactComponent).max(20).default([]),
+  value: z.array(FactComponent).max(20).default(emptyList),
   recorded: IsoDate,
 });
 /** One thing the practice could tell a referrer. */
@@ -227,7 +228,7 @@ export type Fact = z.infer<typeof Fact>;
  */
 export const RecipientRef = z.object({
   referrerId: Id,
-  identifiers: z.array(Identifier).max(20).default([]),
+  identifiers: z.array(Identifier).max(20).default(emptyList),
 });
 /** Who receives a disclosure, for matching against consents. */
 export type RecipientRef = z.infer<typeof RecipientRef>;
@@ -326,7 +327,7 @@ export type ConsentQueryInput = z.input<typeof ConsentQuery>;
  * ```
  */
 export const EvaluateOptions = z.object({
-  categories: HostCategories.default([]),
+  categories: HostCategories.default(emptyList),
   timeZone: NowOptions.shape.timeZone,
 });
 /** Options of {@link evaluateConsent}. */
@@ -409,7 +410,7 @@ export const UpdateRequest = z
     facts: uniqueIds(Fact, 500),
     consents: ConsentList,
     ...NowOptions.shape,
-    categories: HostCategories.default([]),
+    categories: HostCategories.default(emptyList),
     unacknowledgedThankYou: z.enum(["nothing", "generic-note"]).default("nothing"),
     part2Notice: z.string().min(1).max(4000).optional(),
   })

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { emptyList } from "../model/internal/emptyList.js";
 import { dayOf } from "../model/internal/dayOf.js";
 import { Clinician, type ClinicianInput } from "../model/clinician.js";
 import { criteriaFromClient } from "../model/criteriaFromClient.js";
@@ -33,7 +34,7 @@ import { compareText } from "../model/internal/compareText.js";
  */
 export const AssignmentOptions = z.object({
   ...NowOptions.shape,
-  compacts: z.array(Compact).max(1_000).default([]),
+  compacts: z.array(Compact).max(1_000).default(emptyList),
   matcher: MatcherOptions.prefault({}),
 });
 /** Options of an assignment. */

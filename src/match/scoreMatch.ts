@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { emptyList } from "../model/internal/emptyList.js";
 import { Clinician, type ClinicianInput } from "../model/clinician.js";
 import { Compact } from "../model/licensure.js";
 import { NowOptions } from "../model/now.js";
@@ -20,7 +21,7 @@ import type { MatchExplanation } from "./types.js";
  */
 export const ScoreMatchOptions = z.object({
   ...NowOptions.shape,
-  compacts: z.array(Compact).max(1_000).default([]),
+  compacts: z.array(Compact).max(1_000).default(emptyList),
   matcher: MatcherOptions.prefault({}),
 });
 /** Options of {@link scoreMatch}. */

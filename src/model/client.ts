@@ -6,6 +6,7 @@
  * @module
  */
 import * as z from "zod";
+import { emptyList } from "./internal/emptyList.js";
 import { WeeklySchedule } from "./clinician.js";
 import { AgeGroup, CareFormat, ConflictKind, Severity } from "./enums.js";
 import { Id, IsoDate, LanguageTag, Money, Period, Place } from "./scalars.js";
@@ -79,9 +80,9 @@ export type ClientNeeds = z.infer<typeof ClientNeeds>;
  * ```
  */
 export const ClientPreferences = z.object({
-  modalities: z.array(Tag).max(50).default([]),
-  clinicianGenders: z.array(z.string().min(1).max(60)).max(20).default([]),
-  languages: z.array(LanguageTag).max(20).default([]),
+  modalities: z.array(Tag).max(50).default(emptyList),
+  clinicianGenders: z.array(z.string().min(1).max(60)).max(20).default(emptyList),
+  languages: z.array(LanguageTag).max(20).default(emptyList),
   mode: z.enum(["in-person", "telehealth", "either"]).default("either"),
   travelRadiusKm: z.number().positive().max(20_000).optional(),
   schedule: WeeklySchedule.optional(),
@@ -137,17 +138,17 @@ export const Client = z.object({
   plannedMoves: z
     .array(PlannedMove)
     .max(20)
-    .default([])
+    .default(emptyList)
     .superRefine((moves, ctx) => {
       for (const index of repeatedIndexes(moves, (move) => move.date)) {
         ctx.addIssue({ code: "custom", message: "duplicate-date", path: [index, "date"] });
       }
     }),
-  coverage: z.array(Coverage).max(100).default([]),
+  coverage: z.array(Coverage).max(100).default(emptyList),
   maxSelfPay: Money.optional(),
   needs: ClientNeeds,
   preferences: ClientPreferences.prefault({}),
-  conflicts: z.array(DeclaredConflict).max(100).default([]),
+  conflicts: z.array(DeclaredConflict).max(100).default(emptyList),
 });
 /** A client. */
 export type Client = z.infer<typeof Client>;

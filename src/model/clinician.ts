@@ -6,6 +6,7 @@
  * @module
  */
 import * as z from "zod";
+import { emptyList } from "./internal/emptyList.js";
 import { CareMode, OutcomeRating, Weekday } from "./enums.js";
 import { Licensure } from "./licensure.js";
 import { GeoPoint, Id, IsoDate, Jurisdiction, LanguageTag, LocalTime, Money, Period, TimeZone } from "./scalars.js";
@@ -181,18 +182,18 @@ export const Clinician = z
     id: Id,
     name: z.string().min(1).max(200),
     discipline: Tag,
-    credentials: z.array(z.string().min(1).max(50)).max(20).default([]),
+    credentials: z.array(z.string().min(1).max(50)).max(20).default(emptyList),
     practiceId: Id.optional(),
     licensure: Licensure,
-    problemAreas: z.array(Tag).max(200).default([]),
-    modalities: z.array(Tag).max(200).default([]),
+    problemAreas: z.array(Tag).max(200).default(emptyList),
+    modalities: z.array(Tag).max(200).default(emptyList),
     populations: z.array(Tag).min(1).max(50),
     languages: z.array(LanguageTag).min(1).max(30),
     gender: z.string().min(1).max(60).optional(),
-    insurancePanels: z.array(InsurancePanel).max(500).default([]),
+    insurancePanels: z.array(InsurancePanel).max(500).default(emptyList),
     fee: Money.optional(),
     slidingScaleFloor: Money.optional(),
-    locations: z.array(PracticeLocation).max(50).default([]),
+    locations: z.array(PracticeLocation).max(50).default(emptyList),
     telehealth: z.boolean().default(false),
     availability: WeeklySchedule,
     acceptingNewClients: z.boolean(),

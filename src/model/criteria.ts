@@ -6,6 +6,7 @@
  * @module
  */
 import * as z from "zod";
+import { emptyList } from "./internal/emptyList.js";
 import { CareMode, Severity, Urgency } from "./enums.js";
 import { WeeklySchedule } from "./clinician.js";
 import { Id, IsoDate, LanguageTag, Money, Place } from "./scalars.js";
@@ -43,7 +44,7 @@ export type PayerRef = z.infer<typeof PayerRef>;
  */
 export const PaymentCriteria = z
   .object({
-    payers: z.array(PayerRef).max(100).default([]),
+    payers: z.array(PayerRef).max(100).default(emptyList),
     maxSelfPay: Money.optional(),
   })
   .refine((payment) => payment.payers.length > 0 || payment.maxSelfPay !== undefined, { error: "no-payment-route", path: ["payers"] });
@@ -68,17 +69,21 @@ export type PaymentCriteria = z.infer<typeof PaymentCriteria>;
  * ```
  */
 export const MatchRequirements = z.object({
-  modes: z.array(CareMode).min(1).max(2).default(["in-person", "telehealth"]),
+  modes: z
+    .array(CareMode)
+    .min(1)
+    .max(2)
+    .default((): CareMode[] => ["in-person", "telehealth"]),
   travelRadiusKm: z.number().positive().max(20_000).optional(),
   payment: PaymentCriteria.optional(),
-  populations: z.array(Tag).max(20).default([]),
-  problemAreas: z.array(Tag).max(50).default([]),
-  modalities: z.array(Tag).max(50).default([]),
-  languages: z.array(LanguageTag).max(20).default([]),
-  disciplines: z.array(Tag).max(50).default([]),
+  populations: z.array(Tag).max(20).default(emptyList),
+  problemAreas: z.array(Tag).max(50).default(emptyList),
+  modalities: z.array(Tag).max(50).default(emptyList),
+  languages: z.array(LanguageTag).max(20).default(emptyList),
+  disciplines: z.array(Tag).max(50).default(emptyList),
   maxWaitDays: z.number().int().min(0).max(3_650).optional(),
-  excludeClinicianIds: z.array(Id).max(10_000).default([]),
-  excludePracticeIds: z.array(Id).max(10_000).default([]),
+  excludeClinicianIds: z.array(Id).max(10_000).default(emptyList),
+  excludePracticeIds: z.array(Id).max(10_000).default(emptyList),
 });
 /** Hard constraints on a receiving clinician. */
 export type MatchRequirements = z.infer<typeof MatchRequirements>;
@@ -95,10 +100,10 @@ export type MatchRequirements = z.infer<typeof MatchRequirements>;
  * ```
  */
 export const MatchPreferences = z.object({
-  problemAreas: z.array(Tag).max(50).default([]),
-  modalities: z.array(Tag).max(50).default([]),
-  languages: z.array(LanguageTag).max(20).default([]),
-  clinicianGenders: z.array(z.string().min(1).max(60)).max(20).default([]),
+  problemAreas: z.array(Tag).max(50).default(emptyList),
+  modalities: z.array(Tag).max(50).default(emptyList),
+  languages: z.array(LanguageTag).max(20).default(emptyList),
+  clinicianGenders: z.array(z.string().min(1).max(60)).max(20).default(emptyList),
   schedule: WeeklySchedule.optional(),
 });
 /** Soft fit for a receiving clinician. */

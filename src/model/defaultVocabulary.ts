@@ -8,6 +8,8 @@
  * @module
  */
 import * as z from "zod";
+import { emptyList } from "./internal/emptyList.js";
+import { deepFreeze } from "./internal/deepFreeze.js";
 
 /**
  * A tag in one of the open code lists, as written by a person or a system.
@@ -55,7 +57,7 @@ export type VocabularyList = z.infer<typeof VocabularyList>;
 export const VocabularyEntry = z.object({
   code: Tag,
   label: z.string().min(1).max(200),
-  synonyms: z.array(Tag).max(100).default([]),
+  synonyms: z.array(Tag).max(100).default(emptyList),
 });
 /** One code of a list. */
 export type VocabularyEntry = z.infer<typeof VocabularyEntry>;
@@ -75,10 +77,10 @@ export type VocabularyEntry = z.infer<typeof VocabularyEntry>;
  * ```
  */
 export const VocabularyExtension = z.object({
-  problemAreas: z.array(VocabularyEntry).max(2000).default([]),
-  modalities: z.array(VocabularyEntry).max(2000).default([]),
-  populations: z.array(VocabularyEntry).max(2000).default([]),
-  disciplines: z.array(VocabularyEntry).max(2000).default([]),
+  problemAreas: z.array(VocabularyEntry).max(2000).default(emptyList),
+  modalities: z.array(VocabularyEntry).max(2000).default(emptyList),
+  populations: z.array(VocabularyEntry).max(2000).default(emptyList),
+  disciplines: z.array(VocabularyEntry).max(2000).default(emptyList),
 });
 /** Codes and synonyms a host adds to the defaults. */
 export type VocabularyExtension = z.infer<typeof VocabularyExtension>;
@@ -102,7 +104,7 @@ const toEntries = (tuples: readonly EntryTuple[]): readonly VocabularyEntry[] =>
  * defaultVocabulary.modalities.find((entry) => entry.code === "cbt")?.label; // => "Cognitive behavioural therapy"
  * ```
  */
-export const defaultVocabulary: Readonly<Record<VocabularyList, readonly VocabularyEntry[]>> = {
+export const defaultVocabulary: Readonly<Record<VocabularyList, readonly VocabularyEntry[]>> = /* @__PURE__ */ deepFreeze({
   problemAreas: toEntries([
     ["depression", "Depression", ["low mood", "major depressive disorder", "mdd", "dysthymia"]],
     ["anxiety", "Anxiety", ["generalized anxiety", "gad", "worry"]],
@@ -206,4 +208,4 @@ export const defaultVocabulary: Readonly<Record<VocabularyList, readonly Vocabul
     ["lawyer", "Lawyer", ["attorney", "family lawyer", "solicitor"]],
     ["other", "Other"],
   ]),
-};
+});

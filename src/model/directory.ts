@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from "zod";
+import { emptyList } from "./internal/emptyList.js";
 import { Clinician } from "./clinician.js";
 import { Compact } from "./licensure.js";
 import { Payer, Practice } from "./practice.js";
@@ -35,10 +36,10 @@ const byId = (item: { id: string }): string => item.id;
  */
 export const Directory = z
   .object({
-    practices: z.array(Practice).max(100_000).default([]),
+    practices: z.array(Practice).max(100_000).default(emptyList),
     clinicians: z.array(Clinician).max(1_000_000),
-    payers: z.array(Payer).max(100_000).default([]),
-    compacts: z.array(Compact).max(1_000).default([]),
+    payers: z.array(Payer).max(100_000).default(emptyList),
+    compacts: z.array(Compact).max(1_000).default(emptyList),
   })
   .superRefine((directory, ctx) => {
     const practiceIds = reportDuplicateIds(ctx, directory.practices, byId, ["practices"]);

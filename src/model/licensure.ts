@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from "zod";
+import { emptyList } from "./internal/emptyList.js";
 import { CareMode } from "./enums.js";
 import { Id, Jurisdiction, Period } from "./scalars.js";
 
@@ -94,8 +95,8 @@ export type CompactPrivilege = z.infer<typeof CompactPrivilege>;
  * ```
  */
 export const Licensure = z.object({
-  licenses: z.array(License).max(100).default([]),
-  compacts: z.array(CompactPrivilege).max(50).default([]),
+  licenses: z.array(License).max(100).default(emptyList),
+  compacts: z.array(CompactPrivilege).max(50).default(emptyList),
 });
 /** Everything that says where a clinician may practise. */
 export type Licensure = z.infer<typeof Licensure>;

@@ -4,6 +4,7 @@
  * @module
  */
 import * as z from "zod";
+import { emptyList } from "./internal/emptyList.js";
 import { Id, Jurisdiction, TimeZone } from "./scalars.js";
 
 /**
@@ -21,7 +22,7 @@ export const Practice = z.object({
   id: Id,
   name: z.string().min(1).max(200),
   timeZone: TimeZone,
-  jurisdictions: z.array(Jurisdiction).max(100).default([]),
+  jurisdictions: z.array(Jurisdiction).max(100).default(emptyList),
 });
 /** A practice. */
 export type Practice = z.infer<typeof Practice>;

@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from "zod";
+import { emptyList } from "./internal/emptyList.js";
 import { ContactChannel, ReferrerKind } from "./enums.js";
 import { Id, Place } from "./scalars.js";
 import { Tag } from "./defaultVocabulary.js";
@@ -52,10 +53,10 @@ export const Referrer = z.object({
   name: z.string().min(1).max(200),
   kind: ReferrerKind,
   discipline: Tag.optional(),
-  specialties: z.array(Tag).max(50).default([]),
+  specialties: z.array(Tag).max(50).default(emptyList),
   organization: z.string().min(1).max(200).optional(),
   place: Place.optional(),
-  contacts: z.array(ContactPoint).max(20).default([]),
+  contacts: z.array(ContactPoint).max(20).default(emptyList),
 });
 /** A referrer. */
 export type Referrer = z.infer<typeof Referrer>;

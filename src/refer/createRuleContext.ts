@@ -3,6 +3,7 @@ import { calendarDays } from "../model/internal/calendarDays.js";
 import { dayOf } from "../model/internal/dayOf.js";
 import { describeDate } from "../model/internal/describeDate.js";
 import * as z from "zod";
+import { emptyList } from "../model/internal/emptyList.js";
 import {
   type Client,
   type Clinician,
@@ -153,7 +154,7 @@ const isVocabulary = (value: unknown): value is Vocabulary =>
 const ContextOptions = z.object({
   ...NowOptions.shape,
   policy: ReferralPolicy.prefault({}),
-  instruments: z.array(Instrument).max(100).default([]),
+  instruments: z.array(Instrument).max(100).default(emptyList),
   vocabulary: z.custom<Vocabulary>(isVocabulary).optional(),
 });
 

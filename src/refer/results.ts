@@ -6,6 +6,7 @@
  * @module
  */
 import * as z from "zod";
+import { emptyList } from "../model/internal/emptyList.js";
 import { Id, IsoDate, Jurisdiction, LanguageTag, MatchCriteria, Money, PayerRef, Tag, UnknownTag, Urgency } from "../model/index.js";
 
 /**
@@ -109,22 +110,22 @@ export type Alternative = z.infer<typeof Alternative>;
 export const CriteriaAddition = z.object({
   require: z
     .object({
-      problemAreas: z.array(Tag).max(50).default([]),
-      modalities: z.array(Tag).max(50).default([]),
-      populations: z.array(Tag).max(20).default([]),
-      languages: z.array(LanguageTag).max(20).default([]),
-      excludeClinicianIds: z.array(Id).max(1_000).default([]),
-      excludePracticeIds: z.array(Id).max(1_000).default([]),
-      payers: z.array(PayerRef).max(50).default([]),
+      problemAreas: z.array(Tag).max(50).default(emptyList),
+      modalities: z.array(Tag).max(50).default(emptyList),
+      populations: z.array(Tag).max(20).default(emptyList),
+      languages: z.array(LanguageTag).max(20).default(emptyList),
+      excludeClinicianIds: z.array(Id).max(1_000).default(emptyList),
+      excludePracticeIds: z.array(Id).max(1_000).default(emptyList),
+      payers: z.array(PayerRef).max(50).default(emptyList),
       maxSelfPay: Money.optional(),
     })
     .prefault({}),
   prefer: z
     .object({
-      problemAreas: z.array(Tag).max(50).default([]),
-      modalities: z.array(Tag).max(50).default([]),
-      languages: z.array(LanguageTag).max(20).default([]),
-      clinicianGenders: z.array(z.string().min(1).max(60)).max(20).default([]),
+      problemAreas: z.array(Tag).max(50).default(emptyList),
+      modalities: z.array(Tag).max(50).default(emptyList),
+      languages: z.array(LanguageTag).max(20).default(emptyList),
+      clinicianGenders: z.array(z.string().min(1).max(60)).max(20).default(emptyList),
     })
     .prefault({}),
 });
@@ -161,9 +162,9 @@ export const FindingDraft = z.object({
   careFrom: IsoDate.optional(),
   summary: z.string().min(1).max(2_000),
   explanation: z.string().min(1).max(2_000),
-  evidence: z.array(EvidenceItem).max(200).default([]),
+  evidence: z.array(EvidenceItem).max(200).default(emptyList),
   criteria: CriteriaAddition.prefault({}),
-  alternatives: z.array(Alternative).max(20).default([]),
+  alternatives: z.array(Alternative).max(20).default(emptyList),
 });
 /** A finding as a rule returns it. */
 export type FindingDraft = z.infer<typeof FindingDraft>;
@@ -222,8 +223,8 @@ export const NoticeDraft = z.object({
   until: IsoDate.optional(),
   summary: z.string().min(1).max(2_000),
   explanation: z.string().min(1).max(2_000),
-  evidence: z.array(EvidenceItem).max(200).default([]),
-  alternatives: z.array(Alternative).max(20).default([]),
+  evidence: z.array(EvidenceItem).max(200).default(emptyList),
+  alternatives: z.array(Alternative).max(20).default(emptyList),
 });
 /** Something to act on that is no reason to refer, as a rule returns it. */
 export type NoticeDraft = z.infer<typeof NoticeDraft>;

@@ -6,6 +6,7 @@
  * @module
  */
 import * as z from "zod";
+import { emptyList } from "../model/internal/emptyList.js";
 import { Client, Clinician, Compact, Id, IsoDate } from "../model/index.js";
 import { repeatedIndexes } from "../model/internal/repeatedIndexes.js";
 import { reportDuplicateIds } from "../model/internal/reportDuplicateIds.js";
@@ -184,11 +185,11 @@ export const ReferralCase = z.object({
   client: Client,
   clinician: Clinician,
   episode: z.object({ start: IsoDate }).optional(),
-  measurements: z.array(Measurement).max(10_000).default([]),
-  sessions: z.array(SessionRecord).max(10_000).default([]),
-  disagreements: z.array(Disagreement).max(1_000).default([]),
+  measurements: z.array(Measurement).max(10_000).default(emptyList),
+  sessions: z.array(SessionRecord).max(10_000).default(emptyList),
+  disagreements: z.array(Disagreement).max(1_000).default(emptyList),
   hardship: z.object({ reported: IsoDate }).optional(),
-  compacts: z.array(Compact).max(1_000).default([]),
+  compacts: z.array(Compact).max(1_000).default(emptyList),
 });
 /** One client in care with one clinician, as the triggers read it. */
 export type ReferralCase = z.infer<typeof ReferralCase>;
@@ -296,7 +297,7 @@ export const PanelExit = z
   .object({
     date: IsoDate,
     practiceId: Id.optional(),
-    clinicianIds: z.array(Id).max(10_000).default([]),
+    clinicianIds: z.array(Id).max(10_000).default(emptyList),
     payerIds: z.array(Id).min(1).max(500).optional(),
     clinicians: z.array(Clinician).max(100_000),
     clients: z.array(Client).max(1_000_000),

@@ -178,7 +178,10 @@ export const NetworkGoals = z.object({
   sameSpecialtyTherapists: z
     .object({ min: z.number().int().min(0).max(100), max: z.number().int().min(0).max(100) })
     .prefault({ min: 1, max: 2 }),
-  healthProfessionalKinds: z.array(ReferrerKind).max(20).default(["gp", "paediatrician", "gynaecologist", "psychiatrist"]),
+  healthProfessionalKinds: z
+    .array(ReferrerKind)
+    .max(20)
+    .default((): ReferrerKind[] => ["gp", "paediatrician", "gynaecologist", "psychiatrist"]),
   peerGroups: z.number().int().min(0).max(100).default(1),
   caseStudyGroups: z.number().int().min(0).max(100).default(1),
   monthlyNewMeetings: z.number().int().min(0).max(1_000).default(2),

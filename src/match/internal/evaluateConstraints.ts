@@ -1,4 +1,5 @@
 import type { CareMode } from "../../model/enums.js";
+import { deepFreeze } from "../../model/internal/deepFreeze.js";
 import { type ConstraintFailure, HardConstraint, type PaymentRoute } from "../types.js";
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import type { Evaluation } from "./constraintChecks.js";
@@ -19,7 +20,7 @@ export interface ConstraintResult {
 const FAILED_ON = Object.fromEntries(
   HardConstraint.options.map((constraint) => [
     constraint,
-    Object.freeze<ConstraintResult>({ failed: constraint, failures: [], modes: [], payment: UNSPECIFIED, distanceKm: undefined }),
+    deepFreeze<ConstraintResult>({ failed: constraint, failures: [], modes: [], payment: UNSPECIFIED, distanceKm: undefined }),
   ]),
 ) as Record<HardConstraint, ConstraintResult>;
 

@@ -1,9 +1,10 @@
+import { deepFreeze } from "../../model/internal/deepFreeze.js";
 import { periodContains } from "../../model/periodContains.js";
 import type { PaymentRoute } from "../types.js";
 import type { CompiledClinician, PreparedQuery } from "./compiled.js";
 
-/** The route when the request says nothing about payment. */
-export const UNSPECIFIED: PaymentRoute = { via: "unspecified" };
+/** The route when the request says nothing about payment; frozen, as results carry it and a caller that changed it would change every later result. */
+export const UNSPECIFIED: PaymentRoute = /* @__PURE__ */ deepFreeze({ via: "unspecified" });
 
 /** How the client would pay this clinician: in network on the start date, else a fee or sliding-scale floor within budget; undefined when neither. */
 export function paymentRoute(clinician: CompiledClinician, query: PreparedQuery): PaymentRoute | undefined {
