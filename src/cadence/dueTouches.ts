@@ -24,12 +24,12 @@ import { CadencePolicy, type DueTouch, type TouchReason } from "./schemas.js";
  * DueTouchOptions.parse({ now: "2026-11-23" }).newMeetingsPerMonth; // => 0
  * ```
  */
-export const DueTouchOptions = z.object({
+export const DueTouchOptions = z.strictObject({
   now: Now,
   policy: CadencePolicy.prefault({}),
   mutualClients: z
     .array(
-      z.object({
+      z.strictObject({
         referrerId: Id,
         episodeId: Id,
         clinicianId: Id,

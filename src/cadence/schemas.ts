@@ -39,8 +39,8 @@ const days = (value: number) => z.number().int().min(1).max(3_650).default(value
  * CadencePolicy.parse({}).everyDays.nurturing; // => 60
  * ```
  */
-export const CadencePolicy = z.object({
-  everyDays: z.object({ met: days(30), nurturing: days(60), active: days(60) }).prefault({}),
+export const CadencePolicy = z.strictObject({
+  everyDays: z.strictObject({ met: days(30), nurturing: days(60), active: days(60) }).prefault({}),
   stageFactor: z
     .object({
       1: z.number().min(0.1).max(10).default(1),
@@ -49,7 +49,7 @@ export const CadencePolicy = z.object({
     })
     .prefault({}),
   kindEveryDays: z
-    .array(z.object({ kind: ReferrerKind, days: z.number().int().min(1).max(3_650) }))
+    .array(z.strictObject({ kind: ReferrerKind, days: z.number().int().min(1).max(3_650) }))
     .max(13)
     .default([
       { kind: "peer-group", days: 30 },
@@ -111,7 +111,7 @@ export type TouchReason = z.infer<typeof TouchReason>;
  * }).success; // => true
  * ```
  */
-export const DueTouch = z.object({
+export const DueTouch = z.strictObject({
   id: Id,
   referrerId: Id.nullable(),
   clinicianId: Id.nullable(),
@@ -163,12 +163,12 @@ export type PlannedTouch = z.infer<typeof PlannedTouch>;
  * options.preferredTime; // => "10:00"
  * ```
  */
-export const PlanOptions = z.object({
+export const PlanOptions = z.strictObject({
   from: IsoDate,
   weeks: z.number().int().min(1).max(104),
   timeZone: TimeZone,
   clinicianTimeZones: z
-    .array(z.object({ clinicianId: Id, timeZone: TimeZone }))
+    .array(z.strictObject({ clinicianId: Id, timeZone: TimeZone }))
     .max(10_000)
     .default([]),
   workingDays: z.array(Weekday).min(1).max(7).default(["mon", "tue", "wed", "thu", "fri"]),

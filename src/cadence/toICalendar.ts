@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ExpectedText } from "../errors.js";
 import { Id, IsoInstant } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
 import { PlannedTouch } from "./schemas.js";
@@ -16,22 +17,23 @@ import { PlannedTouch } from "./schemas.js";
  * ICalendarOptions.parse({ now: "2026-11-23T08:00:00Z" }).uidDomain; // => "referwell.invalid"
  * ```
  */
-export const ICalendarOptions = z.object({
+export const ICalendarOptions = z.strictObject({
   now: IsoInstant,
   calendarName: z.string().min(1).max(200).default("Referral network touches"),
   uidDomain: z
     .string()
-    .regex(/^[A-Za-z0-9.-]{1,200}$/)
+    .regex(/^[A-Za-z0-9.-]{1,200}$/, { error: ExpectedText.icalendarId })
     .default("referwell.invalid"),
   names: z
-    .array(z.object({ id: Id, name: z.string().min(1).max(200) }))
+    .array(z.strictObject({ id: Id, name: z.string().min(1).max(200) }))
     .max(100_000)
     .default([]),
 });
 /** Options of {@link toICalendar}. */
 export type ICalendarOptions = z.infer<typeof ICalendarOptions>;
 
-const Plan = z.object({ planned: z.array(PlannedTouch).max(1_000_000) });
+// The touches that could not be placed are not written; a whole plan from `planTouches` passes as it is.
+const Plan = z.strictObject({ planned: z.array(PlannedTouch).max(1_000_000), unplaced: z.array(z.unknown()).max(1_000_000).optional() });
 
 /** RFC 5545 §3.3.5: a UTC date-time, `YYYYMMDDTHHMMSSZ`. */
 const utc = (instant: string): string =>

@@ -7,6 +7,7 @@
  * @module
  */
 import * as z from "zod";
+import { ExpectedText } from "../errors.js";
 
 /**
  * Why information is disclosed: purpose-of-use codes from HL7 v3 ActReason
@@ -141,7 +142,7 @@ export const PART2_KINDS: ReadonlySet<AuthorizationKind> = new Set(["sud-records
  * CategoryCode.safeParse("Progress Summary").success; // => false
  * ```
  */
-export const CategoryCode = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/);
+export const CategoryCode = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, { error: ExpectedText.categoryCode });
 /** The code of a disclosure category. */
 export type CategoryCode = z.infer<typeof CategoryCode>;
 

@@ -9,6 +9,7 @@
  * @module
  */
 import * as z from "zod";
+import { ExpectedText } from "../errors.js";
 import { Now } from "../model/now.js";
 import { Id, IsoDate, Period, TimeZone } from "../model/scalars.js";
 import { AuthorizationKind, CategoryCode, DisclosureCategory, defaultCategories, PurposeOfUse } from "./categories.js";
@@ -19,7 +20,7 @@ const line = (max: number) =>
     .string()
     .min(1)
     .max(max)
-    .regex(/^[^\p{Cc}]+$/u);
+    .regex(/^[^\p{Cc}]+$/u, { error: ExpectedText.noControlCharacters });
 
 /** A list whose items carry an `id` that must be unique within it. */
 function uniqueIds<Item extends z.ZodType<{ id: string }>>(item: Item, max: number) {
@@ -46,7 +47,7 @@ function uniqueIds<Item extends z.ZodType<{ id: string }>>(item: Item, max: numb
  * Identifier.parse({ system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" }).value; // => "1234567893"
  * ```
  */
-export const Identifier = z.object({
+export const Identifier = z.strictObject({
   system: z.string().min(1).max(200),
   value: z.string().min(1).max(200),
 });
@@ -96,7 +97,7 @@ export type ConsentRecipient = z.infer<typeof ConsentRecipient>;
  * DenyProvision.safeParse({ id: "nothing", categories: [] }).success; // => false
  * ```
  */
-export const DenyProvision = z.object({
+export const DenyProvision = z.strictObject({
   id: Id,
   recipients: z.array(ConsentRecipient).min(1).max(50).optional(),
   purposes: z.array(PurposeOfUse).min(1).max(20).optional(),
@@ -144,7 +145,7 @@ export type DenyProvision = z.infer<typeof DenyProvision>;
  * consent.lifts; // => []
  * ```
  */
-export const Consent = z.object({
+export const Consent = z.strictObject({
   id: Id,
   clientId: Id,
   status: z.enum(["draft", "active", "revoked"]),
@@ -157,7 +158,7 @@ export const Consent = z.object({
   dataPeriod: Period.optional(),
   deny: uniqueIds(DenyProvision, 50).default([]),
   lifts: z
-    .array(z.object({ consentId: Id, provisionId: Id }))
+    .array(z.strictObject({ consentId: Id, provisionId: Id }))
     .max(50)
     .default([]),
 });
@@ -175,7 +176,7 @@ export type Consent = z.infer<typeof Consent>;
  * FactComponent.parse({ name: "PHQ-9", value: 9 }).value; // => 9
  * ```
  */
-export const FactComponent = z.object({
+export const FactComponent = z.strictObject({
   name: line(100),
   value: z.union([z.number().finite(), z.boolean(), line(200)]),
   unit: line(40).optional(),
@@ -204,7 +205,7 @@ export type FactComponent = z.infer<typeof FactComponent>;
  * fact.value.length; // => 2
  * ```
  */
-export const Fact = z.object({
+export const Fact = z.strictObject({
   id: Id,
   clientId: Id,
   category: CategoryCode.optional(),
@@ -226,7 +227,7 @@ export type Fact = z.infer<typeof Fact>;
  * RecipientRef.parse({ referrerId: "ref-gp-01" }).identifiers; // => []
  * ```
  */
-export const RecipientRef = z.object({
+export const RecipientRef = z.strictObject({
   referrerId: Id,
   identifiers: z.array(Identifier).max(20).default([]),
 });
@@ -298,7 +299,7 @@ export const ConsentList = uniqueIds(Consent, 200);
  * query.recipient.identifiers; // => []
  * ```
  */
-export const ConsentQuery = z.object({
+export const ConsentQuery = z.strictObject({
   client: Id,
   recipient: RecipientRef,
   purpose: PurposeOfUse,
@@ -325,7 +326,7 @@ export type ConsentQuery = z.infer<typeof ConsentQuery>;
  * EvaluateOptions.safeParse({ timeZone: "+11:00" }).success; // => false
  * ```
  */
-export const EvaluateOptions = z.object({
+export const EvaluateOptions = z.strictObject({
   categories: HostCategories.default([]),
   timeZone: TimeZone.optional(),
 });
@@ -361,7 +362,7 @@ export type UpdateKind = z.infer<typeof UpdateKind>;
  * UpdateTemplate.parse({ id: "discharge", title: "Discharge summary", categories: ["attendance", "progress-summary"] }).categories.length; // => 2
  * ```
  */
-export const UpdateTemplate = z.object({
+export const UpdateTemplate = z.strictObject({
   id: Id,
   title: line(200),
   categories: z.array(CategoryCode).max(50),
@@ -401,7 +402,7 @@ export const UpdateRequest = z
   .object({
     kind: UpdateKind,
     template: UpdateTemplate.optional(),
-    client: z.object({ id: Id, displayName: line(200).optional() }),
+    client: z.strictObject({ id: Id, displayName: line(200).optional() }),
     recipient: Recipient,
     purpose: PurposeOfUse,
     facts: uniqueIds(Fact, 500),

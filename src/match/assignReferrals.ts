@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { calendarDateOf } from "../model/calendarDateOf.js";
 import { Clinician } from "../model/clinician.js";
-import { criteriaFromClient } from "../model/criteriaFromClient.js";
+import { clientCriteria } from "../model/internal/clientCriteria.js";
 import { Directory } from "../model/directory.js";
 import type { Urgency } from "../model/enums.js";
 import { Compact } from "../model/licensure.js";
@@ -27,7 +27,7 @@ import type { RankedOption } from "./types.js";
  * AssignmentOptions.parse({ now: "2026-11-23" }).compacts; // => []
  * ```
  */
-export const AssignmentOptions = z.object({
+export const AssignmentOptions = z.strictObject({
   now: Now,
   compacts: z.array(Compact).max(1_000).default([]),
   matcher: MatcherOptions.prefault({}),
@@ -163,7 +163,7 @@ export function assignReferrals(referrals: unknown, clinicians: unknown, options
     return URGENCY_PRIORITY[urgency] * (severity === "severe" || severity === "complex" ? SEVERE_FACTOR : 1);
   });
   const queries = sorted.map((referral) => {
-    const criteria = referral.criteria ?? criteriaFromClient(referral.client as NonNullable<Referral["client"]>, { startDate: today });
+    const criteria = referral.criteria ?? clientCriteria(referral.client as NonNullable<Referral["client"]>, today);
     return prepareQuery(compiled, criteria, criteria.startDate ?? today, undefined);
   });
   queries.forEach((query, row) => {

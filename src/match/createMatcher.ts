@@ -1,6 +1,6 @@
 import { calendarDateOf } from "../model/calendarDateOf.js";
 import type { MatchCriteria } from "../model/criteria.js";
-import { criteriaFromClient } from "../model/criteriaFromClient.js";
+import { clientCriteria } from "../model/internal/clientCriteria.js";
 import { Directory } from "../model/directory.js";
 import { validate } from "../model/validate.js";
 import type { CompiledDirectory, PreparedQuery } from "./internal/compiled.js";
@@ -46,8 +46,7 @@ function prepare(
   const request = validate(MatchRequest, requestInput, "request");
   const rankOptions = validate(RankOptions, optionsInput, "options");
   const today = calendarDateOf(rankOptions.now);
-  const criteria: MatchCriteria =
-    request.criteria ?? criteriaFromClient(request.client as NonNullable<MatchRequest["client"]>, { startDate: today });
+  const criteria: MatchCriteria = request.criteria ?? clientCriteria(request.client as NonNullable<MatchRequest["client"]>, today);
   const query = prepareQuery(directory, criteria, criteria.startDate ?? today, request.practiceId);
   return { request, rankOptions, query };
 }

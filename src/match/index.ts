@@ -5,6 +5,18 @@
  *
  * @module referwell/match
  */
+export {
+  type InputIssue,
+  type InputIssueDraft,
+  InvalidInputError,
+  type IssueCode,
+  IssueCodes,
+  type IssuePath,
+  ReferwellError,
+  type ReferwellErrorCode,
+  ReferwellErrorCodes,
+} from "../errors.js";
+export { isReferwellError } from "../isReferwellError.js";
 export { type Assignment, AssignmentOptions, type AssignmentResult, assignReferrals, type UnassignedReferral } from "./assignReferrals.js";
 export { createMatcher, type Matcher } from "./createMatcher.js";
 export { ScoreMatchOptions, scoreMatch } from "./scoreMatch.js";

@@ -72,7 +72,7 @@ export type MatchWeights = z.infer<typeof MatchWeights>;
  * options.minimumOptions; // => 2
  * ```
  */
-export const MatcherOptions = z.object({
+export const MatcherOptions = z.strictObject({
   weights: MatchWeights.prefault({}),
   margin: z.number().min(0).max(1).default(0.1),
   minimumOptions: z.number().int().min(1).max(20).default(2),
@@ -117,19 +117,22 @@ export type MatchRequest = z.infer<typeof MatchRequest>;
 /**
  * How many options to recommend for one ranking, overriding the matcher's
  * own: pass a referral assessment's `options` from `referwell/refer` as they
- * are (other keys are ignored).
+ * are (their `source` is carried, not read).
  *
  * @example
  * ```ts
  * import { RecommendationPolicy } from "referwell/match";
  *
- * RecommendationPolicy.parse({ minimumOptions: 2, margin: 0.15, source: "policy" }); // => { minimumOptions: 2, margin: 0.15 }
+ * RecommendationPolicy.parse({ minimumOptions: 2, margin: 0.15, source: "policy" }); // => { minimumOptions: 2, margin: 0.15, source: "policy" }
+ * RecommendationPolicy.safeParse({ minimumOptions: 2, margn: 0.15 }).success; // => false
  * ```
  */
-export const RecommendationPolicy = z.object({
+export const RecommendationPolicy = z.strictObject({
   minimumOptions: z.number().int().min(1).max(20).optional(),
   preferredOptions: z.number().int().min(1).max(20).optional(),
   margin: z.number().min(0).max(1).optional(),
+  /** Where the policy comes from, as a referral assessment cites it. */
+  source: z.string().max(2_000).optional(),
 });
 /** How many options to recommend for one ranking. */
 export type RecommendationPolicy = z.infer<typeof RecommendationPolicy>;
@@ -145,7 +148,7 @@ export type RecommendationPolicy = z.infer<typeof RecommendationPolicy>;
  * RankOptions.parse({ now: "2026-11-23T09:00:00-08:00" }).limit; // => 10
  * ```
  */
-export const RankOptions = z.object({
+export const RankOptions = z.strictObject({
   now: Now,
   limit: z.number().int().min(1).max(10_000).default(10),
   recommendation: RecommendationPolicy.optional(),

@@ -21,7 +21,7 @@ import { Tag } from "./defaultVocabulary.js";
  * PlannedMove.parse({ date: "2027-01-15", to: { jurisdiction: "US-WA" } }).to.jurisdiction; // => "US-WA"
  * ```
  */
-export const PlannedMove = z.object({
+export const PlannedMove = z.strictObject({
   date: IsoDate,
   to: Place,
 });
@@ -39,7 +39,7 @@ export type PlannedMove = z.infer<typeof PlannedMove>;
  * Coverage.parse({ payerId: "aetna", planId: "aetna-ppo", period: { start: "2025-01-01" } }).payerId; // => "aetna"
  * ```
  */
-export const Coverage = z.object({
+export const Coverage = z.strictObject({
   payerId: Id,
   planId: Id.optional(),
   period: Period,
@@ -58,7 +58,7 @@ export type Coverage = z.infer<typeof Coverage>;
  * ClientNeeds.parse({ problemAreas: ["trauma", "sleep"], severity: "severe" }).problemAreas[0]; // => "trauma"
  * ```
  */
-export const ClientNeeds = z.object({
+export const ClientNeeds = z.strictObject({
   problemAreas: z.array(Tag).min(1, { error: "primary-need-missing" }).max(50),
   severity: Severity.optional(),
 });
@@ -77,7 +77,7 @@ export type ClientNeeds = z.infer<typeof ClientNeeds>;
  * ClientPreferences.parse({}).mode; // => "either"
  * ```
  */
-export const ClientPreferences = z.object({
+export const ClientPreferences = z.strictObject({
   modalities: z.array(Tag).max(50).default([]),
   clinicianGenders: z.array(z.string().min(1).max(60)).max(20).default([]),
   languages: z.array(LanguageTag).max(20).default([]),
@@ -99,7 +99,7 @@ export type ClientPreferences = z.infer<typeof ClientPreferences>;
  * DeclaredConflict.parse({ clinicianId: "clin-ana", kind: "dual-relationship" }).kind; // => "dual-relationship"
  * ```
  */
-export const DeclaredConflict = z.object({
+export const DeclaredConflict = z.strictObject({
   clinicianId: Id,
   kind: ConflictKind,
   declared: IsoDate.optional(),
@@ -127,7 +127,7 @@ export type DeclaredConflict = z.infer<typeof DeclaredConflict>;
  * client.preferences.mode; // => "either"
  * ```
  */
-export const Client = z.object({
+export const Client = z.strictObject({
   id: Id,
   displayName: z.string().min(1).max(200).optional(),
   ageGroup: AgeGroup,

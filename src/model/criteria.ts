@@ -21,7 +21,7 @@ import { Tag } from "./defaultVocabulary.js";
  * PayerRef.parse({ payerId: "aetna" }).payerId; // => "aetna"
  * ```
  */
-export const PayerRef = z.object({
+export const PayerRef = z.strictObject({
   payerId: Id,
   planId: Id.optional(),
 });
@@ -67,7 +67,7 @@ export type PaymentCriteria = z.infer<typeof PaymentCriteria>;
  * MatchRequirements.parse({ populations: ["adults"] }).modes; // => ["in-person", "telehealth"]
  * ```
  */
-export const MatchRequirements = z.object({
+export const MatchRequirements = z.strictObject({
   modes: z.array(CareMode).min(1).max(2).default(["in-person", "telehealth"]),
   travelRadiusKm: z.number().positive().max(20_000).optional(),
   payment: PaymentCriteria.optional(),
@@ -94,7 +94,7 @@ export type MatchRequirements = z.infer<typeof MatchRequirements>;
  * MatchPreferences.parse({ problemAreas: ["trauma", "sleep"] }).modalities; // => []
  * ```
  */
-export const MatchPreferences = z.object({
+export const MatchPreferences = z.strictObject({
   problemAreas: z.array(Tag).max(50).default([]),
   modalities: z.array(Tag).max(50).default([]),
   languages: z.array(LanguageTag).max(20).default([]),
@@ -123,7 +123,7 @@ export type MatchPreferences = z.infer<typeof MatchPreferences>;
  * criteria.require.excludeClinicianIds; // => []
  * ```
  */
-export const MatchCriteria = z.object({
+export const MatchCriteria = z.strictObject({
   clientId: Id.optional(),
   startDate: IsoDate.optional(),
   location: Place,

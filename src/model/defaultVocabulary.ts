@@ -8,6 +8,7 @@
  * @module
  */
 import * as z from "zod";
+import { ExpectedText } from "../errors.js";
 
 /**
  * A tag in one of the open code lists, as written by a person or a system.
@@ -23,7 +24,7 @@ import * as z from "zod";
 export const Tag = z
   .string()
   .max(100)
-  .regex(/[\p{L}\p{N}]/u);
+  .regex(/[\p{L}\p{N}]/u, { error: ExpectedText.tag });
 /** A tag in one of the open code lists. */
 export type Tag = z.infer<typeof Tag>;
 
@@ -52,7 +53,7 @@ export type VocabularyList = z.infer<typeof VocabularyList>;
  * VocabularyEntry.parse({ code: "cft", label: "Compassion-focused therapy", synonyms: ["compassion focused"] }).code; // => "cft"
  * ```
  */
-export const VocabularyEntry = z.object({
+export const VocabularyEntry = z.strictObject({
   code: Tag,
   label: z.string().min(1).max(200),
   synonyms: z.array(Tag).max(100).default([]),
@@ -74,7 +75,7 @@ export type VocabularyEntry = z.infer<typeof VocabularyEntry>;
  * extension.problemAreas; // => []
  * ```
  */
-export const VocabularyExtension = z.object({
+export const VocabularyExtension = z.strictObject({
   problemAreas: z.array(VocabularyEntry).max(2000).default([]),
   modalities: z.array(VocabularyEntry).max(2000).default([]),
   populations: z.array(VocabularyEntry).max(2000).default([]),

@@ -17,7 +17,7 @@ export interface AssessPanelExitOptions {
   readonly vocabulary?: Vocabulary;
 }
 
-const ExitOptions = z.object({
+const ExitOptions = z.strictObject({
   now: IsoDate,
   policy: ReferralPolicy.prefault({}),
   vocabulary: z

@@ -1,6 +1,7 @@
 import * as z from "zod";
-import { type InputIssue, InvalidInputError } from "../errors.js";
-import { criteriaFromClient, type IsoDate, MatchCriteria, type PayerRef, Urgency, validate, type VocabularyList } from "../model/index.js";
+import { type InputIssueDraft, InvalidInputError } from "../errors.js";
+import { type IsoDate, MatchCriteria, type PayerRef, Urgency, validate, type VocabularyList } from "../model/index.js";
+import { clientCriteria } from "../model/internal/clientCriteria.js";
 import { builtInRules } from "./builtInRules.js";
 import { createRuleContext, type RuleContext, type RuleContextOptions } from "./createRuleContext.js";
 import type { ReferralRule, RuleFinding, RuleNotice } from "./defineReferralRule.js";
@@ -28,14 +29,17 @@ const isRule = (value: unknown): value is ReferralRule =>
   typeof (value as ReferralRule).source === "string" &&
   typeof (value as ReferralRule).evaluate === "function";
 
-const RulesOption = z.object({ rules: z.array(z.custom<ReferralRule>(isRule)).max(100).optional() });
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const RulesOption = z.strictObject({ rules: z.array(z.custom<ReferralRule>(isRule)).max(100).optional() });
 const Needs = z.array(z.string().min(1).max(200)).min(1).max(50);
-const FoundOutcome = z.object({
+const FoundOutcome = z.strictObject({
   findings: z.array(FindingDraft).max(100),
   notices: z.array(NoticeDraft).max(100).optional(),
   needs: Needs.optional(),
 });
-const NeedsOutcome = z.object({ needs: Needs });
+const NeedsOutcome = z.strictObject({ needs: Needs });
 
 const OPTIONS_SOURCE =
   "Seed 002 (give them options: more than one where possible, unless one therapist is truly best suited); APA Ethics Code 10.10(c) (suggest alternative service providers); the counts and the margin are referwell's defaults, the matcher's too";
@@ -45,9 +49,9 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 const comparePayerRefs = (a: PayerRef, b: PayerRef): number =>
   compareText(a.payerId, b.payerId) || compareText(a.planId ?? "", b.planId ?? "");
 
-function rulesOf(options: AssessReferralOptions): readonly ReferralRule[] {
-  const { rules = builtInRules } = validate(RulesOption, options, "options");
-  const issues: InputIssue[] = [];
+function rulesOf(rulesOption: unknown): readonly ReferralRule[] {
+  const { rules = builtInRules } = validate(RulesOption, rulesOption, "options");
+  const issues: InputIssueDraft[] = [];
   const seen = new Set<string>();
   rules.forEach((rule, index) => {
     if (seen.has(rule.id)) issues.push({ path: ["rules", index, "id"], code: "duplicate-id" });
@@ -170,7 +174,7 @@ function evaluate(
  * a union past a list's limit is reported instead of passed on.
  */
 function buildCriteria(context: RuleContext, findings: readonly Finding[], startDate: IsoDate, urgency: Urgency): MatchCriteria {
-  const base = criteriaFromClient(context.client, { startDate });
+  const base = clientCriteria(context.client, startDate);
   const { vocabulary } = context;
   const additions = findings.map((finding) => finding.criteria);
   const unionTags = (list: VocabularyList | undefined, held: readonly string[], added: readonly string[]): string[] => {
@@ -419,8 +423,10 @@ function preparation(context: RuleContext, findings: readonly Finding[]): Prepar
  * ```
  */
 export function assessReferral(input: unknown, options: AssessReferralOptions): ReferralAssessment {
-  const rules = rulesOf(options);
-  const context = createRuleContext(input, options);
+  // `rules` is this function's option; the rest are the rule context's, each checked strictly by its owner.
+  const { rules: ruleList, ...contextOptions } = isPlainObject(options) ? options : { rules: undefined };
+  const rules = rulesOf(ruleList === undefined ? {} : { rules: ruleList });
+  const context = createRuleContext(input, (isPlainObject(options) ? contextOptions : options) as RuleContextOptions);
   const { findings, notices, unevaluated } = evaluate(rules, context);
   const urgency = findings[0]?.urgency ?? "routine";
   const startDate = findings.reduce(

@@ -1,7 +1,7 @@
 import { addCalendarDays } from "../model/internal/addCalendarDays.js";
 import { calendarDays } from "../model/internal/calendarDays.js";
 import * as z from "zod";
-import { type InputIssue, InvalidInputError } from "../errors.js";
+import { type InputIssueDraft, InvalidInputError } from "../errors.js";
 import {
   type Client,
   type Clinician,
@@ -136,7 +136,7 @@ export interface RuleContextOptions {
 const isVocabulary = (value: unknown): value is Vocabulary =>
   typeof value === "object" && value !== null && typeof (value as Vocabulary).canonical === "function";
 
-const ContextOptions = z.object({
+const ContextOptions = z.strictObject({
   now: IsoDate,
   policy: ReferralPolicy.prefault({}),
   instruments: z.array(Instrument).max(100).default([]),
@@ -164,7 +164,7 @@ const comparePayers = (a: PayerRef, b: PayerRef): number =>
   compareText(a.payerId, b.payerId) || compareText(a.planId ?? "", b.planId ?? "");
 
 function mergeInstruments(added: readonly Instrument[]): Instrument[] {
-  const issues: InputIssue[] = [];
+  const issues: InputIssueDraft[] = [];
   const byId = new Map(builtInInstruments.map((instrument) => [instrument.id, instrument]));
   const seen = new Set<string>();
   added.forEach((instrument, index) => {
@@ -177,7 +177,7 @@ function mergeInstruments(added: readonly Instrument[]): Instrument[] {
 }
 
 function checkScoreRanges(measurements: readonly Measurement[], instruments: ReadonlyMap<string, Instrument>): void {
-  const issues: InputIssue[] = [];
+  const issues: InputIssueDraft[] = [];
   measurements.forEach((measurement, index) => {
     const range = instruments.get(measurement.instrument)?.range;
     if (range === undefined) return;

@@ -25,8 +25,8 @@ import { Client, Clinician, Compact, Id, IsoDate } from "../model/index.js";
  * ```
  */
 export const ReliableChangeMethod = z.discriminatedUnion("method", [
-  z.object({ method: z.literal("threshold"), threshold: z.number().positive().max(1e9) }),
-  z.object({
+  z.strictObject({ method: z.literal("threshold"), threshold: z.number().positive().max(1e9) }),
+  z.strictObject({
     method: z.literal("jacobson-truax"),
     sd: z.number().positive().max(1e9),
     reliability: z.number().gt(0).lt(1),
@@ -68,7 +68,7 @@ export const Instrument = z
     name: z.string().min(1).max(200),
     measures: z.enum(["outcome", "alliance"]),
     direction: z.enum(["lower-is-better", "higher-is-better"]),
-    range: z.object({ min: z.number(), max: z.number() }),
+    range: z.strictObject({ min: z.number(), max: z.number() }),
     reliableChange: ReliableChangeMethod.optional(),
     cutoff: z.number().optional(),
     source: z.string().min(1).max(1000),
@@ -87,7 +87,7 @@ export type Instrument = z.infer<typeof Instrument>;
 /**
  * One score of one instrument on one day. Extra keys (a client id, a
  * session id) are accepted and dropped, so a host's own records pass as
- * they are.
+ * they are; every key is required, so a misspelled one is still reported.
  *
  * @example
  * ```ts
@@ -117,7 +117,7 @@ export type Measurement = z.infer<typeof Measurement>;
  * SessionRecord.parse({ date: "2026-11-17" }).clinicianExhausted; // => false
  * ```
  */
-export const SessionRecord = z.object({
+export const SessionRecord = z.strictObject({
   date: IsoDate,
   clinicianExhausted: z.boolean().default(false),
 });
@@ -136,7 +136,7 @@ export type SessionRecord = z.infer<typeof SessionRecord>;
  * Disagreement.parse({ recorded: "2026-11-10", about: "goals" }).resolved; // => false
  * ```
  */
-export const Disagreement = z.object({
+export const Disagreement = z.strictObject({
   recorded: IsoDate,
   about: z.enum(["modality", "goals", "pace", "format", "other"]),
   resolved: z.boolean().default(false),
@@ -174,14 +174,14 @@ export type Disagreement = z.infer<typeof Disagreement>;
  * input.measurements; // => []
  * ```
  */
-export const ReferralCase = z.object({
+export const ReferralCase = z.strictObject({
   client: Client,
   clinician: Clinician,
-  episode: z.object({ start: IsoDate }).optional(),
+  episode: z.strictObject({ start: IsoDate }).optional(),
   measurements: z.array(Measurement).max(10_000).default([]),
   sessions: z.array(SessionRecord).max(10_000).default([]),
   disagreements: z.array(Disagreement).max(1_000).default([]),
-  hardship: z.object({ reported: IsoDate }).optional(),
+  hardship: z.strictObject({ reported: IsoDate }).optional(),
   compacts: z.array(Compact).max(1_000).default([]),
 });
 /** One client in care with one clinician, as the triggers read it. */
@@ -290,7 +290,7 @@ export const PanelExit = z
     payerIds: z.array(Id).min(1).max(500).optional(),
     clinicians: z.array(Clinician).max(100_000),
     clients: z.array(Client).max(1_000_000),
-    episodes: z.array(z.object({ clientId: Id, clinicianId: Id, start: IsoDate.optional() })).max(1_000_000),
+    episodes: z.array(z.strictObject({ clientId: Id, clinicianId: Id, start: IsoDate.optional() })).max(1_000_000),
   })
   .superRefine((exit, ctx) => {
     if (exit.practiceId === undefined && exit.clinicianIds.length === 0) {

@@ -7,7 +7,8 @@ import { Referrer } from "../model/referrer.js";
 import { validate } from "../model/validate.js";
 import { deriveState } from "./internal/deriveState.js";
 import { NetworkGoals } from "./schemas.js";
-import { type Lifecycle, RelationshipState } from "./stateSchemas.js";
+import { StoredStates } from "./internal/storedStates.js";
+import type { Lifecycle } from "./stateSchemas.js";
 
 /** One goal of the network, measured. */
 export interface GoalProgress {
@@ -51,7 +52,7 @@ export interface NetworkAssessment {
  * NetworkOptions.safeParse({ now: "2026-11-23" }).success; // => true
  * ```
  */
-export const NetworkOptions = z.object({ now: Now });
+export const NetworkOptions = z.strictObject({ now: Now });
 /** Options of {@link assessNetwork}. */
 export type NetworkOptions = z.infer<typeof NetworkOptions>;
 
@@ -94,7 +95,7 @@ const ENGAGED = new Set<Lifecycle>(["met", "nurturing", "active"]);
 export function assessNetwork(referrers: unknown, states: unknown, goals: unknown, options: unknown): NetworkAssessment {
   const known = validate(z.array(Referrer).max(100_000), referrers, "referrers");
   // Everything but the events is validated: the states are read again as of `now`.
-  const stored = validate(z.array(RelationshipState.omit({ events: true })).max(100_000), states, "states");
+  const stored = validate(StoredStates, states, "states");
   const target = validate(NetworkGoals, goals, "goals");
   const { now } = validate(NetworkOptions, options, "options");
   const today = calendarDateOf(now);

@@ -68,7 +68,7 @@ export interface NextAction {
  * NextActionOptions.safeParse({ now: "2026-11-23" }).success; // => true
  * ```
  */
-export const NextActionOptions = z.object({ now: Now, policy: RelationshipPolicy.optional() });
+export const NextActionOptions = z.strictObject({ now: Now, policy: RelationshipPolicy.optional() });
 /** Options of {@link suggestNextActions}. */
 export type NextActionOptions = z.infer<typeof NextActionOptions>;
 

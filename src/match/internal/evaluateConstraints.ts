@@ -1,6 +1,6 @@
-import { checkLicensure } from "../../model/checkLicensure.js";
+import { licensureFor as checkLicensure } from "../../model/internal/licensureFor.js";
 import type { CareMode } from "../../model/enums.js";
-import { periodContains } from "../../model/periodContains.js";
+import { withinPeriod as periodContains } from "../../model/internal/withinPeriod.js";
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { haversineKm } from "./haversineKm.js";
 import { inSentence } from "./inSentence.js";
