@@ -1,10 +1,5 @@
 import { type InvalidInputError, REFERWELL_ERROR, type ReferwellError, type ReferwellErrorCode, ReferwellErrorCodes } from "./errors.js";
 
-/** The error class behind each {@link ReferwellErrorCode}. */
-interface ErrorByCode {
-  "invalid-input": InvalidInputError;
-}
-
 const NAMES: Readonly<Record<ReferwellErrorCode, string>> = { "invalid-input": "InvalidInputError" };
 
 /**
@@ -34,9 +29,10 @@ const NAMES: Readonly<Record<ReferwellErrorCode, string>> = { "invalid-input": "
  * isReferwellError(new Error("boom")); // => false
  * ```
  */
-export function isReferwellError<Code extends ReferwellErrorCode>(error: unknown, code: Code): error is ErrorByCode[Code];
-export function isReferwellError(error: unknown): error is ReferwellError;
-export function isReferwellError(error: unknown, code?: ReferwellErrorCode): boolean {
+export function isReferwellError<Code extends ReferwellErrorCode = ReferwellErrorCode>(
+  error: unknown,
+  code?: Code,
+): error is Code extends "invalid-input" ? InvalidInputError : ReferwellError {
   if (typeof error !== "object" || error === null) return false;
   const candidate = error as { [REFERWELL_ERROR]?: unknown; code?: unknown; name?: unknown };
   if (candidate[REFERWELL_ERROR] !== true) return false;

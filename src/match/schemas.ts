@@ -83,6 +83,8 @@ export const MatcherOptions = z.strictObject({
   waitHorizonDays: z.number().int().min(1).max(3_650).default(60),
   scheduleTargetMinutes: z.number().int().min(1).max(10_080).default(120),
   vocabulary: VocabularyExtension.optional(),
+  /** Where the counts and margin come from, as a referral assessment's `options` cite it; carried, not read. */
+  source: z.string().max(2_000).optional(),
 });
 /** Options of a matcher. */
 export type MatcherOptions = z.infer<typeof MatcherOptions>;

@@ -45,7 +45,7 @@ function isSchema(value: unknown): value is z.ZodType {
  *   message = (error as Error).message;
  * }
  * message;
- * // => "Invalid referrer: 1 issue: referrer.kind is not one of the allowed values (expected one of [gp, psychiatrist, psychologist, therapist, counsellor, social-worker, dietitian, physician, nurse-practitioner, school, employer-eap, clergy, attorney, other])"
+ * // => "Invalid referrer: 1 issue: referrer.kind is not one of the allowed values (expected one of [therapist-other-specialty, therapist-same-specialty, gp, paediatrician, gynaecologist, psychiatrist, nutritionist, naturopath, school, lawyer, peer-group, case-study-group, other])"
  * ```
  */
 export function validate<Schema extends z.ZodType>(schema: Schema, input: unknown, name: string): z.output<Schema> {

@@ -1,4 +1,4 @@
-import { ExpectedText, type InputIssueDraft, InvalidInputError, UNKNOWN_KEY } from "../errors.js";
+import { ExpectedText, type InputIssueDraft, InvalidInputError } from "../errors.js";
 import { validate } from "../model/index.js";
 import type { ProgressSummary, Score } from "./results.js";
 import { Instrument } from "./schemas.js";
@@ -59,8 +59,7 @@ function checkScores(scores: unknown): asserts scores is readonly Score[] {
       if (score === undefined) issues.push({ path: [index, "score"], code: "required", expected: ExpectedText.finiteNumber });
       else if (typeof score !== "number" || !Number.isFinite(score))
         issues.push({ path: [index, "score"], code: "invalid-type", expected: ExpectedText.finiteNumber });
-      const extra = Object.keys(entry).some((key) => key !== "date" && key !== "score");
-      if (extra) issues.push({ path: [index, UNKNOWN_KEY], code: "unrecognized-key", expected: "only the keys [date, score]" });
+      // Extra keys (an instrument id, a session id) are dropped, as a Measurement drops them.
     }
   }
   if (issues.length > 0) throw new InvalidInputError("scores", issues);
