@@ -238,36 +238,44 @@ const parametric: readonly RegExp[] = [
 
 /**
  * Whether a text is one referwell would write as `expected`: a fixed
- * wording, or a template whose only slots are numbers and codes taken from
- * a schema. Anything else is replaced, so an issue cannot be made to carry
- * free text.
+ * wording, or (from referwell's own checks only) a template whose slots are
+ * numbers and codes taken from a schema. Anything else is replaced, so an
+ * issue cannot be made to carry free text.
  */
-function isSafeExpected(text: string): boolean {
+function isSafeExpected(text: string, trusted: boolean): boolean {
   if (text.length > 600) return false;
-  return (
-    fixedTexts.has(text) || text.split(" or ").every((part) => fixedTexts.has(part) || parametric.some((pattern) => pattern.test(part)))
-  );
+  const known = (part: string): boolean => fixedTexts.has(part) || (trusted && parametric.some((pattern) => pattern.test(part)));
+  return fixedTexts.has(text) || text.split(" or ").every(known);
 }
+
+/**
+ * Passed by referwell's own checks, whose `expected` texts are built from
+ * schemas; not exported by the package, so a caller's texts are held to the
+ * fixed wordings.
+ */
+export const FROM_SCHEMA: unique symbol = Symbol("referwell.fromSchema") as never;
 
 /** A plain name for an input: `client`, `startDate`, `options.weights`. */
 const INPUT_NAME = /^[a-z][A-Za-z0-9_]{0,40}(?:[.-][A-Za-z0-9_]{1,40}){0,3}$/;
 /** A plain schema key: `residence`, `caseloadMax`. */
 const KEY = /^[a-z][A-Za-z0-9_]{0,63}$/;
+const MAX_INDEX = 1_000_000;
 /** What stands in a path for a key that is not a plain schema key. */
 export const UNKNOWN_KEY = "*";
 const knownCodes: ReadonlySet<string> = new Set(IssueCodes);
 
 function safeSegment(segment: unknown): string | number {
-  if (typeof segment === "number") return Number.isSafeInteger(segment) && segment >= 0 ? segment : UNKNOWN_KEY;
+  // No list of ours holds more than a million items, so a larger "index" is a value, not a place.
+  if (typeof segment === "number") return Number.isInteger(segment) && segment >= 0 && segment < MAX_INDEX ? segment : UNKNOWN_KEY;
   return typeof segment === "string" && KEY.test(segment) ? segment : UNKNOWN_KEY;
 }
 
 /** The issue with anything that is not ours replaced: unknown codes, free-text paths and expectations. */
-function safeIssue(draft: unknown): InputIssue {
+function safeIssue(draft: unknown, trusted: boolean): InputIssue {
   const { path, code, expected } = (typeof draft === "object" && draft !== null ? draft : {}) as Partial<Record<keyof InputIssue, unknown>>;
   const safeCode: IssueCode = typeof code === "string" && knownCodes.has(code) ? (code as IssueCode) : "invalid";
   const safePath = Array.isArray(path) ? Array.from(path.slice(0, 64), safeSegment) : [];
-  const safeExpected = typeof expected === "string" && isSafeExpected(expected) ? expected : templates[safeCode][1];
+  const safeExpected = typeof expected === "string" && isSafeExpected(expected, trusted) ? expected : templates[safeCode][1];
   return { path: safePath, code: safeCode, expected: safeExpected };
 }
 
@@ -327,10 +335,13 @@ export class InvalidInputError extends ReferwellError {
    *
    * @param input - the name of the validated input, e.g. `"directory"`
    * @param issues - the issues found; at least one
+   * @param source - set by referwell's own checks only
    */
-  constructor(input: string, issues: readonly InputIssueDraft[]) {
+  constructor(input: string, issues: readonly InputIssueDraft[], source?: typeof FROM_SCHEMA) {
     const name = typeof input === "string" && INPUT_NAME.test(input) ? input : "input";
-    const safe = Array.isArray(issues) && issues.length > 0 ? issues.map(safeIssue) : [safeIssue(undefined)];
+    const trusted = source === FROM_SCHEMA;
+    const safe =
+      Array.isArray(issues) && issues.length > 0 ? issues.map((issue) => safeIssue(issue, trusted)) : [safeIssue(undefined, trusted)];
     const listed = safe.slice(0, MESSAGE_ISSUE_LIMIT).map((issue) => describe(name, issue));
     const more = safe.length > MESSAGE_ISSUE_LIMIT ? `; and ${safe.length - MESSAGE_ISSUE_LIMIT} more` : "";
     const count = safe.length === 1 ? "1 issue" : `${safe.length} issues`;

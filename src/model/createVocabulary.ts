@@ -1,4 +1,4 @@
-import { ExpectedText, InvalidInputError, type InputIssueDraft } from "../errors.js";
+import { ExpectedText, FROM_SCHEMA, InvalidInputError, type InputIssueDraft } from "../errors.js";
 import { normalizeTag } from "./normalizeTag.js";
 import { validate } from "./validate.js";
 import { defaultVocabulary, VocabularyExtension, type VocabularyList } from "./defaultVocabulary.js";
@@ -34,7 +34,7 @@ function checkArguments(list: unknown, tag: unknown, withTag: boolean): void {
     issues.push({ path: ["list"], code: list === undefined ? "required" : "invalid-value", expected: `one of [${LISTS.join(", ")}]` });
   if (withTag && typeof tag !== "string")
     issues.push({ path: ["tag"], code: tag === undefined ? "required" : "invalid-type", expected: ExpectedText.string });
-  if (issues.length > 0) throw new InvalidInputError("vocabulary", issues);
+  if (issues.length > 0) throw new InvalidInputError("vocabulary", issues, FROM_SCHEMA);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type * as z from "zod";
-import { ExpectedText, InvalidInputError, type InputIssueDraft } from "../errors.js";
+import { ExpectedText, FROM_SCHEMA, InvalidInputError, type InputIssueDraft } from "../errors.js";
 import { findHoles } from "./internal/findHoles.js";
 import { MISSING, toInputIssues } from "./internal/toInputIssues.js";
 
@@ -55,11 +55,11 @@ export function validate<Schema extends z.ZodType>(schema: Schema, input: unknow
   if (misuse.length > 0) throw new InvalidInputError("validate", misuse);
   // A hole would otherwise be walked as a missing value at each empty index.
   const holes = findHoles(input, schema);
-  if (holes.length > 0) throw new InvalidInputError(name, holes);
+  if (holes.length > 0) throw new InvalidInputError(name, holes, FROM_SCHEMA);
   const result = schema.safeParse(input, {
     error: (issue) => (ABSENT.has(issue.code ?? "") && issue.input === undefined ? MISSING : undefined),
   });
   if (result.success) return result.data;
   // The name is echoed in messages, so the error keeps it only when it is a plain label.
-  throw new InvalidInputError(name, toInputIssues(schema, result.error.issues));
+  throw new InvalidInputError(name, toInputIssues(schema, result.error.issues), FROM_SCHEMA);
 }

@@ -1,4 +1,4 @@
-import { ExpectedText, type InputIssueDraft, InvalidInputError } from "../errors.js";
+import { ExpectedText, FROM_SCHEMA, type InputIssueDraft, InvalidInputError } from "../errors.js";
 import { validate } from "../model/index.js";
 import type { ProgressSummary, Score } from "./results.js";
 import { Instrument } from "./schemas.js";
@@ -62,7 +62,7 @@ function checkScores(scores: unknown): asserts scores is readonly Score[] {
       // Extra keys (an instrument id, a session id) are dropped, as a Measurement drops them.
     }
   }
-  if (issues.length > 0) throw new InvalidInputError("scores", issues);
+  if (issues.length > 0) throw new InvalidInputError("scores", issues, FROM_SCHEMA);
 }
 
 /**
@@ -116,7 +116,7 @@ export function classifyProgress(instrument: Instrument, scores: readonly Score[
   const scale = validate(OutcomeInstrument, instrument, "instrument");
   checkScores(scores);
   const days = scoresByDay(scores);
-  if (days.length < 2) throw new InvalidInputError("scores", [{ path: [], code: "too-small", expected: "at least 2 items" }]);
+  if (days.length < 2) throw new InvalidInputError("scores", [{ path: [], code: "too-small", expected: "at least 2 items" }], FROM_SCHEMA);
   const summary = summarizeProgress(scale, days);
   if (!isFiniteChange(summary.change) || !isFiniteChange(summary.sinceBest) || !days.every((day) => Number.isFinite(day.score)))
     throw new InvalidInputError("scores", [{ path: [], code: "non-finite-result" }]);
