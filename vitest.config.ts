@@ -13,7 +13,18 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // The compile-time contract: `*.test-d.ts` files are type-checked, not run, and a type error fails the suite.
+    typecheck: {
+      enabled: true,
+      include: ["test/types/**/*.test-d.ts"],
+      tsconfig: "./tsconfig.typecheck.json",
+      // The sources are type-checked by `npm run typecheck` against the zod in the lockfile; here only the type
+      // tests decide, so the run against the oldest zod the peer range allows checks them too.
+      ignoreSourceErrors: true,
+    },
     setupFiles: ["test/setup.ts"],
+    // Generous: the large synthetic-data tests must not fail on a busy machine; no test asserts a duration.
+    testTimeout: 60_000,
     benchmark: { include: ["test/bench/**/*.bench.ts"] },
   },
 });

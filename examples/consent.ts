@@ -7,12 +7,12 @@
  *   npx tsx --tsconfig examples/tsconfig.run.json examples/consent.ts
  */
 import { InvalidInputError } from "referwell";
-import { composeUpdate, evaluateConsent } from "referwell/consent";
+import { composeUpdate, type ConsentInput, evaluateConsent } from "referwell/consent";
 
 const now = "2026-11-23T09:00:00-08:00";
 const recipient = { referrerId: "ref-th-01", name: "Dr Lucia Bennett" };
 const period = { start: "2026-08-12", end: "2027-08-11" };
-const consents = [
+const consents: ConsentInput[] = [
   {
     id: "cons-06",
     clientId: "cl-06",
@@ -85,7 +85,7 @@ try {
     recipient,
     purpose: "COC",
     now: "next Tuesday",
-    facts: [{ ...facts[0], category: "Psychotherapy Notes" }],
+    facts: [fact("f6", "Psychotherapy Notes", "Process note, session 10.")],
     consents,
   });
 } catch (error) {

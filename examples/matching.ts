@@ -6,11 +6,12 @@
  *   npx tsx --tsconfig examples/tsconfig.run.json examples/matching.ts
  */
 import { readFileSync } from "node:fs";
+import type { ClientInput } from "referwell";
 import { assignReferrals, createMatcher } from "referwell/match";
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), "utf8"));
 const directory = read("directory.json");
-const clients: { id: string }[] = read("clients.json");
+const clients: ClientInput[] = read("clients.json");
 const now = "2026-11-23T09:00:00-08:00";
 
 const matcher = createMatcher(directory);

@@ -9,6 +9,7 @@ import type { Referrer } from "referwell";
 import {
   assessNetwork,
   findLateralOpportunities,
+  type OutboundReferralInput,
   type RelationshipEvent,
   relationshipState,
   suggestNextActions,
@@ -18,7 +19,7 @@ const read = (name: string) => JSON.parse(readFileSync(new URL(`./data/${name}`,
 const referrers: Referrer[] = read("referrers.json");
 const { relationshipEvents, outboundReferrals } = read("histories.json") as {
   relationshipEvents: RelationshipEvent[];
-  outboundReferrals: unknown[];
+  outboundReferrals: OutboundReferralInput[];
 };
 const now = "2026-11-23";
 

@@ -7,7 +7,7 @@
  *   npm run build && npx tsx --tsconfig examples/tsconfig.run.json examples/when-to-refer.ts
  */
 import { createVocabulary, validate, Clinician } from "referwell";
-import { assessPanelExit, assessReferral, builtInInstruments, classifyProgress } from "referwell/refer";
+import { assessPanelExit, assessReferral, builtInInstruments, classifyProgress, type ReferralCaseInput } from "referwell/refer";
 
 const now = "2026-11-23";
 const vocabulary = createVocabulary();
@@ -40,7 +40,7 @@ const ben = validate(
 
 // A client whose insurance changed on 1 November, who will move in January,
 // and whose depression scores have not moved in three months.
-const input = {
+const input: ReferralCaseInput = {
   client: {
     id: "cl-41",
     ageGroup: "adult",

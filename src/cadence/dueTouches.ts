@@ -7,7 +7,7 @@ import { addCalendarDays } from "../model/internal/addCalendarDays.js";
 import { calendarDays } from "../model/internal/calendarDays.js";
 import type { TouchKind } from "../relationships/schemas.js";
 import { deriveState } from "../relationships/internal/deriveState.js";
-import { RelationshipState } from "../relationships/stateSchemas.js";
+import { RelationshipState, type RelationshipStateInput } from "../relationships/stateSchemas.js";
 import { suggestNextActions } from "../relationships/suggestNextActions.js";
 import { CadencePolicy, type DueTouch, type TouchReason } from "./schemas.js";
 
@@ -44,6 +44,8 @@ export const DueTouchOptions = z.strictObject({
 });
 /** Options of {@link dueTouches}. */
 export type DueTouchOptions = z.infer<typeof DueTouchOptions>;
+/** {@link DueTouchOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type DueTouchOptionsInput = z.input<typeof DueTouchOptions>;
 
 /** How much a touch of each reason is worth when capacity is short: owed gratitude and follow-ups first. */
 const VALUE: Readonly<Record<TouchReason, number>> = {
@@ -93,9 +95,9 @@ const Relationships = z.array(RelationshipState).max(100_000);
  * @example
  * ```ts
  * import { dueTouches } from "referwell/cadence";
- * import { relationshipState } from "referwell/relationships";
+ * import { relationshipState, type RelationshipEventInput } from "referwell/relationships";
  *
- * const event = (id: string, date: string, type: string, more: object = {}) => ({ id, date, type, clinicianId: "clin-ana", referrerId: "ref-1", ...more });
+ * const event = (id: string, date: string, type: string, more: object = {}) => ({ id, date, type, clinicianId: "clin-ana", referrerId: "ref-1", ...more }) as RelationshipEventInput;
  * const state = relationshipState(
  *   [event("e1", "2026-06-01", "meeting-held", { fit: true }), event("e2", "2026-08-20", "touch", { kind: "coffee" })],
  *   { now: "2026-11-23" },
@@ -107,7 +109,7 @@ const Relationships = z.array(RelationshipState).max(100_000);
  * touch?.suggestedKind; // => "article-shared"
  * ```
  */
-export function dueTouches(states: unknown, options: unknown): DueTouch[] {
+export function dueTouches(states: readonly RelationshipStateInput[], options: DueTouchOptionsInput): DueTouch[] {
   const relationships = validate(Relationships, states, "states");
   const settings = validate(DueTouchOptions, options, "options");
   const { policy } = settings;

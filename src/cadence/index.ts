@@ -16,7 +16,16 @@ export {
   ReferwellErrorCodes,
 } from "../errors.js";
 export { isReferwellError } from "../isReferwellError.js";
-export { dueTouches, DueTouchOptions } from "./dueTouches.js";
+export { dueTouches, DueTouchOptions, type DueTouchOptionsInput } from "./dueTouches.js";
 export { planTouches, type TouchPlan, type UnplacedTouch } from "./planTouches.js";
-export { CadencePolicy, DueTouch, PlannedTouch, PlanOptions, TouchReason } from "./schemas.js";
-export { ICalendarOptions, toICalendar } from "./toICalendar.js";
+export {
+  CadencePolicy,
+  DueTouch,
+  type DueTouchInput,
+  PlannedTouch,
+  type PlannedTouchInput,
+  PlanOptions,
+  type PlanOptionsInput,
+  TouchReason,
+} from "./schemas.js";
+export { ICalendarOptions, type ICalendarOptionsInput, toICalendar } from "./toICalendar.js";

@@ -3,7 +3,7 @@ import { validate } from "../model/validate.js";
 import { addCalendarDays } from "../model/internal/addCalendarDays.js";
 import { instantIn } from "./internal/instantIn.js";
 import { localInstant } from "./internal/localInstant.js";
-import { DueTouch, PlannedTouch, PlanOptions } from "./schemas.js";
+import { DueTouch, type DueTouchInput, PlannedTouch, PlanOptions, type PlanOptionsInput } from "./schemas.js";
 
 /** A due touch that could not be placed, and why. */
 export interface UnplacedTouch {
@@ -80,7 +80,7 @@ const weekOf = (date: string): string => addCalendarDays(date, -((new Date(`${da
  * plan.planned.map((p) => `${p.id} ${p.date} ${p.start}`); // => ["a 2026-11-23 2026-11-23T10:00:00-08:00", "b 2026-11-30 2026-11-30T10:00:00-08:00", "c 2026-12-01 2026-12-01T10:00:00-08:00"]
  * ```
  */
-export function planTouches(due: unknown, options: unknown): TouchPlan {
+export function planTouches(due: readonly DueTouchInput[], options: PlanOptionsInput): TouchPlan {
   const touches = validate(Due, due, "due");
   const settings = validate(PlanOptions, options, "options");
   const end = addCalendarDays(settings.from, settings.weeks * 7 - 1);

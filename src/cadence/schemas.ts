@@ -42,7 +42,7 @@ const days = (value: number) => z.number().int().min(1).max(3_650).default(value
 export const CadencePolicy = z.strictObject({
   everyDays: z.strictObject({ met: days(30), nurturing: days(60), active: days(60) }).prefault({}),
   stageFactor: z
-    .object({
+    .strictObject({
       1: z.number().min(0.1).max(10).default(1),
       2: z.number().min(0.1).max(10).default(1),
       3: z.number().min(0.1).max(10).default(1.5),
@@ -124,6 +124,8 @@ export const DueTouch = z.strictObject({
 });
 /** A touch that is due. */
 export type DueTouch = z.infer<typeof DueTouch>;
+/** {@link DueTouch} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type DueTouchInput = z.input<typeof DueTouch>;
 
 /**
  * A touch placed on the calendar: the due touch, its local date and time in
@@ -145,6 +147,8 @@ export const PlannedTouch = DueTouch.extend({
 });
 /** A touch placed on the calendar. */
 export type PlannedTouch = z.infer<typeof PlannedTouch>;
+/** {@link PlannedTouch} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type PlannedTouchInput = z.input<typeof PlannedTouch>;
 
 /**
  * Options of the planner. `capacity` is the most touches per clinician per
@@ -182,3 +186,11 @@ export const PlanOptions = z.strictObject({
 });
 /** Options of the planner. */
 export type PlanOptions = z.infer<typeof PlanOptions>;
+/**
+ * {@link PlanOptions} as a caller writes it, before defaults are filled in:
+ * what {@link planTouches} accepts. `scheduled` takes a previous plan's
+ * `planned` as it comes.
+ */
+export type PlanOptionsInput = Omit<z.input<typeof PlanOptions>, "scheduled"> & {
+  scheduled?: readonly PlannedTouchInput[] | undefined;
+};

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { ExpectedText } from "../errors.js";
 import { Id, IsoInstant } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
-import { PlannedTouch } from "./schemas.js";
+import { PlannedTouch, type PlannedTouchInput } from "./schemas.js";
 
 /**
  * Options of {@link toICalendar}: the moment of export (written as DTSTAMP,
@@ -31,6 +31,8 @@ export const ICalendarOptions = z.strictObject({
 });
 /** Options of {@link toICalendar}. */
 export type ICalendarOptions = z.infer<typeof ICalendarOptions>;
+/** {@link ICalendarOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type ICalendarOptionsInput = z.input<typeof ICalendarOptions>;
 
 // The touches that could not be placed are not written; a whole plan from `planTouches` passes as it is.
 const Plan = z.strictObject({ planned: z.array(PlannedTouch).max(1_000_000), unplaced: z.array(z.unknown()).max(1_000_000).optional() });
@@ -127,7 +129,7 @@ const LABELS: Readonly<Record<string, string>> = {
  * ics.split("\r\n").filter((line) => line.startsWith("DTSTART") || line.startsWith("SUMMARY")); // => ["DTSTART:20261124T180000Z", "SUMMARY:Touch base with Dr Mei Lin (coffee)"]
  * ```
  */
-export function toICalendar(plan: unknown, options: unknown): string {
+export function toICalendar(plan: { readonly planned: readonly PlannedTouchInput[] }, options: ICalendarOptionsInput): string {
   const { planned } = validate(Plan, plan, "plan");
   const settings = validate(ICalendarOptions, options, "options");
   const names = new Map(settings.names.map((entry) => [entry.id, entry.name]));

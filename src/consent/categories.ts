@@ -171,7 +171,7 @@ export type CategoryCode = z.infer<typeof CategoryCode>;
  * ```
  */
 export const DisclosureCategory = z
-  .object({
+  .strictObject({
     code: CategoryCode,
     label: z.string().min(1).max(100),
     confidentiality: Confidentiality,

@@ -6,7 +6,7 @@ import { dayOf } from "./internal/dayOf.js";
 import { decide } from "./internal/decide.js";
 import { reasonTexts } from "./internal/reasonTexts.js";
 import { renderUpdate } from "./internal/renderUpdate.js";
-import { type Fact, UpdateRequest, type UpdateKind } from "./schemas.js";
+import { type Fact, UpdateRequest, type UpdateRequestInput, type UpdateKind } from "./schemas.js";
 import { securityLabels } from "./internal/securityLabels.js";
 import type { ComposedUpdate, ProvisionRef, UpdateSection, WithheldFact, WithholdReason } from "./types.js";
 import { type DisclosureCategory, part2RedisclosureNotice, purposeText } from "./categories.js";
@@ -70,9 +70,9 @@ const ACKNOWLEDGEMENT = "acknowledgement";
  *
  * @example
  * ```ts
- * import { composeUpdate } from "referwell/consent";
+ * import { composeUpdate, type ConsentInput } from "referwell/consent";
  *
- * const consent = {
+ * const consent: ConsentInput = {
  *   id: "cons-01",
  *   clientId: "cl-01",
  *   status: "active",
@@ -121,7 +121,7 @@ const ACKNOWLEDGEMENT = "acknowledgement";
  * notes.withheld[0]?.reason; // => "needs-specific-authorization"
  * ```
  */
-export function composeUpdate(request: unknown): ComposedUpdate {
+export function composeUpdate(request: UpdateRequestInput): ComposedUpdate {
   const input = validate(UpdateRequest, request, "request");
   const { client, recipient, purpose, kind, template } = input;
   const catalogue = buildCatalogue(input.categories);

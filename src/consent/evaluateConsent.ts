@@ -3,7 +3,14 @@ import { buildCatalogue } from "./internal/buildCatalogue.js";
 import { compileConsents } from "./internal/compileConsents.js";
 import { dayOf } from "./internal/dayOf.js";
 import { decide } from "./internal/decide.js";
-import { ConsentList, ConsentQuery, EvaluateOptions } from "./schemas.js";
+import {
+  type ConsentInput,
+  ConsentList,
+  ConsentQuery,
+  type ConsentQueryInput,
+  EvaluateOptions,
+  type EvaluateOptionsInput,
+} from "./schemas.js";
 import type { ConsentDecision } from "./types.js";
 
 /**
@@ -40,9 +47,9 @@ import type { ConsentDecision } from "./types.js";
  *
  * @example
  * ```ts
- * import { evaluateConsent } from "referwell/consent";
+ * import { type ConsentInput, type ConsentQueryInput, evaluateConsent } from "referwell/consent";
  *
- * const consents = [
+ * const consents: ConsentInput[] = [
  *   {
  *     id: "cons-01",
  *     clientId: "cl-01",
@@ -64,12 +71,16 @@ import type { ConsentDecision } from "./types.js";
  * ask("psychotherapy-note").reason; // => "needs-specific-authorization"
  *
  * // 22:00 UTC on the last day is already the next day in Sydney.
- * const late = { client: "cl-01", recipient: { referrerId: "ref-gp-01" }, purpose: "COC", category: "attendance", at: "2027-06-01T22:00:00Z" };
+ * const late: ConsentQueryInput = { client: "cl-01", recipient: { referrerId: "ref-gp-01" }, purpose: "COC", category: "attendance", at: "2027-06-01T22:00:00Z" };
  * evaluateConsent(consents, late).reason; // => "permitted"
  * evaluateConsent(consents, late, { timeZone: "Australia/Sydney" }).reason; // => "expired"
  * ```
  */
-export function evaluateConsent(consents: unknown, query: unknown, options: unknown = {}): ConsentDecision {
+export function evaluateConsent(
+  consents: readonly ConsentInput[],
+  query: ConsentQueryInput,
+  options: EvaluateOptionsInput = {},
+): ConsentDecision {
   const list = validate(ConsentList, consents, "consents");
   const question = validate(ConsentQuery, query, "query");
   const { categories, timeZone } = validate(EvaluateOptions, options, "options");

@@ -22,10 +22,13 @@ export { composeUpdate } from "./composeUpdate.js";
 export { evaluateConsent } from "./evaluateConsent.js";
 export {
   Consent,
+  type ConsentInput,
   ConsentQuery,
+  type ConsentQueryInput,
   ConsentRecipient,
   DenyProvision,
   EvaluateOptions,
+  type EvaluateOptionsInput,
   Fact,
   FactComponent,
   HostCategories,
@@ -34,6 +37,7 @@ export {
   RecipientRef,
   UpdateKind,
   UpdateRequest,
+  type UpdateRequestInput,
   UpdateTemplate,
 } from "./schemas.js";
 export {

@@ -67,7 +67,7 @@ export type Identifier = z.infer<typeof Identifier>;
  * ```
  */
 export const ConsentRecipient = z
-  .object({
+  .strictObject({
     referrerId: Id.optional(),
     identifier: Identifier.optional(),
   })
@@ -164,6 +164,8 @@ export const Consent = z.strictObject({
 });
 /** A client's consent or authorization. */
 export type Consent = z.infer<typeof Consent>;
+/** {@link Consent} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type ConsentInput = z.input<typeof Consent>;
 
 /**
  * One named value of a fact, as the components of a FHIR Observation: a
@@ -309,6 +311,8 @@ export const ConsentQuery = z.strictObject({
 });
 /** One question for {@link evaluateConsent}. */
 export type ConsentQuery = z.infer<typeof ConsentQuery>;
+/** {@link ConsentQuery} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type ConsentQueryInput = z.input<typeof ConsentQuery>;
 
 /**
  * Options of {@link evaluateConsent}: the host's own categories, and the
@@ -332,6 +336,8 @@ export const EvaluateOptions = z.strictObject({
 });
 /** Options of {@link evaluateConsent}. */
 export type EvaluateOptions = z.infer<typeof EvaluateOptions>;
+/** {@link EvaluateOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type EvaluateOptionsInput = z.input<typeof EvaluateOptions>;
 
 /**
  * The kinds of update: `thank-you` for a new referral (no clinical facts by
@@ -399,7 +405,7 @@ export type UpdateTemplate = z.infer<typeof UpdateTemplate>;
  * ```
  */
 export const UpdateRequest = z
-  .object({
+  .strictObject({
     kind: UpdateKind,
     template: UpdateTemplate.optional(),
     client: z.strictObject({ id: Id, displayName: line(200).optional() }),
@@ -416,3 +422,5 @@ export const UpdateRequest = z
   .refine((request) => request.kind !== "custom" || request.template !== undefined, { error: "required", path: ["template"] });
 /** Everything {@link composeUpdate} needs. */
 export type UpdateRequest = z.infer<typeof UpdateRequest>;
+/** {@link UpdateRequest} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type UpdateRequestInput = z.input<typeof UpdateRequest>;

@@ -1,18 +1,20 @@
 import * as z from "zod";
 import { calendarDateOf } from "../model/calendarDateOf.js";
-import { Clinician } from "../model/clinician.js";
+import { Clinician, type ClinicianInput } from "../model/clinician.js";
 import { clientCriteria } from "../model/internal/clientCriteria.js";
 import { Directory } from "../model/directory.js";
 import type { Urgency } from "../model/enums.js";
 import { Compact } from "../model/licensure.js";
 import { Now } from "../model/now.js";
 import { validate } from "../model/validate.js";
+import { findUnknownTags } from "../model/internal/findUnknownTags.js";
+import type { UnknownTag } from "../model/unknownTag.js";
 import { collectCandidates } from "./internal/collectCandidates.js";
 import { compileDirectory } from "./internal/compileDirectory.js";
 import { evaluateConstraints } from "./internal/evaluateConstraints.js";
 import { maxWeightAssignment, type WeightedEdge } from "./internal/maxWeightAssignment.js";
 import { prepareQuery } from "./internal/prepareQuery.js";
-import { MatcherOptions, Referral } from "./schemas.js";
+import { MatcherOptions, Referral, type ReferralInput } from "./schemas.js";
 import { type ScoredCandidate, scoreOption } from "./internal/scoreOption.js";
 import type { RankedOption } from "./types.js";
 
@@ -34,6 +36,8 @@ export const AssignmentOptions = z.strictObject({
 });
 /** Options of an assignment. */
 export type AssignmentOptions = z.infer<typeof AssignmentOptions>;
+/** {@link AssignmentOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type AssignmentOptionsInput = z.input<typeof AssignmentOptions>;
 
 /** A referral placed with a clinician. */
 export interface Assignment {
@@ -69,6 +73,12 @@ export interface AssignmentResult {
   readonly objective: number;
   /** Places each clinician had: the smaller of caseload room and this week's new-client places. */
   readonly capacity: Readonly<Record<string, number>>;
+  /**
+   * The referrals' tags that no vocabulary knows, by path from the
+   * `referrals` argument (`[2, "criteria", "prefer", "problemAreas", 0]`),
+   * never by value, as a ranking reports them.
+   */
+  readonly unknownTags: readonly UnknownTag[];
 }
 
 const URGENCY_PRIORITY: Readonly<Record<Urgency, number>> = { routine: 1, soon: 2, urgent: 4 };
@@ -134,7 +144,11 @@ const Referrals = z
  * result.unassigned.map((u) => `${u.referralId}: ${u.reason}`); // => ["r1: capacity"]
  * ```
  */
-export function assignReferrals(referrals: unknown, clinicians: unknown, options: unknown): AssignmentResult {
+export function assignReferrals(
+  referrals: readonly ReferralInput[],
+  clinicians: readonly ClinicianInput[],
+  options: AssignmentOptionsInput,
+): AssignmentResult {
   const batch = validate(Referrals, referrals, "referrals");
   const people = validate(z.array(Clinician).max(100_000), clinicians, "clinicians");
   const settings = validate(AssignmentOptions, options, "options");
@@ -225,5 +239,13 @@ export function assignReferrals(referrals: unknown, clinicians: unknown, options
       });
     }
   });
-  return { assignments, unassigned, objective, capacity };
+  const unknownTags = findUnknownTags(
+    compiled.vocabulary,
+    batch.map((referral, index) =>
+      referral.criteria === undefined
+        ? { path: [index, "client"], client: referral.client as NonNullable<Referral["client"]> }
+        : { path: [index, "criteria"], criteria: referral.criteria },
+    ),
+  );
+  return { assignments, unassigned, objective, capacity, unknownTags };
 }

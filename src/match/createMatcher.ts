@@ -1,8 +1,10 @@
 import { calendarDateOf } from "../model/calendarDateOf.js";
 import type { MatchCriteria } from "../model/criteria.js";
 import { clientCriteria } from "../model/internal/clientCriteria.js";
-import { Directory } from "../model/directory.js";
+import { Directory, type DirectoryInput } from "../model/directory.js";
 import { validate } from "../model/validate.js";
+import { findUnknownTags } from "../model/internal/findUnknownTags.js";
+import type { UnknownTag } from "../model/unknownTag.js";
 import type { CompiledDirectory, PreparedQuery } from "./internal/compiled.js";
 import { collectCandidates } from "./internal/collectCandidates.js";
 import { compileDirectory } from "./internal/compileDirectory.js";
@@ -10,7 +12,14 @@ import { evaluateConstraints } from "./internal/evaluateConstraints.js";
 import { findPassTo } from "./internal/findPassTo.js";
 import { prepareQuery } from "./internal/prepareQuery.js";
 import { recommend } from "./internal/recommend.js";
-import { MatcherOptions, MatchRequest, RankOptions } from "./schemas.js";
+import {
+  MatcherOptions,
+  type MatcherOptionsInput,
+  MatchRequest,
+  type MatchRequestInput,
+  RankOptions,
+  type RankOptionsInput,
+} from "./schemas.js";
 import { type ScoredCandidate, scoreOption } from "./internal/scoreOption.js";
 import type { MatchExplanation, RankResult } from "./types.js";
 
@@ -22,16 +31,23 @@ export interface Matcher {
    *
    * @throws {@link InvalidInputError} when the request or options are malformed
    */
-  rank(request: unknown, options: unknown): RankResult;
+  rank(request: MatchRequestInput, options: RankOptionsInput): RankResult;
   /**
    * Says why one clinician is or is not an option for a request: every hard
    * constraint it fails, or its scored option.
    *
    * @throws {@link InvalidInputError} when the request or options are malformed
    */
-  explain(request: unknown, clinicianId: string, options: unknown): MatchExplanation;
+  explain(request: MatchRequestInput, clinicianId: string, options: RankOptionsInput): MatchExplanation;
   /** How many clinicians the directory holds. */
   readonly size: number;
+  /**
+   * The directory's tags that no vocabulary knows (a clinician's misspelled
+   * problem area, say, which would match only the same spelling), by path
+   * from the directory (`["clinicians", 4, "modalities", 1]`), never by value.
+   * Worked out on first read.
+   */
+  readonly unknownTags: readonly UnknownTag[];
 }
 
 /** Best score first; ties by clinician id, so the order never depends on the directory's. */
@@ -40,15 +56,20 @@ const byScore = (a: ScoredCandidate, b: ScoredCandidate): number =>
 
 function prepare(
   directory: CompiledDirectory,
-  requestInput: unknown,
-  optionsInput: unknown,
-): { request: MatchRequest; rankOptions: RankOptions; query: PreparedQuery } {
+  requestInput: MatchRequestInput,
+  optionsInput: RankOptionsInput,
+): { request: MatchRequest; rankOptions: RankOptions; query: PreparedQuery; unknownTags: UnknownTag[] } {
   const request = validate(MatchRequest, requestInput, "request");
   const rankOptions = validate(RankOptions, optionsInput, "options");
   const today = calendarDateOf(rankOptions.now);
   const criteria: MatchCriteria = request.criteria ?? clientCriteria(request.client as NonNullable<MatchRequest["client"]>, today);
   const query = prepareQuery(directory, criteria, criteria.startDate ?? today, request.practiceId);
-  return { request, rankOptions, query };
+  const unknownTags = findUnknownTags(directory.vocabulary, [
+    request.criteria === undefined
+      ? { path: ["client"], client: request.client as NonNullable<MatchRequest["client"]> }
+      : { path: ["criteria"], criteria: request.criteria },
+  ]);
+  return { request, rankOptions, query, unknownTags };
 }
 
 /**
@@ -74,9 +95,10 @@ function prepare(
  *
  * @example
  * ```ts
+ * import type { ClinicianInput } from "referwell";
  * import { createMatcher } from "referwell/match";
  *
- * const clinician = (id: string, problemAreas: string[], practiceId = "harbour") => ({
+ * const clinician = (id: string, problemAreas: string[], practiceId = "harbour"): ClinicianInput => ({
  *   id,
  *   name: id,
  *   discipline: "psychologist",
@@ -111,13 +133,22 @@ function prepare(
  * result.options[0]?.parts.find((part) => part.criterion === "needs")?.reason; // => "Treats every need: depression and anxiety."
  * ```
  */
-export function createMatcher(directory: unknown, options: unknown = {}): Matcher {
-  const compiled = compileDirectory(validate(Directory, directory, "directory"), validate(MatcherOptions, options, "options"));
+export function createMatcher(directory: DirectoryInput, options: MatcherOptionsInput = {}): Matcher {
+  const parsed = validate(Directory, directory, "directory");
+  const compiled = compileDirectory(parsed, validate(MatcherOptions, options, "options"));
+  let directoryTags: readonly UnknownTag[] | undefined;
 
   return {
     size: compiled.clinicians.length,
+    get unknownTags() {
+      directoryTags ??= findUnknownTags(
+        compiled.vocabulary,
+        parsed.clinicians.map((clinician, index) => ({ path: ["clinicians", index], clinician })),
+      );
+      return directoryTags;
+    },
     rank(requestInput, optionsInput) {
-      const { request, rankOptions, query } = prepare(compiled, requestInput, optionsInput);
+      const { request, rankOptions, query, unknownTags } = prepare(compiled, requestInput, optionsInput);
       const ranked: ScoredCandidate[] = [];
       for (const index of collectCandidates(compiled, query)) {
         const clinician = compiled.clinicians[index];
@@ -145,20 +176,24 @@ export function createMatcher(directory: unknown, options: unknown = {}): Matche
           preferredOptions: rankOptions.recommendation?.preferredOptions ?? compiled.options.preferredOptions,
         }),
         ...(passTo === undefined ? {} : { passTo }),
+        unknownTags,
       };
     },
     explain(requestInput, clinicianId, optionsInput) {
-      const { query } = prepare(compiled, requestInput, optionsInput);
+      const { query, unknownTags } = prepare(compiled, requestInput, optionsInput);
       const clinician = compiled.byId.get(clinicianId);
-      if (clinician === undefined) return { clinicianId, known: false, eligible: false, failures: [] };
+      if (clinician === undefined) return { clinicianId, known: false, eligible: false, failures: [], unknownTags };
       const constraints = evaluateConstraints(compiled, clinician, query, false);
-      if (constraints.failures.length > 0) return { clinicianId, known: true, eligible: false, failures: constraints.failures };
+      if (constraints.failures.length > 0) {
+        return { clinicianId, known: true, eligible: false, failures: constraints.failures, unknownTags };
+      }
       return {
         clinicianId,
         known: true,
         eligible: true,
         failures: [],
         option: scoreOption(compiled, clinician, query, constraints).explain(),
+        unknownTags,
       };
     },
   };

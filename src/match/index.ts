@@ -17,10 +17,29 @@ export {
   ReferwellErrorCodes,
 } from "../errors.js";
 export { isReferwellError } from "../isReferwellError.js";
-export { type Assignment, AssignmentOptions, type AssignmentResult, assignReferrals, type UnassignedReferral } from "./assignReferrals.js";
+export {
+  type Assignment,
+  AssignmentOptions,
+  type AssignmentOptionsInput,
+  type AssignmentResult,
+  assignReferrals,
+  type UnassignedReferral,
+} from "./assignReferrals.js";
 export { createMatcher, type Matcher } from "./createMatcher.js";
-export { ScoreMatchOptions, scoreMatch } from "./scoreMatch.js";
-export { MatcherOptions, MatchRequest, MatchWeights, RankOptions, RecommendationPolicy, Referral } from "./schemas.js";
+export type { UnknownTag } from "../model/unknownTag.js";
+export { ScoreMatchOptions, type ScoreMatchOptionsInput, scoreMatch } from "./scoreMatch.js";
+export {
+  MatcherOptions,
+  type MatcherOptionsInput,
+  MatchRequest,
+  type MatchRequestInput,
+  MatchWeights,
+  RankOptions,
+  type RankOptionsInput,
+  RecommendationPolicy,
+  Referral,
+  type ReferralInput,
+} from "./schemas.js";
 export {
   type ConstraintFailure,
   HardConstraint,

@@ -30,7 +30,7 @@ const weight = (value: number) => z.number().min(0).max(100).default(value);
  * ```
  */
 export const MatchWeights = z
-  .object({
+  .strictObject({
     needs: weight(0.3),
     outcomes: weight(0.15),
     schedule: weight(0.15),
@@ -88,6 +88,8 @@ export const MatcherOptions = z.strictObject({
 });
 /** Options of a matcher. */
 export type MatcherOptions = z.infer<typeof MatcherOptions>;
+/** {@link MatcherOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type MatcherOptionsInput = z.input<typeof MatcherOptions>;
 
 /**
  * One ranking request: the criteria, or a client record to derive them
@@ -103,7 +105,7 @@ export type MatcherOptions = z.infer<typeof MatcherOptions>;
  * ```
  */
 export const MatchRequest = z
-  .object({
+  .strictObject({
     criteria: MatchCriteria.optional(),
     client: Client.optional(),
     practiceId: Id.optional(),
@@ -115,6 +117,8 @@ export const MatchRequest = z
   });
 /** One ranking request. */
 export type MatchRequest = z.infer<typeof MatchRequest>;
+/** {@link MatchRequest} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type MatchRequestInput = z.input<typeof MatchRequest>;
 
 /**
  * How many options to recommend for one ranking, overriding the matcher's
@@ -157,6 +161,8 @@ export const RankOptions = z.strictObject({
 });
 /** Options of one ranking. */
 export type RankOptions = z.infer<typeof RankOptions>;
+/** {@link RankOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type RankOptionsInput = z.input<typeof RankOptions>;
 
 /**
  * An intake referral to assign: its criteria or client (exactly one) and its
@@ -173,7 +179,7 @@ export type RankOptions = z.infer<typeof RankOptions>;
  * ```
  */
 export const Referral = z
-  .object({
+  .strictObject({
     id: Id,
     criteria: MatchCriteria.optional(),
     client: Client.optional(),
@@ -186,3 +192,5 @@ export const Referral = z
   });
 /** An intake referral to assign. */
 export type Referral = z.infer<typeof Referral>;
+/** {@link Referral} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type ReferralInput = z.input<typeof Referral>;

@@ -1,10 +1,10 @@
 import * as z from "zod";
-import { Clinician } from "../model/clinician.js";
+import { Clinician, type ClinicianInput } from "../model/clinician.js";
 import { Compact } from "../model/licensure.js";
 import { Now } from "../model/now.js";
 import { validate } from "../model/validate.js";
 import { createMatcher } from "./createMatcher.js";
-import { MatcherOptions } from "./schemas.js";
+import { MatcherOptions, type MatchRequestInput } from "./schemas.js";
 import type { MatchExplanation } from "./types.js";
 
 /**
@@ -25,6 +25,8 @@ export const ScoreMatchOptions = z.strictObject({
 });
 /** Options of {@link scoreMatch}. */
 export type ScoreMatchOptions = z.infer<typeof ScoreMatchOptions>;
+/** {@link ScoreMatchOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type ScoreMatchOptionsInput = z.input<typeof ScoreMatchOptions>;
 
 /**
  * Scores one client (or criteria) against one clinician: every hard
@@ -63,7 +65,7 @@ export type ScoreMatchOptions = z.infer<typeof ScoreMatchOptions>;
  * away.failures.map((failure) => failure.reason); // => ["no-office", "not-licensed-telehealth"]
  * ```
  */
-export function scoreMatch(request: unknown, clinician: unknown, options: unknown): MatchExplanation {
+export function scoreMatch(request: MatchRequestInput, clinician: ClinicianInput, options: ScoreMatchOptionsInput): MatchExplanation {
   const settings = validate(ScoreMatchOptions, options, "options");
   const one = validate(Clinician, clinician, "clinician");
   const matcher = createMatcher({ clinicians: [one], compacts: settings.compacts }, settings.matcher);

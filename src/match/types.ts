@@ -7,6 +7,7 @@
 import * as z from "zod";
 import type { CareMode } from "../model/enums.js";
 import type { IsoDate, Money } from "../model/scalars.js";
+import type { UnknownTag } from "../model/unknownTag.js";
 
 /**
  * The hard constraints. A clinician who fails one is never an option.
@@ -130,6 +131,13 @@ export interface RankResult {
   readonly recommendation: Recommendation;
   /** Present when the request names a point person and a colleague should take the referral instead. */
   readonly passTo?: PassTo;
+  /**
+   * The request's tags that no vocabulary knows (a misspelled problem area,
+   * say), by path from the request (`["criteria", "require", "problemAreas", 0]`
+   * or `["client", "needs", "problemAreas", 0]`), never by value. Such a tag
+   * matches only a clinician with the same spelling. Empty when every tag is known.
+   */
+  readonly unknownTags: readonly UnknownTag[];
 }
 
 /** Why one clinician is or is not an option for a request. */
@@ -144,4 +152,6 @@ export interface MatchExplanation {
   readonly failures: readonly ConstraintFailure[];
   /** The scored option, when eligible. */
   readonly option?: RankedOption;
+  /** The request's tags that no vocabulary knows, by path from the request, as in {@link RankResult.unknownTags}. */
+  readonly unknownTags: readonly UnknownTag[];
 }

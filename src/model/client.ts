@@ -152,3 +152,5 @@ export const Client = z.strictObject({
 });
 /** A client. */
 export type Client = z.infer<typeof Client>;
+/** {@link Client} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type ClientInput = z.input<typeof Client>;

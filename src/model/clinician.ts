@@ -29,7 +29,7 @@ const CURRENCY_SHAPE = /^[A-Z]{3}$/;
  * ```
  */
 export const WeeklySlot = z
-  .object({
+  .strictObject({
     day: Weekday,
     start: LocalTime,
     end: LocalTime,
@@ -177,7 +177,7 @@ export type DomainOutcome = z.infer<typeof DomainOutcome>;
  * ```
  */
 export const Clinician = z
-  .object({
+  .strictObject({
     id: Id,
     name: z.string().min(1).max(200),
     discipline: Tag,
@@ -210,3 +210,5 @@ export const Clinician = z
   });
 /** A clinician in the practice or in its outside network. */
 export type Clinician = z.infer<typeof Clinician>;
+/** {@link Clinician} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type ClinicianInput = z.input<typeof Clinician>;

@@ -1,7 +1,7 @@
 import { ExpectedText, FROM_SCHEMA, InvalidInputError, type InputIssueDraft } from "../errors.js";
 import { normalizeTag } from "./normalizeTag.js";
 import { validate } from "./validate.js";
-import { defaultVocabulary, VocabularyExtension, type VocabularyList } from "./defaultVocabulary.js";
+import { defaultVocabulary, VocabularyExtension, type VocabularyExtensionInput, type VocabularyList } from "./defaultVocabulary.js";
 
 /**
  * The open code lists, compiled: resolves any tag to its canonical code so
@@ -62,7 +62,7 @@ function checkArguments(list: unknown, tag: unknown, withTag: boolean): void {
  * vocabulary.isKnown("problemAreas", "Horse phobia"); // => false
  * ```
  */
-export function createVocabulary(extension: unknown = {}): Vocabulary {
+export function createVocabulary(extension: VocabularyExtensionInput = {}): Vocabulary {
   const added = validate(VocabularyExtension, extension, "vocabulary");
   const issues: InputIssueDraft[] = [];
   const compiled = new Map<VocabularyList, CompiledList>();

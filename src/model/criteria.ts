@@ -42,7 +42,7 @@ export type PayerRef = z.infer<typeof PayerRef>;
  * ```
  */
 export const PaymentCriteria = z
-  .object({
+  .strictObject({
     payers: z.array(PayerRef).max(100).default([]),
     maxSelfPay: Money.optional(),
   })

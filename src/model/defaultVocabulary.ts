@@ -83,6 +83,8 @@ export const VocabularyExtension = z.strictObject({
 });
 /** Codes and synonyms a host adds to the defaults. */
 export type VocabularyExtension = z.infer<typeof VocabularyExtension>;
+/** {@link VocabularyExtension} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type VocabularyExtensionInput = z.input<typeof VocabularyExtension>;
 
 type EntryTuple = readonly [code: string, label: string, synonyms?: readonly string[]];
 

@@ -42,7 +42,7 @@ function reportDuplicateIds(items: ReadonlyArray<{ id: string }>, list: string, 
  * ```
  */
 export const Directory = z
-  .object({
+  .strictObject({
     practices: z.array(Practice).max(100_000).default([]),
     clinicians: z.array(Clinician).max(1_000_000),
     payers: z.array(Payer).max(100_000).default([]),
@@ -71,3 +71,5 @@ export const Directory = z
   });
 /** Every clinician a practice may refer to, with what they refer to. */
 export type Directory = z.infer<typeof Directory>;
+/** {@link Directory} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type DirectoryInput = z.input<typeof Directory>;

@@ -7,13 +7,22 @@
 export { calendarDateOf } from "./calendarDateOf.js";
 export { CareEpisode } from "./careEpisode.js";
 export { checkLicensure, type CareSetting, type LicensureCheck } from "./checkLicensure.js";
-export { Capacity, Clinician, DomainOutcome, InsurancePanel, PracticeLocation, WeeklySchedule, WeeklySlot } from "./clinician.js";
-export { Client, ClientNeeds, ClientPreferences, Coverage, DeclaredConflict, PlannedMove } from "./client.js";
+export {
+  Capacity,
+  Clinician,
+  type ClinicianInput,
+  DomainOutcome,
+  InsurancePanel,
+  PracticeLocation,
+  WeeklySchedule,
+  WeeklySlot,
+} from "./clinician.js";
+export { Client, type ClientInput, ClientNeeds, ClientPreferences, Coverage, DeclaredConflict, PlannedMove } from "./client.js";
 export { coverageOn } from "./coverageOn.js";
 export { createVocabulary, type Vocabulary } from "./createVocabulary.js";
 export { MatchCriteria, MatchPreferences, MatchRequirements, PayerRef, PaymentCriteria } from "./criteria.js";
 export { criteriaFromClient } from "./criteriaFromClient.js";
-export { Directory } from "./directory.js";
+export { Directory, type DirectoryInput } from "./directory.js";
 export {
   AgeGroup,
   CareFormat,
@@ -31,7 +40,7 @@ export { normalizeTag } from "./normalizeTag.js";
 export { Now } from "./now.js";
 export { periodContains } from "./periodContains.js";
 export { Payer, Practice } from "./practice.js";
-export { ContactPoint, Referrer } from "./referrer.js";
+export { ContactPoint, Referrer, type ReferrerInput } from "./referrer.js";
 export { residenceOn } from "./residenceOn.js";
 export {
   CurrencyCode,
@@ -47,5 +56,13 @@ export {
   Place,
   TimeZone,
 } from "./scalars.js";
+export { TagList, UnknownTag } from "./unknownTag.js";
 export { validate } from "./validate.js";
-export { defaultVocabulary, Tag, VocabularyEntry, VocabularyExtension, VocabularyList } from "./defaultVocabulary.js";
+export {
+  defaultVocabulary,
+  Tag,
+  VocabularyEntry,
+  VocabularyExtension,
+  type VocabularyExtensionInput,
+  VocabularyList,
+} from "./defaultVocabulary.js";

@@ -59,3 +59,5 @@ export const Referrer = z.strictObject({
 });
 /** A referrer. */
 export type Referrer = z.infer<typeof Referrer>;
+/** {@link Referrer} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type ReferrerInput = z.input<typeof Referrer>;

@@ -196,7 +196,7 @@ const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
  * ```
  */
 export const Period = z
-  .object({
+  .strictObject({
     start: IsoDate,
     end: IsoDate.optional(),
   })

@@ -5,14 +5,14 @@ import { assessReferral } from "./assessReferral.js";
 import { defineReferralRule, type ReferralRule } from "./defineReferralRule.js";
 import type { PanelExitResult } from "./results.js";
 import { leavingPanelRule } from "./rules/leavingPanelRule.js";
-import { PanelExit, ReferralPolicy } from "./schemas.js";
+import { PanelExit, type PanelExitInput, ReferralPolicy, type ReferralPolicyInput } from "./schemas.js";
 
 /** The options of {@link assessPanelExit}. */
 export interface AssessPanelExitOptions {
   /** The day of the assessment, `YYYY-MM-DD`. */
   readonly now: string;
   /** The practice's referral policy; its look-ahead stretches to reach the exit date. */
-  readonly policy?: unknown;
+  readonly policy?: ReferralPolicyInput;
   /** A compiled vocabulary; without one, the default is compiled once for the call. */
   readonly vocabulary?: Vocabulary;
 }
@@ -47,9 +47,10 @@ const MAX_LOOK_AHEAD = 3_650;
  *
  * @example
  * ```ts
+ * import type { ClientInput, ClinicianInput } from "referwell";
  * import { assessPanelExit } from "referwell/refer";
  *
- * const clinician = {
+ * const clinician: ClinicianInput = {
  *   id: "clin-ana",
  *   name: "Ana Ruiz",
  *   discipline: "psychologist",
@@ -66,7 +67,7 @@ const MAX_LOOK_AHEAD = 3_650;
  *   acceptingNewClients: true,
  *   capacity: { caseloadMax: 25, caseloadCurrent: 20, weeklyNewClientLimit: 2 },
  * };
- * const client = (id: string, payerId: string) => ({
+ * const client = (id: string, payerId: string): ClientInput => ({
  *   id,
  *   ageGroup: "adult",
  *   residence: { jurisdiction: "US-OR" },
@@ -93,7 +94,7 @@ const MAX_LOOK_AHEAD = 3_650;
  * result.referrals[0]?.assessment.urgency; // => "routine"
  * ```
  */
-export function assessPanelExit(input: unknown, options: AssessPanelExitOptions): PanelExitResult {
+export function assessPanelExit(input: PanelExitInput, options: AssessPanelExitOptions): PanelExitResult {
   const { now, policy, vocabulary: given } = validate(ExitOptions, options, "options");
   const exit = validate(PanelExit, input, "panelExit");
   const vocabulary = given ?? createVocabulary();

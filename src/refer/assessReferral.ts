@@ -2,9 +2,11 @@ import * as z from "zod";
 import { type InputIssueDraft, InvalidInputError } from "../errors.js";
 import { type IsoDate, MatchCriteria, type PayerRef, Urgency, validate, type VocabularyList } from "../model/index.js";
 import { clientCriteria } from "../model/internal/clientCriteria.js";
+import { findUnknownTags } from "../model/internal/findUnknownTags.js";
 import { builtInRules } from "./builtInRules.js";
 import { createRuleContext, type RuleContext, type RuleContextOptions } from "./createRuleContext.js";
 import type { ReferralRule, RuleFinding, RuleNotice } from "./defineReferralRule.js";
+import type { ReferralCaseInput } from "./schemas.js";
 import {
   type CriteriaAddition,
   type Finding,
@@ -363,7 +365,11 @@ function preparation(context: RuleContext, findings: readonly Finding[]): Prepar
  * - `preparation`: the steps to take with the client when referring;
  * - `unevaluated`: the rules that could not run, or ran only in part, with
  *   the facts they need;
- * - `progress`: measured progress on each outcome instrument.
+ * - `progress`: measured progress on each outcome instrument;
+ * - `unknownTags`: the client's and the clinician's tags that no vocabulary
+ *   knows (problem areas, modalities, populations, the discipline,
+ *   languages), by path from the case, never by value: a misspelled need
+ *   would otherwise match only the same spelling, here and in the matcher.
  *
  * The result depends only on the input, and equal inputs give
  * byte-identical JSON. The order of rules, measurements, sessions,
@@ -422,7 +428,7 @@ function preparation(context: RuleContext, findings: readonly Finding[]): Prepar
  * assessment.unevaluated.map((entry) => entry.rule); // => ["alliance", "progress"]
  * ```
  */
-export function assessReferral(input: unknown, options: AssessReferralOptions): ReferralAssessment {
+export function assessReferral(input: ReferralCaseInput, options: AssessReferralOptions): ReferralAssessment {
   // `rules` is this function's option; the rest are the rule context's, each checked strictly by its owner.
   const { rules: ruleList, ...contextOptions } = isPlainObject(options) ? options : { rules: undefined };
   const rules = rulesOf(ruleList === undefined ? {} : { rules: ruleList });
@@ -448,5 +454,9 @@ export function assessReferral(input: unknown, options: AssessReferralOptions): 
     unevaluated,
     // A copy: the context's summaries are the rules' to read, the assessment is the caller's to keep.
     progress: JSON.parse(JSON.stringify(context.progress)) as ReferralAssessment["progress"],
+    unknownTags: findUnknownTags(context.vocabulary, [
+      { path: ["client"], client: context.client },
+      { path: ["clinician"], clinician: context.clinician },
+    ]),
   };
 }

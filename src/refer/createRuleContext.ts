@@ -21,6 +21,7 @@ import { scoresByDay } from "./internal/scoresByDay.js";
 import { summarizeProgress } from "./internal/summarizeProgress.js";
 import type { Alternative, ProgressSummary, Score } from "./results.js";
 import { type Disagreement, Instrument, type Measurement, ReferralCase, ReferralPolicy, type SessionRecord } from "./schemas.js";
+import type { InstrumentInput, ReferralCaseInput, ReferralPolicyInput } from "./schemas.js";
 
 /** How the client's in-network cover with the clinician ends: the first day out of network, and what ended. */
 export interface NetworkLoss {
@@ -126,9 +127,9 @@ export interface RuleContextOptions {
   /** The day of the assessment, `YYYY-MM-DD`. */
   readonly now: string;
   /** The practice's referral policy; defaults fill what it leaves out. */
-  readonly policy?: unknown;
+  readonly policy?: ReferralPolicyInput;
   /** The host's instruments, added to the built-in ones (an equal id replaces one). */
-  readonly instruments?: unknown;
+  readonly instruments?: readonly InstrumentInput[];
   /** A compiled vocabulary; without one, each call compiles the default (about half a millisecond). */
   readonly vocabulary?: Vocabulary;
 }
@@ -240,7 +241,7 @@ function checkScoreRanges(measurements: readonly Measurement[], instruments: Rea
  * context.describeDate("2026-12-15"); // => "15 December 2026"
  * ```
  */
-export function createRuleContext(input: unknown, options: RuleContextOptions): RuleContext {
+export function createRuleContext(input: ReferralCaseInput, options: RuleContextOptions): RuleContext {
   const { now, policy, instruments: added, vocabulary: given } = validate(ContextOptions, options, "options");
   const parsed = validate(ReferralCase, input, "case");
   const instruments = mergeInstruments(added);

@@ -29,6 +29,7 @@ export { isReferwellError } from "../isReferwellError.js";
 export { assessPanelExit, type AssessPanelExitOptions } from "./assessPanelExit.js";
 export { assessReferral, type AssessReferralOptions } from "./assessReferral.js";
 export { builtInInstruments } from "./builtInInstruments.js";
+export type { UnknownTag } from "../model/unknownTag.js";
 export { builtInRules } from "./builtInRules.js";
 export { classifyProgress } from "./classifyProgress.js";
 export { createRuleContext, type NetworkGap, type NetworkLoss, type RuleContext, type RuleContextOptions } from "./createRuleContext.js";
@@ -65,10 +66,14 @@ export { treatmentDisagreementRule } from "./rules/treatmentDisagreementRule.js"
 export {
   Disagreement,
   Instrument,
+  type InstrumentInput,
   Measurement,
   PanelExit,
+  type PanelExitInput,
   ReferralCase,
+  type ReferralCaseInput,
   ReferralPolicy,
+  type ReferralPolicyInput,
   ReliableChangeMethod,
   SessionRecord,
 } from "./schemas.js";

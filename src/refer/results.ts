@@ -7,7 +7,7 @@
  */
 import * as z from "zod";
 import { ExpectedText } from "../errors.js";
-import { Id, IsoDate, Jurisdiction, LanguageTag, MatchCriteria, Money, PayerRef, Tag, Urgency } from "../model/index.js";
+import { Id, IsoDate, Jurisdiction, LanguageTag, MatchCriteria, Money, PayerRef, Tag, UnknownTag, Urgency } from "../model/index.js";
 
 /**
  * A stable kebab-case code: a finding, an alternative, a fact or a
@@ -109,7 +109,7 @@ export type Alternative = z.infer<typeof Alternative>;
  */
 export const CriteriaAddition = z.strictObject({
   require: z
-    .object({
+    .strictObject({
       problemAreas: z.array(Tag).max(50).default([]),
       modalities: z.array(Tag).max(50).default([]),
       populations: z.array(Tag).max(20).default([]),
@@ -121,7 +121,7 @@ export const CriteriaAddition = z.strictObject({
     })
     .prefault({}),
   prefer: z
-    .object({
+    .strictObject({
       problemAreas: z.array(Tag).max(50).default([]),
       modalities: z.array(Tag).max(50).default([]),
       languages: z.array(LanguageTag).max(20).default([]),
@@ -427,7 +427,10 @@ export type ProgressSummary = z.infer<typeof ProgressSummary>;
  * `notices` are things to act on that are no reason to refer (a short gap
  * in in-network cover), each with the alternatives that bridge it.
  * `criteria` is what `referwell/match` needs, as it accepts it; `options`
- * says how many options to present.
+ * says how many options to present. `unknownTags` are the case's tags that
+ * no vocabulary knows (a misspelled need, say, which would match only the
+ * same spelling), by path from the case (`["client", "needs",
+ * "problemAreas", 0]`, `["clinician", "modalities", 2]`), never by value.
  *
  * @example
  * ```ts
@@ -449,6 +452,7 @@ export const ReferralAssessment = z.strictObject({
   preparation: z.array(PreparationStep),
   unevaluated: z.array(Unevaluated),
   progress: z.array(ProgressSummary),
+  unknownTags: z.array(UnknownTag),
 });
 /** Whether to refer a client, why, how urgently, and to whom. */
 export type ReferralAssessment = z.infer<typeof ReferralAssessment>;

@@ -63,7 +63,7 @@ export type ReliableChangeMethod = z.infer<typeof ReliableChangeMethod>;
  * ```
  */
 export const Instrument = z
-  .object({
+  .strictObject({
     id: Id,
     name: z.string().min(1).max(200),
     measures: z.enum(["outcome", "alliance"]),
@@ -83,6 +83,8 @@ export const Instrument = z
   });
 /** A measurement instrument as data. */
 export type Instrument = z.infer<typeof Instrument>;
+/** {@link Instrument} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type InstrumentInput = z.input<typeof Instrument>;
 
 /**
  * One score of one instrument on one day. Extra keys (a client id, a
@@ -186,6 +188,8 @@ export const ReferralCase = z.strictObject({
 });
 /** One client in care with one clinician, as the triggers read it. */
 export type ReferralCase = z.infer<typeof ReferralCase>;
+/** {@link ReferralCase} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type ReferralCaseInput = z.input<typeof ReferralCase>;
 
 /**
  * A practice's referral policy; every field has a default.
@@ -224,25 +228,25 @@ export type ReferralCase = z.infer<typeof ReferralCase>;
  * ```
  */
 export const ReferralPolicy = z
-  .object({
+  .strictObject({
     lookAheadDays: z.number().int().min(0).max(3_650).default(120),
     urgentWithinDays: z.number().int().min(0).max(3_650).default(14),
     soonWithinDays: z.number().int().min(0).max(3_650).default(45),
     scope: z.enum(["primary", "all"]).default("primary"),
     progress: z
-      .object({
+      .strictObject({
         minimumSessions: z.number().int().min(2).max(1_000).default(6),
         minimumWeeks: z.number().int().min(1).max(520).default(8),
       })
       .prefault({}),
     alliance: z
-      .object({
+      .strictObject({
         lowScoresInARow: z.number().int().min(1).max(100).default(3),
         exhaustedSessionsInARow: z.number().int().min(1).max(100).default(3),
       })
       .prefault({}),
     billing: z
-      .object({
+      .strictObject({
         selfPay: z.boolean().default(true),
         superbill: z.boolean().default(true),
         outOfNetwork: z.boolean().default(false),
@@ -250,7 +254,7 @@ export const ReferralPolicy = z
       })
       .prefault({}),
     options: z
-      .object({
+      .strictObject({
         minimumOptions: z.number().int().min(1).max(20).default(2),
         preferredOptions: z.number().int().min(1).max(20).default(3),
         margin: z.number().min(0).max(1).default(0.1),
@@ -267,6 +271,8 @@ export const ReferralPolicy = z
   });
 /** A practice's referral policy, with its defaults filled in. */
 export type ReferralPolicy = z.infer<typeof ReferralPolicy>;
+/** {@link ReferralPolicy} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type ReferralPolicyInput = z.input<typeof ReferralPolicy>;
 
 /**
  * A clinician or a whole practice leaving payer panels on a date (the first
@@ -283,7 +289,7 @@ export type ReferralPolicy = z.infer<typeof ReferralPolicy>;
  * ```
  */
 export const PanelExit = z
-  .object({
+  .strictObject({
     date: IsoDate,
     practiceId: Id.optional(),
     clinicianIds: z.array(Id).max(10_000).default([]),
@@ -313,6 +319,8 @@ export const PanelExit = z
   });
 /** A clinician or practice leaving payer panels on a date, with its clients in care. */
 export type PanelExit = z.infer<typeof PanelExit>;
+/** {@link PanelExit} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type PanelExitInput = z.input<typeof PanelExit>;
 
 function uniqueIds(items: ReadonlyArray<{ id: string }>, list: string, ctx: z.core.$RefinementCtx): Set<string> {
   const seen = new Set<string>();

@@ -3,8 +3,8 @@ import { InvalidInputError } from "../errors.js";
 import { deriveState } from "./internal/deriveState.js";
 import { foldStep } from "./internal/foldStep.js";
 import { relationshipState } from "./relationshipState.js";
-import { RelationshipEvent } from "./schemas.js";
-import { RelationshipState } from "./stateSchemas.js";
+import { RelationshipEvent, type RelationshipEventInput } from "./schemas.js";
+import { RelationshipState, type RelationshipStateInput } from "./stateSchemas.js";
 
 /**
  * Applies one new event to a stored state, for hosts that update as events
@@ -20,10 +20,10 @@ import { RelationshipState } from "./stateSchemas.js";
  *
  * @example
  * ```ts
- * import { applyRelationshipEvent, relationshipState } from "referwell/relationships";
+ * import { applyRelationshipEvent, type RelationshipEventInput, relationshipState } from "referwell/relationships";
  *
- * const first = { id: "e1", date: "2026-10-01", type: "referral-received", clinicianId: "clin-hana", referrerId: "ref-gyn-01", addressedTo: "point-person" };
- * const second = { ...first, id: "e2", date: "2026-11-02", clinicianId: "clin-elif", addressedTo: "colleague" };
+ * const first: RelationshipEventInput = { id: "e1", date: "2026-10-01", type: "referral-received", clinicianId: "clin-hana", referrerId: "ref-gyn-01", addressedTo: "point-person" };
+ * const second: RelationshipEventInput = { ...first, id: "e2", date: "2026-11-02", clinicianId: "clin-elif", addressedTo: "colleague" };
  * const before = relationshipState([first], { now: "2026-11-23" });
  * const after = applyRelationshipEvent(before, second);
  * after.stage; // => 2
@@ -31,7 +31,7 @@ import { RelationshipState } from "./stateSchemas.js";
  * JSON.stringify(applyRelationshipEvent(after, second)) === JSON.stringify(after); // => true
  * ```
  */
-export function applyRelationshipEvent(state: unknown, event: unknown): RelationshipState {
+export function applyRelationshipEvent(state: RelationshipStateInput, event: RelationshipEventInput): RelationshipState {
   const current = validate(RelationshipState, state, "state");
   const next = validate(RelationshipEvent, event, "event");
   if (next.referrerId !== current.referrerId) throw new InvalidInputError("event", [{ path: ["referrerId"], code: "referrer-mismatch" }]);

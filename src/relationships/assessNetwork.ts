@@ -3,12 +3,12 @@ import { calendarDateOf } from "../model/calendarDateOf.js";
 import { createVocabulary } from "../model/createVocabulary.js";
 import type { ReferrerKind } from "../model/enums.js";
 import { Now } from "../model/now.js";
-import { Referrer } from "../model/referrer.js";
+import { Referrer, type ReferrerInput } from "../model/referrer.js";
 import { validate } from "../model/validate.js";
 import { deriveState } from "./internal/deriveState.js";
-import { NetworkGoals } from "./schemas.js";
+import { NetworkGoals, type NetworkGoalsInput } from "./schemas.js";
 import { StoredStates } from "./internal/storedStates.js";
-import type { Lifecycle } from "./stateSchemas.js";
+import type { Lifecycle, RelationshipStateInput } from "./stateSchemas.js";
 
 /** One goal of the network, measured. */
 export interface GoalProgress {
@@ -55,6 +55,8 @@ export interface NetworkAssessment {
 export const NetworkOptions = z.strictObject({ now: Now });
 /** Options of {@link assessNetwork}. */
 export type NetworkOptions = z.infer<typeof NetworkOptions>;
+/** {@link NetworkOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type NetworkOptionsInput = z.input<typeof NetworkOptions>;
 
 const ESTABLISHED = new Set<Lifecycle>(["nurturing", "active"]);
 const ENGAGED = new Set<Lifecycle>(["met", "nurturing", "active"]);
@@ -77,9 +79,10 @@ const ENGAGED = new Set<Lifecycle>(["met", "nurturing", "active"]);
  *
  * @example
  * ```ts
+ * import type { ReferrerInput } from "referwell";
  * import { assessNetwork, relationshipState } from "referwell/relationships";
  *
- * const referrers = [
+ * const referrers: ReferrerInput[] = [
  *   { id: "gp-1", name: "Dr Lin", kind: "gp" },
  *   { id: "th-1", name: "Dr Bennett", kind: "therapist-other-specialty", specialties: ["trauma"] },
  * ];
@@ -92,7 +95,12 @@ const ENGAGED = new Set<Lifecycle>(["met", "nurturing", "active"]);
  * network.gaps[0]; // => "Therapists in other specialties: 0 of 10 distinct specialties."
  * ```
  */
-export function assessNetwork(referrers: unknown, states: unknown, goals: unknown, options: unknown): NetworkAssessment {
+export function assessNetwork(
+  referrers: readonly ReferrerInput[],
+  states: readonly Omit<RelationshipStateInput, "events">[],
+  goals: NetworkGoalsInput,
+  options: NetworkOptionsInput,
+): NetworkAssessment {
   const known = validate(z.array(Referrer).max(100_000), referrers, "referrers");
   // Everything but the events is validated: the states are read again as of `now`.
   const stored = validate(StoredStates, states, "states");

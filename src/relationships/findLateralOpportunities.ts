@@ -2,14 +2,14 @@ import * as z from "zod";
 import { calendarDateOf } from "../model/calendarDateOf.js";
 import { createVocabulary } from "../model/createVocabulary.js";
 import { Now } from "../model/now.js";
-import { Referrer } from "../model/referrer.js";
+import { Referrer, type ReferrerInput } from "../model/referrer.js";
 import type { IsoDate } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
 import { addCalendarDays } from "../model/internal/addCalendarDays.js";
 import { deriveState } from "./internal/deriveState.js";
-import { OutboundReferral } from "./schemas.js";
+import { OutboundReferral, type OutboundReferralInput } from "./schemas.js";
 import { StoredStates } from "./internal/storedStates.js";
-import type { Lifecycle } from "./stateSchemas.js";
+import type { Lifecycle, RelationshipStateInput } from "./stateSchemas.js";
 
 /** A discipline the practice keeps referring to without a relationship there. */
 export interface LateralOpportunity {
@@ -50,6 +50,8 @@ export const LateralOptions = z.strictObject({
 });
 /** Options of {@link findLateralOpportunities}. */
 export type LateralOptions = z.infer<typeof LateralOptions>;
+/** {@link LateralOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type LateralOptionsInput = z.input<typeof LateralOptions>;
 
 const RELATED = new Set<Lifecycle>(["met", "nurturing", "active"]);
 
@@ -90,10 +92,10 @@ const KIND_DISCIPLINE: Partial<Record<Referrer["kind"], string>> = {
  * ```
  */
 export function findLateralOpportunities(
-  outboundReferrals: unknown,
-  referrers: unknown,
-  states: unknown,
-  options: unknown,
+  outboundReferrals: readonly OutboundReferralInput[],
+  referrers: readonly ReferrerInput[],
+  states: readonly Omit<RelationshipStateInput, "events">[],
+  options: LateralOptionsInput,
 ): LateralOpportunity[] {
   const outbound = validate(z.array(OutboundReferral).max(1_000_000), outboundReferrals, "outboundReferrals");
   const known = validate(z.array(Referrer).max(100_000), referrers, "referrers");

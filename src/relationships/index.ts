@@ -18,9 +18,25 @@ export {
 } from "../errors.js";
 export { isReferwellError } from "../isReferwellError.js";
 export { applyRelationshipEvent } from "./applyRelationshipEvent.js";
-export { assessNetwork, type GoalProgress, type NetworkAssessment, NetworkOptions } from "./assessNetwork.js";
-export { findLateralOpportunities, type LateralOpportunity, LateralOptions } from "./findLateralOpportunities.js";
-export { RelationshipOptions, relationshipState } from "./relationshipState.js";
-export { NetworkGoals, OutboundReferral, RelationshipEvent, RelationshipPolicy, TouchKind } from "./schemas.js";
-export { Collaboration, Lifecycle, RelationshipState } from "./stateSchemas.js";
-export { type NextAction, NextActionCode, NextActionOptions, suggestNextActions } from "./suggestNextActions.js";
+export { assessNetwork, type GoalProgress, type NetworkAssessment, NetworkOptions, type NetworkOptionsInput } from "./assessNetwork.js";
+export { findLateralOpportunities, type LateralOpportunity, LateralOptions, type LateralOptionsInput } from "./findLateralOpportunities.js";
+export { RelationshipOptions, type RelationshipOptionsInput, relationshipState } from "./relationshipState.js";
+export {
+  NetworkGoals,
+  type NetworkGoalsInput,
+  OutboundReferral,
+  type OutboundReferralInput,
+  RelationshipEvent,
+  type RelationshipEventInput,
+  RelationshipPolicy,
+  type RelationshipPolicyInput,
+  TouchKind,
+} from "./schemas.js";
+export { Collaboration, Lifecycle, RelationshipState, type RelationshipStateInput } from "./stateSchemas.js";
+export {
+  type NextAction,
+  NextActionCode,
+  NextActionOptions,
+  type NextActionOptionsInput,
+  suggestNextActions,
+} from "./suggestNextActions.js";

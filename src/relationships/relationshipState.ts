@@ -8,7 +8,7 @@ import { InvalidInputError } from "../errors.js";
 import { deriveState } from "./internal/deriveState.js";
 import { emptyCore } from "./internal/emptyCore.js";
 import { foldStep } from "./internal/foldStep.js";
-import { RelationshipEvent, RelationshipPolicy } from "./schemas.js";
+import { RelationshipEvent, type RelationshipEventInput, RelationshipPolicy } from "./schemas.js";
 import { sortEvents } from "./internal/sortEvents.js";
 import type { RelationshipState } from "./stateSchemas.js";
 
@@ -32,6 +32,8 @@ export const RelationshipOptions = z.strictObject({
 });
 /** Options of {@link relationshipState}. */
 export type RelationshipOptions = z.infer<typeof RelationshipOptions>;
+/** {@link RelationshipOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type RelationshipOptionsInput = z.input<typeof RelationshipOptions>;
 
 const Events = z.array(RelationshipEvent).max(100_000);
 
@@ -53,9 +55,9 @@ const Events = z.array(RelationshipEvent).max(100_000);
  *
  * @example
  * ```ts
- * import { relationshipState } from "referwell/relationships";
+ * import { relationshipState, type RelationshipEventInput } from "referwell/relationships";
  *
- * const event = (id: string, date: string, type: string, more: object = {}) => ({ id, date, type, clinicianId: "clin-ana", referrerId: "ref-gp-01", ...more });
+ * const event = (id: string, date: string, type: string, more: object = {}) => ({ id, date, type, clinicianId: "clin-ana", referrerId: "ref-gp-01", ...more }) as RelationshipEventInput;
  * const state = relationshipState(
  *   [
  *     event("e1", "2026-02-03", "outreach-sent"),
@@ -73,7 +75,7 @@ const Events = z.array(RelationshipEvent).max(100_000);
  * state.colleaguesUsed; // => ["clin-dev"]
  * ```
  */
-export function relationshipState(events: unknown, options: unknown): RelationshipState {
+export function relationshipState(events: readonly RelationshipEventInput[], options: RelationshipOptionsInput): RelationshipState {
   const list = validate(Events, events, "events");
   const settings = validate(RelationshipOptions, options, "options");
   const referrerId = settings.referrerId ?? list[0]?.referrerId;

@@ -86,6 +86,8 @@ export const RelationshipEvent = z.discriminatedUnion("type", [
 ]);
 /** One thing that happened in a referrer relationship. */
 export type RelationshipEvent = z.infer<typeof RelationshipEvent>;
+/** {@link RelationshipEvent} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type RelationshipEventInput = z.input<typeof RelationshipEvent>;
 
 /**
  * How relationships are read, each rule with its documented default and
@@ -126,6 +128,8 @@ export const RelationshipPolicy = z.strictObject({
 });
 /** How relationships are read. */
 export type RelationshipPolicy = z.infer<typeof RelationshipPolicy>;
+/** {@link RelationshipPolicy} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type RelationshipPolicyInput = z.input<typeof RelationshipPolicy>;
 
 /**
  * A referral the practice sent out to another discipline, whether or not
@@ -148,6 +152,8 @@ export const OutboundReferral = z.strictObject({
 });
 /** A referral the practice sent out. */
 export type OutboundReferral = z.infer<typeof OutboundReferral>;
+/** {@link OutboundReferral} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type OutboundReferralInput = z.input<typeof OutboundReferral>;
 
 /**
  * What the practice wants its network to look like (seed 003: ten
@@ -170,7 +176,7 @@ export type OutboundReferral = z.infer<typeof OutboundReferral>;
 export const NetworkGoals = z.strictObject({
   otherSpecialtyTherapists: z.number().int().min(0).max(1_000).default(10),
   sameSpecialtyTherapists: z
-    .object({ min: z.number().int().min(0).max(100), max: z.number().int().min(0).max(100) })
+    .strictObject({ min: z.number().int().min(0).max(100), max: z.number().int().min(0).max(100) })
     .prefault({ min: 1, max: 2 }),
   healthProfessionalKinds: z.array(ReferrerKind).max(20).default(["gp", "paediatrician", "gynaecologist", "psychiatrist"]),
   peerGroups: z.number().int().min(0).max(100).default(1),
@@ -179,3 +185,5 @@ export const NetworkGoals = z.strictObject({
 });
 /** What the practice wants its network to look like. */
 export type NetworkGoals = z.infer<typeof NetworkGoals>;
+/** {@link NetworkGoals} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type NetworkGoalsInput = z.input<typeof NetworkGoals>;

@@ -115,3 +115,5 @@ export const RelationshipState = z.strictObject({
 });
 /** The state of one referrer relationship. */
 export type RelationshipState = z.infer<typeof RelationshipState>;
+/** {@link RelationshipState} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type RelationshipStateInput = z.input<typeof RelationshipState>;

@@ -8,7 +8,7 @@ import { calendarDays } from "../model/internal/calendarDays.js";
 import { deriveState } from "./internal/deriveState.js";
 import { relationshipState } from "./relationshipState.js";
 import { RelationshipPolicy } from "./schemas.js";
-import { RelationshipState } from "./stateSchemas.js";
+import { RelationshipState, type RelationshipStateInput } from "./stateSchemas.js";
 
 /**
  * The kinds of next action, each from a seed: thank the referrer (000),
@@ -71,6 +71,8 @@ export interface NextAction {
 export const NextActionOptions = z.strictObject({ now: Now, policy: RelationshipPolicy.optional() });
 /** Options of {@link suggestNextActions}. */
 export type NextActionOptions = z.infer<typeof NextActionOptions>;
+/** {@link NextActionOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type NextActionOptionsInput = z.input<typeof NextActionOptions>;
 
 const AFTER_MEETING = new Set(["touch", "referral-sent", "referral-received", "outreach-sent"]);
 
@@ -86,9 +88,9 @@ const AFTER_MEETING = new Set(["touch", "referral-sent", "referral-received", "o
  *
  * @example
  * ```ts
- * import { relationshipState, suggestNextActions } from "referwell/relationships";
+ * import { relationshipState, suggestNextActions, type RelationshipEventInput } from "referwell/relationships";
  *
- * const event = (id: string, date: string, type: string, more: object = {}) => ({ id, date, type, clinicianId: "clin-hana", referrerId: "ref-gyn-01", ...more });
+ * const event = (id: string, date: string, type: string, more: object = {}) => ({ id, date, type, clinicianId: "clin-hana", referrerId: "ref-gyn-01", ...more }) as RelationshipEventInput;
  * const state = relationshipState(
  *   [
  *     event("e1", "2026-03-24", "meeting-held", { fit: true }),
@@ -103,7 +105,7 @@ const AFTER_MEETING = new Set(["touch", "referral-sent", "referral-received", "o
  * actions[1]?.reason; // => "2 referrals have not been thanked yet."
  * ```
  */
-export function suggestNextActions(state: unknown, options: unknown): NextAction[] {
+export function suggestNextActions(state: RelationshipStateInput, options: NextActionOptionsInput): NextAction[] {
   const stored = validate(RelationshipState, state, "state");
   const settings = validate(NextActionOptions, options, "options");
   const today = calendarDateOf(settings.now);

@@ -56,7 +56,10 @@ export const planSettings = (from: string) =>
     from: fc.constant(from),
     weeks: fc.integer({ min: 1, max: 10 }),
     timeZone: fc.constantFrom(...ZONES),
-    clinicianTimeZones: fc.constantFrom([], [{ clinicianId: "clin-b", timeZone: "Europe/London" }]),
+    clinicianTimeZones: fc.constantFrom<{ clinicianId: string; timeZone: string }[]>(
+      [],
+      [{ clinicianId: "clin-b", timeZone: "Europe/London" }],
+    ),
     workingDays: fc.subarray(["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const, { minLength: 1 }),
     holidays: fc.uniqueArray(
       fc.integer({ min: 0, max: 70 }).map((d) => date(from, d)),

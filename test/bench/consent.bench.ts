@@ -1,5 +1,5 @@
 import { bench, describe } from "vitest";
-import { composeUpdate, evaluateConsent } from "referwell/consent";
+import { composeUpdate, type ConsentInput, evaluateConsent, type UpdateRequestInput } from "referwell/consent";
 
 const NOW = "2026-11-23T09:00:00-08:00";
 const recipient = {
@@ -14,8 +14,8 @@ const base = {
   period: { start: "2026-06-02", end: "2027-06-01" },
   recipients: [{ referrerId: "ref-gp-01" }],
   purposes: ["COC", "TREAT"],
-};
-const consents = [
+} satisfies Partial<ConsentInput>;
+const consents: ConsentInput[] = [
   {
     ...base,
     id: "general",
@@ -57,7 +57,7 @@ const template = {
   title: "Progress update",
   categories: ["attendance", "engagement", "progress-summary", "treatment-goals", "substance-use"],
 };
-const request = {
+const request: UpdateRequestInput = {
   kind: "progress",
   template,
   client: { id: "cl-01", displayName: "Jordan" },
@@ -71,9 +71,9 @@ const request = {
 // The baseline asks evaluateConsent about each fact, as a host without composeUpdate would: every call validates the consents again.
 describe("compose a progress update with 20 facts and 3 consents", () => {
   bench("naive: evaluateConsent for each fact, consents validated every call (baseline)", () => {
-    const query = { client: "cl-01", recipient, purpose: "COC", at: NOW };
+    const query = { client: "cl-01", recipient, purpose: "COC", at: NOW } as const;
     evaluateConsent(consents, { ...query, category: "acknowledgement" });
-    for (const fact of facts) evaluateConsent(consents, { ...query, category: fact.category, dataDate: fact.recorded });
+    for (const fact of facts) evaluateConsent(consents, { ...query, category: fact.category as string, dataDate: fact.recorded });
   });
   bench("composeUpdate (validation, decisions, text, Markdown, labels and record)", () => {
     composeUpdate(request);

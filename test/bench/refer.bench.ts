@@ -16,12 +16,12 @@
 import { Engine, type RuleProperties } from "json-rules-engine";
 import { bench, describe } from "vitest";
 import { checkLicensure, createVocabulary, residenceOn } from "referwell";
-import { assessReferral, builtInRules, createRuleContext, type RuleContext } from "referwell/refer";
+import { assessReferral, builtInRules, createRuleContext, type ReferralCaseInput, type RuleContext } from "referwell/refer";
 import { SYNTHETIC_NOW, syntheticReferralCases } from "../arbitraries/synthetic.js";
 
 const CASES = 10_000;
 const vocabulary = createVocabulary();
-const cases = JSON.parse(JSON.stringify(syntheticReferralCases({ seed: 2026, count: CASES }))) as unknown[];
+const cases = JSON.parse(JSON.stringify(syntheticReferralCases({ seed: 2026, count: CASES }))) as ReferralCaseInput[];
 const contexts = cases.map((input) => createRuleContext(input, { now: SYNTHETIC_NOW, vocabulary }));
 
 // ---- The same nine rules for json-rules-engine: derived facts in code, decisions as JSON conditions.

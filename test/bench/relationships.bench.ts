@@ -24,7 +24,7 @@ describe("1,000 relationships × 200 events", () => {
     for (const events of logs) validate(Events, events, "events");
   });
   bench("relationshipState: validate and fold", () => {
-    for (let i = 0; i < logs.length; i += 1) relationshipState(logs[i], { now: NOW, referrerId: referrers[i]?.id });
+    logs.forEach((events, i) => relationshipState(events, { now: NOW, referrerId: referrers[i]?.id }));
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "referwell";
-import { type Consent, composeUpdate, type Fact, part2RedisclosureNotice } from "referwell/consent";
+import { type Consent, composeUpdate, type Fact, part2RedisclosureNotice, type UpdateRequestInput } from "referwell/consent";
 import { deepFreeze } from "../support/deepFreeze.js";
 
 type ConsentInput = Omit<Consent, "deny" | "lifts"> & { deny?: Consent["deny"]; lifts?: Consent["lifts"] };
@@ -39,7 +39,7 @@ const fact = (id: string, category: string | undefined, text: string, changes: P
   ...changes,
 });
 
-const request = (changes: Record<string, unknown> = {}) => ({
+const request = (changes: Partial<UpdateRequestInput> = {}): UpdateRequestInput => ({
   kind: "progress",
   client: { id: "cl-1", displayName: "Jordan" },
   recipient: { referrerId: "ref-a", name: "Dr Mei Lin" },

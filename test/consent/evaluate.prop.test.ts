@@ -1,15 +1,16 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { DenyReason, evaluateConsent } from "referwell/consent";
+import { type ConsentInput, DenyReason, evaluateConsent } from "referwell/consent";
 import { consents, HOST_CATEGORIES, nearDate, NPI, POOL } from "../arbitraries/consent.js";
 import { hostile, hostileJson } from "../arbitraries/hostile.js";
 import { expectNoLeak } from "../support/noLeak.js";
+import { untyped } from "../support/untyped.js";
 import { catalogueOf, oraclePermits } from "../support/consentOracle.js";
 
 const query = fc.record(
   {
     client: fc.constantFrom(...POOL.clients),
-    recipient: fc.constantFrom(
+    recipient: fc.constantFrom<{ referrerId: string; identifiers: { system: string; value: string }[] }>(
       { referrerId: "ref-a", identifiers: [] },
       { referrerId: "ref-z", identifiers: [NPI] },
       { referrerId: "ref-b", identifiers: [] },
@@ -48,7 +49,7 @@ describe("evaluateConsent", () => {
   test.prop([consents, query])("a deny provision that covers everything, signed on the latest day, denies everything", (list, q) => {
     const latest = [q.at, ...list.map((c) => c.signed)].sort().at(-1) as string;
     fc.pre(latest <= q.at);
-    const blanket = {
+    const blanket: ConsentInput = {
       id: "zz",
       clientId: q.client,
       status: "revoked",
@@ -73,7 +74,7 @@ describe("evaluateConsent", () => {
     hostileJson(["client", "recipient", "referrerId", "purpose", "category", "at", "dataDate", "categories", "code"]),
   ])("no leak: hostile consents, queries or options give a decision or an InvalidInputError without input text", (list, q, opts) => {
     expectNoLeak(() =>
-      evaluateConsent(list, {
+      evaluateConsent(untyped(list), {
         client: "cl-1",
         recipient: { referrerId: "ref-a" },
         purpose: "COC",
@@ -81,12 +82,12 @@ describe("evaluateConsent", () => {
         at: "2026-11-23",
       }),
     );
-    expectNoLeak(() => evaluateConsent([], q));
+    expectNoLeak(() => evaluateConsent([], untyped(q)));
     expectNoLeak(() =>
       evaluateConsent(
         [],
         { client: "cl-1", recipient: { referrerId: "ref-a" }, purpose: "COC", category: "attendance", at: "2026-11-23" },
-        opts,
+        untyped(opts),
       ),
     );
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "referwell";
 import { type Consent, evaluateConsent } from "referwell/consent";
+import { untyped } from "../support/untyped.js";
 
 type ConsentInput = Omit<Consent, "deny" | "lifts"> & { deny?: Consent["deny"]; lifts?: Consent["lifts"] };
 
@@ -29,7 +30,12 @@ const ask = (
   consents: unknown[],
   { category = "attendance", at = "2026-11-23", recipient = { referrerId: "ref-a" }, purpose = "COC", dataDate, client = "cl-1" }: Ask = {},
   options?: unknown,
-) => evaluateConsent(consents, { client, recipient, purpose, category, at, ...(dataDate === undefined ? {} : { dataDate }) }, options);
+) =>
+  evaluateConsent(
+    untyped(consents),
+    untyped({ client, recipient, purpose, category, at, ...(dataDate === undefined ? {} : { dataDate }) }),
+    untyped(options),
+  );
 const reason = (consents: unknown[], query: Ask = {}) => ask(consents, query).reason;
 
 describe("a single consent", () => {
@@ -386,8 +392,9 @@ describe("invalid input", () => {
 
   it("checks the query: a date for `at`, a known purpose, a client", () => {
     expect(
-      rejection(() => evaluateConsent([], { recipient: { referrerId: "ref-a" }, purpose: "GOSSIP", category: "attendance", at: "today" }))
-        .issues,
+      rejection(() =>
+        evaluateConsent([], untyped({ recipient: { referrerId: "ref-a" }, purpose: "GOSSIP", category: "attendance", at: "today" })),
+      ).issues,
     ).toEqual([
       expect.objectContaining({ path: ["client"], code: "required" }),
       expect.objectContaining({ path: ["purpose"], code: "invalid-value" }),

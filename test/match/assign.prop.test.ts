@@ -4,6 +4,7 @@ import { InvalidInputError } from "referwell";
 import { assignReferrals, createMatcher } from "referwell/match";
 import { COMPACTS, matchClinician, matchCriteria, openClinician, openCriteria } from "../arbitraries/match.js";
 import { hostile } from "../arbitraries/hostile.js";
+import { untyped } from "../support/untyped.js";
 
 const NOW = "2026-11-23";
 const PRIORITY = { routine: 1, soon: 2, urgent: 4 } as const;
@@ -127,7 +128,7 @@ describe("assignReferrals", () => {
     "no leak: hostile inputs give a result or an InvalidInputError without input text",
     (referrals, clinicians) => {
       try {
-        assignReferrals(referrals, clinicians, { now: NOW });
+        assignReferrals(untyped(referrals), untyped(clinicians), { now: NOW });
       } catch (error) {
         expect(error).toBeInstanceOf(InvalidInputError);
         expect(JSON.stringify(error)).not.toMatch(/ZQX[A-Z0-9]{6}/);

@@ -7,6 +7,7 @@ import { hostile, hostileJson } from "../arbitraries/hostile.js";
 import { hardConstraintViolations } from "../support/hardConstraintOracle.js";
 import { deepFreeze } from "../support/deepFreeze.js";
 import { expectNoLeak } from "../support/noLeak.js";
+import { untyped } from "../support/untyped.js";
 
 const NOW = "2026-11-23T09:00:00-08:00";
 const ALL = { now: NOW, limit: 10_000 };
@@ -196,14 +197,14 @@ describe("matcher.rank", () => {
 
 describe("no leak", () => {
   test.prop([hostile(matchDirectory(4))])("a hostile directory gives a matcher or an InvalidInputError without input text", (input) => {
-    expectNoLeak(() => createMatcher(input));
+    expectNoLeak(() => createMatcher(untyped(input)));
   });
   test.prop([hostile(strictCriteria.map((criteria) => ({ criteria }))), hostileJson(["now", "limit"])])(
     "a hostile request or options give a result or an InvalidInputError without input text",
     (request, options) => {
       const matcher = createMatcher({ clinicians: [] });
-      expectNoLeak(() => matcher.rank(request, { now: NOW }));
-      expectNoLeak(() => matcher.rank({ criteria: { location: { jurisdiction: "US-OR" } } }, options));
+      expectNoLeak(() => matcher.rank(untyped(request), { now: NOW }));
+      expectNoLeak(() => matcher.rank({ criteria: { location: { jurisdiction: "US-OR" } } }, untyped(options)));
     },
   );
 });

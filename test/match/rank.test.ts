@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Client, type Clinician } from "referwell";
-import { createMatcher, MatchRequest } from "referwell/match";
+import { createMatcher, MatchRequest, type MatchRequestInput } from "referwell/match";
+
+type CriteriaInput = NonNullable<MatchRequestInput["criteria"]>;
 
 const base: Clinician = {
   id: "x",
@@ -25,7 +27,7 @@ const clinician = (id: string, changes: Partial<Clinician> = {}): Clinician => (
 const NOW = { now: "2026-11-23T09:00:00-08:00", limit: 100 };
 const compacts = [{ id: "psypact", name: "PSYPACT", members: ["US-OR", "US-WA"], modes: ["telehealth" as const], source: "test" }];
 
-const reasonsFor = (clinicians: Clinician[], criteria: unknown, id: string) =>
+const reasonsFor = (clinicians: Clinician[], criteria: CriteriaInput, id: string) =>
   createMatcher({ clinicians, compacts })
     .explain({ criteria }, id, NOW)
     .failures.map((f) => f.reason);
@@ -88,7 +90,10 @@ describe("hard constraints, one at a time", () => {
     expect(reasonsFor([underCompact], wa, "a")).toEqual([]);
     expect(reasonsFor([underCompact], { ...wa, require: { modes: ["in-person"] } }, "a")).toEqual(["office-out-of-range"]);
     // Across the river: a Vancouver, WA client can reach a Portland office, where the clinician is licensed.
-    const vancouver = { location: { jurisdiction: "US-WA", point: { lat: 45.64, lon: -122.66 } }, require: { modes: ["in-person"] } };
+    const vancouver: CriteriaInput = {
+      location: { jurisdiction: "US-WA", point: { lat: 45.64, lon: -122.66 } },
+      require: { modes: ["in-person"] },
+    };
     expect(reasonsFor([clinician("a")], vancouver, "a")).toEqual([]);
     expect(reasonsFor([clinician("a", { telehealth: false })], { ...where, require: { modes: ["telehealth"] } }, "a")).toEqual([
       "telehealth-not-offered",
@@ -146,13 +151,14 @@ describe("ranking", () => {
       known: false,
       eligible: false,
       failures: [],
+      unknownTags: [],
     });
   });
 
   it("outcome data counts more for severe clients", () => {
     const rated = clinician("r", { outcomes: [{ problemArea: "trauma", rating: "effective", cases: 30 }], problemAreas: ["trauma"] });
     const unrated = clinician("u", { problemAreas: ["trauma", "sleep"] });
-    const rank = (severity: string) =>
+    const rank = (severity: "mild" | "severe") =>
       createMatcher({ clinicians: [rated, unrated] })
         .rank({ criteria: { ...criteria, severity } }, NOW)
         .options.map((o) => o.clinicianId);
@@ -168,7 +174,7 @@ describe("schedule overlap across time zones and daylight saving", () => {
     locations: [],
     availability: { timeZone: "America/New_York", slots: [{ day: "mon", start: "13:00", end: "15:00" }] },
   });
-  const criteria = (startDate: string) => ({
+  const criteria = (startDate: string): CriteriaInput => ({
     startDate,
     location: { jurisdiction: "GB" },
     prefer: { schedule: { timeZone: "Europe/London", slots: [{ day: "mon", start: "18:00", end: "20:00" }] } },
@@ -257,10 +263,9 @@ describe("a ranking's own recommendation policy", () => {
     });
     const criteria = { location: { jurisdiction: "US-OR" }, prefer: { problemAreas: ["trauma", "sleep"] } };
     expect(matcher.rank({ criteria }, NOW).recommendation.kind).toBe("single");
-    const strict = matcher.rank(
-      { criteria },
-      { ...NOW, recommendation: { margin: 0.5, minimumOptions: 2, preferredOptions: 2, source: "ignored" } },
-    );
+    // As a referral assessment's `options` arrive: with a `source` the matcher ignores.
+    const policy = { margin: 0.5, minimumOptions: 2, preferredOptions: 2, source: "ignored" };
+    const strict = matcher.rank({ criteria }, { ...NOW, recommendation: policy });
     expect(strict.recommendation).toEqual({ kind: "choice", clinicianIds: ["a", "b"] });
   });
 });

@@ -80,7 +80,7 @@ describe("unknown keys", () => {
   });
 
   it("a misspelled option is an error, not a default", () => {
-    const matcher = match.createMatcher({ practiceId: "p", practices: [{ id: "p", name: "P", timeZone: "UTC" }], clinicians: [] });
+    const matcher = match.createMatcher({ practices: [{ id: "p", name: "P", timeZone: "UTC" }], clinicians: [] });
     const request = { criteria: MatchCriteria.parse({ location: { jurisdiction: "US-OR" } }) };
     expect(caught(() => matcher.rank(request, { now: "2026-11-23", limt: 5 })).issues).toEqual([
       { path: ["*"], code: "unrecognized-key", expected: "only the keys [now, limit, recommendation]" },
@@ -96,7 +96,7 @@ describe("unknown keys", () => {
 describe("sparse arrays", () => {
   it("are one issue at the first hole", () => {
     // eslint-disable-next-line no-sparse-arrays
-    const directory = { practiceId: "p", practices: [{ id: "p", name: "P", timeZone: "UTC" }, , ,], clinicians: [] };
+    const directory = { practices: [{ id: "p", name: "P", timeZone: "UTC" }, , ,], clinicians: [] };
     expect(caught(() => validate(Directory, directory, "directory")).issues).toEqual([
       { path: ["practices", 1], code: "sparse-array", expected: "an array with a value at every index" },
     ]);

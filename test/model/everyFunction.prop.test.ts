@@ -37,7 +37,7 @@ function onlyReferwellErrors(call: () => unknown): void {
 
 type Fn = (...args: never[]) => unknown;
 const vocabulary = root.createVocabulary();
-const matcher = match.createMatcher({ practiceId: "p", practices: [{ id: "p", name: "P", timeZone: "UTC" }], clinicians: [] });
+const matcher = match.createMatcher({ practices: [{ id: "p", name: "P", timeZone: "UTC" }], clinicians: [] });
 
 // Every exported function of every subpath, with the number of arguments it takes, and the methods of what they return.
 const functions: ReadonlyArray<readonly [string, Fn, number]> = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createVocabulary, defaultVocabulary, InvalidInputError, normalizeTag, VocabularyList } from "referwell";
+import { untyped } from "../support/untyped.js";
 
 describe("normalizeTag", () => {
   it.each([
@@ -115,7 +116,7 @@ describe("createVocabulary", () => {
   });
 
   it("rejects a malformed extension with a typed error", () => {
-    expect(() => createVocabulary({ modalities: [{ code: "" }] })).toThrow(InvalidInputError);
-    expect(() => createVocabulary(null)).toThrow(InvalidInputError);
+    expect(() => createVocabulary(untyped({ modalities: [{ code: "" }] }))).toThrow(InvalidInputError);
+    expect(() => createVocabulary(untyped(null))).toThrow(InvalidInputError);
   });
 });

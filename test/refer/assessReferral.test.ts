@@ -4,6 +4,7 @@ import { Client, Directory, MatchCriteria, validate } from "referwell";
 import { createMatcher, MatcherOptions } from "referwell/match";
 import { assessReferral, builtInRules, defineReferralRule, ReferralAssessment } from "referwell/refer";
 import { deepFreeze } from "../support/deepFreeze.js";
+import { untyped } from "../support/untyped.js";
 import { assess, codes, NOW, referralCase, rejection, vocabulary, weekly } from "./fixtures.js";
 
 const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../examples/data/${name}`, import.meta.url), "utf8"));
@@ -24,8 +25,8 @@ describe("the sample practice, week of 2026-11-23", () => {
         episode.clientId,
         assessReferral(
           {
-            client: clients.find((c) => c.id === episode.clientId),
-            clinician: directory.clinicians.find((c) => c.id === episode.clinicianId),
+            client: clients.find((c) => c.id === episode.clientId) as Client,
+            clinician: directory.clinicians.find((c) => c.id === episode.clinicianId) as (typeof directory.clinicians)[number],
             episode: { start: episode.start },
             measurements: histories.measurements.filter((m) => m.clientId === episode.clientId),
             compacts: directory.compacts,
@@ -196,8 +197,8 @@ describe("assembling the assessment", () => {
   it("never changes its input, and gives the same result for a frozen one", () => {
     const input = structuredClone(conflicted);
     const options = { now: NOW, vocabulary, policy: { billing: { slidingScale: true } } };
-    const expected = JSON.stringify(assessReferral(input, options));
-    expect(JSON.stringify(assessReferral(deepFreeze(input), deepFreeze({ ...options })))).toBe(expected);
+    const expected = JSON.stringify(assessReferral(untyped(input), options));
+    expect(JSON.stringify(assessReferral(untyped(deepFreeze(input)), deepFreeze({ ...options })))).toBe(expected);
     expect(input).toStrictEqual(conflicted);
   });
 });
@@ -248,12 +249,19 @@ describe("validation at the boundary", () => {
   });
 
   it("rejects bad options: a missing or malformed now, a policy whose bounds cross, repeated instruments", () => {
-    expect(() => assessReferral(referralCase(), {} as never)).toThrow("options.now is required");
+    expect(() => assessReferral(untyped(referralCase()), untyped({}))).toThrow("options.now is required");
     expect(() => assess(referralCase(), { now: "23/11/2026" })).toThrow("options.now is not in its format (expected date YYYY-MM-DD)");
     expect(() => assess(referralCase(), { policy: { urgentWithinDays: 50 } })).toThrow(
       "options.policy.urgentWithinDays has a lower bound above its upper bound (expected a lower bound at or below the upper bound)",
     );
-    const scale = { id: "x", name: "x", measures: "alliance", direction: "higher-is-better", range: { min: 0, max: 10 }, source: "x" };
+    const scale = {
+      id: "x",
+      name: "x",
+      measures: "alliance",
+      direction: "higher-is-better",
+      range: { min: 0, max: 10 },
+      source: "x",
+    } as const;
     expect(() => assess(referralCase(), { instruments: [scale, scale] })).toThrow("options.instruments[1].id repeats an id");
   });
 });

@@ -1,6 +1,7 @@
 /** Small builders for referral cases in example tests: valid defaults, overridden per test. */
 import { createVocabulary, type InputIssue, InvalidInputError } from "referwell";
 import { assessReferral, type AssessReferralOptions, createRuleContext, type ReferralAssessment, type RuleContext } from "referwell/refer";
+import { untyped } from "../support/untyped.js";
 
 export const NOW = "2026-11-23";
 export const vocabulary = createVocabulary();
@@ -41,10 +42,10 @@ export const referralCase = (overrides: { client?: Json; clinician?: Json } & Js
 };
 
 export const assess = (input: unknown, options: Partial<AssessReferralOptions> = {}): ReferralAssessment =>
-  assessReferral(input, { now: NOW, vocabulary, ...options });
+  assessReferral(untyped(input), { now: NOW, vocabulary, ...options });
 
 export const context = (input: unknown, options: Partial<AssessReferralOptions> = {}): RuleContext =>
-  createRuleContext(input, { now: NOW, vocabulary, ...options });
+  createRuleContext(untyped(input), { now: NOW, vocabulary, ...options });
 
 export const codes = (assessment: ReferralAssessment): string[] => assessment.findings.map((finding) => finding.code);
 

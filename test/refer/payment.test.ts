@@ -4,6 +4,7 @@ import { Client, Directory, validate } from "referwell";
 import { createMatcher } from "referwell/match";
 import { assessPanelExit, builtInRules, defineReferralRule } from "referwell/refer";
 import { assess, client, clinician, codes, context, finding, NOW, referralCase, rejection, vocabulary } from "./fixtures.js";
+import { untyped } from "../support/untyped.js";
 
 const panel = (payerId: string, end?: string) => ({
   payerId,
@@ -317,24 +318,25 @@ describe("the client cannot afford the fee", () => {
 });
 
 describe("assessPanelExit", () => {
-  const exitOf = (overrides: Record<string, unknown>) => ({
-    date: "2027-01-01",
-    clinicians: [
-      clinician({ insurancePanels: [panel("aetna"), panel("kaiser")] }),
-      clinician({ id: "clin-ben", practiceId: "harbour", insurancePanels: [panel("aetna")] }),
-    ],
-    clients: [
-      client({ id: "cl-a" }),
-      client({ id: "cl-b", coverage: [{ payerId: "kaiser", period: { start: "2024-01-01" } }] }),
-      client({ id: "cl-c" }),
-    ],
-    episodes: [
-      { clientId: "cl-c", clinicianId: "clin-ben" },
-      { clientId: "cl-b", clinicianId: "clin-ana" },
-      { clientId: "cl-a", clinicianId: "clin-ana" },
-    ],
-    ...overrides,
-  });
+  const exitOf = (overrides: Record<string, unknown>) =>
+    untyped({
+      date: "2027-01-01",
+      clinicians: [
+        clinician({ insurancePanels: [panel("aetna"), panel("kaiser")] }),
+        clinician({ id: "clin-ben", practiceId: "harbour", insurancePanels: [panel("aetna")] }),
+      ],
+      clients: [
+        client({ id: "cl-a" }),
+        client({ id: "cl-b", coverage: [{ payerId: "kaiser", period: { start: "2024-01-01" } }] }),
+        client({ id: "cl-c" }),
+      ],
+      episodes: [
+        { clientId: "cl-c", clinicianId: "clin-ben" },
+        { clientId: "cl-b", clinicianId: "clin-ana" },
+        { clientId: "cl-a", clinicianId: "clin-ana" },
+      ],
+      ...overrides,
+    });
 
   it("leaving one payer's panel refers only the clients that payer covered", () => {
     const result = assessPanelExit(exitOf({ clinicianIds: ["clin-ana"], payerIds: ["aetna"] }), { now: NOW, vocabulary });
@@ -368,9 +370,9 @@ describe("assessPanelExit", () => {
       clients: [client({ id: "cl-a", coverage: [{ payerId: "aetna", period: { start: "2017-01-01" } }] })],
       episodes: [{ clientId: "cl-a", clinicianId: "clin-ana", start: "2018-01-01" }],
     };
-    expect(assessPanelExit(exit, { now: NOW, vocabulary }).referrals).toEqual([]);
+    expect(assessPanelExit(untyped(exit), { now: NOW, vocabulary }).referrals).toEqual([]);
     // The same exit of aetna on a later date is not the loss of 2020 either.
-    expect(assessPanelExit({ ...exit, payerIds: ["aetna"] }, { now: NOW, vocabulary }).referrals).toEqual([]);
+    expect(assessPanelExit(untyped({ ...exit, payerIds: ["aetna"] }), { now: NOW, vocabulary }).referrals).toEqual([]);
   });
 
   it("reaches an exit beyond the policy's look-ahead", () => {

@@ -219,7 +219,7 @@ describe("the progress trigger", () => {
     const measurements = weekly("jt-scale", "2026-09-01", [40, 42, 41, 39, 40, 41]);
     const assessment = assess(withScores(measurements), { instruments: [jt] });
     expect(codes(assessment)).toEqual(["no-progress"]);
-    const stricter = { ...phq9, reliableChange: { method: "threshold", threshold: 3 } };
+    const stricter = { ...phq9, reliableChange: { method: "threshold" as const, threshold: 3 } };
     expect(codes(assess(withScores(weekly("PHQ-9", "2026-09-01", [16, 15, 17, 15, 14, 13])), { instruments: [stricter] }))).toEqual([]);
   });
 

@@ -28,9 +28,10 @@ import {
 } from "../arbitraries/refer.js";
 import { deepFreeze } from "../support/deepFreeze.js";
 import { expectNoLeak, keysOf } from "../support/noLeak.js";
+import { untyped } from "../support/untyped.js";
 
 const vocabulary = createVocabulary();
-const assess = (input: unknown, rules = builtInRules) => assessReferral(input, { now: NOW, vocabulary, rules });
+const assess = (input: unknown, rules = builtInRules) => assessReferral(untyped(input), { now: NOW, vocabulary, rules });
 type Case = ReturnType<(typeof referralCase)["generate"]>["value"];
 
 const permutation = <T>(items: readonly T[]): fc.Arbitrary<T[]> =>
@@ -354,35 +355,35 @@ describe("no leak", () => {
 
   test.prop([panelExit])("generator validity: every generated panel exit is a valid PanelExit, and its result parses to itself", (exit) => {
     expect(PanelExit.safeParse(exit).success).toBe(true);
-    const result = assessPanelExit(exit, { now: NOW, vocabulary });
+    const result = assessPanelExit(untyped(exit), { now: NOW, vocabulary });
     expect(PanelExitResult.parse(JSON.parse(JSON.stringify(result)))).toStrictEqual(result);
   });
 
   test.prop([hostile(panelExit)])(
     "no leak: assessPanelExit on a marked, broken exit gives a result or an InvalidInputError with no marker",
     (exit) => {
-      expectNoLeak(() => assessPanelExit(exit, { now: NOW, vocabulary }));
+      expectNoLeak(() => assessPanelExit(untyped(exit), { now: NOW, vocabulary }));
     },
   );
 
   test.prop([hostileJson(exitKeys)])(
     "no leak: assessPanelExit on arbitrary JSON gives a result or an InvalidInputError with no marker",
     (exit) => {
-      expectNoLeak(() => assessPanelExit(exit, { now: NOW, vocabulary }));
+      expectNoLeak(() => assessPanelExit(untyped(exit), { now: NOW, vocabulary }));
     },
   );
 
   test.prop([panelExit, hostile(fc.record({ now: fc.constant(NOW), policy: fc.record({ lookAheadDays: fc.nat(400) }) }))])(
     "no leak: assessPanelExit with marked, broken options gives a result or an InvalidInputError with no marker",
     (exit, options) => {
-      expectNoLeak(() => assessPanelExit(exit, options as never));
+      expectNoLeak(() => assessPanelExit(untyped(exit), untyped(options)));
     },
   );
 
   it("the hostile exits, instruments and series are mostly rejected, so the laws above are not vacuous", () => {
     const exits = fc
       .sample(hostile(panelExit), { numRuns: 200, seed: 13 })
-      .map((exit) => expectNoLeak(() => assessPanelExit(exit, { now: NOW, vocabulary })));
+      .map((exit) => expectNoLeak(() => assessPanelExit(untyped(exit), { now: NOW, vocabulary })));
     expect(exits.filter((result) => result === "rejected").length).toBeGreaterThan(100);
     const changes = fc
       .sample(hostile(changeArguments), { numRuns: 200, seed: 17 })

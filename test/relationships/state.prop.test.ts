@@ -5,6 +5,7 @@ import { applyRelationshipEvent, type RelationshipEvent, relationshipState, sugg
 import { hostile, hostileJson } from "../arbitraries/hostile.js";
 import { asOf, relationshipEvent, relationshipEvents } from "../arbitraries/relationships.js";
 import { deepFreeze } from "../support/deepFreeze.js";
+import { untyped } from "../support/untyped.js";
 
 const json = (value: unknown) => JSON.stringify(value);
 const order = (a: RelationshipEvent, b: RelationshipEvent) =>
@@ -148,15 +149,15 @@ describe("no leak", () => {
   test.prop([hostile(relationshipEvents(6)), hostileJson(["now", "policy", "referrerId", "referrerKind"])])(
     "hostile events or options give a state or an InvalidInputError without input text",
     (events, options) => {
-      safe(() => relationshipState(events, { now: "2026-11-23", referrerId: "ref-1" }));
-      safe(() => relationshipState([], options));
+      safe(() => relationshipState(untyped(events), { now: "2026-11-23", referrerId: "ref-1" }));
+      safe(() => relationshipState([], untyped(options)));
     },
   );
   test.prop([
     hostile(relationshipEvents(4).map((events) => relationshipState(events, { now: "2026-11-23", referrerId: "ref-1" }))),
     hostile(relationshipEvent()),
   ])("a hostile state or event gives a result or an InvalidInputError without input text", (state, event) => {
-    safe(() => applyRelationshipEvent(state, event));
-    safe(() => suggestNextActions(state, { now: "2026-11-23" }));
+    safe(() => applyRelationshipEvent(untyped(state), untyped(event)));
+    safe(() => suggestNextActions(untyped(state), { now: "2026-11-23" }));
   });
 });

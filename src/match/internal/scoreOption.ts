@@ -68,7 +68,16 @@ export function scoreOption(
 ): ScoredCandidate {
   const { options, vocabulary } = directory;
   const { source } = clinician;
-  const problemLabel = (code: string) => inSentence(vocabulary.label("problemAreas", code) ?? code);
+  // Reasons name codes by their vocabulary labels; a tag no vocabulary knows is the client's own text, so it is counted, not named.
+  const names = (list: "problemAreas" | "modalities", noun: string, codes: readonly string[]): string[] => {
+    const labels = codes.flatMap((code) => {
+      const label = vocabulary.label(list, code);
+      return label === undefined ? [] : [list === "problemAreas" ? inSentence(label) : label];
+    });
+    const unlisted = codes.length - labels.length;
+    return unlisted === 0 ? labels : [...labels, unlisted === 1 ? `an unlisted ${noun}` : `${unlisted} unlisted ${noun}s`];
+  };
+  const needNames = (codes: readonly string[]) => listed(names("problemAreas", "need", codes));
 
   const fits: Record<SoftCriterion, () => Fit> = {
     needs: () => {
@@ -80,14 +89,14 @@ export function scoreOption(
         if (clinician.problemAreas.has(need)) met += needWeight(position);
       });
       const reason = (): string => {
-        const treated = query.needs.filter((need) => clinician.problemAreas.has(need)).map(problemLabel);
-        const missing = query.needs.filter((need) => !clinician.problemAreas.has(need)).map(problemLabel);
-        const primary = problemLabel(query.needs[0] as string);
-        if (missing.length === 0) return `Treats every need: ${listed(treated)}.`;
-        if (treated.length === 0) return `Treats none of the needs (${listed(missing)}).`;
-        const primaryMissing = missing[0] === primary && !clinician.problemAreas.has(query.needs[0] as string);
-        const others = missing.filter((need) => need !== primary || !primaryMissing);
-        return `Treats ${listed(treated)}${primaryMissing ? ` but not the primary need, ${primary}` : ""}${others.length > 0 ? `; not ${listed(others)}` : ""}.`;
+        const treated = query.needs.filter((need) => clinician.problemAreas.has(need));
+        const missing = query.needs.filter((need) => !clinician.problemAreas.has(need));
+        if (missing.length === 0) return `Treats every need: ${needNames(treated)}.`;
+        if (treated.length === 0) return `Treats none of the needs (${needNames(missing)}).`;
+        // Needs are canonical and without repeats, so the primary need, when missing, is the first missing one.
+        const primaryMissing = !clinician.problemAreas.has(query.needs[0] as string);
+        const others = primaryMissing ? missing.slice(1) : missing;
+        return `Treats ${needNames(treated)}${primaryMissing ? ` but not the primary need, ${needNames(missing.slice(0, 1))}` : ""}${others.length > 0 ? `; not ${needNames(others)}` : ""}.`;
       };
       return { fit: met / total, reason };
     },
@@ -100,7 +109,7 @@ export function scoreOption(
         const outcome = clinician.outcomes.get(need);
         const rated = outcome !== undefined && outcome.cases >= options.outcomeMinCases ? outcome.rating : undefined;
         fit = Math.max(fit, rated === "effective" ? 1 : rated === "ineffective" ? 0 : 0.5);
-        if (rated !== undefined) notes.push(`${rated} with ${problemLabel(need)} (${outcome?.cases} cases)`);
+        if (rated !== undefined) notes.push(`${rated} with ${needNames([need])} (${outcome?.cases} cases)`);
       }
       return { fit, reason: notes.length === 0 ? "No measured outcomes for these needs." : `Measured outcomes: ${notes.join("; ")}.` };
     },
@@ -116,10 +125,10 @@ export function scoreOption(
     modality: () => {
       if (query.preferredModalities.length === 0) return { fit: 1, reason: "No modality was preferred." };
       const offered = query.preferredModalities.filter((modality) => clinician.modalities.has(modality));
-      const label = (code: string) => vocabulary.label("modalities", code) ?? code;
       return {
         fit: offered.length / query.preferredModalities.length,
-        reason: () => (offered.length === 0 ? "Offers none of the preferred modalities." : `Offers ${listed(offered.map(label))}.`),
+        reason: () =>
+          offered.length === 0 ? "Offers none of the preferred modalities." : `Offers ${listed(names("modalities", "modality", offered))}.`,
       };
     },
     language: () => {

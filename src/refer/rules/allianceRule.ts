@@ -14,9 +14,9 @@ import { scoresByDay } from "../internal/scoresByDay.js";
  *
  * @example
  * ```ts
- * import { allianceRule, createRuleContext } from "referwell/refer";
+ * import { allianceRule, createRuleContext, type ReferralCaseInput } from "referwell/refer";
  *
- * const input = {
+ * const input: ReferralCaseInput = {
  *   client: { id: "cl-06", ageGroup: "adult", residence: { jurisdiction: "US-OR" }, needs: { problemAreas: ["trauma"] } },
  *   clinician: {
  *     id: "clin-ben",

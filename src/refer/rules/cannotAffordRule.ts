@@ -16,9 +16,9 @@ import type { EvidenceItem } from "../results.js";
  *
  * @example
  * ```ts
- * import { cannotAffordRule, createRuleContext } from "referwell/refer";
+ * import { cannotAffordRule, createRuleContext, type ReferralCaseInput } from "referwell/refer";
  *
- * const input = {
+ * const input: ReferralCaseInput = {
  *   client: {
  *     id: "cl-07",
  *     ageGroup: "adolescent",

@@ -15,9 +15,9 @@ import type { EvidenceItem } from "../results.js";
  *
  * @example
  * ```ts
- * import { createRuleContext, treatmentDisagreementRule } from "referwell/refer";
+ * import { createRuleContext, treatmentDisagreementRule, type ReferralCaseInput } from "referwell/refer";
  *
- * const input = {
+ * const input: ReferralCaseInput = {
  *   client: {
  *     id: "cl-08",
  *     ageGroup: "adult",
