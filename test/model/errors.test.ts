@@ -6,6 +6,7 @@ import * as consent from "referwell/consent";
 import * as match from "referwell/match";
 import * as refer from "referwell/refer";
 import * as relationships from "referwell/relationships";
+import { untyped } from "../support/untyped.js";
 
 function caught(call: () => unknown): InvalidInputError {
   try {
@@ -82,7 +83,7 @@ describe("unknown keys", () => {
   it("a misspelled option is an error, not a default", () => {
     const matcher = match.createMatcher({ practices: [{ id: "p", name: "P", timeZone: "UTC" }], clinicians: [] });
     const request = { criteria: MatchCriteria.parse({ location: { jurisdiction: "US-OR" } }) };
-    expect(caught(() => matcher.rank(request, { now: "2026-11-23", limt: 5 })).issues).toEqual([
+    expect(caught(() => matcher.rank(request, untyped({ now: "2026-11-23", limt: 5 }))).issues).toEqual([
       { path: ["*"], code: "unrecognized-key", expected: "only the keys [now, limit, recommendation]" },
     ]);
   });
