@@ -303,7 +303,8 @@ export const ConsentList = uniqueIds(Consent, 200);
  */
 export const ConsentQuery = z.strictObject({
   client: Id,
-  recipient: RecipientRef,
+  // A whole Recipient passes as it is; its name and address are not read.
+  recipient: RecipientRef.extend({ name: line(200).optional(), address: line(500).optional() }),
   purpose: PurposeOfUse,
   category: CategoryCode,
   at: Now,
