@@ -10,6 +10,7 @@
  */
 export {
   type InputIssue,
+  type InputIssueDraft,
   InvalidInputError,
   type IssueCode,
   IssueCodes,
@@ -18,6 +19,7 @@ export {
   type ReferwellErrorCode,
   ReferwellErrorCodes,
 } from "./errors.js";
+export { isReferwellError } from "./isReferwellError.js";
 export * from "./model/index.js";
 export * from "./refer/index.js";
 export * from "./match/index.js";

@@ -26,12 +26,12 @@ import { compareText } from "../model/internal/compareText.js";
  * DueTouchOptions.parse({ now: "2026-11-23" }).newMeetingsPerMonth; // => 0
  * ```
  */
-export const DueTouchOptions = z.object({
+export const DueTouchOptions = z.strictObject({
   ...NowOptions.shape,
   policy: CadencePolicy.prefault({}),
   mutualClients: z
     .array(
-      z.object({
+      z.strictObject({
         referrerId: Id,
         episodeId: Id,
         clinicianId: Id,

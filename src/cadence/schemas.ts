@@ -41,17 +41,17 @@ const days = (value: number) => z.number().int().min(1).max(3_650).default(value
  * CadencePolicy.parse({}).everyDays.nurturing; // => 60
  * ```
  */
-export const CadencePolicy = z.object({
-  everyDays: z.object({ met: days(30), nurturing: days(60), active: days(60) }).prefault({}),
+export const CadencePolicy = z.strictObject({
+  everyDays: z.strictObject({ met: days(30), nurturing: days(60), active: days(60) }).prefault({}),
   stageFactor: z
-    .object({
+    .strictObject({
       1: z.number().min(0.1).max(10).default(1),
       2: z.number().min(0.1).max(10).default(1),
       3: z.number().min(0.1).max(10).default(1.5),
     })
     .prefault({}),
   kindEveryDays: z
-    .array(z.object({ kind: ReferrerKind, days: z.number().int().min(1).max(3_650) }))
+    .array(z.strictObject({ kind: ReferrerKind, days: z.number().int().min(1).max(3_650) }))
     .max(13)
     // A fresh list on every parse: zod 4.0.0 hands out a default itself, not a copy.
     .default(() => [
@@ -118,7 +118,7 @@ export type TouchReason = z.infer<typeof TouchReason>;
  * }).success; // => true
  * ```
  */
-export const DueTouch = z.object({
+export const DueTouch = z.strictObject({
   id: Id,
   referrerId: Id.nullable(),
   clinicianId: Id.nullable(),
@@ -177,14 +177,14 @@ export type PlannedTouchInput = z.input<typeof PlannedTouch>;
  * options.preferredTime; // => "10:00"
  * ```
  */
-export const PlanOptions = z.object({
+export const PlanOptions = z.strictObject({
   /** The plan's first day: a date, or an instant read on its date in `timeZone`. */
   from: Now,
   weeks: z.number().int().min(1).max(104),
   /** The practice's IANA time zone: the day an instant `from` falls on, and where touches of clinicians without a zone are placed. */
   timeZone: TimeZone,
   clinicianTimeZones: z
-    .array(z.object({ clinicianId: Id, timeZone: TimeZone }))
+    .array(z.strictObject({ clinicianId: Id, timeZone: TimeZone }))
     .max(10_000)
     .default(emptyList),
   workingDays: z

@@ -1,8 +1,9 @@
 import * as z from "zod";
 import { emptyList } from "../model/internal/emptyList.js";
 import { NowOptions } from "../model/now.js";
-import { Id } from "../model/scalars.js";
 import { wallClockInstant } from "../model/internal/wallClockInstant.js";
+import { ExpectedText } from "../errors.js";
+import { Id } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
 import { PlannedTouch, type PlannedTouchInput } from "./schemas.js";
 import { compareText } from "../model/internal/compareText.js";
@@ -23,15 +24,15 @@ import { compareText } from "../model/internal/compareText.js";
  * ICalendarOptions.parse({ now: "2026-11-23T08:00:00Z" }).uidDomain; // => "referwell.invalid"
  * ```
  */
-export const ICalendarOptions = z.object({
+export const ICalendarOptions = z.strictObject({
   ...NowOptions.shape,
   calendarName: z.string().min(1).max(200).default("Referral network touches"),
   uidDomain: z
     .string()
-    .regex(/^[A-Za-z0-9.-]{1,200}$/)
+    .regex(/^[A-Za-z0-9.-]{1,200}$/, { error: ExpectedText.icalendarId })
     .default("referwell.invalid"),
   names: z
-    .array(z.object({ id: Id, name: z.string().min(1).max(200) }))
+    .array(z.strictObject({ id: Id, name: z.string().min(1).max(200) }))
     .max(100_000)
     .default(emptyList),
 });
@@ -40,7 +41,8 @@ export type ICalendarOptions = z.infer<typeof ICalendarOptions>;
 /** {@link ICalendarOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
 export type ICalendarOptionsInput = z.input<typeof ICalendarOptions>;
 
-const Plan = z.object({ planned: z.array(PlannedTouch).max(1_000_000) });
+// The touches that could not be placed are not written; a whole plan from `planTouches` passes as it is.
+const Plan = z.strictObject({ planned: z.array(PlannedTouch).max(1_000_000), unplaced: z.array(z.unknown()).max(1_000_000).optional() });
 
 /** RFC 5545 §3.3.5: a UTC date-time, `YYYYMMDDTHHMMSSZ`. */
 const utc = (ms: number): string =>

@@ -9,6 +9,7 @@
 import * as z from "zod";
 import { emptyList } from "../model/internal/emptyList.js";
 import { deepFreeze } from "../model/internal/deepFreeze.js";
+import { ExpectedText } from "../errors.js";
 
 /**
  * Why information is disclosed: purpose-of-use codes from HL7 v3 ActReason
@@ -143,7 +144,7 @@ export const PART2_KINDS: ReadonlySet<AuthorizationKind> = new Set(["sud-records
  * CategoryCode.safeParse("Progress Summary").success; // => false
  * ```
  */
-export const CategoryCode = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/);
+export const CategoryCode = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, { error: ExpectedText.categoryCode });
 /** The code of a disclosure category. */
 export type CategoryCode = z.infer<typeof CategoryCode>;
 
@@ -172,7 +173,7 @@ export type CategoryCode = z.infer<typeof CategoryCode>;
  * ```
  */
 export const DisclosureCategory = z
-  .object({
+  .strictObject({
     code: CategoryCode,
     label: z.string().min(1).max(100),
     confidentiality: Confidentiality,

@@ -13,6 +13,7 @@ import { emptyList } from "../model/internal/emptyList.js";
 import { Now, NowOptions } from "../model/now.js";
 import { Id, IsoDate, Period } from "../model/scalars.js";
 import { reportDuplicateIds } from "../model/internal/reportDuplicateIds.js";
+import { ExpectedText } from "../errors.js";
 import { AuthorizationKind, CategoryCode, DisclosureCategory, defaultCategories, PurposeOfUse } from "./categories.js";
 
 /** Short text a person wrote: no control characters, so it renders on one line. */
@@ -21,7 +22,7 @@ const line = (max: number) =>
     .string()
     .min(1)
     .max(max)
-    .regex(/^[^\p{Cc}]+$/u);
+    .regex(/^[^\p{Cc}]+$/u, { error: ExpectedText.noControlCharacters });
 
 /** A list whose items carry an `id` that must be unique within it. */
 function uniqueIds<Item extends z.ZodType<{ id: string }>>(item: Item, max: number) {
@@ -44,7 +45,7 @@ function uniqueIds<Item extends z.ZodType<{ id: string }>>(item: Item, max: numb
  * Identifier.parse({ system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" }).value; // => "1234567893"
  * ```
  */
-export const Identifier = z.object({
+export const Identifier = z.strictObject({
   system: z.string().min(1).max(200),
   value: z.string().min(1).max(200),
 });
@@ -64,7 +65,7 @@ export type Identifier = z.infer<typeof Identifier>;
  * ```
  */
 export const ConsentRecipient = z
-  .object({
+  .strictObject({
     referrerId: Id.optional(),
     identifier: Identifier.optional(),
   })
@@ -94,7 +95,7 @@ export type ConsentRecipient = z.infer<typeof ConsentRecipient>;
  * DenyProvision.safeParse({ id: "nothing", categories: [] }).success; // => false
  * ```
  */
-export const DenyProvision = z.object({
+export const DenyProvision = z.strictObject({
   id: Id,
   recipients: z.array(ConsentRecipient).min(1).max(50).optional(),
   purposes: z.array(PurposeOfUse).min(1).max(20).optional(),
@@ -142,7 +143,7 @@ export type DenyProvision = z.infer<typeof DenyProvision>;
  * consent.lifts; // => []
  * ```
  */
-export const Consent = z.object({
+export const Consent = z.strictObject({
   id: Id,
   clientId: Id,
   status: z.enum(["draft", "active", "revoked"]),
@@ -155,7 +156,7 @@ export const Consent = z.object({
   dataPeriod: Period.optional(),
   deny: uniqueIds(DenyProvision, 50).default(emptyList),
   lifts: z
-    .array(z.object({ consentId: Id, provisionId: Id }))
+    .array(z.strictObject({ consentId: Id, provisionId: Id }))
     .max(50)
     .default(emptyList),
 });
@@ -175,7 +176,7 @@ export type ConsentInput = z.input<typeof Consent>;
  * FactComponent.parse({ name: "PHQ-9", value: 9 }).value; // => 9
  * ```
  */
-export const FactComponent = z.object({
+export const FactComponent = z.strictObject({
   name: line(100),
   value: z.union([z.number().finite(), z.boolean(), line(200)]),
   unit: line(40).optional(),
@@ -204,7 +205,7 @@ export type FactComponent = z.infer<typeof FactComponent>;
  * fact.value.length; // => 2
  * ```
  */
-export const Fact = z.object({
+export const Fact = z.strictObject({
   id: Id,
   clientId: Id,
   category: CategoryCode.optional(),
@@ -226,7 +227,7 @@ export type Fact = z.infer<typeof Fact>;
  * RecipientRef.parse({ referrerId: "ref-gp-01" }).identifiers; // => []
  * ```
  */
-export const RecipientRef = z.object({
+export const RecipientRef = z.strictObject({
   referrerId: Id,
   identifiers: z.array(Identifier).max(20).default(emptyList),
 });
@@ -297,9 +298,10 @@ export const ConsentList = uniqueIds(Consent, 200);
  * query.recipient.identifiers; // => []
  * ```
  */
-export const ConsentQuery = z.object({
+export const ConsentQuery = z.strictObject({
   client: Id,
-  recipient: RecipientRef,
+  // A whole Recipient passes as it is; its name and address are not read.
+  recipient: RecipientRef.extend({ name: line(200).optional(), address: line(500).optional() }),
   purpose: PurposeOfUse,
   category: CategoryCode,
   at: Now,
@@ -326,7 +328,7 @@ export type ConsentQueryInput = z.input<typeof ConsentQuery>;
  * EvaluateOptions.safeParse({ timeZone: "+11:00" }).success; // => false
  * ```
  */
-export const EvaluateOptions = z.object({
+export const EvaluateOptions = z.strictObject({
   categories: HostCategories.default(emptyList),
   timeZone: NowOptions.shape.timeZone,
 });
@@ -364,7 +366,7 @@ export type UpdateKind = z.infer<typeof UpdateKind>;
  * UpdateTemplate.parse({ id: "discharge", title: "Discharge summary", categories: ["attendance", "progress-summary"] }).categories.length; // => 2
  * ```
  */
-export const UpdateTemplate = z.object({
+export const UpdateTemplate = z.strictObject({
   id: Id,
   title: line(200),
   categories: z.array(CategoryCode).max(50),
@@ -401,10 +403,10 @@ export type UpdateTemplate = z.infer<typeof UpdateTemplate>;
  * ```
  */
 export const UpdateRequest = z
-  .object({
+  .strictObject({
     kind: UpdateKind,
     template: UpdateTemplate.optional(),
-    client: z.object({ id: Id, displayName: line(200).optional() }),
+    client: z.strictObject({ id: Id, displayName: line(200).optional() }),
     recipient: Recipient,
     purpose: PurposeOfUse,
     facts: uniqueIds(Fact, 500),

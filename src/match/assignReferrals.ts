@@ -2,7 +2,7 @@ import * as z from "zod";
 import { emptyList } from "../model/internal/emptyList.js";
 import { dayOf } from "../model/internal/dayOf.js";
 import { Clinician, type ClinicianInput } from "../model/clinician.js";
-import { criteriaFromClient } from "../model/criteriaFromClient.js";
+import { clientCriteria } from "../model/internal/clientCriteria.js";
 import { Directory } from "../model/directory.js";
 import type { Urgency } from "../model/enums.js";
 import { Compact } from "../model/licensure.js";
@@ -32,7 +32,7 @@ import { compareText } from "../model/internal/compareText.js";
  * AssignmentOptions.parse({ now: "2026-11-23" }).compacts; // => []
  * ```
  */
-export const AssignmentOptions = z.object({
+export const AssignmentOptions = z.strictObject({
   ...NowOptions.shape,
   compacts: z.array(Compact).max(1_000).default(emptyList),
   matcher: MatcherOptions.prefault({}),
@@ -176,7 +176,7 @@ export function assignReferrals(
     return URGENCY_PRIORITY[urgency] * (severity === "severe" || severity === "complex" ? SEVERE_FACTOR : 1);
   });
   const queries = sorted.map((referral) => {
-    const criteria = referral.criteria ?? criteriaFromClient(referral.client as NonNullable<Referral["client"]>, { startDate: today });
+    const criteria = referral.criteria ?? clientCriteria(referral.client as NonNullable<Referral["client"]>, today);
     return prepareQuery(compiled, criteria, criteria.startDate ?? today, undefined);
   });
   queries.forEach((query, row) => {

@@ -1,6 +1,6 @@
 import { dayOf } from "../model/internal/dayOf.js";
 import type { MatchCriteria } from "../model/criteria.js";
-import { criteriaFromClient } from "../model/criteriaFromClient.js";
+import { clientCriteria } from "../model/internal/clientCriteria.js";
 import { Directory, type DirectoryInput } from "../model/directory.js";
 import { validate } from "../model/validate.js";
 import { findUnknownTags } from "../model/internal/findUnknownTags.js";
@@ -64,8 +64,7 @@ function prepare(
   const request = validate(MatchRequest, requestInput, "request");
   const rankOptions = validate(RankOptions, optionsInput, "options");
   const today = dayOf(rankOptions.now, rankOptions.timeZone);
-  const criteria: MatchCriteria =
-    request.criteria ?? criteriaFromClient(request.client as NonNullable<MatchRequest["client"]>, { startDate: today });
+  const criteria: MatchCriteria = request.criteria ?? clientCriteria(request.client as NonNullable<MatchRequest["client"]>, today);
   const query = prepareQuery(directory, criteria, criteria.startDate ?? today, request.practiceId);
   const unknownTags = findUnknownTags(directory.vocabulary, [
     request.criteria === undefined

@@ -30,7 +30,7 @@ const weight = (value: number) => z.number().min(0).max(100).default(value);
  * ```
  */
 export const MatchWeights = z
-  .object({
+  .strictObject({
     needs: weight(0.3),
     outcomes: weight(0.15),
     schedule: weight(0.15),
@@ -72,7 +72,7 @@ export type MatchWeights = z.infer<typeof MatchWeights>;
  * options.minimumOptions; // => 2
  * ```
  */
-export const MatcherOptions = z.object({
+export const MatcherOptions = z.strictObject({
   weights: MatchWeights.prefault({}),
   margin: z.number().min(0).max(1).default(0.1),
   minimumOptions: z.number().int().min(1).max(20).default(2),
@@ -83,6 +83,8 @@ export const MatcherOptions = z.object({
   waitHorizonDays: z.number().int().min(1).max(3_650).default(60),
   scheduleTargetMinutes: z.number().int().min(1).max(10_080).default(120),
   vocabulary: VocabularyExtension.optional(),
+  /** Where the counts and margin come from, as a referral assessment's `options` cite it; carried, not read. */
+  source: z.string().max(2_000).optional(),
 });
 /** Options of a matcher. */
 export type MatcherOptions = z.infer<typeof MatcherOptions>;
@@ -103,7 +105,7 @@ export type MatcherOptionsInput = z.input<typeof MatcherOptions>;
  * ```
  */
 export const MatchRequest = z
-  .object({
+  .strictObject({
     criteria: MatchCriteria.optional(),
     client: Client.optional(),
     practiceId: Id.optional(),
@@ -121,19 +123,22 @@ export type MatchRequestInput = z.input<typeof MatchRequest>;
 /**
  * How many options to recommend for one ranking, overriding the matcher's
  * own: pass a referral assessment's `options` from `referwell/refer` as they
- * are (other keys are ignored).
+ * are (their `source` is carried, not read).
  *
  * @example
  * ```ts
  * import { RecommendationPolicy } from "referwell/match";
  *
- * RecommendationPolicy.parse({ minimumOptions: 2, margin: 0.15, source: "policy" }); // => { minimumOptions: 2, margin: 0.15 }
+ * RecommendationPolicy.parse({ minimumOptions: 2, margin: 0.15, source: "policy" }); // => { minimumOptions: 2, margin: 0.15, source: "policy" }
+ * RecommendationPolicy.safeParse({ minimumOptions: 2, margn: 0.15 }).success; // => false
  * ```
  */
-export const RecommendationPolicy = z.object({
+export const RecommendationPolicy = z.strictObject({
   minimumOptions: z.number().int().min(1).max(20).optional(),
   preferredOptions: z.number().int().min(1).max(20).optional(),
   margin: z.number().min(0).max(1).optional(),
+  /** Where the policy comes from, as a referral assessment cites it. */
+  source: z.string().max(2_000).optional(),
 });
 /** How many options to recommend for one ranking. */
 export type RecommendationPolicy = z.infer<typeof RecommendationPolicy>;
@@ -153,7 +158,7 @@ export type RecommendationPolicy = z.infer<typeof RecommendationPolicy>;
  * RankOptions.safeParse({ now: "2026-11-23T22:00:00Z", timeZone: "Australia/Sydney" }).success; // => true
  * ```
  */
-export const RankOptions = z.object({
+export const RankOptions = z.strictObject({
   ...NowOptions.shape,
   limit: z.number().int().min(1).max(10_000).default(10),
   recommendation: RecommendationPolicy.optional(),
@@ -178,7 +183,7 @@ export type RankOptionsInput = z.input<typeof RankOptions>;
  * ```
  */
 export const Referral = z
-  .object({
+  .strictObject({
     id: Id,
     criteria: MatchCriteria.optional(),
     client: Client.optional(),

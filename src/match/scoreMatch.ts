@@ -19,7 +19,7 @@ import type { MatchExplanation } from "./types.js";
  * ScoreMatchOptions.parse({ now: "2026-11-23" }).matcher.margin; // => 0.1
  * ```
  */
-export const ScoreMatchOptions = z.object({
+export const ScoreMatchOptions = z.strictObject({
   ...NowOptions.shape,
   compacts: z.array(Compact).max(1_000).default(emptyList),
   matcher: MatcherOptions.prefault({}),

@@ -30,7 +30,7 @@ import { Id, IsoDate } from "./scalars.js";
  * ```
  */
 export const CareEpisode = z
-  .object({
+  .strictObject({
     id: Id,
     clientId: Id,
     clinicianId: Id.optional(),

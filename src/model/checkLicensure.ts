@@ -1,8 +1,10 @@
-import type { Clinician } from "./clinician.js";
-import type { CareMode } from "./enums.js";
-import type { Compact } from "./licensure.js";
-import { periodContains } from "./periodContains.js";
-import type { IsoDate, Jurisdiction } from "./scalars.js";
+import * as z from "zod";
+import { Clinician } from "./clinician.js";
+import { CareMode } from "./enums.js";
+import { licensureFor } from "./internal/licensureFor.js";
+import { Compact } from "./licensure.js";
+import { IsoDate, Jurisdiction } from "./scalars.js";
+import { validate } from "./validate.js";
 
 /**
  * Where care takes place, how, and on which day: telehealth takes place
@@ -17,16 +19,14 @@ export interface CareSetting {
   readonly on: IsoDate;
 }
 
+const CareSettingSchema = z.strictObject({ jurisdiction: Jurisdiction, mode: CareMode, on: IsoDate });
+const Compacts = z.array(Compact).max(1_000);
+
 /** Whether a clinician may practise in a setting, and on what basis. */
 export type LicensureCheck =
   | { readonly authorized: true; readonly via: "license"; readonly jurisdiction: Jurisdiction }
   | { readonly authorized: true; readonly via: "compact"; readonly compactId: string }
   | { readonly authorized: false };
-
-/** A country-level licence covers its subdivisions: `GB` covers `GB-SCT`. */
-function covers(licensed: Jurisdiction, where: Jurisdiction): boolean {
-  return licensed === where || (licensed.length === 2 && where.startsWith(`${licensed}-`));
-}
 
 /**
  * Whether a clinician may practise in a care setting: by a licence in force
@@ -39,6 +39,7 @@ function covers(licensed: Jurisdiction, where: Jurisdiction): boolean {
  * @param clinician - a validated clinician
  * @param setting - where, how and when the care takes place
  * @param compacts - the compacts the host keeps, usually the directory's
+ * @throws {@link InvalidInputError} when the clinician, the setting or a compact is malformed
  *
  * @example
  * ```ts
@@ -64,22 +65,9 @@ function covers(licensed: Jurisdiction, where: Jurisdiction): boolean {
  * ```
  */
 export function checkLicensure(clinician: Clinician, setting: CareSetting, compacts: readonly Compact[]): LicensureCheck {
-  const { jurisdiction, mode, on } = setting;
-  const { licenses } = clinician.licensure;
-  const inForce = (license: (typeof licenses)[number]) => license.period === undefined || periodContains(license.period, on);
-  for (const license of licenses) {
-    if (covers(license.jurisdiction, jurisdiction) && inForce(license))
-      return { authorized: true, via: "license", jurisdiction: license.jurisdiction };
-  }
-  for (const privilege of clinician.licensure.compacts) {
-    if (privilege.period !== undefined && !periodContains(privilege.period, on)) continue;
-    if (privilege.jurisdictions !== undefined && !privilege.jurisdictions.some((granted) => covers(granted, jurisdiction))) continue;
-    const compact = compacts.find((candidate) => candidate.id === privilege.compactId);
-    if (compact === undefined || !compact.modes.includes(mode) || !compact.members.some((member) => covers(member, jurisdiction))) continue;
-    const homeLicence = licenses.some(
-      (license) => inForce(license) && compact.members.some((member) => covers(member, license.jurisdiction)),
-    );
-    if (homeLicence) return { authorized: true, via: "compact", compactId: compact.id };
-  }
-  return { authorized: false };
+  return licensureFor(
+    validate(Clinician, clinician, "clinician"),
+    validate(CareSettingSchema, setting, "setting"),
+    validate(Compacts, compacts, "compacts"),
+  );
 }

@@ -23,7 +23,7 @@ import { repeatedIndexes } from "./internal/repeatedIndexes.js";
  * PlannedMove.parse({ date: "2027-01-15", to: { jurisdiction: "US-WA" } }).to.jurisdiction; // => "US-WA"
  * ```
  */
-export const PlannedMove = z.object({
+export const PlannedMove = z.strictObject({
   date: IsoDate,
   to: Place,
 });
@@ -41,7 +41,7 @@ export type PlannedMove = z.infer<typeof PlannedMove>;
  * Coverage.parse({ payerId: "aetna", planId: "aetna-ppo", period: { start: "2025-01-01" } }).payerId; // => "aetna"
  * ```
  */
-export const Coverage = z.object({
+export const Coverage = z.strictObject({
   payerId: Id,
   planId: Id.optional(),
   period: Period,
@@ -60,7 +60,7 @@ export type Coverage = z.infer<typeof Coverage>;
  * ClientNeeds.parse({ problemAreas: ["trauma", "sleep"], severity: "severe" }).problemAreas[0]; // => "trauma"
  * ```
  */
-export const ClientNeeds = z.object({
+export const ClientNeeds = z.strictObject({
   problemAreas: z.array(Tag).min(1, { error: "primary-need-missing" }).max(50),
   severity: Severity.optional(),
 });
@@ -79,7 +79,7 @@ export type ClientNeeds = z.infer<typeof ClientNeeds>;
  * ClientPreferences.parse({}).mode; // => "either"
  * ```
  */
-export const ClientPreferences = z.object({
+export const ClientPreferences = z.strictObject({
   modalities: z.array(Tag).max(50).default(emptyList),
   clinicianGenders: z.array(z.string().min(1).max(60)).max(20).default(emptyList),
   languages: z.array(LanguageTag).max(20).default(emptyList),
@@ -101,7 +101,7 @@ export type ClientPreferences = z.infer<typeof ClientPreferences>;
  * DeclaredConflict.parse({ clinicianId: "clin-ana", kind: "dual-relationship" }).kind; // => "dual-relationship"
  * ```
  */
-export const DeclaredConflict = z.object({
+export const DeclaredConflict = z.strictObject({
   clinicianId: Id,
   kind: ConflictKind,
   declared: IsoDate.optional(),
@@ -129,7 +129,7 @@ export type DeclaredConflict = z.infer<typeof DeclaredConflict>;
  * client.preferences.mode; // => "either"
  * ```
  */
-export const Client = z.object({
+export const Client = z.strictObject({
   id: Id,
   displayName: z.string().min(1).max(200).optional(),
   ageGroup: AgeGroup,

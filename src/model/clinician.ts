@@ -30,7 +30,7 @@ const CURRENCY_SHAPE = /^[A-Z]{3}$/;
  * ```
  */
 export const WeeklySlot = z
-  .object({
+  .strictObject({
     day: Weekday,
     start: LocalTime,
     end: LocalTime,
@@ -59,7 +59,7 @@ export type WeeklySlot = z.infer<typeof WeeklySlot>;
  * schedule.slots.length; // => 1
  * ```
  */
-export const WeeklySchedule = z.object({
+export const WeeklySchedule = z.strictObject({
   timeZone: TimeZone,
   slots: z.array(WeeklySlot).max(200),
 });
@@ -77,7 +77,7 @@ export type WeeklySchedule = z.infer<typeof WeeklySchedule>;
  * InsurancePanel.parse({ payerId: "aetna", period: { start: "2024-01-01" } }).payerId; // => "aetna"
  * ```
  */
-export const InsurancePanel = z.object({
+export const InsurancePanel = z.strictObject({
   payerId: Id,
   plans: z.array(Id).max(200).optional(),
   period: Period,
@@ -95,7 +95,7 @@ export type InsurancePanel = z.infer<typeof InsurancePanel>;
  * PracticeLocation.parse({ id: "pdx", jurisdiction: "US-OR", point: { lat: 45.52, lon: -122.68 } }).id; // => "pdx"
  * ```
  */
-export const PracticeLocation = z.object({
+export const PracticeLocation = z.strictObject({
   id: Id,
   label: z.string().min(1).max(200).optional(),
   jurisdiction: Jurisdiction,
@@ -117,7 +117,7 @@ export type PracticeLocation = z.infer<typeof PracticeLocation>;
  * Capacity.parse({ caseloadMax: 25, caseloadCurrent: 22, weeklyNewClientLimit: 2 }).newClientsThisWeek; // => 0
  * ```
  */
-export const Capacity = z.object({
+export const Capacity = z.strictObject({
   caseloadMax: z.number().int().min(0).max(10_000),
   caseloadCurrent: z.number().int().min(0).max(10_000),
   weeklyNewClientLimit: z.number().int().min(0).max(1_000),
@@ -139,7 +139,7 @@ export type Capacity = z.infer<typeof Capacity>;
  * DomainOutcome.parse({ problemArea: "depression", rating: "effective", cases: 42 }).rating; // => "effective"
  * ```
  */
-export const DomainOutcome = z.object({
+export const DomainOutcome = z.strictObject({
   problemArea: Tag,
   rating: OutcomeRating,
   cases: z.number().int().min(0).max(1_000_000),
@@ -178,7 +178,7 @@ export type DomainOutcome = z.infer<typeof DomainOutcome>;
  * ```
  */
 export const Clinician = z
-  .object({
+  .strictObject({
     id: Id,
     name: z.string().min(1).max(200),
     discipline: Tag,

@@ -1,12 +1,14 @@
-import type { Client, Coverage } from "./client.js";
-import { periodContains } from "./periodContains.js";
-import type { IsoDate } from "./scalars.js";
+import { Client, type Coverage } from "./client.js";
+import { coverageInForce } from "./internal/coverageInForce.js";
+import { IsoDate } from "./scalars.js";
+import { validate } from "./validate.js";
 
 /**
  * The client's insurance coverage in force on a date, in the order stored.
  *
  * @param client - a validated client
  * @param date - the date to look at, `YYYY-MM-DD`
+ * @throws {@link InvalidInputError} when the client or the date is malformed
  *
  * @example
  * ```ts
@@ -26,5 +28,5 @@ import type { IsoDate } from "./scalars.js";
  * ```
  */
 export function coverageOn(client: Client, date: IsoDate): Coverage[] {
-  return client.coverage.filter((coverage) => periodContains(coverage.period, date));
+  return coverageInForce(validate(Client, client, "client"), validate(IsoDate, date, "date"));
 }

@@ -1,4 +1,4 @@
-import { InvalidInputError, type InputIssue } from "../errors.js";
+import { ExpectedText, FROM_SCHEMA, InvalidInputError, type InputIssueDraft } from "../errors.js";
 import { normalizeTag } from "./normalizeTag.js";
 import { validate } from "./validate.js";
 import { defaultVocabulary, VocabularyExtension, type VocabularyExtensionInput, type VocabularyList } from "./defaultVocabulary.js";
@@ -25,6 +25,17 @@ interface CompiledList {
 }
 
 const LISTS = ["problemAreas", "modalities", "populations", "disciplines"] as const satisfies readonly VocabularyList[];
+const LIST_NAMES: ReadonlySet<unknown> = new Set(LISTS);
+
+/** The methods' own checks: cheap, since the matcher resolves every tag of a directory through them. */
+function checkArguments(list: unknown, tag: unknown, withTag: boolean): void {
+  const issues: InputIssueDraft[] = [];
+  if (!LIST_NAMES.has(list))
+    issues.push({ path: ["list"], code: list === undefined ? "required" : "invalid-value", expected: `one of [${LISTS.join(", ")}]` });
+  if (withTag && typeof tag !== "string")
+    issues.push({ path: ["tag"], code: tag === undefined ? "required" : "invalid-type", expected: ExpectedText.string });
+  if (issues.length > 0) throw new InvalidInputError("vocabulary", issues, FROM_SCHEMA);
+}
 
 /**
  * Compiles the default code lists, plus a host's own codes and synonyms,
@@ -33,7 +44,9 @@ const LISTS = ["problemAreas", "modalities", "populations", "disciplines"] as co
  *
  * @param extension - codes and synonyms to add (an entry with a known code adds synonyms to it)
  * @throws {@link InvalidInputError} when the extension is malformed, or a
- * synonym would resolve to two codes (`ambiguous-synonym`)
+ * synonym would resolve to two codes (`ambiguous-synonym`); its methods
+ * throw it (named `vocabulary`) when given a list that is not one of the
+ * four, or a tag that is not a string
  *
  * @example
  * ```ts
@@ -51,7 +64,7 @@ const LISTS = ["problemAreas", "modalities", "populations", "disciplines"] as co
  */
 export function createVocabulary(extension: VocabularyExtensionInput = {}): Vocabulary {
   const added = validate(VocabularyExtension, extension, "vocabulary");
-  const issues: InputIssue[] = [];
+  const issues: InputIssueDraft[] = [];
   const compiled = new Map<VocabularyList, CompiledList>();
   for (const list of LISTS) {
     const byTag = new Map<string, string>();
@@ -96,14 +109,22 @@ export function createVocabulary(extension: VocabularyExtensionInput = {}): Voca
   };
   return {
     canonical: (list, tag) => {
+      checkArguments(list, tag, true);
       const { key, code } = resolve(list, tag);
       return code ?? key;
     },
-    isKnown: (list, tag) => resolve(list, tag).code !== undefined,
+    isKnown: (list, tag) => {
+      checkArguments(list, tag, true);
+      return resolve(list, tag).code !== undefined;
+    },
     label: (list, tag) => {
+      checkArguments(list, tag, true);
       const { code } = resolve(list, tag);
       return code === undefined ? undefined : lookup(list).labels.get(code);
     },
-    codes: (list) => [...lookup(list).labels.keys()].sort(),
+    codes: (list) => {
+      checkArguments(list, undefined, false);
+      return [...lookup(list).labels.keys()].sort();
+    },
   };
 }

@@ -22,7 +22,7 @@ import { Tag } from "./defaultVocabulary.js";
  * PayerRef.parse({ payerId: "aetna" }).payerId; // => "aetna"
  * ```
  */
-export const PayerRef = z.object({
+export const PayerRef = z.strictObject({
   payerId: Id,
   planId: Id.optional(),
 });
@@ -43,7 +43,7 @@ export type PayerRef = z.infer<typeof PayerRef>;
  * ```
  */
 export const PaymentCriteria = z
-  .object({
+  .strictObject({
     payers: z.array(PayerRef).max(100).default(emptyList),
     maxSelfPay: Money.optional(),
   })
@@ -68,7 +68,7 @@ export type PaymentCriteria = z.infer<typeof PaymentCriteria>;
  * MatchRequirements.parse({ populations: ["adults"] }).modes; // => ["in-person", "telehealth"]
  * ```
  */
-export const MatchRequirements = z.object({
+export const MatchRequirements = z.strictObject({
   modes: z
     .array(CareMode)
     .min(1)
@@ -99,7 +99,7 @@ export type MatchRequirements = z.infer<typeof MatchRequirements>;
  * MatchPreferences.parse({ problemAreas: ["trauma", "sleep"] }).modalities; // => []
  * ```
  */
-export const MatchPreferences = z.object({
+export const MatchPreferences = z.strictObject({
   problemAreas: z.array(Tag).max(50).default(emptyList),
   modalities: z.array(Tag).max(50).default(emptyList),
   languages: z.array(LanguageTag).max(20).default(emptyList),
@@ -128,7 +128,7 @@ export type MatchPreferences = z.infer<typeof MatchPreferences>;
  * criteria.require.excludeClinicianIds; // => []
  * ```
  */
-export const MatchCriteria = z.object({
+export const MatchCriteria = z.strictObject({
   clientId: Id.optional(),
   startDate: IsoDate.optional(),
   location: Place,

@@ -1,30 +1,11 @@
-import type { Client } from "./client.js";
-import { coverageOn } from "./coverageOn.js";
-import { MatchCriteria } from "./criteria.js";
-import type { AgeGroup, CareFormat, CareMode } from "./enums.js";
-import { residenceOn } from "./residenceOn.js";
+import * as z from "zod";
+import { Client } from "./client.js";
+import type { MatchCriteria } from "./criteria.js";
+import { clientCriteria } from "./internal/clientCriteria.js";
 import { IsoDate } from "./scalars.js";
 import { validate } from "./validate.js";
 
-const AGE_GROUP_POPULATION: Readonly<Record<AgeGroup, string>> = {
-  child: "children",
-  adolescent: "adolescents",
-  adult: "adults",
-  "older-adult": "older-adults",
-};
-
-const FORMAT_POPULATION: Readonly<Record<CareFormat, string | undefined>> = {
-  individual: undefined,
-  couple: "couples",
-  family: "families",
-  group: "groups",
-};
-
-const MODES: Readonly<Record<Client["preferences"]["mode"], CareMode[]>> = {
-  "in-person": ["in-person"],
-  telehealth: ["telehealth"],
-  either: ["in-person", "telehealth"],
-};
+const Options = z.strictObject({ startDate: IsoDate });
 
 /**
  * The criteria a client's own record implies on the day care would start:
@@ -41,7 +22,8 @@ const MODES: Readonly<Record<Client["preferences"]["mode"], CareMode[]>> = {
  *   calendar date read as it is, not a `now` (for today, pass
  *   `calendarDateOf(now, { timeZone })`)
  * @returns criteria that `referwell/match` accepts as they are
- * @throws {@link InvalidInputError} when `startDate` is not a `YYYY-MM-DD` date
+ * @throws {@link InvalidInputError} when the client is malformed, or the
+ * options are not exactly `{ startDate }` with a `YYYY-MM-DD` date
  *
  * @example
  * ```ts
@@ -68,37 +50,6 @@ const MODES: Readonly<Record<Client["preferences"]["mode"], CareMode[]>> = {
  * ```
  */
 export function criteriaFromClient(client: Client, options: { readonly startDate: IsoDate }): MatchCriteria {
-  const startDate = validate(IsoDate, options.startDate, "startDate");
-  const payers = coverageOn(client, startDate).map((coverage) =>
-    coverage.planId === undefined ? { payerId: coverage.payerId } : { payerId: coverage.payerId, planId: coverage.planId },
-  );
-  const hasPayment = payers.length > 0 || client.maxSelfPay !== undefined;
-  const formatPopulation = FORMAT_POPULATION[client.careFormat];
-  const agePopulation = AGE_GROUP_POPULATION[client.ageGroup];
-  const { preferences } = client;
-  return validate(
-    MatchCriteria,
-    {
-      clientId: client.id,
-      startDate,
-      location: residenceOn(client, startDate),
-      ...(client.needs.severity === undefined ? {} : { severity: client.needs.severity }),
-      require: {
-        modes: MODES[preferences.mode],
-        ...(preferences.travelRadiusKm === undefined ? {} : { travelRadiusKm: preferences.travelRadiusKm }),
-        ...(hasPayment ? { payment: { payers, ...(client.maxSelfPay === undefined ? {} : { maxSelfPay: client.maxSelfPay }) } } : {}),
-        populations: formatPopulation === undefined ? [agePopulation] : [agePopulation, formatPopulation],
-        problemAreas: client.needs.problemAreas.slice(0, 1),
-        excludeClinicianIds: [...new Set(client.conflicts.map((conflict) => conflict.clinicianId))],
-      },
-      prefer: {
-        problemAreas: client.needs.problemAreas,
-        modalities: preferences.modalities,
-        languages: preferences.languages,
-        clinicianGenders: preferences.clinicianGenders,
-        ...(preferences.schedule === undefined ? {} : { schedule: preferences.schedule }),
-      },
-    },
-    "criteria",
-  );
+  const { startDate } = validate(Options, options, "options");
+  return clientCriteria(validate(Client, client, "client"), startDate);
 }

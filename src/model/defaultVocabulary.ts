@@ -10,6 +10,7 @@
 import * as z from "zod";
 import { emptyList } from "./internal/emptyList.js";
 import { deepFreeze } from "./internal/deepFreeze.js";
+import { ExpectedText } from "../errors.js";
 
 /**
  * A tag in one of the open code lists, as written by a person or a system.
@@ -25,7 +26,7 @@ import { deepFreeze } from "./internal/deepFreeze.js";
 export const Tag = z
   .string()
   .max(100)
-  .regex(/[\p{L}\p{N}]/u);
+  .regex(/[\p{L}\p{N}]/u, { error: ExpectedText.tag });
 /** A tag in one of the open code lists. */
 export type Tag = z.infer<typeof Tag>;
 
@@ -54,7 +55,7 @@ export type VocabularyList = z.infer<typeof VocabularyList>;
  * VocabularyEntry.parse({ code: "cft", label: "Compassion-focused therapy", synonyms: ["compassion focused"] }).code; // => "cft"
  * ```
  */
-export const VocabularyEntry = z.object({
+export const VocabularyEntry = z.strictObject({
   code: Tag,
   label: z.string().min(1).max(200),
   synonyms: z.array(Tag).max(100).default(emptyList),
@@ -76,7 +77,7 @@ export type VocabularyEntry = z.infer<typeof VocabularyEntry>;
  * extension.problemAreas; // => []
  * ```
  */
-export const VocabularyExtension = z.object({
+export const VocabularyExtension = z.strictObject({
   problemAreas: z.array(VocabularyEntry).max(2000).default(emptyList),
   modalities: z.array(VocabularyEntry).max(2000).default(emptyList),
   populations: z.array(VocabularyEntry).max(2000).default(emptyList),

@@ -35,7 +35,7 @@ const byId = (item: { id: string }): string => item.id;
  * ```
  */
 export const Directory = z
-  .object({
+  .strictObject({
     practices: z.array(Practice).max(100_000).default(emptyList),
     clinicians: z.array(Clinician).max(1_000_000),
     payers: z.array(Payer).max(100_000).default(emptyList),

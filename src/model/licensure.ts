@@ -21,7 +21,7 @@ import { Id, Jurisdiction, Period } from "./scalars.js";
  * License.parse({ jurisdiction: "US-OR", title: "LPC", period: { start: "2019-06-01" } }).jurisdiction; // => "US-OR"
  * ```
  */
-export const License = z.object({
+export const License = z.strictObject({
   jurisdiction: Jurisdiction,
   title: z.string().min(1).max(100).optional(),
   period: Period.optional(),
@@ -49,7 +49,7 @@ export type License = z.infer<typeof License>;
  * compact.members.length; // => 3
  * ```
  */
-export const Compact = z.object({
+export const Compact = z.strictObject({
   id: Id,
   name: z.string().min(1).max(200),
   members: z.array(Jurisdiction).min(1).max(500),
@@ -76,7 +76,7 @@ export type Compact = z.infer<typeof Compact>;
  * CompactPrivilege.parse({ compactId: "counseling-compact", jurisdictions: ["US-WA"] }).jurisdictions; // => ["US-WA"]
  * ```
  */
-export const CompactPrivilege = z.object({
+export const CompactPrivilege = z.strictObject({
   compactId: Id,
   jurisdictions: z.array(Jurisdiction).min(1).max(100).optional(),
   period: Period.optional(),
@@ -94,7 +94,7 @@ export type CompactPrivilege = z.infer<typeof CompactPrivilege>;
  * Licensure.parse({ licenses: [{ jurisdiction: "GB" }] }).compacts; // => []
  * ```
  */
-export const Licensure = z.object({
+export const Licensure = z.strictObject({
   licenses: z.array(License).max(100).default(emptyList),
   compacts: z.array(CompactPrivilege).max(50).default(emptyList),
 });

@@ -1,3 +1,5 @@
+import { ExpectedText, InvalidInputError } from "../errors.js";
+
 /**
  * British spellings folded to one form, so "behavioural" and "behavioral"
  * compare equal without listing both everywhere.
@@ -20,6 +22,7 @@ const SPELLING_FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
  *
  * @param text - a tag as a person or another system wrote it
  * @returns the normalized tag; empty when `text` has no letters or digits
+ * @throws {@link InvalidInputError} when `text` is not a string
  *
  * @example
  * ```ts
@@ -31,6 +34,8 @@ const SPELLING_FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
  * ```
  */
 export function normalizeTag(text: string): string {
+  // A type check only: the matcher normalizes every tag of a directory through here.
+  if (typeof text !== "string") throw new InvalidInputError("text", [{ path: [], code: "invalid-type", expected: ExpectedText.string }]);
   let out = text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

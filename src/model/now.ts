@@ -41,7 +41,7 @@ export type Now = z.infer<typeof Now>;
  * NowOptions.safeParse({ now: "2026-11-23", timeZone: "+11:00" }).success; // => false
  * ```
  */
-export const NowOptions = z.object({
+export const NowOptions = z.strictObject({
   /** When the computation happens: an instant with its offset, or a calendar date. */
   now: Now,
   /**

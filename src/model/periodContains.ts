@@ -1,4 +1,6 @@
-import type { IsoDate, Period } from "./scalars.js";
+import { withinPeriod } from "./internal/withinPeriod.js";
+import { IsoDate, Period } from "./scalars.js";
+import { validate } from "./validate.js";
 
 /**
  * Whether a calendar date falls within a period, both ends inclusive; an
@@ -6,6 +8,7 @@ import type { IsoDate, Period } from "./scalars.js";
  *
  * @param period - the period, as stored
  * @param date - the date to test, `YYYY-MM-DD`
+ * @throws {@link InvalidInputError} when the period or the date is malformed
  *
  * @example
  * ```ts
@@ -17,6 +20,5 @@ import type { IsoDate, Period } from "./scalars.js";
  * ```
  */
 export function periodContains(period: Period, date: IsoDate): boolean {
-  // YYYY-MM-DD strings order as the dates they name.
-  return date >= period.start && (period.end === undefined || date <= period.end);
+  return withinPeriod(validate(Period, period, "period"), validate(IsoDate, date, "date"));
 }

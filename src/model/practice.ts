@@ -18,7 +18,7 @@ import { Id, Jurisdiction, TimeZone } from "./scalars.js";
  * Practice.parse({ id: "harbour", name: "Harbour Psychology", timeZone: "America/Los_Angeles" }).jurisdictions; // => []
  * ```
  */
-export const Practice = z.object({
+export const Practice = z.strictObject({
   id: Id,
   name: z.string().min(1).max(200),
   timeZone: TimeZone,
@@ -38,7 +38,7 @@ export type Practice = z.infer<typeof Practice>;
  * Payer.parse({ id: "aetna", name: "Aetna" }).name; // => "Aetna"
  * ```
  */
-export const Payer = z.object({
+export const Payer = z.strictObject({
   id: Id,
   name: z.string().min(1).max(200),
 });

@@ -21,7 +21,7 @@ import { Tag } from "./defaultVocabulary.js";
  * ContactPoint.parse({ channel: "email", value: "frontdesk@example.org" }).preferred; // => false
  * ```
  */
-export const ContactPoint = z.object({
+export const ContactPoint = z.strictObject({
   channel: ContactChannel,
   value: z.string().min(1).max(500),
   preferred: z.boolean().default(false),
@@ -48,7 +48,7 @@ export type ContactPoint = z.infer<typeof ContactPoint>;
  * referrer.specialties; // => []
  * ```
  */
-export const Referrer = z.object({
+export const Referrer = z.strictObject({
   id: Id,
   name: z.string().min(1).max(200),
   kind: ReferrerKind,

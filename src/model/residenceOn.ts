@@ -1,5 +1,7 @@
-import type { Client } from "./client.js";
-import type { IsoDate, Place } from "./scalars.js";
+import { Client } from "./client.js";
+import { placeOn } from "./internal/placeOn.js";
+import { IsoDate, type Place } from "./scalars.js";
+import { validate } from "./validate.js";
 
 /**
  * Where a client lives on a date: their residence, or the destination of the
@@ -8,6 +10,7 @@ import type { IsoDate, Place } from "./scalars.js";
  *
  * @param client - a validated client
  * @param date - the date care would take place, `YYYY-MM-DD`
+ * @throws {@link InvalidInputError} when the client or the date is malformed
  *
  * @example
  * ```ts
@@ -25,14 +28,5 @@ import type { IsoDate, Place } from "./scalars.js";
  * ```
  */
 export function residenceOn(client: Client, date: IsoDate): Place {
-  let place = client.residence;
-  let movedOn: IsoDate | undefined;
-  for (const move of client.plannedMoves) {
-    // The latest move on or before the date wins (move dates are unique).
-    if (move.date <= date && (movedOn === undefined || move.date > movedOn)) {
-      place = move.to;
-      movedOn = move.date;
-    }
-  }
-  return place;
+  return placeOn(validate(Client, client, "client"), validate(IsoDate, date, "date"));
 }

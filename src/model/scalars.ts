@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from "zod";
+import { ExpectedText } from "../errors.js";
 
 /**
  * An opaque identifier chosen by the host: 1–200 characters, no leading or
@@ -22,7 +23,7 @@ export const Id = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^\S(?:.*\S)?$/s);
+  .regex(/^\S(?:.*\S)?$/s, { error: ExpectedText.id });
 /** An opaque identifier chosen by the host. */
 export type Id = z.infer<typeof Id>;
 
@@ -109,7 +110,7 @@ export type TimeZone = z.infer<typeof TimeZone>;
  * LocalTime.safeParse("5:30pm").success; // => false
  * ```
  */
-export const LocalTime = z.string().regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/);
+export const LocalTime = z.string().regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: ExpectedText.localTime });
 /** A wall-clock time, `HH:MM`. */
 export type LocalTime = z.infer<typeof LocalTime>;
 
@@ -126,7 +127,7 @@ export type LocalTime = z.infer<typeof LocalTime>;
  * Jurisdiction.safeParse("Oregon").success; // => false
  * ```
  */
-export const Jurisdiction = z.string().regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/);
+export const Jurisdiction = z.string().regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/, { error: ExpectedText.jurisdiction });
 /** An ISO 3166 country or subdivision code. */
 export type Jurisdiction = z.infer<typeof Jurisdiction>;
 
@@ -141,7 +142,7 @@ export type Jurisdiction = z.infer<typeof Jurisdiction>;
  * LanguageTag.safeParse("Portuguese").success; // => false
  * ```
  */
-export const LanguageTag = z.string().regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/);
+export const LanguageTag = z.string().regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/, { error: ExpectedText.language });
 /** A BCP 47 language tag. */
 export type LanguageTag = z.infer<typeof LanguageTag>;
 
@@ -156,7 +157,7 @@ export type LanguageTag = z.infer<typeof LanguageTag>;
  * GeoPoint.safeParse({ lat: 95, lon: 0 }).success; // => false
  * ```
  */
-export const GeoPoint = z.object({
+export const GeoPoint = z.strictObject({
   lat: z.number().min(-90).max(90),
   lon: z.number().min(-180).max(180),
 });
@@ -173,7 +174,7 @@ export type GeoPoint = z.infer<typeof GeoPoint>;
  * Place.parse({ jurisdiction: "US-OR", point: { lat: 45.52, lon: -122.68 } }).jurisdiction; // => "US-OR"
  * ```
  */
-export const Place = z.object({
+export const Place = z.strictObject({
   jurisdiction: Jurisdiction,
   point: GeoPoint.optional(),
 });
@@ -195,7 +196,7 @@ const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
  * ```
  */
 export const Period = z
-  .object({
+  .strictObject({
     start: IsoDate,
     end: IsoDate.optional(),
   })
@@ -219,7 +220,7 @@ export type Period = z.infer<typeof Period>;
  * CurrencyCode.safeParse("AUD").success; // => true
  * ```
  */
-export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/);
+export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, { error: ExpectedText.currency });
 /** An ISO 4217 currency code. */
 export type CurrencyCode = z.infer<typeof CurrencyCode>;
 
@@ -236,7 +237,7 @@ export type CurrencyCode = z.infer<typeof CurrencyCode>;
  * Money.safeParse({ currency: "USD", minorUnits: 150.5 }).success; // => false
  * ```
  */
-export const Money = z.object({
+export const Money = z.strictObject({
   currency: CurrencyCode,
   minorUnits: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
 });

@@ -35,7 +35,7 @@ export type TagList = z.infer<typeof TagList>;
  * UnknownTag.parse({ path: ["criteria", "prefer", "problemAreas", 1], list: "problemAreas" }).list; // => "problemAreas"
  * ```
  */
-export const UnknownTag = z.object({
+export const UnknownTag = z.strictObject({
   path: z.array(z.union([z.string(), z.number().int().min(0)])).max(20),
   list: TagList,
 });

@@ -27,7 +27,7 @@ export interface AssessPanelExitOptions {
   readonly vocabulary?: Vocabulary;
 }
 
-const ExitOptions = z.object({
+const ExitOptions = z.strictObject({
   ...NowOptions.shape,
   policy: ReferralPolicy.prefault({}),
   vocabulary: z

@@ -1,6 +1,7 @@
 import * as z from "zod";
-import { type InputIssue, InvalidInputError } from "../errors.js";
-import { criteriaFromClient, type IsoDate, MatchCriteria, type PayerRef, Urgency, validate, type VocabularyList } from "../model/index.js";
+import { type InputIssueDraft, InvalidInputError } from "../errors.js";
+import { type IsoDate, MatchCriteria, type PayerRef, Urgency, validate, type VocabularyList } from "../model/index.js";
+import { clientCriteria } from "../model/internal/clientCriteria.js";
 import { findUnknownTags } from "../model/internal/findUnknownTags.js";
 import { builtInRules } from "./builtInRules.js";
 import { createRuleContext, type RuleContext, type RuleContextOptions } from "./createRuleContext.js";
@@ -32,14 +33,17 @@ const isRule = (value: unknown): value is ReferralRule =>
   typeof (value as ReferralRule).source === "string" &&
   typeof (value as ReferralRule).evaluate === "function";
 
-const RulesOption = z.object({ rules: z.array(z.custom<ReferralRule>(isRule)).max(100).optional() });
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const RulesOption = z.strictObject({ rules: z.array(z.custom<ReferralRule>(isRule)).max(100).optional() });
 const Needs = z.array(z.string().min(1).max(200)).min(1).max(50);
-const FoundOutcome = z.object({
+const FoundOutcome = z.strictObject({
   findings: z.array(FindingDraft).max(100),
   notices: z.array(NoticeDraft).max(100).optional(),
   needs: Needs.optional(),
 });
-const NeedsOutcome = z.object({ needs: Needs });
+const NeedsOutcome = z.strictObject({ needs: Needs });
 
 const OPTIONS_SOURCE =
   "Seed 002 (give them options: more than one where possible, unless one therapist is truly best suited); APA Ethics Code 10.10(c) (suggest alternative service providers); the counts and the margin are referwell's defaults, the matcher's too";
@@ -48,9 +52,9 @@ const rank = (urgency: Urgency): number => Urgency.options.indexOf(urgency);
 const comparePayerRefs = (a: PayerRef, b: PayerRef): number =>
   compareText(a.payerId, b.payerId) || compareText(a.planId ?? "", b.planId ?? "");
 
-function rulesOf(options: AssessReferralOptions): readonly ReferralRule[] {
-  const { rules = builtInRules } = validate(RulesOption, options, "options");
-  const issues: InputIssue[] = repeatedIndexes(rules, (rule) => rule.id).map((index) => ({
+function rulesOf(rulesOption: unknown): readonly ReferralRule[] {
+  const { rules = builtInRules } = validate(RulesOption, rulesOption, "options");
+  const issues: InputIssueDraft[] = repeatedIndexes(rules, (rule) => rule.id).map((index) => ({
     path: ["rules", index, "id"],
     code: "duplicate-id",
   }));
@@ -171,7 +175,7 @@ function evaluate(
  * a union past a list's limit is reported instead of passed on.
  */
 function buildCriteria(context: RuleContext, findings: readonly Finding[], startDate: IsoDate, urgency: Urgency): MatchCriteria {
-  const base = criteriaFromClient(context.client, { startDate });
+  const base = clientCriteria(context.client, startDate);
   const { vocabulary } = context;
   const additions = findings.map((finding) => finding.criteria);
   const unionTags = (list: VocabularyList | undefined, held: readonly string[], added: readonly string[]): string[] => {
@@ -424,8 +428,10 @@ function preparation(context: RuleContext, findings: readonly Finding[]): Prepar
  * ```
  */
 export function assessReferral(input: ReferralCaseInput, options: AssessReferralOptions): ReferralAssessment {
-  const rules = rulesOf(options);
-  const context = createRuleContext(input, options);
+  // `rules` is this function's option; the rest are the rule context's, each checked strictly by its owner.
+  const { rules: ruleList, ...contextOptions } = isPlainObject(options) ? options : { rules: undefined };
+  const rules = rulesOf(ruleList === undefined ? {} : { rules: ruleList });
+  const context = createRuleContext(input, (isPlainObject(options) ? contextOptions : options) as RuleContextOptions);
   const { findings, notices, unevaluated } = evaluate(rules, context);
   const urgency = findings[0]?.urgency ?? "routine";
   const startDate = findings.reduce(

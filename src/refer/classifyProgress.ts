@@ -1,7 +1,8 @@
-import { type InputIssue, InvalidInputError } from "../errors.js";
+import { ExpectedText, FROM_SCHEMA, type InputIssueDraft, InvalidInputError } from "../errors.js";
 import { validate } from "../model/index.js";
 import type { ProgressSummary, Score } from "./results.js";
 import { Instrument } from "./schemas.js";
+import { isFiniteChange } from "./internal/isFiniteChange.js";
 import { scoresByDay } from "./internal/scoresByDay.js";
 import { summarizeProgress } from "./internal/summarizeProgress.js";
 
@@ -30,22 +31,38 @@ function isCalendarDate(value: unknown): value is string {
  * series would cost more than the classification.
  */
 function checkScores(scores: unknown): asserts scores is readonly Score[] {
-  const issues: InputIssue[] = [];
-  if (!Array.isArray(scores)) issues.push({ path: [], code: "invalid-type" });
-  else if (scores.length < 2) issues.push({ path: [], code: "too-small" });
-  else if (scores.length > MAX_SCORES) issues.push({ path: [], code: "too-big" });
+  const issues: InputIssueDraft[] = [];
+  if (!Array.isArray(scores))
+    issues.push({ path: [], code: scores === undefined ? "required" : "invalid-type", expected: ExpectedText.array });
+  else if (scores.length < 2) issues.push({ path: [], code: "too-small", expected: "at least 2 items" });
+  else if (scores.length > MAX_SCORES) issues.push({ path: [], code: "too-big", expected: `at most ${MAX_SCORES} items` });
   else {
-    scores.forEach((entry: unknown, index) => {
-      if (typeof entry !== "object" || entry === null) return void issues.push({ path: [index], code: "invalid-type" });
+    // A for loop, not forEach: forEach skips the holes of a sparse array.
+    for (let index = 0; index < scores.length; index++) {
+      if (!(index in scores)) {
+        issues.push({ path: [index], code: "sparse-array" });
+        continue;
+      }
+      const entry: unknown = scores[index];
+      if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+        issues.push({ path: [index], code: "invalid-type", expected: ExpectedText.object });
+        continue;
+      }
       const { date, score } = entry as Partial<Record<keyof Score, unknown>>;
-      if (date === undefined) issues.push({ path: [index, "date"], code: "required" });
+      if (date === undefined) issues.push({ path: [index, "date"], code: "required", expected: ExpectedText.date });
       else if (!isCalendarDate(date))
-        issues.push({ path: [index, "date"], code: typeof date === "string" ? "invalid-format" : "invalid-type" });
-      if (score === undefined) issues.push({ path: [index, "score"], code: "required" });
-      else if (typeof score !== "number" || !Number.isFinite(score)) issues.push({ path: [index, "score"], code: "invalid-type" });
-    });
+        issues.push({
+          path: [index, "date"],
+          code: typeof date === "string" ? "invalid-format" : "invalid-type",
+          expected: ExpectedText.date,
+        });
+      if (score === undefined) issues.push({ path: [index, "score"], code: "required", expected: ExpectedText.finiteNumber });
+      else if (typeof score !== "number" || !Number.isFinite(score))
+        issues.push({ path: [index, "score"], code: "invalid-type", expected: ExpectedText.finiteNumber });
+      // Extra keys (an instrument id, a session id) are dropped, as a Measurement drops them.
+    }
   }
-  if (issues.length > 0) throw new InvalidInputError("scores", issues);
+  if (issues.length > 0) throw new InvalidInputError("scores", issues, FROM_SCHEMA);
 }
 
 /**
@@ -67,8 +84,9 @@ function checkScores(scores: unknown): asserts scores is readonly Score[] {
  * @param scores - at least two scores on at least two days
  * @throws {@link InvalidInputError} when the instrument is missing, malformed
  * or has no reliable-change method (named `instrument`), or the scores are
- * malformed or fall on fewer than two days (named `scores`); never with a
- * value from the input in it
+ * malformed, sparse or fall on fewer than two days, or would give a change
+ * that is not a finite number (named `scores`); never with a value from the
+ * input in it
  *
  * @example
  * ```ts
@@ -98,6 +116,9 @@ export function classifyProgress(instrument: Instrument, scores: readonly Score[
   const scale = validate(OutcomeInstrument, instrument, "instrument");
   checkScores(scores);
   const days = scoresByDay(scores);
-  if (days.length < 2) throw new InvalidInputError("scores", [{ path: [], code: "too-small" }]);
-  return summarizeProgress(scale, days);
+  if (days.length < 2) throw new InvalidInputError("scores", [{ path: [], code: "too-small", expected: "at least 2 items" }], FROM_SCHEMA);
+  const summary = summarizeProgress(scale, days);
+  if (!isFiniteChange(summary.change) || !isFiniteChange(summary.sinceBest) || !days.every((day) => Number.isFinite(day.score)))
+    throw new InvalidInputError("scores", [{ path: [], code: "non-finite-result" }]);
+  return summary;
 }

@@ -151,7 +151,7 @@ export interface RuleContextOptions {
 const isVocabulary = (value: unknown): value is Vocabulary =>
   typeof value === "object" && value !== null && typeof (value as Vocabulary).canonical === "function";
 
-const ContextOptions = z.object({
+const ContextOptions = z.strictObject({
   ...NowOptions.shape,
   policy: ReferralPolicy.prefault({}),
   instruments: z.array(Instrument).max(100).default(emptyList),

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ExpectedText } from "../errors.js";
 import { validate } from "../model/index.js";
 import type { RuleContext } from "./createRuleContext.js";
 import { type FindingDraft, type NoticeDraft, ReasonCode } from "./results.js";
@@ -36,10 +37,10 @@ export interface ReferralRule {
   evaluate(context: RuleContext): RuleOutcome;
 }
 
-const RuleDefinition = z.object({
+const RuleDefinition = z.strictObject({
   id: ReasonCode,
   source: z.string().min(1).max(1_000),
-  evaluate: z.custom<ReferralRule["evaluate"]>((value) => typeof value === "function"),
+  evaluate: z.custom<ReferralRule["evaluate"]>((value) => typeof value === "function", { params: { expected: ExpectedText.function } }),
 });
 
 /**

@@ -1,10 +1,12 @@
 import * as z from "zod";
+import { InvalidInputError } from "../errors.js";
 import { validate } from "../model/index.js";
+import { isFiniteChange } from "./internal/isFiniteChange.js";
 import { measureChange } from "./internal/measureChange.js";
 import type { ReliableChange } from "./results.js";
 import { Instrument } from "./schemas.js";
 
-const Arguments = z.object({ instrument: Instrument, pre: z.number(), post: z.number() }).superRefine((args, ctx) => {
+const Arguments = z.strictObject({ instrument: Instrument, pre: z.number(), post: z.number() }).superRefine((args, ctx) => {
   if (args.instrument.reliableChange === undefined)
     ctx.addIssue({ code: "custom", message: "required", path: ["instrument", "reliableChange"] });
 });
@@ -24,8 +26,10 @@ const Arguments = z.object({ instrument: Instrument, pre: z.number(), post: z.nu
  * @param pre - the earlier score
  * @param post - the later score
  * @throws {@link InvalidInputError} when a score is not a finite number, or
- * the instrument is missing, malformed or has no reliable-change method;
- * never with a value from the input in it
+ * the instrument is missing, malformed or has no reliable-change method, or
+ * the change would not be a finite number (`non-finite-result`: scores near
+ * the limits of a double, or an SD so small the standard error rounds to
+ * zero); never with a value from the input in it
  *
  * @example
  * ```ts
@@ -51,5 +55,7 @@ const Arguments = z.object({ instrument: Instrument, pre: z.number(), post: z.nu
  */
 export function reliableChange(instrument: Instrument, pre: number, post: number): ReliableChange {
   const checked = validate(Arguments, { instrument, pre, post }, "reliableChange");
-  return measureChange(checked.instrument, checked.pre, checked.post);
+  const result = measureChange(checked.instrument, checked.pre, checked.post);
+  if (!isFiniteChange(result)) throw new InvalidInputError("reliableChange", [{ path: [], code: "non-finite-result" }]);
+  return result;
 }

@@ -7,6 +7,7 @@
  */
 import * as z from "zod";
 import { emptyList } from "../model/internal/emptyList.js";
+import { ExpectedText } from "../errors.js";
 import { Id, IsoDate, Jurisdiction, LanguageTag, MatchCriteria, Money, PayerRef, Tag, UnknownTag, Urgency } from "../model/index.js";
 
 /**
@@ -23,7 +24,7 @@ import { Id, IsoDate, Jurisdiction, LanguageTag, MatchCriteria, Money, PayerRef,
  */
 export const ReasonCode = z
   .string()
-  .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/)
+  .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, { error: ExpectedText.kebabCode })
   .max(60);
 /** A stable kebab-case code. */
 export type ReasonCode = z.infer<typeof ReasonCode>;
@@ -45,12 +46,12 @@ export type ReasonCode = z.infer<typeof ReasonCode>;
  * ```
  */
 export const EvidenceItem = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("id"), fact: ReasonCode, id: Id.max(100).regex(/^\S+$/u) }),
-  z.object({ kind: z.literal("date"), fact: ReasonCode, date: IsoDate }),
-  z.object({ kind: z.literal("score"), fact: ReasonCode, instrument: Id, date: IsoDate, score: z.number() }),
-  z.object({ kind: z.literal("amount"), fact: ReasonCode, amount: Money }),
-  z.object({ kind: z.literal("count"), fact: ReasonCode, count: z.number().int().min(0) }),
-  z.object({ kind: z.literal("place"), fact: ReasonCode, jurisdiction: Jurisdiction }),
+  z.strictObject({ kind: z.literal("id"), fact: ReasonCode, id: Id.max(100).regex(/^\S+$/u, { error: ExpectedText.noSpaces }) }),
+  z.strictObject({ kind: z.literal("date"), fact: ReasonCode, date: IsoDate }),
+  z.strictObject({ kind: z.literal("score"), fact: ReasonCode, instrument: Id, date: IsoDate, score: z.number() }),
+  z.strictObject({ kind: z.literal("amount"), fact: ReasonCode, amount: Money }),
+  z.strictObject({ kind: z.literal("count"), fact: ReasonCode, count: z.number().int().min(0) }),
+  z.strictObject({ kind: z.literal("place"), fact: ReasonCode, jurisdiction: Jurisdiction }),
 ]);
 /** One structured piece of evidence behind a finding. */
 export type EvidenceItem = z.infer<typeof EvidenceItem>;
@@ -75,15 +76,15 @@ export type EvidenceItem = z.infer<typeof EvidenceItem>;
  * option.basis; // => { via: "compact", compactId: "counseling-compact" }
  * ```
  */
-export const Alternative = z.object({
+export const Alternative = z.strictObject({
   kind: ReasonCode,
   summary: z.string().min(1).max(2_000),
   explanation: z.string().min(1).max(2_000),
   amount: Money.optional(),
   basis: z
     .discriminatedUnion("via", [
-      z.object({ via: z.literal("license"), jurisdiction: Jurisdiction }),
-      z.object({ via: z.literal("compact"), compactId: Id }),
+      z.strictObject({ via: z.literal("license"), jurisdiction: Jurisdiction }),
+      z.strictObject({ via: z.literal("compact"), compactId: Id }),
     ])
     .optional(),
 });
@@ -107,9 +108,9 @@ export type Alternative = z.infer<typeof Alternative>;
  * CriteriaAddition.parse({ require: { maxSelfPay: { currency: "USD", minorUnits: 9000 } } }).require.maxSelfPay; // => { currency: "USD", minorUnits: 9000 }
  * ```
  */
-export const CriteriaAddition = z.object({
+export const CriteriaAddition = z.strictObject({
   require: z
-    .object({
+    .strictObject({
       problemAreas: z.array(Tag).max(50).default(emptyList),
       modalities: z.array(Tag).max(50).default(emptyList),
       populations: z.array(Tag).max(20).default(emptyList),
@@ -121,7 +122,7 @@ export const CriteriaAddition = z.object({
     })
     .prefault({}),
   prefer: z
-    .object({
+    .strictObject({
       problemAreas: z.array(Tag).max(50).default(emptyList),
       modalities: z.array(Tag).max(50).default(emptyList),
       languages: z.array(LanguageTag).max(20).default(emptyList),
@@ -155,7 +156,7 @@ export type CriteriaAddition = z.infer<typeof CriteriaAddition>;
  * draft.alternatives; // => []
  * ```
  */
-export const FindingDraft = z.object({
+export const FindingDraft = z.strictObject({
   code: ReasonCode,
   urgency: Urgency,
   date: IsoDate.optional(),
@@ -217,7 +218,7 @@ export type Finding = z.infer<typeof Finding>;
  * draft.alternatives; // => []
  * ```
  */
-export const NoticeDraft = z.object({
+export const NoticeDraft = z.strictObject({
   code: ReasonCode,
   date: IsoDate.optional(),
   until: IsoDate.optional(),
@@ -271,7 +272,7 @@ export type Notice = z.infer<typeof Notice>;
  * Unevaluated.parse({ rule: "cannot-afford", needs: ["client.maxSelfPay"] }).needs; // => ["client.maxSelfPay"]
  * ```
  */
-export const Unevaluated = z.object({
+export const Unevaluated = z.strictObject({
   rule: ReasonCode,
   needs: z.array(z.string().min(1).max(200)).min(1).max(50),
 });
@@ -290,7 +291,7 @@ export type Unevaluated = z.infer<typeof Unevaluated>;
  * // => "warm-hand-off"
  * ```
  */
-export const PreparationStep = z.object({
+export const PreparationStep = z.strictObject({
   code: ReasonCode,
   summary: z.string().min(1).max(2_000),
   source: z.string().min(1).max(1_000),
@@ -315,7 +316,7 @@ export type PreparationStep = z.infer<typeof PreparationStep>;
  * OptionsPolicy.parse({ minimumOptions: 2, preferredOptions: 3, margin: 0.1, source: "seed 002" }).preferredOptions; // => 3
  * ```
  */
-export const OptionsPolicy = z.object({
+export const OptionsPolicy = z.strictObject({
   minimumOptions: z.number().int().min(1).max(20),
   preferredOptions: z.number().int().min(1).max(20),
   margin: z.number().min(0).max(1),
@@ -353,7 +354,7 @@ export type ProgressClass = z.infer<typeof ProgressClass>;
  * ReliableChange.parse({ change: -7, reliable: true, outcome: "improved" }).outcome; // => "improved"
  * ```
  */
-export const ReliableChange = z.object({
+export const ReliableChange = z.strictObject({
   change: z.number(),
   index: z.number().optional(),
   reliable: z.boolean(),
@@ -372,7 +373,7 @@ export type ReliableChange = z.infer<typeof ReliableChange>;
  * Score.parse({ date: "2026-06-02", score: 16 }).score; // => 16
  * ```
  */
-export const Score = z.object({ date: IsoDate, score: z.number() });
+export const Score = z.strictObject({ date: IsoDate, score: z.number() });
 /** One score on one day. */
 export type Score = z.infer<typeof Score>;
 
@@ -404,7 +405,7 @@ export type Score = z.infer<typeof Score>;
  * summary.classification; // => "recovered"
  * ```
  */
-export const ProgressSummary = z.object({
+export const ProgressSummary = z.strictObject({
   instrument: Id,
   baseline: Score,
   latest: Score,
@@ -414,7 +415,7 @@ export const ProgressSummary = z.object({
   change: ReliableChange,
   sinceBest: ReliableChange,
   classification: ProgressClass,
-  caseness: z.object({ baseline: z.boolean(), latest: z.boolean() }).optional(),
+  caseness: z.strictObject({ baseline: z.boolean(), latest: z.boolean() }).optional(),
 });
 /** Measured progress on one instrument. */
 export type ProgressSummary = z.infer<typeof ProgressSummary>;
@@ -439,7 +440,7 @@ export type ProgressSummary = z.infer<typeof ProgressSummary>;
  * ReferralAssessment.shape.urgency.options; // => ["routine", "soon", "urgent"]
  * ```
  */
-export const ReferralAssessment = z.object({
+export const ReferralAssessment = z.strictObject({
   clientId: Id,
   clinicianId: Id,
   asOf: IsoDate,
@@ -469,11 +470,11 @@ export type ReferralAssessment = z.infer<typeof ReferralAssessment>;
  * PanelExitResult.parse({ date: "2027-01-01", selfPay: false, referrals: [] }).referrals; // => []
  * ```
  */
-export const PanelExitResult = z.object({
+export const PanelExitResult = z.strictObject({
   date: IsoDate,
   selfPay: z.boolean(),
   referrals: z.array(
-    z.object({
+    z.strictObject({
       clientId: Id,
       clinicianId: Id,
       payerIds: z.array(Id),

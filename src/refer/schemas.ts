@@ -30,8 +30,8 @@ const byId = (item: { id: string }): string => item.id;
  * ```
  */
 export const ReliableChangeMethod = z.discriminatedUnion("method", [
-  z.object({ method: z.literal("threshold"), threshold: z.number().positive().max(1e9) }),
-  z.object({
+  z.strictObject({ method: z.literal("threshold"), threshold: z.number().positive().max(1e9) }),
+  z.strictObject({
     method: z.literal("jacobson-truax"),
     sd: z.number().positive().max(1e9),
     reliability: z.number().gt(0).lt(1),
@@ -68,12 +68,12 @@ export type ReliableChangeMethod = z.infer<typeof ReliableChangeMethod>;
  * ```
  */
 export const Instrument = z
-  .object({
+  .strictObject({
     id: Id,
     name: z.string().min(1).max(200),
     measures: z.enum(["outcome", "alliance"]),
     direction: z.enum(["lower-is-better", "higher-is-better"]),
-    range: z.object({ min: z.number(), max: z.number() }),
+    range: z.strictObject({ min: z.number(), max: z.number() }),
     reliableChange: ReliableChangeMethod.optional(),
     cutoff: z.number().optional(),
     source: z.string().min(1).max(1000),
@@ -94,7 +94,7 @@ export type InstrumentInput = z.input<typeof Instrument>;
 /**
  * One score of one instrument on one day. Extra keys (a client id, a
  * session id) are accepted and dropped, so a host's own records pass as
- * they are.
+ * they are; every key is required, so a misspelled one is still reported.
  *
  * @example
  * ```ts
@@ -124,7 +124,7 @@ export type Measurement = z.infer<typeof Measurement>;
  * SessionRecord.parse({ date: "2026-11-17" }).clinicianExhausted; // => false
  * ```
  */
-export const SessionRecord = z.object({
+export const SessionRecord = z.strictObject({
   date: IsoDate,
   clinicianExhausted: z.boolean().default(false),
 });
@@ -143,7 +143,7 @@ export type SessionRecord = z.infer<typeof SessionRecord>;
  * Disagreement.parse({ recorded: "2026-11-10", about: "goals" }).resolved; // => false
  * ```
  */
-export const Disagreement = z.object({
+export const Disagreement = z.strictObject({
   recorded: IsoDate,
   about: z.enum(["modality", "goals", "pace", "format", "other"]),
   resolved: z.boolean().default(false),
@@ -181,10 +181,10 @@ export type Disagreement = z.infer<typeof Disagreement>;
  * input.measurements; // => []
  * ```
  */
-export const ReferralCase = z.object({
+export const ReferralCase = z.strictObject({
   client: Client,
   clinician: Clinician,
-  episode: z.object({ start: IsoDate }).optional(),
+  episode: z.strictObject({ start: IsoDate }).optional(),
   measurements: z.array(Measurement).max(10_000).default(emptyList),
   sessions: z.array(SessionRecord).max(10_000).default(emptyList),
   disagreements: z.array(Disagreement).max(1_000).default(emptyList),
@@ -233,25 +233,25 @@ export type ReferralCaseInput = z.input<typeof ReferralCase>;
  * ```
  */
 export const ReferralPolicy = z
-  .object({
+  .strictObject({
     lookAheadDays: z.number().int().min(0).max(3_650).default(120),
     urgentWithinDays: z.number().int().min(0).max(3_650).default(14),
     soonWithinDays: z.number().int().min(0).max(3_650).default(45),
     scope: z.enum(["primary", "all"]).default("primary"),
     progress: z
-      .object({
+      .strictObject({
         minimumSessions: z.number().int().min(2).max(1_000).default(6),
         minimumWeeks: z.number().int().min(1).max(520).default(8),
       })
       .prefault({}),
     alliance: z
-      .object({
+      .strictObject({
         lowScoresInARow: z.number().int().min(1).max(100).default(3),
         exhaustedSessionsInARow: z.number().int().min(1).max(100).default(3),
       })
       .prefault({}),
     billing: z
-      .object({
+      .strictObject({
         selfPay: z.boolean().default(true),
         superbill: z.boolean().default(true),
         outOfNetwork: z.boolean().default(false),
@@ -259,7 +259,7 @@ export const ReferralPolicy = z
       })
       .prefault({}),
     options: z
-      .object({
+      .strictObject({
         minimumOptions: z.number().int().min(1).max(20).default(2),
         preferredOptions: z.number().int().min(1).max(20).default(3),
         margin: z.number().min(0).max(1).default(0.1),
@@ -294,14 +294,14 @@ export type ReferralPolicyInput = z.input<typeof ReferralPolicy>;
  * ```
  */
 export const PanelExit = z
-  .object({
+  .strictObject({
     date: IsoDate,
     practiceId: Id.optional(),
     clinicianIds: z.array(Id).max(10_000).default(emptyList),
     payerIds: z.array(Id).min(1).max(500).optional(),
     clinicians: z.array(Clinician).max(100_000),
     clients: z.array(Client).max(1_000_000),
-    episodes: z.array(z.object({ clientId: Id, clinicianId: Id, start: IsoDate.optional() })).max(1_000_000),
+    episodes: z.array(z.strictObject({ clientId: Id, clinicianId: Id, start: IsoDate.optional() })).max(1_000_000),
   })
   .superRefine((exit, ctx) => {
     if (exit.practiceId === undefined && exit.clinicianIds.length === 0) {

@@ -7,8 +7,9 @@ import { Referrer, type ReferrerInput } from "../model/referrer.js";
 import { validate } from "../model/validate.js";
 import { deriveState } from "./internal/deriveState.js";
 import { NetworkGoals, type NetworkGoalsInput } from "./schemas.js";
-import { type Lifecycle, RelationshipState, type RelationshipStateInput } from "./stateSchemas.js";
+import type { Lifecycle, RelationshipStateInput } from "./stateSchemas.js";
 import { compareText } from "../model/internal/compareText.js";
+import { StoredStates } from "./internal/storedStates.js";
 
 /** One goal of the network, measured. */
 export interface GoalProgress {
@@ -52,7 +53,7 @@ export interface NetworkAssessment {
  * NetworkOptions.safeParse({ now: "2026-11-23" }).success; // => true
  * ```
  */
-export const NetworkOptions = z.object({ ...NowOptions.shape });
+export const NetworkOptions = z.strictObject({ ...NowOptions.shape });
 /** Options of {@link assessNetwork}. */
 export type NetworkOptions = z.infer<typeof NetworkOptions>;
 /** {@link NetworkOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
@@ -103,7 +104,7 @@ export function assessNetwork(
 ): NetworkAssessment {
   const known = validate(z.array(Referrer).max(100_000), referrers, "referrers");
   // Everything but the events is validated: the states are read again as of `now`.
-  const stored = validate(z.array(RelationshipState.omit({ events: true })).max(100_000), states, "states");
+  const stored = validate(StoredStates, states, "states");
   const target = validate(NetworkGoals, goals, "goals");
   const { now, timeZone } = validate(NetworkOptions, options, "options");
   const today = dayOf(now, timeZone);

@@ -8,8 +8,9 @@ import { validate } from "../model/validate.js";
 import { addCalendarDays } from "../model/internal/addCalendarDays.js";
 import { deriveState } from "./internal/deriveState.js";
 import { OutboundReferral, type OutboundReferralInput } from "./schemas.js";
-import { type Lifecycle, RelationshipState, type RelationshipStateInput } from "./stateSchemas.js";
+import type { Lifecycle, RelationshipStateInput } from "./stateSchemas.js";
 import { compareText } from "../model/internal/compareText.js";
+import { StoredStates } from "./internal/storedStates.js";
 
 /** A discipline the practice keeps referring to without a relationship there. */
 export interface LateralOpportunity {
@@ -43,7 +44,7 @@ export interface LateralOpportunity {
  * LateralOptions.parse({ now: "2026-11-23" }).windowDays; // => 365
  * ```
  */
-export const LateralOptions = z.object({
+export const LateralOptions = z.strictObject({
   ...NowOptions.shape,
   windowDays: z.number().int().min(1).max(3_650).default(365),
   minReferrals: z.number().int().min(1).max(1_000).default(2),
@@ -99,7 +100,7 @@ export function findLateralOpportunities(
 ): LateralOpportunity[] {
   const outbound = validate(z.array(OutboundReferral).max(1_000_000), outboundReferrals, "outboundReferrals");
   const known = validate(z.array(Referrer).max(100_000), referrers, "referrers");
-  const stored = validate(z.array(RelationshipState.omit({ events: true })).max(100_000), states, "states");
+  const stored = validate(StoredStates, states, "states");
   const settings = validate(LateralOptions, options, "options");
   const today = dayOf(settings.now, settings.timeZone);
   // Lifecycles as of `now`, not as of the day each state was made.

@@ -24,7 +24,7 @@ import type { RelationshipState } from "./stateSchemas.js";
  * RelationshipOptions.parse({ now: "2026-11-23" }).policy.dormantAfterDays; // => 180
  * ```
  */
-export const RelationshipOptions = z.object({
+export const RelationshipOptions = z.strictObject({
   ...NowOptions.shape,
   policy: RelationshipPolicy.prefault({}),
   referrerId: Id.optional(),

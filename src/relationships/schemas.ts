@@ -69,20 +69,20 @@ const base = {
  * ```
  */
 export const RelationshipEvent = z.discriminatedUnion("type", [
-  z.object({ ...base, type: z.literal("outreach-sent") }),
-  z.object({ ...base, type: z.literal("meeting-held"), fit: z.boolean() }),
-  z.object({ ...base, type: z.literal("touch"), kind: TouchKind }),
-  z.object({ ...base, type: z.literal("referral-received"), addressedTo: z.enum(["point-person", "colleague", "practice"]) }),
-  z.object({ ...base, type: z.literal("referral-sent") }),
-  z.object({ ...base, type: z.literal("colleague-introduced"), colleagueId: Id }),
-  z.object({ ...base, type: z.literal("point-person-changed"), to: Id }),
-  z.object({
+  z.strictObject({ ...base, type: z.literal("outreach-sent") }),
+  z.strictObject({ ...base, type: z.literal("meeting-held"), fit: z.boolean() }),
+  z.strictObject({ ...base, type: z.literal("touch"), kind: TouchKind }),
+  z.strictObject({ ...base, type: z.literal("referral-received"), addressedTo: z.enum(["point-person", "colleague", "practice"]) }),
+  z.strictObject({ ...base, type: z.literal("referral-sent") }),
+  z.strictObject({ ...base, type: z.literal("colleague-introduced"), colleagueId: Id }),
+  z.strictObject({ ...base, type: z.literal("point-person-changed"), to: Id }),
+  z.strictObject({
     ...base,
     type: z.literal("relationship-closed"),
     reason: z.enum(["not-a-fit", "moved", "retired", "other"]).default("other"),
   }),
-  z.object({ ...base, type: z.literal("relationship-revived") }),
-  z.object({ ...base, type: z.literal("snoozed"), until: IsoDate }),
+  z.strictObject({ ...base, type: z.literal("relationship-revived") }),
+  z.strictObject({ ...base, type: z.literal("snoozed"), until: IsoDate }),
 ]);
 /** One thing that happened in a referrer relationship. */
 export type RelationshipEvent = z.infer<typeof RelationshipEvent>;
@@ -113,7 +113,7 @@ export type RelationshipEventInput = z.input<typeof RelationshipEvent>;
  * RelationshipPolicy.parse({}).nurtureEveryDays; // => 60
  * ```
  */
-export const RelationshipPolicy = z.object({
+export const RelationshipPolicy = z.strictObject({
   stage2ColleagueReferrals: z.number().int().min(1).max(100).default(1),
   stage3OnPracticeReferral: z.boolean().default(true),
   stage3DistinctColleagues: z.number().int().min(1).max(100).default(3),
@@ -143,7 +143,7 @@ export type RelationshipPolicyInput = z.input<typeof RelationshipPolicy>;
  * OutboundReferral.parse({ id: "out-1", date: "2026-09-15", clinicianId: "clin-elif", discipline: "dietitian" }).discipline; // => "dietitian"
  * ```
  */
-export const OutboundReferral = z.object({
+export const OutboundReferral = z.strictObject({
   id: Id,
   date: IsoDate,
   clinicianId: Id,
@@ -173,10 +173,10 @@ export type OutboundReferralInput = z.input<typeof OutboundReferral>;
  * goals.healthProfessionalKinds; // => ["gp", "paediatrician", "gynaecologist", "psychiatrist"]
  * ```
  */
-export const NetworkGoals = z.object({
+export const NetworkGoals = z.strictObject({
   otherSpecialtyTherapists: z.number().int().min(0).max(1_000).default(10),
   sameSpecialtyTherapists: z
-    .object({ min: z.number().int().min(0).max(100), max: z.number().int().min(0).max(100) })
+    .strictObject({ min: z.number().int().min(0).max(100), max: z.number().int().min(0).max(100) })
     .prefault({ min: 1, max: 2 }),
   healthProfessionalKinds: z
     .array(ReferrerKind)

@@ -58,7 +58,7 @@ const date = IsoDate.nullable();
  * RelationshipState.parse(JSON.parse(JSON.stringify(state))).lifecycle; // => "prospect"
  * ```
  */
-export const RelationshipState = z.object({
+export const RelationshipState = z.strictObject({
   referrerId: Id,
   referrerKind: ReferrerKind.nullable(),
   asOf: IsoDate,
@@ -68,19 +68,19 @@ export const RelationshipState = z.object({
   lifecycleSince: date,
   stage: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),
   stageEvidence: z.array(
-    z.object({
+    z.strictObject({
       stage: z.union([z.literal(1), z.literal(2), z.literal(3)]),
       eventId: Id,
       date: IsoDate,
       reason: z.enum(["first-referral", "referral-to-colleague", "colleague-breadth", "referral-to-practice", "fell-back"]),
     }),
   ),
-  daysInStage: z.object({ 1: z.number().int().min(0), 2: z.number().int().min(0), 3: z.number().int().min(0) }),
+  daysInStage: z.strictObject({ 1: z.number().int().min(0), 2: z.number().int().min(0), 3: z.number().int().min(0) }),
   pointPersonId: Id.nullable(),
   colleaguesUsed: z.array(Id),
   colleaguesIntroduced: z.array(Id),
   fit: z.boolean().nullable(),
-  counts: z.object({
+  counts: z.strictObject({
     outreach: z.number().int().min(0),
     meetings: z.number().int().min(0),
     touches: z.number().int().min(0),
@@ -91,7 +91,7 @@ export const RelationshipState = z.object({
     referralsToPractice: z.number().int().min(0),
     knowledgeTouches: z.number().int().min(0),
   }),
-  dates: z.object({
+  dates: z.strictObject({
     firstContact: date,
     firstMeeting: date,
     nurturingSince: date,
@@ -103,10 +103,10 @@ export const RelationshipState = z.object({
     lastThankYou: date,
     lastActivity: date,
   }),
-  closed: z.object({ date: IsoDate, reason: z.enum(["not-a-fit", "moved", "retired", "other"]) }).nullable(),
+  closed: z.strictObject({ date: IsoDate, reason: z.enum(["not-a-fit", "moved", "retired", "other"]) }).nullable(),
   snoozedUntil: date,
   collaboration: Collaboration,
-  signals: z.object({
+  signals: z.strictObject({
     recencyDays: z.number().int().nullable(),
     breadth: z.number().int().min(0),
     conversion: z.number().min(0).nullable(),

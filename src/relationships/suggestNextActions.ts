@@ -69,7 +69,7 @@ export interface NextAction {
  * NextActionOptions.safeParse({ now: "2026-11-23" }).success; // => true
  * ```
  */
-export const NextActionOptions = z.object({ ...NowOptions.shape, policy: RelationshipPolicy.optional() });
+export const NextActionOptions = z.strictObject({ ...NowOptions.shape, policy: RelationshipPolicy.optional() });
 /** Options of {@link suggestNextActions}. */
 export type NextActionOptions = z.infer<typeof NextActionOptions>;
 /** {@link NextActionOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */

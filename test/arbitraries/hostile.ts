@@ -8,6 +8,9 @@ import fc from "fast-check";
 /** A string no template of ours contains, so finding one in an error means it leaked. */
 export const marker = fc.stringMatching(/^[A-Z0-9]{6}$/).map((s) => `ZQX${s}`);
 
+/** A number no schema of ours states (918 then six digits), so finding one in an error means it leaked. */
+export const numberMarker = fc.integer({ min: 0, max: 999_999 }).map((n) => 918_000_000 + n);
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 type Path = (string | number)[];
@@ -26,6 +29,25 @@ function replaceStrings(value: Json, next: () => string): Json {
   if (Array.isArray(value)) return value.map((item) => replaceStrings(item, next));
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, replaceStrings(item, next)]));
+  }
+  return value;
+}
+
+function replaceNumbers(value: Json, next: () => number): Json {
+  if (typeof value === "number") return next();
+  if (Array.isArray(value)) return value.map((item) => replaceNumbers(item, next));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, replaceNumbers(item, next)]));
+  }
+  return value;
+}
+
+/** Every object gets one more key, a marker: keys an input names but no schema defines. */
+function addMarkerKeys(value: Json, next: () => string): Json {
+  if (Array.isArray(value)) return value.map((item) => addMarkerKeys(item, next));
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).map(([key, item]) => [key, addMarkerKeys(item, next)] as const);
+    return Object.fromEntries([...entries, [next(), next()]]);
   }
   return value;
 }
@@ -68,22 +90,29 @@ function setAt(root: Json, path: Path, replace: (current: Json) => Json | undefi
 }
 
 /**
- * A valid value made hostile: some or all strings become markers, then a few
- * random paths are deleted, retyped, or given marker keys and values.
+ * A valid value made hostile: some or all strings, numbers and keys become
+ * markers, then a few random paths are deleted, retyped, or given marker keys
+ * and values.
  */
 export function hostile<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<Json> {
   return fc
     .record({
       value: valid,
       markAll: fc.boolean(),
+      markNumbers: fc.boolean(),
+      markKeys: fc.boolean(),
       marks: fc.array(marker, { minLength: 1, maxLength: 64 }),
+      numbers: fc.array(numberMarker, { minLength: 1, maxLength: 16 }),
       edits: fc.array(fc.record({ at: fc.nat(), how: fc.nat({ max: mutations.length + 1 }) }), { maxLength: 4 }),
     })
-    .map(({ value, markAll, marks, edits }) => {
+    .map(({ value, markAll, markNumbers, markKeys, marks, numbers, edits }) => {
       let counter = 0;
       const nextMark = (): string => marks[counter++ % marks.length] as string;
+      const nextNumber = (): number => numbers[counter++ % numbers.length] as number;
       let out = JSON.parse(JSON.stringify(value)) as Json;
       if (markAll) out = replaceStrings(out, nextMark);
+      if (markNumbers) out = replaceNumbers(out, nextNumber);
+      if (markKeys) out = addMarkerKeys(out, nextMark);
       for (const edit of edits) {
         const all = paths(out);
         const path = all[edit.at % all.length] as Path;
@@ -109,6 +138,7 @@ export function hostileJson(keys: readonly string[]): fc.Arbitrary<Json> {
     json: fc.oneof(
       { depthSize: "small", withCrossShrink: true },
       marker,
+      numberMarker,
       fc.double(),
       fc.boolean(),
       fc.constant(null),

@@ -485,16 +485,16 @@ describe("inputs", () => {
     expect(caught).toBeInstanceOf(InvalidInputError);
     const error = caught as InvalidInputError;
     expect(error.issues).toEqual([
-      { path: ["facts", 0, "category"], code: "invalid-format" },
-      { path: ["facts", 1, "id"], code: "duplicate-id" },
-      { path: ["now"], code: "invalid-format" },
+      expect.objectContaining({ path: ["facts", 0, "category"], code: "invalid-format" }),
+      expect.objectContaining({ path: ["facts", 1, "id"], code: "duplicate-id" }),
+      expect.objectContaining({ path: ["now"], code: "invalid-format" }),
     ]);
     expect(JSON.stringify(error)).not.toMatch(/Secret|tuesday|Attendance/);
   });
 
   it("fact ids must be unique", () => {
     expect(() => composeUpdate(request({ facts: [fact("a", "attendance", "A."), fact("a", "attendance", "B.")] }))).toThrow(
-      "Invalid request: 1 issue: request.facts[1].id repeats an id that must be unique (duplicate-id)",
+      "Invalid request: 1 issue: request.facts[1].id repeats an id that must be unique (expected an id not used before in the list)",
     );
   });
 });

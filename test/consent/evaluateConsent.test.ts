@@ -187,7 +187,7 @@ describe("deny provisions and combining consents: deny overrides every permit un
       } catch (error) {
         issues = (error as InvalidInputError).issues;
       }
-      expect(issues).toEqual([{ path: [0, "deny", 0, key], code: "too-small" }]);
+      expect(issues).toEqual([expect.objectContaining({ path: [0, "deny", 0, key], code: "too-small" })]);
     }
     const period = { dataPeriod: { start: "2026-10-01", end: "2026-10-31" } };
     expect(reason(deny(period), { dataDate: "2026-10-31" })).toBe("denied-by-provision");
@@ -325,12 +325,12 @@ describe("host categories", () => {
       return [];
     };
     expect(issues([{ ...hiv, code: "psychotherapy-note", authorization: "general" }])).toEqual([
-      { path: ["categories", 0, "code"], code: "reserved-code" },
+      expect.objectContaining({ path: ["categories", 0, "code"], code: "reserved-code" }),
     ]);
     expect(issues([{ ...hiv, sensitivity: ["PSYTHPN"] }])).toEqual([
-      { path: ["categories", 0, "authorization"], code: "sensitivity-needs-authorization" },
+      expect.objectContaining({ path: ["categories", 0, "authorization"], code: "sensitivity-needs-authorization" }),
     ]);
-    expect(issues([hiv, hiv])).toEqual([{ path: ["categories", 1, "code"], code: "duplicate-id" }]);
+    expect(issues([hiv, hiv])).toEqual([expect.objectContaining({ path: ["categories", 1, "code"], code: "duplicate-id" })]);
   });
 
   it("must carry the labels their authorization kind implies, and a general category cannot carry SUD or PSYTHPN", () => {
@@ -342,11 +342,11 @@ describe("host categories", () => {
       }
       return [];
     };
-    const labels = [{ path: ["categories", 0, "sensitivity"], code: "authorization-needs-labels" }];
+    const labels = [expect.objectContaining({ path: ["categories", 0, "sensitivity"], code: "authorization-needs-labels" })];
     // A psychotherapy note is V and carries PSYTHPN.
     expect(issues({ confidentiality: "V", sensitivity: ["PSYTHPN"], authorization: "psychotherapy-note" })).toEqual([]);
     expect(issues({ confidentiality: "N", sensitivity: ["PSYTHPN"], authorization: "psychotherapy-note" })).toEqual([
-      { path: ["categories", 0, "confidentiality"], code: "authorization-needs-labels" },
+      expect.objectContaining({ path: ["categories", 0, "confidentiality"], code: "authorization-needs-labels" }),
     ]);
     expect(issues({ confidentiality: "V", sensitivity: [], authorization: "psychotherapy-note" })).toEqual(labels);
     // SUD counselling notes and Part 2 records carry SUD.
@@ -355,7 +355,7 @@ describe("host categories", () => {
     expect(issues({ confidentiality: "R", sensitivity: ["SUD", "ETH"], authorization: "sud-records" })).toEqual([]);
     expect(issues({ confidentiality: "R", authorization: "sud-records" })).toEqual(labels);
     // A general category carrying SUD or PSYTHPN would let a general consent unlock it.
-    const needs = [{ path: ["categories", 0, "authorization"], code: "sensitivity-needs-authorization" }];
+    const needs = [expect.objectContaining({ path: ["categories", 0, "authorization"], code: "sensitivity-needs-authorization" })];
     expect(issues({ confidentiality: "R", sensitivity: ["SUD"] })).toEqual(needs);
     expect(issues({ confidentiality: "V", sensitivity: ["PSYTHPN"], authorization: "general" })).toEqual(needs);
   });
@@ -374,16 +374,20 @@ describe("invalid input", () => {
 
   it("names the path and rule of every issue, never a value", () => {
     const bad = rejection(() => ask([consent({ id: "secret-consent", status: "pending" as "active" })]));
-    expect(bad.issues).toEqual([{ path: [0, "status"], code: "invalid-value" }]);
-    expect(bad.message).toBe("Invalid consents: 1 issue: consents[0].status is not one of the allowed values (invalid-value)");
+    expect(bad.issues).toEqual([expect.objectContaining({ path: [0, "status"], code: "invalid-value" })]);
+    expect(bad.message).toBe(
+      "Invalid consents: 1 issue: consents[0].status is not one of the allowed values (expected one of [draft, active, revoked])",
+    );
     const twice = rejection(() => ask([consent({ id: "secret-consent" }), consent({ id: "secret-consent" })]));
-    expect(twice.issues).toEqual([{ path: [1, "id"], code: "duplicate-id" }]);
+    expect(twice.issues).toEqual([expect.objectContaining({ path: [1, "id"], code: "duplicate-id" })]);
     expect(twice.message).not.toContain("secret");
   });
 
   it("needs exactly one of referrer id and identifier in a consent's recipient", () => {
     const both = consent({ recipients: [{ referrerId: "ref-a", identifier: { system: "s", value: "v" } }] });
-    expect(rejection(() => ask([both])).issues).toEqual([{ path: [0, "recipients", 0, "referrerId"], code: "exactly-one-required" }]);
+    expect(rejection(() => ask([both])).issues).toEqual([
+      expect.objectContaining({ path: [0, "recipients", 0, "referrerId"], code: "exactly-one-required" }),
+    ]);
   });
 
   it("checks the query: a date for `at`, a known purpose, a client", () => {
@@ -392,9 +396,9 @@ describe("invalid input", () => {
         evaluateConsent([], untyped({ recipient: { referrerId: "ref-a" }, purpose: "GOSSIP", category: "attendance", at: "today" })),
       ).issues,
     ).toEqual([
-      { path: ["client"], code: "required" },
-      { path: ["purpose"], code: "invalid-value" },
-      { path: ["at"], code: "invalid-format" },
+      expect.objectContaining({ path: ["client"], code: "required" }),
+      expect.objectContaining({ path: ["purpose"], code: "invalid-value" }),
+      expect.objectContaining({ path: ["at"], code: "invalid-format" }),
     ]);
   });
 });

@@ -1,8 +1,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as z from "zod";
-import { createVocabulary, validate } from "referwell";
-import { hostile, hostileJson } from "../arbitraries/hostile.js";
+import { createVocabulary, InvalidInputError, IssueCodes, validate } from "referwell";
+import { hostile, hostileJson, marker, numberMarker } from "../arbitraries/hostile.js";
 import { modelSchemas } from "../arbitraries/schemas.js";
 import { expectNoLeak, keysOf } from "../support/noLeak.js";
 import { untyped } from "../support/untyped.js";
@@ -41,4 +41,28 @@ describe("createVocabulary", () => {
   test.prop([hostile(extension)])("no leak: a marked, broken extension gives a vocabulary or an error with no marker", (input) => {
     expectNoLeak(() => createVocabulary(untyped(input)));
   });
+});
+
+describe("InvalidInputError", () => {
+  const text = fc.oneof(
+    marker,
+    marker.map((mark) => `Jordan ${mark}`),
+    marker.map((mark) => `one of [${mark}]`),
+    marker.map((mark) => `at most ${mark} items`),
+  );
+  const segment = fc.oneof(text, numberMarker, fc.integer(), fc.constantFrom("residence", "id"));
+  const issue = fc.record({
+    path: fc.array(segment, { maxLength: 4 }),
+    code: fc.oneof(fc.constantFrom(...IssueCodes), marker),
+    expected: fc.oneof(text, fc.constantFrom("date YYYY-MM-DD", "integer ≥ 0")),
+  });
+
+  test.prop([fc.oneof(text, fc.constantFrom("client", "options")), fc.array(issue, { maxLength: 5 })])(
+    "no leak: whatever the constructor is given, the error shows no marker",
+    (name, issues) => {
+      expectNoLeak(() => {
+        throw new InvalidInputError(name, issues as never);
+      });
+    },
+  );
 });

@@ -52,10 +52,10 @@ describe("validate", () => {
     );
     expect(issues).toEqual(
       expect.arrayContaining([
-        { path: ["name"], code: "required" },
-        { path: ["availability", "timeZone"], code: "unknown-time-zone" },
-        { path: ["availability", "slots", 0, "end"], code: "end-before-start" },
-        { path: ["capacity", "caseloadMax"], code: "not-integer" },
+        expect.objectContaining({ path: ["name"], code: "required" }),
+        expect.objectContaining({ path: ["availability", "timeZone"], code: "unknown-time-zone" }),
+        expect.objectContaining({ path: ["availability", "slots", 0, "end"], code: "end-before-start" }),
+        expect.objectContaining({ path: ["capacity", "caseloadMax"], code: "not-integer" }),
       ]),
     );
   });
@@ -69,7 +69,7 @@ describe("validate", () => {
           "c",
         ),
       ),
-    ).toEqual([{ path: ["slidingScaleFloor", "minorUnits"], code: "floor-above-fee" }]);
+    ).toEqual([expect.objectContaining({ path: ["slidingScaleFloor", "minorUnits"], code: "floor-above-fee" })]);
     expect(
       issuesOf(() =>
         validate(
@@ -78,7 +78,7 @@ describe("validate", () => {
           "c",
         ),
       ),
-    ).toEqual([{ path: ["slidingScaleFloor", "currency"], code: "currency-mismatch" }]);
+    ).toEqual([expect.objectContaining({ path: ["slidingScaleFloor", "currency"], code: "currency-mismatch" })]);
   });
 
   it("reports duplicate ids and dangling compact references in a directory", () => {
@@ -92,17 +92,17 @@ describe("validate", () => {
       ),
     );
     expect(issues).toEqual([
-      { path: ["clinicians", 1, "id"], code: "duplicate-id" },
-      { path: ["clinicians", 1, "licensure", "compacts", 0, "compactId"], code: "unknown-reference" },
+      expect.objectContaining({ path: ["clinicians", 1, "id"], code: "duplicate-id" }),
+      expect.objectContaining({ path: ["clinicians", 1, "licensure", "compacts", 0, "compactId"], code: "unknown-reference" }),
     ]);
   });
 
-  it("builds its message from templates: path, rule and code, never values", () => {
+  it("builds its message from templates: path, rule and what was expected, never values", () => {
     try {
       validate(Clinician, { ...clinician, name: 42, languages: ["Klingon language"] }, "clinician");
     } catch (error) {
       expect((error as Error).message).toBe(
-        "Invalid clinician: 2 issues: clinician.name has the wrong type (invalid-type); clinician.languages[0] is not in the expected format (invalid-format)",
+        "Invalid clinician: 2 issues: clinician.name has the wrong type (expected string); clinician.languages[0] is not in its format (expected BCP 47 language tag such as pt-BR)",
       );
       expect(JSON.parse(JSON.stringify(error))).toEqual({
         name: "InvalidInputError",
@@ -110,31 +110,33 @@ describe("validate", () => {
         input: "clinician",
         message: (error as Error).message,
         issues: [
-          { path: ["name"], code: "invalid-type" },
-          { path: ["languages", 0], code: "invalid-format" },
+          { path: ["name"], code: "invalid-type", expected: "string" },
+          { path: ["languages", 0], code: "invalid-format", expected: "BCP 47 language tag such as pt-BR" },
         ],
       });
     }
     expect.assertions(2);
   });
 
-  it("lists at most ten issues in the message and keeps all of them", () => {
+  it("lists three issues in the message and keeps all of them", () => {
     const slots = Array.from({ length: 12 }, () => ({ day: "someday", start: "09:00", end: "10:00" }));
     try {
       validate(Clinician, { ...clinician, availability: { timeZone: "UTC", slots } }, "clinician");
     } catch (error) {
       expect((error as InvalidInputError).issues).toHaveLength(12);
-      expect((error as Error).message).toMatch(/; and 2 more$/);
+      expect((error as Error).message).toMatch(/; and 9 more$/);
     }
     expect.assertions(2);
   });
 
   it("names the root when the whole input is wrong", () => {
-    expect(issuesOf(() => validate(Clinician, "nonsense", "clinician"))).toEqual([{ path: [], code: "invalid-type" }]);
+    expect(issuesOf(() => validate(Clinician, "nonsense", "clinician"))).toEqual([
+      expect.objectContaining({ path: [], code: "invalid-type" }),
+    ]);
     try {
       validate(Clinician, undefined, "clinician");
     } catch (error) {
-      expect((error as Error).message).toBe("Invalid clinician: 1 issue: clinician is required (required)");
+      expect((error as Error).message).toBe("Invalid clinician: 1 issue: clinician is required (object)");
     }
   });
 });

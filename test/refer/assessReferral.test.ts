@@ -220,12 +220,14 @@ describe("rules of the host's own", () => {
     const rule = shouting({ findings: [{ code: "Not A Code", urgency: "whenever", summary: "", explanation: "x" }] });
     const { issues, message } = rejection(() => assess(referralCase(), { rules: [rule] }));
     expect(issues).toEqual([
-      { path: ["findings", 0, "code"], code: "invalid-format" },
-      { path: ["findings", 0, "urgency"], code: "invalid-value" },
-      { path: ["findings", 0, "summary"], code: "too-small" },
+      expect.objectContaining({ path: ["findings", 0, "code"], code: "invalid-format" }),
+      expect.objectContaining({ path: ["findings", 0, "urgency"], code: "invalid-value" }),
+      expect.objectContaining({ path: ["findings", 0, "summary"], code: "too-small" }),
     ]);
     expect(message).toMatch(/^Invalid rules\.0: 3 issues: rules\.0\.findings\[0\]\.code /);
-    expect(() => assess(referralCase(), { rules: [shouting({ needs: [] })] })).toThrow("rules.0.needs is below the minimum");
+    expect(() => assess(referralCase(), { rules: [shouting({ needs: [] })] })).toThrow(
+      "rules.0.needs is too small, too short or has too few items (expected at least 1 item)",
+    );
   });
 
   it("rule ids must be unique, and rules well formed", () => {
@@ -242,15 +244,15 @@ describe("validation at the boundary", () => {
     const { issues } = rejection(() =>
       assess({ client: { id: "cl-01" }, clinician: {}, measurements: [{ instrument: "PHQ-9", date: "yesterday", score: 3 }] }),
     );
-    expect(issues).toContainEqual({ path: ["measurements", 0, "date"], code: "invalid-format" });
-    expect(issues).toContainEqual({ path: ["client", "residence"], code: "required" });
+    expect(issues).toContainEqual(expect.objectContaining({ path: ["measurements", 0, "date"], code: "invalid-format" }));
+    expect(issues).toContainEqual(expect.objectContaining({ path: ["client", "residence"], code: "required" }));
   });
 
   it("rejects bad options: a missing or malformed now, a policy whose bounds cross, repeated instruments", () => {
     expect(() => assessReferral(untyped(referralCase()), untyped({}))).toThrow("options.now is required");
-    expect(() => assess(referralCase(), { now: "23/11/2026" })).toThrow("options.now is not in the expected format");
+    expect(() => assess(referralCase(), { now: "23/11/2026" })).toThrow("options.now is not in its format (expected date YYYY-MM-DD)");
     expect(() => assess(referralCase(), { policy: { urgentWithinDays: 50 } })).toThrow(
-      "options.policy.urgentWithinDays has a lower bound above its upper bound (min-above-max)",
+      "options.policy.urgentWithinDays has a lower bound above its upper bound (expected a lower bound at or below the upper bound)",
     );
     const scale = {
       id: "x",
@@ -276,7 +278,7 @@ describe("criteria past MatchCriteria's limits", () => {
         }),
       });
     expect(() => assess(referralCase(), { rules: [adding("first", areas(0)), adding("second", areas(30))] })).toThrow(
-      "Invalid criteria: 1 issue: criteria.require.problemAreas is above the maximum",
+      "Invalid criteria: 1 issue: criteria.require.problemAreas is too large, too long or has too many items (expected at most 50 items)",
     );
   });
 });

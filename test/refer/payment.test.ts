@@ -269,7 +269,7 @@ describe("the client cannot afford the fee", () => {
       }),
     });
     expect(rejection(() => assess(selfPay({ currency: "USD", minorUnits: 9000 }), { rules: [other] })).issues).toEqual([
-      { path: ["require", "payment", "maxSelfPay"], code: "currency-mismatch" },
+      expect.objectContaining({ path: ["require", "payment", "maxSelfPay"], code: "currency-mismatch" }),
     ]);
   });
 
@@ -396,8 +396,8 @@ describe("assessPanelExit", () => {
       ),
     );
     expect(issues).toEqual([
-      { path: ["episodes", 0, "clientId"], code: "unknown-reference" },
-      { path: ["episodes", 2, "clientId"], code: "duplicate-id" },
+      expect.objectContaining({ path: ["episodes", 0, "clientId"], code: "unknown-reference" }),
+      expect.objectContaining({ path: ["episodes", 2, "clientId"], code: "duplicate-id" }),
     ]);
   });
 

@@ -67,8 +67,10 @@ describe("relationshipState", () => {
     (events, extra, now) => {
       const referrals = events.filter((event) => event.type === "referral-received").sort(order);
       const first = referrals[0];
+      const { clinicianId, referrerId } = extra;
       const practice: RelationshipEvent = {
-        ...extra,
+        clinicianId,
+        referrerId,
         id: "e-first",
         type: "referral-received",
         addressedTo: "practice",

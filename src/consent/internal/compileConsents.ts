@@ -1,4 +1,4 @@
-import { periodContains } from "../../model/periodContains.js";
+import { withinPeriod } from "../../model/internal/withinPeriod.js";
 import type { IsoDate } from "../../model/scalars.js";
 import { compareText } from "../../model/internal/compareText.js";
 import type { Consent, DenyProvision } from "../schemas.js";
@@ -34,7 +34,7 @@ const bySignedThenId = (a: Consent, b: Consent): number => compareText(b.signed,
 export function compileConsents(consents: readonly Consent[], clientId: string, date: IsoDate): CompiledConsents {
   const byId = consents.filter((consent) => consent.clientId === clientId).sort((a, b) => compareText(a.id, b.id));
   const latestFirst = [...byId].sort(bySignedThenId);
-  const lifters = byId.filter((consent) => consent.status === "active" && consent.signed <= date && periodContains(consent.period, date));
+  const lifters = byId.filter((consent) => consent.status === "active" && consent.signed <= date && withinPeriod(consent.period, date));
   const lifted = (consent: Consent, provision: DenyProvision): boolean =>
     lifters.some(
       (lifter) =>

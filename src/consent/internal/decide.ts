@@ -1,4 +1,4 @@
-import { periodContains } from "../../model/periodContains.js";
+import { withinPeriod } from "../../model/internal/withinPeriod.js";
 import type { IsoDate } from "../../model/scalars.js";
 import type { CompiledConsents } from "./compileConsents.js";
 import { namesRecipient } from "./namesRecipient.js";
@@ -41,7 +41,7 @@ function shortfall(
   if (!consent.categories.includes(question.code)) return [6, "category-not-permitted"];
   if (consent.dataPeriod === undefined) return undefined;
   if (question.dataDate === undefined) return [7, "data-date-unknown"];
-  return periodContains(consent.dataPeriod, question.dataDate) ? undefined : [7, "data-outside-period"];
+  return withinPeriod(consent.dataPeriod, question.dataDate) ? undefined : [7, "data-outside-period"];
 }
 
 /**
@@ -66,7 +66,7 @@ function denies(provision: DenyProvision, question: Question): boolean {
     (provision.recipients === undefined || mayBeDenied(provision.recipients, question.recipient)) &&
     (provision.purposes === undefined || provision.purposes.includes(question.purpose)) &&
     (provision.categories === undefined || provision.categories.includes(question.code)) &&
-    (provision.dataPeriod === undefined || question.dataDate === undefined || periodContains(provision.dataPeriod, question.dataDate))
+    (provision.dataPeriod === undefined || question.dataDate === undefined || withinPeriod(provision.dataPeriod, question.dataDate))
   );
 }
 

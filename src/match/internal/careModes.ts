@@ -1,4 +1,4 @@
-import { checkLicensure } from "../../model/checkLicensure.js";
+import { licensureFor as checkLicensure } from "../../model/internal/licensureFor.js";
 import type { CareMode } from "../../model/enums.js";
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { haversineKm } from "./haversineKm.js";

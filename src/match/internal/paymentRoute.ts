@@ -1,5 +1,5 @@
 import { deepFreeze } from "../../model/internal/deepFreeze.js";
-import { periodContains } from "../../model/periodContains.js";
+import { withinPeriod as periodContains } from "../../model/internal/withinPeriod.js";
 import type { PaymentRoute } from "../types.js";
 import type { CompiledClinician, PreparedQuery } from "./compiled.js";
 

@@ -1,9 +1,9 @@
-import { type InputIssue, InvalidInputError } from "../../errors.js";
+import { type InputIssueDraft, InvalidInputError } from "../../errors.js";
 import type { Instrument, Measurement } from "../schemas.js";
 
 /** Refuses a case whose scores lie outside their instrument's range. */
 export function checkScoreRanges(measurements: readonly Measurement[], instruments: ReadonlyMap<string, Instrument>): void {
-  const issues: InputIssue[] = [];
+  const issues: InputIssueDraft[] = [];
   measurements.forEach((measurement, index) => {
     const range = instruments.get(measurement.instrument)?.range;
     if (range === undefined) return;

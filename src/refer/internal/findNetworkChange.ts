@@ -1,6 +1,7 @@
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
 import { calendarDays } from "../../model/internal/calendarDays.js";
-import { type Client, type Clinician, coverageOn, type IsoDate, type PayerRef, type Urgency } from "../../model/index.js";
+import type { Client, Clinician, IsoDate, PayerRef, Urgency } from "../../model/index.js";
+import { coverageInForce as coverageOn } from "../../model/internal/coverageInForce.js";
 import type { NetworkGap, NetworkLoss } from "../createRuleContext.js";
 import type { ReferralPolicy } from "../schemas.js";
 import { comparePayers } from "./comparePayers.js";

@@ -1,4 +1,5 @@
-import { type Client, type Clinician, type PayerRef, periodContains } from "../../model/index.js";
+import type { Client, Clinician, PayerRef } from "../../model/index.js";
+import { withinPeriod as periodContains } from "../../model/internal/withinPeriod.js";
 import { comparePayers } from "./comparePayers.js";
 import { payerRef } from "./payerRef.js";
 

@@ -1,4 +1,4 @@
-import { type InputIssue, InvalidInputError } from "../../errors.js";
+import { type InputIssueDraft, InvalidInputError } from "../../errors.js";
 import { builtInInstruments } from "../builtInInstruments.js";
 import type { Instrument } from "../schemas.js";
 import { compareText } from "../../model/internal/compareText.js";
@@ -6,7 +6,7 @@ import { repeatedIndexes } from "../../model/internal/repeatedIndexes.js";
 
 /** The built-in instruments and the host's, sorted by id; the host's win on equal ids, and a host id may appear once. */
 export function mergeInstruments(added: readonly Instrument[]): Instrument[] {
-  const issues: InputIssue[] = repeatedIndexes(added, (instrument) => instrument.id).map((index) => ({
+  const issues: InputIssueDraft[] = repeatedIndexes(added, (instrument) => instrument.id).map((index) => ({
     path: ["instruments", index, "id"],
     code: "duplicate-id",
   }));

@@ -1,4 +1,4 @@
-import { periodContains } from "../../model/index.js";
+import { withinPeriod } from "../../model/internal/withinPeriod.js";
 import { defineReferralRule } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
 import { networkGapNotice } from "../internal/networkGapNotice.js";
@@ -65,7 +65,7 @@ export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
     if (loss === undefined || loss.panelEnded.length === 0) return { findings: [], notices };
     const lost = loss.panelEnded;
     const { clinician } = context;
-    const selfPay = !clinician.insurancePanels.some((panel) => periodContains(panel.period, loss.date));
+    const selfPay = !clinician.insurancePanels.some((panel) => withinPeriod(panel.period, loss.date));
     const payers = lost.map((payer) => payer.payerId).join(", ");
     const past = loss.date <= context.now;
     const when = `${past ? "Since" : "From"} ${context.describeDate(loss.date)}`;

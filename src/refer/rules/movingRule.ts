@@ -1,5 +1,6 @@
-import { checkLicensure, residenceOn } from "../../model/index.js";
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
+import { licensureFor } from "../../model/internal/licensureFor.js";
+import { placeOn } from "../../model/internal/placeOn.js";
 import { defineReferralRule, type RuleFinding } from "../defineReferralRule.js";
 import type { Alternative } from "../results.js";
 
@@ -66,8 +67,8 @@ export const movingRule = /* @__PURE__ */ defineReferralRule({
     const attends = client.preferences.mode;
     const findings: RuleFinding[] = [];
     for (const date of dates) {
-      const before = residenceOn(client, addCalendarDays(date, -1)).jurisdiction;
-      const to = residenceOn(client, date).jurisdiction;
+      const before = placeOn(client, addCalendarDays(date, -1)).jurisdiction;
+      const to = placeOn(client, date).jurisdiction;
       if (to === before) continue;
       const past = date < now;
       const on = past ? now : date;
@@ -87,7 +88,7 @@ export const movingRule = /* @__PURE__ */ defineReferralRule({
           if (accepted) missing.push(mode === "telehealth" ? "offers no telehealth" : `has no office in ${to}`);
           continue;
         }
-        const licensure = checkLicensure(clinician, { jurisdiction: to, mode, on }, context.compacts);
+        const licensure = licensureFor(clinician, { jurisdiction: to, mode, on }, context.compacts);
         if (!licensure.authorized) {
           if (accepted) unauthorized.push(mode);
           continue;
