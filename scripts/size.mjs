@@ -3,7 +3,7 @@
 // bundled for the browser and minified by esbuild, and by Rollup (the bundler
 // Vite builds with) with terser, then gzipped. Measured twice: with zod, the
 // real cost when the app has no other use for it, and without zod (a peer the
-// app may already ship), referwell's own share. date-fns is always counted.
+// app may already ship), referwell's own share. @date-fns/tz is always counted.
 // Run `npm run build` first.
 import nodeResolve from "@rollup/plugin-node-resolve";
 import terser from "@rollup/plugin-terser";

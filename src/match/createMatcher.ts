@@ -1,3 +1,5 @@
+import { deepFreeze } from "../model/internal/deepFreeze.js";
+import { Id } from "../model/scalars.js";
 import { dayOf } from "../model/internal/dayOf.js";
 import type { MatchCriteria } from "../model/criteria.js";
 import { clientCriteria } from "../model/internal/clientCriteria.js";
@@ -74,6 +76,16 @@ function prepare(
   return { request, rankOptions, query, unknownTags };
 }
 
+// Worked out once and shared by every reader of the matcher, so frozen.
+function directoryUnknownTags(compiled: CompiledDirectory, parsed: Directory): readonly UnknownTag[] {
+  return deepFreeze(
+    findUnknownTags(
+      compiled.vocabulary,
+      parsed.clinicians.map((clinician, index) => ({ path: ["clinicians", index], clinician })),
+    ),
+  );
+}
+
 /**
  * Validates a directory once and compiles it for matching: canonical codes,
  * availability as minutes, and indexes by jurisdiction and location, so each
@@ -143,10 +155,7 @@ export function createMatcher(directory: DirectoryInput, options: MatcherOptions
   return {
     size: compiled.clinicians.length,
     get unknownTags() {
-      directoryTags ??= findUnknownTags(
-        compiled.vocabulary,
-        parsed.clinicians.map((clinician, index) => ({ path: ["clinicians", index], clinician })),
-      );
+      directoryTags ??= directoryUnknownTags(compiled, parsed);
       return directoryTags;
     },
     rank(requestInput, optionsInput) {
@@ -181,7 +190,8 @@ export function createMatcher(directory: DirectoryInput, options: MatcherOptions
         unknownTags,
       };
     },
-    explain(requestInput, clinicianId, optionsInput) {
+    explain(requestInput, clinicianIdInput, optionsInput) {
+      const clinicianId = validate(Id, clinicianIdInput, "clinicianId");
       const { query, unknownTags } = prepare(compiled, requestInput, optionsInput);
       const clinician = compiled.byId.get(clinicianId);
       if (clinician === undefined) return { clinicianId, known: false, eligible: false, failures: [], unknownTags };

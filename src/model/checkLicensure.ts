@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Clinician } from "./clinician.js";
+import { Clinician, type ClinicianInput } from "./clinician.js";
 import { CareMode } from "./enums.js";
 import { licensureFor } from "./internal/licensureFor.js";
 import { Compact } from "./licensure.js";
@@ -64,7 +64,11 @@ export type LicensureCheck =
  * checkLicensure(clinician, { jurisdiction: "US-WA", mode: "in-person", on: "2026-11-23" }, compacts).authorized; // => false
  * ```
  */
-export function checkLicensure(clinician: Clinician, setting: CareSetting, compacts: readonly Compact[]): LicensureCheck {
+export function checkLicensure(
+  clinician: ClinicianInput,
+  setting: CareSetting,
+  compacts: readonly z.input<typeof Compact>[],
+): LicensureCheck {
   return licensureFor(
     validate(Clinician, clinician, "clinician"),
     validate(CareSettingSchema, setting, "setting"),

@@ -1,4 +1,4 @@
-import { Client, type Coverage } from "./client.js";
+import { Client, type ClientInput, type Coverage } from "./client.js";
 import { coverageInForce } from "./internal/coverageInForce.js";
 import { IsoDate } from "./scalars.js";
 import { validate } from "./validate.js";
@@ -27,6 +27,6 @@ import { validate } from "./validate.js";
  * coverageOn(client, "2026-11-22").map((c) => c.payerId); // => ["regence"]
  * ```
  */
-export function coverageOn(client: Client, date: IsoDate): Coverage[] {
+export function coverageOn(client: ClientInput, date: IsoDate): Coverage[] {
   return coverageInForce(validate(Client, client, "client"), validate(IsoDate, date, "date"));
 }

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Client } from "./client.js";
+import { Client, type ClientInput } from "./client.js";
 import type { MatchCriteria } from "./criteria.js";
 import { clientCriteria } from "./internal/clientCriteria.js";
 import { IsoDate } from "./scalars.js";
@@ -49,7 +49,7 @@ const Options = z.strictObject({ startDate: IsoDate });
  * criteria.prefer.problemAreas; // => ["eating-disorders", "anxiety"]
  * ```
  */
-export function criteriaFromClient(client: Client, options: { readonly startDate: IsoDate }): MatchCriteria {
+export function criteriaFromClient(client: ClientInput, options: { readonly startDate: IsoDate }): MatchCriteria {
   const { startDate } = validate(Options, options, "options");
   return clientCriteria(validate(Client, client, "client"), startDate);
 }

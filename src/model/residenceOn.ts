@@ -1,4 +1,4 @@
-import { Client } from "./client.js";
+import { Client, type ClientInput } from "./client.js";
 import { placeOn } from "./internal/placeOn.js";
 import { IsoDate, type Place } from "./scalars.js";
 import { validate } from "./validate.js";
@@ -27,6 +27,6 @@ import { validate } from "./validate.js";
  * residenceOn(client, "2027-01-15").jurisdiction; // => "US-WA"
  * ```
  */
-export function residenceOn(client: Client, date: IsoDate): Place {
+export function residenceOn(client: ClientInput, date: IsoDate): Place {
   return placeOn(validate(Client, client, "client"), validate(IsoDate, date, "date"));
 }

@@ -1,7 +1,7 @@
 import { ExpectedText, FROM_SCHEMA, type InputIssueDraft, InvalidInputError } from "../errors.js";
 import { validate } from "../model/index.js";
 import type { ProgressSummary, Score } from "./results.js";
-import { Instrument } from "./schemas.js";
+import { Instrument, type InstrumentInput } from "./schemas.js";
 import { isFiniteChange } from "./internal/isFiniteChange.js";
 import { scoresByDay } from "./internal/scoresByDay.js";
 import { summarizeProgress } from "./internal/summarizeProgress.js";
@@ -112,7 +112,7 @@ function checkScores(scores: unknown): asserts scores is readonly Score[] {
  * relapse.best; // => { date: "2026-06-02", score: 6 }
  * ```
  */
-export function classifyProgress(instrument: Instrument, scores: readonly Score[]): ProgressSummary {
+export function classifyProgress(instrument: InstrumentInput, scores: readonly Score[]): ProgressSummary {
   const scale = validate(OutcomeInstrument, instrument, "instrument");
   checkScores(scores);
   const days = scoresByDay(scores);

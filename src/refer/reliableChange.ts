@@ -4,7 +4,7 @@ import { validate } from "../model/index.js";
 import { isFiniteChange } from "./internal/isFiniteChange.js";
 import { measureChange } from "./internal/measureChange.js";
 import type { ReliableChange } from "./results.js";
-import { Instrument } from "./schemas.js";
+import { Instrument, type InstrumentInput } from "./schemas.js";
 
 const Arguments = z.strictObject({ instrument: Instrument, pre: z.number(), post: z.number() }).superRefine((args, ctx) => {
   if (args.instrument.reliableChange === undefined)
@@ -53,7 +53,7 @@ const Arguments = z.strictObject({ instrument: Instrument, pre: z.number(), post
  * reliableChange(scale, 20, 25).reliable; // => false
  * ```
  */
-export function reliableChange(instrument: Instrument, pre: number, post: number): ReliableChange {
+export function reliableChange(instrument: InstrumentInput, pre: number, post: number): ReliableChange {
   const checked = validate(Arguments, { instrument, pre, post }, "reliableChange");
   const result = measureChange(checked.instrument, checked.pre, checked.post);
   if (!isFiniteChange(result)) throw new InvalidInputError("reliableChange", [{ path: [], code: "non-finite-result" }]);

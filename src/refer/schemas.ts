@@ -188,7 +188,7 @@ export const ReferralCase = z.strictObject({
   measurements: z.array(Measurement).max(10_000).default(emptyList),
   sessions: z.array(SessionRecord).max(10_000).default(emptyList),
   disagreements: z.array(Disagreement).max(1_000).default(emptyList),
-  hardship: z.object({ reported: IsoDate }).optional(),
+  hardship: z.strictObject({ reported: IsoDate }).optional(),
   compacts: z.array(Compact).max(1_000).default(emptyList),
 });
 /** One client in care with one clinician, as the triggers read it. */

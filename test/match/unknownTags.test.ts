@@ -154,3 +154,26 @@ describe("a directory's unknown tags", () => {
     expect(matcher.unknownTags).toEqual([]);
   });
 });
+
+describe("unknown tags in explanations", () => {
+  it("a failed hard constraint describes an unknown tag and never quotes it", () => {
+    const request: MatchRequestInput = {
+      criteria: { ...where, require: { problemAreas: ["zqxsecretneed"], modalities: ["zqxsecretmodality"], languages: ["zq"] } },
+    };
+    const explanation = matcher.explain(request, "ana", NOW);
+    expect(explanation.eligible).toBe(false);
+    expect(explanation.failures.map((failure) => failure.text)).toEqual(
+      expect.arrayContaining([
+        "Does not treat an unlisted need.",
+        "Does not offer an unlisted modality.",
+        "Does not work in an unlisted language.",
+      ]),
+    );
+    expect(JSON.stringify(explanation)).not.toMatch(/zq/);
+  });
+
+  it("explain checks the clinician id and the matcher's own list of unknown tags cannot be changed", () => {
+    expect(() => matcher.explain({ criteria: where }, { secret: "Jordan" } as never, NOW)).toThrow(/clinicianId/);
+    expect(Object.isFrozen(matcher.unknownTags)).toBe(true);
+  });
+});

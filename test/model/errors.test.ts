@@ -84,7 +84,7 @@ describe("unknown keys", () => {
     const matcher = match.createMatcher({ practices: [{ id: "p", name: "P", timeZone: "UTC" }], clinicians: [] });
     const request = { criteria: MatchCriteria.parse({ location: { jurisdiction: "US-OR" } }) };
     expect(caught(() => matcher.rank(request, untyped({ now: "2026-11-23", limt: 5 }))).issues).toEqual([
-      { path: ["*"], code: "unrecognized-key", expected: "only the keys [now, limit, recommendation]" },
+      { path: ["*"], code: "unrecognized-key", expected: "only the keys [now, timeZone, limit, recommendation]" },
     ]);
   });
 

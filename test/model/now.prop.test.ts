@@ -115,7 +115,7 @@ const consents = (day: string): ConsentInput[] => [
 
 /** Each capability's entries that take a time, run on fixtures dated around `day`. */
 const capabilities: { name: string; zoneRequired?: boolean; run: (clock: Clock, day: string) => unknown }[] = [
-  { name: "calendarDateOf", run: (clock) => calendarDateOf(clock.now, clock) },
+  { name: "calendarDateOf", run: ({ now, ...options }) => calendarDateOf(now, options) },
   { name: "refer: assessReferral", run: (clock, day) => assessReferral(referralCase(day), clock) },
   {
     name: "refer: createRuleContext",

@@ -250,7 +250,9 @@ describe("validation at the boundary", () => {
 
   it("rejects bad options: a missing or malformed now, a policy whose bounds cross, repeated instruments", () => {
     expect(() => assessReferral(untyped(referralCase()), untyped({}))).toThrow("options.now is required");
-    expect(() => assess(referralCase(), { now: "23/11/2026" })).toThrow("options.now is not in its format (expected date YYYY-MM-DD)");
+    expect(() => assess(referralCase(), { now: "23/11/2026" })).toThrow(
+      "options.now is not in its format (expected ISO-8601 instant with offset or date YYYY-MM-DD)",
+    );
     expect(() => assess(referralCase(), { policy: { urgentWithinDays: 50 } })).toThrow(
       "options.policy.urgentWithinDays has a lower bound above its upper bound (expected a lower bound at or below the upper bound)",
     );

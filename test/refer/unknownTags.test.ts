@@ -77,3 +77,22 @@ describe("unknown tags in a referral case", () => {
     ]);
   });
 });
+
+describe("unknown tags in findings", () => {
+  it("a summary counts the client's unlisted needs and modalities and never quotes them", () => {
+    const assessment = assess(
+      referralCase({
+        client: {
+          needs: { problemAreas: ["zqxsecretneed"] },
+          preferences: { mode: "either", modalities: ["zqxsecretmodality"] },
+        },
+      }),
+    );
+    const summaries = assessment.findings.map((finding) => finding.summary);
+    expect(summaries.some((summary) => summary.startsWith("an unlisted need: outside the scope"))).toBe(true);
+    expect(summaries.some((summary) => summary.includes("the client wants an unlisted modality"))).toBe(true);
+    // The criteria carry the client's own tags on to the matcher; the words shown to people never do.
+    const words = assessment.findings.map(({ summary, explanation, evidence }) => ({ summary, explanation, evidence }));
+    expect(JSON.stringify(words)).not.toMatch(/zqx/);
+  });
+});

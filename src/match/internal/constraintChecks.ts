@@ -1,3 +1,4 @@
+import { isKnownLanguage } from "../../model/internal/isKnownLanguage.js";
 import type { VocabularyList } from "../../model/defaultVocabulary.js";
 import type { ConstraintFailure, HardConstraint, PaymentRoute } from "../types.js";
 import { type CareModeReason, type CareModes, careModes } from "./careModes.js";
@@ -28,7 +29,15 @@ export interface ConstraintCheck {
   readonly explain: (evaluation: Evaluation) => ConstraintFailure[];
 }
 
-const label = ({ directory }: Evaluation, list: VocabularyList, code: string): string => directory.vocabulary.label(list, code) ?? code;
+// A tag no vocabulary knows is the client's own text: it is described, never quoted.
+const UNLISTED: Readonly<Record<VocabularyList, string>> = {
+  problemAreas: "an unlisted need",
+  modalities: "an unlisted modality",
+  populations: "an unlisted population",
+  disciplines: "an unlisted discipline",
+};
+const label = ({ directory }: Evaluation, list: VocabularyList, code: string): string =>
+  directory.vocabulary.label(list, code) ?? UNLISTED[list];
 
 /** Whether every required code is held. */
 function hasAll(required: readonly string[], held: ReadonlySet<string>): boolean {
@@ -131,12 +140,8 @@ export const constraintChecks: readonly ConstraintCheck[] = [
     "modalities",
     (evaluation, code) => `Does not offer ${label(evaluation, "modalities", code)}.`,
   ),
-  everyRequired(
-    "language",
-    "language-not-spoken",
-    "requiredLanguages",
-    "languages",
-    (_, code) => `Does not work in the language "${code}".`,
+  everyRequired("language", "language-not-spoken", "requiredLanguages", "languages", (_, code) =>
+    isKnownLanguage(code) ? `Does not work in the language "${code}".` : "Does not work in an unlisted language.",
   ),
   {
     constraint: "discipline",

@@ -1,3 +1,4 @@
+import { labelsOrCounts } from "../internal/labelsOrCounts.js";
 import { defineReferralRule } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
 
@@ -51,10 +52,10 @@ export const outsideScopeRule = /* @__PURE__ */ defineReferralRule({
       if (!outside.has(code)) outside.set(code, need);
     }
     if (outside.size === 0) return { findings: [] };
-    const labels = [...outside.keys()].map((code) => vocabulary.label("problemAreas", code) ?? code);
     // Listed problem areas by code; the client's own words for others are only counted.
     const listed = [...outside.keys()].filter((code) => vocabulary.isKnown("problemAreas", code));
     const unlisted = outside.size - listed.length;
+    const labels = labelsOrCounts(vocabulary, "problemAreas", listed, unlisted, ["need", "needs"]);
     const evidence: EvidenceItem[] = [
       ...listed.map((code) => ({ kind: "id" as const, fact: "problem-area", id: code })),
       ...(unlisted === 0 ? [] : [{ kind: "count" as const, fact: "unlisted-problem-areas", count: unlisted }]),

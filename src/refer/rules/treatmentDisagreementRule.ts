@@ -1,3 +1,4 @@
+import { labelsOrCounts } from "../internal/labelsOrCounts.js";
 import { defineReferralRule, type RuleOutcome } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
 
@@ -71,7 +72,7 @@ export const treatmentDisagreementRule = /* @__PURE__ */ defineReferralRule({
     ];
     for (const disagreement of disagreements)
       evidence.push({ kind: "date", fact: `disagreement-${disagreement.about}`, date: disagreement.recorded });
-    const labels = [...wanted.keys()].map((code) => vocabulary.label("modalities", code) ?? code);
+    const labels = labelsOrCounts(vocabulary, "modalities", listed, unlisted, ["modality", "modalities"]);
     const parts = [
       ...(unmet ? [`the client wants ${labels.join(" or ")}, and ${clinician.name} offers none of them`] : []),
       ...(disagreements.length === 0
