@@ -42,6 +42,7 @@ export {
 } from "./schemas.js";
 export {
   type ConstraintFailure,
+  ConstraintReason,
   HardConstraint,
   type MatchExplanation,
   type PassTo,

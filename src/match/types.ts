@@ -49,12 +49,47 @@ export const SoftCriterion = z.enum(["needs", "outcomes", "schedule", "modality"
 /** A part of the soft fit. */
 export type SoftCriterion = z.infer<typeof SoftCriterion>;
 
+/**
+ * Why a hard constraint failed, one step finer than {@link HardConstraint}:
+ * `care-mode` fails as `not-licensed-telehealth`, `office-out-of-range` and
+ * so on.
+ *
+ * @example
+ * ```ts
+ * import { ConstraintReason } from "referwell/match";
+ *
+ * ConstraintReason.options.includes("not-licensed-telehealth"); // => true
+ * ```
+ */
+export const ConstraintReason = z.enum([
+  "clinician-excluded",
+  "practice-excluded",
+  "not-accepting",
+  "caseload-full",
+  "weekly-limit-reached",
+  "population-not-served",
+  "problem-area-not-treated",
+  "modality-not-offered",
+  "language-not-spoken",
+  "discipline-not-wanted",
+  "wait-too-long",
+  "not-in-network",
+  "self-pay-unaffordable",
+  "no-office",
+  "office-out-of-range",
+  "not-licensed-in-person",
+  "telehealth-not-offered",
+  "not-licensed-telehealth",
+]);
+/** Why a hard constraint failed. */
+export type ConstraintReason = z.infer<typeof ConstraintReason>;
+
 /** A hard constraint a clinician failed, with the finer reason and a short text. */
 export interface ConstraintFailure {
   /** The constraint that failed. */
   readonly constraint: HardConstraint;
   /** The finer reason, e.g. `not-licensed-telehealth`, `office-out-of-range`. */
-  readonly reason: string;
+  readonly reason: ConstraintReason;
   /** One sentence for people. */
   readonly text: string;
 }

@@ -1,6 +1,6 @@
 import { isKnownLanguage } from "../../model/internal/isKnownLanguage.js";
 import type { VocabularyList } from "../../model/defaultVocabulary.js";
-import type { ConstraintFailure, HardConstraint, PaymentRoute } from "../types.js";
+import type { ConstraintFailure, ConstraintReason, HardConstraint, PaymentRoute } from "../types.js";
 import { type CareModeReason, type CareModes, careModes } from "./careModes.js";
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { inSentence } from "./inSentence.js";
@@ -48,7 +48,7 @@ function hasAll(required: readonly string[], held: ReadonlySet<string>): boolean
 /** A constraint met when the clinician holds every code the request requires from one list. */
 function everyRequired(
   constraint: HardConstraint,
-  reason: string,
+  reason: ConstraintReason,
   required: "requiredPopulations" | "requiredProblemAreas" | "requiredModalities" | "requiredLanguages",
   held: "populations" | "problemAreas" | "modalities" | "languages",
   text: (evaluation: Evaluation, code: string) => string,
@@ -65,8 +65,10 @@ function everyRequired(
 }
 
 /** The failures whose condition holds, in order. */
-const failing = (constraint: HardConstraint, parts: readonly [failed: boolean, reason: string, text: string][]): ConstraintFailure[] =>
-  parts.filter(([failed]) => failed).map(([, reason, text]) => ({ constraint, reason, text }));
+const failing = (
+  constraint: HardConstraint,
+  parts: readonly [failed: boolean, reason: ConstraintReason, text: string][],
+): ConstraintFailure[] => parts.filter(([failed]) => failed).map(([, reason, text]) => ({ constraint, reason, text }));
 
 const excludedClinician = ({ clinician, query }: Evaluation): boolean => query.excludedClinicians.has(clinician.source.id);
 const excludedPractice = ({ clinician: { source }, query }: Evaluation): boolean =>
