@@ -1,3 +1,4 @@
+import { isVocabulary } from "../model/internal/isVocabulary.js";
 import * as z from "zod";
 import { createVocabulary, type InsurancePanel, NowOptions, validate, type Vocabulary } from "../model/index.js";
 import { addCalendarDays } from "../model/internal/addCalendarDays.js";
@@ -30,9 +31,7 @@ export interface AssessPanelExitOptions {
 const ExitOptions = z.strictObject({
   ...NowOptions.shape,
   policy: ReferralPolicy.prefault({}),
-  vocabulary: z
-    .custom<Vocabulary>((value) => typeof value === "object" && value !== null && typeof (value as Vocabulary).canonical === "function")
-    .optional(),
+  vocabulary: z.custom<Vocabulary>(isVocabulary).optional(),
 });
 
 const MAX_LOOK_AHEAD = 3_650;

@@ -1,3 +1,4 @@
+import { isVocabulary } from "../model/internal/isVocabulary.js";
 import { addCalendarDays } from "../model/internal/addCalendarDays.js";
 import { calendarDays } from "../model/internal/calendarDays.js";
 import { dayOf } from "../model/internal/dayOf.js";
@@ -147,9 +148,6 @@ export interface RuleContextOptions {
   /** A compiled vocabulary; without one, each call compiles the default (about half a millisecond). */
   readonly vocabulary?: Vocabulary;
 }
-
-const isVocabulary = (value: unknown): value is Vocabulary =>
-  typeof value === "object" && value !== null && typeof (value as Vocabulary).canonical === "function";
 
 const ContextOptions = z.strictObject({
   ...NowOptions.shape,

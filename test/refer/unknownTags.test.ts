@@ -96,3 +96,10 @@ describe("unknown tags in findings", () => {
     expect(JSON.stringify(words)).not.toMatch(/zqx/);
   });
 });
+
+describe("the vocabulary option", () => {
+  it("is an error, not a crash, when it lacks a method the rules call", () => {
+    const partial = untyped({ canonical: (_list: string, tag: string) => tag });
+    expect(() => assess(referralCase(), { vocabulary: partial })).toThrow(/options\.vocabulary/);
+  });
+});
