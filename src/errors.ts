@@ -337,9 +337,9 @@ export class InvalidInputError extends ReferwellError {
    *
    * @param input - the name of the validated input, e.g. `"directory"`
    * @param issues - the issues found; at least one
-   * @param source - set by referwell's own checks only
+   * @param source - a private mark referwell's own checks pass; any other value, or none, is not trusted
    */
-  constructor(input: string, issues: readonly InputIssueDraft[], source?: typeof FROM_SCHEMA) {
+  constructor(input: string, issues: readonly InputIssueDraft[], source?: symbol) {
     const name = typeof input === "string" && INPUT_NAME.test(input) ? input : "input";
     const trusted = source === FROM_SCHEMA;
     const safe =

@@ -8,18 +8,7 @@
  *
  * @module referwell
  */
-export {
-  type InputIssue,
-  type InputIssueDraft,
-  InvalidInputError,
-  type IssueCode,
-  IssueCodes,
-  type IssuePath,
-  ReferwellError,
-  type ReferwellErrorCode,
-  ReferwellErrorCodes,
-} from "./errors.js";
-export { isReferwellError } from "./isReferwellError.js";
+export * from "./errorExports.js";
 export * from "./model/index.js";
 export * from "./refer/index.js";
 export * from "./match/index.js";

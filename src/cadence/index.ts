@@ -4,18 +4,7 @@
  *
  * @module referwell/cadence
  */
-export {
-  type InputIssue,
-  type InputIssueDraft,
-  InvalidInputError,
-  type IssueCode,
-  IssueCodes,
-  type IssuePath,
-  ReferwellError,
-  type ReferwellErrorCode,
-  ReferwellErrorCodes,
-} from "../errors.js";
-export { isReferwellError } from "../isReferwellError.js";
+export * from "../errorExports.js";
 export { dueTouches, DueTouchOptions, type DueTouchOptionsInput } from "./dueTouches.js";
 export { planTouches, type TouchPlan, type UnplacedTouch } from "./planTouches.js";
 export {

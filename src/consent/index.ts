@@ -6,18 +6,7 @@
  *
  * @module referwell/consent
  */
-export {
-  type InputIssue,
-  type InputIssueDraft,
-  InvalidInputError,
-  type IssueCode,
-  IssueCodes,
-  type IssuePath,
-  ReferwellError,
-  type ReferwellErrorCode,
-  ReferwellErrorCodes,
-} from "../errors.js";
-export { isReferwellError } from "../isReferwellError.js";
+export * from "../errorExports.js";
 export { composeUpdate } from "./composeUpdate.js";
 export { evaluateConsent } from "./evaluateConsent.js";
 export {

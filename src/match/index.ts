@@ -5,18 +5,7 @@
  *
  * @module referwell/match
  */
-export {
-  type InputIssue,
-  type InputIssueDraft,
-  InvalidInputError,
-  type IssueCode,
-  IssueCodes,
-  type IssuePath,
-  ReferwellError,
-  type ReferwellErrorCode,
-  ReferwellErrorCodes,
-} from "../errors.js";
-export { isReferwellError } from "../isReferwellError.js";
+export * from "../errorExports.js";
 export {
   type Assignment,
   AssignmentOptions,

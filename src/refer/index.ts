@@ -14,18 +14,7 @@
  *
  * @module referwell/refer
  */
-export {
-  type InputIssue,
-  type InputIssueDraft,
-  InvalidInputError,
-  type IssueCode,
-  IssueCodes,
-  type IssuePath,
-  ReferwellError,
-  type ReferwellErrorCode,
-  ReferwellErrorCodes,
-} from "../errors.js";
-export { isReferwellError } from "../isReferwellError.js";
+export * from "../errorExports.js";
 export { assessPanelExit, type AssessPanelExitOptions } from "./assessPanelExit.js";
 export { assessReferral, type AssessReferralOptions } from "./assessReferral.js";
 export { builtInInstruments } from "./builtInInstruments.js";

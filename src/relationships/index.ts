@@ -5,18 +5,7 @@
  *
  * @module referwell/relationships
  */
-export {
-  type InputIssue,
-  type InputIssueDraft,
-  InvalidInputError,
-  type IssueCode,
-  IssueCodes,
-  type IssuePath,
-  ReferwellError,
-  type ReferwellErrorCode,
-  ReferwellErrorCodes,
-} from "../errors.js";
-export { isReferwellError } from "../isReferwellError.js";
+export * from "../errorExports.js";
 export { applyRelationshipEvent } from "./applyRelationshipEvent.js";
 export { assessNetwork, type GoalProgress, type NetworkAssessment, NetworkOptions, type NetworkOptionsInput } from "./assessNetwork.js";
 export { findLateralOpportunities, type LateralOpportunity, LateralOptions, type LateralOptionsInput } from "./findLateralOpportunities.js";
