@@ -58,7 +58,8 @@ const APPS = [
 const KB = 1000;
 const BUDGETS = {
   "createMatcher with zod": 45 * KB,
-  "createMatcher without zod": 18 * KB,
+  // The library's own share grew with the error texts (what each field expects) and the unknown-tag report.
+  "createMatcher without zod": 19 * KB,
   "composeUpdate without zod": 10 * KB,
   "everything without zod": 60 * KB,
 };
