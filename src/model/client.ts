@@ -31,19 +31,50 @@ export const PlannedMove = z.strictObject({
 export type PlannedMove = z.infer<typeof PlannedMove>;
 
 /**
+ * The kind of programme a coverage belongs to, which decides how a client
+ * may pay a clinician outside its network. `medicare` (Medicare Advantage
+ * too): a clinician must submit claims for covered services (Social
+ * Security Act §1848(g)(4), 42 U.S.C. 1395w-4(g)(4)), so no superbill or
+ * ordinary self-pay; only a clinician who opted out may see the client under
+ * a private contract (42 CFR 405.400–405.455). `medicaid` (Medicaid managed
+ * care too): a participating provider accepts the programme's payment in
+ * full (42 CFR 447.15), and whether anyone else may charge the client is
+ * state law, so referwell offers no self-pay. `commercial`: an employer or
+ * individual plan. `other`: a programme with none of these rules, which
+ * follows the practice's billing policy like `commercial`. Left out, the
+ * kind is unknown, and the referral policy's `billing.unknownProgram`
+ * decides (it withholds self-pay by default).
+ *
+ * @example
+ * ```ts
+ * import { PayerProgram } from "referwell";
+ *
+ * PayerProgram.options; // => ["commercial", "medicare", "medicaid", "other"]
+ * ```
+ */
+export const PayerProgram = z.enum(["commercial", "medicare", "medicaid", "other"]);
+/** The kind of programme a coverage belongs to. */
+export type PayerProgram = z.infer<typeof PayerProgram>;
+
+/**
  * One period of insurance coverage. The history keeps ended periods, so a
- * change of insurer is visible.
+ * change of insurer is visible. `program` is the kind of programme (see
+ * {@link PayerProgram}); `outOfNetworkBenefits` says whether the plan pays
+ * part of out-of-network care (unknown when left out).
  *
  * @example
  * ```ts
  * import { Coverage } from "referwell";
  *
  * Coverage.parse({ payerId: "aetna", planId: "aetna-ppo", period: { start: "2025-01-01" } }).payerId; // => "aetna"
+ * Coverage.parse({ payerId: "medicare", program: "medicare", period: { start: "2025-01-01" } }).program; // => "medicare"
  * ```
  */
 export const Coverage = z.strictObject({
   payerId: Id,
   planId: Id.optional(),
+  program: PayerProgram.optional(),
+  outOfNetworkBenefits: z.boolean().optional(),
   period: Period,
 });
 /** One period of insurance coverage. */

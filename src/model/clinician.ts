@@ -152,7 +152,9 @@ export type DomainOutcome = z.infer<typeof DomainOutcome>;
 /**
  * A clinician in the practice or in its outside network. Problem areas,
  * modalities, populations and discipline are tags of the vocabulary; fees
- * are per session.
+ * are per session. `medicareOptOut` is the period the clinician's Medicare
+ * opt-out is in force (42 CFR 405.400–405.455): only then may they see a
+ * Medicare beneficiary under a private contract.
  *
  * @example
  * ```ts
@@ -195,6 +197,7 @@ export const Clinician = z
     slidingScaleFloor: Money.optional(),
     locations: z.array(PracticeLocation).max(50).default(emptyList),
     telehealth: z.boolean().default(false),
+    medicareOptOut: Period.optional(),
     availability: WeeklySchedule,
     acceptingNewClients: z.boolean(),
     capacity: Capacity,

@@ -17,7 +17,16 @@ export {
   WeeklySchedule,
   WeeklySlot,
 } from "./clinician.js";
-export { Client, type ClientInput, ClientNeeds, ClientPreferences, Coverage, DeclaredConflict, PlannedMove } from "./client.js";
+export {
+  Client,
+  type ClientInput,
+  ClientNeeds,
+  ClientPreferences,
+  Coverage,
+  DeclaredConflict,
+  PayerProgram,
+  PlannedMove,
+} from "./client.js";
 export { coverageOn } from "./coverageOn.js";
 export { createVocabulary, type Vocabulary } from "./createVocabulary.js";
 export { MatchCriteria, MatchPreferences, MatchRequirements, PayerRef, PaymentCriteria } from "./criteria.js";

@@ -6,7 +6,7 @@ import { calendarDays } from "../model/internal/calendarDays.js";
 import { compareText } from "../model/internal/compareText.js";
 import { dayOf } from "../model/internal/dayOf.js";
 import { assessReferral } from "./assessReferral.js";
-import { defineReferralRule, type ReferralRule } from "./defineReferralRule.js";
+import { exitPayers, exitRuleFor } from "./internal/exitRule.js";
 import type { PanelExitResult } from "./results.js";
 import { leavingPanelRule } from "./rules/leavingPanelRule.js";
 import { PanelExit, type PanelExitInput, ReferralPolicy, type ReferralPolicyInput } from "./schemas.js";
@@ -130,26 +130,10 @@ export function assessPanelExit(input: PanelExitInput, options: AssessPanelExitO
   };
   const episodes = [...exit.episodes].sort((a, b) => compareText(a.clientId, b.clientId) || compareText(a.clinicianId, b.clinicianId));
 
-  // The leaving-panel trigger, keeping only the losses this exit causes.
-  const exitRule: ReferralRule = defineReferralRule({
-    id: leavingPanelRule.id,
-    source: leavingPanelRule.source,
-    evaluate(context) {
-      const outcome = leavingPanelRule.evaluate(context);
-      if (!("findings" in outcome)) return outcome;
-      const ours = (payerId: string) => exit.payerIds === undefined || exit.payerIds.includes(payerId);
-      return {
-        ...outcome,
-        findings: outcome.findings.filter(
-          (finding) =>
-            finding.date === exit.date &&
-            (finding.evidence ?? []).some((item) => item.kind === "id" && item.fact === "payer" && ours(item.id)),
-        ),
-      };
-    },
-  });
+  const exitRule = exitRuleFor(exit);
 
   const referrals: PanelExitResult["referrals"] = [];
+  const continuing: PanelExitResult["continuing"] = [];
   for (const episode of episodes) {
     const clinician = leaving.get(episode.clinicianId);
     const client = clients.get(episode.clientId);
@@ -162,11 +146,14 @@ export function assessPanelExit(input: PanelExitInput, options: AssessPanelExitO
       },
       { now, rules: [exitRule], policy: { ...policy, lookAheadDays }, vocabulary },
     );
-    if (!assessment.refer) continue;
-    const payerIds = assessment.findings.flatMap((finding) =>
-      finding.evidence.flatMap((item) => (item.kind === "id" && item.fact === "payer" ? [item.id] : [])),
-    );
-    referrals.push({ clientId: client.id, clinicianId: clinician.id, payerIds: [...new Set(payerIds)].sort(), assessment });
+    if (assessment.refer) {
+      referrals.push({ clientId: client.id, clinicianId: clinician.id, payerIds: exitPayers(assessment.findings), assessment });
+      continue;
+    }
+    const way = assessment.notices.find((notice) => notice.code === leavingPanelRule.id);
+    if (way === undefined) continue;
+    const { notices } = assessment;
+    continuing.push({ clientId: client.id, clinicianId: clinician.id, payerIds: exitPayers(notices), ways: way.alternatives, notices });
   }
-  return { date: exit.date, selfPay: exit.payerIds === undefined, referrals };
+  return { date: exit.date, selfPay: exit.payerIds === undefined, referrals, continuing };
 }

@@ -24,7 +24,7 @@ import { episodeRecords } from "./internal/episodeRecords.js";
 import { findNetworkChange } from "./internal/findNetworkChange.js";
 import { inNetworkOn } from "./internal/inNetworkOn.js";
 import { mergeInstruments } from "./internal/mergeInstruments.js";
-import { paymentAlternatives } from "./internal/paymentAlternatives.js";
+import { paymentWays } from "./internal/paymentWays.js";
 import { progressOf } from "./internal/progressOf.js";
 import { scoresByInstrument } from "./internal/scoresByInstrument.js";
 import type { Alternative, ProgressSummary, Score } from "./results.js";
@@ -122,8 +122,15 @@ export interface RuleContext {
   readonly networkGap?: NetworkGap;
   /** The urgency of a change dated `date`: past or within `urgentWithinDays` is urgent, within `soonWithinDays` soon. */
   urgencyOf(date: IsoDate): Urgency;
-  /** What the policy lets the client do instead of leaving, paying themselves or through these payers. */
-  paymentAlternatives(payers: readonly PayerRef[]): Alternative[];
+  /**
+   * What the policy and the payer rules let the client do instead of
+   * leaving, paying themselves or through these payers, on a day (today by
+   * default): no superbill or ordinary self-pay for a Medicare or Medicaid
+   * beneficiary, a private contract while the clinician's Medicare opt-out
+   * is in force, nothing for a programme the coverage does not state unless
+   * `policy.billing.unknownProgram` is `offer`.
+   */
+  paymentAlternatives(payers: readonly PayerRef[], on?: IsoDate): Alternative[];
   /** A date in words for a client: `15 December 2026`. */
   describeDate(date: IsoDate): string;
   /** An amount for people: `150.00 USD`. */
@@ -261,7 +268,7 @@ export function createRuleContext(input: ReferralCaseInput, options: RuleContext
     ...(networkLoss === undefined ? {} : { networkLoss }),
     ...(networkGap === undefined ? {} : { networkGap }),
     urgencyOf,
-    paymentAlternatives: (payers) => paymentAlternatives(policy.billing, client, clinician, payers),
+    paymentAlternatives: (payers, on = now) => paymentWays({ policy, client, clinician }, payers, on).alternatives,
     describeDate,
     describeMoney,
   };

@@ -59,9 +59,11 @@ export type EvidenceItem = z.infer<typeof EvidenceItem>;
 /**
  * Something to offer before or beside a referral (seed 002): `self-pay`,
  * `sliding-scale`, `superbill`, `out-of-network`, `continue-by-telehealth`
- * or `continue-in-person` for the built-in triggers. `amount` is the fee the
- * client would pay; `basis` says why the clinician may keep practising where
- * the client moves.
+ * or `continue-in-person` for the built-in triggers, and `private-contract`
+ * for a Medicare beneficiary of a clinician who opted out. `amount` is the
+ * fee the client would pay; `basis` says why the clinician may keep
+ * practising where the client moves; `source` cites the rule of law an
+ * alternative rests on, when one does.
  *
  * @example
  * ```ts
@@ -87,6 +89,7 @@ export const Alternative = z.strictObject({
       z.strictObject({ via: z.literal("compact"), compactId: Id }),
     ])
     .optional(),
+  source: z.string().min(1).max(1_000).optional(),
 });
 /** Something to offer before or beside a referral. */
 export type Alternative = z.infer<typeof Alternative>;
@@ -459,15 +462,37 @@ export const ReferralAssessment = z.strictObject({
 export type ReferralAssessment = z.infer<typeof ReferralAssessment>;
 
 /**
- * The clients a panel exit leaves without in-network care, each with the
- * payers they lose and a full assessment whose criteria ask for those
- * panels (seed 002: choose from the panel you are leaving).
+ * What a panel exit means for the clients in care. `referrals`: the clients
+ * who must be referred, because no other way of paying is known to work,
+ * each with the payers they lose and a full assessment whose criteria ask
+ * for those panels (seed 002: choose from the panel you are leaving).
+ * `continuing`: the clients who can stay, each with the payers whose
+ * network they leave, the `ways` to continue (self-pay within their stated
+ * maximum, the practice's sliding scale, out-of-network benefits, a
+ * Medicare private contract) and the `notices` to act on (the exit itself,
+ * continuity of care under the No Surprises Act, a good faith estimate).
+ * A client is in one list or the other, never both.
  *
  * @example
  * ```ts
  * import { PanelExitResult } from "referwell/refer";
  *
  * PanelExitResult.parse({ date: "2027-01-01", selfPay: false, referrals: [] }).referrals; // => []
+ * const result = PanelExitResult.parse({
+ *   date: "2027-01-01",
+ *   selfPay: false,
+ *   referrals: [],
+ *   continuing: [
+ *     {
+ *       clientId: "cl-21",
+ *       clinicianId: "clin-hana",
+ *       payerIds: ["aetna"],
+ *       ways: [{ kind: "self-pay", summary: "Continue as self-pay.", explanation: "You could pay for sessions yourself.", amount: { currency: "USD", minorUnits: 15000 } }],
+ *       notices: [],
+ *     },
+ *   ],
+ * });
+ * result.continuing.map((entry) => [entry.clientId, entry.ways.map((way) => way.kind)]); // => [["cl-21", ["self-pay"]]]
  * ```
  */
 export const PanelExitResult = z.strictObject({
@@ -481,6 +506,17 @@ export const PanelExitResult = z.strictObject({
       assessment: ReferralAssessment,
     }),
   ),
+  continuing: z
+    .array(
+      z.strictObject({
+        clientId: Id,
+        clinicianId: Id,
+        payerIds: z.array(Id),
+        ways: z.array(Alternative),
+        notices: z.array(Notice),
+      }),
+    )
+    .default(emptyList),
 });
-/** The clients a panel exit affects, each with its assessment. */
+/** The clients a panel exit affects: those to refer, each with an assessment, and those who can continue, and how. */
 export type PanelExitResult = z.infer<typeof PanelExitResult>;

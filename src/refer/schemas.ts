@@ -213,6 +213,11 @@ export type ReferralCaseInput = z.input<typeof ReferralCase>;
  * - `billing`: which payment alternatives the practice offers: self-pay
  *   (on), superbill (on), out-of-network billing (off) and its own sliding
  *   scale (off: seed 002 prefers referring to cutting the rate).
+ *   `unknownProgram` (`withhold`): whether a client whose coverage does not
+ *   say its programme (`Coverage.program`) is offered self-pay, a sliding
+ *   scale, a superbill or out-of-network billing. Withheld by default, since
+ *   a Medicare or Medicaid beneficiary may not be offered them; the trigger
+ *   then stays a referral and asks for `client.coverage.program`.
  * - `options`: how many options to offer, in the matcher's own terms so a
  *   host passes them to it as they are: at least `minimumOptions` (2),
  *   `preferredOptions` (3) when available, and only one when the best
@@ -227,7 +232,7 @@ export type ReferralCaseInput = z.input<typeof ReferralCase>;
  * import { ReferralPolicy } from "referwell/refer";
  *
  * const policy = ReferralPolicy.parse({ billing: { slidingScale: true } });
- * policy.billing; // => { selfPay: true, superbill: true, outOfNetwork: false, slidingScale: true }
+ * policy.billing; // => { selfPay: true, superbill: true, outOfNetwork: false, slidingScale: true, unknownProgram: "withhold" }
  * policy.options; // => { minimumOptions: 2, preferredOptions: 3, margin: 0.1 }
  * ReferralPolicy.safeParse({ options: { minimumOptions: 4, preferredOptions: 3 } }).success; // => false
  * ```
@@ -256,6 +261,7 @@ export const ReferralPolicy = z
         superbill: z.boolean().default(true),
         outOfNetwork: z.boolean().default(false),
         slidingScale: z.boolean().default(false),
+        unknownProgram: z.enum(["withhold", "offer"]).default("withhold"),
       })
       .prefault({}),
     options: z

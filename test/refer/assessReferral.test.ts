@@ -43,7 +43,7 @@ describe("the sample practice, week of 2026-11-23", () => {
   it.each([
     ["cl-01", "no progress on PHQ-9 and GAD-7", [true, "routine", ["no-progress"]]],
     ["cl-02", "changed to a payer not on Ben's panels", [true, "urgent", ["insurance-changed"]]],
-    ["cl-03", "moving to US-WA on 2026-12-15", [true, "soon", ["moving"]]],
+    ["cl-03", "moving to US-WA on 2026-12-15, where Elif may keep practising by telehealth", [false, "routine", []]],
     ["cl-04", "eating disorder outside Hana's scope", [true, "soon", ["outside-scope"]]],
     ["cl-05", "declared conflict with Chloe", [true, "soon", ["impartiality"]]],
     ["cl-06", "low SRS alliance, and no progress", [true, "soon", ["alliance", "no-progress"]]],
@@ -57,8 +57,8 @@ describe("the sample practice, week of 2026-11-23", () => {
     expect(summary(id)).toEqual(expected);
   });
 
-  it("cl-03 may continue by telehealth under the Counseling Compact", () => {
-    const moving = assessments.get("cl-03")?.findings[0];
+  it("cl-03 may continue by telehealth under the Counseling Compact: a notice, not a referral", () => {
+    const moving = assessments.get("cl-03")?.notices.find((notice) => notice.code === "moving");
     expect(moving?.alternatives.map((alternative) => [alternative.kind, alternative.basis])).toEqual([
       ["continue-by-telehealth", { via: "compact", compactId: "counseling-compact" }],
     ]);

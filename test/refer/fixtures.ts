@@ -31,7 +31,7 @@ export const client = (overrides: Json = {}): Json => ({
   id: "cl-01",
   ageGroup: "adult",
   residence: { jurisdiction: "US-OR" },
-  coverage: [{ payerId: "aetna", period: { start: "2024-01-01" } }],
+  coverage: [{ payerId: "aetna", program: "commercial", period: { start: "2024-01-01" } }],
   needs: { problemAreas: ["depression"], severity: "moderate" },
   ...overrides,
 });

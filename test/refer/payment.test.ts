@@ -49,17 +49,98 @@ describe("leaving a panel, or going self-pay", () => {
     expect(codes(assess(input))).toEqual([]);
   });
 
-  it("offers self-pay and a superbill when the client can pay the fee, out-of-network billing when the policy allows it", () => {
+  it("can continue: a client who can pay the fee keeps the clinician, with a notice carrying self-pay and a superbill", () => {
     const input = referralCase({
       client: { maxSelfPay: { currency: "USD", minorUnits: 15000 } },
       clinician: { insurancePanels: [panel("aetna", "2026-12-31")] },
     });
-    expect(finding(assess(input), "leaving-panel")?.alternatives.map((alternative) => alternative.kind)).toEqual(["self-pay", "superbill"]);
-    const policy = { billing: { superbill: false, outOfNetwork: true } };
-    expect(finding(assess(input, { policy }), "leaving-panel")?.alternatives.map((alternative) => alternative.kind)).toEqual([
-      "self-pay",
-      "out-of-network",
+    const assessment = assess(input);
+    expect(assessment.refer).toBe(false);
+    expect(assessment.notices.map((notice) => [notice.code, notice.date])).toEqual([
+      ["continuity-of-care", "2027-01-01"],
+      ["good-faith-estimate", "2027-01-01"],
+      ["leaving-panel", "2027-01-01"],
     ]);
+    const notice = assessment.notices.find((entry) => entry.code === "leaving-panel");
+    expect(notice?.alternatives.map((alternative) => alternative.kind)).toEqual(["self-pay", "superbill"]);
+    expect(notice?.summary).toBe(
+      "Ana Ruiz goes self-pay from 2027-01-01; the client's aetna cover no longer applies. No referral: the client can continue (self-pay, superbill).",
+    );
+    expect(notice?.explanation).toBe(
+      "From 1 January 2027, I no longer take insurance, so your plan will stop covering our sessions. You can keep seeing me, and we'll go over the ways to pay together.",
+    );
+    const policy = { billing: { superbill: false, outOfNetwork: true } };
+    const outOfNetwork = assess(input, { policy }).notices.find((entry) => entry.code === "leaving-panel");
+    expect(outOfNetwork?.alternatives.map((alternative) => alternative.kind)).toEqual(["self-pay", "out-of-network"]);
+  });
+
+  it("must refer: a fee above the client's maximum keeps the finding, with no way to pay offered", () => {
+    const input = referralCase({
+      client: { maxSelfPay: { currency: "USD", minorUnits: 14999 } },
+      clinician: { insurancePanels: [panel("aetna", "2026-12-31")] },
+    });
+    const assessment = assess(input);
+    expect(codes(assessment)).toEqual(["leaving-panel"]);
+    expect(finding(assessment, "leaving-panel")?.alternatives).toEqual([]);
+    expect(assessment.unevaluated).not.toContainEqual(expect.objectContaining({ rule: "leaving-panel" }));
+  });
+
+  it("out-of-network benefits: a plan known to pay out of network lets care continue, when the policy allows it", () => {
+    const coverage = (outOfNetworkBenefits?: boolean) => [
+      {
+        payerId: "aetna",
+        program: "commercial",
+        ...(outOfNetworkBenefits === undefined ? {} : { outOfNetworkBenefits }),
+        period: { start: "2024-01-01" },
+      },
+    ];
+    const input = (benefits?: boolean) =>
+      referralCase({
+        client: { coverage: coverage(benefits), maxSelfPay: { currency: "USD", minorUnits: 100 } },
+        clinician: { insurancePanels: [panel("aetna", "2026-12-31")] },
+      });
+    const policy = { billing: { outOfNetwork: true } };
+    expect(assess(input(true), { policy }).refer).toBe(false);
+    expect(assess(input(true)).refer).toBe(true); // the policy does not allow it
+    expect(codes(assess(input(false), { policy }))).toEqual(["leaving-panel"]);
+    const unknown = assess(input(undefined), { policy });
+    expect(codes(unknown)).toEqual(["leaving-panel"]);
+    expect(unknown.unevaluated).toContainEqual({ rule: "leaving-panel", needs: ["client.coverage.outOfNetworkBenefits"] });
+  });
+
+  it("unknown facts stay cautious: without the client's maximum the finding stands and asks for it", () => {
+    const assessment = assess(referralCase({ clinician: { insurancePanels: [panel("aetna", "2026-12-31")] } }));
+    expect(codes(assessment)).toEqual(["leaving-panel"]);
+    // Self-pay is still offered beside the referral, since the fee is not known to be beyond the client.
+    expect(finding(assessment, "leaving-panel")?.alternatives.map((alternative) => alternative.kind)).toEqual(["self-pay", "superbill"]);
+    expect(assessment.unevaluated).toContainEqual({ rule: "leaving-panel", needs: ["client.maxSelfPay"] });
+  });
+
+  it("the No Surprises Act continuity-of-care notice comes with leaving a plan's network, not with Medicare or Medicaid", () => {
+    const leaving = (program?: string) =>
+      referralCase({
+        client: { coverage: [{ payerId: "aetna", ...(program === undefined ? {} : { program }), period: { start: "2024-01-01" } }] },
+        clinician: { insurancePanels: [panel("aetna", "2026-12-31")] },
+      });
+    const notice = assess(leaving("commercial")).notices.find((entry) => entry.code === "continuity-of-care");
+    expect(notice?.summary).toContain("up to 90 days");
+    expect(notice?.summary).toContain("42 U.S.C. 300gg-113");
+    expect(notice?.explanation).toBe(
+      "If you're in ongoing treatment, your plan may let you keep seeing me at your in-network cost for up to 90 days after I leave its network; it should write to you about it.",
+    );
+    expect(assess(leaving(undefined)).notices.map((entry) => entry.code)).toContain("continuity-of-care");
+    expect(assess(leaving("medicare")).notices.map((entry) => entry.code)).not.toContain("continuity-of-care");
+    expect(assess(leaving("medicaid")).notices.map((entry) => entry.code)).not.toContain("continuity-of-care");
+    // A change of the client's own plan is no exit of the clinician's.
+    const changed = referralCase({
+      client: {
+        coverage: [
+          { payerId: "aetna", program: "commercial", period: { start: "2024-01-01", end: "2026-12-31" } },
+          { payerId: "cigna", program: "commercial", period: { start: "2027-01-01" } },
+        ],
+      },
+    });
+    expect(assess(changed).notices.map((entry) => entry.code)).not.toContain("continuity-of-care");
   });
 });
 
@@ -69,8 +150,8 @@ describe("the client changed insurance", () => {
     referralCase({
       client: {
         coverage: [
-          { payerId: "aetna", period: { start: "2024-01-01", end: dayBefore(on) } },
-          ...(to === undefined ? [] : [{ payerId: to, period: { start: on } }]),
+          { payerId: "aetna", program: "commercial", period: { start: "2024-01-01", end: dayBefore(on) } },
+          ...(to === undefined ? [] : [{ payerId: to, program: "commercial", period: { start: on } }]),
         ],
         ...extra,
       },
@@ -108,16 +189,25 @@ describe("the client changed insurance", () => {
     expect(codes(assess(changed("2025-06-01", "cigna")))).not.toContain("insurance-changed");
   });
 
-  it("alternatives: self-pay and a superbill only when the fee is within what the client can pay", () => {
+  it("can continue: a fee within what the client can pay is a notice with self-pay and a superbill, not a referral", () => {
     const affordable = assess(changed("2026-11-01", "cigna", { maxSelfPay: { currency: "USD", minorUnits: 15000 } }));
-    expect(
-      finding(affordable, "insurance-changed")?.alternatives.map((alternative) => [alternative.kind, alternative.amount?.minorUnits]),
-    ).toEqual([
+    expect(affordable.refer).toBe(false);
+    const notice = affordable.notices.find((entry) => entry.code === "insurance-changed");
+    expect(notice?.alternatives.map((alternative) => [alternative.kind, alternative.amount?.minorUnits])).toEqual([
       ["self-pay", 15000],
       ["superbill", 15000],
     ]);
+    expect(notice?.explanation).toBe(
+      "Your insurance changed on 1 November 2026, and your new plan doesn't cover sessions with me. You can keep seeing me, and we'll go over the ways to pay together.",
+    );
+    expect(affordable.notices.map((entry) => entry.code)).toContain("good-faith-estimate");
+  });
+
+  it("must refer: a fee beyond what the client can pay keeps the finding, with nothing offered", () => {
     const tight = assess(changed("2026-11-01", "cigna", { maxSelfPay: { currency: "USD", minorUnits: 14999 } }));
+    expect(codes(tight)).toEqual(["insurance-changed"]);
     expect(finding(tight, "insurance-changed")?.alternatives).toEqual([]);
+    expect(tight.notices.map((entry) => entry.code)).not.toContain("good-faith-estimate");
   });
 
   it("a loss already past is urgent while recent (45 days), then soon", () => {
@@ -144,8 +234,8 @@ describe("the client changed insurance", () => {
     const gap = referralCase({
       client: {
         coverage: [
-          { payerId: "aetna", period: { start: "2024-01-01", end: "2026-12-31" } },
-          { payerId: "aetna", period: { start: "2027-01-08" } },
+          { payerId: "aetna", program: "commercial", period: { start: "2024-01-01", end: "2026-12-31" } },
+          { payerId: "aetna", program: "commercial", period: { start: "2027-01-08" } },
         ],
         maxSelfPay: { currency: "USD", minorUnits: 20000 },
       },
@@ -155,6 +245,7 @@ describe("the client changed insurance", () => {
     expect(assessment.findings).toEqual([]);
     expect(assessment.notices.map((notice) => [notice.code, notice.rule, notice.date, notice.until])).toEqual([
       ["coverage-gap", "insurance-changed", "2027-01-01", "2027-01-07"],
+      ["good-faith-estimate", "insurance-changed", "2027-01-01", undefined],
     ]);
     expect(assessment.notices[0]?.alternatives.map((alternative) => alternative.kind)).toEqual(["self-pay", "pause-until-cover-resumes"]);
     expect(context(gap).networkGap).toMatchObject({ date: "2027-01-01", resumes: "2027-01-08" });
@@ -164,7 +255,10 @@ describe("the client changed insurance", () => {
       clinician: { insurancePanels: [panel("aetna", "2026-12-31"), { payerId: "aetna", period: { start: "2027-01-08" } }] },
     });
     expect(assess(panelGap).refer).toBe(false);
-    expect(assess(panelGap).notices.map((notice) => [notice.code, notice.until])).toEqual([["panel-gap", "2027-01-07"]]);
+    expect(assess(panelGap).notices.map((notice) => [notice.code, notice.until])).toEqual([
+      ["good-faith-estimate", undefined],
+      ["panel-gap", "2027-01-07"],
+    ]);
     // Cover resuming past the look-ahead is a loss.
     const late = referralCase({
       client: {
@@ -185,8 +279,10 @@ describe("the client changed insurance", () => {
       },
     });
     expect(assess(now).refer).toBe(false);
+    // Uninsured during the gap, so self-pay is offered, and with it a good faith estimate.
     expect(assess(now).notices.map((notice) => [notice.code, notice.date, notice.until])).toEqual([
       ["coverage-gap", "2026-11-21", "2026-11-29"],
+      ["good-faith-estimate", "2026-11-21", undefined],
     ]);
   });
 
@@ -285,13 +381,14 @@ describe("the client cannot afford the fee", () => {
     });
   });
 
-  it("the practice's sliding scale is a policy switch, offered only when its floor is within reach", () => {
+  it("can continue: the practice's sliding scale, when the policy offers it and its floor is within reach, is a notice", () => {
     const floor = (minorUnits: number) => ({ clinician: { slidingScaleFloor: { currency: "USD", minorUnits } } });
     const policy = { billing: { slidingScale: true } };
     expect(finding(assess(selfPay({ currency: "USD", minorUnits: 9000 }, floor(8000))), "cannot-afford")?.alternatives).toEqual([]);
-    expect(
-      finding(assess(selfPay({ currency: "USD", minorUnits: 9000 }, floor(8000)), { policy }), "cannot-afford")?.alternatives,
-    ).toStrictEqual([
+    const scaled = assess(selfPay({ currency: "USD", minorUnits: 9000 }, floor(8000)), { policy });
+    expect(scaled.refer).toBe(false);
+    const notice = scaled.notices.find((entry) => entry.code === "cannot-afford");
+    expect(notice?.alternatives).toStrictEqual([
       {
         kind: "sliding-scale",
         summary: "Continue on the practice's sliding scale, from 80.00 USD a session.",
@@ -299,9 +396,28 @@ describe("the client cannot afford the fee", () => {
         amount: { currency: "USD", minorUnits: 8000 },
       },
     ]);
-    expect(finding(assess(selfPay({ currency: "USD", minorUnits: 7999 }, floor(8000)), { policy }), "cannot-afford")?.alternatives).toEqual(
-      [],
+    expect(notice?.explanation).toBe(
+      "Paying for our sessions costs more than you can manage, and I don't want cost to stand between you and the help you need. I can offer you a reduced fee, so we can keep working together.",
     );
+    expect(scaled.notices.map((entry) => entry.code)).toEqual(["cannot-afford", "good-faith-estimate"]);
+  });
+
+  it("must refer: a floor beyond the client's maximum, or reported hardship with no maximum known, keeps the finding", () => {
+    const floor = (minorUnits: number) => ({ clinician: { slidingScaleFloor: { currency: "USD", minorUnits } } });
+    const policy = { billing: { slidingScale: true } };
+    const beyond = assess(selfPay({ currency: "USD", minorUnits: 7999 }, floor(8000)), { policy });
+    expect(codes(beyond)).toEqual(["cannot-afford"]);
+    expect(finding(beyond, "cannot-afford")?.alternatives).toEqual([]);
+    // Hardship with no known maximum: the scale is offered beside the referral, which stands.
+    const hardship = assess(
+      referralCase({ client: { coverage: [] }, clinician: floor(8000).clinician, hardship: { reported: "2026-11-16" } }),
+      {
+        policy,
+      },
+    );
+    expect(codes(hardship)).toEqual(["cannot-afford"]);
+    expect(finding(hardship, "cannot-afford")?.alternatives.map((alternative) => alternative.kind)).toEqual(["sliding-scale"]);
+    expect(hardship.unevaluated).toContainEqual({ rule: "cannot-afford", needs: ["client.maxSelfPay"] });
   });
 
   it("hardship reported before the episode began is not this episode's concern", () => {
@@ -452,5 +568,131 @@ describe("assessPanelExit", () => {
 
   it("needs someone to leave", () => {
     expect(() => assessPanelExit(exitOf({}), { now: NOW })).toThrow("panelExit.clinicianIds is required");
+  });
+});
+
+describe("payer programmes", () => {
+  // The clinician leaves the panel of the client's payer on 1 January 2027; the client could pay the fee.
+  const leaving = (program: string | undefined, clinicianOverrides: Record<string, unknown> = {}) =>
+    referralCase({
+      client: {
+        coverage: [{ payerId: "aetna", ...(program === undefined ? {} : { program }), period: { start: "2024-01-01" } }],
+        maxSelfPay: { currency: "USD", minorUnits: 20000 },
+      },
+      clinician: { insurancePanels: [panel("aetna", "2026-12-31")], ...clinicianOverrides },
+    });
+  const kinds = (assessment: ReturnType<typeof assess>) =>
+    [...assessment.findings, ...assessment.notices].flatMap((entry) => entry.alternatives.map((alternative) => alternative.kind));
+
+  it("a Medicare beneficiary is offered no superbill and no ordinary self-pay: the referral stands", () => {
+    const assessment = assess(leaving("medicare"), { policy: { billing: { slidingScale: true, outOfNetwork: true } } });
+    expect(codes(assessment)).toEqual(["leaving-panel"]);
+    expect(kinds(assessment)).toEqual([]);
+    expect(assessment.notices.map((notice) => notice.code)).not.toContain("good-faith-estimate");
+  });
+
+  it("a clinician whose Medicare opt-out is in force may continue under a private contract", () => {
+    const optedOut = assess(leaving("medicare", { medicareOptOut: { start: "2026-06-01" } }));
+    expect(optedOut.refer).toBe(false);
+    const notice = optedOut.notices.find((entry) => entry.code === "leaving-panel");
+    expect(notice?.alternatives.map((alternative) => [alternative.kind, alternative.amount?.minorUnits])).toEqual([
+      ["private-contract", 15000],
+    ]);
+    expect(notice?.alternatives[0]?.source).toMatch(/^42 CFR 405\.415/);
+    expect(optedOut.notices.map((entry) => entry.code)).toContain("good-faith-estimate");
+    // An opt-out that ends before the exit is no way to continue.
+    expect(codes(assess(leaving("medicare", { medicareOptOut: { start: "2025-01-01", end: "2026-12-31" } })))).toEqual(["leaving-panel"]);
+  });
+
+  it("a Medicaid beneficiary is offered nothing to pay: the referral stands, whatever the policy", () => {
+    const assessment = assess(leaving("medicaid", { medicareOptOut: { start: "2026-06-01" } }), {
+      policy: { billing: { slidingScale: true, outOfNetwork: true, unknownProgram: "offer" } },
+    });
+    expect(codes(assessment)).toEqual(["leaving-panel"]);
+    expect(kinds(assessment)).toEqual([]);
+  });
+
+  it("an unknown programme withholds self-pay and asks for it; the policy may offer it instead", () => {
+    const unknown = assess(leaving(undefined));
+    expect(codes(unknown)).toEqual(["leaving-panel"]);
+    expect(kinds(unknown)).toEqual([]);
+    expect(unknown.unevaluated).toContainEqual({ rule: "leaving-panel", needs: ["client.coverage.program"] });
+    const offered = assess(leaving(undefined), { policy: { billing: { unknownProgram: "offer" } } });
+    expect(offered.refer).toBe(false);
+    expect(kinds(offered)).toEqual(["self-pay", "superbill"]);
+    // "other" follows the billing policy like a commercial plan.
+    expect(assess(leaving("other")).refer).toBe(false);
+  });
+
+  it("a client who changes to Medicare cannot self-pay a clinician who has not opted out", () => {
+    const toMedicare = (clinicianOverrides: Record<string, unknown> = {}) =>
+      referralCase({
+        client: {
+          coverage: [
+            { payerId: "aetna", program: "commercial", period: { start: "2024-01-01", end: "2026-12-31" } },
+            { payerId: "medicare", program: "medicare", period: { start: "2027-01-01" } },
+          ],
+          maxSelfPay: { currency: "USD", minorUnits: 20000 },
+        },
+        clinician: clinicianOverrides,
+      });
+    expect(codes(assess(toMedicare()))).toEqual(["insurance-changed"]);
+    expect(finding(assess(toMedicare()), "insurance-changed")?.alternatives).toEqual([]);
+    expect(assess(toMedicare({ medicareOptOut: { start: "2026-01-01" } })).refer).toBe(false);
+  });
+
+  it("a Medicare beneficiary paying out of pocket is offered no sliding scale", () => {
+    const input = referralCase({
+      client: {
+        coverage: [{ payerId: "medicare", program: "medicare", period: { start: "2024-01-01" } }],
+        maxSelfPay: { currency: "USD", minorUnits: 9000 },
+      },
+      clinician: { insurancePanels: [], slidingScaleFloor: { currency: "USD", minorUnits: 8000 } },
+    });
+    const assessment = assess(input, { policy: { billing: { slidingScale: true } } });
+    expect(codes(assessment)).toEqual(["cannot-afford"]);
+    expect(finding(assessment, "cannot-afford")?.alternatives).toEqual([]);
+  });
+});
+
+describe("assessPanelExit: who must be referred and who can continue", () => {
+  const exit = (clients: Record<string, unknown>[]) =>
+    untyped({
+      date: "2027-01-01",
+      clinicianIds: ["clin-ana"],
+      payerIds: ["aetna"],
+      clinicians: [clinician({ insurancePanels: [panel("aetna"), panel("kaiser")] })],
+      clients,
+      episodes: clients.map((entry) => ({ clientId: entry["id"], clinicianId: "clin-ana" })),
+    });
+
+  it("a client who can pay the fee continues, with the ways and the notices; one who cannot is referred", () => {
+    const result = assessPanelExit(
+      exit([
+        client({ id: "cl-able", maxSelfPay: { currency: "USD", minorUnits: 20000 } }),
+        client({ id: "cl-tight", maxSelfPay: { currency: "USD", minorUnits: 5000 } }),
+        client({ id: "cl-other", coverage: [{ payerId: "kaiser", program: "commercial", period: { start: "2024-01-01" } }] }),
+      ]),
+      { now: NOW, vocabulary },
+    );
+    expect(result.referrals.map((referral) => [referral.clientId, referral.payerIds])).toEqual([["cl-tight", ["aetna"]]]);
+    expect(
+      result.continuing.map((entry) => [entry.clientId, entry.clinicianId, entry.payerIds, entry.ways.map((way) => way.kind)]),
+    ).toEqual([["cl-able", "clin-ana", ["aetna"], ["self-pay", "superbill"]]]);
+    expect(result.continuing[0]?.notices.map((notice) => notice.code)).toEqual([
+      "continuity-of-care",
+      "good-faith-estimate",
+      "leaving-panel",
+    ]);
+    expect(result.referrals[0]?.assessment.notices.map((notice) => notice.code)).toEqual(["continuity-of-care"]);
+  });
+
+  it("a Medicare beneficiary is referred unless the clinician opted out", () => {
+    const medicare = client({
+      id: "cl-m",
+      coverage: [{ payerId: "aetna", program: "medicare", period: { start: "2024-01-01" } }],
+      maxSelfPay: { currency: "USD", minorUnits: 20000 },
+    });
+    expect(assessPanelExit(exit([medicare]), { now: NOW, vocabulary }).referrals.map((referral) => referral.clientId)).toEqual(["cl-m"]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assess, codes, context, finding, referralCase, weekly } from "./fixtures.js";
+import { assess, codes, context, finding, NOW, referralCase, weekly } from "./fixtures.js";
 import { allianceRule, EvidenceItem } from "referwell/refer";
 
 describe("alliance (personality clash)", () => {
@@ -193,11 +193,16 @@ describe("moving", () => {
     expect(codes(assess(moving("2026-12-15", "US-OR")))).toEqual([]);
   });
 
-  it("telehealth can continue where the clinician is licensed, or under a compact", () => {
+  it("can continue: a move where the clinician is licensed is a notice with continue-by-telehealth, and says no goodbye", () => {
     const licensed = assess(
       moving("2026-12-15", "US-WA", { clinician: { licensure: { licenses: [{ jurisdiction: "US-OR" }, { jurisdiction: "US-WA" }] } } }),
     );
-    expect(finding(licensed, "moving")?.alternatives).toStrictEqual([
+    expect(licensed.refer).toBe(false);
+    expect(licensed.findings).toEqual([]);
+    expect(licensed.preparation).toEqual([]);
+    const notice = licensed.notices.find((entry) => entry.code === "moving");
+    expect(notice).toMatchObject({ rule: "moving", date: "2026-12-15" });
+    expect(notice?.alternatives).toStrictEqual([
       {
         kind: "continue-by-telehealth",
         summary: "Continue by telehealth: authorized in US-WA by a licence for US-WA.",
@@ -205,6 +210,15 @@ describe("moving", () => {
         basis: { via: "license", jurisdiction: "US-WA" },
       },
     ]);
+    expect(notice?.explanation).toBe("You're moving on 15 December 2026, and we can keep working together by video after you move.");
+    expect(notice?.summary).toBe(
+      "Moves to US-WA on 2026-12-15; Ana Ruiz may keep practising there. No referral: Continue by telehealth: authorized in US-WA by a licence for US-WA.",
+    );
+    // The criteria stay the client's own: no receiving clinician is being chosen for the new place.
+    expect(licensed.criteria.startDate).toBe(NOW);
+  });
+
+  it("can continue under a compact privilege; nothing in the client's words says goodbye", () => {
     const compacts = [{ id: "psypact", name: "PSYPACT", members: ["US-OR", "US-WA"], modes: ["telehealth"], source: "test" }];
     const compact = assess(
       moving("2026-12-15", "US-WA", {
@@ -212,10 +226,22 @@ describe("moving", () => {
         clinician: { licensure: { licenses: [{ jurisdiction: "US-OR" }], compacts: [{ compactId: "psypact" }] } },
       }),
     );
-    expect(finding(compact, "moving")?.alternatives[0]?.basis).toStrictEqual({ via: "compact", compactId: "psypact" });
-    expect(finding(compact, "moving")?.explanation).toBe(
-      "You're moving on 15 December 2026, and therapy works best with someone who can keep seeing you where you'll live. I'd like to help you find a good therapist there before you go.",
+    expect(codes(compact)).toEqual([]);
+    const notice = compact.notices.find((entry) => entry.code === "moving");
+    expect(notice?.alternatives[0]?.basis).toStrictEqual({ via: "compact", compactId: "psypact" });
+    const words = [notice?.explanation, ...(notice?.alternatives ?? []).map((alternative) => alternative.explanation)].join(" ");
+    expect(words).not.toMatch(/goodbye|before you go|find a (good )?therapist|another therapist|refer/i);
+  });
+
+  it("must refer: a move where the clinician is not authorized says why, and keeps the finding", () => {
+    const found = finding(assess(moving("2026-12-15")), "moving");
+    expect(found?.summary).toBe(
+      "Moves to US-WA on 2026-12-15; Ana Ruiz has no office in US-WA and is not authorized to practise in US-WA by telehealth.",
     );
+    expect(found?.explanation).toBe(
+      "You're moving on 15 December 2026, and I'm not licensed to keep seeing you where you'll live. I'd like to help you find a good therapist there before you go.",
+    );
+    expect(found?.alternatives).toEqual([]);
   });
 
   it("no telehealth alternative from a clinician without telehealth", () => {

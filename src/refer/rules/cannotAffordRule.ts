@@ -1,5 +1,27 @@
+import type { RuleContext } from "../createRuleContext.js";
 import { defineReferralRule } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
+import { coverageInForce } from "../../model/internal/coverageInForce.js";
+import { goodFaithEstimate } from "../internal/goodFaithEstimate.js";
+import { payerRef } from "../internal/payerRef.js";
+import { paymentWays } from "../internal/paymentWays.js";
+
+/** The evidence and the clinician's summary of a fee beyond the client, or of reported hardship. */
+function describeShortfall(context: RuleContext): { evidence: EvidenceItem[]; summary: string } {
+  const { hardshipReported } = context;
+  const { fee } = context.clinician;
+  const most = context.client.maxSelfPay;
+  const evidence: EvidenceItem[] = [
+    ...(fee === undefined ? [] : [{ kind: "amount" as const, fact: "fee", amount: fee }]),
+    ...(most === undefined ? [] : [{ kind: "amount" as const, fact: "max-self-pay", amount: most }]),
+    ...(hardshipReported === undefined ? [] : [{ kind: "date" as const, fact: "hardship-reported", date: hardshipReported }]),
+  ];
+  const summary =
+    hardshipReported !== undefined
+      ? `The client reported financial hardship on ${hardshipReported}.`
+      : `The fee (${fee === undefined ? "unknown" : context.describeMoney(fee)}) is above the most the client can pay (${most === undefined ? "unknown" : context.describeMoney(most)}).`;
+  return { evidence, summary };
+}
 
 /**
  * The client cannot afford the fee: they pay it themselves (no coverage in
@@ -12,7 +34,11 @@ import type { EvidenceItem } from "../results.js";
  * finding stands and the rule also asks for `client.maxSelfPay`. The
  * practice's own sliding scale is offered only when `policy.billing.slidingScale`
  * is on and its floor is within reach (seed 002: it is often better to
- * refer to someone who can see the client at a reduced rate; ACA A.10.c).
+ * refer to someone who can see the client at a reduced rate; ACA A.10.c),
+ * and never to a Medicare or Medicaid beneficiary (see `PayerProgram`).
+ * A floor known to be within the client's stated maximum means care can
+ * continue: a `cannot-afford` notice with the sliding scale (and a
+ * `good-faith-estimate` notice, 45 CFR 149.610), not a referral.
  *
  * @example
  * ```ts
@@ -44,7 +70,9 @@ import type { EvidenceItem } from "../results.js";
  * "findings" in outcome && outcome.findings[0]?.alternatives; // => []
  * "findings" in outcome && outcome.findings[0]?.criteria; // => { require: { maxSelfPay: { currency: "USD", minorUnits: 9000 } } }
  * const lenient = cannotAffordRule.evaluate(createRuleContext(input, { now: "2026-11-23", policy: { billing: { slidingScale: true } } }));
- * "findings" in lenient && lenient.findings[0]?.alternatives?.map((alternative) => alternative.kind); // => ["sliding-scale"]
+ * "findings" in lenient && lenient.findings; // => []
+ * "findings" in lenient && lenient.notices?.map((notice) => [notice.code, notice.alternatives?.map((alternative) => alternative.kind)]);
+ * // => [["cannot-afford", ["sliding-scale"]], ["good-faith-estimate", undefined]]
  * ```
  */
 export const cannotAffordRule = /* @__PURE__ */ defineReferralRule({
@@ -64,27 +92,37 @@ export const cannotAffordRule = /* @__PURE__ */ defineReferralRule({
       if (most.currency !== fee.currency) return { needs: ["client.maxSelfPay"] };
       if (most.minorUnits >= fee.minorUnits) return { findings: [] };
     }
-    const evidence: EvidenceItem[] = [
-      ...(fee === undefined ? [] : [{ kind: "amount" as const, fact: "fee", amount: fee }]),
-      ...(most === undefined ? [] : [{ kind: "amount" as const, fact: "max-self-pay", amount: most }]),
-      ...(hardshipReported === undefined ? [] : [{ kind: "date" as const, fact: "hardship-reported", date: hardshipReported }]),
-    ];
+    const { evidence, summary } = describeShortfall(context);
+    const cost =
+      "Paying for our sessions costs more than you can manage, and I don't want cost to stand between you and the help you need.";
+    const held = coverageInForce(client, context.now).map(payerRef);
+    const ways = paymentWays(context, held, context.now);
+    const scale = (list: typeof ways.sure) => list.filter((alternative) => alternative.kind === "sliding-scale");
+    const alternatives = scale(ways.alternatives);
+    const estimate = goodFaithEstimate(alternatives);
+    if (scale(ways.sure).length > 0) {
+      const notice = {
+        code: "cannot-afford",
+        summary: `${summary} No referral: the practice's sliding scale is within reach.`,
+        explanation: `${cost} I can offer you a reduced fee, so we can keep working together.`,
+        evidence,
+        alternatives,
+      };
+      return { findings: [], notices: [notice, ...estimate] };
+    }
     return {
       findings: [
         {
           code: "cannot-afford",
           urgency: "soon",
-          summary:
-            hardshipReported !== undefined
-              ? `The client reported financial hardship on ${hardshipReported}.`
-              : `The fee (${fee === undefined ? "unknown" : context.describeMoney(fee)}) is above the most the client can pay (${most === undefined ? "unknown" : context.describeMoney(most)}).`,
-          explanation:
-            "Paying for our sessions costs more than you can manage, and I don't want cost to stand between you and the help you need. I'd like to help you find someone who can see you for a fee that works for you.",
+          summary,
+          explanation: `${cost} I'd like to help you find someone who can see you for a fee that works for you.`,
           evidence,
           criteria: most === undefined ? {} : { require: { maxSelfPay: most } },
-          alternatives: context.paymentAlternatives([]).filter((alternative) => alternative.kind === "sliding-scale"),
+          alternatives,
         },
       ],
+      notices: estimate,
       ...(most === undefined ? { needs: ["client.maxSelfPay"] } : {}),
     };
   },

@@ -1,6 +1,9 @@
 import { defineReferralRule } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
+import { goodFaithEstimate } from "../internal/goodFaithEstimate.js";
 import { networkGapNotice } from "../internal/networkGapNotice.js";
+import { continueOrRefer } from "../internal/continueOrRefer.js";
+import { paymentWays } from "../internal/paymentWays.js";
 
 /**
  * The client changed insurance: coverage that was in network with the
@@ -10,60 +13,84 @@ import { networkGapNotice } from "../internal/networkGapNotice.js";
  * `soonWithinDays` days, then soon), and the receiving clinician is chosen
  * for the client's coverage on that day. Where the policy allows, the client
  * may self-pay, get a superbill, or be billed out of network instead (seed
- * 002: the client has changed insurance companies). Coverage that lapses and
+ * 002: the client has changed insurance companies; otherwise refer): when
+ * one of those ways is known to work (a fee within the client's stated
+ * maximum, a sliding-scale floor within it, a plan known to pay out of
+ * network), care can continue, and the change is an `insurance-changed`
+ * notice with those ways, not a referral. When none is known to work the
+ * finding stands, and the facts that would decide it (`client.maxSelfPay`,
+ * `clinician.fee`, `client.coverage.program`,
+ * `client.coverage.outOfNetworkBenefits`) are asked for. A new plan from
+ * Medicare or Medicaid allows no superbill or ordinary self-pay (see
+ * `PayerProgram`). Whenever the client may pay the clinician directly, a
+ * `good-faith-estimate` notice says what is due (45 CFR 149.610). Coverage that lapses and
  * comes back in network within the look-ahead is a gap, not a reason to
  * refer: a `coverage-gap` notice with the ways to bridge it (paying for
  * those days, or pausing until cover resumes).
  *
  * @example
  * ```ts
- * import { createRuleContext, insuranceChangedRule } from "referwell/refer";
+ * import { createRuleContext, insuranceChangedRule, type ReferralCaseInput } from "referwell/refer";
  *
- * const context = createRuleContext(
- *   {
- *     client: {
- *       id: "cl-02",
- *       ageGroup: "adult",
- *       residence: { jurisdiction: "US-OR" },
- *       coverage: [
- *         { payerId: "regence", period: { start: "2023-01-01", end: "2026-10-31" } },
- *         { payerId: "cigna", period: { start: "2026-11-01" } },
- *       ],
- *       maxSelfPay: { currency: "USD", minorUnits: 20000 },
- *       needs: { problemAreas: ["trauma"] },
- *     },
- *     clinician: {
- *       id: "clin-ben",
- *       name: "Ben Okafor",
- *       discipline: "clinical social worker",
- *       licensure: { licenses: [{ jurisdiction: "US-OR" }] },
- *       populations: ["adults"],
- *       languages: ["en"],
- *       insurancePanels: [{ payerId: "regence", period: { start: "2019-05-01" } }],
- *       fee: { currency: "USD", minorUnits: 15000 },
- *       availability: { timeZone: "America/Los_Angeles", slots: [] },
- *       acceptingNewClients: true,
- *       capacity: { caseloadMax: 25, caseloadCurrent: 20, weeklyNewClientLimit: 2 },
- *     },
- *     episode: { start: "2025-11-04" },
+ * const input: ReferralCaseInput = {
+ *   client: {
+ *     id: "cl-02",
+ *     ageGroup: "adult",
+ *     residence: { jurisdiction: "US-OR" },
+ *     coverage: [
+ *       { payerId: "regence", program: "commercial", period: { start: "2023-01-01", end: "2026-10-31" } },
+ *       { payerId: "cigna", program: "commercial", period: { start: "2026-11-01" } },
+ *     ],
+ *     maxSelfPay: { currency: "USD", minorUnits: 12000 },
+ *     needs: { problemAreas: ["trauma"] },
  *   },
- *   { now: "2026-11-23" },
- * );
- * const outcome = insuranceChangedRule.evaluate(context);
+ *   clinician: {
+ *     id: "clin-ben",
+ *     name: "Ben Okafor",
+ *     discipline: "clinical social worker",
+ *     licensure: { licenses: [{ jurisdiction: "US-OR" }] },
+ *     populations: ["adults"],
+ *     languages: ["en"],
+ *     insurancePanels: [{ payerId: "regence", period: { start: "2019-05-01" } }],
+ *     fee: { currency: "USD", minorUnits: 15000 },
+ *     availability: { timeZone: "America/Los_Angeles", slots: [] },
+ *     acceptingNewClients: true,
+ *     capacity: { caseloadMax: 25, caseloadCurrent: 20, weeklyNewClientLimit: 2 },
+ *   },
+ *   episode: { start: "2025-11-04" },
+ * };
+ * // The fee is above the most the client can pay: refer.
+ * const outcome = insuranceChangedRule.evaluate(createRuleContext(input, { now: "2026-11-23" }));
  * const finding = "findings" in outcome ? outcome.findings[0] : undefined;
  * finding?.urgency; // => "urgent"
  * finding?.criteria; // => { require: { payers: [{ payerId: "cigna" }] } }
- * finding?.alternatives?.map((alternative) => alternative.kind); // => ["self-pay", "superbill"]
+ *
+ * // Within it: care continues, and the change is a notice with the ways to pay.
+ * const able = { ...input, client: { ...input.client, maxSelfPay: { currency: "USD", minorUnits: 20000 } } };
+ * const continuing = insuranceChangedRule.evaluate(createRuleContext(able, { now: "2026-11-23" }));
+ * "findings" in continuing && continuing.findings; // => []
+ * "findings" in continuing && continuing.notices?.map((notice) => notice.code); // => ["insurance-changed", "good-faith-estimate"]
+ * "findings" in continuing && continuing.notices?.[0]?.alternatives?.map((alternative) => alternative.kind); // => ["self-pay", "superbill"]
  * ```
  */
 export const insuranceChangedRule = /* @__PURE__ */ defineReferralRule({
   id: "insurance-changed",
   source:
-    "Seed 002 (the client has changed insurance companies: the client self-pays, you bill out of network if allowed, or you hand the client a superbill; otherwise refer)",
+    "Seed 002 (the client has changed insurance companies: the client self-pays, you bill out of network if allowed, or you hand the client a superbill; otherwise refer); Medicare and Medicaid: Social Security Act §1848(g)(4), 42 CFR 405.400–405.455, 42 CFR 447.15; good faith estimate: 45 CFR 149.610",
   evaluate(context) {
     const loss = context.networkLoss;
-    const notices = networkGapNotice(context, "coverage");
-    if (loss === undefined || loss.coverageEnded.length === 0) return { findings: [], notices };
+    const gaps = networkGapNotice(context, "coverage");
+    if (loss === undefined || loss.coverageEnded.length === 0)
+      return {
+        findings: [],
+        notices: [
+          ...gaps,
+          ...goodFaithEstimate(
+            gaps.flatMap((gap) => gap.alternatives ?? []),
+            gaps[0]?.date,
+          ),
+        ],
+      };
     const lost = loss.coverageEnded;
     const after = loss.coverageAfter;
     const past = loss.date <= context.now;
@@ -82,21 +109,22 @@ export const insuranceChangedRule = /* @__PURE__ */ defineReferralRule({
         : past
           ? `Your insurance changed on ${day}, and your new plan doesn't cover sessions with me.`
           : `Your insurance changes on ${day}, and your new plan won't cover sessions with me.`;
-    return {
-      findings: [
-        {
-          code: "insurance-changed",
-          urgency: loss.urgency,
-          date: loss.date,
-          careFrom: loss.date,
-          summary: `Coverage ${past ? "changed" : "changes"} on ${loss.date}: ${lost.map((payer) => payer.payerId).join(", ")} → ${cover}; ${context.clinician.name} is not in network with it.`,
-          explanation: `${change} Let's look at your options together, including a colleague your insurance covers.`,
-          evidence,
-          criteria: { require: { payers: [...after] } },
-          alternatives: context.paymentAlternatives(after),
-        },
-      ],
+    const summary = `Coverage ${past ? "changed" : "changes"} on ${loss.date}: ${lost.map((payer) => payer.payerId).join(", ")} → ${cover}; ${context.clinician.name} is not in network with it.`;
+    const ways = paymentWays(context, after, past ? context.now : loss.date);
+    const notices = [...gaps, ...goodFaithEstimate([...ways.alternatives, ...gaps.flatMap((gap) => gap.alternatives ?? [])], loss.date)];
+    return continueOrRefer(
+      {
+        code: "insurance-changed",
+        date: loss.date,
+        urgency: loss.urgency,
+        summary,
+        change,
+        refer: "Let's look at your options together, including a colleague your insurance covers.",
+        evidence,
+        criteria: { require: { payers: [...after] } },
+      },
+      ways,
       notices,
-    };
+    );
   },
 });

@@ -1,7 +1,11 @@
 import { withinPeriod } from "../../model/internal/withinPeriod.js";
 import { defineReferralRule } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
+import { continuityOfCareNotice } from "../internal/continuityOfCareNotice.js";
+import { goodFaithEstimate } from "../internal/goodFaithEstimate.js";
 import { networkGapNotice } from "../internal/networkGapNotice.js";
+import { continueOrRefer } from "../internal/continueOrRefer.js";
+import { paymentWays } from "../internal/paymentWays.js";
 
 /**
  * The practice is leaving the client's insurance panel, or going self-pay:
@@ -15,7 +19,17 @@ import { networkGapNotice } from "../internal/networkGapNotice.js";
  * colleagues leaving the same panel on the same day are no option; the
  * criteria ask for that panel (seed 002: choose a therapist from the panel
  * that you're leaving); self-pay, a superbill or
- * out-of-network billing are offered where the policy allows them.
+ * out-of-network billing are offered where the policy allows them. A
+ * referral stands only for a client who cannot continue another way: when
+ * one is known to work (a fee or sliding-scale floor within the client's
+ * stated maximum, a plan known to pay out of network) the exit is a
+ * `leaving-panel` notice with those ways; when the facts are missing the
+ * finding stands and asks for them. A Medicare or Medicaid beneficiary is
+ * offered no superbill or ordinary self-pay (see `PayerProgram`). Leaving a
+ * plan's network also gives a `continuity-of-care` notice (No Surprises Act,
+ * 42 U.S.C. 300gg-113: up to 90 days on in-network terms for a
+ * continuing-care patient), and offering a direct payment a
+ * `good-faith-estimate` notice (45 CFR 149.610).
  *
  * @example
  * ```ts
@@ -27,7 +41,7 @@ import { networkGapNotice } from "../internal/networkGapNotice.js";
  *       id: "cl-21",
  *       ageGroup: "adult",
  *       residence: { jurisdiction: "US-OR" },
- *       coverage: [{ payerId: "aetna", period: { start: "2024-01-01" } }],
+ *       coverage: [{ payerId: "aetna", program: "commercial", period: { start: "2024-01-01" } }],
  *       needs: { problemAreas: ["grief"] },
  *     },
  *     clinician: {
@@ -54,15 +68,29 @@ import { networkGapNotice } from "../internal/networkGapNotice.js";
  * finding?.careFrom; // => "2027-01-01"
  * finding?.urgency; // => "soon"
  * finding?.criteria; // => { require: { payers: [{ payerId: "aetna" }] } }
+ * // The client's maximum is not known, so whether they can self-pay is not either.
+ * "findings" in outcome && outcome.needs; // => ["client.maxSelfPay", "clinician.fee"]
+ * "findings" in outcome && outcome.notices?.map((notice) => notice.code); // => ["continuity-of-care", "good-faith-estimate"]
  * ```
  */
 export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
   id: "leaving-panel",
-  source: "Seed 002 (you're transitioning to self-pay: find a therapist for referral, choosing one from the panel that you're leaving)",
+  source:
+    "Seed 002 (you're transitioning to self-pay: find a therapist for referral, choosing one from the panel that you're leaving); continuity of care: 42 U.S.C. 300gg-113 and 300gg-138; Medicare and Medicaid: Social Security Act §1848(g)(4), 42 CFR 405.400–405.455, 42 CFR 447.15; good faith estimate: 45 CFR 149.610",
   evaluate(context) {
     const loss = context.networkLoss;
-    const notices = networkGapNotice(context, "panel");
-    if (loss === undefined || loss.panelEnded.length === 0) return { findings: [], notices };
+    const gaps = networkGapNotice(context, "panel");
+    if (loss === undefined || loss.panelEnded.length === 0)
+      return {
+        findings: [],
+        notices: [
+          ...gaps,
+          ...goodFaithEstimate(
+            gaps.flatMap((gap) => gap.alternatives ?? []),
+            gaps[0]?.date,
+          ),
+        ],
+      };
     const lost = loss.panelEnded;
     const { clinician } = context;
     const selfPay = !clinician.insurancePanels.some((panel) => withinPeriod(panel.period, loss.date));
@@ -73,23 +101,29 @@ export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
       ...lost.map((payer) => ({ kind: "id" as const, fact: "payer", id: payer.payerId })),
       { kind: "date", fact: "first-day-out-of-network", date: loss.date },
     ];
-    return {
-      findings: [
-        {
-          code: "leaving-panel",
-          urgency: loss.urgency,
-          date: loss.date,
-          careFrom: loss.date,
-          summary: selfPay
-            ? `${clinician.name} goes self-pay ${past ? "since" : "from"} ${loss.date}; the client's ${payers} cover no longer applies.`
-            : `${clinician.name} leaves the ${payers} panel ${past ? "since" : "from"} ${loss.date}; the client keeps ${payers} cover.`,
-          explanation: `${when}, ${selfPay ? "I no longer take insurance" : "I am no longer in your insurance plan's network"}, so your plan ${past ? "no longer covers" : "will stop covering"} our sessions. I want you to keep getting care you can afford, so let's talk about your options, including a colleague your plan covers.`,
-          evidence,
-          criteria: { require: { payers: [...lost] } },
-          alternatives: context.paymentAlternatives(loss.coverageAfter),
-        },
-      ],
+    const summary = selfPay
+      ? `${clinician.name} goes self-pay ${past ? "since" : "from"} ${loss.date}; the client's ${payers} cover no longer applies.`
+      : `${clinician.name} leaves the ${payers} panel ${past ? "since" : "from"} ${loss.date}; the client keeps ${payers} cover.`;
+    const change = `${when}, ${selfPay ? "I no longer take insurance" : "I am no longer in your insurance plan's network"}, so your plan ${past ? "no longer covers" : "will stop covering"} our sessions.`;
+    const ways = paymentWays(context, loss.coverageAfter, past ? context.now : loss.date);
+    const notices = [
+      ...gaps,
+      ...continuityOfCareNotice(context, loss),
+      ...goodFaithEstimate([...ways.alternatives, ...gaps.flatMap((gap) => gap.alternatives ?? [])], loss.date),
+    ];
+    return continueOrRefer(
+      {
+        code: "leaving-panel",
+        date: loss.date,
+        urgency: loss.urgency,
+        summary,
+        change,
+        refer: "I want you to keep getting care you can afford, so let's talk about your options, including a colleague your plan covers.",
+        evidence,
+        criteria: { require: { payers: [...lost] } },
+      },
+      ways,
       notices,
-    };
+    );
   },
 });

@@ -1,23 +1,45 @@
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
-import { licensureFor } from "../../model/internal/licensureFor.js";
 import { placeOn } from "../../model/internal/placeOn.js";
-import { defineReferralRule, type RuleFinding } from "../defineReferralRule.js";
-import type { Alternative } from "../results.js";
+import type { RuleContext } from "../createRuleContext.js";
+import { defineReferralRule, type RuleFinding, type RuleNotice } from "../defineReferralRule.js";
+import { continuationAfterMove } from "../internal/continuationAfterMove.js";
+import type { Alternative, EvidenceItem } from "../results.js";
+
+/** A planned move the clinician can follow: a notice with the ways to continue, and no goodbye. */
+function continuingNotice(
+  context: RuleContext,
+  move: { date: string; to: string; alternatives: Alternative[]; evidence: EvidenceItem[] },
+): RuleNotice {
+  const ways = move.alternatives.map((alternative) => alternative.summary).join(" ");
+  // "By video" only when video is the one way: a client who can also come in person keeps both.
+  const video = move.alternatives.every((alternative) => alternative.kind === "continue-by-telehealth");
+  return {
+    code: "moving",
+    date: move.date,
+    summary: `Moves to ${move.to} on ${move.date}; ${context.clinician.name} may keep practising there. No referral: ${ways}`,
+    explanation: `You're moving on ${context.describeDate(move.date)}, and we can keep working together${video ? " by video" : ""} after you move.`,
+    evidence: move.evidence,
+    alternatives: move.alternatives,
+  };
+}
 
 /**
- * The client is moving to another jurisdiction: a planned move dated from
- * today up to the look-ahead is a finding now, with its date (a move next
- * month needs a referral this month); urgency follows how close it is. A
- * move already made during the episode is a finding only while the
- * clinician cannot continue in a way the client attends. The receiving
- * clinician is chosen for where the client will live (seed 002: refer
- * your client to a new therapist in their new town). Where the clinician
- * may keep practising there, by a licence or a compact privilege
- * (telehealth follows the client's location), continuing is offered; to a
+ * The client is moving to another jurisdiction. A move is a referral only
+ * when the clinician cannot continue in a way the client attends: where the
+ * clinician may keep practising there, by a licence or a compact privilege
+ * (telehealth follows the client's location, and needs a clinician who
+ * offers it), or in person at an office there, a planned move is a `moving`
+ * notice with `continue-by-telehealth` or `continue-in-person`, and nothing
+ * in it says goodbye. Otherwise a planned move dated from today up to the
+ * look-ahead is a finding now, with its date (a move next month needs a
+ * referral this month); urgency follows how close it is, and the receiving
+ * clinician is chosen for where the client will live (seed 002: refer your
+ * client to a new therapist in their new town). A move already made during
+ * the episode is a finding only while the clinician cannot continue. To a
  * client who attends in person, continuing by telehealth is still offered
  * when the clinician is authorized for it, and the finding stands. The
- * summary and the client's explanation give the real reason: not authorized
- * there, no office there, or no telehealth.
+ * summary and the client's explanation give the real reason: not
+ * authorized there, no office there, or no telehealth.
  *
  * @example
  * ```ts
@@ -50,9 +72,11 @@ import type { Alternative } from "../results.js";
  *   { now: "2026-11-23" },
  * );
  * const outcome = movingRule.evaluate(context);
- * const finding = "findings" in outcome ? outcome.findings[0] : undefined;
- * [finding?.date, finding?.urgency]; // => ["2026-12-15", "soon"]
- * finding?.alternatives?.map((alternative) => alternative.basis); // => [{ via: "compact", compactId: "counseling-compact" }]
+ * "findings" in outcome && outcome.findings; // => []
+ * const notice = "findings" in outcome ? outcome.notices?.[0] : undefined;
+ * notice?.explanation; // => "You're moving on 15 December 2026, and we can keep working together by video after you move."
+ * notice?.alternatives?.map((alternative) => [alternative.kind, alternative.basis]);
+ * // => [["continue-by-telehealth", { via: "compact", compactId: "counseling-compact" }]]
  * ```
  */
 export const movingRule = /* @__PURE__ */ defineReferralRule({
@@ -64,59 +88,23 @@ export const movingRule = /* @__PURE__ */ defineReferralRule({
     if (client.plannedMoves.length === 0) return { findings: [] };
     const from = context.episodeStart ?? now;
     const dates = [...new Set(client.plannedMoves.map((move) => move.date))].filter((date) => date >= from && date <= horizon).sort();
-    const attends = client.preferences.mode;
     const findings: RuleFinding[] = [];
+    const notices: RuleNotice[] = [];
     for (const date of dates) {
       const before = placeOn(client, addCalendarDays(date, -1)).jurisdiction;
       const to = placeOn(client, date).jurisdiction;
       if (to === before) continue;
       const past = date < now;
-      const on = past ? now : date;
-      const alternatives: Alternative[] = [];
-      // Why the clinician cannot continue in a way the client attends, reason by reason.
-      const unauthorized: string[] = [];
-      const missing: string[] = [];
-      let fits = false;
-      let byVideo: string | undefined;
-      for (const mode of ["telehealth", "in-person"] as const) {
-        const accepted = attends === "either" || attends === mode;
-        // Telehealth is still offered to a client who attends in person: it is how care can follow a move.
-        if (!accepted && mode !== "telehealth") continue;
-        const provides =
-          mode === "telehealth" ? clinician.telehealth : clinician.locations.some((location) => location.jurisdiction === to);
-        if (!provides) {
-          if (accepted) missing.push(mode === "telehealth" ? "offers no telehealth" : `has no office in ${to}`);
-          continue;
-        }
-        const licensure = licensureFor(clinician, { jurisdiction: to, mode, on }, context.compacts);
-        if (!licensure.authorized) {
-          if (accepted) unauthorized.push(mode);
-          continue;
-        }
-        const basis =
-          licensure.via === "license"
-            ? { via: "license" as const, jurisdiction: licensure.jurisdiction }
-            : { via: "compact" as const, compactId: licensure.compactId };
-        const by = basis.via === "license" ? `a licence for ${basis.jurisdiction}` : `the ${basis.compactId} privilege`;
-        if (accepted) fits = true;
-        else byVideo = by;
-        alternatives.push(
-          mode === "telehealth"
-            ? {
-                kind: "continue-by-telehealth",
-                summary: `Continue by telehealth: authorized in ${to} by ${by}.`,
-                explanation: "I can keep seeing you by video after you move.",
-                basis,
-              }
-            : {
-                kind: "continue-in-person",
-                summary: `Continue in person at a location in ${to}: authorized by ${by}.`,
-                explanation: "I also see clients in person near where you're moving, so we could keep meeting.",
-                basis,
-              },
-        );
+      const { alternatives, fits, unauthorized, missing, byVideo } = continuationAfterMove(context, to, past ? now : date);
+      const evidence: EvidenceItem[] = [
+        { kind: "place", fact: "moving-to", jurisdiction: to },
+        { kind: "date", fact: "move-date", date },
+      ];
+      if (fits) {
+        // Care continues: nothing to tell a client who already moved, and no goodbye to one who will.
+        if (!past) notices.push(continuingNotice(context, { date, to, alternatives, evidence }));
+        continue;
       }
-      if (past && fits) continue;
       const reasons = [
         ...missing,
         ...(unauthorized.length === 0
@@ -125,18 +113,17 @@ export const movingRule = /* @__PURE__ */ defineReferralRule({
               `is not authorized to practise in ${to}${unauthorized.length === 1 ? (unauthorized[0] === "telehealth" ? " by telehealth" : " in person") : ""}`,
             ]),
       ];
-      const because = fits
-        ? `${clinician.name} may keep practising there`
-        : `${clinician.name} ${reasons.join(" and ")}${byVideo === undefined ? "" : `; telehealth is possible there (${byVideo}) if the client, who attends in person, agrees`}`;
+      const because = `${clinician.name} ${reasons.join(" and ")}${byVideo === undefined ? "" : `; telehealth is possible there (${byVideo}) if the client, who attends in person, agrees`}`;
       const video = byVideo === undefined ? "" : "We could keep meeting by video if that works for you, or ";
+      const help = video === "" ? "I'd like to help" : `${video}I can help`;
       const explanation =
-        fits || unauthorized.length > 0
+        unauthorized.length > 0
           ? past
             ? "You now live somewhere I'm not licensed to keep seeing you, so I'd like to help you find a good therapist near your new home."
-            : `You're moving on ${context.describeDate(date)}, and therapy works best with someone who can keep seeing you where you'll live. I'd like to help you find a good therapist there before you go.`
+            : `You're moving on ${context.describeDate(date)}, and I'm not licensed to keep seeing you where you'll live. I'd like to help you find a good therapist there before you go.`
           : past
-            ? `You now live too far from my office to keep meeting in person. ${video === "" ? "I'd like to help" : `${video}I can help`} you find a good therapist near your new home.`
-            : `You're moving on ${context.describeDate(date)}, and I don't have an office near your new home, so we couldn't keep meeting in person. ${video === "" ? "I'd like to help" : `${video}I can help`} you find a good therapist there before you go.`;
+            ? `You now live too far from my office to keep meeting in person. ${help} you find a good therapist near your new home.`
+            : `You're moving on ${context.describeDate(date)}, and I don't have an office near your new home, so we couldn't keep meeting in person. ${help} you find a good therapist there before you go.`;
       findings.push({
         code: "moving",
         urgency: context.urgencyOf(date),
@@ -144,13 +131,10 @@ export const movingRule = /* @__PURE__ */ defineReferralRule({
         careFrom: date,
         summary: `${past ? "Moved" : "Moves"} to ${to} on ${date}; ${because}.`,
         explanation,
-        evidence: [
-          { kind: "place", fact: "moving-to", jurisdiction: to },
-          { kind: "date", fact: "move-date", date },
-        ],
+        evidence,
         alternatives,
       });
     }
-    return { findings };
+    return { findings, notices };
   },
 });

@@ -1,0 +1,44 @@
+import type { PayerRef } from "../../model/index.js";
+import type { RuleContext } from "../createRuleContext.js";
+import type { RuleNotice } from "../defineReferralRule.js";
+import type { NetworkLoss } from "../createRuleContext.js";
+import { calendarDays } from "../../model/internal/calendarDays.js";
+
+/** How long a plan must let a continuing-care patient keep in-network terms, from its notice (42 U.S.C. 300gg-113(a)(2)). */
+const CONTINUITY_DAYS = 90;
+
+/**
+ * The clinician leaving a plan's network: a continuing-care patient (a
+ * course of treatment for a serious and complex condition, among others)
+ * is owed notice by the plan and up to 90 days of care on in-network terms
+ * from it (No Surprises Act: PHSA §2799A-3, 42 U.S.C. 300gg-113), and the
+ * clinician accepts in-network cost-sharing as payment in full meanwhile
+ * (PHSA §2799B-8, 42 U.S.C. 300gg-138). These bind group health plans and
+ * health insurers, not Medicare or Medicaid, so a panel of either gives no
+ * notice; a programme the coverage does not state gets it, worded as a
+ * condition. None once the 90 days would be over whatever the notice date.
+ */
+export function continuityOfCareNotice(context: RuleContext, loss: NetworkLoss): RuleNotice[] {
+  if (calendarDays(loss.date, context.now) >= CONTINUITY_DAYS) return [];
+  const programmeOf = (payer: PayerRef) =>
+    context.client.coverage.find(
+      (coverage) => coverage.payerId === payer.payerId && (payer.planId === undefined || payer.planId === coverage.planId),
+    )?.program;
+  const payers = loss.panelEnded.filter((payer) => {
+    const program = programmeOf(payer);
+    return program !== "medicare" && program !== "medicaid";
+  });
+  if (payers.length === 0) return [];
+  return [
+    {
+      code: "continuity-of-care",
+      date: loss.date,
+      summary: `${context.clinician.name} leaves the ${payers.map((payer) => payer.payerId).join(", ")} network on ${loss.date}. If the client is a continuing-care patient of a group health plan or health insurer (a course of treatment for a serious and complex condition, among others), the plan must tell them and let them continue on in-network terms for up to ${CONTINUITY_DAYS} days from its notice, and the clinician accepts in-network cost-sharing as payment in full meanwhile (42 U.S.C. 300gg-113, PHSA §2799A-3; 42 U.S.C. 300gg-138, PHSA §2799B-8).`,
+      explanation: `If you're in ongoing treatment, your plan may let you keep seeing me at your in-network cost for up to ${CONTINUITY_DAYS} days after I leave its network; it should write to you about it.`,
+      evidence: [
+        ...payers.map((payer) => ({ kind: "id" as const, fact: "payer", id: payer.payerId })),
+        { kind: "date", fact: "first-day-out-of-network", date: loss.date },
+      ],
+    },
+  ];
+}
