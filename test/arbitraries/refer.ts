@@ -41,8 +41,9 @@ export const clinician = fc
     fee: fc.option(usd(8_000, 25_000), { nil: undefined }),
     floorShare: fc.option(fc.double({ min: 0.3, max: 1, noNaN: true }), { nil: undefined }),
     telehealth: fc.boolean(),
+    optOut: fc.option(period, { nil: undefined }),
   })
-  .map(({ extraLicence, compact, problemAreas, modalities, panels, fee, floorShare, telehealth }) => ({
+  .map(({ extraLicence, compact, problemAreas, modalities, panels, fee, floorShare, telehealth, optOut }) => ({
     id: TREATING,
     name: "Clinician A",
     discipline: "psychologist",
@@ -60,9 +61,25 @@ export const clinician = fc
       ? {}
       : { slidingScaleFloor: { currency: "USD", minorUnits: Math.floor(fee.minorUnits * floorShare) } }),
     telehealth,
+    ...(optOut === undefined ? {} : { medicareOptOut: optOut }),
     availability: { timeZone: "America/Los_Angeles", slots: [] },
     acceptingNewClients: true,
     capacity: { caseloadMax: 25, caseloadCurrent: 20, weeklyNewClientLimit: 2 },
+  }));
+
+/** The kind of programme a coverage names, or none (unknown). */
+export const program = fc.option(fc.constantFrom("commercial" as const, "medicare" as const, "medicaid" as const, "other" as const), {
+  nil: undefined,
+});
+
+/** A period of coverage, with or without its programme and out-of-network benefits. */
+export const coverage = fc
+  .record({ payerId: fc.constantFrom(...PAYERS), period, program, benefits: fc.option(fc.boolean(), { nil: undefined }) })
+  .map(({ payerId, period: span, program: kind, benefits }) => ({
+    payerId,
+    ...(kind === undefined ? {} : { program: kind }),
+    ...(benefits === undefined ? {} : { outOfNetworkBenefits: benefits }),
+    period: span,
   }));
 
 export const conflict = fc.record({
@@ -77,7 +94,7 @@ export const client = fc
       maxLength: 2,
       selector: (move) => move.date,
     }),
-    coverage: fc.array(fc.record({ payerId: fc.constantFrom(...PAYERS), period }), { maxLength: 3 }),
+    coverage: fc.array(coverage, { maxLength: 3 }),
     maxSelfPay: fc.option(usd(5_000, 30_000), { nil: undefined }),
     needs: fc.subarray(AREAS, { minLength: 1 }),
     modalities: fc.subarray(MODALITIES, { maxLength: 2 }),
@@ -208,3 +225,68 @@ export const panelExit = fc
       episodes,
     };
   });
+
+/**
+ * A panel exit that affects its clients: one clinician on the aetna and
+ * regence panels since 2020, leaving one or both (or every panel) on a date
+ * ahead, and clients covered by those payers, with or without a programme, a
+ * stated maximum and out-of-network benefits, so both sides (referred and
+ * continuing) come up often.
+ */
+export const affectingExit = fc
+  .record({
+    days: fc.integer({ min: 1, max: 200 }),
+    payerIds: fc.option(fc.subarray(["aetna", "regence"], { minLength: 1 }), { nil: undefined }),
+    fee: fc.option(usd(8_000, 25_000), { nil: undefined }),
+    floorShare: fc.option(fc.double({ min: 0.3, max: 1, noNaN: true }), { nil: undefined }),
+    optOut: fc.boolean(),
+    clients: fc.array(
+      fc.record({
+        payerId: fc.constantFrom("aetna", "regence"),
+        program,
+        benefits: fc.option(fc.boolean(), { nil: undefined }),
+        maxSelfPay: fc.option(usd(5_000, 30_000), { nil: undefined }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+  })
+  .map(({ days, payerIds, fee, floorShare, optOut, clients }) => ({
+    date: new Date(NOW_MS + days * DAY_MS).toISOString().slice(0, 10),
+    clinicianIds: [TREATING],
+    ...(payerIds === undefined ? {} : { payerIds }),
+    clinicians: [
+      {
+        id: TREATING,
+        name: "Clinician A",
+        discipline: "psychologist",
+        licensure: { licenses: [{ jurisdiction: "US-OR" }] },
+        populations: ["adults"],
+        languages: ["en"],
+        insurancePanels: ["aetna", "regence"].map((payerId) => ({ payerId, period: { start: "2020-01-01" } })),
+        ...(fee === undefined ? {} : { fee }),
+        ...(fee === undefined || floorShare === undefined
+          ? {}
+          : { slidingScaleFloor: { currency: "USD", minorUnits: Math.floor(fee.minorUnits * floorShare) } }),
+        ...(optOut ? { medicareOptOut: { start: "2020-01-01" } } : {}),
+        availability: { timeZone: "America/Los_Angeles", slots: [] },
+        acceptingNewClients: true,
+        capacity: { caseloadMax: 25, caseloadCurrent: 20, weeklyNewClientLimit: 2 },
+      },
+    ],
+    clients: clients.map((entry, index) => ({
+      id: `cl-${index}`,
+      ageGroup: "adult" as const,
+      residence: { jurisdiction: "US-OR" },
+      coverage: [
+        {
+          payerId: entry.payerId,
+          ...(entry.program === undefined ? {} : { program: entry.program }),
+          ...(entry.benefits === undefined ? {} : { outOfNetworkBenefits: entry.benefits }),
+          period: { start: "2024-01-01" },
+        },
+      ],
+      ...(entry.maxSelfPay === undefined ? {} : { maxSelfPay: entry.maxSelfPay }),
+      needs: { problemAreas: ["depression"] },
+    })),
+    episodes: clients.map((_, index) => ({ clientId: `cl-${index}`, clinicianId: TREATING, start: "2026-01-05" })),
+  }));

@@ -20,14 +20,12 @@ const CONTINUITY_DAYS = 90;
  */
 export function continuityOfCareNotice(context: RuleContext, loss: NetworkLoss): RuleNotice[] {
   if (calendarDays(loss.date, context.now) >= CONTINUITY_DAYS) return [];
-  const programmeOf = (payer: PayerRef) =>
-    context.client.coverage.find(
-      (coverage) => coverage.payerId === payer.payerId && (payer.planId === undefined || payer.planId === coverage.planId),
-    )?.program;
-  const payers = loss.panelEnded.filter((payer) => {
-    const program = programmeOf(payer);
-    return program !== "medicare" && program !== "medicaid";
-  });
+  // Skipped only when every coverage of the payer is Medicare or Medicaid, whatever order the coverage is listed in.
+  const publicOnly = (payer: PayerRef) =>
+    context.client.coverage
+      .filter((coverage) => coverage.payerId === payer.payerId && (payer.planId === undefined || payer.planId === coverage.planId))
+      .every((coverage) => coverage.program === "medicare" || coverage.program === "medicaid");
+  const payers = loss.panelEnded.filter((payer) => !publicOnly(payer));
   if (payers.length === 0) return [];
   return [
     {

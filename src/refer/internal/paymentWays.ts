@@ -9,6 +9,8 @@ export interface PaymentFacts {
   readonly policy: Pick<ReferralPolicy, "billing">;
   readonly client: Client;
   readonly clinician: Clinician;
+  /** The day the client reported they can no longer afford the fee: the sliding scale is then offered even when the fee is within their stated maximum. */
+  readonly hardshipReported?: IsoDate;
 }
 
 /**
@@ -81,8 +83,9 @@ function ordinaryWays(facts: PaymentFacts, insured: boolean, affordable: (amount
       ...priced,
     });
   }
-  // The sliding scale only when the full fee is not known to be within reach.
-  const scale = billing.slidingScale && !(payFee && fee !== undefined && most !== undefined) ? slidingScale(floor, affordable) : [];
+  // The sliding scale only when the full fee is not known to be within reach, or the client reported hardship.
+  const needed = !(payFee && fee !== undefined && most !== undefined) || facts.hardshipReported !== undefined;
+  const scale = billing.slidingScale && needed ? slidingScale(floor, affordable) : [];
   out.push(...scale);
   if (insured && billing.superbill && payFee) {
     out.push({

@@ -1,0 +1,117 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { createVocabulary } from "referwell";
+import { assessPanelExit, assessReferral, type ReferralAssessment, type ReferralPolicyInput } from "referwell/refer";
+import { affectingExit, NOW, panelExit, referralCase } from "../arbitraries/refer.js";
+import { untyped } from "../support/untyped.js";
+
+const vocabulary = createVocabulary();
+const PAYMENT = ["insurance-changed", "leaving-panel", "cannot-afford"];
+const SELF_PAY = ["self-pay", "sliding-scale", "superbill", "private-contract"];
+type Case = ReturnType<(typeof referralCase)["generate"]>["value"];
+
+const assess = (input: unknown, policy: ReferralPolicyInput = {}): ReferralAssessment =>
+  assessReferral(untyped(input), { now: NOW, vocabulary, policy });
+const paymentFindings = (assessment: ReferralAssessment) =>
+  assessment.findings.filter((finding) => PAYMENT.includes(finding.code)).map((finding) => finding.code);
+
+/** A billing policy drawn from every switch. */
+const billing = fc.record({
+  selfPay: fc.boolean(),
+  superbill: fc.boolean(),
+  outOfNetwork: fc.boolean(),
+  slidingScale: fc.boolean(),
+  unknownProgram: fc.constantFrom("withhold" as const, "offer" as const),
+});
+
+/** One more way to pay: a policy switch turned on, or a higher stated maximum. */
+const moreWays = fc.oneof(
+  fc.constantFrom("selfPay" as const, "superbill" as const, "outOfNetwork" as const, "slidingScale" as const, "unknownProgram" as const),
+  fc.integer({ min: 1, max: 30_000 }),
+);
+
+describe("triggers that are not referrals", () => {
+  test.prop([referralCase, billing])(
+    "continue or refer: a trigger is a notice carrying the way to continue or a finding, never both",
+    (input, policy) => {
+      const assessment = assess(input, { billing: policy });
+      for (const code of [...PAYMENT, "moving"]) {
+        const found = assessment.findings.filter((finding) => finding.code === code);
+        const continuing = assessment.notices.filter((notice) => notice.code === code);
+        for (const notice of continuing) {
+          expect(notice.alternatives.length).toBeGreaterThan(0);
+          // The same dated change is never both a way to continue and a reason to refer.
+          expect(found.map((finding) => finding.date)).not.toContain(notice.date);
+        }
+      }
+    },
+  );
+
+  test.prop([referralCase, billing, moreWays])(
+    "monotone in ways to pay: allowing one more way never turns a notice into a finding",
+    (input: Case, policy, more) => {
+      const before = assess(input, { billing: policy });
+      const richer =
+        typeof more === "number"
+          ? {
+              input: {
+                ...input,
+                client: {
+                  ...input.client,
+                  maxSelfPay: { currency: "USD", minorUnits: (input.client.maxSelfPay?.minorUnits ?? 0) + more },
+                },
+              },
+              policy,
+            }
+          : { input, policy: { ...policy, [more]: more === "unknownProgram" ? "offer" : true } };
+      // A client with no stated maximum gains one: that can only decide more, never refer more, when it covers the old fee.
+      if (typeof more === "number" && input.client.maxSelfPay === undefined) return;
+      const after = assess(richer.input, { billing: richer.policy });
+      for (const code of paymentFindings(after)) expect(paymentFindings(before)).toContain(code);
+    },
+  );
+
+  test.prop([referralCase.map((input) => input), fc.constantFrom("medicare" as const, "medicaid" as const)])(
+    "payer rules: a client covered only by Medicare or Medicaid is never offered a superbill or out-of-network billing, and a panel exit never ordinary self-pay",
+    (input, program) => {
+      const client = { ...input.client, coverage: input.client.coverage.map((entry) => ({ ...entry, program })) };
+      const policy = { billing: { outOfNetwork: true, slidingScale: true, unknownProgram: "offer" as const } };
+      const assessment = assess({ ...input, client }, policy);
+      const entries = [...assessment.findings, ...assessment.notices];
+      for (const entry of entries) {
+        const kinds = entry.alternatives.map((alternative) => alternative.kind);
+        expect(kinds).not.toContain("superbill");
+        expect(kinds).not.toContain("out-of-network");
+        if (entry.code === "leaving-panel") {
+          const allowed = program === "medicare" ? ["private-contract"] : [];
+          for (const kind of kinds) expect(allowed).toContain(kind);
+        }
+      }
+    },
+  );
+
+  test.prop([fc.oneof(affectingExit, panelExit), billing])(
+    "panel exit: a client who can continue never appears in referrals, and has a way to continue",
+    (exit, policy) => {
+      const result = assessPanelExit(untyped(exit), { now: NOW, vocabulary, policy: { billing: policy } });
+      const referred = new Set(result.referrals.map((referral) => `${referral.clientId}/${referral.clinicianId}`));
+      for (const entry of result.continuing) {
+        expect(referred.has(`${entry.clientId}/${entry.clinicianId}`)).toBe(false);
+        expect(entry.ways.length).toBeGreaterThan(0);
+        expect(entry.payerIds.length).toBeGreaterThan(0);
+        // A client offered to pay the clinician directly is owed a good faith estimate.
+        if (entry.ways.some((way) => SELF_PAY.includes(way.kind))) {
+          expect(entry.notices.map((notice) => notice.code)).toContain("good-faith-estimate");
+        }
+      }
+    },
+  );
+
+  it("the generators: exits leave clients on both sides, so the law above is not vacuous", () => {
+    const results = fc
+      .sample(affectingExit, { numRuns: 100, seed: 5 })
+      .map((exit) => assessPanelExit(untyped(exit), { now: NOW, vocabulary }));
+    expect(results.some((result) => result.continuing.length > 0)).toBe(true);
+    expect(results.some((result) => result.referrals.length > 0)).toBe(true);
+  });
+});
