@@ -202,9 +202,10 @@ export type Finding = z.infer<typeof Finding>;
 
 /**
  * Something to act on that is no reason to refer, as a rule returns it: a
- * gap in in-network cover that resumes within the look-ahead, say. `date` is
- * its first day and `until` its last; `alternatives` are the ways to bridge
- * it. `summary` is for the clinician, `explanation` for the client, in plain
+ * trigger care can continue past (with the ways to continue), or a gap in
+ * in-network cover that resumes within the look-ahead, say. `date` is its
+ * first day and `until` its last; `alternatives` are the ways to continue
+ * or to bridge it. `summary` is for the clinician, `explanation` for the client, in plain
  * words.
  *
  * @example
@@ -428,8 +429,11 @@ export type ProgressSummary = z.infer<typeof ProgressSummary>;
  * clinician must offer. `refer` is true when any finding stands; where a
  * finding lists alternatives, offer them first or beside the referral.
  * `urgency` is the highest of the findings' (`routine` with none).
- * `notices` are things to act on that are no reason to refer (a short gap
- * in in-network cover), each with the alternatives that bridge it.
+ * `notices` are things to act on that are no reason to refer, each with
+ * its alternatives: a trigger care can continue past (a move the clinician
+ * can follow, a way to keep paying), a short gap in in-network cover,
+ * continuity of care when the clinician leaves a network, a good faith
+ * estimate when the client may pay directly.
  * `criteria` is what `referwell/match` needs, as it accepts it; `options`
  * says how many options to present. `unknownTags` are the case's tags that
  * no vocabulary knows (a misspelled need, say, which would match only the

@@ -53,8 +53,16 @@ function regimeOf(programs: readonly (PayerProgram | undefined)[], billing: Refe
   return "ordinary";
 }
 
-/** The practice's sliding scale, when it has a floor within reach. */
-function slidingScale(floor: Money | undefined, affordable: (amount: Money | undefined) => boolean): Alternative[] {
+/**
+ * The practice's sliding scale, when the policy offers it and its floor is
+ * within reach: only when self-pay at the full fee is not on offer and known
+ * to be within reach, or the client reported hardship.
+ */
+function slidingScale(facts: PaymentFacts, payFee: boolean, affordable: (amount: Money | undefined) => boolean): Alternative[] {
+  const { billing } = facts.policy;
+  const { fee, slidingScaleFloor: floor } = facts.clinician;
+  const fullFee = billing.selfPay && payFee && fee !== undefined && facts.client.maxSelfPay !== undefined;
+  if (!billing.slidingScale || (fullFee && facts.hardshipReported === undefined)) return [];
   if (floor === undefined || !affordable(floor)) return [];
   return [
     {
@@ -69,8 +77,7 @@ function slidingScale(floor: Money | undefined, affordable: (amount: Money | und
 /** Self-pay, a sliding scale, a superbill and out-of-network billing, as the policy allows them. */
 function ordinaryWays(facts: PaymentFacts, insured: boolean, affordable: (amount: Money | undefined) => boolean): Alternative[] {
   const { billing } = facts.policy;
-  const { fee, slidingScaleFloor: floor } = facts.clinician;
-  const most = facts.client.maxSelfPay;
+  const { fee } = facts.clinician;
   const priced = fee === undefined ? {} : { amount: fee };
   const perSession = fee === undefined ? "" : ` at ${describeMoney(fee)} a session`;
   const payFee = affordable(fee);
@@ -83,10 +90,7 @@ function ordinaryWays(facts: PaymentFacts, insured: boolean, affordable: (amount
       ...priced,
     });
   }
-  // The sliding scale only when the full fee is not known to be within reach, or the client reported hardship.
-  const needed = !(payFee && fee !== undefined && most !== undefined) || facts.hardshipReported !== undefined;
-  const scale = billing.slidingScale && needed ? slidingScale(floor, affordable) : [];
-  out.push(...scale);
+  out.push(...slidingScale(facts, payFee, affordable));
   if (insured && billing.superbill && payFee) {
     out.push({
       kind: "superbill",
