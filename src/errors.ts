@@ -218,6 +218,8 @@ export const ExpectedText = Object.freeze({
   icalendarId: "1-200 letters, digits, dots and hyphens",
   otherFormat: "text in the required format",
   schema: "zod schema",
+  itemSum: "the sum of the item scores",
+  noItems: "no item scores (the instrument declares none)",
 } as const);
 
 const fixedTexts: ReadonlySet<string> = new Set([

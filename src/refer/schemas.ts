@@ -10,6 +10,8 @@ import { emptyList } from "../model/internal/emptyList.js";
 import { Client, Clinician, Compact, Id, IsoDate } from "../model/index.js";
 import { repeatedIndexes } from "../model/internal/repeatedIndexes.js";
 import { reportDuplicateIds } from "../model/internal/reportDuplicateIds.js";
+import { checkRiskItems } from "./internal/checkRiskItems.js";
+import { InstrumentItems, RiskFlag, RiskItem, SafetyPolicy } from "./safetySchemas.js";
 
 const byId = (item: { id: string }): string => item.id;
 
@@ -77,8 +79,11 @@ export const Instrument = z
     reliableChange: ReliableChangeMethod.optional(),
     cutoff: z.number().optional(),
     source: z.string().min(1).max(1000),
+    items: InstrumentItems.optional(),
+    riskItems: z.array(RiskItem).max(20).default(emptyList),
   })
   .superRefine((instrument, ctx) => {
+    checkRiskItems(instrument, ctx);
     if (instrument.range.min >= instrument.range.max) {
       ctx.addIssue({ code: "custom", message: "min-above-max", path: ["range", "min"] });
     }
@@ -108,6 +113,7 @@ export const Measurement = z.object({
   instrument: Id,
   date: IsoDate,
   score: z.number(),
+  items: z.array(z.number()).max(200).optional(),
 });
 /** One score of one instrument on one day. */
 export type Measurement = z.infer<typeof Measurement>;
@@ -190,6 +196,7 @@ export const ReferralCase = z.strictObject({
   disagreements: z.array(Disagreement).max(1_000).default(emptyList),
   hardship: z.strictObject({ reported: IsoDate }).optional(),
   compacts: z.array(Compact).max(1_000).default(emptyList),
+  risk: z.array(RiskFlag).max(1_000).default(emptyList),
 });
 /** One client in care with one clinician, as the triggers read it. */
 export type ReferralCase = z.infer<typeof ReferralCase>;
@@ -265,6 +272,7 @@ export const ReferralPolicy = z
         margin: z.number().min(0).max(1).default(0.1),
       })
       .prefault({}),
+    safety: SafetyPolicy.prefault({}),
   })
   .superRefine((policy, ctx) => {
     if (policy.urgentWithinDays > policy.soonWithinDays) {
