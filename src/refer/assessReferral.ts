@@ -288,6 +288,12 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
  * built-in triggers unless `rules` says otherwise) on the validated case,
  * then gathers:
  *
+ * - `safety`, first: the safety level (`none`, `review`, `urgent-review`,
+ *   `crisis`) from risk items, risk ratings and needs that are a risk, its
+ *   evidence, the actions for it with the emergency numbers for where the
+ *   client lives, and whether a referral's hand-off waits while risk is
+ *   open (then `preparation` only continues care). referwell is not a
+ *   risk-assessment tool: it never lowers what a clinician judges;
  * - `findings`, most urgent first (ties by code, rule and date), each with
  *   evidence, a clinician summary, a plain-language explanation for the
  *   client, the criteria it adds, alternatives and its source;
@@ -366,6 +372,7 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
  * assessment.preparation.map((step) => step.code);
  * // => ["explain-reason", "pre-termination-counselling", "offer-options", "consent-to-share-records", "warm-hand-off", "continuity-until-transfer"]
  * assessment.unevaluated.map((entry) => entry.rule); // => ["alliance", "progress"]
+ * assessment.safety.level; // => "none"
  * ```
  */
 export function assessReferral(input: ReferralCaseInput, options: AssessReferralOptions): ReferralAssessment {

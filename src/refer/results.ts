@@ -512,7 +512,8 @@ export type Safety = z.infer<typeof Safety>;
 
 /**
  * Whether to refer a client, why, how urgently, and what the receiving
- * clinician must offer. `refer` is true when any finding stands; where a
+ * clinician must offer, after the `safety` section, which comes first (see
+ * {@link Safety}: while risk is open, a referral's hand-off waits). `refer` is true when any finding stands; where a
  * finding lists alternatives, offer them first or beside the referral.
  * `urgency` is the highest of the findings' (`routine` with none).
  * `notices` are things to act on that are no reason to refer (a short gap

@@ -49,7 +49,9 @@ export type ReliableChangeMethod = z.infer<typeof ReliableChangeMethod>;
  * from. The cutoff belongs to the upper side: for a lower-is-better scale a
  * score at or above it is clinical (PHQ-9 ≥ 10); for a higher-is-better
  * scale a score below it is (SRS < 36). Outcome instruments need a
- * reliable-change method.
+ * reliable-change method. `items` describes the item scores a measurement
+ * may carry, and `riskItems` the items that ask about risk, which the
+ * safety check reads (see {@link RiskItem}).
  *
  * @example
  * ```ts
@@ -61,9 +63,11 @@ export type ReliableChangeMethod = z.infer<typeof ReliableChangeMethod>;
  *   measures: "outcome",
  *   direction: "lower-is-better",
  *   range: { min: 0, max: 40 },
- *   reliableChange: { method: "threshold", threshold: 6 },
+ *   reliableChange: { method: "jacobson-truax", sd: 7.7, reliability: 0.9 },
  *   cutoff: 11,
- *   source: "Barkham et al. 2013, Counselling and Psychotherapy Research 13(1)",
+ *   items: { count: 10, min: 0, max: 4 },
+ *   riskItems: [{ item: 6, from: { "urgent-review": 1, crisis: 3 } }],
+ *   source: "Barkham et al. 2013, Counselling and Psychotherapy Research 13(1):3–13 (cut-off, α); Connell & Barkham 2007 (SD)",
  * });
  * core10.measures; // => "outcome"
  * Instrument.safeParse({ ...core10, reliableChange: undefined }).success; // => false
@@ -97,9 +101,11 @@ export type Instrument = z.infer<typeof Instrument>;
 export type InstrumentInput = z.input<typeof Instrument>;
 
 /**
- * One score of one instrument on one day. Extra keys (a client id, a
- * session id) are accepted and dropped, so a host's own records pass as
- * they are; every key is required, so a misspelled one is still reported.
+ * One score of one instrument on one day, and optionally its item scores
+ * in the instrument's order (`items`: as many as the instrument has, each in
+ * its range, summing to the score when the total is a sum), which the
+ * safety check reads for risk items. Extra keys (a client id, a session id)
+ * are accepted and dropped, so a host's own records pass as they are.
  *
  * @example
  * ```ts
@@ -220,6 +226,9 @@ export type ReferralCaseInput = z.input<typeof ReferralCase>;
  * - `billing`: which payment alternatives the practice offers: self-pay
  *   (on), superbill (on), out-of-network billing (off) and its own sliding
  *   scale (off: seed 002 prefers referring to cutting the rate).
+ * - `safety`: the safety policy (see {@link SafetyPolicy}): needs that are
+ *   a risk, the host's emergency numbers, and whether a clinician's rating
+ *   answers an earlier screen.
  * - `options`: how many options to offer, in the matcher's own terms so a
  *   host passes them to it as they are: at least `minimumOptions` (2),
  *   `preferredOptions` (3) when available, and only one when the best
