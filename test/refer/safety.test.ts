@@ -218,11 +218,11 @@ describe("item scores are checked against their instrument", () => {
   it("needs as many items as the instrument has, each in range, summing to the score", () => {
     const tooFew = { instrument: "PHQ-9", date: "2026-11-16", score: 2, items: [1, 1] };
     expect(rejection(() => assess(referralCase({ measurements: [tooFew] }))).issues).toEqual([
-      { path: ["measurements", 0, "items"], code: "too-small", expected: "at least 9 items" },
+      { path: ["measurements", 0, "items"], code: "too-small", expected: "as many item scores as the instrument has items" },
     ]);
     const outOfRange = { ...phq9("2026-11-16", 4), score: 12 };
     expect(rejection(() => assess(referralCase({ measurements: [outOfRange] }))).issues).toEqual([
-      { path: ["measurements", 0, "items", 8], code: "too-big", expected: "number ≤ 3" },
+      { path: ["measurements", 0, "items", 8], code: "too-big", expected: "an item score within the instrument's item range" },
     ]);
     const wrongSum = { ...phq9("2026-11-16", 1), score: 20 };
     expect(rejection(() => assess(referralCase({ measurements: [wrongSum] }))).issues).toEqual([

@@ -1,4 +1,5 @@
 import type * as z from "zod";
+import { ExpectedText } from "../../errors.js";
 import { repeatedIndexes } from "../../model/internal/repeatedIndexes.js";
 import type { InstrumentItems, RiskItem } from "../safetySchemas.js";
 
@@ -22,14 +23,15 @@ export function checkRiskItems(
         code: "custom",
         message: "too-big",
         path: ["riskItems", index, "item"],
-        params: { expected: `integer ≤ ${items.count}` },
+        params: { expected: ExpectedText.itemNumber },
       });
     }
     for (const [level, value] of Object.entries(risk.from)) {
       if (value === undefined) continue;
       const path = ["riskItems", index, "from", level];
-      if (value > items.max) ctx.addIssue({ code: "custom", message: "too-big", path, params: { expected: `number ≤ ${items.max}` } });
-      if (value <= items.min) ctx.addIssue({ code: "custom", message: "too-small", path, params: { expected: `number > ${items.min}` } });
+      if (value > items.max) ctx.addIssue({ code: "custom", message: "too-big", path, params: { expected: ExpectedText.itemThreshold } });
+      if (value <= items.min)
+        ctx.addIssue({ code: "custom", message: "too-small", path, params: { expected: ExpectedText.itemThreshold } });
     }
   });
 }

@@ -9,13 +9,13 @@ function itemIssues(measurement: Measurement, instrument: Instrument, index: num
   const spec = instrument.items;
   if (spec === undefined) return [{ path, code: "invalid", expected: ExpectedText.noItems }];
   if (items.length !== spec.count) {
-    const fewer = items.length < spec.count;
-    return [{ path, code: fewer ? "too-small" : "too-big", expected: `${fewer ? "at least" : "at most"} ${spec.count} items` }];
+    // The instrument's own figures are input too, so the expectation names them without their values.
+    return [{ path, code: items.length < spec.count ? "too-small" : "too-big", expected: ExpectedText.itemCount }];
   }
   const issues: InputIssueDraft[] = [];
   items.forEach((value, item) => {
-    if (value < spec.min) issues.push({ path: [...path, item], code: "too-small", expected: `number ≥ ${spec.min}` });
-    if (value > spec.max) issues.push({ path: [...path, item], code: "too-big", expected: `number ≤ ${spec.max}` });
+    if (value < spec.min) issues.push({ path: [...path, item], code: "too-small", expected: ExpectedText.itemRange });
+    if (value > spec.max) issues.push({ path: [...path, item], code: "too-big", expected: ExpectedText.itemRange });
   });
   if (issues.length === 0 && spec.scoring === "sum") {
     const sum = items.reduce((total, value) => total + value, 0);
