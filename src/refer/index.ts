@@ -40,9 +40,14 @@ export {
   ReasonCode,
   ReferralAssessment,
   ReliableChange,
+  Safety,
+  SafetyAction,
+  SafetyEvidence,
   Score,
   Unevaluated,
 } from "./results.js";
+export { EmergencyContact, InstrumentItems, RiskFlag, RiskItem, SafetyLevel, SafetyPolicy } from "./safetySchemas.js";
+export { builtInEmergencyContacts } from "./builtInEmergencyContacts.js";
 export { allianceRule } from "./rules/allianceRule.js";
 export { cannotAffordRule } from "./rules/cannotAffordRule.js";
 export { impartialityRule } from "./rules/impartialityRule.js";
