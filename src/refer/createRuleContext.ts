@@ -266,7 +266,7 @@ export function createRuleContext(input: ReferralCaseInput, options: RuleContext
     vocabulary,
     instrument,
     series: (instrumentId) => scoresBy.get(instrumentId) ?? [],
-    progress: progressOf(instruments, scoresBy),
+    progress: progressOf(instruments, scoresBy, policy.progress.deterioration),
     treats: (problemArea) => treated.has(vocabulary.canonical("problemAreas", problemArea)),
     offers: (modality) => offered.has(vocabulary.canonical("modalities", modality)),
     inNetworkOn: inNetwork,
