@@ -226,6 +226,9 @@ export type ReferralCaseInput = z.input<typeof ReferralCase>;
  *   the first score to the latest, as NHS Talking Therapies measures it;
  *   `from-best` also counts one since the best score of the series (a
  *   relapse), which a noisy series sets off more often.
+ * - `progress.paired` (`PHQ-9` and `GAD-7`): the depression and anxiety
+ *   measures read together as NHS Talking Therapies does; name an
+ *   anxiety-disorder-specific measure you registered to replace GAD-7.
  * - `alliance.lowScoresInARow` (3) and `alliance.exhaustedSessionsInARow`
  *   (3): how many latest alliance scores, or sessions the clinician left
  *   exhausted, make a clash.
@@ -265,6 +268,7 @@ export const ReferralPolicy = z
         minimumSessions: z.number().int().min(2).max(1_000).default(6),
         minimumWeeks: z.number().int().min(1).max(520).default(8),
         deterioration: z.enum(["from-baseline", "from-best"]).default("from-baseline"),
+        paired: z.strictObject({ depression: Id.default("PHQ-9"), anxiety: Id.default("GAD-7") }).prefault({}),
       })
       .prefault({}),
     alliance: z

@@ -306,3 +306,54 @@ describe("the progress trigger", () => {
     );
   });
 });
+
+describe("paired measures, as NHS Talking Therapies reads them", () => {
+  const pair = (phq: number[], gad: number[]) =>
+    assess(referralCase({ measurements: [...weekly("PHQ-9", "2026-09-01", phq), ...weekly("GAD-7", "2026-09-01", gad)] }));
+
+  it("recovery only below caseness on both; a reliable drop on one and no reliable rise on the other is reliable improvement", () => {
+    expect(pair([16, 8], [12, 5]).pairedProgress).toMatchObject({ classification: "reliable-recovery", recovery: true });
+    // PHQ-9 recovered alone, GAD-7 still a case: no recovery, yet reliable improvement.
+    expect(pair([16, 8], [12, 10]).pairedProgress).toMatchObject({ classification: "reliable-improvement", recovery: false });
+    // A reliable rise on the other measure cancels the improvement.
+    expect(pair([16, 8], [4, 9]).pairedProgress).toMatchObject({ reliableImprovement: false, reliableDeterioration: false });
+    expect(pair([12, 19], [9, 10]).pairedProgress?.classification).toBe("reliable-deterioration");
+    expect(pair([16, 8], [12, 5]).progress.map((summary) => summary.classification)).toEqual(["recovered", "recovered"]);
+  });
+
+  it("is absent with one measure, and a reliable improvement on one of the pair is progress: no no-progress finding", () => {
+    expect(assess(referralCase({ measurements: weekly("PHQ-9", "2026-09-01", [16, 15]) })).pairedProgress).toBeUndefined();
+    const stalledPhq = [16, 16, 15, 16, 15, 16];
+    expect(codes(assess(referralCase({ measurements: weekly("PHQ-9", "2026-09-01", stalledPhq) })))).toEqual(["no-progress"]);
+    expect(codes(pair(stalledPhq, [15, 14, 12, 10, 9, 8]))).toEqual([]);
+  });
+
+  it("an anxiety-disorder-specific measure the host names replaces GAD-7", () => {
+    const pdss = Instrument.parse({
+      id: "PDSS",
+      name: "Panic Disorder Severity Scale",
+      measures: "outcome",
+      direction: "lower-is-better",
+      range: { min: 0, max: 28 },
+      reliableChange: { method: "threshold", threshold: 5 },
+      cutoff: 8,
+      source: "test",
+    });
+    const measurements = [...weekly("PHQ-9", "2026-09-01", [12, 8]), ...weekly("PDSS", "2026-09-01", [14, 6])];
+    const assessment = assess(referralCase({ measurements }), {
+      instruments: [pdss],
+      policy: { progress: { paired: { anxiety: "PDSS" } } },
+    });
+    expect(assessment.pairedProgress).toMatchObject({ anxiety: "PDSS", classification: "reliable-recovery" });
+  });
+
+  test.prop([
+    fc.array(fc.integer({ min: 0, max: 27 }), { minLength: 2, maxLength: 5 }),
+    fc.array(fc.integer({ min: 0, max: 21 }), { minLength: 2, maxLength: 5 }),
+  ])("paired recovery never says recovered while either measure is a case", (phq, gad) => {
+    const paired = pair(phq, gad).pairedProgress;
+    const aCase = (phq.at(-1) as number) >= 10 || (gad.at(-1) as number) >= 8;
+    if (aCase) expect([paired?.recovery, paired?.reliableRecovery, paired?.caseness.latest]).toEqual([false, false, true]);
+    if (paired?.reliableImprovement === true) expect(paired.reliableDeterioration).toBe(false);
+  });
+});

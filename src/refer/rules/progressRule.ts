@@ -191,7 +191,15 @@ export const progressRule = /* @__PURE__ */ defineReferralRule({
     const clinicalNow = (summary: ProgressSummary) => summary.caseness?.latest ?? true;
     const worse = summaries.filter((summary) => summary.classification === "deteriorated" && clinicalNow(summary));
     const worseOutside = summaries.filter((summary) => summary.classification === "deteriorated" && !clinicalNow(summary));
-    const stalled = summaries.filter((summary) => summary.classification === "no-reliable-change" && due(summary) && clinicalNow(summary));
+    // Read as a pair (NHS Talking Therapies), a reliable improvement on one measure is progress for both.
+    const paired = context.pairedProgress;
+    const pairedProgressMade = (summary: ProgressSummary) =>
+      paired !== undefined &&
+      (paired.reliableImprovement || paired.recovery) &&
+      (summary.instrument === paired.depression || summary.instrument === paired.anxiety);
+    const stalled = summaries.filter(
+      (summary) => summary.classification === "no-reliable-change" && due(summary) && clinicalNow(summary) && !pairedProgressMade(summary),
+    );
     const severe = severeNow(context, summaries);
     const findings: RuleFinding[] = [];
     if (worse.length > 0) findings.push(deteriorationFinding(worse, severe, context));
