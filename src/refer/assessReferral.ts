@@ -311,7 +311,9 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
  * - `preparation`: the steps to take with the client when referring;
  * - `unevaluated`: the rules that could not run, or ran only in part, with
  *   the facts they need;
- * - `progress`: measured progress on each outcome instrument;
+ * - `progress`: measured progress on each outcome instrument, and
+ *   `pairedProgress`: PHQ-9 and GAD-7 (or the pair the policy names) read
+ *   together as NHS Talking Therapies does, when both were measured;
  * - `unknownTags`: the client's and the clinician's tags that no vocabulary
  *   knows (problem areas, modalities, populations, the discipline,
  *   languages), by path from the case, never by value: a misspelled need
@@ -404,6 +406,9 @@ export function assessReferral(input: ReferralCaseInput, options: AssessReferral
     unevaluated,
     // A copy: the context's summaries are the rules' to read, the assessment is the caller's to keep.
     progress: JSON.parse(JSON.stringify(context.progress)) as ReferralAssessment["progress"],
+    ...(context.pairedProgress === undefined
+      ? {}
+      : { pairedProgress: { ...context.pairedProgress, caseness: { ...context.pairedProgress.caseness } } }),
     unknownTags: findUnknownTags(context.vocabulary, [
       { path: ["client"], client: context.client },
       { path: ["clinician"], clinician: context.clinician },

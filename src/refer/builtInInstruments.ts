@@ -26,10 +26,10 @@ const TALKING_THERAPIES =
  *
  * - `PHQ-9` (Kroenke, Spitzer & Williams 2001), scored 0–27, lower is better:
  *   caseness at 10 or more and a reliable change of 6 points, as NHS Talking
- *   Therapies defines them.
+ *   Therapies defines them; severe from 20 (Kroenke et al. 2001).
  * - `GAD-7` (Spitzer, Kroenke, Williams & Löwe 2006), scored 0–21, lower is
  *   better: caseness at 8 or more and a reliable change of 4 points (NHS
- *   Talking Therapies).
+ *   Talking Therapies); severe from 15 (Spitzer et al. 2006).
  * - `CORE-10` (Barkham et al. 2013, Counselling and Psychotherapy Research
  *   13(1):3–13), scored 0–40 as the sum of 10 items scored 0–4, lower is
  *   better: caseness at 11 or more (Barkham et al. 2013) and a reliable
@@ -85,9 +85,10 @@ export const builtInInstruments: readonly Instrument[] = Object.freeze([
     range: { min: 0, max: 21 },
     reliableChange: { method: "threshold", threshold: 4 },
     cutoff: 8,
+    severe: 15,
     items: { count: 7, min: 0, max: 3, scoring: "sum" },
     riskItems: [],
-    source: `${TALKING_THERAPIES}; scale: Spitzer, Kroenke, Williams & Löwe 2006, Archives of Internal Medicine 166(10):1092–1097`,
+    source: `${TALKING_THERAPIES}; scale and severe range 15–21: Spitzer, Kroenke, Williams & Löwe 2006, Archives of Internal Medicine 166(10):1092–1097`,
   }),
   frozen({
     id: "PHQ-9",
@@ -97,9 +98,10 @@ export const builtInInstruments: readonly Instrument[] = Object.freeze([
     range: { min: 0, max: 27 },
     reliableChange: { method: "threshold", threshold: 6 },
     cutoff: 10,
+    severe: 20,
     items: { count: 9, min: 0, max: 3, scoring: "sum" },
     riskItems: [{ item: 9, from: { "urgent-review": 1 } }],
-    source: `${TALKING_THERAPIES}; scale: Kroenke, Spitzer & Williams 2001, Journal of General Internal Medicine 16(9):606–613; risk item 9: ${SAME_DAY_FROM_ANY_ANSWER}`,
+    source: `${TALKING_THERAPIES}; scale and severe range 20–27: Kroenke, Spitzer & Williams 2001, Journal of General Internal Medicine 16(9):606–613; risk item 9: ${SAME_DAY_FROM_ANY_ANSWER}`,
   }),
   frozen({
     id: "SRS",

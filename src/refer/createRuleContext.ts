@@ -26,10 +26,11 @@ import { inNetworkOn } from "./internal/inNetworkOn.js";
 import { mergeInstruments } from "./internal/mergeInstruments.js";
 import { paymentWays } from "./internal/paymentWays.js";
 import { progressOf } from "./internal/progressOf.js";
+import { pairedProgressOf } from "./internal/pairedProgressOf.js";
 import { readSafety, type SafetyReading } from "./internal/readSafety.js";
 import type { RiskFlag } from "./safetySchemas.js";
 import { scoresByInstrument } from "./internal/scoresByInstrument.js";
-import type { Alternative, ProgressSummary, Score } from "./results.js";
+import type { Alternative, PairedProgress, ProgressSummary, Score } from "./results.js";
 import { type Disagreement, Instrument, type Measurement, ReferralCase, ReferralPolicy, type SessionRecord } from "./schemas.js";
 import type { InstrumentInput, ReferralCaseInput, ReferralPolicyInput } from "./schemas.js";
 
@@ -108,6 +109,8 @@ export interface RuleContext {
   series(instrumentId: string): readonly Score[];
   /** Measured progress on every outcome instrument scored on at least two days, by instrument id. */
   readonly progress: readonly ProgressSummary[];
+  /** The depression and anxiety measures read together (`policy.progress.paired`), when both were measured. */
+  readonly pairedProgress?: PairedProgress;
   /** Whether the clinician treats this problem area (compared on vocabulary codes). */
   treats(problemArea: string): boolean;
   /** Whether the clinician offers this modality (compared on vocabulary codes). */
@@ -256,6 +259,8 @@ export function createRuleContext(input: ReferralCaseInput, options: RuleContext
   const { loss: networkLoss, gap: networkGap } = findNetworkChange(network);
   const scoresBy = scoresByInstrument(records.measurements, inEpisode);
   const instrument = (id: string): Instrument | undefined => instrumentById.get(id);
+  const progress = progressOf(instruments, scoresBy, policy.progress.deterioration);
+  const pairedProgress = pairedProgressOf(progress, policy.progress.paired);
   const safety = readSafety({ ...records, now, episodeStart, client, instrument, vocabulary, policy: policy.safety });
 
   return {
@@ -273,7 +278,8 @@ export function createRuleContext(input: ReferralCaseInput, options: RuleContext
     vocabulary,
     instrument,
     series: (instrumentId) => scoresBy.get(instrumentId) ?? [],
-    progress: progressOf(instruments, scoresBy),
+    progress,
+    ...(pairedProgress === undefined ? {} : { pairedProgress }),
     treats: (problemArea) => treated.has(vocabulary.canonical("problemAreas", problemArea)),
     offers: (modality) => offered.has(vocabulary.canonical("modalities", modality)),
     inNetworkOn: inNetwork,

@@ -33,6 +33,7 @@ export {
   Notice,
   NoticeDraft,
   OptionsPolicy,
+  PairedProgress,
   PanelExitResult,
   PreparationStep,
   ProgressClass,

@@ -485,6 +485,40 @@ export const SafetyAction = z.strictObject({
 export type SafetyAction = z.infer<typeof SafetyAction>;
 
 /**
+ * Progress on a depression and an anxiety measure read together, as NHS
+ * Talking Therapies does when both are present (PHQ-9 with GAD-7, or an
+ * anxiety-disorder-specific measure the host names in
+ * `policy.progress.paired`): a case at baseline when either measure is in
+ * its clinical range; `recovery` when a case at baseline is below caseness
+ * on both at the latest; `reliableImprovement` when one measure improved
+ * reliably and the other did not worsen reliably; `reliableDeterioration`
+ * when one worsened reliably and the other did not improve reliably;
+ * `reliableRecovery` when both recovery and reliable improvement hold. The
+ * single-measure readings stay in `progress`.
+ *
+ * @example
+ * ```ts
+ * import { PairedProgress } from "referwell/refer";
+ *
+ * PairedProgress.shape.classification.options;
+ * // => ["reliable-recovery", "recovery", "reliable-improvement", "no-reliable-change", "reliable-deterioration"]
+ * ```
+ */
+export const PairedProgress = z.strictObject({
+  depression: Id,
+  anxiety: Id,
+  caseness: z.strictObject({ baseline: z.boolean(), latest: z.boolean() }),
+  recovery: z.boolean(),
+  reliableImprovement: z.boolean(),
+  reliableDeterioration: z.boolean(),
+  reliableRecovery: z.boolean(),
+  classification: z.enum(["reliable-recovery", "recovery", "reliable-improvement", "no-reliable-change", "reliable-deterioration"]),
+  source: z.string().min(1).max(1_000),
+});
+/** Progress on a depression and an anxiety measure read together. */
+export type PairedProgress = z.infer<typeof PairedProgress>;
+
+/**
  * The safety section of an assessment, read before anything else: the
  * `level` (the highest of the open signals, and never below the
  * clinician's latest rating), the `evidence`, the `actions` for that level,
@@ -552,6 +586,7 @@ export const ReferralAssessment = z.strictObject({
   preparation: z.array(PreparationStep),
   unevaluated: z.array(Unevaluated),
   progress: z.array(ProgressSummary),
+  pairedProgress: PairedProgress.optional(),
   unknownTags: z.array(UnknownTag),
 });
 /** Whether to refer a client, why, how urgently, and to whom. */

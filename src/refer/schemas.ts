@@ -49,7 +49,8 @@ export type ReliableChangeMethod = z.infer<typeof ReliableChangeMethod>;
  * from. The cutoff belongs to the upper side: for a lower-is-better scale a
  * score at or above it is clinical (PHQ-9 ≥ 10); for a higher-is-better
  * scale a score below it is (SRS < 36). Outcome instruments need a
- * reliable-change method. `items` describes the item scores a measurement
+ * reliable-change method. `severe` is where the severe range starts, on
+ * the same side as the cutoff (PHQ-9 ≥ 20). `items` describes the item scores a measurement
  * may carry, and `riskItems` the items that ask about risk, which the
  * safety check reads (see {@link RiskItem}).
  *
@@ -82,6 +83,7 @@ export const Instrument = z
     range: z.strictObject({ min: z.number(), max: z.number() }),
     reliableChange: ReliableChangeMethod.optional(),
     cutoff: z.number().optional(),
+    severe: z.number().optional(),
     source: z.string().min(1).max(1000),
     items: InstrumentItems.optional(),
     riskItems: z.array(RiskItem).max(20).default(emptyList),
@@ -220,6 +222,13 @@ export type ReferralCaseInput = z.input<typeof ReferralCase>;
  *   must be within the clinician's scope.
  * - `progress.minimumSessions` (6) and `progress.minimumWeeks` (8): when no
  *   reliable improvement becomes a finding (whichever comes first).
+ * - `progress.deterioration` (`from-baseline`): a reliable worsening from
+ *   the first score to the latest, as NHS Talking Therapies measures it;
+ *   `from-best` also counts one since the best score of the series (a
+ *   relapse), which a noisy series sets off more often.
+ * - `progress.paired` (`PHQ-9` and `GAD-7`): the depression and anxiety
+ *   measures read together as NHS Talking Therapies does; name an
+ *   anxiety-disorder-specific measure you registered to replace GAD-7.
  * - `alliance.lowScoresInARow` (3) and `alliance.exhaustedSessionsInARow`
  *   (3): how many latest alliance scores, or sessions the clinician left
  *   exhausted, make a clash.
@@ -263,6 +272,8 @@ export const ReferralPolicy = z
       .strictObject({
         minimumSessions: z.number().int().min(2).max(1_000).default(6),
         minimumWeeks: z.number().int().min(1).max(520).default(8),
+        deterioration: z.enum(["from-baseline", "from-best"]).default("from-baseline"),
+        paired: z.strictObject({ depression: Id.default("PHQ-9"), anxiety: Id.default("GAD-7") }).prefault({}),
       })
       .prefault({}),
     alliance: z
