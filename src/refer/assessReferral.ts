@@ -298,8 +298,11 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
  *   evidence, a clinician summary, a plain-language explanation for the
  *   client, the criteria it adds, alternatives and its source;
  * - `refer` (any finding) and `urgency` (the highest finding's);
- * - `notices`: things to act on that are no reason to refer (a short gap in
- *   in-network cover), by date, each with the alternatives that bridge it;
+ * - `notices`: things to act on that are no reason to refer, by date, each
+ *   with the alternatives that bridge it: a short gap in in-network cover, a
+ *   move or a change of cover the client can continue through, a
+ *   continuity-of-care or good-faith-estimate duty, a worsening outside the
+ *   clinical range, scores that stay severe;
  * - `criteria`: {@link criteriaFromClient} on the start date (today, or the
  *   latest `careFrom` of a finding, such as a move), with every finding's
  *   additions and the treating clinician excluded, ready for

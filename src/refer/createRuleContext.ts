@@ -27,10 +27,10 @@ import { mergeInstruments } from "./internal/mergeInstruments.js";
 import { paymentWays } from "./internal/paymentWays.js";
 import { progressOf } from "./internal/progressOf.js";
 import { pairedProgressOf } from "./internal/pairedProgressOf.js";
-import { readSafety, type SafetyReading } from "./internal/readSafety.js";
+import { readSafety } from "./internal/readSafety.js";
 import type { RiskFlag } from "./safetySchemas.js";
 import { scoresByInstrument } from "./internal/scoresByInstrument.js";
-import type { Alternative, PairedProgress, ProgressSummary, Score } from "./results.js";
+import type { Alternative, PairedProgress, ProgressSummary, Safety, Score } from "./results.js";
 import { type Disagreement, Instrument, type Measurement, ReferralCase, ReferralPolicy, type SessionRecord } from "./schemas.js";
 import type { InstrumentInput, ReferralCaseInput, ReferralPolicyInput } from "./schemas.js";
 
@@ -96,7 +96,7 @@ export interface RuleContext {
    * its evidence, the actions for it and what could not be seen. A rule
    * may read it; it cannot lower it.
    */
-  readonly safety: SafetyReading;
+  readonly safety: Omit<Safety, "holdsHandOff">;
   /** The policy, with every default filled in. */
   readonly policy: ReferralPolicy;
   /** The built-in instruments and the host's, sorted by id; the host's win on equal ids. */
