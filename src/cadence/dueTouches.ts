@@ -12,6 +12,7 @@ import { RelationshipState, type RelationshipStateInput } from "../relationships
 import { suggestNextActions } from "../relationships/suggestNextActions.js";
 import { CadencePolicy, type DueTouch, type TouchReason } from "./schemas.js";
 import { compareText } from "../model/internal/compareText.js";
+import { progressNotes } from "./internal/progressNotes.js";
 
 /**
  * Options of {@link dueTouches}: the day, the policy, the mutual clients whose
@@ -185,18 +186,15 @@ export function dueTouches(states: readonly RelationshipStateInput[], options: D
     );
   }
 
-  for (const client of settings.mutualClients) {
-    if (!client.consentAllowsNote) continue;
-    const due = addCalendarDays(client.lastNoteSent ?? client.since, policy.progressNoteEveryDays);
-    // The episode keys the id; no client detail enters the text, which may end up in a shared calendar.
+  for (const note of progressNotes(settings.mutualClients, policy.progressNoteEveryDays)) {
     add(
-      client.referrerId,
-      client.clinicianId,
+      note.referrerId,
+      note.clinicianId,
       "progress-note",
-      due,
+      note.dueDate,
       "progress-note-sent",
       `A short progress note on a mutual client every ${policy.progressNoteEveryDays} days, with the client's consent.`,
-      `${client.referrerId}:progress-note:${client.episodeId}:${due}`,
+      note.id,
     );
   }
 

@@ -7,6 +7,7 @@ import { Id } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
 import { PlannedTouch, type PlannedTouchInput } from "./schemas.js";
 import { compareText } from "../model/internal/compareText.js";
+import { sha256 } from "./internal/sha256.js";
 
 /**
  * Options of {@link toICalendar}: the moment of export, `now` (written as
@@ -101,8 +102,10 @@ const LABELS: Readonly<Record<string, string>> = {
 
 /**
  * Writes a plan as an RFC 5545 calendar. Each touch is a VEVENT whose UID
- * derives from the touch's stable id, so re-importing the same plan updates
- * events instead of duplicating them. Start and end are written as UTC
+ * is the SHA-256 of the touch's full id (FIPS 180-4, over its UTF-16 code
+ * units): the same id always gives the same UID, so re-importing a plan
+ * updates events instead of duplicating them; distinct ids give distinct
+ * UIDs; and the UID says nothing of the id. Start and end are written as UTC
  * instants, which every calendar shows at the right local time (the plan
  * chose them in the clinician's zone, across daylight saving), and which need
  * no VTIMEZONE. The text names the referrer and the kind of touch, never a
@@ -156,7 +159,7 @@ export function toICalendar(plan: { readonly planned: readonly PlannedTouchInput
     const description = `${touch.explanation}${touch.clinicianId === null ? "" : ` For ${name(touch.clinicianId)}.`} Due ${touch.dueDate}.`;
     lines.push(
       "BEGIN:VEVENT",
-      `UID:${text(touch.id)}@${settings.uidDomain}`,
+      `UID:${sha256(touch.id)}@${settings.uidDomain}`,
       `DTSTAMP:${stamp}`,
       "SEQUENCE:0",
       `DTSTART:${utc(Date.parse(touch.start))}`,
