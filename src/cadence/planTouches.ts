@@ -8,6 +8,7 @@ import { instantIn } from "../model/internal/instantIn.js";
 import { minutesOf } from "../model/internal/minutesOf.js";
 import { daySlots } from "./internal/daySlots.js";
 import { planDays } from "./internal/planDays.js";
+import { reconcile } from "./internal/reconcile.js";
 import { DueTouch, type DueTouchInput, PlannedTouch, PlanOptions, type PlanOptionsInput } from "./schemas.js";
 import { compareText } from "../model/internal/compareText.js";
 
@@ -25,6 +26,8 @@ export interface TouchPlan {
   readonly planned: readonly PlannedTouch[];
   /** Touches that could not be placed, with the reason. */
   readonly unplaced: readonly UnplacedTouch[];
+  /** Touches of `previous` that this plan drops (neither planned nor scheduled), each with its next `sequence`: calendars cancel them. */
+  readonly cancelled: readonly PlannedTouch[];
 }
 
 const Due = z.array(DueTouch).max(1_000_000);
@@ -174,9 +177,10 @@ export function planTouches(due: readonly DueTouchInput[], options: PlanOptionsI
     const start = instantIn(startMs, timeZone);
     // The end is the start plus the duration in real minutes, even across a clock change.
     const finish = instantIn(startMs + settings.durationMinutes * 60_000, timeZone);
-    planned.push({ ...touch, date, localTime: start.slice(11, 16), timeZone, start, end: finish });
+    planned.push({ ...touch, date, localTime: start.slice(11, 16), timeZone, start, end: finish, sequence: 0 });
   }
-  const startMs = new Map(planned.map((touch) => [touch, Date.parse(touch.start)]));
-  planned.sort((a, b) => (startMs.get(a) as number) - (startMs.get(b) as number) || compareText(a.id, b.id));
-  return { planned, unplaced };
+  const reconciled = reconcile(planned, settings.previous, held);
+  const startMs = new Map(reconciled.planned.map((touch) => [touch, Date.parse(touch.start)]));
+  reconciled.planned.sort((a, b) => (startMs.get(a) as number) - (startMs.get(b) as number) || compareText(a.id, b.id));
+  return { planned: reconciled.planned, unplaced, cancelled: reconciled.cancelled };
 }

@@ -136,7 +136,8 @@ export type DueTouchInput = z.input<typeof DueTouch>;
 
 /**
  * A touch placed on the calendar: the due touch, its local date and time in
- * its time zone, and the exact start and end instants.
+ * its time zone, the exact start and end instants, and its revision number
+ * (`sequence`) for calendars that imported an earlier plan.
  *
  * @example
  * ```ts
@@ -151,6 +152,8 @@ export const PlannedTouch = DueTouch.extend({
   timeZone: TimeZone,
   start: IsoInstant,
   end: IsoInstant,
+  /** RFC 5545 §3.8.7.4 SEQUENCE: 0 when first planned, one more each time a re-plan moves it (see `PlanOptions.previous`). */
+  sequence: z.number().int().min(0).max(2_147_483_647).default(0),
 });
 /** A touch placed on the calendar. */
 export type PlannedTouch = z.infer<typeof PlannedTouch>;
@@ -166,7 +169,9 @@ export type PlannedTouchInput = z.input<typeof PlannedTouch>;
  * practice-wide allowance of the same size); `toleranceDays` is how far
  * past its due date (or past `from`, for an overdue touch) a touch may move
  * to level the load; `scheduled` is a previous plan: what it holds is not
- * planned again and uses up capacity.
+ * planned again and uses up capacity; `previous` is the plan a calendar last
+ * imported, against which a fresh plan is reconciled (moved touches get a
+ * higher `sequence`, dropped ones come back as `cancelled`).
  *
  * @example
  * ```ts
@@ -199,6 +204,8 @@ export const PlanOptions = z.strictObject({
   durationMinutes: z.number().int().min(5).max(480).default(30),
   toleranceDays: z.number().int().min(0).max(60).default(7),
   scheduled: z.array(PlannedTouch).max(1_000_000).default(emptyList),
+  /** The plan a calendar last imported: touches that moved get a higher `sequence`, and those dropped come back as `cancelled`. */
+  previous: z.array(PlannedTouch).max(1_000_000).default(emptyList),
 });
 /** Options of the planner. */
 export type PlanOptions = z.infer<typeof PlanOptions>;
@@ -207,6 +214,7 @@ export type PlanOptions = z.infer<typeof PlanOptions>;
  * what {@link planTouches} accepts. `scheduled` takes a previous plan's
  * `planned` as it comes.
  */
-export type PlanOptionsInput = Omit<z.input<typeof PlanOptions>, "scheduled"> & {
+export type PlanOptionsInput = Omit<z.input<typeof PlanOptions>, "scheduled" | "previous"> & {
   scheduled?: readonly PlannedTouchInput[] | undefined;
+  previous?: readonly PlannedTouchInput[] | undefined;
 };
