@@ -155,15 +155,16 @@ export function planTouches(due: readonly DueTouchInput[], options: PlanOptionsI
     let chosenLoad = Number.POSITIVE_INFINITY;
     for (let index = firstDayFrom(earliest); index < days.length; index += 1) {
       const day = dayNumbers[index] as number;
-      if (day > windowEnd && chosen >= 0) break;
+      // Past the window, a day in the window already chosen wins; else the search ends with the first week that had room.
+      if (day > windowEnd && chosen >= 0 && ((dayNumbers[chosen] as number) <= windowEnd || dayWeek[chosen] !== dayWeek[index])) break;
       if ((load.week[dayWeek[index] as number] ?? 0) >= settings.capacity) {
         index = (nextWeekStart[index] as number) - 1;
         continue;
       }
       const dayLoad = load.day[index] ?? 0;
-      // Within the window, the least loaded day wins (earliest on ties); past it, the first day with room.
+      // The least loaded day wins (earliest on ties): within the window, or within the first week past it with room.
       if (dayLoad < chosenLoad) [chosen, chosenLoad] = [index, dayLoad];
-      if (day > windowEnd || dayLoad === 0) break;
+      if (dayLoad === 0) break;
     }
     if (chosen < 0) {
       unplaced.push({ touch, reason: "no-capacity" });
