@@ -13,36 +13,48 @@ import { Now } from "../model/now.js";
 import { Id, IsoDate, IsoInstant, LocalTime, TimeZone } from "../model/scalars.js";
 import { TouchKind } from "../relationships/schemas.js";
 
-const days = (value: number) => z.number().int().min(1).max(3_650).default(value);
+/**
+ * An interval as practitioners say it: `{ days }`, `{ weeks }` or calendar
+ * `{ months }` (31 January + 1 month is 28 or 29 February, as date-fns
+ * `addMonths` has it); a bare number is a number of days, as before.
+ */
+const Interval = z.union([
+  z.number().int().min(1).max(3_650),
+  z.strictObject({ days: z.number().int().min(1).max(3_650) }),
+  z.strictObject({ weeks: z.number().int().min(1).max(520) }),
+  z.strictObject({ months: z.number().int().min(1).max(120) }),
+]);
+const every = (value: z.input<typeof Interval>) => Interval.default(() => (typeof value === "number" ? value : { ...value }) as never);
 
 /**
  * How often to touch base, and what resets the clock. Defaults, with their
  * sources:
  *
- * - `everyDays`: per lifecycle. Nurturing and active relationships about every
- *   60 days (seed 003: "connect with them every 2 months"); a met
+ * - `everyDays`: per lifecycle, in days (a number, or `{ days }`), `{ weeks }`
+ *   or calendar `{ months }`. Nurturing and active relationships every 2
+ *   calendar months (seed 003: "connect with them every 2 months"); a met
  *   relationship 30 days after the last contact, until it is nurtured.
  *   Prospects, contacted, dormant and closed relationships have no cadence:
  *   outreach has its own follow-up, and a dormant one a touch to revive it.
  * - `stageFactor`: stretches the interval by stage; stage 3 referrers, who
  *   trust the whole practice, every 1.5 × as long. A library default.
- * - `kindEveryDays`: overrides by referrer kind (peer and case-study groups
- *   meet monthly by default).
+ * - `kindEveryDays`: overrides by referrer kind, `days` taking the same
+ *   intervals (peer and case-study groups every calendar month by default).
  * - `resetKinds`: which touches reset the clock (all of them by default);
  *   referrals in either direction and meetings always do.
- * - `progressNoteEveryDays` (60): seed 000, a short progress note every couple
- *   of months on a mutual client, when the client consents.
+ * - `progressNoteEveryDays` (2 months): seed 000, a short progress note every
+ *   couple of months on a mutual client, when the client consents.
  * - `kindRotation`: the touch kinds suggested in turn, so they vary.
  *
  * @example
  * ```ts
  * import { CadencePolicy } from "referwell/cadence";
  *
- * CadencePolicy.parse({}).everyDays.nurturing; // => 60
+ * CadencePolicy.parse({}).everyDays.nurturing; // => { months: 2 }
  * ```
  */
 export const CadencePolicy = z.strictObject({
-  everyDays: z.strictObject({ met: days(30), nurturing: days(60), active: days(60) }).prefault({}),
+  everyDays: z.strictObject({ met: every(30), nurturing: every({ months: 2 }), active: every({ months: 2 }) }).prefault({}),
   stageFactor: z
     .strictObject({
       1: z.number().min(0.1).max(10).default(1),
@@ -51,18 +63,18 @@ export const CadencePolicy = z.strictObject({
     })
     .prefault({}),
   kindEveryDays: z
-    .array(z.strictObject({ kind: ReferrerKind, days: z.number().int().min(1).max(3_650) }))
+    .array(z.strictObject({ kind: ReferrerKind, days: Interval }))
     .max(13)
     // A fresh list on every parse: zod 4.0.0 hands out a default itself, not a copy.
     .default(() => [
-      { kind: "peer-group" as const, days: 30 },
-      { kind: "case-study-group" as const, days: 30 },
+      { kind: "peer-group" as const, days: { months: 1 } },
+      { kind: "case-study-group" as const, days: { months: 1 } },
     ]),
   resetKinds: z
     .array(TouchKind)
     .max(20)
     .default(() => [...TouchKind.options]),
-  progressNoteEveryDays: days(60),
+  progressNoteEveryDays: every({ months: 2 }),
   kindRotation: z
     .array(TouchKind)
     .min(1)

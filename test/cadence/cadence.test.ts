@@ -18,7 +18,7 @@ describe("dueTouches", () => {
     });
     expect(thanks.map((t) => [t.reason, t.dueDate, t.suggestedKind])).toEqual([
       ["thank-you", "2026-11-20", "thank-you"],
-      ["cadence", "2027-01-17", "coffee"],
+      ["cadence", "2027-01-18", "coffee"],
     ]);
     const met = dueTouches([relationshipState([ev("2026-11-17", "meeting-held", { fit: true })], { now: NOW })], { now: NOW });
     expect(met.map((t) => t.reason)).toEqual(["follow-up-meeting", "cadence"]);
@@ -37,7 +37,7 @@ describe("dueTouches", () => {
   it("stage 3 referrers and groups keep their own rhythm; snoozes push the date", () => {
     const stage3 = [ev("2026-09-01", "referral-received", { addressedTo: "practice" }), ev("2026-09-02", "touch", { kind: "thank-you" })];
     expect(dueTouches([relationshipState(stage3, { now: NOW })], { now: NOW }).find((t) => t.reason === "cadence")?.dueDate).toBe(
-      "2026-12-01",
+      "2026-12-02",
     );
     const group = [
       ev("2026-11-02", "touch", { kind: "case-conference" }, "ref-g"),
@@ -77,7 +77,7 @@ describe("dueTouches", () => {
       ],
     });
     const notes = touches.filter((t) => t.reason === "progress-note");
-    expect(notes.map((t) => [t.id, t.dueDate])).toEqual([["ref-1:progress-note:clin-a:2026-11-19", "2026-11-19"]]);
+    expect(notes.map((t) => [t.id, t.dueDate])).toEqual([["ref-1:progress-note:clin-a:2026-11-20", "2026-11-20"]]);
     expect(JSON.stringify(touches)).not.toMatch(/ep-0/);
   });
 

@@ -1,5 +1,3 @@
-import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
-
 /** A mutual client as `DueTouchOptions` holds it: only what the due date needs is read here. */
 interface MutualClient {
   readonly referrerId: string;
@@ -19,15 +17,15 @@ export interface NoteDue {
 
 /**
  * The progress notes due on mutual clients whose consent allows one (seed
- * 000), every `everyDays` after the last note or the start. No client or
+ * 000), `next` after the last note or the start. No client or
  * episode detail enters the id, which becomes a calendar's UID: the notes
  * due to one referrer from one clinician on one day are one touch.
  */
-export function progressNotes(clients: readonly MutualClient[], everyDays: number): NoteDue[] {
+export function progressNotes(clients: readonly MutualClient[], next: (date: string) => string): NoteDue[] {
   const notes = new Map<string, NoteDue>();
   for (const client of clients) {
     if (!client.consentAllowsNote) continue;
-    const dueDate = addCalendarDays(client.lastNoteSent ?? client.since, everyDays);
+    const dueDate = next(client.lastNoteSent ?? client.since);
     const id = `${client.referrerId}:progress-note:${client.clinicianId}:${dueDate}`;
     if (!notes.has(id)) notes.set(id, { referrerId: client.referrerId, clinicianId: client.clinicianId, dueDate, id });
   }
