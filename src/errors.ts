@@ -219,6 +219,12 @@ export const ExpectedText = Object.freeze({
   icalendarId: "1-200 letters, digits, dots and hyphens",
   otherFormat: "text in the required format",
   schema: "zod schema",
+  itemSum: "the sum of the item scores",
+  itemCount: "as many item scores as the instrument has items",
+  itemRange: "an item score within the instrument's item range",
+  itemNumber: "the number of an item the instrument has",
+  itemThreshold: "a threshold above the lowest item score and at most the highest",
+  noItems: "no item scores (the instrument declares none)",
 } as const);
 
 const fixedTexts: ReadonlySet<string> = new Set([

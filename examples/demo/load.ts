@@ -5,7 +5,7 @@ import { CareEpisode, Client, createVocabulary, Directory, Referrer, validate, t
 /** The sample histories, in the shapes the capabilities read. */
 export interface Histories {
   episodes: CareEpisode[];
-  measurements: { clientId: string; instrument: string; date: string; score: number }[];
+  measurements: { clientId: string; instrument: string; date: string; score: number; items?: number[] }[];
   relationshipEvents: ({ id: string; date: string; type: string; clinicianId: string; referrerId: string } & Record<string, unknown>)[];
   outboundReferrals: { id: string; date: string; clinicianId: string; discipline: string }[];
 }

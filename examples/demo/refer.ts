@@ -4,6 +4,28 @@ import { assessPanelExit, assessReferral, type ReferralAssessment } from "referw
 import { heading, list, money, pad } from "./format.js";
 import type { SampleData } from "./load.js";
 
+/** Safety first: every client with open risk, above the referral list, and the risk items no one could see. */
+function safetySection(assessments: readonly ReferralAssessment[]): void {
+  const open = assessments.filter((a) => a.safety.level !== "none");
+  heading(`Safety first (${open.length === 0 ? "no open risk" : `${open.length} with open risk`})`);
+  for (const { clientId, safety } of open) {
+    const seen = safety.evidence
+      .filter((signal) => signal.open && signal.level !== "none")
+      .map((signal) =>
+        signal.kind === "risk-item"
+          ? `${signal.instrument} item ${signal.item} = ${signal.value} on ${signal.date}`
+          : signal.kind === "risk-flag"
+            ? `${signal.source} ${signal.rating} on ${signal.date}`
+            : `need: ${signal.need}`,
+      );
+    const numbers = [...new Set(safety.actions.flatMap((action) => action.contacts.map((contact) => contact.number)))];
+    console.log(`${pad(clientId, 6)} ${pad(safety.level, 14)} ${list(seen)}${safety.holdsHandOff ? " — hand-off on hold" : ""}`);
+    console.log(`       → ${list(safety.actions.map((action) => action.code))}${numbers.length === 0 ? "" : ` (${list(numbers)})`}`);
+  }
+  const unseen = assessments.filter((a) => a.safety.needs.some((need) => need.endsWith(".items"))).map((a) => a.clientId);
+  if (unseen.length > 0) console.log(`Risk items not seen (latest score without item scores): ${list(unseen)}`);
+}
+
 export function referralSection(data: SampleData): ReferralAssessment[] {
   const { directory, clients, histories, vocabulary, weekOf } = data;
   const clinicianName = (id: string) => directory.clinicians.find((c) => c.id === id)?.name ?? id;
@@ -22,6 +44,8 @@ export function referralSection(data: SampleData): ReferralAssessment[] {
     };
     assessments.push(assessReferral(input, { now: weekOf, vocabulary }));
   }
+
+  safetySection(assessments);
 
   const rank = (a: ReferralAssessment) => Urgency.options.indexOf(a.urgency);
   const referred = assessments.filter((a) => a.refer).sort((a, b) => rank(b) - rank(a) || a.clientId.localeCompare(b.clientId));

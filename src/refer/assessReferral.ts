@@ -13,12 +13,12 @@ import {
   FindingDraft,
   type Notice,
   NoticeDraft,
-  type PreparationStep,
   type ReferralAssessment,
   type Unevaluated,
 } from "./results.js";
 import { compareText } from "../model/internal/compareText.js";
 import { repeatedIndexes } from "../model/internal/repeatedIndexes.js";
+import { preparationSteps } from "./internal/preparationSteps.js";
 
 /** The options of {@link assessReferral}: those of a rule context, and the rules to run. */
 export interface AssessReferralOptions extends RuleContextOptions {
@@ -282,71 +282,18 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
   );
 }
 
-/** The steps to take with the client (seed 002; APA 10.10; ACA A.11–A.12; NASW 1.16–1.17). */
-function preparation(context: RuleContext, findings: readonly Finding[]): PreparationStep[] {
-  const { options } = context.policy;
-  const alternatives = [...new Set(findings.flatMap((finding) => finding.alternatives.map((alternative) => alternative.kind)))];
-  const ahead = findings.flatMap((finding) => (finding.date !== undefined && finding.date > context.now ? [finding.date] : [])).sort();
-  const dueBy = ahead.length > 0 ? { dueBy: ahead[0] as IsoDate } : {};
-  const steps: PreparationStep[] = [];
-  if (findings.some((finding) => finding.code === "deterioration")) {
-    steps.push({
-      code: "review-risk",
-      summary: "Review risk and safety with the client before anything else: their scores have reliably worsened.",
-      source: "APA Ethics Code 10.10(a) (a client being harmed by continued service); referwell puts this step first",
-    });
-  }
-  steps.push({
-    code: "explain-reason",
-    summary: "Tell the client honestly, in plain words, why a change of clinician is being considered (each finding's explanation).",
-    source: "Seed 002 (be transparent)",
-  });
-  if (alternatives.length > 0) {
-    steps.push({
-      code: "discuss-alternatives",
-      summary: `Offer the alternatives first or beside the referral: ${alternatives.join(", ")}.`,
-      source: "Seed 002 (self-pay, out-of-network billing or a superbill; a reduced rate; continuing where licensed)",
-    });
-  }
-  steps.push(
-    {
-      code: "pre-termination-counselling",
-      summary: "Discuss ending: what the work achieved, what remains, and how the client feels about moving on.",
-      source: "APA Ethics Code 10.10(c); ACA Code of Ethics A.11.c; NASW Code of Ethics 1.17",
-    },
-    {
-      code: "offer-options",
-      summary: `Offer at least ${options.minimumOptions} options, ${options.preferredOptions} when available, unless one is clearly best: its match score leads the next by at least ${options.margin} (scores run from 0 to 1).`,
-      source: "Seed 002 (give them options); APA Ethics Code 10.10(c) (suggest alternative service providers)",
-    },
-    {
-      code: "consent-to-share-records",
-      summary:
-        "Get the client's written authorization before sharing records with the new clinician. Psychotherapy notes need their own authorization; substance-use treatment records may need a specific consent.",
-      source: "NASW Code of Ethics 1.16(b); HIPAA 45 CFR 164.508(a)(2); 42 CFR Part 2",
-    },
-    {
-      code: "warm-hand-off",
-      summary: "Introduce the client to the new clinician and, with consent, speak with them before the first session.",
-      source: "ACA Code of Ethics A.11.d; NASW Code of Ethics 1.16(b); seed 002 (get to know the therapist you refer to)",
-      ...dueBy,
-    },
-    {
-      code: "continuity-until-transfer",
-      summary: "Keep seeing the client until their first session with the new clinician, so care has no gap.",
-      source: "ACA Code of Ethics A.12 (no abandonment); NASW Code of Ethics 1.17(b)",
-      ...dueBy,
-    },
-  );
-  return steps;
-}
-
 /**
  * Decides whether a client should be referred out, why, how urgently, and
  * what the receiving clinician must offer. Runs each rule (the nine
  * built-in triggers unless `rules` says otherwise) on the validated case,
  * then gathers:
  *
+ * - `safety`, first: the safety level (`none`, `review`, `urgent-review`,
+ *   `crisis`) from risk items, risk ratings and needs that are a risk, its
+ *   evidence, the actions for it with the emergency numbers for where the
+ *   client lives, and whether a referral's hand-off waits while risk is
+ *   open (then `preparation` only continues care). referwell is not a
+ *   risk-assessment tool: it never lowers what a clinician judges;
  * - `findings`, most urgent first (ties by code, rule and date), each with
  *   evidence, a clinician summary, a plain-language explanation for the
  *   client, the criteria it adds, alternatives and its source;
@@ -364,7 +311,9 @@ function preparation(context: RuleContext, findings: readonly Finding[]): Prepar
  * - `preparation`: the steps to take with the client when referring;
  * - `unevaluated`: the rules that could not run, or ran only in part, with
  *   the facts they need;
- * - `progress`: measured progress on each outcome instrument;
+ * - `progress`: measured progress on each outcome instrument, and
+ *   `pairedProgress`: PHQ-9 and GAD-7 (or the pair the policy names) read
+ *   together as NHS Talking Therapies does, when both were measured;
  * - `unknownTags`: the client's and the clinician's tags that no vocabulary
  *   knows (problem areas, modalities, populations, the discipline,
  *   languages), by path from the case, never by value: a misspelled need
@@ -425,6 +374,7 @@ function preparation(context: RuleContext, findings: readonly Finding[]): Prepar
  * assessment.preparation.map((step) => step.code);
  * // => ["explain-reason", "pre-termination-counselling", "offer-options", "consent-to-share-records", "warm-hand-off", "continuity-until-transfer"]
  * assessment.unevaluated.map((entry) => entry.rule); // => ["alliance", "progress"]
+ * assessment.safety.level; // => "none"
  * ```
  */
 export function assessReferral(input: ReferralCaseInput, options: AssessReferralOptions): ReferralAssessment {
@@ -439,7 +389,10 @@ export function assessReferral(input: ReferralCaseInput, options: AssessReferral
     context.now,
   );
   const { minimumOptions, preferredOptions, margin } = context.policy.options;
+  const { safety } = context;
   return {
+    // Safety first: read before anything else, and a referral's hand-off waits while risk is open.
+    safety: { ...safety, holdsHandOff: safety.level !== "none" && findings.length > 0 },
     clientId: context.client.id,
     clinicianId: context.clinician.id,
     asOf: context.now,
@@ -449,10 +402,13 @@ export function assessReferral(input: ReferralCaseInput, options: AssessReferral
     notices,
     criteria: buildCriteria(context, findings, startDate, urgency),
     options: { minimumOptions, preferredOptions, margin, source: OPTIONS_SOURCE },
-    preparation: findings.length > 0 ? preparation(context, findings) : [],
+    preparation: findings.length > 0 ? preparationSteps(context, findings) : [],
     unevaluated,
     // A copy: the context's summaries are the rules' to read, the assessment is the caller's to keep.
     progress: JSON.parse(JSON.stringify(context.progress)) as ReferralAssessment["progress"],
+    ...(context.pairedProgress === undefined
+      ? {}
+      : { pairedProgress: { ...context.pairedProgress, caseness: { ...context.pairedProgress.caseness } } }),
     unknownTags: findUnknownTags(context.vocabulary, [
       { path: ["client"], client: context.client },
       { path: ["clinician"], clinician: context.clinician },

@@ -4,7 +4,8 @@ import type { ProgressSummary, Score } from "./results.js";
 import { Instrument, type InstrumentInput } from "./schemas.js";
 import { isFiniteChange } from "./internal/isFiniteChange.js";
 import { scoresByDay } from "./internal/scoresByDay.js";
-import { summarizeProgress } from "./internal/summarizeProgress.js";
+import { type Deterioration, summarizeProgress } from "./internal/summarizeProgress.js";
+import * as z from "zod";
 
 const MAX_SCORES = 10_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -13,6 +14,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const OutcomeInstrument = Instrument.superRefine((instrument, ctx) => {
   if (instrument.reliableChange === undefined) ctx.addIssue({ code: "custom", message: "required", path: ["reliableChange"] });
 });
+
+const ClassifyOptions = z.strictObject({ deterioration: z.enum(["from-baseline", "from-best"]).default("from-baseline") });
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -74,14 +77,22 @@ function checkScores(scores: unknown): asserts scores is readonly Score[] {
  * `no-reliable-change` the rest. Order does not matter; several scores on
  * one day count as their mean, one measured session.
  *
- * A relapse counts too: the latest score is also compared with the best of
- * the series (`best`, the latest day with the best score), and a reliable
- * worsening since then (`sinceBest`) is `deteriorated` whatever the change
- * from baseline (PHQ-9 20 → 5 → 19 is no reliable change from baseline, and
- * a reliable worsening of 14 points from the best).
+ * Deterioration is measured from the baseline, as NHS Talking Therapies
+ * does. The latest score is also compared with the best of the series
+ * (`best`, the latest day with the best score; the change in `sinceBest`),
+ * and with `{ deterioration: "from-best" }` a reliable worsening since then
+ * is `deteriorated` too, a relapse (PHQ-9 20 → 5 → 19 is no reliable change
+ * from baseline, and 14 points worse than the best). It is not the default:
+ * the best of a noisy series is its luckiest day (PHQ-9 13, 10, 16 is no
+ * deterioration).
+ *
+ * Same-day means are compared exactly: the change between two days is one
+ * division of whole sums, so the means of 16, 16, 17 and 10, 10, 11 differ
+ * by exactly 6 and meet a threshold of 6.
  *
  * @param instrument - an instrument with a reliable-change method (see {@link Instrument})
  * @param scores - at least two scores on at least two days
+ * @param options - `deterioration`: `from-baseline` (the default) or `from-best`
  * @throws {@link InvalidInputError} when the instrument is missing, malformed
  * or has no reliable-change method (named `instrument`), or the scores are
  * malformed, sparse or fall on fewer than two days, or would give a change
@@ -103,21 +114,40 @@ function checkScores(scores: unknown): asserts scores is readonly Score[] {
  * summary.weeks; // => 12
  * classifyProgress(gad7, [{ date: "2026-05-05", score: 9 }, { date: "2026-06-30", score: 6 }]).classification; // => "no-reliable-change"
  *
- * const relapse = classifyProgress(gad7, [
+ * const phq9 = builtInInstruments.find((instrument) => instrument.id === "PHQ-9")!;
+ * const noisy = [
+ *   { date: "2026-09-01", score: 13 },
+ *   { date: "2026-09-15", score: 10 },
+ *   { date: "2026-09-29", score: 16 },
+ * ];
+ * classifyProgress(phq9, noisy).classification; // => "no-reliable-change"
+ * classifyProgress(phq9, noisy, { deterioration: "from-best" }).classification; // => "deteriorated"
+ * const sameDay = (date: string, scores: number[]) => scores.map((score) => ({ date, score }));
+ * classifyProgress(phq9, [...sameDay("2026-09-01", [16, 16, 17]), ...sameDay("2026-10-01", [10, 10, 11])]).change;
+ * // => { change: -6, reliable: true, outcome: "improved" }
+ *
+ * const series = [
  *   { date: "2026-05-05", score: 15 },
  *   { date: "2026-06-02", score: 6 },
  *   { date: "2026-06-30", score: 14 },
- * ]);
+ * ];
+ * classifyProgress(gad7, series).classification; // => "no-reliable-change"
+ * const relapse = classifyProgress(gad7, series, { deterioration: "from-best" });
  * [relapse.change.outcome, relapse.sinceBest.outcome, relapse.classification]; // => ["no-reliable-change", "deteriorated", "deteriorated"]
  * relapse.best; // => { date: "2026-06-02", score: 6 }
  * ```
  */
-export function classifyProgress(instrument: InstrumentInput, scores: readonly Score[]): ProgressSummary {
+export function classifyProgress(
+  instrument: InstrumentInput,
+  scores: readonly Score[],
+  options: { readonly deterioration?: Deterioration } = {},
+): ProgressSummary {
   const scale = validate(OutcomeInstrument, instrument, "instrument");
+  const { deterioration } = validate(ClassifyOptions, options, "options");
   checkScores(scores);
   const days = scoresByDay(scores);
   if (days.length < 2) throw new InvalidInputError("scores", [{ path: [], code: "too-small", expected: "at least 2 items" }], FROM_SCHEMA);
-  const summary = summarizeProgress(scale, days);
+  const summary = summarizeProgress(scale, days, deterioration);
   if (!isFiniteChange(summary.change) || !isFiniteChange(summary.sinceBest) || !days.every((day) => Number.isFinite(day.score)))
     throw new InvalidInputError("scores", [{ path: [], code: "non-finite-result" }]);
   return summary;

@@ -26,8 +26,11 @@ import { inNetworkOn } from "./internal/inNetworkOn.js";
 import { mergeInstruments } from "./internal/mergeInstruments.js";
 import { paymentAlternatives } from "./internal/paymentAlternatives.js";
 import { progressOf } from "./internal/progressOf.js";
+import { pairedProgressOf } from "./internal/pairedProgressOf.js";
+import { readSafety, type SafetyReading } from "./internal/readSafety.js";
+import type { RiskFlag } from "./safetySchemas.js";
 import { scoresByInstrument } from "./internal/scoresByInstrument.js";
-import type { Alternative, ProgressSummary, Score } from "./results.js";
+import type { Alternative, PairedProgress, ProgressSummary, Score } from "./results.js";
 import { type Disagreement, Instrument, type Measurement, ReferralCase, ReferralPolicy, type SessionRecord } from "./schemas.js";
 import type { InstrumentInput, ReferralCaseInput, ReferralPolicyInput } from "./schemas.js";
 
@@ -86,6 +89,14 @@ export interface RuleContext {
   readonly hardshipReported?: IsoDate;
   /** The compacts licensure is checked against. */
   readonly compacts: readonly Compact[];
+  /** Risk ratings by clinicians and screens, sorted by date, source and rating. */
+  readonly risk: readonly RiskFlag[];
+  /**
+   * The safety signals of the case, read before any rule runs: the level,
+   * its evidence, the actions for it and what could not be seen. A rule
+   * may read it; it cannot lower it.
+   */
+  readonly safety: SafetyReading;
   /** The policy, with every default filled in. */
   readonly policy: ReferralPolicy;
   /** The built-in instruments and the host's, sorted by id; the host's win on equal ids. */
@@ -98,6 +109,8 @@ export interface RuleContext {
   series(instrumentId: string): readonly Score[];
   /** Measured progress on every outcome instrument scored on at least two days, by instrument id. */
   readonly progress: readonly ProgressSummary[];
+  /** The depression and anxiety measures read together (`policy.progress.paired`), when both were measured. */
+  readonly pairedProgress?: PairedProgress;
   /** Whether the clinician treats this problem area (compared on vocabulary codes). */
   treats(problemArea: string): boolean;
   /** Whether the clinician offers this modality (compared on vocabulary codes). */
@@ -238,6 +251,10 @@ export function createRuleContext(input: ReferralCaseInput, options: RuleContext
   const network = { now, horizon, episodeStart, client, clinician, policy, inNetworkOn: inNetwork, inNetworkToday, urgencyOf };
   const { loss: networkLoss, gap: networkGap } = findNetworkChange(network);
   const scoresBy = scoresByInstrument(records.measurements, inEpisode);
+  const instrument = (id: string): Instrument | undefined => instrumentById.get(id);
+  const progress = progressOf(instruments, scoresBy, policy.progress.deterioration);
+  const pairedProgress = pairedProgressOf(progress, policy.progress.paired);
+  const safety = readSafety({ ...records, now, episodeStart, client, instrument, vocabulary, policy: policy.safety });
 
   return {
     now,
@@ -248,12 +265,14 @@ export function createRuleContext(input: ReferralCaseInput, options: RuleContext
     ...records,
     ...(hardship === undefined || !inEpisode(hardship) ? {} : { hardshipReported: hardship }),
     compacts: parsed.compacts,
+    safety,
     policy,
     instruments,
     vocabulary,
-    instrument: (id) => instrumentById.get(id),
+    instrument,
     series: (instrumentId) => scoresBy.get(instrumentId) ?? [],
-    progress: progressOf(instruments, scoresBy),
+    progress,
+    ...(pairedProgress === undefined ? {} : { pairedProgress }),
     treats: (problemArea) => treated.has(vocabulary.canonical("problemAreas", problemArea)),
     offers: (modality) => offered.has(vocabulary.canonical("modalities", modality)),
     inNetworkOn: inNetwork,

@@ -33,6 +33,7 @@ export {
   Notice,
   NoticeDraft,
   OptionsPolicy,
+  PairedProgress,
   PanelExitResult,
   PreparationStep,
   ProgressClass,
@@ -40,9 +41,14 @@ export {
   ReasonCode,
   ReferralAssessment,
   ReliableChange,
+  Safety,
+  SafetyAction,
+  SafetyEvidence,
   Score,
   Unevaluated,
 } from "./results.js";
+export { EmergencyContact, InstrumentItems, RiskFlag, RiskItem, SafetyLevel, SafetyPolicy } from "./safetySchemas.js";
+export { builtInEmergencyContacts } from "./builtInEmergencyContacts.js";
 export { allianceRule } from "./rules/allianceRule.js";
 export { cannotAffordRule } from "./rules/cannotAffordRule.js";
 export { impartialityRule } from "./rules/impartialityRule.js";

@@ -9,6 +9,7 @@ import * as z from "zod";
 import { emptyList } from "../model/internal/emptyList.js";
 import { ExpectedText } from "../errors.js";
 import { Id, IsoDate, Jurisdiction, LanguageTag, MatchCriteria, Money, PayerRef, Tag, UnknownTag, Urgency } from "../model/index.js";
+import { EmergencyContact, RiskFlag, SafetyLevel } from "./safetySchemas.js";
 
 /**
  * A stable kebab-case code: a finding, an alternative, a fact or a
@@ -421,8 +422,132 @@ export const ProgressSummary = z.strictObject({
 export type ProgressSummary = z.infer<typeof ProgressSummary>;
 
 /**
+ * One signal the safety check read, never free text: a risk item's score
+ * (`risk-item`: instrument, item number, day and value), a risk rating
+ * (`risk-flag`: its source, day and rating) or a need that is a risk
+ * (`risk-need`: its vocabulary code). `level` is the safety level the
+ * signal calls for; `open` is false when a later clinician rating answered
+ * it (see `SafetyPolicy.ratingAnswersScreens`).
+ *
+ * @example
+ * ```ts
+ * import { SafetyEvidence } from "referwell/refer";
+ *
+ * const signal = SafetyEvidence.parse({ kind: "risk-item", instrument: "PHQ-9", item: 9, date: "2026-11-17", value: 2, level: "urgent-review", open: true });
+ * signal.kind === "risk-item" && signal.item; // => 9
+ * ```
+ */
+export const SafetyEvidence = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("risk-item"),
+    instrument: Id,
+    item: z.number().int().min(1),
+    date: IsoDate,
+    value: z.number(),
+    level: SafetyLevel,
+    open: z.boolean(),
+  }),
+  z.strictObject({
+    kind: z.literal("risk-flag"),
+    source: RiskFlag.shape.source,
+    date: IsoDate,
+    rating: RiskFlag.shape.level,
+    level: SafetyLevel,
+    open: z.boolean(),
+  }),
+  z.strictObject({ kind: z.literal("risk-need"), need: Tag, level: SafetyLevel, open: z.boolean() }),
+]);
+/** One signal the safety check read. */
+export type SafetyEvidence = z.infer<typeof SafetyEvidence>;
+
+/**
+ * One thing to do for the client's safety, with its source, and for
+ * emergency services the numbers for the client's jurisdiction.
+ *
+ * @example
+ * ```ts
+ * import { SafetyAction } from "referwell/refer";
+ *
+ * SafetyAction.parse({ code: "safety-plan", summary: "Make a safety plan with the client.", source: "Stanley & Brown 2012" }).contacts; // => []
+ * ```
+ */
+export const SafetyAction = z.strictObject({
+  code: ReasonCode,
+  summary: z.string().min(1).max(2_000),
+  source: z.string().min(1).max(1_000),
+  contacts: z.array(EmergencyContact).max(40).default(emptyList),
+});
+/** One thing to do for the client's safety. */
+export type SafetyAction = z.infer<typeof SafetyAction>;
+
+/**
+ * Progress on a depression and an anxiety measure read together, as NHS
+ * Talking Therapies does when both are present (PHQ-9 with GAD-7, or an
+ * anxiety-disorder-specific measure the host names in
+ * `policy.progress.paired`): a case at baseline when either measure is in
+ * its clinical range; `recovery` when a case at baseline is below caseness
+ * on both at the latest; `reliableImprovement` when one measure improved
+ * reliably and the other did not worsen reliably; `reliableDeterioration`
+ * when one worsened reliably and the other did not improve reliably;
+ * `reliableRecovery` when both recovery and reliable improvement hold. The
+ * single-measure readings stay in `progress`.
+ *
+ * @example
+ * ```ts
+ * import { PairedProgress } from "referwell/refer";
+ *
+ * PairedProgress.shape.classification.options;
+ * // => ["reliable-recovery", "recovery", "reliable-improvement", "no-reliable-change", "reliable-deterioration"]
+ * ```
+ */
+export const PairedProgress = z.strictObject({
+  depression: Id,
+  anxiety: Id,
+  caseness: z.strictObject({ baseline: z.boolean(), latest: z.boolean() }),
+  recovery: z.boolean(),
+  reliableImprovement: z.boolean(),
+  reliableDeterioration: z.boolean(),
+  reliableRecovery: z.boolean(),
+  classification: z.enum(["reliable-recovery", "recovery", "reliable-improvement", "no-reliable-change", "reliable-deterioration"]),
+  source: z.string().min(1).max(1_000),
+});
+/** Progress on a depression and an anxiety measure read together. */
+export type PairedProgress = z.infer<typeof PairedProgress>;
+
+/**
+ * The safety section of an assessment, read before anything else: the
+ * `level` (the highest of the open signals, and never below the
+ * clinician's latest rating), the `evidence`, the `actions` for that level,
+ * whether a referral's hand-off is on hold (`holdsHandOff`: risk is open and
+ * a referral stands; continue care and assess risk first), and `needs`:
+ * what the check could not see (`measurements:PHQ-9.items` when the latest
+ * PHQ-9 came without item scores; `policy.safety.emergencyContacts` when no
+ * numbers are known for the client's jurisdiction).
+ *
+ * referwell is not a risk-assessment tool: it reads the signals a host
+ * records, and a clinician's judgement always stands above it.
+ *
+ * @example
+ * ```ts
+ * import { Safety } from "referwell/refer";
+ *
+ * Safety.parse({ level: "none", evidence: [], actions: [], holdsHandOff: false, needs: [] }).level; // => "none"
+ * ```
+ */
+export const Safety = z.strictObject({
+  level: SafetyLevel,
+  evidence: z.array(SafetyEvidence),
+  actions: z.array(SafetyAction),
+  holdsHandOff: z.boolean(),
+  needs: z.array(z.string().min(1).max(200)),
+});
+/** The safety section of an assessment. */
+export type Safety = z.infer<typeof Safety>;
+
+/**
  * Whether to refer a client, why, how urgently, and what the receiving
- * clinician must offer. `refer` is true when any finding stands; where a
+ * clinician must offer, after the `safety` section, which comes first (see
+ * {@link Safety}: while risk is open, a referral's hand-off waits). `refer` is true when any finding stands; where a
  * finding lists alternatives, offer them first or beside the referral.
  * `urgency` is the highest of the findings' (`routine` with none).
  * `notices` are things to act on that are no reason to refer (a short gap
@@ -441,6 +566,7 @@ export type ProgressSummary = z.infer<typeof ProgressSummary>;
  * ```
  */
 export const ReferralAssessment = z.strictObject({
+  safety: Safety,
   clientId: Id,
   clinicianId: Id,
   asOf: IsoDate,
@@ -453,6 +579,7 @@ export const ReferralAssessment = z.strictObject({
   preparation: z.array(PreparationStep),
   unevaluated: z.array(Unevaluated),
   progress: z.array(ProgressSummary),
+  pairedProgress: PairedProgress.optional(),
   unknownTags: z.array(UnknownTag),
 });
 /** Whether to refer a client, why, how urgently, and to whom. */

@@ -10,6 +10,8 @@ import { emptyList } from "../model/internal/emptyList.js";
 import { Client, Clinician, Compact, Id, IsoDate } from "../model/index.js";
 import { repeatedIndexes } from "../model/internal/repeatedIndexes.js";
 import { reportDuplicateIds } from "../model/internal/reportDuplicateIds.js";
+import { checkRiskItems } from "./internal/checkRiskItems.js";
+import { InstrumentItems, RiskFlag, RiskItem, SafetyPolicy } from "./safetySchemas.js";
 
 const byId = (item: { id: string }): string => item.id;
 
@@ -47,7 +49,10 @@ export type ReliableChangeMethod = z.infer<typeof ReliableChangeMethod>;
  * from. The cutoff belongs to the upper side: for a lower-is-better scale a
  * score at or above it is clinical (PHQ-9 ≥ 10); for a higher-is-better
  * scale a score below it is (SRS < 36). Outcome instruments need a
- * reliable-change method.
+ * reliable-change method. `severe` is where the severe range starts, on
+ * the same side as the cutoff (PHQ-9 ≥ 20). `items` describes the item scores a measurement
+ * may carry, and `riskItems` the items that ask about risk, which the
+ * safety check reads (see {@link RiskItem}).
  *
  * @example
  * ```ts
@@ -59,9 +64,11 @@ export type ReliableChangeMethod = z.infer<typeof ReliableChangeMethod>;
  *   measures: "outcome",
  *   direction: "lower-is-better",
  *   range: { min: 0, max: 40 },
- *   reliableChange: { method: "threshold", threshold: 6 },
+ *   reliableChange: { method: "jacobson-truax", sd: 7.7, reliability: 0.9 },
  *   cutoff: 11,
- *   source: "Barkham et al. 2013, Counselling and Psychotherapy Research 13(1)",
+ *   items: { count: 10, min: 0, max: 4 },
+ *   riskItems: [{ item: 6, from: { "urgent-review": 1, crisis: 3 } }],
+ *   source: "Barkham et al. 2013, Counselling and Psychotherapy Research 13(1):3–13 (cut-off, α); Connell & Barkham 2007 (SD)",
  * });
  * core10.measures; // => "outcome"
  * Instrument.safeParse({ ...core10, reliableChange: undefined }).success; // => false
@@ -76,9 +83,13 @@ export const Instrument = z
     range: z.strictObject({ min: z.number(), max: z.number() }),
     reliableChange: ReliableChangeMethod.optional(),
     cutoff: z.number().optional(),
+    severe: z.number().optional(),
     source: z.string().min(1).max(1000),
+    items: InstrumentItems.optional(),
+    riskItems: z.array(RiskItem).max(20).default(emptyList),
   })
   .superRefine((instrument, ctx) => {
+    checkRiskItems(instrument, ctx);
     if (instrument.range.min >= instrument.range.max) {
       ctx.addIssue({ code: "custom", message: "min-above-max", path: ["range", "min"] });
     }
@@ -92,9 +103,11 @@ export type Instrument = z.infer<typeof Instrument>;
 export type InstrumentInput = z.input<typeof Instrument>;
 
 /**
- * One score of one instrument on one day. Extra keys (a client id, a
- * session id) are accepted and dropped, so a host's own records pass as
- * they are; every key is required, so a misspelled one is still reported.
+ * One score of one instrument on one day, and optionally its item scores
+ * in the instrument's order (`items`: as many as the instrument has, each in
+ * its range, summing to the score when the total is a sum), which the
+ * safety check reads for risk items. Extra keys (a client id, a session id)
+ * are accepted and dropped, so a host's own records pass as they are.
  *
  * @example
  * ```ts
@@ -108,6 +121,7 @@ export const Measurement = z.object({
   instrument: Id,
   date: IsoDate,
   score: z.number(),
+  items: z.array(z.number()).max(200).optional(),
 });
 /** One score of one instrument on one day. */
 export type Measurement = z.infer<typeof Measurement>;
@@ -190,6 +204,7 @@ export const ReferralCase = z.strictObject({
   disagreements: z.array(Disagreement).max(1_000).default(emptyList),
   hardship: z.strictObject({ reported: IsoDate }).optional(),
   compacts: z.array(Compact).max(1_000).default(emptyList),
+  risk: z.array(RiskFlag).max(1_000).default(emptyList),
 });
 /** One client in care with one clinician, as the triggers read it. */
 export type ReferralCase = z.infer<typeof ReferralCase>;
@@ -207,12 +222,22 @@ export type ReferralCaseInput = z.input<typeof ReferralCase>;
  *   must be within the clinician's scope.
  * - `progress.minimumSessions` (6) and `progress.minimumWeeks` (8): when no
  *   reliable improvement becomes a finding (whichever comes first).
+ * - `progress.deterioration` (`from-baseline`): a reliable worsening from
+ *   the first score to the latest, as NHS Talking Therapies measures it;
+ *   `from-best` also counts one since the best score of the series (a
+ *   relapse), which a noisy series sets off more often.
+ * - `progress.paired` (`PHQ-9` and `GAD-7`): the depression and anxiety
+ *   measures read together as NHS Talking Therapies does; name an
+ *   anxiety-disorder-specific measure you registered to replace GAD-7.
  * - `alliance.lowScoresInARow` (3) and `alliance.exhaustedSessionsInARow`
  *   (3): how many latest alliance scores, or sessions the clinician left
  *   exhausted, make a clash.
  * - `billing`: which payment alternatives the practice offers: self-pay
  *   (on), superbill (on), out-of-network billing (off) and its own sliding
  *   scale (off: seed 002 prefers referring to cutting the rate).
+ * - `safety`: the safety policy (see {@link SafetyPolicy}): needs that are
+ *   a risk, the host's emergency numbers, and whether a clinician's rating
+ *   answers an earlier screen.
  * - `options`: how many options to offer, in the matcher's own terms so a
  *   host passes them to it as they are: at least `minimumOptions` (2),
  *   `preferredOptions` (3) when available, and only one when the best
@@ -242,6 +267,8 @@ export const ReferralPolicy = z
       .strictObject({
         minimumSessions: z.number().int().min(2).max(1_000).default(6),
         minimumWeeks: z.number().int().min(1).max(520).default(8),
+        deterioration: z.enum(["from-baseline", "from-best"]).default("from-baseline"),
+        paired: z.strictObject({ depression: Id.default("PHQ-9"), anxiety: Id.default("GAD-7") }).prefault({}),
       })
       .prefault({}),
     alliance: z
@@ -265,6 +292,7 @@ export const ReferralPolicy = z
         margin: z.number().min(0).max(1).default(0.1),
       })
       .prefault({}),
+    safety: SafetyPolicy.prefault({}),
   })
   .superRefine((policy, ctx) => {
     if (policy.urgentWithinDays > policy.soonWithinDays) {

@@ -102,9 +102,11 @@ export type RelationshipEventInput = z.input<typeof RelationshipEvent>;
  * - `allowFallback` (false): whether a dormant relationship falls back to stage 1.
  * - `dormantAfterDays` (180): no qualifying activity for this long makes a relationship dormant.
  * - `activeWithinDays` (180): a referral received this recently makes a relationship active.
- * - `thankWithinDays` (2), `followUpAfterMeetingDays` (7), `outreachFollowUpDays` (14): when those actions fall due.
+ * - `thankWithinDays` (2), `followUpAfterMeetingDays` (7), `outreachFollowUpDays` (14): when those actions fall due;
+ *   the seeds say to thank (000) and follow up (002), the days are referwell's defaults.
  * - `nurtureEveryDays` (60): about every two months (seed 003).
- * - `introduceColleagueAfterReferrals` (2): referrals to the point person before suggesting an introduction (seed 001).
+ * - `introduceColleagueAfterReferrals` (2): referrals to the point person before suggesting an introduction; seed 001
+ *   has the point person introduce colleagues, the count is referwell's default.
  *
  * @example
  * ```ts

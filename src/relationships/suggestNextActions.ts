@@ -159,7 +159,7 @@ export function suggestNextActions(state: RelationshipStateInput, options: NextA
         addCalendarDays(latest.date, policy.thankWithinDays),
         latest.clinicianId,
         `${count === 1 ? "A referral has" : `${count} referrals have`} not been thanked yet.`,
-        "seed 000: thank the referrer",
+        "seed 000: thank the referrer; the delay (thankWithinDays) is referwell's default",
         unthanked.map((event) => event.id),
       );
     }
@@ -187,7 +187,7 @@ export function suggestNextActions(state: RelationshipStateInput, options: NextA
         addCalendarDays(meeting.date, policy.followUpAfterMeetingDays),
         meeting.clinicianId,
         "Follow up after the meeting to build on the new connection.",
-        "seed 002: follow up after the meeting",
+        "seed 002: follow up after the meeting; the delay (followUpAfterMeetingDays) is referwell's default",
         [meeting.id],
       );
     }
@@ -200,7 +200,7 @@ export function suggestNextActions(state: RelationshipStateInput, options: NextA
         addCalendarDays(outreach.date, policy.outreachFollowUpDays),
         outreach.clinicianId,
         "No meeting yet: follow up on the outreach and propose a first meeting.",
-        "seed 003: reach out, then meet to see if it is a fit",
+        "seed 003: reach out, then meet to see if it is a fit; the delay (outreachFollowUpDays) is referwell's default",
         [outreach.id],
       );
     }
@@ -215,7 +215,7 @@ export function suggestNextActions(state: RelationshipStateInput, options: NextA
       today,
       current.pointPersonId,
       `${counts.referralsToPointPerson} referrals came to the point person: introduce a colleague the referrer could also send clients to.`,
-      "seed 001: the point person introduces colleagues",
+      "seed 001: the point person introduces colleagues; the count (introduceColleagueAfterReferrals) is referwell's default",
       [],
     );
   }

@@ -10,7 +10,7 @@ export const NOW = "2026-11-23";
 export const TREATING = "clin-a";
 
 const PAYERS = ["aetna", "regence", "cigna"];
-const AREAS = ["depression", "anxiety", "trauma", "eating-disorders", "grief", "PTSD"];
+const AREAS = ["depression", "anxiety", "trauma", "eating-disorders", "grief", "PTSD", "suicidality", "self-harm"];
 const MODALITIES = ["cbt", "emdr", "act", "dbt", "Cognitive behavioural therapy"];
 const PLACES = ["US-OR", "US-WA", "US-CA"];
 const DAY_MS = 86_400_000;
@@ -96,13 +96,32 @@ export const client = fc
     conflicts,
   }));
 
-const RANGES: Record<string, number> = { "PHQ-9": 27, "GAD-7": 21, SRS: 40 };
+const RANGES: Record<string, number> = { "PHQ-9": 27, "GAD-7": 21, SRS: 40, "CORE-10": 40 };
+/** Item count and item maximum of the built-in instruments that have items. */
+export const ITEMS: Record<string, readonly [number, number]> = { "PHQ-9": [9, 3], "GAD-7": [7, 3], "CORE-10": [10, 4] };
 
-export const measurement = fc
-  .constantFrom("PHQ-9", "GAD-7", "SRS")
-  .chain((instrument) =>
-    fc.record({ instrument: fc.constant(instrument), date, score: fc.integer({ min: 0, max: RANGES[instrument] as number }) }),
-  );
+/** Item scores of an instrument, as many as it has, each in range. */
+export const itemScores = (instrument: string): fc.Arbitrary<number[]> => {
+  const [count, max] = ITEMS[instrument] as readonly [number, number];
+  return fc.array(fc.integer({ min: 0, max }), { minLength: count, maxLength: count });
+};
+
+/** A measurement of a built-in instrument: a total only, or item scores with their sum as the total. */
+export const measurement = fc.constantFrom("PHQ-9", "GAD-7", "SRS", "CORE-10").chain((instrument) => {
+  const total = fc.record({ instrument: fc.constant(instrument), date, score: fc.integer({ min: 0, max: RANGES[instrument] as number }) });
+  if (ITEMS[instrument] === undefined) return total;
+  const itemized = fc
+    .record({ instrument: fc.constant(instrument), date, items: itemScores(instrument) })
+    .map((entry) => ({ ...entry, score: entry.items.reduce((sum, value) => sum + value, 0) }));
+  return fc.oneof(total, itemized);
+});
+
+/** A risk rating by a clinician or a C-SSRS screen. */
+export const riskFlag = fc.record({
+  source: fc.constantFrom("clinician-rating" as const, "c-ssrs-screen" as const),
+  date,
+  level: fc.constantFrom("none" as const, "low" as const, "moderate" as const, "high" as const),
+});
 
 /** A whole referral case, as JSON. */
 export const referralCase = fc.record(
@@ -122,6 +141,7 @@ export const referralCase = fc.record(
     ),
     hardship: fc.record({ reported: date }),
     compacts: fc.constant(COMPACTS),
+    risk: fc.array(riskFlag, { maxLength: 3 }),
   },
   { requiredKeys: ["client", "clinician", "measurements", "sessions", "disagreements", "compacts"] },
 );
@@ -148,6 +168,7 @@ export const instrument: fc.Arbitrary<Instrument> = fc
     range: { min: 0, max: 100 },
     reliableChange: method,
     cutoff,
+    riskItems: [],
     source: "test",
   }));
 

@@ -57,7 +57,12 @@ function createEngine(): Engine {
     lowScoresInARow: (c) => c.policy.alliance.lowScoresInARow,
     exhaustedSessionsInARow: (c) => c.policy.alliance.exhaustedSessionsInARow,
     clinicianAreas: (c) => c.clinician.problemAreas.length,
-    primaryTreated: (c) => c.treats(c.client.needs.problemAreas[0] as string),
+    // A need that is a risk (suicidal thoughts, self-harm) is never by itself outside scope.
+    primaryTreated: (c) => {
+      const primary = c.client.needs.problemAreas[0] as string;
+      const code = c.vocabulary.canonical("problemAreas", primary);
+      return c.treats(primary) || c.policy.safety.riskNeeds.some((tag) => c.vocabulary.canonical("problemAreas", tag) === code);
+    },
     unofferedModalities: (c) => {
       const wanted = c.client.preferences.modalities;
       return wanted.length > 0 && c.clinician.modalities.length > 0 && !wanted.some((m) => c.offers(m)) ? wanted.length : 0;

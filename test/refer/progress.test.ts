@@ -1,5 +1,6 @@
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { InvalidInputError } from "referwell";
+import { InvalidInputError, Urgency } from "referwell";
 import { builtInInstruments, classifyProgress, Instrument, reliableChange } from "referwell/refer";
 import { assess, codes, finding, referralCase, rejection, weekly } from "./fixtures.js";
 
@@ -81,17 +82,50 @@ describe("classifyProgress", () => {
     expect(classifyProgress(phq9, series(9, 15)).classification).toBe("deteriorated");
   });
 
-  it("a reliable worsening from the best score is a deterioration, even when the latest is no worse than baseline", () => {
-    const summary = classifyProgress(phq9, series(20, 8, 5, 5, 12, 19));
+  it("by default, deterioration is measured from baseline: a noisy series is no deterioration", () => {
+    expect(classifyProgress(phq9, series(13, 10, 16)).classification).toBe("no-reliable-change");
+    expect(classifyProgress(phq9, series(20, 8, 5, 5, 12, 19)).classification).toBe("no-reliable-change");
+    expect(classifyProgress(phq9, series(13, 10, 16), { deterioration: "from-best" }).classification).toBe("deteriorated");
+  });
+
+  test.prop([
+    fc.array(fc.integer({ min: 6, max: 21 }), { minLength: 1, maxLength: 6 }),
+    fc.array(fc.integer({ min: 6, max: 21 }), { minLength: 1, maxLength: 6 }),
+  ])("exact at the threshold: same-day groups whose means differ by exactly 6 points are a reliable change of 6", (pre, post) => {
+    // Shift the later group so that its mean is exactly the earlier mean minus 6: sum(post') · n(pre) = (sum(pre) − 6 · n(pre)) · n(post).
+    const target = (pre.reduce((a, b) => a + b, 0) - 6 * pre.length) * post.length;
+    const scaled = post.map((score) => score * pre.length);
+    const shift = target - scaled.reduce((a, b) => a + b, 0);
+    fc.pre(shift % (pre.length * post.length) === 0);
+    const each = shift / (pre.length * post.length);
+    const later = post.map((score) => score + each);
+    fc.pre(later.every((score) => score >= 0 && score <= 27));
+    const day = (date: string, scores: number[]) => scores.map((score) => ({ date, score }));
+    const summary = classifyProgress(phq9, [...day("2026-09-01", pre), ...day("2026-10-01", later)]);
+    expect(summary.change).toStrictEqual({ change: -6, reliable: true, outcome: "improved" });
+  });
+
+  it("same-day means are compared exactly at a threshold", () => {
+    const day = (date: string, scores: number[]) => scores.map((score) => ({ date, score }));
+    const summary = classifyProgress(phq9, [...day("2026-09-01", [16, 16, 17]), ...day("2026-10-01", [10, 10, 11])]);
+    expect(summary.change).toStrictEqual({ change: -6, reliable: true, outcome: "improved" });
+    expect(summary.baseline).toStrictEqual({ date: "2026-09-01", score: 49 / 3 });
+    const short = classifyProgress(phq9, [...day("2026-09-01", [16, 16, 17]), ...day("2026-10-01", [10, 11, 11])]);
+    expect(short.change.reliable).toBe(false);
+  });
+
+  it("with from-best, a reliable worsening from the best score is a deterioration, even when the latest is no worse than baseline", () => {
+    const series2 = (...scores: number[]) => classifyProgress(phq9, series(...scores), { deterioration: "from-best" });
+    const summary = series2(20, 8, 5, 5, 12, 19);
     expect(summary.change.outcome).toBe("no-reliable-change"); // 20 → 19 from baseline
     expect(summary.best).toStrictEqual({ date: "2026-06-22", score: 5 }); // the latest day with the best score
     expect(summary.sinceBest).toStrictEqual({ change: 14, reliable: true, outcome: "deteriorated" });
     expect(summary.classification).toBe("deteriorated");
     // A worsening from the best that is not reliable is no deterioration.
-    expect(classifyProgress(phq9, series(20, 8, 5, 10)).classification).toBe("improved");
-    expect(classifyProgress(phq9, series(20, 8, 5, 11)).classification).toBe("deteriorated");
+    expect(series2(20, 8, 5, 10).classification).toBe("improved");
+    expect(series2(20, 8, 5, 11).classification).toBe("deteriorated");
     // The best is the latest: nothing since it.
-    expect(classifyProgress(phq9, series(20, 12, 8)).sinceBest).toStrictEqual({
+    expect(series2(20, 12, 8).sinceBest).toStrictEqual({
       change: 0,
       reliable: false,
       outcome: "no-reliable-change",
@@ -188,8 +222,51 @@ describe("the progress trigger", () => {
     expect(assess(withScores(weekly("PHQ-9", "2026-10-05", [14, 19]))).findings).toEqual([]);
   });
 
-  it("relapse: a reliable worsening from the best score of the episode is a deterioration, urgent", () => {
+  it("relapse is not the default: the same series is no progress, routine", () => {
     const assessment = assess(withScores(weekly("PHQ-9", "2026-09-01", [20, 8, 5, 5, 12, 19])));
+    expect([codes(assessment), assessment.urgency]).toEqual([["no-progress"], "routine"]);
+    const noisy = assess(withScores(weekly("PHQ-9", "2026-09-01", [13, 10, 16])));
+    expect(noisy.urgency).toBe("routine");
+  });
+
+  it("a reliable worsening outside the clinical range is a review notice, not a referral", () => {
+    const assessment = assess(withScores(weekly("GAD-7", "2026-09-01", [0, 1, 5])));
+    expect(codes(assessment)).toEqual([]);
+    expect(assessment.notices.map((notice) => notice.code)).toEqual(["reliable-worsening"]);
+    expect(codes(assess(withScores(weekly("GAD-7", "2026-09-01", [3, 4, 8]))))).toEqual(["deterioration"]);
+  });
+
+  it("severity: a score that stays severe makes no progress at least soon, with higher levels of care", () => {
+    const assessment = assess(withScores(weekly("PHQ-9", "2026-09-01", [27, 26, 27, 25, 26, 27])));
+    expect([codes(assessment), assessment.urgency]).toEqual([["no-progress"], "soon"]);
+    expect(finding(assessment, "no-progress")?.alternatives.map((alternative) => alternative.kind)).toEqual([
+      "psychiatric-evaluation",
+      "intensive-outpatient",
+      "partial-hospitalisation",
+    ]);
+    // One severe score is not staying severe.
+    expect(assess(withScores(weekly("PHQ-9", "2026-09-01", [18, 18, 19, 18, 19, 20]))).urgency).toBe("routine");
+  });
+
+  it("severity without a finding is a notice: improving, yet still severe", () => {
+    const assessment = assess(withScores(weekly("PHQ-9", "2026-09-01", [27, 27, 21, 21])));
+    expect(codes(assessment)).toEqual([]);
+    expect(assessment.notices.map((notice) => [notice.code, notice.alternatives.length])).toEqual([["severe-symptoms", 3]]);
+  });
+
+  test.prop([fc.array(fc.integer({ min: 0, max: 27 }), { minLength: 6, maxLength: 6 }), fc.integer({ min: 1, max: 12 })])(
+    "urgency is monotone in severity: raising the latest two scores never lowers it",
+    (scores, bump) => {
+      const rank = (series: number[]) => Urgency.options.indexOf(assess(withScores(weekly("PHQ-9", "2026-09-01", series))).urgency);
+      const raised = scores.map((score, index) => (index >= scores.length - 2 ? Math.min(27, score + bump) : score));
+      expect(rank(raised)).toBeGreaterThanOrEqual(rank(scores));
+    },
+  );
+
+  it("relapse: with from-best, a reliable worsening from the best score of the episode is a deterioration, urgent", () => {
+    const assessment = assess(withScores(weekly("PHQ-9", "2026-09-01", [20, 8, 5, 5, 12, 19])), {
+      policy: { progress: { deterioration: "from-best" } },
+    });
     expect(codes(assessment)).toEqual(["deterioration"]);
     expect(assessment.urgency).toBe("urgent");
     const found = finding(assessment, "deterioration");
@@ -227,5 +304,56 @@ describe("the progress trigger", () => {
     expect(() => assess(withScores([{ instrument: "PHQ-9", date: "2026-09-01", score: 28 }]))).toThrow(
       "Invalid case: 1 issue: case.measurements[0].score is too large, too long or has too many items (expected a smaller value)",
     );
+  });
+});
+
+describe("paired measures, as NHS Talking Therapies reads them", () => {
+  const pair = (phq: number[], gad: number[]) =>
+    assess(referralCase({ measurements: [...weekly("PHQ-9", "2026-09-01", phq), ...weekly("GAD-7", "2026-09-01", gad)] }));
+
+  it("recovery only below caseness on both; a reliable drop on one and no reliable rise on the other is reliable improvement", () => {
+    expect(pair([16, 8], [12, 5]).pairedProgress).toMatchObject({ classification: "reliable-recovery", recovery: true });
+    // PHQ-9 recovered alone, GAD-7 still a case: no recovery, yet reliable improvement.
+    expect(pair([16, 8], [12, 10]).pairedProgress).toMatchObject({ classification: "reliable-improvement", recovery: false });
+    // A reliable rise on the other measure cancels the improvement.
+    expect(pair([16, 8], [4, 9]).pairedProgress).toMatchObject({ reliableImprovement: false, reliableDeterioration: false });
+    expect(pair([12, 19], [9, 10]).pairedProgress?.classification).toBe("reliable-deterioration");
+    expect(pair([16, 8], [12, 5]).progress.map((summary) => summary.classification)).toEqual(["recovered", "recovered"]);
+  });
+
+  it("is absent with one measure, and a reliable improvement on one of the pair is progress: no no-progress finding", () => {
+    expect(assess(referralCase({ measurements: weekly("PHQ-9", "2026-09-01", [16, 15]) })).pairedProgress).toBeUndefined();
+    const stalledPhq = [16, 16, 15, 16, 15, 16];
+    expect(codes(assess(referralCase({ measurements: weekly("PHQ-9", "2026-09-01", stalledPhq) })))).toEqual(["no-progress"]);
+    expect(codes(pair(stalledPhq, [15, 14, 12, 10, 9, 8]))).toEqual([]);
+  });
+
+  it("an anxiety-disorder-specific measure the host names replaces GAD-7", () => {
+    const pdss = Instrument.parse({
+      id: "PDSS",
+      name: "Panic Disorder Severity Scale",
+      measures: "outcome",
+      direction: "lower-is-better",
+      range: { min: 0, max: 28 },
+      reliableChange: { method: "threshold", threshold: 5 },
+      cutoff: 8,
+      source: "test",
+    });
+    const measurements = [...weekly("PHQ-9", "2026-09-01", [12, 8]), ...weekly("PDSS", "2026-09-01", [14, 6])];
+    const assessment = assess(referralCase({ measurements }), {
+      instruments: [pdss],
+      policy: { progress: { paired: { anxiety: "PDSS" } } },
+    });
+    expect(assessment.pairedProgress).toMatchObject({ anxiety: "PDSS", classification: "reliable-recovery" });
+  });
+
+  test.prop([
+    fc.array(fc.integer({ min: 0, max: 27 }), { minLength: 2, maxLength: 5 }),
+    fc.array(fc.integer({ min: 0, max: 21 }), { minLength: 2, maxLength: 5 }),
+  ])("paired recovery never says recovered while either measure is a case", (phq, gad) => {
+    const paired = pair(phq, gad).pairedProgress;
+    const aCase = (phq.at(-1) as number) >= 10 || (gad.at(-1) as number) >= 8;
+    if (aCase) expect([paired?.recovery, paired?.reliableRecovery, paired?.caseness.latest]).toEqual([false, false, true]);
+    if (paired?.reliableImprovement === true) expect(paired.reliableDeterioration).toBe(false);
   });
 });

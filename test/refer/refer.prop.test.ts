@@ -282,8 +282,36 @@ describe("no leak", () => {
     hostile(
       fc.record({
         now: fc.constant(NOW),
-        policy: fc.record({ lookAheadDays: fc.nat(400), options: fc.record({ minimumOptions: fc.nat(3) }) }),
-        instruments: fc.constant([]),
+        policy: fc.record({
+          lookAheadDays: fc.nat(400),
+          options: fc.record({ minimumOptions: fc.nat(3) }),
+          safety: fc.record({
+            riskNeeds: fc.array(marker, { maxLength: 2 }),
+            emergencyContacts: fc.array(
+              fc.record({
+                jurisdiction: fc.constant("US"),
+                contacts: fc.array(fc.record({ name: marker, number: marker }), { minLength: 1, maxLength: 2 }),
+              }),
+              { maxLength: 2 },
+            ),
+          }),
+        }),
+        instruments: fc.array(
+          fc.record({
+            id: fc.constant("PHQ-9"),
+            name: marker,
+            measures: fc.constant("outcome"),
+            direction: fc.constant("lower-is-better"),
+            range: fc.record({ min: fc.constant(0), max: fc.constant(27) }),
+            reliableChange: fc.record({ method: fc.constant("threshold"), threshold: fc.constant(6) }),
+            items: fc.record({ count: fc.integer({ min: 1, max: 9 }), min: fc.constant(0), max: fc.constant(3) }),
+            riskItems: fc.array(fc.record({ item: fc.integer({ min: 1, max: 12 }), from: fc.record({ review: fc.nat(4) }) }), {
+              maxLength: 2,
+            }),
+            source: marker,
+          }),
+          { maxLength: 1 },
+        ),
       }),
     ),
   ])("no leak: marked, broken options give a result or an InvalidInputError with no marker", (input, options) => {

@@ -11,12 +11,30 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
+/** Whether an input holds a sparse array anywhere: a walk without the schema, so a whole input costs one pass. */
+function hasHole(value: unknown, depth: number): boolean {
+  if (depth > MAX_DEPTH || typeof value !== "object" || value === null) return false;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      if (!(index in value) || hasHole(value[index], depth + 1)) return true;
+    }
+    return false;
+  }
+  if (!isPlainObject(value)) return false;
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && hasHole(value[key], depth + 1)) return true;
+  }
+  return false;
+}
+
 /**
  * Every sparse array in an input (`[a, , b]`), by the path to its first
  * hole, so a hole is one clear issue rather than a missing value that code
  * walks past. Keys on the way that the schema does not define show as `*`.
  */
 export function findHoles(input: unknown, schema: z.core.$ZodType): InputIssueDraft[] {
+  // Most inputs have no hole: only then is the schema stepped through, to name the keys on the way.
+  if (!hasHole(input, 0)) return [];
   const issues: InputIssueDraft[] = [];
   // One path, pushed and popped: copied only when an issue is found.
   const path: Array<string | number> = [];

@@ -1,3 +1,4 @@
+import type { RiskFlag } from "../safetySchemas.js";
 import type { Disagreement, Measurement, ReferralCase, SessionRecord } from "../schemas.js";
 import { compareText } from "../../model/internal/compareText.js";
 
@@ -9,12 +10,18 @@ export interface EpisodeRecords {
   readonly sessions: SessionRecord[];
   /** Unresolved disagreements within the episode and up to `now`, in date order. */
   readonly disagreements: Disagreement[];
+  /** Every risk rating, sorted by date, source and rating: risk does not end with an episode. */
+  readonly risk: RiskFlag[];
 }
 
-/** Sorts a validated case's records, keeping sessions and disagreements dated within the episode and up to `now`. */
+/** Sorts a validated case's records (measurements and risk ratings all), keeping sessions and disagreements dated within the episode and up to `now`. */
 export function episodeRecords(parsed: ReferralCase, inEpisode: (date: string) => boolean): EpisodeRecords {
   const measurements = [...parsed.measurements].sort(
-    (a, b) => compareText(a.instrument, b.instrument) || compareText(a.date, b.date) || a.score - b.score,
+    (a, b) =>
+      compareText(a.instrument, b.instrument) ||
+      compareText(a.date, b.date) ||
+      a.score - b.score ||
+      compareText(JSON.stringify(a.items ?? []), JSON.stringify(b.items ?? [])),
   );
   const sessions = parsed.sessions
     .filter((session) => inEpisode(session.date))
@@ -22,5 +29,8 @@ export function episodeRecords(parsed: ReferralCase, inEpisode: (date: string) =
   const disagreements = parsed.disagreements
     .filter((disagreement) => !disagreement.resolved && inEpisode(disagreement.recorded))
     .sort((a, b) => compareText(a.recorded, b.recorded) || compareText(a.about, b.about));
-  return { measurements, sessions, disagreements };
+  const risk = [...parsed.risk].sort(
+    (a, b) => compareText(a.date, b.date) || compareText(a.source, b.source) || compareText(a.level, b.level),
+  );
+  return { measurements, sessions, disagreements, risk };
 }

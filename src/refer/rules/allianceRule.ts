@@ -60,7 +60,7 @@ export const allianceRule = /* @__PURE__ */ defineReferralRule({
       const latest = scores.slice(-lowScoresInARow);
       const concern = (score: number) => (instrument.direction === "higher-is-better" ? score < cutoff : score >= cutoff);
       if (!latest.every((entry) => concern(entry.score))) continue;
-      for (const entry of latest) evidence.push({ kind: "score", fact: "low-alliance", instrument: instrument.id, ...entry });
+      for (const { date, score } of latest) evidence.push({ kind: "score", fact: "low-alliance", instrument: instrument.id, date, score });
       reasons.push(
         `the last ${lowScoresInARow} ${instrument.id} scores (${latest.map((entry) => entry.score).join(", ")}) are past the concern cutoff of ${cutoff}`,
       );

@@ -8,7 +8,10 @@ import type { EvidenceItem } from "../results.js";
  * treat, compared on vocabulary codes (seed 002: the client has needs
  * outside your scope of service; APA 2.01 Boundaries of Competence; ACA
  * C.2.a; NASW 1.16(a)). Refer `soon`, requiring the receiving clinician to
- * treat it. A clinician who lists no problem areas cannot be judged.
+ * treat it. A clinician who lists no problem areas cannot be judged. A need
+ * that is a risk (`policy.safety.riskNeeds`: suicidal thoughts, self-harm)
+ * is never by itself outside scope: every clinician must assess and hold
+ * risk, and the safety section of the assessment handles it.
  *
  * @example
  * ```ts
@@ -45,10 +48,11 @@ export const outsideScopeRule = /* @__PURE__ */ defineReferralRule({
     const { clinician, client, vocabulary } = context;
     if (clinician.problemAreas.length === 0) return { needs: ["clinician.problemAreas"] };
     const needs = context.policy.scope === "primary" ? client.needs.problemAreas.slice(0, 1) : client.needs.problemAreas;
+    const riskNeeds = new Set(context.policy.safety.riskNeeds.map((tag) => vocabulary.canonical("problemAreas", tag)));
     const outside = new Map<string, string>();
     for (const need of needs) {
-      if (context.treats(need)) continue;
       const code = vocabulary.canonical("problemAreas", need);
+      if (context.treats(need) || riskNeeds.has(code)) continue;
       if (!outside.has(code)) outside.set(code, need);
     }
     if (outside.size === 0) return { findings: [] };

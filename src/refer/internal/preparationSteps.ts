@@ -1,0 +1,80 @@
+import type { IsoDate } from "../../model/index.js";
+import type { RuleContext } from "../createRuleContext.js";
+import type { Finding, PreparationStep } from "../results.js";
+
+const CONSENT_TO_SHARE: PreparationStep = {
+  code: "consent-to-share-records",
+  summary:
+    "Ask for the client's written consent before sharing records with the new clinician: referwell's policy, as the NASW Code asks, although HIPAA lets a provider share for treatment without it. Psychotherapy notes need a HIPAA authorization, substance-use treatment records a Part 2 consent, and some state laws require consent.",
+  source:
+    "referwell's policy; NASW Code of Ethics 1.16(b) (disclose pertinent information with the client's consent); HIPAA permits disclosure for treatment without authorization, 45 CFR 164.506(c)(2), except psychotherapy notes, 45 CFR 164.508(a)(2); 42 CFR 2.31 (Part 2 consent); more stringent state law, 45 CFR 160.203(b)",
+};
+
+/** Steps that only continue care: while risk is open, these are all a referral gets (no ending, no hand-off). */
+function whileRiskIsOpen(context: RuleContext, findings: readonly Finding[], alternatives: readonly string[]): PreparationStep[] {
+  return [
+    {
+      code: "continue-care-while-risk-is-assessed",
+      summary: `Keep seeing the client and assess risk first (safety level ${context.safety.level}): no ending, no hand-off and no talk of either until risk is assessed and a plan is in place; then assess again.`,
+      source: "ACA Code of Ethics A.12 (no abandonment); NASW Code of Ethics 1.17(b); APA Ethics Code 10.10",
+    },
+    ...(findings.some((finding) => finding.code === "deterioration") ? [reviewRisk()] : []),
+    ...(alternatives.length > 0 ? [discussAlternatives(alternatives)] : []),
+  ];
+}
+
+const reviewRisk = (): PreparationStep => ({
+  code: "review-risk",
+  summary: "Review risk and safety with the client before anything else: their scores have reliably worsened.",
+  source: "APA Ethics Code 10.10(a) (a client being harmed by continued service); referwell puts this step first",
+});
+
+const discussAlternatives = (alternatives: readonly string[]): PreparationStep => ({
+  code: "discuss-alternatives",
+  summary: `Offer the alternatives first or beside the referral: ${alternatives.join(", ")}.`,
+  source: "Seed 002 (self-pay, out-of-network billing or a superbill; a reduced rate; continuing where licensed)",
+});
+
+/**
+ * The steps to take with the client when referring (seed 002; APA 10.10; ACA A.11–A.12; NASW 1.16–1.17). While
+ * the safety check has risk open, termination and hand-off steps are left out and care continues instead.
+ */
+export function preparationSteps(context: RuleContext, findings: readonly Finding[]): PreparationStep[] {
+  const { options } = context.policy;
+  const alternatives = [...new Set(findings.flatMap((finding) => finding.alternatives.map((alternative) => alternative.kind)))];
+  if (context.safety.level !== "none") return whileRiskIsOpen(context, findings, alternatives);
+  const ahead = findings.flatMap((finding) => (finding.date !== undefined && finding.date > context.now ? [finding.date] : [])).sort();
+  const dueBy = ahead.length > 0 ? { dueBy: ahead[0] as IsoDate } : {};
+  return [
+    ...(findings.some((finding) => finding.code === "deterioration") ? [reviewRisk()] : []),
+    {
+      code: "explain-reason",
+      summary: "Tell the client honestly, in plain words, why a change of clinician is being considered (each finding's explanation).",
+      source: "Seed 002 (be transparent)",
+    },
+    ...(alternatives.length > 0 ? [discussAlternatives(alternatives)] : []),
+    {
+      code: "pre-termination-counselling",
+      summary: "Discuss ending: what the work achieved, what remains, and how the client feels about moving on.",
+      source: "APA Ethics Code 10.10(c); ACA Code of Ethics A.11.c; NASW Code of Ethics 1.17",
+    },
+    {
+      code: "offer-options",
+      summary: `Offer at least ${options.minimumOptions} options, ${options.preferredOptions} when available, unless one is clearly best: its match score leads the next by at least ${options.margin} (scores run from 0 to 1).`,
+      source: "Seed 002 (give them options); APA Ethics Code 10.10(c) (suggest alternative service providers)",
+    },
+    { ...CONSENT_TO_SHARE },
+    {
+      code: "warm-hand-off",
+      summary: "Introduce the client to the new clinician and, with consent, speak with them before the first session.",
+      source: "ACA Code of Ethics A.11.d; NASW Code of Ethics 1.16(b); seed 002 (get to know the therapist you refer to)",
+      ...dueBy,
+    },
+    {
+      code: "continuity-until-transfer",
+      summary: "Keep seeing the client until their first session with the new clinician, so care has no gap.",
+      source: "ACA Code of Ethics A.12 (no abandonment); NASW Code of Ethics 1.17(b)",
+      ...dueBy,
+    },
+  ];
+}
