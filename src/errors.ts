@@ -203,6 +203,7 @@ export const ExpectedText = Object.freeze({
   nothing: "nothing (leave it out)",
   date: "date YYYY-MM-DD",
   instant: "ISO-8601 instant with offset",
+  instantYears: "instant within the years 0000-9999 in UTC",
   now: "date YYYY-MM-DD or ISO-8601 instant with offset",
   timeZone: "IANA time zone",
   localTime: "time HH:MM (24-hour, 24:00 ends a day)",

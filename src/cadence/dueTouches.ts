@@ -12,6 +12,8 @@ import { RelationshipState, type RelationshipStateInput } from "../relationships
 import { suggestNextActions } from "../relationships/suggestNextActions.js";
 import { CadencePolicy, type DueTouch, type TouchReason } from "./schemas.js";
 import { compareText } from "../model/internal/compareText.js";
+import { progressNotes } from "./internal/progressNotes.js";
+import { intervalStep } from "./internal/intervalStep.js";
 
 /**
  * Options of {@link dueTouches}: the day, the policy, the mutual clients whose
@@ -106,8 +108,8 @@ const Relationships = z.array(RelationshipState).max(100_000);
  * );
  * const [touch] = dueTouches([state], { now: "2026-11-23" });
  * touch?.reason; // => "cadence"
- * touch?.dueDate; // => "2026-10-19"
- * touch?.overdueDays; // => 35
+ * touch?.dueDate; // => "2026-10-20"
+ * touch?.overdueDays; // => 34
  * touch?.suggestedKind; // => "article-shared"
  * ```
  */
@@ -162,7 +164,7 @@ export function dueTouches(states: readonly RelationshipStateInput[], options: D
         : undefined;
     if (base === undefined || state.fit === false) continue;
     const byKind = policy.kindEveryDays.find((entry) => entry.kind === state.referrerKind)?.days;
-    const every = Math.round((byKind ?? base) * (state.stage === null ? 1 : policy.stageFactor[state.stage]));
+    const every = intervalStep(byKind ?? base, state.stage === null ? 1 : policy.stageFactor[state.stage]);
     // The clock restarts at the last contact that counts: a touch of a reset kind, a meeting, or a referral either way.
     const resets = new Set(policy.resetKinds);
     const last = state.events.reduce<string | null>((latest, event) => {
@@ -174,29 +176,27 @@ export function dueTouches(states: readonly RelationshipStateInput[], options: D
       return counts && (latest === null || event.date > latest) ? event.date : latest;
     }, null);
     if (last === null) continue;
-    const due = notBefore(addCalendarDays(last, every));
+    const due = notBefore(every.add(last));
     add(
       state.referrerId,
       state.pointPersonId,
       "cadence",
       due,
       nextKind(policy.kindRotation, recent),
-      `Touch base about every ${every} days; the last contact was on ${last}.`,
+      `Touch base about every ${every.text}; the last contact was on ${last}.`,
     );
   }
 
-  for (const client of settings.mutualClients) {
-    if (!client.consentAllowsNote) continue;
-    const due = addCalendarDays(client.lastNoteSent ?? client.since, policy.progressNoteEveryDays);
-    // The episode keys the id; no client detail enters the text, which may end up in a shared calendar.
+  const notesEvery = intervalStep(policy.progressNoteEveryDays, 1);
+  for (const note of progressNotes(settings.mutualClients, notesEvery.add)) {
     add(
-      client.referrerId,
-      client.clinicianId,
+      note.referrerId,
+      note.clinicianId,
       "progress-note",
-      due,
+      note.dueDate,
       "progress-note-sent",
-      `A short progress note on a mutual client every ${policy.progressNoteEveryDays} days, with the client's consent.`,
-      `${client.referrerId}:progress-note:${client.episodeId}:${due}`,
+      `A short progress note on a mutual client every ${notesEvery.text}, with the client's consent.`,
+      note.id,
     );
   }
 

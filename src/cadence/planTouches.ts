@@ -6,7 +6,9 @@ import { weekdayOf } from "../model/internal/weekdayOf.js";
 import { dayOf } from "../model/internal/dayOf.js";
 import { instantIn } from "../model/internal/instantIn.js";
 import { minutesOf } from "../model/internal/minutesOf.js";
-import { wallClockInstant } from "../model/internal/wallClockInstant.js";
+import { daySlots } from "./internal/daySlots.js";
+import { planDays } from "./internal/planDays.js";
+import { reconcile } from "./internal/reconcile.js";
 import { DueTouch, type DueTouchInput, PlannedTouch, PlanOptions, type PlanOptionsInput } from "./schemas.js";
 import { compareText } from "../model/internal/compareText.js";
 
@@ -24,23 +26,22 @@ export interface TouchPlan {
   readonly planned: readonly PlannedTouch[];
   /** Touches that could not be placed, with the reason. */
   readonly unplaced: readonly UnplacedTouch[];
+  /** Touches of `previous` that this plan drops (neither planned nor scheduled), each with its next `sequence`: calendars cancel them. */
+  readonly cancelled: readonly PlannedTouch[];
 }
 
-const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const Due = z.array(DueTouch).max(1_000_000);
 
 /**
- * Minutes from the preferred time of the `position`-th touch of a day: the
- * following slots while they end by midnight, then the slots before it, so a
- * day's touches never spill into the next day.
+ * The plan's last day: `weeks` weeks from `from`, and never after
+ * 9999-12-30, so every start and end, in any zone and in UTC, has a
+ * four-digit year (RFC 5545 §3.3.4 and §3.3.5 write `YYYY`).
  */
-function slotOffset(position: number, preferred: string, duration: number): number {
-  const start = minutesOf(preferred);
-  const after = Math.max(1, Math.floor((1440 - start) / duration));
-  if (position < after) return position * duration;
-  const before = (position - after + 1) * duration;
-  return before <= start ? -before : (after - 1) * duration;
-}
+const lastDay = (from: string, weeks: number): string => {
+  const end = addCalendarDays(from, weeks * 7 - 1);
+  return end < LAST_PLANNABLE ? end : LAST_PLANNABLE;
+};
+const LAST_PLANNABLE = "9999-12-30";
 
 /** Monday of the week that holds the date. */
 const weekOf = (date: string): string => addCalendarDays(date, -weekdayOf(date));
@@ -89,15 +90,9 @@ export function planTouches(due: readonly DueTouchInput[], options: PlanOptionsI
   const touches = validate(Due, due, "due");
   const settings = validate(PlanOptions, options, "options");
   const from = dayOf(settings.from, settings.timeZone);
-  const preferred = minutesOf(settings.preferredTime);
-  const end = addCalendarDays(from, settings.weeks * 7 - 1);
-  const holidays = new Set(settings.holidays);
-  const working = new Set(settings.workingDays);
+  const end = lastDay(from, settings.weeks);
   const zones = new Map(settings.clinicianTimeZones.map((entry) => [entry.clinicianId, entry.timeZone]));
-  const days: string[] = [];
-  for (let day = from; day <= end; day = addCalendarDays(day, 1)) {
-    if (working.has(WEEKDAYS[weekdayOf(day)] as (typeof WEEKDAYS)[number]) && !holidays.has(day)) days.push(day);
-  }
+  const days = planDays(from, end, settings, new Set([settings.timeZone, ...zones.values()]));
   const dayIndex = new Map(days.map((day, index) => [day, index]));
   // Weeks as integers from the first Monday, so loads live in arrays rather than string-keyed maps.
   const firstMonday = weekOf(from);
@@ -141,17 +136,7 @@ export function planTouches(due: readonly DueTouchInput[], options: PlanOptionsI
     }
     return low;
   };
-  // The same local time on the same day in the same zone is converted once.
-  const instants = new Map<string, string>();
-  const instant = (day: string, timeZone: string, minutes: number) => {
-    const key = `${timeZone}|${day}|${minutes}`;
-    let value = instants.get(key);
-    if (value === undefined) {
-      value = instantIn(wallClockInstant(day, preferred + minutes, timeZone), timeZone);
-      instants.set(key, value);
-    }
-    return value;
-  };
+  const slot = daySlots(minutesOf(settings.preferredTime), settings.durationMinutes);
 
   const order = [...touches]
     .filter((touch) => !held.has(touch.id))
@@ -170,15 +155,16 @@ export function planTouches(due: readonly DueTouchInput[], options: PlanOptionsI
     let chosenLoad = Number.POSITIVE_INFINITY;
     for (let index = firstDayFrom(earliest); index < days.length; index += 1) {
       const day = dayNumbers[index] as number;
-      if (day > windowEnd && chosen >= 0) break;
+      // Past the window, a day in the window already chosen wins; else the search ends with the first week that had room.
+      if (day > windowEnd && chosen >= 0 && ((dayNumbers[chosen] as number) <= windowEnd || dayWeek[chosen] !== dayWeek[index])) break;
       if ((load.week[dayWeek[index] as number] ?? 0) >= settings.capacity) {
         index = (nextWeekStart[index] as number) - 1;
         continue;
       }
       const dayLoad = load.day[index] ?? 0;
-      // Within the window, the least loaded day wins (earliest on ties); past it, the first day with room.
+      // The least loaded day wins (earliest on ties): within the window, or within the first week past it with room.
       if (dayLoad < chosenLoad) [chosen, chosenLoad] = [index, dayLoad];
-      if (day > windowEnd || dayLoad === 0) break;
+      if (dayLoad === 0) break;
     }
     if (chosen < 0) {
       unplaced.push({ touch, reason: "no-capacity" });
@@ -186,15 +172,16 @@ export function planTouches(due: readonly DueTouchInput[], options: PlanOptionsI
     }
     const date = days[chosen] as string;
     const timeZone = (touch.clinicianId === null ? undefined : zones.get(touch.clinicianId)) ?? settings.timeZone;
-    const offset = slotOffset(load.day[chosen] ?? 0, settings.preferredTime, settings.durationMinutes);
+    const startMs = slot(date, timeZone, load.day[chosen] ?? 0);
     load.week[dayWeek[chosen] as number] = (load.week[dayWeek[chosen] as number] ?? 0) + 1;
     load.day[chosen] = (load.day[chosen] ?? 0) + 1;
-    const start = instant(date, timeZone, offset);
+    const start = instantIn(startMs, timeZone);
     // The end is the start plus the duration in real minutes, even across a clock change.
-    const finish = instantIn(Date.parse(start) + settings.durationMinutes * 60_000, timeZone);
-    planned.push({ ...touch, date, localTime: start.slice(11, 16), timeZone, start, end: finish });
+    const finish = instantIn(startMs + settings.durationMinutes * 60_000, timeZone);
+    planned.push({ ...touch, date, localTime: start.slice(11, 16), timeZone, start, end: finish, sequence: 0 });
   }
-  const startMs = new Map(planned.map((touch) => [touch, Date.parse(touch.start)]));
-  planned.sort((a, b) => (startMs.get(a) as number) - (startMs.get(b) as number) || compareText(a.id, b.id));
-  return { planned, unplaced };
+  const reconciled = reconcile(planned, settings.previous, held);
+  const startMs = new Map(reconciled.planned.map((touch) => [touch, Date.parse(touch.start)]));
+  reconciled.planned.sort((a, b) => (startMs.get(a) as number) - (startMs.get(b) as number) || compareText(a.id, b.id));
+  return { planned: reconciled.planned, unplaced, cancelled: reconciled.cancelled };
 }

@@ -13,36 +13,48 @@ import { Now } from "../model/now.js";
 import { Id, IsoDate, IsoInstant, LocalTime, TimeZone } from "../model/scalars.js";
 import { TouchKind } from "../relationships/schemas.js";
 
-const days = (value: number) => z.number().int().min(1).max(3_650).default(value);
+/**
+ * An interval as practitioners say it: `{ days }`, `{ weeks }` or calendar
+ * `{ months }` (31 January + 1 month is 28 or 29 February, as date-fns
+ * `addMonths` has it); a bare number is a number of days, as before.
+ */
+const Interval = z.union([
+  z.number().int().min(1).max(3_650),
+  z.strictObject({ days: z.number().int().min(1).max(3_650) }),
+  z.strictObject({ weeks: z.number().int().min(1).max(520) }),
+  z.strictObject({ months: z.number().int().min(1).max(120) }),
+]);
+const every = (value: z.input<typeof Interval>) => Interval.default(() => (typeof value === "number" ? value : { ...value }) as never);
 
 /**
  * How often to touch base, and what resets the clock. Defaults, with their
  * sources:
  *
- * - `everyDays`: per lifecycle. Nurturing and active relationships about every
- *   60 days (seed 003: "connect with them every 2 months"); a met
+ * - `everyDays`: per lifecycle, in days (a number, or `{ days }`), `{ weeks }`
+ *   or calendar `{ months }`. Nurturing and active relationships every 2
+ *   calendar months (seed 003: "connect with them every 2 months"); a met
  *   relationship 30 days after the last contact, until it is nurtured.
  *   Prospects, contacted, dormant and closed relationships have no cadence:
  *   outreach has its own follow-up, and a dormant one a touch to revive it.
  * - `stageFactor`: stretches the interval by stage; stage 3 referrers, who
  *   trust the whole practice, every 1.5 × as long. A library default.
- * - `kindEveryDays`: overrides by referrer kind (peer and case-study groups
- *   meet monthly by default).
+ * - `kindEveryDays`: overrides by referrer kind, `days` taking the same
+ *   intervals (peer and case-study groups every calendar month by default).
  * - `resetKinds`: which touches reset the clock (all of them by default);
  *   referrals in either direction and meetings always do.
- * - `progressNoteEveryDays` (60): seed 000, a short progress note every couple
- *   of months on a mutual client, when the client consents.
+ * - `progressNoteEveryDays` (2 months): seed 000, a short progress note every
+ *   couple of months on a mutual client, when the client consents.
  * - `kindRotation`: the touch kinds suggested in turn, so they vary.
  *
  * @example
  * ```ts
  * import { CadencePolicy } from "referwell/cadence";
  *
- * CadencePolicy.parse({}).everyDays.nurturing; // => 60
+ * CadencePolicy.parse({}).everyDays.nurturing; // => { months: 2 }
  * ```
  */
 export const CadencePolicy = z.strictObject({
-  everyDays: z.strictObject({ met: days(30), nurturing: days(60), active: days(60) }).prefault({}),
+  everyDays: z.strictObject({ met: every(30), nurturing: every({ months: 2 }), active: every({ months: 2 }) }).prefault({}),
   stageFactor: z
     .strictObject({
       1: z.number().min(0.1).max(10).default(1),
@@ -51,18 +63,18 @@ export const CadencePolicy = z.strictObject({
     })
     .prefault({}),
   kindEveryDays: z
-    .array(z.strictObject({ kind: ReferrerKind, days: z.number().int().min(1).max(3_650) }))
+    .array(z.strictObject({ kind: ReferrerKind, days: Interval }))
     .max(13)
     // A fresh list on every parse: zod 4.0.0 hands out a default itself, not a copy.
     .default(() => [
-      { kind: "peer-group" as const, days: 30 },
-      { kind: "case-study-group" as const, days: 30 },
+      { kind: "peer-group" as const, days: { months: 1 } },
+      { kind: "case-study-group" as const, days: { months: 1 } },
     ]),
   resetKinds: z
     .array(TouchKind)
     .max(20)
     .default(() => [...TouchKind.options]),
-  progressNoteEveryDays: days(60),
+  progressNoteEveryDays: every({ months: 2 }),
   kindRotation: z
     .array(TouchKind)
     .min(1)
@@ -136,7 +148,8 @@ export type DueTouchInput = z.input<typeof DueTouch>;
 
 /**
  * A touch placed on the calendar: the due touch, its local date and time in
- * its time zone, and the exact start and end instants.
+ * its time zone, the exact start and end instants, and its revision number
+ * (`sequence`) for calendars that imported an earlier plan.
  *
  * @example
  * ```ts
@@ -151,6 +164,8 @@ export const PlannedTouch = DueTouch.extend({
   timeZone: TimeZone,
   start: IsoInstant,
   end: IsoInstant,
+  /** RFC 5545 §3.8.7.4 SEQUENCE: 0 when first planned, one more each time a re-plan moves it (see `PlanOptions.previous`). */
+  sequence: z.number().int().min(0).max(2_147_483_647).default(0),
 });
 /** A touch placed on the calendar. */
 export type PlannedTouch = z.infer<typeof PlannedTouch>;
@@ -166,7 +181,9 @@ export type PlannedTouchInput = z.input<typeof PlannedTouch>;
  * practice-wide allowance of the same size); `toleranceDays` is how far
  * past its due date (or past `from`, for an overdue touch) a touch may move
  * to level the load; `scheduled` is a previous plan: what it holds is not
- * planned again and uses up capacity.
+ * planned again and uses up capacity; `previous` is the plan a calendar last
+ * imported, against which a fresh plan is reconciled (moved touches get a
+ * higher `sequence`, dropped ones come back as `cancelled`).
  *
  * @example
  * ```ts
@@ -199,6 +216,8 @@ export const PlanOptions = z.strictObject({
   durationMinutes: z.number().int().min(5).max(480).default(30),
   toleranceDays: z.number().int().min(0).max(60).default(7),
   scheduled: z.array(PlannedTouch).max(1_000_000).default(emptyList),
+  /** The plan a calendar last imported: touches that moved get a higher `sequence`, and those dropped come back as `cancelled`. */
+  previous: z.array(PlannedTouch).max(1_000_000).default(emptyList),
 });
 /** Options of the planner. */
 export type PlanOptions = z.infer<typeof PlanOptions>;
@@ -207,6 +226,7 @@ export type PlanOptions = z.infer<typeof PlanOptions>;
  * what {@link planTouches} accepts. `scheduled` takes a previous plan's
  * `planned` as it comes.
  */
-export type PlanOptionsInput = Omit<z.input<typeof PlanOptions>, "scheduled"> & {
+export type PlanOptionsInput = Omit<z.input<typeof PlanOptions>, "scheduled" | "previous"> & {
   scheduled?: readonly PlannedTouchInput[] | undefined;
+  previous?: readonly PlannedTouchInput[] | undefined;
 };

@@ -7,6 +7,7 @@ import { Id } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
 import { PlannedTouch, type PlannedTouchInput } from "./schemas.js";
 import { compareText } from "../model/internal/compareText.js";
+import { sha256 } from "./internal/sha256.js";
 
 /**
  * Options of {@link toICalendar}: the moment of export, `now` (written as
@@ -42,7 +43,11 @@ export type ICalendarOptions = z.infer<typeof ICalendarOptions>;
 export type ICalendarOptionsInput = z.input<typeof ICalendarOptions>;
 
 // The touches that could not be placed are not written; a whole plan from `planTouches` passes as it is.
-const Plan = z.strictObject({ planned: z.array(PlannedTouch).max(1_000_000), unplaced: z.array(z.unknown()).max(1_000_000).optional() });
+const Plan = z.strictObject({
+  planned: z.array(PlannedTouch).max(1_000_000),
+  unplaced: z.array(z.unknown()).max(1_000_000).optional(),
+  cancelled: z.array(PlannedTouch).max(1_000_000).optional(),
+});
 
 /** RFC 5545 §3.3.5: a UTC date-time, `YYYYMMDDTHHMMSSZ`. */
 const utc = (ms: number): string =>
@@ -101,8 +106,15 @@ const LABELS: Readonly<Record<string, string>> = {
 
 /**
  * Writes a plan as an RFC 5545 calendar. Each touch is a VEVENT whose UID
- * derives from the touch's stable id, so re-importing the same plan updates
- * events instead of duplicating them. Start and end are written as UTC
+ * is the SHA-256 of the touch's full id (FIPS 180-4, over its UTF-16 code
+ * units): the same id always gives the same UID, so re-importing a plan
+ * updates events instead of duplicating them; distinct ids give distinct
+ * UIDs; and the UID says nothing of the id. A plan made with `previous`
+ * syncs (RFC 5545 §3.8.7.4, §3.8.1.11): each event carries the touch's
+ * SEQUENCE, raised when a re-plan moved it, and the touches the plan dropped
+ * are written with STATUS:CANCELLED, so a calendar that imported the previous
+ * plan ends up with this one's events. DTSTAMP is `now`: export each plan
+ * with a later `now` than the one before. Start and end are written as UTC
  * instants, which every calendar shows at the right local time (the plan
  * chose them in the clinician's zone, across daylight saving), and which need
  * no VTIMEZONE. The text names the referrer and the kind of touch, never a
@@ -136,8 +148,11 @@ const LABELS: Readonly<Record<string, string>> = {
  * ics.split("\r\n").filter((line) => line.startsWith("DTSTART") || line.startsWith("SUMMARY")); // => ["DTSTART:20261124T180000Z", "SUMMARY:Touch base with Dr Mei Lin (coffee)"]
  * ```
  */
-export function toICalendar(plan: { readonly planned: readonly PlannedTouchInput[] }, options: ICalendarOptionsInput): string {
-  const { planned } = validate(Plan, plan, "plan");
+export function toICalendar(
+  plan: { readonly planned: readonly PlannedTouchInput[]; readonly cancelled?: readonly PlannedTouchInput[] | undefined },
+  options: ICalendarOptionsInput,
+): string {
+  const { planned, cancelled } = validate(Plan, plan, "plan");
   const settings = validate(ICalendarOptions, options, "options");
   const names = new Map(settings.names.map((entry) => [entry.id, entry.name]));
   const name = (id: string | null) => (id === null ? undefined : (names.get(id) ?? id));
@@ -150,15 +165,20 @@ export function toICalendar(plan: { readonly planned: readonly PlannedTouchInput
   ];
   const { now, timeZone } = settings;
   const stamp = utc(now.length > 10 ? Date.parse(now) : wallClockInstant(now, 0, timeZone ?? "UTC"));
-  for (const touch of [...planned].sort((a, b) => compareText(a.id, b.id))) {
+  const events = [
+    ...planned.map((touch) => [touch, "CONFIRMED"] as const),
+    ...(cancelled ?? []).map((touch) => [touch, "CANCELLED"] as const),
+  ];
+  for (const [touch, status] of events.sort(([a], [b]) => compareText(a.id, b.id))) {
     const who = name(touch.referrerId);
     const summary = `${LABELS[touch.reason] ?? touch.reason}${who === undefined ? "" : ` with ${who}`} (${touch.suggestedKind})`;
     const description = `${touch.explanation}${touch.clinicianId === null ? "" : ` For ${name(touch.clinicianId)}.`} Due ${touch.dueDate}.`;
     lines.push(
       "BEGIN:VEVENT",
-      `UID:${text(touch.id)}@${settings.uidDomain}`,
+      `UID:${sha256(touch.id)}@${settings.uidDomain}`,
       `DTSTAMP:${stamp}`,
-      "SEQUENCE:0",
+      `SEQUENCE:${touch.sequence}`,
+      `STATUS:${status}`,
       `DTSTART:${utc(Date.parse(touch.start))}`,
       `DTEND:${utc(Date.parse(touch.end))}`,
       `SUMMARY:${text(summary)}`,

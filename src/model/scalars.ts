@@ -43,9 +43,15 @@ export const IsoDate = z.iso.date();
 /** A calendar date, `YYYY-MM-DD`. */
 export type IsoDate = z.infer<typeof IsoDate>;
 
+/** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z: the instants whose UTC year has four digits. */
+const FIRST_INSTANT_MS = -62_167_219_200_000;
+const YEAR_10000_MS = 253_402_300_800_000;
+
 /**
  * An instant, ISO-8601 with an explicit offset (`Z` or `±HH:MM`), so it
- * names one moment wherever it is read.
+ * names one moment wherever it is read. Its UTC reading stays within the
+ * years 0000–9999, as RFC 5545 §3.3.5 `YYYYMMDDTHHMMSSZ` needs (so
+ * `9999-12-31T23:00:00-05:00`, in the year 10000 in UTC, is too big).
  *
  * @example
  * ```ts
@@ -55,7 +61,14 @@ export type IsoDate = z.infer<typeof IsoDate>;
  * IsoInstant.safeParse("2026-11-23T09:30:00").success; // => false
  * ```
  */
-export const IsoInstant = z.iso.datetime({ offset: true });
+export const IsoInstant = z.iso.datetime({ offset: true }).refine(
+  (value) => {
+    // A text the format check rejects is left to it.
+    const ms = Date.parse(value);
+    return !(ms < FIRST_INSTANT_MS || ms >= YEAR_10000_MS);
+  },
+  { error: "too-big", params: { expected: ExpectedText.instantYears } },
+);
 /** An instant, ISO-8601 with an explicit offset. */
 export type IsoInstant = z.infer<typeof IsoInstant>;
 

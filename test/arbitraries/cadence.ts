@@ -14,6 +14,10 @@ export const ZONES = [
   "Pacific/Auckland",
   "America/Sao_Paulo",
   "Asia/Tehran",
+  "Australia/Lord_Howe",
+  "Europe/Dublin",
+  "America/Santiago",
+  "Pacific/Apia",
 ] as const;
 
 /** Plans start on dates around the year's daylight-saving changes. */

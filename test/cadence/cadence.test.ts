@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { dueTouches, planTouches, toICalendar } from "referwell/cadence";
@@ -7,6 +8,8 @@ let n = 0;
 const ev = (date: string, type: string, more: object = {}, referrerId = "ref-1"): RelationshipEvent =>
   ({ id: `e${(n += 1)}`, date, type, clinicianId: "clin-a", referrerId, ...more }) as RelationshipEvent;
 const NOW = "2026-11-23";
+/** SHA-256 of the id's UTF-16BE code units, by Node's own implementation. */
+const uidOf = (id: string) => createHash("sha256").update(Buffer.from(id, "utf16le").swap16()).digest("hex");
 
 describe("dueTouches", () => {
   it("reasons: thank-you after a referral, follow-up after a meeting, the cadence", () => {
@@ -15,7 +18,7 @@ describe("dueTouches", () => {
     });
     expect(thanks.map((t) => [t.reason, t.dueDate, t.suggestedKind])).toEqual([
       ["thank-you", "2026-11-20", "thank-you"],
-      ["cadence", "2027-01-17", "coffee"],
+      ["cadence", "2027-01-18", "coffee"],
     ]);
     const met = dueTouches([relationshipState([ev("2026-11-17", "meeting-held", { fit: true })], { now: NOW })], { now: NOW });
     expect(met.map((t) => t.reason)).toEqual(["follow-up-meeting", "cadence"]);
@@ -34,7 +37,7 @@ describe("dueTouches", () => {
   it("stage 3 referrers and groups keep their own rhythm; snoozes push the date", () => {
     const stage3 = [ev("2026-09-01", "referral-received", { addressedTo: "practice" }), ev("2026-09-02", "touch", { kind: "thank-you" })];
     expect(dueTouches([relationshipState(stage3, { now: NOW })], { now: NOW }).find((t) => t.reason === "cadence")?.dueDate).toBe(
-      "2026-12-01",
+      "2026-12-02",
     );
     const group = [
       ev("2026-11-02", "touch", { kind: "case-conference" }, "ref-g"),
@@ -74,8 +77,8 @@ describe("dueTouches", () => {
       ],
     });
     const notes = touches.filter((t) => t.reason === "progress-note");
-    expect(notes.map((t) => [t.id, t.dueDate])).toEqual([["ref-1:progress-note:ep-07:2026-11-19", "2026-11-19"]]);
-    expect(notes[0]?.explanation).not.toMatch(/ep-07/);
+    expect(notes.map((t) => [t.id, t.dueDate])).toEqual([["ref-1:progress-note:clin-a:2026-11-20", "2026-11-20"]]);
+    expect(JSON.stringify(touches)).not.toMatch(/ep-0/);
   });
 
   it("turns the monthly meeting goal into outreach slots", () => {
@@ -152,14 +155,14 @@ describe("planTouches and toICalendar", () => {
     const events = calendar.getAllSubcomponents("vevent").map((component) => new ICAL.Event(component));
     expect(events).toHaveLength(plan.planned.length);
     for (const planned of plan.planned) {
-      const event = events.find((candidate) => candidate.uid === `${planned.id}@referwell.invalid`);
+      const event = events.find((candidate) => candidate.uid === `${uidOf(planned.id)}@referwell.invalid`);
       expect(event?.startDate.toJSDate().getTime()).toBe(Date.parse(planned.start));
       expect(event?.endDate.toJSDate().getTime()).toBe(Date.parse(planned.end));
     }
-    expect(events.find((event) => event.uid === "a@referwell.invalid")?.summary).toBe(
+    expect(events.find((event) => event.uid === `${uidOf("a")}@referwell.invalid`)?.summary).toBe(
       "Touch base with Dr Zoë Ångström-Łukasiewicz, Family Medicine; Riverside (coffee)",
     );
-    expect(events.find((event) => event.uid === "a@referwell.invalid")?.description).toContain(
+    expect(events.find((event) => event.uid === `${uidOf("a")}@referwell.invalid`)?.description).toContain(
       "a comma, a semicolon; and a backslash \\ too.",
     );
     // Exporting the same plan again gives the same UIDs, so calendars update rather than duplicate.

@@ -115,7 +115,10 @@ describe("dueTouches", () => {
       ];
       const now = new Date(Date.parse(`${touchDate}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
       const cadence = dueTouches([relationshipState(logged, { now })], { now }).find((t) => t.reason === "cadence");
-      const expected = new Date(Date.parse(`${touchDate}T00:00:00Z`) + 60 * 86_400_000).toISOString().slice(0, 10);
+      // Two calendar months on, on the same day or the month's last.
+      const [year, month, day] = touchDate.split("-").map(Number) as [number, number, number];
+      const last = new Date(Date.UTC(year, month + 2, 0)).getUTCDate();
+      const expected = new Date(Date.UTC(year, month + 1, Math.min(day, last))).toISOString().slice(0, 10);
       expect(cadence?.dueDate).toBe(expected);
     },
   );

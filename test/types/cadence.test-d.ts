@@ -27,9 +27,14 @@ describe("referwell/cadence", () => {
     expectTypeOf(dueTouches).returns.toEqualTypeOf<DueTouch[]>();
     expectTypeOf(planTouches).parameters.toEqualTypeOf<[readonly DueTouchInput[], PlanOptionsInput]>();
     expectTypeOf(planTouches).returns.toEqualTypeOf<TouchPlan>();
-    expectTypeOf(toICalendar).parameters.toEqualTypeOf<[{ readonly planned: readonly PlannedTouchInput[] }, ICalendarOptionsInput]>();
-    // A plan goes back in as it is: as already scheduled, and to the calendar.
-    expectTypeOf(planTouches).toBeCallableWith(due, { ...options, scheduled: plan.planned });
+    expectTypeOf(toICalendar).parameters.toEqualTypeOf<
+      [
+        { readonly planned: readonly PlannedTouchInput[]; readonly cancelled?: readonly PlannedTouchInput[] | undefined },
+        ICalendarOptionsInput,
+      ]
+    >();
+    // A plan goes back in as it is: as already scheduled, as the previous plan, and to the calendar.
+    expectTypeOf(planTouches).toBeCallableWith(due, { ...options, scheduled: plan.planned, previous: plan.planned });
     expectTypeOf(toICalendar).toBeCallableWith(plan, { now: "2026-11-23T09:00:00Z" });
   });
 

@@ -1,7 +1,7 @@
-import { tzOffset } from "@date-fns/tz/tzOffset";
 import type { Now } from "../now.js";
 import type { IsoDate } from "../scalars.js";
 import { isoDateOf } from "./isoDateOf.js";
+import { offsetMinutes } from "./offsetMinutes.js";
 
 const MINUTE_MS = 60_000;
 
@@ -13,5 +13,5 @@ const MINUTE_MS = 60_000;
 export function dayOf(now: Now, timeZone?: string): IsoDate {
   if (timeZone === undefined || now.length === 10) return now.slice(0, 10);
   const ms = Date.parse(now);
-  return isoDateOf(ms + tzOffset(timeZone, new Date(ms)) * MINUTE_MS);
+  return isoDateOf(Math.floor(ms + offsetMinutes(timeZone, ms) * MINUTE_MS));
 }

@@ -75,12 +75,16 @@ function codeOf(issue: z.core.$ZodIssue): IssueCode {
       return "too-small";
     case "too_big":
       return "too-big";
-    case "invalid_union":
+    case "invalid_union": {
+      // A variant that took the shape but broke one of our rules (an instant past the year 9999) names that rule.
+      const own = issue.errors.flat().find((inner) => inner.code === "custom" && knownCodes.has(inner.message));
+      if (own !== undefined) return own.message as IssueCode;
       // A string that fits no variant's format (a `Now` that is neither an instant nor a date) is badly formatted.
       return issue.errors.length > 0 &&
         issue.errors.every((variant) => variant.length > 0 && variant.every((inner) => inner.code === "invalid_format"))
         ? "invalid-format"
         : "no-matching-variant";
+    }
     case "unrecognized_keys":
       return "unrecognized-key";
     default:

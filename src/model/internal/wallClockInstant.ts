@@ -1,4 +1,4 @@
-import { tzOffset } from "@date-fns/tz/tzOffset";
+import { offsetMinutes } from "./offsetMinutes.js";
 import type { IsoDate } from "../scalars.js";
 
 const MINUTE_MS = 60_000;
@@ -19,12 +19,13 @@ const DAY_MS = 86_400_000;
 export function wallClockInstant(date: IsoDate, minutes: number, timeZone: string): number {
   const wall = Date.parse(`${date}T00:00:00Z`) + minutes * MINUTE_MS;
   // Offsets are within ±14 hours, so the offsets a day either side bracket any change at this wall-clock time.
-  const before = tzOffset(timeZone, new Date(wall - DAY_MS));
-  const after = tzOffset(timeZone, new Date(wall + DAY_MS));
-  const holds = (offset: number): boolean => tzOffset(timeZone, new Date(wall - offset * MINUTE_MS)) === offset;
+  const before = offsetMinutes(timeZone, wall - DAY_MS);
+  const after = offsetMinutes(timeZone, wall + DAY_MS);
+  const holds = (offset: number): boolean => offsetMinutes(timeZone, Math.round(wall - offset * MINUTE_MS)) === offset;
   const beforeHolds = holds(before);
   const afterHolds = before === after ? beforeHolds : holds(after);
   // Both hold in an overlap: the larger offset is the earlier instant. Neither holds in a gap: the offset before it.
   const offset = beforeHolds && afterHolds ? Math.max(before, after) : afterHolds ? after : before;
-  return wall - offset * MINUTE_MS;
+  // An offset with seconds (historic local mean time) gives whole milliseconds once rounded.
+  return Math.round(wall - offset * MINUTE_MS);
 }
