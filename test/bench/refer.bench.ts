@@ -41,6 +41,31 @@ const srsDays = (c: RuleContext): number[] => {
   );
 };
 
+/** Outcome instruments with no reliable change once due, still a case, and no progress made on the pair they belong to. */
+const stalled = (c: RuleContext) => {
+  const { minimumSessions, minimumWeeks } = c.policy.progress;
+  const paired = c.pairedProgress;
+  const pairMoved = (id: string) =>
+    paired !== undefined && (paired.reliableImprovement || paired.recovery) && (id === paired.depression || id === paired.anxiety);
+  return c.progress.filter(
+    (s) =>
+      s.classification === "no-reliable-change" &&
+      (s.sessions >= minimumSessions || s.weeks >= minimumWeeks) &&
+      (s.caseness?.latest ?? true) &&
+      !pairMoved(s.instrument),
+  );
+};
+
+/** The latest two measured days both in the instrument's severe range. */
+const staysSevere = (c: RuleContext, id: string): boolean => {
+  const severe = c.instrument(id)?.severe;
+  if (severe === undefined) return false;
+  const days = new Map<string, number[]>();
+  for (const { date, score } of c.series(id)) days.set(date, [...(days.get(date) ?? []), score]);
+  const lastTwo = [...days.values()].slice(-2).map((scores) => scores.reduce((a, b) => a + b, 0) / scores.length);
+  return lastTwo.length === 2 && lastTwo.every((score) => score >= severe);
+};
+
 const clinical = (direction: string, score: number, cutoff: number) =>
   direction === "higher-is-better" ? score < cutoff : score >= cutoff;
 
@@ -88,16 +113,9 @@ function createEngine(): Engine {
       c.client.conflicts.filter(
         (conflict) => conflict.clinicianId === c.clinician.id && (conflict.declared === undefined || conflict.declared <= c.now),
       ).length,
-    deteriorated: (c) => c.progress.filter((s) => s.classification === "deteriorated").length,
-    stalled: (c) => {
-      const { minimumSessions, minimumWeeks } = c.policy.progress;
-      return c.progress.filter(
-        (s) =>
-          s.classification === "no-reliable-change" &&
-          (s.sessions >= minimumSessions || s.weeks >= minimumWeeks) &&
-          (s.caseness?.latest ?? true),
-      ).length;
-    },
+    deteriorated: (c) => c.progress.filter((s) => s.classification === "deteriorated" && (s.caseness?.latest ?? true)).length,
+    stalled: (c) => stalled(c).length,
+    stalledUrgency: (c) => (stalled(c).some((s) => staysSevere(c, s.instrument)) ? "soon" : "routine"),
   };
   for (const [id, compute] of Object.entries(facts)) engine.addFact(id, fromContext(compute));
 
@@ -188,7 +206,7 @@ function createEngine(): Engine {
     {
       name: "no-progress",
       conditions: { all: [{ fact: "stalled", operator: "greaterThan", value: 0 }] },
-      event: { type: "no-progress", params: { urgency: "routine" } },
+      event: { type: "no-progress", params: { urgency: { fact: "stalledUrgency" } } },
     },
   ];
   for (const rule of rules) engine.addRule(rule);
@@ -206,16 +224,17 @@ function movesToRefer(c: RuleContext): string[] {
     .filter((date) => {
       const to = residenceOn(c.client, date).jurisdiction;
       if (to === residenceOn(c.client, dayBefore(date)).jurisdiction) return false;
-      if (date >= c.now) return true;
+      // A move the clinician can follow, in a way the client attends, is no referral.
+      const on = date >= c.now ? date : c.now;
       const mode = c.client.preferences.mode;
       const byVideo =
         mode !== "in-person" &&
         c.clinician.telehealth &&
-        checkLicensure(c.clinician, { jurisdiction: to, mode: "telehealth", on: c.now }, c.compacts).authorized;
+        checkLicensure(c.clinician, { jurisdiction: to, mode: "telehealth", on }, c.compacts).authorized;
       const inPerson =
         mode !== "telehealth" &&
         c.clinician.locations.some((location) => location.jurisdiction === to) &&
-        checkLicensure(c.clinician, { jurisdiction: to, mode: "in-person", on: c.now }, c.compacts).authorized;
+        checkLicensure(c.clinician, { jurisdiction: to, mode: "in-person", on }, c.compacts).authorized;
       return !byVideo && !inPerson;
     });
 }
