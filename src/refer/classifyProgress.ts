@@ -4,7 +4,7 @@ import type { ProgressSummary, Score } from "./results.js";
 import { Instrument, type InstrumentInput } from "./schemas.js";
 import { isFiniteChange } from "./internal/isFiniteChange.js";
 import { scoresByDay } from "./internal/scoresByDay.js";
-import { type Deterioration, summarizeProgress } from "./internal/summarizeProgress.js";
+import { summarizeProgress } from "./internal/summarizeProgress.js";
 import * as z from "zod";
 
 const MAX_SCORES = 10_000;
@@ -140,7 +140,7 @@ function checkScores(scores: unknown): asserts scores is readonly Score[] {
 export function classifyProgress(
   instrument: InstrumentInput,
   scores: readonly Score[],
-  options: { readonly deterioration?: Deterioration } = {},
+  options: { readonly deterioration?: "from-baseline" | "from-best" } = {},
 ): ProgressSummary {
   const scale = validate(OutcomeInstrument, instrument, "instrument");
   const { deterioration } = validate(ClassifyOptions, options, "options");
