@@ -5,7 +5,7 @@ import { consents, HOST_CATEGORIES, nearDate, NPI, POOL } from "../arbitraries/c
 import { hostile, hostileJson } from "../arbitraries/hostile.js";
 import { expectNoLeak } from "../support/noLeak.js";
 import { untyped } from "../support/untyped.js";
-import { catalogueOf, oraclePermits } from "../support/consentOracle.js";
+import { catalogueOf, oraclePermitsAt } from "../support/consentOracle.js";
 
 const query = fc.record(
   {
@@ -27,7 +27,7 @@ const options = { categories: HOST_CATEGORIES };
 describe("evaluateConsent", () => {
   test.prop([consents, query])("agreement: permits exactly when the independent oracle does", (list, q) => {
     const decision = evaluateConsent(list, q, options);
-    expect(decision.decision === "permit").toBe(oraclePermits(list, catalogueOf(HOST_CATEGORIES), { ...q, date: q.at }));
+    expect(decision.decision === "permit").toBe(oraclePermitsAt(list, catalogueOf(HOST_CATEGORIES), q, q.at));
     if (decision.decision === "deny") expect(DenyReason.options).toContain(decision.reason);
     if (decision.provision !== undefined)
       expect(list.some((c) => c.id === decision.provision?.consentId && c.clientId === q.client)).toBe(true);
