@@ -71,3 +71,17 @@ export function identifierKey(
   const system = canonicalSystem(identifier.system);
   return `${system}\u0000${canonicalValue(identifier.value, ruleFor(system, hostRules))}`;
 }
+
+/**
+ * A looser key for deny provisions, so that they fail closed: letters and
+ * digits alone, case folded, whatever the system's rule. Two spellings that
+ * differ only in punctuation or symbols (a minus sign for a hyphen, brackets)
+ * may be one identifier, so a restriction naming one binds the other.
+ */
+export function identifierSkeleton(identifier: { readonly system: string; readonly value: string }): string {
+  const value = identifier.value
+    .normalize("NFKC")
+    .replace(/[^\p{L}\p{N}]/gu, "")
+    .toUpperCase();
+  return `${canonicalSystem(identifier.system)}\u0000${value}`;
+}

@@ -1,4 +1,4 @@
-import { canonicalSystem, identifierKey, type SystemRule } from "./canonicalIdentifier.js";
+import { canonicalSystem, identifierKey, identifierSkeleton, type SystemRule } from "./canonicalIdentifier.js";
 import type { ConsentRecipient, IdentifierSystem, RecipientRef } from "../schemas.js";
 
 /** How a list of consent recipients names the recipient: by referrer id, only by an identifier, or not at all. */
@@ -9,6 +9,8 @@ export interface Identity {
   readonly referrerId: string;
   /** Canonical keys of the identifiers the host holds for them. */
   readonly keys: ReadonlySet<string>;
+  /** Their looser skeletons, which deny provisions compare with (see `identifierSkeleton`). */
+  readonly skeletons: ReadonlySet<string>;
   /** Canonical systems they hold an identifier in. */
   readonly systems: ReadonlySet<string>;
   readonly rules: ReadonlyMap<string, SystemRule>;
@@ -24,6 +26,7 @@ export function identityOf(recipient: RecipientRef, rules: ReadonlyMap<string, S
   return {
     referrerId: recipient.referrerId,
     keys: new Set(recipient.identifiers.map((identifier) => identifierKey(identifier, rules))),
+    skeletons: new Set(recipient.identifiers.map(identifierSkeleton)),
     systems: new Set(recipient.identifiers.map((identifier) => canonicalSystem(identifier.system))),
     rules,
   };
@@ -43,8 +46,8 @@ export function naming(entries: readonly ConsentRecipient[], identity: Identity)
 /**
  * Whether a deny provision's recipients may be this identity (fail closed):
  * `certain` when a referrer id matches, or an identifier they hold matches
- * or they hold none in its system (nothing shows they are not the one
- * denied); `if-same-person` when it names another referrer id, who may be
+ * in its looser skeleton, or they hold none in its system (nothing shows
+ * they are not the one denied); `if-same-person` when it names another referrer id, who may be
  * the same person under a second record; `undefined` when it cannot be them.
  */
 export function denialReach(entries: readonly ConsentRecipient[], identity: Identity): "certain" | "if-same-person" | undefined {
@@ -55,7 +58,7 @@ export function denialReach(entries: readonly ConsentRecipient[], identity: Iden
       reach = "if-same-person";
     } else if (entry.identifier !== undefined) {
       const system = canonicalSystem(entry.identifier.system);
-      if (!identity.systems.has(system) || identity.keys.has(identifierKey(entry.identifier, identity.rules))) return "certain";
+      if (!identity.systems.has(system) || identity.skeletons.has(identifierSkeleton(entry.identifier))) return "certain";
     }
   }
   return reach;
