@@ -108,16 +108,21 @@ export type SensitivityCode = z.infer<typeof SensitivityCode>;
  * only categories that need its own kind, so a general consent never
  * unlocks the others, and a specific authorization unlocks nothing else:
  *
- * - `general`: the client's consent to share ordinary care information
- *   (HIPAA 45 CFR 164.506 and 164.508; UK/EU GDPR Art. 9(2)(a) explicit
- *   consent).
+ * - `general`: the client's permission to share ordinary care information
+ *   (under HIPAA, a consent the practice chooses to ask for, 45 CFR
+ *   164.506(b), or an authorization, 164.508, where one is needed; in the
+ *   UK and EU, the consent of the duty of confidentiality, which is not the
+ *   GDPR lawful basis: see the consent guide).
  * - `psychotherapy-note`: an authorization for psychotherapy notes, which
  *   HIPAA requires on its own (45 CFR 164.508(a)(2)) and forbids combining
  *   with other authorizations (164.508(b)(3)(ii)).
  * - `sud-records`: a written consent under 42 CFR Part 2 (§ 2.31) for
- *   records of a Part 2 substance-use-disorder program.
+ *   records of a Part 2 substance-use-disorder program; since the 2024 rule
+ *   (89 FR 12472, compliance date 16 February 2026) one consent may cover
+ *   all future uses and disclosures for treatment, payment and health care
+ *   operations (list `TREAT`, `HPAYMT` and `HOPERAT`).
  * - `sud-counselling-note`: a consent for SUD counselling notes, which the
- *   2024 Part 2 rule (89 FR 12472) keeps apart like psychotherapy notes.
+ *   2024 Part 2 rule keeps apart like psychotherapy notes (§ 2.31(b)).
  *
  * @example
  * ```ts

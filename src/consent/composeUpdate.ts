@@ -41,16 +41,19 @@ const PART2_NOTICES = { short: part2RedisclosureNotice, full: part2FullNotice } 
  *
  * Everything not clearly permitted is withheld (fail closed): a fact about
  * another client, with no category, of a category no one defines, or of a
- * category the update does not need (minimum necessary, 45 CFR 164.502(b)
- * and 164.514(d)); and any fact no consent permits for this recipient,
- * purpose, category and recording date on the day of `now` (see
- * {@link evaluateConsent} for the rule). The day of `now` is its local date
- * in `timeZone` when given; without it, the date as `now` was written, at
- * its own offset: pass the practice's IANA zone when `now` may be written in
- * another offset (UTC, say). Psychotherapy notes and SUD
- * counselling notes go only under an in-date authorization of their own
- * kind for this recipient (45 CFR 164.508(a)(2); 42 CFR Part 2); a general
- * consent never unlocks them.
+ * category the update does not need (only what coordination needs: seed
+ * 000, and the ethics codes' minimal disclosure, APA Ethics Code 4.04, ACA
+ * Code of Ethics B.2.e, NASW Code of Ethics 1.07(c); HIPAA's minimum
+ * necessary standard, 45 CFR 164.502(b), does not apply to disclosures to a
+ * provider for treatment, 164.502(b)(2)(i), so this is referwell's policy,
+ * not the law); and any fact {@link evaluateConsent}'s rule does not permit
+ * for this recipient, purpose, category and recording date. Without a
+ * `timeZone`, an instant `now` may fall on two or three days, and a fact
+ * goes out only if permitted on every one; the record is dated the day of
+ * `now` as written. Psychotherapy notes and SUD counselling notes go only
+ * under an in-date authorization of their own kind for this recipient
+ * (45 CFR 164.508(a)(2); 42 CFR 2.31(b)); a general consent never unlocks
+ * them, nor does the emergency rule.
  *
  * Nothing names the client unless a consent permits the `acknowledgement`
  * category for this recipient and purpose. Without it, a progress update is
@@ -63,9 +66,11 @@ const PART2_NOTICES = { short: part2RedisclosureNotice, full: part2FullNotice } 
  * they never say that something was withheld, or how much. The withheld
  * facts come back by id, each with its reason and never its content. The
  * update carries its security labels (the confidentiality high-water mark,
- * the sensitivity codes, and the 42 CFR 2.32 notice when Part 2 records
- * are disclosed), and every disclosure has a record with the fields of
- * 45 CFR 164.528(b)(2): date, recipient, brief description, purpose.
+ * the sensitivity codes, and the regulation's 42 CFR 2.32 notice whenever a
+ * category labelled as Part 2 content is disclosed by a US practice), and
+ * every disclosure has a record with the fields of 45 CFR 164.528(b)(2):
+ * date, recipient, brief description, purpose, plus the consents and rules
+ * relied on and whether it was an emergency disclosure.
  *
  * @param request - see {@link UpdateRequest}
  * @throws {@link InvalidInputError} when the request is malformed

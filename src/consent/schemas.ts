@@ -511,7 +511,7 @@ export type UpdateKind = z.infer<typeof UpdateKind>;
 /**
  * A host's template: its title and the categories it may carry, in the
  * order its sections appear. With `thank-you` or `progress` it replaces the
- * defaults (the host's minimum-necessary choice, 45 CFR 164.514(d)); a
+ * defaults (the host's choice of what coordination needs; see `composeUpdate`); a
  * `custom` update needs one.
  *
  * @example

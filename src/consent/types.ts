@@ -73,7 +73,8 @@ export type DenyReason = z.infer<typeof DenyReason>;
  * - `other-client`: the fact is about another client
  * - `unlabelled`: the fact has no category, so it has no security labels
  * - `not-needed`: the update's template does not carry its category
- *   (minimum necessary, 45 CFR 164.502(b))
+ *   (only what coordination needs: seed 000; APA Ethics Code 4.04, ACA
+ *   Code of Ethics B.2.e, NASW Code of Ethics 1.07(c))
  * - `not-acknowledged`: the fact is permitted, but the client may not be
  *   acknowledged to this recipient, so nothing about them is sent
  *

@@ -27,6 +27,6 @@ export const reasonTexts: Readonly<Record<WithholdReason | PermitReason, string>
     "A deny provision excludes a referrer who may be this recipient under another record, and the consents name this recipient only by identifier.",
   "other-client": "The fact is about another client.",
   unlabelled: "The fact has no category, so it carries no security labels.",
-  "not-needed": "This update does not need this category (minimum necessary).",
+  "not-needed": "This update does not need this category: only what coordination needs goes out.",
   "not-acknowledged": "The client may not be acknowledged to this recipient, so nothing about them is sent.",
 };
