@@ -46,6 +46,8 @@ function uniqueIds<Item extends z.ZodType<{ id: string }>>(item: Item, max: numb
     });
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /**
  * An identifier in a system the host names, such as a US NPI
  * (`http://hl7.org/fhir/sid/us-npi`) or a UK GMC number. Identifiers are
@@ -72,8 +74,10 @@ export const Identifier = z
   })
   .superRefine((identifier, ctx) => {
     const system = canonicalSystem(identifier.system);
-    const value = canonicalValue(identifier.value, ruleFor(system, new Map()));
     if (system.length === 0) ctx.addIssue({ code: "custom", message: "too-small", path: ["system"] });
+    // A letter or a digit survives canonical spelling, so only a value without one needs spelling out to be checked.
+    const value =
+      system === NPI_SYSTEM || !LETTER_OR_DIGIT.test(identifier.value) ? canonicalValue(identifier.value, ruleFor(system)) : "x";
     if (value.length === 0) ctx.addIssue({ code: "custom", message: "too-small", path: ["value"] });
     else if (system === NPI_SYSTEM && !isValidNpi(value)) ctx.addIssue({ code: "custom", message: "check-digit", path: ["value"] });
   });

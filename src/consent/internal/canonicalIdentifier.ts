@@ -24,23 +24,36 @@ const DEFAULT_RULE: SystemRule = { keep: "all", case: "fold" };
  */
 const SEPARATORS = /[\p{Z}\p{Cf}\p{Cc}\p{Pd}._/\\·]/gu;
 
+/** Printable ASCII without spaces: already NFKC, with no separator or format character to drop (the usual case, checked first for speed). */
+const PLAIN_ASCII = /^[\x21-\x7e]*$/;
+/** ASCII letters and digits only. */
+const ALPHANUMERIC = /^[A-Za-z0-9]*$/;
+
+/** `text` without the slashes it ends with. */
+function trimSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x2f) end -= 1;
+  return text.slice(0, end);
+}
+
 /** A system URI, canonical: NFKC, no separators or format characters at the ends or inside, lower case, no trailing slash. */
 export function canonicalSystem(system: string): string {
-  return system
-    .normalize("NFKC")
-    .replace(/[\p{Z}\p{Cf}\p{Cc}]/gu, "")
-    .toLowerCase()
-    .replace(/\/+$/, "");
+  const plain = PLAIN_ASCII.test(system) ? system : system.normalize("NFKC").replace(/[\p{Z}\p{Cf}\p{Cc}]/gu, "");
+  return trimSlashes(plain.toLowerCase());
 }
 
 /** The rule for a canonical system: the host's, else the NPI's for the NPI system, else the default (drop separators, fold case). */
-export function ruleFor(system: string, hostRules: ReadonlyMap<string, SystemRule>): SystemRule {
-  return hostRules.get(system) ?? (system === NPI_SYSTEM ? NPI_RULE : DEFAULT_RULE);
+export function ruleFor(system: string, hostRules?: ReadonlyMap<string, SystemRule>): SystemRule {
+  return hostRules?.get(system) ?? (system === NPI_SYSTEM ? NPI_RULE : DEFAULT_RULE);
 }
 
 /** An identifier value, canonical under its system's rule: NFKC (full-width digits become digits), separators dropped, then the rule. */
 export function canonicalValue(value: string, rule: SystemRule): string {
-  const plain = value.normalize("NFKC").replace(SEPARATORS, "");
+  const plain = ALPHANUMERIC.test(value)
+    ? value
+    : PLAIN_ASCII.test(value)
+      ? value.replace(/[-._/\\]/g, "")
+      : value.normalize("NFKC").replace(SEPARATORS, "");
   const kept =
     rule.keep === "digits" ? plain.replace(/\D/g, "") : rule.keep === "letters-and-digits" ? plain.replace(/[^\p{L}\p{N}]/gu, "") : plain;
   return rule.case === "fold" ? kept.toUpperCase() : kept;
@@ -79,9 +92,12 @@ export function identifierKey(
  * may be one identifier, so a restriction naming one binds the other.
  */
 export function identifierSkeleton(identifier: { readonly system: string; readonly value: string }): string {
-  const value = identifier.value
-    .normalize("NFKC")
-    .replace(/[^\p{L}\p{N}]/gu, "")
-    .toUpperCase();
+  const raw = identifier.value;
+  const kept = ALPHANUMERIC.test(raw)
+    ? raw
+    : PLAIN_ASCII.test(raw)
+      ? raw.replace(/[^A-Za-z0-9]/g, "")
+      : raw.normalize("NFKC").replace(/[^\p{L}\p{N}]/gu, "");
+  const value = kept.toUpperCase();
   return `${canonicalSystem(identifier.system)}\u0000${value}`;
 }

@@ -45,6 +45,12 @@ export interface CompiledConsents {
   readonly denies: ReadonlyMap<string, readonly BindingDeny[]>;
   /** The same, for provisions that list no category (they deny every one). */
   readonly deniesEverything: readonly BindingDeny[];
+  /**
+   * Answers already worked out in this call, by question key: facts share
+   * categories and recording days, so each distinct question is worked out
+   * once. It lives as long as the call, never longer.
+   */
+  readonly memo: Map<string, unknown>;
 }
 
 const bySignedThenId = (a: Consent, b: Consent): number => compareText(b.signed, a.signed) || compareText(a.id, b.id);
@@ -126,12 +132,13 @@ export function compileConsents(consents: readonly Consent[], context: Context):
     for (const provision of [...consent.deny].sort((a, b) => compareText(a.id, b.id))) {
       order += 1;
       const liftedOn = lifted.get(`${consent.id}\u0000${provision.id}`);
-      const reach = provision.recipients === undefined ? "certain" : denialReach(provision.recipients, identity);
-      if ((liftedOn !== undefined && liftedOn > consent.signed) || reach === undefined) continue;
+      if (liftedOn !== undefined && liftedOn > consent.signed) continue;
       if (provision.purposes !== undefined && !provision.purposes.includes(context.purpose)) continue;
+      const reach = provision.recipients === undefined ? "certain" : denialReach(provision.recipients, identity);
+      if (reach === undefined) continue;
       const entry = { consent, provision, reach, order };
       if (provision.categories === undefined) deniesEverything.push(entry);
       else for (const code of new Set(provision.categories)) addTo(denies, code, entry);
     }
-  return { context, byId: byId.map(({ consent, stop }) => ({ consent, stop })), candidates, denies, deniesEverything };
+  return { context, byId: byId.map(({ consent, stop }) => ({ consent, stop })), candidates, denies, deniesEverything, memo: new Map() };
 }

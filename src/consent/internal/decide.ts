@@ -42,6 +42,34 @@ const permit = (reason: PermitReason, consentId?: string): ConsentDecision => ({
 const covers = (consent: Consent, dataDate: IsoDate | undefined): boolean =>
   consent.dataPeriod === undefined || (dataDate !== undefined && withinPeriod(consent.dataPeriod, dataDate));
 
+/** The answer to `key` worked out once per call: facts share categories and recording days. */
+function once<T>(compiled: CompiledConsents, key: string, work: () => T): T {
+  if (compiled.memo.has(key)) return compiled.memo.get(key) as T;
+  const value = work();
+  compiled.memo.set(key, value);
+  return value;
+}
+
+/**
+ * The consents that permit this category of information recorded on
+ * `dataDate`: the latest signed (relied on), and whether every one names the
+ * recipient only by identifier.
+ */
+function permitting(
+  compiled: CompiledConsents,
+  code: string,
+  needed: AuthorizationKind,
+  dataDate: IsoDate | undefined,
+): { readonly relied: Consent | undefined; readonly byIdentifierOnly: boolean } {
+  let relied: Consent | undefined;
+  for (const { consent, naming } of compiled.candidates.get(code) ?? []) {
+    if (consent.kind !== needed || !covers(consent, dataDate)) continue;
+    relied ??= consent;
+    if (naming === "referrer") return { relied, byIdentifierOnly: false };
+  }
+  return { relied, byIdentifierOnly: relied !== undefined };
+}
+
 /**
  * The deny provision that decides, if any: for the category and the data
  * date, the first in reporting order that surely reaches the recipient,
@@ -110,14 +138,13 @@ export function decide(
   if (context.emergency && context.purpose === "ETREAT" && context.recipientIsProvider && !NOTE_KINDS.has(needed))
     return permit("emergency-treatment");
 
-  const permitting = (compiled.candidates.get(category.code) ?? []).filter(
-    ({ consent }) => consent.kind === needed && covers(consent, dataDate),
+  const key = `${category.code}\u0000${needed}\u0000${dataDate ?? ""}`;
+  const { relied, byIdentifierOnly } = once(compiled, `permit\u0000${key}`, () => permitting(compiled, category.code, needed, dataDate));
+  const binding = once(compiled, `deny\u0000${key}\u0000${String(byIdentifierOnly)}`, () =>
+    bindingDeny(compiled, category.code, dataDate, byIdentifierOnly),
   );
-  const byIdentifierOnly = permitting.length > 0 && permitting.every((candidate) => candidate.naming === "identifier");
-  const binding = bindingDeny(compiled, category.code, dataDate, byIdentifierOnly);
   if (binding !== undefined) return deny(binding.reason, { consentId: binding.entry.consent.id, provisionId: binding.entry.provision.id });
-  const relied = permitting[0];
-  if (relied !== undefined) return permit("permitted", relied.consent.id);
+  if (relied !== undefined) return permit("permitted", relied.id);
   if (needed === "general" && treatmentRuleApplies(context)) return permit("treatment-without-consent");
-  return closestDenial(compiled, category.code, needed, dataDate);
+  return once(compiled, `closest\u0000${key}`, () => closestDenial(compiled, category.code, needed, dataDate));
 }
