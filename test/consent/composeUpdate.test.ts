@@ -133,7 +133,7 @@ describe("progress updates", () => {
     );
   });
 
-  it("withholds what the update does not need (minimum necessary), and says why for every fact", () => {
+  it("withholds what the update does not need (only what coordination needs), and says why for every fact", () => {
     const result = composeUpdate(
       request({
         facts: [
@@ -148,7 +148,7 @@ describe("progress updates", () => {
     );
     expect(result.included).toEqual(["a"]);
     expect(reasons(result)).toEqual({ b: "not-needed", c: "unlabelled", d: "unknown-category", e: "other-client", f: "not-needed" });
-    expect(result.withheld.find((w) => w.factId === "b")?.text).toBe("This update does not need this category (minimum necessary).");
+    expect(result.withheld.find((w) => w.factId === "b")?.text).toBe("This update does not need this category: only what coordination needs goes out.");
   });
 
   it("a host template replaces the default categories", () => {
