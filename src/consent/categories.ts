@@ -61,6 +61,8 @@ export const purposeText: Readonly<Record<PurposeOfUse, string>> = {
  * ```
  */
 export const Confidentiality = z.enum(["N", "R", "V"]);
+/** The confidentiality levels in rising order, for the engine: its own frozen copy, since a schema's `options` can be changed by code outside. */
+export const CONFIDENTIALITY_ORDER: readonly Confidentiality[] = /* @__PURE__ */ deepFreeze([...Confidentiality.options]);
 /** A confidentiality level: `N`, `R` or `V`. */
 export type Confidentiality = z.infer<typeof Confidentiality>;
 
@@ -102,6 +104,8 @@ export const SensitivityCode = z.enum([
 ]);
 /** An HL7 v3 information sensitivity code. */
 export type SensitivityCode = z.infer<typeof SensitivityCode>;
+/** The sensitivity codes in their listed order, for the engine: its own frozen copy, as for {@link CONFIDENTIALITY_ORDER}. */
+export const SENSITIVITY_ORDER: readonly SensitivityCode[] = /* @__PURE__ */ deepFreeze([...SensitivityCode.options]);
 
 /**
  * What a consent authorizes, and what a category needs. A consent permits
@@ -210,7 +214,7 @@ export const DisclosureCategory = z
     // Notes are very restricted and Part 2 records at least restricted: referwell's own default, so a label never understates them.
     const minimum =
       authorization === "psychotherapy-note" || authorization === "sud-counselling-note" ? "V" : part2 || part2Kind ? "R" : "N";
-    if (Confidentiality.options.indexOf(confidentiality) < Confidentiality.options.indexOf(minimum))
+    if (CONFIDENTIALITY_ORDER.indexOf(confidentiality) < CONFIDENTIALITY_ORDER.indexOf(minimum))
       ctx.addIssue({ code: "custom", message: "authorization-needs-labels", path: ["confidentiality"] });
   });
 /** A kind of information an update may carry, with its security labels. */

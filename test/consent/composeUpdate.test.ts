@@ -148,7 +148,9 @@ describe("progress updates", () => {
     );
     expect(result.included).toEqual(["a"]);
     expect(reasons(result)).toEqual({ b: "not-needed", c: "unlabelled", d: "unknown-category", e: "other-client", f: "not-needed" });
-    expect(result.withheld.find((w) => w.factId === "b")?.text).toBe("This update does not need this category: only what coordination needs goes out.");
+    expect(result.withheld.find((w) => w.factId === "b")?.text).toBe(
+      "This update does not need this category: only what coordination needs goes out.",
+    );
   });
 
   it("a host template replaces the default categories", () => {

@@ -1,5 +1,5 @@
 import type { SecurityLabels } from "../types.js";
-import { Confidentiality, type DisclosureCategory, SensitivityCode } from "../categories.js";
+import { CONFIDENTIALITY_ORDER, type DisclosureCategory, SENSITIVITY_ORDER, type SensitivityCode } from "../categories.js";
 import { marksPart2 } from "./marksPart2.js";
 
 /**
@@ -13,13 +13,13 @@ export function securityLabels(disclosed: readonly DisclosureCategory[], part2No
   const codes = new Set<SensitivityCode>();
   let part2 = false;
   for (const category of disclosed) {
-    rank = Math.max(rank, Confidentiality.options.indexOf(category.confidentiality));
+    rank = Math.max(rank, CONFIDENTIALITY_ORDER.indexOf(category.confidentiality));
     for (const code of category.sensitivity) codes.add(code);
     part2 ||= marksPart2(category);
   }
   return {
-    confidentiality: Confidentiality.options[rank] ?? "V",
-    sensitivity: SensitivityCode.options.filter((code) => codes.has(code)),
+    confidentiality: CONFIDENTIALITY_ORDER[rank] ?? "V",
+    sensitivity: SENSITIVITY_ORDER.filter((code) => codes.has(code)),
     ...(part2 && part2Notice !== undefined ? { part2Notice } : {}),
   };
 }
