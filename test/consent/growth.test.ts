@@ -36,12 +36,19 @@ function readsFor(scale: ConsentScale): number {
 
 describe("growth check: composing is linear in the size of the consents and the facts", () => {
   const base: ConsentScale = { consents: 8, provisions: 8, recipients: 8, facts: 40 };
+  // Many facts, each on a day of its own, against provisions limited to data periods: a scan per question would show here.
+  const dated: ConsentScale = { consents: 8, provisions: 16, recipients: 2, facts: 200, dataPeriods: true };
   it.each([
-    ["consents and facts", { ...base, consents: 16, facts: 80 }],
-    ["deny provisions and facts", { ...base, provisions: 16, facts: 80 }],
-    ["recipients per provision and facts", { ...base, recipients: 16, facts: 80 }],
-  ])("doubling %s at most about doubles the work", (_, doubled) => {
-    const before = readsFor(base);
+    ["consents and facts", base, { ...base, consents: 16, facts: 80 }],
+    ["deny provisions and facts", base, { ...base, provisions: 16, facts: 80 }],
+    ["recipients per provision and facts", base, { ...base, recipients: 16, facts: 80 }],
+    [
+      "consents and facts, every provision limited to a data period and every fact on a day of its own",
+      dated,
+      { ...dated, consents: 16, facts: 400 },
+    ],
+  ])("doubling %s at most about doubles the work", (_, scale, doubled) => {
+    const before = readsFor(scale);
     const after = readsFor(doubled);
     expect(before).toBeGreaterThan(1_000);
     // Linear doubles it; sorting adds a log factor; a look-up per fact over every provision would quadruple it.

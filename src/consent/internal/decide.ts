@@ -1,6 +1,6 @@
-import { withinPeriod } from "../../model/internal/withinPeriod.js";
 import type { IsoDate } from "../../model/scalars.js";
-import { type BindingDeny, type CompiledConsents, type Stop, treatmentRuleApplies } from "./compileConsents.js";
+import { type BindingDeny, type Candidate, type CompiledConsents, type Stop, treatmentRuleApplies } from "./compileConsents.js";
+import { firstCovering } from "./firstCovering.js";
 import { reasonTexts } from "./reasonTexts.js";
 import type { Consent } from "../schemas.js";
 import type { ConsentDecision, DenyDecision, DenyReason, PermitReason, ProvisionRef } from "../types.js";
@@ -39,9 +39,6 @@ const permit = (reason: PermitReason, consentId?: string): ConsentDecision => ({
   text: reasonTexts[reason],
 });
 
-const covers = (consent: Consent, dataDate: IsoDate | undefined): boolean =>
-  consent.dataPeriod === undefined || (dataDate !== undefined && withinPeriod(consent.dataPeriod, dataDate));
-
 /** The answer to `key` worked out once per call: facts share categories and recording days. */
 function once<T>(compiled: CompiledConsents, key: string, work: () => T): T {
   if (compiled.memo.has(key)) return compiled.memo.get(key) as T;
@@ -53,7 +50,8 @@ function once<T>(compiled: CompiledConsents, key: string, work: () => T): T {
 /**
  * The consents that permit this category of information recorded on
  * `dataDate`: the latest signed (relied on), and whether every one names the
- * recipient only by identifier.
+ * recipient only by identifier. The candidates of the kind are indexed by
+ * data period once per call (see `firstCovering`).
  */
 function permitting(
   compiled: CompiledConsents,
@@ -61,13 +59,20 @@ function permitting(
   needed: AuthorizationKind,
   dataDate: IsoDate | undefined,
 ): { readonly relied: Consent | undefined; readonly byIdentifierOnly: boolean } {
-  let relied: Consent | undefined;
-  for (const { consent, naming } of compiled.candidates.get(code) ?? []) {
-    if (consent.kind !== needed || !covers(consent, dataDate)) continue;
-    relied ??= consent;
-    if (naming === "referrer") return { relied, byIdentifierOnly: false };
-  }
-  return { relied, byIdentifierOnly: relied !== undefined };
+  const index = once(compiled, `permits\u0000${code}\u0000${needed}`, () => {
+    const ofKind = (compiled.candidates.get(code) ?? []).filter(({ consent }) => consent.kind === needed);
+    const dataPeriod = ({ consent }: Candidate) => consent.dataPeriod;
+    return {
+      first: firstCovering(ofKind, dataPeriod, "open"),
+      firstByReferrer: firstCovering(
+        ofKind.filter((candidate) => candidate.naming === "referrer"),
+        dataPeriod,
+        "open",
+      ),
+    };
+  });
+  const relied = index.first(dataDate)?.consent;
+  return { relied, byIdentifierOnly: relied !== undefined && index.firstByReferrer(dataDate) === undefined };
 }
 
 /**
@@ -75,7 +80,8 @@ function permitting(
  * date, the first in reporting order that surely reaches the recipient,
  * else, when the permit rests on identifiers alone and the host has not
  * declared its referrer records distinct, the first that names another
- * referrer id (who may be the same person).
+ * referrer id (who may be the same person). Information with no date counts
+ * as inside every data period.
  */
 function bindingDeny(
   compiled: CompiledConsents,
@@ -83,12 +89,21 @@ function bindingDeny(
   dataDate: IsoDate | undefined,
   byIdentifierOnly: boolean,
 ): { readonly entry: BindingDeny; readonly reason: DenyReason } | undefined {
-  const applies = (entry: BindingDeny): boolean =>
-    entry.provision.dataPeriod === undefined || dataDate === undefined || withinPeriod(entry.provision.dataPeriod, dataDate);
-  const entries = [...(compiled.denies.get(code) ?? []), ...compiled.deniesEverything].filter(applies).sort((a, b) => a.order - b.order);
-  const certain = entries.find((entry) => entry.reach === "certain");
+  const index = once(compiled, `denies\u0000${code}`, () => {
+    const entries = [...(compiled.denies.get(code) ?? []), ...compiled.deniesEverything].sort((a, b) => a.order - b.order);
+    const dataPeriod = (entry: BindingDeny) => entry.provision.dataPeriod;
+    return {
+      certain: firstCovering(
+        entries.filter((entry) => entry.reach === "certain"),
+        dataPeriod,
+        "all",
+      ),
+      any: firstCovering(entries, dataPeriod, "all"),
+    };
+  });
+  const certain = index.certain(dataDate);
   if (certain !== undefined) return { entry: certain, reason: "denied-by-provision" };
-  const uncertain = byIdentifierOnly && !compiled.context.distinctReferrers ? entries[0] : undefined;
+  const uncertain = byIdentifierOnly && !compiled.context.distinctReferrers ? index.any(dataDate) : undefined;
   return uncertain === undefined ? undefined : { entry: uncertain, reason: "recipient-identity-uncertain" };
 }
 
