@@ -2,6 +2,8 @@ import * as z from "zod";
 import { type InputIssueDraft, InvalidInputError } from "../errors.js";
 import { type IsoDate, MatchCriteria, type PayerRef, Urgency, validate, type VocabularyList } from "../model/index.js";
 import { clientCriteria } from "../model/internal/clientCriteria.js";
+import { trustedCriteria } from "../model/internal/trustedCriteria.js";
+import { copyJson } from "../model/internal/copyJson.js";
 import { findUnknownTags } from "../model/internal/findUnknownTags.js";
 import { builtInRules } from "./builtInRules.js";
 import { createRuleContext, type RuleContext, type RuleContextOptions } from "./createRuleContext.js";
@@ -88,7 +90,7 @@ function completeAddition(addition: RuleFinding["criteria"]): CriteriaAddition {
 
 function toFinding(found: RuleFinding, rule: ReferralRule): Finding {
   // A copy as plain JSON: a finding may hold parts of the context, and the assessment is the caller's to keep.
-  const draft = JSON.parse(JSON.stringify(found)) as RuleFinding;
+  const draft = copyJson(found);
   return {
     code: draft.code,
     rule: rule.id,
@@ -105,7 +107,7 @@ function toFinding(found: RuleFinding, rule: ReferralRule): Finding {
 }
 
 function toNotice(found: RuleNotice, rule: ReferralRule): Notice {
-  const draft = JSON.parse(JSON.stringify(found)) as RuleNotice;
+  const draft = copyJson(found);
   return {
     code: draft.code,
     ...(draft.date === undefined ? {} : { date: draft.date }),
@@ -172,7 +174,8 @@ function evaluate(
  * the treating clinician is excluded once referring, and the lowest self-pay
  * ceiling (the client's maximum or a finding's) is the payment's. The result is parsed as
  * MatchCriteria, so it has every field the schema defines, in its order, and
- * a union past a list's limit is reported instead of passed on.
+ * a union past a list's limit is reported instead of passed on. Every part
+ * is already valid (the client's, or a finding's), so it is not parsed again.
  */
 function buildCriteria(context: RuleContext, findings: readonly Finding[], startDate: IsoDate, urgency: Urgency): MatchCriteria {
   const base = clientCriteria(context.client, startDate);
@@ -216,70 +219,66 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
       : {
           payment: { payers: [...payers, ...morePayers].sort(comparePayerRefs), ...(ceiling === undefined ? {} : { maxSelfPay: ceiling }) },
         };
-  return validate(
-    MatchCriteria,
-    {
-      ...where,
-      urgency,
-      require: {
-        ...held,
-        ...payment,
-        populations: unionTags(
-          "populations",
-          held.populations,
-          required((r) => r.populations),
-        ),
-        problemAreas: unionTags(
-          "problemAreas",
-          held.problemAreas,
-          required((r) => r.problemAreas),
-        ),
-        modalities: unionTags(
-          "modalities",
-          held.modalities,
-          required((r) => r.modalities),
-        ),
-        languages: unionTags(
-          undefined,
-          held.languages,
-          required((r) => r.languages),
-        ),
-        excludeClinicianIds: unionTags(undefined, held.excludeClinicianIds, [
-          ...required((r) => r.excludeClinicianIds),
-          ...(findings.length > 0 ? [context.clinician.id] : []),
-        ]).sort(compareText),
-        excludePracticeIds: unionTags(
-          undefined,
-          held.excludePracticeIds,
-          required((r) => r.excludePracticeIds),
-        ).sort(compareText),
-      },
-      prefer: {
-        ...liked,
-        problemAreas: unionTags(
-          "problemAreas",
-          liked.problemAreas,
-          preferred((p) => p.problemAreas),
-        ),
-        modalities: unionTags(
-          "modalities",
-          liked.modalities,
-          preferred((p) => p.modalities),
-        ),
-        languages: unionTags(
-          undefined,
-          liked.languages,
-          preferred((p) => p.languages),
-        ),
-        clinicianGenders: unionTags(
-          undefined,
-          liked.clinicianGenders,
-          preferred((p) => p.clinicianGenders),
-        ),
-      },
+  return trustedCriteria({
+    ...where,
+    urgency,
+    require: {
+      ...held,
+      ...payment,
+      populations: unionTags(
+        "populations",
+        held.populations,
+        required((r) => r.populations),
+      ),
+      problemAreas: unionTags(
+        "problemAreas",
+        held.problemAreas,
+        required((r) => r.problemAreas),
+      ),
+      modalities: unionTags(
+        "modalities",
+        held.modalities,
+        required((r) => r.modalities),
+      ),
+      languages: unionTags(
+        undefined,
+        held.languages,
+        required((r) => r.languages),
+      ),
+      excludeClinicianIds: unionTags(undefined, held.excludeClinicianIds, [
+        ...required((r) => r.excludeClinicianIds),
+        ...(findings.length > 0 ? [context.clinician.id] : []),
+      ]).sort(compareText),
+      excludePracticeIds: unionTags(
+        undefined,
+        held.excludePracticeIds,
+        required((r) => r.excludePracticeIds),
+      ).sort(compareText),
     },
-    "criteria",
-  );
+    prefer: {
+      ...liked,
+      problemAreas: unionTags(
+        "problemAreas",
+        liked.problemAreas,
+        preferred((p) => p.problemAreas),
+      ),
+      modalities: unionTags(
+        "modalities",
+        liked.modalities,
+        preferred((p) => p.modalities),
+      ),
+      languages: unionTags(
+        undefined,
+        liked.languages,
+        preferred((p) => p.languages),
+      ),
+      clinicianGenders: unionTags(
+        undefined,
+        liked.clinicianGenders,
+        preferred((p) => p.clinicianGenders),
+      ),
+    },
+  });
 }
 
 /**
@@ -383,7 +382,7 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
 export function assessReferral(input: ReferralCaseInput, options: AssessReferralOptions): ReferralAssessment {
   // `rules` is this function's option; the rest are the rule context's, each checked strictly by its owner.
   const { rules: ruleList, ...contextOptions } = isPlainObject(options) ? options : { rules: undefined };
-  const rules = rulesOf(ruleList === undefined ? {} : { rules: ruleList });
+  const rules = ruleList === undefined ? builtInRules : rulesOf({ rules: ruleList });
   const context = createRuleContext(input, (isPlainObject(options) ? contextOptions : options) as RuleContextOptions);
   const { findings, notices, unevaluated } = evaluate(rules, context);
   const urgency = findings[0]?.urgency ?? "routine";
@@ -408,7 +407,7 @@ export function assessReferral(input: ReferralCaseInput, options: AssessReferral
     preparation: findings.length > 0 ? preparationSteps(context, findings) : [],
     unevaluated,
     // A copy: the context's summaries are the rules' to read, the assessment is the caller's to keep.
-    progress: JSON.parse(JSON.stringify(context.progress)) as ReferralAssessment["progress"],
+    progress: copyJson(context.progress) as ReferralAssessment["progress"],
     ...(context.pairedProgress === undefined
       ? {}
       : { pairedProgress: { ...context.pairedProgress, caseness: { ...context.pairedProgress.caseness } } }),

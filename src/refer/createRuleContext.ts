@@ -5,6 +5,7 @@ import { dayOf } from "../model/internal/dayOf.js";
 import { describeDate } from "../model/internal/describeDate.js";
 import * as z from "zod";
 import { emptyList } from "../model/internal/emptyList.js";
+import { copyJson } from "../model/internal/copyJson.js";
 import {
   type Client,
   type Clinician,
@@ -176,6 +177,20 @@ const ContextOptions = z.strictObject({
   vocabulary: z.custom<Vocabulary>(isVocabulary).optional(),
 });
 
+/** The options without a policy or instruments, the usual call: the defaults are parsed once, not per case. */
+const ContextOptionsWithDefaults = z.strictObject({
+  ...NowOptions.shape,
+  vocabulary: z.custom<Vocabulary>(isVocabulary).optional(),
+});
+const DEFAULT_POLICY = ReferralPolicy.parse({});
+
+function contextOptions(options: RuleContextOptions): z.output<typeof ContextOptions> {
+  const plain = typeof options === "object" && options !== null && !Array.isArray(options);
+  if (!plain || "policy" in options || "instruments" in options) return validate(ContextOptions, options, "options");
+  // A copy per call: parts of the policy reach the assessment, which is the caller's to change.
+  return { ...validate(ContextOptionsWithDefaults, options, "options"), policy: copyJson(DEFAULT_POLICY), instruments: [] };
+}
+
 /**
  * Validates a case and the options, and builds the context every referral
  * rule reads. `assessReferral` does this for each call; use it directly to
@@ -230,7 +245,7 @@ const ContextOptions = z.strictObject({
  * ```
  */
 export function createRuleContext(input: ReferralCaseInput, options: RuleContextOptions): RuleContext {
-  const { now: at, timeZone, policy, instruments: added, vocabulary: given } = validate(ContextOptions, options, "options");
+  const { now: at, timeZone, policy, instruments: added, vocabulary: given } = contextOptions(options);
   const now = dayOf(at, timeZone);
   const parsed = validate(ReferralCase, input, "case");
   const instruments = mergeInstruments(added);
