@@ -64,7 +64,7 @@ const notYetSplit = [
   ["src/model/internal/toInputIssues.ts", 60, 18],
   ["src/refer/classifyProgress.ts", 60, 17],
   ["src/refer/assessPanelExit.ts", 74, 15],
-  ["src/refer/assessReferral.ts", 105, 17],
+  ["src/refer/internal/assessContext.ts", 105, 17],
   ["src/refer/rules/cannotAffordRule.ts", 60, 19],
   ["src/refer/rules/movingRule.ts", 92, 35],
   ["src/refer/rules/treatmentDisagreementRule.ts", 60, 22],

@@ -26,6 +26,14 @@ function safetySection(assessments: readonly ReferralAssessment[]): void {
   if (unseen.length > 0) console.log(`Risk items not seen (latest score without item scores): ${list(unseen)}`);
 }
 
+/** Things to act on that are no reason to refer: a move the clinician can follow, a gap in cover, a duty to notify. */
+function noticeLines(assessment: ReferralAssessment): void {
+  for (const notice of assessment.notices) {
+    console.log(`       ! ${pad(notice.code, 23)} ${notice.summary}`);
+    for (const alternative of notice.alternatives) console.log(`         → ${alternative.summary}`);
+  }
+}
+
 export function referralSection(data: SampleData): ReferralAssessment[] {
   const { directory, clients, histories, vocabulary, weekOf } = data;
   const clinicianName = (id: string) => directory.clinicians.find((c) => c.id === id)?.name ?? id;
@@ -56,6 +64,7 @@ export function referralSection(data: SampleData): ReferralAssessment[] {
       console.log(`       · ${pad(finding.code, 23)} ${finding.summary}`);
       for (const alternative of finding.alternatives) console.log(`         or ${alternative.summary}`);
     }
+    noticeLines(assessment);
     const { criteria } = assessment;
     const { payment } = criteria.require;
     const pays =
@@ -78,6 +87,7 @@ export function referralSection(data: SampleData): ReferralAssessment[] {
     const waiting = assessment.unevaluated.filter((u) => u.rule === "progress").flatMap((u) => u.needs);
     const notes = [...progress, ...(waiting.length > 0 ? [`progress not yet judged (needs ${list(waiting)})`] : [])];
     console.log(`${pad(assessment.clientId, 6)} with ${pad(clinicianName(assessment.clinicianId), 16)} ${list(notes)}`);
+    noticeLines(assessment);
   }
 
   // Panels that end within the look-ahead, and whom each exit leaves without cover.
@@ -103,8 +113,9 @@ export function referralSection(data: SampleData): ReferralAssessment[] {
     );
     const affected = result.referrals.map((r) => r.clientId);
     console.log(
-      `\n${clinician.name} leaves the ${payerId} panel on ${date}: ${affected.length === 0 ? "no client in care is affected" : `refer ${list(affected)} to a clinician on that panel`}.`,
+      `\n${clinician.name} leaves the ${payerId} panel on ${date}: ${affected.length === 0 ? "no client in care must be referred" : `refer ${list(affected)} to a clinician on that panel`}.`,
     );
+    for (const { clientId, ways } of result.continuing) console.log(`  ${clientId} can continue: ${list(ways.map((way) => way.kind))}`);
   }
   return referred;
 }

@@ -29,6 +29,8 @@ const LIST_NAMES: ReadonlySet<unknown> = new Set(LISTS);
 
 /** The methods' own checks: cheap, since the matcher resolves every tag of a directory through them. */
 function checkArguments(list: unknown, tag: unknown, withTag: boolean): void {
+  // Called for every tag compared: the usual case returns before anything is allocated.
+  if (LIST_NAMES.has(list) && (!withTag || typeof tag === "string")) return;
   const issues: InputIssueDraft[] = [];
   if (!LIST_NAMES.has(list))
     issues.push({ path: ["list"], code: list === undefined ? "required" : "invalid-value", expected: `one of [${LISTS.join(", ")}]` });

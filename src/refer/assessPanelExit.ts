@@ -5,11 +5,13 @@ import { addCalendarDays } from "../model/internal/addCalendarDays.js";
 import { calendarDays } from "../model/internal/calendarDays.js";
 import { compareText } from "../model/internal/compareText.js";
 import { dayOf } from "../model/internal/dayOf.js";
-import { assessReferral } from "./assessReferral.js";
+import { assessContext } from "./internal/assessContext.js";
+import { buildRuleContext } from "./internal/buildRuleContext.js";
+import { mergeInstruments } from "./internal/mergeInstruments.js";
 import { exitPayers, exitRuleFor } from "./internal/exitRule.js";
 import type { PanelExitResult } from "./results.js";
 import { leavingPanelRule } from "./rules/leavingPanelRule.js";
-import { PanelExit, type PanelExitInput, ReferralPolicy, type ReferralPolicyInput } from "./schemas.js";
+import { PanelExit, type PanelExitInput, ReferralCase, ReferralPolicy, type ReferralPolicyInput } from "./schemas.js";
 
 /** The options of {@link assessPanelExit}. */
 export interface AssessPanelExitOptions {
@@ -35,6 +37,10 @@ const ExitOptions = z.strictObject({
 });
 
 const MAX_LOOK_AHEAD = 3_650;
+
+/** A case's records, none of them: a panel exit holds no scores, sessions or risk ratings. */
+const noRecords = (): Omit<ReferralCase, "client" | "clinician"> => CaseRecords.parse({});
+const CaseRecords = ReferralCase.omit({ client: true, clinician: true });
 
 /**
  * A clinician or a whole practice leaving payer panels (or going self-pay)
@@ -131,6 +137,7 @@ export function assessPanelExit(input: PanelExitInput, options: AssessPanelExitO
   const episodes = [...exit.episodes].sort((a, b) => compareText(a.clientId, b.clientId) || compareText(a.clinicianId, b.clinicianId));
 
   const exitRule = exitRuleFor(exit);
+  const context = { now, policy: { ...policy, lookAheadDays }, instruments: mergeInstruments([]), vocabulary };
 
   const referrals: PanelExitResult["referrals"] = [];
   const continuing: PanelExitResult["continuing"] = [];
@@ -138,14 +145,14 @@ export function assessPanelExit(input: PanelExitInput, options: AssessPanelExitO
     const clinician = leaving.get(episode.clinicianId);
     const client = clients.get(episode.clientId);
     if (clinician === undefined || client === undefined) continue;
-    const assessment = assessReferral(
-      {
-        client,
-        clinician: { ...clinician, insurancePanels: clinician.insurancePanels.flatMap(cut) },
-        ...(episode.start === undefined ? {} : { episode: { start: episode.start } }),
-      },
-      { now, rules: [exitRule], policy: { ...policy, lookAheadDays }, vocabulary },
-    );
+    // Every part was validated with the panel exit; the cut panels are ranges within valid ones.
+    const parts: ReferralCase = {
+      ...noRecords(),
+      client,
+      clinician: { ...clinician, insurancePanels: clinician.insurancePanels.flatMap(cut) },
+      ...(episode.start === undefined ? {} : { episode: { start: episode.start } }),
+    };
+    const assessment = assessContext([exitRule], buildRuleContext(parts, context));
     if (assessment.refer) {
       referrals.push({ clientId: client.id, clinicianId: clinician.id, payerIds: exitPayers(assessment.findings), assessment });
       continue;

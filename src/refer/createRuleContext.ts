@@ -1,10 +1,9 @@
 import { isVocabulary } from "../model/internal/isVocabulary.js";
-import { addCalendarDays } from "../model/internal/addCalendarDays.js";
-import { calendarDays } from "../model/internal/calendarDays.js";
 import { dayOf } from "../model/internal/dayOf.js";
-import { describeDate } from "../model/internal/describeDate.js";
 import * as z from "zod";
 import { emptyList } from "../model/internal/emptyList.js";
+import { buildRuleContext } from "./internal/buildRuleContext.js";
+import { copyJson } from "../model/internal/copyJson.js";
 import {
   type Client,
   type Clinician,
@@ -18,18 +17,8 @@ import {
   validate,
   type Vocabulary,
 } from "../model/index.js";
-import { checkScoreRanges } from "./internal/checkScoreRanges.js";
-import { describeMoney } from "./internal/describeMoney.js";
-import { episodeRecords } from "./internal/episodeRecords.js";
-import { findNetworkChange } from "./internal/findNetworkChange.js";
-import { inNetworkOn } from "./internal/inNetworkOn.js";
 import { mergeInstruments } from "./internal/mergeInstruments.js";
-import { paymentWays } from "./internal/paymentWays.js";
-import { progressOf } from "./internal/progressOf.js";
-import { pairedProgressOf } from "./internal/pairedProgressOf.js";
-import { readSafety } from "./internal/readSafety.js";
 import type { RiskFlag } from "./safetySchemas.js";
-import { scoresByInstrument } from "./internal/scoresByInstrument.js";
 import type { Alternative, PairedProgress, ProgressSummary, Safety, Score } from "./results.js";
 import { type Disagreement, Instrument, type Measurement, ReferralCase, ReferralPolicy, type SessionRecord } from "./schemas.js";
 import type { InstrumentInput, ReferralCaseInput, ReferralPolicyInput } from "./schemas.js";
@@ -176,6 +165,20 @@ const ContextOptions = z.strictObject({
   vocabulary: z.custom<Vocabulary>(isVocabulary).optional(),
 });
 
+/** The options without a policy or instruments, the usual call: the defaults are parsed once, not per case. */
+const ContextOptionsWithDefaults = z.strictObject({
+  ...NowOptions.shape,
+  vocabulary: z.custom<Vocabulary>(isVocabulary).optional(),
+});
+const DEFAULT_POLICY = ReferralPolicy.parse({});
+
+function contextOptions(options: RuleContextOptions): z.output<typeof ContextOptions> {
+  const plain = typeof options === "object" && options !== null && !Array.isArray(options);
+  if (!plain || "policy" in options || "instruments" in options) return validate(ContextOptions, options, "options");
+  // A copy per call: parts of the policy reach the assessment, which is the caller's to change.
+  return { ...validate(ContextOptionsWithDefaults, options, "options"), policy: copyJson(DEFAULT_POLICY), instruments: [] };
+}
+
 /**
  * Validates a case and the options, and builds the context every referral
  * rule reads. `assessReferral` does this for each call; use it directly to
@@ -230,65 +233,8 @@ const ContextOptions = z.strictObject({
  * ```
  */
 export function createRuleContext(input: ReferralCaseInput, options: RuleContextOptions): RuleContext {
-  const { now: at, timeZone, policy, instruments: added, vocabulary: given } = validate(ContextOptions, options, "options");
+  const { now: at, timeZone, policy, instruments: added, vocabulary } = contextOptions(options);
   const now = dayOf(at, timeZone);
   const parsed = validate(ReferralCase, input, "case");
-  const instruments = mergeInstruments(added);
-  const instrumentById = new Map(instruments.map((instrument) => [instrument.id, instrument]));
-  checkScoreRanges(parsed.measurements, instrumentById);
-
-  const { client, clinician } = parsed;
-  const episodeStart = parsed.episode?.start;
-  const vocabulary = given ?? createVocabulary();
-  const horizon = addCalendarDays(now, policy.lookAheadDays);
-  const inEpisode = (date: string): boolean => date <= now && (episodeStart === undefined || date >= episodeStart);
-  const records = episodeRecords(parsed, inEpisode);
-  const hardship = parsed.hardship?.reported;
-
-  // The clinician's tags, as codes, once: every rule that compares tags reads these.
-  const treated = new Set(clinician.problemAreas.map((tag) => vocabulary.canonical("problemAreas", tag)));
-  const offered = new Set(clinician.modalities.map((tag) => vocabulary.canonical("modalities", tag)));
-
-  const inNetwork = (date: string): PayerRef[] => inNetworkOn(client, clinician, date);
-  const inNetworkToday = inNetwork(now);
-  const urgencyOf = (date: string): Urgency => {
-    const days = calendarDays(now, date);
-    return days <= policy.urgentWithinDays ? "urgent" : days <= policy.soonWithinDays ? "soon" : "routine";
-  };
-  const network = { now, horizon, episodeStart, client, clinician, policy, inNetworkOn: inNetwork, inNetworkToday, urgencyOf };
-  const { loss: networkLoss, gap: networkGap } = findNetworkChange(network);
-  const scoresBy = scoresByInstrument(records.measurements, inEpisode);
-  const instrument = (id: string): Instrument | undefined => instrumentById.get(id);
-  const progress = progressOf(instruments, scoresBy, policy.progress.deterioration);
-  const pairedProgress = pairedProgressOf(progress, policy.progress.paired);
-  const safety = readSafety({ ...records, now, episodeStart, client, instrument, vocabulary, policy: policy.safety });
-
-  return {
-    now,
-    horizon,
-    client,
-    clinician,
-    ...(episodeStart === undefined ? {} : { episodeStart }),
-    ...records,
-    ...(hardship === undefined || !inEpisode(hardship) ? {} : { hardshipReported: hardship }),
-    compacts: parsed.compacts,
-    safety,
-    policy,
-    instruments,
-    vocabulary,
-    instrument,
-    series: (instrumentId) => scoresBy.get(instrumentId) ?? [],
-    progress,
-    ...(pairedProgress === undefined ? {} : { pairedProgress }),
-    treats: (problemArea) => treated.has(vocabulary.canonical("problemAreas", problemArea)),
-    offers: (modality) => offered.has(vocabulary.canonical("modalities", modality)),
-    inNetworkOn: inNetwork,
-    inNetworkToday,
-    ...(networkLoss === undefined ? {} : { networkLoss }),
-    ...(networkGap === undefined ? {} : { networkGap }),
-    urgencyOf,
-    paymentAlternatives: (payers, on = now) => paymentWays({ policy, client, clinician }, payers, on).alternatives,
-    describeDate,
-    describeMoney,
-  };
+  return buildRuleContext(parsed, { now, policy, instruments: mergeInstruments(added), vocabulary: vocabulary ?? createVocabulary() });
 }

@@ -216,6 +216,22 @@ describe("rules of the host's own", () => {
     expect(assess(referralCase(), { rules: [] }).unevaluated).toEqual([]);
   });
 
+  it("additions that take a list of the criteria past its limit are reported, not passed on", () => {
+    // Each finding may add up to 50 problem areas; together with the client's they pass the criteria's 50.
+    const areas = (from: number) => Array.from({ length: 30 }, (_, index) => `area-${from + index}`);
+    const finding = (from: number) => ({
+      code: "host-finding",
+      urgency: "soon",
+      summary: "Host.",
+      explanation: "Host.",
+      criteria: { require: { problemAreas: areas(from) } },
+    });
+    const fits = assess(referralCase(), { rules: [shouting({ findings: [finding(0)] })] });
+    expect(fits.criteria.require.problemAreas).toHaveLength(31);
+    const { issues } = rejection(() => assess(referralCase(), { rules: [shouting({ findings: [finding(0), finding(30)] })] }));
+    expect(issues).toEqual([expect.objectContaining({ path: ["require", "problemAreas"], code: "too-big" })]);
+  });
+
   it("a malformed outcome throws InvalidInputError naming the rule's place and the path", () => {
     const rule = shouting({ findings: [{ code: "Not A Code", urgency: "whenever", summary: "", explanation: "x" }] });
     const { issues, message } = rejection(() => assess(referralCase(), { rules: [rule] }));

@@ -61,6 +61,16 @@ describe("the generators", () => {
   });
 });
 
+describe("the criteria", () => {
+  test.prop([referralCase])("are exactly what parsing them gives: every field, defaults filled, in the schema's order", (input) => {
+    // assessReferral builds them from validated parts without parsing them again.
+    const { criteria } = assess(input);
+    const reparsed = MatchCriteria.parse(JSON.parse(JSON.stringify(criteria)));
+    expect(reparsed).toStrictEqual(criteria);
+    expect(JSON.stringify(reparsed)).toBe(JSON.stringify(criteria));
+  });
+});
+
 describe("determinism", () => {
   test.prop([
     referralCase.chain((input: Case) =>

@@ -1,10 +1,10 @@
 import type { Client } from "../client.js";
-import { MatchCriteria } from "../criteria.js";
+import type { MatchCriteria } from "../criteria.js";
 import type { AgeGroup, CareFormat, CareMode } from "../enums.js";
 import type { IsoDate } from "../scalars.js";
-import { validate } from "../validate.js";
 import { coverageInForce } from "./coverageInForce.js";
 import { placeOn } from "./placeOn.js";
+import { trustedCriteria } from "./trustedCriteria.js";
 
 const AGE_GROUP_POPULATION: Readonly<Record<AgeGroup, string>> = {
   child: "children",
@@ -26,7 +26,7 @@ const MODES: Readonly<Record<Client["preferences"]["mode"], CareMode[]>> = {
   either: ["in-person", "telehealth"],
 };
 
-/** `criteriaFromClient` on a validated client and date; the criteria it builds are still validated. */
+/** `criteriaFromClient` on a validated client and date: every value comes from the client, within the criteria's limits. */
 export function clientCriteria(client: Client, startDate: IsoDate): MatchCriteria {
   const payers = coverageInForce(client, startDate).map((coverage) =>
     coverage.planId === undefined ? { payerId: coverage.payerId } : { payerId: coverage.payerId, planId: coverage.planId },
@@ -35,29 +35,25 @@ export function clientCriteria(client: Client, startDate: IsoDate): MatchCriteri
   const formatPopulation = FORMAT_POPULATION[client.careFormat];
   const agePopulation = AGE_GROUP_POPULATION[client.ageGroup];
   const { preferences } = client;
-  return validate(
-    MatchCriteria,
-    {
-      clientId: client.id,
-      startDate,
-      location: placeOn(client, startDate),
-      ...(client.needs.severity === undefined ? {} : { severity: client.needs.severity }),
-      require: {
-        modes: MODES[preferences.mode],
-        ...(preferences.travelRadiusKm === undefined ? {} : { travelRadiusKm: preferences.travelRadiusKm }),
-        ...(hasPayment ? { payment: { payers, ...(client.maxSelfPay === undefined ? {} : { maxSelfPay: client.maxSelfPay }) } } : {}),
-        populations: formatPopulation === undefined ? [agePopulation] : [agePopulation, formatPopulation],
-        problemAreas: client.needs.problemAreas.slice(0, 1),
-        excludeClinicianIds: [...new Set(client.conflicts.map((conflict) => conflict.clinicianId))],
-      },
-      prefer: {
-        problemAreas: client.needs.problemAreas,
-        modalities: preferences.modalities,
-        languages: preferences.languages,
-        clinicianGenders: preferences.clinicianGenders,
-        ...(preferences.schedule === undefined ? {} : { schedule: preferences.schedule }),
-      },
+  return trustedCriteria({
+    clientId: client.id,
+    startDate,
+    location: placeOn(client, startDate),
+    ...(client.needs.severity === undefined ? {} : { severity: client.needs.severity }),
+    require: {
+      modes: [...MODES[preferences.mode]],
+      ...(preferences.travelRadiusKm === undefined ? {} : { travelRadiusKm: preferences.travelRadiusKm }),
+      ...(hasPayment ? { payment: { payers, ...(client.maxSelfPay === undefined ? {} : { maxSelfPay: client.maxSelfPay }) } } : {}),
+      populations: formatPopulation === undefined ? [agePopulation] : [agePopulation, formatPopulation],
+      problemAreas: client.needs.problemAreas.slice(0, 1),
+      excludeClinicianIds: [...new Set(client.conflicts.map((conflict) => conflict.clinicianId))],
     },
-    "criteria",
-  );
+    prefer: {
+      problemAreas: client.needs.problemAreas,
+      modalities: preferences.modalities,
+      languages: preferences.languages,
+      clinicianGenders: preferences.clinicianGenders,
+      ...(preferences.schedule === undefined ? {} : { schedule: preferences.schedule }),
+    },
+  });
 }

@@ -13,16 +13,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** Whether an input holds a sparse array anywhere: a walk without the schema, so a whole input costs one pass. */
 function hasHole(value: unknown, depth: number): boolean {
-  if (depth > MAX_DEPTH || typeof value !== "object" || value === null) return false;
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) {
-      if (!(index in value) || hasHole(value[index], depth + 1)) return true;
-    }
-    return false;
-  }
-  if (!isPlainObject(value)) return false;
-  for (const key in value) {
-    if (Object.hasOwn(value, key) && hasHole(value[key], depth + 1)) return true;
+  if (depth > MAX_DEPTH) return false;
+  // Own enumerable values, as a parse reads them; only objects and arrays are stepped into.
+  const values: readonly unknown[] | undefined = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : undefined;
+  if (values === undefined) return false;
+  for (let index = 0; index < values.length; index++) {
+    if (!(index in values)) return true;
+    const element = values[index];
+    if (typeof element === "object" && element !== null && hasHole(element, depth + 1)) return true;
   }
   return false;
 }

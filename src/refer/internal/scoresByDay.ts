@@ -7,9 +7,19 @@ export interface DayScore extends Score {
   readonly count: number;
 }
 
+const byDateAndScore = (a: Score, b: Score): number => compareText(a.date, b.date) || a.score - b.score;
+
+/** Whether scores are already sorted by date and score, as a context's series are: then they need no sorted copy. */
+function inOrder(scores: readonly Score[]): boolean {
+  for (let index = 1; index < scores.length; index++)
+    if (byDateAndScore(scores[index - 1] as Score, scores[index] as Score) > 0) return false;
+  return true;
+}
+
 /** Scores one per day, in date order; same-day scores count as their mean. */
 export function scoresByDay(scores: readonly Score[]): DayScore[] {
-  const sorted = [...scores].sort((a, b) => compareText(a.date, b.date) || a.score - b.score);
+  // Sorted by score within a day too, so a day's sum is added in one order whatever the input's.
+  const sorted = inOrder(scores) ? scores : [...scores].sort(byDateAndScore);
   const days: DayScore[] = [];
   for (let start = 0; start < sorted.length;) {
     const date = (sorted[start] as Score).date;

@@ -48,11 +48,13 @@ export const outsideScopeRule = /* @__PURE__ */ defineReferralRule({
     const { clinician, client, vocabulary } = context;
     if (clinician.problemAreas.length === 0) return { needs: ["clinician.problemAreas"] };
     const needs = context.policy.scope === "primary" ? client.needs.problemAreas.slice(0, 1) : client.needs.problemAreas;
+    const untreated = needs.filter((need) => !context.treats(need));
+    if (untreated.length === 0) return { findings: [] };
     const riskNeeds = new Set(context.policy.safety.riskNeeds.map((tag) => vocabulary.canonical("problemAreas", tag)));
     const outside = new Map<string, string>();
-    for (const need of needs) {
+    for (const need of untreated) {
       const code = vocabulary.canonical("problemAreas", need);
-      if (context.treats(need) || riskNeeds.has(code)) continue;
+      if (riskNeeds.has(code)) continue;
       if (!outside.has(code)) outside.set(code, need);
     }
     if (outside.size === 0) return { findings: [] };

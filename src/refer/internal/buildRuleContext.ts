@@ -1,0 +1,90 @@
+import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
+import { calendarDays } from "../../model/internal/calendarDays.js";
+import { describeDate } from "../../model/internal/describeDate.js";
+import type { IsoDate, PayerRef, Urgency, Vocabulary } from "../../model/index.js";
+import type { RuleContext } from "../createRuleContext.js";
+import type { Instrument, ReferralCase, ReferralPolicy } from "../schemas.js";
+import { checkScoreRanges } from "./checkScoreRanges.js";
+import { describeMoney } from "./describeMoney.js";
+import { episodeRecords } from "./episodeRecords.js";
+import { findNetworkChange } from "./findNetworkChange.js";
+import { inNetworkOn } from "./inNetworkOn.js";
+import { paymentWays } from "./paymentWays.js";
+import { progressOf } from "./progressOf.js";
+import { pairedProgressOf } from "./pairedProgressOf.js";
+import { readSafety } from "./readSafety.js";
+import { scoresByInstrument } from "./scoresByInstrument.js";
+
+/** What a context is built with once the options are read: the day, the policy with its defaults, every instrument, a vocabulary. */
+export interface ContextSettings {
+  readonly now: IsoDate;
+  readonly policy: ReferralPolicy;
+  readonly instruments: readonly Instrument[];
+  readonly vocabulary: Vocabulary;
+}
+
+/**
+ * The rule context of a case already validated: scores checked against
+ * their instruments, then the facts every rule reads derived once. Shared by
+ * `createRuleContext`, which validates the case first, and
+ * `assessPanelExit`, which validates a whole panel exit once.
+ */
+export function buildRuleContext(parsed: ReferralCase, settings: ContextSettings): RuleContext {
+  const { now, policy, instruments, vocabulary } = settings;
+  const instrumentById = new Map(instruments.map((instrument) => [instrument.id, instrument]));
+  checkScoreRanges(parsed.measurements, instrumentById);
+
+  const { client, clinician } = parsed;
+  const episodeStart = parsed.episode?.start;
+  const horizon = addCalendarDays(now, policy.lookAheadDays);
+  const inEpisode = (date: string): boolean => date <= now && (episodeStart === undefined || date >= episodeStart);
+  const records = episodeRecords(parsed, inEpisode);
+  const hardship = parsed.hardship?.reported;
+
+  // The clinician's tags, as codes, once: every rule that compares tags reads these.
+  const treated = new Set(clinician.problemAreas.map((tag) => vocabulary.canonical("problemAreas", tag)));
+  const offered = new Set(clinician.modalities.map((tag) => vocabulary.canonical("modalities", tag)));
+
+  const inNetwork = (date: string): PayerRef[] => inNetworkOn(client, clinician, date);
+  const inNetworkToday = inNetwork(now);
+  const urgencyOf = (date: string): Urgency => {
+    const days = calendarDays(now, date);
+    return days <= policy.urgentWithinDays ? "urgent" : days <= policy.soonWithinDays ? "soon" : "routine";
+  };
+  const network = { now, horizon, episodeStart, client, clinician, policy, inNetworkOn: inNetwork, inNetworkToday, urgencyOf };
+  const { loss: networkLoss, gap: networkGap } = findNetworkChange(network);
+  const scoresBy = scoresByInstrument(records.measurements, inEpisode);
+  const instrument = (id: string): Instrument | undefined => instrumentById.get(id);
+  const progress = progressOf(instruments, scoresBy, policy.progress.deterioration);
+  const pairedProgress = pairedProgressOf(progress, policy.progress.paired);
+  const safety = readSafety({ ...records, now, episodeStart, client, instrument, vocabulary, policy: policy.safety });
+
+  return {
+    now,
+    horizon,
+    client,
+    clinician,
+    ...(episodeStart === undefined ? {} : { episodeStart }),
+    ...records,
+    ...(hardship === undefined || !inEpisode(hardship) ? {} : { hardshipReported: hardship }),
+    compacts: parsed.compacts,
+    safety,
+    policy,
+    instruments,
+    vocabulary,
+    instrument,
+    series: (instrumentId) => scoresBy.get(instrumentId) ?? [],
+    progress,
+    ...(pairedProgress === undefined ? {} : { pairedProgress }),
+    treats: (problemArea) => treated.has(vocabulary.canonical("problemAreas", problemArea)),
+    offers: (modality) => offered.has(vocabulary.canonical("modalities", modality)),
+    inNetworkOn: inNetwork,
+    inNetworkToday,
+    ...(networkLoss === undefined ? {} : { networkLoss }),
+    ...(networkGap === undefined ? {} : { networkGap }),
+    urgencyOf,
+    paymentAlternatives: (payers, on = now) => paymentWays({ policy, client, clinician }, payers, on).alternatives,
+    describeDate,
+    describeMoney,
+  };
+}
