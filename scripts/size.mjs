@@ -64,7 +64,7 @@ const BUDGETS = {
   // consent's with the regulation's full 2.32(a)(1) notice, canonical identifiers, the uncertain day, supersession,
   // the emergency and treatment rules, and the per-call indexes (category and data period).
   "composeUpdate without zod": 13.5 * KB,
-  "everything without zod": 62.5 * KB,
+  "everything without zod": 63.5 * KB,
 };
 
 const BUNDLERS = {
