@@ -108,22 +108,31 @@ function bindingDeny(
 }
 
 /** Where a consent stops for this category: its kind first, then the checks of the call, then the category and the data period. */
-function stopFor(consent: Consent, stop: Stop | undefined, code: string, needed: AuthorizationKind, dataDate: IsoDate | undefined): Stop {
+function stopFor(consent: Consent, stop: Stop | undefined, code: string, needed: AuthorizationKind): Stop {
   if (consent.kind !== needed) return [0, needed === "general" ? "category-not-permitted" : "needs-specific-authorization"];
   if (stop !== undefined) return stop;
   if (!consent.categories.includes(code)) return [6, "category-not-permitted"];
-  if (consent.dataPeriod === undefined) return [8, "denied-by-provision"];
-  return [7, dataDate === undefined ? "data-date-unknown" : "data-outside-period"];
+  return consent.dataPeriod === undefined ? [8, "denied-by-provision"] : [7, "data-outside-period"];
 }
 
-/** The denial when nothing permits: where the consent that came closest stopped (ties by id), or `no-consent`. */
+/**
+ * The denial when nothing permits: where the consent that came closest
+ * stopped (ties by id), or `no-consent`. Which consent comes closest does not
+ * depend on the recording day, so it is found once per category and kind;
+ * the day only says whether a data period was missed or the day is unknown.
+ */
 function closestDenial(compiled: CompiledConsents, code: string, needed: AuthorizationKind, dataDate: IsoDate | undefined): DenyDecision {
-  let closest: { readonly consent: Consent; readonly stop: Stop } | undefined;
-  for (const { consent, stop } of compiled.byId) {
-    const here = stopFor(consent, stop, code, needed, dataDate);
-    if (closest === undefined || here[0] > closest.stop[0]) closest = { consent, stop: here };
-  }
-  return closest === undefined ? deny("no-consent") : deny(closest.stop[1], { consentId: closest.consent.id });
+  const closest = once(compiled, `closest\u0000${code}\u0000${needed}`, () => {
+    let found: { readonly consent: Consent; readonly stop: Stop } | undefined;
+    for (const { consent, stop } of compiled.byId) {
+      const here = stopFor(consent, stop, code, needed);
+      if (found === undefined || here[0] > found.stop[0]) found = { consent, stop: here };
+    }
+    return found;
+  });
+  if (closest === undefined) return deny("no-consent");
+  const reason = closest.stop[0] === 7 && dataDate === undefined ? "data-date-unknown" : closest.stop[1];
+  return deny(reason, { consentId: closest.consent.id });
 }
 
 /**
@@ -161,5 +170,5 @@ export function decide(
   if (binding !== undefined) return deny(binding.reason, { consentId: binding.entry.consent.id, provisionId: binding.entry.provision.id });
   if (relied !== undefined) return permit("permitted", relied.id);
   if (needed === "general" && treatmentRuleApplies(context)) return permit("treatment-without-consent");
-  return once(compiled, `closest\u0000${key}`, () => closestDenial(compiled, category.code, needed, dataDate));
+  return closestDenial(compiled, category.code, needed, dataDate);
 }
