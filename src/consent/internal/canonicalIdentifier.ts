@@ -86,18 +86,17 @@ export function identifierKey(
 }
 
 /**
- * A looser key for deny provisions, so that they fail closed: letters and
- * digits alone, case folded, whatever the system's rule. Two spellings that
- * differ only in punctuation or symbols (a minus sign for a hyphen, brackets)
- * may be one identifier, so a restriction naming one binds the other.
+ * A looser spelling for deny provisions, so that they fail closed: letters
+ * and digits alone, case folded, whatever the system's rule. Two spellings
+ * that differ only in punctuation or symbols (a minus sign for a hyphen,
+ * brackets) may be one identifier, so a restriction naming one binds the
+ * other.
  */
-export function identifierSkeleton(identifier: { readonly system: string; readonly value: string }): string {
-  const raw = identifier.value;
-  const kept = ALPHANUMERIC.test(raw)
-    ? raw
-    : PLAIN_ASCII.test(raw)
-      ? raw.replace(/[^A-Za-z0-9]/g, "")
-      : raw.normalize("NFKC").replace(/[^\p{L}\p{N}]/gu, "");
-  const value = kept.toUpperCase();
-  return `${canonicalSystem(identifier.system)}\u0000${value}`;
+export function skeletonValue(value: string): string {
+  const kept = ALPHANUMERIC.test(value)
+    ? value
+    : PLAIN_ASCII.test(value)
+      ? value.replace(/[^A-Za-z0-9]/g, "")
+      : value.normalize("NFKC").replace(/[^\p{L}\p{N}]/gu, "");
+  return kept.toUpperCase();
 }

@@ -1,4 +1,4 @@
-import { canonicalSystem, identifierKey, identifierSkeleton, type SystemRule } from "./canonicalIdentifier.js";
+import { canonicalSystem, identifierKey, skeletonValue, type SystemRule } from "./canonicalIdentifier.js";
 import type { ConsentRecipient, IdentifierSystem, RecipientRef } from "../schemas.js";
 
 /** How a list of consent recipients names the recipient: by referrer id, only by an identifier, or not at all. */
@@ -9,11 +9,11 @@ export interface Identity {
   readonly referrerId: string;
   /** Canonical keys of the identifiers the host holds for them. */
   readonly keys: ReadonlySet<string>;
-  /** Their looser skeletons, which deny provisions compare with (see `identifierSkeleton`). */
-  readonly skeletons: ReadonlySet<string>;
-  /** Canonical systems they hold an identifier in. */
-  readonly systems: ReadonlySet<string>;
+  /** By canonical system they hold an identifier in, the looser spellings of their values there, which deny provisions compare with (see `skeletonValue`). */
+  readonly skeletons: ReadonlyMap<string, ReadonlySet<string>>;
   readonly rules: ReadonlyMap<string, SystemRule>;
+  /** Canonical systems already worked out in this call: a call's identifiers name few systems, many times over. */
+  readonly systemCache: Map<string, string>;
 }
 
 /** The host's identifier rules, by canonical system. */
@@ -23,13 +23,30 @@ export function systemRules(systems: readonly IdentifierSystem[]): ReadonlyMap<s
 
 /** Canonicalises the recipient's identifiers once, for every comparison of a call. */
 export function identityOf(recipient: RecipientRef, rules: ReadonlyMap<string, SystemRule>): Identity {
+  const skeletons = new Map<string, Set<string>>();
+  for (const identifier of recipient.identifiers) {
+    const system = canonicalSystem(identifier.system);
+    const values = skeletons.get(system) ?? new Set<string>();
+    values.add(skeletonValue(identifier.value));
+    skeletons.set(system, values);
+  }
   return {
     referrerId: recipient.referrerId,
     keys: new Set(recipient.identifiers.map((identifier) => identifierKey(identifier, rules))),
-    skeletons: new Set(recipient.identifiers.map(identifierSkeleton)),
-    systems: new Set(recipient.identifiers.map((identifier) => canonicalSystem(identifier.system))),
+    skeletons,
     rules,
+    systemCache: new Map(),
   };
+}
+
+/** The canonical spelling of a system, worked out once per call. */
+function systemOf(identity: Identity, system: string): string {
+  let canonical = identity.systemCache.get(system);
+  if (canonical === undefined) {
+    canonical = canonicalSystem(system);
+    identity.systemCache.set(system, canonical);
+  }
+  return canonical;
 }
 
 /** Whether a permit's recipients name this identity: by referrer id first, else by an identifier they hold (canonical spellings). */
@@ -57,8 +74,8 @@ export function denialReach(entries: readonly ConsentRecipient[], identity: Iden
       if (entry.referrerId === identity.referrerId) return "certain";
       reach = "if-same-person";
     } else if (entry.identifier !== undefined) {
-      const system = canonicalSystem(entry.identifier.system);
-      if (!identity.systems.has(system) || identity.skeletons.has(identifierSkeleton(entry.identifier))) return "certain";
+      const held = identity.skeletons.get(systemOf(identity, entry.identifier.system));
+      if (held === undefined || held.has(skeletonValue(entry.identifier.value))) return "certain";
     }
   }
   return reach;
