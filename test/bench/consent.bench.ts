@@ -81,7 +81,7 @@ describe("compose a progress update with 20 facts and 3 consents", () => {
   });
 });
 
-// The schema's largest shape as the issue measured it: 80 consents × 50 deny provisions × 50 recipients, 500 facts.
+// A large request: 80 consents × 50 deny provisions × 50 recipients, 500 facts.
 const largest = largeRequest(LARGEST);
 describe("compose from 80 consents × 50 deny provisions × 50 recipients, 500 facts", () => {
   bench("composeUpdate, validation included", () => {

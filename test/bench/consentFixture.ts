@@ -16,7 +16,7 @@ export interface ConsentScale {
   readonly dataPeriods?: boolean;
 }
 
-/** 80 consents × 50 deny provisions × 50 recipients, 500 facts: the case the issue measured. */
+/** 80 consents × 50 deny provisions × 50 recipients, 500 facts: a large request, within the schema's limits. */
 export const LARGEST: ConsentScale = { consents: 80, provisions: 50, recipients: 50, facts: 500 };
 
 const CATEGORIES = ["attendance", "engagement", "progress-summary", "treatment-goals", "diagnosis", "medication", "risk", "test-results"];

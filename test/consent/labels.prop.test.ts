@@ -31,7 +31,7 @@ type AnyCategory = typeof anyCategory extends fc.Arbitrary<infer T> ? T : never;
 const NOTE_OR_PART2 = ["psychotherapy-note", "sud-records", "sud-counselling-note"];
 const RANK = { N: 0, R: 1, V: 2 } as const;
 
-/** The rule, restated from the issue: labels and kind agree, both ways; SUD counselling notes and Part 2 records are never N. */
+/** The rule, restated from the consent guide: labels and kind agree, both ways; SUD counselling notes and Part 2 records are never N. */
 function agrees(category: AnyCategory): boolean {
   const psythpn = category.sensitivity.includes("PSYTHPN");
   const part2 = category.part2 === true || category.sensitivity.includes("SUD") || category.sensitivity.includes("ETH");
