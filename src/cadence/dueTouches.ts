@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { emptyList } from "../model/internal/emptyList.js";
 import { NowOptions } from "../model/now.js";
-import { Id, IsoDate } from "../model/scalars.js";
+import { Id, IsoDate, TimeZone } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
 import { addCalendarDays } from "../model/internal/addCalendarDays.js";
 import { dayOf } from "../model/internal/dayOf.js";
@@ -18,8 +18,12 @@ import { intervalStep } from "./internal/intervalStep.js";
 /**
  * Options of {@link dueTouches}: the day, the policy, the mutual clients whose
  * progress notes are due (only those whose consent allows a note to that
- * referrer: deciding that is `referwell/consent`'s job), and the month's goal
- * of new meetings (seed 002), turned into outreach slots.
+ * referrer: deciding that is `referwell/consent`'s job), the month's goal
+ * of new meetings (seed 002), turned into outreach slots, and each
+ * clinician's time zone. An instant `now` falls on a day in the calendar of
+ * the relationship's owner (its point person), or of the note's clinician;
+ * without a zone of their own, in `timeZone`, else at the instant's own
+ * offset. A date `now` is that day for everyone.
  *
  * @example
  * ```ts
@@ -45,6 +49,11 @@ export const DueTouchOptions = z.strictObject({
     .max(100_000)
     .default(emptyList),
   newMeetingsPerMonth: z.number().int().min(0).max(100).default(0),
+  /** Each clinician's IANA time zone: the calendar the relationships they own (as point person) and their notes fall due in. */
+  clinicianTimeZones: z
+    .array(z.strictObject({ clinicianId: Id, timeZone: TimeZone }))
+    .max(10_000)
+    .default(emptyList),
 });
 /** Options of {@link dueTouches}. */
 export type DueTouchOptions = z.infer<typeof DueTouchOptions>;
@@ -82,6 +91,28 @@ function nextKind(rotation: readonly TouchKind[], recent: readonly TouchKind[]):
 
 const Relationships = z.array(RelationshipState).max(100_000);
 
+/** The day `now` falls on for a clinician: in their own zone when known. Due dates are the owner's: at 20:00 UTC on 1 March it is already 2 March in Sydney. */
+function ownersToday(settings: DueTouchOptions, today: string): (clinicianId: string | null) => string {
+  const zones = new Map(settings.clinicianTimeZones.map((entry) => [entry.clinicianId, entry.timeZone]));
+  return (clinicianId) => {
+    const zone = clinicianId === null ? undefined : zones.get(clinicianId);
+    return zone === undefined ? today : dayOf(settings.now, zone);
+  };
+}
+
+/** The last contact that restarts the clock: a touch of a reset kind, a meeting, or a referral either way. */
+function lastContact(state: RelationshipState, policy: CadencePolicy): string | null {
+  const resets = new Set(policy.resetKinds);
+  return state.events.reduce<string | null>((latest, event) => {
+    const counts =
+      event.type === "meeting-held" ||
+      event.type === "referral-received" ||
+      event.type === "referral-sent" ||
+      (event.type === "touch" && resets.has(event.kind));
+    return counts && (latest === null || event.date > latest) ? event.date : latest;
+  }, null);
+}
+
 /**
  * What is due or overdue per relationship on the day of `now`: the cadence
  * for its lifecycle, stage and kind (every touch, meeting or referral resets
@@ -93,7 +124,7 @@ const Relationships = z.array(RelationshipState).max(100_000);
  * from the last ones.
  *
  * @param states - relationship states from `referwell/relationships`
- * @param options - `now` and `timeZone` (an instant falls on its date in `timeZone` when given, else at its own offset), policy, mutual clients, monthly meeting goal
+ * @param options - `now` and `timeZone` (an instant falls on its date in its owner's zone from `clinicianTimeZones`, else in `timeZone`, else at its own offset), policy, mutual clients, monthly meeting goal
  * @throws {@link InvalidInputError} when an input is malformed
  *
  * @example
@@ -118,8 +149,10 @@ export function dueTouches(states: readonly RelationshipStateInput[], options: D
   const settings = validate(DueTouchOptions, options, "options");
   const { policy } = settings;
   const today = dayOf(settings.now, settings.timeZone);
+  const todayOf = ownersToday(settings, today);
   const touches: DueTouch[] = [];
   const add = (
+    on: string,
     referrerId: string | null,
     clinicianId: string | null,
     reason: TouchReason,
@@ -134,14 +167,15 @@ export function dueTouches(states: readonly RelationshipStateInput[], options: D
       clinicianId,
       reason,
       dueDate,
-      overdueDays: calendarDays(dueDate, today),
+      overdueDays: calendarDays(dueDate, on),
       suggestedKind,
       value: VALUE[reason],
       explanation,
     });
 
   for (const stored of relationships) {
-    // Read each relationship as of today, not as of the day its state was made.
+    // Read each relationship as of its owner's today, not as of the day its state was made.
+    const today = todayOf(stored.pointPersonId);
     const state = deriveState(stored, today, stored.policy, stored.referrerKind);
     if (state.lifecycle === "closed") continue;
     // A snoozed relationship still has its touches, due after the snooze ends.
@@ -156,7 +190,7 @@ export function dueTouches(states: readonly RelationshipStateInput[], options: D
       const reason = FROM_ACTION[action.code as keyof typeof FROM_ACTION];
       const kind: DueTouch["suggestedKind"] =
         reason === "thank-you" ? "thank-you" : reason === "follow-up-outreach" ? "email" : nextKind(policy.kindRotation, recent);
-      add(state.referrerId, action.clinicianId, reason, notBefore(action.dueDate), kind, action.reason);
+      add(today, state.referrerId, action.clinicianId, reason, notBefore(action.dueDate), kind, action.reason);
     }
     const base =
       state.lifecycle === "met" || state.lifecycle === "nurturing" || state.lifecycle === "active"
@@ -165,19 +199,11 @@ export function dueTouches(states: readonly RelationshipStateInput[], options: D
     if (base === undefined || state.fit === false) continue;
     const byKind = policy.kindEveryDays.find((entry) => entry.kind === state.referrerKind)?.days;
     const every = intervalStep(byKind ?? base, state.stage === null ? 1 : policy.stageFactor[state.stage]);
-    // The clock restarts at the last contact that counts: a touch of a reset kind, a meeting, or a referral either way.
-    const resets = new Set(policy.resetKinds);
-    const last = state.events.reduce<string | null>((latest, event) => {
-      const counts =
-        event.type === "meeting-held" ||
-        event.type === "referral-received" ||
-        event.type === "referral-sent" ||
-        (event.type === "touch" && resets.has(event.kind));
-      return counts && (latest === null || event.date > latest) ? event.date : latest;
-    }, null);
+    const last = lastContact(state, policy);
     if (last === null) continue;
     const due = notBefore(every.add(last));
     add(
+      today,
       state.referrerId,
       state.pointPersonId,
       "cadence",
@@ -190,6 +216,7 @@ export function dueTouches(states: readonly RelationshipStateInput[], options: D
   const notesEvery = intervalStep(policy.progressNoteEveryDays, 1);
   for (const note of progressNotes(settings.mutualClients, notesEvery.add)) {
     add(
+      todayOf(note.clinicianId),
       note.referrerId,
       note.clinicianId,
       "progress-note",
@@ -207,6 +234,7 @@ export function dueTouches(states: readonly RelationshipStateInput[], options: D
   // Slots are keyed by month and number, so planning again on another day recognizes them.
   for (let slot = held; slot < settings.newMeetingsPerMonth; slot += 1) {
     add(
+      today,
       null,
       null,
       "outreach-slot",

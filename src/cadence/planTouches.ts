@@ -137,6 +137,14 @@ export function planTouches(due: readonly DueTouchInput[], options: PlanOptionsI
     return low;
   };
   const slot = daySlots(minutesOf(settings.preferredTime), settings.durationMinutes);
+  // Many touches start at the same instant in the same zone: each instant is written once per plan.
+  const instants = new Map<string, string>();
+  const instantOf = (ms: number, timeZone: string): string => {
+    const key = `${timeZone} ${ms}`;
+    let text = instants.get(key);
+    if (text === undefined) instants.set(key, (text = instantIn(ms, timeZone)));
+    return text;
+  };
 
   const order = [...touches]
     .filter((touch) => !held.has(touch.id))
@@ -175,13 +183,22 @@ export function planTouches(due: readonly DueTouchInput[], options: PlanOptionsI
     const startMs = slot(date, timeZone, load.day[chosen] ?? 0);
     load.week[dayWeek[chosen] as number] = (load.week[dayWeek[chosen] as number] ?? 0) + 1;
     load.day[chosen] = (load.day[chosen] ?? 0) + 1;
-    const start = instantIn(startMs, timeZone);
+    const start = instantOf(startMs, timeZone);
     // The end is the start plus the duration in real minutes, even across a clock change.
-    const finish = instantIn(startMs + settings.durationMinutes * 60_000, timeZone);
+    const finish = instantOf(startMs + settings.durationMinutes * 60_000, timeZone);
     planned.push({ ...touch, date, localTime: start.slice(11, 16), timeZone, start, end: finish, sequence: 0 });
   }
   const reconciled = reconcile(planned, settings.previous, held);
-  const startMs = new Map(reconciled.planned.map((touch) => [touch, Date.parse(touch.start)]));
-  reconciled.planned.sort((a, b) => (startMs.get(a) as number) - (startMs.get(b) as number) || compareText(a.id, b.id));
-  return { planned: reconciled.planned, unplaced, cancelled: reconciled.cancelled };
+  // Sorted on keys computed once per touch, not parsed at every comparison; indexes, so a large plan allocates little.
+  const list = reconciled.planned;
+  const msOf = new Map<string, number>();
+  const keys = Float64Array.from(list, (touch) => {
+    let ms = msOf.get(touch.start);
+    if (ms === undefined) msOf.set(touch.start, (ms = Date.parse(touch.start)));
+    return ms;
+  });
+  const byStart = Array.from(list, (_, index) => index)
+    .sort((a, b) => (keys[a] as number) - (keys[b] as number) || compareText((list[a] as PlannedTouch).id, (list[b] as PlannedTouch).id))
+    .map((index) => list[index] as PlannedTouch);
+  return { planned: byStart, unplaced, cancelled: reconciled.cancelled };
 }

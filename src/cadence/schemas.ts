@@ -8,23 +8,13 @@
  */
 import * as z from "zod";
 import { emptyList } from "../model/internal/emptyList.js";
+import { Interval, withDefault } from "../model/internal/intervalSchemas.js";
 import { ReferrerKind, Weekday } from "../model/enums.js";
 import { Now } from "../model/now.js";
 import { Id, IsoDate, IsoInstant, LocalTime, TimeZone } from "../model/scalars.js";
 import { TouchKind } from "../relationships/schemas.js";
 
-/**
- * An interval as practitioners say it: `{ days }`, `{ weeks }` or calendar
- * `{ months }` (31 January + 1 month is 28 or 29 February, as date-fns
- * `addMonths` has it); a bare number is a number of days, as before.
- */
-const Interval = z.union([
-  z.number().int().min(1).max(3_650),
-  z.strictObject({ days: z.number().int().min(1).max(3_650) }),
-  z.strictObject({ weeks: z.number().int().min(1).max(520) }),
-  z.strictObject({ months: z.number().int().min(1).max(120) }),
-]);
-const every = (value: z.input<typeof Interval>) => Interval.default(() => (typeof value === "number" ? value : { ...value }) as never);
+const every = (value: z.input<typeof Interval>) => withDefault(Interval, value);
 
 /**
  * How often to touch base, and what resets the clock. Defaults, with their

@@ -8,6 +8,7 @@ import * as z from "zod";
 import { ReferrerKind } from "../model/enums.js";
 import { Id, IsoDate } from "../model/scalars.js";
 import { Tag } from "../model/defaultVocabulary.js";
+import { Delay, Interval, withDefault } from "../model/internal/intervalSchemas.js";
 
 /**
  * Ways to stay in touch (seeds 000 and 003: coffee, lunch, an article, a
@@ -82,7 +83,9 @@ export const RelationshipEvent = z.discriminatedUnion("type", [
     reason: z.enum(["not-a-fit", "moved", "retired", "other"]).default("other"),
   }),
   z.strictObject({ ...base, type: z.literal("relationship-revived") }),
-  z.strictObject({ ...base, type: z.literal("snoozed"), until: IsoDate }),
+  z
+    .strictObject({ ...base, type: z.literal("snoozed"), until: IsoDate.optional(), for: Interval.optional() })
+    .refine((event) => (event.until === undefined) !== (event.for === undefined), { error: "exactly-one-required", path: ["until"] }),
 ]);
 /** One thing that happened in a referrer relationship. */
 export type RelationshipEvent = z.infer<typeof RelationshipEvent>;
@@ -104,7 +107,10 @@ export type RelationshipEventInput = z.input<typeof RelationshipEvent>;
  * - `activeWithinDays` (180): a referral received this recently makes a relationship active.
  * - `thankWithinDays` (2), `followUpAfterMeetingDays` (7), `outreachFollowUpDays` (14): when those actions fall due;
  *   the seeds say to thank (000) and follow up (002), the days are referwell's defaults.
- * - `nurtureEveryDays` (60): about every two months (seed 003).
+ * - `nurtureEveryDays` (`{ months: 2 }`): every two months, as seed 003 says it: calendar months, not 60 days.
+ *
+ * Each delay and interval takes days (a bare number, or `{ days }`), `{ weeks }` or calendar `{ months }`
+ * (31 January + 1 month is 28 or 29 February, as date-fns `addMonths` has it).
  * - `introduceColleagueAfterReferrals` (2): referrals to the point person before suggesting an introduction; seed 001
  *   has the point person introduce colleagues, the count is referwell's default.
  *
@@ -112,7 +118,8 @@ export type RelationshipEventInput = z.input<typeof RelationshipEvent>;
  * ```ts
  * import { RelationshipPolicy } from "referwell/relationships";
  *
- * RelationshipPolicy.parse({}).nurtureEveryDays; // => 60
+ * RelationshipPolicy.parse({}).nurtureEveryDays; // => { months: 2 }
+ * RelationshipPolicy.parse({ followUpAfterMeetingDays: { weeks: 1 } }).followUpAfterMeetingDays; // => { weeks: 1 }
  * ```
  */
 export const RelationshipPolicy = z.strictObject({
@@ -122,10 +129,10 @@ export const RelationshipPolicy = z.strictObject({
   allowFallback: z.boolean().default(false),
   dormantAfterDays: z.number().int().min(1).max(3_650).default(180),
   activeWithinDays: z.number().int().min(1).max(3_650).default(180),
-  thankWithinDays: z.number().int().min(0).max(365).default(2),
-  followUpAfterMeetingDays: z.number().int().min(0).max(365).default(7),
-  outreachFollowUpDays: z.number().int().min(0).max(365).default(14),
-  nurtureEveryDays: z.number().int().min(1).max(3_650).default(60),
+  thankWithinDays: withDefault(Delay, 2),
+  followUpAfterMeetingDays: withDefault(Delay, 7),
+  outreachFollowUpDays: withDefault(Delay, 14),
+  nurtureEveryDays: withDefault(Interval, { months: 2 }),
   introduceColleagueAfterReferrals: z.number().int().min(1).max(100).default(2),
 });
 /** How relationships are read. */

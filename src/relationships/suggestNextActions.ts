@@ -1,9 +1,10 @@
+import { addInterval } from "../model/internal/addInterval.js";
+import { describeInterval } from "../model/internal/describeInterval.js";
 import * as z from "zod";
 import { dayOf } from "../model/internal/dayOf.js";
 import { NowOptions } from "../model/now.js";
 import type { IsoDate } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
-import { addCalendarDays } from "../model/internal/addCalendarDays.js";
 import { calendarDays } from "../model/internal/calendarDays.js";
 import { deriveState } from "./internal/deriveState.js";
 import { relationshipState } from "./relationshipState.js";
@@ -156,7 +157,7 @@ export function suggestNextActions(state: RelationshipStateInput, options: NextA
       const count = unthanked.length;
       add(
         "thank-referrer",
-        addCalendarDays(latest.date, policy.thankWithinDays),
+        addInterval(latest.date, policy.thankWithinDays),
         latest.clinicianId,
         `${count === 1 ? "A referral has" : `${count} referrals have`} not been thanked yet.`,
         "seed 000: thank the referrer; the delay (thankWithinDays) is referwell's default",
@@ -175,7 +176,7 @@ export function suggestNextActions(state: RelationshipStateInput, options: NextA
     if (!meeting.fit) {
       add(
         "close-politely",
-        addCalendarDays(meeting.date, policy.followUpAfterMeetingDays),
+        addInterval(meeting.date, policy.followUpAfterMeetingDays),
         meeting.clinicianId,
         "The first meeting showed this is not a fit: close the relationship politely.",
         "seed 003: the first meeting is a fit check",
@@ -184,7 +185,7 @@ export function suggestNextActions(state: RelationshipStateInput, options: NextA
     } else if (!followedUp) {
       add(
         "follow-up-meeting",
-        addCalendarDays(meeting.date, policy.followUpAfterMeetingDays),
+        addInterval(meeting.date, policy.followUpAfterMeetingDays),
         meeting.clinicianId,
         "Follow up after the meeting to build on the new connection.",
         "seed 002: follow up after the meeting; the delay (followUpAfterMeetingDays) is referwell's default",
@@ -197,7 +198,7 @@ export function suggestNextActions(state: RelationshipStateInput, options: NextA
     if (outreach !== undefined) {
       add(
         "follow-up-outreach",
-        addCalendarDays(outreach.date, policy.outreachFollowUpDays),
+        addInterval(outreach.date, policy.outreachFollowUpDays),
         outreach.clinicianId,
         "No meeting yet: follow up on the outreach and propose a first meeting.",
         "seed 003: reach out, then meet to see if it is a fit; the delay (outreachFollowUpDays) is referwell's default",
@@ -239,9 +240,9 @@ export function suggestNextActions(state: RelationshipStateInput, options: NextA
       today;
     add(
       "nurture",
-      addCalendarDays(last, policy.nurtureEveryDays),
+      addInterval(last, policy.nurtureEveryDays),
       current.pointPersonId,
-      `Touch base about every ${policy.nurtureEveryDays} days: share an article, meet for coffee, or ask their view on a case.`,
+      `Touch base about every ${describeInterval(policy.nurtureEveryDays)}: share an article, meet for coffee, or ask their view on a case.`,
       "seed 003: connect every two months",
       [],
     );

@@ -27,6 +27,16 @@ const payload: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ type: "relationship-closed", reason: "other" }) },
   { weight: 1, arbitrary: fc.constant({ type: "relationship-revived" }) },
   { weight: 1, arbitrary: eventDate.map((until) => ({ type: "snoozed", until })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .oneof(
+        fc.integer({ min: 1, max: 90 }),
+        fc.record({ weeks: fc.integer({ min: 1, max: 12 }) }),
+        fc.record({ months: fc.integer({ min: 1, max: 6 }) }),
+      )
+      .map((duration) => ({ type: "snoozed", for: duration })),
+  },
 );
 
 export const relationshipEvent = (referrerId = "ref-1"): fc.Arbitrary<RelationshipEvent> =>

@@ -25,6 +25,25 @@ describe("dueTouches", () => {
     expect(met[1]?.dueDate).toBe("2026-12-17");
   });
 
+  it("due in the owner's calendar: an instant falls on the point person's day, else the practice's", () => {
+    // A referral to the point person on 28 February: the thank-you is due on 2 March.
+    const received = [ev("2026-02-28", "referral-received", { addressedTo: "point-person" })];
+    const states = [relationshipState(received, { now: "2026-02-28" })];
+    const thankYou = (options: Parameters<typeof dueTouches>[1]) => dueTouches(states, options).find((t) => t.reason === "thank-you");
+    const now = "2026-03-01T20:00:00Z"; // already 07:00 on 2 March in Sydney, still noon on 1 March in Los Angeles
+    expect(thankYou({ now })?.overdueDays).toBe(-1);
+    expect(thankYou({ now, clinicianTimeZones: [{ clinicianId: "clin-a", timeZone: "Australia/Sydney" }] })?.overdueDays).toBe(0);
+    expect(
+      thankYou({ now, timeZone: "Australia/Sydney", clinicianTimeZones: [{ clinicianId: "clin-a", timeZone: "America/Los_Angeles" }] })
+        ?.overdueDays,
+    ).toBe(-1);
+    expect(thankYou({ now, timeZone: "Australia/Sydney" })?.overdueDays).toBe(0);
+    // A date is that day for everyone.
+    expect(
+      thankYou({ now: "2026-03-01", clinicianTimeZones: [{ clinicianId: "clin-a", timeZone: "Australia/Sydney" }] })?.overdueDays,
+    ).toBe(-1);
+  });
+
   it("suggests touch kinds that vary rather than repeat", () => {
     const history = [
       ev("2026-01-10", "meeting-held", { fit: true }),

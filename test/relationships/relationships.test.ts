@@ -5,6 +5,7 @@ import {
   assessNetwork,
   findLateralOpportunities,
   type RelationshipEvent,
+  type RelationshipPolicyInput,
   relationshipState,
   suggestNextActions,
 } from "referwell/relationships";
@@ -138,10 +139,30 @@ describe("next actions", () => {
   it("nurture every two months; revive when dormant; nothing while snoozed", () => {
     const fit = [ev("2026-01-10", "meeting-held", { fit: true }), ev("2026-08-01", "touch", { kind: "coffee" })];
     const nurture = suggestNextActions(state(fit), { now: "2026-11-23" }).find((a) => a.code === "nurture");
-    expect(nurture?.dueDate).toBe("2026-09-30");
-    expect(nurture?.overdueDays).toBe(54);
+    // Two calendar months, as seed 003 says it: 1 August → 1 October, not 60 days (30 September).
+    expect(nurture?.dueDate).toBe("2026-10-01");
+    expect(nurture?.overdueDays).toBe(53);
+    expect(nurture?.reason).toMatch(/^Touch base about every 2 months:/);
     expect(codes(fit, "2027-03-01")).toEqual(["revive"]);
     expect(codes([...fit, ev("2026-11-01", "snoozed", { until: "2026-12-31" })])).toEqual([]);
+  });
+
+  it("follow-ups and snoozes in days, weeks or calendar months; month ends clamp", () => {
+    const meeting = [ev("2026-01-31", "meeting-held", { fit: true })];
+    const followUp = (policy: RelationshipPolicyInput) =>
+      suggestNextActions(relationshipState(meeting, { now: "2026-01-31", policy }), { now: "2026-01-31" }).find(
+        (a) => a.code === "follow-up-meeting",
+      )?.dueDate;
+    expect(followUp({})).toBe("2026-02-07");
+    expect(followUp({ followUpAfterMeetingDays: { weeks: 2 } })).toBe("2026-02-14");
+    expect(followUp({ followUpAfterMeetingDays: { months: 1 } })).toBe("2026-02-28");
+    expect(followUp({ followUpAfterMeetingDays: 0 })).toBe("2026-01-31");
+    // Snoozed for a month from 31 January: through 27 February, back on 28 February.
+    const snoozed = relationshipState([...meeting, ev("2026-01-31", "snoozed", { for: { months: 1 } })], { now: "2026-02-01" });
+    expect(snoozed.snoozedUntil).toBe("2026-02-27");
+    expect(() => relationshipState([ev("2026-01-31", "snoozed", {})], { now: "2026-02-01" })).toThrow(
+      "events[0].until must give exactly one of the alternatives",
+    );
   });
 });
 

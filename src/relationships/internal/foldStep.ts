@@ -1,3 +1,5 @@
+import { addInterval } from "../../model/internal/addInterval.js";
+import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
 import { calendarDays } from "../../model/internal/calendarDays.js";
 import type { RelationshipEvent, RelationshipPolicy } from "../schemas.js";
 import type { RelationshipState } from "../stateSchemas.js";
@@ -29,6 +31,11 @@ const QUALIFYING = new Set<RelationshipEvent["type"]>([
 ]);
 const CONTACT = new Set<RelationshipEvent["type"]>(["outreach-sent", "meeting-held", "touch", "referral-received", "referral-sent"]);
 const KNOWLEDGE = new Set(["consult", "talk-given", "case-conference"]);
+
+/** The last snoozed day: the date given, or, snoozed for an interval, the day before it ends, so what was due comes back on that day. */
+function snoozeEnd(event: Extract<RelationshipEvent, { type: "snoozed" }>): string {
+  return event.until ?? addCalendarDays(addInterval(event.date, event.for ?? 1), -1);
+}
 
 /**
  * Applies one event, the next in date-then-id order, to a draft of the core,
@@ -130,7 +137,7 @@ export function foldStep(core: RelationshipCore, event: RelationshipEvent, polic
       dates.lastRevived = date;
       break;
     case "snoozed":
-      snoozedUntil = event.until;
+      snoozedUntil = snoozeEnd(event);
       break;
   }
   return {
