@@ -54,8 +54,15 @@ export type MatchWeights = z.infer<typeof MatchWeights>;
  *   recommend when none leads by the margin (seed 002: give options).
  * - `severeOutcomeMultiplier` (2): outcome data counts this many times more
  *   for severe and complex clients (Boswell et al. 2022).
- * - `outcomeMinCases` (10): fewer cases in a domain make a rating count as
- *   no evidence. A default of this library, not a figure from the studies.
+ * - `outcomeMinCases` (15): fewer cases in a domain make a rating count as
+ *   no evidence. Constantino et al. 2021 (JAMA Psychiatry 78(9):960–969)
+ *   rated a clinician in a domain only with at least 15 cases.
+ * - `ineffectiveOnPrimary` (`"exclude"`): what an ineffective rating on the
+ *   client's primary need does. `"exclude"` makes it a hard constraint
+ *   (`outcome`); `"penalize"` leaves it to the outcome part, where, like an
+ *   ineffective rating on any other need, it zeroes the part whatever the
+ *   clinician's effective ratings elsewhere (Constantino et al. 2021 matched on
+ *   "effective on the most elevated domains and not ineffective on any").
  * - `defaultTravelRadiusKm` (40): how far a client travels to an office
  *   when the criteria do not say.
  * - `waitHorizonDays` (60): a wait this long or longer scores nothing.
@@ -78,7 +85,8 @@ export const MatcherOptions = z.strictObject({
   minimumOptions: z.number().int().min(1).max(20).default(2),
   preferredOptions: z.number().int().min(1).max(20).default(3),
   severeOutcomeMultiplier: z.number().min(1).max(10).default(2),
-  outcomeMinCases: z.number().int().min(0).max(100_000).default(10),
+  outcomeMinCases: z.number().int().min(0).max(100_000).default(15),
+  ineffectiveOnPrimary: z.enum(["exclude", "penalize"]).default("exclude"),
   defaultTravelRadiusKm: z.number().positive().max(20_000).default(40),
   waitHorizonDays: z.number().int().min(1).max(3_650).default(60),
   scheduleTargetMinutes: z.number().int().min(1).max(10_080).default(120),

@@ -167,6 +167,50 @@ describe("ranking", () => {
   });
 });
 
+describe("outcome veto", () => {
+  // The review's case: ineffective with the primary need on 40 cases, effective with sleep.
+  const vetoed = clinician("v", {
+    problemAreas: ["depression", "sleep"],
+    outcomes: [
+      { problemArea: "depression", rating: "ineffective", cases: 40 },
+      { problemArea: "sleep", rating: "effective", cases: 40 },
+    ],
+  });
+  const neutral = clinician("n", { problemAreas: ["depression", "sleep"] });
+  const severe: CriteriaInput = {
+    location: { jurisdiction: "US-OR" },
+    severity: "severe",
+    prefer: { problemAreas: ["depression", "sleep"] },
+  };
+
+  it("excludes a clinician rated ineffective with the primary need, by default", () => {
+    const matcher = createMatcher({ clinicians: [vetoed, neutral] });
+    expect(matcher.rank({ criteria: severe }, NOW).options.map((o) => o.clinicianId)).toEqual(["n"]);
+    expect(matcher.explain({ criteria: severe }, "v", NOW).failures).toEqual([
+      {
+        constraint: "outcome",
+        reason: "ineffective-on-primary-need",
+        text: "Rated ineffective with the primary need, depression (40 cases).",
+      },
+    ]);
+  });
+
+  it("under the penalty policy, ranks it below a neutral clinician: an effective rating elsewhere does not offset it", () => {
+    const matcher = createMatcher({ clinicians: [vetoed, neutral] }, { ineffectiveOnPrimary: "penalize" });
+    const { options } = matcher.rank({ criteria: severe }, NOW);
+    expect(options.map((o) => o.clinicianId)).toEqual(["n", "v"]);
+    expect(options[1]?.parts.find((p) => p.criterion === "outcomes")?.fit).toBe(0);
+  });
+
+  it("counts a rating only from 15 cases", () => {
+    const few = clinician("f", {
+      problemAreas: ["depression"],
+      outcomes: [{ problemArea: "depression", rating: "ineffective", cases: 14 }],
+    });
+    expect(createMatcher({ clinicians: [few] }).explain({ criteria: severe }, "f", NOW).eligible).toBe(true);
+  });
+});
+
 describe("schedule overlap across time zones and daylight saving", () => {
   // A London client free 18:00–20:00 on Mondays; a New York clinician free 13:00–15:00.
   const ny = clinician("ny", {

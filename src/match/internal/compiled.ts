@@ -71,6 +71,8 @@ export interface PreparedQuery {
   readonly requiredDisciplines: ReadonlySet<string>;
   /** The client's needs, canonical, primary first, without repeats. */
   readonly needs: readonly string[];
+  /** The primary need, when an ineffective rating on it excludes a clinician (policy `ineffectiveOnPrimary: "exclude"`). */
+  readonly vetoNeed: string | undefined;
   readonly preferredModalities: readonly string[];
   readonly preferredLanguages: readonly string[];
   readonly preferredGenders: ReadonlySet<string>;

@@ -76,6 +76,11 @@ const excludedPractice = ({ clinician: { source }, query }: Evaluation): boolean
 const caseloadFull = ({ clinician: { source } }: Evaluation): boolean => source.capacity.caseloadCurrent >= source.capacity.caseloadMax;
 const weekFull = ({ clinician: { source } }: Evaluation): boolean =>
   source.capacity.newClientsThisWeek >= source.capacity.weeklyNewClientLimit;
+/** Whether the clinician is rated ineffective, on enough cases, with the primary need the policy vetoes on. */
+const ineffectiveOnPrimary = ({ directory, clinician, query }: Evaluation): boolean => {
+  const outcome = query.vetoNeed === undefined ? undefined : clinician.outcomes.get(query.vetoNeed);
+  return outcome !== undefined && outcome.rating === "ineffective" && outcome.cases >= directory.options.outcomeMinCases;
+};
 const waitTooLong = ({ clinician: { source }, query }: Evaluation): boolean => {
   const maxWait = query.criteria.require.maxWaitDays;
   const wait = source.capacity.expectedWaitDays;
@@ -120,6 +125,18 @@ export const constraintChecks: readonly ConstraintCheck[] = [
         [caseloadFull(evaluation), "caseload-full", "The caseload is full."],
         [weekFull(evaluation), "weekly-limit-reached", "No new-client places left this week."],
       ]),
+  },
+  {
+    constraint: "outcome",
+    requested: (query) => query.vetoNeed !== undefined,
+    passes: (evaluation) => !ineffectiveOnPrimary(evaluation),
+    explain: (evaluation) => [
+      {
+        constraint: "outcome",
+        reason: "ineffective-on-primary-need",
+        text: `Rated ineffective with the primary need, ${inSentence(label(evaluation, "problemAreas", evaluation.query.vetoNeed as string))} (${evaluation.clinician.outcomes.get(evaluation.query.vetoNeed as string)?.cases} cases).`,
+      },
+    ],
   },
   everyRequired(
     "population",

@@ -13,6 +13,18 @@ import { minutesOf } from "../../model/internal/minutesOf.js";
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const SEVERE = new Set(["severe", "complex"]);
 
+/** The weights of the parts that count for this request, summing to 1: outcomes only with outcome data, more for severe clients. */
+function normalizedWeights({ options, hasOutcomes }: CompiledDirectory, criteria: MatchCriteria): PreparedQuery["weights"] {
+  const raw = Object.fromEntries(SoftCriterion.options.map((criterion) => [criterion, options.weights[criterion]])) as Record<
+    SoftCriterion,
+    number
+  >;
+  if (!hasOutcomes) raw.outcomes = 0;
+  else if (criteria.severity !== undefined && SEVERE.has(criteria.severity)) raw.outcomes *= options.severeOutcomeMultiplier;
+  const total = SoftCriterion.options.reduce((sum, criterion) => sum + raw[criterion], 0);
+  return SoftCriterion.options.filter((criterion) => raw[criterion] > 0).map((criterion) => [criterion, raw[criterion] / total] as const);
+}
+
 /** Turns criteria into what evaluating a clinician needs: canonical codes, normalized weights, the client's week. */
 export function prepareQuery(
   directory: CompiledDirectory,
@@ -41,17 +53,8 @@ export function prepareQuery(
     clientWindows = mergeIntervals(clientWindows);
   }
 
-  const raw = Object.fromEntries(SoftCriterion.options.map((criterion) => [criterion, options.weights[criterion]])) as Record<
-    SoftCriterion,
-    number
-  >;
-  if (!directory.hasOutcomes) raw.outcomes = 0;
-  else if (criteria.severity !== undefined && SEVERE.has(criteria.severity)) raw.outcomes *= options.severeOutcomeMultiplier;
-  const total = SoftCriterion.options.reduce((sum, criterion) => sum + raw[criterion], 0);
-  const weights = SoftCriterion.options
-    .filter((criterion) => raw[criterion] > 0)
-    .map((criterion) => [criterion, raw[criterion] / total] as const);
-
+  const weights = normalizedWeights(directory, criteria);
+  const needs = canonical("problemAreas", prefer.problemAreas);
   const query: Omit<PreparedQuery, "constraintChecks"> = {
     criteria,
     startDate,
@@ -66,7 +69,8 @@ export function prepareQuery(
     requiredModalities: canonical("modalities", require.modalities),
     requiredLanguages: [...new Set(require.languages.map(primaryLanguage))],
     requiredDisciplines: new Set(require.disciplines.map((tag) => vocabulary.canonical("disciplines", tag))),
-    needs: canonical("problemAreas", prefer.problemAreas),
+    needs,
+    vetoNeed: options.ineffectiveOnPrimary === "exclude" && directory.hasOutcomes ? needs[0] : undefined,
     preferredModalities: canonical("modalities", prefer.modalities),
     preferredLanguages: [...new Set(prefer.languages.map(primaryLanguage))],
     preferredGenders: new Set(prefer.clinicianGenders.map(normalizeTag)),

@@ -59,16 +59,24 @@ function needsFit({ directory, clinician, query }: FitFacts): Fit {
 function outcomesFit({ directory, clinician, query }: FitFacts): Fit {
   const { options } = directory;
   if (query.needs.length === 0) return { fit: 0, reason: "No needs were given to weigh outcomes against." };
-  // The best measured evidence across the client's needs: a maximum, so adding a need never lowers it.
-  let fit = 0;
+  // Constantino et al. 2021 matched on "effective on the most elevated domains and not ineffective on any":
+  // an ineffective rating on any of the client's needs zeroes the part, and no effective rating elsewhere offsets it.
+  // Without one, the best evidence across the needs counts, so adding a need never lowers the fit.
+  let best = 0;
+  let ineffective = false;
   const notes: string[] = [];
   for (const need of query.needs) {
     const outcome = clinician.outcomes.get(need);
     const rated = outcome !== undefined && outcome.cases >= options.outcomeMinCases ? outcome.rating : undefined;
-    fit = Math.max(fit, rated === "effective" ? 1 : rated === "ineffective" ? 0 : 0.5);
+    if (rated === "ineffective") ineffective = true;
+    best = Math.max(best, rated === "effective" ? 1 : rated === "ineffective" ? 0 : 0.5);
     if (rated !== undefined) notes.push(`${rated} with ${needNames(directory, [need])} (${outcome?.cases} cases)`);
   }
-  return { fit, reason: notes.length === 0 ? "No measured outcomes for these needs." : `Measured outcomes: ${notes.join("; ")}.` };
+  if (notes.length === 0) return { fit: best, reason: "No measured outcomes for these needs." };
+  const measured = `Measured outcomes: ${notes.join("; ")}`;
+  return ineffective
+    ? { fit: 0, reason: `${measured}. An ineffective rating on one of the client's needs outweighs any effective one.` }
+    : { fit: best, reason: `${measured}.` };
 }
 
 function scheduleFit({ directory: { options }, clinician, query, constraints }: FitFacts): Fit {
