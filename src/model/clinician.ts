@@ -7,7 +7,7 @@
  */
 import * as z from "zod";
 import { emptyList } from "./internal/emptyList.js";
-import { CareMode, OutcomeRating, Weekday } from "./enums.js";
+import { CareMode, LevelOfCare, OutcomeRating, Weekday } from "./enums.js";
 import { Licensure } from "./licensure.js";
 import { GeoPoint, Id, IsoDate, Jurisdiction, LanguageTag, LocalTime, Money, Period, TimeZone } from "./scalars.js";
 import { Tag } from "./defaultVocabulary.js";
@@ -154,7 +154,9 @@ export type DomainOutcome = z.infer<typeof DomainOutcome>;
  * modalities, populations and discipline are tags of the vocabulary; fees
  * are per session. `medicareOptOut` is the period the clinician's Medicare
  * opt-out is in force (42 CFR 405.400–405.455): only then may they see a
- * Medicare beneficiary under a private contract.
+ * Medicare beneficiary under a private contract. `levelsOfCare` lists the
+ * levels of care the clinician (or their programme) offers; without it,
+ * `outpatient` only.
  *
  * @example
  * ```ts
@@ -202,6 +204,7 @@ export const Clinician = z
     acceptingNewClients: z.boolean(),
     capacity: Capacity,
     outcomes: z.array(DomainOutcome).max(200).optional(),
+    levelsOfCare: z.array(LevelOfCare).min(1).max(4).optional(),
   })
   .superRefine((clinician, ctx) => {
     const { fee, slidingScaleFloor: floor } = clinician;

@@ -7,7 +7,7 @@
  */
 import * as z from "zod";
 import { emptyList } from "./internal/emptyList.js";
-import { CareMode, Severity, Urgency } from "./enums.js";
+import { CareMode, LevelOfCare, Severity, Urgency } from "./enums.js";
 import { WeeklySchedule } from "./clinician.js";
 import { Id, IsoDate, LanguageTag, Money, Place } from "./scalars.js";
 import { Tag } from "./defaultVocabulary.js";
@@ -57,7 +57,10 @@ export type PaymentCriteria = z.infer<typeof PaymentCriteria>;
  * treated, every listed modality offered, every listed language spoken),
  * except `disciplines`, of which the clinician must have one (a psychiatrist
  * or a psychiatric nurse practitioner, say). A clinician who sees adults is
- * taken to see older adults too.
+ * taken to see older adults too. `levelOfCare` asks for a clinician who
+ * offers that level (a clinician who lists none offers `outpatient` only);
+ * for a prescriber, add `disciplines: ["psychiatrist",
+ * "psychiatric-nurse-practitioner"]`.
  * Being licensed where the client will be, accepting new clients and having
  * room are always required and need no field.
  *
@@ -81,6 +84,7 @@ export const MatchRequirements = z.strictObject({
   modalities: z.array(Tag).max(50).default(emptyList),
   languages: z.array(LanguageTag).max(20).default(emptyList),
   disciplines: z.array(Tag).max(50).default(emptyList),
+  levelOfCare: LevelOfCare.optional(),
   maxWaitDays: z.number().int().min(0).max(3_650).optional(),
   excludeClinicianIds: z.array(Id).max(10_000).default(emptyList),
   excludePracticeIds: z.array(Id).max(10_000).default(emptyList),

@@ -81,6 +81,25 @@ export const Severity = z.enum(["mild", "moderate", "severe", "complex"]);
 export type Severity = z.infer<typeof Severity>;
 
 /**
+ * A level of care, in rising intensity: weekly `outpatient` therapy, a
+ * `psychiatric-evaluation` (a prescriber's assessment and medication
+ * review), an `intensive-outpatient` programme (several sessions a week) and
+ * `partial-hospitalisation` (day treatment). The higher levels are what
+ * `referwell/refer` suggests beside a referral for a client who stays in the
+ * severe range.
+ *
+ * @example
+ * ```ts
+ * import { LevelOfCare } from "referwell";
+ *
+ * LevelOfCare.options[0]; // => "outpatient"
+ * ```
+ */
+export const LevelOfCare = z.enum(["outpatient", "psychiatric-evaluation", "intensive-outpatient", "partial-hospitalisation"]);
+/** A level of care. */
+export type LevelOfCare = z.infer<typeof LevelOfCare>;
+
+/**
  * How soon something must happen, in rising order.
  *
  * @example

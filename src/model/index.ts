@@ -41,6 +41,7 @@ export {
   OutcomeRating,
   ReferrerKind,
   Severity,
+  LevelOfCare,
   Urgency,
   Weekday,
 } from "./enums.js";

@@ -67,6 +67,9 @@ export const matchClinician = (id: string): fc.Arbitrary<Clinician> =>
       weeklyLimit: fc.integer({ min: 0, max: 3 }),
       thisWeek: fc.integer({ min: 0, max: 2 }),
       wait: fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined }),
+      levels: fc.option(fc.subarray(["outpatient", "psychiatric-evaluation", "intensive-outpatient"] as const, { minLength: 1 }), {
+        nil: undefined,
+      }),
       outcomes: fc.array(
         fc.record({
           problemArea: fc.constantFrom(...POOL.problemAreas),
@@ -115,6 +118,7 @@ export const matchClinician = (id: string): fc.Arbitrary<Clinician> =>
         ...(c.wait === undefined ? {} : { expectedWaitDays: c.wait }),
       },
       outcomes: c.outcomes,
+      ...(c.levels === undefined ? {} : { levelsOfCare: [...c.levels] }),
     }));
 
 export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc
@@ -138,6 +142,10 @@ export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc
     }),
     severity: fc.option(fc.constantFrom("mild" as const, "severe" as const), { nil: undefined }),
     maxWait: fc.option(fc.integer({ min: 7, max: 60 }), { nil: undefined, freq: 4 }),
+    level: fc.option(fc.constantFrom("outpatient" as const, "psychiatric-evaluation" as const, "intensive-outpatient" as const), {
+      nil: undefined,
+      freq: 2,
+    }),
     disciplines: fc.constantFrom<string[][]>([], [], ["psychologist", "counselor"], ["counselor"]).map((d) => [...d]),
   })
   .chain((c) => near(c.where).map((point) => ({ c, point })))
@@ -161,6 +169,7 @@ export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc
       modalities: [],
       languages: [],
       disciplines: c.disciplines,
+      ...(c.level === undefined ? {} : { levelOfCare: c.level }),
       ...(c.maxWait === undefined ? {} : { maxWaitDays: c.maxWait }),
       excludeClinicianIds: [],
       excludePracticeIds: [],

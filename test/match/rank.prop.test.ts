@@ -143,6 +143,10 @@ describe("matcher.rank", () => {
               : [["psychologist", "counselor"][pick % 2] as string],
       },
     }),
+    (c, pick) => ({
+      ...c,
+      require: { ...c.require, levelOfCare: c.require.levelOfCare ?? (["outpatient", "intensive-outpatient"] as const)[pick % 2] },
+    }),
     (c, pick) => ({ ...c, require: { ...c.require, maxWaitDays: Math.min(c.require.maxWaitDays ?? 365, pick % 60) } }),
     (c, pick) => ({
       ...c,

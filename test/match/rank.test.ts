@@ -40,6 +40,21 @@ describe("hard constraints, one at a time", () => {
     expect(reasonsFor([clinician("a")], { ...where, require: { excludePracticeIds: ["harbour"] } }, "a")).toContain("practice-excluded");
   });
 
+  it("level of care: a clinician who lists none offers outpatient care only", () => {
+    const iop = clinician("a", { levelsOfCare: ["outpatient", "intensive-outpatient"] });
+    expect(reasonsFor([iop], { ...where, require: { levelOfCare: "intensive-outpatient" } }, "a")).toEqual([]);
+    expect(reasonsFor([clinician("a")], { ...where, require: { levelOfCare: "outpatient" } }, "a")).toEqual([]);
+    const explained = createMatcher({ clinicians: [clinician("a")] }).explain(
+      { criteria: { ...where, require: { levelOfCare: "psychiatric-evaluation", disciplines: ["psychiatrist", "PMHNP"] } } },
+      "a",
+      NOW,
+    );
+    expect(explained.failures.map((f) => [f.reason, f.text])).toEqual([
+      ["discipline-not-wanted", "Is not a psychiatrist or psychiatric nurse practitioner."],
+      ["level-of-care-not-offered", "Does not offer psychiatric evaluation."],
+    ]);
+  });
+
   it("accepting, caseload and this week's places", () => {
     expect(reasonsFor([clinician("a", { acceptingNewClients: false })], where, "a")).toEqual(["not-accepting"]);
     expect(reasonsFor([clinician("a", { capacity: { ...base.capacity, caseloadCurrent: 25 } })], where, "a")).toEqual(["caseload-full"]);

@@ -49,6 +49,7 @@ export function hardConstraintViolations(
     !r.disciplines.some((d) => vocabulary.canonical("disciplines", d) === vocabulary.canonical("disciplines", c.discipline))
   )
     out.push("discipline");
+  if (r.levelOfCare !== undefined && !(c.levelsOfCare ?? ["outpatient"]).includes(r.levelOfCare)) out.push("level-of-care");
   if (r.maxWaitDays !== undefined && c.capacity.expectedWaitDays !== undefined && c.capacity.expectedWaitDays > r.maxWaitDays)
     out.push("wait");
   if (r.payment !== undefined) {

@@ -9,6 +9,7 @@ import type { MatcherOptions } from "../schemas.js";
 import { compareText } from "../../model/internal/compareText.js";
 import { minutesOf } from "../../model/internal/minutesOf.js";
 
+const OUTPATIENT = ["outpatient"] as const;
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
 /** A clinician who sees adults is taken to see older adults too; few list both. */
@@ -60,6 +61,7 @@ export function compileDirectory(directory: Directory, options: MatcherOptions):
       modalities: new Set(source.modalities.map((tag) => vocabulary.canonical("modalities", tag))),
       populations: servedPopulations(source.populations.map((tag) => vocabulary.canonical("populations", tag))),
       discipline: vocabulary.canonical("disciplines", source.discipline),
+      levelsOfCare: new Set(source.levelsOfCare ?? OUTPATIENT),
       languages: new Set(source.languages.map(primaryLanguage)),
       gender: source.gender === undefined ? undefined : normalizeTag(source.gender),
       outcomes: new Map((source.outcomes ?? []).map((outcome) => [vocabulary.canonical("problemAreas", outcome.problemArea), outcome])),

@@ -7,7 +7,7 @@
 import type { Clinician } from "../../model/clinician.js";
 import type { MatchCriteria } from "../../model/criteria.js";
 import type { Vocabulary } from "../../model/createVocabulary.js";
-import type { CareMode } from "../../model/enums.js";
+import type { CareMode, LevelOfCare } from "../../model/enums.js";
 import type { Compact } from "../../model/licensure.js";
 import type { GeoPoint, IsoDate, Jurisdiction } from "../../model/scalars.js";
 import type { MatcherOptions } from "../schemas.js";
@@ -30,6 +30,8 @@ export interface CompiledClinician {
   readonly modalities: ReadonlySet<string>;
   readonly populations: ReadonlySet<string>;
   readonly discipline: string;
+  /** The levels of care offered: `outpatient` when the clinician lists none. */
+  readonly levelsOfCare: ReadonlySet<LevelOfCare>;
   /** Primary language subtags, lower case. */
   readonly languages: ReadonlySet<string>;
   readonly gender: string | undefined;

@@ -1,4 +1,5 @@
 import { isKnownLanguage } from "../../model/internal/isKnownLanguage.js";
+import type { LevelOfCare } from "../../model/enums.js";
 import type { VocabularyList } from "../../model/defaultVocabulary.js";
 import type { ConstraintFailure, ConstraintReason, HardConstraint, PaymentRoute } from "../types.js";
 import { type CareModeReason, type CareModes, careModes } from "./careModes.js";
@@ -87,6 +88,13 @@ const waitTooLong = ({ clinician: { source }, query }: Evaluation): boolean => {
   return maxWait !== undefined && wait !== undefined && wait > maxWait;
 };
 
+const LEVEL_OF_CARE_TEXT: Readonly<Record<LevelOfCare, string>> = {
+  outpatient: "outpatient therapy",
+  "psychiatric-evaluation": "psychiatric evaluation",
+  "intensive-outpatient": "an intensive outpatient programme",
+  "partial-hospitalisation": "partial hospitalisation",
+};
+
 const CARE_MODE_TEXT: Record<CareModeReason, (evaluation: Evaluation, office: string | undefined) => string> = {
   "no-office": () => "Has no office for in-person care.",
   "office-out-of-range": ({ query }) =>
@@ -167,9 +175,24 @@ export const constraintChecks: readonly ConstraintCheck[] = [
     requested: (query) => query.requiredDisciplines.size > 0,
     passes: ({ clinician, query }) => query.requiredDisciplines.has(clinician.discipline),
     explain: (evaluation) => {
-      const wanted = [...evaluation.query.requiredDisciplines].map((code) => label(evaluation, "disciplines", code)).join(" or ");
-      return [{ constraint: "discipline", reason: "discipline-not-wanted", text: `Is not a ${inSentence(wanted)}.` }];
+      // Each label is lowered on its own: "a psychiatrist or psychiatric nurse practitioner", not "… or Psychiatric …".
+      const wanted = [...evaluation.query.requiredDisciplines]
+        .map((code) => inSentence(label(evaluation, "disciplines", code)))
+        .join(" or ");
+      return [{ constraint: "discipline", reason: "discipline-not-wanted", text: `Is not a ${wanted}.` }];
     },
+  },
+  {
+    constraint: "level-of-care",
+    requested: (query) => query.criteria.require.levelOfCare !== undefined,
+    passes: ({ clinician, query }) => clinician.levelsOfCare.has(query.criteria.require.levelOfCare as LevelOfCare),
+    explain: ({ query }) => [
+      {
+        constraint: "level-of-care",
+        reason: "level-of-care-not-offered",
+        text: `Does not offer ${LEVEL_OF_CARE_TEXT[query.criteria.require.levelOfCare as LevelOfCare]}.`,
+      },
+    ],
   },
   {
     constraint: "wait",
