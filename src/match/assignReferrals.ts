@@ -177,7 +177,8 @@ export function assignReferrals(
   });
   const queries = sorted.map((referral) => {
     const criteria = referral.criteria ?? clientCriteria(referral.client as NonNullable<Referral["client"]>, today);
-    return prepareQuery(compiled, criteria, criteria.startDate ?? today, undefined);
+    // The referral's own urgency caps the wait as it sets the priority.
+    return prepareQuery(compiled, criteria, criteria.startDate ?? today, undefined, referral.urgency ?? criteria.urgency);
   });
   queries.forEach((query, row) => {
     for (const index of collectCandidates(compiled, query)) {

@@ -28,6 +28,8 @@ export {
   RecommendationPolicy,
   Referral,
   type ReferralInput,
+  UrgencyWaits,
+  WaitCap,
 } from "./schemas.js";
 export {
   type ConstraintFailure,

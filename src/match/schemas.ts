@@ -15,6 +15,51 @@ import { VocabularyExtension } from "../model/defaultVocabulary.js";
 const weight = (value: number) => z.number().min(0).max(100).default(value);
 
 /**
+ * The longest a client may wait for a first session: `days` counted as
+ * calendar days or as business days (Monday to Friday) from the start date.
+ *
+ * @example
+ * ```ts
+ * import { WaitCap } from "referwell/match";
+ *
+ * WaitCap.parse({ days: 10, count: "business" }).days; // => 10
+ * ```
+ */
+export const WaitCap = z.strictObject({
+  days: z.number().int().min(0).max(3_650),
+  count: z.enum(["calendar", "business"]),
+});
+/** The longest a client may wait for a first session. */
+export type WaitCap = z.infer<typeof WaitCap>;
+
+/**
+ * The longest wait for each urgency: a hard constraint (`wait`, reason
+ * `wait-too-long`) on a clinician's usual wait (`capacity.expectedWaitDays`;
+ * an unknown wait passes). Defaults: `urgent` 2 calendar days and `soon` 10
+ * business days, modelled on California's timely-access standards for
+ * health plans (28 CCR § 1300.67.2.2(c)(5): urgent care within 48 hours,
+ * non-urgent mental health care within 10 business days); tying them to
+ * referwell's `urgent` and `soon` is referwell's own default. `routine` has
+ * no cap unless given. A more urgent referral never waits longer than a less
+ * urgent one: each cap is also held to the caps below it.
+ *
+ * @example
+ * ```ts
+ * import { UrgencyWaits } from "referwell/match";
+ *
+ * UrgencyWaits.parse({}).urgent; // => { days: 2, count: "calendar" }
+ * UrgencyWaits.parse({}).routine; // => undefined
+ * ```
+ */
+export const UrgencyWaits = z.strictObject({
+  urgent: WaitCap.default(() => ({ days: 2, count: "calendar" as const })),
+  soon: WaitCap.default(() => ({ days: 10, count: "business" as const })),
+  routine: WaitCap.optional(),
+});
+/** The longest wait for each urgency. */
+export type UrgencyWaits = z.infer<typeof UrgencyWaits>;
+
+/**
  * How much each part of the soft fit counts. Weights are relative: they are
  * normalized to sum to 1 for each request, so the parts of a score add up to
  * the score. Defaults: needs 0.30, outcomes 0.15, schedule 0.15, modality
@@ -68,6 +113,8 @@ export type MatchWeights = z.infer<typeof MatchWeights>;
  * - `waitHorizonDays` (60): a wait this long or longer scores nothing.
  * - `scheduleTargetMinutes` (120): weekly overlap of the client's times with
  *   the clinician's availability at which the schedule part is full.
+ * - `urgencyWaits` (urgent 2 calendar days, soon 10 business days): the
+ *   longest wait for each urgency of the criteria; see {@link UrgencyWaits}.
  * - `vocabulary`: codes and synonyms to add to the defaults.
  *
  * @example
@@ -90,6 +137,7 @@ export const MatcherOptions = z.strictObject({
   defaultTravelRadiusKm: z.number().positive().max(20_000).default(40),
   waitHorizonDays: z.number().int().min(1).max(3_650).default(60),
   scheduleTargetMinutes: z.number().int().min(1).max(10_080).default(120),
+  urgencyWaits: UrgencyWaits.prefault({}),
   vocabulary: VocabularyExtension.optional(),
   /** Where the counts and margin come from, as a referral assessment's `options` cite it; carried, not read. */
   source: z.string().max(2_000).optional(),

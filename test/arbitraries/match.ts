@@ -141,6 +141,7 @@ export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc
       nil: undefined,
     }),
     severity: fc.option(fc.constantFrom("mild" as const, "severe" as const), { nil: undefined }),
+    urgency: fc.option(fc.constantFrom("routine" as const, "soon" as const, "urgent" as const), { nil: undefined, freq: 2 }),
     maxWait: fc.option(fc.integer({ min: 7, max: 60 }), { nil: undefined, freq: 4 }),
     level: fc.option(fc.constantFrom("outpatient" as const, "psychiatric-evaluation" as const, "intensive-outpatient" as const), {
       nil: undefined,
@@ -153,6 +154,7 @@ export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc
     startDate: c.startDate,
     location: { jurisdiction: c.where, ...(c.withPoint ? { point } : {}) },
     ...(c.severity === undefined ? {} : { severity: c.severity }),
+    ...(c.urgency === undefined ? {} : { urgency: c.urgency }),
     require: {
       modes: c.modes,
       ...(c.radius === undefined ? {} : { travelRadiusKm: c.radius }),

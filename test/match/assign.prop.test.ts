@@ -73,7 +73,10 @@ describe("assignReferrals", () => {
       // The value of every eligible pair, scored independently of the assignment.
       const values = referrals.map((referral) =>
         clinicians.map((clinician) => {
-          const explanation = matcher.explain({ criteria: referral.criteria }, clinician.id, { now: NOW });
+          // The referral's urgency caps the wait, as the criteria's would.
+          const explanation = matcher.explain({ criteria: { ...referral.criteria, urgency: referral.urgency } }, clinician.id, {
+            now: NOW,
+          });
           const severe = referral.criteria.severity === "severe" || referral.criteria.severity === "complex";
           const priority = PRIORITY[referral.urgency] * (severe ? 1.5 : 1);
           return explanation.option === undefined
@@ -107,7 +110,8 @@ describe("assignReferrals", () => {
       const matcher = createMatcher({ clinicians, compacts: COMPACTS });
       for (const a of result.assignments) {
         const referral = referrals.find((r) => r.id === a.referralId);
-        const explanation = matcher.explain({ criteria: referral?.criteria }, a.clinicianId, { now: NOW });
+        if (referral === undefined) throw new Error("unknown referral");
+        const explanation = matcher.explain({ criteria: { ...referral.criteria, urgency: referral.urgency } }, a.clinicianId, { now: NOW });
         expect(explanation.eligible).toBe(true);
         expect(a.option.score).toBe(explanation.option?.score);
       }

@@ -176,6 +176,24 @@ describe("matcher.rank", () => {
     }),
   ];
 
+  const URGENCIES = [undefined, "routine", "soon", "urgent"] as const;
+  const cap = fc.record({ days: fc.integer({ min: 0, max: 60 }), count: fc.constantFrom("calendar" as const, "business" as const) });
+  // Caps drawn at random, in any order: a host may set an urgent cap above the soon one.
+  const waits = fc.record({ urgent: cap, soon: cap, routine: fc.option(cap, { nil: undefined }) });
+  test.prop([matchDirectory(), matchCriteria, fc.nat({ max: 3 }), fc.nat({ max: 3 }), fc.option(waits, { nil: undefined })])(
+    "wait cap monotone in urgency: a more urgent request never has an option a less urgent one lacks",
+    (directory, criteria, a, b, urgencyWaits) => {
+      const [low, high] = [URGENCIES[Math.min(a, b)], URGENCIES[Math.max(a, b)]];
+      const matcher = createMatcher(directory, urgencyWaits === undefined ? {} : { urgencyWaits });
+      const at = (urgency: (typeof URGENCIES)[number]) => {
+        const { urgency: _, ...rest } = criteria;
+        return matcher.rank({ criteria: urgency === undefined ? rest : { ...rest, urgency } }, ALL).options;
+      };
+      const before = new Set(at(low).map((o) => o.clinicianId));
+      for (const option of at(high)) expect(before.has(option.clinicianId)).toBe(true);
+    },
+  );
+
   test.prop([matchDirectory(), matchCriteria, fc.nat({ max: tighten.length - 1 }), fc.nat()])(
     "monotone constraints: adding a hard constraint never adds an option",
     (directory, criteria, which, pick) => {

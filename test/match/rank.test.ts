@@ -55,6 +55,20 @@ describe("hard constraints, one at a time", () => {
     ]);
   });
 
+  it("urgency caps the wait: urgent 2 calendar days, soon 10 business days from the start date", () => {
+    const waiting = (days: number) => clinician("a", { capacity: { ...base.capacity, expectedWaitDays: days } });
+    // Friday 2026-11-27: ten business days later is Friday 2026-12-11, 14 calendar days on.
+    const soon = { ...where, startDate: "2026-11-27", urgency: "soon" as const };
+    expect(reasonsFor([waiting(14)], soon, "a")).toEqual([]);
+    expect(reasonsFor([waiting(15)], soon, "a")).toEqual(["wait-too-long"]);
+    expect(reasonsFor([waiting(2)], { ...where, urgency: "urgent" }, "a")).toEqual([]);
+    const explained = createMatcher({ clinicians: [waiting(3)] }).explain({ criteria: { ...where, urgency: "urgent" } }, "a", NOW);
+    expect(explained.failures.map((f) => f.text)).toEqual([
+      "The usual wait (3 days) is longer than the 2 days an urgent referral may wait.",
+    ]);
+    expect(reasonsFor([waiting(300)], { ...where, urgency: "routine" }, "a")).toEqual([]);
+  });
+
   it("accepting, caseload and this week's places", () => {
     expect(reasonsFor([clinician("a", { acceptingNewClients: false })], where, "a")).toEqual(["not-accepting"]);
     expect(reasonsFor([clinician("a", { capacity: { ...base.capacity, caseloadCurrent: 25 } })], where, "a")).toEqual(["caseload-full"]);

@@ -50,8 +50,17 @@ export function hardConstraintViolations(
   )
     out.push("discipline");
   if (r.levelOfCare !== undefined && !(c.levelsOfCare ?? ["outpatient"]).includes(r.levelOfCare)) out.push("level-of-care");
-  if (r.maxWaitDays !== undefined && c.capacity.expectedWaitDays !== undefined && c.capacity.expectedWaitDays > r.maxWaitDays)
-    out.push("wait");
+  // Default wait caps: urgent 2 calendar days; soon 10 business days, stepped one day at a time from the start date.
+  let soonDays = 0;
+  for (let business = 0; business < 10;) {
+    soonDays += 1;
+    const weekday = new Date(Date.parse(`${startDate}T00:00:00Z`) + soonDays * 86_400_000).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) business += 1;
+  }
+  const caps = [r.maxWaitDays, criteria.urgency === "urgent" ? 2 : criteria.urgency === "soon" ? soonDays : undefined].filter(
+    (cap) => cap !== undefined,
+  );
+  if (c.capacity.expectedWaitDays !== undefined && caps.some((cap) => (c.capacity.expectedWaitDays as number) > cap)) out.push("wait");
   if (r.payment !== undefined) {
     const inNetwork = c.insurancePanels.some((p) =>
       r.payment?.payers.some(

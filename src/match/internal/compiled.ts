@@ -13,6 +13,7 @@ import type { GeoPoint, IsoDate, Jurisdiction } from "../../model/scalars.js";
 import type { MatcherOptions } from "../schemas.js";
 import type { SoftCriterion } from "../types.js";
 import type { ConstraintCheck } from "./constraintChecks.js";
+import type { PreparedWaitCap } from "./waitCap.js";
 import type { WeekTimeline } from "./weekTimeline.js";
 
 /** A weekly slot as minutes of a weekday (Monday = 0). */
@@ -71,6 +72,8 @@ export interface PreparedQuery {
   readonly requiredLanguages: readonly string[];
   /** Any one of these disciplines will do; empty means any discipline. */
   readonly requiredDisciplines: ReadonlySet<string>;
+  /** The longest wait allowed, from the criteria's maximum and the urgency's cap; undefined when neither applies. */
+  readonly waitCap: PreparedWaitCap | undefined;
   /** The client's needs, canonical, primary first, without repeats. */
   readonly needs: readonly string[];
   /** The primary need, when an ineffective rating on it excludes a clinician (policy `ineffectiveOnPrimary: "exclude"`). */

@@ -83,9 +83,8 @@ const ineffectiveOnPrimary = ({ directory, clinician, query }: Evaluation): bool
   return outcome !== undefined && outcome.rating === "ineffective" && outcome.cases >= directory.options.outcomeMinCases;
 };
 const waitTooLong = ({ clinician: { source }, query }: Evaluation): boolean => {
-  const maxWait = query.criteria.require.maxWaitDays;
   const wait = source.capacity.expectedWaitDays;
-  return maxWait !== undefined && wait !== undefined && wait > maxWait;
+  return query.waitCap !== undefined && wait !== undefined && wait > query.waitCap.days;
 };
 
 const LEVEL_OF_CARE_TEXT: Readonly<Record<LevelOfCare, string>> = {
@@ -196,15 +195,22 @@ export const constraintChecks: readonly ConstraintCheck[] = [
   },
   {
     constraint: "wait",
-    requested: (query) => query.criteria.require.maxWaitDays !== undefined,
+    requested: (query) => query.waitCap !== undefined,
     passes: (evaluation) => !waitTooLong(evaluation),
-    explain: ({ clinician, query }) => [
-      {
-        constraint: "wait",
-        reason: "wait-too-long",
-        text: `The usual wait (${clinician.source.capacity.expectedWaitDays} days) is longer than ${query.criteria.require.maxWaitDays} days.`,
-      },
-    ],
+    explain: ({ clinician, query }) => {
+      const cap = query.waitCap as NonNullable<PreparedQuery["waitCap"]>;
+      const allowed =
+        cap.urgency === undefined
+          ? `${cap.days} days`
+          : `the ${cap.days} days ${cap.urgency === "urgent" ? "an" : "a"} ${cap.urgency} referral may wait`;
+      return [
+        {
+          constraint: "wait",
+          reason: "wait-too-long",
+          text: `The usual wait (${clinician.source.capacity.expectedWaitDays} days) is longer than ${allowed}.`,
+        },
+      ];
+    },
   },
   {
     constraint: "payment",

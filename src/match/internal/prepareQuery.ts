@@ -4,6 +4,8 @@ import type { IsoDate } from "../../model/scalars.js";
 import type { VocabularyList } from "../../model/defaultVocabulary.js";
 import type { CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { constraintChecks } from "./constraintChecks.js";
+import type { Urgency } from "../../model/enums.js";
+import { waitCap } from "./waitCap.js";
 import { mergeIntervals } from "./mergeIntervals.js";
 import { primaryLanguage } from "./primaryLanguage.js";
 import { SoftCriterion } from "../types.js";
@@ -31,6 +33,7 @@ export function prepareQuery(
   criteria: MatchCriteria,
   startDate: IsoDate,
   practiceId: string | undefined,
+  urgency: Urgency | undefined = criteria.urgency,
 ): PreparedQuery {
   const { vocabulary, options } = directory;
   const canonical = (list: VocabularyList, tags: readonly string[]): string[] => [
@@ -69,6 +72,7 @@ export function prepareQuery(
     requiredModalities: canonical("modalities", require.modalities),
     requiredLanguages: [...new Set(require.languages.map(primaryLanguage))],
     requiredDisciplines: new Set(require.disciplines.map((tag) => vocabulary.canonical("disciplines", tag))),
+    waitCap: waitCap(require.maxWaitDays, urgency, options.urgencyWaits, startDate),
     needs,
     vetoNeed: options.ineffectiveOnPrimary === "exclude" && directory.hasOutcomes ? needs[0] : undefined,
     preferredModalities: canonical("modalities", prefer.modalities),

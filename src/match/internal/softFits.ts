@@ -114,7 +114,7 @@ function waitFit({ directory: { options }, clinician, query }: FitFacts): Fit {
   const { source } = clinician;
   const wait = source.capacity.expectedWaitDays;
   if (wait === undefined) return { fit: 0.5, reason: "The usual wait is not known." };
-  const horizon = Math.max(1, query.criteria.require.maxWaitDays ?? options.waitHorizonDays);
+  const horizon = Math.max(1, query.waitCap?.days ?? options.waitHorizonDays);
   return {
     fit: 1 - Math.min(1, wait / horizon),
     reason: () => (wait === 0 ? "No wait for a first session." : `Usual wait ${wait} days.`),
