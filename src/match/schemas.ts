@@ -115,6 +115,13 @@ export type MatchWeights = z.infer<typeof MatchWeights>;
  *   the clinician's availability at which the schedule part is full.
  * - `urgencyWaits` (urgent 2 calendar days, soon 10 business days): the
  *   longest wait for each urgency of the criteria; see {@link UrgencyWaits}.
+ * - `expectedWeeks` (12): how long a course of care is expected to last when
+ *   the criteria do not say; a panel must keep the clinician in network on
+ *   every day of it. referwell's own default: about a short course of weekly
+ *   therapy.
+ * - `panelEndsDuringCare` (`"fail"`): a panel that ends inside the course
+ *   fails payment (`network-ends-during-care`, with its date); `"warn"`
+ *   passes it and says so in the option's `warnings` and payment route.
  * - `vocabulary`: codes and synonyms to add to the defaults.
  *
  * @example
@@ -138,6 +145,8 @@ export const MatcherOptions = z.strictObject({
   waitHorizonDays: z.number().int().min(1).max(3_650).default(60),
   scheduleTargetMinutes: z.number().int().min(1).max(10_080).default(120),
   urgencyWaits: UrgencyWaits.prefault({}),
+  expectedWeeks: z.number().int().min(0).max(520).default(12),
+  panelEndsDuringCare: z.enum(["fail", "warn"]).default("fail"),
   vocabulary: VocabularyExtension.optional(),
   /** Where the counts and margin come from, as a referral assessment's `options` cite it; carried, not read. */
   source: z.string().max(2_000).optional(),

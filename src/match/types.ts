@@ -78,6 +78,8 @@ export const ConstraintReason = z.enum([
   "level-of-care-not-offered",
   "wait-too-long",
   "not-in-network",
+  "network-ends-during-care",
+  "verify-benefits",
   "self-pay-unaffordable",
   "no-office",
   "office-out-of-range",
@@ -114,7 +116,8 @@ export interface ScorePart {
 
 /** How the client would pay this clinician. */
 export type PaymentRoute =
-  | { readonly via: "insurance"; readonly payerId: string }
+  /** In network; `networkEndsOn` is the last day in network when it falls inside the expected course and policy allows it (a warning). */
+  | { readonly via: "insurance"; readonly payerId: string; readonly networkEndsOn?: IsoDate }
   | { readonly via: "self-pay"; readonly amount: Money; readonly slidingScale: boolean }
   | { readonly via: "unspecified" };
 
@@ -138,6 +141,8 @@ export interface RankedOption {
   readonly distanceKm?: number;
   /** The clinician's usual wait for a first session, when known. */
   readonly expectedWaitDays?: number;
+  /** What passed only because policy allows it, one sentence each (a panel that ends during the expected course); absent when none. */
+  readonly warnings?: readonly string[];
 }
 
 /** What to offer the client: one clear best option, or a choice. */

@@ -118,7 +118,9 @@ export type MatchPreferences = z.infer<typeof MatchPreferences>;
  * client record itself: where the client will be when care starts, the hard
  * requirements and the soft preferences. `startDate` is when care would
  * start (licensure and insurance are checked on that date); without it the
- * matcher uses the date of its `now`.
+ * matcher uses the date of its `now`. `expectedWeeks` is how long care is
+ * expected to last: network status must hold on every day of it (the
+ * matcher's `expectedWeeks` option when absent; 0 checks the start date alone).
  *
  * @example
  * ```ts
@@ -138,6 +140,7 @@ export const MatchCriteria = z.strictObject({
   location: Place,
   severity: Severity.optional(),
   urgency: Urgency.optional(),
+  expectedWeeks: z.number().int().min(0).max(520).optional(),
   require: MatchRequirements.prefault({}),
   prefer: MatchPreferences.prefault({}),
 });

@@ -54,6 +54,8 @@ export const matchClinician = (id: string): fc.Arbitrary<Clinician> =>
       languages: some(POOL.languages, 1),
       gender: fc.option(fc.constantFrom(...POOL.genders), { nil: undefined }),
       panels: some(POOL.payers),
+      planLimited: fc.boolean(),
+      renewal: fc.constantFrom("none", "none", "next-day", "after-a-gap"),
       panelEnds: fc.option(fc.constantFrom("2026-06-30", "2027-12-31"), { nil: undefined }),
       fee: fc.integer({ min: 80, max: 220 }),
       floor: fc.option(fc.integer({ min: 40, max: 80 }), { nil: undefined }),
@@ -100,10 +102,22 @@ export const matchClinician = (id: string): fc.Arbitrary<Clinician> =>
       populations: c.populations,
       languages: c.languages,
       ...(c.gender === undefined ? {} : { gender: c.gender }),
-      insurancePanels: c.panels.map((payerId) => ({
-        payerId,
-        period: { start: "2024-01-01", ...(c.panelEnds === undefined ? {} : { end: c.panelEnds }) },
-      })),
+      insurancePanels: [
+        ...c.panels.map((payerId, i) => ({
+          payerId,
+          ...(c.planLimited && i === 0 ? { plans: ["gold"] } : {}),
+          period: { start: "2024-01-01", ...(c.panelEnds === undefined ? {} : { end: c.panelEnds }) },
+        })),
+        // A renewal of the last panel from the day after it ends, or one that leaves a gap.
+        ...(c.renewal !== "none" && c.panels.length > 0 && c.panelEnds !== undefined
+          ? [
+              {
+                payerId: c.panels[c.panels.length - 1] as string,
+                period: { start: c.renewal === "next-day" ? (c.panelEnds === "2026-06-30" ? "2026-07-01" : "2028-01-01") : "2026-07-15" },
+              },
+            ]
+          : []),
+      ],
       fee: { currency: "USD", minorUnits: c.fee * 100 },
       ...(c.floor === undefined ? {} : { slidingScaleFloor: { currency: "USD", minorUnits: c.floor * 100 } }),
       locations: c.office ? [{ id: `${id}-office`, jurisdiction: c.home, point }] : [],
@@ -129,6 +143,8 @@ export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc
     modes: fc.constantFrom<("in-person" | "telehealth")[]>(["in-person", "telehealth"], ["telehealth"], ["in-person"]),
     radius: fc.option(fc.integer({ min: 5, max: 80 }), { nil: undefined }),
     payers: some(POOL.payers),
+    planIds: fc.array(fc.constantFrom(undefined, "gold", "silver"), { minLength: 3, maxLength: 3 }),
+    weeks: fc.option(fc.constantFrom(0, 1, 12, 40), { nil: undefined }),
     budget: fc.option(fc.integer({ min: 50, max: 200 }), { nil: undefined }),
     withPayment: fc.boolean(),
     populations: some(POOL.populations).map((p) => p.slice(0, 1)),
@@ -155,13 +171,14 @@ export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc
     location: { jurisdiction: c.where, ...(c.withPoint ? { point } : {}) },
     ...(c.severity === undefined ? {} : { severity: c.severity }),
     ...(c.urgency === undefined ? {} : { urgency: c.urgency }),
+    ...(c.weeks === undefined ? {} : { expectedWeeks: c.weeks }),
     require: {
       modes: c.modes,
       ...(c.radius === undefined ? {} : { travelRadiusKm: c.radius }),
       ...(c.withPayment && (c.payers.length > 0 || c.budget !== undefined)
         ? {
             payment: {
-              payers: c.payers.map((payerId) => ({ payerId })),
+              payers: c.payers.map((payerId, i) => ({ payerId, ...(c.planIds[i] === undefined ? {} : { planId: c.planIds[i] }) })),
               ...(c.budget === undefined ? {} : { maxSelfPay: { currency: "USD", minorUnits: c.budget * 100 } }),
             },
           }

@@ -99,17 +99,45 @@ describe("hard constraints, one at a time", () => {
     expect(reasonsFor([clinician("a")], { ...where, require: { payment: aetna } }, "a")).toEqual([]);
     const ended = clinician("a", { insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01", end: "2026-11-22" } }] });
     expect(reasonsFor([ended], { ...where, require: { payment: aetna } }, "a")).toEqual(["not-in-network"]);
-    expect(reasonsFor([ended], { ...where, startDate: "2026-11-22", require: { payment: aetna } }, "a")).toEqual([]);
+    expect(reasonsFor([ended], { ...where, startDate: "2026-11-22", expectedWeeks: 0, require: { payment: aetna } }, "a")).toEqual([]);
     const plans = clinician("a", { insurancePanels: [{ payerId: "aetna", plans: ["hmo"], period: { start: "2020-01-01" } }] });
     expect(reasonsFor([plans], { ...where, require: { payment: { payers: [{ payerId: "aetna", planId: "ppo" }] } } }, "a")).toEqual([
       "not-in-network",
     ]);
     expect(reasonsFor([plans], { ...where, require: { payment: { payers: [{ payerId: "aetna", planId: "hmo" }] } } }, "a")).toEqual([]);
+    // A coverage without a plan id against a plan-limited panel fails closed.
+    expect(reasonsFor([plans], { ...where, require: { payment: aetna } }, "a")).toEqual(["verify-benefits"]);
     const budget = (minorUnits: number, currency = "USD") => ({ ...where, require: { payment: { maxSelfPay: { currency, minorUnits } } } });
     expect(reasonsFor([clinician("a")], budget(18000), "a")).toEqual([]);
     expect(reasonsFor([clinician("a")], budget(17999), "a")).toEqual(["self-pay-unaffordable"]);
     expect(reasonsFor([clinician("a", { slidingScaleFloor: { currency: "USD", minorUnits: 9000 } })], budget(9000), "a")).toEqual([]);
     expect(reasonsFor([clinician("a")], budget(50000, "GBP"), "a")).toEqual(["self-pay-unaffordable"]);
+  });
+
+  it("network on every date: a panel ending inside the expected course fails with its date, or warns by policy", () => {
+    const aetna = { ...where, startDate: "2026-11-23", require: { payment: { payers: [{ payerId: "aetna" }] } } };
+    const ending = clinician("a", { insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01", end: "2026-11-30" } }] });
+    const failures = createMatcher({ clinicians: [ending] }).explain({ criteria: aetna }, "a", NOW).failures;
+    expect(failures).toEqual([
+      {
+        constraint: "payment",
+        reason: "network-ends-during-care",
+        text: "In network with the client's payer only until 2026-11-30, before the expected course ends on 2027-02-14.",
+      },
+    ]);
+    // Twelve weeks by default; a shorter expected course that ends with the panel passes.
+    expect(reasonsFor([ending], { ...aetna, expectedWeeks: 1 }, "a")).toEqual([]);
+    expect(reasonsFor([ending], { ...aetna, expectedWeeks: 2 }, "a")).toEqual(["network-ends-during-care"]);
+    // A renewal that starts the day after the panel ends keeps the clinician in network.
+    const renewed = clinician("a", {
+      insurancePanels: [...ending.insurancePanels, { payerId: "aetna", period: { start: "2026-12-01", end: "2027-12-31" } }],
+    });
+    expect(reasonsFor([renewed], aetna, "a")).toEqual([]);
+    const option = createMatcher({ clinicians: [ending] }, { panelEndsDuringCare: "warn" }).explain({ criteria: aetna }, "a", NOW).option;
+    expect(option?.payment).toEqual({ via: "insurance", payerId: "aetna", networkEndsOn: "2026-11-30" });
+    expect(option?.warnings).toEqual([
+      "In network with the client's payer only until 2026-11-30, before the expected course ends on 2027-02-14.",
+    ]);
   });
 
   it("care mode: telehealth where licensed for the client's location, in person within reach", () => {

@@ -62,13 +62,20 @@ export function hardConstraintViolations(
   );
   if (c.capacity.expectedWaitDays !== undefined && caps.some((cap) => (c.capacity.expectedWaitDays as number) > cap)) out.push("wait");
   if (r.payment !== undefined) {
-    const inNetwork = c.insurancePanels.some((p) =>
-      r.payment?.payers.some(
-        (payer) =>
-          payer.payerId === p.payerId &&
-          p.period.start <= startDate &&
-          (p.period.end === undefined || startDate <= p.period.end) &&
-          (p.plans === undefined || payer.planId === undefined || p.plans.includes(payer.planId)),
+    // In network on every day of the course (12 weeks by default), a day at a time; a plan-limited panel needs the client's plan.
+    const weeks = criteria.expectedWeeks ?? 12;
+    const days = Array.from({ length: Math.max(1, weeks * 7) }, (_, i) =>
+      new Date(Date.parse(`${startDate}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10),
+    );
+    const inNetwork = r.payment.payers.some((payer) =>
+      days.every((day) =>
+        c.insurancePanels.some(
+          (p) =>
+            payer.payerId === p.payerId &&
+            p.period.start <= day &&
+            (p.period.end === undefined || day <= p.period.end) &&
+            (p.plans === undefined || (payer.planId !== undefined && p.plans.includes(payer.planId))),
+        ),
       ),
     );
     const budget = r.payment.maxSelfPay;

@@ -60,6 +60,10 @@ export interface CompiledDirectory {
 export interface PreparedQuery {
   readonly criteria: MatchCriteria;
   readonly startDate: IsoDate;
+  /** The last day of the expected course of care, over which network status must hold. */
+  readonly courseEnd: IsoDate;
+  /** What a panel that ends inside the course does: fails payment, or passes with a warning. */
+  readonly panelEndsDuringCare: "fail" | "warn";
   readonly practiceId: string | undefined;
   readonly modes: ReadonlySet<CareMode>;
   readonly travelRadiusKm: number;

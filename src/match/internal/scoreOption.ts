@@ -57,6 +57,13 @@ export function scoreOption(
         payment: constraints.payment,
         ...(constraints.distanceKm === undefined ? {} : { distanceKm: constraints.distanceKm }),
         ...(source.capacity.expectedWaitDays === undefined ? {} : { expectedWaitDays: source.capacity.expectedWaitDays }),
+        ...(constraints.payment.via === "insurance" && constraints.payment.networkEndsOn !== undefined
+          ? {
+              warnings: [
+                `In network with the client's payer only until ${constraints.payment.networkEndsOn}, before the expected course ends on ${query.courseEnd}.`,
+              ],
+            }
+          : {}),
       };
     },
   };
