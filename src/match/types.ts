@@ -80,6 +80,7 @@ export const ConstraintReason = z.enum([
   "not-in-network",
   "network-ends-during-care",
   "verify-benefits",
+  "associate-not-accepted",
   "self-pay-unaffordable",
   "no-office",
   "office-out-of-range",

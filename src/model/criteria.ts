@@ -9,7 +9,7 @@ import * as z from "zod";
 import { emptyList } from "./internal/emptyList.js";
 import { CareMode, LevelOfCare, Severity, Urgency } from "./enums.js";
 import { WeeklySchedule } from "./clinician.js";
-import { Id, IsoDate, LanguageTag, Money, Place } from "./scalars.js";
+import { Id, IsoDate, LanguageTag, Money, Period, Place } from "./scalars.js";
 import { Tag } from "./defaultVocabulary.js";
 
 /**
@@ -114,9 +114,30 @@ export const MatchPreferences = z.strictObject({
 export type MatchPreferences = z.infer<typeof MatchPreferences>;
 
 /**
+ * A dated temporary location of the client: a student at college in term
+ * time, a winter stay. Telehealth licensure follows where the client is
+ * physically during the session, not their residence.
+ *
+ * @example
+ * ```ts
+ * import { Stay } from "referwell";
+ *
+ * Stay.parse({ place: { jurisdiction: "US-WA" }, period: { start: "2026-09-20", end: "2026-12-12" } }).place.jurisdiction; // => "US-WA"
+ * ```
+ */
+export const Stay = z.strictObject({ place: Place, period: Period });
+/** A dated temporary location of the client. */
+export type Stay = z.infer<typeof Stay>;
+
+/**
  * Everything a matcher needs to find clinicians for one client, without the
- * client record itself: where the client will be when care starts, the hard
- * requirements and the soft preferences. `startDate` is when care would
+ * client record itself: where the client will be, the hard requirements and
+ * the soft preferences. `location` is where the client is when not on one of
+ * their `stays` (their residence, the default when nothing else is known);
+ * telehealth must be licensed for every place the client will be during the
+ * expected course (each stay, and `location` on the days no stay covers),
+ * checked on the first day of each unbroken stretch there.
+ * In-person care is reckoned from `location`. `startDate` is when care would
  * start (licensure and insurance are checked on that date); without it the
  * matcher uses the date of its `now`. `expectedWeeks` is how long care is
  * expected to last: network status must hold on every day of it (the
@@ -138,6 +159,7 @@ export const MatchCriteria = z.strictObject({
   clientId: Id.optional(),
   startDate: IsoDate.optional(),
   location: Place,
+  stays: z.array(Stay).max(20).optional(),
   severity: Severity.optional(),
   urgency: Urgency.optional(),
   expectedWeeks: z.number().int().min(0).max(520).optional(),

@@ -7,7 +7,7 @@
 import * as z from "zod";
 import { emptyList } from "./internal/emptyList.js";
 import { Clinician } from "./clinician.js";
-import { Compact } from "./licensure.js";
+import { Compact, Regulation } from "./licensure.js";
 import { Payer, Practice } from "./practice.js";
 import { reportDuplicateIds } from "./internal/reportDuplicateIds.js";
 
@@ -40,6 +40,7 @@ export const Directory = z
     clinicians: z.array(Clinician).max(1_000_000),
     payers: z.array(Payer).max(100_000).default(emptyList),
     compacts: z.array(Compact).max(1_000).default(emptyList),
+    regulations: z.array(Regulation).max(10_000).optional(),
   })
   .superRefine((directory, ctx) => {
     const practiceIds = reportDuplicateIds(ctx, directory.practices, byId, ["practices"]);

@@ -29,7 +29,7 @@ export {
 } from "./client.js";
 export { coverageOn } from "./coverageOn.js";
 export { createVocabulary, type Vocabulary } from "./createVocabulary.js";
-export { MatchCriteria, MatchPreferences, MatchRequirements, PayerRef, PaymentCriteria } from "./criteria.js";
+export { MatchCriteria, MatchPreferences, MatchRequirements, PayerRef, PaymentCriteria, Stay } from "./criteria.js";
 export { criteriaFromClient } from "./criteriaFromClient.js";
 export { Directory, type DirectoryInput } from "./directory.js";
 export {
@@ -45,7 +45,7 @@ export {
   Urgency,
   Weekday,
 } from "./enums.js";
-export { Compact, CompactPrivilege, License, Licensure } from "./licensure.js";
+export { Compact, CompactPrivilege, CompactRules, License, Licensure, Regulation } from "./licensure.js";
 export { normalizeTag } from "./normalizeTag.js";
 export { Now, NowOptions } from "./now.js";
 export { periodContains } from "./periodContains.js";

@@ -29,7 +29,9 @@ export type Practice = z.infer<typeof Practice>;
 
 /**
  * An insurer or other payer, by the id the host uses for it in panels and
- * coverage.
+ * coverage. `acceptsAssociates: false` says the payer does not pay for care
+ * by pre-licensed clinicians (Medicare enrols only licensed practitioners);
+ * the matcher then counts no associate in network with it.
  *
  * @example
  * ```ts
@@ -41,6 +43,7 @@ export type Practice = z.infer<typeof Practice>;
 export const Payer = z.strictObject({
   id: Id,
   name: z.string().min(1).max(200),
+  acceptsAssociates: z.boolean().optional(),
 });
 /** An insurer or other payer. */
 export type Payer = z.infer<typeof Payer>;

@@ -145,6 +145,15 @@ export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc
     payers: some(POOL.payers),
     planIds: fc.array(fc.constantFrom(undefined, "gold", "silver"), { minLength: 3, maxLength: 3 }),
     weeks: fc.option(fc.constantFrom(0, 1, 12, 40), { nil: undefined }),
+    // Temporary stays (term time, a winter stay) around the start dates, sometimes none.
+    stays: fc.array(
+      fc.record({
+        where: fc.constantFrom(...POOL.jurisdictions),
+        start: fc.constantFrom("2026-02-20", "2026-03-09", "2026-06-01", "2026-11-30", "2027-01-15"),
+        days: fc.option(fc.constantFrom(0, 6, 40, 200), { nil: undefined }),
+      }),
+      { maxLength: 2 },
+    ),
     budget: fc.option(fc.integer({ min: 50, max: 200 }), { nil: undefined }),
     withPayment: fc.boolean(),
     populations: some(POOL.populations).map((p) => p.slice(0, 1)),
@@ -172,6 +181,17 @@ export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc
     ...(c.severity === undefined ? {} : { severity: c.severity }),
     ...(c.urgency === undefined ? {} : { urgency: c.urgency }),
     ...(c.weeks === undefined ? {} : { expectedWeeks: c.weeks }),
+    ...(c.stays.length === 0
+      ? {}
+      : {
+          stays: c.stays.map(({ where, start, days }) => ({
+            place: { jurisdiction: where },
+            period:
+              days === undefined
+                ? { start }
+                : { start, end: new Date(Date.parse(`${start}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10) },
+          })),
+        }),
     require: {
       modes: c.modes,
       ...(c.radius === undefined ? {} : { travelRadiusKm: c.radius }),

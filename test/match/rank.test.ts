@@ -140,6 +140,62 @@ describe("hard constraints, one at a time", () => {
     ]);
   });
 
+  it("an associate is refused by a payer that does not pay for pre-licensed care, and fine for one that does", () => {
+    const associate = clinician("a", {
+      licensure: { licenses: [{ jurisdiction: "US-OR" }], compacts: [], status: "pre-licensed", supervisorId: "sup" },
+      insurancePanels: [
+        { payerId: "medicare", period: { start: "2020-01-01" } },
+        { payerId: "aetna", period: { start: "2020-01-01" } },
+      ],
+    });
+    const payers = [
+      { id: "medicare", name: "Medicare", acceptsAssociates: false },
+      { id: "aetna", name: "Aetna" },
+    ];
+    const paying = (payerId: string): CriteriaInput => ({ ...where, require: { payment: { payers: [{ payerId }] } } });
+    const matcher = createMatcher({ clinicians: [associate], payers });
+    expect(matcher.explain({ criteria: paying("medicare") }, "a", NOW).failures).toEqual([
+      {
+        constraint: "payment",
+        reason: "associate-not-accepted",
+        text: "The client's payer does not pay for care by pre-licensed clinicians.",
+      },
+    ]);
+    expect(matcher.explain({ criteria: paying("aetna") }, "a", NOW).eligible).toBe(true);
+    // Without a supervisor of record, nowhere.
+    const unsupervised = clinician("u", { licensure: { licenses: [{ jurisdiction: "US-OR" }], compacts: [], status: "pre-licensed" } });
+    expect(reasonsFor([unsupervised], where, "u")).toEqual(["not-licensed-in-person", "not-licensed-telehealth"]);
+  });
+
+  it("a UK counsellor on an accredited register is not failed for lacking a licence", () => {
+    const london = { location: { jurisdiction: "GB-ENG" }, require: { modes: ["telehealth" as const] } };
+    const counsellor = clinician("uk", {
+      discipline: "counsellor",
+      licensure: { licenses: [], compacts: [] },
+      locations: [],
+    });
+    const regulations = [{ jurisdiction: "GB", discipline: "counselor", licenceRequired: false, source: "test" }];
+    expect(
+      createMatcher({ clinicians: [counsellor], regulations })
+        .rank({ criteria: london }, NOW)
+        .options.map((o) => o.clinicianId),
+    ).toEqual(["uk"]);
+    expect(reasonsFor([counsellor], london, "uk")).toEqual(["not-licensed-telehealth"]);
+  });
+
+  it("telehealth follows the client: a student's term-time stay needs a licence there too", () => {
+    const student: CriteriaInput = {
+      location: { jurisdiction: "US-OR" },
+      startDate: "2026-09-01",
+      expectedWeeks: 12,
+      stays: [{ place: { jurisdiction: "US-WA" }, period: { start: "2026-09-20", end: "2026-12-12" } }],
+      require: { modes: ["telehealth"] },
+    };
+    const explained = createMatcher({ clinicians: [clinician("a")] }).explain({ criteria: student }, "a", NOW);
+    expect(explained.failures.map((f) => f.text)).toEqual(["Not licensed for telehealth to US-WA on 2026-09-20."]);
+    expect(reasonsFor([clinician("a")], { ...student, stays: [] }, "a")).toEqual([]);
+  });
+
   it("care mode: telehealth where licensed for the client's location, in person within reach", () => {
     const wa = { location: { jurisdiction: "US-WA", point: { lat: 47.6, lon: -122.3 } } };
     expect(reasonsFor([clinician("a")], wa, "a")).toEqual(["office-out-of-range", "not-licensed-telehealth"]);

@@ -106,3 +106,146 @@ describe("checkLicensure", () => {
     expect(checkLicensure(c, { jurisdiction: "US-WA", mode: "telehealth", on }, compacts)).toMatchObject({ via: "license" });
   });
 });
+
+describe("compacts with their rules", () => {
+  const real: Compact[] = [
+    {
+      id: "psypact-apit",
+      name: "PSYPACT APIT",
+      members: ["US-OR", "US-WA", "US-CO"],
+      modes: ["telehealth"],
+      rules: { grant: "every-member", home: "declared", deliverFromHome: true },
+      source: "test",
+    },
+    {
+      id: "psypact-tap",
+      name: "PSYPACT TAP",
+      members: ["US-OR", "US-WA", "US-CO"],
+      modes: ["in-person"],
+      rules: { grant: "every-member", home: "declared", deliverFromHome: false, maxDaysPerYear: 30 },
+      source: "test",
+    },
+    {
+      id: "counseling",
+      name: "Counseling Compact",
+      members: ["US-OR", "US-WA", "US-ID"],
+      modes: ["telehealth", "in-person"],
+      rules: { grant: "per-jurisdiction", home: "declared", deliverFromHome: false },
+      source: "test",
+    },
+    {
+      id: "swlc",
+      name: "Social Work Licensure Compact",
+      members: ["US-OR", "US-WA", "US-MO"],
+      modes: ["telehealth", "in-person"],
+      rules: { grant: "every-member", home: "declared", deliverFromHome: false },
+      source: "test",
+    },
+  ];
+  const psychologist = clinician({
+    licenses: [{ jurisdiction: "US-OR" }],
+    compacts: [
+      { compactId: "psypact-apit", home: "US-OR" },
+      { compactId: "psypact-tap", home: "US-OR", daysUsed: [{ jurisdiction: "US-WA", year: 2026, days: 30 }] },
+    ],
+  });
+
+  it("PSYPACT APIT: telepsychology only while the psychologist is in the home state", () => {
+    expect(checkLicensure(psychologist, { jurisdiction: "US-WA", mode: "telehealth", on }, real)).toEqual({
+      authorized: true,
+      via: "compact",
+      compactId: "psypact-apit",
+    });
+    expect(checkLicensure(psychologist, { jurisdiction: "US-WA", mode: "telehealth", on, clinicianIn: "US-OR" }, real).authorized).toBe(
+      true,
+    );
+    expect(checkLicensure(psychologist, { jurisdiction: "US-WA", mode: "telehealth", on, clinicianIn: "US-CO" }, real).authorized).toBe(
+      false,
+    );
+  });
+
+  it("PSYPACT TAP: 30 days a year per remote state", () => {
+    expect(checkLicensure(psychologist, { jurisdiction: "US-WA", mode: "in-person", on }, real).authorized).toBe(false);
+    expect(checkLicensure(psychologist, { jurisdiction: "US-CO", mode: "in-person", on }, real).authorized).toBe(true);
+    // A new year starts the count again.
+    expect(checkLicensure(psychologist, { jurisdiction: "US-WA", mode: "in-person", on: "2027-01-04" }, real).authorized).toBe(true);
+  });
+
+  it("a declared home must be where the licence is held", () => {
+    const moved = clinician({ licenses: [{ jurisdiction: "US-CO" }], compacts: [{ compactId: "psypact-apit", home: "US-OR" }] });
+    expect(checkLicensure(moved, { jurisdiction: "US-WA", mode: "telehealth", on }, real).authorized).toBe(false);
+  });
+
+  it("Counseling Compact: one privilege per remote state, tied to the home state", () => {
+    const counsellor = (privilege: object) =>
+      clinician({ licenses: [{ jurisdiction: "US-OR" }], compacts: [{ compactId: "counseling", home: "US-OR", ...privilege }] });
+    expect(
+      checkLicensure(counsellor({ jurisdictions: ["US-WA"] }), { jurisdiction: "US-WA", mode: "in-person", on }, real).authorized,
+    ).toBe(true);
+    expect(
+      checkLicensure(counsellor({ jurisdictions: ["US-WA"] }), { jurisdiction: "US-ID", mode: "telehealth", on }, real).authorized,
+    ).toBe(false);
+    // No privilege listed for any state: nothing.
+    expect(checkLicensure(counsellor({}), { jurisdiction: "US-WA", mode: "telehealth", on }, real).authorized).toBe(false);
+  });
+
+  it("Social Work Licensure Compact: a multistate licence valid in every member state", () => {
+    const worker = clinician({ licenses: [{ jurisdiction: "US-MO" }], compacts: [{ compactId: "swlc", home: "US-MO" }] });
+    for (const jurisdiction of ["US-OR", "US-WA"])
+      expect(checkLicensure(worker, { jurisdiction, mode: "in-person", on }, real).authorized).toBe(true);
+    expect(checkLicensure(worker, { jurisdiction: "US-CA", mode: "telehealth", on }, real).authorized).toBe(false);
+  });
+
+  it("pre-licensed clinicians hold no compact privileges, and practise only with a supervisor of record", () => {
+    const associate = (supervisorId?: string) =>
+      clinician({
+        status: "pre-licensed",
+        ...(supervisorId === undefined ? {} : { supervisorId }),
+        licenses: [{ jurisdiction: "US-OR", title: "LPC Associate" }],
+        compacts: [{ compactId: "counseling", home: "US-OR", jurisdictions: ["US-WA"] }],
+      });
+    expect(checkLicensure(associate("sup-1"), { jurisdiction: "US-OR", mode: "telehealth", on }, real).authorized).toBe(true);
+    expect(checkLicensure(associate("sup-1"), { jurisdiction: "US-WA", mode: "telehealth", on }, real).authorized).toBe(false);
+    expect(checkLicensure(associate(), { jurisdiction: "US-OR", mode: "telehealth", on }, real).authorized).toBe(false);
+  });
+
+  it("a UK counsellor on an accredited register needs no licence where none is required", () => {
+    const counsellor = Clinician.parse({
+      ...base,
+      discipline: "counselor",
+      licensure: { licenses: [{ jurisdiction: "GB", title: "MBACP (Accred)", register: "BACP" }] },
+    });
+    const unregistered = Clinician.parse({ ...base, discipline: "counselor", licensure: {} });
+    const regulations = [
+      { jurisdiction: "GB", discipline: "counselor", licenceRequired: false, source: "test" },
+      { jurisdiction: "GB", discipline: "psychologist", licenceRequired: true, source: "test" },
+    ];
+    expect(checkLicensure(counsellor, { jurisdiction: "GB-ENG", mode: "telehealth", on }, [], regulations).authorized).toBe(true);
+    expect(checkLicensure(unregistered, { jurisdiction: "GB-ENG", mode: "telehealth", on }, [], regulations)).toEqual({
+      authorized: true,
+      via: "not-required",
+      jurisdiction: "GB-ENG",
+    });
+    // A psychologist must be registered (HCPC): no registration, no practice.
+    expect(checkLicensure(clinician({}), { jurisdiction: "GB-ENG", mode: "telehealth", on }, [], regulations).authorized).toBe(false);
+  });
+
+  it("costs a lookup per privilege, not a scan of the compacts", () => {
+    const many: Compact[] = Array.from({ length: 1000 }, (_, i) => ({
+      id: `c${i}`,
+      name: `Compact ${i}`,
+      members: Array.from({ length: 500 }, (_, j) => `US-${String(j).padStart(3, "0")}`),
+      modes: ["telehealth"],
+      source: "test",
+    }));
+    const busy = clinician({
+      licenses: [{ jurisdiction: "US-001" }],
+      compacts: Array.from({ length: 50 }, (_, i) => ({ compactId: `c${i * 20}` })),
+    });
+    expect(checkLicensure(busy, { jurisdiction: "US-499", mode: "telehealth", on }, many)).toEqual({
+      authorized: true,
+      via: "compact",
+      compactId: "c0",
+    });
+  });
+});

@@ -88,10 +88,24 @@ export function hardConstraintViolations(
   }
   const where = criteria.location;
   const radius = r.travelRadiusKm ?? defaultRadiusKm;
+  // Telehealth: a day at a time over the course, licensed where the client is on each day a stretch there begins.
+  const courseDays = Array.from({ length: Math.max(1, (criteria.expectedWeeks ?? 12) * 7) }, (_, i) =>
+    new Date(Date.parse(`${startDate}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10),
+  );
+  const placesOn = (day: string): string[] => {
+    const staying = (criteria.stays ?? []).filter((s) => s.period.start <= day && (s.period.end === undefined || day <= s.period.end));
+    return staying.length === 0 ? [where.jurisdiction] : staying.map((s) => s.place.jurisdiction);
+  };
   const tele =
     r.modes.includes("telehealth") &&
     c.telehealth &&
-    checkLicensure(c, { jurisdiction: where.jurisdiction, mode: "telehealth", on: startDate }, compacts).authorized;
+    courseDays.every((day, i) =>
+      placesOn(day).every(
+        (place) =>
+          (i > 0 && placesOn(courseDays[i - 1] as string).includes(place)) ||
+          checkLicensure(c, { jurisdiction: place, mode: "telehealth", on: day }, compacts).authorized,
+      ),
+    );
   const inPerson =
     r.modes.includes("in-person") &&
     c.locations.some(

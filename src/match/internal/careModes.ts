@@ -10,7 +10,7 @@ export type CareModeReason =
 /** The modes of care a clinician can offer a client, and why each other acceptable mode is impossible. */
 export interface CareModes {
   readonly modes: readonly CareMode[];
-  /** Why each acceptable mode is impossible: the reason, and for `not-licensed-in-person` the office's jurisdiction. */
+  /** Why each acceptable mode is impossible: the reason, and the office's jurisdiction (in person) or the client's place and day (telehealth). */
   readonly failures: readonly (readonly [reason: CareModeReason, office: string | undefined])[];
   /** Kilometres to the nearest reachable office, when in-person care is possible and the client's point is known. */
   readonly distanceKm: number | undefined;
@@ -30,6 +30,8 @@ function inPerson(directory: CompiledDirectory, clinician: CompiledClinician, qu
   let found = false;
   let distanceKm: number | undefined;
   let reason: [CareModeReason, string | undefined] = ["no-office", undefined];
+  // One licensure check per jurisdiction, however many offices share it.
+  const licensed = new Map<string, boolean>();
   for (const office of source.locations) {
     const distance = query.point === undefined ? undefined : haversineKm(query.point, office.point);
     const reachable =
@@ -39,7 +41,12 @@ function inPerson(directory: CompiledDirectory, clinician: CompiledClinician, qu
       continue;
     }
     const where = { jurisdiction: office.jurisdiction, mode: "in-person", on: query.startDate } as const;
-    if (!checkLicensure(source, where, directory.compacts).authorized) {
+    let authorized = licensed.get(office.jurisdiction);
+    if (authorized === undefined) {
+      authorized = checkLicensure(source, where, directory.licensure).authorized;
+      licensed.set(office.jurisdiction, authorized);
+    }
+    if (!authorized) {
       reason = ["not-licensed-in-person", office.jurisdiction];
       continue;
     }
@@ -49,12 +56,18 @@ function inPerson(directory: CompiledDirectory, clinician: CompiledClinician, qu
   return found ? { reason: undefined, distanceKm } : { reason, distanceKm: undefined };
 }
 
-/** Telehealth: offered, and licensed for the client's location on the start date; the reason when not. */
-function telehealth(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery): CareModeReason | undefined {
+/** Telehealth: offered, and licensed for every place the client will be during the course; the reason (and the place) when not. */
+function telehealth(
+  directory: CompiledDirectory,
+  clinician: CompiledClinician,
+  query: PreparedQuery,
+): readonly [CareModeReason, string | undefined] | undefined {
   const { source } = clinician;
-  if (!source.telehealth) return "telehealth-not-offered";
-  const where = { jurisdiction: query.criteria.location.jurisdiction, mode: "telehealth", on: query.startDate } as const;
-  if (!checkLicensure(source, where, directory.compacts).authorized) return "not-licensed-telehealth";
+  if (!source.telehealth) return ["telehealth-not-offered", undefined];
+  for (const { jurisdiction, on } of query.telehealthPlaces) {
+    if (!checkLicensure(source, { jurisdiction, mode: "telehealth", on }, directory.licensure).authorized)
+      return ["not-licensed-telehealth", `${jurisdiction} on ${on}`];
+  }
   return undefined;
 }
 
@@ -73,7 +86,7 @@ export function careModes(directory: CompiledDirectory, clinician: CompiledClini
   if (query.modes.has("telehealth")) {
     const reason = telehealth(directory, clinician, query);
     if (reason === undefined) modes.push("telehealth");
-    else failures.push([reason, undefined]);
+    else failures.push(reason);
   }
   return { modes, failures, distanceKm };
 }

@@ -1,9 +1,11 @@
 import { createVocabulary } from "../../model/createVocabulary.js";
+import type { Clinician } from "../../model/clinician.js";
 import type { Directory } from "../../model/directory.js";
 import { normalizeTag } from "../../model/normalizeTag.js";
 import type { Jurisdiction } from "../../model/scalars.js";
 import type { CompiledClinician, CompiledDirectory } from "./compiled.js";
 import { gridCell } from "./gridCell.js";
+import { licensureRules } from "../../model/internal/licensureFor.js";
 import { primaryLanguage } from "./primaryLanguage.js";
 import type { MatcherOptions } from "../schemas.js";
 import { compareText } from "../../model/internal/compareText.js";
@@ -25,6 +27,30 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   else if (list[list.length - 1] !== index) list.push(index);
 }
 
+/** Where a discipline needs no licence (UK counselling, say): its clinicians may be reached there without one. */
+function unlicensedJurisdictions(directory: Directory, canonical: (tag: string) => string): Map<string, Jurisdiction[]> {
+  const where = new Map<string, Jurisdiction[]>();
+  for (const rule of directory.regulations ?? []) {
+    if (rule.licenceRequired) continue;
+    const discipline = canonical(rule.discipline);
+    where.set(discipline, [...(where.get(discipline) ?? []), rule.jurisdiction]);
+  }
+  return where;
+}
+
+/** The jurisdictions a clinician may be licensed for telehealth in, sorted: licences, compact members, and where none is needed. */
+function telehealthJurisdictions(
+  source: Clinician,
+  compactMembers: ReadonlyMap<string, readonly Jurisdiction[]>,
+  unlicensed: readonly Jurisdiction[] | undefined,
+): Jurisdiction[] {
+  const jurisdictions = new Set<Jurisdiction>(source.licensure.licenses.map((license) => license.jurisdiction));
+  for (const privilege of source.licensure.compacts)
+    for (const member of compactMembers.get(privilege.compactId) ?? []) jurisdictions.add(member);
+  for (const where of unlicensed ?? []) jurisdictions.add(where);
+  return [...jurisdictions].sort();
+}
+
 /**
  * Indexes a validated directory once: canonical code sets per clinician,
  * slots as minutes, and lookups by jurisdiction and by grid cell, so a query
@@ -34,6 +60,8 @@ export function compileDirectory(directory: Directory, options: MatcherOptions):
   const vocabulary = createVocabulary(options.vocabulary ?? {});
   const sorted = [...directory.clinicians].sort((a, b) => compareText(a.id, b.id));
   const compactMembers = new Map(directory.compacts.map((compact) => [compact.id, compact.members]));
+  const canonicalDiscipline = (tag: string) => vocabulary.canonical("disciplines", tag);
+  const unlicensedWhere = unlicensedJurisdictions(directory, canonicalDiscipline);
   const byJurisdiction = new Map<Jurisdiction, number[]>();
   const officesByJurisdiction = new Map<Jurisdiction, number[]>();
   const officesByCell = new Map<string, number[]>();
@@ -45,11 +73,10 @@ export function compileDirectory(directory: Directory, options: MatcherOptions):
       source.acceptingNewClients &&
       capacity.caseloadCurrent < capacity.caseloadMax &&
       capacity.newClientsThisWeek < capacity.weeklyNewClientLimit;
-    const jurisdictions = new Set<Jurisdiction>(open ? source.licensure.licenses.map((license) => license.jurisdiction) : []);
-    if (open)
-      for (const privilege of source.licensure.compacts)
-        for (const member of compactMembers.get(privilege.compactId) ?? []) jurisdictions.add(member);
-    for (const jurisdiction of [...jurisdictions].sort()) push(byJurisdiction, jurisdiction, index);
+    const reachable = open
+      ? telehealthJurisdictions(source, compactMembers, unlicensedWhere.get(canonicalDiscipline(source.discipline)))
+      : [];
+    for (const jurisdiction of reachable) push(byJurisdiction, jurisdiction, index);
     for (const office of open ? source.locations : []) {
       push(officesByJurisdiction, office.jurisdiction, index);
       push(officesByCell, gridCell(office.point.lat, office.point.lon), index);
@@ -81,6 +108,8 @@ export function compileDirectory(directory: Directory, options: MatcherOptions):
     officesByJurisdiction,
     officesByCell,
     compacts: directory.compacts,
+    licensure: licensureRules(directory.compacts, directory.regulations, canonicalDiscipline),
+    payersRefusingAssociates: new Set(directory.payers.filter((payer) => payer.acceptsAssociates === false).map((payer) => payer.id)),
     vocabulary,
     options,
     hasOutcomes: clinicians.some((clinician) => clinician.outcomes.size > 0),

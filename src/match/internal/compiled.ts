@@ -9,11 +9,13 @@ import type { MatchCriteria } from "../../model/criteria.js";
 import type { Vocabulary } from "../../model/createVocabulary.js";
 import type { CareMode, LevelOfCare } from "../../model/enums.js";
 import type { Compact } from "../../model/licensure.js";
+import type { LicensureRules } from "../../model/internal/licensureFor.js";
 import type { GeoPoint, IsoDate, Jurisdiction } from "../../model/scalars.js";
 import type { MatcherOptions } from "../schemas.js";
 import type { SoftCriterion } from "../types.js";
 import type { ConstraintCheck } from "./constraintChecks.js";
 import type { PreparedWaitCap } from "./waitCap.js";
+import type { ClientPlace } from "./telehealthPlaces.js";
 import type { WeekTimeline } from "./weekTimeline.js";
 
 /** A weekly slot as minutes of a weekday (Monday = 0). */
@@ -51,6 +53,10 @@ export interface CompiledDirectory {
   /** Offices by one-degree grid cell `lat:lon`, for radius queries. */
   readonly officesByCell: ReadonlyMap<string, readonly number[]>;
   readonly compacts: readonly Compact[];
+  /** Compacts by id, members by jurisdiction, and where a discipline needs no licence: licensure checks look up, never scan. */
+  readonly licensure: LicensureRules;
+  /** Payers that do not pay for care by pre-licensed clinicians. */
+  readonly payersRefusingAssociates: ReadonlySet<string>;
   readonly vocabulary: Vocabulary;
   readonly options: MatcherOptions;
   readonly hasOutcomes: boolean;
@@ -62,6 +68,8 @@ export interface PreparedQuery {
   readonly startDate: IsoDate;
   /** The last day of the expected course of care, over which network status must hold. */
   readonly courseEnd: IsoDate;
+  /** Every place the client will be during the course, for telehealth licensure; the first is where it starts. */
+  readonly telehealthPlaces: readonly ClientPlace[];
   /** What a panel that ends inside the course does: fails payment, or passes with a warning. */
   readonly panelEndsDuringCare: "fail" | "warn";
   readonly practiceId: string | undefined;

@@ -100,7 +100,7 @@ const CARE_MODE_TEXT: Record<CareModeReason, (evaluation: Evaluation, office: st
     `Every office is ${query.point === undefined ? `outside ${query.criteria.location.jurisdiction}` : `beyond ${query.travelRadiusKm} km`}.`,
   "not-licensed-in-person": ({ query }, office) => `Not licensed for in-person care in ${office} on ${query.startDate}.`,
   "telehealth-not-offered": () => "Does not offer telehealth.",
-  "not-licensed-telehealth": ({ query }) => `Not licensed for telehealth to ${query.criteria.location.jurisdiction} on ${query.startDate}.`,
+  "not-licensed-telehealth": (_, place) => `Not licensed for telehealth to ${place}.`,
 };
 
 /**
@@ -216,10 +216,10 @@ export const constraintChecks: readonly ConstraintCheck[] = [
     constraint: "payment",
     requested: (query) => query.criteria.require.payment !== undefined,
     passes: (evaluation) => {
-      evaluation.payment = paymentRoute(evaluation.clinician, evaluation.query);
+      evaluation.payment = paymentRoute(evaluation.directory, evaluation.clinician, evaluation.query);
       return evaluation.payment !== undefined;
     },
-    explain: ({ clinician, query }) => [paymentFailure(clinician, query)],
+    explain: ({ directory, clinician, query }) => [paymentFailure(directory, clinician, query)],
   },
   {
     constraint: "care-mode",

@@ -1,16 +1,18 @@
 import type { ConstraintFailure, ConstraintReason } from "../types.js";
-import type { CompiledClinician, PreparedQuery } from "./compiled.js";
+import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { networkCover } from "./networkCover.js";
 
 /** Why the client's insurance does not put the clinician in network over the course, as a reason and a clause. */
-function networkClause(clinician: CompiledClinician, query: PreparedQuery): [ConstraintReason, string] {
-  const cover = networkCover(clinician, query);
+function networkClause(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery): [ConstraintReason, string] {
+  const cover = networkCover(directory, clinician, query);
   switch (cover.kind) {
     case "ends":
       return [
         "network-ends-during-care",
         `In network with the client's payer only until ${cover.endsOn}, before the expected course ends on ${query.courseEnd}`,
       ];
+    case "refuses-associates":
+      return ["associate-not-accepted", "The client's payer does not pay for care by pre-licensed clinicians"];
     case "verify-benefits":
       return [
         "verify-benefits",
@@ -22,12 +24,12 @@ function networkClause(clinician: CompiledClinician, query: PreparedQuery): [Con
 }
 
 /** Why the client could not pay this clinician: out of network (or not for the whole course), and the self-pay fee out of reach. */
-export function paymentFailure(clinician: CompiledClinician, query: PreparedQuery): ConstraintFailure {
+export function paymentFailure(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery): ConstraintFailure {
   const payment = query.criteria.require.payment;
   const budget = payment?.maxSelfPay;
   const fee = clinician.source.fee;
   const [reason, inNetwork]: [ConstraintReason, string] =
-    payment === undefined || payment.payers.length === 0 ? ["self-pay-unaffordable", ""] : networkClause(clinician, query);
+    payment === undefined || payment.payers.length === 0 ? ["self-pay-unaffordable", ""] : networkClause(directory, clinician, query);
   const selfPay =
     budget === undefined
       ? ""

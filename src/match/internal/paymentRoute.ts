@@ -1,18 +1,18 @@
 import { deepFreeze } from "../../model/internal/deepFreeze.js";
 import type { PaymentRoute } from "../types.js";
-import type { CompiledClinician, PreparedQuery } from "./compiled.js";
+import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { networkCover } from "./networkCover.js";
 
 /** The route when the request says nothing about payment; frozen, as results carry it and a caller that changed it would change every later result. */
 export const UNSPECIFIED: PaymentRoute = /* @__PURE__ */ deepFreeze({ via: "unspecified" });
 
 /** How the client would pay this clinician: in network over the expected course (see `networkCover`), else a fee or sliding-scale floor within budget; undefined when neither. */
-export function paymentRoute(clinician: CompiledClinician, query: PreparedQuery): PaymentRoute | undefined {
+export function paymentRoute(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery): PaymentRoute | undefined {
   const payment = query.criteria.require.payment;
   if (payment === undefined) return UNSPECIFIED;
   const { fee, slidingScaleFloor } = clinician.source;
   if (payment.payers.length > 0) {
-    const cover = networkCover(clinician, query);
+    const cover = networkCover(directory, clinician, query);
     if (cover.kind === "covered")
       return cover.endsOn === undefined
         ? { via: "insurance", payerId: cover.payerId }

@@ -6,6 +6,7 @@ import type { CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { constraintChecks } from "./constraintChecks.js";
 import type { Urgency } from "../../model/enums.js";
 import { waitCap } from "./waitCap.js";
+import { telehealthPlaces } from "./telehealthPlaces.js";
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
 import { mergeIntervals } from "./mergeIntervals.js";
 import { primaryLanguage } from "./primaryLanguage.js";
@@ -59,11 +60,13 @@ export function prepareQuery(
 
   const weights = normalizedWeights(directory, criteria);
   const needs = canonical("problemAreas", prefer.problemAreas);
+  // A course of n weeks from the start date ends on its last day; 0 weeks is the start date alone.
+  const courseEnd = addCalendarDays(startDate, Math.max(0, (criteria.expectedWeeks ?? options.expectedWeeks) * 7 - 1));
   const query: Omit<PreparedQuery, "constraintChecks"> = {
     criteria,
     startDate,
-    // A course of n weeks from the start date ends on its last day; 0 weeks is the start date alone.
-    courseEnd: addCalendarDays(startDate, Math.max(0, (criteria.expectedWeeks ?? options.expectedWeeks) * 7 - 1)),
+    courseEnd,
+    telehealthPlaces: telehealthPlaces(criteria, startDate, courseEnd),
     panelEndsDuringCare: options.panelEndsDuringCare,
     practiceId,
     modes: new Set(require.modes),

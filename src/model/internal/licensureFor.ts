@@ -1,6 +1,7 @@
 import type { CareSetting, LicensureCheck } from "../checkLicensure.js";
 import type { Clinician } from "../clinician.js";
-import type { Compact } from "../licensure.js";
+import type { Compact, CompactPrivilege, CompactRules, Regulation } from "../licensure.js";
+import { normalizeTag } from "../normalizeTag.js";
 import type { Jurisdiction } from "../scalars.js";
 import { withinPeriod } from "./withinPeriod.js";
 
@@ -9,24 +10,119 @@ function covers(licensed: Jurisdiction, where: Jurisdiction): boolean {
   return licensed === where || (licensed.length === 2 && where.startsWith(`${licensed}-`));
 }
 
-/** `checkLicensure` on values already validated; no checks, for code that runs per clinician. */
-export function licensureFor(clinician: Clinician, setting: CareSetting, compacts: readonly Compact[]): LicensureCheck {
+/** The country of a jurisdiction: `US` for `US-OR`. */
+const countryOf = (jurisdiction: Jurisdiction): Jurisdiction => jurisdiction.slice(0, 2);
+
+/** Compacts by id with their members as a set, and the regulations by jurisdiction and discipline: built once per list. */
+export interface LicensureRules {
+  readonly compacts: ReadonlyMap<string, { readonly compact: Compact; readonly members: ReadonlySet<Jurisdiction> }>;
+  /** `jurisdiction discipline` → whether a licence is required there. */
+  readonly licenceRequired: ReadonlyMap<string, boolean>;
+  /** How a discipline is written in the keys: canonical in the matcher, normalized otherwise. */
+  readonly discipline: (tag: string) => string;
+}
+
+const DEFAULT_RULES: CompactRules = { grant: "every-member", home: "any-member", deliverFromHome: false };
+const cache = new WeakMap<readonly Compact[], WeakMap<readonly Regulation[], LicensureRules>>();
+const NO_REGULATIONS: readonly Regulation[] = [];
+
+/** Indexes compacts and regulations once, so a check costs O(licences + privileges), whatever the size of the compacts. */
+export function licensureRules(
+  compacts: readonly Compact[],
+  regulations: readonly Regulation[] = NO_REGULATIONS,
+  discipline: (tag: string) => string = normalizeTag,
+): LicensureRules {
+  const byRegulations = cache.get(compacts) ?? new WeakMap<readonly Regulation[], LicensureRules>();
+  cache.set(compacts, byRegulations);
+  const known = byRegulations.get(regulations);
+  if (known !== undefined && known.discipline === discipline) return known;
+  const rules: LicensureRules = {
+    compacts: new Map(compacts.map((compact) => [compact.id, { compact, members: new Set(compact.members) }])),
+    licenceRequired: new Map(regulations.map((rule) => [`${rule.jurisdiction} ${discipline(rule.discipline)}`, rule.licenceRequired])),
+    discipline,
+  };
+  byRegulations.set(regulations, rules);
+  return rules;
+}
+
+/** Whether a member set covers a jurisdiction: itself, or its country. */
+const isMember = (members: ReadonlySet<Jurisdiction>, where: Jurisdiction): boolean => members.has(where) || members.has(countryOf(where));
+
+/** Days left this year under a compact's yearly limit, or whether there is no limit. */
+function daysLeft(privilege: CompactPrivilege, limit: number | undefined, where: Jurisdiction, year: number): boolean {
+  if (limit === undefined) return true;
+  let used = 0;
+  for (const entry of privilege.daysUsed ?? []) if (entry.year === year && covers(entry.jurisdiction, where)) used += entry.days;
+  return used < limit;
+}
+
+/** Whether one privilege authorizes the setting under its compact's rules, given the jurisdictions where a licence is in force. */
+function privilegeAuthorizes(
+  privilege: CompactPrivilege,
+  entry: { readonly compact: Compact; readonly members: ReadonlySet<Jurisdiction> },
+  setting: CareSetting,
+  held: ReadonlySet<Jurisdiction>,
+): boolean {
+  const { compact, members } = entry;
+  const rules = compact.rules ?? DEFAULT_RULES;
   const { jurisdiction, mode, on } = setting;
-  const { licenses } = clinician.licensure;
-  const inForce = (license: (typeof licenses)[number]) => license.period === undefined || withinPeriod(license.period, on);
+  if (privilege.period !== undefined && !withinPeriod(privilege.period, on)) return false;
+  if (!compact.modes.includes(mode) || !isMember(members, jurisdiction)) return false;
+  return (
+    grants(privilege, rules, jurisdiction) &&
+    hasHomeLicence(privilege, rules, members, held) &&
+    fromHome(privilege, rules, setting) &&
+    daysLeft(privilege, rules.maxDaysPerYear, jurisdiction, Number(on.slice(0, 4)))
+  );
+}
+
+/** Whether the privilege reaches the jurisdiction: one privilege per remote state grants nothing without any listed. */
+function grants({ jurisdictions: granted }: CompactPrivilege, rules: CompactRules, jurisdiction: Jurisdiction): boolean {
+  if (granted === undefined) return rules.grant === "every-member";
+  return granted.some((where) => covers(where, jurisdiction));
+}
+
+/** The home licence every compact requires: in the declared home state when the compact ties privileges to it, else in any member. */
+function hasHomeLicence(
+  { home }: CompactPrivilege,
+  rules: CompactRules,
+  members: ReadonlySet<Jurisdiction>,
+  held: ReadonlySet<Jurisdiction>,
+): boolean {
+  if (rules.home === "any-member") return [...held].some((where) => isMember(members, where));
+  return home !== undefined && isMember(members, home) && (held.has(home) || held.has(countryOf(home)));
+}
+
+/** APIT: delivered from the home state; without knowing where the clinician is, they are taken to be at home. */
+const fromHome = ({ home }: CompactPrivilege, rules: CompactRules, setting: CareSetting): boolean =>
+  !rules.deliverFromHome || setting.clinicianIn === undefined || (home !== undefined && covers(home, setting.clinicianIn));
+
+/**
+ * `checkLicensure` on values already validated; no checks, for code that
+ * runs per clinician. Linear in the clinician's licences and privileges:
+ * compacts are looked up by id, members by jurisdiction.
+ */
+export function licensureFor(clinician: Clinician, setting: CareSetting, compacts: readonly Compact[] | LicensureRules): LicensureCheck {
+  const rules = Array.isArray(compacts) ? licensureRules(compacts as readonly Compact[]) : (compacts as LicensureRules);
+  const { jurisdiction, on } = setting;
+  const { licenses, status, supervisorId } = clinician.licensure;
+  // An associate practises only under a supervisor of record.
+  if (status === "pre-licensed" && supervisorId === undefined) return { authorized: false };
+  // Licences in force by jurisdiction, once: the home-licence test of each privilege is then a lookup.
+  const held = new Set<Jurisdiction>();
   for (const license of licenses) {
-    if (covers(license.jurisdiction, jurisdiction) && inForce(license))
-      return { authorized: true, via: "license", jurisdiction: license.jurisdiction };
+    if (license.period !== undefined && !withinPeriod(license.period, on)) continue;
+    if (covers(license.jurisdiction, jurisdiction)) return { authorized: true, via: "license", jurisdiction: license.jurisdiction };
+    held.add(license.jurisdiction);
   }
-  for (const privilege of clinician.licensure.compacts) {
-    if (privilege.period !== undefined && !withinPeriod(privilege.period, on)) continue;
-    if (privilege.jurisdictions !== undefined && !privilege.jurisdictions.some((granted) => covers(granted, jurisdiction))) continue;
-    const compact = compacts.find((candidate) => candidate.id === privilege.compactId);
-    if (compact === undefined || !compact.modes.includes(mode) || !compact.members.some((member) => covers(member, jurisdiction))) continue;
-    const homeLicence = licenses.some(
-      (license) => inForce(license) && compact.members.some((member) => covers(member, license.jurisdiction)),
-    );
-    if (homeLicence) return { authorized: true, via: "compact", compactId: compact.id };
+  // Pre-licensed clinicians hold no compact privileges.
+  for (const privilege of status === "pre-licensed" ? [] : clinician.licensure.compacts) {
+    const entry = rules.compacts.get(privilege.compactId);
+    if (entry !== undefined && privilegeAuthorizes(privilege, entry, setting, held))
+      return { authorized: true, via: "compact", compactId: entry.compact.id };
   }
-  return { authorized: false };
+  const discipline = rules.discipline(clinician.discipline);
+  const required =
+    rules.licenceRequired.get(`${jurisdiction} ${discipline}`) ?? rules.licenceRequired.get(`${countryOf(jurisdiction)} ${discipline}`);
+  return required === false ? { authorized: true, via: "not-required", jurisdiction } : { authorized: false };
 }

@@ -63,10 +63,11 @@ export function continuationAfterMove(context: RuleContext, to: string, on: IsoD
       if (accepted) unauthorized.push(mode);
       continue;
     }
+    // No regulations are passed here, so "not-required" cannot come back: every basis is a licence or a compact.
     const basis: Basis =
-      licensure.via === "license"
-        ? { via: "license", jurisdiction: licensure.jurisdiction }
-        : { via: "compact", compactId: licensure.compactId };
+      licensure.via === "compact"
+        ? { via: "compact", compactId: licensure.compactId }
+        : { via: "license", jurisdiction: licensure.jurisdiction };
     const by = basis.via === "license" ? `a licence for ${basis.jurisdiction}` : `the ${basis.compactId} privilege`;
     if (accepted) fits = true;
     else byVideo = by;
