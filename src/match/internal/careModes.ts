@@ -30,8 +30,8 @@ function inPerson(directory: CompiledDirectory, clinician: CompiledClinician, qu
   let found = false;
   let distanceKm: number | undefined;
   let reason: [CareModeReason, string | undefined] = ["no-office", undefined];
-  // One licensure check per jurisdiction, however many offices share it.
-  const licensed = new Map<string, boolean>();
+  // One licensure check per jurisdiction, however many offices share it (a map only for clinicians with several offices).
+  const licensed = source.locations.length > 1 ? new Map<string, boolean>() : undefined;
   for (const office of source.locations) {
     const distance = query.point === undefined ? undefined : haversineKm(query.point, office.point);
     const reachable =
@@ -41,10 +41,10 @@ function inPerson(directory: CompiledDirectory, clinician: CompiledClinician, qu
       continue;
     }
     const where = { jurisdiction: office.jurisdiction, mode: "in-person", on: query.startDate } as const;
-    let authorized = licensed.get(office.jurisdiction);
+    let authorized = licensed?.get(office.jurisdiction);
     if (authorized === undefined) {
       authorized = checkLicensure(source, where, directory.licensure).authorized;
-      licensed.set(office.jurisdiction, authorized);
+      licensed?.set(office.jurisdiction, authorized);
     }
     if (!authorized) {
       reason = ["not-licensed-in-person", office.jurisdiction];

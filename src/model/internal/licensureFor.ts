@@ -25,6 +25,7 @@ export interface LicensureRules {
 const DEFAULT_RULES: CompactRules = { grant: "every-member", home: "any-member", deliverFromHome: false };
 const cache = new WeakMap<readonly Compact[], WeakMap<readonly Regulation[], LicensureRules>>();
 const NO_REGULATIONS: readonly Regulation[] = [];
+const NO_PRIVILEGES: readonly CompactPrivilege[] = [];
 
 /** Indexes compacts and regulations once, so a check costs O(licences + privileges), whatever the size of the compacts. */
 export function licensureRules(
@@ -89,7 +90,10 @@ function hasHomeLicence(
   members: ReadonlySet<Jurisdiction>,
   held: ReadonlySet<Jurisdiction>,
 ): boolean {
-  if (rules.home === "any-member") return [...held].some((where) => isMember(members, where));
+  if (rules.home === "any-member") {
+    for (const where of held) if (isMember(members, where)) return true;
+    return false;
+  }
   return home !== undefined && isMember(members, home) && (held.has(home) || held.has(countryOf(home)));
 }
 
@@ -108,15 +112,17 @@ export function licensureFor(clinician: Clinician, setting: CareSetting, compact
   const { licenses, status, supervisorId } = clinician.licensure;
   // An associate practises only under a supervisor of record.
   if (status === "pre-licensed" && supervisorId === undefined) return { authorized: false };
-  // Licences in force by jurisdiction, once: the home-licence test of each privilege is then a lookup.
-  const held = new Set<Jurisdiction>();
   for (const license of licenses) {
-    if (license.period !== undefined && !withinPeriod(license.period, on)) continue;
-    if (covers(license.jurisdiction, jurisdiction)) return { authorized: true, via: "license", jurisdiction: license.jurisdiction };
-    held.add(license.jurisdiction);
+    if (covers(license.jurisdiction, jurisdiction) && (license.period === undefined || withinPeriod(license.period, on)))
+      return { authorized: true, via: "license", jurisdiction: license.jurisdiction };
   }
   // Pre-licensed clinicians hold no compact privileges.
-  for (const privilege of status === "pre-licensed" ? [] : clinician.licensure.compacts) {
+  const privileges = status === "pre-licensed" ? NO_PRIVILEGES : clinician.licensure.compacts;
+  // Licences in force by jurisdiction, once and only when there are privileges: the home-licence test is then a lookup.
+  const held = new Set<Jurisdiction>();
+  if (privileges.length > 0)
+    for (const license of licenses) if (license.period === undefined || withinPeriod(license.period, on)) held.add(license.jurisdiction);
+  for (const privilege of privileges) {
     const entry = rules.compacts.get(privilege.compactId);
     if (entry !== undefined && privilegeAuthorizes(privilege, entry, setting, held))
       return { authorized: true, via: "compact", compactId: entry.compact.id };
