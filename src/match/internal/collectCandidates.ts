@@ -34,7 +34,8 @@ function addOfficesNear(
 /**
  * The clinicians a request could possibly reach, in id order: those who may
  * be licensed for telehealth where the client is, and those with an office
- * within reach. Everyone else fails a hard constraint without being looked at.
+ * within reach, who hold every required population and problem area.
+ * Everyone else fails a hard constraint without being looked at.
  */
 export function collectCandidates(directory: CompiledDirectory, query: PreparedQuery): number[] {
   const seen = new Uint8Array(directory.clinicians.length);
@@ -55,7 +56,16 @@ export function collectCandidates(directory: CompiledDirectory, query: PreparedQ
       }
     } else addOfficesNear(directory, point, query.travelRadiusKm, add);
   }
+  // Every required population and problem area must be held: filter by their bitmaps before any clinician is evaluated.
+  const required = [
+    ...query.requiredPopulations.map((code) => directory.byPopulation.get(code)),
+    ...query.requiredProblemAreas.map((code) => directory.byProblemArea.get(code)),
+  ];
+  if (required.includes(undefined)) return [];
+  const filters = required as Uint8Array[];
   const candidates: number[] = [];
-  for (let index = 0; index < seen.length; index += 1) if (seen[index] === 1) candidates.push(index);
+  for (let index = 0; index < seen.length; index += 1) {
+    if (seen[index] === 1 && filters.every((filter) => filter[index] === 1)) candidates.push(index);
+  }
   return candidates;
 }

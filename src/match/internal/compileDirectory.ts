@@ -27,6 +27,22 @@ function push<K>(map: Map<K, number[]>, key: K, index: number): void {
   else if (list[list.length - 1] !== index) list.push(index);
 }
 
+/** For each code, which clinicians hold it, one byte per clinician: a required code then filters candidates with a lookup. */
+function bitmaps(
+  clinicians: readonly CompiledClinician[],
+  codes: (clinician: CompiledClinician) => ReadonlySet<string>,
+): Map<string, Uint8Array> {
+  const maps = new Map<string, Uint8Array>();
+  for (const clinician of clinicians) {
+    for (const code of codes(clinician)) {
+      let map = maps.get(code);
+      if (map === undefined) maps.set(code, (map = new Uint8Array(clinicians.length)));
+      map[clinician.index] = 1;
+    }
+  }
+  return maps;
+}
+
 /** Where a discipline needs no licence (UK counselling, say): its clinicians may be reached there without one. */
 function unlicensedJurisdictions(directory: Directory, canonical: (tag: string) => string): Map<string, Jurisdiction[]> {
   const where = new Map<string, Jurisdiction[]>();
@@ -103,6 +119,8 @@ export function compileDirectory(directory: Directory, options: MatcherOptions):
 
   return {
     clinicians,
+    byPopulation: bitmaps(clinicians, (clinician) => clinician.populations),
+    byProblemArea: bitmaps(clinicians, (clinician) => clinician.problemAreas),
     byId: new Map(clinicians.map((clinician) => [clinician.source.id, clinician])),
     byJurisdiction,
     officesByJurisdiction,

@@ -46,6 +46,10 @@ export interface CompiledClinician {
 export interface CompiledDirectory {
   readonly clinicians: readonly CompiledClinician[];
   readonly byId: ReadonlyMap<string, CompiledClinician>;
+  /** Which clinicians serve each population (one byte per clinician, by index). */
+  readonly byPopulation: ReadonlyMap<string, Uint8Array>;
+  /** Which clinicians treat each problem area (one byte per clinician, by index). */
+  readonly byProblemArea: ReadonlyMap<string, Uint8Array>;
   /** Clinicians who may be licensed for telehealth in a jurisdiction (licence or compact member), by jurisdiction. */
   readonly byJurisdiction: ReadonlyMap<Jurisdiction, readonly number[]>;
   /** Offices by jurisdiction, for clients without a point. */

@@ -26,6 +26,14 @@ const DEFAULT_RULES: CompactRules = { grant: "every-member", home: "any-member",
 const cache = new WeakMap<readonly Compact[], WeakMap<readonly Regulation[], LicensureRules>>();
 const NO_REGULATIONS: readonly Regulation[] = [];
 const NO_PRIVILEGES: readonly CompactPrivilege[] = [];
+const NOTHING_HELD: ReadonlySet<Jurisdiction> = new Set();
+
+/** The jurisdictions of the licences in force on a day, once per check: the home-licence test of each privilege is then a lookup. */
+function heldOn(licenses: Clinician["licensure"]["licenses"], on: string): Set<Jurisdiction> {
+  const held = new Set<Jurisdiction>();
+  for (const license of licenses) if (license.period === undefined || withinPeriod(license.period, on)) held.add(license.jurisdiction);
+  return held;
+}
 
 /** Indexes compacts and regulations once, so a check costs O(licences + privileges), whatever the size of the compacts. */
 export function licensureRules(
@@ -118,10 +126,7 @@ export function licensureFor(clinician: Clinician, setting: CareSetting, compact
   }
   // Pre-licensed clinicians hold no compact privileges.
   const privileges = status === "pre-licensed" ? NO_PRIVILEGES : clinician.licensure.compacts;
-  // Licences in force by jurisdiction, once and only when there are privileges: the home-licence test is then a lookup.
-  const held = new Set<Jurisdiction>();
-  if (privileges.length > 0)
-    for (const license of licenses) if (license.period === undefined || withinPeriod(license.period, on)) held.add(license.jurisdiction);
+  const held = privileges.length > 0 ? heldOn(licenses, on) : NOTHING_HELD;
   for (const privilege of privileges) {
     const entry = rules.compacts.get(privilege.compactId);
     if (entry !== undefined && privilegeAuthorizes(privilege, entry, setting, held))
