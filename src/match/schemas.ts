@@ -63,8 +63,11 @@ export type UrgencyWaits = z.infer<typeof UrgencyWaits>;
  * How much each part of the soft fit counts. Weights are relative: they are
  * normalized to sum to 1 for each request, so the parts of a score add up to
  * the score. Defaults: needs 0.30, outcomes 0.15, schedule 0.15, modality
- * 0.10, language 0.10, wait 0.10, gender 0.05, distance 0.05. The outcome
- * weight applies only when the directory carries outcome data.
+ * 0.10, language 0.10, wait 0.10, gender 0.05, distance 0.05, identity
+ * 0.10. The outcome weight applies only when the directory carries outcome
+ * data, the identity weight only when the client asks for populations,
+ * cultures, faiths, a clinician age range or an interpreter without making
+ * it a must.
  *
  * @example
  * ```ts
@@ -84,6 +87,7 @@ export const MatchWeights = z
     wait: weight(0.1),
     gender: weight(0.05),
     distance: weight(0.05),
+    identity: weight(0.1),
   })
   .refine((w) => Object.values(w).some((value) => value > 0), { error: "too-small" });
 /** How much each part of the soft fit counts. */

@@ -30,6 +30,7 @@ export const HardConstraint = z.enum([
   "language",
   "discipline",
   "level-of-care",
+  "preference",
   "wait",
   "payment",
   "care-mode",
@@ -47,7 +48,7 @@ export type HardConstraint = z.infer<typeof HardConstraint>;
  * SoftCriterion.options[0]; // => "needs"
  * ```
  */
-export const SoftCriterion = z.enum(["needs", "outcomes", "schedule", "modality", "language", "wait", "gender", "distance"]);
+export const SoftCriterion = z.enum(["needs", "outcomes", "schedule", "modality", "language", "wait", "gender", "distance", "identity"]);
 /** A part of the soft fit. */
 export type SoftCriterion = z.infer<typeof SoftCriterion>;
 
@@ -76,6 +77,7 @@ export const ConstraintReason = z.enum([
   "language-not-spoken",
   "discipline-not-wanted",
   "level-of-care-not-offered",
+  "preference-not-met",
   "wait-too-long",
   "not-in-network",
   "network-ends-during-care",

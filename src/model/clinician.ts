@@ -156,7 +156,11 @@ export type DomainOutcome = z.infer<typeof DomainOutcome>;
  * opt-out is in force (42 CFR 405.400–405.455): only then may they see a
  * Medicare beneficiary under a private contract. `levelsOfCare` lists the
  * levels of care the clinician (or their programme) offers; without it,
- * `outpatient` only.
+ * `outpatient` only. `cultures` (communities and cultural competencies) and
+ * `faiths` (faith traditions the clinician integrates into care, on request)
+ * are free tags; `birthYear` lets a client prefer a clinician's age range;
+ * `worksWithInterpreters` says the clinician works with a client's
+ * interpreter.
  *
  * @example
  * ```ts
@@ -205,6 +209,10 @@ export const Clinician = z
     capacity: Capacity,
     outcomes: z.array(DomainOutcome).max(200).optional(),
     levelsOfCare: z.array(LevelOfCare).min(1).max(4).optional(),
+    cultures: z.array(Tag).max(50).optional(),
+    faiths: z.array(Tag).max(20).optional(),
+    birthYear: z.number().int().min(1900).max(2100).optional(),
+    worksWithInterpreters: z.boolean().optional(),
   })
   .superRefine((clinician, ctx) => {
     const { fee, slidingScaleFloor: floor } = clinician;

@@ -93,8 +93,32 @@ export const MatchRequirements = z.strictObject({
 export type MatchRequirements = z.infer<typeof MatchRequirements>;
 
 /**
+ * A preference the client may say is a must: `populations` (LGBTQ+-affirming
+ * care, say), `cultures`, `faiths` (faith-integrated care), `clinicianAge`,
+ * `interpreter`.
+ *
+ * @example
+ * ```ts
+ * import { ClientPreference } from "referwell";
+ *
+ * ClientPreference.options.includes("faiths"); // => true
+ * ```
+ */
+export const ClientPreference = z.enum(["populations", "cultures", "faiths", "clinicianAge", "interpreter"]);
+/** A preference the client may say is a must. */
+export type ClientPreference = z.infer<typeof ClientPreference>;
+
+/**
  * Soft fit: what makes one eligible clinician better than another.
  * `problemAreas` lists the client's needs with the primary one first.
+ * What clients ask for first (Swift et al. 2018: accommodating preferences
+ * lowers dropout) is soft by default and hard when listed in `must`:
+ * `populations` served (`lgbtq-affirming`: identity is not a problem area),
+ * `cultures` and `faiths` the clinician works with, the clinician's age
+ * range (`clinicianAge`, in years on the start date, from `birthYear`), and
+ * `interpreter`: the client needs an interpreter for this language, so the
+ * clinician must work with interpreters (distinct from the clinician's own
+ * languages).
  *
  * @example
  * ```ts
@@ -109,6 +133,14 @@ export const MatchPreferences = z.strictObject({
   languages: z.array(LanguageTag).max(20).default(emptyList),
   clinicianGenders: z.array(z.string().min(1).max(60)).max(20).default(emptyList),
   schedule: WeeklySchedule.optional(),
+  populations: z.array(Tag).max(20).optional(),
+  cultures: z.array(Tag).max(20).optional(),
+  faiths: z.array(Tag).max(10).optional(),
+  clinicianAge: z
+    .strictObject({ min: z.number().int().min(18).max(120).optional(), max: z.number().int().min(18).max(120).optional() })
+    .optional(),
+  interpreter: LanguageTag.optional(),
+  must: z.array(ClientPreference).max(5).optional(),
 });
 /** Soft fit for a receiving clinician. */
 export type MatchPreferences = z.infer<typeof MatchPreferences>;

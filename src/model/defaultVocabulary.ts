@@ -140,8 +140,6 @@ export const defaultVocabulary: Readonly<Record<VocabularyList, readonly Vocabul
     ["chronic-pain", "Chronic pain"],
     ["chronic-illness", "Chronic illness"],
     ["sexual-health", "Sexual health", ["sex therapy"]],
-    ["gender-identity", "Gender identity"],
-    ["sexual-orientation", "Sexual orientation", ["lgbtq", "lgbtqia"]],
     ["divorce", "Separation and divorce", ["separation"]],
     ["self-esteem", "Self-esteem"],
     ["neuropsychological-assessment", "Neuropsychological assessment", ["cognitive assessment"]],
@@ -187,6 +185,22 @@ export const defaultVocabulary: Readonly<Record<VocabularyList, readonly Vocabul
     ["couples", "Couples", ["couple"]],
     ["families", "Families", ["family"]],
     ["groups", "Groups", ["group"]],
+    // Identity is not a problem: LGBTQ+-affirming care is a population served (APA 2021, sexual minority persons; APA 2015, TGNC people).
+    [
+      "lgbtq-affirming",
+      "LGBTQ+-affirming care",
+      [
+        "lgbtq",
+        "lgbtqia",
+        "lgbtq+",
+        "sexual orientation",
+        "gender identity",
+        "sexual-orientation",
+        "gender-identity",
+        "transgender",
+        "queer",
+      ],
+    ],
   ]),
   disciplines: toEntries([
     ["psychologist", "Psychologist", ["clinical psychologist", "counseling psychologist"]],

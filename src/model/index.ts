@@ -29,7 +29,7 @@ export {
 } from "./client.js";
 export { coverageOn } from "./coverageOn.js";
 export { createVocabulary, type Vocabulary } from "./createVocabulary.js";
-export { MatchCriteria, MatchPreferences, MatchRequirements, PayerRef, PaymentCriteria, Stay } from "./criteria.js";
+export { ClientPreference, MatchCriteria, MatchPreferences, MatchRequirements, PayerRef, PaymentCriteria, Stay } from "./criteria.js";
 export { criteriaFromClient } from "./criteriaFromClient.js";
 export { Directory, type DirectoryInput } from "./directory.js";
 export {

@@ -69,6 +69,11 @@ export const matchClinician = (id: string): fc.Arbitrary<Clinician> =>
       weeklyLimit: fc.integer({ min: 0, max: 3 }),
       thisWeek: fc.integer({ min: 0, max: 2 }),
       wait: fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined }),
+      affirming: fc.boolean(),
+      cultures: fc.subarray(["Latinx", "black", "east-asian"]),
+      faiths: fc.subarray(["christian", "Muslim"]),
+      birthYear: fc.option(fc.integer({ min: 1950, max: 1998 }), { nil: undefined }),
+      interpreters: fc.option(fc.boolean(), { nil: undefined }),
       levels: fc.option(fc.subarray(["outpatient", "psychiatric-evaluation", "intensive-outpatient"] as const, { minLength: 1 }), {
         nil: undefined,
       }),
@@ -99,8 +104,12 @@ export const matchClinician = (id: string): fc.Arbitrary<Clinician> =>
       },
       problemAreas: c.problemAreas,
       modalities: c.modalities,
-      populations: c.populations,
+      populations: c.affirming ? [...c.populations, "LGBTQ+"] : c.populations,
       languages: c.languages,
+      cultures: c.cultures,
+      faiths: c.faiths,
+      ...(c.birthYear === undefined ? {} : { birthYear: c.birthYear }),
+      ...(c.interpreters === undefined ? {} : { worksWithInterpreters: c.interpreters }),
       ...(c.gender === undefined ? {} : { gender: c.gender }),
       insurancePanels: [
         ...c.panels.map((payerId, i) => ({
@@ -162,6 +171,14 @@ export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc
     preferredModalities: some(POOL.modalities).map((m) => m.slice(0, 2)),
     preferredLanguages: some(POOL.languages),
     genders: some(POOL.genders).map((g) => g.slice(0, 1)),
+    who: fc.record({
+      populations: fc.subarray(["lgbtq-affirming", "adults"]),
+      cultures: fc.subarray(["latinx", "black"]),
+      faiths: fc.subarray(["christian", "muslim"]),
+      age: fc.option(fc.record({ min: fc.constantFrom(25, 35), max: fc.constantFrom(45, 70) }), { nil: undefined }),
+      interpreter: fc.option(fc.constantFrom("fa", "so"), { nil: undefined }),
+      must: fc.subarray(["populations", "cultures", "faiths", "clinicianAge", "interpreter"] as const),
+    }),
     schedule: fc.option(fc.record({ timeZone: fc.constantFrom(...POOL.zones), slots: fc.array(slot, { maxLength: 3 }) }), {
       nil: undefined,
     }),
@@ -218,6 +235,12 @@ export const matchCriteria: fc.Arbitrary<MatchCriteria> = fc
       modalities: c.preferredModalities,
       languages: c.preferredLanguages,
       clinicianGenders: c.genders,
+      ...(c.who.populations.length > 0 ? { populations: c.who.populations } : {}),
+      ...(c.who.cultures.length > 0 ? { cultures: c.who.cultures } : {}),
+      ...(c.who.faiths.length > 0 ? { faiths: c.who.faiths } : {}),
+      ...(c.who.age === undefined ? {} : { clinicianAge: c.who.age }),
+      ...(c.who.interpreter === undefined ? {} : { interpreter: c.who.interpreter }),
+      ...(c.who.must.length > 0 ? { must: c.who.must } : {}),
       ...(c.schedule === undefined ? {} : { schedule: c.schedule }),
     },
   }));

@@ -176,6 +176,24 @@ describe("matcher.rank", () => {
     }),
   ];
 
+  test.prop([matchDirectory(), matchCriteria])(
+    "identity preferences: soft ones never change who is eligible; musts only remove clinicians",
+    (directory, criteria) => {
+      const matcher = createMatcher(directory);
+      const { populations: _p, cultures: _c, faiths: _f, clinicianAge: _a, interpreter: _i, must: _m, ...plain } = criteria.prefer;
+      const ids = (prefer: MatchCriteria["prefer"]) =>
+        matcher
+          .rank({ criteria: { ...criteria, prefer } }, ALL)
+          .options.map((o) => o.clinicianId)
+          .sort();
+      const without = ids(plain);
+      const { must: _must, ...soft } = criteria.prefer;
+      expect(ids(soft)).toEqual(without);
+      const withMust = ids(criteria.prefer);
+      for (const id of withMust) expect(without).toContain(id);
+    },
+  );
+
   const URGENCIES = [undefined, "routine", "soon", "urgent"] as const;
   const cap = fc.record({ days: fc.integer({ min: 0, max: 60 }), count: fc.constantFrom("calendar" as const, "business" as const) });
   // Caps drawn at random, in any order: a host may set an urgent cap above the soon one.

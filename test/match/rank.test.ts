@@ -280,6 +280,33 @@ describe("ranking", () => {
   });
 });
 
+describe("what clients ask for", () => {
+  const affirming = clinician("a", { populations: ["adults", "LGBTQ+"], faiths: ["Muslim"], birthYear: 1985, worksWithInterpreters: true });
+  const other = clinician("b", { birthYear: 1960 });
+  const asking = (must: ("populations" | "faiths" | "clinicianAge" | "interpreter")[]): CriteriaInput => ({
+    location: { jurisdiction: "US-OR" },
+    startDate: "2026-11-23",
+    prefer: { populations: ["gender identity"], faiths: ["muslim"], clinicianAge: { min: 30, max: 45 }, interpreter: "fa", must },
+  });
+
+  it("soft by default: a clinician who meets them ranks first, the other stays an option", () => {
+    const { options } = createMatcher({ clinicians: [other, affirming] }).rank({ criteria: asking([]) }, NOW);
+    expect(options.map((o) => o.clinicianId)).toEqual(["a", "b"]);
+    expect(options[1]?.parts.find((p) => p.criterion === "identity")?.reason).toBe(
+      "Does not meet the populations asked for, faith-integrated care as asked, the clinician age range asked for and work with an interpreter.",
+    );
+  });
+
+  it("hard when the client says must", () => {
+    const matcher = createMatcher({ clinicians: [other, affirming] });
+    expect(matcher.rank({ criteria: asking(["populations"]) }, NOW).options.map((o) => o.clinicianId)).toEqual(["a"]);
+    expect(matcher.explain({ criteria: asking(["clinicianAge", "interpreter"]) }, "b", NOW).failures.map((f) => f.text)).toEqual([
+      "Does not meet a must of the client's: the clinician age range.",
+      "Does not meet a must of the client's: working with an interpreter.",
+    ]);
+  });
+});
+
 describe("outcome veto", () => {
   // The review's case: ineffective with the primary need on 40 cases, effective with sleep.
   const vetoed = clinician("v", {

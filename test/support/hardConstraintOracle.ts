@@ -2,7 +2,15 @@
  * An independent, deliberately plain statement of the matcher's hard
  * constraints, for properties to check the matcher against.
  */
-import { checkLicensure, type Clinician, type Compact, createVocabulary, type MatchCriteria, type VocabularyList } from "referwell";
+import {
+  checkLicensure,
+  type Clinician,
+  type Compact,
+  createVocabulary,
+  type MatchCriteria,
+  normalizeTag,
+  type VocabularyList,
+} from "referwell";
 
 const vocabulary = createVocabulary();
 const lang = (tag: string) => tag.split("-")[0]?.toLowerCase();
@@ -49,6 +57,23 @@ export function hardConstraintViolations(
     !r.disciplines.some((d) => vocabulary.canonical("disciplines", d) === vocabulary.canonical("disciplines", c.discipline))
   )
     out.push("discipline");
+  // A preference the client says is a must; an unknown clinician age never meets a range.
+  const p = criteria.prefer;
+  const norm = normalizeTag;
+  const must = (name: string, met: () => boolean) => (p.must ?? []).includes(name as never) && !met();
+  if (
+    must("populations", () => has("populations", served, p.populations ?? [])) ||
+    must("cultures", () => (p.cultures ?? []).every((w) => (c.cultures ?? []).some((m) => norm(m) === norm(w)))) ||
+    must("faiths", () => (p.faiths ?? []).every((w) => (c.faiths ?? []).some((m) => norm(m) === norm(w)))) ||
+    must("clinicianAge", () => {
+      if (p.clinicianAge === undefined) return true;
+      if (c.birthYear === undefined) return false;
+      const age = Number(startDate.slice(0, 4)) - c.birthYear;
+      return age >= (p.clinicianAge.min ?? 0) && age <= (p.clinicianAge.max ?? 999);
+    }) ||
+    must("interpreter", () => p.interpreter === undefined || c.worksWithInterpreters === true)
+  )
+    out.push("preference");
   if (r.levelOfCare !== undefined && !(c.levelsOfCare ?? ["outpatient"]).includes(r.levelOfCare)) out.push("level-of-care");
   // Default wait caps: urgent 2 calendar days; soon 10 business days, stepped one day at a time from the start date.
   let soonDays = 0;

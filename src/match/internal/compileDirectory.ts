@@ -107,6 +107,8 @@ export function compileDirectory(directory: Directory, options: MatcherOptions):
       levelsOfCare: new Set(source.levelsOfCare ?? OUTPATIENT),
       languages: new Set(source.languages.map(primaryLanguage)),
       gender: source.gender === undefined ? undefined : normalizeTag(source.gender),
+      cultures: new Set((source.cultures ?? []).map(normalizeTag)),
+      faiths: new Set((source.faiths ?? []).map(normalizeTag)),
       outcomes: new Map((source.outcomes ?? []).map((outcome) => [vocabulary.canonical("problemAreas", outcome.problemArea), outcome])),
       slots: source.availability.slots.map((slot) => ({
         day: WEEKDAYS.indexOf(slot.day),

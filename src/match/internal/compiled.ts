@@ -17,6 +17,8 @@ import type { ConstraintCheck } from "./constraintChecks.js";
 import type { PreparedWaitCap } from "./waitCap.js";
 import type { ClientPlace } from "./telehealthPlaces.js";
 import type { WeekTimeline } from "./weekTimeline.js";
+import type { PreparedPreferences } from "./clientPreferences.js";
+import type { ClientPreference } from "../../model/criteria.js";
 
 /** A weekly slot as minutes of a weekday (Monday = 0). */
 export interface CompiledSlot {
@@ -38,6 +40,9 @@ export interface CompiledClinician {
   /** Primary language subtags, lower case. */
   readonly languages: ReadonlySet<string>;
   readonly gender: string | undefined;
+  /** Cultures and faiths the clinician works with, normalized. */
+  readonly cultures: ReadonlySet<string>;
+  readonly faiths: ReadonlySet<string>;
   /** Outcome per canonical problem area. */
   readonly outcomes: ReadonlyMap<string, { readonly rating: "effective" | "neutral" | "ineffective"; readonly cases: number }>;
   readonly slots: readonly CompiledSlot[];
@@ -97,6 +102,10 @@ export interface PreparedQuery {
   readonly preferredModalities: readonly string[];
   readonly preferredLanguages: readonly string[];
   readonly preferredGenders: ReadonlySet<string>;
+  /** What the client asks of who the clinician is: soft, or hard when a must. */
+  readonly preferences: PreparedPreferences;
+  /** The preferences asked for softly, which the identity part of the score weighs. */
+  readonly softPreferences: readonly ClientPreference[];
   /** The client's weekly windows on the week's axis, merged; undefined when none are given. */
   readonly clientWindows: readonly (readonly [number, number])[] | undefined;
   readonly timeline: WeekTimeline;

@@ -1,5 +1,7 @@
 import { isKnownLanguage } from "../../model/internal/isKnownLanguage.js";
 import type { LevelOfCare } from "../../model/enums.js";
+import type { ClientPreference } from "../../model/criteria.js";
+import { meetsPreference } from "./clientPreferences.js";
 import type { VocabularyList } from "../../model/defaultVocabulary.js";
 import type { ConstraintFailure, ConstraintReason, HardConstraint, PaymentRoute } from "../types.js";
 import { type CareModeReason, type CareModes, careModes } from "./careModes.js";
@@ -92,6 +94,14 @@ const LEVEL_OF_CARE_TEXT: Readonly<Record<LevelOfCare, string>> = {
   "psychiatric-evaluation": "psychiatric evaluation",
   "intensive-outpatient": "an intensive outpatient programme",
   "partial-hospitalisation": "partial hospitalisation",
+};
+
+const MUST_TEXT: Readonly<Record<ClientPreference, string>> = {
+  populations: "the populations asked for",
+  cultures: "the cultures asked for",
+  faiths: "faith-integrated care",
+  clinicianAge: "the clinician age range",
+  interpreter: "working with an interpreter",
 };
 
 const CARE_MODE_TEXT: Record<CareModeReason, (evaluation: Evaluation, office: string | undefined) => string> = {
@@ -192,6 +202,19 @@ export const constraintChecks: readonly ConstraintCheck[] = [
         text: `Does not offer ${LEVEL_OF_CARE_TEXT[query.criteria.require.levelOfCare as LevelOfCare]}.`,
       },
     ],
+  },
+  {
+    constraint: "preference",
+    requested: (query) => query.preferences.must.size > 0,
+    passes: ({ clinician, query }) => [...query.preferences.must].every((preference) => meetsPreference(clinician, query, preference)),
+    explain: ({ clinician, query }) =>
+      [...query.preferences.must]
+        .filter((preference) => !meetsPreference(clinician, query, preference))
+        .map((preference) => ({
+          constraint: "preference" as const,
+          reason: "preference-not-met" as const,
+          text: `Does not meet a must of the client's: ${MUST_TEXT[preference]}.`,
+        })),
   },
   {
     constraint: "wait",

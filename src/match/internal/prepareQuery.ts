@@ -6,27 +6,62 @@ import type { CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { constraintChecks } from "./constraintChecks.js";
 import type { Urgency } from "../../model/enums.js";
 import { waitCap } from "./waitCap.js";
+import { askedPreferences, type PreparedPreferences } from "./clientPreferences.js";
+import type { ClientPreference } from "../../model/criteria.js";
 import { telehealthPlaces } from "./telehealthPlaces.js";
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
 import { mergeIntervals } from "./mergeIntervals.js";
 import { primaryLanguage } from "./primaryLanguage.js";
 import { SoftCriterion } from "../types.js";
-import { createWeekTimeline } from "./weekTimeline.js";
+import { createWeekTimeline, type WeekTimeline } from "./weekTimeline.js";
 import { minutesOf } from "../../model/internal/minutesOf.js";
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const SEVERE = new Set(["severe", "complex"]);
 
 /** The weights of the parts that count for this request, summing to 1: outcomes only with outcome data, more for severe clients. */
-function normalizedWeights({ options, hasOutcomes }: CompiledDirectory, criteria: MatchCriteria): PreparedQuery["weights"] {
+function normalizedWeights(
+  { options, hasOutcomes }: CompiledDirectory,
+  criteria: MatchCriteria,
+  identity: boolean,
+): PreparedQuery["weights"] {
   const raw = Object.fromEntries(SoftCriterion.options.map((criterion) => [criterion, options.weights[criterion]])) as Record<
     SoftCriterion,
     number
   >;
+  // Who the clinician is counts only when the client asks softly, so other requests score as before.
+  if (!identity) raw.identity = 0;
   if (!hasOutcomes) raw.outcomes = 0;
   else if (criteria.severity !== undefined && SEVERE.has(criteria.severity)) raw.outcomes *= options.severeOutcomeMultiplier;
   const total = SoftCriterion.options.reduce((sum, criterion) => sum + raw[criterion], 0);
   return SoftCriterion.options.filter((criterion) => raw[criterion] > 0).map((criterion) => [criterion, raw[criterion] / total] as const);
+}
+
+/** The client's weekly windows on the week's axis, merged. */
+function clientWindowsOf(schedule: NonNullable<MatchCriteria["prefer"]["schedule"]>, timeline: WeekTimeline): [number, number][] {
+  const { timeZone, slots } = schedule;
+  const windows: [number, number][] = [];
+  for (let day = 0; day < 7; day += 1) {
+    const weekday = WEEKDAYS[timeline.weekday(day)];
+    for (const slot of slots) {
+      if (slot.day !== weekday) continue;
+      windows.push([timeline.toAxis(timeZone, day, minutesOf(slot.start)), timeline.toAxis(timeZone, day, minutesOf(slot.end))]);
+    }
+  }
+  return mergeIntervals(windows);
+}
+
+/** Whether the client asks any preference about who the clinician is without making it a must. */
+function askedSoftly(prefer: MatchCriteria["prefer"]): boolean {
+  const must = new Set(prefer.must ?? []);
+  const asked: [ClientPreference, boolean][] = [
+    ["populations", (prefer.populations ?? []).length > 0],
+    ["cultures", (prefer.cultures ?? []).length > 0],
+    ["faiths", (prefer.faiths ?? []).length > 0],
+    ["clinicianAge", prefer.clinicianAge !== undefined],
+    ["interpreter", prefer.interpreter !== undefined],
+  ];
+  return asked.some(([preference, given]) => given && !must.has(preference));
 }
 
 /** Turns criteria into what evaluating a clinician needs: canonical codes, normalized weights, the client's week. */
@@ -44,22 +79,17 @@ export function prepareQuery(
   const { require, prefer } = criteria;
   const timeline = createWeekTimeline(startDate);
 
-  let clientWindows: [number, number][] | undefined;
-  if (prefer.schedule !== undefined) {
-    const { timeZone, slots } = prefer.schedule;
-    clientWindows = [];
-    for (let day = 0; day < 7; day += 1) {
-      const weekday = WEEKDAYS[timeline.weekday(day)];
-      for (const slot of slots) {
-        if (slot.day !== weekday) continue;
-        clientWindows.push([timeline.toAxis(timeZone, day, minutesOf(slot.start)), timeline.toAxis(timeZone, day, minutesOf(slot.end))]);
-      }
-    }
-    clientWindows = mergeIntervals(clientWindows);
-  }
-
-  const weights = normalizedWeights(directory, criteria);
+  const clientWindows = prefer.schedule === undefined ? undefined : clientWindowsOf(prefer.schedule, timeline);
+  const weights = normalizedWeights(directory, criteria, askedSoftly(prefer));
   const needs = canonical("problemAreas", prefer.problemAreas);
+  const preferences: PreparedPreferences = {
+    populations: canonical("populations", prefer.populations ?? []),
+    cultures: [...new Set((prefer.cultures ?? []).map(normalizeTag))],
+    faiths: [...new Set((prefer.faiths ?? []).map(normalizeTag))],
+    clinicianAge: prefer.clinicianAge,
+    interpreter: prefer.interpreter !== undefined,
+    must: new Set(prefer.must ?? []),
+  };
   // A course of n weeks from the start date ends on its last day; 0 weeks is the start date alone.
   const courseEnd = addCalendarDays(startDate, Math.max(0, (criteria.expectedWeeks ?? options.expectedWeeks) * 7 - 1));
   const query: Omit<PreparedQuery, "constraintChecks"> = {
@@ -85,6 +115,8 @@ export function prepareQuery(
     preferredModalities: canonical("modalities", prefer.modalities),
     preferredLanguages: [...new Set(prefer.languages.map(primaryLanguage))],
     preferredGenders: new Set(prefer.clinicianGenders.map(normalizeTag)),
+    preferences,
+    softPreferences: askedPreferences(preferences).filter((preference) => !preferences.must.has(preference)),
     clientWindows,
     timeline,
     weights,

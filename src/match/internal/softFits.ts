@@ -3,6 +3,8 @@ import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./comp
 import type { ConstraintResult } from "./evaluateConstraints.js";
 import { inSentence } from "./inSentence.js";
 import { overlapMinutes } from "./overlapMinutes.js";
+import type { ClientPreference } from "../../model/criteria.js";
+import { meetsPreference } from "./clientPreferences.js";
 
 /** What every part of the soft fit reads: one eligible clinician, one request, and what the hard constraints found. */
 export interface FitFacts {
@@ -137,6 +139,28 @@ function distanceFit({ query, constraints }: FitFacts): Fit {
   return { fit: 1 - Math.min(1, km / query.travelRadiusKm), reason: () => `In person, ${Math.round(km * 10) / 10} km away.` };
 }
 
+const PREFERENCE_TEXT: Readonly<Record<ClientPreference, string>> = {
+  populations: "the populations asked for",
+  cultures: "the cultures asked for",
+  faiths: "faith-integrated care as asked",
+  clinicianAge: "the clinician age range asked for",
+  interpreter: "work with an interpreter",
+};
+
+function identityFit({ clinician, query }: FitFacts): Fit {
+  const asked = query.softPreferences;
+  if (asked.length === 0) return { fit: 1, reason: "No preference about who the clinician is was given." };
+  const met = asked.filter((preference) => meetsPreference(clinician, query, preference));
+  const missed = asked.filter((preference) => !met.includes(preference));
+  return {
+    fit: met.length / asked.length,
+    reason: () =>
+      missed.length === 0
+        ? `Meets ${listed(met.map((p) => PREFERENCE_TEXT[p]))}.`
+        : `Does not meet ${listed(missed.map((p) => PREFERENCE_TEXT[p]))}.`,
+  };
+}
+
 /** Each part of the soft fit (see {@link SoftCriterion}) with the function that measures it. */
 export const softFits: Readonly<Record<SoftCriterion, (facts: FitFacts) => Fit>> = {
   needs: needsFit,
@@ -147,4 +171,5 @@ export const softFits: Readonly<Record<SoftCriterion, (facts: FitFacts) => Fit>>
   wait: waitFit,
   gender: genderFit,
   distance: distanceFit,
+  identity: identityFit,
 };
