@@ -118,7 +118,7 @@ export type InboundEventInput = z.input<typeof InboundEvent>;
  * ```ts
  * import { OutboundEvent } from "referwell/intake";
  *
- * OutboundEvent.parse({
+ * const event = OutboundEvent.parse({
  *   id: "out-1",
  *   referralId: "rf-9",
  *   date: "2026-11-23",
@@ -126,7 +126,8 @@ export type InboundEventInput = z.input<typeof InboundEvent>;
  *   clinicianId: "clin-ana",
  *   toClinicianId: "clin-osei",
  *   optionsGiven: 2,
- * }).optionsGiven; // => 2
+ * });
+ * event.type === "sent" && event.optionsGiven; // => 2
  * ```
  */
 export const OutboundEvent = z.discriminatedUnion("type", [

@@ -54,22 +54,24 @@ export interface InboundFold {
  * take a client whose appointment fell through. An outcome ends progress
  * from any state; a step of progress after an outcome reopens the referral.
  */
+/** The target when it is ahead of the state, or the state is an outcome (a step of progress reopens it). */
+const forward = (state: InboundState, target: InboundState): InboundState | undefined =>
+  OUTCOMES.has(state) || PROGRESS.indexOf(target) > PROGRESS.indexOf(state) ? target : undefined;
+
 function nextState(state: InboundState, event: InboundEvent): InboundState | undefined {
-  const forward = (target: InboundState) =>
-    OUTCOMES.has(state) || PROGRESS.indexOf(target) > PROGRESS.indexOf(state) ? target : undefined;
   switch (event.type) {
     case "contact-attempted":
-      return forward("contacting");
+      return forward(state, "contacting");
     case "contacted":
-      return forward("contacted");
+      return forward(state, "contacted");
     case "waitlisted":
-      return state === "scheduled" ? "waitlisted" : forward("waitlisted");
+      return state === "scheduled" ? "waitlisted" : forward(state, "waitlisted");
     case "scheduled":
-      return forward("scheduled");
+      return forward(state, "scheduled");
     case "no-show":
       return state === "scheduled" ? "contacted" : undefined;
     case "first-visit-attended":
-      return forward("seen");
+      return forward(state, "seen");
     case "declined":
     case "not-a-fit":
     case "redirected":

@@ -16,6 +16,7 @@ export function orderEvents<Event extends { readonly id: string; readonly date: 
     const kept = byId.get(event.id);
     if (kept === undefined || JSON.stringify(event) < JSON.stringify(kept)) byId.set(event.id, event);
   }
-  const rank = (event: Event) => typeOrder.indexOf(event.type);
+  const ranks = new Map(typeOrder.map((type, index) => [type, index]));
+  const rank = (event: Event) => ranks.get(event.type) ?? typeOrder.length;
   return [...byId.values()].sort((a, b) => compareText(a.date, b.date) || rank(a) - rank(b) || compareText(a.id, b.id));
 }
