@@ -45,12 +45,12 @@ describe("referralStatus laws", () => {
 
   test.prop([inboundLog])("loop closure: each milestone reached is owed once, until the referrer is told of it", (events) => {
     const status = referralStatus(events, { now: NOW });
-    const reached = new Set(["received"]);
+    const reached = new Set<string>(["received"]);
     for (const event of events) {
       if (event.type === "first-visit-attended") reached.add("first-visit");
       if (event.type === "declined" || event.type === "not-a-fit" || event.type === "redirected") reached.add(event.type);
     }
-    const told = new Set(events.flatMap((event) => (event.type === "referrer-updated" ? [event.milestone] : [])));
+    const told = new Set<string>(events.flatMap((event) => (event.type === "referrer-updated" ? [event.milestone] : [])));
     const due = status.referrerUpdatesDue.map((update) => update.milestone);
     expect(new Set(due).size).toBe(due.length);
     expect(new Set(due)).toEqual(new Set([...reached].filter((milestone) => !told.has(milestone))));
