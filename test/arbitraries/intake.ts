@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { InboundEventInput } from "referwell/intake";
+import type { InboundEventInput, OutboundEventInput } from "referwell/intake";
 
 const BASE_MS = Date.parse("2026-11-02T00:00:00Z");
 const DAY_MS = 86_400_000;
@@ -68,3 +68,42 @@ export const inboundLog = fc
       close === undefined ? [] : [{ id: "e99", referralId: "rf-1", date: dateAt(last + close), type: "closed" } as InboundEventInput];
     return [received, ...events, ...closed];
   });
+
+const outboundPayload = fc.oneof(
+  fc.constant({ type: "accepted" }),
+  fc.constant({ type: "client-connected" }),
+  fc.constant({ type: "declined-by-receiver" }),
+  fc.constant({ type: "client-declined" }),
+  fc.constant({ type: "receiver-thanked" }),
+  fc.constant({ type: "closed" }),
+);
+
+/** One outbound referral's events: a `sent`, then up to 8 others within a month. */
+export const outboundLog = fc
+  .record({
+    start: fc.integer({ min: 0, max: 40 }),
+    optionsGiven: fc.integer({ min: 1, max: 4 }),
+    referrer: fc.boolean(),
+    rest: fc.array(fc.record({ after: fc.integer({ min: 0, max: 30 }), payload: outboundPayload }), { maxLength: 8 }),
+  })
+  .map(({ start, optionsGiven, referrer, rest }): OutboundEventInput[] => [
+    {
+      id: "o00",
+      referralId: "rf-9",
+      date: dateAt(start),
+      type: "sent",
+      clinicianId: "clin-ana",
+      toClinicianId: "clin-osei",
+      ...(referrer ? { referrerId: "ref-osei" } : {}),
+      optionsGiven,
+    },
+    ...rest.map(
+      ({ after, payload }, index) =>
+        ({
+          id: `o${String(index + 1).padStart(2, "0")}`,
+          referralId: "rf-9",
+          date: dateAt(start + after),
+          ...payload,
+        }) as OutboundEventInput,
+    ),
+  ]);

@@ -1,7 +1,11 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { type InboundEventInput, type InboundState, referralStatus } from "referwell/intake";
-import { dateAt, inboundLog, TYPE_ORDER } from "../arbitraries/intake.js";
+import { type InboundEventInput, type InboundState, outboundStatus, referralStatus } from "referwell/intake";
+import { hostile, hostileJson } from "../arbitraries/hostile.js";
+import { dateAt, inboundLog, outboundLog, TYPE_ORDER } from "../arbitraries/intake.js";
+import { deepFreeze } from "../support/deepFreeze.js";
+import { expectNoLeak } from "../support/noLeak.js";
+import { untyped } from "../support/untyped.js";
 
 const NOW = dateAt(80);
 const json = (events: readonly InboundEventInput[], now = NOW) => JSON.stringify(referralStatus(events, { now }));
@@ -74,6 +78,42 @@ function naiveDueBy(received: string, count: number, working: ReadonlySet<number
 }
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
+
+describe("outboundStatus laws", () => {
+  const status = (events: readonly unknown[]) => JSON.stringify(outboundStatus(untyped(events), { now: NOW }));
+  test.prop([outboundLog.chain((events) => fc.tuple(fc.constant(events), permutation(events), fc.subarray(events)))])(
+    "replay: any order, and any event stored twice, give the same status",
+    ([events, shuffled, twice]) => {
+      expect(status([...shuffled, ...twice])).toBe(status(events));
+    },
+  );
+
+  test.prop([outboundLog])("a warm hand-off is complete exactly when a client-connected event is recorded", (events) => {
+    const result = outboundStatus(events, { now: NOW });
+    expect(result.handOffComplete).toBe(events.some((event) => event.type === "client-connected"));
+    expect(result.nextSteps.some((step) => step.code === "check-client-connected")).toBe(
+      !result.handOffComplete && result.dates.ended === null,
+    );
+  });
+});
+
+describe("no input text in errors", () => {
+  const OPTION_KEYS = ["now", "timeZone", "policy", "workingDays", "holidays", "firstContact", "urgent", "routine"];
+  test.prop([hostile(inboundLog), hostile(outboundLog), hostileJson(OPTION_KEYS)])(
+    "hostile events or options give a status or an InvalidInputError that shows no marker",
+    (inbound, outbound, options) => {
+      expectNoLeak(() => referralStatus(untyped(inbound), { now: NOW }));
+      expectNoLeak(() => outboundStatus(untyped(outbound), { now: NOW }));
+      expectNoLeak(() => referralStatus([], untyped(options)));
+      expectNoLeak(() => outboundStatus([], untyped(options)));
+    },
+  );
+
+  test.prop([inboundLog, outboundLog])("frozen inputs are read, never changed", (inbound, outbound) => {
+    expect(() => referralStatus(deepFreeze(inbound), deepFreeze({ now: NOW }))).not.toThrow();
+    expect(() => outboundStatus(deepFreeze(outbound), deepFreeze({ now: NOW }))).not.toThrow();
+  });
+});
 
 describe("time standards at their boundary", () => {
   test.prop([

@@ -1,13 +1,17 @@
 import type { Weekday } from "../../model/enums.js";
+import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
+import { calendarDays } from "../../model/internal/calendarDays.js";
+import { weekdayOf } from "../../model/internal/weekdayOf.js";
 
 const WEEKDAYS: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-const DAY_MS = 86_400_000;
+const EPOCH = "1970-01-01";
+const EPOCH_WEEKDAY = weekdayOf(EPOCH);
 
 /** Days since 1970-01-01, and back: counting works on whole numbers, text is written once at the end. */
-const dayNumber = (date: string): number => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-const dateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-/** Monday = 0 to Sunday = 6; 1970-01-01 was a Thursday. */
-const weekdayOf = (day: number): number => (((day + 3) % 7) + 7) % 7;
+const dayNumber = (date: string): number => calendarDays(EPOCH, date);
+const dateOf = (day: number): string => addCalendarDays(EPOCH, day);
+/** Monday = 0 to Sunday = 6, of a day number. */
+const weekdayOfDay = (day: number): number => (((day + EPOCH_WEEKDAY) % 7) + 7) % 7;
 
 /** Business days: working weekdays that are not holidays. */
 export interface WorkingCalendar {
@@ -25,7 +29,7 @@ export interface WorkingCalendar {
 export function workingCalendar(workingDays: readonly Weekday[], holidays: readonly string[]): WorkingCalendar {
   const working = WEEKDAYS.map((day) => workingDays.includes(day));
   const perWeek = working.filter(Boolean).length;
-  const isWorking = (day: number) => working[weekdayOf(day)] === true;
+  const isWorking = (day: number) => working[weekdayOfDay(day)] === true;
   // Only holidays on working days take a business day away; sorted, for counting within a span.
   const closed = Int32Array.from(new Set(holidays.map(dayNumber)))
     .filter(isWorking)
