@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { type InboundEventInput, type InboundState, outboundStatus, referralStatus } from "referwell/intake";
-import { hostile, hostileJson } from "../arbitraries/hostile.js";
+import { hostile, hostileJson, marker } from "../arbitraries/hostile.js";
 import { dateAt, inboundLog, outboundLog, TYPE_ORDER } from "../arbitraries/intake.js";
 import { deepFreeze } from "../support/deepFreeze.js";
 import { expectNoLeak } from "../support/noLeak.js";
@@ -106,6 +106,34 @@ describe("no input text in errors", () => {
       expectNoLeak(() => outboundStatus(untyped(outbound), { now: NOW }));
       expectNoLeak(() => referralStatus([], untyped(options)));
       expectNoLeak(() => outboundStatus([], untyped(options)));
+    },
+  );
+
+  // Valid events whose identifiers are markers, some moved to another referral or made a second start: the fold's own checks fire.
+  const ID_FIELDS = ["id", "referralId", "referrerId", "clinicianId", "toClinicianId"];
+  const marked = <T extends object>(log: fc.Arbitrary<readonly T[]>) =>
+    fc
+      .tuple(log, fc.array(marker, { minLength: 1, maxLength: 8 }), fc.array(fc.boolean(), { maxLength: 16 }), fc.boolean(), fc.boolean())
+      .map(([events, marks, moved, twoStarts, early]) => {
+        const renamed = events.map((event, index) =>
+          Object.fromEntries(
+            Object.entries(event).map(([key, value]) =>
+              !ID_FIELDS.includes(key)
+                ? [key, value]
+                : key === "referralId"
+                  ? [key, moved[index] === true ? marks[0] : "ZQXREFER1"]
+                  : [key, `${value}${marks[index % marks.length]}`],
+            ),
+          ),
+        );
+        if (early) renamed.push({ ...renamed[renamed.length - 1], id: "ZQXEARLY1", date: "2026-01-01" });
+        return twoStarts ? [...renamed, { ...renamed[0], id: "ZQXSTART2" }] : renamed;
+      });
+  test.prop([marked(inboundLog), marked(outboundLog)])(
+    "valid events carrying markers (moved, a second start, one dated early): a status, or an InvalidInputError that names places, never identifiers",
+    (inbound, outbound) => {
+      expectNoLeak(() => referralStatus(untyped(inbound), { now: NOW }));
+      expectNoLeak(() => outboundStatus(untyped(outbound), { now: NOW }));
     },
   );
 
