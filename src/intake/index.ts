@@ -3,18 +3,22 @@
  * referrals folded from their events into a status with the access
  * standards, the next step and the updates the referrer is owed
  * (`referralStatus`); outbound referrals followed until the client is
- * connected (`outboundStatus`). Pure: time passed in as `now`, the
+ * connected (`outboundStatus`); the measures of a period, per referrer and
+ * for the practice (`intakeMeasures`). Pure: time passed in as `now`, the
  * practice's working calendar passed in, nothing written anywhere.
  *
  * @module referwell/intake
  */
 export * from "../errorExports.js";
+export { intakeMeasures } from "./intakeMeasures.js";
 export { outboundStatus } from "./outboundStatus.js";
 export { referralStatus } from "./referralStatus.js";
 export type {
   InboundDates,
   InboundNextStep,
   InboundState,
+  IntakeFigures,
+  IntakeMeasures,
   OutboundNextStep,
   OutboundState,
   OutboundStatus,
@@ -27,9 +31,13 @@ export {
   type InboundEventInput,
   IntakeOptions,
   type IntakeOptionsInput,
+  IntakeRecords,
+  type IntakeRecordsInput,
   IntakePolicy,
   type IntakePolicyInput,
   LoopMilestone,
+  MeasureOptions,
+  type MeasureOptionsInput,
   OutboundEvent,
   type OutboundEventInput,
 } from "./schemas.js";

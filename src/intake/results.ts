@@ -157,3 +157,42 @@ export interface OutboundStatus {
     readonly referrerId: string;
   } | null;
 }
+
+/**
+ * How well referrals were handled over a period, for the practice or one
+ * referrer. Inbound figures read the referrals received in the period, as
+ * they stand today; outbound figures the referrals sent in the period.
+ */
+export interface IntakeFigures {
+  /** Inbound referrals received in the period. */
+  readonly received: number;
+  /**
+   * Of those whose first-contact standard is decided (met, late, overdue or
+   * missed: not pending, and not ended before it was due), how many were
+   * met; `percent` rounded to one decimal, `null` when none is decided.
+   */
+  readonly contactedWithinStandard: { readonly met: number; readonly decided: number; readonly percent: number | null };
+  /** Median business days from receipt to first contact, over those contacted; `null` when none was. */
+  readonly medianBusinessDaysToFirstContact: number | null;
+  /** Median calendar days from receipt to the first visit, over those seen; `null` when none was. */
+  readonly medianDaysToFirstVisit: number | null;
+  /** Referrals received in the period whose client has been seen. */
+  readonly firstVisits: number;
+  /** `firstVisits` over `received`, rounded to three decimals; `null` when nothing was received. */
+  readonly conversionToFirstVisit: number | null;
+  /** Updates to the referrer recorded in the period (`referrer-updated` events), whenever the referral came in. */
+  readonly loopClosureNotesSent: number;
+  /** Outbound referrals sent in the period (per referrer: to that referrer). */
+  readonly outboundSent: number;
+  /** Of those, how many clients connected with the receiver: warm hand-offs completed. */
+  readonly handOffsCompleted: number;
+}
+
+/** The measures of a period: the practice's figures, and each referrer's, by referrer id. */
+export interface IntakeMeasures {
+  readonly asOf: IsoDate;
+  readonly period: { readonly start: IsoDate; readonly end: IsoDate };
+  readonly practice: IntakeFigures;
+  /** One entry per referrer with anything in the period, by id. */
+  readonly byReferrer: readonly (IntakeFigures & { readonly referrerId: string })[];
+}

@@ -10,7 +10,7 @@ import { Tag } from "../model/defaultVocabulary.js";
 import { Urgency, Weekday } from "../model/enums.js";
 import { emptyList } from "../model/internal/emptyList.js";
 import { NowOptions } from "../model/now.js";
-import { Id, IsoDate } from "../model/scalars.js";
+import { Id, IsoDate, Period } from "../model/scalars.js";
 
 const base = {
   /** The event's own id: an event stored twice counts once. */
@@ -227,3 +227,40 @@ export const IntakeOptions = z.strictObject({
 export type IntakeOptions = z.infer<typeof IntakeOptions>;
 /** {@link IntakeOptions} as a caller writes it. */
 export type IntakeOptionsInput = z.input<typeof IntakeOptions>;
+
+/**
+ * The referrals {@link intakeMeasures} reads: the events of each inbound
+ * referral, one list per referral, and likewise for outbound referrals.
+ *
+ * @example
+ * ```ts
+ * import { IntakeRecords } from "referwell/intake";
+ *
+ * IntakeRecords.parse({}); // => { inbound: [], outbound: [] }
+ * ```
+ */
+export const IntakeRecords = z.strictObject({
+  inbound: z.array(z.array(InboundEvent).min(1).max(10_000)).max(100_000).default(emptyList),
+  outbound: z.array(z.array(OutboundEvent).min(1).max(10_000)).max(100_000).default(emptyList),
+});
+/** The referrals the measures read. */
+export type IntakeRecords = z.infer<typeof IntakeRecords>;
+/** {@link IntakeRecords} as a caller writes it. */
+export type IntakeRecordsInput = z.input<typeof IntakeRecords>;
+
+/**
+ * The options of {@link intakeMeasures}: those of {@link IntakeOptions}, and
+ * the `period` measured (both ends inclusive; no `end` runs to today).
+ *
+ * @example
+ * ```ts
+ * import { MeasureOptions } from "referwell/intake";
+ *
+ * MeasureOptions.parse({ now: "2026-11-30", period: { start: "2026-11-01" } }).period; // => { start: "2026-11-01" }
+ * ```
+ */
+export const MeasureOptions = z.strictObject({ ...IntakeOptions.shape, period: Period });
+/** Options of the measures. */
+export type MeasureOptions = z.infer<typeof MeasureOptions>;
+/** {@link MeasureOptions} as a caller writes it. */
+export type MeasureOptionsInput = z.input<typeof MeasureOptions>;
