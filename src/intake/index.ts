@@ -4,7 +4,8 @@
  * standards, the next step and the updates the referrer is owed
  * (`referralStatus`); outbound referrals followed until the client is
  * connected (`outboundStatus`); the measures of a period, per referrer and
- * for the practice (`intakeMeasures`). Pure: time passed in as `now`, the
+ * for the practice (`intakeMeasures`); the waitlist reviewed against the matcher
+ * (`reviewWaitlist`). Pure: time passed in as `now`, the
  * practice's working calendar passed in, nothing written anywhere.
  *
  * @module referwell/intake
@@ -13,6 +14,7 @@ export * from "../errorExports.js";
 export { intakeMeasures } from "./intakeMeasures.js";
 export { outboundStatus } from "./outboundStatus.js";
 export { referralStatus } from "./referralStatus.js";
+export { reviewWaitlist } from "./reviewWaitlist.js";
 export type {
   InboundDates,
   InboundNextStep,
@@ -25,6 +27,9 @@ export type {
   ReferralStatus,
   ReferrerUpdateDue,
   TimeStandard,
+  WaitlistDecision,
+  WaitlistMatcher,
+  WaitlistReview,
 } from "./results.js";
 export {
   InboundEvent,
@@ -40,4 +45,8 @@ export {
   type MeasureOptionsInput,
   OutboundEvent,
   type OutboundEventInput,
+  WaitlistEntry,
+  type WaitlistEntryInput,
+  WaitlistOptions,
+  type WaitlistOptionsInput,
 } from "./schemas.js";

@@ -5,7 +5,7 @@
  */
 import type { Urgency } from "../model/enums.js";
 import type { IsoDate } from "../model/scalars.js";
-import type { LoopMilestone } from "./schemas.js";
+import type { LoopMilestone, WaitlistEntry } from "./schemas.js";
 
 /**
  * Where an inbound referral is. Progress runs `received` → `contacting` (an
@@ -195,4 +195,57 @@ export interface IntakeMeasures {
   readonly practice: IntakeFigures;
   /** One entry per referrer with anything in the period, by id. */
   readonly byReferrer: readonly (IntakeFigures & { readonly referrerId: string })[];
+}
+
+/**
+ * What to do for one waiting client, in the order the review reads them
+ * (urgency first, then time waited, then id):
+ *
+ * - `offer`: offer a place with `clinicianId` now;
+ * - `refer-out`: they have waited `maxWaitDays` or longer with no place: refer
+ *   them out, to `options` (clinicians outside the practice, best first);
+ * - `wait`: keep waiting, at `position` among those still waiting, with
+ *   `expectedWaitDays`: the shortest usual wait for a first session stated
+ *   by a clinician who fits them (the directory's own figure, not a
+ *   forecast), `null` when none states one.
+ */
+export interface WaitlistDecision {
+  readonly id: string;
+  readonly order: number;
+  readonly action: "offer" | "refer-out" | "wait";
+  readonly clinicianId: string | null;
+  readonly options: readonly string[];
+  readonly position: number | null;
+  readonly daysWaited: number;
+  readonly expectedWaitDays: number | null;
+  readonly explanation: string;
+}
+
+/** A waitlist review: every client's decision in the review's order, and the counts of each action. */
+export interface WaitlistReview {
+  readonly asOf: IsoDate;
+  readonly decisions: readonly WaitlistDecision[];
+  readonly offers: number;
+  readonly referOuts: number;
+  readonly waiting: number;
+}
+
+/**
+ * What {@link reviewWaitlist} needs of a matcher: `referwell/match`'s
+ * `createMatcher(directory)` is one. Its `rank` validates the criteria and
+ * returns eligible clinicians best first, saying which are colleagues (in
+ * the request's practice) and their usual wait.
+ */
+export interface WaitlistMatcher {
+  readonly size: number;
+  rank(
+    request: { readonly criteria: WaitlistEntry["criteria"]; readonly practiceId?: string | undefined },
+    options: { readonly now: string; readonly timeZone?: string | undefined; readonly limit: number },
+  ): {
+    readonly options: readonly {
+      readonly clinicianId: string;
+      readonly colleague: boolean;
+      readonly expectedWaitDays?: number | undefined;
+    }[];
+  };
 }

@@ -7,6 +7,7 @@
  */
 import * as z from "zod";
 import { Tag } from "../model/defaultVocabulary.js";
+import { MatchCriteria } from "../model/criteria.js";
 import { Urgency, Weekday } from "../model/enums.js";
 import { emptyList } from "../model/internal/emptyList.js";
 import { NowOptions } from "../model/now.js";
@@ -264,3 +265,71 @@ export const MeasureOptions = z.strictObject({ ...IntakeOptions.shape, period: P
 export type MeasureOptions = z.infer<typeof MeasureOptions>;
 /** {@link MeasureOptions} as a caller writes it. */
 export type MeasureOptionsInput = z.input<typeof MeasureOptions>;
+
+/**
+ * A client waiting for a place: since `dateAdded`, with an urgency, what
+ * they need as {@link MatchCriteria} (as `referwell/match` ranks them),
+ * the clinicians they would prefer, and the longest they should wait
+ * before being referred out (`maxWaitDays`, calendar days).
+ *
+ * @example
+ * ```ts
+ * import { WaitlistEntry } from "referwell/intake";
+ *
+ * WaitlistEntry.parse({
+ *   id: "w-1",
+ *   dateAdded: "2026-11-02",
+ *   urgency: "routine",
+ *   criteria: { location: { jurisdiction: "US-OR" } },
+ *   maxWaitDays: 30,
+ * }).preferredClinicianIds; // => []
+ * ```
+ */
+export const WaitlistEntry = z.strictObject({
+  id: Id,
+  referralId: Id.optional(),
+  dateAdded: IsoDate,
+  urgency: Urgency,
+  criteria: MatchCriteria,
+  preferredClinicianIds: z.array(Id).max(20).default(emptyList),
+  maxWaitDays: z.number().int().min(0).max(3_650),
+});
+/** A client waiting for a place. */
+export type WaitlistEntry = z.infer<typeof WaitlistEntry>;
+/** {@link WaitlistEntry} as a caller writes it. */
+export type WaitlistEntryInput = z.input<typeof WaitlistEntry>;
+
+/**
+ * The options of {@link reviewWaitlist}: `now` (and `timeZone`), the
+ * practice whose clinicians may offer a place (`practiceId`; without it,
+ * any clinician of the matcher's directory), how many new clients each
+ * clinician can take in this review (`places`; a clinician not listed
+ * takes one if the matcher finds room), and how many outside options to
+ * give a client referred out (`referOutOptions`, 3 by default: seed 002,
+ * give options).
+ *
+ * @example
+ * ```ts
+ * import { WaitlistOptions } from "referwell/intake";
+ *
+ * WaitlistOptions.parse({ now: "2026-11-30" }).referOutOptions; // => 3
+ * ```
+ */
+export const WaitlistOptions = z.strictObject({
+  ...NowOptions.shape,
+  practiceId: Id.optional(),
+  places: z
+    .array(z.strictObject({ clinicianId: Id, count: z.number().int().min(0).max(10_000) }))
+    .max(100_000)
+    .default(emptyList),
+  referOutOptions: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(() => 3),
+});
+/** Options of the waitlist review. */
+export type WaitlistOptions = z.infer<typeof WaitlistOptions>;
+/** {@link WaitlistOptions} as a caller writes it. */
+export type WaitlistOptionsInput = z.input<typeof WaitlistOptions>;
