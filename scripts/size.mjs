@@ -65,8 +65,9 @@ const BUDGETS = {
   // consent's with the regulation's full 2.32(a)(1) notice, canonical identifiers, the uncertain day, supersession,
   // the emergency and treatment rules, and the per-call indexes (category and data period).
   "composeUpdate without zod": 14 * KB,
-  // Everything grew by referwell/intake and the issue codes its checks report (shared by every app).
-  "everything without zod": 67.5 * KB,
+  // Everything grew by referwell/intake and the issue codes its checks report (shared by every app), then by the
+  // intake measures and the waitlist review (about 0.9 kB).
+  "everything without zod": 68.5 * KB,
 };
 
 const BUNDLERS = {

@@ -237,7 +237,14 @@ export interface WaitlistReview {
  * the request's practice) and their usual wait.
  */
 export interface WaitlistMatcher {
+  /** How many clinicians the matcher holds. */
   readonly size: number;
+  /**
+   * Ranks the eligible clinicians for a request, best first.
+   *
+   * @param request - the client's criteria and the practice asking
+   * @param options - `now`, `timeZone` and how many options to return
+   */
   rank(
     request: { readonly criteria: WaitlistEntry["criteria"]; readonly practiceId?: string | undefined },
     options: { readonly now: string; readonly timeZone?: string | undefined; readonly limit: number },
