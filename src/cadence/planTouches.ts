@@ -9,8 +9,8 @@ import { minutesOf } from "../model/internal/minutesOf.js";
 import { daySlots } from "./internal/daySlots.js";
 import { planDays } from "./internal/planDays.js";
 import { reconcile } from "./internal/reconcile.js";
+import { textRanks } from "./internal/textRanks.js";
 import { DueTouch, type DueTouchInput, PlannedTouch, PlanOptions, type PlanOptionsInput } from "./schemas.js";
-import { compareText } from "../model/internal/compareText.js";
 
 /** A due touch that could not be placed, and why. */
 export interface UnplacedTouch {
@@ -146,12 +146,23 @@ export function planTouches(due: readonly DueTouchInput[], options: PlanOptionsI
     return text;
   };
 
-  const order = [...touches]
-    .filter((touch) => !held.has(touch.id))
-    .sort((a, b) => compareText(a.dueDate, b.dueDate) || b.value - a.value || compareText(a.id, b.id));
+  // Sorted on keys computed once per touch (due day, value, the id's rank), so no comparison reads a string.
+  const pending = touches.filter((touch) => !held.has(touch.id));
+  const ranks = textRanks(pending.map((touch) => touch.id));
+  const dueMs = Float64Array.from(pending, (touch) => Date.parse(touch.dueDate));
+  const order = Array.from(pending, (_, index) => index).sort(
+    (a, b) =>
+      (dueMs[a] as number) - (dueMs[b] as number) ||
+      (pending[b] as DueTouch).value - (pending[a] as DueTouch).value ||
+      (ranks[a] as number) - (ranks[b] as number),
+  );
   const planned: PlannedTouch[] = [];
+  // Each planned touch's start instant and id rank, for the final order.
+  const plannedStart: number[] = [];
+  const plannedRank: number[] = [];
   const unplaced: UnplacedTouch[] = [];
-  for (const touch of order) {
+  for (const position of order) {
+    const touch = pending[position] as DueTouch;
     if (touch.dueDate > end) {
       unplaced.push({ touch, reason: "due-after-horizon" });
       continue;
@@ -187,18 +198,17 @@ export function planTouches(due: readonly DueTouchInput[], options: PlanOptionsI
     // The end is the start plus the duration in real minutes, even across a clock change.
     const finish = instantOf(startMs + settings.durationMinutes * 60_000, timeZone);
     planned.push({ ...touch, date, localTime: start.slice(11, 16), timeZone, start, end: finish, sequence: 0 });
+    plannedStart.push(startMs);
+    plannedRank.push(ranks[position] as number);
   }
   const reconciled = reconcile(planned, settings.previous, held);
-  // Sorted on keys computed once per touch, not parsed at every comparison; indexes, so a large plan allocates little.
+  // By start, then id: the keys were kept while planning; reconciling keeps the list's order.
   const list = reconciled.planned;
-  const msOf = new Map<string, number>();
-  const keys = Float64Array.from(list, (touch) => {
-    let ms = msOf.get(touch.start);
-    if (ms === undefined) msOf.set(touch.start, (ms = Date.parse(touch.start)));
-    return ms;
-  });
   const byStart = Array.from(list, (_, index) => index)
-    .sort((a, b) => (keys[a] as number) - (keys[b] as number) || compareText((list[a] as PlannedTouch).id, (list[b] as PlannedTouch).id))
+    .sort(
+      (a, b) =>
+        (plannedStart[a] as number) - (plannedStart[b] as number) || (plannedRank[a] as number) - (plannedRank[b] as number),
+    )
     .map((index) => list[index] as PlannedTouch);
   return { planned: byStart, unplaced, cancelled: reconciled.cancelled };
 }
