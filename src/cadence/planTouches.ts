@@ -197,7 +197,24 @@ export function planTouches(due: readonly DueTouchInput[], options: PlanOptionsI
     const start = instantOf(startMs, timeZone);
     // The end is the start plus the duration in real minutes, even across a clock change.
     const finish = instantOf(startMs + settings.durationMinutes * 60_000, timeZone);
-    planned.push({ ...touch, date, localTime: start.slice(11, 16), timeZone, start, end: finish, sequence: 0 });
+    // Written out rather than spread: one shape for every planned touch, built without copying property by property.
+    planned.push({
+      id: touch.id,
+      referrerId: touch.referrerId,
+      clinicianId: touch.clinicianId,
+      reason: touch.reason,
+      dueDate: touch.dueDate,
+      overdueDays: touch.overdueDays,
+      suggestedKind: touch.suggestedKind,
+      value: touch.value,
+      explanation: touch.explanation,
+      date,
+      localTime: start.slice(11, 16),
+      timeZone,
+      start,
+      end: finish,
+      sequence: 0,
+    });
     plannedStart.push(startMs);
     plannedRank.push(ranks[position] as number);
   }
