@@ -166,7 +166,8 @@ export type PlannedTouchInput = z.input<typeof PlannedTouch>;
  * Options of the planner. `from` is the plan's first day: a calendar date,
  * or an instant (a `Now`) that falls on its date in `timeZone`, the
  * practice's IANA zone, which also places touches of clinicians without a
- * zone of their own. `capacity` is the most touches per clinician per
+ * zone of their own; a clinician whose own calendar is already on a later day
+ * at that instant starts there. `capacity` is the most touches per clinician per
  * week (touches with no clinician, such as outreach slots, share one
  * practice-wide allowance of the same size); `toleranceDays` is how far
  * past its due date (or past `from`, for an overdue touch) a touch may move
@@ -185,7 +186,11 @@ export type PlannedTouchInput = z.input<typeof PlannedTouch>;
  * ```
  */
 export const PlanOptions = z.strictObject({
-  /** The plan's first day: a date, or an instant read on its date in `timeZone`. */
+  /**
+   * The plan's first day: a date, or an instant read on its date in `timeZone`. An instant is also read in each
+   * clinician's own zone: their touches start on their day when it is later (at `2026-03-01T20:00:00Z` a Sydney
+   * clinician's plan starts on 2 March, a Los Angeles practice's on 1 March).
+   */
   from: Now,
   weeks: z.number().int().min(1).max(104),
   /** The practice's IANA time zone: the day an instant `from` falls on, and where touches of clinicians without a zone are placed. */
