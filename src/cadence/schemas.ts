@@ -150,6 +150,7 @@ export type DueTouchInput = z.input<typeof DueTouch>;
  */
 export const PlannedTouch = DueTouch.extend({
   date: IsoDate,
+  /** The clock reading of `start` in `timeZone` (see `PlanOptions.preferredTime` for days when the clocks change). */
   localTime: LocalTime,
   timeZone: TimeZone,
   start: IsoInstant,
@@ -206,7 +207,12 @@ export const PlanOptions = z.strictObject({
     .default((): Weekday[] => ["mon", "tue", "wed", "thu", "fri"]),
   holidays: z.array(IsoDate).max(10_000).default(emptyList),
   capacity: z.number().int().min(0).max(1_000),
-  // 24:00 would start the touch on the next day.
+  /**
+   * The local time a day's first touch starts at; the next ones follow it in real minutes. RFC 5545 §3.3.5: a time
+   * that occurs twice (fall back) is its first occurrence, the earlier instant, in every zone; a time that does not
+   * exist (spring forward) moves forward by the gap (New York 02:30 on 8 March 2026 is 03:30 EDT). `24:00` would
+   * start the touch on the next day, so it is refused.
+   */
   preferredTime: LocalTime.refine((time) => time !== "24:00", { error: "too-big" }).default("10:00"),
   durationMinutes: z.number().int().min(5).max(480).default(30),
   toleranceDays: z.number().int().min(0).max(60).default(7),
