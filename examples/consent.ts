@@ -10,7 +10,9 @@ import { InvalidInputError } from "referwell";
 import { composeUpdate, type ConsentInput, evaluateConsent } from "referwell/consent";
 
 const now = "2026-11-23T09:00:00-08:00";
-const recipient = { referrerId: "ref-th-01", name: "Dr Lucia Bennett" };
+// The practice's zone decides the day; without it, an instant must be permitted on every day it may be somewhere.
+const timeZone = "America/Los_Angeles";
+const recipient = { referrerId: "ref-th-01", name: "Dr Lucia Bennett", kind: "provider" as const };
 const period = { start: "2026-08-12", end: "2027-08-11" };
 const consents: ConsentInput[] = [
   {
@@ -50,7 +52,7 @@ const facts = [
 
 // One question at a time.
 for (const category of ["attendance", "diagnosis", "psychotherapy-note", "substance-use"]) {
-  const decision = evaluateConsent(consents, { client: "cl-06", recipient, purpose: "COC", category, at: now });
+  const decision = evaluateConsent(consents, { client: "cl-06", recipient, purpose: "COC", category, at: now }, { timeZone });
   console.log(
     `${category.padEnd(20)} ${decision.decision.padEnd(7)} ${decision.reason}${decision.provision?.provisionId ? ` (${decision.provision.provisionId})` : ""}`,
   );
@@ -70,6 +72,7 @@ const result = composeUpdate({
   facts,
   consents,
   now,
+  timeZone,
 });
 console.log(`\n${result.status}: included ${result.included.join(", ")}`);
 for (const withheld of result.withheld) console.log(`withheld ${withheld.factId}: ${withheld.reason} — ${withheld.text}`);

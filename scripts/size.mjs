@@ -57,12 +57,15 @@ const APPS = [
 // Budgets in gzipped bytes (1 kB = 1000 B), per app, bundler and zod; over budget fails the run.
 const KB = 1000;
 const BUDGETS = {
-  "createMatcher with zod": 45 * KB,
-  // The library's own share grew with the error texts (what each field expects) and the unknown-tag report.
-  "createMatcher without zod": 19 * KB,
-  // The shared model's share grew with the exact time-zone offsets, the instant year cap and the new expected texts.
-  "composeUpdate without zod": 10.5 * KB,
-  "everything without zod": 60 * KB,
+  // The library's own share grew with the error texts (what each field expects), the unknown-tag report, and the
+  // completion of criteria built from validated parts from their schema (instead of a second parse).
+  "createMatcher with zod": 45.5 * KB,
+  "createMatcher without zod": 19.5 * KB,
+  // The shared model's share grew with the exact time-zone offsets, the instant year cap and the new expected texts;
+  // consent's with the regulation's full 2.32(a)(1) notice, canonical identifiers, the uncertain day, supersession,
+  // the emergency and treatment rules, and the per-call indexes (category and data period).
+  "composeUpdate without zod": 13.5 * KB,
+  "everything without zod": 63.5 * KB,
 };
 
 const BUNDLERS = {

@@ -120,6 +120,7 @@ export const IssueCodes = /* @__PURE__ */ deepFreeze([
   "reserved-code",
   "sensitivity-needs-authorization",
   "authorization-needs-labels",
+  "check-digit",
   "non-finite-result",
 ] as const);
 
@@ -184,6 +185,7 @@ const templates: Record<IssueCode, readonly [rule: string, expected: string]> = 
     "a specific authorization kind for its sensitivity code",
   ],
   "authorization-needs-labels": ["lacks a security label its authorization kind requires", "the security labels of its authorization kind"],
+  "check-digit": ["fails its check digit", "an identifier whose check digit is valid"],
   "non-finite-result": ["would give a result that is not a finite number", "values that give a finite result"],
 };
 

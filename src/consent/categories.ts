@@ -10,6 +10,7 @@ import * as z from "zod";
 import { emptyList } from "../model/internal/emptyList.js";
 import { deepFreeze } from "../model/internal/deepFreeze.js";
 import { ExpectedText } from "../errors.js";
+import { marksPart2 } from "./internal/marksPart2.js";
 
 /**
  * Why information is disclosed: purpose-of-use codes from HL7 v3 ActReason
@@ -60,6 +61,8 @@ export const purposeText: Readonly<Record<PurposeOfUse, string>> = {
  * ```
  */
 export const Confidentiality = z.enum(["N", "R", "V"]);
+/** The confidentiality levels in rising order, for the engine: its own frozen copy, since a schema's `options` can be changed by code outside. */
+export const CONFIDENTIALITY_ORDER: readonly Confidentiality[] = /* @__PURE__ */ deepFreeze([...Confidentiality.options]);
 /** A confidentiality level: `N`, `R` or `V`. */
 export type Confidentiality = z.infer<typeof Confidentiality>;
 
@@ -101,22 +104,29 @@ export const SensitivityCode = z.enum([
 ]);
 /** An HL7 v3 information sensitivity code. */
 export type SensitivityCode = z.infer<typeof SensitivityCode>;
+/** The sensitivity codes in their listed order, for the engine: its own frozen copy, as for {@link CONFIDENTIALITY_ORDER}. */
+export const SENSITIVITY_ORDER: readonly SensitivityCode[] = /* @__PURE__ */ deepFreeze([...SensitivityCode.options]);
 
 /**
  * What a consent authorizes, and what a category needs. A consent permits
  * only categories that need its own kind, so a general consent never
  * unlocks the others, and a specific authorization unlocks nothing else:
  *
- * - `general`: the client's consent to share ordinary care information
- *   (HIPAA 45 CFR 164.506 and 164.508; UK/EU GDPR Art. 9(2)(a) explicit
- *   consent).
+ * - `general`: the client's permission to share ordinary care information
+ *   (under HIPAA, a consent the practice chooses to ask for, 45 CFR
+ *   164.506(b), or an authorization, 164.508, where one is needed; in the
+ *   UK and EU, the consent of the duty of confidentiality, which is not the
+ *   GDPR lawful basis: see the consent guide).
  * - `psychotherapy-note`: an authorization for psychotherapy notes, which
  *   HIPAA requires on its own (45 CFR 164.508(a)(2)) and forbids combining
  *   with other authorizations (164.508(b)(3)(ii)).
  * - `sud-records`: a written consent under 42 CFR Part 2 (§ 2.31) for
- *   records of a Part 2 substance-use-disorder program.
+ *   records of a Part 2 substance-use-disorder program; since the 2024 rule
+ *   (89 FR 12472, compliance date 16 February 2026) one consent may cover
+ *   all future uses and disclosures for treatment, payment and health care
+ *   operations (list `TREAT`, `HPAYMT` and `HOPERAT`).
  * - `sud-counselling-note`: a consent for SUD counselling notes, which the
- *   2024 Part 2 rule (89 FR 12472) keeps apart like psychotherapy notes.
+ *   2024 Part 2 rule keeps apart like psychotherapy notes (§ 2.31(b)).
  *
  * @example
  * ```ts
@@ -150,16 +160,20 @@ export type CategoryCode = z.infer<typeof CategoryCode>;
 
 /**
  * A kind of information an update may carry, with its security labels:
- * a confidentiality level, DS4P sensitivity codes, and the kind of
- * authorization that can permit it. The labels and the kind must agree, so
- * that a note is never labelled as ordinary information:
+ * a confidentiality level, DS4P sensitivity codes, whether the host
+ * declares it Part 2 content (`part2: true`, for a code of its own that
+ * carries neither `SUD` nor `ETH`), and the kind of authorization that can
+ * permit it. The labels and the kind must agree, so that a note or a Part 2
+ * record is never labelled as ordinary information, nor ordinary
+ * information as a note:
  *
- * - `PSYTHPN` needs a `psychotherapy-note` authorization, and `SUD` a
- *   specific one (a `general` category carrying either is
- *   `sensitivity-needs-authorization`);
- * - a `psychotherapy-note` category is `V` and carries `PSYTHPN`, and a
- *   `sud-records` or `sud-counselling-note` category carries `SUD`
- *   (otherwise `authorization-needs-labels`).
+ * - `PSYTHPN` needs a `psychotherapy-note` authorization, and Part 2
+ *   labels (`SUD`, `ETH`, `part2: true`) a `sud-records` or
+ *   `sud-counselling-note` one (otherwise `sensitivity-needs-authorization`);
+ * - a `psychotherapy-note` category is `V` and carries `PSYTHPN`; a
+ *   `sud-records` or `sud-counselling-note` category carries Part 2 labels;
+ *   an SUD counselling note is `V` and a Part 2 record at least `R`, never
+ *   `N` (otherwise `authorization-needs-labels`).
  *
  * @example
  * ```ts
@@ -170,6 +184,10 @@ export type CategoryCode = z.infer<typeof CategoryCode>;
  * DisclosureCategory.safeParse({ code: "notes", label: "Notes", confidentiality: "V", sensitivity: ["PSYTHPN"] }).success; // => false
  * DisclosureCategory.safeParse({ code: "notes", label: "Notes", confidentiality: "R", sensitivity: ["PSYTHPN"], authorization: "psychotherapy-note" }).success; // => false
  * DisclosureCategory.safeParse({ code: "notes", label: "Notes", confidentiality: "V", sensitivity: ["PSYTHPN"], authorization: "psychotherapy-note" }).success; // => true
+ * // Part 2 labels need a Part 2 kind, whatever else the category says.
+ * DisclosureCategory.safeParse({ code: "alcohol", label: "Alcohol", confidentiality: "R", sensitivity: ["ETH"] }).success; // => false
+ * DisclosureCategory.safeParse({ code: "alcohol", label: "Alcohol", confidentiality: "R", sensitivity: ["ETH"], authorization: "sud-records" }).success; // => true
+ * DisclosureCategory.safeParse({ code: "mat", label: "Medication for OUD", confidentiality: "R", part2: true, authorization: "sud-records" }).success; // => true
  * ```
  */
 export const DisclosureCategory = z
@@ -178,20 +196,26 @@ export const DisclosureCategory = z
     label: z.string().min(1).max(100),
     confidentiality: Confidentiality,
     sensitivity: z.array(SensitivityCode).max(16).default(emptyList),
+    part2: z.boolean().optional(),
     authorization: AuthorizationKind.default("general"),
   })
   .superRefine((category, ctx) => {
     const { authorization, confidentiality, sensitivity } = category;
-    // A code that needs a specific authorization on a category another kind unlocks would mislabel it.
+    const part2 = marksPart2(category);
+    const part2Kind = PART2_KINDS.has(authorization);
+    // The labels decide what a category needs: a kind that does not match them would let a note or a Part 2 record out under another authorization.
     const psychotherapy = sensitivity.includes("PSYTHPN") && authorization !== "psychotherapy-note";
-    const sud = sensitivity.includes("SUD") && authorization === "general";
-    if (psychotherapy || sud) ctx.addIssue({ code: "custom", message: "sensitivity-needs-authorization", path: ["authorization"] });
-    // And a specific kind brings its labels: a psychotherapy note is V and PSYTHPN; SUD records and counselling notes carry SUD.
-    if (authorization === "psychotherapy-note" && confidentiality !== "V")
-      ctx.addIssue({ code: "custom", message: "authorization-needs-labels", path: ["confidentiality"] });
-    const needed = authorization === "psychotherapy-note" ? "PSYTHPN" : PART2_KINDS.has(authorization) ? "SUD" : undefined;
-    if (needed !== undefined && !sensitivity.includes(needed))
+    if (psychotherapy || (part2 && !part2Kind))
+      ctx.addIssue({ code: "custom", message: "sensitivity-needs-authorization", path: ["authorization"] });
+    // And a specific kind brings its labels: a psychotherapy note is V and PSYTHPN; Part 2 records carry Part 2 labels.
+    const needsPsythpn = authorization === "psychotherapy-note" && !sensitivity.includes("PSYTHPN");
+    if (needsPsythpn || (part2Kind && !part2))
       ctx.addIssue({ code: "custom", message: "authorization-needs-labels", path: ["sensitivity"] });
+    // Notes are very restricted and Part 2 records at least restricted: referwell's own default, so a label never understates them.
+    const minimum =
+      authorization === "psychotherapy-note" || authorization === "sud-counselling-note" ? "V" : part2 || part2Kind ? "R" : "N";
+    if (CONFIDENTIALITY_ORDER.indexOf(confidentiality) < CONFIDENTIALITY_ORDER.indexOf(minimum))
+      ctx.addIssue({ code: "custom", message: "authorization-needs-labels", path: ["confidentiality"] });
   });
 /** A kind of information an update may carry, with its security labels. */
 export type DisclosureCategory = z.infer<typeof DisclosureCategory>;
@@ -255,11 +279,10 @@ export const defaultCategories: readonly DisclosureCategory[] = /* @__PURE__ */ 
 ]);
 
 /**
- * The statement that must accompany every disclosure of Part 2 records made
- * with the patient's written consent: the short form of 42 CFR 2.32(a)(2)
- * as amended in 2024. A host that prefers the long form (§ 2.32(a)(1)) can
- * pass its own text as `part2Notice`; § 2.32(b) also asks the host to send
- * a copy of the consent or a clear explanation of its scope.
+ * The short statement that must accompany a disclosure of Part 2 records:
+ * 42 CFR 2.32(a)(2) as amended in 2024 (89 FR 12472), word for word. It is
+ * the default of `part2Notice: "short"`; § 2.32(b) also asks the host to
+ * send a copy of the consent or a clear explanation of its scope.
  *
  * @example
  * ```ts
@@ -269,3 +292,29 @@ export const defaultCategories: readonly DisclosureCategory[] = /* @__PURE__ */ 
  * ```
  */
 export const part2RedisclosureNotice = "42 CFR part 2 prohibits unauthorized use or disclosure of these records.";
+
+/**
+ * The full statement of 42 CFR 2.32(a)(1) ("Statement 1") as amended in
+ * 2024 (89 FR 12472), word for word: what `part2Notice: "full"` attaches.
+ * A host chooses between the regulation's two statements; it cannot pass
+ * text of its own.
+ *
+ * @example
+ * ```ts
+ * import { part2FullNotice } from "referwell/consent";
+ *
+ * part2FullNotice.startsWith("This record which has been disclosed to you is protected by Federal confidentiality rules (42 CFR part 2)."); // => true
+ * ```
+ */
+export const part2FullNotice =
+  "This record which has been disclosed to you is protected by Federal confidentiality rules (42 CFR part 2). " +
+  "These rules prohibit you from using or disclosing this record, or testimony that describes the information contained in this record, " +
+  "in any civil, criminal, administrative, or legislative proceedings by any Federal, State, or local authority, against the patient, " +
+  "unless authorized by the consent of the patient, except as provided at 42 CFR 2.12(c)(5) or as authorized by a court in accordance with 42 CFR 2.64 or 2.65. " +
+  "In addition, the Federal rules prohibit you from making any other use or disclosure of this record unless at least one of the following applies: " +
+  "(i) Further use or disclosure is expressly permitted by the written consent of the individual whose information is being disclosed in this record " +
+  "or as otherwise permitted by 42 CFR part 2. " +
+  "(ii) You are a covered entity or business associate and have received the record for treatment, payment, or health care operations, or " +
+  "(iii) You have received the record from a covered entity or business associate as permitted by 45 CFR part 164, subparts A and E. " +
+  "A general authorization for the release of medical or other information is NOT sufficient to meet the required elements of written consent " +
+  "to further use or redisclose the record (see 42 CFR 2.31).";

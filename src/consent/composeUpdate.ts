@@ -1,15 +1,15 @@
 import { validate } from "../model/validate.js";
 import { buildCatalogue } from "./internal/buildCatalogue.js";
 import { compareText } from "../model/internal/compareText.js";
-import { compileConsents } from "./internal/compileConsents.js";
+import { consentAsker } from "./internal/consentAsker.js";
 import { dayOf } from "../model/internal/dayOf.js";
-import { decide } from "./internal/decide.js";
 import { reasonTexts } from "./internal/reasonTexts.js";
 import { renderUpdate } from "./internal/renderUpdate.js";
 import { type Fact, UpdateRequest, type UpdateRequestInput, type UpdateKind } from "./schemas.js";
 import { securityLabels } from "./internal/securityLabels.js";
-import type { ComposedUpdate, ProvisionRef, UpdateSection, WithheldFact, WithholdReason } from "./types.js";
-import { type DisclosureCategory, part2RedisclosureNotice, purposeText } from "./categories.js";
+import { groundsOf } from "./internal/groundsOf.js";
+import type { ComposedUpdate, PermitDecision, ProvisionRef, UpdateSection, WithheldFact, WithholdReason } from "./types.js";
+import { type DisclosureCategory, part2FullNotice, part2RedisclosureNotice, purposeText } from "./categories.js";
 
 /** What each kind carries when no template says otherwise: a thank-you no clinical facts; a progress update what coordination needs. */
 const DEFAULT_CATEGORIES: Readonly<Record<UpdateKind, readonly string[]>> = {
@@ -28,6 +28,8 @@ const DESCRIPTIONS: Readonly<Record<UpdateKind, string>> = {
   custom: "Update",
 };
 const ACKNOWLEDGEMENT = "acknowledgement";
+/** The regulation's two statements (42 CFR 2.32(a)(1) and (a)(2)): the only notice texts there are. */
+const PART2_NOTICES = { short: part2RedisclosureNotice, full: part2FullNotice } as const;
 
 /**
  * Composes what a clinician may send a referrer about a mutual client: a
@@ -39,16 +41,19 @@ const ACKNOWLEDGEMENT = "acknowledgement";
  *
  * Everything not clearly permitted is withheld (fail closed): a fact about
  * another client, with no category, of a category no one defines, or of a
- * category the update does not need (minimum necessary, 45 CFR 164.502(b)
- * and 164.514(d)); and any fact no consent permits for this recipient,
- * purpose, category and recording date on the day of `now` (see
- * {@link evaluateConsent} for the rule). The day of `now` is its local date
- * in `timeZone` when given; without it, the date as `now` was written, at
- * its own offset: pass the practice's IANA zone when `now` may be written in
- * another offset (UTC, say). Psychotherapy notes and SUD
- * counselling notes go only under an in-date authorization of their own
- * kind for this recipient (45 CFR 164.508(a)(2); 42 CFR Part 2); a general
- * consent never unlocks them.
+ * category the update does not need (only what coordination needs: seed
+ * 000, and the ethics codes' minimal disclosure, APA Ethics Code 4.04, ACA
+ * Code of Ethics B.2.e, NASW Code of Ethics 1.07(c); HIPAA's minimum
+ * necessary standard, 45 CFR 164.502(b), does not apply to disclosures to a
+ * provider for treatment, 164.502(b)(2)(i), so this is referwell's policy,
+ * not the law); and any fact {@link evaluateConsent}'s rule does not permit
+ * for this recipient, purpose, category and recording date. Without a
+ * `timeZone`, an instant `now` may fall on two or three days, and a fact
+ * goes out only if permitted on every one; the record is dated the day of
+ * `now` as written. Psychotherapy notes and SUD counselling notes go only
+ * under an in-date authorization of their own kind for this recipient
+ * (45 CFR 164.508(a)(2); 42 CFR 2.31(b)); a general consent never unlocks
+ * them, nor does the emergency rule.
  *
  * Nothing names the client unless a consent permits the `acknowledgement`
  * category for this recipient and purpose. Without it, a progress update is
@@ -61,9 +66,11 @@ const ACKNOWLEDGEMENT = "acknowledgement";
  * they never say that something was withheld, or how much. The withheld
  * facts come back by id, each with its reason and never its content. The
  * update carries its security labels (the confidentiality high-water mark,
- * the sensitivity codes, and the 42 CFR 2.32 notice when Part 2 records
- * are disclosed), and every disclosure has a record with the fields of
- * 45 CFR 164.528(b)(2): date, recipient, brief description, purpose.
+ * the sensitivity codes, and the regulation's 42 CFR 2.32 notice whenever a
+ * category labelled as Part 2 content is disclosed by a US practice), and
+ * every disclosure has a record with the fields of 45 CFR 164.528(b)(2):
+ * date, recipient, brief description, purpose, plus the consents and rules
+ * relied on and whether it was an emergency disclosure.
  *
  * @param request - see {@link UpdateRequest}
  * @throws {@link InvalidInputError} when the request is malformed
@@ -125,17 +132,17 @@ export function composeUpdate(request: UpdateRequestInput): ComposedUpdate {
   const input = validate(UpdateRequest, request, "request");
   const { client, recipient, purpose, kind, template } = input;
   const catalogue = buildCatalogue(input.categories);
+  // The record's date: the day of `now` as the host reads it (an uncertain day is settled in the decisions, not here).
   const date = dayOf(input.now, input.timeZone);
-  const compiled = compileConsents(input.consents, client.id, date);
-  const ask = (code: string, dataDate: string) => decide(compiled, catalogue.get(code), { code, recipient, purpose, dataDate });
+  const ask = consentAsker(input.consents, { clientId: client.id, recipient, purpose, now: input.now, emergency: input.emergency }, input);
 
-  // Acknowledging the client is itself a disclosure, dated the day of the update.
-  const acknowledgement = ask(ACKNOWLEDGEMENT, date);
+  // Acknowledging the client is itself a disclosure, dated the day it is made.
+  const acknowledgement = ask(ACKNOWLEDGEMENT, "day-asked");
   const acknowledged = acknowledgement.decision === "permit";
   const wanted = [...new Set(template?.categories ?? DEFAULT_CATEGORIES[kind])];
 
   const withheld: WithheldFact[] = [];
-  const included: { readonly fact: Fact; readonly consentId: string }[] = [];
+  const included: { readonly fact: Fact; readonly decision: PermitDecision }[] = [];
   const withhold = (fact: Fact, reason: WithholdReason, provision?: ProvisionRef): void => {
     withheld.push({ factId: fact.id, reason, ...(provision === undefined ? {} : { provision }), text: reasonTexts[reason] });
   };
@@ -148,7 +155,7 @@ export function composeUpdate(request: UpdateRequestInput): ComposedUpdate {
       const decision = ask(fact.category, fact.recorded);
       if (decision.decision === "deny") withhold(fact, decision.reason, decision.provision);
       else if (!acknowledged) withhold(fact, "not-acknowledged");
-      else included.push({ fact, consentId: decision.provision.consentId });
+      else included.push({ fact, decision });
     }
   }
 
@@ -164,7 +171,7 @@ export function composeUpdate(request: UpdateRequestInput): ComposedUpdate {
     };
     return {
       status: "generic-note",
-      update: { kind, title: note.title, sections: [], ...renderUpdate(note), labels: securityLabels([], part2RedisclosureNotice) },
+      update: { kind, title: note.title, sections: [], ...renderUpdate(note), labels: securityLabels([], undefined) },
       ...base,
     };
   }
@@ -189,7 +196,8 @@ export function composeUpdate(request: UpdateRequestInput): ComposedUpdate {
   const disclosed = [...new Set([ACKNOWLEDGEMENT, ...sections.map((section) => section.category)])].map(
     (code) => catalogue.get(code) as DisclosureCategory,
   );
-  const labels = securityLabels(disclosed, input.part2Notice ?? part2RedisclosureNotice);
+  // 42 CFR Part 2 is US law: elsewhere its notice is not attached (see ConsentJurisdiction).
+  const labels = securityLabels(disclosed, input.jurisdiction === "US" ? PART2_NOTICES[input.part2Notice] : undefined);
   const name = client.displayName;
   const title = template?.title ?? DEFAULT_TITLES[kind];
   const opening =
@@ -198,7 +206,6 @@ export function composeUpdate(request: UpdateRequestInput): ComposedUpdate {
       : `Here is a brief update on ${name ?? "our mutual client"}, shared for ${purposeText[purpose]}.`;
   const rendered = renderUpdate({ title, greeting: `Dear ${recipient.name},`, opening, sections, notice: labels.part2Notice });
   const templateId = template === undefined ? {} : { templateId: template.id };
-  const basis = [...new Set([acknowledgement.provision.consentId, ...included.map(({ consentId }) => consentId)])].sort(compareText);
 
   return {
     status: "update",
@@ -207,15 +214,11 @@ export function composeUpdate(request: UpdateRequestInput): ComposedUpdate {
     disclosure: {
       date,
       clientId: client.id,
-      recipient: {
-        referrerId: recipient.referrerId,
-        name: recipient.name,
-        identifiers: recipient.identifiers,
-        ...(recipient.address === undefined ? {} : { address: recipient.address }),
-      },
+      // The validated recipient holds only the record's fields: referrer id, identifiers, kind, name and address.
+      recipient: { ...recipient },
       description: `${template?.title ?? DESCRIPTIONS[kind]}: ${disclosed.map((category) => category.label).join("; ")}`,
       purpose: { code: purpose, text: purposeText[purpose] },
-      basis,
+      ...groundsOf([acknowledgement, ...included.map(({ decision }) => decision)]),
       kind,
       ...templateId,
       categories: disclosed.map((category) => category.code),

@@ -10,11 +10,12 @@
  */
 import * as z from "zod";
 import { emptyList } from "../model/internal/emptyList.js";
-import { Now, NowOptions } from "../model/now.js";
-import { Id, IsoDate, Period } from "../model/scalars.js";
+import { Now } from "../model/now.js";
+import { Id, IsoDate, Period, TimeZone } from "../model/scalars.js";
 import { reportDuplicateIds } from "../model/internal/reportDuplicateIds.js";
 import { ExpectedText } from "../errors.js";
 import { AuthorizationKind, CategoryCode, DisclosureCategory, defaultCategories, PurposeOfUse } from "./categories.js";
+import { canonicalSystem, canonicalValue, isValidNpi, NPI_SYSTEM, ruleFor } from "./internal/canonicalIdentifier.js";
 
 /** Short text a person wrote: no control characters, so it renders on one line. */
 const line = (max: number) =>
@@ -23,6 +24,17 @@ const line = (max: number) =>
     .min(1)
     .max(max)
     .regex(/^[^\p{Cc}]+$/u, { error: ExpectedText.noControlCharacters });
+
+/** A list whose items carry a key that must be unique within it. */
+function uniqueBy<Item extends z.ZodType>(item: Item, max: number, key: (entry: z.infer<Item>) => string, field: string) {
+  return z
+    .array(item)
+    .max(max)
+    .superRefine((items, ctx) => {
+      reportDuplicateIds(ctx, items, key, [], field);
+    })
+    .default(emptyList);
+}
 
 /** A list whose items carry an `id` that must be unique within it. */
 function uniqueIds<Item extends z.ZodType<{ id: string }>>(item: Item, max: number) {
@@ -34,21 +46,41 @@ function uniqueIds<Item extends z.ZodType<{ id: string }>>(item: Item, max: numb
     });
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /**
  * An identifier in a system the host names, such as a US NPI
- * (`http://hl7.org/fhir/sid/us-npi`) or a UK GMC number.
+ * (`http://hl7.org/fhir/sid/us-npi`) or a UK GMC number. Identifiers are
+ * compared as identities: the system and value are read in a canonical
+ * spelling (Unicode NFKC, so full-width digits are digits; spaces, dashes,
+ * dots, slashes and invisible format characters dropped; case folded unless
+ * the system's rule says otherwise), so `"123-456-7893 "` and
+ * `"1234567893"` are one NPI. An NPI must be ten digits with a valid check
+ * digit (`check-digit`), and no value may be separators alone.
  *
  * @example
  * ```ts
  * import { Identifier } from "referwell/consent";
  *
  * Identifier.parse({ system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" }).value; // => "1234567893"
+ * Identifier.safeParse({ system: "http://hl7.org/fhir/sid/us-npi", value: "123-456-7893" }).success; // => true
+ * Identifier.safeParse({ system: "http://hl7.org/fhir/sid/us-npi", value: "1234567894" }).success; // => false
  * ```
  */
-export const Identifier = z.strictObject({
-  system: z.string().min(1).max(200),
-  value: z.string().min(1).max(200),
-});
+export const Identifier = z
+  .strictObject({
+    system: z.string().min(1).max(200),
+    value: z.string().min(1).max(200),
+  })
+  .superRefine((identifier, ctx) => {
+    const system = canonicalSystem(identifier.system);
+    if (system.length === 0) ctx.addIssue({ code: "custom", message: "too-small", path: ["system"] });
+    // A letter or a digit survives canonical spelling, so only a value without one needs spelling out to be checked.
+    const value =
+      system === NPI_SYSTEM || !LETTER_OR_DIGIT.test(identifier.value) ? canonicalValue(identifier.value, ruleFor(system)) : "x";
+    if (value.length === 0) ctx.addIssue({ code: "custom", message: "too-small", path: ["value"] });
+    else if (system === NPI_SYSTEM && !isValidNpi(value)) ctx.addIssue({ code: "custom", message: "check-digit", path: ["value"] });
+  });
 /** An identifier in a named system. */
 export type Identifier = z.infer<typeof Identifier>;
 
@@ -109,8 +141,10 @@ export type DenyProvision = z.infer<typeof DenyProvision>;
  * A client's consent or authorization, as the host recorded it.
  *
  * - `status`: `draft` (not agreed: it neither permits nor denies),
- *   `active`, or `revoked` (it permits nothing; its deny provisions still
- *   hold, since revoking withdraws permission, never a restriction).
+ *   `active`, `inactive` (FHIR's status for a consent no longer in effect)
+ *   or `revoked`; an inactive or revoked consent permits nothing, and its
+ *   deny provisions still hold, since ending a permission never ends a
+ *   restriction.
  * - `kind`: what it authorizes (see `AuthorizationKind`).
  * - `signed`: the day the client signed; it counts from then.
  * - `period`: the days it is in force, both ends inclusive.
@@ -121,8 +155,12 @@ export type DenyProvision = z.infer<typeof DenyProvision>;
  * - `lifts`: the deny provisions of earlier consents that this one ends, by
  *   consent id and provision id. A restriction ends only when a consent
  *   signed later, `active` and in force on the day names it here (the
- *   client's agreement, 45 CFR 164.522(a)(2)); a renewal that does not name
+ *   client's agreement, 45 CFR 164.522(a)(2)(i)); a renewal that does not name
  *   it leaves it in place.
+ * - `replaces`: the ids of the consents this one supersedes. From the day
+ *   it is signed, unless it is a draft, a replaced consent permits nothing,
+ *   whatever becomes of this one: a renewal that is later revoked or lapses
+ *   does not bring back the consent it replaced.
  *
  * @example
  * ```ts
@@ -141,12 +179,13 @@ export type DenyProvision = z.infer<typeof DenyProvision>;
  * });
  * consent.deny; // => []
  * consent.lifts; // => []
+ * consent.replaces; // => []
  * ```
  */
 export const Consent = z.strictObject({
   id: Id,
   clientId: Id,
-  status: z.enum(["draft", "active", "revoked"]),
+  status: z.enum(["draft", "active", "inactive", "revoked"]),
   kind: AuthorizationKind,
   signed: IsoDate,
   period: Period,
@@ -159,6 +198,7 @@ export const Consent = z.strictObject({
     .array(z.strictObject({ consentId: Id, provisionId: Id }))
     .max(50)
     .default(emptyList),
+  replaces: z.array(Id).max(50).default(emptyList),
 });
 /** A client's consent or authorization. */
 export type Consent = z.infer<typeof Consent>;
@@ -217,19 +257,42 @@ export const Fact = z.strictObject({
 export type Fact = z.infer<typeof Fact>;
 
 /**
+ * What a recipient is: a health care `provider` (a physician, therapist,
+ * psychologist or other provider of health care, 45 CFR 160.103) or a
+ * `non-provider` (a lawyer, a school, an employer, a peer group). Only a
+ * provider can receive information for treatment without the client's
+ * authorization under HIPAA (164.506(c)(2)), and only when the host chooses
+ * that policy; a recipient whose kind is not given is not treated as a
+ * provider.
+ *
+ * @example
+ * ```ts
+ * import { RecipientKind } from "referwell/consent";
+ *
+ * RecipientKind.options; // => ["provider", "non-provider"]
+ * ```
+ */
+export const RecipientKind = z.enum(["provider", "non-provider"]);
+/** What a recipient is. */
+export type RecipientKind = z.infer<typeof RecipientKind>;
+
+/**
  * Who receives a disclosure, for matching against consents: the referrer's
- * id and any identifiers the host holds for them.
+ * id, any identifiers the host holds for them, and, when the host knows
+ * it, whether they are a health care provider (see {@link RecipientKind}).
  *
  * @example
  * ```ts
  * import { RecipientRef } from "referwell/consent";
  *
  * RecipientRef.parse({ referrerId: "ref-gp-01" }).identifiers; // => []
+ * RecipientRef.parse({ referrerId: "ref-gp-01", kind: "provider" }).kind; // => "provider"
  * ```
  */
 export const RecipientRef = z.strictObject({
   referrerId: Id,
   identifiers: z.array(Identifier).max(20).default(emptyList),
+  kind: RecipientKind.optional(),
 });
 /** Who receives a disclosure, for matching against consents. */
 export type RecipientRef = z.infer<typeof RecipientRef>;
@@ -285,10 +348,92 @@ export type HostCategories = z.infer<typeof HostCategories>;
 export const ConsentList = uniqueIds(Consent, 200);
 
 /**
+ * How a host's own identifier system is compared: which characters of a
+ * value count (`all` but separators, the default; `letters-and-digits`; or
+ * `digits`) and whether case matters (`fold`, the default, or `exact`).
+ * Systems are matched in their canonical spelling (see {@link Identifier}).
+ * The NPI system has its own rule (digits, with the check digit checked at
+ * validation) and a host rule for it replaces that rule.
+ *
+ * @example
+ * ```ts
+ * import { IdentifierSystem } from "referwell/consent";
+ *
+ * IdentifierSystem.parse({ system: "https://www.gmc-uk.org", keep: "digits" }).case; // => "fold"
+ * ```
+ */
+export const IdentifierSystem = z.strictObject({
+  system: z.string().min(1).max(200),
+  keep: z.enum(["all", "letters-and-digits", "digits"]).default("all"),
+  case: z.enum(["fold", "exact"]).default("fold"),
+});
+/** How a host's own identifier system is compared. */
+export type IdentifierSystem = z.infer<typeof IdentifierSystem>;
+
+/**
+ * Who may receive information for treatment without the client's
+ * permission:
+ *
+ * - `client-permission` (the default, referwell's policy): nothing goes to
+ *   anyone without a consent that permits it, providers included, as seed
+ *   000 asks ("with your client's permission") and as the ethics codes
+ *   expect (APA Ethics Code 4.05, ACA Code of Ethics B.6.g, NASW Code of
+ *   Ethics 1.07(b)). This is stricter than HIPAA.
+ * - `hipaa-permitted`: a health care provider recipient may receive
+ *   `general` categories for treatment (`TREAT`, `COC`, `CAREMGT`) without
+ *   a consent, as 45 CFR 164.506(c)(2) permits. Deny provisions still bind
+ *   (an agreed restriction binds the practice, 164.522(a)(1)(ii)), and
+ *   notes and Part 2 records still need their own authorization or consent.
+ *
+ * @example
+ * ```ts
+ * import { TreatmentPolicy } from "referwell/consent";
+ *
+ * TreatmentPolicy.options; // => ["client-permission", "hipaa-permitted"]
+ * ```
+ */
+export const TreatmentPolicy = z.enum(["client-permission", "hipaa-permitted"]);
+/** Who may receive information for treatment without the client's permission. */
+export type TreatmentPolicy = z.infer<typeof TreatmentPolicy>;
+
+/**
+ * Where the practice is, for the rules that are one country's law:
+ * `US` (the default) attaches the 42 CFR 2.32 notice to Part 2 content;
+ * `UK`, `EU` and `other` do not, since 42 CFR Part 2 is US law. The note
+ * firewall and the Part 2 consent kinds hold everywhere: they are
+ * referwell's policy as well as US law.
+ *
+ * @example
+ * ```ts
+ * import { ConsentJurisdiction } from "referwell/consent";
+ *
+ * ConsentJurisdiction.options; // => ["US", "UK", "EU", "other"]
+ * ```
+ */
+export const ConsentJurisdiction = z.enum(["US", "UK", "EU", "other"]);
+/** Where the practice is, for the rules that are one country's law. */
+export type ConsentJurisdiction = z.infer<typeof ConsentJurisdiction>;
+
+/** The options `evaluateConsent` and `composeUpdate` share: the host's categories, time zone, identifier rules and policies. */
+const policyShape = {
+  categories: HostCategories.default(emptyList),
+  timeZone: TimeZone.optional(),
+  identifierSystems: uniqueBy(IdentifierSystem, 50, (entry) => canonicalSystem(entry.system), "system"),
+  distinctReferrers: z.boolean().default(false),
+  treatmentPolicy: TreatmentPolicy.default("client-permission"),
+  jurisdiction: ConsentJurisdiction.default("US"),
+};
+
+/** `emergency` asks for the emergency-treatment rule, which only the purpose `ETREAT` can. */
+const emergencyNeedsEtreat = (): { error: string; path: string[] } => ({ error: "invalid-value", path: ["purpose"] });
+
+/**
  * One question for {@link evaluateConsent}: may this category of
  * information about this client go to this recipient for this purpose, on
  * the day of `at`? `dataDate` is the day the information was recorded,
- * needed when a consent or provision limits the data period.
+ * needed when a consent or provision limits the data period. `emergency:
+ * true` (with purpose `ETREAT` only) asks under the emergency-treatment
+ * rule (see {@link evaluateConsent}).
  *
  * @example
  * ```ts
@@ -296,42 +441,56 @@ export const ConsentList = uniqueIds(Consent, 200);
  *
  * const query = ConsentQuery.parse({ client: "cl-01", recipient: { referrerId: "ref-gp-01" }, purpose: "COC", category: "attendance", at: "2026-11-23" });
  * query.recipient.identifiers; // => []
+ * query.emergency; // => false
+ * ConsentQuery.safeParse({ ...query, emergency: true }).success; // => false
  * ```
  */
-export const ConsentQuery = z.strictObject({
-  client: Id,
-  // A whole Recipient passes as it is; its name and address are not read.
-  recipient: RecipientRef.extend({ name: line(200).optional(), address: line(500).optional() }),
-  purpose: PurposeOfUse,
-  category: CategoryCode,
-  at: Now,
-  dataDate: IsoDate.optional(),
-});
+export const ConsentQuery = z
+  .strictObject({
+    client: Id,
+    // A whole Recipient passes as it is; its name and address are not read.
+    recipient: RecipientRef.extend({ name: line(200).optional(), address: line(500).optional() }),
+    purpose: PurposeOfUse,
+    category: CategoryCode,
+    at: Now,
+    dataDate: IsoDate.optional(),
+    emergency: z.boolean().default(false),
+  })
+  .refine((query) => !query.emergency || query.purpose === "ETREAT", emergencyNeedsEtreat());
 /** One question for {@link evaluateConsent}. */
 export type ConsentQuery = z.infer<typeof ConsentQuery>;
 /** {@link ConsentQuery} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
 export type ConsentQueryInput = z.input<typeof ConsentQuery>;
 
 /**
- * Options of {@link evaluateConsent}: the host's own categories, and the
- * IANA time zone whose calendar day `at` is read in. Without `timeZone`, an
- * instant's day is its date as written, at its own offset
- * (`2026-11-23T22:00:00Z` is the 23rd, though already the 24th in Sydney),
- * so pass the practice's zone when `at` may be written in another offset.
+ * Options of {@link evaluateConsent}, shared with {@link composeUpdate}'s
+ * request:
+ *
+ * - `categories`: the host's own categories.
+ * - `timeZone`: the IANA zone whose calendar day `at` is read in. Without
+ *   it, the day of an instant is uncertain, and a consent permits only if
+ *   it permits on every day the instant falls on somewhere between UTC−12
+ *   and UTC+14 (the reading that discloses less wins).
+ * - `identifierSystems`: how the host's own identifier systems are compared
+ *   (see {@link IdentifierSystem}).
+ * - `distinctReferrers`: `true` when the host declares that no person has
+ *   two referrer records. Until it does, a deny provision naming a referrer
+ *   by id also binds a recipient that consents name only by identifier,
+ *   since the two may be one person (`recipient-identity-uncertain`).
+ * - `treatmentPolicy`: see {@link TreatmentPolicy}.
+ * - `jurisdiction`: see {@link ConsentJurisdiction}.
  *
  * @example
  * ```ts
  * import { EvaluateOptions } from "referwell/consent";
  *
  * EvaluateOptions.parse({}).categories; // => []
+ * EvaluateOptions.parse({}).treatmentPolicy; // => "client-permission"
  * EvaluateOptions.safeParse({ timeZone: "Australia/Sydney" }).success; // => true
  * EvaluateOptions.safeParse({ timeZone: "+11:00" }).success; // => false
  * ```
  */
-export const EvaluateOptions = z.strictObject({
-  categories: HostCategories.default(emptyList),
-  timeZone: NowOptions.shape.timeZone,
-});
+export const EvaluateOptions = z.strictObject(policyShape);
 /** Options of {@link evaluateConsent}. */
 export type EvaluateOptions = z.infer<typeof EvaluateOptions>;
 /** {@link EvaluateOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
@@ -356,7 +515,7 @@ export type UpdateKind = z.infer<typeof UpdateKind>;
 /**
  * A host's template: its title and the categories it may carry, in the
  * order its sections appear. With `thank-you` or `progress` it replaces the
- * defaults (the host's minimum-necessary choice, 45 CFR 164.514(d)); a
+ * defaults (the host's choice of what coordination needs; see `composeUpdate`); a
  * `custom` update needs one.
  *
  * @example
@@ -380,10 +539,12 @@ export type UpdateTemplate = z.infer<typeof UpdateTemplate>;
  * `unacknowledgedThankYou` says what a thank-you does when the client may
  * not be acknowledged: `nothing` (the default: no update at all) or
  * `generic-note` (a note that thanks the referrer without naming the client
- * or confirming care). `part2Notice` replaces the default 42 CFR 2.32
- * statement. `timeZone` (IANA) is the zone whose calendar day `now` is read
- * in, for consent periods and the record's date; without it, an instant's
- * day is its date as written, at its own offset.
+ * or confirming care). `part2Notice` chooses the regulation's statement that
+ * goes with Part 2 content: `short` (§ 2.32(a)(2), the default) or `full`
+ * (§ 2.32(a)(1)). `emergency: true` (purpose `ETREAT` only) composes under
+ * the emergency-treatment rule. `now` is read by the rule of
+ * {@link EvaluateOptions}' `timeZone`, which, with the other options there,
+ * the request shares.
  *
  * @example
  * ```ts
@@ -399,7 +560,9 @@ export type UpdateTemplate = z.infer<typeof UpdateTemplate>;
  *   now: "2026-11-23",
  * });
  * request.unacknowledgedThankYou; // => "nothing"
+ * request.part2Notice; // => "short"
  * UpdateRequest.safeParse({ ...request, kind: "custom" }).success; // => false
+ * UpdateRequest.safeParse({ ...request, part2Notice: "." }).success; // => false
  * ```
  */
 export const UpdateRequest = z
@@ -411,12 +574,14 @@ export const UpdateRequest = z
     purpose: PurposeOfUse,
     facts: uniqueIds(Fact, 500),
     consents: ConsentList,
-    ...NowOptions.shape,
-    categories: HostCategories.default(emptyList),
+    now: Now,
+    ...policyShape,
     unacknowledgedThankYou: z.enum(["nothing", "generic-note"]).default("nothing"),
-    part2Notice: z.string().min(1).max(4000).optional(),
+    part2Notice: z.enum(["short", "full"]).default("short"),
+    emergency: z.boolean().default(false),
   })
-  .refine((request) => request.kind !== "custom" || request.template !== undefined, { error: "required", path: ["template"] });
+  .refine((request) => request.kind !== "custom" || request.template !== undefined, { error: "required", path: ["template"] })
+  .refine((request) => !request.emergency || request.purpose === "ETREAT", emergencyNeedsEtreat());
 /** Everything {@link composeUpdate} needs. */
 export type UpdateRequest = z.infer<typeof UpdateRequest>;
 /** {@link UpdateRequest} as a caller writes it, before defaults are filled in: what the functions taking it accept. */

@@ -7,7 +7,7 @@
  */
 import * as z from "zod";
 import type { IsoDate } from "../model/scalars.js";
-import type { FactComponent, Identifier, UpdateKind } from "./schemas.js";
+import type { FactComponent, Recipient, UpdateKind } from "./schemas.js";
 import type { Confidentiality, PurposeOfUse, SensitivityCode } from "./categories.js";
 
 /**
@@ -21,7 +21,9 @@ import type { Confidentiality, PurposeOfUse, SensitivityCode } from "./categorie
  *   its own kind (psychotherapy note, Part 2 records, SUD counselling note)
  *   and this consent is not one; `category-not-permitted` when a specific
  *   authorization is asked for anything but its kind
- * - `draft`, `revoked`: the consent is not agreed, or was revoked
+ * - `draft`, `inactive`, `revoked`: the consent is not agreed, no longer
+ *   in effect, or was revoked
+ * - `superseded`: a later consent names it in `replaces`
  * - `not-yet-signed`: signed after the day asked about
  * - `not-yet-in-force`, `expired`: the day is before or after its period
  * - `other-recipient`, `other-purpose`: it does not name the recipient or the purpose
@@ -30,6 +32,10 @@ import type { Confidentiality, PurposeOfUse, SensitivityCode } from "./categorie
  *   the information has no date, or a date outside it
  * - `denied-by-provision`: a binding deny provision excludes it (this
  *   reason wins over the others)
+ * - `recipient-identity-uncertain`: a binding deny provision names a
+ *   referrer by id, the consents name this recipient only by identifier,
+ *   and the host has not declared its referrer records distinct, so the
+ *   recipient may be the one excluded
  *
  * @example
  * ```ts
@@ -42,7 +48,9 @@ export const DenyReason = z.enum([
   "no-consent",
   "unknown-category",
   "draft",
+  "inactive",
   "revoked",
+  "superseded",
   "not-yet-signed",
   "not-yet-in-force",
   "expired",
@@ -53,6 +61,7 @@ export const DenyReason = z.enum([
   "data-date-unknown",
   "data-outside-period",
   "denied-by-provision",
+  "recipient-identity-uncertain",
 ]);
 /** Why a disclosure is denied. */
 export type DenyReason = z.infer<typeof DenyReason>;
@@ -64,7 +73,8 @@ export type DenyReason = z.infer<typeof DenyReason>;
  * - `other-client`: the fact is about another client
  * - `unlabelled`: the fact has no category, so it has no security labels
  * - `not-needed`: the update's template does not carry its category
- *   (minimum necessary, 45 CFR 164.502(b))
+ *   (only what coordination needs: seed 000; APA Ethics Code 4.04, ACA
+ *   Code of Ethics B.2.e, NASW Code of Ethics 1.07(c))
  * - `not-acknowledged`: the fact is permitted, but the client may not be
  *   acknowledged to this recipient, so nothing about them is sent
  *
@@ -87,14 +97,36 @@ export interface ProvisionRef {
   readonly provisionId?: string;
 }
 
-/** A permitted disclosure, with the consent that permits it. */
+/**
+ * Why a disclosure is permitted:
+ *
+ * - `permitted`: a consent in force permits it (`provision` names it);
+ * - `treatment-without-consent`: the host's `hipaa-permitted` treatment
+ *   policy, for a provider recipient (45 CFR 164.506(c)(2));
+ * - `emergency-treatment`: the emergency-treatment rule (45 CFR
+ *   164.522(a)(1)(iii); 42 CFR 2.51 for Part 2 records); the disclosure is
+ *   recorded as an emergency disclosure and the host informs the client
+ *   afterwards.
+ *
+ * @example
+ * ```ts
+ * import { PermitReason } from "referwell/consent";
+ *
+ * PermitReason.options; // => ["permitted", "treatment-without-consent", "emergency-treatment"]
+ * ```
+ */
+export const PermitReason = z.enum(["permitted", "treatment-without-consent", "emergency-treatment"]);
+/** Why a disclosure is permitted. */
+export type PermitReason = z.infer<typeof PermitReason>;
+
+/** A permitted disclosure, with the consent or the rule that permits it. */
 export interface PermitDecision {
   /** Always `permit`. */
   readonly decision: "permit";
-  /** Always `permitted`. */
-  readonly reason: "permitted";
-  /** The consent relied on: the latest signed of those that permit (ties by id). */
-  readonly provision: ProvisionRef;
+  /** Why: a consent, or a rule that needs none (see {@link PermitReason}). */
+  readonly reason: PermitReason;
+  /** The consent relied on, when one is: the latest signed of those that permit (ties by id). */
+  readonly provision?: ProvisionRef;
   /** One sentence for people. */
   readonly text: string;
 }
@@ -154,7 +186,7 @@ export interface SecurityLabels {
   readonly confidentiality: Confidentiality;
   /** Every sensitivity code of what it discloses, in the order of `SensitivityCode`. */
   readonly sensitivity: readonly SensitivityCode[];
-  /** The 42 CFR 2.32 statement, present when it discloses Part 2 records. */
+  /** The 42 CFR 2.32 statement, present when it discloses Part 2 content in the US (see `ConsentJurisdiction`). */
   readonly part2Notice?: string;
 }
 
@@ -182,19 +214,23 @@ export interface DisclosureRecord {
   readonly date: IsoDate;
   /** Whose information was disclosed. */
   readonly clientId: string;
-  /** Who received it (164.528(b)(2)(ii)): name, ids and, when the host gave it, the address. */
-  readonly recipient: {
-    readonly referrerId: string;
-    readonly name: string;
-    readonly identifiers: readonly Identifier[];
-    readonly address?: string;
-  };
+  /** Who received it (164.528(b)(2)(ii)): name, ids and, when the host gave them, the address and kind. */
+  readonly recipient: Recipient;
   /** A brief description of what was disclosed (164.528(b)(2)(iii)), built from category labels, never from facts. */
   readonly description: string;
   /** The purpose (164.528(b)(2)(iv)): its code and a brief statement. */
   readonly purpose: { readonly code: PurposeOfUse; readonly text: string };
   /** The consents relied on, by id. */
   readonly basis: readonly string[];
+  /** The rules relied on instead of a consent, if any: `treatment-without-consent`, `emergency-treatment`. */
+  readonly rules: readonly PermitReason[];
+  /**
+   * Whether this is an emergency disclosure: something went out under the
+   * emergency-treatment rule. The host must then tell the client, as soon as
+   * is practicable, what was disclosed and to whom (referwell's policy; a
+   * Part 2 program must also document it, 42 CFR 2.51(c)).
+   */
+  readonly emergency: boolean;
   /** The kind of update. */
   readonly kind: UpdateKind;
   /** The host template used, when one was. */

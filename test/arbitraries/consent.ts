@@ -49,7 +49,7 @@ export const recipient = fc
     fc.constantFrom<{ system: string; value: string }[]>(
       [NPI],
       [],
-      [{ ...NPI, value: "1234567894" }],
+      [{ ...NPI, value: "9876543213" }],
       [{ system: "https://www.gmc-uk.org", value: "7654321" }],
     ),
     fc.option(fc.constant("12 Quay St, Sydney NSW 2000"), { nil: undefined }),
@@ -65,7 +65,7 @@ const recipientEntries: ConsentRecipient[] = [
   { referrerId: "ref-a" },
   { referrerId: "ref-b" },
   { identifier: NPI },
-  { identifier: { ...NPI, value: "1234567894" } },
+  { identifier: { ...NPI, value: "9876543213" } },
 ];
 
 /** A day near today: often yesterday, today or tomorrow, otherwise up to four months back or two forward. */
@@ -117,7 +117,7 @@ const consentBody = fc.record({
   clientId: fc.oneof({ weight: 5, arbitrary: fc.constant("cl-1") }, { weight: 1, arbitrary: fc.constant("cl-2") }),
   status: fc.oneof(
     { weight: 6, arbitrary: fc.constant("active" as const) },
-    { weight: 1, arbitrary: fc.constantFrom("draft" as const, "revoked" as const) },
+    { weight: 1, arbitrary: fc.constantFrom("draft" as const, "revoked" as const, "inactive" as const) },
   ),
   kind: fc.oneof(
     { weight: 4, arbitrary: fc.constant("general" as const) },
@@ -185,12 +185,18 @@ const lifts: fc.Arbitrary<Consent["lifts"]> = fc.oneof(
   },
 );
 
+/** What a consent replaces: usually nothing; sometimes another generated consent (ids `c0`…`c3`), which may or may not exist. */
+const replaces: fc.Arbitrary<string[]> = fc.oneof(
+  { weight: 5, arbitrary: fc.constant<string[]>([]) },
+  { weight: 1, arbitrary: fc.subarray(["c0", "c1", "c2", "c3"], { minLength: 1, maxLength: 2 }) },
+);
+
 /**
  * Up to four consents with ids `c0`, `c1`…: usually one like a practice
  * holds, then any; specific authorizations list their own category as often
  * as not.
  */
-type Body = fc.Arbitrary<Omit<Consent, "id" | "deny" | "lifts" | "dataPeriod"> & { dataPeriod: Consent["dataPeriod"] }>;
+type Body = fc.Arbitrary<Omit<Consent, "id" | "deny" | "lifts" | "replaces" | "dataPeriod"> & { dataPeriod: Consent["dataPeriod"] }>;
 /** A consent's body with, one time in four, deny provisions; and whether to make sure it lists its own kind's category. */
 const withDenies = (body: Body) =>
   fc.tuple(
@@ -198,6 +204,7 @@ const withDenies = (body: Body) =>
     fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(denyBody, { minLength: 1, maxLength: 2 }) }),
     fc.boolean(),
     lifts,
+    replaces,
   );
 
 export const consents: fc.Arbitrary<Consent[]> = fc
@@ -208,11 +215,21 @@ export const consents: fc.Arbitrary<Consent[]> = fc
   )
   .map(([usual, authorization, others]) =>
     [...(usual === undefined ? [] : [usual]), ...(authorization === undefined ? [] : [authorization]), ...others].map(
-      ([{ dataPeriod, ...body }, denies, own, lifted], index) => {
+      ([{ dataPeriod, ...body }, denies, own, lifted, replaced], index) => {
         const ownCategory = OWN_CATEGORY[body.kind];
         const categories = own && !body.categories.includes(ownCategory) ? [...body.categories, ownCategory] : body.categories;
         const deny = denies.map((provision, d) => ({ id: `d${d}`, ...provision }));
-        return { id: `c${index}`, ...body, categories, ...(dataPeriod === undefined ? {} : { dataPeriod }), deny, lifts: lifted };
+        // A consent never replaces itself in practice; the generator leaves that out.
+        const replacing = replaced.filter((id) => id !== `c${index}`);
+        return {
+          id: `c${index}`,
+          ...body,
+          categories,
+          ...(dataPeriod === undefined ? {} : { dataPeriod }),
+          deny,
+          lifts: lifted,
+          replaces: replacing,
+        };
       },
     ),
   );
@@ -312,4 +329,10 @@ export const updateRequest: fc.Arbitrary<UpdateRequest> = fc
       : { template: template ?? { id: "tpl", title: "Update for you", categories: ["attendance", "diagnosis"] } }),
     client: { id: "cl-1", displayName },
     ...rest,
+    identifierSystems: [],
+    distinctReferrers: false,
+    treatmentPolicy: "client-permission" as const,
+    jurisdiction: "US" as const,
+    part2Notice: "short" as const,
+    emergency: false,
   }));

@@ -1,5 +1,6 @@
 import { bench, describe } from "vitest";
-import { composeUpdate, type ConsentInput, evaluateConsent, type UpdateRequestInput } from "referwell/consent";
+import { composeUpdate, type ConsentInput, evaluateConsent, UpdateRequest, type UpdateRequestInput } from "referwell/consent";
+import { LARGEST, largeRequest } from "./consentFixture.js";
 
 const NOW = "2026-11-23T09:00:00-08:00";
 const recipient = {
@@ -77,5 +78,16 @@ describe("compose a progress update with 20 facts and 3 consents", () => {
   });
   bench("composeUpdate (validation, decisions, text, Markdown, labels and record)", () => {
     composeUpdate(request);
+  });
+});
+
+// A large request: 80 consents × 50 deny provisions × 50 recipients, 500 facts.
+const largest = largeRequest(LARGEST);
+describe("compose from 80 consents × 50 deny provisions × 50 recipients, 500 facts", () => {
+  bench("composeUpdate, validation included", () => {
+    composeUpdate(largest);
+  });
+  bench("validation alone (UpdateRequest.parse)", () => {
+    UpdateRequest.parse(largest);
   });
 });

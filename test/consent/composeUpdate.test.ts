@@ -1,9 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "referwell";
-import { type Consent, composeUpdate, type Fact, part2RedisclosureNotice, type UpdateRequestInput } from "referwell/consent";
+import {
+  type Consent,
+  composeUpdate,
+  type Fact,
+  part2FullNotice,
+  part2RedisclosureNotice,
+  type UpdateRequestInput,
+} from "referwell/consent";
 import { deepFreeze } from "../support/deepFreeze.js";
+import { untyped } from "../support/untyped.js";
 
-type ConsentInput = Omit<Consent, "deny" | "lifts"> & { deny?: Consent["deny"]; lifts?: Consent["lifts"] };
+type ConsentInput = Omit<Consent, "deny" | "lifts" | "replaces"> & {
+  deny?: Consent["deny"];
+  lifts?: Consent["lifts"];
+  replaces?: Consent["replaces"];
+};
 type FactInput = Omit<Fact, "value"> & { value?: Fact["value"] };
 
 const NOW = "2026-11-23T09:00:00-08:00";
@@ -121,7 +133,7 @@ describe("progress updates", () => {
     );
   });
 
-  it("withholds what the update does not need (minimum necessary), and says why for every fact", () => {
+  it("withholds what the update does not need (only what coordination needs), and says why for every fact", () => {
     const result = composeUpdate(
       request({
         facts: [
@@ -136,7 +148,9 @@ describe("progress updates", () => {
     );
     expect(result.included).toEqual(["a"]);
     expect(reasons(result)).toEqual({ b: "not-needed", c: "unlabelled", d: "unknown-category", e: "other-client", f: "not-needed" });
-    expect(result.withheld.find((w) => w.factId === "b")?.text).toBe("This update does not need this category (minimum necessary).");
+    expect(result.withheld.find((w) => w.factId === "b")?.text).toBe(
+      "This update does not need this category: only what coordination needs goes out.",
+    );
   });
 
   it("a host template replaces the default categories", () => {
@@ -204,7 +218,7 @@ describe("progress updates", () => {
 });
 
 describe("the day of now", () => {
-  it("is the local date in the request's time zone when it gives one, else the date as written", () => {
+  it("is the local date in the request's time zone when it gives one; without one, every day the instant may be must permit", () => {
     const endsToday = [consent({ period: { start: "2026-06-01", end: "2026-11-23" } })];
     const at = (timeZone?: string) =>
       composeUpdate(
@@ -215,8 +229,10 @@ describe("the day of now", () => {
           ...(timeZone === undefined ? {} : { timeZone }),
         }),
       );
-    expect(at().disclosure?.date).toBe("2026-11-23");
-    expect(at().included).toEqual(["a"]);
+    // 22:00 UTC is already the 24th east of UTC+2: without a zone, the consent ending on the 23rd may have expired.
+    expect([at().status, at().acknowledgement.reason, reasons(at())]).toEqual(["nothing", "expired", { a: "expired" }]);
+    expect(at("America/Los_Angeles").disclosure?.date).toBe("2026-11-23");
+    expect(at("America/Los_Angeles").included).toEqual(["a"]);
     const sydney = at("Australia/Sydney");
     expect([sydney.status, sydney.acknowledgement.reason, reasons(sydney)]).toEqual(["nothing", "expired", { a: "expired" }]);
     expect(
@@ -239,7 +255,12 @@ describe("what the consents decide", () => {
     expect(compose({ consents: [consent({ status: "revoked" })] }).acknowledgement.reason).toBe("revoked");
     expect(compose({ consents: [consent({ status: "draft" })] }).acknowledgement.reason).toBe("draft");
     expect(compose({ consents: [consent({ period: { start: "2026-06-01", end: "2026-11-22" } })] }).acknowledgement.reason).toBe("expired");
-    expect(compose({ consents: [consent({ period: { start: "2026-06-01", end: "2026-11-23" } })] }).status).toBe("update");
+    expect(
+      compose({ consents: [consent({ period: { start: "2026-06-01", end: "2026-11-23" } })], timeZone: "America/Los_Angeles" }).status,
+    ).toBe("update");
+    // Without a zone, 09:00 at UTC−8 is already the 24th at UTC+14.
+    expect(compose({ consents: [consent({ period: { start: "2026-06-01", end: "2026-11-23" } })] }).acknowledgement.reason).toBe("expired");
+    expect(compose({ consents: [consent({ status: "inactive" })] }).acknowledgement.reason).toBe("inactive");
     expect(compose({ consents: [consent({ signed: "2026-11-24" })] }).acknowledgement.reason).toBe("not-yet-signed");
     expect(compose({ recipient: { referrerId: "ref-b", name: "Dr B" } }).acknowledgement.reason).toBe("other-recipient");
     expect(compose({ purpose: "HPAYMT" }).acknowledgement.reason).toBe("other-purpose");
@@ -342,14 +363,26 @@ describe("42 CFR Part 2", () => {
     expect(result.disclosure?.part2).toBe(true);
   });
 
-  it("the host may give the long form of the notice", () => {
-    const long =
-      "This record which has been disclosed to you is protected by Federal confidentiality rules (42 CFR part 2).\nSecond paragraph.";
-    const result = composeUpdate(request({ kind: "custom", template, facts, consents: [consent(), part2], part2Notice: long }));
-    expect(result.update?.labels.part2Notice).toBe(long);
+  it("the host may choose the regulation's full statement, never text of its own", () => {
+    const result = composeUpdate(request({ kind: "custom", template, facts, consents: [consent(), part2], part2Notice: "full" }));
+    expect(result.update?.labels.part2Notice).toBe(part2FullNotice);
     expect(result.update?.markdown).toContain(
-      "> This record which has been disclosed to you is protected by Federal confidentiality rules (42 CFR part 2).\n> Second paragraph.\n",
+      "> This record which has been disclosed to you is protected by Federal confidentiality rules",
     );
+    for (const own of [".", "See our policy.", part2RedisclosureNotice])
+      expect(() =>
+        composeUpdate(request({ kind: "custom", template, facts, consents: [consent(), part2], part2Notice: untyped(own) })),
+      ).toThrow(InvalidInputError);
+  });
+
+  it("outside the US the notice is not attached, and the firewall still holds", () => {
+    const result = composeUpdate(request({ kind: "custom", template, facts, consents: [consent(), part2], jurisdiction: "UK" }));
+    expect(result.included).toEqual(["a", "su"]);
+    expect(result.update?.labels.part2Notice).toBeUndefined();
+    expect(result.disclosure?.part2).toBe(false);
+    expect(reasons(composeUpdate(request({ kind: "custom", template, facts, consents: [consent()], jurisdiction: "UK" })))).toEqual({
+      su: "needs-specific-authorization",
+    });
   });
 
   it("no notice when no Part 2 record goes out", () => {
@@ -382,6 +415,8 @@ describe("thank-yous", () => {
       description: "Thank-you for a referral: Acknowledgement of care",
       purpose: { code: "COC", text: "coordination of care" },
       basis: ["general"],
+      rules: [],
+      emergency: false,
       kind: "thank-you",
       categories: ["acknowledgement"],
       factIds: [],

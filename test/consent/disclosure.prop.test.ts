@@ -13,7 +13,6 @@ import { catalogueOf, oracleDay } from "../support/consentOracle.js";
 
 const RUNS = { numRuns: Number(process.env["CONSENT_RUNS"] ?? 10_000) };
 const TIMEOUT = 120_000;
-const PART2_KINDS = new Set(["sud-records", "sud-counselling-note"]);
 
 const categoryOf = (request: UpdateRequest, code: string | undefined): DisclosureCategory | undefined =>
   catalogueOf(request.categories).find((c) => c.code === code);
@@ -50,7 +49,8 @@ describe("composeUpdate", { timeout: TIMEOUT }, () => {
         result.status === "update" ? [categoryOf(request, "acknowledgement") as DisclosureCategory, ...categories] : categories;
       const union = new Set(disclosed.flatMap((c) => c.sensitivity));
       expect(labels.sensitivity).toEqual(SensitivityCode.options.filter((code) => union.has(code)));
-      const part2 = categories.some((c) => PART2_KINDS.has(c.authorization));
+      // The labels decide, never the kind: SUD, ETH or the host's part2 declaration.
+      const part2 = categories.some((c) => c.part2 === true || c.sensitivity.includes("SUD") || c.sensitivity.includes("ETH"));
       expect(labels.part2Notice !== undefined).toBe(part2);
       if (part2) {
         expect(result.update?.text).toContain(labels.part2Notice);

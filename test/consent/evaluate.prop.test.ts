@@ -5,7 +5,7 @@ import { consents, HOST_CATEGORIES, nearDate, NPI, POOL } from "../arbitraries/c
 import { hostile, hostileJson } from "../arbitraries/hostile.js";
 import { expectNoLeak } from "../support/noLeak.js";
 import { untyped } from "../support/untyped.js";
-import { catalogueOf, oraclePermits } from "../support/consentOracle.js";
+import { catalogueOf, oraclePermitsAt } from "../support/consentOracle.js";
 
 const query = fc.record(
   {
@@ -27,7 +27,7 @@ const options = { categories: HOST_CATEGORIES };
 describe("evaluateConsent", () => {
   test.prop([consents, query])("agreement: permits exactly when the independent oracle does", (list, q) => {
     const decision = evaluateConsent(list, q, options);
-    expect(decision.decision === "permit").toBe(oraclePermits(list, catalogueOf(HOST_CATEGORIES), { ...q, date: q.at }));
+    expect(decision.decision === "permit").toBe(oraclePermitsAt(list, catalogueOf(HOST_CATEGORIES), q, q.at));
     if (decision.decision === "deny") expect(DenyReason.options).toContain(decision.reason);
     if (decision.provision !== undefined)
       expect(list.some((c) => c.id === decision.provision?.consentId && c.clientId === q.client)).toBe(true);
@@ -67,6 +67,38 @@ describe("evaluateConsent", () => {
       reason: known ? "denied-by-provision" : "unknown-category",
     });
   });
+
+  test.prop([consents, query, fc.constantFrom("active", "inactive", "revoked", "draft"), fc.integer({ min: 0, max: 3 }), nearDate])(
+    "supersession: a consent replaced by a consent signed on or before the day, not a draft, permits nothing, whatever became of the replacement",
+    (list, random, status, pick, signed) => {
+      const replaced = list[pick % Math.max(1, list.length)];
+      fc.pre(replaced !== undefined);
+      // Ask about what the replaced consent lists, so that it would often permit were it not replaced.
+      const q = {
+        ...random,
+        client: replaced.clientId,
+        purpose: replaced.purposes[pick % Math.max(1, replaced.purposes.length)] ?? random.purpose,
+        category: replaced.categories[pick % Math.max(1, replaced.categories.length)] ?? random.category,
+      };
+      const renewal: ConsentInput = {
+        ...replaced,
+        id: "renewal",
+        status: status as ConsentInput["status"],
+        signed,
+        deny: [],
+        lifts: [],
+        replaces: [replaced.id],
+      };
+      const decision = evaluateConsent([...list, renewal], q, options);
+      const supersedes = status !== "draft" && signed <= q.at && replaced.clientId === q.client;
+      // Without the replaced consent's permission, the decision is the same: it contributes nothing.
+      const withoutIt = list.map((c) => (c === replaced ? { ...c, status: "inactive" as const } : c));
+      if (supersedes) {
+        expect(decision.decision === "permit" && decision.provision?.consentId === replaced.id).toBe(false);
+        expect(decision.decision).toBe(evaluateConsent([...withoutIt, renewal], q, options).decision);
+      }
+    },
+  );
 
   test.prop([
     hostile(consents),

@@ -3,7 +3,11 @@ import { InvalidInputError } from "referwell";
 import { type Consent, evaluateConsent } from "referwell/consent";
 import { untyped } from "../support/untyped.js";
 
-type ConsentInput = Omit<Consent, "deny" | "lifts"> & { deny?: Consent["deny"]; lifts?: Consent["lifts"] };
+type ConsentInput = Omit<Consent, "deny" | "lifts" | "replaces"> & {
+  deny?: Consent["deny"];
+  lifts?: Consent["lifts"];
+  replaces?: Consent["replaces"];
+};
 
 const consent = (changes: Partial<ConsentInput> = {}): ConsentInput => ({
   id: "c1",
@@ -52,7 +56,7 @@ describe("a single consent", () => {
     const npi = { system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" };
     const byNpi = consent({ recipients: [{ identifier: npi }] });
     expect(reason([byNpi], { recipient: { referrerId: "ref-z", identifiers: [npi] } })).toBe("permitted");
-    expect(reason([byNpi], { recipient: { referrerId: "ref-z", identifiers: [{ ...npi, value: "1234567894" }] } })).toBe("other-recipient");
+    expect(reason([byNpi], { recipient: { referrerId: "ref-z", identifiers: [{ ...npi, value: "9876543213" }] } })).toBe("other-recipient");
     expect(reason([byNpi], { recipient: { referrerId: "ref-z", identifiers: [{ ...npi, system: "urn:other" }] } })).toBe("other-recipient");
   });
 
@@ -65,16 +69,25 @@ describe("a single consent", () => {
     expect(reason([consent({ period: { start: "2026-06-01" } })], { at: "2099-12-31" })).toBe("permitted");
   });
 
-  it("reads an instant as the calendar day where it was written", () => {
+  it("without a time zone, permits an instant only if every day it may fall on (UTC−12 to UTC+14) is permitted", () => {
     const bounded = [consent({ period: { start: "2026-06-01", end: "2026-12-31" } })];
-    expect(reason(bounded, { at: "2026-12-31T23:30:00-08:00" })).toBe("permitted");
+    // 23:30 at UTC−8 is already 1 January east of UTC−7.
+    expect(reason(bounded, { at: "2026-12-31T23:30:00-08:00" })).toBe("expired");
+    expect(ask(bounded, { at: "2026-12-31T23:30:00-08:00" }, { timeZone: "America/Los_Angeles" }).reason).toBe("permitted");
     expect(reason(bounded, { at: "2027-01-01T00:30:00+13:00" })).toBe("expired");
+    // Noon UTC is the same day from UTC−12 to UTC+11, and the next at UTC+12 to +14: a consent starting that day may not be in force yet anywhere west.
+    expect(reason([consent({ period: { start: "2026-06-01", end: "2026-12-31" } })], { at: "2026-12-30T08:00:00Z" })).toBe("permitted");
+    expect(reason([consent({ signed: "2026-01-01", period: { start: "2026-12-01" } })], { at: "2026-12-01T08:00:00Z" })).toBe(
+      "not-yet-in-force",
+    );
+    expect(reason([consent({ signed: "2026-01-01", period: { start: "2026-12-01" } })], { at: "2026-12-01T13:00:00Z" })).toBe("permitted");
   });
 
   it("with a time zone, reads an instant as its local date there; without one, as written", () => {
     const endsToday = [consent({ period: { start: "2026-06-01", end: "2026-11-23" } })];
     // 22:00 UTC on the 23rd is 09:00 on the 24th in Sydney (UTC+11 in November).
-    expect(reason(endsToday, { at: "2026-11-23T22:00:00Z" })).toBe("permitted");
+    expect(reason(endsToday, { at: "2026-11-23T22:00:00Z" })).toBe("expired");
+    expect(ask(endsToday, { at: "2026-11-23T22:00:00Z" }, { timeZone: "Europe/London" }).reason).toBe("permitted");
     expect(ask(endsToday, { at: "2026-11-23T22:00:00Z" }, { timeZone: "Australia/Sydney" }).reason).toBe("expired");
     expect(ask(endsToday, { at: "2026-11-24T07:00:00+11:00" }, { timeZone: "America/Los_Angeles" }).reason).toBe("permitted");
     expect(ask(endsToday, { at: "2026-11-23" }, { timeZone: "Australia/Sydney" }).reason).toBe("permitted");
@@ -204,7 +217,7 @@ describe("deny provisions and combining consents: deny overrides every permit un
     expect(reason(denying, { recipient: { referrerId: "ref-a", identifiers: [gmc] } })).toBe("denied-by-provision");
     expect(reason(denying, { recipient: { referrerId: "ref-a", identifiers: [npi] } })).toBe("denied-by-provision");
     // Known by another identifier in the same system: not the one denied.
-    expect(reason(denying, { recipient: { referrerId: "ref-a", identifiers: [{ ...npi, value: "1234567894" }] } })).toBe("permitted");
+    expect(reason(denying, { recipient: { referrerId: "ref-a", identifiers: [{ ...npi, value: "9876543213" }] } })).toBe("permitted");
     // A permit by identifier still needs the recipient to hold it.
     expect(reason([consent({ recipients: [{ identifier: npi }] })], { recipient: { referrerId: "ref-a" } })).toBe("other-recipient");
   });
@@ -349,14 +362,27 @@ describe("host categories", () => {
       expect.objectContaining({ path: ["categories", 0, "confidentiality"], code: "authorization-needs-labels" }),
     ]);
     expect(issues({ confidentiality: "V", sensitivity: [], authorization: "psychotherapy-note" })).toEqual(labels);
-    // SUD counselling notes and Part 2 records carry SUD.
+    // SUD counselling notes and Part 2 records carry Part 2 labels (SUD, ETH, or the host's part2: true), and are never N.
     expect(issues({ confidentiality: "V", sensitivity: ["SUD"], authorization: "sud-counselling-note" })).toEqual([]);
-    expect(issues({ confidentiality: "V", sensitivity: ["ETH"], authorization: "sud-counselling-note" })).toEqual(labels);
+    expect(issues({ confidentiality: "V", sensitivity: ["ETH"], authorization: "sud-counselling-note" })).toEqual([]);
     expect(issues({ confidentiality: "R", sensitivity: ["SUD", "ETH"], authorization: "sud-records" })).toEqual([]);
+    expect(issues({ confidentiality: "R", part2: true, authorization: "sud-records" })).toEqual([]);
     expect(issues({ confidentiality: "R", authorization: "sud-records" })).toEqual(labels);
-    // A general category carrying SUD or PSYTHPN would let a general consent unlock it.
+    expect(issues({ confidentiality: "R", sensitivity: ["BH"], authorization: "sud-counselling-note" })).toEqual([
+      ...labels,
+      expect.objectContaining({ path: ["categories", 0, "confidentiality"], code: "authorization-needs-labels" }),
+    ]);
+    const notNormal = [expect.objectContaining({ path: ["categories", 0, "confidentiality"], code: "authorization-needs-labels" })];
+    expect(issues({ confidentiality: "N", sensitivity: ["SUD"], authorization: "sud-records" })).toEqual(notNormal);
+    expect(issues({ confidentiality: "N", sensitivity: ["SUD"], authorization: "sud-counselling-note" })).toEqual(notNormal);
+    expect(issues({ confidentiality: "R", sensitivity: ["SUD"], authorization: "sud-counselling-note" })).toEqual(notNormal);
+    // Part 2 or PSYTHPN labels on a category another kind unlocks would let that kind's consent unlock it.
     const needs = [expect.objectContaining({ path: ["categories", 0, "authorization"], code: "sensitivity-needs-authorization" })];
     expect(issues({ confidentiality: "R", sensitivity: ["SUD"] })).toEqual(needs);
+    expect(issues({ confidentiality: "R", sensitivity: ["ETH"] })).toEqual(needs);
+    expect(issues({ confidentiality: "R", sensitivity: ["BH"], part2: true })).toEqual(needs);
+    expect(issues({ confidentiality: "V", sensitivity: ["SUD", "PSYTHPN"], authorization: "psychotherapy-note" })).toEqual(needs);
+    expect(issues({ confidentiality: "V", sensitivity: ["SUD"], authorization: "psychotherapy-note" })).toEqual([...needs, ...labels]);
     expect(issues({ confidentiality: "V", sensitivity: ["PSYTHPN"], authorization: "general" })).toEqual(needs);
   });
 });
@@ -376,7 +402,7 @@ describe("invalid input", () => {
     const bad = rejection(() => ask([consent({ id: "secret-consent", status: "pending" as "active" })]));
     expect(bad.issues).toEqual([expect.objectContaining({ path: [0, "status"], code: "invalid-value" })]);
     expect(bad.message).toBe(
-      "Invalid consents: 1 issue: consents[0].status is not one of the allowed values (expected one of [draft, active, revoked])",
+      "Invalid consents: 1 issue: consents[0].status is not one of the allowed values (expected one of [draft, active, inactive, revoked])",
     );
     const twice = rejection(() => ask([consent({ id: "secret-consent" }), consent({ id: "secret-consent" })]));
     expect(twice.issues).toEqual([expect.objectContaining({ path: [1, "id"], code: "duplicate-id" })]);

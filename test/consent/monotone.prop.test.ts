@@ -26,7 +26,9 @@ describe("composeUpdate", { timeout: TIMEOUT }, () => {
         const categories = dropOne(c.categories, pick >> 3);
         return categories === undefined ? undefined : { ...c, categories };
       }),
-    "removing a consent with no deny provisions": (cs, pick) => (cs[at(cs, pick)]?.deny.length === 0 ? dropOne(cs, pick) : undefined),
+    // A consent that replaces another restricts too: removing it can bring the one it replaced back.
+    "removing a consent with no deny provisions that replaces nothing": (cs, pick) =>
+      cs[at(cs, pick)]?.deny.length === 0 && cs[at(cs, pick)]?.replaces.length === 0 ? dropOne(cs, pick) : undefined,
     revoking: (cs, pick) => edit(cs, pick, (c) => ({ ...c, status: "revoked" })),
     "narrowing purposes": (cs, pick) =>
       edit(cs, pick, (c) => {

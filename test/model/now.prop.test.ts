@@ -2,7 +2,9 @@
  * One `now` everywhere: every function that takes a time reads the same day
  * from it. An instant falls on its date at its own offset, or, with a
  * `timeZone`, on its date there; so passing the instant or that date gives
- * the same result, capability by capability.
+ * the same result, capability by capability. Where the day decides a
+ * disclosure (consent), an instant without a zone is read the cautious way:
+ * it discloses no more than the date it was written on.
  */
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
@@ -114,7 +116,13 @@ const consents = (day: string): ConsentInput[] => [
 ];
 
 /** Each capability's entries that take a time, run on fixtures dated around `day`. */
-const capabilities: { name: string; zoneRequired?: boolean; run: (clock: Clock, day: string) => unknown }[] = [
+const capabilities: {
+  name: string;
+  zoneRequired?: boolean;
+  /** What it discloses, for a capability that reads an instant without a zone on every day it may be (the cautious reading). */
+  discloses?: (result: unknown) => readonly string[];
+  run: (clock: Clock, day: string) => unknown;
+}[] = [
   { name: "calendarDateOf", run: ({ now, ...options }) => calendarDateOf(now, options) },
   { name: "refer: assessReferral", run: (clock, day) => assessReferral(referralCase(day), clock) },
   {
@@ -150,6 +158,7 @@ const capabilities: { name: string; zoneRequired?: boolean; run: (clock: Clock, 
   },
   {
     name: "consent: evaluateConsent",
+    discloses: (result) => ((result as { decision: string }).decision === "permit" ? ["permit"] : []),
     run: (clock, day) =>
       evaluateConsent(
         consents(day),
@@ -159,6 +168,7 @@ const capabilities: { name: string; zoneRequired?: boolean; run: (clock: Clock, 
   },
   {
     name: "consent: composeUpdate",
+    discloses: (result) => (result as { included: readonly string[] }).included,
     run: (clock, day) =>
       composeUpdate({
         kind: "progress",
@@ -223,9 +233,20 @@ const capabilities: { name: string; zoneRequired?: boolean; run: (clock: Clock, 
   },
 ];
 
-describe.each(capabilities.filter((capability) => capability.zoneRequired !== true))("$name", ({ run }) => {
-  test.prop([moment])("own offset: an instant gives the result of the date it was written on", ({ date, instant }) => {
-    expect(run({ now: instant }, date)).toEqual(run({ now: date }, date));
+describe.each(capabilities.filter((capability) => capability.zoneRequired !== true && capability.discloses === undefined))(
+  "$name",
+  ({ run }) => {
+    test.prop([moment])("own offset: an instant gives the result of the date it was written on", ({ date, instant }) => {
+      expect(run({ now: instant }, date)).toEqual(run({ now: date }, date));
+    });
+  },
+);
+
+describe.each(capabilities.filter((capability) => capability.discloses !== undefined))("$name", ({ run, discloses }) => {
+  test.prop([moment])("cautious without a zone: an instant discloses no more than the date it was written on", ({ date, instant }) => {
+    const read = discloses as (result: unknown) => readonly string[];
+    const written = new Set(read(run({ now: date }, date)));
+    for (const item of read(run({ now: instant }, date))) expect(written.has(item)).toBe(true);
   });
 });
 

@@ -1,48 +1,144 @@
-import { withinPeriod } from "../../model/internal/withinPeriod.js";
 import type { IsoDate } from "../../model/scalars.js";
 import { compareText } from "../../model/internal/compareText.js";
-import type { Consent, DenyProvision } from "../schemas.js";
+import { denialReach, type Identity, naming } from "./recipientIdentity.js";
+import type { Consent, TreatmentPolicy } from "../schemas.js";
+import type { DenyReason } from "../types.js";
+import type { PurposeOfUse } from "../categories.js";
 
-/** A deny provision with the consent it belongs to. */
+/** A deny provision with the consent it belongs to, how surely it reaches the recipient, and its place in the reporting order. */
 export interface BindingDeny {
   readonly consent: Consent;
-  readonly provision: DenyProvision;
+  readonly provision: Consent["deny"][number];
+  readonly reach: "certain" | "if-same-person";
+  readonly order: number;
 }
 
-/** One client's consents on one day, ordered once so that many questions can be decided against them. */
-export interface CompiledConsents {
-  /** The day the questions are asked about. */
+/** A consent that permits, on the day, for this recipient and purpose: what remains is the category, its kind and the data period. */
+export interface Candidate {
+  readonly consent: Consent;
+  readonly naming: "referrer" | "identifier";
+}
+
+/** What does not change between the questions of one call: the client, the day, the recipient, the purpose and the host's policies. */
+export interface Context {
+  readonly clientId: string;
   readonly date: IsoDate;
-  /** Every consent of the client, by id. */
-  readonly byId: readonly Consent[];
-  /** The same, latest signed first (ties by id): the first that permits is the one relied on. */
-  readonly latestFirst: readonly Consent[];
-  /** The deny provisions that bind on the day and are not lifted, latest signed first (ties by consent id, then provision id). */
-  readonly denies: readonly BindingDeny[];
+  readonly identity: Identity;
+  readonly purpose: PurposeOfUse;
+  readonly recipientIsProvider: boolean;
+  readonly emergency: boolean;
+  readonly distinctReferrers: boolean;
+  readonly treatmentPolicy: TreatmentPolicy;
+}
+
+/** Where a consent stops before its category is looked at, in the order denials report: `[stage, reason]`. */
+export type Stop = readonly [number, DenyReason];
+
+/** One client's consents compiled for one call and one day into indexes by category, so each question costs only its own category's entries. */
+export interface CompiledConsents {
+  readonly context: Context;
+  /** Every consent of the client, by id, each with where it stops before the category is looked at (`undefined`: it gets that far). */
+  readonly byId: readonly { readonly consent: Consent; readonly stop: Stop | undefined }[];
+  /** The consents that get that far, by category listed, latest signed first (ties by id). */
+  readonly candidates: ReadonlyMap<string, readonly Candidate[]>;
+  /** The deny provisions that bind on the day, are not lifted and may reach this recipient and purpose, by category listed. */
+  readonly denies: ReadonlyMap<string, readonly BindingDeny[]>;
+  /** The same, for provisions that list no category (they deny every one). */
+  readonly deniesEverything: readonly BindingDeny[];
+  /**
+   * Answers already worked out in this call, by question key: facts share
+   * categories and recording days, so each distinct question is worked out
+   * once. It lives as long as the call, never longer.
+   */
+  readonly memo: Map<string, unknown>;
 }
 
 const bySignedThenId = (a: Consent, b: Consent): number => compareText(b.signed, a.signed) || compareText(a.id, b.id);
 
+/** Purposes that are treatment under 45 CFR 164.501: the provision, coordination or management of health care, and referral. */
+const TREATMENT_PURPOSES: ReadonlySet<PurposeOfUse> = new Set(["TREAT", "COC", "CAREMGT"]);
+
+/** Whether the host's `hipaa-permitted` policy lets this call's recipient receive general categories without a consent. */
+export function treatmentRuleApplies(context: Context): boolean {
+  return context.treatmentPolicy === "hipaa-permitted" && context.recipientIsProvider && TREATMENT_PURPOSES.has(context.purpose);
+}
+
+function addTo<Value>(index: Map<string, Value[]>, key: string, value: Value): void {
+  const list = index.get(key);
+  if (list === undefined) index.set(key, [value]);
+  else list.push(value);
+}
+
+/** The consents replaced on the day: named in `replaces` by a consent signed on or before it that is not a draft. */
+function replacedOn(own: readonly Consent[], date: IsoDate): ReadonlySet<string> {
+  return new Set(own.filter((consent) => consent.status !== "draft" && consent.signed <= date).flatMap((consent) => consent.replaces));
+}
+
+/** Where a consent stops, checking status, supersession, signature, period, recipient and purpose in that order. */
+function stopOf(consent: Consent, named: string | undefined, replaced: ReadonlySet<string>, context: Context): Stop | undefined {
+  const { date } = context;
+  if (consent.status !== "active") return [1, consent.status];
+  if (replaced.has(consent.id)) return [1, "superseded"];
+  if (consent.signed > date) return [2, "not-yet-signed"];
+  if (date < consent.period.start) return [3, "not-yet-in-force"];
+  if (consent.period.end !== undefined && date > consent.period.end) return [3, "expired"];
+  if (named === undefined) return [4, "other-recipient"];
+  return consent.purposes.includes(context.purpose) ? undefined : [5, "other-purpose"];
+}
+
+/** For each deny provision a consent that counts on the day lifts, the latest signature among those lifters. */
+function liftedBy(counting: readonly Consent[]): ReadonlyMap<string, IsoDate> {
+  const latest = new Map<string, IsoDate>();
+  for (const lifter of counting)
+    for (const ref of lifter.lifts) {
+      const key = `${ref.consentId}\u0000${ref.provisionId}`;
+      const signed = latest.get(key);
+      if (signed === undefined || lifter.signed > signed) latest.set(key, lifter.signed);
+    }
+  return latest;
+}
+
 /**
  * Keeps the client's consents (a consent of another client never applies)
- * and orders them. Deny provisions bind from the day their consent is
- * signed, whether it is active, revoked or past its period (revoking or
- * expiry withdraws permission, never a restriction); a draft's bind
- * nothing. A provision stops binding only when a consent signed strictly
- * later, active and in force on the day, names it in `lifts`.
+ * and compiles them for one call and one day. A consent counts when it is
+ * active, signed on or before the day, in force on it and not replaced by a
+ * consent signed on or before it (a draft replaces nothing). Deny
+ * provisions bind from the day their consent is signed, whether it is
+ * active, inactive, revoked, replaced or past its period (ending a
+ * permission never ends a restriction); a draft's bind nothing. A provision
+ * stops binding only when a consent signed strictly later, counting on the
+ * day, names it in `lifts`. Each consent, recipient entry and provision is
+ * read once: linear in the size of the consents, plus sorting.
  */
-export function compileConsents(consents: readonly Consent[], clientId: string, date: IsoDate): CompiledConsents {
-  const byId = consents.filter((consent) => consent.clientId === clientId).sort((a, b) => compareText(a.id, b.id));
-  const latestFirst = [...byId].sort(bySignedThenId);
-  const lifters = byId.filter((consent) => consent.status === "active" && consent.signed <= date && withinPeriod(consent.period, date));
-  const lifted = (consent: Consent, provision: DenyProvision): boolean =>
-    lifters.some(
-      (lifter) =>
-        lifter.signed > consent.signed && lifter.lifts.some((ref) => ref.consentId === consent.id && ref.provisionId === provision.id),
-    );
-  const denies = latestFirst
-    .filter((consent) => consent.status !== "draft" && consent.signed <= date)
-    .flatMap((consent) => [...consent.deny].sort((a, b) => compareText(a.id, b.id)).map((provision) => ({ consent, provision })))
-    .filter(({ consent, provision }) => !lifted(consent, provision));
-  return { date, byId, latestFirst, denies };
+export function compileConsents(consents: readonly Consent[], context: Context): CompiledConsents {
+  const { date, identity } = context;
+  const own = consents.filter((consent) => consent.clientId === context.clientId).sort((a, b) => compareText(a.id, b.id));
+  const replaced = replacedOn(own, date);
+  const byId = own.map((consent) => {
+    const named = naming(consent.recipients, identity);
+    return { consent, named, stop: stopOf(consent, named, replaced, context) };
+  });
+
+  const candidates = new Map<string, Candidate[]>();
+  for (const { consent, stop, named } of [...byId].sort((a, b) => bySignedThenId(a.consent, b.consent)))
+    if (stop === undefined && named !== undefined)
+      for (const code of new Set(consent.categories)) addTo(candidates, code, { consent, naming: named });
+
+  const lifted = liftedBy(byId.filter(({ stop }) => stop === undefined || stop[0] >= 4).map(({ consent }) => consent));
+  const denies = new Map<string, BindingDeny[]>();
+  const deniesEverything: BindingDeny[] = [];
+  let order = 0;
+  for (const consent of [...own].sort(bySignedThenId).filter((c) => c.status !== "draft" && c.signed <= date))
+    for (const provision of [...consent.deny].sort((a, b) => compareText(a.id, b.id))) {
+      order += 1;
+      const liftedOn = lifted.get(`${consent.id}\u0000${provision.id}`);
+      if (liftedOn !== undefined && liftedOn > consent.signed) continue;
+      if (provision.purposes !== undefined && !provision.purposes.includes(context.purpose)) continue;
+      const reach = provision.recipients === undefined ? "certain" : denialReach(provision.recipients, identity);
+      if (reach === undefined) continue;
+      const entry = { consent, provision, reach, order };
+      if (provision.categories === undefined) deniesEverything.push(entry);
+      else for (const code of new Set(provision.categories)) addTo(denies, code, entry);
+    }
+  return { context, byId: byId.map(({ consent, stop }) => ({ consent, stop })), candidates, denies, deniesEverything, memo: new Map() };
 }

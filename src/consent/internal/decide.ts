@@ -1,73 +1,28 @@
-import { withinPeriod } from "../../model/internal/withinPeriod.js";
 import type { IsoDate } from "../../model/scalars.js";
-import type { CompiledConsents } from "./compileConsents.js";
-import { namesRecipient } from "./namesRecipient.js";
+import { type BindingDeny, type Candidate, type CompiledConsents, type Stop, treatmentRuleApplies } from "./compileConsents.js";
+import { firstCovering } from "./firstCovering.js";
 import { reasonTexts } from "./reasonTexts.js";
-import type { Consent, ConsentRecipient, DenyProvision, RecipientRef } from "../schemas.js";
-import type { ConsentDecision, DenyDecision, DenyReason, ProvisionRef } from "../types.js";
-import type { DisclosureCategory, PurposeOfUse } from "../categories.js";
+import type { Consent } from "../schemas.js";
+import type { ConsentDecision, DenyDecision, DenyReason, PermitReason, ProvisionRef } from "../types.js";
+import { type AuthorizationKind, type DisclosureCategory, PART2_KINDS } from "../categories.js";
+import { marksPart2 } from "./marksPart2.js";
 
-/** One question: this category, to this recipient, for this purpose, of information recorded on `dataDate`. */
-export interface Question {
-  readonly code: string;
-  readonly recipient: RecipientRef;
-  readonly purpose: PurposeOfUse;
-  readonly dataDate: IsoDate | undefined;
-}
+/** Kinds that no rule but their own authorization unlocks: notes (45 CFR 164.508(a)(2); 42 CFR 2.31(b) for SUD counselling notes). */
+const NOTE_KINDS: ReadonlySet<AuthorizationKind> = new Set(["psychotherapy-note", "sud-counselling-note"]);
 
 /**
- * How far a consent gets towards permitting, and where it stops: checks in
- * a fixed order, so a denial can name the consent that came closest. The
- * kind comes first, so that for a note the authorization of its kind (say,
- * an expired one) counts as closer than a general consent that lists it.
- * `undefined` when the consent permits.
+ * The kind of authorization a category needs, read from its labels first:
+ * `PSYTHPN` needs a psychotherapy-note authorization, Part 2 labels a Part 2
+ * kind. `undefined` when its labels and kind disagree (validation rejects
+ * that; should one get through, no consent can permit it).
  */
-function shortfall(
-  consent: Consent,
-  category: DisclosureCategory,
-  question: Question,
-  date: IsoDate,
-): readonly [number, DenyReason] | undefined {
-  // 45 CFR 164.508(a)(2) and (b)(3)(ii); 42 CFR 2.31: notes and Part 2 records need an authorization of their own kind,
-  // and such an authorization permits nothing else.
-  if (consent.kind !== category.authorization)
-    return [0, category.authorization === "general" ? "category-not-permitted" : "needs-specific-authorization"];
-  if (consent.status !== "active") return [1, consent.status];
-  if (consent.signed > date) return [2, "not-yet-signed"];
-  if (date < consent.period.start) return [3, "not-yet-in-force"];
-  if (consent.period.end !== undefined && date > consent.period.end) return [3, "expired"];
-  if (!namesRecipient(consent.recipients, question.recipient)) return [4, "other-recipient"];
-  if (!consent.purposes.includes(question.purpose)) return [5, "other-purpose"];
-  if (!consent.categories.includes(question.code)) return [6, "category-not-permitted"];
-  if (consent.dataPeriod === undefined) return undefined;
-  if (question.dataDate === undefined) return [7, "data-date-unknown"];
-  return withinPeriod(consent.dataPeriod, question.dataDate) ? undefined : [7, "data-outside-period"];
-}
-
-/**
- * Whether a deny provision's recipients may be this recipient (fail closed):
- * a referrer id must match; an identifier matches a recipient who holds it,
- * and also one who holds no identifier in its system, since nothing shows
- * they are not the one denied.
- */
-function mayBeDenied(entries: readonly ConsentRecipient[], recipient: RecipientRef): boolean {
-  return entries.some((entry) => {
-    if (entry.referrerId !== undefined) return entry.referrerId === recipient.referrerId;
-    const denied = entry.identifier;
-    if (denied === undefined) return false;
-    const held = recipient.identifiers.filter((identifier) => identifier.system === denied.system);
-    return held.length === 0 || held.some((identifier) => identifier.value === denied.value);
-  });
-}
-
-/** A deny provision applies when every list it gives may name the question; information with no date counts as inside its data period. */
-function denies(provision: DenyProvision, question: Question): boolean {
-  return (
-    (provision.recipients === undefined || mayBeDenied(provision.recipients, question.recipient)) &&
-    (provision.purposes === undefined || provision.purposes.includes(question.purpose)) &&
-    (provision.categories === undefined || provision.categories.includes(question.code)) &&
-    (provision.dataPeriod === undefined || question.dataDate === undefined || withinPeriod(provision.dataPeriod, question.dataDate))
-  );
+export function neededKind(category: DisclosureCategory): AuthorizationKind | undefined {
+  const psychotherapy = category.sensitivity.includes("PSYTHPN");
+  const part2 = marksPart2(category);
+  if (psychotherapy && part2) return undefined;
+  if (psychotherapy) return category.authorization === "psychotherapy-note" ? category.authorization : undefined;
+  if (part2) return PART2_KINDS.has(category.authorization) ? category.authorization : undefined;
+  return category.authorization === "psychotherapy-note" ? undefined : category.authorization;
 }
 
 const deny = (reason: DenyReason, provision?: ProvisionRef): DenyDecision => ({
@@ -77,26 +32,143 @@ const deny = (reason: DenyReason, provision?: ProvisionRef): DenyDecision => ({
   text: reasonTexts[reason],
 });
 
+const permit = (reason: PermitReason, consentId?: string): ConsentDecision => ({
+  decision: "permit",
+  reason,
+  ...(consentId === undefined ? {} : { provision: { consentId } }),
+  text: reasonTexts[reason],
+});
+
+/** The answer to `key` worked out once per call: facts share categories and recording days. */
+function once<T>(compiled: CompiledConsents, key: string, work: () => T): T {
+  if (compiled.memo.has(key)) return compiled.memo.get(key) as T;
+  const value = work();
+  compiled.memo.set(key, value);
+  return value;
+}
+
 /**
- * The combining rule, the same whatever the order of the consents: a
- * disclosure is permitted when a consent permits it and no binding deny
- * provision applies to it (deny overrides every permit, earlier or later;
- * only a later consent that lifts a provision by name ends it). The consent
- * relied on is the latest signed that permits.
+ * The consents that permit this category of information recorded on
+ * `dataDate`: the latest signed (relied on), and whether every one names the
+ * recipient only by identifier. The candidates of the kind are indexed by
+ * data period once per call (see `firstCovering`).
  */
-export function decide(compiled: CompiledConsents, category: DisclosureCategory | undefined, question: Question): ConsentDecision {
+function permitting(
+  compiled: CompiledConsents,
+  code: string,
+  needed: AuthorizationKind,
+  dataDate: IsoDate | undefined,
+): { readonly relied: Consent | undefined; readonly byIdentifierOnly: boolean } {
+  const index = once(compiled, `permits\u0000${code}\u0000${needed}`, () => {
+    const ofKind = (compiled.candidates.get(code) ?? []).filter(({ consent }) => consent.kind === needed);
+    const dataPeriod = ({ consent }: Candidate) => consent.dataPeriod;
+    return {
+      first: firstCovering(ofKind, dataPeriod, "open"),
+      firstByReferrer: firstCovering(
+        ofKind.filter((candidate) => candidate.naming === "referrer"),
+        dataPeriod,
+        "open",
+      ),
+    };
+  });
+  const relied = index.first(dataDate)?.consent;
+  return { relied, byIdentifierOnly: relied !== undefined && index.firstByReferrer(dataDate) === undefined };
+}
+
+/**
+ * The deny provision that decides, if any: for the category and the data
+ * date, the first in reporting order that surely reaches the recipient,
+ * else, when the permit rests on identifiers alone and the host has not
+ * declared its referrer records distinct, the first that names another
+ * referrer id (who may be the same person). Information with no date counts
+ * as inside every data period.
+ */
+function bindingDeny(
+  compiled: CompiledConsents,
+  code: string,
+  dataDate: IsoDate | undefined,
+  byIdentifierOnly: boolean,
+): { readonly entry: BindingDeny; readonly reason: DenyReason } | undefined {
+  const index = once(compiled, `denies\u0000${code}`, () => {
+    const entries = [...(compiled.denies.get(code) ?? []), ...compiled.deniesEverything].sort((a, b) => a.order - b.order);
+    const dataPeriod = (entry: BindingDeny) => entry.provision.dataPeriod;
+    return {
+      certain: firstCovering(
+        entries.filter((entry) => entry.reach === "certain"),
+        dataPeriod,
+        "all",
+      ),
+      any: firstCovering(entries, dataPeriod, "all"),
+    };
+  });
+  const certain = index.certain(dataDate);
+  if (certain !== undefined) return { entry: certain, reason: "denied-by-provision" };
+  const uncertain = byIdentifierOnly && !compiled.context.distinctReferrers ? index.any(dataDate) : undefined;
+  return uncertain === undefined ? undefined : { entry: uncertain, reason: "recipient-identity-uncertain" };
+}
+
+/** Where a consent stops for this category: its kind first, then the checks of the call, then the category and the data period. */
+function stopFor(consent: Consent, stop: Stop | undefined, code: string, needed: AuthorizationKind): Stop {
+  if (consent.kind !== needed) return [0, needed === "general" ? "category-not-permitted" : "needs-specific-authorization"];
+  if (stop !== undefined) return stop;
+  if (!consent.categories.includes(code)) return [6, "category-not-permitted"];
+  return consent.dataPeriod === undefined ? [8, "denied-by-provision"] : [7, "data-outside-period"];
+}
+
+/**
+ * The denial when nothing permits: where the consent that came closest
+ * stopped (ties by id), or `no-consent`. Which consent comes closest does not
+ * depend on the recording day, so it is found once per category and kind;
+ * the day only says whether a data period was missed or the day is unknown.
+ */
+function closestDenial(compiled: CompiledConsents, code: string, needed: AuthorizationKind, dataDate: IsoDate | undefined): DenyDecision {
+  const closest = once(compiled, `closest\u0000${code}\u0000${needed}`, () => {
+    let found: { readonly consent: Consent; readonly stop: Stop } | undefined;
+    for (const { consent, stop } of compiled.byId) {
+      const here = stopFor(consent, stop, code, needed);
+      if (found === undefined || here[0] > found.stop[0]) found = { consent, stop: here };
+    }
+    return found;
+  });
+  if (closest === undefined) return deny("no-consent");
+  const reason = closest.stop[0] === 7 && dataDate === undefined ? "data-date-unknown" : closest.stop[1];
+  return deny(reason, { consentId: closest.consent.id });
+}
+
+/**
+ * One question against consents compiled for the call: this category, of
+ * information recorded on `dataDate`. In order:
+ *
+ * 1. Emergency treatment (an `emergency` call for `ETREAT` to a provider)
+ *    permits every category but notes, whatever the restrictions
+ *    (45 CFR 164.522(a)(1)(iii); 42 CFR 2.51).
+ * 2. Deny overrides: a binding provision for the category and data date
+ *    denies (see `bindingDeny`).
+ * 3. The latest-signed consent of the needed kind that lists the category
+ *    and covers the data date permits; failing one, the host's
+ *    `hipaa-permitted` treatment policy permits general categories to a
+ *    provider.
+ * 4. Otherwise deny, saying where the consent that came closest stopped.
+ */
+export function decide(
+  compiled: CompiledConsents,
+  category: DisclosureCategory | undefined,
+  dataDate: IsoDate | undefined,
+): ConsentDecision {
   if (category === undefined) return deny("unknown-category");
-  const { date } = compiled;
-  const permit = compiled.latestFirst.find((consent) => shortfall(consent, category, question, date) === undefined);
-  const binding = compiled.denies.find(({ provision }) => denies(provision, question));
-  if (permit !== undefined && binding === undefined) {
-    return { decision: "permit", reason: "permitted", provision: { consentId: permit.id }, text: reasonTexts.permitted };
-  }
-  if (binding !== undefined) return deny("denied-by-provision", { consentId: binding.consent.id, provisionId: binding.provision.id });
-  let closest: { readonly consent: Consent; readonly stage: number; readonly reason: DenyReason } | undefined;
-  for (const consent of compiled.byId) {
-    const [stage, reason] = shortfall(consent, category, question, date) ?? [Number.POSITIVE_INFINITY, "denied-by-provision"];
-    if (closest === undefined || stage > closest.stage) closest = { consent, stage, reason };
-  }
-  return closest === undefined ? deny("no-consent") : deny(closest.reason, { consentId: closest.consent.id });
+  const { context } = compiled;
+  const needed = neededKind(category);
+  if (needed === undefined) return deny("needs-specific-authorization");
+  if (context.emergency && context.purpose === "ETREAT" && context.recipientIsProvider && !NOTE_KINDS.has(needed))
+    return permit("emergency-treatment");
+
+  const key = `${category.code}\u0000${needed}\u0000${dataDate ?? ""}`;
+  const { relied, byIdentifierOnly } = once(compiled, `permit\u0000${key}`, () => permitting(compiled, category.code, needed, dataDate));
+  const binding = once(compiled, `deny\u0000${key}\u0000${String(byIdentifierOnly)}`, () =>
+    bindingDeny(compiled, category.code, dataDate, byIdentifierOnly),
+  );
+  if (binding !== undefined) return deny(binding.reason, { consentId: binding.entry.consent.id, provisionId: binding.entry.provision.id });
+  if (relied !== undefined) return permit("permitted", relied.id);
+  if (needed === "general" && treatmentRuleApplies(context)) return permit("treatment-without-consent");
+  return closestDenial(compiled, category.code, needed, dataDate);
 }

@@ -1,0 +1,267 @@
+import { describe, expect, it } from "vitest";
+import { InvalidInputError } from "referwell";
+import {
+  composeUpdate,
+  type ConsentInput,
+  type ConsentQueryInput,
+  evaluateConsent,
+  type EvaluateOptionsInput,
+  part2RedisclosureNotice,
+  type UpdateRequestInput,
+} from "referwell/consent";
+
+// Adversarial consents: each class of way around the firewall, with the decision the engine must give.
+
+const NPI = "http://hl7.org/fhir/sid/us-npi";
+const GMC = "https://www.gmc-uk.org";
+
+const consent = (changes: Partial<ConsentInput> = {}): ConsentInput => ({
+  id: "c1",
+  clientId: "cl-1",
+  status: "active",
+  kind: "general",
+  signed: "2026-06-01",
+  period: { start: "2026-06-01", end: "2027-05-31" },
+  recipients: [{ referrerId: "ref-a" }],
+  purposes: ["COC", "TREAT", "ETREAT"],
+  categories: ["acknowledgement", "attendance", "diagnosis"],
+  ...changes,
+});
+const query = (changes: Partial<ConsentQueryInput> = {}): ConsentQueryInput => ({
+  client: "cl-1",
+  recipient: { referrerId: "ref-a" },
+  purpose: "COC",
+  category: "attendance",
+  at: "2026-11-23",
+  ...changes,
+});
+const decide = (consents: ConsentInput[], changes: Partial<ConsentQueryInput> = {}, options: EvaluateOptionsInput = {}) => {
+  const decision = evaluateConsent(consents, query(changes), options);
+  return `${decision.decision} ${decision.reason}`;
+};
+const issueCodes = (call: () => unknown): string[] => {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof InvalidInputError) return error.issues.map((issue) => issue.code);
+    throw error;
+  }
+  return [];
+};
+const request = (changes: Partial<UpdateRequestInput> = {}): UpdateRequestInput => ({
+  kind: "progress",
+  client: { id: "cl-1", displayName: "Jordan" },
+  recipient: { referrerId: "ref-a", name: "Dr Ada Park" },
+  purpose: "COC",
+  facts: [{ id: "a", clientId: "cl-1", category: "attendance", text: "Attended.", recorded: "2026-11-20" }],
+  consents: [consent()],
+  now: "2026-11-23",
+  ...changes,
+});
+
+describe("adversarial consents: labels decide the safeguards", () => {
+  const host = (category: Record<string, unknown>) => ({ categories: [{ code: "host-x", label: "Host", ...category }] as never });
+
+  it.each([
+    [
+      "SUD labelled, unlocked by a psychotherapy-note authorization",
+      { confidentiality: "V", sensitivity: ["SUD"], authorization: "psychotherapy-note" },
+    ],
+    ["ETH labelled, general by default", { confidentiality: "R", sensitivity: ["ETH"] }],
+    ["declared Part 2 by the host, general", { confidentiality: "R", part2: true }],
+    ["PSYTHPN labelled, unlocked by a Part 2 consent", { confidentiality: "V", sensitivity: ["PSYTHPN"], authorization: "sud-records" }],
+    ["an SUD counselling note labelled N", { confidentiality: "N", sensitivity: ["SUD"], authorization: "sud-counselling-note" }],
+    ["a Part 2 record labelled N", { confidentiality: "N", sensitivity: ["SUD", "ETH"], authorization: "sud-records" }],
+    ["a psychotherapy-note kind without PSYTHPN", { confidentiality: "V", sensitivity: ["PSY"], authorization: "psychotherapy-note" }],
+  ])("a category %s is rejected at validation", (_, category) => {
+    expect(issueCodes(() => evaluateConsent([consent()], query({ category: "host-x" }), host(category))).length).toBeGreaterThan(0);
+  });
+
+  it("an ETH-labelled Part 2 category goes out only under a Part 2 consent, always with the regulation's notice", () => {
+    const categories = [
+      {
+        code: "host-alcohol",
+        label: "Alcohol use",
+        confidentiality: "R" as const,
+        sensitivity: ["ETH" as const],
+        authorization: "sud-records" as const,
+      },
+    ];
+    const template = { id: "t", title: "Update", categories: ["host-alcohol"] };
+    const facts = [{ id: "x", clientId: "cl-1", category: "host-alcohol", text: "Abstinent.", recorded: "2026-11-20" }];
+    const general = consent({ categories: ["acknowledgement", "host-alcohol"] });
+    expect(composeUpdate(request({ kind: "custom", template, facts, consents: [general], categories })).withheld[0]?.reason).toBe(
+      "needs-specific-authorization",
+    );
+    const part2 = consent({ id: "p2", kind: "sud-records", categories: ["host-alcohol"] });
+    const result = composeUpdate(request({ kind: "custom", template, facts, consents: [general, part2], categories }));
+    expect(result.included).toEqual(["x"]);
+    expect(result.update?.labels.part2Notice).toBe(part2RedisclosureNotice);
+    expect(result.disclosure?.part2).toBe(true);
+  });
+
+  it.each([".", "", "42 CFR part 2 prohibits unauthorized use or disclosure of these records."])(
+    "a notice text of the host's own (%j) is rejected: only the regulation's statements are chosen",
+    (text) => {
+      expect(issueCodes(() => composeUpdate(request({ part2Notice: text as never })))).toEqual(["invalid-value"]);
+    },
+  );
+});
+
+describe("adversarial consents: recipients are identities", () => {
+  const denied = (value: string, held: string, system = NPI) =>
+    decide([consent({ deny: [{ id: "not-them", recipients: [{ identifier: { system, value } }] }] })], {
+      recipient: { referrerId: "ref-a", identifiers: [{ system: NPI, value: held }] },
+    });
+
+  it.each([
+    ["a trailing space", "1234567893 "],
+    ["dashes", "123-456-7893"],
+    ["full-width digits", "１２３４５６７８９３"],
+    ["a zero-width space", "12345\u200B67893"],
+    ["a soft hyphen and a no-break space", "123\u00AD456\u00A07893"],
+    ["a leading tab", "\t1234567893"],
+  ])("a deny naming NPI 1234567893 binds a recipient holding it with %s", (_, held) => {
+    expect(denied("1234567893", held)).toBe("deny denied-by-provision");
+  });
+
+  it("a deny written in one spelling binds the plain one, and a system spelled in capitals with a trailing slash is the same system", () => {
+    expect(denied("１２３-４５６-７８９３", "1234567893")).toBe("deny denied-by-provision");
+    expect(denied("1234567893", "1234567893", "HTTP://HL7.ORG/FHIR/SID/US-NPI/")).toBe("deny denied-by-provision");
+  });
+
+  it("an NPI whose check digit fails is rejected, wherever it appears", () => {
+    expect(issueCodes(() => denied("1234567894", "1234567893"))).toEqual(["check-digit"]);
+    expect(issueCodes(() => denied("1234567893", "1234567894"))).toEqual(["check-digit"]);
+  });
+
+  it("a host registers how its own system is compared", () => {
+    const permit = consent({ recipients: [{ identifier: { system: GMC, value: "GMC 7654321" } }] });
+    const asked = { recipient: { referrerId: "ref-z", identifiers: [{ system: GMC, value: "7654321" }] } };
+    expect(decide([permit], asked)).toBe("deny other-recipient");
+    expect(decide([permit], asked, { identifierSystems: [{ system: GMC, keep: "digits" }] })).toBe("permit permitted");
+  });
+
+  it("a deny by referrer id and a permit by identifier that may name the same person: closed until the host declares its records distinct", () => {
+    const consents = [
+      consent({
+        recipients: [{ identifier: { system: NPI, value: "1234567893" } }],
+        deny: [{ id: "not-dr-b", recipients: [{ referrerId: "ref-b" }] }],
+      }),
+    ];
+    const asked = { recipient: { referrerId: "ref-z", identifiers: [{ system: NPI, value: "1234567893" }] } };
+    expect(decide(consents, asked)).toBe("deny recipient-identity-uncertain");
+    expect(decide(consents, asked, { distinctReferrers: true })).toBe("permit permitted");
+  });
+});
+
+describe("adversarial consents: time fails closed", () => {
+  const endsOn23rd = consent({ period: { start: "2026-06-01", end: "2026-11-23" } });
+  const renewalFrom24th = consent({ id: "renewal", signed: "2026-11-01", period: { start: "2026-11-24" } });
+
+  it("a Sydney practice passing UTC time on the day after a consent expires", () => {
+    // 14:00 UTC on the 23rd is 01:00 on the 24th in Sydney.
+    expect(decide([endsOn23rd], { at: "2026-11-23T14:00:00Z" })).toBe("deny expired");
+    expect(decide([endsOn23rd], { at: "2026-11-23T14:00:00Z" }, { timeZone: "Australia/Sydney" })).toBe("deny expired");
+    expect(composeUpdate(request({ consents: [endsOn23rd], now: "2026-11-23T14:00:00Z" })).status).toBe("nothing");
+  });
+
+  it("a Los Angeles practice passing UTC time a day before a renewal starts", () => {
+    // 02:00 UTC on the 24th is 18:00 on the 23rd in Los Angeles.
+    expect(decide([renewalFrom24th], { at: "2026-11-24T02:00:00Z" })).toBe("deny not-yet-in-force");
+    expect(decide([renewalFrom24th], { at: "2026-11-24T02:00:00Z" }, { timeZone: "America/Los_Angeles" })).toBe("deny not-yet-in-force");
+    expect(composeUpdate(request({ consents: [renewalFrom24th], now: "2026-11-24T02:00:00Z" })).status).toBe("nothing");
+    expect(decide([renewalFrom24th], { at: "2026-11-24T02:00:00Z" }, { timeZone: "Europe/London" })).toBe("permit permitted");
+  });
+});
+
+describe("adversarial consents: status and supersession", () => {
+  const original = consent({ id: "original", signed: "2026-01-01", period: { start: "2026-01-01" } });
+  const renewal = (status: ConsentInput["status"]) => consent({ id: "renewal", status, signed: "2026-06-01", replaces: ["original"] });
+
+  it.each(["revoked", "inactive"] as const)("a %s renewal does not bring back the consent it replaced", (status) => {
+    // Both stop at the same stage; the tie goes to the first by id, the replaced original.
+    expect(decide([original, renewal(status)])).toBe("deny superseded");
+    expect(decide([original])).toBe("permit permitted");
+  });
+
+  it("an expired renewal does not either, and a draft replaces nothing", () => {
+    expect(decide([original, { ...renewal("active"), period: { start: "2026-06-01", end: "2026-06-30" } }])).toMatch(/^deny /);
+    expect(decide([original, renewal("draft")])).toBe("permit permitted");
+  });
+
+  it("an inactive consent permits nothing, and its deny provisions still bind", () => {
+    expect(decide([consent({ status: "inactive" })])).toBe("deny inactive");
+    const restriction = consent({
+      id: "r",
+      status: "inactive",
+      categories: [],
+      deny: [{ id: "no-attendance", categories: ["attendance"] }],
+    });
+    expect(decide([consent(), restriction])).toBe("deny denied-by-provision");
+  });
+});
+
+describe("adversarial consents: emergency treatment", () => {
+  const restriction = consent({ id: "restriction", categories: [], deny: [{ id: "nothing-to-anyone" }] });
+  const provider = { referrerId: "ref-er", name: "Emergency department", kind: "provider" as const };
+
+  it("is never blocked by a restriction, and is recorded as an emergency disclosure", () => {
+    expect(decide([restriction], { purpose: "ETREAT", emergency: true, recipient: provider })).toBe("permit emergency-treatment");
+    const result = composeUpdate(request({ consents: [restriction], purpose: "ETREAT", emergency: true, recipient: provider }));
+    expect(result.included).toEqual(["a"]);
+    expect(result.disclosure).toMatchObject({
+      emergency: true,
+      rules: ["emergency-treatment"],
+      basis: [],
+      recipient: { kind: "provider" },
+    });
+  });
+
+  it("never unlocks a note, reaches only providers, and needs the purpose ETREAT", () => {
+    expect(decide([restriction], { purpose: "ETREAT", emergency: true, recipient: provider, category: "psychotherapy-note" })).toBe(
+      "deny denied-by-provision",
+    );
+    expect(decide([], { purpose: "ETREAT", emergency: true, recipient: provider, category: "psychotherapy-note" })).toBe("deny no-consent");
+    expect(decide([restriction], { purpose: "ETREAT", emergency: true, recipient: { referrerId: "ref-a", kind: "non-provider" } })).toBe(
+      "deny denied-by-provision",
+    );
+    expect(issueCodes(() => decide([restriction], { purpose: "COC", emergency: true, recipient: provider }))).toEqual(["invalid-value"]);
+  });
+
+  it("lets a Part 2 record go to medical personnel (42 CFR 2.51), with the notice", () => {
+    const template = { id: "t", title: "Emergency", categories: ["substance-use"] };
+    const facts = [{ id: "s", clientId: "cl-1", category: "substance-use", text: "On methadone.", recorded: "2026-11-20" }];
+    const result = composeUpdate(
+      request({ kind: "custom", template, facts, consents: [], purpose: "ETREAT", emergency: true, recipient: provider }),
+    );
+    expect(result.included).toEqual(["s"]);
+    expect(result.update?.labels.part2Notice).toBe(part2RedisclosureNotice);
+  });
+});
+
+describe("adversarial consents: who the recipient is", () => {
+  const asked = (kind: "provider" | "non-provider" | undefined, changes: Partial<ConsentQueryInput> = {}) => ({
+    recipient: { referrerId: "ref-z", ...(kind === undefined ? {} : { kind }) },
+    purpose: "TREAT" as const,
+    ...changes,
+  });
+  const hipaa = { treatmentPolicy: "hipaa-permitted" } as const;
+
+  it("by default nothing goes to a provider without the client's permission (referwell's policy)", () => {
+    expect(decide([], asked("provider"))).toBe("deny no-consent");
+  });
+
+  it("a host that chooses the HIPAA-permitted policy lets a provider receive general categories for treatment, and nothing more", () => {
+    expect(decide([], asked("provider"), hipaa)).toBe("permit treatment-without-consent");
+    expect(decide([], asked("provider", { purpose: "COC" }), hipaa)).toBe("permit treatment-without-consent");
+    expect(decide([], asked("non-provider"), hipaa)).toBe("deny no-consent");
+    expect(decide([], asked(undefined), hipaa)).toBe("deny no-consent");
+    expect(decide([], asked("provider", { purpose: "HPAYMT" }), hipaa)).toBe("deny no-consent");
+    expect(decide([], asked("provider", { category: "psychotherapy-note" }), hipaa)).toBe("deny no-consent");
+    expect(decide([], asked("provider", { category: "substance-use" }), hipaa)).toBe("deny no-consent");
+    // An agreed restriction still binds (45 CFR 164.522(a)(1)(ii)).
+    const restriction = consent({ id: "r", categories: [], deny: [{ id: "not-attendance", categories: ["attendance"] }] });
+    expect(decide([restriction], asked("provider"), hipaa)).toBe("deny denied-by-provision");
+  });
+});

@@ -1,0 +1,77 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
+import { type ConsentInput, evaluateConsent, Identifier } from "referwell/consent";
+import { NPI_SYSTEM, npi, SEPARATORS, spellingOf } from "../arbitraries/identifiers.js";
+
+const RUNS = { numRuns: Number(process.env["CONSENT_RUNS"] ?? 2_000) };
+const GMC = "https://www.gmc-uk.org";
+
+const consent = (changes: Partial<ConsentInput>): ConsentInput => ({
+  id: "c1",
+  clientId: "cl-1",
+  status: "active",
+  kind: "general",
+  signed: "2026-06-01",
+  period: { start: "2026-06-01" },
+  recipients: [{ referrerId: "ref-a" }],
+  purposes: ["COC"],
+  categories: ["acknowledgement", "attendance"],
+  ...changes,
+});
+const ask = (consents: ConsentInput[], identifiers: { system: string; value: string }[], options = {}) =>
+  evaluateConsent(
+    consents,
+    { client: "cl-1", recipient: { referrerId: "ref-a", identifiers }, purpose: "COC", category: "attendance", at: "2026-11-23" },
+    options,
+  );
+
+/** A system and a value in it, with two spellings: NPIs, and a host system with letters. */
+const withSpellings = (separators?: readonly string[]) =>
+  fc.oneof(
+    npi.chain((value) =>
+      fc.tuple(fc.constant(NPI_SYSTEM), fc.constant(value), spellingOf(value, separators), spellingOf(value, separators)),
+    ),
+    fc
+      .stringMatching(/^[A-Z]{2}\d{5}$/)
+      .chain((value) => fc.tuple(fc.constant(GMC), fc.constant(value), spellingOf(value, separators), spellingOf(value, separators))),
+  );
+const identifierWithSpellings = withSpellings();
+
+describe("recipients are matched as identities", () => {
+  test.prop([identifierWithSpellings, fc.boolean()], RUNS)(
+    "identifier-variant closure: a deny naming an identifier in any spelling binds a recipient holding it in any other, whether the permit names them by referrer id or by identifier",
+    ([system, , deniedSpelling, heldSpelling], permitByIdentifier) => {
+      // Both spellings are valid identifiers (an NPI's check digit survives its spelling).
+      expect(Identifier.safeParse({ system, value: heldSpelling }).success).toBe(true);
+      const held = [{ system, value: heldSpelling }];
+      const permit = consent({
+        recipients: permitByIdentifier ? [{ identifier: { system, value: heldSpelling } }] : [{ referrerId: "ref-a" }],
+        deny: [{ id: "not-them", recipients: [{ identifier: { system, value: deniedSpelling } }] }],
+      });
+      const decision = ask([permit], held);
+      expect([decision.decision, decision.reason]).toEqual(["deny", "denied-by-provision"]);
+    },
+  );
+
+  test.prop([withSpellings(SEPARATORS)], RUNS)(
+    "a permit naming an identifier in one spelling names its holder in every other",
+    ([system, , a, b]) => {
+      expect(ask([consent({ recipients: [{ identifier: { system, value: a } }] })], [{ system, value: b }]).reason).toBe("permitted");
+    },
+  );
+
+  test.prop([npi, fc.boolean()], RUNS)(
+    "a deny by referrer id binds a recipient the consents name only by identifier, unless the host declares its referrer records distinct",
+    (value, distinct) => {
+      const permit = consent({
+        recipients: [{ identifier: { system: NPI_SYSTEM, value } }],
+        deny: [{ id: "not-dr-b", recipients: [{ referrerId: "ref-b" }] }],
+      });
+      const decision = ask([permit], [{ system: NPI_SYSTEM, value }], { distinctReferrers: distinct });
+      expect(decision.reason).toBe(distinct ? "permitted" : "recipient-identity-uncertain");
+      // Named by referrer id, the recipient is the record the client named: the deny names another record.
+      const byId = consent({ deny: [{ id: "not-dr-b", recipients: [{ referrerId: "ref-b" }] }] });
+      expect(ask([byId], [{ system: NPI_SYSTEM, value }]).reason).toBe("permitted");
+    },
+  );
+});
