@@ -1,19 +1,24 @@
 import type { InsurancePlan, Location, Practitioner, PractitionerRole } from "@medplum/fhirtypes";
 import { ExpectedText } from "../errors.js";
-import { Clinician, type ClinicianInput } from "../model/clinician.js";
+import {
+  type Capacity,
+  Clinician,
+  type ClinicianInput,
+  type InsurancePanel,
+  type PracticeLocation,
+  type WeeklySlot,
+} from "../model/clinician.js";
 import { TimeZone } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
-import type { CodeMapsInput } from "./codeMaps.js";
-import { CodeSystems } from "./codeMaps.js";
-import { ACCEPTING_PATIENTS_SYSTEM, FhirExtensions } from "./extensions.js";
+import { type CodeMapsInput, CodeSystems } from "./codeMaps.js";
 import type { FhirNote } from "./notes.js";
 import { compileCodeMaps } from "./internal/codeLookup.js";
-import { period } from "./internal/dates.js";
-import { codingsOf, extensionsOf, type Located, referencedId } from "./internal/elements.js";
-import { jurisdictionOf } from "./internal/jurisdictionOf.js";
+import { codingsOf, type Located, referencedId } from "./internal/elements.js";
+import { type ExtensionFields, extensionFields } from "./internal/extensionFields.js";
 import { mapConcepts } from "./internal/mapConcepts.js";
-import { moneyOf } from "./internal/moneyOf.js";
+import { practitionerLanguages, practitionerLicences, practitionerName } from "./internal/practitionerParts.js";
 import { type FhirObject, type FhirPath, FhirReader } from "./internal/read.js";
+import { availableSlots, roleLocations, rolePanels } from "./internal/roleParts.js";
 
 /** What {@link clinicianFromFhir} needs besides the Practitioner and its roles. */
 export interface ClinicianFromFhirOptions {
@@ -39,20 +44,128 @@ export interface ClinicianFromFhir {
   readonly notes: readonly FhirNote[];
 }
 
-const DAYS = new Set(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
-const CARE_MODES = new Set(["in-person", "telehealth"]);
-const CAPACITY_PARTS = ["caseloadMax", "caseloadCurrent", "weeklyNewClientLimit", "newClientsThisWeek", "expectedWaitDays"] as const;
-
-/** `HH:MM:SS` with zero seconds as `HH:MM`. */
-function wallTime(reader: FhirReader, value: unknown, path: FhirPath): string | undefined {
-  const text = reader.string(value, path, true, 20);
-  if (text === undefined) return undefined;
-  const match = /^((?:[01]\d|2[0-3]):[0-5]\d):00$/.exec(text);
-  return match?.[1] ?? reader.report(path, "invalid-format", ExpectedText.wholeMinute);
+/** What the roles add up to. */
+interface RoleParts {
+  readonly roleConcepts: { value: unknown; path: FhirPath }[];
+  readonly specialtyConcepts: { value: unknown; path: FhirPath }[];
+  readonly slots: WeeklySlot[];
+  readonly places: PracticeLocation[];
+  readonly panels: InsurancePanel[];
+  readonly elements: Located<FhirObject>[];
+  timeZone: string | undefined;
+  practiceId: string | undefined;
 }
 
-function strings(reader: FhirReader, found: Located<FhirObject>[]): string[] {
-  return found.flatMap(({ value, path }) => reader.string(value.valueString, [...path, "valueString"], true, 100) ?? []);
+function locationsById(reader: FhirReader, locations: readonly unknown[]): Map<string, FhirObject> {
+  const byId = new Map<string, FhirObject>();
+  locations.forEach((location, index) => {
+    const at = ["options", "locations", index];
+    const object = reader.object(location, at);
+    const id = object === undefined ? undefined : reader.string(object.id, [...at, "id"], true, 64);
+    if (object !== undefined && id !== undefined) byId.set(id, object);
+  });
+  return byId;
+}
+
+/** A role's codes and specialties: a NUCC specialty says the discipline (Plan-Net writes it there), the others are problem areas. */
+function roleConcepts(reader: FhirReader, role: FhirObject, at: FhirPath, parts: RoleParts): void {
+  reader
+    .array(role.code, [...at, "code"])
+    .forEach((concept, index) => parts.roleConcepts.push({ value: concept, path: [...at, "code", index] }));
+  reader.array(role.specialty, [...at, "specialty"]).forEach((concept, index) => {
+    const path = [...at, "specialty", index];
+    const nucc = codingsOf(reader, concept, path).some(({ value }) => value.system === CodeSystems.nucc);
+    (nucc ? parts.roleConcepts : parts.specialtyConcepts).push({ value: concept, path });
+  });
+}
+
+/** The role's availability, in its Location's time zone (else the option's); every role's must be the same zone. */
+function roleTimes(reader: FhirReader, role: FhirObject, at: FhirPath, zone: string | undefined, parts: RoleParts): void {
+  const times = reader.array(role.availableTime, [...at, "availableTime"]);
+  if (times.length === 0) return;
+  if (zone === undefined) reader.report([...at, "location"], "required", ExpectedText.timeZone);
+  else if (!TimeZone.safeParse(zone).success) reader.report([...at, "location"], "unknown-time-zone");
+  else if (parts.timeZone === undefined) parts.timeZone = zone;
+  else if (zone !== parts.timeZone) reader.report([...at, "location"], "invalid", ExpectedText.sameTimeZone);
+  times.forEach((entry, index) => availableSlots(reader, entry, [...at, "availableTime", index], parts.slots));
+}
+
+function readRoles(
+  reader: FhirReader,
+  roles: unknown,
+  practitionerId: string | undefined,
+  options: ClinicianFromFhirOptions,
+  notes: FhirNote[],
+): RoleParts {
+  const parts: RoleParts = {
+    roleConcepts: [],
+    specialtyConcepts: [],
+    slots: [],
+    places: [],
+    panels: [],
+    elements: [],
+    timeZone: undefined,
+    practiceId: undefined,
+  };
+  const locations = locationsById(reader, reader.array(options.locations, ["options", "locations"]));
+  const plans = reader.array(options.insurancePlans, ["options", "insurancePlans"]);
+  reader.array(roles, ["practitionerRoles"]).forEach((item, index) => {
+    const at: FhirPath = ["practitionerRoles", index];
+    const role = reader.object(item, at, true);
+    if (role === undefined || !reader.resourceType(role, "PractitionerRole", at)) return;
+    const whose = referencedId(reader, role.practitioner, "Practitioner", [...at, "practitioner"], true);
+    if (whose !== undefined && practitionerId !== undefined && whose !== practitionerId) {
+      reader.report([...at, "practitioner", "reference"], "unknown-reference", ExpectedText.reference);
+    }
+    if (reader.boolean(role.active, [...at, "active"]) === false) return void notes.push({ path: [...at, "active"], code: "inactive" });
+    parts.elements.push({ value: role, path: at });
+    parts.practiceId ??= referencedId(reader, role.organization, "Organization", [...at, "organization"]);
+    roleConcepts(reader, role, at, parts);
+    const zone =
+      roleLocations(reader, role, at, locations, parts.places, { defaultCountry: options.defaultCountry, notes }) ?? options.timeZone;
+    roleTimes(reader, role, at, zone, parts);
+    rolePanels(reader, role, at, plans, parts.panels, notes);
+  });
+  return parts;
+}
+
+/** The capacity extension's parts; a part left out leaves no room. */
+function cautiousCapacity(capacity: Partial<Capacity> | undefined): Capacity {
+  return {
+    caseloadMax: capacity?.caseloadMax ?? 0,
+    caseloadCurrent: capacity?.caseloadCurrent ?? 0,
+    weeklyNewClientLimit: capacity?.weeklyNewClientLimit ?? 0,
+    newClientsThisWeek: capacity?.newClientsThisWeek ?? 0,
+    ...(capacity?.expectedWaitDays === undefined ? {} : { expectedWaitDays: capacity.expectedWaitDays }),
+  };
+}
+
+/** The validated clinician from what was read; capacity and acceptance default to the cautious reading. */
+function assemble(
+  person: { id: string; name: string; gender?: string },
+  parts: RoleParts,
+  fields: ExtensionFields,
+  rest: Pick<ClinicianInput, "licensure" | "discipline" | "problemAreas" | "languages">,
+  timeZone: string,
+): Clinician {
+  const input: ClinicianInput = {
+    id: person.id,
+    name: person.name,
+    ...(person.gender === undefined || person.gender === "unknown" ? {} : { gender: person.gender }),
+    ...(parts.practiceId === undefined ? {} : { practiceId: parts.practiceId }),
+    ...rest,
+    modalities: fields.modalities,
+    populations: fields.populations,
+    insurancePanels: parts.panels,
+    ...(fields.fee === undefined ? {} : { fee: fields.fee }),
+    ...(fields.floor === undefined ? {} : { slidingScaleFloor: fields.floor }),
+    locations: parts.places,
+    telehealth: fields.telehealth || parts.slots.some((slot) => slot.modes?.includes("telehealth") === true),
+    availability: { timeZone, slots: parts.slots },
+    acceptingNewClients: fields.accepting ?? false,
+    capacity: cautiousCapacity(fields.capacity),
+  };
+  return validate(Clinician, input, "clinician");
 }
 
 /**
@@ -141,256 +254,28 @@ export function clinicianFromFhir(
   const person = reader.object(practitioner, root, true) ?? {};
   reader.resourceType(person, "Practitioner", root);
   const id = reader.string(person.id, [...root, "id"], true, 64);
-
-  // Name: the first HumanName's text, else its given and family names.
-  const nameAt = [...root, "name", 0];
-  const firstName = reader.object(reader.array(person.name, [...root, "name"])[0], nameAt, true) ?? {};
-  const given = reader
-    .array(firstName.given, [...nameAt, "given"])
-    .flatMap((part, index) => reader.string(part, [...nameAt, "given", index], true, 100) ?? []);
-  const family = reader.string(firstName.family, [...nameAt, "family"], false, 100);
-  const name =
-    reader.string(firstName.text, [...nameAt, "text"], false, 200) ?? [...given, ...(family === undefined ? [] : [family])].join(" ");
-  if (name === "") reader.report([...nameAt, "family"], "required", ExpectedText.string);
+  const name = practitionerName(reader, person, root);
   const gender = reader.string(person.gender, [...root, "gender"], false, 60);
-
-  const languages = reader
-    .array(person.communication, [...root, "communication"])
-    .flatMap((concept, index) =>
-      codingsOf(reader, concept, [...root, "communication", index]).flatMap(({ value }) =>
-        value.system === CodeSystems.bcp47 ? [value.code] : [],
-      ),
-    );
-  if (languages.length === 0) reader.report([...root, "communication"], "required", ExpectedText.language);
-
-  // Licences: qualifications issued by a board the host placed in a jurisdiction.
-  const licenses: ClinicianInput["licensure"]["licenses"] & object = [];
+  const languages = practitionerLanguages(reader, person, root);
   const qualificationConcepts: { value: unknown; path: FhirPath }[] = [];
-  reader.array(person.qualification, [...root, "qualification"]).forEach((item, index) => {
-    const at = [...root, "qualification", index];
-    const qualification = reader.object(item, at);
-    if (qualification === undefined) return;
-    qualificationConcepts.push({ value: qualification.code, path: [...at, "code"] });
-    const issuer = reader.object(qualification.issuer, [...at, "issuer"]);
-    if (issuer === undefined) return;
-    const reference = reader.string(issuer.reference, [...at, "issuer", "reference"], true);
-    const jurisdiction = reference === undefined ? undefined : options.issuerJurisdictions?.[reference];
-    if (jurisdiction === undefined) {
-      if (reference !== undefined) notes.push({ path: [...at, "issuer"], code: "no-jurisdiction" });
-      return;
-    }
-    const code = reader.object(qualification.code, [...at, "code"], true);
-    const firstCoding = reader.object(reader.array(code?.coding, [...at, "code", "coding"])[0], [...at, "code", "coding", 0]);
-    const title =
-      reader.string(code?.text, [...at, "code", "text"], false, 100) ??
-      reader.string(firstCoding?.code, [...at, "code", "coding", 0, "code"], false, 100);
-    const span = period(reader, qualification.period, [...at, "period"], false);
-    licenses.push({ jurisdiction, ...(title === undefined ? {} : { title }), ...(span === undefined ? {} : { period: span }) });
-  });
-
-  const locationsById = new Map<string, FhirObject>();
-  (options.locations ?? []).forEach((location, index) => {
-    const at = ["options", "locations", index];
-    const object = reader.object(location, at);
-    const locationId = object === undefined ? undefined : reader.string(object.id, [...at, "id"], true, 64);
-    if (object !== undefined && locationId !== undefined) locationsById.set(locationId, object);
-  });
-
-  const roleConcepts: { value: unknown; path: FhirPath }[] = [];
-  const specialtyConcepts: { value: unknown; path: FhirPath }[] = [];
-  const slots: NonNullable<ClinicianInput["availability"]>["slots"] & object = [];
-  const places: NonNullable<ClinicianInput["locations"]> & object = [];
-  const panels: NonNullable<ClinicianInput["insurancePanels"]> & object = [];
-  const roleExtensions: Located<FhirObject>[] = [{ value: person, path: root }];
-  let timeZone: string | undefined;
-  let timeZoneFrom: FhirPath | undefined;
-  let practiceId: string | undefined;
-
-  reader.array(practitionerRoles, ["practitionerRoles"]).forEach((item, roleIndex) => {
-    const at: FhirPath = ["practitionerRoles", roleIndex];
-    const role = reader.object(item, at, true);
-    if (role === undefined || !reader.resourceType(role, "PractitionerRole", at)) return;
-    const whose = referencedId(reader, role.practitioner, "Practitioner", [...at, "practitioner"], true);
-    if (whose !== undefined && id !== undefined && whose !== id)
-      reader.report([...at, "practitioner", "reference"], "unknown-reference", ExpectedText.reference);
-    if (reader.boolean(role.active, [...at, "active"]) === false) {
-      notes.push({ path: [...at, "active"], code: "inactive" });
-      return;
-    }
-    roleExtensions.push({ value: role, path: at });
-    practiceId ??= referencedId(reader, role.organization, "Organization", [...at, "organization"]);
-    reader
-      .array(role.code, [...at, "code"])
-      .forEach((concept, index) => roleConcepts.push({ value: concept, path: [...at, "code", index] }));
-    reader.array(role.specialty, [...at, "specialty"]).forEach((concept, index) => {
-      const path = [...at, "specialty", index];
-      // A NUCC specialty says the discipline (Plan-Net writes it there); the others are problem areas.
-      const nucc = codingsOf(reader, concept, path).some(({ value }) => value.system === CodeSystems.nucc);
-      (nucc ? roleConcepts : specialtyConcepts).push({ value: concept, path });
-    });
-
-    // The role's Locations: the first with a time zone sets the schedule's.
-    let roleZone: string | undefined;
-    reader.array(role.location, [...at, "location"]).forEach((reference, index) => {
-      const path = [...at, "location", index];
-      const locationId = referencedId(reader, reference, "Location", path, true);
-      if (locationId === undefined) return;
-      const location = locationsById.get(locationId);
-      if (location === undefined) return reader.report([...path, "reference"], "unknown-reference", ExpectedText.reference);
-      const zone = extensionsOf(reader, location, FhirExtensions.timeZone, path)[0];
-      if (zone !== undefined) roleZone ??= reader.string(zone.value.valueCode, [...zone.path, "valueCode"], true, 64);
-      const position = reader.object(location.position, [...path, "position"]);
-      const address = reader.object(location.address, [...path, "address"]);
-      if (position === undefined || address === undefined) {
-        notes.push({ path: [...path], code: "no-position" });
-        return;
-      }
-      const jurisdiction = jurisdictionOf(reader, address, [...path, "address"], options.defaultCountry);
-      const lat = reader.number(position.latitude, [...path, "position", "latitude"], -90, 90);
-      const lon = reader.number(position.longitude, [...path, "position", "longitude"], -180, 180);
-      const label = reader.string(location.name, [...path, "name"], false, 200);
-      if (jurisdiction !== undefined && lat !== undefined && lon !== undefined && !places.some((place) => place.id === locationId)) {
-        places.push({ id: locationId, ...(label === undefined ? {} : { label }), jurisdiction, point: { lat, lon } });
-      }
-    });
-
-    const times = reader.array(role.availableTime, [...at, "availableTime"]);
-    const zone = roleZone ?? options.timeZone;
-    if (times.length > 0) {
-      if (zone === undefined) reader.report([...at, "location"], "required", ExpectedText.timeZone);
-      else if (timeZone === undefined) [timeZone, timeZoneFrom] = [zone, [...at, "location"]];
-      else if (zone !== timeZone) reader.report([...at, "location"], "invalid", ExpectedText.sameTimeZone);
-    }
-    times.forEach((entry, index) => {
-      const path = [...at, "availableTime", index];
-      const time = reader.object(entry, path);
-      if (time === undefined) return;
-      const allDay = reader.boolean(time.allDay, [...path, "allDay"]) === true;
-      const start = allDay ? "00:00" : wallTime(reader, time.availableStartTime, [...path, "availableStartTime"]);
-      const end = allDay ? "24:00" : wallTime(reader, time.availableEndTime, [...path, "availableEndTime"]);
-      const modes = extensionsOf(reader, time, FhirExtensions.careMode, path).flatMap(({ value, path: extensionPath }) => {
-        const mode = reader.string(value.valueCode, [...extensionPath, "valueCode"], true, 20);
-        if (mode !== undefined && !CARE_MODES.has(mode))
-          reader.report([...extensionPath, "valueCode"], "invalid-value", "one of [in-person, telehealth]");
-        return mode !== undefined && CARE_MODES.has(mode) ? [mode as "in-person" | "telehealth"] : [];
-      });
-      reader.array(time.daysOfWeek, [...path, "daysOfWeek"], 7).forEach((day, dayIndex) => {
-        const dayPath = [...path, "daysOfWeek", dayIndex];
-        const code = reader.string(day, dayPath, true, 3);
-        if (code !== undefined && !DAYS.has(code)) reader.report(dayPath, "invalid-value", "one of [mon, tue, wed, thu, fri, sat, sun]");
-        if (code === undefined || !DAYS.has(code) || start === undefined || end === undefined) return;
-        if (end <= start) return reader.report([...path, "availableEndTime"], "end-before-start");
-        slots.push({ day: code as "mon", start, end, ...(modes.length > 0 ? { modes: [...new Set(modes)] } : {}) });
-      });
-    });
-
-    // Panels: each Plan-Net network reference, through the InsurancePlans whose network lists it.
-    const rolePeriod = period(reader, role.period, [...at, "period"], false);
-    for (const network of extensionsOf(reader, role, FhirExtensions.networkReference, at)) {
-      const networkId = referencedId(reader, network.value.valueReference, "Organization", [...network.path, "valueReference"], true);
-      if (networkId === undefined) continue;
-      let found = false;
-      (options.insurancePlans ?? []).forEach((plan, planIndex) => {
-        const planPath = ["options", "insurancePlans", planIndex];
-        const object = reader.object(plan, planPath) ?? {};
-        const lists = reader
-          .array(object.network, [...planPath, "network"])
-          .some((reference, index) => referencedId(reader, reference, "Organization", [...planPath, "network", index]) === networkId);
-        if (!lists) return;
-        found = true;
-        const planId = reader.string(object.id, [...planPath, "id"], true, 64);
-        const payerId = referencedId(reader, object.ownedBy, "Organization", [...planPath, "ownedBy"], true);
-        const span = rolePeriod ?? period(reader, object.period, [...planPath, "period"], false);
-        if (span === undefined) return reader.report([...at, "period"], "required", ExpectedText.fullDate);
-        if (planId === undefined || payerId === undefined) return;
-        const same = panels.find(
-          (panel) => panel.payerId === payerId && panel.period.start === span.start && panel.period.end === span.end,
-        );
-        if (same === undefined) panels.push({ payerId, plans: [planId], period: span });
-        else if (!same.plans?.includes(planId)) same.plans?.push(planId);
-      });
-      if (!found) notes.push({ path: [...network.path], code: "unknown-network" });
-    }
-  });
-
-  // Accepting new clients: any role accepting (Plan-Net `newpt`); none says, then not accepting.
-  let accepting: boolean | undefined;
-  let capacity: Partial<Record<(typeof CAPACITY_PARTS)[number], number>> | undefined;
-  let fee: { currency: string; minorUnits: number } | undefined;
-  let floor: { currency: string; minorUnits: number } | undefined;
-  let telehealth = slots.some((slot) => slot.modes?.includes("telehealth") === true);
-  const modalities: string[] = [];
-  const populations: string[] = [];
-  for (const { value: element, path } of roleExtensions) {
-    for (const newPatients of extensionsOf(reader, element, FhirExtensions.newPatients, path)) {
-      for (const part of extensionsOf(reader, newPatients.value, "acceptingPatients", newPatients.path)) {
-        const codes = codingsOf(reader, part.value.valueCodeableConcept, [...part.path, "valueCodeableConcept"]).filter(
-          ({ value }) => value.system === ACCEPTING_PATIENTS_SYSTEM,
-        );
-        if (codes.length === 0)
-          reader.report([...part.path, "valueCodeableConcept"], "invalid-value", "one of [nopt, newpt, existptonly, existptfam]");
-        accepting = (accepting ?? false) || codes.some(({ value }) => value.code === "newpt");
-      }
-    }
-    for (const found of extensionsOf(reader, element, FhirExtensions.capacity, path)) {
-      const parts: Partial<Record<(typeof CAPACITY_PARTS)[number], number>> = {};
-      for (const key of CAPACITY_PARTS) {
-        const part = extensionsOf(reader, found.value, key, found.path)[0];
-        if (part === undefined) continue;
-        const value = part.value.valueUnsignedInt ?? part.value.valueInteger;
-        const number = reader.number(value, [...part.path, "valueUnsignedInt"], 0, 10_000, true);
-        if (number !== undefined) parts[key] = number;
-      }
-      capacity ??= parts;
-    }
-    const feeFound = extensionsOf(reader, element, FhirExtensions.fee, path)[0];
-    if (feeFound !== undefined) fee ??= moneyOf(reader, feeFound.value.valueMoney, [...feeFound.path, "valueMoney"]);
-    const floorFound = extensionsOf(reader, element, FhirExtensions.slidingScaleFloor, path)[0];
-    if (floorFound !== undefined) floor ??= moneyOf(reader, floorFound.value.valueMoney, [...floorFound.path, "valueMoney"]);
-    for (const found of extensionsOf(reader, element, FhirExtensions.telehealth, path)) {
-      telehealth ||= reader.boolean(found.value.valueBoolean, [...found.path, "valueBoolean"]) === true;
-    }
-    for (const tag of strings(reader, extensionsOf(reader, element, FhirExtensions.modality, path)))
-      if (!modalities.includes(tag)) modalities.push(tag);
-    for (const tag of strings(reader, extensionsOf(reader, element, FhirExtensions.population, path)))
-      if (!populations.includes(tag)) populations.push(tag);
-  }
-  if (populations.length === 0) reader.report([...root, "extension"], "required", ExpectedText.tag);
-  if (accepting === undefined) notes.push({ path: ["practitionerRoles"], code: "assumed-not-accepting" });
-  if (capacity === undefined) notes.push({ path: ["practitionerRoles"], code: "assumed-no-capacity" });
-
-  const disciplines = mapConcepts(reader, [...roleConcepts, ...qualificationConcepts], maps.disciplines, []);
-  if (disciplines.length === 0) reader.report(roleConcepts[0]?.path ?? ["practitionerRoles"], "required", ExpectedText.mappedCode);
-  const problemAreas = mapConcepts(reader, specialtyConcepts, maps.problemAreas, notes);
-  const zone = timeZone ?? options.timeZone ?? "UTC";
-  if (!TimeZone.safeParse(zone).success) reader.report(timeZoneFrom ?? ["options", "timeZone"], "unknown-time-zone");
+  const licenses = practitionerLicences(reader, person, root, options.issuerJurisdictions, notes, qualificationConcepts);
+  const parts = readRoles(reader, practitionerRoles, id, options, notes);
+  const fields = extensionFields(reader, [{ value: person, path: root }, ...parts.elements]);
+  if (fields.populations.length === 0) reader.report([...root, "extension"], "required", ExpectedText.tag);
+  if (fields.accepting === undefined) notes.push({ path: ["practitionerRoles"], code: "assumed-not-accepting" });
+  if (fields.capacity === undefined) notes.push({ path: ["practitionerRoles"], code: "assumed-no-capacity" });
+  const disciplines = mapConcepts(reader, [...parts.roleConcepts, ...qualificationConcepts], maps.disciplines, []);
+  if (disciplines.length === 0) reader.report(parts.roleConcepts[0]?.path ?? ["practitionerRoles"], "required", ExpectedText.mappedCode);
+  const problemAreas = mapConcepts(reader, parts.specialtyConcepts, maps.problemAreas, notes);
+  const timeZone = parts.timeZone ?? options.timeZone ?? "UTC";
+  if (parts.timeZone === undefined && !TimeZone.safeParse(timeZone).success) reader.report(["options", "timeZone"], "unknown-time-zone");
   reader.throwIfAny();
-
-  const input: ClinicianInput = {
-    id: id as string,
-    name,
-    discipline: disciplines[0] as string,
-    ...(gender === undefined || gender === "unknown" ? {} : { gender }),
-    ...(practiceId === undefined ? {} : { practiceId }),
-    licensure: { licenses },
-    problemAreas,
-    modalities,
-    populations,
-    languages: [...new Set(languages)],
-    insurancePanels: panels,
-    ...(fee === undefined ? {} : { fee }),
-    ...(floor === undefined ? {} : { slidingScaleFloor: floor }),
-    locations: places,
-    telehealth,
-    availability: { timeZone: zone, slots },
-    acceptingNewClients: accepting ?? false,
-    capacity: {
-      caseloadMax: capacity?.caseloadMax ?? 0,
-      caseloadCurrent: capacity?.caseloadCurrent ?? 0,
-      weeklyNewClientLimit: capacity?.weeklyNewClientLimit ?? 0,
-      newClientsThisWeek: capacity?.newClientsThisWeek ?? 0,
-      ...(capacity?.expectedWaitDays === undefined ? {} : { expectedWaitDays: capacity.expectedWaitDays }),
-    },
-  };
-  return { clinician: validate(Clinician, input, "clinician"), notes };
+  const clinician = assemble(
+    { id: id as string, name, ...(gender === undefined ? {} : { gender }) },
+    parts,
+    fields,
+    { licensure: { licenses }, discipline: disciplines[0] as string, problemAreas, languages },
+    timeZone,
+  );
+  return { clinician, notes };
 }
