@@ -13,5 +13,6 @@
 export * from "../errorExports.js";
 export { CodeMapEntry, CodeMaps, type CodeMapsInput, CodeSystems, defaultCodeMaps } from "./codeMaps.js";
 export { clinicianFromFhir, type ClinicianFromFhir, type ClinicianFromFhirOptions } from "./clinicianFromFhir.js";
+export { clientFromFhir, type ClientFromFhir, type ClientFromFhirOptions } from "./clientFromFhir.js";
 export { FhirExtensions } from "./extensions.js";
 export { FhirNote, FhirNoteCode } from "./notes.js";
