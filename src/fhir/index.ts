@@ -15,4 +15,5 @@ export { CodeMapEntry, CodeMaps, type CodeMapsInput, CodeSystems, defaultCodeMap
 export { clinicianFromFhir, type ClinicianFromFhir, type ClinicianFromFhirOptions } from "./clinicianFromFhir.js";
 export { clientFromFhir, type ClientFromFhir, type ClientFromFhirOptions } from "./clientFromFhir.js";
 export { FhirExtensions } from "./extensions.js";
+export { type FhirReferral, referralToFhir, type ReferralToFhirOptions } from "./referralToFhir.js";
 export { FhirNote, FhirNoteCode } from "./notes.js";
