@@ -38,3 +38,20 @@ export function conceptOf(map: CompiledMap, tag: string): CodeableConcept {
 export function securityCodings(confidentiality: string, sensitivity: readonly string[]): Coding[] {
   return [{ system: CONFIDENTIALITY_SYSTEM, code: confidentiality }, ...sensitivity.map((code) => ({ system: ACT_CODE_SYSTEM, code }))];
 }
+
+/** A referwell recipient as a FHIR reference: by their first identifier (an NPI, say) when they have one, else by referwell's id. */
+export function recipientReference(recipient: {
+  referrerId: string;
+  name: string;
+  identifiers: readonly { system: string; value: string }[];
+}): Reference<never> {
+  const first = recipient.identifiers[0];
+  return first === undefined
+    ? { identifier: { system: REFERWELL_ID_SYSTEM, value: recipient.referrerId }, display: recipient.name }
+    : { identifier: { system: first.system, value: first.value }, display: recipient.name };
+}
+
+/** The purpose of use as a CodeableConcept (HL7 v3 ActReason). */
+export function purposeConcept(purpose: { code: string; text: string }): CodeableConcept {
+  return { coding: [{ system: ACT_REASON_SYSTEM, code: purpose.code }], text: purpose.text };
+}
