@@ -92,7 +92,8 @@ describe("the examples type-check as written", () => {
       target: ts.ScriptTarget.ES2022,
       module: ts.ModuleKind.ESNext,
       moduleResolution: ts.ModuleResolutionKind.Bundler,
-      types: [],
+      // Node types too: a guide may read a file of sample data, as a host reads its own.
+      types: ["node"],
       baseUrl: root,
       paths: { referwell: ["./src/index.ts"], "referwell/*": ["./src/*/index.ts"] },
     });

@@ -21,7 +21,10 @@ function exportWeek(): Resource[] {
     const clinician = directory.clinicians.find((c) => c.id === episode.clinicianId);
     if (client === undefined || clinician === undefined) continue;
     const measurements = histories.measurements.filter((m) => m.clientId === client.id);
-    const assessment = assessReferral({ client, clinician, episode: { start: episode.start }, measurements, compacts: directory.compacts }, { now: weekOf, vocabulary });
+    const assessment = assessReferral(
+      { client, clinician, episode: { start: episode.start }, measurements, compacts: directory.compacts },
+      { now: weekOf, vocabulary },
+    );
     if (!assessment.refer) continue;
     const best = matcher.rank({ criteria: assessment.criteria, practiceId: data.homePracticeId }, { now: weekOf }).options[0];
     const receiving = directory.clinicians.find((c) => c.id === best?.clinicianId);
@@ -34,7 +37,11 @@ function exportWeek(): Resource[] {
     JSON.parse(readFileSync(new URL("../../examples/data/consents.json", import.meta.url), "utf8")),
     "consents",
   );
-  const pairs = new Set(sample.consents.flatMap((consent) => consent.recipients.flatMap((r) => ("referrerId" in r && r.referrerId !== undefined ? [`${consent.clientId} ${r.referrerId}`] : []))));
+  const pairs = new Set(
+    sample.consents.flatMap((consent) =>
+      consent.recipients.flatMap((r) => ("referrerId" in r && r.referrerId !== undefined ? [`${consent.clientId} ${r.referrerId}`] : [])),
+    ),
+  );
   for (const pair of [...pairs].sort()) {
     const [clientId = "", referrerId = ""] = pair.split(" ");
     const referrer = data.referrers.find((r) => r.id === referrerId);
@@ -51,7 +58,9 @@ function exportWeek(): Resource[] {
     const communication = updateToFhir(composed, { now: weekOf });
     if (communication !== undefined) resources.push(communication);
     if (composed.disclosure !== undefined) {
-      resources.push(disclosureToFhir(composed.disclosure, { recorded: `${weekOf}T17:00:00-08:00`, discloser: { reference: "Organization/harbour" } }));
+      resources.push(
+        disclosureToFhir(composed.disclosure, { recorded: `${weekOf}T17:00:00-08:00`, discloser: { reference: "Organization/harbour" } }),
+      );
     }
   }
   return resources;
@@ -66,6 +75,11 @@ describe("the sample practice as FHIR", () => {
     expect(bundle.entry?.length).toBe(resources.length);
     expect(allFhirErrors(bundle)).toEqual([]);
     for (const resource of resources) expect(allFhirErrors(resource), resource.resourceType).toEqual([]);
+  });
+
+  it("its FHIR input (examples/data/fhir-bundle.json) is valid FHIR R4 too, extensions and all", () => {
+    const bundle = JSON.parse(readFileSync(new URL("../../examples/data/fhir-bundle.json", import.meta.url), "utf8")) as Resource;
+    expect(allFhirErrors(bundle)).toEqual([]);
   });
 
   it("exports the same ids twice: sending the Bundle again stores nothing new", () => {
