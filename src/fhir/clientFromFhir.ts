@@ -1,6 +1,9 @@
 import type { Condition, Coverage as FhirCoverage, Patient } from "@medplum/fhirtypes";
+import * as z from "zod";
 import { ExpectedText } from "../errors.js";
 import { calendarDateOf } from "../model/calendarDateOf.js";
+import { Tag } from "../model/defaultVocabulary.js";
+import { emptyList } from "../model/internal/emptyList.js";
 import { Client, type ClientInput, type Coverage } from "../model/client.js";
 import type { Now } from "../model/now.js";
 import { validate } from "../model/validate.js";
@@ -10,7 +13,10 @@ import { compileCodeMaps } from "./internal/codeLookup.js";
 import { conditionNeeds } from "./internal/conditionNeeds.js";
 import { coverageOf } from "./internal/coverageOf.js";
 import { ageGroupOf, residenceOf } from "./internal/patientParts.js";
-import { type FhirPath, FhirReader } from "./internal/read.js";
+import { type FhirPath, FhirReader, optionsObject } from "./internal/read.js";
+
+/** Problem areas the host adds. */
+const ExtraNeeds = z.array(Tag).max(50).default(emptyList);
 
 /** What {@link clientFromFhir} needs besides the resources. */
 export interface ClientFromFhirOptions {
@@ -95,8 +101,10 @@ export function clientFromFhir(
   patient: Patient,
   coverages: readonly FhirCoverage[],
   conditions: readonly Condition[] = [],
-  options: ClientFromFhirOptions,
+  optionsInput: ClientFromFhirOptions,
 ): ClientFromFhir {
+  const options = optionsObject(optionsInput);
+  const extra = validate(ExtraNeeds, options.problemAreas, "options.problemAreas");
   const today = calendarDateOf(options.now, options.timeZone === undefined ? {} : { timeZone: options.timeZone });
   const reader = new FhirReader();
   const notes: FhirNote[] = [];
@@ -112,7 +120,7 @@ export function clientFromFhir(
     return read === undefined ? [] : [read];
   });
   const needs = conditionNeeds(reader, reader.array(conditions, ["conditions"]), id, maps.problemAreas, notes);
-  const problemAreas = [...needs.problemAreas, ...(options.problemAreas ?? []).filter((tag) => !needs.problemAreas.includes(tag))];
+  const problemAreas = [...needs.problemAreas, ...extra.filter((tag) => !needs.problemAreas.includes(tag))];
   if (problemAreas.length === 0) reader.report(["conditions"], "primary-need-missing", ExpectedText.mappedCode);
   reader.throwIfAny();
   const input: ClientInput = {

@@ -17,7 +17,7 @@ import { codingsOf, type Located, referencedId } from "./internal/elements.js";
 import { type ExtensionFields, extensionFields } from "./internal/extensionFields.js";
 import { mapConcepts } from "./internal/mapConcepts.js";
 import { practitionerLanguages, practitionerLicences, practitionerName } from "./internal/practitionerParts.js";
-import { type FhirObject, type FhirPath, FhirReader } from "./internal/read.js";
+import { type FhirObject, type FhirPath, FhirReader, optionsObject } from "./internal/read.js";
 import { availableSlots, roleLocations, rolePanels } from "./internal/roleParts.js";
 
 /** What {@link clinicianFromFhir} needs besides the Practitioner and its roles. */
@@ -245,8 +245,9 @@ function assemble(
 export function clinicianFromFhir(
   practitioner: Practitioner,
   practitionerRoles: readonly PractitionerRole[],
-  options: ClinicianFromFhirOptions = {},
+  optionsInput: ClinicianFromFhirOptions = {},
 ): ClinicianFromFhir {
+  const options = optionsObject(optionsInput);
   const reader = new FhirReader();
   const notes: FhirNote[] = [];
   const maps = compileCodeMaps(options.codeMaps);

@@ -2,7 +2,7 @@ import { ExpectedText } from "../../errors.js";
 import type { AgeGroup } from "../../model/enums.js";
 import { IsoDate, type Place } from "../../model/scalars.js";
 import { FhirExtensions } from "../extensions.js";
-import { period } from "./dates.js";
+import { fullDate } from "./dates.js";
 import { extensionsOf } from "./elements.js";
 import { jurisdictionOf } from "./jurisdictionOf.js";
 import type { FhirObject, FhirPath, FhirReader } from "./read.js";
@@ -86,12 +86,15 @@ export function residenceOf(
     const at = [...root, "address", index];
     const address = reader.object(item, at);
     if (address === undefined || address.use === "old" || address.type === "postal") return;
-    const span = period(reader, address.period, [...at, "period"], false);
-    if (span?.end !== undefined && span.end < today) return;
+    // An address period may be open at either end (lived there until, will live there from).
+    const span = reader.object(address.period, [...at, "period"]);
+    const start = fullDate(reader, span?.start, [...at, "period", "start"]);
+    const end = fullDate(reader, span?.end, [...at, "period", "end"]);
+    if (end !== undefined && end < today) return;
     const place = placeOf(reader, address, at, defaultCountry);
     if (place === undefined) return;
-    if (span !== undefined && span.start > today) {
-      if (!moves.some((move) => move.date === span.start)) moves.push({ date: span.start, to: place });
+    if (start !== undefined && start > today) {
+      if (!moves.some((move) => move.date === start)) moves.push({ date: start, to: place });
     } else if (residence === undefined || (!residence.home && address.use === "home")) {
       residence = { place, home: address.use === "home" };
     }

@@ -146,3 +146,12 @@ export class FhirReader {
     );
   }
 }
+
+/** The options argument: an object, or nothing; anything else is refused before reading starts. */
+export function optionsObject<T extends object>(options: T | undefined): T {
+  if (options === undefined) return {} as T;
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new InvalidInputError("options", [{ path: [], code: "invalid-type", expected: ExpectedText.object }], FROM_SCHEMA);
+  }
+  return options;
+}
