@@ -1,5 +1,15 @@
+import { readdirSync, readFileSync } from "node:fs";
+import type { StructureDefinition } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
-import { clientFromFhir, clinicianFromFhir, defaultCodeMaps, type InvalidInputError, isReferwellError } from "referwell/fhir";
+import {
+  clientFromFhir,
+  clinicianFromFhir,
+  defaultCodeMaps,
+  FhirExtensions,
+  type InvalidInputError,
+  isReferwellError,
+} from "referwell/fhir";
+import { allFhirErrors } from "../support/fhirValidator.js";
 import { untyped } from "../support/untyped.js";
 import { copy, patientInput, practitionerInput } from "./fixtures.js";
 
@@ -154,5 +164,18 @@ describe("code maps", () => {
       expect(seen.get(key) ?? entry.tag, key).toBe(entry.tag);
       seen.set(key, entry.tag);
     }
+  });
+});
+
+describe("referwell's extension definitions", () => {
+  const dir = new URL("../../fhir/", import.meta.url);
+  const definitions = readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .map((name) => JSON.parse(readFileSync(new URL(name, dir), "utf8")) as StructureDefinition);
+
+  it("define every referwell extension the adapter uses, each a valid StructureDefinition", () => {
+    const ours = Object.values(FhirExtensions).filter((url) => url.startsWith("https://referwell.github.io/"));
+    expect(definitions.map((definition) => definition.url).sort()).toEqual([...ours].sort());
+    for (const definition of definitions) expect(allFhirErrors(definition), definition.id).toEqual([]);
   });
 });
