@@ -227,13 +227,12 @@ export const ExpectedText = Object.freeze({
   itemNumber: "the number of an item the instrument has",
   itemThreshold: "a threshold above the lowest item score and at most the highest",
   noItems: "no item scores (the instrument declares none)",
-  mappedCode: "a code the code map knows, in a system it maps",
-  reference: "a reference Type/id to a resource given alongside",
-  fullDate: "a full date YYYY-MM-DD, or a date-time with offset",
+  mappedCode: "a code the code maps know",
+  reference: "a reference Type/id to a given resource",
   wholeMinute: "time HH:MM:00",
-  minorUnitAmount: "an amount with no more decimals than its currency has",
-  sameTimeZone: "the same time zone as the first location",
-  knownAgeGroup: "a birth date precise enough to tell the age group",
+  minorUnitAmount: "an amount in whole minor units",
+  sameTimeZone: "the time zone of the other roles",
+  knownAgeGroup: "a date that tells the age group",
 } as const);
 
 const fixedTexts: ReadonlySet<string> = new Set([

@@ -14,7 +14,7 @@ export function fullDate(reader: FhirReader, value: unknown, path: FhirPath, req
   const text = reader.string(value, path, required, 40);
   if (text === undefined) return undefined;
   const day = DATE_TIME.exec(text)?.[1] ?? text;
-  return IsoDate.safeParse(day).success ? day : reader.report(path, "invalid-format", ExpectedText.fullDate);
+  return IsoDate.safeParse(day).success ? day : reader.report(path, "invalid-format", ExpectedText.date);
 }
 
 /** A FHIR Period as referwell's: a start is required (an open start has no first day to count from). */

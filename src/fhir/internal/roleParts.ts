@@ -131,7 +131,7 @@ export function rolePanels(
       const planId = reader.string(object.id, [...path, "id"], true, 64);
       const payerId = referencedId(reader, object.ownedBy, "Organization", [...path, "ownedBy"], true);
       const span = rolePeriod ?? period(reader, object.period, [...path, "period"], false);
-      if (span === undefined) return reader.report([...at, "period"], "required", ExpectedText.fullDate);
+      if (span === undefined) return reader.report([...at, "period"], "required", ExpectedText.date);
       if (planId !== undefined && payerId !== undefined) addPanel(panels, payerId, planId, span);
     });
     if (!found) notes.push({ path: [...network.path], code: "unknown-network" });
