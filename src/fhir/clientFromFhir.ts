@@ -101,20 +101,20 @@ export function clientFromFhir(
   patient: Patient,
   coverages: readonly FhirCoverage[],
   conditions: readonly Condition[] = [],
-  optionsInput: ClientFromFhirOptions,
+  options: ClientFromFhirOptions,
 ): ClientFromFhir {
-  const options = optionsObject(optionsInput);
-  const extra = validate(ExtraNeeds, options.problemAreas, "options.problemAreas");
-  const today = calendarDateOf(options.now, options.timeZone === undefined ? {} : { timeZone: options.timeZone });
+  const settings = optionsObject(options);
+  const extra = validate(ExtraNeeds, settings.problemAreas, "options.problemAreas");
+  const today = calendarDateOf(settings.now, settings.timeZone === undefined ? {} : { timeZone: settings.timeZone });
   const reader = new FhirReader();
   const notes: FhirNote[] = [];
-  const maps = compileCodeMaps(options.codeMaps);
+  const maps = compileCodeMaps(settings.codeMaps);
   const root: FhirPath = ["patient"];
   const person = reader.object(patient, root, true) ?? {};
   reader.resourceType(person, "Patient", root);
   const id = reader.string(person.id, [...root, "id"], true, 64);
   const ageGroup = ageGroupOf(reader, person.birthDate, [...root, "birthDate"], today);
-  const { residence, moves } = residenceOf(reader, person, root, today, options.defaultCountry);
+  const { residence, moves } = residenceOf(reader, person, root, today, settings.defaultCountry);
   const coverage = reader.array(coverages, ["coverages"]).flatMap((item, index): Coverage[] => {
     const read = coverageOf(reader, item, index, id, notes);
     return read === undefined ? [] : [read];

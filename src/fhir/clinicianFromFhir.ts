@@ -245,12 +245,12 @@ function assemble(
 export function clinicianFromFhir(
   practitioner: Practitioner,
   practitionerRoles: readonly PractitionerRole[],
-  optionsInput: ClinicianFromFhirOptions = {},
+  options: ClinicianFromFhirOptions = {},
 ): ClinicianFromFhir {
-  const options = optionsObject(optionsInput);
+  const settings = optionsObject(options);
   const reader = new FhirReader();
   const notes: FhirNote[] = [];
-  const maps = compileCodeMaps(options.codeMaps);
+  const maps = compileCodeMaps(settings.codeMaps);
   const root: FhirPath = ["practitioner"];
   const person = reader.object(practitioner, root, true) ?? {};
   reader.resourceType(person, "Practitioner", root);
@@ -259,8 +259,8 @@ export function clinicianFromFhir(
   const gender = reader.string(person.gender, [...root, "gender"], false, 60);
   const languages = practitionerLanguages(reader, person, root);
   const qualificationConcepts: { value: unknown; path: FhirPath }[] = [];
-  const licenses = practitionerLicences(reader, person, root, options.issuerJurisdictions, notes, qualificationConcepts);
-  const parts = readRoles(reader, practitionerRoles, id, options, notes);
+  const licenses = practitionerLicences(reader, person, root, settings.issuerJurisdictions, notes, qualificationConcepts);
+  const parts = readRoles(reader, practitionerRoles, id, settings, notes);
   const fields = extensionFields(reader, [{ value: person, path: root }, ...parts.elements]);
   if (fields.populations.length === 0) reader.report([...root, "extension"], "required", ExpectedText.tag);
   if (fields.accepting === undefined) notes.push({ path: ["practitionerRoles"], code: "assumed-not-accepting" });
@@ -268,8 +268,8 @@ export function clinicianFromFhir(
   const disciplines = mapConcepts(reader, [...parts.roleConcepts, ...qualificationConcepts], maps.disciplines, []);
   if (disciplines.length === 0) reader.report(parts.roleConcepts[0]?.path ?? ["practitionerRoles"], "required", ExpectedText.mappedCode);
   const problemAreas = mapConcepts(reader, parts.specialtyConcepts, maps.problemAreas, notes);
-  const timeZone = parts.timeZone ?? options.timeZone ?? "UTC";
-  if (parts.timeZone === undefined && !TimeZone.safeParse(timeZone).success) reader.report(["options", "timeZone"], "unknown-time-zone");
+  const timeZone = parts.timeZone ?? settings.timeZone ?? "UTC";
+  if (parts.timeZone === undefined && !TimeZone.safeParse(timeZone).success) reader.report(["settings", "timeZone"], "unknown-time-zone");
   reader.throwIfAny();
   const clinician = assemble(
     { id: id as string, name, ...(gender === undefined ? {} : { gender }) },
