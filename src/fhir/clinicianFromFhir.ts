@@ -269,7 +269,7 @@ export function clinicianFromFhir(
   if (disciplines.length === 0) reader.report(parts.roleConcepts[0]?.path ?? ["practitionerRoles"], "required", ExpectedText.mappedCode);
   const problemAreas = mapConcepts(reader, parts.specialtyConcepts, maps.problemAreas, notes);
   const timeZone = parts.timeZone ?? settings.timeZone ?? "UTC";
-  if (parts.timeZone === undefined && !TimeZone.safeParse(timeZone).success) reader.report(["settings", "timeZone"], "unknown-time-zone");
+  if (parts.timeZone === undefined && !TimeZone.safeParse(timeZone).success) reader.report(["options", "timeZone"], "unknown-time-zone");
   reader.throwIfAny();
   const clinician = assemble(
     { id: id as string, name, ...(gender === undefined ? {} : { gender }) },
