@@ -9,6 +9,7 @@ import {
   type InvalidInputError,
   isReferwellError,
 } from "referwell/fhir";
+import { deepFreeze } from "../support/deepFreeze.js";
 import { allFhirErrors } from "../support/fhirValidator.js";
 import { untyped } from "../support/untyped.js";
 import { copy, patientInput, practitionerInput } from "./fixtures.js";
@@ -177,5 +178,17 @@ describe("referwell's extension definitions", () => {
     const ours = Object.values(FhirExtensions).filter((url) => url.startsWith("https://referwell.github.io/"));
     expect(definitions.map((definition) => definition.url).sort()).toEqual([...ours].sort());
     for (const definition of definitions) expect(allFhirErrors(definition), definition.id).toEqual([]);
+  });
+});
+
+describe("inputs are never changed", () => {
+  it("the readers read frozen FHIR as they read it unfrozen", () => {
+    const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
+    const { patient, coverages, conditions } = patientInput();
+    const frozen = deepFreeze(copy({ practitioner, roles, options, patient, coverages, conditions }));
+    expect(clinicianFromFhir(frozen.practitioner, frozen.roles, frozen.options)).toEqual(clinicianFromFhir(practitioner, roles, options));
+    expect(clientFromFhir(frozen.patient, frozen.coverages, frozen.conditions, { now: NOW })).toEqual(
+      clientFromFhir(patient, coverages, conditions, { now: NOW }),
+    );
   });
 });

@@ -8,6 +8,7 @@ import type { Resource } from "@medplum/fhirtypes";
 import { updateRequest } from "../arbitraries/consent.js";
 import { clinician } from "../arbitraries/model.js";
 import { NOW, referralCase } from "../arbitraries/refer.js";
+import { deepFreeze } from "../support/deepFreeze.js";
 import { untyped } from "../support/untyped.js";
 import { allFhirErrors } from "../support/fhirValidator.js";
 
@@ -21,15 +22,16 @@ function expectValid(resources: readonly Resource[]): void {
 
 describe("what referwell/fhir writes is valid FHIR R4 (outside validators)", () => {
   test.prop([referralCase, clinician()], { numRuns: 60 })("every referral: ServiceRequest, Task and their Bundle", (input, receiving) => {
-    const assessment = assessReferral(untyped(input), { now: NOW, vocabulary });
-    const { serviceRequest, task } = referralToFhir(assessment, receiving, { now: NOW });
+    // Frozen: the writers never change what they are given.
+    const assessment = deepFreeze(assessReferral(untyped(input), { now: NOW, vocabulary }));
+    const { serviceRequest, task } = referralToFhir(assessment, deepFreeze(receiving), { now: NOW });
     expectValid([serviceRequest, task]);
     expect(task.focus?.reference).toBe(`ServiceRequest/${serviceRequest.id}`);
     expect(serviceRequest.status).toBe(assessment.safety.holdsHandOff ? "on-hold" : "active");
   });
 
   test.prop([updateRequest], { numRuns: 60 })("every composed update: Communication, AuditEvent and their Bundle", (request) => {
-    const composed = composeUpdate(request);
+    const composed = deepFreeze(composeUpdate(request));
     const communication = updateToFhir(composed, { now: request.now });
     const audit =
       composed.disclosure === undefined
