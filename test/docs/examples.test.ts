@@ -16,6 +16,7 @@ const entries = await Promise.all([
   import("referwell/consent"),
   import("referwell/relationships"),
   import("referwell/cadence"),
+  import("referwell/intake"),
   import("referwell/fhir"),
 ]);
 const publicNames = new Set(entries.flatMap((entry) => Object.keys(entry)));

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as root from "referwell";
 import * as cadence from "referwell/cadence";
 import * as consent from "referwell/consent";
+import * as intake from "referwell/intake";
 import * as fhir from "referwell/fhir";
 import * as match from "referwell/match";
 import * as refer from "referwell/refer";
@@ -16,6 +17,7 @@ const entries = {
   "referwell/consent": consent,
   "referwell/relationships": relationships,
   "referwell/cadence": cadence,
+  "referwell/intake": intake,
   "referwell/fhir": fhir,
 };
 
