@@ -73,7 +73,7 @@ describe("clinicianFromFhir", () => {
 
   it("reads no Plan-Net newpatients and no capacity the cautious way, and says so", () => {
     const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
-    const bare = roles.map((role) => ({ ...role, extension: role.extension?.filter((e) => !/newpatients|capacity/.test(e.url)) }));
+    const bare = roles.map((role) => ({ ...role, extension: (role.extension ?? []).filter((e) => !/newpatients|capacity/.test(e.url)) }));
     const { clinician, notes } = clinicianFromFhir(practitioner, bare, options);
     expect(clinician.acceptingNewClients).toBe(false);
     expect(clinician.capacity).toEqual({ caseloadMax: 0, caseloadCurrent: 0, weeklyNewClientLimit: 0, newClientsThisWeek: 0 });
