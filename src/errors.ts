@@ -235,6 +235,12 @@ export const ExpectedText = Object.freeze({
   noItems: "no item scores (the instrument declares none)",
   receivedEvent: "one received event per referral",
   sentEvent: "one sent event per referral",
+  mappedCode: "a code the code maps know",
+  reference: "a reference Type/id to a given resource",
+  wholeMinute: "time HH:MM:00",
+  minorUnitAmount: "an amount in whole minor units",
+  sameTimeZone: "the time zone of the other roles",
+  knownAgeGroup: "a date that tells the age group",
 } as const);
 
 const fixedTexts: ReadonlySet<string> = new Set([
