@@ -3,7 +3,7 @@ import { defineConfig } from "eslint/config";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const capabilities = ["refer", "match", "consent", "relationships", "cadence"];
+const capabilities = ["refer", "match", "consent", "relationships", "cadence", "intake"];
 // The flow runs one way; cadence reads relationship states, nothing else crosses.
 const mayImport = { cadence: ["relationships"] };
 

@@ -4,7 +4,16 @@ import { defineConfig } from "tsup";
 import ts from "typescript";
 
 // One entry per public subpath; `package.json#exports` mirrors this list.
-export const entries = ["index", "refer/index", "match/index", "consent/index", "relationships/index", "cadence/index"];
+export const entries = [
+  "index",
+  "refer/index",
+  "match/index",
+  "consent/index",
+  "relationships/index",
+  "cadence/index",
+  "intake/index",
+  "fhir/index",
+];
 
 /**
  * Marks as pure every call and `new` that a top-level `const` makes while
@@ -50,6 +59,6 @@ export default defineConfig({
   clean: true,
   target: "es2022",
   platform: "neutral",
-  external: ["zod", /^date-fns/, /^@date-fns\/tz/],
+  external: ["zod", /^date-fns/, /^@date-fns\/tz/, /^@medplum\//],
   esbuildPlugins: [annotatePure],
 });

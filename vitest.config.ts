@@ -8,7 +8,7 @@ export default defineConfig({
     // Tests import the package by its name, as users do, but run against the sources.
     alias: [
       { find: /^referwell$/, replacement: `${src}index.ts` },
-      { find: /^referwell\/(refer|match|consent|relationships|cadence)$/, replacement: `${src}$1/index.ts` },
+      { find: /^referwell\/(refer|match|consent|relationships|cadence|intake|fhir)$/, replacement: `${src}$1/index.ts` },
     ],
   },
   test: {

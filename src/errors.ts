@@ -122,6 +122,9 @@ export const IssueCodes = /* @__PURE__ */ deepFreeze([
   "authorization-needs-labels",
   "check-digit",
   "non-finite-result",
+  "referral-mismatch",
+  "before-receipt",
+  "after-close",
 ] as const);
 
 /** One rule an input broke; see {@link IssueCodes}. */
@@ -187,6 +190,9 @@ const templates: Record<IssueCode, readonly [rule: string, expected: string]> = 
   "authorization-needs-labels": ["lacks a security label its authorization kind requires", "the security labels of its authorization kind"],
   "check-digit": ["fails its check digit", "an identifier whose check digit is valid"],
   "non-finite-result": ["would give a result that is not a finite number", "values that give a finite result"],
+  "referral-mismatch": ["belongs to another referral than the rest", "the referral of the rest"],
+  "before-receipt": ["is dated before the referral was received", "a date on or after the day the referral was received"],
+  "after-close": ["is dated after the referral was closed", "no event but a referrer update after the close"],
 };
 
 /**
@@ -227,6 +233,14 @@ export const ExpectedText = Object.freeze({
   itemNumber: "the number of an item the instrument has",
   itemThreshold: "a threshold above the lowest item score and at most the highest",
   noItems: "no item scores (the instrument declares none)",
+  receivedEvent: "one received event per referral",
+  sentEvent: "one sent event per referral",
+  mappedCode: "a code the code maps know",
+  reference: "a reference Type/id to a given resource",
+  wholeMinute: "time HH:MM:00",
+  minorUnitAmount: "an amount in whole minor units",
+  sameTimeZone: "the time zone of the other roles",
+  knownAgeGroup: "a date that tells the age group",
 } as const);
 
 const fixedTexts: ReadonlySet<string> = new Set([

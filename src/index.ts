@@ -3,7 +3,8 @@
  *
  * The root entry holds the shared model and the error types; each capability
  * also has its own subpath (`referwell/refer`, `referwell/match`,
- * `referwell/consent`, `referwell/relationships`, `referwell/cadence`) so an
+ * `referwell/consent`, `referwell/relationships`, `referwell/cadence`,
+ * `referwell/intake`) so an
  * app can import only what it uses.
  *
  * @module referwell
@@ -15,3 +16,4 @@ export * from "./match/index.js";
 export * from "./consent/index.js";
 export * from "./relationships/index.js";
 export * from "./cadence/index.js";
+export * from "./intake/index.js";

@@ -1,16 +1,16 @@
 import * as z from "zod";
 import { validate } from "../model/validate.js";
 import { addCalendarDays } from "../model/internal/addCalendarDays.js";
-import { calendarDays } from "../model/internal/calendarDays.js";
-import { weekdayOf } from "../model/internal/weekdayOf.js";
 import { dayOf } from "../model/internal/dayOf.js";
 import { instantIn } from "../model/internal/instantIn.js";
 import { minutesOf } from "../model/internal/minutesOf.js";
 import { daySlots } from "./internal/daySlots.js";
 import { planDays } from "./internal/planDays.js";
 import { reconcile } from "./internal/reconcile.js";
+import { textRanks } from "./internal/textRanks.js";
+import { planCalendar } from "./internal/planCalendar.js";
+import { plannedTouch } from "./internal/plannedTouch.js";
 import { DueTouch, type DueTouchInput, PlannedTouch, PlanOptions, type PlanOptionsInput } from "./schemas.js";
-import { compareText } from "../model/internal/compareText.js";
 
 /** A due touch that could not be placed, and why. */
 export interface UnplacedTouch {
@@ -43,9 +43,6 @@ const lastDay = (from: string, weeks: number): string => {
 };
 const LAST_PLANNABLE = "9999-12-30";
 
-/** Monday of the week that holds the date. */
-const weekOf = (date: string): string => addCalendarDays(date, -weekdayOf(date));
-
 /**
  * Puts due touches on real calendars (seed 003: realistic and sustainable):
  * each on a working day that is not a holiday, from `from` for `weeks`
@@ -58,7 +55,7 @@ const weekOf = (date: string): string => addCalendarDays(date, -weekdayOf(date))
  * nothing twice.
  *
  * @param due - touches from `dueTouches`
- * @param options - the calendar and capacity, from the day `from` falls on in `timeZone`; see {@link PlanOptions}
+ * @param options - the calendar and capacity, from the day `from` falls on in `timeZone` (or, when later, in a clinician's own zone); see {@link PlanOptions}
  * @throws {@link InvalidInputError} when an input is malformed
  *
  * @example
@@ -94,17 +91,7 @@ export function planTouches(due: readonly DueTouchInput[], options: PlanOptionsI
   const zones = new Map(settings.clinicianTimeZones.map((entry) => [entry.clinicianId, entry.timeZone]));
   const days = planDays(from, end, settings, new Set([settings.timeZone, ...zones.values()]));
   const dayIndex = new Map(days.map((day, index) => [day, index]));
-  // Weeks as integers from the first Monday, so loads live in arrays rather than string-keyed maps.
-  const firstMonday = weekOf(from);
-  const dayNumber = (day: string) => calendarDays(firstMonday, day);
-  const weekNumber = (day: string) => Math.floor(dayNumber(day) / 7);
-  const dayWeek = days.map(weekNumber);
-  const dayNumbers = days.map(dayNumber);
-  // For each working day, the index of the first working day of the next week: full weeks are skipped whole.
-  const nextWeekStart = days.map(() => days.length);
-  for (let index = days.length - 2; index >= 0; index -= 1) {
-    nextWeekStart[index] = dayWeek[index + 1] !== dayWeek[index] ? index + 1 : (nextWeekStart[index + 1] as number);
-  }
+  const { dayNumbers, dayWeek, nextWeekStart, dayNumber, weekNumber, firstDayFrom } = planCalendar(from, days);
   const weekCount = settings.weeks + 1;
 
   // Load per owner (a clinician, or the practice for touches without one): per week and per working day.
@@ -126,15 +113,16 @@ export function planTouches(due: readonly DueTouchInput[], options: PlanOptionsI
     const index = dayIndex.get(touch.date);
     if (index !== undefined) load.day[index] = (load.day[index] ?? 0) + 1;
   }
-  /** The first working day on or after a date, by binary search. */
-  const firstDayFrom = (date: string): number => {
-    let [low, high] = [0, days.length];
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((days[middle] as string) < date) low = middle + 1;
-      else high = middle;
+  // An instant `from` is a day in each owner's own calendar: at 20:00 UTC on 1 March it is already 2 March in Sydney, and
+  // a Sydney clinician's plan starts there; never before the practice's day, so no plan starts on a day already over.
+  const firstDays = new Map<string, string>();
+  const firstDayIn = (timeZone: string): string => {
+    let first = firstDays.get(timeZone);
+    if (first === undefined) {
+      const own = dayOf(settings.from, timeZone);
+      firstDays.set(timeZone, (first = own > from ? own : from));
     }
-    return low;
+    return first;
   };
   const slot = daySlots(minutesOf(settings.preferredTime), settings.durationMinutes);
   // Many touches start at the same instant in the same zone: each instant is written once per plan.
@@ -146,18 +134,31 @@ export function planTouches(due: readonly DueTouchInput[], options: PlanOptionsI
     return text;
   };
 
-  const order = [...touches]
-    .filter((touch) => !held.has(touch.id))
-    .sort((a, b) => compareText(a.dueDate, b.dueDate) || b.value - a.value || compareText(a.id, b.id));
+  // Sorted on keys computed once per touch (due day, value, the id's rank), so no comparison reads a string.
+  const pending = touches.filter((touch) => !held.has(touch.id));
+  const ranks = textRanks(pending.map((touch) => touch.id));
+  const dueMs = Float64Array.from(pending, (touch) => Date.parse(touch.dueDate));
+  const order = Array.from(pending, (_, index) => index).sort(
+    (a, b) =>
+      (dueMs[a] as number) - (dueMs[b] as number) ||
+      (pending[b] as DueTouch).value - (pending[a] as DueTouch).value ||
+      (ranks[a] as number) - (ranks[b] as number),
+  );
   const planned: PlannedTouch[] = [];
+  // Each planned touch's start instant and id rank, for the final order.
+  const plannedStart: number[] = [];
+  const plannedRank: number[] = [];
   const unplaced: UnplacedTouch[] = [];
-  for (const touch of order) {
+  for (const position of order) {
+    const touch = pending[position] as DueTouch;
     if (touch.dueDate > end) {
       unplaced.push({ touch, reason: "due-after-horizon" });
       continue;
     }
     const load = loadOf(owner(touch));
-    const earliest = touch.dueDate > from ? touch.dueDate : from;
+    const timeZone = (touch.clinicianId === null ? undefined : zones.get(touch.clinicianId)) ?? settings.timeZone;
+    const first = firstDayIn(timeZone);
+    const earliest = touch.dueDate > first ? touch.dueDate : first;
     const windowEnd = dayNumber(earliest) + settings.toleranceDays;
     let chosen = -1;
     let chosenLoad = Number.POSITIVE_INFINITY;
@@ -179,26 +180,21 @@ export function planTouches(due: readonly DueTouchInput[], options: PlanOptionsI
       continue;
     }
     const date = days[chosen] as string;
-    const timeZone = (touch.clinicianId === null ? undefined : zones.get(touch.clinicianId)) ?? settings.timeZone;
     const startMs = slot(date, timeZone, load.day[chosen] ?? 0);
     load.week[dayWeek[chosen] as number] = (load.week[dayWeek[chosen] as number] ?? 0) + 1;
     load.day[chosen] = (load.day[chosen] ?? 0) + 1;
     const start = instantOf(startMs, timeZone);
     // The end is the start plus the duration in real minutes, even across a clock change.
     const finish = instantOf(startMs + settings.durationMinutes * 60_000, timeZone);
-    planned.push({ ...touch, date, localTime: start.slice(11, 16), timeZone, start, end: finish, sequence: 0 });
+    planned.push(plannedTouch(touch, date, timeZone, start, finish));
+    plannedStart.push(startMs);
+    plannedRank.push(ranks[position] as number);
   }
   const reconciled = reconcile(planned, settings.previous, held);
-  // Sorted on keys computed once per touch, not parsed at every comparison; indexes, so a large plan allocates little.
+  // By start, then id: the keys were kept while planning; reconciling keeps the list's order.
   const list = reconciled.planned;
-  const msOf = new Map<string, number>();
-  const keys = Float64Array.from(list, (touch) => {
-    let ms = msOf.get(touch.start);
-    if (ms === undefined) msOf.set(touch.start, (ms = Date.parse(touch.start)));
-    return ms;
-  });
   const byStart = Array.from(list, (_, index) => index)
-    .sort((a, b) => (keys[a] as number) - (keys[b] as number) || compareText((list[a] as PlannedTouch).id, (list[b] as PlannedTouch).id))
+    .sort((a, b) => (plannedStart[a] as number) - (plannedStart[b] as number) || (plannedRank[a] as number) - (plannedRank[b] as number))
     .map((index) => list[index] as PlannedTouch);
   return { planned: byStart, unplaced, cancelled: reconciled.cancelled };
 }

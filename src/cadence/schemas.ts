@@ -150,6 +150,7 @@ export type DueTouchInput = z.input<typeof DueTouch>;
  */
 export const PlannedTouch = DueTouch.extend({
   date: IsoDate,
+  /** The clock reading of `start` in `timeZone` (see `PlanOptions.preferredTime` for days when the clocks change). */
   localTime: LocalTime,
   timeZone: TimeZone,
   start: IsoInstant,
@@ -166,7 +167,8 @@ export type PlannedTouchInput = z.input<typeof PlannedTouch>;
  * Options of the planner. `from` is the plan's first day: a calendar date,
  * or an instant (a `Now`) that falls on its date in `timeZone`, the
  * practice's IANA zone, which also places touches of clinicians without a
- * zone of their own. `capacity` is the most touches per clinician per
+ * zone of their own; a clinician whose own calendar is already on a later day
+ * at that instant starts there. `capacity` is the most touches per clinician per
  * week (touches with no clinician, such as outreach slots, share one
  * practice-wide allowance of the same size); `toleranceDays` is how far
  * past its due date (or past `from`, for an overdue touch) a touch may move
@@ -185,7 +187,11 @@ export type PlannedTouchInput = z.input<typeof PlannedTouch>;
  * ```
  */
 export const PlanOptions = z.strictObject({
-  /** The plan's first day: a date, or an instant read on its date in `timeZone`. */
+  /**
+   * The plan's first day: a date, or an instant read on its date in `timeZone`. An instant is also read in each
+   * clinician's own zone: their touches start on their day when it is later (at `2026-03-01T20:00:00Z` a Sydney
+   * clinician's plan starts on 2 March, a Los Angeles practice's on 1 March).
+   */
   from: Now,
   weeks: z.number().int().min(1).max(104),
   /** The practice's IANA time zone: the day an instant `from` falls on, and where touches of clinicians without a zone are placed. */
@@ -201,7 +207,12 @@ export const PlanOptions = z.strictObject({
     .default((): Weekday[] => ["mon", "tue", "wed", "thu", "fri"]),
   holidays: z.array(IsoDate).max(10_000).default(emptyList),
   capacity: z.number().int().min(0).max(1_000),
-  // 24:00 would start the touch on the next day.
+  /**
+   * The local time a day's first touch starts at; the next ones follow it in real minutes. RFC 5545 §3.3.5: a time
+   * that occurs twice (fall back) is its first occurrence, the earlier instant, in every zone; a time that does not
+   * exist (spring forward) moves forward by the gap (New York 02:30 on 8 March 2026 is 03:30 EDT). `24:00` would
+   * start the touch on the next day, so it is refused.
+   */
   preferredTime: LocalTime.refine((time) => time !== "24:00", { error: "too-big" }).default("10:00"),
   durationMinutes: z.number().int().min(5).max(480).default(30),
   toleranceDays: z.number().int().min(0).max(60).default(7),

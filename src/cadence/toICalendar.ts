@@ -59,7 +59,9 @@ const utc = (ms: number): string =>
 /**
  * RFC 5545 §3.3.11: escape backslash, semicolon, comma and line breaks in
  * TEXT; other control characters are not allowed there, so they are dropped
- * (a bare CR could otherwise start a new property).
+ * (a bare CR could otherwise start a new property). A calendar is UTF-8
+ * (§3.1.4), which cannot encode half a surrogate pair: a lone one becomes
+ * U+FFFD, as an encoder would write it.
  */
 const text = (value: string): string =>
   value
@@ -68,7 +70,8 @@ const text = (value: string): string =>
     .replace(/,/g, "\\,")
     .replace(/\r\n|\r|\n/g, "\\n")
     // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
 
 /** RFC 5545 §3.1: lines of at most 75 octets, continued with CRLF and a space; never splitting a character. */
 const utf8Length = (char: string): number => {

@@ -101,9 +101,12 @@ export const ConsentRecipient = z
     referrerId: Id.optional(),
     identifier: Identifier.optional(),
   })
-  .refine((recipient) => (recipient.referrerId === undefined) !== (recipient.identifier === undefined), {
-    error: "exactly-one-required",
-    path: ["referrerId"],
+  .superRefine((recipient, ctx) => {
+    // A field that already failed is one issue, not two: some zod 4 releases run this with the failed field left out.
+    if (ctx.issues.length > 0) return;
+    if ((recipient.referrerId === undefined) === (recipient.identifier === undefined)) {
+      ctx.addIssue({ code: "custom", message: "exactly-one-required", path: ["referrerId"] });
+    }
   });
 /** Whom a consent names as a recipient. */
 export type ConsentRecipient = z.infer<typeof ConsentRecipient>;

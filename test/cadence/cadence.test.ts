@@ -146,6 +146,31 @@ describe("planTouches and toICalendar", () => {
     ]);
   });
 
+  it("starts each clinician's plan on their own day when an instant is later there (Sydney at 20:00 UTC on 1 March)", () => {
+    const plan = planTouches([touch("sydney", "2026-02-27", "clin-syd"), touch("practice", "2026-02-27", "clin-la")], {
+      from: "2026-03-01T20:00:00Z", // noon on Sunday 1 March in Los Angeles, 07:00 on Monday 2 March in Sydney
+      weeks: 1,
+      timeZone: "America/Los_Angeles",
+      clinicianTimeZones: [{ clinicianId: "clin-syd", timeZone: "Australia/Sydney" }],
+      workingDays: ["sun", "mon"],
+      capacity: 2,
+    });
+    expect(plan.planned.map((p) => [p.id, p.date, p.start])).toEqual([
+      ["practice", "2026-03-01", "2026-03-01T10:00:00-08:00"],
+      ["sydney", "2026-03-02", "2026-03-02T10:00:00+11:00"],
+    ]);
+    // A practice west of its clinician never pulls the clinician's plan back, nor a clinician west of the practice the practice's.
+    const west = planTouches([touch("la", "2026-02-27", "clin-la")], {
+      from: "2026-03-01T20:00:00Z",
+      weeks: 1,
+      timeZone: "Australia/Sydney",
+      clinicianTimeZones: [{ clinicianId: "clin-la", timeZone: "America/Los_Angeles" }],
+      workingDays: ["sun", "mon"],
+      capacity: 2,
+    });
+    expect(west.planned.map((p) => p.date)).toEqual(["2026-03-02"]);
+  });
+
   it("stacks same-day touches from the preferred time and reports what does not fit", () => {
     const plan = planTouches([touch("a", "2026-11-23"), touch("b", "2026-11-23"), touch("c", "2026-11-23"), touch("d", "2027-03-01")], {
       from: "2026-11-23",

@@ -16,6 +16,8 @@ const entries = await Promise.all([
   import("referwell/consent"),
   import("referwell/relationships"),
   import("referwell/cadence"),
+  import("referwell/intake"),
+  import("referwell/fhir"),
 ]);
 const publicNames = new Set(entries.flatMap((entry) => Object.keys(entry)));
 const exported = listFiles(join(root, "src"), ".ts")
@@ -91,7 +93,8 @@ describe("the examples type-check as written", () => {
       target: ts.ScriptTarget.ES2022,
       module: ts.ModuleKind.ESNext,
       moduleResolution: ts.ModuleResolutionKind.Bundler,
-      types: [],
+      // Node types too: a guide may read a file of sample data, as a host reads its own.
+      types: ["node"],
       baseUrl: root,
       paths: { referwell: ["./src/index.ts"], "referwell/*": ["./src/*/index.ts"] },
     });

@@ -3,6 +3,7 @@ import { describe, expect } from "vitest";
 import * as root from "referwell";
 import * as cadence from "referwell/cadence";
 import * as consent from "referwell/consent";
+import * as intake from "referwell/intake";
 import * as match from "referwell/match";
 import * as refer from "referwell/refer";
 import * as relationships from "referwell/relationships";
@@ -44,7 +45,7 @@ const matcher = match.createMatcher({ practices: [{ id: "p", name: "P", timeZone
 
 // Every exported function of every subpath, with the number of arguments it takes, and the methods of what they return.
 const functions: ReadonlyArray<readonly [string, Fn, number]> = [
-  ...[root, refer, match, consent, relationships, cadence].flatMap((module) =>
+  ...[root, refer, match, consent, relationships, cadence, intake].flatMap((module) =>
     Object.entries(module)
       .filter(([name, value]) => typeof value === "function" && /^[a-z]/.test(name) && !EXEMPT.has(name))
       .map(([name, value]) => [name, value as Fn, Math.max((value as Fn).length, 1)] as const),

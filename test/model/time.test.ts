@@ -41,6 +41,21 @@ describe("calendar dates at the edges", () => {
     expect(isoDateOf(Date.parse("9999-12-31T23:59:59Z"))).toBe("9999-12-31");
   });
 
+  it("an instant past 9999 in UTC is refused with a clear issue that names no value", () => {
+    // 23:00 at −05:00 on the last day there is: already the year 10000 in UTC, which RFC 5545 cannot write.
+    const call = () => planTouches([], { from: "9999-12-31T23:00:00-05:00", weeks: 1, timeZone: "UTC", capacity: 1 });
+    expect(call).toThrow(InvalidInputError);
+    try {
+      call();
+    } catch (error) {
+      expect((error as InvalidInputError).issues).toEqual([
+        { path: ["from"], code: "too-big", expected: "instant within the years 0000-9999 in UTC or date YYYY-MM-DD" },
+      ]);
+      expect(JSON.stringify(error) + String(error)).not.toMatch(/9999-12-31T23/);
+    }
+    expect(calendarDateOf("9999-12-31T18:59:59-05:00")).toBe("9999-12-31");
+  });
+
   it("a move on 0001-01-01 is read against where the client lived on 0000-12-31", () => {
     const client: ClientInput = {
       id: "cl-01",

@@ -147,6 +147,15 @@ describe("next actions", () => {
     expect(codes([...fit, ev("2026-11-01", "snoozed", { until: "2026-12-31" })])).toEqual([]);
   });
 
+  it("due in the owner's calendar: an instant read in the owner's zone (Sydney at 20:00 UTC on 1 March is 2 March)", () => {
+    const received = state([ev("2026-02-28", "referral-received", { addressedTo: "point-person" })], "2026-02-28");
+    const thanks = (options: { now: string; timeZone?: string }) =>
+      suggestNextActions(received, options).find((a) => a.code === "thank-referrer");
+    expect(thanks({ now: "2026-03-01T20:00:00Z", timeZone: "Australia/Sydney" })).toMatchObject({ dueDate: "2026-03-02", overdueDays: 0 });
+    expect(thanks({ now: "2026-03-01T20:00:00Z", timeZone: "America/Los_Angeles" })?.overdueDays).toBe(-1);
+    expect(thanks({ now: "2026-03-01T20:00:00Z" })?.overdueDays).toBe(-1);
+  });
+
   it("follow-ups and snoozes in days, weeks or calendar months; month ends clamp", () => {
     const meeting = [ev("2026-01-31", "meeting-held", { fit: true })];
     const followUp = (policy: RelationshipPolicyInput) =>

@@ -6,12 +6,15 @@ import type { PlannedTouch } from "../schemas.js";
  * gets the previous SEQUENCE plus one, a new one starts at 0; a touch of the
  * previous plan that the new one neither holds nor plans (nor is `kept`) is
  * cancelled, with the previous SEQUENCE plus one, so a calendar drops it.
+ * The planned touches keep their order.
  */
 export function reconcile(
   planned: readonly PlannedTouch[],
   previous: readonly PlannedTouch[],
   kept: ReadonlySet<string>,
 ): { planned: PlannedTouch[]; cancelled: PlannedTouch[] } {
+  // Nothing imported before: nothing to compare, nothing to cancel.
+  if (previous.length === 0) return { planned: [...planned], cancelled: [] };
   const before = new Map(previous.map((touch) => [touch.id, touch]));
   const sequenced = planned.map((touch) => {
     const old = before.get(touch.id);

@@ -1,0 +1,63 @@
+/**
+ * What an adapter reports about the FHIR it read: codes it could not map,
+ * elements it skipped, defaults it assumed. Never a value from the input.
+ *
+ * @module
+ */
+import * as z from "zod";
+
+/**
+ * Why a note was written:
+ *
+ * - `unknown-code`: a CodeableConcept where a problem area or discipline was
+ *   expected has no coding the code maps know; it was not used (add an entry
+ *   to the code maps)
+ * - `no-jurisdiction`: a qualification has an issuer the host has not placed
+ *   in a jurisdiction (`issuerJurisdictions`), so it is no licence
+ * - `unknown-network`: a Plan-Net network reference matches no insurance plan given
+ * - `no-position`: a location has no position, so it is no place for in-person care
+ * - `inactive`: a role, condition or coverage that is not in force was skipped
+ * - `assumed-not-accepting`: no Plan-Net `newpatients` extension, so the
+ *   clinician is read as not accepting new clients (the cautious reading)
+ * - `assumed-no-capacity`: no capacity extension, so the clinician is read
+ *   as having no room (the cautious reading)
+ *
+ * @example
+ * ```ts
+ * import { FhirNoteCode } from "referwell/fhir";
+ *
+ * FhirNoteCode.options.includes("unknown-code"); // => true
+ * ```
+ */
+export const FhirNoteCode = z.enum([
+  "unknown-code",
+  "no-jurisdiction",
+  "unknown-network",
+  "no-position",
+  "inactive",
+  "assumed-not-accepting",
+  "assumed-no-capacity",
+]);
+/** Why a note was written. */
+export type FhirNoteCode = z.infer<typeof FhirNoteCode>;
+
+/**
+ * One note: where in the FHIR input (the argument's name, then element names
+ * and indexes, as FHIRPath writes them: `["practitionerRoles", 0,
+ * "specialty", 1]`), why, and, for `unknown-code`, the code system when the
+ * code maps know it (a system the maps do not know is left out: it is input).
+ *
+ * @example
+ * ```ts
+ * import { FhirNote } from "referwell/fhir";
+ *
+ * FhirNote.parse({ path: ["conditions", 0, "code"], code: "unknown-code" }).code; // => "unknown-code"
+ * ```
+ */
+export const FhirNote = z.strictObject({
+  path: z.array(z.union([z.string(), z.number().int().min(0)])).max(20),
+  code: FhirNoteCode,
+  system: z.string().optional(),
+});
+/** One note about the FHIR input. */
+export type FhirNote = z.infer<typeof FhirNote>;

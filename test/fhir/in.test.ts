@@ -1,0 +1,194 @@
+import { readdirSync, readFileSync } from "node:fs";
+import type { StructureDefinition } from "@medplum/fhirtypes";
+import { describe, expect, it } from "vitest";
+import {
+  clientFromFhir,
+  clinicianFromFhir,
+  defaultCodeMaps,
+  FhirExtensions,
+  type InvalidInputError,
+  isReferwellError,
+} from "referwell/fhir";
+import { deepFreeze } from "../support/deepFreeze.js";
+import { allFhirErrors } from "../support/fhirValidator.js";
+import { untyped } from "../support/untyped.js";
+import { copy, patientInput, practitionerInput } from "./fixtures.js";
+
+const NOW = "2026-11-23";
+
+/** The error a call throws, as message and issues. */
+function failure(call: () => unknown): InvalidInputError {
+  try {
+    call();
+  } catch (error) {
+    expect(isReferwellError(error, "invalid-input")).toBe(true);
+    return error as InvalidInputError;
+  }
+  throw new Error("expected an InvalidInputError");
+}
+
+describe("clinicianFromFhir", () => {
+  it("reads the sample's clinician: licences, discipline, needs, schedule, panels, extensions", () => {
+    const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
+    const { clinician, notes } = clinicianFromFhir(practitioner, roles, options);
+    expect(clinician.discipline).toBe("counselor");
+    expect(clinician.problemAreas).toEqual(["trauma", "substance-use"]);
+    expect(clinician.licensure.licenses.map((licence) => licence.jurisdiction)).toEqual(["US-OR"]);
+    expect(clinician.availability.timeZone).toBe("America/Los_Angeles");
+    expect(clinician.acceptingNewClients).toBe(true);
+    expect(clinician.insurancePanels.map((panel) => panel.payerId).sort()).toEqual(["cigna", "medicaid-or", "regence"]);
+    expect(notes).toEqual([{ path: ["practitionerRoles", 0, "specialty", 2], code: "unknown-code" }]);
+  });
+
+  it("names the FHIR element of a bad value by its path, never the value", () => {
+    const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
+    const bad = copy(practitioner);
+    (bad.qualification as { period?: unknown }[])[0] = { ...(bad.qualification?.[0] as object), period: { start: "2019" } };
+    const error = failure(() => clinicianFromFhir(bad, roles, options));
+    expect(error.message).toBe(
+      "Invalid practitioner: 1 issue: practitioner.qualification[0].period.start is not in its format (expected date YYYY-MM-DD)",
+    );
+  });
+
+  it("refuses a resource of another type, a time on part of a minute, and an unknown Location", () => {
+    const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
+    expect(failure(() => clinicianFromFhir(untyped({ ...practitioner, resourceType: "Patient" }), roles, options)).issues[0]).toEqual({
+      path: ["resourceType"],
+      code: "invalid-value",
+      expected: "one of [Practitioner]",
+    });
+    const role = copy(roles[0]);
+    if (role?.availableTime?.[0] !== undefined) role.availableTime[0].availableStartTime = "09:00:30";
+    expect(failure(() => clinicianFromFhir(practitioner, [untyped(role)], options)).issues[0]?.path).toEqual([
+      0,
+      "availableTime",
+      0,
+      "availableStartTime",
+    ]);
+    expect(failure(() => clinicianFromFhir(practitioner, roles, { ...options, locations: [] })).issues[0]).toMatchObject({
+      path: [0, "location", 0, "reference"],
+      code: "unknown-reference",
+    });
+  });
+
+  it("reads no Plan-Net newpatients and no capacity the cautious way, and says so", () => {
+    const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
+    const bare = roles.map((role) => ({ ...role, extension: (role.extension ?? []).filter((e) => !/newpatients|capacity/.test(e.url)) }));
+    const { clinician, notes } = clinicianFromFhir(practitioner, bare, options);
+    expect(clinician.acceptingNewClients).toBe(false);
+    expect(clinician.capacity).toEqual({ caseloadMax: 0, caseloadCurrent: 0, weeklyNewClientLimit: 0, newClientsThisWeek: 0 });
+    expect(notes.map((note) => note.code)).toEqual(["assumed-not-accepting", "assumed-no-capacity", "unknown-code"]);
+  });
+
+  it("takes the host's code map entries before the defaults", () => {
+    const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
+    const mapped = clinicianFromFhir(practitioner, roles, {
+      ...options,
+      codeMaps: { problemAreas: [{ system: "http://snomed.info/sct", code: "47505003", tag: "complex-trauma", source: "host" }] },
+    });
+    expect(mapped.clinician.problemAreas[0]).toBe("complex-trauma");
+  });
+});
+
+describe("clientFromFhir", () => {
+  it("reads the sample's client: age group, residence with its point, coverage, needs and severity", () => {
+    const { patient, coverages, conditions } = patientInput();
+    const { client, notes } = clientFromFhir(patient, coverages, conditions, { now: NOW });
+    expect(client).toMatchObject({
+      id: "cl-02",
+      ageGroup: "adult",
+      residence: { jurisdiction: "US-OR" },
+      needs: { problemAreas: ["trauma"], severity: "moderate" },
+    });
+    expect(client.coverage.map((coverage) => coverage.payerId)).toEqual(["regence", "cigna"]);
+    expect(notes).toEqual([]);
+  });
+
+  it("reads a later address as a planned move, and skips an old one", () => {
+    const { patient, coverages, conditions } = patientInput();
+    const moving = {
+      ...patient,
+      address: [
+        { use: "old" as const, state: "CA", country: "US" },
+        { use: "home" as const, state: "OR", country: "US", period: { end: "2027-01-14" } },
+        { use: "home" as const, state: "WA", country: "US", period: { start: "2027-01-15" } },
+      ],
+    };
+    const { client } = clientFromFhir(moving, coverages, conditions, { now: NOW });
+    expect(client.residence).toEqual({ jurisdiction: "US-OR" });
+    expect(client.plannedMoves).toEqual([{ date: "2027-01-15", to: { jurisdiction: "US-WA" } }]);
+  });
+
+  it("tells a partial birth date by both its ends", () => {
+    const { patient, coverages, conditions } = patientInput();
+    expect(clientFromFhir({ ...patient, birthDate: "1988" }, coverages, conditions, { now: NOW }).client.ageGroup).toBe("adult");
+    // Born in 2008: 17 or 18 on 2026-11-23, so the year cannot say.
+    expect(failure(() => clientFromFhir({ ...patient, birthDate: "2008" }, coverages, conditions, { now: NOW })).issues).toEqual([
+      { path: ["birthDate"], code: "invalid", expected: "a date that tells the age group" },
+    ]);
+  });
+
+  it("reports an unknown code and skips a resolved condition; with no need left, it is an issue", () => {
+    const { patient, coverages } = patientInput();
+    const condition = (code: string, clinical = "active") => ({
+      resourceType: "Condition" as const,
+      subject: { reference: "Patient/cl-02" },
+      clinicalStatus: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-clinical", code: clinical }] },
+      code: { coding: [{ system: "http://hl7.org/fhir/sid/icd-10-cm", code }] },
+    });
+    const read = clientFromFhir(patient, coverages, [condition("F99"), condition("F32.1", "resolved"), condition("F41.1")], { now: NOW });
+    expect(read.client.needs.problemAreas).toEqual(["anxiety"]);
+    expect(read.notes).toEqual([
+      { path: ["conditions", 1, "clinicalStatus"], code: "inactive" },
+      { path: ["conditions", 0, "code"], code: "unknown-code", system: "http://hl7.org/fhir/sid/icd-10-cm" },
+    ]);
+    expect(failure(() => clientFromFhir(patient, coverages, [condition("F99")], { now: NOW })).issues[0]?.code).toBe(
+      "primary-need-missing",
+    );
+  });
+
+  it("refuses a coverage of another patient", () => {
+    const { patient, coverages, conditions } = patientInput();
+    const other = { ...(coverages[0] as object), beneficiary: { reference: "Patient/someone-else" } };
+    const error = failure(() => clientFromFhir(patient, [untyped(other)], conditions, { now: NOW }));
+    expect(error.input).toBe("coverages");
+    expect(error.issues[0]).toMatchObject({ path: [0, "beneficiary", "reference"], code: "unknown-reference" });
+  });
+});
+
+describe("code maps", () => {
+  it("every entry names its source, and no exact code maps to two tags", () => {
+    const seen = new Map<string, string>();
+    for (const entry of [...defaultCodeMaps.problemAreas, ...defaultCodeMaps.disciplines]) {
+      expect(entry.source.length).toBeGreaterThan(0);
+      const key = `${entry.system}|${entry.code}|${entry.match}`;
+      expect(seen.get(key) ?? entry.tag, key).toBe(entry.tag);
+      seen.set(key, entry.tag);
+    }
+  });
+});
+
+describe("referwell's extension definitions", () => {
+  const dir = new URL("../../fhir/", import.meta.url);
+  const definitions = readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .map((name) => JSON.parse(readFileSync(new URL(name, dir), "utf8")) as StructureDefinition);
+
+  it("define every referwell extension the adapter uses, each a valid StructureDefinition", () => {
+    const ours = Object.values(FhirExtensions).filter((url) => url.startsWith("https://referwell.github.io/"));
+    expect(definitions.map((definition) => definition.url).sort()).toEqual([...ours].sort());
+    for (const definition of definitions) expect(allFhirErrors(definition), definition.id).toEqual([]);
+  });
+});
+
+describe("inputs are never changed", () => {
+  it("the readers read frozen FHIR as they read it unfrozen", () => {
+    const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
+    const { patient, coverages, conditions } = patientInput();
+    const frozen = deepFreeze(copy({ practitioner, roles, options, patient, coverages, conditions }));
+    expect(clinicianFromFhir(frozen.practitioner, frozen.roles, frozen.options)).toEqual(clinicianFromFhir(practitioner, roles, options));
+    expect(clientFromFhir(frozen.patient, frozen.coverages, frozen.conditions, { now: NOW })).toEqual(
+      clientFromFhir(patient, coverages, conditions, { now: NOW }),
+    );
+  });
+});
