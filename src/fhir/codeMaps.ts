@@ -176,7 +176,7 @@ export const defaultCodeMaps: Readonly<CodeMaps> = /* @__PURE__ */ deepFreeze({
       ["G47.0", "sleep"], // Insomnia
       ["G89.2", "chronic-pain"], // Chronic pain, not elsewhere classified
       ["F52", "sexual-health"], // Sexual dysfunction not due to a substance or known physiological condition
-      ["F64", "gender-identity"], // Gender identity disorders
+      ["F64", "gender-dysphoria"], // Gender identity disorders: the distress is the need, not the identity
       ["Z63.5", "divorce"], // Disruption of family by separation and divorce
     ]),
   ],

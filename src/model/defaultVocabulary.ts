@@ -140,6 +140,8 @@ export const defaultVocabulary: Readonly<Record<VocabularyList, readonly Vocabul
     ["chronic-pain", "Chronic pain"],
     ["chronic-illness", "Chronic illness"],
     ["sexual-health", "Sexual health", ["sex therapy"]],
+    // Distress with one's assigned gender (DSM-5 gender dysphoria) can be a need; identity itself is not (see populations).
+    ["gender-dysphoria", "Gender dysphoria", ["gender identity disorder"]],
     ["divorce", "Separation and divorce", ["separation"]],
     ["self-esteem", "Self-esteem"],
     ["neuropsychological-assessment", "Neuropsychological assessment", ["cognitive assessment"]],
