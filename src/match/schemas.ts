@@ -37,8 +37,9 @@ export type WaitCap = z.infer<typeof WaitCap>;
  * `wait-too-long`) on a clinician's usual wait (`capacity.expectedWaitDays`;
  * an unknown wait passes). Defaults: `urgent` 2 calendar days and `soon` 10
  * business days, modelled on California's timely-access standards for
- * health plans (28 CCR § 1300.67.2.2(c)(5): urgent care within 48 hours,
- * non-urgent mental health care within 10 business days); tying them to
+ * health plans (28 CCR § 1300.67.2.2(c)(5): urgent care that needs no prior
+ * authorization within 48 hours of the request; a non-urgent appointment with
+ * a non-physician mental health provider within 10 business days); tying them to
  * referwell's `urgent` and `soon` is referwell's own default. `routine` has
  * no cap unless given. A more urgent referral never waits longer than a less
  * urgent one: each cap is also held to the caps below it.
@@ -64,10 +65,12 @@ export type UrgencyWaits = z.infer<typeof UrgencyWaits>;
  * normalized to sum to 1 for each request, so the parts of a score add up to
  * the score. Defaults: needs 0.30, outcomes 0.15, schedule 0.15, modality
  * 0.10, language 0.10, wait 0.10, gender 0.05, distance 0.05, identity
- * 0.10. The outcome weight applies only when the directory carries outcome
- * data, the identity weight only when the client asks for populations,
- * cultures, faiths, a clinician age range or an interpreter without making
- * it a must.
+ * 0.10, partner 0.05 (referwell's own defaults). The outcome weight applies
+ * only when the directory carries outcome data, the identity weight only
+ * when the client asks for populations, cultures, faiths, a clinician age
+ * range or an interpreter without making it a must, and the partner weight
+ * only when the criteria's `prefer.partner` asks for a small practice or a
+ * busy clinician in a specialty.
  *
  * @example
  * ```ts
@@ -88,6 +91,7 @@ export const MatchWeights = z
     gender: weight(0.05),
     distance: weight(0.05),
     identity: weight(0.1),
+    partner: weight(0.05),
   })
   .refine((w) => Object.values(w).some((value) => value > 0), { error: "too-small" });
 /** How much each part of the soft fit counts. */

@@ -48,7 +48,18 @@ export type HardConstraint = z.infer<typeof HardConstraint>;
  * SoftCriterion.options[0]; // => "needs"
  * ```
  */
-export const SoftCriterion = z.enum(["needs", "outcomes", "schedule", "modality", "language", "wait", "gender", "distance", "identity"]);
+export const SoftCriterion = z.enum([
+  "needs",
+  "outcomes",
+  "schedule",
+  "modality",
+  "language",
+  "wait",
+  "gender",
+  "distance",
+  "identity",
+  "partner",
+]);
 /** A part of the soft fit. */
 export type SoftCriterion = z.infer<typeof SoftCriterion>;
 

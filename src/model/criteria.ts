@@ -120,6 +120,17 @@ export type ClientPreference = z.infer<typeof ClientPreference>;
  * clinician must work with interpreters (distinct from the clinician's own
  * languages).
  *
+ * `partner` is what the referring practice, not the client, looks for in a
+ * clinician to refer to, where a host wants it (seed 003): a small practice
+ * (`maxPracticeClinicians`: a clinician without a practice, or alone in
+ * theirs, is a solo practice of 1; large practices tend to refer within
+ * themselves) and a busy, established clinician in the practice's own
+ * specialty (`busyIn`: problem areas the clinician must treat, every one;
+ * such a clinician then counts by how full their caseload is, since busy
+ * clinicians in the same niche have more demand than they can keep up with
+ * and refer on). It only ranks eligible clinicians: room in the caseload is
+ * still required.
+ *
  * @example
  * ```ts
  * import { MatchPreferences } from "referwell";
@@ -141,6 +152,12 @@ export const MatchPreferences = z.strictObject({
     .optional(),
   interpreter: LanguageTag.optional(),
   must: z.array(ClientPreference).max(5).optional(),
+  partner: z
+    .strictObject({
+      maxPracticeClinicians: z.number().int().min(1).max(1_000_000).optional(),
+      busyIn: z.array(Tag).min(1).max(20).optional(),
+    })
+    .optional(),
 });
 /** Soft fit for a receiving clinician. */
 export type MatchPreferences = z.infer<typeof MatchPreferences>;

@@ -194,6 +194,34 @@ describe("matcher.rank", () => {
     },
   );
 
+  const partnerAsked = fc.record(
+    { maxPracticeClinicians: fc.integer({ min: 1, max: 12 }), busyIn: fc.subarray(["depression", "anxiety", "trauma"], { minLength: 1 }) },
+    { requiredKeys: [] },
+  );
+  test.prop([matchDirectory(), matchCriteria, partnerAsked])(
+    "a partner preference never changes who is eligible, and its fit is the practice size and caseload the directory gives",
+    (directory, criteria, partner) => {
+      const matcher = createMatcher(directory);
+      const plain = matcher.rank({ criteria }, ALL).options;
+      const asked = matcher.rank({ criteria: { ...criteria, prefer: { ...criteria.prefer, partner } } }, ALL).options;
+      expect(asked.map((o) => o.clinicianId).sort()).toEqual(plain.map((o) => o.clinicianId).sort());
+      for (const option of asked) {
+        const source = directory.clinicians.find((c) => c.id === option.clinicianId);
+        if (source === undefined) throw new Error("an option outside the directory");
+        const size = directory.clinicians.filter((c) => c.practiceId !== undefined && c.practiceId === source.practiceId).length || 1;
+        const parts: number[] = [];
+        if (partner.maxPracticeClinicians !== undefined) parts.push(size <= partner.maxPracticeClinicians ? 1 : 0);
+        if (partner.busyIn !== undefined) {
+          const treats = partner.busyIn.every((area) => source.problemAreas.includes(area));
+          parts.push(treats ? Math.min(1, source.capacity.caseloadCurrent / source.capacity.caseloadMax) : 0);
+        }
+        const part = option.parts.find((p) => p.criterion === "partner");
+        if (parts.length === 0) expect(part).toBeUndefined();
+        else expect(part?.fit).toBeCloseTo(parts.reduce((a, b) => a + b, 0) / parts.length, 12);
+      }
+    },
+  );
+
   const URGENCIES = [undefined, "routine", "soon", "urgent"] as const;
   const cap = fc.record({ days: fc.integer({ min: 0, max: 60 }), count: fc.constantFrom("calendar" as const, "business" as const) });
   // Caps drawn at random, in any order: a host may set an urgent cap above the soon one.

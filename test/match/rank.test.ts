@@ -307,6 +307,65 @@ describe("what clients ask for", () => {
   });
 });
 
+describe("what a practice looks for in a partner (seed 003), where a host asks", () => {
+  // Two open clinicians who differ only in practice size and how full their caseload is.
+  const solo = clinician("solo", {
+    practiceId: "solo-practice",
+    problemAreas: ["trauma"],
+    capacity: { ...base.capacity, caseloadCurrent: 22 },
+  });
+  const group = ["g1", "g2", "g3"].map((id) =>
+    clinician(id, { practiceId: "group", problemAreas: ["trauma"], capacity: { ...base.capacity, caseloadCurrent: 5 } }),
+  );
+  const noPractice = clinician("none", {
+    practiceId: undefined,
+    problemAreas: ["depression"],
+    capacity: { ...base.capacity, caseloadCurrent: 24 },
+  });
+  const where = { location: { jurisdiction: "US-OR" }, startDate: "2026-11-23" };
+  const partnerPart = (criteria: CriteriaInput, id: string) =>
+    createMatcher({ clinicians: [solo, ...group, noPractice] })
+      .rank({ criteria }, NOW)
+      .options.find((o) => o.clinicianId === id)
+      ?.parts.find((p) => p.criterion === "partner");
+
+  it("counts nothing unless asked, so other requests score as before", () => {
+    expect(partnerPart(where, "solo")).toBeUndefined();
+    const asked = createMatcher({ clinicians: [solo, ...group] }).rank({ criteria: where }, NOW);
+    expect(asked.options.map((o) => o.clinicianId)).toEqual(["g1", "g2", "g3", "solo"]);
+  });
+
+  it("prefers a small practice: a clinician without a practice is a solo practice", () => {
+    const small = { ...where, prefer: { partner: { maxPracticeClinicians: 2 } } };
+    expect(partnerPart(small, "solo")).toMatchObject({ fit: 1, reason: "Works in a solo practice." });
+    expect(partnerPart(small, "none")).toMatchObject({ fit: 1, reason: "Works in a solo practice." });
+    expect(partnerPart(small, "g1")).toMatchObject({ fit: 0, reason: "Works in a practice of 3 clinicians, larger than 2." });
+    const order = createMatcher({ clinicians: [solo, ...group] }).rank({ criteria: small }, NOW);
+    expect(order.options[0]?.clinicianId).toBe("solo");
+  });
+
+  it("prefers busy clinicians who work in the whole specialty, by how full their caseload is", () => {
+    const busy = { ...where, prefer: { partner: { busyIn: ["PTSD"] } } };
+    expect(partnerPart(busy, "solo")).toMatchObject({
+      fit: 22 / 25,
+      reason: "Works in the same specialty (trauma and PTSD) with a caseload 88% full.",
+    });
+    expect(partnerPart(busy, "g1")?.fit).toBe(5 / 25);
+    expect(partnerPart(busy, "none")).toMatchObject({ fit: 0, reason: "Does not work in the whole specialty (trauma and PTSD)." });
+    const both = { ...where, prefer: { partner: { busyIn: ["trauma"], maxPracticeClinicians: 1 } } };
+    expect(partnerPart(both, "g1")?.fit).toBeCloseTo((0 + 5 / 25) / 2, 12);
+  });
+
+  it("never makes a full clinician an option: room is still required", () => {
+    const full = clinician("full", { problemAreas: ["trauma"], capacity: { ...base.capacity, caseloadCurrent: 25 } });
+    const ranked = createMatcher({ clinicians: [full, solo] }).rank(
+      { criteria: { ...where, prefer: { partner: { busyIn: ["trauma"] } } } },
+      NOW,
+    );
+    expect(ranked.options.map((o) => o.clinicianId)).toEqual(["solo"]);
+  });
+});
+
 describe("outcome veto", () => {
   // The review's case: ineffective with the primary need on 40 cases, effective with sleep.
   const vetoed = clinician("v", {

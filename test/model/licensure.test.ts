@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkLicensure, Clinician, type Compact } from "referwell";
+import { licensureFor, licensureRules, type LicensureRules } from "../../src/model/internal/licensureFor.js";
 
 const base = {
   id: "clin-1",
@@ -247,5 +248,54 @@ describe("compacts with their rules", () => {
       via: "compact",
       compactId: "c0",
     });
+  });
+});
+
+describe("growth check: a licensure check is linear in the clinician's licences and privileges", () => {
+  // Work is counted, not timed: every membership test and every look-up of the compacts a jurisdiction belongs to is
+  // one unit. The worst case makes every privilege reach its home-licence test and fail it, so nothing stops early.
+  function workFor(licences: number, privileges: number): number {
+    const counter = { units: 0 };
+    class CountedSet<T> extends Set<T> {
+      override has(value: T): boolean {
+        counter.units += 1;
+        return super.has(value);
+      }
+    }
+    class CountedMap<K, V> extends Map<K, V> {
+      override get(key: K): V | undefined {
+        counter.units += 1;
+        return super.get(key);
+      }
+    }
+    const target = "US-ZZ";
+    const many: Compact[] = Array.from({ length: privileges }, (_, i) => ({
+      id: `c${i}`,
+      name: `Compact ${i}`,
+      members: [target, `US-M${i}`],
+      modes: ["telehealth"],
+      source: "test",
+    }));
+    const rules = licensureRules(many);
+    const counted: LicensureRules = {
+      ...rules,
+      compacts: new CountedMap([...rules.compacts].map(([id, entry]) => [id, { ...entry, members: new CountedSet(entry.members) }])),
+      memberOf: new CountedMap(rules.memberOf),
+    };
+    // Licences in force, none of them in a member state: no privilege has its home licence.
+    const held = clinician({
+      licenses: Array.from({ length: licences }, (_, i) => ({ jurisdiction: `US-L${i}` })),
+      compacts: many.map((compact) => ({ compactId: compact.id })),
+    });
+    expect(licensureFor(held, { jurisdiction: target, mode: "telehealth", on }, counted)).toEqual({ authorized: false });
+    return counter.units;
+  }
+
+  it("doubling the licences and the privileges at most about doubles the work", () => {
+    const before = workFor(50, 25);
+    const after = workFor(100, 50);
+    expect(before).toBeGreaterThan(100);
+    // Linear doubles it; a scan of the licences for each privilege would quadruple it.
+    expect(after / before).toBeLessThan(2.5);
   });
 });

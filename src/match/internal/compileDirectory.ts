@@ -3,7 +3,7 @@ import type { Clinician } from "../../model/clinician.js";
 import type { Directory } from "../../model/directory.js";
 import { normalizeTag } from "../../model/normalizeTag.js";
 import type { Jurisdiction } from "../../model/scalars.js";
-import type { CompiledClinician, CompiledDirectory } from "./compiled.js";
+import type { CompiledClinician, CompiledDirectory, CompiledSlot } from "./compiled.js";
 import { gridCell } from "./gridCell.js";
 import { licensureRules } from "../../model/internal/licensureFor.js";
 import { primaryLanguage } from "./primaryLanguage.js";
@@ -67,6 +67,20 @@ function telehealthJurisdictions(
   return [...jurisdictions].sort();
 }
 
+/** How many clinicians of the directory share each one's practice: a clinician without a practice is a practice of one. */
+function practiceSizes(clinicians: readonly Clinician[]): (clinician: Clinician) => number {
+  const sizes = new Map<string, number>();
+  for (const { practiceId } of clinicians) if (practiceId !== undefined) sizes.set(practiceId, (sizes.get(practiceId) ?? 0) + 1);
+  return ({ practiceId }) => (practiceId === undefined ? 1 : (sizes.get(practiceId) ?? 1));
+}
+
+const compiledSlot = (slot: Clinician["availability"]["slots"][number]): CompiledSlot => ({
+  day: WEEKDAYS.indexOf(slot.day),
+  start: minutesOf(slot.start),
+  end: minutesOf(slot.end),
+  modes: slot.modes,
+});
+
 /**
  * Indexes a validated directory once: canonical code sets per clinician,
  * slots as minutes, and lookups by jurisdiction and by grid cell, so a query
@@ -81,7 +95,7 @@ export function compileDirectory(directory: Directory, options: MatcherOptions):
   const byJurisdiction = new Map<Jurisdiction, number[]>();
   const officesByJurisdiction = new Map<Jurisdiction, number[]>();
   const officesByCell = new Map<string, number[]>();
-
+  const practiceSize = practiceSizes(sorted);
   const clinicians: CompiledClinician[] = sorted.map((source, index) => {
     // A clinician who is closed to new clients fails every request, so only open ones are indexed for ranking.
     const { capacity } = source;
@@ -110,12 +124,8 @@ export function compileDirectory(directory: Directory, options: MatcherOptions):
       cultures: new Set((source.cultures ?? []).map(normalizeTag)),
       faiths: new Set((source.faiths ?? []).map(normalizeTag)),
       outcomes: new Map((source.outcomes ?? []).map((outcome) => [vocabulary.canonical("problemAreas", outcome.problemArea), outcome])),
-      slots: source.availability.slots.map((slot) => ({
-        day: WEEKDAYS.indexOf(slot.day),
-        start: minutesOf(slot.start),
-        end: minutesOf(slot.end),
-        modes: slot.modes,
-      })),
+      slots: source.availability.slots.map(compiledSlot),
+      practiceSize: practiceSize(source),
     };
   });
 

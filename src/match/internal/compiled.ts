@@ -46,6 +46,8 @@ export interface CompiledClinician {
   /** Outcome per canonical problem area. */
   readonly outcomes: ReadonlyMap<string, { readonly rating: "effective" | "neutral" | "ineffective"; readonly cases: number }>;
   readonly slots: readonly CompiledSlot[];
+  /** How many clinicians of the directory share the clinician's practice: 1 for one without a practice. */
+  readonly practiceSize: number;
 }
 
 export interface CompiledDirectory {
@@ -106,6 +108,8 @@ export interface PreparedQuery {
   readonly preferences: PreparedPreferences;
   /** The preferences asked for softly, which the identity part of the score weighs. */
   readonly softPreferences: readonly ClientPreference[];
+  /** What the referring practice looks for in a partner: a largest practice size, a specialty to be busy in (canonical). */
+  readonly partner: { readonly maxPracticeClinicians: number | undefined; readonly busyIn: readonly string[] };
   /** The client's weekly windows on the week's axis, merged; undefined when none are given. */
   readonly clientWindows: readonly (readonly [number, number])[] | undefined;
   readonly timeline: WeekTimeline;

@@ -23,14 +23,15 @@ const SEVERE = new Set(["severe", "complex"]);
 function normalizedWeights(
   { options, hasOutcomes }: CompiledDirectory,
   criteria: MatchCriteria,
-  identity: boolean,
+  asked: { readonly identity: boolean; readonly partner: boolean },
 ): PreparedQuery["weights"] {
   const raw = Object.fromEntries(SoftCriterion.options.map((criterion) => [criterion, options.weights[criterion]])) as Record<
     SoftCriterion,
     number
   >;
   // Who the clinician is counts only when the client asks softly, so other requests score as before.
-  if (!identity) raw.identity = 0;
+  if (!asked.identity) raw.identity = 0;
+  if (!asked.partner) raw.partner = 0;
   if (!hasOutcomes) raw.outcomes = 0;
   else if (criteria.severity !== undefined && SEVERE.has(criteria.severity)) raw.outcomes *= options.severeOutcomeMultiplier;
   const total = SoftCriterion.options.reduce((sum, criterion) => sum + raw[criterion], 0);
@@ -64,6 +65,9 @@ function askedSoftly(prefer: MatchCriteria["prefer"]): boolean {
   return asked.some(([preference, given]) => given && !must.has(preference));
 }
 
+const partnerAsked = (partner: PreparedQuery["partner"]): boolean =>
+  partner.maxPracticeClinicians !== undefined || partner.busyIn.length > 0;
+
 /** Turns criteria into what evaluating a clinician needs: canonical codes, normalized weights, the client's week. */
 export function prepareQuery(
   directory: CompiledDirectory,
@@ -80,7 +84,9 @@ export function prepareQuery(
   const timeline = createWeekTimeline(startDate);
 
   const clientWindows = prefer.schedule === undefined ? undefined : clientWindowsOf(prefer.schedule, timeline);
-  const weights = normalizedWeights(directory, criteria, askedSoftly(prefer));
+  const { maxPracticeClinicians, busyIn = [] } = prefer.partner ?? {};
+  const partner = { maxPracticeClinicians, busyIn: canonical("problemAreas", busyIn) };
+  const weights = normalizedWeights(directory, criteria, { identity: askedSoftly(prefer), partner: partnerAsked(partner) });
   const needs = canonical("problemAreas", prefer.problemAreas);
   const preferences: PreparedPreferences = {
     populations: canonical("populations", prefer.populations ?? []),
@@ -117,6 +123,7 @@ export function prepareQuery(
     preferredGenders: new Set(prefer.clinicianGenders.map(normalizeTag)),
     preferences,
     softPreferences: askedPreferences(preferences).filter((preference) => !preferences.must.has(preference)),
+    partner,
     clientWindows,
     timeline,
     weights,

@@ -161,6 +161,34 @@ function identityFit({ clinician, query }: FitFacts): Fit {
   };
 }
 
+/** Seed 003: small practices refer out (large ones refer within), and busy clinicians in the same niche have demand to pass on. */
+function partnerFit({ directory, clinician, query }: FitFacts): Fit {
+  const { maxPracticeClinicians, busyIn } = query.partner;
+  const parts: number[] = [];
+  const notes: (() => string)[] = [];
+  if (maxPracticeClinicians !== undefined) {
+    const small = clinician.practiceSize <= maxPracticeClinicians;
+    parts.push(small ? 1 : 0);
+    const size = clinician.practiceSize === 1 ? "a solo practice" : `a practice of ${clinician.practiceSize} clinicians`;
+    notes.push(() => (small ? `Works in ${size}.` : `Works in ${size}, larger than ${maxPracticeClinicians}.`));
+  }
+  if (busyIn.length > 0) {
+    const { caseloadCurrent, caseloadMax } = clinician.source.capacity;
+    const same = busyIn.every((area) => clinician.problemAreas.has(area));
+    const full = caseloadMax === 0 ? 1 : Math.min(1, caseloadCurrent / caseloadMax);
+    parts.push(same ? full : 0);
+    notes.push(() =>
+      same
+        ? `Works in the same specialty (${needNames(directory, busyIn)}) with a caseload ${Math.round(full * 100)}% full.`
+        : `Does not work in the whole specialty (${needNames(directory, busyIn)}).`,
+    );
+  }
+  return {
+    fit: parts.reduce((sum, part) => sum + part, 0) / Math.max(1, parts.length),
+    reason: () => notes.map((note) => note()).join(" "),
+  };
+}
+
 /** Each part of the soft fit (see {@link SoftCriterion}) with the function that measures it. */
 export const softFits: Readonly<Record<SoftCriterion, (facts: FitFacts) => Fit>> = {
   needs: needsFit,
@@ -172,4 +200,5 @@ export const softFits: Readonly<Record<SoftCriterion, (facts: FitFacts) => Fit>>
   gender: genderFit,
   distance: distanceFit,
   identity: identityFit,
+  partner: partnerFit,
 };

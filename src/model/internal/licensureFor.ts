@@ -16,6 +16,8 @@ const countryOf = (jurisdiction: Jurisdiction): Jurisdiction => jurisdiction.sli
 /** Compacts by id with their members as a set, and the regulations by jurisdiction and discipline: built once per list. */
 export interface LicensureRules {
   readonly compacts: ReadonlyMap<string, { readonly compact: Compact; readonly members: ReadonlySet<Jurisdiction> }>;
+  /** The ids of the compacts each jurisdiction is a member of. */
+  readonly memberOf: ReadonlyMap<Jurisdiction, readonly string[]>;
   /** `jurisdiction discipline` → whether a licence is required there. */
   readonly licenceRequired: ReadonlyMap<string, boolean>;
   /** How a discipline is written in the keys: canonical in the matcher, normalized otherwise. */
@@ -26,13 +28,38 @@ const DEFAULT_RULES: CompactRules = { grant: "every-member", home: "any-member",
 const cache = new WeakMap<readonly Compact[], WeakMap<readonly Regulation[], LicensureRules>>();
 const NO_REGULATIONS: readonly Regulation[] = [];
 const NO_PRIVILEGES: readonly CompactPrivilege[] = [];
-const NOTHING_HELD: ReadonlySet<Jurisdiction> = new Set();
+const NOTHING_HELD: HeldLicences = { where: new Set(), compacts: new Set() };
 
-/** The jurisdictions of the licences in force on a day, once per check: the home-licence test of each privilege is then a lookup. */
-function heldOn(licenses: Clinician["licensure"]["licenses"], on: string): Set<Jurisdiction> {
-  const held = new Set<Jurisdiction>();
-  for (const license of licenses) if (license.period === undefined || withinPeriod(license.period, on)) held.add(license.jurisdiction);
-  return held;
+/** Where a licence is in force on the day, and the compacts with a member among those places. */
+interface HeldLicences {
+  readonly where: ReadonlySet<Jurisdiction>;
+  readonly compacts: ReadonlySet<string>;
+}
+
+/** The licences in force on a day, once per check: the home-licence test of each privilege is then a lookup. */
+function heldOn(licenses: Clinician["licensure"]["licenses"], on: string, memberOf: LicensureRules["memberOf"]): HeldLicences {
+  const where = new Set<Jurisdiction>();
+  const compacts = new Set<string>();
+  for (const license of licenses) {
+    if (license.period !== undefined && !withinPeriod(license.period, on)) continue;
+    where.add(license.jurisdiction);
+    // A member set covers a licence's jurisdiction itself, or its country (see isMember).
+    for (const id of memberOf.get(license.jurisdiction) ?? []) compacts.add(id);
+    for (const id of memberOf.get(countryOf(license.jurisdiction)) ?? []) compacts.add(id);
+  }
+  return { where, compacts };
+}
+
+function membership(compacts: readonly Compact[]): Map<Jurisdiction, string[]> {
+  const memberOf = new Map<Jurisdiction, string[]>();
+  for (const compact of compacts) {
+    for (const member of new Set(compact.members)) {
+      const ids = memberOf.get(member);
+      if (ids === undefined) memberOf.set(member, [compact.id]);
+      else ids.push(compact.id);
+    }
+  }
+  return memberOf;
 }
 
 /** Indexes compacts and regulations once, so a check costs O(licences + privileges), whatever the size of the compacts. */
@@ -47,6 +74,7 @@ export function licensureRules(
   if (known !== undefined && known.discipline === discipline) return known;
   const rules: LicensureRules = {
     compacts: new Map(compacts.map((compact) => [compact.id, { compact, members: new Set(compact.members) }])),
+    memberOf: membership(compacts),
     licenceRequired: new Map(regulations.map((rule) => [`${rule.jurisdiction} ${discipline(rule.discipline)}`, rule.licenceRequired])),
     discipline,
   };
@@ -70,7 +98,7 @@ function privilegeAuthorizes(
   privilege: CompactPrivilege,
   entry: { readonly compact: Compact; readonly members: ReadonlySet<Jurisdiction> },
   setting: CareSetting,
-  held: ReadonlySet<Jurisdiction>,
+  held: HeldLicences,
 ): boolean {
   const { compact, members } = entry;
   const rules = compact.rules ?? DEFAULT_RULES;
@@ -79,7 +107,7 @@ function privilegeAuthorizes(
   if (!compact.modes.includes(mode) || !isMember(members, jurisdiction)) return false;
   return (
     grants(privilege, rules, jurisdiction) &&
-    hasHomeLicence(privilege, rules, members, held) &&
+    hasHomeLicence(privilege, rules, compact.id, members, held) &&
     fromHome(privilege, rules, setting) &&
     daysLeft(privilege, rules.maxDaysPerYear, jurisdiction, Number(on.slice(0, 4)))
   );
@@ -95,14 +123,12 @@ function grants({ jurisdictions: granted }: CompactPrivilege, rules: CompactRule
 function hasHomeLicence(
   { home }: CompactPrivilege,
   rules: CompactRules,
+  compactId: string,
   members: ReadonlySet<Jurisdiction>,
-  held: ReadonlySet<Jurisdiction>,
+  held: HeldLicences,
 ): boolean {
-  if (rules.home === "any-member") {
-    for (const where of held) if (isMember(members, where)) return true;
-    return false;
-  }
-  return home !== undefined && isMember(members, home) && (held.has(home) || held.has(countryOf(home)));
+  if (rules.home === "any-member") return held.compacts.has(compactId);
+  return home !== undefined && isMember(members, home) && (held.where.has(home) || held.where.has(countryOf(home)));
 }
 
 /** APIT: delivered from the home state; without knowing where the clinician is, they are taken to be at home. */
@@ -126,7 +152,7 @@ export function licensureFor(clinician: Clinician, setting: CareSetting, compact
   }
   // Pre-licensed clinicians hold no compact privileges.
   const privileges = status === "pre-licensed" ? NO_PRIVILEGES : clinician.licensure.compacts;
-  const held = privileges.length > 0 ? heldOn(licenses, on) : NOTHING_HELD;
+  const held = privileges.length > 0 ? heldOn(licenses, on, rules.memberOf) : NOTHING_HELD;
   for (const privilege of privileges) {
     const entry = rules.compacts.get(privilege.compactId);
     if (entry !== undefined && privilegeAuthorizes(privilege, entry, setting, held))
