@@ -34,6 +34,13 @@ export interface NetworkLoss {
   /** The client's coverage in force on that day, if any. */
   readonly coverageAfter: readonly PayerRef[];
   /**
+   * Coverage of that day with no plan id that a panel of the clinician's
+   * limited to some plans of the same payer might cover: benefits must be
+   * verified, and until then it counts as out of network (fails closed, as
+   * in `referwell/match`).
+   */
+  readonly verifyBenefits: readonly PayerRef[];
+  /**
    * How urgent the loss is: a coming one as {@link RuleContext.urgencyOf}
    * says; one already past is `urgent` for `soonWithinDays` (45) days after
    * it (sessions are going uncovered now), then `soon` (the client has been
@@ -227,7 +234,7 @@ function contextOptions(options: RuleContextOptions): z.output<typeof ContextOpt
  * context.inNetworkOn("2026-10-31"); // => [{ payerId: "regence" }]
  * context.inNetworkOn("2026-11-23"); // => []
  * context.networkLoss;
- * // => { date: "2026-11-01", coverageEnded: [{ payerId: "regence" }], panelEnded: [], coverageAfter: [{ payerId: "cigna" }], urgency: "urgent" }
+ * // => { date: "2026-11-01", coverageEnded: [{ payerId: "regence" }], panelEnded: [], coverageAfter: [{ payerId: "cigna" }], verifyBenefits: [], urgency: "urgent" }
  * context.treats("Trauma"); // => true
  * context.describeDate("2026-12-15"); // => "15 December 2026"
  * ```

@@ -7,6 +7,7 @@ import type { ReferralPolicy } from "../schemas.js";
 import { comparePayers } from "./comparePayers.js";
 import { compareText } from "../../model/internal/compareText.js";
 import { payerRef } from "./payerRef.js";
+import { panelListing } from "../../model/internal/panelListing.js";
 
 /** What finding the loss or gap of in-network cover reads from the rule context. */
 export interface NetworkFacts {
@@ -65,6 +66,9 @@ export function findNetworkChange(facts: NetworkFacts): { loss?: NetworkLoss; ga
       coverageEnded: before.filter((payer) => !kept(payer)),
       panelEnded: before.filter(kept),
       coverageAfter: after,
+      verifyBenefits: after.filter((payer) =>
+        clinician.insurancePanels.some((panel) => panelListing(panel, payer, date) === "verify-benefits"),
+      ),
       urgency: lossUrgency(date),
     };
     const resumes = resumption(date);

@@ -1,9 +1,25 @@
-import { defineReferralRule } from "../defineReferralRule.js";
+import type { NetworkLoss, RuleContext } from "../createRuleContext.js";
+import { defineReferralRule, type RuleNotice } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
 import { goodFaithEstimate } from "../internal/goodFaithEstimate.js";
 import { networkGapNotice } from "../internal/networkGapNotice.js";
 import { continueOrRefer } from "../internal/continueOrRefer.js";
 import { paymentWays } from "../internal/paymentWays.js";
+
+/** A new coverage that a plan-limited panel might cover, with no plan id to tell: verify benefits before counting on it. */
+function verifyBenefitsNotice(context: RuleContext, loss: NetworkLoss): RuleNotice[] {
+  if (loss.verifyBenefits.length === 0) return [];
+  const payers = loss.verifyBenefits.map((payer) => payer.payerId).join(", ");
+  return [
+    {
+      code: "verify-benefits",
+      date: loss.date,
+      summary: `${context.clinician.name}'s ${payers} panel covers some of its plans only, and the client's plan is not known: verify benefits with the payer. Until then the coverage counts as out of network.`,
+      explanation: `Your new insurance covers sessions with me under some of its plans only. Let's check with them whether yours is one.`,
+      evidence: loss.verifyBenefits.map((payer) => ({ kind: "id" as const, fact: "verify-benefits", id: payer.payerId })),
+    },
+  ];
+}
 
 /**
  * The client changed insurance: coverage that was in network with the
@@ -26,7 +42,10 @@ import { paymentWays } from "../internal/paymentWays.js";
  * `good-faith-estimate` notice says what is due (45 CFR 149.610). Coverage that lapses and
  * comes back in network within the look-ahead is a gap, not a reason to
  * refer: a `coverage-gap` notice with the ways to bridge it (paying for
- * those days, or pausing until cover resumes).
+ * those days, or pausing until cover resumes). New coverage with no plan id,
+ * where the clinician's panel with that payer is limited to some plans,
+ * counts as out of network until benefits are verified (it fails closed, as
+ * the matcher does), with a `verify-benefits` notice saying so.
  *
  * @example
  * ```ts
@@ -111,7 +130,11 @@ export const insuranceChangedRule = /* @__PURE__ */ defineReferralRule({
           : `Your insurance changes on ${day}, and your new plan won't cover sessions with me.`;
     const summary = `Coverage ${past ? "changed" : "changes"} on ${loss.date}: ${lost.map((payer) => payer.payerId).join(", ")} → ${cover}; ${context.clinician.name} is not in network with it.`;
     const ways = paymentWays(context, after, past ? context.now : loss.date);
-    const notices = [...gaps, ...goodFaithEstimate([...ways.alternatives, ...gaps.flatMap((gap) => gap.alternatives ?? [])], loss.date)];
+    const notices = [
+      ...gaps,
+      ...verifyBenefitsNotice(context, loss),
+      ...goodFaithEstimate([...ways.alternatives, ...gaps.flatMap((gap) => gap.alternatives ?? [])], loss.date),
+    ];
     return continueOrRefer(
       {
         code: "insurance-changed",
