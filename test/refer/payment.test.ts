@@ -300,21 +300,21 @@ describe("the client changed insurance", () => {
   });
 
   it("a new coverage with no plan id against a plan-limited panel fails closed: the finding stands, with a verify-benefits notice", () => {
-    const input = referralCase({
-      client: {
-        coverage: [
-          { payerId: "aetna", planId: "ppo", period: { start: "2024-01-01", end: "2026-10-31" } },
-          { payerId: "cigna", period: { start: "2026-11-01" } },
-        ],
-      },
-      clinician: {
-        insurancePanels: [
-          { payerId: "aetna", plans: ["ppo"], period: { start: "2020-01-01" } },
-          { payerId: "cigna", plans: ["open-access"], period: { start: "2020-01-01" } },
-        ],
-      },
-    });
-    const assessment = assess(input);
+    const panels = [
+      { payerId: "aetna", plans: ["ppo"], period: { start: "2020-01-01" } },
+      { payerId: "cigna", plans: ["open-access"], period: { start: "2020-01-01" } },
+    ];
+    const changedTo = (cigna: Record<string, unknown>) =>
+      referralCase({
+        client: {
+          coverage: [
+            { payerId: "aetna", planId: "ppo", period: { start: "2024-01-01", end: "2026-10-31" } },
+            { payerId: "cigna", period: { start: "2026-11-01" }, ...cigna },
+          ],
+        },
+        clinician: { insurancePanels: panels },
+      });
+    const assessment = assess(changedTo({}));
     expect(codes(assessment)).toEqual(["insurance-changed"]);
     const notice = assessment.notices.find((entry) => entry.code === "verify-benefits");
     expect(notice).toMatchObject({ rule: "insurance-changed", date: "2026-11-01" });
@@ -323,17 +323,13 @@ describe("the client changed insurance", () => {
       "Ana Ruiz's cigna panel covers some of its plans only, and the client's plan is not known: verify benefits with the payer. Until then the coverage counts as out of network.",
     );
     // The matcher reads the same coverage the same way.
-    const explained = createMatcher({ clinicians: [Object.assign({}, input.clinician, { id: "ana" })] }).explain(
-      { criteria: assessment.criteria },
-      "ana",
-      { now: NOW },
-    );
+    const treating = untyped({ ...clinician({ insurancePanels: panels }), id: "ana" });
+    const explained = createMatcher({ clinicians: [treating] }).explain({ criteria: assessment.criteria }, "ana", { now: NOW });
     expect(explained.failures.map((failure) => failure.reason)).toContain("verify-benefits");
     // Known to be one of the panel's plans, the same change is no reason at all.
-    const known = structuredClone(input);
-    (known.client.coverage as { planId?: string }[])[1]!.planId = "open-access";
-    expect(codes(assess(known))).toEqual([]);
-    expect(assess(known).notices.map((entry) => entry.code)).not.toContain("verify-benefits");
+    const known = assess(changedTo({ planId: "open-access" }));
+    expect(codes(known)).toEqual([]);
+    expect(known.notices.map((entry) => entry.code)).not.toContain("verify-benefits");
   });
 });
 
