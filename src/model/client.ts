@@ -12,6 +12,7 @@ import { AgeGroup, CareFormat, ConflictKind, Severity } from "./enums.js";
 import { Id, IsoDate, LanguageTag, Money, Period, Place } from "./scalars.js";
 import { Tag } from "./defaultVocabulary.js";
 import { repeatedIndexes } from "./internal/repeatedIndexes.js";
+import { Stay, statedPreferenceShape } from "./criteria.js";
 
 /**
  * A move the client plans: from `date` on they live at `to`.
@@ -101,7 +102,12 @@ export type ClientNeeds = z.infer<typeof ClientNeeds>;
 /**
  * What the client prefers. `mode` says how they can attend (`either` by
  * default); `travelRadiusKm` bounds in-person care; `schedule` holds the
- * times they can attend, in their own time zone.
+ * times they can attend, in their own time zone. What clients ask for first
+ * is soft unless listed in `must`, as in {@link MatchPreferences}:
+ * `populations` (`lgbtq-affirming`: identity is not a problem area),
+ * `cultures`, `faiths` (faith-integrated care), `clinicianAge` (a range in
+ * years) and `interpreter` (the language the client needs an interpreter
+ * for).
  *
  * @example
  * ```ts
@@ -117,6 +123,7 @@ export const ClientPreferences = z.strictObject({
   mode: z.enum(["in-person", "telehealth", "either"]).default("either"),
   travelRadiusKm: z.number().positive().max(20_000).optional(),
   schedule: WeeklySchedule.optional(),
+  ...statedPreferenceShape,
 });
 /** What the client prefers. */
 export type ClientPreferences = z.infer<typeof ClientPreferences>;
@@ -141,9 +148,12 @@ export const DeclaredConflict = z.strictObject({
 export type DeclaredConflict = z.infer<typeof DeclaredConflict>;
 
 /**
- * A client. Planned moves have distinct dates. Identified by an opaque id; `displayName` is optional and used
- * only in text the client's consent allows (it is health data, like
- * everything here).
+ * A client. Planned moves have distinct dates. `stays` are dated temporary
+ * locations (a student at college in term time, a winter stay): telehealth
+ * licensure follows where the client is physically during a session, so a
+ * stay counts over the residence on its days. Identified by an opaque id;
+ * `displayName` is optional and used only in text the client's consent
+ * allows (it is health data, like everything here).
  *
  * @example
  * ```ts
@@ -175,6 +185,7 @@ export const Client = z.strictObject({
         ctx.addIssue({ code: "custom", message: "duplicate-date", path: [index, "date"] });
       }
     }),
+  stays: z.array(Stay).max(20).default(emptyList),
   coverage: z.array(Coverage).max(100).default(emptyList),
   maxSelfPay: Money.optional(),
   needs: ClientNeeds,

@@ -108,6 +108,18 @@ export const ClientPreference = z.enum(["populations", "cultures", "faiths", "cl
 /** A preference the client may say is a must. */
 export type ClientPreference = z.infer<typeof ClientPreference>;
 
+/** The preferences a client states and the matcher reads alike; the client record and the criteria share them. */
+export const statedPreferenceShape = {
+  populations: z.array(Tag).max(20).optional(),
+  cultures: z.array(Tag).max(20).optional(),
+  faiths: z.array(Tag).max(10).optional(),
+  clinicianAge: z
+    .strictObject({ min: z.number().int().min(18).max(120).optional(), max: z.number().int().min(18).max(120).optional() })
+    .optional(),
+  interpreter: LanguageTag.optional(),
+  must: z.array(ClientPreference).max(5).optional(),
+};
+
 /**
  * Soft fit: what makes one eligible clinician better than another.
  * `problemAreas` lists the client's needs with the primary one first.
@@ -144,14 +156,7 @@ export const MatchPreferences = z.strictObject({
   languages: z.array(LanguageTag).max(20).default(emptyList),
   clinicianGenders: z.array(z.string().min(1).max(60)).max(20).default(emptyList),
   schedule: WeeklySchedule.optional(),
-  populations: z.array(Tag).max(20).optional(),
-  cultures: z.array(Tag).max(20).optional(),
-  faiths: z.array(Tag).max(10).optional(),
-  clinicianAge: z
-    .strictObject({ min: z.number().int().min(18).max(120).optional(), max: z.number().int().min(18).max(120).optional() })
-    .optional(),
-  interpreter: LanguageTag.optional(),
-  must: z.array(ClientPreference).max(5).optional(),
+  ...statedPreferenceShape,
   partner: z
     .strictObject({
       maxPracticeClinicians: z.number().int().min(1).max(1_000_000).optional(),
@@ -208,7 +213,8 @@ export const MatchCriteria = z.strictObject({
   clientId: Id.optional(),
   startDate: IsoDate.optional(),
   location: Place,
-  stays: z.array(Stay).max(20).optional(),
+  // A client's 20 stays, and up to 40 stretches of the residences their 20 planned moves lead to, between those stays.
+  stays: z.array(Stay).max(60).optional(),
   severity: Severity.optional(),
   urgency: Urgency.optional(),
   expectedWeeks: z.number().int().min(0).max(520).optional(),

@@ -225,6 +225,7 @@ export const client: fc.Arbitrary<Client> = fc.record(
     careFormat: fc.constantFrom(...CareFormat.options),
     residence: place,
     plannedMoves: fc.uniqueArray(fc.record({ date: isoDate, to: place }), { maxLength: 2, selector: (move) => move.date }),
+    stays: fc.array(fc.record({ place, period }), { maxLength: 2 }),
     coverage: fc.array(fc.record({ payerId: id, planId: id, period }, { requiredKeys: ["payerId", "period"] }), { maxLength: 3 }),
     maxSelfPay: money,
     needs: fc.record(
@@ -241,6 +242,12 @@ export const client: fc.Arbitrary<Client> = fc.record(
         mode: fc.constantFrom("in-person" as const, "telehealth" as const, "either" as const),
         travelRadiusKm: fc.integer({ min: 1, max: 200 }),
         schedule: weeklySchedule,
+        populations: fc.subarray(["lgbtq-affirming", "adults"]),
+        cultures: fc.subarray(["latinx", "black"]),
+        faiths: fc.subarray(["christian", "muslim"]),
+        clinicianAge: fc.record({ min: fc.constantFrom(25, 35), max: fc.constantFrom(45, 70) }, { requiredKeys: [] }),
+        interpreter: languageTag,
+        must: fc.subarray(["populations", "cultures", "faiths", "clinicianAge", "interpreter"] as const),
       },
       { requiredKeys: ["modalities", "clinicianGenders", "languages", "mode"] },
     ),
@@ -254,7 +261,7 @@ export const client: fc.Arbitrary<Client> = fc.record(
       },
     ),
   },
-  { requiredKeys: ["id", "ageGroup", "careFormat", "residence", "plannedMoves", "coverage", "needs", "preferences", "conflicts"] },
+  { requiredKeys: ["id", "ageGroup", "careFormat", "residence", "plannedMoves", "stays", "coverage", "needs", "preferences", "conflicts"] },
 );
 
 export const referrer: fc.Arbitrary<Referrer> = fc.record(

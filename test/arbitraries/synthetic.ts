@@ -203,6 +203,7 @@ export function syntheticClients(options: { readonly seed: number; readonly coun
         point: { lat: metro.lat + p.int(-200, 200) / 1000, lon: metro.lon + p.int(-200, 200) / 1000 },
       },
       plannedMoves: p.chance(0.05) ? [{ date: dateOf(p.int(2500, 2700)), to: { jurisdiction: p.pick(METROS).jurisdiction } }] : [],
+      stays: [],
       coverage: p.chance(0.75) ? [{ payerId: p.pick(SYNTHETIC_PAYERS), period: { start: dateOf(p.int(0, 2000)) } }] : [],
       ...(p.chance(0.5) ? { maxSelfPay: { currency: "USD", minorUnits: p.int(60, 200) * 100 } } : {}),
       needs: { problemAreas: p.some(PROBLEM_AREAS, 1, 3), severity: p.pick(["mild", "moderate", "severe", "complex"] as const) },

@@ -213,7 +213,7 @@ describe("hard constraints, one at a time", () => {
     ]);
   });
 
-  it("a planned move counts: care that starts after it follows the client", () => {
+  it("a planned move counts: telehealth must be licensed where the client will be during the course", () => {
     const client = Client.parse({
       id: "cl-03",
       ageGroup: "adult",
@@ -223,8 +223,12 @@ describe("hard constraints, one at a time", () => {
       preferences: { mode: "telehealth" },
     });
     const matcher = createMatcher({ clinicians: [clinician("a")] });
-    expect(matcher.explain({ client }, "a", { now: "2026-12-01" }).eligible).toBe(true);
+    // Licensed in Oregon only: care that starts before the move would go on after it, in California.
+    expect(matcher.explain({ client }, "a", { now: "2026-12-01" }).failures.map((f) => f.reason)).toEqual(["not-licensed-telehealth"]);
     expect(matcher.explain({ client }, "a", { now: "2026-12-15" }).failures.map((f) => f.reason)).toEqual(["not-licensed-telehealth"]);
+    // A course that ends before the move needs Oregon alone.
+    const short = createMatcher({ clinicians: [clinician("a")] }, { expectedWeeks: 1 });
+    expect(short.explain({ client }, "a", { now: "2026-12-01" }).eligible).toBe(true);
   });
 });
 

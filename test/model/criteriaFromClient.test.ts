@@ -1,7 +1,8 @@
 import { test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { Client, coverageOn, criteriaFromClient, MatchCriteria, residenceOn } from "referwell";
-import { client as clientArb, isoDate } from "../arbitraries/model.js";
+import * as fc from "fast-check";
+import { client as clientArb, isoDate, place } from "../arbitraries/model.js";
 import { deepFreeze } from "../support/deepFreeze.js";
 
 const client = (overrides: Record<string, unknown> = {}) =>
@@ -85,6 +86,62 @@ describe("criteriaFromClient", () => {
       expect(criteria.prefer.problemAreas).toEqual(parsed.needs.problemAreas);
       expect(criteria.require.problemAreas).toEqual([parsed.needs.problemAreas[0]]);
       expect(criteria.startDate).toBe(startDate);
+      for (const key of ["populations", "cultures", "faiths", "clinicianAge", "interpreter", "must"] as const) {
+        expect(criteria.prefer[key]).toStrictEqual(parsed.preferences[key]);
+      }
     },
   );
+});
+
+describe("criteriaFromClient: where the client will be", () => {
+  const day = (offset: number) => new Date(Date.UTC(2027, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+
+  it("a stay counts over the residence; a planned move is a stay from its date, except where a stay covers it", () => {
+    const c = client({
+      stays: [{ place: { jurisdiction: "US-WA" }, period: { start: "2027-01-10", end: "2027-03-31" } }],
+      plannedMoves: [{ date: "2027-02-01", to: { jurisdiction: "US-CA" } }],
+    });
+    const criteria = criteriaFromClient(c, { startDate: "2027-01-05" });
+    expect(criteria.location.jurisdiction).toBe("US-OR");
+    expect(criteria.stays).toEqual([
+      { place: { jurisdiction: "US-WA" }, period: { start: "2027-01-10", end: "2027-03-31" } },
+      { place: { jurisdiction: "US-CA" }, period: { start: "2027-04-01" } },
+    ]);
+    // A move on or before the start date is the location itself, not a stay.
+    expect(
+      criteriaFromClient(client({ plannedMoves: [{ date: "2027-01-05", to: { jurisdiction: "US-CA" } }] }), { startDate: "2027-01-05" }),
+    ).toMatchObject({ location: { jurisdiction: "US-CA" } });
+    expect(criteriaFromClient(client(), { startDate: "2027-01-05" }).stays).toBeUndefined();
+  });
+
+  // Dates within a few months of each other, so stays, moves and the start date meet.
+  const near = fc.integer({ min: 0, max: 90 }).map(day);
+  const span = fc.tuple(near, fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }));
+  const placed = fc.record({
+    stays: fc.array(fc.record({ place, span }), { maxLength: 4 }),
+    moves: fc.uniqueArray(fc.record({ date: near, to: place }), { maxLength: 4, selector: (move) => move.date }),
+    start: near,
+  });
+
+  test.prop([placed])("law: on every day, the places the criteria give are the stays that cover it, else the residence then", (input) => {
+    const stays = input.stays.map(({ place: where, span: [start, length] }) => ({
+      place: where,
+      period:
+        length === undefined
+          ? { start }
+          : { start, end: day(Math.round((Date.parse(start) - Date.UTC(2027, 0, 1)) / 86_400_000) + length) },
+    }));
+    const c = client({ stays, plannedMoves: input.moves });
+    const criteria = MatchCriteria.parse(criteriaFromClient(c, { startDate: input.start }));
+    const within = (date: string, period: { start: string; end?: string | undefined }) =>
+      period.start <= date && (period.end === undefined || date <= period.end);
+    for (let offset = 0; offset <= 150; offset++) {
+      const date = day(offset);
+      if (date < input.start) continue;
+      const covering = stays.filter((stay) => within(date, stay.period)).map((stay) => stay.place.jurisdiction);
+      const expected = new Set(covering.length > 0 ? covering : [residenceOn(c, date).jurisdiction]);
+      const given = (criteria.stays ?? []).filter((stay) => within(date, stay.period)).map((stay) => stay.place.jurisdiction);
+      expect(new Set(given.length > 0 ? given : [criteria.location.jurisdiction]), date).toEqual(expected);
+    }
+  });
 });

@@ -1,7 +1,8 @@
 import type { Client } from "../client.js";
-import type { MatchCriteria } from "../criteria.js";
+import { type MatchCriteria, statedPreferenceShape } from "../criteria.js";
 import type { AgeGroup, CareFormat, CareMode } from "../enums.js";
 import type { IsoDate } from "../scalars.js";
+import { clientStays } from "./clientStays.js";
 import { coverageInForce } from "./coverageInForce.js";
 import { placeOn } from "./placeOn.js";
 import { trustedCriteria } from "./trustedCriteria.js";
@@ -26,6 +27,9 @@ const MODES: Readonly<Record<Client["preferences"]["mode"], CareMode[]>> = {
   either: ["in-person", "telehealth"],
 };
 
+// The client record and the criteria share these fields, so they pass over as they are.
+const STATED = Object.keys(statedPreferenceShape) as Array<keyof typeof statedPreferenceShape>;
+
 /** `criteriaFromClient` on a validated client and date: every value comes from the client, within the criteria's limits. */
 export function clientCriteria(client: Client, startDate: IsoDate): MatchCriteria {
   const payers = coverageInForce(client, startDate).map((coverage) =>
@@ -35,10 +39,12 @@ export function clientCriteria(client: Client, startDate: IsoDate): MatchCriteri
   const formatPopulation = FORMAT_POPULATION[client.careFormat];
   const agePopulation = AGE_GROUP_POPULATION[client.ageGroup];
   const { preferences } = client;
+  const stays = clientStays(client, startDate);
   return trustedCriteria({
     clientId: client.id,
     startDate,
     location: placeOn(client, startDate),
+    ...(stays.length === 0 ? {} : { stays }),
     ...(client.needs.severity === undefined ? {} : { severity: client.needs.severity }),
     require: {
       modes: [...MODES[preferences.mode]],
@@ -54,6 +60,14 @@ export function clientCriteria(client: Client, startDate: IsoDate): MatchCriteri
       languages: preferences.languages,
       clinicianGenders: preferences.clinicianGenders,
       ...(preferences.schedule === undefined ? {} : { schedule: preferences.schedule }),
+      ...statedPreferences(preferences),
     },
   });
+}
+
+/** The preferences the client states that the criteria carry as they are; absent ones stay absent. */
+function statedPreferences(preferences: Client["preferences"]): Partial<Client["preferences"]> {
+  const stated: Partial<Client["preferences"]> = {};
+  for (const key of STATED) if (preferences[key] !== undefined) Object.assign(stated, { [key]: preferences[key] });
+  return stated;
 }
