@@ -125,6 +125,7 @@ export const IssueCodes = /* @__PURE__ */ deepFreeze([
   "referral-mismatch",
   "before-receipt",
   "after-close",
+  "state-mismatch",
 ] as const);
 
 /** One rule an input broke; see {@link IssueCodes}. */
@@ -193,6 +194,7 @@ const templates: Record<IssueCode, readonly [rule: string, expected: string]> = 
   "referral-mismatch": ["belongs to another referral than the rest", "the referral of the rest"],
   "before-receipt": ["is dated before the referral was received", "a date on or after the day the referral was received"],
   "after-close": ["is dated after the referral was closed", "no event but a referrer update after the close"],
+  "state-mismatch": ["is not what its own events give", "a state as folding its events gives it"],
 };
 
 /**

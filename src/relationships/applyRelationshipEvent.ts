@@ -1,8 +1,9 @@
 import { validate } from "../model/validate.js";
 import { InvalidInputError } from "../errors.js";
 import { deriveState } from "./internal/deriveState.js";
-import { foldStep } from "./internal/foldStep.js";
-import { relationshipState } from "./relationshipState.js";
+import { foldEvents } from "./internal/foldEvents.js";
+import { isMadeState, madeStateHas, rememberAppended } from "./internal/madeStates.js";
+import { stateFromEvents } from "./internal/stateFromEvents.js";
 import { RelationshipEvent, type RelationshipEventInput } from "./schemas.js";
 import { RelationshipState, type RelationshipStateInput } from "./stateSchemas.js";
 
@@ -13,10 +14,18 @@ import { RelationshipState, type RelationshipStateInput } from "./stateSchemas.j
  * (same id) changes nothing, and one dated before the latest is folded in
  * its place.
  *
+ * A state this library made in this process (frozen, so unchanged) is
+ * trusted: an event in order costs one step and a copy of the event list,
+ * however long the history. Any other state (read back from storage, say)
+ * is validated and folded again from its events once, and refused with
+ * `state-mismatch` if what it says differs from what its events give; to
+ * rebuild one, pass its events to {@link relationshipState}.
+ *
  * @param state - a state from {@link relationshipState} or from this function
  * @param event - the new event
- * @throws {@link InvalidInputError} when the state or event is malformed, or
- *   the event belongs to another referrer (`referrer-mismatch`)
+ * @throws {@link InvalidInputError} when the state or event is malformed, the
+ *   state is not what its events give (`state-mismatch`), or the event
+ *   belongs to another referrer (`referrer-mismatch`)
  *
  * @example
  * ```ts
@@ -29,23 +38,35 @@ import { RelationshipState, type RelationshipStateInput } from "./stateSchemas.j
  * after.stage; // => 2
  * JSON.stringify(after) === JSON.stringify(relationshipState([second, first], { now: "2026-11-23" })); // => true
  * JSON.stringify(applyRelationshipEvent(after, second)) === JSON.stringify(after); // => true
+ * // Read back from storage, a state is checked against its events.
+ * const stored = JSON.parse(JSON.stringify(after));
+ * applyRelationshipEvent(stored, second).stage; // => 2
+ * try {
+ *   applyRelationshipEvent({ ...stored, stage: 3 }, second);
+ * } catch (error) {
+ *   (error as { issues: Array<{ code: string }> }).issues[0]?.code; // => "state-mismatch"
+ * }
  * ```
  */
 export function applyRelationshipEvent(state: RelationshipStateInput, event: RelationshipEventInput): RelationshipState {
-  const current = validate(RelationshipState, state, "state");
+  const current = isMadeState(state) ? state : checkedState(state);
   const next = validate(RelationshipEvent, event, "event");
   if (next.referrerId !== current.referrerId) throw new InvalidInputError("event", [{ path: ["referrerId"], code: "referrer-mismatch" }]);
-  const options = {
-    now: current.asOf,
-    policy: current.policy,
-    referrerId: current.referrerId,
-    ...(current.referrerKind === null ? {} : { referrerKind: current.referrerKind }),
-  };
-  if (current.events.some((known) => known.id === next.id)) return relationshipState(current.events.concat(next), options);
-  const last = current.events[current.events.length - 1];
-  // In order: one more step. Out of order: fold again, so the result is the same either way.
-  if (last !== undefined && (next.date < last.date || (next.date === last.date && next.id < last.id)))
-    return relationshipState([...current.events, next], options);
-  const core = foldStep(current, next, current.policy);
-  return deriveState({ ...core, events: [...current.events, next] }, current.asOf, current.policy, current.referrerKind);
+  const { events, asOf, policy, referrerKind } = current;
+  const last = events[events.length - 1];
+  const inOrder = last === undefined || next.date > last.date || (next.date === last.date && next.id > last.id);
+  // A repeated id, or an event dated before the latest: fold again, so the result is the same either way.
+  if (!inOrder || madeStateHas(current, next.id)) return stateFromEvents([...events, next], current.referrerId, asOf, policy, referrerKind);
+  const core = foldEvents(current, [next], policy);
+  return rememberAppended(current, deriveState({ ...core, events: [...events, next] }, asOf, policy, referrerKind));
+}
+
+/** A state from outside: valid, and exactly what its own events give on its day. */
+function checkedState(state: RelationshipStateInput): RelationshipState {
+  const given = validate(RelationshipState, state, "state");
+  const mismatched = given.events.findIndex((known) => known.referrerId !== given.referrerId);
+  if (mismatched >= 0) throw new InvalidInputError("state", [{ path: ["events", mismatched, "referrerId"], code: "referrer-mismatch" }]);
+  const folded = stateFromEvents(given.events, given.referrerId, given.asOf, given.policy, given.referrerKind);
+  if (JSON.stringify(folded) !== JSON.stringify(given)) throw new InvalidInputError("state", [{ path: [], code: "state-mismatch" }]);
+  return folded;
 }

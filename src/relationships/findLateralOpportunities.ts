@@ -11,6 +11,7 @@ import { OutboundReferral, type OutboundReferralInput } from "./schemas.js";
 import type { Lifecycle, RelationshipStateInput } from "./stateSchemas.js";
 import { compareText } from "../model/internal/compareText.js";
 import { StoredStates } from "./internal/storedStates.js";
+import { pushTo } from "../model/internal/pushTo.js";
 
 /** A discipline the practice keeps referring to without a relationship there. */
 export interface LateralOpportunity {
@@ -118,22 +119,25 @@ export function findLateralOpportunities(
     known.filter((referrer) => RELATED.has(lifecycleOf.get(referrer.id) ?? "prospect")).map((referrer) => referrer.id),
   );
   const related = new Set(known.filter((referrer) => relatedReferrers.has(referrer.id)).flatMap(disciplinesOf));
+  // Referrers to approach, by discipline, found once rather than once per discipline.
+  const approachable = new Map<string, string[]>();
+  for (const referrer of known) {
+    if (lifecycleOf.get(referrer.id) === "closed") continue;
+    for (const code of new Set(disciplinesOf(referrer))) pushTo(approachable, code, referrer.id);
+  }
   const groups = new Map<string, OutboundReferral[]>();
   for (const referral of outbound) {
     if (referral.date <= from || referral.date > today) continue;
     const code = disciplineOf(referral.discipline);
     if (related.has(code) || (referral.referrerId !== undefined && relatedReferrers.has(referral.referrerId))) continue;
-    groups.set(code, [...(groups.get(code) ?? []), referral]);
+    pushTo(groups, code, referral);
   }
   const opportunities: LateralOpportunity[] = [];
   for (const [discipline, list] of groups) {
     if (list.length < settings.minReferrals) continue;
     const sorted = [...list].sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id));
     const label = vocabulary.label("disciplines", discipline) ?? discipline;
-    const candidates = known
-      .filter((referrer) => disciplinesOf(referrer).includes(discipline) && lifecycleOf.get(referrer.id) !== "closed")
-      .map((referrer) => referrer.id)
-      .sort();
+    const candidates = [...(approachable.get(discipline) ?? [])].sort();
     opportunities.push({
       discipline,
       label,

@@ -5,12 +5,9 @@ import { NowOptions } from "../model/now.js";
 import { Id } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
 import { InvalidInputError } from "../errors.js";
-import { deriveState } from "./internal/deriveState.js";
-import { emptyCore } from "./internal/emptyCore.js";
-import { foldStep } from "./internal/foldStep.js";
 import { RelationshipEvent, type RelationshipEventInput, RelationshipPolicy } from "./schemas.js";
-import { sortEvents } from "./internal/sortEvents.js";
 import type { RelationshipState } from "./stateSchemas.js";
+import { stateFromEvents } from "./internal/stateFromEvents.js";
 
 /**
  * Options of {@link relationshipState}: the day, the policy, and the
@@ -45,7 +42,8 @@ const Events = z.array(RelationshipEvent).max(100_000);
  * stage, the kind of collaboration (seed 004) and plain signals: recency,
  * breadth, conversion and reciprocity, a reason to nurture and never a
  * ledger (seed 004). Events may come in any order and more than once: they
- * are folded by date then id, each id once.
+ * are folded by date then id, each id once. The state is frozen: it is what
+ * its events give, and {@link applyRelationshipEvent} trusts it as it is.
  *
  * @param events - the referrer's events, as stored
  * @param options - `now` and `timeZone` (an instant falls on its date in `timeZone` when given, else at its own offset), policy, and the referrer's id and kind
@@ -82,8 +80,5 @@ export function relationshipState(events: readonly RelationshipEventInput[], opt
   if (referrerId === undefined) throw new InvalidInputError("options", [{ path: ["referrerId"], code: "required" }]);
   const mismatched = list.findIndex((event) => event.referrerId !== referrerId);
   if (mismatched >= 0) throw new InvalidInputError("events", [{ path: [mismatched, "referrerId"], code: "referrer-mismatch" }]);
-  const sorted = sortEvents(list);
-  let core = emptyCore(referrerId);
-  for (const event of sorted) core = foldStep(core, event, settings.policy);
-  return deriveState({ ...core, events: sorted }, dayOf(settings.now, settings.timeZone), settings.policy, settings.referrerKind ?? null);
+  return stateFromEvents(list, referrerId, dayOf(settings.now, settings.timeZone), settings.policy, settings.referrerKind ?? null);
 }

@@ -1,3 +1,4 @@
+import { pushTo } from "../../model/internal/pushTo.js";
 import type { IsoDate } from "../../model/scalars.js";
 import { compareText } from "../../model/internal/compareText.js";
 import { denialReach, type Identity, naming } from "./recipientIdentity.js";
@@ -63,12 +64,6 @@ export function treatmentRuleApplies(context: Context): boolean {
   return context.treatmentPolicy === "hipaa-permitted" && context.recipientIsProvider && TREATMENT_PURPOSES.has(context.purpose);
 }
 
-function addTo<Value>(index: Map<string, Value[]>, key: string, value: Value): void {
-  const list = index.get(key);
-  if (list === undefined) index.set(key, [value]);
-  else list.push(value);
-}
-
 /** The consents replaced on the day: named in `replaces` by a consent signed on or before it that is not a draft. */
 function replacedOn(own: readonly Consent[], date: IsoDate): ReadonlySet<string> {
   return new Set(own.filter((consent) => consent.status !== "draft" && consent.signed <= date).flatMap((consent) => consent.replaces));
@@ -122,7 +117,7 @@ export function compileConsents(consents: readonly Consent[], context: Context):
   const candidates = new Map<string, Candidate[]>();
   for (const { consent, stop, named } of [...byId].sort((a, b) => bySignedThenId(a.consent, b.consent)))
     if (stop === undefined && named !== undefined)
-      for (const code of new Set(consent.categories)) addTo(candidates, code, { consent, naming: named });
+      for (const code of new Set(consent.categories)) pushTo(candidates, code, { consent, naming: named });
 
   const lifted = liftedBy(byId.filter(({ stop }) => stop === undefined || stop[0] >= 4).map(({ consent }) => consent));
   const denies = new Map<string, BindingDeny[]>();
@@ -138,7 +133,7 @@ export function compileConsents(consents: readonly Consent[], context: Context):
       if (reach === undefined) continue;
       const entry = { consent, provision, reach, order };
       if (provision.categories === undefined) deniesEverything.push(entry);
-      else for (const code of new Set(provision.categories)) addTo(denies, code, entry);
+      else for (const code of new Set(provision.categories)) pushTo(denies, code, entry);
     }
   return { context, byId: byId.map(({ consent, stop }) => ({ consent, stop })), candidates, denies, deniesEverything, memo: new Map() };
 }

@@ -37,20 +37,32 @@ function snoozeEnd(event: Extract<RelationshipEvent, { type: "snoozed" }>): stri
   return event.until ?? addCalendarDays(addInterval(event.date, event.for ?? 1), -1);
 }
 
+/** Appends an id to a list unless its set already holds it. */
+function addOnce(list: string[], seen: Set<string>, id: string): void {
+  if (seen.has(id)) return;
+  seen.add(id);
+  list.push(id);
+}
+
+/** The colleagues a draft lists, as sets, so a fold asks whether one is new in constant time. */
+export interface FoldSeen {
+  readonly used: Set<string>;
+  readonly introduced: Set<string>;
+}
+
 /**
  * Applies one event, the next in date-then-id order, to a draft of the core,
  * in place: a fold copies once, not per event. The caller keeps the event
- * list and owns the draft.
+ * list and owns the draft; new colleagues are appended, and the caller sorts
+ * the lists once the fold is done (see `foldEvents`).
  * Stages only rise here, each rise with the referral that justifies it
  * (seed 001): the first referral gives stage 1, referrals tried with
  * colleagues stage 2, a referral to the practice as a whole (or breadth
  * across colleagues) stage 3.
  */
-export function foldStep(core: RelationshipCore, event: RelationshipEvent, policy: RelationshipPolicy): RelationshipCore {
-  const { counts, dates, stageEvidence } = core;
+export function foldStep(core: RelationshipCore, event: RelationshipEvent, policy: RelationshipPolicy, seen: FoldSeen): RelationshipCore {
+  const { counts, dates, stageEvidence, colleaguesUsed, colleaguesIntroduced } = core;
   let { pointPersonId, fit, closed, snoozedUntil } = core;
-  let colleaguesUsed = core.colleaguesUsed;
-  let colleaguesIntroduced = core.colleaguesIntroduced;
   const { date } = event;
   const stage = () => stageEvidence[stageEvidence.length - 1]?.stage ?? null;
   const rise = (to: 1 | 2 | 3, reason: RelationshipCore["stageEvidence"][number]["reason"]) => {
@@ -107,8 +119,7 @@ export function foldStep(core: RelationshipCore, event: RelationshipEvent, polic
         if (policy.stage3OnPracticeReferral) rise(3, "referral-to-practice");
       } else if (event.addressedTo === "colleague" || event.clinicianId !== pointPersonId) {
         counts.referralsToColleagues += 1;
-        if (event.clinicianId !== pointPersonId && !colleaguesUsed.includes(event.clinicianId))
-          colleaguesUsed = [...colleaguesUsed, event.clinicianId].sort();
+        if (event.clinicianId !== pointPersonId) addOnce(colleaguesUsed, seen.used, event.clinicianId);
         if (counts.referralsToColleagues >= policy.stage2ColleagueReferrals) rise(2, "referral-to-colleague");
         if (colleaguesUsed.length >= policy.stage3DistinctColleagues) rise(3, "colleague-breadth");
       } else {
@@ -122,7 +133,7 @@ export function foldStep(core: RelationshipCore, event: RelationshipEvent, polic
       nurtures();
       break;
     case "colleague-introduced":
-      if (!colleaguesIntroduced.includes(event.colleagueId)) colleaguesIntroduced = [...colleaguesIntroduced, event.colleagueId].sort();
+      addOnce(colleaguesIntroduced, seen.introduced, event.colleagueId);
       break;
     case "point-person-changed":
       pointPersonId = event.to;

@@ -1,0 +1,127 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { InvalidInputError } from "referwell";
+import { applyRelationshipEvent, type RelationshipState, relationshipState } from "referwell/relationships";
+import { asOf, relationshipEvents } from "../arbitraries/relationships.js";
+
+const json = (value: unknown) => JSON.stringify(value);
+const stored = (state: RelationshipState): RelationshipState => JSON.parse(json(state)) as RelationshipState;
+
+/**
+ * What a host does to a stored state by mistake or on purpose: each changes a field that folding the events decides.
+ * (Dropping an event is not among them: what remains is a true state of fewer events, which no check can tell apart.)
+ */
+const forgeries: ReadonlyArray<(state: RelationshipState) => RelationshipState> = [
+  (state) => ({ ...state, counts: { ...state.counts, referralsIn: state.counts.referralsIn + 1 } }),
+  (state) => ({ ...state, stage: state.stage === 3 ? 2 : 3 }),
+  (state) => ({ ...state, lifecycle: state.lifecycle === "active" ? "dormant" : "active" }),
+  (state) => ({ ...state, colleaguesUsed: [...state.colleaguesUsed, "clin-forged"] }),
+  (state) => ({ ...state, fit: state.fit !== true }),
+  (state) => ({ ...state, events: [...state.events].reverse() }),
+];
+
+/** An event the state holds, sent again dated a day after its latest: in date order, yet its id is known. */
+const resent = (state: RelationshipState): never => {
+  const latest = Date.parse(state.events.at(-1)?.date ?? "2025-01-01");
+  return { ...state.events[0], date: new Date(latest + 86_400_000).toISOString().slice(0, 10) } as never;
+};
+
+describe("applyRelationshipEvent: trusted, stored and branched states", () => {
+  test.prop([relationshipEvents(), asOf, fc.array(fc.constantFrom("next", "store", "branch", "repeat"), { maxLength: 60 })])(
+    "law: whatever path a state took (in order, through storage, from an older state, an event again), it is what replaying its events gives",
+    (events, now, moves) => {
+      const sorted = [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+      const history: RelationshipState[] = [relationshipState([], { now, referrerId: "ref-1" })];
+      let state = history[0] as RelationshipState;
+      let next = 0;
+      for (const move of moves) {
+        const event = sorted[next];
+        if (move === "store") state = stored(state);
+        else if (move === "branch") state = history[Math.floor(history.length / 2)] as RelationshipState;
+        else if (move === "repeat" && state.events.length > 0) state = applyRelationshipEvent(state, resent(state));
+        else if (event !== undefined) {
+          state = applyRelationshipEvent(state, event);
+          next += 1;
+        }
+        history.push(state);
+      }
+      for (const reached of history) {
+        expect(json(reached)).toBe(json(relationshipState(reached.events, { now, referrerId: "ref-1" })));
+        expect(reached.colleaguesUsed).toEqual([...new Set(reached.colleaguesUsed)].sort());
+        expect(reached.colleaguesIntroduced).toEqual([...new Set(reached.colleaguesIntroduced)].sort());
+      }
+    },
+  );
+
+  test.prop([relationshipEvents(), asOf, fc.nat({ max: forgeries.length - 1 })])(
+    "a stored state whose fields differ from what its events give is refused, naming no value",
+    (events, now, pick) => {
+      const state = stored(relationshipState(events, { now, referrerId: "ref-1" }));
+      const forged = (forgeries[pick] as (typeof forgeries)[number])(state);
+      fc.pre(json(forged) !== json(state));
+      const call = () => applyRelationshipEvent(forged, { ...(events[0] ?? {}), id: "e-new", referrerId: "ref-1" } as never);
+      let caught: unknown;
+      try {
+        call();
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(InvalidInputError);
+      expect((caught as InvalidInputError).issues.map((issue) => issue.code)).toEqual(["state-mismatch"]);
+      expect(json(caught)).not.toContain("clin-forged");
+    },
+  );
+
+  it("colleagues are listed sorted, whichever order they first referred in, by replay and one event at a time", () => {
+    const referral = (id: string, date: string, clinicianId: string, addressedTo: string) =>
+      ({ id, date, type: "referral-received", clinicianId, referrerId: "ref-1", addressedTo }) as never;
+    const events = [
+      referral("e1", "2026-01-05", "clin-a", "point-person"),
+      referral("e2", "2026-02-05", "clin-d", "colleague"),
+      referral("e3", "2026-03-05", "clin-b", "colleague"),
+      referral("e3b", "2026-03-05", "clin-d", "colleague"),
+      {
+        id: "e4",
+        date: "2026-03-06",
+        type: "colleague-introduced",
+        clinicianId: "clin-a",
+        referrerId: "ref-1",
+        colleagueId: "clin-c",
+      } as never,
+      {
+        id: "e5",
+        date: "2026-03-07",
+        type: "colleague-introduced",
+        clinicianId: "clin-a",
+        referrerId: "ref-1",
+        colleagueId: "clin-b",
+      } as never,
+    ];
+    let state = relationshipState([], { now: "2026-04-01", referrerId: "ref-1" });
+    for (const event of events) state = applyRelationshipEvent(state, event);
+    for (const reached of [state, relationshipState(events, { now: "2026-04-01" })]) {
+      expect(reached.colleaguesUsed).toEqual(["clin-b", "clin-d"]);
+      expect(reached.colleaguesIntroduced).toEqual(["clin-b", "clin-c"]);
+    }
+  });
+
+  it("a state the library made is frozen, so nothing can change what it trusts", () => {
+    const state = relationshipState(
+      [
+        {
+          id: "e1",
+          date: "2026-10-01",
+          type: "referral-received",
+          clinicianId: "clin-hana",
+          referrerId: "ref-1",
+          addressedTo: "point-person",
+        },
+      ],
+      { now: "2026-11-23" },
+    );
+    expect(
+      Object.isFrozen(state) && Object.isFrozen(state.events) && Object.isFrozen(state.events[0]) && Object.isFrozen(state.counts),
+    ).toBe(true);
+    expect(() => (state.events as unknown[]).push({})).toThrow(TypeError);
+  });
+});
