@@ -10,6 +10,7 @@ import { deriveState } from "./internal/deriveState.js";
 import { relationshipState } from "./relationshipState.js";
 import { RelationshipPolicy } from "./schemas.js";
 import { RelationshipState, type RelationshipStateInput } from "./stateSchemas.js";
+import { isMadeState } from "./internal/madeStates.js";
 import { compareText } from "../model/internal/compareText.js";
 
 /**
@@ -108,7 +109,8 @@ const AFTER_MEETING = new Set(["touch", "referral-sent", "referral-received", "o
  * ```
  */
 export function suggestNextActions(state: RelationshipStateInput, options: NextActionOptionsInput): NextAction[] {
-  const stored = validate(RelationshipState, state, "state");
+  // A state this library made is frozen and valid as it is; any other is checked.
+  const stored = isMadeState(state) ? state : validate(RelationshipState, state, "state");
   const settings = validate(NextActionOptions, options, "options");
   const today = dayOf(settings.now, settings.timeZone);
   const current =
