@@ -1,0 +1,68 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { dueTouches } from "referwell/cadence";
+import { createMatcher } from "referwell/match";
+import { assessNetwork, relationshipState } from "referwell/relationships";
+import { relationshipEvent } from "../arbitraries/relationships.js";
+import { SYNTHETIC_NOW, syntheticClients, syntheticDirectory, syntheticReferrers } from "../arbitraries/synthetic.js";
+import { growthRatio } from "../support/growthRatio.js";
+
+/**
+ * Growth checks on public functions not checked beside their own tests: the
+ * cost per item at 8n is at most twice the cost at n (8 × a log factor in
+ * total), which n log n meets and n^1.5 (2.8) or n² (8) does not.
+ */
+const NOW = SYNTHETIC_NOW;
+
+// Ten seeded histories of 30 events, given to the referrers in turn.
+const HISTORIES = fc.sample(fc.uniqueArray(relationshipEvent("ref"), { minLength: 30, maxLength: 30, selector: (e) => e.id }), {
+  numRuns: 10,
+  seed: 11,
+});
+
+/** Referrers with a relationship each: the network's states. */
+function network(n: number) {
+  const referrers = syntheticReferrers({ seed: 5, count: n });
+  const states = referrers.map((referrer, i) => {
+    const events = (HISTORIES[i % HISTORIES.length] ?? []).map((event) => ({ ...event, referrerId: referrer.id }));
+    return relationshipState(events, { now: NOW, referrerId: referrer.id });
+  });
+  return { referrers, states };
+}
+
+describe("growth: matching", () => {
+  it("createMatcher: clinicians", () => {
+    const ratio = growthRatio(
+      500,
+      (n) => syntheticDirectory({ seed: 7, clinicians: n }),
+      (directory) => createMatcher(directory),
+      3,
+    );
+    expect(ratio).toBeLessThanOrEqual(2);
+  });
+
+  it("rank: one request against a directory of n clinicians", () => {
+    const clients = syntheticClients({ seed: 8, count: 20 });
+    const build = (n: number) => createMatcher(syntheticDirectory({ seed: 7, clinicians: n }));
+    const ratio = growthRatio(1_000, build, (matcher) => {
+      for (const client of clients) matcher.rank({ client }, { now: NOW });
+    });
+    expect(ratio).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("growth: the network and its cadence", () => {
+  it("assessNetwork: referrers and their states", () => {
+    const ratio = growthRatio(250, network, ({ referrers, states }) => assessNetwork(referrers, states, {}, { now: NOW }));
+    expect(ratio).toBeLessThanOrEqual(2);
+  });
+
+  it("dueTouches: relationship states", () => {
+    const ratio = growthRatio(
+      250,
+      (n) => network(n).states,
+      (states) => dueTouches(states, { now: NOW }),
+    );
+    expect(ratio).toBeLessThanOrEqual(2);
+  });
+});
