@@ -109,8 +109,7 @@ const AFTER_MEETING = new Set(["touch", "referral-sent", "referral-received", "o
  * ```
  */
 export function suggestNextActions(state: RelationshipStateInput, options: NextActionOptionsInput): NextAction[] {
-  // A state this library made is frozen and valid as it is; any other is checked.
-  const stored = isMadeState(state) ? state : validate(RelationshipState, state, "state");
+  const stored = readState(state);
   const settings = validate(NextActionOptions, options, "options");
   const today = dayOf(settings.now, settings.timeZone);
   const current =
@@ -251,4 +250,9 @@ export function suggestNextActions(state: RelationshipStateInput, options: NextA
   }
   const order = NextActionCode.options;
   return actions.sort((a, b) => compareText(a.dueDate, b.dueDate) || order.indexOf(a.code) - order.indexOf(b.code));
+}
+
+/** A state this library made is frozen and valid as it is; any other is checked. */
+function readState(state: RelationshipStateInput): RelationshipState {
+  return isMadeState(state) ? state : validate(RelationshipState, state, "state");
 }
