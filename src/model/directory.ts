@@ -18,7 +18,9 @@ const byId = (item: { id: string }): string => item.id;
  * with the practices, payers and compacts they refer to. Ids are unique per
  * list; every compact privilege names a compact of the directory; and when
  * the directory lists practices (or payers), every clinician's practice (and
- * every panel's payer) is one of them.
+ * every panel's payer) is one of them. Limits: 1,000,000 clinicians and as
+ * many practices (each may be a solo practice), 100,000 payers, 1,000
+ * compacts and 10,000 regulations.
  *
  * @example
  * ```ts
@@ -36,7 +38,8 @@ const byId = (item: { id: string }): string => item.id;
  */
 export const Directory = z
   .strictObject({
-    practices: z.array(Practice).max(100_000).default(emptyList),
+    // As many practices as clinicians: in a national directory most clinicians are a practice of their own.
+    practices: z.array(Practice).max(1_000_000).default(emptyList),
     clinicians: z.array(Clinician).max(1_000_000),
     payers: z.array(Payer).max(100_000).default(emptyList),
     compacts: z.array(Compact).max(1_000).default(emptyList),
