@@ -1,11 +1,11 @@
 import { validate } from "../model/validate.js";
-import { InvalidInputError } from "../errors.js";
+import { FROM_SCHEMA, InvalidInputError } from "../errors.js";
 import { deriveState } from "./internal/deriveState.js";
 import { foldEvents } from "./internal/foldEvents.js";
 import { isMadeState, madeStateHas, rememberAppended } from "./internal/madeStates.js";
 import { stateFromEvents } from "./internal/stateFromEvents.js";
 import { RelationshipEvent, type RelationshipEventInput } from "./schemas.js";
-import { RelationshipState, type RelationshipStateInput } from "./stateSchemas.js";
+import { MAX_EVENTS, RelationshipState, type RelationshipStateInput } from "./stateSchemas.js";
 
 /**
  * Applies one new event to a stored state, for hosts that update as events
@@ -24,8 +24,10 @@ import { RelationshipState, type RelationshipStateInput } from "./stateSchemas.j
  * @param state - a state from {@link relationshipState} or from this function
  * @param event - the new event
  * @throws {@link InvalidInputError} when the state or event is malformed, the
- *   state is not what its events give (`state-mismatch`), or the event
- *   belongs to another referrer (`referrer-mismatch`)
+ *   state is not what its events give (`state-mismatch`), the event
+ *   belongs to another referrer (`referrer-mismatch`), or a new event would
+ *   take the state past 100,000 events (`too-big` at `events`, the limit a
+ *   stored state is read with)
  *
  * @example
  * ```ts
@@ -53,6 +55,9 @@ export function applyRelationshipEvent(state: RelationshipStateInput, event: Rel
   const next = validate(RelationshipEvent, event, "event");
   if (next.referrerId !== current.referrerId) throw new InvalidInputError("event", [{ path: ["referrerId"], code: "referrer-mismatch" }]);
   const { events, asOf, policy, referrerKind } = current;
+  // The same limit a stored state is read with, so no state is made that could not be read back.
+  if (events.length >= MAX_EVENTS && !madeStateHas(current, next.id))
+    throw new InvalidInputError("state", [{ path: ["events"], code: "too-big", expected: `at most ${MAX_EVENTS} items` }], FROM_SCHEMA);
   const last = events[events.length - 1];
   const inOrder = last === undefined || next.date > last.date || (next.date === last.date && next.id > last.id);
   // A repeated id, or an event dated before the latest: fold again, so the result is the same either way.

@@ -6,7 +6,7 @@ import { Id } from "../model/scalars.js";
 import { validate } from "../model/validate.js";
 import { InvalidInputError } from "../errors.js";
 import { RelationshipEvent, type RelationshipEventInput, RelationshipPolicy } from "./schemas.js";
-import type { RelationshipState } from "./stateSchemas.js";
+import { MAX_EVENTS, type RelationshipState } from "./stateSchemas.js";
 import { stateFromEvents } from "./internal/stateFromEvents.js";
 
 /**
@@ -32,7 +32,7 @@ export type RelationshipOptions = z.infer<typeof RelationshipOptions>;
 /** {@link RelationshipOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
 export type RelationshipOptionsInput = z.input<typeof RelationshipOptions>;
 
-const Events = z.array(RelationshipEvent).max(100_000);
+const Events = z.array(RelationshipEvent).max(MAX_EVENTS);
 
 /**
  * Folds a referrer's events into the state of the relationship on the day of

@@ -45,6 +45,9 @@ export type Collaboration = z.infer<typeof Collaboration>;
 
 const date = IsoDate.nullable();
 
+/** The most events one relationship holds. */
+export const MAX_EVENTS = 100_000;
+
 /**
  * The state of one referrer relationship on a day (`asOf`). It keeps its own
  * events (deduplicated by id, in date then id order), so a new event can be
@@ -63,7 +66,7 @@ export const RelationshipState = z.strictObject({
   referrerKind: ReferrerKind.nullable(),
   asOf: IsoDate,
   policy: RelationshipPolicy,
-  events: z.array(RelationshipEvent).max(100_000),
+  events: z.array(RelationshipEvent).max(MAX_EVENTS),
   lifecycle: Lifecycle,
   lifecycleSince: date,
   stage: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),

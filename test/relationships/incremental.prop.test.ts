@@ -105,6 +105,23 @@ describe("applyRelationshipEvent: trusted, stored and branched states", () => {
     }
   });
 
+  it("at the limit of 100,000 events, one more is refused as too-big, as reading the state back would be; one already held is not", () => {
+    const touch = (i: number) =>
+      ({ id: `e${i}`, date: "2026-01-01", type: "touch", kind: "coffee", clinicianId: "clin-a", referrerId: "ref-1" }) as never;
+    const full = relationshipState(
+      Array.from({ length: 100_000 }, (_, i) => touch(i)),
+      { now: "2026-02-01" },
+    );
+    let caught: unknown;
+    try {
+      applyRelationshipEvent(full, touch(100_000));
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as InvalidInputError).issues).toEqual([{ path: ["events"], code: "too-big", expected: "at most 100000 items" }]);
+    expect(applyRelationshipEvent(full, touch(5)).events).toHaveLength(100_000);
+  });
+
   it("a state the library made is frozen, so nothing can change what it trusts", () => {
     const state = relationshipState(
       [
