@@ -10,6 +10,7 @@ import { primaryLanguage } from "./primaryLanguage.js";
 import type { MatcherOptions } from "../schemas.js";
 import { compareText } from "../../model/internal/compareText.js";
 import { minutesOf } from "../../model/internal/minutesOf.js";
+import { pushTo } from "../../model/internal/pushTo.js";
 
 const OUTPATIENT = ["outpatient"] as const;
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
@@ -49,7 +50,7 @@ function unlicensedJurisdictions(directory: Directory, canonical: (tag: string) 
   for (const rule of directory.regulations ?? []) {
     if (rule.licenceRequired) continue;
     const discipline = canonical(rule.discipline);
-    where.set(discipline, [...(where.get(discipline) ?? []), rule.jurisdiction]);
+    pushTo(where, discipline, rule.jurisdiction);
   }
   return where;
 }
