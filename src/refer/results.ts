@@ -8,7 +8,19 @@
 import * as z from "zod";
 import { emptyList } from "../model/internal/emptyList.js";
 import { ExpectedText } from "../errors.js";
-import { Id, IsoDate, Jurisdiction, LanguageTag, MatchCriteria, Money, PayerRef, Tag, UnknownTag, Urgency } from "../model/index.js";
+import {
+  Id,
+  IsoDate,
+  Jurisdiction,
+  LanguageTag,
+  LevelOfCare,
+  MatchCriteria,
+  Money,
+  PayerRef,
+  Tag,
+  UnknownTag,
+  Urgency,
+} from "../model/index.js";
 import { EmergencyContact, RiskFlag, SafetyLevel } from "./safetySchemas.js";
 
 /**
@@ -64,7 +76,10 @@ export type EvidenceItem = z.infer<typeof EvidenceItem>;
  * for a Medicare beneficiary of a clinician who opted out. `amount` is the
  * fee the client would pay; `basis` says why the clinician may keep
  * practising where the client moves; `source` cites the rule of law an
- * alternative rests on, when one does.
+ * alternative rests on, when one does. A higher level of care than weekly
+ * outpatient therapy (`psychiatric-evaluation`, `intensive-outpatient`,
+ * `partial-hospitalisation`) names its `levelOfCare`: a referral target of
+ * its own, which the matcher finds with `require.levelOfCare`.
  *
  * @example
  * ```ts
@@ -91,6 +106,7 @@ export const Alternative = z.strictObject({
     ])
     .optional(),
   source: z.string().min(1).max(1_000).optional(),
+  levelOfCare: LevelOfCare.optional(),
 });
 /** Something to offer before or beside a referral. */
 export type Alternative = z.infer<typeof Alternative>;

@@ -1,8 +1,9 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { InvalidInputError, Urgency } from "referwell";
+import { InvalidInputError, type LevelOfCare, Urgency } from "referwell";
+import { createMatcher } from "referwell/match";
 import { builtInInstruments, classifyProgress, Instrument, reliableChange } from "referwell/refer";
-import { assess, codes, finding, referralCase, rejection, weekly } from "./fixtures.js";
+import { assess, clinician, codes, finding, NOW, referralCase, rejection, weekly } from "./fixtures.js";
 
 const instrument = (id: string) => builtInInstruments.find((entry) => entry.id === id) as Instrument;
 const phq9 = instrument("PHQ-9");
@@ -246,6 +247,26 @@ describe("the progress trigger", () => {
     ]);
     // One severe score is not staying severe.
     expect(assess(withScores(weekly("PHQ-9", "2026-09-01", [18, 18, 19, 18, 19, 20]))).urgency).toBe("routine");
+  });
+
+  it("a higher level of care is a referral target of its own: the matcher finds only clinicians who offer it", () => {
+    const assessment = assess(withScores(weekly("PHQ-9", "2026-09-01", [27, 26, 27, 25, 26, 27])));
+    const levels = finding(assessment, "no-progress")?.alternatives.map((alternative) => alternative.levelOfCare);
+    expect(levels).toEqual(["psychiatric-evaluation", "intensive-outpatient", "partial-hospitalisation"]);
+    const matcher = createMatcher({
+      clinicians: [
+        { ...clinician({ id: "weekly" }), practiceId: "p1" },
+        { ...clinician({ id: "programme", levelsOfCare: ["outpatient", "intensive-outpatient"] }), practiceId: "p2" },
+      ],
+    });
+    const { criteria } = assessment;
+    const ids = (levelOfCare?: LevelOfCare) =>
+      matcher
+        .rank({ criteria: { ...criteria, require: { ...criteria.require, levelOfCare } } }, { now: NOW })
+        .options.map((option) => option.clinicianId);
+    expect(ids()).toEqual(expect.arrayContaining(["weekly", "programme"]));
+    expect(ids("intensive-outpatient")).toEqual(["programme"]);
+    expect(ids("partial-hospitalisation")).toEqual([]);
   });
 
   it("severity without a finding is a notice: improving, yet still severe", () => {

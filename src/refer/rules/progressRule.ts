@@ -105,16 +105,19 @@ function higherLevelsOfCare(): Alternative[] {
       kind: "psychiatric-evaluation",
       summary: "A psychiatric evaluation (a prescriber's assessment and medication review) alongside therapy.",
       explanation: "Seeing a doctor who can look at whether medication could help, alongside our sessions.",
+      levelOfCare: "psychiatric-evaluation",
     },
     {
       kind: "intensive-outpatient",
       summary: "An intensive outpatient programme: several sessions a week.",
       explanation: "A programme with more sessions each week, for more support than we can give once a week.",
+      levelOfCare: "intensive-outpatient",
     },
     {
       kind: "partial-hospitalisation",
       summary: "A partial hospitalisation (day treatment) programme.",
       explanation: "A day programme with treatment most days of the week, while you still sleep at home.",
+      levelOfCare: "partial-hospitalisation",
     },
   ];
 }
