@@ -21,7 +21,14 @@ const PLAN_NET = "http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefiniti
  * and `slidingScaleFloor` (`valueMoney`, per session), `modality` and
  * `population` (`valueString`, a referwell tag, repeating), `telehealth`
  * (`valueBoolean`), `careMode` (`valueCode` `in-person` or `telehealth`, on
- * an `availableTime`).
+ * an `availableTime`); and on a Consent, what FHIR R4's Consent has no
+ * element for: `consentRevoked` (`valueBoolean`, on an `inactive` consent
+ * the client revoked), `consentReplaces` (`valueReference` to the Consent it
+ * supersedes, repeating) and `consentLifts` (complex: `consent`, a
+ * `valueReference`, and `provision`, the `valueString` id of the deny
+ * provision it ends, repeating) and `consentNames` (complex, on a consent
+ * that permits nothing: the `recipient` identifiers, `purpose` and
+ * `category` codes and `dataPeriod` it names all the same).
  *
  * @example
  * ```ts
@@ -43,6 +50,10 @@ export const FhirExtensions = /* @__PURE__ */ deepFreeze({
   population: `${REFERWELL}population`,
   telehealth: `${REFERWELL}telehealth`,
   careMode: `${REFERWELL}care-mode`,
+  consentRevoked: `${REFERWELL}consent-revoked`,
+  consentReplaces: `${REFERWELL}consent-replaces`,
+  consentLifts: `${REFERWELL}consent-lifts`,
+  consentNames: `${REFERWELL}consent-names`,
 } as const);
 
 /** Plan-Net's code system for `newpatients.acceptingPatients` (codes `nopt`, `newpt`, `existptonly`, `existptfam`). */

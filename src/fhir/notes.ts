@@ -21,6 +21,24 @@ import * as z from "zod";
  *   clinician is read as not accepting new clients (the cautious reading)
  * - `assumed-no-capacity`: no capacity extension, so the clinician is read
  *   as having no room (the cautious reading)
+ * - `permits-nothing`: a consent's permit that is missing a part (no
+ *   recipient, purpose or category named), or restricts it by an element
+ *   referwell does not read (`class`, `data`, `securityLabel`, an `action`
+ *   without `disclose`), permits nothing: a permit is read only for what it
+ *   names (the cautious reading)
+ * - `denies-all`: a part of a deny provision that could not be read in full
+ *   (an unknown code or label, a recipient not resolved) is read as "all"
+ *   for that part: the restriction is widened, never narrowed
+ * - `unread-element`: an element was not read because leaving it out can
+ *   only withhold more (a deny provision's `period` or `action`, a provision
+ *   nested in a deny, a permit nested in a permit)
+ * - `unknown-recipient`: a consent actor that is not an information
+ *   recipient, or whose reference neither names an identifier nor is mapped
+ *   in `options.recipients`, was not read
+ * - `read-as-inactive`: a `rejected` or `entered-in-error` consent is read
+ *   as `inactive`: it permits nothing, and its deny provisions still hold
+ * - `assumed-general`: no authorization kind in `category`, so the consent
+ *   is read as a `general` one, which authorizes no notes or Part 2 records
  *
  * @example
  * ```ts
@@ -37,6 +55,12 @@ export const FhirNoteCode = z.enum([
   "inactive",
   "assumed-not-accepting",
   "assumed-no-capacity",
+  "permits-nothing",
+  "denies-all",
+  "unread-element",
+  "unknown-recipient",
+  "read-as-inactive",
+  "assumed-general",
 ]);
 /** Why a note was written. */
 export type FhirNoteCode = z.infer<typeof FhirNoteCode>;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Resource } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
 import { composeUpdate, Consent, Fact } from "referwell/consent";
-import { disclosureToFhir, referralToFhir, transactionBundle, updateToFhir } from "referwell/fhir";
+import { consentFromFhir, consentToFhir, disclosureToFhir, referralToFhir, transactionBundle, updateToFhir } from "referwell/fhir";
 import { createMatcher } from "referwell/match";
 import { assessReferral } from "referwell/refer";
 import { validate } from "referwell";
@@ -37,6 +37,12 @@ function exportWeek(): Resource[] {
     JSON.parse(readFileSync(new URL("../../examples/data/consents.json", import.meta.url), "utf8")),
     "consents",
   );
+  // The consents the updates rest on, as the EHR would store them; each reads back as it was.
+  for (const consent of sample.consents) {
+    const resource = consentToFhir(consent);
+    expect(consentFromFhir(resource).consent).toEqual(consent);
+    resources.push(resource);
+  }
   const pairs = new Set(
     sample.consents.flatMap((consent) =>
       consent.recipients.flatMap((r) => ("referrerId" in r && r.referrerId !== undefined ? [`${consent.clientId} ${r.referrerId}`] : [])),
@@ -70,7 +76,7 @@ describe("the sample practice as FHIR", () => {
   it("exports its week as one transaction Bundle that validates as a whole", () => {
     const resources = exportWeek();
     const kinds = new Set(resources.map((resource) => resource.resourceType));
-    expect([...kinds].sort()).toEqual(["AuditEvent", "Communication", "ServiceRequest", "Task"]);
+    expect([...kinds].sort()).toEqual(["AuditEvent", "Communication", "Consent", "ServiceRequest", "Task"]);
     const bundle = transactionBundle(resources);
     expect(bundle.entry?.length).toBe(resources.length);
     expect(allFhirErrors(bundle)).toEqual([]);

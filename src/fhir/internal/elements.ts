@@ -1,4 +1,5 @@
 import { ExpectedText } from "../../errors.js";
+import { REFERWELL_ID_SYSTEM } from "./outbound.js";
 import type { FhirObject, FhirPath, FhirReader } from "./read.js";
 
 /** An element found in the input, with where it is. */
@@ -44,4 +45,13 @@ export function referencedId(reader: FhirReader, value: unknown, type: string, p
   const match = /^([A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/.exec(text);
   if (match === null || match[1] !== type) return reader.report([...path, "reference"], "invalid-format", ExpectedText.reference);
   return match[2];
+}
+
+/** A reference to a host record: in referwell's id system, else `Type/id`. */
+export function localId(reader: FhirReader, value: unknown, type: string, path: FhirPath, required = false): string | undefined {
+  const reference = reader.object(value, path, required);
+  if (reference === undefined) return undefined;
+  const identifier = reader.object(reference.identifier, [...path, "identifier"]);
+  if (identifier?.system === REFERWELL_ID_SYSTEM) return reader.string(identifier.value, [...path, "identifier", "value"], true, 200);
+  return referencedId(reader, value, type, path, required);
 }

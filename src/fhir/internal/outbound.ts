@@ -3,7 +3,7 @@ import { sha256 } from "../../cadence/internal/sha256.js";
 import type { CompiledMap } from "./codeLookup.js";
 
 /** FHIR R4 `id`: 1–64 letters, digits, `-` and `.`. */
-const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+export const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 /** The system of referwell's own ids, for a reference whose id is not a FHIR id. */
 export const REFERWELL_ID_SYSTEM = "https://referwell.github.io/fhir/sid/id";
 /** The code system of referwell's reason codes (`no-progress`, `moving`, …). */

@@ -54,6 +54,8 @@ export interface FhirObject {
   readonly valueString?: unknown;
   readonly valueUnsignedInt?: unknown;
   readonly valueDecimal?: unknown;
+  readonly valueIdentifier?: unknown;
+  readonly valuePeriod?: unknown;
   readonly birthDate?: unknown;
   readonly use?: unknown;
   readonly type?: unknown;
@@ -66,6 +68,19 @@ export interface FhirObject {
   readonly beneficiary?: unknown;
   readonly subject?: unknown;
   readonly patient?: unknown;
+  readonly action?: unknown;
+  readonly actor?: unknown;
+  readonly category?: unknown;
+  readonly data?: unknown;
+  readonly dataPeriod?: unknown;
+  readonly dateTime?: unknown;
+  readonly identifier?: unknown;
+  readonly policyRule?: unknown;
+  readonly provision?: unknown;
+  readonly purpose?: unknown;
+  readonly role?: unknown;
+  readonly scope?: unknown;
+  readonly securityLabel?: unknown;
 }
 
 /** A place in a FHIR input: the argument's name, then element names and indexes, as FHIRPath writes them. */

@@ -1,0 +1,133 @@
+import type { Consent as FhirConsent } from "@medplum/fhirtypes";
+import * as z from "zod";
+import { type DisclosureCategory, defaultCategories } from "../consent/categories.js";
+import { Consent, type ConsentInput, ConsentRecipient, HostCategories } from "../consent/schemas.js";
+import { validate } from "../model/validate.js";
+import type { FhirNote } from "./notes.js";
+import { consentLinks, consentProvisions } from "./internal/consentBase.js";
+import { consentHeader } from "./internal/consentHeader.js";
+import type { ProvisionReading } from "./internal/consentProvisions.js";
+import { firstWholeDay } from "./internal/dates.js";
+import { type FhirPath, FhirReader, optionsObject } from "./internal/read.js";
+
+/** Literal references a host maps to the recipients they are. */
+const RecipientMap = z.record(z.string().min(1).max(500), ConsentRecipient);
+
+/** What {@link consentFromFhir} needs besides the Consent. */
+export interface ConsentFromFhirOptions {
+  /** The categories the host added to the built-in ones (see `HostCategories`): a deny by security label denies those it marks too. */
+  readonly categories?: readonly z.input<typeof DisclosureCategory>[];
+  /** Actors named by a literal reference (`"Practitioner/123"`), as the recipient each is in referwell. */
+  readonly recipients?: Readonly<Record<string, z.input<typeof ConsentRecipient>>>;
+}
+
+/** A consent read from FHIR, and what the reading noted. */
+export interface ConsentFromFhir {
+  /** The consent, validated. */
+  readonly consent: Consent;
+  /** Codes not read, elements read the cautious way. */
+  readonly notes: readonly FhirNote[];
+}
+
+/**
+ * Reads a FHIR R4 Consent (scope `patient-privacy`) as a referwell consent:
+ * `status` (`proposed` as `draft`; `rejected` and `entered-in-error` as
+ * `inactive`), the authorization kind from `category` (referwell's code
+ * system; `general` when none), `patient` as the client, `dateTime` as the
+ * day signed, the base provision as what the consent permits and its nested
+ * `deny` provisions as deny provisions (by `id`), and referwell's
+ * `consentRevoked`, `consentReplaces` and `consentLifts` extensions. Every
+ * consent {@link consentToFhir} writes reads back as it was.
+ *
+ * A Consent from elsewhere is read the cautious way, and each such reading
+ * is noted:
+ *
+ * - a permit counts only for what it names: a permit that names no actor,
+ *   purpose or code (in FHIR, "any") permits nothing; actors that are not
+ *   information recipients (`IRCP`, `PRCP` of HL7 v3 ParticipationType) or
+ *   that name neither an identifier nor a reference in
+ *   `options.recipients`, purposes not in referwell's list and codes not in
+ *   referwell's category system are left out; a permit restricted by
+ *   `class`, `data`, `securityLabel` or actions without `disclose` permits
+ *   no category; a time in a period counts from the next whole day, or up to
+ *   the last one;
+ * - a deny is read in full or widened: a list with an entry that cannot be
+ *   read denies to all (recipients, purposes or categories); security labels
+ *   deny every category they mark (a confidentiality level also the levels
+ *   above it; `SUD` and `ETH` also a host's `part2` categories); elements
+ *   it does not read (`period`, `action`, nested provisions) are left out,
+ *   which can only withhold more;
+ * - a base provision of type `deny` permits nothing, and when it names
+ *   anything it is a deny provision of the consent too (id `base`).
+ *
+ * @param resource - a FHIR R4 Consent, as parsed JSON
+ * @param options - the host's categories, and the recipients that literal references name
+ * @returns the validated consent and the notes of the reading
+ * @throws {@link InvalidInputError} when the FHIR breaks a rule referwell
+ *   needs (no status, patient or dateTime; another scope; a broken
+ *   element), by path from the argument (`consent.provision.period.start`),
+ *   never with a value
+ *
+ * @example
+ * ```ts
+ * import { consentFromFhir } from "referwell/fhir";
+ *
+ * const { consent, notes } = consentFromFhir({
+ *   resourceType: "Consent",
+ *   id: "cons-07",
+ *   status: "active",
+ *   scope: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/consentscope", code: "patient-privacy" }] },
+ *   category: [{ coding: [{ system: "http://loinc.org", code: "59284-0" }] }],
+ *   patient: { reference: "Patient/cl-07" },
+ *   dateTime: "2026-06-02",
+ *   policyRule: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "OPTIN" }] },
+ *   provision: {
+ *     type: "permit",
+ *     period: { start: "2026-06-02", end: "2027-06-01" },
+ *     actor: [
+ *       {
+ *         role: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", code: "IRCP" }] },
+ *         reference: { identifier: { system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" } },
+ *       },
+ *     ],
+ *     purpose: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ActReason", code: "TREAT" }],
+ *     code: [{ coding: [{ system: "https://referwell.github.io/fhir/CodeSystem/disclosure-category", code: "attendance" }] }],
+ *     provision: [
+ *       { type: "deny", securityLabel: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "PSY" }] },
+ *     ],
+ *   },
+ * });
+ * consent.kind; // => "general"
+ * consent.recipients; // => [{ identifier: { system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" } }]
+ * consent.deny; // => [{ id: "provision-1", categories: ["diagnosis", "medication", "risk", "test-results", "psychotherapy-note"] }]
+ * notes; // => [{ path: ["consent", "category"], code: "assumed-general" }]
+ * ```
+ */
+export function consentFromFhir(resource: FhirConsent, options?: ConsentFromFhirOptions): ConsentFromFhir {
+  const settings = optionsObject(options);
+  const hostCategories = validate(HostCategories, settings.categories ?? [], "options.categories");
+  const recipients = validate(RecipientMap, settings.recipients ?? {}, "options.recipients");
+  const reader = new FhirReader();
+  const notes: FhirNote[] = [];
+  const root: FhirPath = ["consent"];
+  const fhir = reader.object(resource, root, true) ?? {};
+  reader.resourceType(fhir, "Consent", root);
+  const { id, status, kind, clientId, signed } = consentHeader(reader, fhir, root, notes);
+  const reading: ProvisionReading = { reader, notes, recipients, catalogue: [...defaultCategories, ...hostCategories] };
+  const { period, ...permits } = consentProvisions(reading, fhir, root);
+  const { replaces, lifts } = consentLinks(reader, fhir, root);
+  reader.throwIfAny();
+
+  const input: ConsentInput = {
+    id: id as string,
+    clientId: clientId as string,
+    status: status as Consent["status"],
+    kind,
+    signed: signed as string,
+    period: period ?? { start: firstWholeDay(reader, fhir.dateTime, []) as string },
+    ...permits,
+    lifts,
+    replaces,
+  };
+  return { consent: validate(Consent, input, "consent"), notes };
+}

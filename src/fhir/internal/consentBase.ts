@@ -1,0 +1,123 @@
+import * as z from "zod";
+import { CategoryCode, PurposeOfUse } from "../../consent/categories.js";
+import type { ConsentInput, ConsentRecipient, DenyProvision } from "../../consent/schemas.js";
+import { FhirExtensions } from "../extensions.js";
+import type { FhirNote } from "../notes.js";
+import { denyOf, permitOf, type ProvisionReading } from "./consentProvisions.js";
+import { period } from "./dates.js";
+import { extensionsOf, localId } from "./elements.js";
+import { REFERWELL_ID_SYSTEM } from "./outbound.js";
+import type { FhirObject, FhirPath, FhirReader } from "./read.js";
+
+/** What a base `deny` may name, which makes it a restriction as well. */
+const BASE_DENY_PARTS = ["actor", "purpose", "code", "securityLabel", "dataPeriod", "class", "data", "action"] as const;
+
+/** What a deny base, which permits nothing, names all the same (`consentNames`): read only while one list stays empty, so it never permits. */
+function namesOf(
+  reader: FhirReader,
+  fhir: FhirObject,
+  root: FhirPath,
+  notes: FhirNote[],
+): Partial<Pick<ConsentInput, "recipients" | "purposes" | "categories" | "dataPeriod">> {
+  const found = extensionsOf(reader, fhir, FhirExtensions.consentNames, root)[0];
+  if (found === undefined) return {};
+  const parts = (url: string) => extensionsOf(reader, found.value, url, found.path);
+  const recipients = parts("recipient").flatMap(({ value, path }): ConsentRecipient[] => {
+    const identifier = reader.object(value.valueIdentifier, [...path, "valueIdentifier"], true);
+    const system = reader.string(identifier?.system, [...path, "valueIdentifier", "system"], true, 200);
+    const code = reader.string(identifier?.value, [...path, "valueIdentifier", "value"], true, 200);
+    if (system === undefined || code === undefined) return [];
+    return [system === REFERWELL_ID_SYSTEM ? { referrerId: code } : { identifier: { system, value: code } }];
+  });
+  const codes = <T>(url: string, schema: z.ZodType<T>): T[] =>
+    parts(url).flatMap(({ value, path }) => {
+      const code = schema.safeParse(value.valueCode);
+      if (code.success) return [code.data];
+      notes.push({ path: [...path, "valueCode"], code: "unknown-code" });
+      return [];
+    });
+  const purposes = codes("purpose", PurposeOfUse);
+  const categories = codes("category", CategoryCode);
+  const dataPeriod = parts("dataPeriod").map(({ value, path }) => period(reader, value.valuePeriod, [...path, "valuePeriod"]))[0];
+  if (recipients.length > 0 && purposes.length > 0 && categories.length > 0) {
+    notes.push({ path: [...found.path], code: "permits-nothing" });
+    return {};
+  }
+  return { recipients, purposes, categories, ...(dataPeriod === undefined ? {} : { dataPeriod }) };
+}
+
+/** What a Consent's provisions read as: what it permits (or names without permitting), its period when it gives one, its deny provisions. */
+export type ProvisionsRead = Pick<ConsentInput, "recipients" | "purposes" | "categories" | "dataPeriod"> & {
+  readonly period?: { start: string; end?: string };
+  readonly deny: DenyProvision[];
+};
+
+/** The base provision and its type, read: `undefined` type when it has none or a wrong one (reported). */
+function baseOf(reader: FhirReader, fhir: FhirObject, at: FhirPath): { base?: FhirObject; type?: "permit" | "deny" } {
+  const base = reader.object(fhir.provision, at);
+  const type = base === undefined ? undefined : reader.string(base.type, [...at, "type"], false, 20);
+  if (type !== undefined && type !== "permit" && type !== "deny") reader.report([...at, "type"], "invalid-value", "one of [deny, permit]");
+  if (base === undefined) return {};
+  return type === "permit" || type === "deny" ? { base, type } : { base };
+}
+
+/** The deny provisions: the base's when a deny base names anything (id `base`), then each nested deny (by `id`, else its place). */
+function denialsOf(reading: ProvisionReading, base: FhirObject | undefined, restricts: boolean, at: FhirPath): DenyProvision[] {
+  const { reader, notes } = reading;
+  const taken = new Set<string>();
+  const idFor = (provision: FhirObject, path: FhirPath, fallback: string): string => {
+    let id = reader.string(provision.id, [...path, "id"], false, 200) ?? fallback;
+    while (taken.has(id)) id = `${id}-${taken.size}`;
+    taken.add(id);
+    return id;
+  };
+  const deny: DenyProvision[] = base !== undefined && restricts ? [denyOf(reading, base, at, idFor(base, at, "base"), false)] : [];
+  reader.array(base?.provision, [...at, "provision"], 50).forEach((item, index) => {
+    const path = [...at, "provision", index];
+    const nested = reader.object(item, path);
+    if (nested === undefined) return;
+    // A nested permit would open a deny, or add nothing to a permit: it is not read, which can only withhold more.
+    if (nested.type === "deny") deny.push(denyOf(reading, nested, path, idFor(nested, path, `provision-${index + 1}`), true));
+    else notes.push({ path, code: "unread-element" });
+  });
+  return deny;
+}
+
+/**
+ * Reads the base provision and the provisions nested in it. A permit base
+ * is what the consent permits; a deny base permits nothing, is a deny
+ * provision too when it names anything, and may carry what the consent
+ * names in `consentNames`; without a base provision or its type, nothing is
+ * permitted (the cautious reading); nested denies are deny provisions,
+ * nested permits are not read.
+ */
+export function consentProvisions(reading: ProvisionReading, fhir: FhirObject, root: FhirPath): ProvisionsRead {
+  const { reader, notes } = reading;
+  const at: FhirPath = [...root, "provision"];
+  const { base, type } = baseOf(reader, fhir, at);
+  if (type === undefined) notes.push({ path: base === undefined ? [...at] : [...at, "type"], code: "permits-nothing" });
+  const restricts = type === "deny" && BASE_DENY_PARTS.some((name) => base?.[name] !== undefined);
+  const deny = denialsOf(reading, base, restricts, at);
+  if (base !== undefined && type === "permit") return { ...permitOf(reading, base, at), deny };
+  const nothing = { recipients: [], purposes: [], categories: [], deny };
+  if (base === undefined || type !== "deny") return nothing;
+  // A deny base permits nothing; its period is kept as written, and what it names only when it restricts nothing itself.
+  const span = period(reader, base.period, [...at, "period"], false);
+  return { ...nothing, ...(restricts ? {} : namesOf(reader, fhir, root, notes)), ...(span === undefined ? {} : { period: span }) };
+}
+
+/** The consents it replaces and the deny provisions it lifts, from referwell's extensions. */
+export function consentLinks(reader: FhirReader, fhir: FhirObject, root: FhirPath): Pick<ConsentInput, "replaces" | "lifts"> {
+  const replaces = extensionsOf(reader, fhir, FhirExtensions.consentReplaces, root).flatMap(
+    ({ value, path }) => localId(reader, value.valueReference, "Consent", [...path, "valueReference"], true) ?? [],
+  );
+  const lifts = extensionsOf(reader, fhir, FhirExtensions.consentLifts, root).flatMap(({ value, path }) => {
+    const part = (url: string) => extensionsOf(reader, value, url, path)[0];
+    const consent = part("consent");
+    const provision = part("provision");
+    const consentId = localId(reader, consent?.value.valueReference, "Consent", [...(consent?.path ?? path), "valueReference"], true);
+    const provisionName = reader.string(provision?.value.valueString, [...(provision?.path ?? path), "valueString"], true, 200);
+    return consentId === undefined || provisionName === undefined ? [] : [{ consentId, provisionId: provisionName }];
+  });
+  return { replaces, lifts };
+}

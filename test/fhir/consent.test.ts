@@ -1,0 +1,246 @@
+import { test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { InvalidInputError } from "referwell";
+import { composeUpdate, type ConsentInput } from "referwell/consent";
+import { consentFromFhir, consentToFhir } from "referwell/fhir";
+import type { Consent as FhirConsent, ConsentProvision } from "@medplum/fhirtypes";
+import { consents, updateRequest } from "../arbitraries/consent.js";
+import { deepFreeze } from "../support/deepFreeze.js";
+import { allFhirErrors } from "../support/fhirValidator.js";
+import { untyped } from "../support/untyped.js";
+
+const CATEGORY = "https://referwell.github.io/fhir/CodeSystem/disclosure-category";
+const ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+const ACT_REASON = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
+const NPI = { system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" };
+const recipientActor = (reference: object) => ({
+  role: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", code: "IRCP" }] },
+  reference,
+});
+
+/** A Consent as an EHR might hold one: active, permitting attendance and progress to an NPI for coordination of care. */
+function outside(provision: Partial<ConsentProvision> = {}, rest: Partial<FhirConsent> = {}): FhirConsent {
+  return {
+    resourceType: "Consent",
+    id: "ehr-1",
+    status: "active",
+    scope: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/consentscope", code: "patient-privacy" }] },
+    category: [{ coding: [{ system: "http://loinc.org", code: "59284-0" }] }],
+    patient: { reference: "Patient/cl-1" },
+    dateTime: "2026-06-02",
+    policyRule: { coding: [{ system: ACT_CODE, code: "OPTIN" }] },
+    provision: {
+      type: "permit",
+      period: { start: "2026-06-02", end: "2027-06-01" },
+      actor: [recipientActor({ identifier: NPI })],
+      purpose: [{ system: ACT_REASON, code: "COC" }],
+      code: [{ coding: [{ system: CATEGORY, code: "attendance" }] }, { coding: [{ system: CATEGORY, code: "progress-summary" }] }],
+      ...provision,
+    },
+    ...rest,
+  };
+}
+
+describe("consents: referwell → FHIR → referwell", () => {
+  test.prop([consents], { numRuns: 150 })("reads back every consent it writes, with no notes, as valid FHIR R4", (generated) => {
+    for (const consent of generated) {
+      const resource = consentToFhir(deepFreeze(structuredClone(consent)));
+      expect(allFhirErrors(resource), consent.id).toEqual([]);
+      const read = consentFromFhir(deepFreeze(resource));
+      expect(read.consent).toEqual(consent);
+      expect(read.notes).toEqual([]);
+    }
+  });
+
+  test.prop([updateRequest], { numRuns: 150 })(
+    "an update composed from the FHIR-read consents is the update composed from the native ones",
+    (request) => {
+      const read = request.consents.map((consent) => consentFromFhir(consentToFhir(consent), { categories: request.categories }).consent);
+      expect(composeUpdate({ ...request, consents: read })).toEqual(composeUpdate(request));
+    },
+  );
+
+  it("ids that are no FHIR ids travel as identifiers in referwell's id system", () => {
+    const consent: ConsentInput = {
+      id: "consent 2026/07",
+      clientId: "client #7",
+      status: "revoked",
+      kind: "sud-records",
+      signed: "2026-06-02",
+      period: { start: "2026-06-02" },
+      recipients: [{ referrerId: "GP practice 4" }],
+      purposes: ["TREAT"],
+      categories: ["substance-use"],
+      replaces: ["consent 2025/01"],
+      lifts: [{ consentId: "consent 2025/01", provisionId: "no substance use" }],
+    };
+    const resource = consentToFhir(consent);
+    expect(resource.id).toMatch(/^rw-[0-9a-f]{40}$/);
+    expect([resource.status, allFhirErrors(resource)]).toEqual(["inactive", []]);
+    expect(consentFromFhir(resource)).toEqual({
+      consent: { ...consent, deny: [] },
+      notes: [],
+    });
+  });
+});
+
+describe("consents from elsewhere are read the cautious way", () => {
+  it("a permit reads for what it names", () => {
+    const { consent, notes } = consentFromFhir(outside());
+    expect([consent.recipients, consent.purposes, consent.categories, consent.period]).toEqual([
+      [{ identifier: NPI }],
+      ["COC"],
+      ["attendance", "progress-summary"],
+      { start: "2026-06-02", end: "2027-06-01" },
+    ]);
+    expect(notes).toEqual([{ path: ["consent", "category"], code: "assumed-general" }]);
+  });
+
+  it("a permit that leaves a part out (any, in FHIR) permits nothing", () => {
+    const { purpose: _purpose, ...noPurpose } = outside().provision as ConsentProvision;
+    const { consent, notes } = consentFromFhir(outside(), undefined);
+    expect(consent.purposes).toEqual(["COC"]);
+    const open = consentFromFhir({ ...outside(), provision: noPurpose });
+    expect(open.consent.purposes).toEqual([]);
+    expect(open.notes).toContainEqual({ path: ["consent", "provision", "purpose"], code: "permits-nothing" });
+    expect(notes).not.toContainEqual(expect.objectContaining({ code: "permits-nothing" }));
+  });
+
+  it("unknown purposes, codes and actors are left out of a permit; a restriction it cannot read empties its categories", () => {
+    const { consent, notes } = consentFromFhir(
+      outside({
+        actor: [recipientActor({ identifier: NPI }), recipientActor({ reference: "Practitioner/77" })],
+        purpose: [
+          { system: ACT_REASON, code: "COC" },
+          { system: ACT_REASON, code: "RESCH" },
+        ],
+        code: [{ coding: [{ system: CATEGORY, code: "attendance" }] }, { coding: [{ system: "http://loinc.org", code: "11488-4" }] }],
+      }),
+    );
+    expect([consent.recipients, consent.purposes, consent.categories]).toEqual([[{ identifier: NPI }], ["COC"], ["attendance"]]);
+    expect(notes.map((note) => note.code)).toEqual(["assumed-general", "unknown-recipient", "unknown-code", "unknown-code"]);
+    // The system is input too: a note names the path only.
+    expect(notes[3]).toEqual({ path: ["consent", "provision", "code", 1], code: "unknown-code" });
+    const mapped = consentFromFhir(outside({ actor: [recipientActor({ reference: "Practitioner/77" })] }), {
+      recipients: { "Practitioner/77": { referrerId: "ref-77" } },
+    });
+    expect(mapped.consent.recipients).toEqual([{ referrerId: "ref-77" }]);
+    for (const restriction of [
+      { class: [{ system: "http://hl7.org/fhir/resource-types", code: "Observation" }] },
+      { securityLabel: [{ system: "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", code: "N" }] },
+      { action: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/consentaction", code: "access" }] }] },
+    ]) {
+      expect(consentFromFhir(outside(restriction)).consent.categories, Object.keys(restriction)[0]).toEqual([]);
+    }
+    const disclose = { action: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/consentaction", code: "disclose" }] }] };
+    expect(consentFromFhir(outside(disclose)).consent.categories).toEqual(["attendance", "progress-summary"]);
+  });
+
+  it("a time never stretches a permission to a whole day; a deny binds from the day signed", () => {
+    const { consent } = consentFromFhir(
+      outside({ period: { start: "2026-06-02T15:00:00Z", end: "2027-06-01T10:00:00+02:00" } }, { dateTime: "2026-06-02T14:55:00Z" }),
+    );
+    expect([consent.signed, consent.period]).toEqual(["2026-06-02", { start: "2026-06-03", end: "2027-05-31" }]);
+    const whole = consentFromFhir(outside({ period: { start: "2026-06-02T00:00:00Z", end: "2027-06-01T23:59:59Z" } })).consent;
+    expect(whole.period).toEqual({ start: "2026-06-02", end: "2027-06-01" });
+    const none = consentFromFhir(outside({ period: { start: "2026-06-02T10:00:00Z", end: "2026-06-02T18:00:00Z" } }));
+    expect(none.consent.categories).toEqual([]);
+    expect(none.notes).toContainEqual({ path: ["consent", "provision", "period"], code: "permits-nothing" });
+  });
+
+  it("a deny by security label denies every category the label marks, a level also those above it", () => {
+    const deny = (securityLabel: { system: string; code: string }[]) =>
+      consentFromFhir(outside({ provision: [{ id: "labels", type: "deny", securityLabel }] }), {
+        categories: [{ code: "hiv-status", label: "HIV status", confidentiality: "R", sensitivity: ["HIV"] }],
+      }).consent.deny;
+    expect(deny([{ system: ACT_CODE, code: "PSY" }])).toEqual([
+      { id: "labels", categories: ["diagnosis", "medication", "risk", "test-results", "psychotherapy-note"] },
+    ]);
+    expect(deny([{ system: ACT_CODE, code: "HIV" }])).toEqual([{ id: "labels", categories: ["hiv-status"] }]);
+    expect(deny([{ system: "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", code: "V" }])).toEqual([
+      { id: "labels", categories: ["psychotherapy-note", "sud-counselling-note"] },
+    ]);
+    expect(deny([{ system: ACT_CODE, code: "ETH" }])[0]?.categories).toEqual(["substance-use", "sud-counselling-note"]);
+    expect(deny([{ system: "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", code: "R" }])[0]?.categories).toEqual([
+      "progress-summary",
+      "diagnosis",
+      "medication",
+      "risk",
+      "test-results",
+      "substance-use",
+      "psychotherapy-note",
+      "sud-counselling-note",
+      "hiv-status",
+    ]);
+  });
+
+  it("a deny part that cannot be read in full denies to all", () => {
+    const { consent, notes } = consentFromFhir(
+      outside({
+        provision: [
+          {
+            type: "deny",
+            actor: [recipientActor({ identifier: NPI }), recipientActor({ reference: "Organization/school" })],
+            purpose: [{ system: ACT_REASON, code: "COC" }],
+            code: [{ coding: [{ system: CATEGORY, code: "diagnosis" }] }, { coding: [{ system: "http://snomed.info/sct", code: "1" }] }],
+            period: { start: "2026-07-01", end: "2026-08-01" },
+          },
+        ],
+      }),
+    );
+    // Neither the recipients nor the categories could be read in full: the deny reaches everyone and everything, for COC.
+    expect(consent.deny).toEqual([{ id: "provision-1", purposes: ["COC"] }]);
+    expect(notes.filter((note) => note.code === "denies-all").map((note) => note.path.at(-1))).toEqual(["actor", "code"]);
+    expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 0, "period"], code: "unread-element" });
+  });
+
+  it("a deny base permits nothing and binds as a restriction; nested permits are not read", () => {
+    const { consent, notes } = consentFromFhir(
+      outside({
+        type: "deny",
+        actor: [recipientActor({ identifier: NPI })],
+        purpose: undefined,
+        code: [{ coding: [{ system: CATEGORY, code: "diagnosis" }] }],
+        provision: [{ type: "permit", actor: [recipientActor({ identifier: NPI })] }],
+      }),
+    );
+    expect([consent.recipients, consent.purposes, consent.categories]).toEqual([[], [], []]);
+    expect(consent.deny).toEqual([{ id: "base", recipients: [{ identifier: NPI }], categories: ["diagnosis"] }]);
+    expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 0], code: "unread-element" });
+  });
+
+  it("nothing agreed permits: proposed is a draft; rejected and entered-in-error are inactive, their restrictions kept", () => {
+    const status = (value: FhirConsent["status"]) => consentFromFhir(outside({}, { status: value }));
+    expect(status("proposed").consent.status).toBe("draft");
+    expect(status("rejected").consent.status).toBe("inactive");
+    expect(status("entered-in-error").notes).toContainEqual({ path: ["consent", "status"], code: "read-as-inactive" });
+  });
+
+  it("bad FHIR is refused by path and rule, never with a value", () => {
+    const marker = "ZQX-MARKER-9";
+    const broken = untyped<FhirConsent>({
+      ...outside({ period: { start: marker } }),
+      resourceType: "Consents",
+      status: marker,
+      scope: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/consentscope", code: "research" }] },
+      patient: undefined,
+    });
+    let error: unknown;
+    try {
+      consentFromFhir(broken);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidInputError);
+    const { issues, message } = error as InvalidInputError;
+    expect(issues.map((issue) => [issue.path.join("."), issue.code])).toEqual([
+      ["resourceType", "invalid-value"],
+      ["status", "invalid-value"],
+      ["scope", "invalid-value"],
+      ["patient", "required"],
+      ["provision.period.start", "invalid-format"],
+    ]);
+    expect(JSON.stringify(error) + message + String(error)).not.toContain(marker);
+    expect(() => consentToFhir(untyped({ id: "c", status: marker }))).toThrow(InvalidInputError);
+  });
+});
