@@ -164,6 +164,7 @@ function assemble(
     availability: { timeZone, slots: parts.slots },
     acceptingNewClients: fields.accepting ?? false,
     capacity: cautiousCapacity(fields.capacity),
+    ...(fields.outcomes.length === 0 ? {} : { outcomes: fields.outcomes }),
   };
   return validate(Clinician, input, "clinician");
 }
@@ -175,8 +176,9 @@ function assemble(
  * - `id`, `name` (its `text`, else given and family names), `gender`, and
  *   languages from `communication` (BCP 47 codings);
  * - licences from `qualification`s whose `issuer` the host places in a
- *   jurisdiction (`issuerJurisdictions`), with the qualification's `period`
- *   and its code's text or first code as the title;
+ *   jurisdiction (`issuerJurisdictions`), with the qualification's `period`,
+ *   its first identifier's value as the licence number, and its code's text
+ *   or first code as the title;
  * - the discipline from the first NUCC taxonomy code the code maps know
  *   (roles' `code`, then `specialty`, then qualifications);
  * - problem areas from the roles' `specialty` (SNOMED CT, ICD-10-CM) through
@@ -190,8 +192,9 @@ function assemble(
  *   the role's (else the plan's) period;
  * - accepting new clients from Plan-Net `newpatients` (`newpt`; missing, the
  *   clinician is read as not accepting and a note says so), and capacity,
- *   fee, sliding-scale floor, modalities, populations and telehealth from
- *   referwell's extensions (see {@link FhirExtensions}).
+ *   fee, sliding-scale floor, modalities, populations, telehealth and the
+ *   outcome profile (one `outcome` per problem domain) from referwell's
+ *   extensions (see {@link FhirExtensions}).
  *
  * Roles with `active: false` are skipped (noted). Nothing is guessed: what
  * FHIR cannot say and referwell needs (populations, languages) must be there.

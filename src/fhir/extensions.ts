@@ -21,7 +21,10 @@ const PLAN_NET = "http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefiniti
  * and `slidingScaleFloor` (`valueMoney`, per session), `modality` and
  * `population` (`valueString`, a referwell tag, repeating), `telehealth`
  * (`valueBoolean`), `careMode` (`valueCode` `in-person` or `telehealth`, on
- * an `availableTime`); and on a Consent, what FHIR R4's Consent has no
+ * an `availableTime`), `outcome` (complex, repeating: `problemArea`
+ * `valueString`, `rating` `valueCode` `effective`, `neutral` or
+ * `ineffective`, `cases` `valueUnsignedInt`, and optionally `asOf`
+ * `valueDate` and `source` `valueString`: the clinician's outcome profile); and on a Consent, what FHIR R4's Consent has no
  * element for: `consentRevoked` (`valueBoolean`, on an `inactive` consent
  * the client revoked), `consentReplaces` (`valueReference` to the Consent it
  * supersedes, repeating) and `consentLifts` (complex: `consent`, a
@@ -50,6 +53,7 @@ export const FhirExtensions = /* @__PURE__ */ deepFreeze({
   population: `${REFERWELL}population`,
   telehealth: `${REFERWELL}telehealth`,
   careMode: `${REFERWELL}care-mode`,
+  outcome: `${REFERWELL}outcome`,
   consentRevoked: `${REFERWELL}consent-revoked`,
   consentReplaces: `${REFERWELL}consent-replaces`,
   consentLifts: `${REFERWELL}consent-lifts`,

@@ -17,6 +17,8 @@ import { Tag } from "./defaultVocabulary.js";
  * registered rather than licensed (in the UK: `HCPC` for practitioner
  * psychologists, a statutory register; `BACP`, `UKCP` or `NCPS`, accredited
  * registers for counsellors and psychotherapists); it is carried, not read.
+ * `number` is the licence or registration number the board issued, carried
+ * for the host's records (a FHIR qualification's identifier), not read.
  *
  * @example
  * ```ts
@@ -29,6 +31,7 @@ export const License = z.strictObject({
   jurisdiction: Jurisdiction,
   title: z.string().min(1).max(100).optional(),
   register: z.string().min(1).max(100).optional(),
+  number: z.string().min(1).max(100).optional(),
   period: Period.optional(),
 });
 /** A licence to practise in one jurisdiction. */

@@ -80,6 +80,43 @@ describe("clinicianFromFhir", () => {
     expect(notes.map((note) => note.code)).toEqual(["assumed-not-accepting", "assumed-no-capacity", "unknown-code"]);
   });
 
+  it("reads the outcome profile, one extension per problem domain, and a licence's number", () => {
+    const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
+    const outcome = (parts: Record<string, unknown>) => ({
+      url: FhirExtensions.outcome,
+      extension: Object.entries(parts).map(([url, value]) => ({ url, ...(value as object) })),
+    });
+    const person = copy(practitioner);
+    person.extension = [
+      ...(person.extension ?? []),
+      outcome({ problemArea: { valueString: "trauma" }, rating: { valueCode: "effective" }, cases: { valueUnsignedInt: 41 } }),
+      outcome({
+        problemArea: { valueString: "substance-use" },
+        rating: { valueCode: "ineffective" },
+        cases: { valueUnsignedInt: 18 },
+        asOf: { valueDate: "2026-09-30" },
+        source: { valueString: "Practice outcome audit" },
+      }),
+    ];
+    (person.qualification ?? [])[0] = { ...(person.qualification?.[0] as object), identifier: [{ value: "C-10422" }] } as never;
+    const { clinician } = clinicianFromFhir(person, roles, options);
+    expect(clinician.outcomes).toEqual([
+      { problemArea: "trauma", rating: "effective", cases: 41 },
+      { problemArea: "substance-use", rating: "ineffective", cases: 18, asOf: "2026-09-30", source: "Practice outcome audit" },
+    ]);
+    expect(clinician.licensure.licenses[0]?.number).toBe("C-10422");
+    expect(allFhirErrors(person)).toEqual([]);
+    const broken = copy(person);
+    broken.extension = [
+      outcome({ problemArea: { valueString: "trauma" }, rating: { valueCode: "great" } }),
+      ...(practitioner.extension ?? []),
+    ];
+    expect(failure(() => clinicianFromFhir(broken, roles, options)).issues.map((issue) => [issue.path.join("."), issue.code])).toEqual([
+      ["extension.0.extension.1.valueCode", "invalid-value"],
+      ["extension.0.extension.cases", "required"],
+    ]);
+  });
+
   it("takes the host's code map entries before the defaults", () => {
     const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
     const mapped = clinicianFromFhir(practitioner, roles, {

@@ -1,9 +1,11 @@
-import type { Capacity } from "../../model/clinician.js";
+import type { Capacity, DomainOutcome } from "../../model/clinician.js";
+import { OutcomeRating } from "../../model/enums.js";
+import { fullDate } from "./dates.js";
 import type { Money } from "../../model/scalars.js";
 import { ACCEPTING_PATIENTS_SYSTEM, FhirExtensions } from "../extensions.js";
 import { codingsOf, extensionsOf, type Located } from "./elements.js";
 import { moneyOf } from "./moneyOf.js";
-import type { FhirObject, FhirReader } from "./read.js";
+import type { FhirObject, FhirPath, FhirReader } from "./read.js";
 
 const CAPACITY_PARTS = ["caseloadMax", "caseloadCurrent", "weeklyNewClientLimit", "newClientsThisWeek", "expectedWaitDays"] as const;
 
@@ -16,6 +18,7 @@ export interface ExtensionFields {
   telehealth: boolean;
   modalities: string[];
   populations: string[];
+  outcomes: DomainOutcome[];
 }
 
 /** Plan-Net `newpatients`: true when any `acceptingPatients` says `newpt`. */
@@ -60,6 +63,43 @@ function tags(reader: FhirReader, element: Located<FhirObject>, url: string, int
   }
 }
 
+/** A part of a complex extension: its value and where it is (where it would be, when it is missing). */
+function partOf(reader: FhirReader, found: Located<FhirObject>, url: string, key: string): { value: unknown; path: FhirPath } {
+  const located = extensionsOf(reader, found.value, url, found.path)[0];
+  return located === undefined
+    ? { value: undefined, path: [...found.path, "extension", url] }
+    : { value: located.value[key], path: [...located.path, key] };
+}
+
+/** One `outcome` extension as a domain outcome; undefined when a part breaks a rule (reported). */
+function outcomeOf(reader: FhirReader, found: Located<FhirObject>): DomainOutcome | undefined {
+  const [area, rated, counted, measured, cited] = [
+    partOf(reader, found, "problemArea", "valueString"),
+    partOf(reader, found, "rating", "valueCode"),
+    partOf(reader, found, "cases", "valueUnsignedInt"),
+    partOf(reader, found, "asOf", "valueDate"),
+    partOf(reader, found, "source", "valueString"),
+  ] as const;
+  const problemArea = reader.string(area.value, area.path, true, 100);
+  const rating = OutcomeRating.safeParse(rated.value);
+  if (!rating.success)
+    reader.report(rated.path, rated.value === undefined ? "required" : "invalid-value", `one of [${OutcomeRating.options.join(", ")}]`);
+  const cases =
+    counted.value === undefined ? reader.report(counted.path, "required") : reader.number(counted.value, counted.path, 0, 1_000_000, true);
+  const asOf = fullDate(reader, measured.value, measured.path);
+  const source = reader.string(cited.value, cited.path, false, 500);
+  if (problemArea === undefined || !rating.success || cases === undefined) return undefined;
+  return { problemArea, rating: rating.data, cases, ...(asOf === undefined ? {} : { asOf }), ...(source === undefined ? {} : { source }) };
+}
+
+/** referwell's `outcome` extensions: one per problem domain, the first for a domain winning. */
+function outcomes(reader: FhirReader, element: Located<FhirObject>, into: DomainOutcome[]): void {
+  for (const found of extensionsOf(reader, element.value, FhirExtensions.outcome, element.path)) {
+    const outcome = outcomeOf(reader, found);
+    if (outcome !== undefined && !into.some((entry) => entry.problemArea === outcome.problemArea)) into.push(outcome);
+  }
+}
+
 /** The fields FHIR lacks, the first element that gives each winning (the Practitioner, then its roles in order). */
 export function extensionFields(reader: FhirReader, elements: readonly Located<FhirObject>[]): ExtensionFields {
   const fields: ExtensionFields = {
@@ -70,6 +110,7 @@ export function extensionFields(reader: FhirReader, elements: readonly Located<F
     telehealth: false,
     modalities: [],
     populations: [],
+    outcomes: [],
   };
   for (const element of elements) {
     fields.accepting = accepting(reader, element, fields.accepting);
@@ -81,6 +122,7 @@ export function extensionFields(reader: FhirReader, elements: readonly Located<F
     }
     tags(reader, element, FhirExtensions.modality, fields.modalities);
     tags(reader, element, FhirExtensions.population, fields.populations);
+    outcomes(reader, element, fields.outcomes);
   }
   return fields;
 }

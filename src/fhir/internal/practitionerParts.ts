@@ -67,7 +67,14 @@ export function practitionerLicences(
     }
     const title = titleOf(reader, reader.object(qualification.code, [...at, "code"], true), [...at, "code"]);
     const span = period(reader, qualification.period, [...at, "period"], false);
-    licenses.push({ jurisdiction, ...(title === undefined ? {} : { title }), ...(span === undefined ? {} : { period: span }) });
+    const identifier = reader.object(reader.array(qualification.identifier, [...at, "identifier"], 20)[0], [...at, "identifier", 0]);
+    const number = reader.string(identifier?.value, [...at, "identifier", 0, "value"], false, 100);
+    licenses.push({
+      jurisdiction,
+      ...(title === undefined ? {} : { title }),
+      ...(number === undefined ? {} : { number }),
+      ...(span === undefined ? {} : { period: span }),
+    });
   });
   return licenses;
 }

@@ -55,6 +55,7 @@ export interface FhirObject {
   readonly valueUnsignedInt?: unknown;
   readonly valueDecimal?: unknown;
   readonly valueIdentifier?: unknown;
+  readonly valueDate?: unknown;
   readonly valuePeriod?: unknown;
   readonly birthDate?: unknown;
   readonly use?: unknown;
