@@ -7,6 +7,7 @@
  */
 import { cadenceSection } from "./demo/cadence.js";
 import { consentSection } from "./demo/consent.js";
+import { intakeSection } from "./demo/intake.js";
 import { loadSampleData } from "./demo/load.js";
 import { matchingSection } from "./demo/match.js";
 import { overview } from "./demo/overview.js";
@@ -21,5 +22,6 @@ overview(data);
 const referred = referralSection(data);
 matchingSection(data, referred);
 relationshipsSection(data);
+intakeSection(data);
 consentSection(data);
 cadenceSection(data);

@@ -1,6 +1,7 @@
 /** Loads and validates the sample practice of examples/data. */
 import { readFileSync } from "node:fs";
 import { CareEpisode, Client, createVocabulary, Directory, Referrer, validate, type Vocabulary } from "referwell";
+import { IntakeRecords, WaitlistEntry } from "referwell/intake";
 
 /** The sample histories, in the shapes the capabilities read. */
 export interface Histories {
@@ -17,6 +18,8 @@ export interface SampleData {
   readonly referrers: Referrer[];
   readonly clients: Client[];
   readonly histories: Histories;
+  /** The referrals the practice received and sent, one event list each, and the clients waiting for a place. */
+  readonly intake: { readonly records: IntakeRecords; readonly waitlist: WaitlistEntry[] };
   readonly vocabulary: Vocabulary;
 }
 
@@ -25,6 +28,14 @@ const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../data
 function readHistories(): Histories {
   const raw = read("histories.json") as Histories;
   return { ...raw, episodes: validate(CareEpisode.array(), raw.episodes, "episodes") };
+}
+
+function readIntake(): SampleData["intake"] {
+  const { inbound, outbound, waitlist } = read("intake.json") as Record<string, unknown>;
+  return {
+    records: validate(IntakeRecords, { inbound, outbound }, "intake"),
+    waitlist: validate(WaitlistEntry.array(), waitlist, "waitlist"),
+  };
 }
 
 export function loadSampleData(): SampleData {
@@ -36,6 +47,7 @@ export function loadSampleData(): SampleData {
     referrers: validate(Referrer.array(), read("referrers.json"), "referrers"),
     clients: validate(Client.array(), read("clients.json"), "clients"),
     histories: readHistories(),
+    intake: readIntake(),
     vocabulary: createVocabulary(),
   };
 }
