@@ -74,7 +74,7 @@ export interface RuleContext {
   /** The treating clinician. */
   readonly clinician: Clinician;
   /** When the episode of care started, when known. */
-  readonly episodeStart?: IsoDate;
+  readonly episodeStart?: IsoDate | undefined;
   /** Measurements, sorted by instrument, date and score. */
   readonly measurements: readonly Measurement[];
   /** Sessions dated within the episode and up to `now`, in date order. */
@@ -82,7 +82,7 @@ export interface RuleContext {
   /** Unresolved disagreements recorded within the episode and up to `now`, in date order. */
   readonly disagreements: readonly Disagreement[];
   /** The day the client reported they can no longer afford the fee, when within the episode and on or before `now`. */
-  readonly hardshipReported?: IsoDate;
+  readonly hardshipReported?: IsoDate | undefined;
   /** The compacts licensure is checked against. */
   readonly compacts: readonly Compact[];
   /** Risk ratings by clinicians and screens, sorted by date, source and rating. */
@@ -106,7 +106,7 @@ export interface RuleContext {
   /** Measured progress on every outcome instrument scored on at least two days, by instrument id. */
   readonly progress: readonly ProgressSummary[];
   /** The depression and anxiety measures read together (`policy.progress.paired`), when both were measured. */
-  readonly pairedProgress?: PairedProgress;
+  readonly pairedProgress?: PairedProgress | undefined;
   /** Whether the clinician treats this problem area (compared on vocabulary codes). */
   treats(problemArea: string): boolean;
   /** Whether the clinician offers this modality (compared on vocabulary codes). */
@@ -122,13 +122,13 @@ export interface RuleContext {
    * `lookAheadDays` days: the look-ahead, mirrored). Cover that comes back
    * by the horizon is a gap ({@link RuleContext.networkGap}), not a loss.
    */
-  readonly networkLoss?: NetworkLoss;
+  readonly networkLoss?: NetworkLoss | undefined;
   /**
    * A gap in in-network cover that matters now, if any: the current one
    * (cover lost and back by the horizon), or while covered today the first
    * coming one up to the horizon. A gap is no reason to refer: bridge it.
    */
-  readonly networkGap?: NetworkGap;
+  readonly networkGap?: NetworkGap | undefined;
   /** The urgency of a change dated `date`: past or within `urgentWithinDays` is urgent, within `soonWithinDays` soon. */
   urgencyOf(date: IsoDate): Urgency;
   /**

@@ -59,14 +59,15 @@ export function buildRuleContext(parsed: ReferralCase, settings: ContextSettings
   const pairedProgress = pairedProgressOf(progress, policy.progress.paired);
   const safety = readSafety({ ...records, now, episodeStart, client, instrument, vocabulary, policy: policy.safety });
 
+  // Every key always present, in one order: rules read contexts of one shape, which keeps their property reads fast.
   return {
     now,
     horizon,
     client,
     clinician,
-    ...(episodeStart === undefined ? {} : { episodeStart }),
+    episodeStart,
     ...records,
-    ...(hardship === undefined || !inEpisode(hardship) ? {} : { hardshipReported: hardship }),
+    hardshipReported: hardship === undefined || !inEpisode(hardship) ? undefined : hardship,
     compacts: parsed.compacts,
     safety,
     policy,
@@ -75,13 +76,13 @@ export function buildRuleContext(parsed: ReferralCase, settings: ContextSettings
     instrument,
     series: (instrumentId) => scoresBy.get(instrumentId) ?? [],
     progress,
-    ...(pairedProgress === undefined ? {} : { pairedProgress }),
+    pairedProgress,
     treats: (problemArea) => treated.has(vocabulary.canonical("problemAreas", problemArea)),
     offers: (modality) => offered.has(vocabulary.canonical("modalities", modality)),
     inNetworkOn: inNetwork,
     inNetworkToday,
-    ...(networkLoss === undefined ? {} : { networkLoss }),
-    ...(networkGap === undefined ? {} : { networkGap }),
+    networkLoss,
+    networkGap,
     urgencyOf,
     paymentAlternatives: (payers, on = now) => paymentWays({ policy, client, clinician }, payers, on).alternatives,
     describeDate,

@@ -10,7 +10,7 @@ export interface PaymentFacts {
   readonly client: Client;
   readonly clinician: Clinician;
   /** The day the client reported they can no longer afford the fee: the sliding scale is then offered even when the fee is within their stated maximum. */
-  readonly hardshipReported?: IsoDate;
+  readonly hardshipReported?: IsoDate | undefined;
 }
 
 /**

@@ -53,8 +53,11 @@ export const allianceRule = /* @__PURE__ */ defineReferralRule({
     for (const instrument of context.instruments) {
       const { cutoff } = instrument;
       if (instrument.measures !== "alliance" || cutoff === undefined) continue;
+      const series = context.series(instrument.id);
+      // Fewer scores than the run needs are fewer days too: nothing to group.
+      if (series.length < lowScoresInARow) continue;
       // One score per day (several on one day are one session, their mean), as progress reads them.
-      const scores = scoresByDay(context.series(instrument.id));
+      const scores = scoresByDay(series);
       if (scores.length < lowScoresInARow) continue;
       measured = true;
       const latest = scores.slice(-lowScoresInARow);

@@ -75,6 +75,8 @@ function severeNow(context: RuleContext, summaries: readonly ProgressSummary[]):
     if (instrument?.severe === undefined) continue;
     const threshold = instrument.severe;
     const inRange = (score: number) => (instrument.direction === "lower-is-better" ? score >= threshold : score < threshold);
+    // The summary's latest score is the latest day's: outside the range, the last two days cannot both be in it.
+    if (!inRange(summary.latest.score)) continue;
     const lastTwo = scoresByDay(context.series(summary.instrument)).slice(-2);
     if (lastTwo.length === 2 && lastTwo.every((day) => inRange(day.score))) severe.add(summary.instrument);
   }
