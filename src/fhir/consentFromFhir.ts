@@ -58,7 +58,9 @@ export interface ConsentFromFhir {
  *   it does not read (`period`, `action`, nested provisions) are left out,
  *   which can only withhold more;
  * - a base provision of type `deny` permits nothing, and when it names
- *   anything it is a deny provision of the consent too (id `base`).
+ *   anything it is a deny provision of the consent too (id `base`); a
+ *   nested provision with no type is read as a deny, a nested permit is
+ *   not read.
  *
  * @param resource - a FHIR R4 Consent, as parsed JSON
  * @param options - the host's categories, and the recipients that literal references name

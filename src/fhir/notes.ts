@@ -35,6 +35,9 @@ import * as z from "zod";
  * - `unknown-recipient`: a consent actor that is not an information
  *   recipient, or whose reference neither names an identifier nor is mapped
  *   in `options.recipients`, was not read
+ * - `read-as-deny`: a nested provision with no type (or another than
+ *   `permit` or `deny`) is read as a deny provision, so a restriction is
+ *   never lost
  * - `read-as-inactive`: a `rejected` or `entered-in-error` consent is read
  *   as `inactive`: it permits nothing, and its deny provisions still hold
  * - `assumed-general`: no authorization kind in `category`, so the consent
@@ -60,6 +63,7 @@ export const FhirNoteCode = z.enum([
   "unread-element",
   "unknown-recipient",
   "read-as-inactive",
+  "read-as-deny",
   "assumed-general",
 ]);
 /** Why a note was written. */

@@ -194,6 +194,12 @@ describe("consents from elsewhere are read the cautious way", () => {
     expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 0, "period"], code: "unread-element" });
   });
 
+  it("a nested provision with no type is read as a deny, never lost", () => {
+    const { consent, notes } = consentFromFhir(outside({ provision: [{ purpose: [{ system: ACT_REASON, code: "COC" }] }] }));
+    expect(consent.deny).toEqual([{ id: "provision-1", purposes: ["COC"] }]);
+    expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 0, "type"], code: "read-as-deny" });
+  });
+
   it("a deny base permits nothing and binds as a restriction; nested permits are not read", () => {
     const { consent, notes } = consentFromFhir(
       outside({

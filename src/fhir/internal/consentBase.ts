@@ -77,8 +77,13 @@ function denialsOf(reading: ProvisionReading, base: FhirObject | undefined, rest
     const nested = reader.object(item, path);
     if (nested === undefined) return;
     // A nested permit would open a deny, or add nothing to a permit: it is not read, which can only withhold more.
-    if (nested.type === "deny") deny.push(denyOf(reading, nested, path, idFor(nested, path, `provision-${index + 1}`), true));
-    else notes.push({ path, code: "unread-element" });
+    if (nested.type === "permit") {
+      notes.push({ path, code: "unread-element" });
+      return;
+    }
+    // Any other nested provision restricts: one with no type (or another) is read as a deny rather than lost.
+    if (nested.type !== "deny") notes.push({ path: [...path, "type"], code: "read-as-deny" });
+    deny.push(denyOf(reading, nested, path, idFor(nested, path, `provision-${index + 1}`), true));
   });
   return deny;
 }
