@@ -205,13 +205,12 @@ describe("consents from elsewhere are read the cautious way", () => {
       outside({
         type: "deny",
         actor: [recipientActor({ identifier: NPI })],
-        purpose: undefined,
         code: [{ coding: [{ system: CATEGORY, code: "diagnosis" }] }],
         provision: [{ type: "permit", actor: [recipientActor({ identifier: NPI })] }],
       }),
     );
     expect([consent.recipients, consent.purposes, consent.categories]).toEqual([[], [], []]);
-    expect(consent.deny).toEqual([{ id: "base", recipients: [{ identifier: NPI }], categories: ["diagnosis"] }]);
+    expect(consent.deny).toEqual([{ id: "base", recipients: [{ identifier: NPI }], purposes: ["COC"], categories: ["diagnosis"] }]);
     expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 0], code: "unread-element" });
   });
 
@@ -224,7 +223,7 @@ describe("consents from elsewhere are read the cautious way", () => {
 
   it("bad FHIR is refused by path and rule, never with a value", () => {
     const marker = "ZQX-MARKER-9";
-    const broken = untyped<FhirConsent>({
+    const broken: FhirConsent = untyped({
       ...outside({ period: { start: marker } }),
       resourceType: "Consents",
       status: marker,

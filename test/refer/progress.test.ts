@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { InvalidInputError, type LevelOfCare, Urgency } from "referwell";
 import { createMatcher } from "referwell/match";
 import { builtInInstruments, classifyProgress, Instrument, reliableChange } from "referwell/refer";
+import { untyped } from "../support/untyped.js";
 import { assess, clinician, codes, finding, NOW, referralCase, rejection, weekly } from "./fixtures.js";
 
 const instrument = (id: string) => builtInInstruments.find((entry) => entry.id === id) as Instrument;
@@ -253,12 +254,14 @@ describe("the progress trigger", () => {
     const assessment = assess(withScores(weekly("PHQ-9", "2026-09-01", [27, 26, 27, 25, 26, 27])));
     const levels = finding(assessment, "no-progress")?.alternatives.map((alternative) => alternative.levelOfCare);
     expect(levels).toEqual(["psychiatric-evaluation", "intensive-outpatient", "partial-hospitalisation"]);
-    const matcher = createMatcher({
-      clinicians: [
-        { ...clinician({ id: "weekly" }), practiceId: "p1" },
-        { ...clinician({ id: "programme", levelsOfCare: ["outpatient", "intensive-outpatient"] }), practiceId: "p2" },
-      ],
-    });
+    const matcher = createMatcher(
+      untyped({
+        clinicians: [
+          { ...clinician({ id: "weekly" }), practiceId: "p1" },
+          { ...clinician({ id: "programme", levelsOfCare: ["outpatient", "intensive-outpatient"] }), practiceId: "p2" },
+        ],
+      }),
+    );
     const { criteria } = assessment;
     const ids = (levelOfCare?: LevelOfCare) =>
       matcher
