@@ -31,7 +31,7 @@ export interface ConsentFromFhir {
 
 /**
  * Reads a FHIR R4 Consent (scope `patient-privacy`) as a referwell consent:
- * `status` (`proposed` as `draft`; `rejected` and `entered-in-error` as
+ * `status` (`proposed`, `rejected` and `entered-in-error` as
  * `inactive`), the authorization kind from `category` (referwell's code
  * system; `general` when none), `patient` as the client, `dateTime` as the
  * day signed, the base provision as what the consent permits and its nested

@@ -38,7 +38,7 @@ import * as z from "zod";
  * - `read-as-deny`: a nested provision with no type (or another than
  *   `permit` or `deny`) is read as a deny provision, so a restriction is
  *   never lost
- * - `read-as-inactive`: a `rejected` or `entered-in-error` consent is read
+ * - `read-as-inactive`: a `proposed`, `rejected` or `entered-in-error` consent is read
  *   as `inactive`: it permits nothing, and its deny provisions still hold
  * - `assumed-general`: no authorization kind in `category`, so the consent
  *   is read as a `general` one, which authorizes no notes or Part 2 records

@@ -214,9 +214,10 @@ describe("consents from elsewhere are read the cautious way", () => {
     expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 0], code: "unread-element" });
   });
 
-  it("nothing agreed permits: proposed is a draft; rejected and entered-in-error are inactive, their restrictions kept", () => {
+  it("nothing agreed permits: proposed, rejected and entered-in-error are inactive, their restrictions kept", () => {
     const status = (value: FhirConsent["status"]) => consentFromFhir(outside({}, { status: value }));
-    expect(status("proposed").consent.status).toBe("draft");
+    expect(status("proposed").consent.status).toBe("inactive");
+    expect(status("draft").consent.status).toBe("draft");
     expect(status("rejected").consent.status).toBe("inactive");
     expect(status("entered-in-error").notes).toContainEqual({ path: ["consent", "status"], code: "read-as-inactive" });
   });

@@ -33,7 +33,7 @@ function kindOf(reader: FhirReader, resource: FhirObject, root: FhirPath, notes:
   return "general";
 }
 
-/** Status, read so that nothing not agreed permits: `proposed` is a draft; `rejected` and `entered-in-error` are inactive, their restrictions kept. */
+/** Status, read so that nothing not agreed permits: `draft` stays a draft; `proposed`, `rejected` and `entered-in-error` are inactive, their restrictions kept. */
 function statusOf(reader: FhirReader, resource: FhirObject, root: FhirPath, notes: FhirNote[]): Consent["status"] | undefined {
   const status = reader.string(resource.status, [...root, "status"], true, 40);
   if (status === undefined) return undefined;
@@ -41,9 +41,10 @@ function statusOf(reader: FhirReader, resource: FhirObject, root: FhirPath, note
     return reader.report([...root, "status"], "invalid-value", `one of [${STATUSES.join(", ")}]`);
   }
   const revoked = extensionsOf(reader, resource, FhirExtensions.consentRevoked, root).some(({ value }) => value.valueBoolean === true);
-  if (status === "draft" || status === "proposed") return "draft";
+  if (status === "draft") return "draft";
   if (revoked) return "revoked";
-  if (status === "rejected" || status === "entered-in-error") notes.push({ path: [...root, "status"], code: "read-as-inactive" });
+  if (status === "proposed" || status === "rejected" || status === "entered-in-error")
+    notes.push({ path: [...root, "status"], code: "read-as-inactive" });
   return status === "active" ? "active" : "inactive";
 }
 
