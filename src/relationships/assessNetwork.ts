@@ -10,6 +10,7 @@ import { NetworkGoals, type NetworkGoalsInput } from "./schemas.js";
 import type { Lifecycle, RelationshipStateInput } from "./stateSchemas.js";
 import { compareText } from "../model/internal/compareText.js";
 import { StoredStates } from "./internal/storedStates.js";
+import { followThroughOf, ReferrerIntake } from "./internal/followThrough.js";
 
 /** One goal of the network, measured. */
 export interface GoalProgress {
@@ -27,6 +28,19 @@ export interface GoalProgress {
   readonly candidates: readonly string[];
 }
 
+/** How the practice followed through on one referrer's referrals, and what needs attention. */
+export interface FollowThrough {
+  readonly referrerId: string;
+  readonly received: number;
+  readonly contactedWithinStandard: { readonly met: number; readonly decided: number };
+  readonly firstVisits: number;
+  readonly updatesSent: number;
+  /** `first-contact-missed`: a client not contacted within the standard; `no-update-sent`: referrals received and the referrer told nothing. */
+  readonly concerns: readonly ("first-contact-missed" | "no-update-sent")[];
+  /** One sentence for people. */
+  readonly text: string;
+}
+
 /** The practice's network measured against its goals. */
 export interface NetworkAssessment {
   /** Each goal with its progress, in the order of the seed. */
@@ -41,10 +55,20 @@ export interface NetworkAssessment {
   };
   /** Seed 002: a monthly goal of new meetings; first meetings held this calendar month. */
   readonly monthlyMeetings: { readonly month: string; readonly target: number; readonly held: number; readonly remaining: number };
+  /**
+   * Seed 001 (each new referral is a test of the practice) and seed 000
+   * (keep the referrer informed): with `options.intake`, how the practice
+   * followed through on each referrer's referrals, by referrer id; empty
+   * without it. A concern is also a gap.
+   */
+  readonly followThrough: readonly FollowThrough[];
 }
 
 /**
- * Options of {@link assessNetwork}.
+ * Options of {@link assessNetwork}: `now` and `timeZone`, and optionally
+ * `intake`, the per-referrer figures of `intakeMeasures` from
+ * `referwell/intake` (`byReferrer`, passed as they are: the fields it does
+ * not read pass unread), for the network's follow-through.
  *
  * @example
  * ```ts
@@ -53,11 +77,25 @@ export interface NetworkAssessment {
  * NetworkOptions.safeParse({ now: "2026-11-23" }).success; // => true
  * ```
  */
-export const NetworkOptions = z.strictObject({ ...NowOptions.shape });
+export const NetworkOptions = z.strictObject({
+  ...NowOptions.shape,
+  intake: z.array(ReferrerIntake).max(100_000).optional(),
+});
 /** Options of {@link assessNetwork}. */
 export type NetworkOptions = z.infer<typeof NetworkOptions>;
 /** {@link NetworkOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
-export type NetworkOptionsInput = z.input<typeof NetworkOptions>;
+export type NetworkOptionsInput = Omit<z.input<typeof NetworkOptions>, "intake"> & {
+  /** The per-referrer figures of `intakeMeasures` (its `byReferrer`), as they are. */
+  readonly intake?: readonly z.input<typeof ReferrerIntake>[] | undefined;
+};
+
+/** Established relationships by kind, and the largest kind's share of them. */
+function diversityOf(established: readonly Referrer[], distinctSpecialties: number): NetworkAssessment["diversity"] {
+  const byKind: Partial<Record<ReferrerKind, number>> = {};
+  for (const referrer of established) byKind[referrer.kind] = (byKind[referrer.kind] ?? 0) + 1;
+  const largest = Math.max(0, ...Object.values(byKind));
+  return { byKind, distinctSpecialties, largestShare: established.length === 0 ? null : largest / established.length };
+}
 
 const ESTABLISHED = new Set<Lifecycle>(["nurturing", "active"]);
 const ENGAGED = new Set<Lifecycle>(["met", "nurturing", "active"]);
@@ -94,6 +132,13 @@ const ENGAGED = new Set<Lifecycle>(["met", "nurturing", "active"]);
  * const network = assessNetwork(referrers, [state], {}, { now: "2026-11-23" });
  * network.goals.find((goal) => goal.goal === "other-specialty-therapists")?.candidates; // => ["th-1"]
  * network.gaps[0]; // => "Therapists in other specialties: 0 of 10 distinct specialties."
+ *
+ * const followed = assessNetwork(referrers, [state], {}, {
+ *   now: "2026-11-23",
+ *   intake: [{ referrerId: "gp-1", received: 2, contactedWithinStandard: { met: 1, decided: 2 }, firstVisits: 1, loopClosureNotesSent: 0 }],
+ * });
+ * followed.followThrough[0]?.concerns; // => ["first-contact-missed", "no-update-sent"]
+ * followed.gaps.at(-1); // => "Referrals from Dr Lin: 2 received, 1 of 2 contacted within the standard, 1 seen, 0 updates sent."
  * ```
  */
 export function assessNetwork(
@@ -106,7 +151,7 @@ export function assessNetwork(
   // Everything but the events is validated: the states are read again as of `now`.
   const stored = validate(StoredStates, states, "states");
   const target = validate(NetworkGoals, goals, "goals");
-  const { now, timeZone } = validate(NetworkOptions, options, "options");
+  const { now, timeZone, intake = [] } = validate(NetworkOptions, options, "options");
   const today = dayOf(now, timeZone);
   const relationships = stored.map((state) => deriveState({ ...state, events: [] }, today, state.policy, state.referrerKind));
   const vocabulary = createVocabulary();
@@ -174,22 +219,16 @@ export function assessNetwork(
     }),
   ];
 
-  const byKind: Partial<Record<ReferrerKind, number>> = {};
-  const established = sorted.filter(isIn(ESTABLISHED));
-  for (const referrer of established) byKind[referrer.kind] = (byKind[referrer.kind] ?? 0) + 1;
-  const largest = Math.max(0, ...Object.values(byKind));
   const month = today.slice(0, 7);
   const held = relationships.filter(
     (state) => state.dates.firstMeeting !== null && state.dates.firstMeeting.startsWith(month) && state.dates.firstMeeting <= today,
   ).length;
+  const followThrough = followThroughOf(intake, known);
   return {
     goals: rows,
-    gaps: rows.filter((row) => !row.met).map((row) => row.text),
-    diversity: {
-      byKind,
-      distinctSpecialties: otherSpecialties.size,
-      largestShare: established.length === 0 ? null : largest / established.length,
-    },
+    gaps: [...rows, ...followThrough].filter((row) => ("met" in row ? !row.met : row.concerns.length > 0)).map((row) => row.text),
+    diversity: diversityOf(sorted.filter(isIn(ESTABLISHED)), otherSpecialties.size),
     monthlyMeetings: { month, target: target.monthlyNewMeetings, held, remaining: Math.max(0, target.monthlyNewMeetings - held) },
+    followThrough,
   };
 }

@@ -7,7 +7,14 @@
  */
 export * from "../errorExports.js";
 export { applyRelationshipEvent } from "./applyRelationshipEvent.js";
-export { assessNetwork, type GoalProgress, type NetworkAssessment, NetworkOptions, type NetworkOptionsInput } from "./assessNetwork.js";
+export {
+  assessNetwork,
+  type FollowThrough,
+  type GoalProgress,
+  type NetworkAssessment,
+  NetworkOptions,
+  type NetworkOptionsInput,
+} from "./assessNetwork.js";
 export { findLateralOpportunities, type LateralOpportunity, LateralOptions, type LateralOptionsInput } from "./findLateralOpportunities.js";
 export { RelationshipOptions, type RelationshipOptionsInput, relationshipState } from "./relationshipState.js";
 export {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InvalidInputError, type Referrer } from "referwell";
+import { intakeMeasures } from "referwell/intake";
 import {
   assessNetwork,
   findLateralOpportunities,
@@ -199,6 +200,24 @@ describe("the network (seed 003) and lateral opportunities (seed 004), on the sa
     expect(goal("health-professionals")[3]?.candidates).toEqual(["ref-psy-01", "ref-psy-02", "ref-psy-03"]);
     expect(network.monthlyMeetings).toEqual({ month: "2026-11", target: 2, held: 1, remaining: 1 });
     expect(network.gaps.length).toBeGreaterThan(0);
+  });
+
+  it("reads intake's measures per referrer: a client not contacted in time, or a referrer told nothing, is a gap", () => {
+    const { inbound, outbound } = data("intake.json");
+    const measures = intakeMeasures({ inbound, outbound }, { now: "2026-11-23", period: { start: "2026-11-01", end: "2026-11-30" } });
+    const network = assessNetwork(referrers, states, {}, { now: "2026-11-23", intake: measures.byReferrer });
+    expect(network.followThrough.map((entry) => [entry.referrerId, entry.concerns])).toEqual([
+      ["ref-gp-01", []],
+      ["ref-gp-02", []],
+      ["ref-paed-01", []],
+      ["ref-same-01", ["no-update-sent"]],
+      ["ref-th-03", ["first-contact-missed", "no-update-sent"]],
+    ]);
+    const late = network.followThrough.find((entry) => entry.referrerId === "ref-th-03");
+    expect(late?.text).toBe("Referrals from Dr Yuki Tanaka: 1 received, 0 of 1 contacted within the standard, 0 seen, 0 updates sent.");
+    expect(network.gaps).toContain(late?.text);
+    expect(network.gaps.filter((gap) => gap.startsWith("Referrals from"))).toHaveLength(2);
+    expect(assessNetwork(referrers, states, {}, { now: "2026-11-23" }).followThrough).toEqual([]);
   });
 
   it("finds the disciplines the practice keeps referring to without a relationship", () => {
