@@ -85,8 +85,16 @@ export const NetworkOptions = z.strictObject({
 export type NetworkOptions = z.infer<typeof NetworkOptions>;
 /** {@link NetworkOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
 export type NetworkOptionsInput = Omit<z.input<typeof NetworkOptions>, "intake"> & {
-  /** The per-referrer figures of `intakeMeasures` (its `byReferrer`), as they are. */
-  readonly intake?: readonly z.input<typeof ReferrerIntake>[] | undefined;
+  /** The per-referrer figures of `intakeMeasures` (its `byReferrer`), as they are; other fields pass unread. */
+  readonly intake?:
+    | readonly {
+        readonly referrerId: string;
+        readonly received: number;
+        readonly contactedWithinStandard: { readonly met: number; readonly decided: number };
+        readonly firstVisits: number;
+        readonly loopClosureNotesSent: number;
+      }[]
+    | undefined;
 };
 
 /** Established relationships by kind, and the largest kind's share of them. */
