@@ -49,7 +49,8 @@ export interface ClientFromFhir {
  * - residence from the address in force on that day (not `old`, not
  *   postal-only; a `home` address first), its point from the FHIR
  *   `geolocation` extension, and each address whose period starts later as a
- *   planned move;
+ *   planned move, and each `temp` address with a period as a stay (a term
+ *   at college: where the client is on those days);
  * - coverage from each Coverage: payer (`payor[0]`), plan (`class` of type
  *   `plan`), programme (a Source of Payment Typology `type`: 1 Medicare,
  *   2 Medicaid, 5 and 6 commercial), period; drafts and entries in error are
@@ -114,7 +115,7 @@ export function clientFromFhir(
   reader.resourceType(person, "Patient", root);
   const id = reader.string(person.id, [...root, "id"], true, 64);
   const ageGroup = ageGroupOf(reader, person.birthDate, [...root, "birthDate"], today);
-  const { residence, moves } = residenceOf(reader, person, root, today, settings.defaultCountry);
+  const { residence, moves, stays } = residenceOf(reader, person, root, today, settings.defaultCountry);
   const coverage = reader.array(coverages, ["coverages"]).flatMap((item, index): Coverage[] => {
     const read = coverageOf(reader, item, index, id, notes);
     return read === undefined ? [] : [read];
@@ -128,6 +129,7 @@ export function clientFromFhir(
     ageGroup: ageGroup as ClientInput["ageGroup"],
     residence: residence as ClientInput["residence"],
     plannedMoves: moves,
+    stays,
     coverage,
     needs: { problemAreas, ...(needs.severity === undefined ? {} : { severity: needs.severity }) },
   };

@@ -156,6 +156,27 @@ describe("clientFromFhir", () => {
     expect(client.plannedMoves).toEqual([{ date: "2027-01-15", to: { jurisdiction: "US-WA" } }]);
   });
 
+  it("reads a temporary address with a period as a stay, and one without as before", () => {
+    const { patient, coverages, conditions } = patientInput();
+    const student = {
+      ...patient,
+      address: [
+        { use: "home" as const, state: "OR", country: "US" },
+        { use: "temp" as const, state: "WA", country: "US", period: { start: "2026-09-20", end: "2026-12-12" } },
+        { use: "temp" as const, state: "CA", country: "US", period: { start: "2026-01-05", end: "2026-03-20" } },
+      ],
+    };
+    const { client } = clientFromFhir(student, coverages, conditions, { now: NOW });
+    expect(client.residence).toEqual({ jurisdiction: "US-OR" });
+    // The stay in force counts; the one that ended is gone.
+    expect(client.stays).toEqual([{ place: { jurisdiction: "US-WA" }, period: { start: "2026-09-20", end: "2026-12-12" } }]);
+    const onlyTemp = { ...patient, address: [{ use: "temp" as const, state: "WA", country: "US" }] };
+    expect(clientFromFhir(onlyTemp, coverages, conditions, { now: NOW }).client).toMatchObject({
+      residence: { jurisdiction: "US-WA" },
+      stays: [],
+    });
+  });
+
   it("tells a partial birth date by both its ends", () => {
     const { patient, coverages, conditions } = patientInput();
     expect(clientFromFhir({ ...patient, birthDate: "1988" }, coverages, conditions, { now: NOW }).client.ageGroup).toBe("adult");

@@ -79,9 +79,14 @@ export function residenceOf(
   root: FhirPath,
   today: string,
   defaultCountry: string | undefined,
-): { residence: Place | undefined; moves: { date: string; to: Place }[] } {
+): {
+  residence: Place | undefined;
+  moves: { date: string; to: Place }[];
+  stays: { place: Place; period: { start: string; end?: string } }[];
+} {
   let residence: { place: Place; home: boolean } | undefined;
   const moves: { date: string; to: Place }[] = [];
+  const stays: { place: Place; period: { start: string; end?: string } }[] = [];
   reader.array(patient.address, [...root, "address"]).forEach((item, index) => {
     const at = [...root, "address", index];
     const address = reader.object(item, at);
@@ -93,6 +98,12 @@ export function residenceOf(
     if (end !== undefined && end < today) return;
     const place = placeOf(reader, address, at, defaultCountry);
     if (place === undefined) return;
+    // A temporary address with a period is a stay (a term at college): where the client is on those days, not where they live.
+    if (address.use === "temp" && span !== undefined) {
+      const first = start ?? today;
+      stays.push({ place, period: end === undefined ? { start: first } : { start: first, end } });
+      return;
+    }
     if (start !== undefined && start > today) {
       if (!moves.some((move) => move.date === start)) moves.push({ date: start, to: place });
     } else if (residence === undefined || (!residence.home && address.use === "home")) {
@@ -100,5 +111,5 @@ export function residenceOf(
     }
   });
   if (residence === undefined) reader.report([...root, "address"], "required", ExpectedText.jurisdiction);
-  return { residence: residence?.place, moves: moves.sort((a, b) => (a.date < b.date ? -1 : 1)) };
+  return { residence: residence?.place, moves: moves.sort((a, b) => (a.date < b.date ? -1 : 1)), stays };
 }
