@@ -67,6 +67,19 @@ function placeOf(reader: FhirReader, address: FhirObject, path: FhirPath, defaul
   return lat === undefined || lon === undefined ? undefined : { jurisdiction, point: { lat, lon } };
 }
 
+/** An address that is not old, not postal-only and not ended by `today`, with its period and place; undefined otherwise. */
+function addressInForce(reader: FhirReader, item: unknown, at: FhirPath, today: string, defaultCountry: string | undefined) {
+  const address = reader.object(item, at);
+  if (address === undefined || address.use === "old" || address.type === "postal") return undefined;
+  // An address period may be open at either end (lived there until, will live there from).
+  const span = reader.object(address.period, [...at, "period"]);
+  const start = fullDate(reader, span?.start, [...at, "period", "start"]);
+  const end = fullDate(reader, span?.end, [...at, "period", "end"]);
+  if (end !== undefined && end < today) return undefined;
+  const place = placeOf(reader, address, at, defaultCountry);
+  return place === undefined ? undefined : { address, span, start, end, place };
+}
+
 /**
  * Where the client lives on `today`, and where they will: of the addresses
  * that are not `old` and not postal-only, the one whose period holds today
@@ -88,16 +101,9 @@ export function residenceOf(
   const moves: { date: string; to: Place }[] = [];
   const stays: { place: Place; period: { start: string; end?: string } }[] = [];
   reader.array(patient.address, [...root, "address"]).forEach((item, index) => {
-    const at = [...root, "address", index];
-    const address = reader.object(item, at);
-    if (address === undefined || address.use === "old" || address.type === "postal") return;
-    // An address period may be open at either end (lived there until, will live there from).
-    const span = reader.object(address.period, [...at, "period"]);
-    const start = fullDate(reader, span?.start, [...at, "period", "start"]);
-    const end = fullDate(reader, span?.end, [...at, "period", "end"]);
-    if (end !== undefined && end < today) return;
-    const place = placeOf(reader, address, at, defaultCountry);
-    if (place === undefined) return;
+    const read = addressInForce(reader, item, [...root, "address", index], today, defaultCountry);
+    if (read === undefined) return;
+    const { address, span, start, end, place } = read;
     // A temporary address with a period is a stay (a term at college): where the client is on those days, not where they live.
     if (address.use === "temp" && span !== undefined) {
       const first = start ?? today;
