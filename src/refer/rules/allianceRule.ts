@@ -1,6 +1,6 @@
 import { defineReferralRule } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
-import { scoresByDay } from "../internal/scoresByDay.js";
+import { latestDays } from "../internal/latestDays.js";
 
 /**
  * Personality clash or a weak alliance: the latest alliance scores (the
@@ -53,11 +53,10 @@ export const allianceRule = /* @__PURE__ */ defineReferralRule({
     for (const instrument of context.instruments) {
       const { cutoff } = instrument;
       if (instrument.measures !== "alliance" || cutoff === undefined) continue;
-      // One score per day (several on one day are one session, their mean), as progress reads them.
-      const scores = scoresByDay(context.series(instrument.id));
-      if (scores.length < lowScoresInARow) continue;
+      // The latest days only, one score per day (several on one day are one session, their mean), as progress reads them.
+      const latest = latestDays(context.series(instrument.id), lowScoresInARow);
+      if (latest.length < lowScoresInARow) continue;
       measured = true;
-      const latest = scores.slice(-lowScoresInARow);
       const concern = (score: number) => (instrument.direction === "higher-is-better" ? score < cutoff : score >= cutoff);
       if (!latest.every((entry) => concern(entry.score))) continue;
       for (const { date, score } of latest) evidence.push({ kind: "score", fact: "low-alliance", instrument: instrument.id, date, score });
