@@ -1,6 +1,6 @@
 import type { RuleContext } from "../createRuleContext.js";
 import { defineReferralRule, type RuleFinding, type RuleNotice } from "../defineReferralRule.js";
-import { scoresByDay } from "../internal/scoresByDay.js";
+import { latestDays } from "../internal/latestDays.js";
 import type { Alternative, EvidenceItem, ProgressSummary } from "../results.js";
 
 /** A reliable worsening since the best score that the change from baseline does not show: a relapse. */
@@ -75,7 +75,9 @@ function severeNow(context: RuleContext, summaries: readonly ProgressSummary[]):
     if (instrument?.severe === undefined) continue;
     const threshold = instrument.severe;
     const inRange = (score: number) => (instrument.direction === "lower-is-better" ? score >= threshold : score < threshold);
-    const lastTwo = scoresByDay(context.series(summary.instrument)).slice(-2);
+    // The latest score is the latest day's mean: only a severe one needs the day before it read.
+    if (!inRange(summary.latest.score)) continue;
+    const lastTwo = latestDays(context.series(summary.instrument), 2);
     if (lastTwo.length === 2 && lastTwo.every((day) => inRange(day.score))) severe.add(summary.instrument);
   }
   return severe;
