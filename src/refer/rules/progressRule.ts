@@ -7,14 +7,19 @@ import type { Alternative, EvidenceItem, ProgressSummary } from "../results.js";
 const relapsed = (summary: ProgressSummary): boolean =>
   summary.sinceBest.outcome === "deteriorated" && summary.change.outcome !== "deteriorated";
 
-function evidenceOf(summary: ProgressSummary): EvidenceItem[] {
-  return [
-    { kind: "score", fact: "baseline", instrument: summary.instrument, ...summary.baseline },
-    ...(relapsed(summary) ? [{ kind: "score" as const, fact: "best", instrument: summary.instrument, ...summary.best }] : []),
-    { kind: "score", fact: "latest", instrument: summary.instrument, ...summary.latest },
-    { kind: "count", fact: "sessions", count: summary.sessions },
-    { kind: "count", fact: "weeks", count: summary.weeks },
-  ];
+/** Each summary's evidence in turn; pushed, not flatMapped, since every finding and notice builds it. */
+function evidenceOf(summaries: readonly ProgressSummary[]): EvidenceItem[] {
+  const evidence: EvidenceItem[] = [];
+  for (const summary of summaries) {
+    evidence.push({ kind: "score", fact: "baseline", instrument: summary.instrument, ...summary.baseline });
+    if (relapsed(summary)) evidence.push({ kind: "score", fact: "best", instrument: summary.instrument, ...summary.best });
+    evidence.push(
+      { kind: "score", fact: "latest", instrument: summary.instrument, ...summary.latest },
+      { kind: "count", fact: "sessions", count: summary.sessions },
+      { kind: "count", fact: "weeks", count: summary.weeks },
+    );
+  }
+  return evidence;
 }
 
 function describe(summary: ProgressSummary, context: RuleContext): string {
@@ -40,7 +45,7 @@ function deteriorationFinding(worse: readonly ProgressSummary[], severe: Readonl
     urgency: "urgent",
     summary: `Reliable deterioration: ${worse.map((summary) => describe(summary, context)).join("; ")}.`,
     explanation: DETERIORATION_TEXT,
-    evidence: worse.flatMap(evidenceOf),
+    evidence: evidenceOf(worse),
     alternatives: worse.some((summary) => severe.has(summary.instrument)) ? higherLevelsOfCare() : [],
   };
 }
@@ -53,7 +58,7 @@ function noProgressFinding(stalled: readonly ProgressSummary[], severe: Readonly
     urgency: isSevere ? "soon" : "routine",
     summary: `No reliable improvement while still in the ${isSevere ? "severe" : "clinical"} range: ${stalled.map((summary) => describe(summary, context)).join("; ")}.`,
     explanation: NO_PROGRESS_TEXT,
-    evidence: stalled.flatMap(evidenceOf),
+    evidence: evidenceOf(stalled),
     alternatives: isSevere ? higherLevelsOfCare() : [],
   };
 }
@@ -63,7 +68,7 @@ function worseningNotice(worse: readonly ProgressSummary[], context: RuleContext
     code: "reliable-worsening",
     summary: `Reliable worsening outside the clinical range, to review: ${worse.map((summary) => describe(summary, context)).join("; ")}.`,
     explanation: "Your check-ins show things have been a bit harder lately. I'd like to talk with you about how you're doing.",
-    evidence: worse.flatMap(evidenceOf),
+    evidence: evidenceOf(worse),
   };
 }
 
@@ -85,6 +90,7 @@ function severeNow(context: RuleContext, summaries: readonly ProgressSummary[]):
 
 /** A notice for a score that stays severe where no finding already carries it: care may continue, at a higher level beside it. */
 function severityNotices(severe: ReadonlySet<string>, inFindings: readonly ProgressSummary[], context: RuleContext): RuleNotice[] {
+  if (severe.size === 0) return [];
   const covered = new Set(inFindings.map((summary) => summary.instrument));
   const left = context.progress.filter((summary) => severe.has(summary.instrument) && !covered.has(summary.instrument));
   if (left.length === 0) return [];
@@ -94,7 +100,7 @@ function severityNotices(severe: ReadonlySet<string>, inFindings: readonly Progr
       summary: `Scores stay in the severe range: ${left.map((summary) => describe(summary, context)).join("; ")}. Consider a higher level of care beside therapy.`,
       explanation:
         "Your check-ins show things are still very hard for you. I'd like to talk with you about adding more support alongside our work.",
-      evidence: left.flatMap(evidenceOf),
+      evidence: evidenceOf(left),
       alternatives: higherLevelsOfCare(),
     },
   ];
