@@ -130,6 +130,14 @@ function higherLevelsOfCare(): Alternative[] {
   ];
 }
 
+/** Without a verdict: the outcome instruments scored so far need more measurements (any outcome instrument, when none is). */
+function measurementsNeeded(context: RuleContext): { needs: string[] } {
+  const scored = context.instruments
+    .filter((instrument) => instrument.measures === "outcome" && context.series(instrument.id).length > 0)
+    .map((instrument) => `measurements:${instrument.id}`);
+  return { needs: scored.length > 0 ? scored : ["measurements:outcome"] };
+}
+
 /**
  * No progress or deterioration, measured, not guessed: for each outcome
  * instrument, the Jacobson–Truax reliable change from baseline to the
@@ -197,6 +205,8 @@ export const progressRule = /* @__PURE__ */ defineReferralRule({
   evaluate(context) {
     const { minimumSessions, minimumWeeks } = context.policy.progress;
     const summaries = context.progress;
+    // No instrument scored on two days yet: nothing to judge, and nothing else to build.
+    if (summaries.length === 0) return measurementsNeeded(context);
     const due = (summary: ProgressSummary) => summary.sessions >= minimumSessions || summary.weeks >= minimumWeeks;
     // A worsening counts as a referral while in or entering the clinical range; outside it, it is a review notice.
     const clinicalNow = (summary: ProgressSummary) => summary.caseness?.latest ?? true;
@@ -221,9 +231,6 @@ export const progressRule = /* @__PURE__ */ defineReferralRule({
     ];
     if (findings.length > 0 || notices.length > 0) return { findings, notices };
     if (summaries.some((summary) => summary.classification !== "no-reliable-change" || due(summary))) return { findings: [] };
-    const scored = context.instruments
-      .filter((instrument) => instrument.measures === "outcome" && context.series(instrument.id).length > 0)
-      .map((instrument) => `measurements:${instrument.id}`);
-    return { needs: scored.length > 0 ? scored : ["measurements:outcome"] };
+    return measurementsNeeded(context);
   },
 });
