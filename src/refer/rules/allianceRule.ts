@@ -53,8 +53,11 @@ export const allianceRule = /* @__PURE__ */ defineReferralRule({
     for (const instrument of context.instruments) {
       const { cutoff } = instrument;
       if (instrument.measures !== "alliance" || cutoff === undefined) continue;
+      const scores = context.series(instrument.id);
+      // Never more days than scores: too few scores need no grouping.
+      if (scores.length < lowScoresInARow) continue;
       // The latest days only, one score per day (several on one day are one session, their mean), as progress reads them.
-      const latest = latestDays(context.series(instrument.id), lowScoresInARow);
+      const latest = latestDays(scores, lowScoresInARow);
       if (latest.length < lowScoresInARow) continue;
       measured = true;
       const concern = (score: number) => (instrument.direction === "higher-is-better" ? score < cutoff : score >= cutoff);
