@@ -1,5 +1,6 @@
 import type { Score } from "../results.js";
 import { compareText } from "../../model/internal/compareText.js";
+import { latestDays } from "./latestDays.js";
 
 /** One day's score: the mean of its scores, with their sum and count kept so changes between days compare exactly. */
 export interface DayScore extends Score {
@@ -19,16 +20,5 @@ function inOrder(scores: readonly Score[]): boolean {
 /** Scores one per day, in date order; same-day scores count as their mean. */
 export function scoresByDay(scores: readonly Score[]): DayScore[] {
   // Sorted by score within a day too, so a day's sum is added in one order whatever the input's.
-  const sorted = inOrder(scores) ? scores : [...scores].sort(byDateAndScore);
-  const days: DayScore[] = [];
-  for (let start = 0; start < sorted.length;) {
-    const date = (sorted[start] as Score).date;
-    let end = start;
-    let sum = 0;
-    while (end < sorted.length && (sorted[end] as Score).date === date) sum += (sorted[end++] as Score).score;
-    const count = end - start;
-    days.push({ date, score: count === 1 ? sum : sum / count, sum, count });
-    start = end;
-  }
-  return days;
+  return latestDays(inOrder(scores) ? scores : [...scores].sort(byDateAndScore), Infinity);
 }

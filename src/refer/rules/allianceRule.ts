@@ -1,6 +1,6 @@
 import { defineReferralRule } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
-import { scoresByDay } from "../internal/scoresByDay.js";
+import { latestDays } from "../internal/latestDays.js";
 
 /**
  * Personality clash or a weak alliance: the latest alliance scores (the
@@ -53,14 +53,13 @@ export const allianceRule = /* @__PURE__ */ defineReferralRule({
     for (const instrument of context.instruments) {
       const { cutoff } = instrument;
       if (instrument.measures !== "alliance" || cutoff === undefined) continue;
-      const series = context.series(instrument.id);
-      // Fewer scores than the run needs are fewer days too: nothing to group.
-      if (series.length < lowScoresInARow) continue;
-      // One score per day (several on one day are one session, their mean), as progress reads them.
-      const scores = scoresByDay(series);
+      const scores = context.series(instrument.id);
+      // Never more days than scores: too few scores need no grouping.
       if (scores.length < lowScoresInARow) continue;
+      // The latest days only, one score per day (several on one day are one session, their mean), as progress reads them.
+      const latest = latestDays(scores, lowScoresInARow);
+      if (latest.length < lowScoresInARow) continue;
       measured = true;
-      const latest = scores.slice(-lowScoresInARow);
       const concern = (score: number) => (instrument.direction === "higher-is-better" ? score < cutoff : score >= cutoff);
       if (!latest.every((entry) => concern(entry.score))) continue;
       for (const { date, score } of latest) evidence.push({ kind: "score", fact: "low-alliance", instrument: instrument.id, date, score });

@@ -49,6 +49,8 @@ export const impartialityRule = /* @__PURE__ */ defineReferralRule({
     "Seed 002 (you're at risk of losing impartiality); APA Ethics Code 3.05 Multiple Relationships and 3.06 Conflict of Interest; ACA Code of Ethics A.6; NASW Code of Ethics 1.06 Conflicts of Interest",
   evaluate(context) {
     const { clinician, now } = context;
+    // Most clients declare no conflict at all: nothing to sort.
+    if (context.client.conflicts.length === 0) return { findings: [] };
     // A conflict dated later than today is not declared yet.
     const conflicts = context.client.conflicts
       .filter((conflict) => conflict.clinicianId === clinician.id && (conflict.declared === undefined || conflict.declared <= now))

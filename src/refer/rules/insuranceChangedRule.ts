@@ -1,6 +1,7 @@
 import type { NetworkLoss, RuleContext } from "../createRuleContext.js";
 import { defineReferralRule, type RuleNotice } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
+import { gapNotices } from "../internal/gapNotices.js";
 import { goodFaithEstimate } from "../internal/goodFaithEstimate.js";
 import { networkGapNotice } from "../internal/networkGapNotice.js";
 import { continueOrRefer } from "../internal/continueOrRefer.js";
@@ -99,17 +100,7 @@ export const insuranceChangedRule = /* @__PURE__ */ defineReferralRule({
   evaluate(context) {
     const loss = context.networkLoss;
     const gaps = networkGapNotice(context, "coverage");
-    if (loss === undefined || loss.coverageEnded.length === 0)
-      return {
-        findings: [],
-        notices: [
-          ...gaps,
-          ...goodFaithEstimate(
-            gaps.flatMap((gap) => gap.alternatives ?? []),
-            gaps[0]?.date,
-          ),
-        ],
-      };
+    if (loss === undefined || loss.coverageEnded.length === 0) return { findings: [], notices: gapNotices(gaps) };
     const lost = loss.coverageEnded;
     const after = loss.coverageAfter;
     const past = loss.date <= context.now;

@@ -2,6 +2,7 @@ import { withinPeriod } from "../../model/internal/withinPeriod.js";
 import { defineReferralRule } from "../defineReferralRule.js";
 import type { EvidenceItem } from "../results.js";
 import { continuityOfCareNotice } from "../internal/continuityOfCareNotice.js";
+import { gapNotices } from "../internal/gapNotices.js";
 import { goodFaithEstimate } from "../internal/goodFaithEstimate.js";
 import { networkGapNotice } from "../internal/networkGapNotice.js";
 import { continueOrRefer } from "../internal/continueOrRefer.js";
@@ -80,17 +81,7 @@ export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
   evaluate(context) {
     const loss = context.networkLoss;
     const gaps = networkGapNotice(context, "panel");
-    if (loss === undefined || loss.panelEnded.length === 0)
-      return {
-        findings: [],
-        notices: [
-          ...gaps,
-          ...goodFaithEstimate(
-            gaps.flatMap((gap) => gap.alternatives ?? []),
-            gaps[0]?.date,
-          ),
-        ],
-      };
+    if (loss === undefined || loss.panelEnded.length === 0) return { findings: [], notices: gapNotices(gaps) };
     const lost = loss.panelEnded;
     const { clinician } = context;
     const selfPay = !clinician.insurancePanels.some((panel) => withinPeriod(panel.period, loss.date));

@@ -50,12 +50,12 @@ export const outsideScopeRule = /* @__PURE__ */ defineReferralRule({
     const needs = context.policy.scope === "primary" ? client.needs.problemAreas.slice(0, 1) : client.needs.problemAreas;
     const untreated = needs.filter((need) => !context.treats(need));
     if (untreated.length === 0) return { findings: [] };
-    const riskNeeds = new Set(context.policy.safety.riskNeeds.map((tag) => vocabulary.canonical("problemAreas", tag)));
+    // The few risk needs are compared one by one, and only for a need the clinician does not treat.
+    const isRisk = (code: string) => context.policy.safety.riskNeeds.some((tag) => vocabulary.canonical("problemAreas", tag) === code);
     const outside = new Map<string, string>();
     for (const need of untreated) {
       const code = vocabulary.canonical("problemAreas", need);
-      if (riskNeeds.has(code)) continue;
-      if (!outside.has(code)) outside.set(code, need);
+      if (!outside.has(code) && !isRisk(code)) outside.set(code, need);
     }
     if (outside.size === 0) return { findings: [] };
     // Listed problem areas by code; the client's own words for others are only counted.

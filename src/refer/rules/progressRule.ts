@@ -1,20 +1,25 @@
 import type { RuleContext } from "../createRuleContext.js";
 import { defineReferralRule, type RuleFinding, type RuleNotice } from "../defineReferralRule.js";
-import { scoresByDay } from "../internal/scoresByDay.js";
+import { latestDays } from "../internal/latestDays.js";
 import type { Alternative, EvidenceItem, ProgressSummary } from "../results.js";
 
 /** A reliable worsening since the best score that the change from baseline does not show: a relapse. */
 const relapsed = (summary: ProgressSummary): boolean =>
   summary.sinceBest.outcome === "deteriorated" && summary.change.outcome !== "deteriorated";
 
-function evidenceOf(summary: ProgressSummary): EvidenceItem[] {
-  return [
-    { kind: "score", fact: "baseline", instrument: summary.instrument, ...summary.baseline },
-    ...(relapsed(summary) ? [{ kind: "score" as const, fact: "best", instrument: summary.instrument, ...summary.best }] : []),
-    { kind: "score", fact: "latest", instrument: summary.instrument, ...summary.latest },
-    { kind: "count", fact: "sessions", count: summary.sessions },
-    { kind: "count", fact: "weeks", count: summary.weeks },
-  ];
+/** Each summary's evidence in turn; pushed, not flatMapped, since every finding and notice builds it. */
+function evidenceOf(summaries: readonly ProgressSummary[]): EvidenceItem[] {
+  const evidence: EvidenceItem[] = [];
+  for (const summary of summaries) {
+    evidence.push({ kind: "score", fact: "baseline", instrument: summary.instrument, ...summary.baseline });
+    if (relapsed(summary)) evidence.push({ kind: "score", fact: "best", instrument: summary.instrument, ...summary.best });
+    evidence.push(
+      { kind: "score", fact: "latest", instrument: summary.instrument, ...summary.latest },
+      { kind: "count", fact: "sessions", count: summary.sessions },
+      { kind: "count", fact: "weeks", count: summary.weeks },
+    );
+  }
+  return evidence;
 }
 
 function describe(summary: ProgressSummary, context: RuleContext): string {
@@ -40,7 +45,7 @@ function deteriorationFinding(worse: readonly ProgressSummary[], severe: Readonl
     urgency: "urgent",
     summary: `Reliable deterioration: ${worse.map((summary) => describe(summary, context)).join("; ")}.`,
     explanation: DETERIORATION_TEXT,
-    evidence: worse.flatMap(evidenceOf),
+    evidence: evidenceOf(worse),
     alternatives: worse.some((summary) => severe.has(summary.instrument)) ? higherLevelsOfCare() : [],
   };
 }
@@ -53,7 +58,7 @@ function noProgressFinding(stalled: readonly ProgressSummary[], severe: Readonly
     urgency: isSevere ? "soon" : "routine",
     summary: `No reliable improvement while still in the ${isSevere ? "severe" : "clinical"} range: ${stalled.map((summary) => describe(summary, context)).join("; ")}.`,
     explanation: NO_PROGRESS_TEXT,
-    evidence: stalled.flatMap(evidenceOf),
+    evidence: evidenceOf(stalled),
     alternatives: isSevere ? higherLevelsOfCare() : [],
   };
 }
@@ -63,7 +68,7 @@ function worseningNotice(worse: readonly ProgressSummary[], context: RuleContext
     code: "reliable-worsening",
     summary: `Reliable worsening outside the clinical range, to review: ${worse.map((summary) => describe(summary, context)).join("; ")}.`,
     explanation: "Your check-ins show things have been a bit harder lately. I'd like to talk with you about how you're doing.",
-    evidence: worse.flatMap(evidenceOf),
+    evidence: evidenceOf(worse),
   };
 }
 
@@ -75,9 +80,9 @@ function severeNow(context: RuleContext, summaries: readonly ProgressSummary[]):
     if (instrument?.severe === undefined) continue;
     const threshold = instrument.severe;
     const inRange = (score: number) => (instrument.direction === "lower-is-better" ? score >= threshold : score < threshold);
-    // The summary's latest score is the latest day's: outside the range, the last two days cannot both be in it.
+    // The latest score is the latest day's mean: only a severe one needs the day before it read.
     if (!inRange(summary.latest.score)) continue;
-    const lastTwo = scoresByDay(context.series(summary.instrument)).slice(-2);
+    const lastTwo = latestDays(context.series(summary.instrument), 2);
     if (lastTwo.length === 2 && lastTwo.every((day) => inRange(day.score))) severe.add(summary.instrument);
   }
   return severe;
@@ -85,6 +90,7 @@ function severeNow(context: RuleContext, summaries: readonly ProgressSummary[]):
 
 /** A notice for a score that stays severe where no finding already carries it: care may continue, at a higher level beside it. */
 function severityNotices(severe: ReadonlySet<string>, inFindings: readonly ProgressSummary[], context: RuleContext): RuleNotice[] {
+  if (severe.size === 0) return [];
   const covered = new Set(inFindings.map((summary) => summary.instrument));
   const left = context.progress.filter((summary) => severe.has(summary.instrument) && !covered.has(summary.instrument));
   if (left.length === 0) return [];
@@ -94,7 +100,7 @@ function severityNotices(severe: ReadonlySet<string>, inFindings: readonly Progr
       summary: `Scores stay in the severe range: ${left.map((summary) => describe(summary, context)).join("; ")}. Consider a higher level of care beside therapy.`,
       explanation:
         "Your check-ins show things are still very hard for you. I'd like to talk with you about adding more support alongside our work.",
-      evidence: left.flatMap(evidenceOf),
+      evidence: evidenceOf(left),
       alternatives: higherLevelsOfCare(),
     },
   ];
@@ -122,6 +128,14 @@ function higherLevelsOfCare(): Alternative[] {
       levelOfCare: "partial-hospitalisation",
     },
   ];
+}
+
+/** Without a verdict: the outcome instruments scored so far need more measurements (any outcome instrument, when none is). */
+function measurementsNeeded(context: RuleContext): { needs: string[] } {
+  const scored = context.instruments
+    .filter((instrument) => instrument.measures === "outcome" && context.series(instrument.id).length > 0)
+    .map((instrument) => `measurements:${instrument.id}`);
+  return { needs: scored.length > 0 ? scored : ["measurements:outcome"] };
 }
 
 /**
@@ -191,6 +205,8 @@ export const progressRule = /* @__PURE__ */ defineReferralRule({
   evaluate(context) {
     const { minimumSessions, minimumWeeks } = context.policy.progress;
     const summaries = context.progress;
+    // No instrument scored on two days yet: nothing to judge, and nothing else to build.
+    if (summaries.length === 0) return measurementsNeeded(context);
     const due = (summary: ProgressSummary) => summary.sessions >= minimumSessions || summary.weeks >= minimumWeeks;
     // A worsening counts as a referral while in or entering the clinical range; outside it, it is a review notice.
     const clinicalNow = (summary: ProgressSummary) => summary.caseness?.latest ?? true;
@@ -215,9 +231,6 @@ export const progressRule = /* @__PURE__ */ defineReferralRule({
     ];
     if (findings.length > 0 || notices.length > 0) return { findings, notices };
     if (summaries.some((summary) => summary.classification !== "no-reliable-change" || due(summary))) return { findings: [] };
-    const scored = context.instruments
-      .filter((instrument) => instrument.measures === "outcome" && context.series(instrument.id).length > 0)
-      .map((instrument) => `measurements:${instrument.id}`);
-    return { needs: scored.length > 0 ? scored : ["measurements:outcome"] };
+    return measurementsNeeded(context);
   },
 });
