@@ -119,7 +119,9 @@ function labelsOf(reading: ProvisionReading, value: unknown, path: FhirPath): Re
 }
 
 /** Elements of a deny provision referwell does not read: leaving them out only widens the restriction. */
-const DENY_UNREAD = ["period", "action", "class", "data", "provision"] as const;
+const DENY_UNREAD = ["action", "class", "data"] as const;
+/** A nested deny's own period and provisions are not read either; a base deny's are the consent's, read by the caller. */
+const NESTED_DENY_UNREAD = ["period", ...DENY_UNREAD, "provision"] as const;
 
 /**
  * A nested deny provision. Each list (recipients, purposes, categories) is
@@ -135,8 +137,7 @@ export function denyOf(reading: ProvisionReading, provision: FhirObject, path: F
   const labels = labelsOf(reading, provision.securityLabel, [...path, "securityLabel"]);
   const categories = [...codes.items, ...labels.items.filter((code) => !codes.items.includes(code))];
   const dataPeriod = period(reader, provision.dataPeriod, [...path, "dataPeriod"], false);
-  // A base deny's period and nested provisions are the consent's, read by the caller.
-  for (const name of nested ? DENY_UNREAD : DENY_UNREAD.slice(1, 4))
+  for (const name of nested ? NESTED_DENY_UNREAD : DENY_UNREAD)
     if (provision[name] !== undefined) notes.push({ path: [...path, name], code: "unread-element" });
   const all = (unread: boolean, at: string) => {
     if (unread) notes.push({ path: [...path, at], code: "denies-all" });
