@@ -77,7 +77,19 @@ const notYetSplit = [
 const nodeGlobals = Object.keys(globals.node).filter((name) => !(name in globals.es2022));
 
 export default defineConfig(
-  { ignores: ["dist/", "docs/api/", "coverage/", "node_modules/", "test/.examples/"] },
+  {
+    ignores: [
+      "dist/",
+      "docs/api/",
+      "docs/reference/",
+      "docs/.vitepress/cache/",
+      "site-dist/",
+      "artefacts/",
+      "coverage/",
+      "node_modules/",
+      "test/.examples/",
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -1,0 +1,20 @@
+import type { Theme } from "vitepress";
+import DefaultTheme from "vitepress/theme";
+import { useRoute } from "vitepress";
+import { nextTick, onMounted, watch } from "vue";
+import { enhanceExamples } from "./examples.js";
+import "./style.css";
+
+const theme: Theme = {
+  extends: DefaultTheme,
+  setup() {
+    const route = useRoute();
+    const enhance = (): void => {
+      void nextTick(() => enhanceExamples(document));
+    };
+    onMounted(enhance);
+    watch(() => route.path, enhance);
+  },
+};
+
+export default theme;
