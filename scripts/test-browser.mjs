@@ -137,10 +137,10 @@ for (const path of pages) {
   }
 
   // Diagrams are drawn, not shown as their source.
-  const diagrams = await page.locator(".mermaid").count();
+  const diagrams = await page.locator(".rw-mermaid").count();
   if (diagrams > 0) {
-    await page.waitForSelector(".mermaid svg", { timeout: 20_000 }).catch(() => undefined);
-    const drawn = await page.locator(".mermaid svg").count();
+    await page.waitForSelector(".rw-mermaid svg", { timeout: 20_000 }).catch(() => undefined);
+    const drawn = await page.locator(".rw-mermaid svg").count();
     if (drawn < diagrams) failures.push(`${path}: ${diagrams - drawn} of ${diagrams} diagrams not drawn`);
   }
 

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitepress";
-import { withMermaid } from "vitepress-plugin-mermaid";
 import { runnableExamples } from "./runnable.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -32,45 +31,42 @@ const guides = [
   { text: "Errors and client data", link: "/errors" },
 ];
 
-export default withMermaid(
-  defineConfig({
-    title: "referwell",
-    description: "A practice's professional referral network, run well: when to refer, to whom, what the referrer may see.",
-    lang: "en",
-    cleanUrls: true,
-    srcExclude: ["api/**"],
-    outDir: "../site-dist",
-    cacheDir: "../node_modules/.cache/vitepress",
-    // Links from the guides into the repository (examples, sources) have no page on the site.
-    ignoreDeadLinks: [/^\.\.\//, /^https?:\/\/localhost/],
-    markdown: {
-      // High-contrast themes: every token reads at WCAG AA on the code background.
-      theme: { light: "github-light-high-contrast", dark: "github-dark-high-contrast" },
-      config: (md) => {
-        md.use(runnableExamples);
-      },
+export default defineConfig({
+  title: "referwell",
+  description: "A practice's professional referral network, run well: when to refer, to whom, what the referrer may see.",
+  lang: "en",
+  cleanUrls: true,
+  srcExclude: ["api/**"],
+  outDir: "../site-dist",
+  cacheDir: "../node_modules/.cache/vitepress",
+  // Links from the guides into the repository (examples, sources) have no page on the site.
+  ignoreDeadLinks: [/^\.\.\//, /^https?:\/\/localhost/],
+  markdown: {
+    // High-contrast themes: every token reads at WCAG AA on the code background.
+    theme: { light: "github-light-high-contrast", dark: "github-dark-high-contrast" },
+    config: (md) => {
+      md.use(runnableExamples);
     },
-    themeConfig: {
-      nav: [
-        { text: "Guides", link: "/when-to-refer" },
-        { text: "API reference", link: "/reference/" },
+  },
+  themeConfig: {
+    nav: [
+      { text: "Guides", link: "/when-to-refer" },
+      { text: "API reference", link: "/reference/" },
+    ],
+    sidebar: {
+      "/reference/": referenceSidebar,
+      "/": [{ text: "Guides", items: guides }],
+    },
+    search: { provider: "local" },
+    outline: [2, 3],
+  },
+  vite: {
+    resolve: {
+      alias: [
+        { find: /^referwell$/, replacement: `${root}src/index.ts` },
+        { find: /^referwell\/(\w+)$/, replacement: `${root}src/$1/index.ts` },
       ],
-      sidebar: {
-        "/reference/": referenceSidebar,
-        "/": [{ text: "Guides", items: guides }],
-      },
-      search: { provider: "local" },
-      outline: [2, 3],
     },
-    vite: {
-      resolve: {
-        alias: [
-          { find: /^referwell$/, replacement: `${root}src/index.ts` },
-          { find: /^referwell\/(\w+)$/, replacement: `${root}src/$1/index.ts` },
-        ],
-      },
-      worker: { format: "es" },
-    },
-    mermaid: {},
-  }),
-);
+    worker: { format: "es" },
+  },
+});

@@ -2,6 +2,7 @@ import type { Theme } from "vitepress";
 import DefaultTheme from "vitepress/theme";
 import { useRoute } from "vitepress";
 import { nextTick, onMounted, watch } from "vue";
+import { drawDiagrams } from "./diagrams.js";
 import { enhanceExamples } from "./examples.js";
 import "./style.css";
 
@@ -10,7 +11,10 @@ const theme: Theme = {
   setup() {
     const route = useRoute();
     const enhance = (): void => {
-      void nextTick(() => enhanceExamples(document));
+      void nextTick(() => {
+        enhanceExamples(document);
+        void drawDiagrams(document);
+      });
     };
     onMounted(enhance);
     watch(() => route.path, enhance);

@@ -1,14 +1,5 @@
 /// <reference lib="webworker" />
 import { transform } from "sucrase";
-import * as z from "zod";
-import * as referwell from "referwell";
-import * as cadence from "referwell/cadence";
-import * as consent from "referwell/consent";
-import * as fhir from "referwell/fhir";
-import * as intake from "referwell/intake";
-import * as match from "referwell/match";
-import * as refer from "referwell/refer";
-import * as relationships from "referwell/relationships";
 import { instrument } from "./instrument.js";
 import { deepEqual, show } from "./compare.js";
 
@@ -32,17 +23,19 @@ export interface RunResult {
   readonly unplaced: number;
 }
 
-const modules: Record<string, unknown> = {
-  zod: z,
-  referwell,
-  "referwell/cadence": cadence,
-  "referwell/consent": consent,
-  "referwell/fhir": fhir,
-  "referwell/intake": intake,
-  "referwell/match": match,
-  "referwell/refer": refer,
-  "referwell/relationships": relationships,
+// Each subpath is its own chunk, loaded when an example imports it, as an app's bundler would.
+const loaders: Record<string, () => Promise<unknown>> = {
+  zod: () => import("zod"),
+  referwell: () => import("referwell"),
+  "referwell/cadence": () => import("referwell/cadence"),
+  "referwell/consent": () => import("referwell/consent"),
+  "referwell/fhir": () => import("referwell/fhir"),
+  "referwell/intake": () => import("referwell/intake"),
+  "referwell/match": () => import("referwell/match"),
+  "referwell/refer": () => import("referwell/refer"),
+  "referwell/relationships": () => import("referwell/relationships"),
 };
+const modules: Record<string, unknown> = {};
 
 // The sample practice, for examples that read it as a host reads its own files.
 const samples: Record<string, () => Promise<unknown>> = {
@@ -91,6 +84,11 @@ async function run(source: string): Promise<RunResult> {
   };
   try {
     const js = transform(code, { transforms: ["typescript", "imports"], production: true }).code;
+    // Type-only imports are gone by now; load what the code still requires.
+    for (const [, name] of js.matchAll(/require\(['"]([^'"]+)['"]\)/g)) {
+      const load = name === undefined ? undefined : loaders[name];
+      if (name !== undefined && load !== undefined && modules[name] === undefined) modules[name] = await load();
+    }
     const require = (name: string): unknown => {
       const found = modules[name];
       if (found === undefined) throw new Error(`This page cannot import ${name}`);
