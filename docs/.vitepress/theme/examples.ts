@@ -81,7 +81,10 @@ function enhance(container: HTMLElement): void {
   bar.append(runButton, editButton, resetButton);
   container.append(editor, bar, output);
 
+  const highlighted = container.querySelector<HTMLElement>('div[class*="language-"]');
   editButton.addEventListener("click", () => {
+    // The editor takes the place of the highlighted code.
+    if (highlighted !== null) highlighted.hidden = true;
     editor.hidden = false;
     resetButton.hidden = false;
     editButton.hidden = true;
