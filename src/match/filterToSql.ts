@@ -43,7 +43,8 @@ function rejectDeepNesting(filter: unknown): void {
 /**
  * Compiles a {@link HardConstraintFilter} to one parameterised PostgreSQL
  * query over the tables of {@link directoryTables}: it selects the `id` of
- * every clinician who meets every constraint, in id order. Every value is
+ * every clinician who meets every constraint, in no particular order
+ * (`rankCandidates` orders them). Every value is
  * a bound parameter (`$1`, `$2`…, cast in the SQL), never written into the
  * text; only the fixed table and column names and `schema`, a checked
  * identifier, are. Run it with any driver that binds parameters (`pg`,
@@ -85,17 +86,17 @@ export function filterToSql(filter: HardConstraintFilter, options: SqlTableOptio
     table: tableNamer(schema),
   };
 
-  // NULL never leaks out of a term, so `not` is always the complement.
+  // No predicate is ever NULL (see predicateSql), so `not` is always the complement.
   const expression = (term: FilterExpression): string => {
     if ("and" in term) return term.and.length === 0 ? "TRUE" : `(${term.and.map(expression).join(" AND ")})`;
     if ("or" in term) return term.or.length === 0 ? "FALSE" : `(${term.or.map(expression).join(" OR ")})`;
     if ("not" in term) return `NOT ${expression(term.not)}`;
-    return `coalesce((${predicateSql(term, sql)}), FALSE)`;
+    return `(${predicateSql(term, sql)})`;
   };
 
   const where = parsed.constraints.map((entry) => `-- ${entry.constraint}\n  ${expression(entry.where)}`);
   return {
-    text: `SELECT c.id FROM ${sql.table("clinicians")} c WHERE ${where.length === 0 ? "TRUE" : `\n  ${where.join("\n  AND ")}`}\nORDER BY c.id`,
+    text: `SELECT c.id FROM ${sql.table("clinicians")} c WHERE ${where.length === 0 ? "TRUE" : `\n  ${where.join("\n  AND ")}`}`,
     values,
   };
 }

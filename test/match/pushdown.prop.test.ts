@@ -19,7 +19,7 @@ afterAll(async () => {
 
 async function selectIds(filter: HardConstraintFilter): Promise<string[]> {
   const { text, values } = filterToSql(filter, { schema: SCHEMA });
-  return (await db.query(text, values)).rows.map((row) => row["id"] as string);
+  return (await db.query(text, values)).rows.map((row) => row["id"] as string).sort();
 }
 
 describe("the database runs the matcher's hard constraints", () => {

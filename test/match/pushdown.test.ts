@@ -34,7 +34,7 @@ const clinician = (id: string, changes: Partial<ClinicianInput> = {}): Clinician
 async function agreed(directory: DirectoryInput, request: MatchRequestInput, now = NOW): Promise<string[]> {
   await loadRows(db, directoryRows(directory), SCHEMA);
   const { text, values } = filterToSql(hardConstraintFilter(request, { now }), { schema: SCHEMA });
-  const ids = (await db.query(text, values)).rows.map((row) => row["id"] as string);
+  const ids = (await db.query(text, values)).rows.map((row) => row["id"] as string).sort();
   const matcher = createMatcher(directory);
   const eligible = (directory.clinicians as ClinicianInput[])
     .filter((c) => matcher.explain(request, c.id, { now }).eligible)

@@ -83,7 +83,8 @@ const WRITERS: Writers = {
   },
   "fee-within": (test, sql) => {
     const budget = sql.bind(test.minorUnits, "bigint");
-    return `c.fee_currency = ${sql.bind(test.currency, "text")} AND (c.fee_minor_units <= ${budget} OR c.sliding_floor_minor_units <= ${budget})`;
+    // The fee columns may be NULL: each comparison is coalesced, so `not` stays the complement.
+    return `coalesce(c.fee_currency = ${sql.bind(test.currency, "text")}, FALSE) AND (coalesce(c.fee_minor_units <= ${budget}, FALSE) OR coalesce(c.sliding_floor_minor_units <= ${budget}, FALSE))`;
   },
   "office-within": (test, sql) => {
     const lat = sql.bind(test.point.lat, "double precision");
@@ -105,7 +106,11 @@ const WRITERS: Writers = {
   licensed: (test, sql) => licensed(sql, sql.bind(test.jurisdiction, "text"), sql.bind(test.mode, "text"), sql.bind(test.on, "date")),
 };
 
-/** One predicate as an SQL condition on the clinician `c`; it may be NULL, so callers coalesce it. */
+/**
+ * One predicate as an SQL condition on the clinician `c`. Never NULL: a nullable column is tested
+ * with IS NULL or coalesced, so `not` is the complement; and no predicate is wrapped as a whole, so
+ * the planner can use the indexes (GIN for the code arrays) and turn EXISTS into semi-joins.
+ */
 export function predicateSql(test: FilterPredicate, sql: SqlWriter): string {
   return (WRITERS[test.op] as (test: FilterPredicate, sql: SqlWriter) => string)(test, sql);
 }
