@@ -1,6 +1,7 @@
 import { createVocabulary } from "../model/createVocabulary.js";
 import { Directory, type DirectoryInput } from "../model/directory.js";
 import { validate } from "../model/validate.js";
+import { unlicensedJurisdictions } from "./internal/compileDirectory.js";
 import { clinicianRow, ineffectiveRows, licensureRows, networkRows, regulationRows } from "./internal/clinicianRows.js";
 import { MatcherOptions, type MatcherOptionsInput } from "./schemas.js";
 
@@ -25,6 +26,16 @@ export interface ClinicianRow {
   /** `outpatient` when the clinician lists none. */
   readonly levels_of_care: readonly string[];
   readonly discipline: string;
+  /**
+   * Every jurisdiction where the clinician may be licensed (licences, the
+   * members of compacts they hold a privilege under, where their discipline
+   * needs no licence): a licensure check can pass only where this reaches.
+   */
+  readonly reach: readonly string[];
+  /** The jurisdictions of the offices, and their countries. */
+  readonly office_places: readonly string[];
+  /** The one-degree grid cells of the offices, `lat:lon`. */
+  readonly office_cells: readonly string[];
   readonly birth_year: number | null;
   readonly works_with_interpreters: boolean;
   readonly telehealth: boolean;
@@ -139,6 +150,7 @@ export function directoryRows(directory: DirectoryInput, options: MatcherOptions
   const matcherOptions = validate(MatcherOptions, options, "options");
   const vocabulary = createVocabulary(matcherOptions.vocabulary ?? {});
   const compacts = new Map(parsed.compacts.map((compact) => [compact.id, compact]));
+  const context = { vocabulary, compacts, unlicensed: unlicensedJurisdictions(parsed, (tag) => vocabulary.canonical("disciplines", tag)) };
   const rows = {
     clinicians: [] as ClinicianRow[],
     licences: [] as DirectoryRows["licences"][number][],
@@ -149,7 +161,7 @@ export function directoryRows(directory: DirectoryInput, options: MatcherOptions
     ineffective_outcomes: [] as DirectoryRows["ineffective_outcomes"][number][],
   };
   for (const clinician of parsed.clinicians) {
-    rows.clinicians.push(clinicianRow(clinician, vocabulary));
+    rows.clinicians.push(clinicianRow(clinician, context));
     const licensure = licensureRows(clinician, compacts);
     rows.licences.push(...licensure.licences);
     rows.privileges.push(...licensure.privileges);

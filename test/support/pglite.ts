@@ -25,12 +25,12 @@ export async function openDatabase(schema = "referwell_test"): Promise<Database>
       close: () => lite.close(),
     };
   } else {
-    // A server: `pg` is loaded only here, so the default suite needs no driver.
-    const { default: pg } = (await import(/* @vite-ignore */ "pg" as string)) as { default: { Client: new (config: object) => PgClient } };
+    // A server, through the `pg` driver (a dev dependency), loaded only here.
+    const { default: pg } = await import("pg");
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     db = {
-      query: async (text, values) => ({ rows: (await client.query(text, values as unknown[])).rows }),
+      query: async (text, values) => ({ rows: (await client.query<Record<string, unknown>>(text, values as unknown[])).rows }),
       exec: (text) => client.query(text),
       close: () => client.end(),
     };
@@ -38,12 +38,6 @@ export async function openDatabase(schema = "referwell_test"): Promise<Database>
   await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema};`);
   await db.exec(directoryTables({ schema }));
   return db;
-}
-
-interface PgClient {
-  connect(): Promise<void>;
-  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
-  end(): Promise<void>;
 }
 
 /** Replaces the tables' rows with a directory's: one insert per table, the rows as a JSON parameter. */

@@ -6,14 +6,36 @@ import { normalizeTag } from "../../model/normalizeTag.js";
 import type { ClinicianRow, DirectoryRows } from "../directoryRows.js";
 import { clipSpans, dateRangeLiteral, type DaySpan, joinSpans } from "./dateRanges.js";
 import { primaryLanguage } from "./primaryLanguage.js";
+import { telehealthJurisdictions } from "./compileDirectory.js";
+import { gridCell } from "./gridCell.js";
+import type { Jurisdiction } from "../../model/scalars.js";
 
 type Row<Table extends keyof DirectoryRows> = DirectoryRows[Table][number];
 
 /** A licence with no period is in force on every day. */
 const ALWAYS = { start: "0001-01-01", end: undefined } as const;
 
+/** What the rows of every clinician read from the directory as a whole. */
+export interface DirectoryContext {
+  readonly vocabulary: Vocabulary;
+  readonly compacts: ReadonlyMap<string, Compact>;
+  /** Where a canonical discipline needs no licence. */
+  readonly unlicensed: ReadonlyMap<string, readonly Jurisdiction[]>;
+}
+
+/** Where the clinician's offices are, by jurisdiction and its country, and by grid cell: what the SQL's index conditions look up. */
+function officeKeys(clinician: Clinician): Pick<ClinicianRow, "office_places" | "office_cells"> {
+  const places = new Set<string>();
+  const cells = new Set<string>();
+  for (const office of clinician.locations) {
+    places.add(office.jurisdiction).add(countryOf(office.jurisdiction));
+    cells.add(gridCell(office.point.lat, office.point.lon));
+  }
+  return { office_places: [...places], office_cells: [...cells] };
+}
+
 /** The clinician's own row: what the hard constraints read, codes canonical as the matcher compiles them. */
-export function clinicianRow(clinician: Clinician, vocabulary: Vocabulary): ClinicianRow {
+export function clinicianRow(clinician: Clinician, { vocabulary, compacts, unlicensed }: DirectoryContext): ClinicianRow {
   const { capacity, licensure } = clinician;
   const codes = (list: "problemAreas" | "modalities" | "populations", tags: readonly string[]) => [
     ...new Set(tags.map((tag) => vocabulary.canonical(list, tag))),
@@ -38,6 +60,12 @@ export function clinicianRow(clinician: Clinician, vocabulary: Vocabulary): Clin
     faiths: [...new Set((clinician.faiths ?? []).map(normalizeTag))],
     levels_of_care: [...new Set(clinician.levelsOfCare ?? ["outpatient"])],
     discipline: vocabulary.canonical("disciplines", clinician.discipline),
+    reach: telehealthJurisdictions(
+      clinician,
+      new Map([...compacts].map(([id, compact]) => [id, compact.members])),
+      unlicensed.get(vocabulary.canonical("disciplines", clinician.discipline)),
+    ),
+    ...officeKeys(clinician),
     birth_year: clinician.birthYear ?? null,
     works_with_interpreters: clinician.worksWithInterpreters === true,
     telehealth: clinician.telehealth,

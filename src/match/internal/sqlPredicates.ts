@@ -1,4 +1,5 @@
 import type { FilterPredicate } from "../filter.js";
+import { cellsNear } from "./cellsNear.js";
 import type { SqlTable } from "./sqlTables.js";
 
 /** Writes SQL for one query: binds values as numbered, cast parameters and names the tables. */
@@ -45,7 +46,8 @@ function licensed(sql: SqlWriter, where: string, mode: string, on: string): stri
   // A rule for the jurisdiction itself wins over one for its country; without a rule a licence is required.
   const notRequired = `NOT coalesce((SELECT r.licence_required FROM ${sql.table("regulations")} r
         WHERE r.discipline = c.discipline AND r.jurisdiction IN ${places} ORDER BY r.jurisdiction = ${where} DESC LIMIT 1), true)`;
-  return `(c.may_practise AND (\n      ${licence}\n      OR ${privilege}\n      OR ${notRequired}))`;
+  // Reach first: implied by each way to be licensed, and indexed, so the database looks only at clinicians who may be.
+  return `(c.reach && ARRAY[${where}, left(${where}, 2)] AND c.may_practise AND (\n      ${licence}\n      OR ${privilege}\n      OR ${notRequired}))`;
 }
 
 /** An office that meets `reachable`, in a jurisdiction where the clinician is licensed for in-person care on the day. */
@@ -93,15 +95,19 @@ const WRITERS: Writers = {
     const band = sql.bind(test.radiusKm / ((EARTH_RADIUS_KM * Math.PI) / 180) + RADIUS_SLACK_KM, "double precision");
     const distance = `2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(power(sin(radians(o.lat - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(o.lat)) * power(sin(radians(o.lon - ${lon}) / 2), 2))))`;
     const radius = sql.bind(test.radiusKm + RADIUS_SLACK_KM, "double precision");
-    return office(
+    const near = office(
       sql,
       `o.lat BETWEEN ${lat} - ${band} AND ${lat} + ${band} AND ${distance} <= ${radius}`,
       sql.bind(test.licensedOn, "date"),
     );
+    // An office within the radius lies in one of the grid cells around the point: an indexed condition first.
+    const cells = cellsNear(test.point, test.radiusKm);
+    return cells === undefined ? near : `c.office_cells && ${sql.bind(cells, "text[]")} AND ${near}`;
   },
   "office-in": (test, sql) => {
     const where = sql.bind(test.jurisdiction, "text");
-    return office(sql, `(o.jurisdiction = ${where} OR starts_with(o.jurisdiction, ${where} || '-'))`, sql.bind(test.licensedOn, "date"));
+    // An office in the jurisdiction or a subdivision of it has the jurisdiction among its places: an indexed condition first.
+    return `c.office_places && ARRAY[${where}] AND ${office(sql, `(o.jurisdiction = ${where} OR starts_with(o.jurisdiction, ${where} || '-'))`, sql.bind(test.licensedOn, "date"))}`;
   },
   licensed: (test, sql) => licensed(sql, sql.bind(test.jurisdiction, "text"), sql.bind(test.mode, "text"), sql.bind(test.on, "date")),
 };
