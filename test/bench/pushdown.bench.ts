@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { afterAll, bench, describe } from "vitest";
+import { bench, describe } from "vitest";
 import { calendarDateOf, criteriaFromClient } from "referwell";
 import { createMatcher, directoryRows, directoryTables, filterToSql, hardConstraintFilter } from "referwell/match";
 import { syntheticClients, syntheticDirectory } from "../arbitraries/synthetic.js";
@@ -84,28 +84,43 @@ async function setUp(size: number) {
   return { db, matcher, folder };
 }
 
-const setups: (readonly [number, Awaited<ReturnType<typeof setUp>>])[] = [];
-for (const size of SIZES) setups.push([size, await setUp(size)] as const);
-
-afterAll(async () => {
-  for (const [, { db, folder }] of setups) {
-    await db.close();
-    rmSync(folder, { recursive: true, force: true });
-  }
-});
-
-for (const [size, { db, matcher }] of setups) {
+// One size at a time: set up before its benchmarks and released after, so a large size's heap never slows a small one's.
+for (const size of SIZES) {
+  let state: Awaited<ReturnType<typeof setUp>> | undefined;
   let next = 0;
   const request = () => requests[next++ % requests.length] as (typeof requests)[number];
   describe(`rank one request against ${size.toLocaleString("en")} clinicians`, () => {
-    bench("in memory: matcher.rank (baseline)", () => {
-      matcher.rank(request(), { now: NOW });
-    });
-    bench("pushed down: SQL filter in PGlite, then matcher.rankCandidates", async () => {
-      const current = request();
-      const { text, values } = filterToSql(hardConstraintFilter(current, { now: NOW }));
-      const { rows } = await db.query<{ id: string }>(text, [...values]);
-      matcher.rankCandidates(current, rows, { now: NOW });
-    });
+    bench(
+      "in memory: matcher.rank (baseline)",
+      () => {
+        state?.matcher.rank(request(), { now: NOW });
+      },
+      {
+        time: 3_000,
+        setup: async () => {
+          state ??= await setUp(size);
+        },
+      },
+    );
+    bench(
+      "pushed down: SQL filter in PGlite, then matcher.rankCandidates",
+      async () => {
+        const { db, matcher } = state as NonNullable<typeof state>;
+        const current = request();
+        const { text, values } = filterToSql(hardConstraintFilter(current, { now: NOW }));
+        const { rows } = await db.query<{ id: string }>(text, [...values]);
+        matcher.rankCandidates(current, rows, { now: NOW });
+      },
+      {
+        time: 3_000,
+        // Released after the last benchmark of the size.
+        teardown: async (_task, mode) => {
+          if (mode !== "run" || state === undefined) return;
+          await state.db.close();
+          rmSync(state.folder, { recursive: true, force: true });
+          state = undefined;
+        },
+      },
+    );
   });
 }

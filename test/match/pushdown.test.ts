@@ -140,6 +140,17 @@ describe("the SQL keeps the matcher's rules", () => {
     expect(await agreed(directory, request)).toEqual(["wa"]);
   });
 
+  it("reads a client placed only by country as reaching the offices in its subdivisions", async () => {
+    const directory = {
+      clinicians: [
+        clinician("portland", { telehealth: false, locations: office("US-OR") }),
+        clinician("london", { telehealth: false, locations: office("GB-ENG"), licensure: { licenses: [{ jurisdiction: "GB" }] } }),
+      ],
+    };
+    const request = { criteria: { location: { jurisdiction: "US" }, require: { modes: ["in-person" as const] } } };
+    expect(await agreed(directory, request)).toEqual(["portland"]);
+  });
+
   it("follows the client's stays: telehealth must be licensed for every place over the course", async () => {
     const directory = {
       clinicians: [
