@@ -78,7 +78,7 @@ async function setUp(size: number) {
       ...sizes.rows.map((row) => `  ${row.table}: ${row.rows} rows, table ${row.table_mb} MB, indexes ${row.index_mb} MB`),
       `  filter over ${requests.length} requests: p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms; ${(candidates / requests.length).toFixed(1)} candidates per request`,
       "  plan of a typical request (first lines):",
-      ...plan.rows.slice(0, 12).map((row) => `    ${row["QUERY PLAN"]}`),
+      ...plan.rows.slice(0, 16).map((row) => `    ${row["QUERY PLAN"]}`),
     ].join("\n"),
   );
   return { db, matcher, folder };
