@@ -73,7 +73,9 @@ const BUDGETS = {
   // there so that InvalidInputError accepts them; the matcher imports no FHIR code; then by the practice's partner
   // preference (practice sizes, busy in a specialty: about 0.35 kB), then by where the client will be (stays, and the
   // stretches planned moves lead to) and their stated preferences in the client record (about 0.35 kB).
-  "createMatcher without zod": 24.5 * KB,
+  // Then by ranking the candidates a database returned (`rankCandidates`, its hand-made check of ids and rows, and
+  // the expected texts of the SQL layout: about 0.3 kB).
+  "createMatcher without zod": 24.8 * KB,
   // The shared model's share grew with the exact time-zone offsets, the instant year cap and the new expected texts;
   // consent's with the regulation's full 2.32(a)(1) notice, canonical identifiers, the uncertain day, supersession,
   // the emergency and treatment rules, and the per-call indexes (category and data period).
@@ -83,8 +85,9 @@ const BUDGETS = {
   // the matcher's partner preference, by the referral rule's verify-benefits notice (about 0.1 kB), and by the client's
   // stays and stated preferences (about 0.4 kB), then by the relationships' remembered states and event limit and the
   // assignment solver that adds referrals by shortest augmenting paths (about 0.4 kB), then by the network's
-  // follow-through on intake's measures (about 0.3 kB).
-  "everything without zod": 75.3 * KB,
+  // follow-through on intake's measures (about 0.3 kB), then by the push-down of the matcher's hard constraints to
+  // PostgreSQL (about 5.8 kB: the filter and its schema, the SQL writer and its table layout, and the rows).
+  "everything without zod": 81.5 * KB,
   // referwell/fhir on its own: its readers and writers, the code maps as data, and the model schemas they validate with;
   // then consents in and out (about 5 kB): the Consent reader and writer, and the consent schemas and built-in categories
   // they validate and read security labels with. An app that imports only the clinician or client readers does not

@@ -4,10 +4,11 @@
 // Usage: node scripts/test-browser.mjs [--no-build]
 /* global document, window -- the callbacks passed to page.evaluate run in the page */
 import { execFileSync } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
+import ICAL from "ical.js";
 import { chromium } from "playwright-core";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
@@ -69,21 +70,64 @@ await context.route("**/*", (route) => {
 });
 
 const pages = [
-  "/",
-  "/when-to-refer",
-  "/matching",
-  "/consent",
-  "/relationships",
-  "/cadence",
-  "/intake",
-  "/fhir",
-  "/model",
-  "/errors",
-  "/reference/",
-  ...["refer", "match", "consent", "relationships", "cadence", "intake", "fhir"].map((name) => `/reference/referwell/${name}/`),
-  "/reference/referwell/functions/assessReferral",
-  "/reference/referwell/variables/Client",
+  ...new Set([
+    "/",
+    "/when-to-refer",
+    "/matching",
+    "/consent",
+    "/relationships",
+    "/cadence",
+    "/intake",
+    "/fhir",
+    "/model",
+    "/errors",
+    "/scale",
+    "/playground",
+    "/reference/",
+    ...["refer", "match", "consent", "relationships", "cadence", "intake", "fhir"].map((name) => `/reference/referwell/${name}/`),
+    "/reference/referwell/functions/assessReferral",
+    "/reference/referwell/variables/Client",
+    // Every function's page in the reference, where its @example runs.
+    ...functionPages(),
+  ]),
 ];
+/** Picks a client to refer, then checks each step of the playground and parses the week's .ics download with ical.js. */
+async function checkPlayground(page) {
+  await page.waitForSelector(".playground select");
+  const problems = [];
+  for (const value of await page.locator(".playground select option").evaluateAll((options) => options.map((option) => option.value))) {
+    await page.selectOption(".playground select", value);
+    if ((await page.locator("#step-refer").count()) !== 1) problems.push(`${value}: no assessment`);
+    if ((await page.locator("#step-match").count()) !== 1) problems.push(`${value}: no options`);
+  }
+  // cl-04 is referred out (outside scope) and has one option, drawn as bars; its referrer's update withholds expired facts.
+  await page.selectOption(".playground select", { label: "cl-04 (cl-04), with Hana Ito" });
+  const verdict = await page.locator(".verdict").innerText();
+  if (!verdict.startsWith("Refer")) problems.push(`cl-04: verdict "${verdict}"`);
+  if ((await page.locator(".playground .option .bar").count()) === 0) problems.push("no score bars drawn");
+  if ((await page.locator(".playground .withheld li").count()) === 0) problems.push("no withheld facts shown");
+  const touches = await page.locator(".playground .touch").count();
+  const download = page.waitForEvent("download");
+  await page.locator(".playground .download").click();
+  const ics = readFileSync(await (await download).path(), "utf8");
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const events = calendar.getAllSubcomponents("vevent").length;
+  if (events !== touches || events === 0) problems.push(`.ics has ${events} events, the calendar shows ${touches}`);
+  await page.screenshot({ path: join(artefacts, "playground.png"), fullPage: true });
+  console.log(`/playground: every client assessed and ranked; the week's .ics parses with ${events} events, as the calendar shows`);
+  for (const problem of problems) failures.push(`/playground: ${problem}`);
+}
+
+/** The reference's function pages, from the built site. */
+function functionPages(dir = join(siteDir, "reference"), prefix = "/reference/") {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return functionPages(join(dir, entry.name), `${prefix}${entry.name}/`);
+    if (!prefix.endsWith("/functions/") || !entry.name.endsWith(".html")) return [];
+    return [`${prefix}${entry.name.replace(/\.html$/, "")}`];
+  });
+}
+
 const axeSource = readFileSync(join(root, "node_modules/axe-core/axe.min.js"), "utf8");
 const failures = [];
 const figures = [];
@@ -135,6 +179,9 @@ for (const path of pages) {
     if (marks[0] !== '["children"]') failures.push(`/: an edited expectation is not shown as a mismatch (${marks.join(", ")})`);
     await page.screenshot({ path: join(artefacts, "landing-mismatch.png"), fullPage: false });
   }
+
+  // The playground: the three steps for another client, the week's calendar, and an .ics that parses.
+  if (path === "/playground") await checkPlayground(page);
 
   // Diagrams are drawn, not shown as their source.
   const diagrams = await page.locator(".rw-mermaid").count();

@@ -238,6 +238,8 @@ export const ExpectedText = Object.freeze({
   receivedEvent: "one received event per referral",
   sentEvent: "one sent event per referral",
   mappedCode: "a code the code maps know",
+  sqlIdentifier: "lower-case SQL identifier of up to 63 letters, digits and underscores",
+  filterDepth: "at most 32 levels of and, or and not",
   reference: "a reference Type/id to a given resource",
   wholeMinute: "time HH:MM:00",
   minorUnitAmount: "an amount in whole minor units",

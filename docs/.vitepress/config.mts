@@ -22,6 +22,7 @@ const referenceSidebar = existsSync(sidebarFile) ? openLinkedGroups(JSON.parse(r
 const guides = [
   { text: "When to refer", link: "/when-to-refer" },
   { text: "Matching", link: "/matching" },
+  { text: "Scale", link: "/scale" },
   { text: "Consent-limited updates", link: "/consent" },
   { text: "Referrer relationships", link: "/relationships" },
   { text: "Cadence", link: "/cadence" },
@@ -52,6 +53,7 @@ export default defineConfig({
     nav: [
       { text: "Guides", link: "/when-to-refer" },
       { text: "API reference", link: "/reference/" },
+      { text: "Playground", link: "/playground" },
     ],
     sidebar: {
       "/reference/": referenceSidebar,

@@ -8,6 +8,7 @@ import { validate } from "../model/validate.js";
 import { findUnknownTags } from "../model/internal/findUnknownTags.js";
 import type { UnknownTag } from "../model/unknownTag.js";
 import type { CompiledDirectory, PreparedQuery } from "./internal/compiled.js";
+import { candidateIds } from "./internal/candidateIds.js";
 import { collectCandidates } from "./internal/collectCandidates.js";
 import { compileDirectory } from "./internal/compileDirectory.js";
 import { evaluateConstraints } from "./internal/evaluateConstraints.js";
@@ -44,6 +45,21 @@ export interface Matcher {
    * @throws {@link InvalidInputError} when the request or options are malformed
    */
   explain(request: MatchRequestInput, clinicianId: string, options: RankOptionsInput): MatchExplanation;
+  /**
+   * Ranks only the given clinicians: `rank`'s result restricted to them,
+   * each checked against every hard constraint as `rank` checks it. Pass
+   * the ids (or the rows, each with its `id`) a database returned for
+   * {@link filterToSql}'s query; when they include every clinician the
+   * hard constraints let through, the result is `rank`'s. Ids the matcher
+   * does not know are left out, repeats count once.
+   *
+   * @throws {@link InvalidInputError} when the request, candidates or options are malformed
+   */
+  rankCandidates(
+    request: MatchRequestInput,
+    candidates: readonly (string | { readonly id: string })[],
+    options: RankOptionsInput,
+  ): RankResult;
   /** How many clinicians the directory holds. */
   readonly size: number;
   /**
@@ -74,6 +90,45 @@ function prepare(
       : { path: ["criteria"], criteria: request.criteria },
   ]);
   return { request, rankOptions, query, unknownTags };
+}
+
+type Prepared = ReturnType<typeof prepare>;
+
+/** Scores the clinicians at the given indexes that pass every hard constraint, best first, and says what to offer. */
+function rankAmong(
+  compiled: CompiledDirectory,
+  { request, rankOptions, query, unknownTags }: Prepared,
+  indexes: readonly number[],
+): RankResult {
+  const ranked: ScoredCandidate[] = [];
+  for (const index of indexes) {
+    const clinician = compiled.clinicians[index];
+    if (clinician === undefined) continue;
+    const constraints = evaluateConstraints(compiled, clinician, query, "first");
+    if (constraints.failed === undefined) ranked.push(scoreOption(compiled, clinician, query, constraints));
+  }
+  ranked.sort(byScore);
+  let passTo: RankResult["passTo"];
+  const margin = rankOptions.recommendation?.margin ?? compiled.options.margin;
+  const pointPersonId = request.pointPersonId;
+  const pointPerson = pointPersonId === undefined ? undefined : compiled.byId.get(pointPersonId);
+  if (pointPersonId !== undefined && pointPerson !== undefined && request.practiceId !== undefined) {
+    const own = evaluateConstraints(compiled, pointPerson, query, "all");
+    const option = ranked.find((candidate) => candidate.clinicianId === pointPersonId);
+    passTo = findPassTo(ranked, pointPersonId, { failures: own.failures, option }, margin);
+  }
+  return {
+    startDate: query.startDate,
+    options: ranked.slice(0, rankOptions.limit).map((candidate) => candidate.explain()),
+    eligibleCount: ranked.length,
+    recommendation: recommend(ranked, {
+      margin,
+      minimumOptions: rankOptions.recommendation?.minimumOptions ?? compiled.options.minimumOptions,
+      preferredOptions: rankOptions.recommendation?.preferredOptions ?? compiled.options.preferredOptions,
+    }),
+    ...(passTo === undefined ? {} : { passTo }),
+    unknownTags,
+  };
 }
 
 // Worked out once and shared by every reader of the matcher, so frozen.
@@ -159,36 +214,22 @@ export function createMatcher(directory: DirectoryInput, options: MatcherOptions
       return directoryTags;
     },
     rank(requestInput, optionsInput) {
-      const { request, rankOptions, query, unknownTags } = prepare(compiled, requestInput, optionsInput);
-      const ranked: ScoredCandidate[] = [];
-      for (const index of collectCandidates(compiled, query)) {
-        const clinician = compiled.clinicians[index];
-        if (clinician === undefined) continue;
-        const constraints = evaluateConstraints(compiled, clinician, query, "first");
-        if (constraints.failed === undefined) ranked.push(scoreOption(compiled, clinician, query, constraints));
+      const prepared = prepare(compiled, requestInput, optionsInput);
+      return rankAmong(compiled, prepared, collectCandidates(compiled, prepared.query));
+    },
+    rankCandidates(requestInput, candidatesInput, optionsInput) {
+      const prepared = prepare(compiled, requestInput, optionsInput);
+      const indexes = new Set<number>();
+      for (const id of candidateIds(candidatesInput)) {
+        const clinician = compiled.byId.get(id);
+        if (clinician !== undefined) indexes.add(clinician.index);
       }
-      ranked.sort(byScore);
-      let passTo: RankResult["passTo"];
-      const margin = rankOptions.recommendation?.margin ?? compiled.options.margin;
-      const pointPersonId = request.pointPersonId;
-      const pointPerson = pointPersonId === undefined ? undefined : compiled.byId.get(pointPersonId);
-      if (pointPersonId !== undefined && pointPerson !== undefined && request.practiceId !== undefined) {
-        const own = evaluateConstraints(compiled, pointPerson, query, "all");
-        const option = ranked.find((candidate) => candidate.clinicianId === pointPersonId);
-        passTo = findPassTo(ranked, pointPersonId, { failures: own.failures, option }, margin);
-      }
-      return {
-        startDate: query.startDate,
-        options: ranked.slice(0, rankOptions.limit).map((candidate) => candidate.explain()),
-        eligibleCount: ranked.length,
-        recommendation: recommend(ranked, {
-          margin,
-          minimumOptions: rankOptions.recommendation?.minimumOptions ?? compiled.options.minimumOptions,
-          preferredOptions: rankOptions.recommendation?.preferredOptions ?? compiled.options.preferredOptions,
-        }),
-        ...(passTo === undefined ? {} : { passTo }),
-        unknownTags,
-      };
+      // In index order, which is id order, as rank evaluates them.
+      return rankAmong(
+        compiled,
+        prepared,
+        [...indexes].sort((a, b) => a - b),
+      );
     },
     explain(requestInput, clinicianIdInput, optionsInput) {
       const clinicianId = validate(Id, clinicianIdInput, "clinicianId");

@@ -44,3 +44,9 @@ export {
   type ScorePart,
   SoftCriterion,
 } from "./types.js";
+export { directoryRows, type ClinicianRow, type DirectoryRows } from "./directoryRows.js";
+export { directoryTables } from "./directoryTables.js";
+export { FilterExpression, FilterPredicate, HardConstraintFilter } from "./filter.js";
+export { filterToSql, type SqlQuery } from "./filterToSql.js";
+export { FilterOptions, type FilterOptionsInput, hardConstraintFilter } from "./hardConstraintFilter.js";
+export { SqlTableOptions, type SqlTableOptionsInput } from "./sqlTableOptions.js";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dueTouches } from "referwell/cadence";
-import { createMatcher } from "referwell/match";
+import { createMatcher, directoryRows, filterToSql, hardConstraintFilter } from "referwell/match";
 import { assessNetwork, relationshipState } from "referwell/relationships";
 import { relationshipEvent } from "../arbitraries/relationships.js";
 import { SYNTHETIC_NOW, syntheticClients, syntheticDirectory, syntheticReferrers } from "../arbitraries/synthetic.js";
@@ -47,6 +47,38 @@ describe("growth: matching", () => {
     const ratio = growthRatio(1_000, build, (matcher) => {
       for (const client of clients) matcher.rank({ client }, { now: NOW });
     });
+    expect(ratio).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("growth: pushing the matcher down to a database", () => {
+  it("directoryRows: clinicians", () => {
+    const ratio = growthRatio(
+      500,
+      (n) => syntheticDirectory({ seed: 7, clinicians: n }),
+      (directory) => directoryRows(directory),
+      3,
+    );
+    expect(ratio).toBeLessThanOrEqual(2);
+  });
+
+  it("hardConstraintFilter and filterToSql: excluded clinicians, stays and payers in a request", () => {
+    const request = (n: number) => ({
+      criteria: {
+        location: { jurisdiction: "US-OR" },
+        stays: Array.from({ length: Math.min(n, 60) }, (_, i) => ({
+          place: { jurisdiction: i % 2 === 0 ? "US-WA" : "US-OR" },
+          period: { start: `2027-${String(1 + (i % 12)).padStart(2, "0")}-01`, end: `2027-${String(1 + (i % 12)).padStart(2, "0")}-03` },
+        })),
+        expectedWeeks: 52,
+        require: {
+          modes: ["telehealth" as const, "in-person" as const],
+          excludeClinicianIds: Array.from({ length: n }, (_, i) => `clin-${i}`),
+          payment: { payers: Array.from({ length: Math.min(n, 50) }, (_, i) => ({ payerId: `payer-${i}` })) },
+        },
+      },
+    });
+    const ratio = growthRatio(50, request, (input) => filterToSql(hardConstraintFilter(input, { now: NOW })));
     expect(ratio).toBeLessThanOrEqual(2);
   });
 });

@@ -1,8 +1,5 @@
 import type { CompiledDirectory, PreparedQuery } from "./compiled.js";
-import { gridCell } from "./gridCell.js";
-
-/** Kilometres per degree of latitude on the sphere the haversine distance uses (6371.0088 km), a little under, so the grid never falls short. */
-const KM_PER_DEGREE = (6371.0088 * Math.PI) / 180 - 0.01;
+import { cellsNear } from "./cellsNear.js";
 
 /** A jurisdiction and, for a subdivision, its country: a country licence covers its subdivisions. */
 const jurisdictionAndCountry = (jurisdiction: string | undefined): string[] =>
@@ -15,20 +12,10 @@ function addOfficesNear(
   radiusKm: number,
   add: (indexes: readonly number[] | undefined) => void,
 ): void {
-  // One cell of padding on every side: an office on a cell edge is never missed.
-  const latSpan = radiusKm / KM_PER_DEGREE + 1;
-  const lonSpan = latSpan / Math.max(0.01, Math.cos((Math.min(89, Math.abs(point.lat) + latSpan) * Math.PI) / 180));
-  if (latSpan * lonSpan > 4_000) {
-    // A radius this wide covers much of the globe: every office is a candidate.
-    for (const indexes of directory.officesByCell.values()) add(indexes);
-    return;
-  }
-  for (let lat = Math.floor(point.lat - latSpan); lat <= Math.floor(point.lat + latSpan); lat += 1) {
-    for (let lon = Math.floor(point.lon - lonSpan); lon <= Math.floor(point.lon + lonSpan); lon += 1) {
-      const wrapped = ((((lon + 180) % 360) + 360) % 360) - 180;
-      add(directory.officesByCell.get(gridCell(lat, wrapped)));
-    }
-  }
+  const cells = cellsNear(point, radiusKm);
+  // A radius this wide covers much of the globe: every office is a candidate.
+  if (cells === undefined) for (const indexes of directory.officesByCell.values()) add(indexes);
+  else for (const cell of cells) add(directory.officesByCell.get(cell));
 }
 
 /**

@@ -45,7 +45,10 @@ function bitmaps(
 }
 
 /** Where a discipline needs no licence (UK counselling, say): its clinicians may be reached there without one. */
-function unlicensedJurisdictions(directory: Directory, canonical: (tag: string) => string): Map<string, Jurisdiction[]> {
+export function unlicensedJurisdictions(
+  directory: Pick<Directory, "regulations">,
+  canonical: (tag: string) => string,
+): Map<string, Jurisdiction[]> {
   const where = new Map<string, Jurisdiction[]>();
   for (const rule of directory.regulations ?? []) {
     if (rule.licenceRequired) continue;
@@ -56,7 +59,7 @@ function unlicensedJurisdictions(directory: Directory, canonical: (tag: string) 
 }
 
 /** The jurisdictions a clinician may be licensed for telehealth in, sorted: licences, compact members, and where none is needed. */
-function telehealthJurisdictions(
+export function telehealthJurisdictions(
   source: Clinician,
   compactMembers: ReadonlyMap<string, readonly Jurisdiction[]>,
   unlicensed: readonly Jurisdiction[] | undefined,

@@ -11,7 +11,7 @@ function covers(licensed: Jurisdiction, where: Jurisdiction): boolean {
 }
 
 /** The country of a jurisdiction: `US` for `US-OR`. */
-const countryOf = (jurisdiction: Jurisdiction): Jurisdiction => jurisdiction.slice(0, 2);
+export const countryOf = (jurisdiction: Jurisdiction): Jurisdiction => jurisdiction.slice(0, 2);
 
 /** Compacts by id with their members as a set, and the regulations by jurisdiction and discipline: built once per list. */
 export interface LicensureRules {
@@ -24,7 +24,7 @@ export interface LicensureRules {
   readonly discipline: (tag: string) => string;
 }
 
-const DEFAULT_RULES: CompactRules = { grant: "every-member", home: "any-member", deliverFromHome: false };
+export const DEFAULT_RULES: CompactRules = { grant: "every-member", home: "any-member", deliverFromHome: false };
 const cache = new WeakMap<readonly Compact[], WeakMap<readonly Regulation[], LicensureRules>>();
 const NO_REGULATIONS: readonly Regulation[] = [];
 const NO_PRIVILEGES: readonly CompactPrivilege[] = [];
@@ -83,7 +83,8 @@ export function licensureRules(
 }
 
 /** Whether a member set covers a jurisdiction: itself, or its country. */
-const isMember = (members: ReadonlySet<Jurisdiction>, where: Jurisdiction): boolean => members.has(where) || members.has(countryOf(where));
+export const isMember = (members: ReadonlySet<Jurisdiction>, where: Jurisdiction): boolean =>
+  members.has(where) || members.has(countryOf(where));
 
 /** Days left this year under a compact's yearly limit, or whether there is no limit. */
 function daysLeft(privilege: CompactPrivilege, limit: number | undefined, where: Jurisdiction, year: number): boolean {
