@@ -85,7 +85,7 @@ const pages = [
     "/playground",
     "/reference/",
     ...["refer", "match", "consent", "relationships", "cadence", "intake", "fhir"].map((name) => `/reference/referwell/${name}/`),
-    "/reference/referwell/functions/assessReferral",
+    "/reference/referwell/refer/functions/assessReferral",
     "/reference/referwell/variables/Client",
     // Every function's page in the reference, where its @example runs.
     ...functionPages(),

@@ -36,7 +36,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  *   move or a change of cover the client can continue through, a
  *   continuity-of-care or good-faith-estimate duty, a worsening outside the
  *   clinical range, scores that stay severe;
- * - `criteria`: {@link criteriaFromClient} on the start date (today, or the
+ * - `criteria`: {@link referwell!criteriaFromClient} on the start date (today, or the
  *   latest `careFrom` of a finding, such as a move), with every finding's
  *   additions and the treating clinician excluded, ready for
  *   `referwell/match` as it is;
