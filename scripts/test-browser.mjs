@@ -87,8 +87,8 @@ const pages = [
     ...["refer", "match", "consent", "relationships", "cadence", "intake", "fhir"].map((name) => `/reference/referwell/${name}/`),
     "/reference/referwell/refer/functions/assessReferral",
     "/reference/referwell/variables/Client",
-    // Every function's page in the reference, where its @example runs.
-    ...functionPages(),
+    // Every other page with an example to run: each export's page in the reference, where its @example runs.
+    ...examplePages(),
   ]),
 ];
 /** Picks a client to refer, then checks each step of the playground and parses the week's .ics download with ical.js. */
@@ -118,13 +118,12 @@ async function checkPlayground(page) {
   for (const problem of problems) failures.push(`/playground: ${problem}`);
 }
 
-/** The reference's function pages, from the built site. */
-function functionPages(dir = join(siteDir, "reference"), prefix = "/reference/") {
-  if (!existsSync(dir)) return [];
+/** Every page of the built site with a runnable example, as its clean URL. */
+function examplePages(dir = siteDir, prefix = "/") {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.isDirectory()) return functionPages(join(dir, entry.name), `${prefix}${entry.name}/`);
-    if (!prefix.endsWith("/functions/") || !entry.name.endsWith(".html")) return [];
-    return [`${prefix}${entry.name.replace(/\.html$/, "")}`];
+    if (entry.isDirectory()) return entry.name === "assets" ? [] : examplePages(join(dir, entry.name), `${prefix}${entry.name}/`);
+    if (!entry.name.endsWith(".html") || !readFileSync(join(dir, entry.name), "utf8").includes('class="rw-example"')) return [];
+    return [entry.name === "index.html" ? prefix : `${prefix}${entry.name.replace(/\.html$/, "")}`];
   });
 }
 
