@@ -12,7 +12,7 @@ import {
   intakeMeasures,
   type OutboundEventInput,
   outboundStatus,
-  referralStatus,
+  referralStatuses,
   reviewWaitlist,
   type WaitlistEntryInput,
 } from "referwell/intake";
@@ -27,8 +27,8 @@ const { inbound, outbound, waitlist } = read("intake.json") as {
 const now = "2026-11-23";
 
 console.log("Referrals in flight:");
-for (const events of inbound) {
-  const status = referralStatus(events, { now });
+// One call reads the whole intake; referralStatus(events, { now }) reads one referral the same way.
+for (const status of referralStatuses(inbound, { now })) {
   const owed = status.referrerUpdatesDue.map((due) => `${due.milestone} by ${due.dueBy}`).join(", ");
   console.log(
     `  ${status.referralId} ${status.state.padEnd(10)} contact ${status.firstContact.status.padEnd(8)} appointment ${status.firstAppointment.status.padEnd(8)} next ${status.nextStep.code}${owed ? `; tell the referrer: ${owed}` : ""}`,

@@ -14,6 +14,7 @@ export * from "../errorExports.js";
 export { intakeMeasures } from "./intakeMeasures.js";
 export { outboundStatus } from "./outboundStatus.js";
 export { referralStatus } from "./referralStatus.js";
+export { referralStatuses } from "./referralStatuses.js";
 export { reviewWaitlist } from "./reviewWaitlist.js";
 export type {
   InboundDates,

@@ -1,9 +1,9 @@
-import { InvalidInputError } from "../errors.js";
 import { calendarDays } from "../model/internal/calendarDays.js";
 import { compareText } from "../model/internal/compareText.js";
 import { dayOf } from "../model/internal/dayOf.js";
 import { withinPeriod } from "../model/internal/withinPeriod.js";
 import { validate } from "../model/validate.js";
+import { atPlace } from "./internal/atPlace.js";
 import { inboundStatus } from "./internal/inboundStatus.js";
 import { outboundOf } from "./internal/outboundOf.js";
 import { workingCalendar } from "./internal/workingCalendar.js";
@@ -46,19 +46,6 @@ function figures(t: Tally): IntakeFigures {
     outboundSent: t.sent,
     handOffsCompleted: t.connected,
   };
-}
-
-/** Runs `read`; an error about one referral's events is given the referral's place, under `records`. */
-function at<T>(list: "inbound" | "outbound", index: number, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (!(error instanceof InvalidInputError)) throw error;
-    throw new InvalidInputError(
-      "records",
-      error.issues.map((issue) => ({ ...issue, path: [list, index, ...issue.path] })),
-    );
-  }
 }
 
 /**
@@ -116,7 +103,7 @@ export function intakeMeasures(records: IntakeRecordsInput, options: MeasureOpti
   const of = (referrerId: string) => byReferrer.get(referrerId) ?? byReferrer.set(referrerId, tally()).get(referrerId)!;
 
   inbound.forEach((events, index) => {
-    const status: ReferralStatus = at("inbound", index, () => inboundStatus(events, settings.policy, calendar, today));
+    const status: ReferralStatus = atPlace("records", ["inbound", index], () => inboundStatus(events, settings.policy, calendar, today));
     const notes = events.filter((event) => event.type === "referrer-updated" && withinPeriod(period, event.date));
     // An event stored twice counts once.
     const sent = new Set(notes.map((event) => event.id)).size;
@@ -132,7 +119,7 @@ export function intakeMeasures(records: IntakeRecordsInput, options: MeasureOpti
     }
   });
   outbound.forEach((events, index) => {
-    const status = at("outbound", index, () => outboundOf(events, settings.policy, calendar, today));
+    const status = atPlace("records", ["outbound", index], () => outboundOf(events, settings.policy, calendar, today));
     if (!withinPeriod(period, status.dates.sent)) return;
     const referrerId = status.relationshipEvent?.referrerId;
     for (const t of referrerId === undefined ? [practice] : [practice, of(referrerId)]) {

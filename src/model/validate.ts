@@ -1,6 +1,7 @@
 import type * as z from "zod";
 import { ExpectedText, FROM_SCHEMA, InvalidInputError, type InputIssueDraft } from "../errors.js";
 import { findHoles } from "./internal/findHoles.js";
+import { NOT_READ, readerFor } from "./internal/schemaReader.js";
 import { MISSING, toInputIssues } from "./internal/toInputIssues.js";
 
 /** Codes zod gives a value that is not there at all; reported as `required`. */
@@ -53,9 +54,16 @@ export function validate<Schema extends z.ZodType>(schema: Schema, input: unknow
   if (!isSchema(schema)) misuse.push({ path: ["schema"], code: "invalid-type", expected: ExpectedText.schema });
   if (typeof name !== "string") misuse.push({ path: ["name"], code: "invalid-type", expected: ExpectedText.string });
   if (misuse.length > 0) throw new InvalidInputError("validate", misuse);
+  // Most input is well formed: the schema's compiled reader reads it as zod would, faster, and refuses a hole.
+  const read = readerFor(schema)(input);
+  if (read !== NOT_READ) return read as z.output<Schema>;
   // A hole would otherwise be walked as a missing value at each empty index.
   const holes = findHoles(input, schema);
   if (holes.length > 0) throw new InvalidInputError(name, holes, FROM_SCHEMA);
+  // What the reader leaves is parsed by zod without the message hook (a parse with one costs about a fifth
+  // more), and only input that fails is parsed again with it, to name the issues.
+  const valid = schema.safeParse(input);
+  if (valid.success) return valid.data;
   const result = schema.safeParse(input, {
     error: (issue) => (ABSENT.has(issue.code ?? "") && issue.input === undefined ? MISSING : undefined),
   });

@@ -41,7 +41,11 @@ describe("composeUpdate", { timeout: TIMEOUT }, () => {
         return recipients === undefined ? undefined : { ...c, recipients };
       }),
     "moving now past the period": (cs, pick) =>
-      edit(cs, pick, (c) => ({ ...c, period: { start: c.period.start < yesterday ? c.period.start : yesterday, end: yesterday } })),
+      // Only ever an earlier end: a period that already ended before yesterday keeps its end.
+      edit(cs, pick, (c) => {
+        const end = c.period.end !== undefined && c.period.end < yesterday ? c.period.end : yesterday;
+        return { ...c, period: { start: c.period.start < end ? c.period.start : end, end } };
+      }),
   };
   const disclosedAmount = (result: ComposedUpdate) => ({
     included: new Set(result.included),

@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { type InboundEventInput, type InboundState, outboundStatus, referralStatus } from "referwell/intake";
+import { InvalidInputError } from "referwell";
+import { type InboundEventInput, type InboundState, outboundStatus, referralStatus, referralStatuses } from "referwell/intake";
 import { hostile, hostileJson, marker } from "../arbitraries/hostile.js";
 import { dateAt, inboundLog, outboundLog, TYPE_ORDER } from "../arbitraries/intake.js";
 import { deepFreeze } from "../support/deepFreeze.js";
@@ -34,6 +35,55 @@ describe("referralStatus laws", () => {
     "replay: any order, and any event stored twice, give the same status",
     ([events, shuffled, twice]) => {
       expect(json([...shuffled, ...twice])).toBe(json(events));
+    },
+  );
+
+  test.prop([
+    inboundLog.chain((events) => {
+      // Past the short-list sort: many attempts on the day of receipt, read in any order.
+      const start = events[0] as InboundEventInput;
+      const attempts = Array.from({ length: 40 }, (_, index): InboundEventInput => ({
+        id: `a${String(index).padStart(2, "0")}`,
+        referralId: start.referralId,
+        date: start.date,
+        type: "contact-attempted",
+        channel: "phone",
+      }));
+      const long = [...events, ...attempts];
+      return fc.tuple(fc.constant(long), permutation(long));
+    }),
+  ])("replay holds for a long log too", ([events, shuffled]) => {
+    expect(json(shuffled)).toBe(json(events));
+  });
+
+  test.prop([fc.array(inboundLog, { maxLength: 6 }), fc.nat(), fc.boolean()])(
+    "referralStatuses gives each log's referralStatus, in order; an error names the log's place before the event's",
+    (logs, pick, spoil) => {
+      const options = { now: NOW, holidays: [dateAt(10)] };
+      if (!spoil || logs.length === 0) {
+        expect(JSON.stringify(referralStatuses(logs, options))).toBe(JSON.stringify(logs.map((events) => referralStatus(events, options))));
+        return;
+      }
+      const place = pick % logs.length;
+      const spoiled = logs.map((events, index) =>
+        index === place ? [...events, { ...(events[0] as InboundEventInput), id: "second-start" }] : events,
+      );
+      let single: unknown;
+      try {
+        referralStatus(spoiled[place] as InboundEventInput[], options);
+      } catch (error) {
+        single = error;
+      }
+      expect(single).toBeInstanceOf(InvalidInputError);
+      const alone = single as InvalidInputError;
+      expect(() => referralStatuses(spoiled, options)).toThrow(InvalidInputError);
+      try {
+        referralStatuses(spoiled, options);
+      } catch (error) {
+        const issues = (error as InvalidInputError).issues;
+        expect(issues.map((issue) => issue.path)).toEqual(alone.issues.map((issue) => [place, ...issue.path]));
+        expect(issues.map((issue) => [issue.code, issue.expected])).toEqual(alone.issues.map((issue) => [issue.code, issue.expected]));
+      }
     },
   );
 
@@ -105,6 +155,8 @@ describe("no input text in errors", () => {
       expectNoLeak(() => referralStatus(untyped(inbound), { now: NOW }));
       expectNoLeak(() => outboundStatus(untyped(outbound), { now: NOW }));
       expectNoLeak(() => referralStatus([], untyped(options)));
+      expectNoLeak(() => referralStatuses(untyped([inbound, inbound]), { now: NOW }));
+      expectNoLeak(() => referralStatuses(untyped(inbound), { now: NOW }));
       expectNoLeak(() => outboundStatus([], untyped(options)));
     },
   );

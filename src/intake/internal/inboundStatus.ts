@@ -3,6 +3,9 @@ import type { WorkingCalendar } from "./workingCalendar.js";
 import type { InboundNextStep, ReferralStatus, ReferrerUpdateDue, TimeStandard } from "../results.js";
 import { type InboundEvent, type IntakePolicy, LoopMilestone } from "../schemas.js";
 
+/** The milestones in their documented order, read once: a zod enum builds its `options` list anew on each read. */
+const MILESTONES: readonly LoopMilestone[] = LoopMilestone.options;
+
 /** How a standard stands on `today`, given the day it is due by and the day it was met, if it was. */
 function standing(fold: InboundFold, calendar: WorkingCalendar, dueBy: string, metOn: string | null, today: string): TimeStandard {
   const received = fold.received.date;
@@ -52,7 +55,7 @@ export function inboundStatus(
   const offerDue = calendar.addBusinessDays(received.date, policy.firstAppointment[received.urgency]);
   const firstContact = standing(fold, calendar, contactDue, fold.contacted, today);
   const firstAppointment = standing(fold, calendar, offerDue, fold.firstAppointment, today);
-  const referrerUpdatesDue: ReferrerUpdateDue[] = LoopMilestone.options.flatMap((milestone) => {
+  const referrerUpdatesDue: ReferrerUpdateDue[] = MILESTONES.flatMap((milestone) => {
     const reached = fold.milestones.get(milestone);
     if (reached === undefined || fold.updated.has(milestone)) return [];
     const dueBy = calendar.addBusinessDays(reached, policy.referrerUpdate);

@@ -65,8 +65,21 @@ export function workingCalendar(workingDays: readonly Weekday[], holidays: reado
     }
     return day;
   };
+  // A practice's referrals fall on a few hundred days: each is read from text, or written, once per calendar.
+  const numbers = new Map<string, number>();
+  const dates = new Map<number, string>();
+  const numberOf = (date: string): number => {
+    let day = numbers.get(date);
+    if (day === undefined) numbers.set(date, (day = dayNumber(date)));
+    return day;
+  };
+  const textOf = (day: number): string => {
+    let date = dates.get(day);
+    if (date === undefined) dates.set(day, (date = dateOf(day)));
+    return date;
+  };
   return {
-    addBusinessDays: (date, count) => (count <= 0 ? date : dateOf(add(dayNumber(date), count))),
-    businessDaysBetween: (from, to) => between(dayNumber(from), dayNumber(to)),
+    addBusinessDays: (date, count) => (count <= 0 ? date : textOf(add(numberOf(date), count))),
+    businessDaysBetween: (from, to) => between(numberOf(from), numberOf(to)),
   };
 }

@@ -22,8 +22,26 @@ export interface WeekTimeline {
   toAxis(timeZone: string, dayOffset: number, minutes: number): number;
 }
 
-/** Builds the timeline of the week starting on `startDate`; each zone, day and time is converted once. */
+/**
+ * Timelines already built, by start date: queries of one day share one, so
+ * each zone, day and time is converted once across them. Bounded (a size
+ * of referwell's own); a timeline holds only conversions of local times.
+ */
+const timelines = new Map<IsoDate, WeekTimeline>();
+const KEPT_TIMELINES = 64;
+const KEPT_TIMES = 65_536;
+
+/** The timeline of the week starting on `startDate`; each zone, day and time is converted once. */
 export function createWeekTimeline(startDate: IsoDate): WeekTimeline {
+  let timeline = timelines.get(startDate);
+  if (timeline === undefined) {
+    if (timelines.size >= KEPT_TIMELINES) timelines.clear();
+    timelines.set(startDate, (timeline = buildTimeline(startDate)));
+  }
+  return timeline;
+}
+
+function buildTimeline(startDate: IsoDate): WeekTimeline {
   const startMs = Date.parse(`${startDate}T00:00:00Z`);
   const startWeekday = weekdayOf(startDate);
   const axis = new Map<string, number>();
@@ -33,6 +51,7 @@ export function createWeekTimeline(startDate: IsoDate): WeekTimeline {
       const key = `${timeZone}|${dayOffset}|${minutes}`;
       let value = axis.get(key);
       if (value === undefined) {
+        if (axis.size >= KEPT_TIMES) axis.clear();
         value = (wallClockInstant(startDate, dayOffset * (DAY_MS / MINUTE_MS) + minutes, timeZone) - startMs) / MINUTE_MS;
         axis.set(key, value);
       }

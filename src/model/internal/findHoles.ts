@@ -12,7 +12,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Whether an input holds a sparse array anywhere: a walk without the schema, so a whole input costs one pass. */
-function hasHole(value: unknown, depth: number): boolean {
+export function hasHole(value: unknown, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
   // Own enumerable values, as a parse reads them; only objects and arrays are stepped into.
   const values: readonly unknown[] | undefined = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : undefined;

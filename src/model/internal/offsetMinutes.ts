@@ -12,6 +12,31 @@ const LONG_OFFSET = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?/;
  * `GMT-00:44:30` as +44.5 minutes.
  */
 export function offsetMinutes(timeZone: string, ms: number): number {
+  let known = remembered.get(timeZone);
+  if (known === undefined) {
+    if (remembered.size >= REMEMBERED_ZONES) remembered.clear();
+    remembered.set(timeZone, (known = new Map()));
+  }
+  let offset = known.get(ms);
+  if (offset === undefined) {
+    if (known.size >= REMEMBERED_PER_ZONE) known.clear();
+    known.set(ms, (offset = readOffset(timeZone, ms)));
+  }
+  return offset;
+}
+
+/**
+ * Offsets already read, by zone and instant: a pure function's answers,
+ * tied to no person. Reading one through Intl costs microseconds, and a
+ * matcher asks for the same few (each clinician's week from the same start
+ * date) on every query. Both levels are bounded (referwell's own sizes), so
+ * a long-running host holds at most a few megabytes.
+ */
+const remembered = new Map<string, Map<number, number>>();
+const REMEMBERED_ZONES = 1_024;
+const REMEMBERED_PER_ZONE = 16_384;
+
+function readOffset(timeZone: string, ms: number): number {
   const offset = tzOffset(timeZone, new Date(ms));
   if (Number.isInteger(offset) && (offset === 0 || Math.abs(offset) >= 60)) return offset;
   const text = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).format(new Date(ms));

@@ -1,0 +1,401 @@
+import * as z from "zod";
+import { hasHole } from "./findHoles.js";
+
+/**
+ * A schema compiled once into a plain reader of well-formed input.
+ *
+ * zod walks a value through a general machine: a payload object and an
+ * issue list at every node, whatever the input. Most input a host passes is
+ * well formed, and for it only the walk is needed. A reader is generated
+ * code, one small function per node of the schema (as zod generates its
+ * object parsers, and only where zod's configuration and the runtime allow
+ * it; elsewhere there is no reader and zod parses everything). It walks the schema
+ * the way zod does and builds the same output: a fresh copy, keys in the
+ * schema's order, defaults filled in, each value read once. A rule whose
+ * meaning is plain (a type, a pattern, a bound, a safe integer) is tested
+ * directly; any other rule, or a case a rule's meaning could differ on
+ * between zod releases (a string's length near a bound, counted in code
+ * points by newer releases), is zod's own check, run as zod runs it.
+ * Whenever a reader cannot be sure (a rule broken, a kind of schema it does
+ * not know, an input that is not plain data) it answers {@link NOT_READ}
+ * and the caller lets zod parse, so errors always come from zod.
+ */
+export type Reader = (value: unknown) => unknown;
+
+/** The answer of a reader that leaves the value to zod. */
+export const NOT_READ: unique symbol = Symbol("not-read");
+
+interface Payload {
+  value: unknown;
+  issues: unknown[];
+}
+interface CheckDefinition {
+  check?: string;
+  when?: (payload: Payload) => boolean;
+  minimum?: number;
+  maximum?: number;
+  value?: unknown;
+  inclusive?: boolean;
+  format?: string;
+  pattern?: RegExp;
+}
+interface Check {
+  _zod: { def: CheckDefinition; check: (payload: Payload) => unknown };
+}
+interface Definition {
+  type: string;
+  checks?: Check[];
+  coerce?: boolean;
+  shape?: Record<string, Node>;
+  catchall?: Node;
+  element?: Node;
+  options?: Node[];
+  discriminator?: string;
+  unionFallback?: boolean;
+  inclusive?: boolean;
+  innerType?: Node;
+  defaultValue?: unknown;
+  getter?: () => Node;
+}
+interface Node {
+  _zod: { def: Definition; traits?: Set<string>; values?: Set<unknown>; optin?: string; innerType?: Node };
+}
+/** A test of one value: true when it passes, false when it fails, undefined when zod's own check must say. */
+type Test = (value: unknown) => boolean | undefined;
+
+const compiled = new WeakMap<object, Reader>();
+const never: Reader = () => NOT_READ;
+
+/** The `when` zod gives its length checks (none in early releases): only a check with it, or none, has the plain meaning. */
+const LENGTH_WHEN = (z.string().min(1) as unknown as Node)._zod.def.checks?.[0]?._zod.def.when;
+/** String formats whose check is their pattern alone, in every zod 4 release. */
+const PATTERN_FORMATS = new Set(["regex", "date", "datetime", "time"]);
+
+/** Whether code may be generated: not when zod is told to run without (`jitless`), nor where the runtime forbids it (a strict CSP). */
+let generates: boolean | undefined;
+function canGenerate(): boolean {
+  if (generates === undefined) {
+    try {
+      generates = z.config().jitless !== true && typeof new Function("return 1") === "function";
+    } catch {
+      generates = false;
+    }
+  }
+  return generates;
+}
+
+/**
+ * One generated function: `body` reads `value`, and sees each of `constants`
+ * by its name. Only names and text referwell writes go into the code (keys
+ * and tags as JSON literals); every other value is passed in.
+ */
+function generate(constants: Record<string, unknown>, body: string): Reader {
+  const names = Object.keys(constants);
+  try {
+    const make = new Function(...names, `"use strict";\nreturn function read(value) {\n${body}\n};`) as (...values: unknown[]) => Reader;
+    return make(...names.map((name) => constants[name]));
+  } catch {
+    // Code that cannot be generated leaves the value to zod: a reader is only ever a shortcut.
+    return never;
+  }
+}
+
+/** The reader of a schema, compiled on first use and kept for as long as the schema lives; one that leaves every value to zod where code cannot be generated. */
+export function readerFor(schema: z.ZodType): Reader {
+  return canGenerate() ? readerOf(schema as unknown as Node) : never;
+}
+
+function readerOf(node: Node): Reader {
+  let reader = compiled.get(node);
+  if (reader === undefined) {
+    // Set before compiling, so a schema that contains itself reads through this entry.
+    let inner: Reader = never;
+    compiled.set(node, (value) => inner(value));
+    inner = withChecks(node, compile(node));
+    reader = inner;
+    compiled.set(node, reader);
+  }
+  return reader;
+}
+
+/** The checks zod runs on a node's output, in zod's order: the node itself when it is a check (a string format), then its own. */
+function checksOf(node: Node): Check[] {
+  const own = node._zod.def.checks ?? [];
+  return node._zod.traits?.has("$ZodCheck") === true ? [node as unknown as Check, ...own] : own;
+}
+
+/** zod's own check, run as zod runs it, on a payload that carries the value (a check may rewrite it: trim, lower case). */
+function zodCheck(check: Check): (payload: Payload) => boolean {
+  return (payload) => {
+    const when = check._zod.def.when;
+    if (when !== undefined && !when(payload)) return true;
+    const outcome = check._zod.check(payload);
+    if (outcome instanceof Promise) {
+      // An asynchronous rule is zod's to refuse; its promise must not reject unheard.
+      outcome.catch(() => undefined);
+      return false;
+    }
+    return payload.issues.length === 0;
+  };
+}
+
+/** A direct test for a check whose meaning is plain, or undefined. */
+function plainTest(check: Check): Test | undefined {
+  const def = check._zod.def;
+  const lengthWhen = def.when === undefined || def.when === LENGTH_WHEN;
+  if (def.check === "min_length" && lengthWhen && typeof def.minimum === "number") {
+    const minimum = def.minimum;
+    // A code point is one or two units: fewer units than the bound never reach it, twice as many always do.
+    return (value) => {
+      const units = (value as { length: number }).length;
+      if (typeof value !== "string") return units >= minimum;
+      return units < minimum ? false : units >= 2 * minimum ? true : undefined;
+    };
+  }
+  if (def.check === "max_length" && lengthWhen && typeof def.maximum === "number") {
+    const maximum = def.maximum;
+    return (value) => ((value as { length: number }).length <= maximum ? true : typeof value === "string" ? undefined : false);
+  }
+  if (def.when !== undefined) return undefined;
+  if (def.check === "string_format" && PATTERN_FORMATS.has(def.format ?? "") && def.pattern instanceof RegExp) {
+    const pattern = def.pattern;
+    return (value) => {
+      pattern.lastIndex = 0;
+      return pattern.test(value as string);
+    };
+  }
+  return numberTest(def);
+}
+
+function numberTest(def: CheckDefinition): Test | undefined {
+  const bound = def.value;
+  if (def.check === "greater_than" && typeof bound === "number") {
+    return def.inclusive === true ? (value) => (value as number) >= bound : (value) => (value as number) > bound;
+  }
+  if (def.check === "less_than" && typeof bound === "number") {
+    return def.inclusive === true ? (value) => (value as number) <= bound : (value) => (value as number) < bound;
+  }
+  if (def.check === "number_format" && def.format === "safeint") return (value) => Number.isSafeInteger(value);
+  return undefined;
+}
+
+/**
+ * The node's reader, then its checks in order. A check with a plain test is
+ * tested directly until the first check zod must run; from there on the
+ * value travels in a payload, as in zod, and every later check is zod's.
+ */
+function withChecks(node: Node, base: Reader): Reader {
+  const checks = checksOf(node);
+  if (checks.length === 0 || base === never) return base;
+  const constants: Record<string, unknown> = { NOT_READ, base };
+  const lines = ["const read = base(value);", "if (read === NOT_READ) return NOT_READ;", "let payload;", "let passed;"];
+  checks.forEach((check, index) => {
+    const test = plainTest(check);
+    constants[`run${index}`] = zodCheck(check);
+    const run = `if (!run${index}(payload)) return NOT_READ;`;
+    if (test === undefined) {
+      lines.push(`payload ??= { value: read, issues: [] };`, run);
+      return;
+    }
+    constants[`test${index}`] = test;
+    lines.push(
+      `passed = payload === undefined ? test${index}(read) : undefined;`,
+      `if (passed === false) return NOT_READ;`,
+      `if (passed === undefined) { payload ??= { value: read, issues: [] }; ${run} }`,
+    );
+  });
+  lines.push("return payload === undefined ? read : payload.value;");
+  return generate(constants, lines.join("\n"));
+}
+
+/** What a value of each primitive kind is, as zod's parse tests it (a number is finite). */
+const PRIMITIVE: ReadonlyMap<string, string> = new Map([
+  ["string", `typeof value === "string"`],
+  ["boolean", `typeof value === "boolean"`],
+  ["number", `typeof value === "number" && Number.isFinite(value)`],
+  ["null", `value === null`],
+]);
+
+function compile(node: Node): Reader {
+  const def = node._zod.def;
+  if (def.coerce === true) return never;
+  const primitive = PRIMITIVE.get(def.type);
+  if (primitive !== undefined) return generate({ NOT_READ }, `return ${primitive} ? value : NOT_READ;`);
+  switch (def.type) {
+    case "unknown":
+    case "any":
+      // Passed on as it is, as zod does; a hole inside is validate's to report.
+      return generate({ NOT_READ, hasHole }, "return hasHole(value, 0) ? NOT_READ : value;");
+    case "literal":
+    case "enum":
+      return node._zod.values === undefined
+        ? never
+        : generate({ NOT_READ, values: node._zod.values }, "return values.has(value) ? value : NOT_READ;");
+    case "array":
+      return def.element === undefined ? never : arrayReader(readerOf(def.element));
+    case "object":
+      return objectReader(def);
+    case "union":
+      return def.discriminator === undefined ? unionReader(def) : discriminatedReader(def);
+    default:
+      return wrapperReader(node);
+  }
+}
+
+function wrapperReader(node: Node): Reader {
+  const def = node._zod.def;
+  const inner = def.innerType;
+  if (def.type === "lazy") return lazyReader(node);
+  // Absence is left as it is by `optional` only when the inner schema has no rung of its own for it.
+  if (inner === undefined || (def.type === "optional" && inner._zod.optin !== undefined)) return never;
+  const constants = { NOT_READ, def, inner: readerOf(inner) };
+  switch (def.type) {
+    case "optional":
+      return generate(constants, "return value === undefined ? undefined : inner(value);");
+    case "nullable":
+      return generate(constants, "return value === null ? null : inner(value);");
+    case "default":
+      // An inner value that is itself absent gets the default in zod; that rare case is left to it.
+      return generate(
+        constants,
+        "if (value === undefined) return def.defaultValue;\nconst read = inner(value);\nreturn read === undefined ? NOT_READ : read;",
+      );
+    case "prefault":
+      return generate(constants, "return inner(value === undefined ? def.defaultValue : value);");
+    case "readonly":
+      return generate(constants, "const read = inner(value);\nreturn read === NOT_READ ? NOT_READ : Object.freeze(read);");
+    default:
+      return never;
+  }
+}
+
+function lazyReader(node: Node): Reader {
+  let inner: Reader | undefined;
+  return (value) => {
+    inner ??= readerOf(node._zod.innerType ?? (node._zod.def.getter?.() as Node));
+    return inner(value);
+  };
+}
+
+function arrayReader(element: Reader): Reader {
+  // A hole is reported by validate before any parse; a reader never walks past one.
+  return generate(
+    { NOT_READ, element },
+    `if (!Array.isArray(value)) return NOT_READ;
+const length = value.length;
+const out = new Array(length);
+for (let index = 0; index < length; index++) {
+  if (!(index in value)) return NOT_READ;
+  const read = element(value[index]);
+  if (read === NOT_READ) return NOT_READ;
+  out[index] = read;
+}
+return out;`,
+  );
+}
+
+/** Plain data only: an object whose prototype is `Object.prototype` or none. */
+const PLAIN = `if (typeof value !== "object" || value === null || Array.isArray(value)) return NOT_READ;
+const prototype = Object.getPrototypeOf(value);
+if (prototype !== Object.prototype && prototype !== null) return NOT_READ;`;
+
+/** What a key does when the input has no such key: left out, filled with a default, or left to zod. */
+function absentCode(node: Node, key: string, reader: string): string {
+  const def = node._zod.def;
+  if (def.type === "default" || def.type === "prefault") {
+    return `{ read = ${reader}(undefined); if (read === NOT_READ) return NOT_READ; out[${key}] = read; }`;
+  }
+  if (def.type === "optional" && def.innerType?._zod.optin === undefined) return "{}";
+  return "return NOT_READ;";
+}
+
+function objectReader(def: Definition): Reader {
+  const shape = def.shape;
+  if (shape === undefined || Object.getOwnPropertySymbols(shape).length > 0 || Object.hasOwn(shape, "__proto__")) return never;
+  const keys = Object.keys(shape);
+  const constants: Record<string, unknown> = { NOT_READ };
+  const fields = keys.map((name, index) => {
+    const node = shape[name] as Node;
+    const key = JSON.stringify(name);
+    constants[`field${index}`] = readerOf(node);
+    return `if (${key} in value) { read = field${index}(value[${key}]); if (read === NOT_READ) return NOT_READ; out[${key}] = read; }
+else ${absentCode(node, key, `field${index}`)}`;
+  });
+  // A key the schema does not name is an issue (strict), dropped (strip) or kept (loose): each is zod's to handle.
+  const named = keys.map((name) => `case ${JSON.stringify(name)}:`).join(" ");
+  return generate(
+    constants,
+    `${PLAIN}
+for (const key in value) ${keys.length === 0 ? "return NOT_READ;" : `switch (key) { ${named} break; default: return NOT_READ; }`}
+const out = {};
+let read;
+${fields.join("\n")}
+return out;`,
+  );
+}
+
+/** A tag that a `case` label can name exactly: a string, a finite number or a boolean. */
+const isLabel = (tag: unknown): boolean =>
+  typeof tag === "string" || typeof tag === "boolean" || (typeof tag === "number" && Number.isFinite(tag));
+
+function discriminatedReader(def: Definition): Reader {
+  const key = JSON.stringify(def.discriminator);
+  const constants: Record<string, unknown> = { NOT_READ };
+  const seen = new Set<unknown>();
+  const cases: string[] = [];
+  for (const [index, option] of (def.options ?? []).entries()) {
+    const tag = option._zod.def.shape?.[def.discriminator as string]?._zod;
+    if (tag === undefined || tag.values === undefined || tag.optin !== undefined) return never;
+    for (const value of tag.values) {
+      if (seen.has(value) || !isLabel(value) || Object.is(value, -0)) return never;
+      seen.add(value);
+    }
+    constants[`option${index}`] = readerOf(option);
+    cases.push(`${[...tag.values].map((value) => `case ${JSON.stringify(value)}:`).join(" ")} return option${index}(value);`);
+  }
+  return generate(constants, `${PLAIN}\nswitch (value[${key}]) {\n${cases.join("\n")}\ndefault: return NOT_READ;\n}`);
+}
+
+/** Whether zod's parse of a value with this schema certainly fails: the value is of another kind, or not one of its values. */
+function surelyRefuses(node: Node): (value: unknown) => boolean {
+  const def = node._zod.def;
+  const values = node._zod.values;
+  if ((def.type === "literal" || def.type === "enum") && values !== undefined) return (value) => !values.has(value);
+  if ((def.type === "string" || def.type === "number" || def.type === "boolean") && def.coerce !== true) {
+    return (value) => typeof value !== def.type;
+  }
+  if (def.type === "null") return (value) => value !== null;
+  if (def.type === "array") return (value) => !Array.isArray(value);
+  if (def.type === "object") return objectRefuses(def);
+  return () => false;
+}
+
+/**
+ * A strict object surely refuses a key it does not name; any object surely
+ * refuses a value a field surely refuses (`undefined` for an absent key).
+ */
+function objectRefuses(def: Definition): (value: unknown) => boolean {
+  const shape = def.shape ?? {};
+  const strict = def.catchall?._zod.def.type === "never";
+  let fields: ReadonlyArray<readonly [string, (value: unknown) => boolean]> | undefined;
+  return (value) => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return true;
+    if (strict) for (const key in value) if (!Object.hasOwn(shape, key)) return true;
+    // Built on first use: a schema may contain itself.
+    fields ??= Object.keys(shape).map((key) => [key, surelyRefuses(shape[key] as Node)] as const);
+    return fields.some(([key, refuses]) => refuses(key in value ? (value as Record<string, unknown>)[key] : undefined));
+  };
+}
+
+function unionReader(def: Definition): Reader {
+  const options = def.options ?? [];
+  if (def.inclusive === false || options.length === 0) return never;
+  const constants: Record<string, unknown> = { NOT_READ };
+  // zod takes the first option that accepts; a later option may answer only when every earlier one surely refuses.
+  const steps = options.map((option, index) => {
+    constants[`option${index}`] = readerOf(option);
+    constants[`refuses${index}`] = surelyRefuses(option);
+    return `read = option${index}(value); if (read !== NOT_READ) return read; if (!refuses${index}(value)) return NOT_READ;`;
+  });
+  return generate(constants, `let read;\n${steps.join("\n")}\nreturn NOT_READ;`);
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it, vi } from "vitest";
+import * as z from "zod";
+import { NOT_READ, readerFor } from "../../src/model/internal/schemaReader.js";
+import { validate } from "../../src/model/validate.js";
+
+/** What the reader makes of a value: zod's own output, or nothing (left to zod). */
+function agrees(schema: z.ZodType, value: unknown): "read" | "left" {
+  const out = readerFor(schema)(value);
+  if (out === NOT_READ) return "left";
+  const parsed = schema.safeParse(value);
+  expect(parsed.success).toBe(true);
+  expect(out).toStrictEqual(parsed.data);
+  return "read";
+}
+
+describe("the compiled reader", () => {
+  it("reads a length near a bound as the installed zod counts it (code points in newer releases, units in older)", () => {
+    const values = ["", "a", "ab", "abc", "abcd", "😀", "😀😀", "😀😀😀", "😀😀😀😀", "a😀", "é".normalize("NFD")];
+    const schemas = [z.string().min(2), z.string().max(3), z.string().min(2).max(3), z.array(z.string()).min(2).max(3)];
+    for (const schema of schemas) {
+      for (const value of values) {
+        const input = schema instanceof z.ZodArray ? Array.from(value) : value;
+        const zodAccepts = schema.safeParse(input).success;
+        const answer = agrees(schema, input);
+        // Whatever zod accepts well inside the bounds is read; nothing it refuses is.
+        if (!zodAccepts) expect(answer).toBe("left");
+      }
+    }
+    expect(readerFor(z.string().min(2).max(3))("abc")).toBe("abc");
+    expect(readerFor(z.string().max(3))("abcd")).toBe(NOT_READ);
+  });
+
+  it("takes a later option of a union only when zod surely refuses every earlier one", () => {
+    const schema = z.union([z.object({ a: z.string() }), z.strictObject({ a: z.string(), b: z.number() })]);
+    // zod takes the first option and drops `b`: the reader leaves the value to zod rather than read it by the second.
+    expect(agrees(schema, { a: "x", b: 1 })).toBe("left");
+    expect(validate(schema, { a: "x", b: 1 }, "input")).toStrictEqual({ a: "x" });
+    const interval = z.union([z.number().int(), z.strictObject({ days: z.number() }), z.strictObject({ weeks: z.number() })]);
+    expect(agrees(interval, { weeks: 2 })).toBe("read");
+  });
+
+  it("reads plain data only, and each value once", () => {
+    const schema = z.strictObject({ name: z.string() });
+    class Named {
+      name = "x";
+    }
+    expect(agrees(schema, new Named())).toBe("left");
+    expect(agrees(z.strictObject({}), new Date(0))).toBe("left");
+    const bare = Object.assign(Object.create(null) as object, { name: "x" });
+    expect(agrees(schema, bare)).toBe("read");
+    let reads = 0;
+    const counted = Object.defineProperty({}, "name", {
+      enumerable: true,
+      get: () => {
+        reads++;
+        return "x";
+      },
+    });
+    expect(validate(schema, counted, "input")).toStrictEqual({ name: "x" });
+    expect(reads).toBe(1);
+  });
+
+  it("leaves to zod a key it does not name, in every kind of object", () => {
+    for (const schema of [z.strictObject({ a: z.string() }), z.object({ a: z.string() }), z.looseObject({ a: z.string() })]) {
+      expect(agrees(schema, { a: "x", b: 1 })).toBe("left");
+      expect(agrees(schema, JSON.parse('{"a":"x","__proto__":{"b":1}}'))).toBe("left");
+      expect(agrees(schema, { a: "x" })).toBe("read");
+    }
+  });
+
+  it("fills defaults afresh, rewrites as zod's checks do, and freezes what zod freezes", () => {
+    const schema = z.strictObject({
+      list: z.array(z.string()).default(() => []),
+      name: z.string().trim(),
+      fixed: z.array(z.number()).readonly(),
+    });
+    const first = readerFor(schema)({ name: "  x ", fixed: [1] }) as { list: string[]; name: string; fixed: number[] };
+    const second = readerFor(schema)({ name: "y", fixed: [] }) as { list: string[] };
+    expect(first).toStrictEqual(schema.parse({ name: "  x ", fixed: [1] }));
+    expect(first.name).toBe("x");
+    expect(first.list).not.toBe(second.list);
+    expect(Object.isFrozen(first.fixed)).toBe(true);
+  });
+
+  it("leaves to zod the kinds of schema it does not know, and rules that answer later", async () => {
+    const schemas: Array<[z.ZodType, unknown]> = [
+      [z.string().transform((text) => text.length), "abc"],
+      [z.record(z.string(), z.number()), { a: 1 }],
+      [z.tuple([z.string(), z.number()]), ["a", 1]],
+      [z.string().pipe(z.string().min(1)), "a"],
+      [z.coerce.number(), "1"],
+    ];
+    for (const [schema, value] of schemas) {
+      expect(readerFor(schema)(value)).toBe(NOT_READ);
+      expect(validate(schema, value, "input")).toStrictEqual(schema.parse(value));
+    }
+    const unhandled = vi.fn();
+    process.on("unhandledRejection", unhandled);
+    const later = z.string().refine(() => Promise.reject(new Error("later")));
+    expect(readerFor(later)("a")).toBe(NOT_READ);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    process.off("unhandledRejection", unhandled);
+    expect(unhandled).not.toHaveBeenCalled();
+  });
+
+  it("reads nothing where zod is told to run without generated code", async () => {
+    vi.resetModules();
+    const fresh = await import("zod");
+    fresh.config({ jitless: true });
+    try {
+      const reader = await import("../../src/model/internal/schemaReader.js");
+      expect(reader.readerFor(fresh.string())("a")).toBe(reader.NOT_READ);
+    } finally {
+      fresh.config({ jitless: false });
+      vi.resetModules();
+    }
+  });
+});
