@@ -1,6 +1,7 @@
 import { isVocabulary } from "../model/internal/isVocabulary.js";
+import { sharedVocabulary } from "../model/internal/sharedVocabulary.js";
 import * as z from "zod";
-import { createVocabulary, type InsurancePanel, NowOptions, validate, type Vocabulary } from "../model/index.js";
+import { type InsurancePanel, NowOptions, validate, type Vocabulary } from "../model/index.js";
 import { addCalendarDays } from "../model/internal/addCalendarDays.js";
 import { calendarDays } from "../model/internal/calendarDays.js";
 import { compareText } from "../model/internal/compareText.js";
@@ -114,7 +115,7 @@ export function assessPanelExit(input: PanelExitInput, options: AssessPanelExitO
   const { policy, vocabulary: given } = settings;
   const now = dayOf(settings.now, settings.timeZone);
   const exit = validate(PanelExit, input, "panelExit");
-  const vocabulary = given ?? createVocabulary();
+  const vocabulary = given ?? sharedVocabulary();
   const lastDay = addCalendarDays(exit.date, -1);
   const lookAheadDays = Math.min(MAX_LOOK_AHEAD, Math.max(policy.lookAheadDays, calendarDays(now, exit.date)));
   const leaving = new Map(

@@ -1,4 +1,5 @@
 import { isVocabulary } from "../model/internal/isVocabulary.js";
+import { sharedVocabulary } from "../model/internal/sharedVocabulary.js";
 import { dayOf } from "../model/internal/dayOf.js";
 import * as z from "zod";
 import { emptyList } from "../model/internal/emptyList.js";
@@ -8,7 +9,6 @@ import {
   type Client,
   type Clinician,
   type Compact,
-  createVocabulary,
   type IsoDate,
   type Money,
   NowOptions,
@@ -161,7 +161,7 @@ export interface RuleContextOptions {
   readonly policy?: ReferralPolicyInput;
   /** The host's instruments, added to the built-in ones (an equal id replaces one). */
   readonly instruments?: readonly InstrumentInput[];
-  /** A compiled vocabulary; without one, each call compiles the default (about half a millisecond). */
+  /** A compiled vocabulary; without one, the default, compiled once and shared (frozen) by every call. */
   readonly vocabulary?: Vocabulary;
 }
 
@@ -243,5 +243,5 @@ export function createRuleContext(input: ReferralCaseInput, options: RuleContext
   const { now: at, timeZone, policy, instruments: added, vocabulary } = contextOptions(options);
   const now = dayOf(at, timeZone);
   const parsed = validate(ReferralCase, input, "case");
-  return buildRuleContext(parsed, { now, policy, instruments: mergeInstruments(added), vocabulary: vocabulary ?? createVocabulary() });
+  return buildRuleContext(parsed, { now, policy, instruments: mergeInstruments(added), vocabulary: vocabulary ?? sharedVocabulary() });
 }

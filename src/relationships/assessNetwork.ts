@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { dayOf } from "../model/internal/dayOf.js";
-import { createVocabulary } from "../model/createVocabulary.js";
+import { sharedVocabulary } from "../model/internal/sharedVocabulary.js";
 import type { ReferrerKind } from "../model/enums.js";
 import { NowOptions } from "../model/now.js";
 import { Referrer, type ReferrerInput } from "../model/referrer.js";
@@ -162,7 +162,7 @@ export function assessNetwork(
   const { now, timeZone, intake = [] } = validate(NetworkOptions, options, "options");
   const today = dayOf(now, timeZone);
   const relationships = stored.map((state) => deriveState({ ...state, events: [] }, today, state.policy, state.referrerKind));
-  const vocabulary = createVocabulary();
+  const vocabulary = sharedVocabulary();
   const lifecycleOf = new Map(relationships.map((state) => [state.referrerId, state.lifecycle]));
   const sorted = [...known].sort((a, b) => compareText(a.id, b.id));
   const isIn = (set: ReadonlySet<Lifecycle>) => (referrer: Referrer) => set.has(lifecycleOf.get(referrer.id) ?? "prospect");

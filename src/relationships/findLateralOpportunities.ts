@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { dayOf } from "../model/internal/dayOf.js";
-import { createVocabulary } from "../model/createVocabulary.js";
+import { sharedVocabulary } from "../model/internal/sharedVocabulary.js";
 import { NowOptions } from "../model/now.js";
 import { Referrer, type ReferrerInput } from "../model/referrer.js";
 import type { IsoDate } from "../model/scalars.js";
@@ -107,7 +107,7 @@ export function findLateralOpportunities(
   // Lifecycles as of `now`, not as of the day each state was made.
   const relationships = stored.map((state) => deriveState({ ...state, events: [] }, today, state.policy, state.referrerKind));
   const from = addCalendarDays(today, -settings.windowDays);
-  const vocabulary = createVocabulary();
+  const vocabulary = sharedVocabulary();
   const lifecycleOf = new Map(relationships.map((state) => [state.referrerId, state.lifecycle]));
   const disciplineOf = (tag: string) => vocabulary.canonical("disciplines", tag);
 

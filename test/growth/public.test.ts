@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dueTouches } from "referwell/cadence";
+import { type InboundEventInput, referralStatus, referralStatuses } from "referwell/intake";
 import { createMatcher, directoryRows, filterToSql, hardConstraintFilter } from "referwell/match";
 import { assessNetwork, relationshipState } from "referwell/relationships";
 import { relationshipEvent } from "../arbitraries/relationships.js";
@@ -94,6 +95,51 @@ describe("growth: the network and its cadence", () => {
       250,
       (n) => network(n).states,
       (states) => dueTouches(states, { now: NOW }),
+    );
+    expect(ratio).toBeLessThanOrEqual(2);
+  });
+});
+
+/** One referral received on a day of September 2026, with `attempts` contact attempts on the days after it, listed latest first. */
+function intakeLog(index: number, attempts: number): InboundEventInput[] {
+  const day = (offset: number) => new Date(Date.UTC(2026, 8, 1 + (index % 20) + offset)).toISOString().slice(0, 10);
+  const referralId = `rf-${index}`;
+  const tries = Array.from({ length: attempts }, (_, step): InboundEventInput => ({
+    id: `${referralId}-${attempts - step}`,
+    referralId,
+    date: day(1 + ((attempts - step) % 40)),
+    type: "contact-attempted",
+    channel: "phone",
+  }));
+  const received: InboundEventInput = {
+    id: `${referralId}-0`,
+    referralId,
+    date: day(0),
+    type: "received",
+    referrerId: `ref-${index % 50}`,
+    addressedTo: "practice",
+    clinicianId: "clin-1",
+    urgency: "routine",
+    needs: ["anxiety"],
+  };
+  return [...tries, received];
+}
+
+describe("growth: intake", () => {
+  it("referralStatuses: referrals of 20 events each", () => {
+    const ratio = growthRatio(
+      500,
+      (n) => Array.from({ length: n }, (_, index) => intakeLog(index, 19)),
+      (logs) => referralStatuses(logs, { now: "2026-11-23", holidays: ["2026-10-12"] }),
+    );
+    expect(ratio).toBeLessThanOrEqual(2);
+  });
+
+  it("referralStatus: events of one referral, out of order", () => {
+    const ratio = growthRatio(
+      500,
+      (n) => intakeLog(0, n - 1),
+      (events) => referralStatus(events, { now: "2026-11-23" }),
     );
     expect(ratio).toBeLessThanOrEqual(2);
   });
