@@ -27,6 +27,23 @@ export interface WorkingCalendar {
  * length of the span.
  */
 export function workingCalendar(workingDays: readonly Weekday[], holidays: readonly string[]): WorkingCalendar {
+  // A practice asks with the same days and holidays call after call: the calendar, and the days it has read, are kept.
+  const key = `${workingDays.join(" ")}|${holidays.join(" ")}`;
+  let calendar = calendars.get(key);
+  if (calendar === undefined) {
+    if (calendars.size >= KEPT_CALENDARS) calendars.clear();
+    calendars.set(key, (calendar = buildCalendar(workingDays, holidays)));
+  }
+  return calendar;
+}
+
+/** Calendars by working days and holidays; bounded (a size of referwell's own), and each holds only dates. */
+const calendars = new Map<string, WorkingCalendar>();
+const KEPT_CALENDARS = 16;
+/** Days read or written per calendar before its memory starts again. */
+const KEPT_DAYS = 65_536;
+
+function buildCalendar(workingDays: readonly Weekday[], holidays: readonly string[]): WorkingCalendar {
   const working = WEEKDAYS.map((day) => workingDays.includes(day));
   const perWeek = working.filter(Boolean).length;
   const isWorking = (day: number) => working[weekdayOfDay(day)] === true;
@@ -65,17 +82,23 @@ export function workingCalendar(workingDays: readonly Weekday[], holidays: reado
     }
     return day;
   };
-  // A practice's referrals fall on a few hundred days: each is read from text, or written, once per calendar.
+  // A practice's referrals fall on a few hundred days: each is read from text, or written, once.
   const numbers = new Map<string, number>();
   const dates = new Map<number, string>();
   const numberOf = (date: string): number => {
     let day = numbers.get(date);
-    if (day === undefined) numbers.set(date, (day = dayNumber(date)));
+    if (day === undefined) {
+      if (numbers.size >= KEPT_DAYS) numbers.clear();
+      numbers.set(date, (day = dayNumber(date)));
+    }
     return day;
   };
   const textOf = (day: number): string => {
     let date = dates.get(day);
-    if (date === undefined) dates.set(day, (date = dateOf(day)));
+    if (date === undefined) {
+      if (dates.size >= KEPT_DAYS) dates.clear();
+      dates.set(day, (date = dateOf(day)));
+    }
     return date;
   };
   return {
