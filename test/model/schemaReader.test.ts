@@ -103,6 +103,79 @@ describe("the compiled reader", () => {
     expect(unhandled).not.toHaveBeenCalled();
   });
 
+  it("agrees with zod where its releases read differently: exact optionals, checks on absent or empty values, an option it cannot rule out", () => {
+    expect(agrees(z.object({ a: z.string().exactOptional() }), { a: undefined })).toBe("left");
+    expect(agrees(z.object({ a: z.string().exactOptional() }), {})).toBe("left");
+    agrees(z.string().optional().check(z.minLength(2)), undefined);
+    agrees(z.object({ a: z.string().optional().check(z.minLength(2)) }), { a: undefined });
+    agrees(z.string().nullable().check(z.maxLength(2)), null);
+    expect(
+      agrees(
+        z.object({
+          a: z
+            .string()
+            .optional()
+            .overwrite((v) => v ?? "x"),
+        }),
+        {},
+      ),
+    ).toBe("left");
+    // An option whose fields include a check that answers later is never ruled out: zod parses it, and throws.
+    const later = z.union([z.object({ a: z.string(), b: z.string().refine(async () => true) }), z.any()]);
+    expect(readerFor(later)({ a: 1, b: "x" })).toBe(NOT_READ);
+    // A strict option is ruled out by its own keys only, as the oldest zod 4 releases look for unknown keys.
+    const strict = z.union([z.strictObject({ a: z.string(), b: z.string().default("d") }), z.unknown()]);
+    expect(agrees(strict, Object.assign(Object.create({ extra: 1 }) as object, { a: "x" }))).toBe("left");
+  });
+
+  it("leaves to zod a recursive value that meets an object twice, and a check or input that throws", () => {
+    interface Tree {
+      n: string;
+      kids: Tree[];
+    }
+    const Tree: z.ZodType<Tree> = z.lazy(() => z.object({ n: z.string(), kids: z.array(Tree) }));
+    const cyclic: Tree = { n: "r", kids: [] };
+    cyclic.kids.push(cyclic);
+    expect(readerFor(Tree)(cyclic)).toBe(NOT_READ);
+    const leaf = { n: "l", kids: [] };
+    expect(readerFor(Tree)({ n: "r", kids: [leaf, leaf] })).toBe(NOT_READ);
+    expect(
+      agrees(Tree, {
+        n: "r",
+        kids: [
+          { n: "a", kids: [] },
+          { n: "b", kids: [] },
+        ],
+      }),
+    ).toBe("read");
+    const throwing = z.array(
+      z.string().refine((text) => {
+        if (text === "b") throw new Error("host check");
+        return true;
+      }),
+    );
+    expect(readerFor(throwing.max(1))(["a", "b"])).toBe(NOT_READ);
+    const getter = Object.defineProperty({}, "a", {
+      enumerable: true,
+      get: () => {
+        throw new Error("getter");
+      },
+    });
+    expect(readerFor(z.object({ a: z.unknown() }))(getter)).toBe(NOT_READ);
+  });
+
+  it("reads nothing while zod is told to run without generated code, even after a first read", () => {
+    const schema = z.object({ a: z.string() });
+    expect(readerFor(schema)({ a: "x" })).toStrictEqual({ a: "x" });
+    z.config({ jitless: true });
+    try {
+      expect(readerFor(schema)({ a: "x" })).toBe(NOT_READ);
+      expect(validate(schema, { a: "x" }, "input")).toStrictEqual({ a: "x" });
+    } finally {
+      z.config({ jitless: false });
+    }
+  });
+
   it("reads nothing where zod is told to run without generated code", async () => {
     vi.resetModules();
     const fresh = await import("zod");

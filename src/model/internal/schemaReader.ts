@@ -17,8 +17,16 @@ import { hasHole } from "./findHoles.js";
  * between zod releases (a string's length near a bound, counted in code
  * points by newer releases), is zod's own check, run as zod runs it.
  * Whenever a reader cannot be sure (a rule broken, a kind of schema it does
- * not know, an input that is not plain data) it answers {@link NOT_READ}
- * and the caller lets zod parse, so errors always come from zod.
+ * not know, an input that is not plain data, a check or a value that throws,
+ * an object met twice by a recursive part) it answers {@link NOT_READ} and
+ * the caller lets zod parse, so errors always come from zod.
+ *
+ * Two things differ from zod by design, neither in what is accepted: an
+ * object the input shares between two places (outside recursive parts) is
+ * two equal copies in the output; and input whose getters or proxies answer
+ * differently each time they are read is read once per value, so the output
+ * is what was read and checked, which may not be what zod's own reads would
+ * have seen.
  */
 export type Reader = (value: unknown) => unknown;
 
@@ -71,17 +79,22 @@ const LENGTH_WHEN = (z.string().min(1) as unknown as Node)._zod.def.checks?.[0]?
 /** String formats whose check is their pattern alone, in every zod 4 release. */
 const PATTERN_FORMATS = new Set(["regex", "date", "datetime", "time"]);
 
-/** Whether code may be generated: not when zod is told to run without (`jitless`), nor where the runtime forbids it (a strict CSP). */
-let generates: boolean | undefined;
+/**
+ * Whether code may be generated: not while zod is told to run without
+ * (`jitless`, read at every call), nor where the runtime forbids it (a strict
+ * CSP, probed once).
+ */
+let evaluates: boolean | undefined;
 function canGenerate(): boolean {
-  if (generates === undefined) {
+  if (z.config().jitless === true) return false;
+  if (evaluates === undefined) {
     try {
-      generates = z.config().jitless !== true && typeof new Function("return 1") === "function";
+      evaluates = typeof new Function("return 1") === "function";
     } catch {
-      generates = false;
+      evaluates = false;
     }
   }
-  return generates;
+  return evaluates;
 }
 
 /**
@@ -102,8 +115,29 @@ function generate(constants: Record<string, unknown>, body: string): Reader {
 
 /** The reader of a schema, compiled on first use and kept for as long as the schema lives; one that leaves every value to zod where code cannot be generated. */
 export function readerFor(schema: z.ZodType): Reader {
-  return canGenerate() ? readerOf(schema as unknown as Node) : never;
+  if (!canGenerate()) return never;
+  const reader = readerOf(schema as unknown as Node);
+  return (value) => {
+    reading++;
+    try {
+      return reader(value);
+    } catch {
+      // A check that throws, or input that throws when read: zod's parse decides what that means.
+      return NOT_READ;
+    } finally {
+      if (--reading === 0) session = undefined;
+    }
+  };
 }
+
+/**
+ * The objects a recursive (lazy) part of the schema has met in the current
+ * read. Meeting one again (a cycle, or a part shared between two places) is
+ * left to zod, which follows the same object to the same result.
+ */
+let session: Set<object> | undefined;
+/** How many reads are under way (a check may validate something itself); the session ends with the outermost. */
+let reading = 0;
 
 function readerOf(node: Node): Reader {
   let reader = compiled.get(node);
@@ -147,14 +181,15 @@ function plainTest(check: Check): Test | undefined {
     const minimum = def.minimum;
     // A code point is one or two units: fewer units than the bound never reach it, twice as many always do.
     return (value) => {
-      const units = (value as { length: number }).length;
-      if (typeof value !== "string") return units >= minimum;
-      return units < minimum ? false : units >= 2 * minimum ? true : undefined;
+      if (Array.isArray(value)) return value.length >= minimum;
+      if (typeof value !== "string") return undefined;
+      return value.length < minimum ? false : value.length >= 2 * minimum ? true : undefined;
     };
   }
   if (def.check === "max_length" && lengthWhen && typeof def.maximum === "number") {
     const maximum = def.maximum;
-    return (value) => ((value as { length: number }).length <= maximum ? true : typeof value === "string" ? undefined : false);
+    return (value) =>
+      Array.isArray(value) ? value.length <= maximum : typeof value !== "string" || value.length > maximum ? undefined : true;
   }
   if (def.when !== undefined) return undefined;
   if (def.check === "string_format" && PATTERN_FORMATS.has(def.format ?? "") && def.pattern instanceof RegExp) {
@@ -246,6 +281,8 @@ function wrapperReader(node: Node): Reader {
   const def = node._zod.def;
   const inner = def.innerType;
   if (def.type === "lazy") return lazyReader(node);
+  // `exactOptional` shares `optional`'s type name but hands absence to the inner schema.
+  if (node._zod.traits?.has("$ZodExactOptional") === true) return never;
   // Absence is left as it is by `optional` only when the inner schema has no rung of its own for it.
   if (inner === undefined || (def.type === "optional" && inner._zod.optin !== undefined)) return never;
   const constants = { NOT_READ, def, inner: readerOf(inner) };
@@ -272,6 +309,11 @@ function wrapperReader(node: Node): Reader {
 function lazyReader(node: Node): Reader {
   let inner: Reader | undefined;
   return (value) => {
+    if (typeof value === "object" && value !== null) {
+      session ??= new Set();
+      if (session.has(value)) return NOT_READ;
+      session.add(value);
+    }
     inner ??= readerOf(node._zod.innerType ?? (node._zod.def.getter?.() as Node));
     return inner(value);
   };
@@ -305,7 +347,8 @@ function absentCode(node: Node, key: string, reader: string): string {
   if (def.type === "default" || def.type === "prefault") {
     return `{ read = ${reader}(undefined); if (read === NOT_READ) return NOT_READ; out[${key}] = read; }`;
   }
-  if (def.type === "optional" && def.innerType?._zod.optin === undefined) return "{}";
+  const plainOptional = def.type === "optional" && node._zod.traits?.has("$ZodExactOptional") !== true;
+  if (plainOptional && def.innerType?._zod.optin === undefined && checksOf(node).length === 0) return "{}";
   return "return NOT_READ;";
 }
 
@@ -358,6 +401,8 @@ function discriminatedReader(def: Definition): Reader {
 
 /** Whether zod's parse of a value with this schema certainly fails: the value is of another kind, or not one of its values. */
 function surelyRefuses(node: Node): (value: unknown) => boolean {
+  // zod parses every field of an option it refuses: a check that could throw or answer later keeps the option in doubt.
+  if (!isSimple(node)) return () => false;
   const def = node._zod.def;
   const values = node._zod.values;
   if ((def.type === "literal" || def.type === "enum") && values !== undefined) return (value) => !values.has(value);
@@ -380,11 +425,29 @@ function objectRefuses(def: Definition): (value: unknown) => boolean {
   let fields: ReadonlyArray<readonly [string, (value: unknown) => boolean]> | undefined;
   return (value) => {
     if (typeof value !== "object" || value === null || Array.isArray(value)) return true;
-    if (strict) for (const key in value) if (!Object.hasOwn(shape, key)) return true;
+    // Own keys only: the oldest zod 4 releases look for unknown keys among them alone.
+    if (strict) for (const key of Object.keys(value)) if (!Object.hasOwn(shape, key)) return true;
     // Built on first use: a schema may contain itself.
     fields ??= Object.keys(shape).map((key) => [key, surelyRefuses(shape[key] as Node)] as const);
     return fields.some(([key, refuses]) => refuses(key in value ? (value as Record<string, unknown>)[key] : undefined));
   };
+}
+
+/** Schemas made only of parts whose every check has a plain test, so parsing them never throws nor waits. */
+const simple = new WeakMap<object, boolean>();
+function isSimple(node: Node): boolean {
+  const known = simple.get(node);
+  if (known !== undefined) return known;
+  // A schema met again while it is being judged (a recursive one) is not simple.
+  simple.set(node, false);
+  const def = node._zod.def;
+  const parts = [def.element, def.innerType, def.catchall, ...(def.options ?? []), ...Object.values(def.shape ?? {})];
+  const answer =
+    def.type !== "lazy" &&
+    checksOf(node).every((check) => plainTest(check) !== undefined) &&
+    parts.every((part) => part === undefined || isSimple(part));
+  simple.set(node, answer);
+  return answer;
 }
 
 function unionReader(def: Definition): Reader {
