@@ -104,11 +104,35 @@ describe("the compiled reader", () => {
   });
 
   it("agrees with zod where its releases read differently: exact optionals, checks on absent or empty values, an option it cannot rule out", () => {
-    expect(agrees(z.object({ a: z.string().exactOptional() }), { a: undefined })).toBe("left");
-    expect(agrees(z.object({ a: z.string().exactOptional() }), {})).toBe("left");
-    agrees(z.string().optional().check(z.minLength(2)), undefined);
-    agrees(z.object({ a: z.string().optional().check(z.minLength(2)) }), { a: undefined });
-    agrees(z.string().nullable().check(z.maxLength(2)), null);
+    // Later zod 4 releases only.
+    const exact = (z.string() as { exactOptional?: () => z.ZodType }).exactOptional?.();
+    if (exact !== undefined) {
+      expect(agrees(z.object({ a: exact }), { a: undefined })).toBe("left");
+      expect(agrees(z.object({ a: exact }), {})).toBe("left");
+    }
+    agrees(
+      z
+        .string()
+        .optional()
+        .check(z.minLength(2) as never),
+      undefined,
+    );
+    agrees(
+      z.object({
+        a: z
+          .string()
+          .optional()
+          .check(z.minLength(2) as never),
+      }),
+      { a: undefined },
+    );
+    agrees(
+      z
+        .string()
+        .nullable()
+        .check(z.maxLength(2) as never),
+      null,
+    );
     expect(
       agrees(
         z.object({
