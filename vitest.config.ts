@@ -23,6 +23,8 @@ export default defineConfig({
       ignoreSourceErrors: true,
     },
     setupFiles: ["test/setup.ts"],
+    // Growth checks collect garbage between timed runs, so one run does not pay for the last.
+    execArgv: ["--expose-gc"],
     // Generous: the large synthetic-data tests must not fail on a busy machine; no test asserts a duration.
     testTimeout: 60_000,
     benchmark: { include: ["test/bench/**/*.bench.ts"] },
