@@ -2,6 +2,7 @@ import type { Weekday } from "../../model/enums.js";
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
 import { calendarDays } from "../../model/internal/calendarDays.js";
 import { weekdayOf } from "../../model/internal/weekdayOf.js";
+import { remember } from "../../model/internal/remember.js";
 
 const WEEKDAYS: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const EPOCH = "1970-01-01";
@@ -29,12 +30,7 @@ export interface WorkingCalendar {
 export function workingCalendar(workingDays: readonly Weekday[], holidays: readonly string[]): WorkingCalendar {
   // A practice asks with the same days and holidays call after call: the calendar, and the days it has read, are kept.
   const key = `${workingDays.join(" ")}|${holidays.join(" ")}`;
-  let calendar = calendars.get(key);
-  if (calendar === undefined) {
-    if (calendars.size >= KEPT_CALENDARS) calendars.clear();
-    calendars.set(key, (calendar = buildCalendar(workingDays, holidays)));
-  }
-  return calendar;
+  return remember(calendars, key, KEPT_CALENDARS, () => buildCalendar(workingDays, holidays));
 }
 
 /** Calendars by working days and holidays; bounded (a size of referwell's own), and each holds only dates. */
@@ -85,22 +81,8 @@ function buildCalendar(workingDays: readonly Weekday[], holidays: readonly strin
   // A practice's referrals fall on a few hundred days: each is read from text, or written, once.
   const numbers = new Map<string, number>();
   const dates = new Map<number, string>();
-  const numberOf = (date: string): number => {
-    let day = numbers.get(date);
-    if (day === undefined) {
-      if (numbers.size >= KEPT_DAYS) numbers.clear();
-      numbers.set(date, (day = dayNumber(date)));
-    }
-    return day;
-  };
-  const textOf = (day: number): string => {
-    let date = dates.get(day);
-    if (date === undefined) {
-      if (dates.size >= KEPT_DAYS) dates.clear();
-      dates.set(day, (date = dateOf(day)));
-    }
-    return date;
-  };
+  const numberOf = (date: string): number => remember(numbers, date, KEPT_DAYS, dayNumber);
+  const textOf = (day: number): string => remember(dates, day, KEPT_DAYS, dateOf);
   return {
     addBusinessDays: (date, count) => (count <= 0 ? date : textOf(add(numberOf(date), count))),
     businessDaysBetween: (from, to) => between(numberOf(from), numberOf(to)),

@@ -1,6 +1,7 @@
 import type { IsoDate } from "../../model/scalars.js";
 import { wallClockInstant } from "../../model/internal/wallClockInstant.js";
 import { weekdayOf } from "../../model/internal/weekdayOf.js";
+import { remember } from "../../model/internal/remember.js";
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -33,12 +34,7 @@ const KEPT_TIMES = 65_536;
 
 /** The timeline of the week starting on `startDate`; each zone, day and time is converted once. */
 export function createWeekTimeline(startDate: IsoDate): WeekTimeline {
-  let timeline = timelines.get(startDate);
-  if (timeline === undefined) {
-    if (timelines.size >= KEPT_TIMELINES) timelines.clear();
-    timelines.set(startDate, (timeline = buildTimeline(startDate)));
-  }
-  return timeline;
+  return remember(timelines, startDate, KEPT_TIMELINES, buildTimeline);
 }
 
 function buildTimeline(startDate: IsoDate): WeekTimeline {
@@ -49,13 +45,12 @@ function buildTimeline(startDate: IsoDate): WeekTimeline {
     weekday: (dayOffset) => (((startWeekday + dayOffset) % 7) + 7) % 7,
     toAxis: (timeZone, dayOffset, minutes) => {
       const key = `${timeZone}|${dayOffset}|${minutes}`;
-      let value = axis.get(key);
-      if (value === undefined) {
-        if (axis.size >= KEPT_TIMES) axis.clear();
-        value = (wallClockInstant(startDate, dayOffset * (DAY_MS / MINUTE_MS) + minutes, timeZone) - startMs) / MINUTE_MS;
-        axis.set(key, value);
-      }
-      return value;
+      return remember(
+        axis,
+        key,
+        KEPT_TIMES,
+        () => (wallClockInstant(startDate, dayOffset * (DAY_MS / MINUTE_MS) + minutes, timeZone) - startMs) / MINUTE_MS,
+      );
     },
   };
 }

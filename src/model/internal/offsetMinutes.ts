@@ -1,4 +1,5 @@
 import { tzOffset } from "@date-fns/tz/tzOffset";
+import { remember } from "./remember.js";
 
 /** `GMT-00:44:30`, `GMT+05:30`, `GMT`: the offset as Intl writes it. */
 const LONG_OFFSET = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?/;
@@ -12,17 +13,8 @@ const LONG_OFFSET = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?/;
  * `GMT-00:44:30` as +44.5 minutes.
  */
 export function offsetMinutes(timeZone: string, ms: number): number {
-  let known = remembered.get(timeZone);
-  if (known === undefined) {
-    if (remembered.size >= REMEMBERED_ZONES) remembered.clear();
-    remembered.set(timeZone, (known = new Map()));
-  }
-  let offset = known.get(ms);
-  if (offset === undefined) {
-    if (known.size >= REMEMBERED_PER_ZONE) known.clear();
-    known.set(ms, (offset = readOffset(timeZone, ms)));
-  }
-  return offset;
+  const known = remember(remembered, timeZone, REMEMBERED_ZONES, () => new Map<number, number>());
+  return remember(known, ms, REMEMBERED_PER_ZONE, () => readOffset(timeZone, ms));
 }
 
 /**
