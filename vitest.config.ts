@@ -27,6 +27,8 @@ export default defineConfig({
     execArgv: ["--expose-gc"],
     // Generous: the large synthetic-data tests must not fail on a busy machine; no test asserts a duration.
     testTimeout: 60_000,
+    // The same for set-up hooks, such as starting an in-process database.
+    hookTimeout: 60_000,
     benchmark: { include: ["test/bench/**/*.bench.ts"] },
   },
 });

@@ -16,10 +16,15 @@ import { compileDirectory } from "./internal/compileDirectory.js";
 import { evaluateConstraints } from "./internal/evaluateConstraints.js";
 import { maxWeightAssignment, type WeightedEdge } from "./internal/maxWeightAssignment.js";
 import { prepareQuery } from "./internal/prepareQuery.js";
+import type { PreparedQuery } from "./internal/compiled.js";
 import { MatcherOptions, Referral, type ReferralInput } from "./schemas.js";
-import { type ScoredCandidate, scoreOption } from "./internal/scoreOption.js";
+import { scoreOption } from "./internal/scoreOption.js";
+import { failedConstraintCounts } from "./internal/failedConstraintCounts.js";
 import type { RankedOption } from "./types.js";
 import { compareText } from "../model/internal/compareText.js";
+
+// Built once: a schema built per call would be compiled again on every call.
+const Clinicians = z.array(Clinician).max(100_000);
 
 /**
  * Options of an assignment: when it happens, the compacts that privileges
@@ -149,7 +154,7 @@ export function assignReferrals(
   options: AssignmentOptionsInput,
 ): AssignmentResult {
   const batch = validate(Referrals, referrals, "referrals");
-  const people = validate(z.array(Clinician).max(100_000), clinicians, "clinicians");
+  const people = validate(Clinicians, clinicians, "clinicians");
   const settings = validate(AssignmentOptions, options, "options");
   const directory = validate(Directory, { clinicians: people, compacts: settings.compacts }, "clinicians");
   const compiled = compileDirectory(directory, settings.matcher);
@@ -167,7 +172,6 @@ export function assignReferrals(
   });
 
   const edges: WeightedEdge[] = [];
-  const optionsByPair = new Map<string, ScoredCandidate>();
   const priorities = sorted.map((referral) => {
     if (referral.priority !== undefined) return referral.priority;
     const criteria = referral.criteria;
@@ -186,8 +190,8 @@ export function assignReferrals(
       if (clinician === undefined) continue;
       const constraints = evaluateConstraints(compiled, clinician, query, "first");
       if (constraints.failed !== undefined) continue;
+      // Only the value is kept: holding every eligible pair's scoring until the end costs more in memory than scoring the placed pairs again.
       const scored = scoreOption(compiled, clinician, query, constraints);
-      optionsByPair.set(`${row}:${clinician.index}`, scored);
       edges.push({
         row,
         column: clinician.index,
@@ -195,31 +199,16 @@ export function assignReferrals(
       });
     }
   });
-  // Why a referral has no eligible clinician: the constraints each clinician fails, counted.
-  const failedConstraints = (row: number): Record<string, number> => {
-    const counts: Record<string, number> = {};
-    const query = queries[row];
-    if (query === undefined) return counts;
-    for (const clinician of compiled.clinicians) {
-      for (const constraint of new Set(
-        evaluateConstraints(compiled, clinician, query, "all").failures.map((failure) => failure.constraint),
-      )) {
-        counts[constraint] = (counts[constraint] ?? 0) + 1;
-      }
-    }
-    return counts;
-  };
-
   const placed = maxWeightAssignment(sorted.length, places, edges);
   const rowsWithOptions = new Set(edges.map((edge) => edge.row));
   const assignments: Assignment[] = [];
   const unassigned: UnassignedReferral[] = [];
   let objective = 0;
   sorted.forEach((referral, row) => {
-    const column = placed[row] ?? -1;
-    const scored = optionsByPair.get(`${row}:${column}`);
-    if (column >= 0 && scored !== undefined) {
-      const option = scored.explain();
+    const query = queries[row] as PreparedQuery;
+    const clinician = compiled.clinicians[placed[row] ?? -1];
+    if (clinician !== undefined) {
+      const option = scoreOption(compiled, clinician, query, evaluateConstraints(compiled, clinician, query, "first")).explain();
       assignments.push({ referralId: referral.id, clinicianId: option.clinicianId, priority: priorities[row] as number, option });
       objective += (priorities[row] as number) * (1 + option.score);
       return;
@@ -235,7 +224,7 @@ export function assignReferrals(
         referralId: referral.id,
         reason: "no-eligible-clinician",
         text: "No clinician passes every hard constraint.",
-        failedConstraints: failedConstraints(row),
+        failedConstraints: failedConstraintCounts(compiled, query),
       });
     }
   });

@@ -12,6 +12,9 @@ import { compareText } from "../model/internal/compareText.js";
 import { StoredStates } from "./internal/storedStates.js";
 import { followThroughOf, ReferrerIntake } from "./internal/followThrough.js";
 
+// Built once: a schema built per call would be compiled again on every call.
+const Referrers = z.array(Referrer).max(100_000);
+
 /** One goal of the network, measured. */
 export interface GoalProgress {
   /** Which goal. */
@@ -155,7 +158,7 @@ export function assessNetwork(
   goals: NetworkGoalsInput,
   options: NetworkOptionsInput,
 ): NetworkAssessment {
-  const known = validate(z.array(Referrer).max(100_000), referrers, "referrers");
+  const known = validate(Referrers, referrers, "referrers");
   // Everything but the events is validated: the states are read again as of `now`.
   const stored = validate(StoredStates, states, "states");
   const target = validate(NetworkGoals, goals, "goals");

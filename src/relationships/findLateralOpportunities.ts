@@ -13,6 +13,10 @@ import { compareText } from "../model/internal/compareText.js";
 import { StoredStates } from "./internal/storedStates.js";
 import { pushTo } from "../model/internal/pushTo.js";
 
+// Built once: a schema built per call would be compiled again on every call.
+const OutboundReferrals = z.array(OutboundReferral).max(1_000_000);
+const Referrers = z.array(Referrer).max(100_000);
+
 /** A discipline the practice keeps referring to without a relationship there. */
 export interface LateralOpportunity {
   /** The discipline, as a vocabulary code. */
@@ -99,8 +103,8 @@ export function findLateralOpportunities(
   states: readonly Omit<RelationshipStateInput, "events">[],
   options: LateralOptionsInput,
 ): LateralOpportunity[] {
-  const outbound = validate(z.array(OutboundReferral).max(1_000_000), outboundReferrals, "outboundReferrals");
-  const known = validate(z.array(Referrer).max(100_000), referrers, "referrers");
+  const outbound = validate(OutboundReferrals, outboundReferrals, "outboundReferrals");
+  const known = validate(Referrers, referrers, "referrers");
   const stored = validate(StoredStates, states, "states");
   const settings = validate(LateralOptions, options, "options");
   const today = dayOf(settings.now, settings.timeZone);

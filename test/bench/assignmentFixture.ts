@@ -6,6 +6,7 @@
  */
 import { calendarDateOf, type Clinician, criteriaFromClient, type MatchCriteria } from "referwell";
 import { createMatcher } from "referwell/match";
+import type { ObjectiveSense } from "highs";
 import { SYNTHETIC_COMPACTS, syntheticClients, syntheticDirectory } from "../arbitraries/synthetic.js";
 
 export const NOW = "2026-11-23";
@@ -40,12 +41,15 @@ export function assignmentFixture(options: { seed: number; referrals: number; cl
     criteria: dense(criteriaFromClient(client, { startDate: calendarDateOf(NOW) })),
   }));
   const matcher = createMatcher({ clinicians, compacts: SYNTHETIC_COMPACTS });
-  const values = referrals.map((referral) =>
-    clinicians.map((clinician) => {
-      const option = matcher.explain({ criteria: referral.criteria }, clinician.id, { now: NOW }).option;
-      return option === undefined ? 0 : Math.round((1 + option.score) * 1_000_000);
-    }),
-  );
+  const column = new Map(clinicians.map((clinician, index) => [clinician.id, index]));
+  // One ranking per referral lists every eligible clinician with its score, at a fraction of the cost of a check per pair.
+  const values = referrals.map((referral) => {
+    const row = clinicians.map(() => 0);
+    for (const option of matcher.rank({ criteria: referral.criteria }, { now: NOW, limit: 10_000 }).options) {
+      row[column.get(option.clinicianId) ?? -1] = Math.round((1 + option.score) * 1_000_000);
+    }
+    return row;
+  });
   return { clinicians, referrals, values, places: options.places };
 }
 
@@ -73,4 +77,63 @@ export function munkresTotal(fixture: AssignmentFixture, pairs: [number, number]
     total += fixture.values[r]?.[c] ?? 0;
   }
   return total;
+}
+
+/** The fixture as a square value matrix over clinician slots (0 where not eligible), for solvers that maximise. */
+export function slotValueMatrix(fixture: AssignmentFixture): number[][] {
+  const columnClinician = fixture.clinicians.flatMap((_, c) => Array.from({ length: fixture.places }, () => c));
+  return fixture.values.map((row) => columnClinician.map((c) => row[c] ?? 0));
+}
+
+/** The total value of a row-to-slot assignment (-1: unplaced), eligible placements only. */
+export function slotTotal(fixture: AssignmentFixture, rowSlots: ArrayLike<number>): number {
+  let total = 0;
+  for (let r = 0; r < fixture.referrals.length; r += 1) {
+    const slot = rowSlots[r] ?? -1;
+    if (slot >= 0) total += fixture.values[r]?.[Math.floor(slot / fixture.places)] ?? 0;
+  }
+  return total;
+}
+
+/**
+ * The assignment as a linear programme over the eligible pairs, in the
+ * sparse column form HiGHS reads: maximise the total value, each referral at
+ * most once, each clinician at most its places, 0 ≤ x ≤ 1. The constraint
+ * matrix is the incidence matrix of a bipartite graph, which is totally
+ * unimodular, so a basic optimal solution is whole (Schrijver, Combinatorial
+ * Optimization, 2003, ch. 18); the test checks that it is.
+ */
+export function assignmentProgramme(fixture: AssignmentFixture, maximize: ObjectiveSense) {
+  const rows = fixture.referrals.length;
+  const cost: number[] = [];
+  const starts = [0];
+  const indices: number[] = [];
+  fixture.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (value <= 0) return;
+      cost.push(value);
+      indices.push(r, rows + c);
+      starts.push(indices.length);
+    }),
+  );
+  const pairs = cost.length;
+  const constraints = rows + fixture.clinicians.length;
+  return {
+    numCols: pairs,
+    numRows: constraints,
+    sense: maximize,
+    colCost: Float64Array.from(cost),
+    colLower: new Float64Array(pairs),
+    colUpper: new Float64Array(pairs).fill(1),
+    rowLower: new Float64Array(constraints).fill(Number.NEGATIVE_INFINITY),
+    rowUpper: Float64Array.from({ length: constraints }, (_, i) => (i < rows ? 1 : fixture.places)),
+    matrix: {
+      format: "csc" as const,
+      numRows: constraints,
+      numCols: pairs,
+      starts: Int32Array.from(starts),
+      indices: Int32Array.from(indices),
+      values: new Float64Array(indices.length).fill(1),
+    },
+  };
 }

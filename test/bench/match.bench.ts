@@ -1,14 +1,13 @@
-import munkres from "munkres-js";
 import { bench, describe } from "vitest";
 import { calendarDateOf, criteriaFromClient, Directory, validate } from "referwell";
-import { assignReferrals, createMatcher } from "referwell/match";
+import { createMatcher } from "referwell/match";
 import { compileDirectory } from "../../src/match/internal/compileDirectory.js";
 import { evaluateConstraints } from "../../src/match/internal/evaluateConstraints.js";
 import { prepareQuery } from "../../src/match/internal/prepareQuery.js";
 import { MatcherOptions } from "../../src/match/schemas.js";
 import { scoreOption } from "../../src/match/internal/scoreOption.js";
-import { SYNTHETIC_COMPACTS, syntheticClients, syntheticDirectory } from "../arbitraries/synthetic.js";
-import { assignmentFixture, NOW, slotCostMatrix } from "./assignmentFixture.js";
+import { syntheticClients, syntheticDirectory } from "../arbitraries/synthetic.js";
+import { NOW } from "./assignmentFixture.js";
 
 const directory = JSON.parse(JSON.stringify(syntheticDirectory({ seed: 1, clinicians: 10_000 })));
 const requests = syntheticClients({ seed: 2, count: 50 }).map((client) => ({
@@ -51,17 +50,5 @@ describe("rank one request against 10,000 clinicians", () => {
   });
   bench("matcher.rank", () => {
     matcher.rank(request() as (typeof requests)[number], { now: NOW });
-  });
-});
-
-const fixture = assignmentFixture({ seed: 9, referrals: 300, clinicians: 60, places: 5 });
-const { matrix } = slotCostMatrix(fixture);
-
-describe("assign 300 referrals to 60 clinicians with 5 places each", () => {
-  bench("munkres-js on the 300×300 slot matrix (baseline)", () => {
-    munkres(matrix);
-  });
-  bench("assignReferrals (validation and scoring included)", () => {
-    assignReferrals(fixture.referrals, fixture.clinicians, { now: NOW, compacts: SYNTHETIC_COMPACTS });
   });
 });

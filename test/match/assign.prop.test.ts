@@ -118,6 +118,29 @@ describe("assignReferrals", () => {
     },
   );
 
+  test.prop([referralsArb(6), cliniciansArb(4)])(
+    "reasons: a referral no clinician can take counts, per constraint, the clinicians whose explanation fails it",
+    (referrals, clinicians) => {
+      const result = assignReferrals(referrals, clinicians, { now: NOW, compacts: COMPACTS });
+      const matcher = createMatcher({ clinicians, compacts: COMPACTS });
+      for (const u of result.unassigned.filter((item) => item.reason === "no-eligible-clinician")) {
+        const referral = referrals.find((r) => r.id === u.referralId);
+        if (referral === undefined) throw new Error("unknown referral");
+        const expected: Record<string, number> = {};
+        for (const clinician of clinicians) {
+          const explanation = matcher.explain({ criteria: { ...referral.criteria, urgency: referral.urgency } }, clinician.id, {
+            now: NOW,
+          });
+          for (const constraint of new Set(explanation.failures.map((failure) => failure.constraint))) {
+            expected[constraint] = (expected[constraint] ?? 0) + 1;
+          }
+        }
+        expect(u.failedConstraints).toEqual(expected);
+        expect(Object.keys(u.failedConstraints ?? {})).toEqual(Object.keys(expected));
+      }
+    },
+  );
+
   test.prop([referralsArb(8), cliniciansArb(4), fc.infiniteStream(fc.nat())])(
     "order independence: shuffled inputs give the same assignment",
     (referrals, clinicians, seeds) => {

@@ -2,26 +2,24 @@ import type { CompiledClinician, PreparedQuery } from "./compiled.js";
 import type { ConstraintResult } from "./evaluateConstraints.js";
 import { mergeIntervals } from "./mergeIntervals.js";
 
+type Intervals = readonly (readonly [number, number])[];
+
+/**
+ * Each clinician's available intervals on the last timeline asked for, by
+ * modes: queries of one day share a timeline, so a batch places a
+ * clinician's week once, not once per referral. Weak, so it goes with the
+ * compiled directory.
+ */
+const placedWeeks = new WeakMap<CompiledClinician, { timeline: PreparedQuery["timeline"]; byModes: Map<string, Intervals> }>();
+
 /** Minutes a week the clinician is available, in the possible modes, within the client's windows. */
 export function overlapMinutes(
   clinician: CompiledClinician,
   query: PreparedQuery,
   modes: ConstraintResult["modes"],
-  windows: readonly (readonly [number, number])[],
+  windows: Intervals,
 ): number {
-  const { timeline } = query;
-  const zone = clinician.source.availability.timeZone;
-  const intervals: [number, number][] = [];
-  // The days before and after the week catch windows that time zones shift across its edges.
-  for (let day = -1; day <= 7; day += 1) {
-    const weekday = timeline.weekday(day);
-    for (const slot of clinician.slots) {
-      if (slot.day !== weekday) continue;
-      if (slot.modes !== undefined && !slot.modes.some((mode) => modes.includes(mode))) continue;
-      intervals.push([timeline.toAxis(zone, day, slot.start), timeline.toAxis(zone, day, slot.end)]);
-    }
-  }
-  const available = mergeIntervals(intervals);
+  const available = availableIntervals(clinician, query.timeline, modes);
   let total = 0;
   let i = 0;
   let j = 0;
@@ -33,4 +31,39 @@ export function overlapMinutes(
     else j += 1;
   }
   return total;
+}
+
+/** The clinician's weekly slots in the possible modes, placed on the timeline and merged. */
+function availableIntervals(
+  clinician: CompiledClinician,
+  timeline: PreparedQuery["timeline"],
+  modes: ConstraintResult["modes"],
+): Intervals {
+  let placed = placedWeeks.get(clinician);
+  if (placed?.timeline !== timeline) {
+    placed = { timeline, byModes: new Map() };
+    placedWeeks.set(clinician, placed);
+  }
+  const key = modes.join(" ");
+  let available = placed.byModes.get(key);
+  if (available === undefined) {
+    available = placeWeek(clinician, timeline, modes);
+    placed.byModes.set(key, available);
+  }
+  return available;
+}
+
+function placeWeek(clinician: CompiledClinician, timeline: PreparedQuery["timeline"], modes: ConstraintResult["modes"]): Intervals {
+  const zone = clinician.source.availability.timeZone;
+  const intervals: [number, number][] = [];
+  // The days before and after the week catch windows that time zones shift across its edges.
+  for (let day = -1; day <= 7; day += 1) {
+    const weekday = timeline.weekday(day);
+    for (const slot of clinician.slots) {
+      if (slot.day !== weekday) continue;
+      if (slot.modes !== undefined && !slot.modes.some((mode) => modes.includes(mode))) continue;
+      intervals.push([timeline.toAxis(zone, day, slot.start), timeline.toAxis(zone, day, slot.end)]);
+    }
+  }
+  return mergeIntervals(intervals);
 }

@@ -30,6 +30,7 @@ export interface WeekTimeline {
  */
 const timelines = new Map<IsoDate, WeekTimeline>();
 const KEPT_TIMELINES = 64;
+const KEPT_ZONES = 1_024;
 const KEPT_TIMES = 65_536;
 
 /** The timeline of the week starting on `startDate`; each zone, day and time is converted once. */
@@ -40,14 +41,15 @@ export function createWeekTimeline(startDate: IsoDate): WeekTimeline {
 function buildTimeline(startDate: IsoDate): WeekTimeline {
   const startMs = Date.parse(`${startDate}T00:00:00Z`);
   const startWeekday = weekdayOf(startDate);
-  const axis = new Map<string, number>();
+  // By zone, then by a number made of the day and the minute, so a lookup builds no string.
+  const axis = new Map<string, Map<number, number>>();
   return {
     weekday: (dayOffset) => (((startWeekday + dayOffset) % 7) + 7) % 7,
     toAxis: (timeZone, dayOffset, minutes) => {
-      const key = `${timeZone}|${dayOffset}|${minutes}`;
+      const zone = remember(axis, timeZone, KEPT_ZONES, () => new Map<number, number>());
       return remember(
-        axis,
-        key,
+        zone,
+        dayOffset * 2_048 + minutes,
         KEPT_TIMES,
         () => (wallClockInstant(startDate, dayOffset * (DAY_MS / MINUTE_MS) + minutes, timeZone) - startMs) / MINUTE_MS,
       );
