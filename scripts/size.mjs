@@ -68,8 +68,8 @@ const BUDGETS = {
   // completion of criteria built from validated parts from their schema (instead of a second parse), then by round 2
   // of matching: compact rules and the licensure index, client preferences and stays, the veto, span and wait caps,
   // and the practice's partner preference, then by the client's stays and stated preferences.
-  // Then by the compiled reader of validate (about 2.6 kB).
-  "createMatcher with zod": 53.2 * KB,
+  // Then by the compiled reader of validate (about 2.6 kB), then by updating a matcher in place (about 0.7 kB).
+  "createMatcher with zod": 54.2 * KB,
   // Without zod it grew again by the shared error module's expected texts for FHIR input (about 80 B), which live
   // there so that InvalidInputError accepts them; the matcher imports no FHIR code; then by the practice's partner
   // preference (practice sizes, busy in a specialty: about 0.35 kB), then by where the client will be (stays, and the
@@ -78,7 +78,8 @@ const BUDGETS = {
   // the expected texts of the SQL layout: about 0.3 kB).
   // Then by the compiled reader validate reads well-formed input with (about 2.5 kB: generated code per schema node,
   // with zod's result and half its time or less), shared by every app.
-  "createMatcher without zod": 27.4 * KB,
+  // Then by `Matcher.update` (about 0.7 kB: the changes' schema, and indexing and unindexing one clinician).
+  "createMatcher without zod": 28.4 * KB,
   // The shared model's share grew with the exact time-zone offsets, the instant year cap and the new expected texts;
   // consent's with the regulation's full 2.32(a)(1) notice, canonical identifiers, the uncertain day, supersession,
   // the emergency and treatment rules, and the per-call indexes (category and data period).
@@ -91,8 +92,8 @@ const BUDGETS = {
   // assignment solver that adds referrals by shortest augmenting paths (about 0.4 kB), then by the network's
   // follow-through on intake's measures (about 0.3 kB), then by the push-down of the matcher's hard constraints to
   // PostgreSQL (about 5.8 kB: the filter and its schema, the SQL writer and its table layout, and the rows).
-  // Then by the compiled reader of validate (about 2.5 kB) and referralStatuses.
-  "everything without zod": 84.6 * KB,
+  // Then by the compiled reader of validate (about 2.5 kB) and referralStatuses, then by `Matcher.update` (about 0.7 kB).
+  "everything without zod": 85.6 * KB,
   // referwell/fhir on its own: its readers and writers, the code maps as data, and the model schemas they validate with;
   // then consents in and out (about 5 kB): the Consent reader and writer, and the consent schemas and built-in categories
   // they validate and read security labels with. An app that imports only the clinician or client readers does not

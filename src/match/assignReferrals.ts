@@ -162,7 +162,10 @@ export function assignReferrals(
   const sorted = [...batch].sort((a, b) => compareText(a.id, b.id));
 
   const capacity: Record<string, number> = {};
-  const places = compiled.clinicians.map(({ source }) => {
+  const places = compiled.clinicians.map((clinician) => {
+    // A directory compiled here has no empty places; one would have no room.
+    if (clinician === undefined) return 0;
+    const { source } = clinician;
     const { caseloadMax, caseloadCurrent, weeklyNewClientLimit, newClientsThisWeek } = source.capacity;
     const room = source.acceptingNewClients
       ? Math.max(0, Math.min(caseloadMax - caseloadCurrent, weeklyNewClientLimit - newClientsThisWeek))

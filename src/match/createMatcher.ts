@@ -11,11 +11,15 @@ import type { CompiledDirectory, PreparedQuery } from "./internal/compiled.js";
 import { candidateIds } from "./internal/candidateIds.js";
 import { collectCandidates } from "./internal/collectCandidates.js";
 import { compileDirectory } from "./internal/compileDirectory.js";
+import { updateDirectory } from "./internal/updateDirectory.js";
+import type { DirectoryIds } from "../model/internal/danglingReferences.js";
 import { evaluateConstraints } from "./internal/evaluateConstraints.js";
 import { findPassTo } from "./internal/findPassTo.js";
 import { prepareQuery } from "./internal/prepareQuery.js";
 import { recommend } from "./internal/recommend.js";
 import {
+  MatcherChanges,
+  type MatcherChangesInput,
   MatcherOptions,
   type MatcherOptionsInput,
   MatchRequest,
@@ -60,13 +64,29 @@ export interface Matcher {
     candidates: readonly (string | { readonly id: string })[],
     options: RankOptionsInput,
   ): RankResult;
+  /**
+   * Changes the directory in place, without compiling it again: clinicians
+   * added or replaced (whole records, by id: a clinician who fills up, opens
+   * again, changes hours or panels) and ids removed. Afterwards every answer
+   * is the one a matcher made from the changed directory would give, where a
+   * replaced clinician keeps its place in the directory's order and an added
+   * one comes last. Costs what the changed records hold, not what the
+   * directory holds; practices, payers, compacts, regulations and options
+   * change only with a new matcher. Checked whole before anything changes:
+   * a refused change leaves the matcher as it was.
+   *
+   * @throws {@link InvalidInputError} when the changes are malformed, name an
+   *   id twice, refer to a practice, payer or compact the directory does not
+   *   list, or would take the directory past 1,000,000 clinicians
+   */
+  update(changes: MatcherChangesInput): void;
   /** How many clinicians the directory holds. */
   readonly size: number;
   /**
    * The directory's tags that no vocabulary knows (a clinician's misspelled
    * problem area, say, which would match only the same spelling), by path
-   * from the directory (`["clinicians", 4, "modalities", 1]`), never by value.
-   * Worked out on first read.
+   * from the directory (`["clinicians", 4, "modalities", 1]`), never by value;
+   * after `update`, from the changed directory. Worked out on first read.
    */
   readonly unknownTags: readonly UnknownTag[];
 }
@@ -131,12 +151,12 @@ function rankAmong(
   };
 }
 
-// Worked out once and shared by every reader of the matcher, so frozen.
-function directoryUnknownTags(compiled: CompiledDirectory, parsed: Directory): readonly UnknownTag[] {
+// Worked out once per state of the directory and shared by every reader of the matcher, so frozen.
+function directoryUnknownTags(compiled: CompiledDirectory): readonly UnknownTag[] {
   return deepFreeze(
     findUnknownTags(
       compiled.vocabulary,
-      parsed.clinicians.map((clinician, index) => ({ path: ["clinicians", index], clinician })),
+      Array.from(compiled.byId.values(), ({ source }, index) => ({ path: ["clinicians", index], clinician: source })),
     ),
   );
 }
@@ -185,33 +205,47 @@ function directoryUnknownTags(compiled: CompiledDirectory, parsed: Directory): r
  * const matcher = createMatcher({
  *   clinicians: [clinician("ana", ["depression", "anxiety"]), clinician("ben", ["trauma"]), clinician("eli", ["depression"], "elsewhere")],
  * });
- * const result = matcher.rank(
- *   {
- *     criteria: {
- *       location: { jurisdiction: "US-OR" },
- *       require: { populations: ["adults"], payment: { payers: [{ payerId: "aetna" }] } },
- *       prefer: { problemAreas: ["depression", "anxiety"] },
- *     },
- *     practiceId: "harbour",
- *     pointPersonId: "ben",
+ * const request = {
+ *   criteria: {
+ *     location: { jurisdiction: "US-OR" },
+ *     require: { populations: ["adults"], payment: { payers: [{ payerId: "aetna" }] } },
+ *     prefer: { problemAreas: ["depression", "anxiety"] },
  *   },
- *   { now: "2026-11-23T09:00:00-08:00" },
- * );
+ *   practiceId: "harbour",
+ *   pointPersonId: "ben",
+ * };
+ * const result = matcher.rank(request, { now: "2026-11-23T09:00:00-08:00" });
  * result.options.map((option) => option.clinicianId); // => ["ana", "eli", "ben"]
  * result.passTo?.to; // => "ana"
  * result.options[0]?.parts.find((part) => part.criterion === "needs")?.reason; // => "Treats every need: depression and anxiety."
+ *
+ * // Ana fills up and Eli leaves: the matcher changes in place.
+ * matcher.update({ upsert: [{ ...clinician("ana", ["depression", "anxiety"]), acceptingNewClients: false }], remove: ["eli"] });
+ * matcher.rank(request, { now: "2026-11-23T09:00:00-08:00" }).options.map((option) => option.clinicianId); // => ["ben"]
+ * matcher.size; // => 2
  * ```
  */
 export function createMatcher(directory: DirectoryInput, options: MatcherOptionsInput = {}): Matcher {
   const parsed = validate(Directory, directory, "directory");
   const compiled = compileDirectory(parsed, validate(MatcherOptions, options, "options"));
+  const references: DirectoryIds = {
+    practiceIds: new Set(parsed.practices.map((practice) => practice.id)),
+    payerIds: new Set(parsed.payers.map((payer) => payer.id)),
+    compactIds: new Set(parsed.compacts.map((compact) => compact.id)),
+  };
   let directoryTags: readonly UnknownTag[] | undefined;
 
   return {
-    size: compiled.clinicians.length,
+    get size() {
+      return compiled.byId.size;
+    },
     get unknownTags() {
-      directoryTags ??= directoryUnknownTags(compiled, parsed);
+      directoryTags ??= directoryUnknownTags(compiled);
       return directoryTags;
+    },
+    update(changesInput) {
+      updateDirectory(compiled, validate(MatcherChanges, changesInput, "changes"), references);
+      directoryTags = undefined;
     },
     rank(requestInput, optionsInput) {
       const prepared = prepare(compiled, requestInput, optionsInput);
@@ -224,7 +258,7 @@ export function createMatcher(directory: DirectoryInput, options: MatcherOptions
         const clinician = compiled.byId.get(id);
         if (clinician !== undefined) indexes.add(clinician.index);
       }
-      // In index order, which is id order, as rank evaluates them.
+      // In index order, as rank evaluates them.
       return rankAmong(
         compiled,
         prepared,

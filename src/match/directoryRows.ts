@@ -1,7 +1,7 @@
 import { createVocabulary } from "../model/createVocabulary.js";
 import { Directory, type DirectoryInput } from "../model/directory.js";
 import { validate } from "../model/validate.js";
-import { unlicensedJurisdictions } from "./internal/compileDirectory.js";
+import { unlicensedJurisdictions } from "./internal/unlicensedJurisdictions.js";
 import { clinicianRow, ineffectiveRows, licensureRows, networkRows, regulationRows } from "./internal/clinicianRows.js";
 import { MatcherOptions, type MatcherOptionsInput } from "./schemas.js";
 

@@ -18,6 +18,8 @@ export { createMatcher, type Matcher } from "./createMatcher.js";
 export type { UnknownTag } from "../model/unknownTag.js";
 export { ScoreMatchOptions, type ScoreMatchOptionsInput, scoreMatch } from "./scoreMatch.js";
 export {
+  MatcherChanges,
+  type MatcherChangesInput,
   MatcherOptions,
   type MatcherOptionsInput,
   MatchRequest,

@@ -10,6 +10,8 @@ import { MatchCriteria } from "../model/criteria.js";
 import { Urgency } from "../model/enums.js";
 import { NowOptions } from "../model/now.js";
 import { Id } from "../model/scalars.js";
+import { Clinician } from "../model/clinician.js";
+import { emptyList } from "../model/internal/emptyList.js";
 import { VocabularyExtension } from "../model/defaultVocabulary.js";
 
 const weight = (value: number) => z.number().min(0).max(100).default(value);
@@ -271,3 +273,37 @@ export const Referral = z
 export type Referral = z.infer<typeof Referral>;
 /** {@link Referral} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
 export type ReferralInput = z.input<typeof Referral>;
+
+/**
+ * Changes to a matcher's directory (see `Matcher.update`): clinicians to add
+ * or replace, whole records by id, and ids to remove. A clinician's capacity,
+ * acceptance, availability, panels or anything else changes by passing the
+ * record as it now is. An id may appear once across both lists; removing an
+ * id the matcher does not hold changes nothing.
+ *
+ * @example
+ * ```ts
+ * import { MatcherChanges } from "referwell/match";
+ *
+ * MatcherChanges.parse({ remove: ["clin-ana"] }).upsert; // => []
+ * MatcherChanges.safeParse({ remove: ["clin-ana", "clin-ana"] }).success; // => false
+ * ```
+ */
+export const MatcherChanges = z
+  .strictObject({
+    upsert: z.array(Clinician).max(1_000_000).default(emptyList),
+    remove: z.array(Id).max(1_000_000).default(emptyList),
+  })
+  .superRefine((changes, ctx) => {
+    const seen = new Set<string>();
+    const once = (id: string, path: (string | number)[]) => {
+      if (seen.has(id)) ctx.addIssue({ code: "custom", message: "duplicate-id", path });
+      seen.add(id);
+    };
+    changes.upsert.forEach((clinician, index) => once(clinician.id, ["upsert", index, "id"]));
+    changes.remove.forEach((id, index) => once(id, ["remove", index]));
+  });
+/** Changes to a matcher's directory. */
+export type MatcherChanges = z.infer<typeof MatcherChanges>;
+/** {@link MatcherChanges} as a caller writes it, before defaults are filled in: what `Matcher.update` accepts. */
+export type MatcherChangesInput = z.input<typeof MatcherChanges>;

@@ -10,6 +10,7 @@ import { Clinician } from "./clinician.js";
 import { Compact, Regulation } from "./licensure.js";
 import { Payer, Practice } from "./practice.js";
 import { reportDuplicateIds } from "./internal/reportDuplicateIds.js";
+import { danglingReferences } from "./internal/danglingReferences.js";
 
 const byId = (item: { id: string }): string => item.id;
 
@@ -51,19 +52,9 @@ export const Directory = z
     const payerIds = reportDuplicateIds(ctx, directory.payers, byId, ["payers"]);
     const compactIds = reportDuplicateIds(ctx, directory.compacts, byId, ["compacts"]);
     const dangling = (path: (string | number)[]) => ctx.addIssue({ code: "custom", message: "unknown-reference", path });
+    const ids = { practiceIds, payerIds, compactIds };
     directory.clinicians.forEach((clinician, index) => {
-      if (practiceIds.size > 0 && clinician.practiceId !== undefined && !practiceIds.has(clinician.practiceId))
-        dangling(["clinicians", index, "practiceId"]);
-      if (payerIds.size > 0) {
-        clinician.insurancePanels.forEach((panel, panelIndex) => {
-          if (!payerIds.has(panel.payerId)) dangling(["clinicians", index, "insurancePanels", panelIndex, "payerId"]);
-        });
-      }
-      clinician.licensure.compacts.forEach((privilege, privilegeIndex) => {
-        if (!compactIds.has(privilege.compactId)) {
-          dangling(["clinicians", index, "licensure", "compacts", privilegeIndex, "compactId"]);
-        }
-      });
+      for (const path of danglingReferences(clinician, ids)) dangling(["clinicians", index, ...path]);
     });
   });
 /** Every clinician a practice may refer to, with what they refer to. */

@@ -31,6 +31,7 @@ describe("rank one request against 10,000 clinicians", () => {
     const query = prepareQuery(compiled, criteria, criteria.startDate ?? NOW, undefined);
     const options = [];
     for (const clinician of compiled.clinicians) {
+      if (clinician === undefined) continue;
       const constraints = evaluateConstraints(compiled, clinician, query, "first");
       if (constraints.failed === undefined) options.push(scoreOption(compiled, clinician, query, constraints));
     }
@@ -43,6 +44,7 @@ describe("rank one request against 10,000 clinicians", () => {
     const query = prepareQuery(compiledOnce, criteria, criteria.startDate ?? NOW, undefined);
     const options = [];
     for (const clinician of compiledOnce.clinicians) {
+      if (clinician === undefined) continue;
       const constraints = evaluateConstraints(compiledOnce, clinician, query, "first");
       if (constraints.failed === undefined) options.push(scoreOption(compiledOnce, clinician, query, constraints));
     }

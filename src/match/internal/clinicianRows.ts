@@ -6,7 +6,7 @@ import { normalizeTag } from "../../model/normalizeTag.js";
 import type { ClinicianRow, DirectoryRows } from "../directoryRows.js";
 import { clipSpans, dateRangeLiteral, type DaySpan, joinSpans } from "./dateRanges.js";
 import { primaryLanguage } from "./primaryLanguage.js";
-import { telehealthJurisdictions } from "./compileDirectory.js";
+import { telehealthJurisdictions } from "./telehealthJurisdictions.js";
 import { gridCell } from "./gridCell.js";
 import type { Jurisdiction } from "../../model/scalars.js";
 

@@ -10,7 +10,7 @@ function addOfficesNear(
   directory: CompiledDirectory,
   point: { readonly lat: number; readonly lon: number },
   radiusKm: number,
-  add: (indexes: readonly number[] | undefined) => void,
+  add: (indexes: Iterable<number> | undefined) => void,
 ): void {
   const cells = cellsNear(point, radiusKm);
   // A radius this wide covers much of the globe: every office is a candidate.
@@ -19,14 +19,14 @@ function addOfficesNear(
 }
 
 /**
- * The clinicians a request could possibly reach, in id order: those who may
+ * The clinicians a request could possibly reach, by index: those who may
  * be licensed for telehealth where the client is, and those with an office
  * within reach, who hold every required population and problem area.
  * Everyone else fails a hard constraint without being looked at.
  */
 export function collectCandidates(directory: CompiledDirectory, query: PreparedQuery): number[] {
   const seen = new Uint8Array(directory.clinicians.length);
-  const add = (indexes: readonly number[] | undefined): void => {
+  const add = (indexes: Iterable<number> | undefined): void => {
     for (const index of indexes ?? []) seen[index] = 1;
   };
   const { jurisdiction } = query.criteria.location;

@@ -46,23 +46,44 @@ export interface CompiledClinician {
   /** Outcome per canonical problem area. */
   readonly outcomes: ReadonlyMap<string, { readonly rating: "effective" | "neutral" | "ineffective"; readonly cases: number }>;
   readonly slots: readonly CompiledSlot[];
-  /** How many clinicians of the directory share the clinician's practice: 1 for one without a practice. */
-  readonly practiceSize: number;
 }
 
+/** What compiling one clinician needs from the directory, kept so a matcher can compile a changed clinician alone. */
+export interface ClinicianContext {
+  readonly vocabulary: Vocabulary;
+  /** Each compact's member jurisdictions, by compact id. */
+  readonly compactMembers: ReadonlyMap<string, readonly Jurisdiction[]>;
+  /** Where a discipline needs no licence, by canonical discipline. */
+  readonly unlicensedWhere: ReadonlyMap<string, readonly Jurisdiction[]>;
+}
+
+/**
+ * A directory indexed for matching. The indexes are written only when it is
+ * compiled and when a matcher applies changes (`updateDirectory`), one
+ * clinician at a time; everything else reads them.
+ */
 export interface CompiledDirectory {
-  readonly clinicians: readonly CompiledClinician[];
-  readonly byId: ReadonlyMap<string, CompiledClinician>;
-  /** Which clinicians serve each population (one byte per clinician, by index). */
-  readonly byPopulation: ReadonlyMap<string, Uint8Array>;
-  /** Which clinicians treat each problem area (one byte per clinician, by index). */
-  readonly byProblemArea: ReadonlyMap<string, Uint8Array>;
-  /** Clinicians who may be licensed for telehealth in a jurisdiction (licence or compact member), by jurisdiction. */
-  readonly byJurisdiction: ReadonlyMap<Jurisdiction, readonly number[]>;
-  /** Offices by jurisdiction, for clients without a point. */
-  readonly officesByJurisdiction: ReadonlyMap<Jurisdiction, readonly number[]>;
-  /** Offices by one-degree grid cell `lat:lon`, for radius queries. */
-  readonly officesByCell: ReadonlyMap<string, readonly number[]>;
+  /** By index; the place of a removed clinician is empty until an added one takes it. */
+  readonly clinicians: (CompiledClinician | undefined)[];
+  /** By id, in the directory's order: as given, then each added clinician last. */
+  readonly byId: Map<string, CompiledClinician>;
+  /** Which clinicians serve each population (one byte per clinician, by index; an index past the end is 0). */
+  readonly byPopulation: Map<string, Uint8Array>;
+  /** Which clinicians treat each problem area (one byte per clinician, by index; an index past the end is 0). */
+  readonly byProblemArea: Map<string, Uint8Array>;
+  /** Open clinicians who may be licensed for telehealth in a jurisdiction (licence or compact member), by jurisdiction. */
+  readonly byJurisdiction: Map<Jurisdiction, Set<number>>;
+  /** Open clinicians' offices by jurisdiction, for clients without a point. */
+  readonly officesByJurisdiction: Map<Jurisdiction, Set<number>>;
+  /** Open clinicians' offices by one-degree grid cell `lat:lon`, for radius queries. */
+  readonly officesByCell: Map<string, Set<number>>;
+  /** How many clinicians each practice has. */
+  readonly practiceSizes: Map<string, number>;
+  /** How many clinicians report outcomes: with none, outcomes carry no weight. */
+  outcomeHolders: number;
+  /** Places removed clinicians left, for added ones to take. */
+  readonly freeIndexes: number[];
+  readonly context: ClinicianContext;
   readonly compacts: readonly Compact[];
   /** Compacts by id, members by jurisdiction, and where a discipline needs no licence: licensure checks look up, never scan. */
   readonly licensure: LicensureRules;
@@ -70,7 +91,6 @@ export interface CompiledDirectory {
   readonly payersRefusingAssociates: ReadonlySet<string>;
   readonly vocabulary: Vocabulary;
   readonly options: MatcherOptions;
-  readonly hasOutcomes: boolean;
 }
 
 /** A request prepared for one query: canonical codes, normalized weights, and the week's timeline. */

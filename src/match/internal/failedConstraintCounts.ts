@@ -10,6 +10,7 @@ import type { Evaluation } from "./constraintChecks.js";
 export function failedConstraintCounts(directory: CompiledDirectory, query: PreparedQuery): Partial<Record<HardConstraint, number>> {
   const counts: Partial<Record<HardConstraint, number>> = {};
   for (const clinician of directory.clinicians) {
+    if (clinician === undefined) continue;
     const evaluation: Evaluation = { directory, clinician, query, payment: undefined, care: undefined };
     // The table has one check per constraint, so each clinician counts once per constraint.
     for (const check of query.constraintChecks) {

@@ -21,7 +21,7 @@ const SEVERE = new Set(["severe", "complex"]);
 
 /** The weights of the parts that count for this request, summing to 1: outcomes only with outcome data, more for severe clients. */
 function normalizedWeights(
-  { options, hasOutcomes }: CompiledDirectory,
+  { options, outcomeHolders }: CompiledDirectory,
   criteria: MatchCriteria,
   asked: { readonly identity: boolean; readonly partner: boolean },
 ): PreparedQuery["weights"] {
@@ -32,7 +32,7 @@ function normalizedWeights(
   // Who the clinician is counts only when the client asks softly, so other requests score as before.
   if (!asked.identity) raw.identity = 0;
   if (!asked.partner) raw.partner = 0;
-  if (!hasOutcomes) raw.outcomes = 0;
+  if (outcomeHolders === 0) raw.outcomes = 0;
   else if (criteria.severity !== undefined && SEVERE.has(criteria.severity)) raw.outcomes *= options.severeOutcomeMultiplier;
   const total = SoftCriterion.options.reduce((sum, criterion) => sum + raw[criterion], 0);
   return SoftCriterion.options.filter((criterion) => raw[criterion] > 0).map((criterion) => [criterion, raw[criterion] / total] as const);
@@ -117,7 +117,7 @@ export function prepareQuery(
     requiredDisciplines: new Set(require.disciplines.map((tag) => vocabulary.canonical("disciplines", tag))),
     waitCap: waitCap(require.maxWaitDays, urgency, options.urgencyWaits, startDate),
     needs,
-    vetoNeed: options.ineffectiveOnPrimary === "exclude" && directory.hasOutcomes ? needs[0] : undefined,
+    vetoNeed: options.ineffectiveOnPrimary === "exclude" && directory.outcomeHolders > 0 ? needs[0] : undefined,
     preferredModalities: canonical("modalities", prefer.modalities),
     preferredLanguages: [...new Set(prefer.languages.map(primaryLanguage))],
     preferredGenders: new Set(prefer.clinicianGenders.map(normalizeTag)),

@@ -167,9 +167,12 @@ function partnerFit({ directory, clinician, query }: FitFacts): Fit {
   const parts: number[] = [];
   const notes: (() => string)[] = [];
   if (maxPracticeClinicians !== undefined) {
-    const small = clinician.practiceSize <= maxPracticeClinicians;
+    // A clinician without a practice is a practice of one.
+    const { practiceId } = clinician.source;
+    const practiceSize = practiceId === undefined ? 1 : (directory.practiceSizes.get(practiceId) ?? 1);
+    const small = practiceSize <= maxPracticeClinicians;
     parts.push(small ? 1 : 0);
-    const size = clinician.practiceSize === 1 ? "a solo practice" : `a practice of ${clinician.practiceSize} clinicians`;
+    const size = practiceSize === 1 ? "a solo practice" : `a practice of ${practiceSize} clinicians`;
     notes.push(() => (small ? `Works in ${size}.` : `Works in ${size}, larger than ${maxPracticeClinicians}.`));
   }
   if (busyIn.length > 0) {
