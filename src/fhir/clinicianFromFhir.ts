@@ -16,6 +16,7 @@ import { compileCodeMaps } from "./internal/codeLookup.js";
 import { codingsOf, type Located, referencedId } from "./internal/elements.js";
 import { type ExtensionFields, extensionFields } from "./internal/extensionFields.js";
 import { mapConcepts } from "./internal/mapConcepts.js";
+import { planLookup } from "./internal/planLookup.js";
 import { practitionerLanguages, practitionerLicences, practitionerName } from "./internal/practitionerParts.js";
 import { type FhirObject, type FhirPath, FhirReader, optionsObject } from "./internal/read.js";
 import { availableSlots, roleLocations, rolePanels } from "./internal/roleParts.js";
@@ -108,7 +109,7 @@ function readRoles(
     practiceId: undefined,
   };
   const locations = locationsById(reader, reader.array(options.locations, ["options", "locations"]));
-  const plans = reader.array(options.insurancePlans, ["options", "insurancePlans"]);
+  const plans = planLookup(reader, reader.array(options.insurancePlans, ["options", "insurancePlans"]), parts.panels);
   reader.array(roles, ["practitionerRoles"]).forEach((item, index) => {
     const at: FhirPath = ["practitionerRoles", index];
     const role = reader.object(item, at, true);
@@ -124,7 +125,7 @@ function readRoles(
     const zone =
       roleLocations(reader, role, at, locations, parts.places, { defaultCountry: options.defaultCountry, notes }) ?? options.timeZone;
     roleTimes(reader, role, at, zone, parts);
-    rolePanels(reader, role, at, plans, parts.panels, notes);
+    rolePanels(reader, role, at, plans, notes);
   });
   return parts;
 }

@@ -118,16 +118,10 @@ export function assessPanelExit(input: PanelExitInput, options: AssessPanelExitO
   const vocabulary = given ?? sharedVocabulary();
   const lastDay = addCalendarDays(exit.date, -1);
   const lookAheadDays = Math.min(MAX_LOOK_AHEAD, Math.max(policy.lookAheadDays, calendarDays(now, exit.date)));
-  const leaving = new Map(
-    exit.clinicians
-      .filter(
-        (clinician) =>
-          exit.clinicianIds.includes(clinician.id) || (exit.practiceId !== undefined && clinician.practiceId === exit.practiceId),
-      )
-      .map((clinician) => [clinician.id, clinician]),
-  );
-  const clients = new Map(exit.clients.map((client) => [client.id, client]));
-  const ends = (panel: InsurancePanel): boolean => exit.payerIds === undefined || exit.payerIds.includes(panel.payerId);
+  // Sets, not lists: a look-up per clinician and per panel would otherwise scan every id named.
+  const named = new Set(exit.clinicianIds);
+  const payers = exit.payerIds === undefined ? undefined : new Set(exit.payerIds);
+  const ends = (panel: InsurancePanel): boolean => payers === undefined || payers.has(panel.payerId);
   // A panel that ends with the exit: cut at the last day in network, or dropped if it would only start later.
   const cut = (panel: InsurancePanel): InsurancePanel[] => {
     if (!ends(panel)) return [panel];
@@ -135,6 +129,13 @@ export function assessPanelExit(input: PanelExitInput, options: AssessPanelExitO
     const end = panel.period.end !== undefined && panel.period.end < lastDay ? panel.period.end : lastDay;
     return [{ ...panel, period: { start: panel.period.start, end } }];
   };
+  // Each leaving clinician as they will be after the exit, cut once: a clinician sees many clients.
+  const leaving = new Map(
+    exit.clinicians
+      .filter((clinician) => named.has(clinician.id) || (exit.practiceId !== undefined && clinician.practiceId === exit.practiceId))
+      .map((clinician) => [clinician.id, { ...clinician, insurancePanels: clinician.insurancePanels.flatMap(cut) }]),
+  );
+  const clients = new Map(exit.clients.map((client) => [client.id, client]));
   const episodes = [...exit.episodes].sort((a, b) => compareText(a.clientId, b.clientId) || compareText(a.clinicianId, b.clinicianId));
 
   const exitRule = exitRuleFor(exit);
@@ -150,7 +151,7 @@ export function assessPanelExit(input: PanelExitInput, options: AssessPanelExitO
     const parts: ReferralCase = {
       ...noRecords(),
       client,
-      clinician: { ...clinician, insurancePanels: clinician.insurancePanels.flatMap(cut) },
+      clinician,
       ...(episode.start === undefined ? {} : { episode: { start: episode.start } }),
     };
     const assessment = assessContext([exitRule], buildRuleContext(parts, context));

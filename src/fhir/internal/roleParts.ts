@@ -1,10 +1,11 @@
 import { ExpectedText } from "../../errors.js";
-import type { InsurancePanel, PracticeLocation, WeeklySlot } from "../../model/clinician.js";
+import type { PracticeLocation, WeeklySlot } from "../../model/clinician.js";
 import { FhirExtensions } from "../extensions.js";
 import type { FhirNote } from "../notes.js";
 import { period } from "./dates.js";
 import { extensionsOf, referencedId } from "./elements.js";
 import { jurisdictionOf } from "./jurisdictionOf.js";
+import type { PlanLookup } from "./planLookup.js";
 import type { FhirObject, FhirPath, FhirReader } from "./read.js";
 
 const DAYS = new Set(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
@@ -96,44 +97,24 @@ export function availableSlots(reader: FhirReader, entry: unknown, path: FhirPat
   });
 }
 
-/** Adds a plan to the panel of its payer and period, or opens that panel. */
-function addPanel(panels: InsurancePanel[], payerId: string, planId: string, span: InsurancePanel["period"]): void {
-  const same = panels.find((panel) => panel.payerId === payerId && panel.period.start === span.start && panel.period.end === span.end);
-  if (same === undefined) panels.push({ payerId, plans: [planId], period: span });
-  else if (same.plans !== undefined && !same.plans.includes(planId)) same.plans.push(planId);
-}
-
 /**
  * Panels from the role's Plan-Net network references: each InsurancePlan
  * whose `network` lists the network gives its `ownedBy` payer and its id, for
  * the role's period (else the plan's). A network no plan lists is noted.
  */
-export function rolePanels(
-  reader: FhirReader,
-  role: FhirObject,
-  at: FhirPath,
-  plans: readonly unknown[],
-  panels: InsurancePanel[],
-  notes: FhirNote[],
-): void {
+export function rolePanels(reader: FhirReader, role: FhirObject, at: FhirPath, plans: PlanLookup, notes: FhirNote[]): void {
   const rolePeriod = period(reader, role.period, [...at, "period"], false);
   for (const network of extensionsOf(reader, role, FhirExtensions.networkReference, at)) {
     const networkId = referencedId(reader, network.value.valueReference, "Organization", [...network.path, "valueReference"], true);
     if (networkId === undefined) continue;
-    let found = false;
-    plans.forEach((plan, index) => {
-      const path = ["options", "insurancePlans", index];
-      const object = reader.object(plan, path) ?? {};
-      const networks = reader.array(object.network, [...path, "network"]);
-      if (!networks.some((reference, item) => referencedId(reader, reference, "Organization", [...path, "network", item]) === networkId))
-        return;
-      found = true;
-      const planId = reader.string(object.id, [...path, "id"], true, 64);
-      const payerId = referencedId(reader, object.ownedBy, "Organization", [...path, "ownedBy"], true);
-      const span = rolePeriod ?? period(reader, object.period, [...path, "period"], false);
-      if (span === undefined) return reader.report([...at, "period"], "required", ExpectedText.date);
-      if (planId !== undefined && payerId !== undefined) addPanel(panels, payerId, planId, span);
-    });
-    if (!found) notes.push({ path: [...network.path], code: "unknown-network" });
+    const listed = plans.plansIn(networkId);
+    if (listed.length === 0) notes.push({ path: [...network.path], code: "unknown-network" });
+    for (const { value: plan, path } of listed) {
+      const planId = reader.string(plan.id, [...path, "id"], true, 64);
+      const payerId = referencedId(reader, plan.ownedBy, "Organization", [...path, "ownedBy"], true);
+      const span = rolePeriod ?? period(reader, plan.period, [...path, "period"], false);
+      if (span === undefined) reader.report([...at, "period"], "required", ExpectedText.date);
+      else if (planId !== undefined && payerId !== undefined) plans.addPanel(payerId, planId, span);
+    }
   }
 }

@@ -12,7 +12,9 @@ type Dated = { readonly date?: string | undefined; readonly evidence?: readonly 
  * with it (continuity of care, a good faith estimate).
  */
 export function exitRuleFor(exit: Pick<PanelExit, "date" | "payerIds">): ReferralRule {
-  const ours = (payerId: string) => exit.payerIds === undefined || exit.payerIds.includes(payerId);
+  // A set: every finding's evidence is checked against it.
+  const payers = exit.payerIds === undefined ? undefined : new Set(exit.payerIds);
+  const ours = (payerId: string) => payers === undefined || payers.has(payerId);
   const caused = (entry: Dated) =>
     entry.date === exit.date && (entry.evidence ?? []).some((item) => item.kind === "id" && item.fact === "payer" && ours(item.id));
   return defineReferralRule({
