@@ -179,11 +179,33 @@ const ContextOptionsWithDefaults = z.strictObject({
 });
 const DEFAULT_POLICY = ReferralPolicy.parse({});
 
-function contextOptions(options: RuleContextOptions): z.output<typeof ContextOptions> {
+/** The last usual options read, and their day: a host assessing many cases passes equal ones each time. */
+let lastRead: { readonly now: unknown; readonly timeZone: unknown; readonly vocabulary: unknown; readonly day: IsoDate } | undefined;
+
+/** Whether the options hold no key but `now`, `timeZone` and `vocabulary`, each as the last options read held it. */
+function sameAsLastRead(options: { readonly now?: unknown; readonly timeZone?: unknown; readonly vocabulary?: unknown }): boolean {
+  if (lastRead === undefined || options.now !== lastRead.now || options.timeZone !== lastRead.timeZone) return false;
+  if (options.vocabulary !== lastRead.vocabulary) return false;
+  for (const key in options) if (key !== "now" && key !== "timeZone" && key !== "vocabulary") return false;
+  return true;
+}
+
+/** The options read, with `now` as the calendar day it falls on. */
+function contextOptions(options: RuleContextOptions): Omit<z.output<typeof ContextOptions>, "now" | "timeZone"> & { now: IsoDate } {
   const plain = typeof options === "object" && options !== null && !Array.isArray(options);
-  if (!plain || "policy" in options || "instruments" in options) return validate(ContextOptions, options, "options");
+  if (!plain || "policy" in options || "instruments" in options) {
+    const { now, timeZone, ...read } = validate(ContextOptions, options, "options");
+    return { ...read, now: dayOf(now, timeZone) };
+  }
+  // Equal primitives and the same vocabulary read the same way, so the last reading stands.
+  const given = options as { readonly now?: unknown; readonly timeZone?: unknown; readonly vocabulary?: unknown };
+  if (!sameAsLastRead(given)) {
+    const { now, timeZone } = validate(ContextOptionsWithDefaults, options, "options");
+    lastRead = { now: given.now, timeZone: given.timeZone, vocabulary: given.vocabulary, day: dayOf(now, timeZone) };
+  }
+  const { day, vocabulary } = lastRead as NonNullable<typeof lastRead>;
   // A copy per call: parts of the policy reach the assessment, which is the caller's to change.
-  return { ...validate(ContextOptionsWithDefaults, options, "options"), policy: copyJson(DEFAULT_POLICY), instruments: [] };
+  return { now: day, policy: copyJson(DEFAULT_POLICY), instruments: [], vocabulary: vocabulary as Vocabulary | undefined };
 }
 
 /**
@@ -240,8 +262,7 @@ function contextOptions(options: RuleContextOptions): z.output<typeof ContextOpt
  * ```
  */
 export function createRuleContext(input: ReferralCaseInput, options: RuleContextOptions): RuleContext {
-  const { now: at, timeZone, policy, instruments: added, vocabulary } = contextOptions(options);
-  const now = dayOf(at, timeZone);
+  const { now, policy, instruments: added, vocabulary } = contextOptions(options);
   const parsed = validate(ReferralCase, input, "case");
   return buildRuleContext(parsed, { now, policy, instruments: mergeInstruments(added), vocabulary: vocabulary ?? sharedVocabulary() });
 }

@@ -282,6 +282,20 @@ describe("validation at the boundary", () => {
     } as const;
     expect(() => assess(referralCase(), { instruments: [scale, scale] })).toThrow("options.instruments[1].id repeats an id");
   });
+
+  it("reads the options of each call: equal ones as before, changed or unknown ones anew", () => {
+    // The last options read are remembered; nothing about them may outlive a change.
+    const input = referralCase();
+    expect(assessReferral(untyped(input), { now: NOW, vocabulary }).asOf).toBe(NOW);
+    expect(() => assessReferral(untyped(input), untyped({ now: NOW, vocabulary, extra: 1 }))).toThrow("is not a key of this object");
+    expect(assessReferral(untyped(input), { now: "2026-11-24", vocabulary }).asOf).toBe("2026-11-24");
+    expect(assessReferral(untyped(input), { now: "2026-11-23T20:00:00-08:00", vocabulary }).asOf).toBe("2026-11-23");
+    expect(assessReferral(untyped(input), { now: "2026-11-23T20:00:00-08:00", timeZone: "Australia/Sydney", vocabulary }).asOf).toBe(
+      "2026-11-24",
+    );
+    expect(() => assessReferral(untyped(input), untyped({ now: NOW, vocabulary: {} }))).toThrow("options.vocabulary");
+    expect(() => assessReferral(untyped(input), untyped({ now: NOW, timeZone: "Mars/Olympus" }))).toThrow("options.timeZone");
+  });
 });
 
 describe("criteria past MatchCriteria's limits", () => {

@@ -1,5 +1,5 @@
 import type { Client } from "../client.js";
-import { type MatchCriteria, statedPreferenceShape } from "../criteria.js";
+import { type MatchCriteria, type MatchPreferences, type MatchRequirements, statedPreferenceShape } from "../criteria.js";
 import type { AgeGroup, CareFormat, CareMode } from "../enums.js";
 import type { IsoDate } from "../scalars.js";
 import { clientStays } from "./clientStays.js";
@@ -30,8 +30,19 @@ const MODES: Readonly<Record<Client["preferences"]["mode"], CareMode[]>> = {
 // The client record and the criteria share these fields, so they pass over as they are.
 const STATED = Object.keys(statedPreferenceShape) as Array<keyof typeof statedPreferenceShape>;
 
+/** The criteria a client gives before defaults are filled: each list the client fills is there, the others may not be. */
+export type ClientCriteriaDraft = Omit<MatchCriteria, "require" | "prefer"> & {
+  readonly require: Partial<MatchRequirements>;
+  readonly prefer: Partial<MatchPreferences>;
+};
+
 /** `criteriaFromClient` on a validated client and date: every value comes from the client, within the criteria's limits. */
 export function clientCriteria(client: Client, startDate: IsoDate): MatchCriteria {
+  return trustedCriteria(clientCriteriaDraft(client, startDate));
+}
+
+/** The criteria of `clientCriteria` before defaults are filled and fields put in order, for a caller that adds to them first. */
+export function clientCriteriaDraft(client: Client, startDate: IsoDate): ClientCriteriaDraft {
   const payers = coverageInForce(client, startDate).map((coverage) =>
     coverage.planId === undefined ? { payerId: coverage.payerId } : { payerId: coverage.payerId, planId: coverage.planId },
   );
@@ -40,7 +51,7 @@ export function clientCriteria(client: Client, startDate: IsoDate): MatchCriteri
   const agePopulation = AGE_GROUP_POPULATION[client.ageGroup];
   const { preferences } = client;
   const stays = clientStays(client, startDate);
-  return trustedCriteria({
+  return {
     clientId: client.id,
     startDate,
     location: placeOn(client, startDate),
@@ -62,7 +73,7 @@ export function clientCriteria(client: Client, startDate: IsoDate): MatchCriteri
       ...(preferences.schedule === undefined ? {} : { schedule: preferences.schedule }),
       ...statedPreferences(preferences),
     },
-  });
+  };
 }
 
 /** The preferences the client states that the criteria carry as they are; absent ones stay absent. */

@@ -9,7 +9,9 @@ export function copyJson<T>(value: T): T {
   if (typeof value !== "object" || value === null) return value;
   if (Array.isArray(value)) return value.map((element: unknown) => (element === undefined ? null : copyJson(element))) as T;
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+  // Own keys only, without building the list of them.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     const field = (value as Record<string, unknown>)[key];
     if (field !== undefined && typeof field !== "function") copy[key] = copyJson(field);
   }

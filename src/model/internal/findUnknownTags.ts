@@ -13,44 +13,32 @@ export type TagHolder =
   | { readonly path: Path; readonly client: Client }
   | { readonly path: Path; readonly clinician: Clinician };
 
-/** The tag lists of a holder, each with its path and list; a single tag (a discipline) has a string. */
-function listsOf(holder: TagHolder): [Path, TagList, readonly string[] | string][] {
-  const at = (...rest: string[]): Path => [...holder.path, ...rest];
-  if ("criteria" in holder) {
-    const { require, prefer } = holder.criteria;
-    return [
-      [at("require", "populations"), "populations", require.populations],
-      [at("require", "problemAreas"), "problemAreas", require.problemAreas],
-      [at("require", "modalities"), "modalities", require.modalities],
-      [at("require", "languages"), "languages", require.languages],
-      [at("require", "disciplines"), "disciplines", require.disciplines],
-      [at("prefer", "problemAreas"), "problemAreas", prefer.problemAreas],
-      [at("prefer", "modalities"), "modalities", prefer.modalities],
-      [at("prefer", "languages"), "languages", prefer.languages],
-    ];
-  }
-  if ("client" in holder) {
-    const { needs, preferences } = holder.client;
-    return [
-      [at("needs", "problemAreas"), "problemAreas", needs.problemAreas],
-      [at("preferences", "modalities"), "modalities", preferences.modalities],
-      [at("preferences", "languages"), "languages", preferences.languages],
-    ];
-  }
-  const { clinician } = holder;
-  return [
-    [at("discipline"), "disciplines", clinician.discipline],
-    [at("problemAreas"), "problemAreas", clinician.problemAreas],
-    [at("modalities"), "modalities", clinician.modalities],
-    [at("populations"), "populations", clinician.populations],
-    [at("languages"), "languages", clinician.languages],
-    ...(clinician.outcomes ?? []).map((outcome, index): [Path, TagList, string] => [
-      [...holder.path, "outcomes", index, "problemArea"],
-      "problemAreas",
-      outcome.problemArea,
-    ]),
-  ];
-}
+/** A tag list of a holder: where it sits below the holder's path, which list its tags belong to, and how to read it. */
+type ListOf<Holder> = readonly [Path, TagList, (holder: Holder) => readonly string[] | string];
+
+// Fixed tables, so a look over a holder builds nothing unless a tag is unknown.
+const CRITERIA_LISTS: readonly ListOf<MatchCriteria>[] = [
+  [["require", "populations"], "populations", (criteria) => criteria.require.populations],
+  [["require", "problemAreas"], "problemAreas", (criteria) => criteria.require.problemAreas],
+  [["require", "modalities"], "modalities", (criteria) => criteria.require.modalities],
+  [["require", "languages"], "languages", (criteria) => criteria.require.languages],
+  [["require", "disciplines"], "disciplines", (criteria) => criteria.require.disciplines],
+  [["prefer", "problemAreas"], "problemAreas", (criteria) => criteria.prefer.problemAreas],
+  [["prefer", "modalities"], "modalities", (criteria) => criteria.prefer.modalities],
+  [["prefer", "languages"], "languages", (criteria) => criteria.prefer.languages],
+];
+const CLIENT_LISTS: readonly ListOf<Client>[] = [
+  [["needs", "problemAreas"], "problemAreas", (client) => client.needs.problemAreas],
+  [["preferences", "modalities"], "modalities", (client) => client.preferences.modalities],
+  [["preferences", "languages"], "languages", (client) => client.preferences.languages],
+];
+const CLINICIAN_LISTS: readonly ListOf<Clinician>[] = [
+  [["discipline"], "disciplines", (clinician) => clinician.discipline],
+  [["problemAreas"], "problemAreas", (clinician) => clinician.problemAreas],
+  [["modalities"], "modalities", (clinician) => clinician.modalities],
+  [["populations"], "populations", (clinician) => clinician.populations],
+  [["languages"], "languages", (clinician) => clinician.languages],
+];
 
 /**
  * The tags of the holders that no list knows, by path and list, in the order
@@ -60,15 +48,25 @@ function listsOf(holder: TagHolder): [Path, TagList, readonly string[] | string]
 export function findUnknownTags(vocabulary: Vocabulary, holders: readonly TagHolder[]): UnknownTag[] {
   const known = (list: TagList, tag: string): boolean => (list === "languages" ? isKnownLanguage(tag) : vocabulary.isKnown(list, tag));
   const found: UnknownTag[] = [];
+  const look = (at: Path, rest: Path, list: TagList, tags: readonly string[] | string): void => {
+    if (typeof tags === "string") {
+      if (!known(list, tags)) found.push({ path: [...at, ...rest], list });
+      return;
+    }
+    for (let index = 0; index < tags.length; index++) {
+      if (!known(list, tags[index] as string)) found.push({ path: [...at, ...rest, index], list });
+    }
+  };
   for (const holder of holders) {
-    for (const [path, list, tags] of listsOf(holder)) {
-      if (typeof tags === "string") {
-        if (!known(list, tags)) found.push({ path: [...path], list });
-        continue;
+    if ("criteria" in holder) for (const [rest, list, read] of CRITERIA_LISTS) look(holder.path, rest, list, read(holder.criteria));
+    else if ("client" in holder) for (const [rest, list, read] of CLIENT_LISTS) look(holder.path, rest, list, read(holder.client));
+    else {
+      const { clinician } = holder;
+      for (const [rest, list, read] of CLINICIAN_LISTS) look(holder.path, rest, list, read(clinician));
+      const outcomes = clinician.outcomes ?? [];
+      for (let index = 0; index < outcomes.length; index++) {
+        look(holder.path, ["outcomes", index, "problemArea"], "problemAreas", (outcomes[index] as { problemArea: string }).problemArea);
       }
-      tags.forEach((tag, index) => {
-        if (!known(list, tag)) found.push({ path: [...path, index], list });
-      });
     }
   }
   return found;

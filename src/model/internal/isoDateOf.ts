@@ -1,4 +1,7 @@
 import type { IsoDate } from "../scalars.js";
+import { dateOfEpochDay } from "./dateOfEpochDay.js";
+
+const DAY_MS = 86_400_000;
 
 /** 0000-01-01 and 9999-12-31 at midnight UTC: the first and last days `YYYY-MM-DD` can write. */
 const FIRST_MS = -62_167_219_200_000;
@@ -12,5 +15,6 @@ const LAST_MS = 253_402_214_400_000;
  * of referwell's own), which keeps comparisons with real dates right.
  */
 export function isoDateOf(ms: number): IsoDate {
+  if (Number.isFinite(ms)) return dateOfEpochDay(Math.floor(ms / DAY_MS));
   return new Date(Math.min(Math.max(ms, FIRST_MS), LAST_MS)).toISOString().slice(0, 10);
 }

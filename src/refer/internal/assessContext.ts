@@ -1,7 +1,15 @@
 import * as z from "zod";
 import { InvalidInputError } from "../../errors.js";
-import { type IsoDate, type MatchCriteria, type PayerRef, Urgency, validate, type VocabularyList } from "../../model/index.js";
-import { clientCriteria } from "../../model/internal/clientCriteria.js";
+import {
+  type IsoDate,
+  type MatchCriteria,
+  type PayerRef,
+  Urgency,
+  validate,
+  type Vocabulary,
+  type VocabularyList,
+} from "../../model/index.js";
+import { clientCriteriaDraft } from "../../model/internal/clientCriteria.js";
 import { compareText } from "../../model/internal/compareText.js";
 import { copyJson } from "../../model/internal/copyJson.js";
 import { findUnknownTags } from "../../model/internal/findUnknownTags.js";
@@ -140,114 +148,91 @@ function evaluate(
   return { findings, notices, unevaluated };
 }
 
+/** The tags of `held`, then those of `added` that neither holds already: compared as codes when `list` names a vocabulary list. */
+function unionTags(
+  vocabulary: Vocabulary,
+  list: VocabularyList | undefined,
+  held: readonly string[] = [],
+  added: readonly string[],
+): string[] {
+  if (added.length === 0) return held.length === 0 ? [] : [...held];
+  const key = (tag: string) => (list === undefined ? tag : vocabulary.canonical(list, tag));
+  const seen = new Set(held.map(key));
+  const out = [...held];
+  for (const tag of added) {
+    if (!seen.has(key(tag))) out.push(tag);
+    seen.add(key(tag));
+  }
+  return out;
+}
+
+const payerKey = (payer: PayerRef) => `${payer.payerId}\u0000${payer.planId ?? ""}`;
+
 /**
  * The client's own criteria on the start date, plus what every finding adds;
  * the treating clinician is excluded once referring, and the lowest self-pay
- * ceiling (the client's maximum or a finding's) is the payment's. The result is parsed as
- * MatchCriteria, so it has every field the schema defines, in its order, and
- * a union past a list's limit is reported instead of passed on. Every part
- * is already valid (the client's, or a finding's), so it is not parsed again.
+ * ceiling (the client's maximum or a finding's) is the payment's. The result
+ * has every field MatchCriteria defines, in its order, and a union past a
+ * list's limit is reported instead of passed on (see `trustedCriteria`).
+ * Every part is already valid (the client's, or a finding's), so it is not
+ * parsed again.
  */
 function buildCriteria(context: RuleContext, findings: readonly Finding[], startDate: IsoDate, urgency: Urgency): MatchCriteria {
-  const base = clientCriteria(context.client, startDate);
+  const draft = clientCriteriaDraft(context.client, startDate);
+  const { require: held, prefer: liked } = draft;
   const { vocabulary } = context;
-  const additions = findings.map((finding) => finding.criteria);
-  const unionTags = (list: VocabularyList | undefined, held: readonly string[], added: readonly string[]): string[] => {
-    const key = (tag: string) => (list === undefined ? tag : vocabulary.canonical(list, tag));
-    const seen = new Set(held.map(key));
-    const out = [...held];
-    for (const tag of added) {
-      if (!seen.has(key(tag))) out.push(tag);
-      seen.add(key(tag));
-    }
-    return out;
-  };
-  const required = (pick: (addition: CriteriaAddition["require"]) => readonly string[]) =>
-    additions.flatMap((addition) => pick(addition.require));
-  const preferred = (pick: (addition: CriteriaAddition["prefer"]) => readonly string[]) =>
-    additions.flatMap((addition) => pick(addition.prefer));
-  const payerKey = (payer: PayerRef) => `${payer.payerId}\u0000${payer.planId ?? ""}`;
-  const { require: held, prefer: liked, ...where } = base;
-  // Sets, not rankings: payers and exclusions are sorted, so the order of coverage and conflicts cannot change them.
-  const seenPayers = new Set<string>();
-  const payers = (held.payment?.payers ?? []).filter((payer) => !seenPayers.has(payerKey(payer)) && seenPayers.add(payerKey(payer)));
-  const morePayers = additions
-    .flatMap((addition) => addition.require.payers)
-    .filter((payer) => !seenPayers.has(payerKey(payer)) && seenPayers.add(payerKey(payer)));
+  // What the findings add, list by list, in the findings' order.
+  const more = { populations: [] as string[], problemAreas: [] as string[], modalities: [] as string[], languages: [] as string[] };
+  const liking = { problemAreas: [] as string[], modalities: [] as string[], languages: [] as string[], clinicianGenders: [] as string[] };
+  const excludeClinicianIds: string[] = findings.length > 0 ? [context.clinician.id] : [];
+  const excludePracticeIds: string[] = [];
+  const payers = [...(held.payment?.payers ?? [])];
+  const clientPayers = payers.length;
   // The lowest self-pay ceiling of the client's and the findings', all in one currency.
   let ceiling = held.payment?.maxSelfPay;
-  for (const addition of additions) {
-    const amount = addition.require.maxSelfPay;
+  for (const { criteria } of findings) {
+    const { require, prefer } = criteria;
+    more.populations.push(...require.populations);
+    more.problemAreas.push(...require.problemAreas);
+    more.modalities.push(...require.modalities);
+    more.languages.push(...require.languages);
+    excludeClinicianIds.push(...require.excludeClinicianIds);
+    excludePracticeIds.push(...require.excludePracticeIds);
+    payers.push(...require.payers);
+    liking.problemAreas.push(...prefer.problemAreas);
+    liking.modalities.push(...prefer.modalities);
+    liking.languages.push(...prefer.languages);
+    liking.clinicianGenders.push(...prefer.clinicianGenders);
+    const amount = require.maxSelfPay;
     if (amount === undefined) continue;
     if (ceiling !== undefined && ceiling.currency !== amount.currency) {
       throw new InvalidInputError("criteria", [{ path: ["require", "payment", "maxSelfPay"], code: "currency-mismatch" }]);
     }
     if (ceiling === undefined || amount.minorUnits < ceiling.minorUnits) ceiling = amount;
   }
+  // Sets, not rankings: payers and exclusions are sorted, so the order of coverage and conflicts cannot change them.
+  const seenPayers = new Set<string>();
+  const distinctPayers = payers.filter((payer) => !seenPayers.has(payerKey(payer)) && seenPayers.add(payerKey(payer)));
   const payment =
-    held.payment === undefined && morePayers.length === 0 && ceiling === undefined
-      ? {}
-      : {
-          payment: { payers: [...payers, ...morePayers].sort(comparePayerRefs), ...(ceiling === undefined ? {} : { maxSelfPay: ceiling }) },
-        };
-  return trustedCriteria({
-    ...where,
+    held.payment === undefined && payers.length === clientPayers && ceiling === undefined
+      ? undefined
+      : { payers: distinctPayers.sort(comparePayerRefs), ...(ceiling === undefined ? {} : { maxSelfPay: ceiling }) };
+  return trustedCriteria(draft, {
     urgency,
     require: {
-      ...held,
-      ...payment,
-      populations: unionTags(
-        "populations",
-        held.populations,
-        required((r) => r.populations),
-      ),
-      problemAreas: unionTags(
-        "problemAreas",
-        held.problemAreas,
-        required((r) => r.problemAreas),
-      ),
-      modalities: unionTags(
-        "modalities",
-        held.modalities,
-        required((r) => r.modalities),
-      ),
-      languages: unionTags(
-        undefined,
-        held.languages,
-        required((r) => r.languages),
-      ),
-      excludeClinicianIds: unionTags(undefined, held.excludeClinicianIds, [
-        ...required((r) => r.excludeClinicianIds),
-        ...(findings.length > 0 ? [context.clinician.id] : []),
-      ]).sort(compareText),
-      excludePracticeIds: unionTags(
-        undefined,
-        held.excludePracticeIds,
-        required((r) => r.excludePracticeIds),
-      ).sort(compareText),
+      payment,
+      populations: unionTags(vocabulary, "populations", held.populations, more.populations),
+      problemAreas: unionTags(vocabulary, "problemAreas", held.problemAreas, more.problemAreas),
+      modalities: unionTags(vocabulary, "modalities", held.modalities, more.modalities),
+      languages: unionTags(vocabulary, undefined, held.languages, more.languages),
+      excludeClinicianIds: unionTags(vocabulary, undefined, held.excludeClinicianIds, excludeClinicianIds).sort(compareText),
+      excludePracticeIds: unionTags(vocabulary, undefined, held.excludePracticeIds, excludePracticeIds).sort(compareText),
     },
     prefer: {
-      ...liked,
-      problemAreas: unionTags(
-        "problemAreas",
-        liked.problemAreas,
-        preferred((p) => p.problemAreas),
-      ),
-      modalities: unionTags(
-        "modalities",
-        liked.modalities,
-        preferred((p) => p.modalities),
-      ),
-      languages: unionTags(
-        undefined,
-        liked.languages,
-        preferred((p) => p.languages),
-      ),
-      clinicianGenders: unionTags(
-        undefined,
-        liked.clinicianGenders,
-        preferred((p) => p.clinicianGenders),
-      ),
+      problemAreas: unionTags(vocabulary, "problemAreas", liked.problemAreas, liking.problemAreas),
+      modalities: unionTags(vocabulary, "modalities", liked.modalities, liking.modalities),
+      languages: unionTags(vocabulary, undefined, liked.languages, liking.languages),
+      clinicianGenders: unionTags(vocabulary, undefined, liked.clinicianGenders, liking.clinicianGenders),
     },
   });
 }
@@ -281,8 +266,8 @@ export function assessContext(rules: readonly ReferralRule[], context: RuleConte
     options: { minimumOptions, preferredOptions, margin, source: OPTIONS_SOURCE },
     preparation: findings.length > 0 ? preparationSteps(context, findings) : [],
     unevaluated,
-    // A copy: the context's summaries are the rules' to read, the assessment is the caller's to keep.
-    progress: copyJson(context.progress) as ReferralAssessment["progress"],
+    // Built for this context alone, which ends with this call: the assessment may keep them as they are.
+    progress: context.progress as ReferralAssessment["progress"],
     ...(context.pairedProgress === undefined
       ? {}
       : { pairedProgress: { ...context.pairedProgress, caseness: { ...context.pairedProgress.caseness } } }),

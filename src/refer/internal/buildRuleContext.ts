@@ -23,6 +23,16 @@ export interface ContextSettings {
   readonly vocabulary: Vocabulary;
 }
 
+/** The last instruments indexed: every case of a host's run usually has the same list. */
+let lastIndexed: { readonly instruments: readonly Instrument[]; readonly byId: ReadonlyMap<string, Instrument> } | undefined;
+
+function instrumentsById(instruments: readonly Instrument[]): ReadonlyMap<string, Instrument> {
+  if (lastIndexed?.instruments !== instruments) {
+    lastIndexed = { instruments, byId: new Map(instruments.map((instrument) => [instrument.id, instrument])) };
+  }
+  return lastIndexed.byId;
+}
+
 /**
  * The rule context of a case already validated: scores checked against
  * their instruments, then the facts every rule reads derived once. Shared by
@@ -31,7 +41,7 @@ export interface ContextSettings {
  */
 export function buildRuleContext(parsed: ReferralCase, settings: ContextSettings): RuleContext {
   const { now, policy, instruments, vocabulary } = settings;
-  const instrumentById = new Map(instruments.map((instrument) => [instrument.id, instrument]));
+  const instrumentById = instrumentsById(instruments);
   checkScoreRanges(parsed.measurements, instrumentById);
 
   const { client, clinician } = parsed;
@@ -57,7 +67,8 @@ export function buildRuleContext(parsed: ReferralCase, settings: ContextSettings
   const instrument = (id: string): Instrument | undefined => instrumentById.get(id);
   const progress = progressOf(instruments, scoresBy, policy.progress.deterioration);
   const pairedProgress = pairedProgressOf(progress, policy.progress.paired);
-  const safety = readSafety({ ...records, now, episodeStart, client, instrument, vocabulary, policy: policy.safety });
+  const { measurements, risk } = records;
+  const safety = readSafety({ now, episodeStart, client, measurements, risk, instrument, vocabulary, policy: policy.safety });
 
   // Every key always present, in one order: rules read contexts of one shape, which keeps their property reads fast.
   return {

@@ -1,6 +1,7 @@
 import type { RiskFlag } from "../safetySchemas.js";
 import type { Disagreement, Measurement, ReferralCase, SessionRecord } from "../schemas.js";
 import { compareText } from "../../model/internal/compareText.js";
+import { sortedInPlace } from "../../model/internal/sortedInPlace.js";
 
 /** A case's records in a fixed order, so rules that read them in order do not depend on the input's. */
 export interface EpisodeRecords {
@@ -16,20 +17,24 @@ export interface EpisodeRecords {
 
 /** Sorts a validated case's records (measurements and risk ratings all), keeping sessions and disagreements dated within the episode and up to `now`. */
 export function episodeRecords(parsed: ReferralCase, inEpisode: (date: string) => boolean): EpisodeRecords {
-  const measurements = [...parsed.measurements].sort(
+  const measurements = sortedInPlace(
+    [...parsed.measurements],
     (a, b) =>
       compareText(a.instrument, b.instrument) ||
       compareText(a.date, b.date) ||
       a.score - b.score ||
       compareText(JSON.stringify(a.items ?? []), JSON.stringify(b.items ?? [])),
   );
-  const sessions = parsed.sessions
-    .filter((session) => inEpisode(session.date))
-    .sort((a, b) => compareText(a.date, b.date) || Number(a.clinicianExhausted) - Number(b.clinicianExhausted));
-  const disagreements = parsed.disagreements
-    .filter((disagreement) => !disagreement.resolved && inEpisode(disagreement.recorded))
-    .sort((a, b) => compareText(a.recorded, b.recorded) || compareText(a.about, b.about));
-  const risk = [...parsed.risk].sort(
+  const sessions = sortedInPlace(
+    parsed.sessions.filter((session) => inEpisode(session.date)),
+    (a, b) => compareText(a.date, b.date) || Number(a.clinicianExhausted) - Number(b.clinicianExhausted),
+  );
+  const disagreements = sortedInPlace(
+    parsed.disagreements.filter((disagreement) => !disagreement.resolved && inEpisode(disagreement.recorded)),
+    (a, b) => compareText(a.recorded, b.recorded) || compareText(a.about, b.about),
+  );
+  const risk = sortedInPlace(
+    [...parsed.risk],
     (a, b) => compareText(a.date, b.date) || compareText(a.source, b.source) || compareText(a.level, b.level),
   );
   return { measurements, sessions, disagreements, risk };
