@@ -6,6 +6,7 @@
  */
 import * as z from "zod";
 import { ExpectedText } from "../errors.js";
+import { declareTotal } from "./internal/totalChecks.js";
 
 /**
  * An opaque identifier chosen by the host: 1–200 characters, no leading or
@@ -61,13 +62,15 @@ const YEAR_10000_MS = 253_402_300_800_000;
  * IsoInstant.safeParse("2026-11-23T09:30:00").success; // => false
  * ```
  */
-export const IsoInstant = z.iso.datetime({ offset: true }).refine(
-  (value) => {
-    // A text the format check rejects is left to it.
-    const ms = Date.parse(value);
-    return !(ms < FIRST_INSTANT_MS || ms >= YEAR_10000_MS);
-  },
-  { error: "too-big", params: { expected: ExpectedText.instantYears } },
+export const IsoInstant = declareTotal(
+  z.iso.datetime({ offset: true }).refine(
+    (value) => {
+      // A text the format check rejects is left to it.
+      const ms = Date.parse(value);
+      return !(ms < FIRST_INSTANT_MS || ms >= YEAR_10000_MS);
+    },
+    { error: "too-big", params: { expected: ExpectedText.instantYears } },
+  ),
 );
 /** An instant, ISO-8601 with an explicit offset. */
 export type IsoInstant = z.infer<typeof IsoInstant>;

@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 import * as z from "zod";
 import { NOT_READ, readerFor } from "../../src/model/internal/schemaReader.js";
 import { validate } from "../../src/model/validate.js";
+import { Now } from "../../src/model/now.js";
+import { declareTotal } from "../../src/model/internal/totalChecks.js";
 
 /** What the reader makes of a value: zod's own output, or nothing (left to zod). */
 function agrees(schema: z.ZodType, value: unknown): "read" | "left" {
@@ -37,6 +39,21 @@ describe("the compiled reader", () => {
     expect(validate(schema, { a: "x", b: 1 }, "input")).toStrictEqual({ a: "x" });
     const interval = z.union([z.number().int(), z.strictObject({ days: z.number() }), z.strictObject({ weeks: z.number() })]);
     expect(agrees(interval, { weeks: 2 })).toBe("read");
+  });
+
+  it("rules out a string option by a plain rule it breaks, when its other rules are declared total", () => {
+    // `now` is an instant or a date: a date breaks the instant's format, and the instant's year rule cannot throw.
+    expect(agrees(Now, "2026-11-23")).toBe("read");
+    expect(agrees(Now, "2026-11-23T09:00:00-08:00")).toBe("read");
+    expect(readerFor(Now)("23/11/2026")).toBe(NOT_READ);
+    expect(readerFor(Now)("9999-12-31T23:00:00-05:00")).toBe(NOT_READ);
+    // A rule of unknown code might throw, and zod would throw with it: the option stays in doubt, so zod decides.
+    const startsWithA = z.string().regex(/^a/);
+    const unknownRule = z.union([startsWithA.refine((text) => text.length > 0), z.string()]);
+    expect(agrees(unknownRule, "b")).toBe("left");
+    const declaredRule = z.union([declareTotal(startsWithA.refine((text) => text.length > 0)), z.string()]);
+    expect(agrees(declaredRule, "b")).toBe("read");
+    expect(agrees(declaredRule, "a")).toBe("read");
   });
 
   it("reads plain data only, and each value once", () => {

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { hasHole } from "./findHoles.js";
+import { isTotalCheck } from "./totalChecks.js";
 
 /**
  * A schema compiled once into a plain reader of well-formed input.
@@ -406,7 +407,12 @@ function surelyRefuses(node: Node): (value: unknown) => boolean {
   const def = node._zod.def;
   const values = node._zod.values;
   if ((def.type === "literal" || def.type === "enum") && values !== undefined) return (value) => !values.has(value);
-  if ((def.type === "string" || def.type === "number" || def.type === "boolean") && def.coerce !== true) {
+  if (def.type === "string" && def.coerce !== true) {
+    // Every check is plain or total, so zod runs them all to the end: one plain test that fails is a refusal.
+    const tests = checksOf(node).flatMap((check) => plainTest(check) ?? []);
+    return (value) => typeof value !== "string" || tests.some((test) => test(value) === false);
+  }
+  if ((def.type === "number" || def.type === "boolean") && def.coerce !== true) {
     return (value) => typeof value !== def.type;
   }
   if (def.type === "null") return (value) => value !== null;
@@ -433,7 +439,7 @@ function objectRefuses(def: Definition): (value: unknown) => boolean {
   };
 }
 
-/** Schemas made only of parts whose every check has a plain test, so parsing them never throws nor waits. */
+/** Schemas made only of parts whose every check has a plain test or is declared total, so parsing them never throws nor waits. */
 const simple = new WeakMap<object, boolean>();
 function isSimple(node: Node): boolean {
   const known = simple.get(node);
@@ -444,7 +450,7 @@ function isSimple(node: Node): boolean {
   const parts = [def.element, def.innerType, def.catchall, ...(def.options ?? []), ...Object.values(def.shape ?? {})];
   const answer =
     def.type !== "lazy" &&
-    checksOf(node).every((check) => plainTest(check) !== undefined) &&
+    checksOf(node).every((check) => plainTest(check) !== undefined || isTotalCheck(check)) &&
     parts.every((part) => part === undefined || isSimple(part));
   simple.set(node, answer);
   return answer;
