@@ -179,13 +179,25 @@ const ContextOptionsWithDefaults = z.strictObject({
 });
 const DEFAULT_POLICY = ReferralPolicy.parse({});
 
-/** The last usual options read, and their day: a host assessing many cases passes equal ones each time. */
-let lastRead: { readonly now: unknown; readonly timeZone: unknown; readonly vocabulary: unknown; readonly day: IsoDate } | undefined;
+/** The usual options: `now`, `timeZone` and `vocabulary`, each read once. */
+interface UsualOptions {
+  readonly now: unknown;
+  readonly timeZone: unknown;
+  readonly vocabulary: unknown;
+}
 
-/** Whether the options hold no key but `now`, `timeZone` and `vocabulary`, each as the last options read held it. */
-function sameAsLastRead(options: { readonly now?: unknown; readonly timeZone?: unknown; readonly vocabulary?: unknown }): boolean {
-  if (lastRead === undefined || options.now !== lastRead.now || options.timeZone !== lastRead.timeZone) return false;
-  if (options.vocabulary !== lastRead.vocabulary) return false;
+/** The last usual options read, and their day: a host assessing many cases passes equal ones each time. */
+let lastRead: (UsualOptions & { readonly day: IsoDate }) | undefined;
+
+/** Whether the options read are the last ones read: equal primitives, the same vocabulary, still a vocabulary. */
+function sameAsLastRead(read: UsualOptions): boolean {
+  if (lastRead === undefined || read.now !== lastRead.now || read.timeZone !== lastRead.timeZone) return false;
+  // A host's vocabulary object may have changed since: it is checked again on every call.
+  return read.vocabulary === lastRead.vocabulary && (read.vocabulary === undefined || isVocabulary(read.vocabulary));
+}
+
+/** Whether the options hold no key but the usual ones. */
+function onlyUsualKeys(options: object): boolean {
   for (const key in options) if (key !== "now" && key !== "timeZone" && key !== "vocabulary") return false;
   return true;
 }
@@ -197,15 +209,22 @@ function contextOptions(options: RuleContextOptions): Omit<z.output<typeof Conte
     const { now, timeZone, ...read } = validate(ContextOptions, options, "options");
     return { ...read, now: dayOf(now, timeZone) };
   }
-  // Equal primitives and the same vocabulary read the same way, so the last reading stands.
-  const given = options as { readonly now?: unknown; readonly timeZone?: unknown; readonly vocabulary?: unknown };
-  if (!sameAsLastRead(given)) {
-    const { now, timeZone } = validate(ContextOptionsWithDefaults, options, "options");
-    lastRead = { now: given.now, timeZone: given.timeZone, vocabulary: given.vocabulary, day: dayOf(now, timeZone) };
-  }
-  const { day, vocabulary } = lastRead as NonNullable<typeof lastRead>;
   // A copy per call: parts of the policy reach the assessment, which is the caller's to change.
-  return { now: day, policy: copyJson(DEFAULT_POLICY), instruments: [], vocabulary: vocabulary as Vocabulary | undefined };
+  const defaults = () => ({ policy: copyJson(DEFAULT_POLICY), instruments: [] });
+  if (!onlyUsualKeys(options)) {
+    const { now, timeZone, vocabulary } = validate(ContextOptionsWithDefaults, options, "options");
+    return { now: dayOf(now, timeZone), vocabulary, ...defaults() };
+  }
+  // Each read once, so a getter answers once per call; equal values read the same way, so the last reading stands.
+  const { now, timeZone, vocabulary } = options as Partial<UsualOptions>;
+  const read: UsualOptions = { now, timeZone, vocabulary };
+  let day = lastRead?.day;
+  if (day === undefined || !sameAsLastRead(read)) {
+    const valid = validate(ContextOptionsWithDefaults, read, "options");
+    day = dayOf(valid.now, valid.timeZone);
+    lastRead = { ...read, day };
+  }
+  return { now: day, vocabulary: vocabulary as Vocabulary | undefined, ...defaults() };
 }
 
 /**

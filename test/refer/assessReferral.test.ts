@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { Client, Directory, MatchCriteria, validate } from "referwell";
+import { Client, createVocabulary, Directory, MatchCriteria, validate } from "referwell";
 import { createMatcher, MatcherOptions } from "referwell/match";
 import { assessReferral, builtInRules, defineReferralRule, ReferralAssessment } from "referwell/refer";
 import { deepFreeze } from "../support/deepFreeze.js";
 import { untyped } from "../support/untyped.js";
-import { assess, codes, NOW, referralCase, rejection, vocabulary, weekly } from "./fixtures.js";
+import { assess, codes, context, NOW, referralCase, rejection, vocabulary, weekly } from "./fixtures.js";
 
 const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../examples/data/${name}`, import.meta.url), "utf8"));
 
@@ -295,6 +295,30 @@ describe("validation at the boundary", () => {
     );
     expect(() => assessReferral(untyped(input), untyped({ now: NOW, vocabulary: {} }))).toThrow("options.vocabulary");
     expect(() => assessReferral(untyped(input), untyped({ now: NOW, timeZone: "Mars/Olympus" }))).toThrow("options.timeZone");
+    // A vocabulary changed since the last call is checked again.
+    const changing = { ...createVocabulary() };
+    assessReferral(untyped(input), { now: NOW, vocabulary: changing });
+    Object.assign(changing, { codes: undefined });
+    expect(() => assessReferral(untyped(input), { now: NOW, vocabulary: changing })).toThrow("options.vocabulary");
+    // A getter is read once per call, and its answer is the one used.
+    let reads = 0;
+    const shifting = {
+      vocabulary,
+      get now() {
+        reads += 1;
+        return reads % 2 === 1 ? "2026-11-23" : "2026-11-24";
+      },
+    };
+    const asOf = () => assessReferral(untyped(input), shifting).asOf;
+    expect([asOf(), asOf(), reads]).toEqual(["2026-11-23", "2026-11-24", 2]);
+  });
+
+  it("gives each context a list of instruments of its own", () => {
+    const [first, second] = [context(referralCase()), context(referralCase())];
+    expect(first.instruments).not.toBe(second.instruments);
+    expect(first.instruments).toStrictEqual(second.instruments);
+    (first.instruments as unknown as unknown[]).reverse();
+    expect(context(referralCase()).instruments).toStrictEqual(second.instruments);
   });
 });
 

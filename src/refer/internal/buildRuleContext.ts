@@ -23,12 +23,16 @@ export interface ContextSettings {
   readonly vocabulary: Vocabulary;
 }
 
-/** The last instruments indexed: every case of a host's run usually has the same list. */
+/** The last instruments indexed, as a copy: every case of a host's run usually has the same ones, the built-in instruments. */
 let lastIndexed: { readonly instruments: readonly Instrument[]; readonly byId: ReadonlyMap<string, Instrument> } | undefined;
 
+/** The instruments by id; the same instruments (the same objects, in the same order) as last time give the same index. */
 function instrumentsById(instruments: readonly Instrument[]): ReadonlyMap<string, Instrument> {
-  if (lastIndexed?.instruments !== instruments) {
-    lastIndexed = { instruments, byId: new Map(instruments.map((instrument) => [instrument.id, instrument])) };
+  const last = lastIndexed?.instruments;
+  const same =
+    last !== undefined && last.length === instruments.length && last.every((instrument, index) => instrument === instruments[index]);
+  if (!same || lastIndexed === undefined) {
+    lastIndexed = { instruments: [...instruments], byId: new Map(instruments.map((instrument) => [instrument.id, instrument])) };
   }
   return lastIndexed.byId;
 }

@@ -8,9 +8,9 @@ const sortById = (instruments: readonly Instrument[]): Instrument[] => [...instr
 let sortedBuiltIns: readonly Instrument[] | undefined;
 
 /** The built-in instruments and the host's, sorted by id; the host's win on equal ids, and a host id may appear once. */
-export function mergeInstruments(added: readonly Instrument[]): readonly Instrument[] {
-  // The usual call adds none: the built-in instruments, frozen, sorted once.
-  if (added.length === 0) return (sortedBuiltIns ??= Object.freeze(sortById(builtInInstruments)));
+export function mergeInstruments(added: readonly Instrument[]): Instrument[] {
+  // The usual call adds none: the built-in instruments (each frozen), sorted once, in a list of the call's own.
+  if (added.length === 0) return [...(sortedBuiltIns ??= sortById(builtInInstruments))];
   const issues: InputIssueDraft[] = repeatedIndexes(added, (instrument) => instrument.id).map((index) => ({
     path: ["instruments", index, "id"],
     code: "duplicate-id",
