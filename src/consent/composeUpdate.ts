@@ -5,9 +5,11 @@ import { consentAsker } from "./internal/consentAsker.js";
 import { dayOf } from "../model/internal/dayOf.js";
 import { reasonTexts } from "./internal/reasonTexts.js";
 import { renderUpdate } from "./internal/renderUpdate.js";
-import { type Fact, UpdateRequest, type UpdateRequestInput, type UpdateKind } from "./schemas.js";
+import { type Consent, type Fact, UpdateRequest, type UpdateRequestInput, type UpdateKind } from "./schemas.js";
 import { securityLabels } from "./internal/securityLabels.js";
 import { groundsOf } from "./internal/groundsOf.js";
+import { isPrepared } from "./internal/preparedConsents.js";
+import type { PreparedConsents } from "./prepareConsents.js";
 import type { ComposedUpdate, PermitDecision, ProvisionRef, UpdateSection, WithheldFact, WithholdReason } from "./types.js";
 import { type DisclosureCategory, part2FullNotice, part2RedisclosureNotice, purposeText } from "./categories.js";
 
@@ -30,6 +32,19 @@ const DESCRIPTIONS: Readonly<Record<UpdateKind, string>> = {
 const ACKNOWLEDGEMENT = "acknowledgement";
 /** The regulation's two statements (42 CFR 2.32(a)(1) and (a)(2)): the only notice texts there are. */
 const PART2_NOTICES = { short: part2RedisclosureNotice, full: part2FullNotice } as const;
+
+/**
+ * The request validated. Consents that {@link prepareConsents} returned are
+ * taken as they are: the rest of the request is validated without them. The
+ * property is looked at without calling a getter, so each field is still
+ * read once.
+ */
+function validRequest(request: unknown): Omit<UpdateRequest, "consents"> & { readonly consents: readonly Consent[] } {
+  if (typeof request !== "object" || request === null) return validate(UpdateRequest, request, "request");
+  const consents: unknown = Object.getOwnPropertyDescriptor(request, "consents")?.value;
+  if (!isPrepared(consents)) return validate(UpdateRequest, request, "request");
+  return { ...validate(UpdateRequest, { ...request, consents: [] }, "request"), consents };
+}
 
 /**
  * Composes what a clinician may send a referrer about a mutual client: a
@@ -72,7 +87,8 @@ const PART2_NOTICES = { short: part2RedisclosureNotice, full: part2FullNotice } 
  * date, recipient, brief description, purpose, plus the consents and rules
  * relied on and whether it was an emergency disclosure.
  *
- * @param request - see {@link UpdateRequest}
+ * @param request - see {@link UpdateRequest}; its `consents` may be a list
+ *   {@link prepareConsents} returned, which is not validated again
  * @throws {@link InvalidInputError} when the request is malformed
  *
  * @example
@@ -128,8 +144,10 @@ const PART2_NOTICES = { short: part2RedisclosureNotice, full: part2FullNotice } 
  * notes.withheld[0]?.reason; // => "needs-specific-authorization"
  * ```
  */
-export function composeUpdate(request: UpdateRequestInput): ComposedUpdate {
-  const input = validate(UpdateRequest, request, "request");
+export function composeUpdate(
+  request: UpdateRequestInput | (Omit<UpdateRequestInput, "consents"> & { readonly consents: PreparedConsents }),
+): ComposedUpdate {
+  const input = validRequest(request);
   const { client, recipient, purpose, kind, template } = input;
   const catalogue = buildCatalogue(input.categories);
   // The record's date: the day of `now` as the host reads it (an uncertain day is settled in the decisions, not here).

@@ -1,5 +1,6 @@
 import { validate } from "../model/validate.js";
 import { consentAsker } from "./internal/consentAsker.js";
+import { isPrepared } from "./internal/preparedConsents.js";
 import {
   type ConsentInput,
   ConsentList,
@@ -61,7 +62,8 @@ import type { ConsentDecision } from "./types.js";
  *   `COC` or `CAREMGT` when no consent permits (45 CFR 164.506(c)(2)); deny
  *   provisions still bind.
  *
- * @param consents - the client's consents (others' are ignored)
+ * @param consents - the client's consents (others' are ignored), or a list
+ *   {@link prepareConsents} returned, which is not validated again
  * @param query - see {@link ConsentQuery}
  * @param options - the host's own categories, time zone, identifier rules and policies; see {@link EvaluateOptions}
  * @throws {@link InvalidInputError} when an input is malformed
@@ -103,7 +105,7 @@ export function evaluateConsent(
   query: ConsentQueryInput,
   options: EvaluateOptionsInput = {},
 ): ConsentDecision {
-  const list = validate(ConsentList, consents, "consents");
+  const list = isPrepared(consents) ? consents : validate(ConsentList, consents, "consents");
   const question = validate(ConsentQuery, query, "query");
   const policy = validate(EvaluateOptions, options, "options");
   const ask = consentAsker(

@@ -9,6 +9,7 @@
 export * from "../errorExports.js";
 export { composeUpdate } from "./composeUpdate.js";
 export { evaluateConsent } from "./evaluateConsent.js";
+export { prepareConsents, type PreparedConsents } from "./prepareConsents.js";
 export {
   Consent,
   type ConsentInput,

@@ -78,6 +78,23 @@ const pastDate = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: -200, max: -2 }).map((days) => shiftDate(TODAY, days)) },
 );
 
+/** One question to `evaluateConsent`: either client, a recipient known by id alone or by the NPI, any purpose and category, near today. */
+export const consentQuery = fc.record(
+  {
+    client: fc.constantFrom(...POOL.clients),
+    recipient: fc.constantFrom<{ referrerId: string; identifiers: { system: string; value: string }[] }>(
+      { referrerId: "ref-a", identifiers: [] },
+      { referrerId: "ref-z", identifiers: [NPI] },
+      { referrerId: "ref-b", identifiers: [] },
+    ),
+    purpose: fc.constantFrom(...POOL.purposes),
+    category: fc.constantFrom(...POOL.categories),
+    at: nearDate,
+    dataDate: nearDate,
+  },
+  { requiredKeys: ["client", "recipient", "purpose", "category", "at"] },
+);
+
 export const period = fc
   .tuple(nearDate, fc.option(nearDate, { nil: undefined, freq: 3 }))
   .map(([a, b]) => (b === undefined ? { start: a } : a <= b ? { start: a, end: b } : { start: b, end: a }));

@@ -1,5 +1,12 @@
 import { bench, describe } from "vitest";
-import { composeUpdate, type ConsentInput, evaluateConsent, UpdateRequest, type UpdateRequestInput } from "referwell/consent";
+import {
+  composeUpdate,
+  type ConsentInput,
+  evaluateConsent,
+  prepareConsents,
+  UpdateRequest,
+  type UpdateRequestInput,
+} from "referwell/consent";
 import { LARGEST, largeRequest } from "./consentFixture.js";
 
 const NOW = "2026-11-23T09:00:00-08:00";
@@ -83,9 +90,17 @@ describe("compose a progress update with 20 facts and 3 consents", () => {
 
 // A large request: 80 consents × 50 deny provisions × 50 recipients, 500 facts.
 const largest = largeRequest(LARGEST);
+// The same request with its consents prepared once, as a host that keeps a client's consents between updates holds them.
+const largestPrepared = { ...largest, consents: prepareConsents(largest.consents) };
 describe("compose from 80 consents × 50 deny provisions × 50 recipients, 500 facts", () => {
   bench("composeUpdate, validation included", () => {
     composeUpdate(largest);
+  });
+  bench("composeUpdate, consents prepared once beforehand (the rest of the request validated)", () => {
+    composeUpdate(largestPrepared);
+  });
+  bench("prepareConsents alone (validated, frozen, deny recipients indexed)", () => {
+    prepareConsents(largest.consents);
   });
   bench("validation alone (UpdateRequest.parse)", () => {
     UpdateRequest.parse(largest);

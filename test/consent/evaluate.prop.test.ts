@@ -1,27 +1,13 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { type ConsentInput, DenyReason, evaluateConsent } from "referwell/consent";
-import { consents, HOST_CATEGORIES, nearDate, NPI, POOL } from "../arbitraries/consent.js";
+import { consentQuery, consents, HOST_CATEGORIES, nearDate } from "../arbitraries/consent.js";
 import { hostile, hostileJson } from "../arbitraries/hostile.js";
 import { expectNoLeak } from "../support/noLeak.js";
 import { untyped } from "../support/untyped.js";
 import { catalogueOf, oraclePermitsAt } from "../support/consentOracle.js";
 
-const query = fc.record(
-  {
-    client: fc.constantFrom(...POOL.clients),
-    recipient: fc.constantFrom<{ referrerId: string; identifiers: { system: string; value: string }[] }>(
-      { referrerId: "ref-a", identifiers: [] },
-      { referrerId: "ref-z", identifiers: [NPI] },
-      { referrerId: "ref-b", identifiers: [] },
-    ),
-    purpose: fc.constantFrom(...POOL.purposes),
-    category: fc.constantFrom(...POOL.categories),
-    at: nearDate,
-    dataDate: nearDate,
-  },
-  { requiredKeys: ["client", "recipient", "purpose", "category", "at"] },
-);
+const query = consentQuery;
 const options = { categories: HOST_CATEGORIES };
 
 describe("evaluateConsent", () => {

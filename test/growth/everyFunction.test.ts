@@ -12,7 +12,7 @@ import {
   validate,
 } from "referwell";
 import { type PlannedTouchInput, toICalendar } from "referwell/cadence";
-import { type ComposedUpdate, composeUpdate, type ConsentInput, type DisclosureRecord } from "referwell/consent";
+import { type ComposedUpdate, composeUpdate, type ConsentInput, type DisclosureRecord, prepareConsents } from "referwell/consent";
 import {
   clientFromFhir,
   clinicianFromFhir,
@@ -346,6 +346,21 @@ describe("growth: consent", () => {
   it("composeUpdate: consents and facts, every provision limited to a data period and every fact on a day of its own", () => {
     const request = (n: number) => largeRequest({ consents: n, provisions: 8, recipients: 8, facts: 6 * n, dataPeriods: true });
     const ratio = growthRatio(10, request, repeated(5, composeUpdate));
+    expect(ratio).toBeLessThanOrEqual(2);
+  });
+
+  it("composeUpdate with prepared consents: deny provisions each naming many recipients in many systems", () => {
+    const request = (n: number) => {
+      const built = largeRequest({ consents: n, provisions: 20, recipients: 50, facts: 6 * n });
+      return { ...built, consents: prepareConsents(built.consents) };
+    };
+    const ratio = growthRatio(8, request, repeated(5, composeUpdate));
+    expect(ratio).toBeLessThanOrEqual(2);
+  });
+
+  it("prepareConsents: consents, each with deny provisions naming many recipients", () => {
+    const consents = (n: number) => largeRequest({ consents: n, provisions: 20, recipients: 50, facts: 0 }).consents;
+    const ratio = growthRatio(8, consents, prepareConsents, 3);
     expect(ratio).toBeLessThanOrEqual(2);
   });
 });

@@ -8,6 +8,8 @@ import {
   type ConsentQueryInput,
   evaluateConsent,
   type EvaluateOptionsInput,
+  prepareConsents,
+  type PreparedConsents,
   type UpdateRequestInput,
 } from "referwell/consent";
 
@@ -43,7 +45,11 @@ describe("referwell/consent", () => {
   test("parameters are the schemas' input types, results the output types", () => {
     expectTypeOf(evaluateConsent).parameters.toEqualTypeOf<[readonly ConsentInput[], ConsentQueryInput, EvaluateOptionsInput?]>();
     expectTypeOf(evaluateConsent).returns.toEqualTypeOf<ConsentDecision>();
-    expectTypeOf(composeUpdate).parameters.toEqualTypeOf<[UpdateRequestInput]>();
+    expectTypeOf(composeUpdate).parameters.toEqualTypeOf<
+      [UpdateRequestInput | (Omit<UpdateRequestInput, "consents"> & { readonly consents: PreparedConsents })]
+    >();
+    expectTypeOf(prepareConsents).parameters.toEqualTypeOf<[readonly ConsentInput[]]>();
+    expectTypeOf(prepareConsents).returns.toEqualTypeOf<PreparedConsents>();
     expectTypeOf(composeUpdate).returns.toEqualTypeOf<ComposedUpdate>();
   });
 
@@ -54,6 +60,8 @@ describe("referwell/consent", () => {
     evaluateConsent([consent], { ...query, catgory: "diagnosis" });
     // @ts-expect-error: `fact` is no key of a request (`facts` is)
     composeUpdate({ ...request, fact: [] });
+    // @ts-expect-error: nor with prepared consents
+    composeUpdate({ ...request, consents: prepareConsents([consent]), fact: [] });
   });
 
   test("swapped or wrong arguments do not compile", () => {

@@ -129,7 +129,7 @@ export function compileConsents(consents: readonly Consent[], context: Context):
       const liftedOn = lifted.get(`${consent.id}\u0000${provision.id}`);
       if (liftedOn !== undefined && liftedOn > consent.signed) continue;
       if (provision.purposes !== undefined && !provision.purposes.includes(context.purpose)) continue;
-      const reach = provision.recipients === undefined ? "certain" : denialReach(provision.recipients, identity);
+      const reach = denialReach(provision, identity);
       if (reach === undefined) continue;
       const entry = { consent, provision, reach, order };
       if (provision.categories === undefined) deniesEverything.push(entry);

@@ -1,5 +1,6 @@
 import { canonicalSystem, identifierKey, skeletonValue, type SystemRule } from "./canonicalIdentifier.js";
-import type { ConsentRecipient, IdentifierSystem, RecipientRef } from "../schemas.js";
+import { type DenyRecipients, indexedRecipients } from "./preparedConsents.js";
+import type { ConsentRecipient, DenyProvision, IdentifierSystem, RecipientRef } from "../schemas.js";
 
 /** How a list of consent recipients names the recipient: by referrer id, only by an identifier, or not at all. */
 export type Naming = "referrer" | "identifier" | undefined;
@@ -60,15 +61,26 @@ export function naming(entries: readonly ConsentRecipient[], identity: Identity)
   return found;
 }
 
+/** A reach: `certain`, `if-same-person`, or `undefined` when the provision cannot be about this recipient. */
+type Reach = "certain" | "if-same-person" | undefined;
+
 /**
  * Whether a deny provision's recipients may be this identity (fail closed):
- * `certain` when a referrer id matches, or an identifier they hold matches
+ * `certain` when it lists no recipients (it denies everyone), a referrer id matches, or an identifier they hold matches
  * in its looser skeleton, or they hold none in its system (nothing shows
  * they are not the one denied); `if-same-person` when it names another referrer id, who may be
  * the same person under a second record; `undefined` when it cannot be them.
+ * A provision of a prepared list is answered from its index, at the cost of
+ * its systems rather than its entries.
  */
-export function denialReach(entries: readonly ConsentRecipient[], identity: Identity): "certain" | "if-same-person" | undefined {
-  let reach: "if-same-person" | undefined;
+export function denialReach(provision: DenyProvision, identity: Identity): Reach {
+  if (provision.recipients === undefined) return "certain";
+  const index = indexedRecipients(provision);
+  return index === undefined ? scannedReach(provision.recipients, identity) : indexedReach(index, identity);
+}
+
+function scannedReach(entries: readonly ConsentRecipient[], identity: Identity): Reach {
+  let reach: Reach;
   for (const entry of entries) {
     if (entry.referrerId !== undefined) {
       if (entry.referrerId === identity.referrerId) return "certain";
@@ -79,4 +91,16 @@ export function denialReach(entries: readonly ConsentRecipient[], identity: Iden
     }
   }
   return reach;
+}
+
+/** The same answer as {@link scannedReach}, from the provision's index. */
+function indexedReach(index: DenyRecipients, identity: Identity): Reach {
+  if (index.referrerIds.has(identity.referrerId)) return "certain";
+  for (const [system, named] of index.skeletons) {
+    const held = identity.skeletons.get(system);
+    if (held === undefined) return "certain";
+    const [fewer, more] = held.size <= named.size ? [held, named] : [named, held];
+    for (const skeleton of fewer) if (more.has(skeleton)) return "certain";
+  }
+  return index.referrerIds.size > 0 ? "if-same-person" : undefined;
 }
