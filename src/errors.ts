@@ -210,6 +210,7 @@ export const ExpectedText = Object.freeze({
   object: "object",
   array: "array",
   function: "function",
+  abortSignal: "AbortSignal",
   nothing: "nothing (leave it out)",
   date: "date YYYY-MM-DD",
   instant: "ISO-8601 instant with offset",

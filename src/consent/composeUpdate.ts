@@ -35,14 +35,20 @@ const PART2_NOTICES = { short: part2RedisclosureNotice, full: part2FullNotice } 
 
 /**
  * The request validated. Consents that {@link prepareConsents} returned are
- * taken as they are: the rest of the request is validated without them. The
- * property is looked at without calling a getter, so each field is still
- * read once.
+ * taken as they are, and the rest of the request is validated without them.
+ * Only a plain object whose own properties are all enumerable takes that
+ * path, so its copy holds exactly what the request holds; anything else is
+ * validated whole, prepared consents included. No getter is called to find
+ * out, so each field is still read once.
  */
 function validRequest(request: unknown): Omit<UpdateRequest, "consents"> & { readonly consents: readonly Consent[] } {
-  if (typeof request !== "object" || request === null) return validate(UpdateRequest, request, "request");
-  const consents: unknown = Object.getOwnPropertyDescriptor(request, "consents")?.value;
-  if (!isPrepared(consents)) return validate(UpdateRequest, request, "request");
+  const whole = () => validate(UpdateRequest, request, "request");
+  if (typeof request !== "object" || request === null) return whole();
+  const prototype: unknown = Object.getPrototypeOf(request);
+  if (prototype !== Object.prototype && prototype !== null) return whole();
+  const descriptors = Object.getOwnPropertyDescriptors(request);
+  const consents: unknown = descriptors["consents"]?.value;
+  if (!isPrepared(consents) || Object.values(descriptors).some((descriptor) => descriptor.enumerable !== true)) return whole();
   return { ...validate(UpdateRequest, { ...request, consents: [] }, "request"), consents };
 }
 

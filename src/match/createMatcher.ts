@@ -1,35 +1,17 @@
-import { deepFreeze } from "../model/internal/deepFreeze.js";
-import { Id } from "../model/scalars.js";
-import { dayOf } from "../model/internal/dayOf.js";
-import type { MatchCriteria } from "../model/criteria.js";
-import { clientCriteria } from "../model/internal/clientCriteria.js";
 import { Directory, type DirectoryInput } from "../model/directory.js";
 import { validate } from "../model/validate.js";
-import { findUnknownTags } from "../model/internal/findUnknownTags.js";
 import type { UnknownTag } from "../model/unknownTag.js";
-import type { CompiledDirectory, PreparedQuery } from "./internal/compiled.js";
-import { candidateIds } from "./internal/candidateIds.js";
-import { collectCandidates } from "./internal/collectCandidates.js";
 import { compileDirectory } from "./internal/compileDirectory.js";
-import { updateDirectory } from "./internal/updateDirectory.js";
-import type { DirectoryIds } from "../model/internal/danglingReferences.js";
-import { evaluateConstraints } from "./internal/evaluateConstraints.js";
-import { findPassTo } from "./internal/findPassTo.js";
-import { prepareQuery } from "./internal/prepareQuery.js";
-import { recommend } from "./internal/recommend.js";
+import { directoryIds } from "./internal/directoryIds.js";
+import { matcherOver } from "./internal/matcherOver.js";
 import {
-  MatcherChanges,
   type MatcherChangesInput,
   MatcherOptions,
   type MatcherOptionsInput,
-  MatchRequest,
   type MatchRequestInput,
-  RankOptions,
   type RankOptionsInput,
 } from "./schemas.js";
-import { type ScoredCandidate, scoreOption } from "./internal/scoreOption.js";
 import type { MatchExplanation, RankResult } from "./types.js";
-import { compareText } from "../model/internal/compareText.js";
 
 /** A compiled directory, ready to rank requests against. */
 export interface Matcher {
@@ -89,76 +71,6 @@ export interface Matcher {
    * after `update`, from the changed directory. Worked out on first read.
    */
   readonly unknownTags: readonly UnknownTag[];
-}
-
-/** Best score first; ties by clinician id, so the order never depends on the directory's. */
-const byScore = (a: ScoredCandidate, b: ScoredCandidate): number => b.score - a.score || compareText(a.clinicianId, b.clinicianId);
-
-function prepare(
-  directory: CompiledDirectory,
-  requestInput: MatchRequestInput,
-  optionsInput: RankOptionsInput,
-): { request: MatchRequest; rankOptions: RankOptions; query: PreparedQuery; unknownTags: UnknownTag[] } {
-  const request = validate(MatchRequest, requestInput, "request");
-  const rankOptions = validate(RankOptions, optionsInput, "options");
-  const today = dayOf(rankOptions.now, rankOptions.timeZone);
-  const criteria: MatchCriteria = request.criteria ?? clientCriteria(request.client as NonNullable<MatchRequest["client"]>, today);
-  const query = prepareQuery(directory, criteria, criteria.startDate ?? today, request.practiceId);
-  const unknownTags = findUnknownTags(directory.vocabulary, [
-    request.criteria === undefined
-      ? { path: ["client"], client: request.client as NonNullable<MatchRequest["client"]> }
-      : { path: ["criteria"], criteria: request.criteria },
-  ]);
-  return { request, rankOptions, query, unknownTags };
-}
-
-type Prepared = ReturnType<typeof prepare>;
-
-/** Scores the clinicians at the given indexes that pass every hard constraint, best first, and says what to offer. */
-function rankAmong(
-  compiled: CompiledDirectory,
-  { request, rankOptions, query, unknownTags }: Prepared,
-  indexes: readonly number[],
-): RankResult {
-  const ranked: ScoredCandidate[] = [];
-  for (const index of indexes) {
-    const clinician = compiled.clinicians[index];
-    if (clinician === undefined) continue;
-    const constraints = evaluateConstraints(compiled, clinician, query, "first");
-    if (constraints.failed === undefined) ranked.push(scoreOption(compiled, clinician, query, constraints));
-  }
-  ranked.sort(byScore);
-  let passTo: RankResult["passTo"];
-  const margin = rankOptions.recommendation?.margin ?? compiled.options.margin;
-  const pointPersonId = request.pointPersonId;
-  const pointPerson = pointPersonId === undefined ? undefined : compiled.byId.get(pointPersonId);
-  if (pointPersonId !== undefined && pointPerson !== undefined && request.practiceId !== undefined) {
-    const own = evaluateConstraints(compiled, pointPerson, query, "all");
-    const option = ranked.find((candidate) => candidate.clinicianId === pointPersonId);
-    passTo = findPassTo(ranked, pointPersonId, { failures: own.failures, option }, margin);
-  }
-  return {
-    startDate: query.startDate,
-    options: ranked.slice(0, rankOptions.limit).map((candidate) => candidate.explain()),
-    eligibleCount: ranked.length,
-    recommendation: recommend(ranked, {
-      margin,
-      minimumOptions: rankOptions.recommendation?.minimumOptions ?? compiled.options.minimumOptions,
-      preferredOptions: rankOptions.recommendation?.preferredOptions ?? compiled.options.preferredOptions,
-    }),
-    ...(passTo === undefined ? {} : { passTo }),
-    unknownTags,
-  };
-}
-
-// Worked out once per state of the directory and shared by every reader of the matcher, so frozen.
-function directoryUnknownTags(compiled: CompiledDirectory): readonly UnknownTag[] {
-  return deepFreeze(
-    findUnknownTags(
-      compiled.vocabulary,
-      Array.from(compiled.byId.values(), ({ source }, index) => ({ path: ["clinicians", index], clinician: source })),
-    ),
-  );
 }
 
 /**
@@ -227,61 +139,5 @@ function directoryUnknownTags(compiled: CompiledDirectory): readonly UnknownTag[
  */
 export function createMatcher(directory: DirectoryInput, options: MatcherOptionsInput = {}): Matcher {
   const parsed = validate(Directory, directory, "directory");
-  const compiled = compileDirectory(parsed, validate(MatcherOptions, options, "options"));
-  const references: DirectoryIds = {
-    practiceIds: new Set(parsed.practices.map((practice) => practice.id)),
-    payerIds: new Set(parsed.payers.map((payer) => payer.id)),
-    compactIds: new Set(parsed.compacts.map((compact) => compact.id)),
-  };
-  let directoryTags: readonly UnknownTag[] | undefined;
-
-  return {
-    get size() {
-      return compiled.byId.size;
-    },
-    get unknownTags() {
-      directoryTags ??= directoryUnknownTags(compiled);
-      return directoryTags;
-    },
-    update(changesInput) {
-      updateDirectory(compiled, validate(MatcherChanges, changesInput, "changes"), references);
-      directoryTags = undefined;
-    },
-    rank(requestInput, optionsInput) {
-      const prepared = prepare(compiled, requestInput, optionsInput);
-      return rankAmong(compiled, prepared, collectCandidates(compiled, prepared.query));
-    },
-    rankCandidates(requestInput, candidatesInput, optionsInput) {
-      const prepared = prepare(compiled, requestInput, optionsInput);
-      const indexes = new Set<number>();
-      for (const id of candidateIds(candidatesInput)) {
-        const clinician = compiled.byId.get(id);
-        if (clinician !== undefined) indexes.add(clinician.index);
-      }
-      // In index order, as rank evaluates them.
-      return rankAmong(
-        compiled,
-        prepared,
-        [...indexes].sort((a, b) => a - b),
-      );
-    },
-    explain(requestInput, clinicianIdInput, optionsInput) {
-      const clinicianId = validate(Id, clinicianIdInput, "clinicianId");
-      const { query, unknownTags } = prepare(compiled, requestInput, optionsInput);
-      const clinician = compiled.byId.get(clinicianId);
-      if (clinician === undefined) return { clinicianId, known: false, eligible: false, failures: [], unknownTags };
-      const constraints = evaluateConstraints(compiled, clinician, query, "all");
-      if (constraints.failures.length > 0) {
-        return { clinicianId, known: true, eligible: false, failures: constraints.failures, unknownTags };
-      }
-      return {
-        clinicianId,
-        known: true,
-        eligible: true,
-        failures: [],
-        option: scoreOption(compiled, clinician, query, constraints).explain(),
-        unknownTags,
-      };
-    },
-  };
+  return matcherOver(compileDirectory(parsed, validate(MatcherOptions, options, "options")), directoryIds(parsed));
 }

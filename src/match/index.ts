@@ -15,6 +15,7 @@ export {
   type UnassignedReferral,
 } from "./assignReferrals.js";
 export { createMatcher, type Matcher } from "./createMatcher.js";
+export { createMatcherAsync } from "./createMatcherAsync.js";
 export type { UnknownTag } from "../model/unknownTag.js";
 export { ScoreMatchOptions, type ScoreMatchOptionsInput, scoreMatch } from "./scoreMatch.js";
 export {
@@ -30,6 +31,8 @@ export {
   RecommendationPolicy,
   Referral,
   type ReferralInput,
+  SliceOptions,
+  type SliceOptionsInput,
   UrgencyWaits,
   WaitCap,
 } from "./schemas.js";

@@ -13,6 +13,8 @@ import { Id } from "../model/scalars.js";
 import { Clinician } from "../model/clinician.js";
 import { emptyList } from "../model/internal/emptyList.js";
 import { VocabularyExtension } from "../model/defaultVocabulary.js";
+import { ExpectedText } from "../errors.js";
+import type { AbortSignalLike } from "../model/internal/sliceClock.js";
 
 const weight = (value: number) => z.number().min(0).max(100).default(value);
 
@@ -163,6 +165,38 @@ export const MatcherOptions = z.strictObject({
 });
 /** Options of a matcher. */
 export type MatcherOptions = z.infer<typeof MatcherOptions>;
+
+/** Whether a value can stop work as an `AbortSignal` does: it says whether it fired, and why. */
+const isAbortSignal = (value: unknown): value is AbortSignalLike =>
+  typeof value === "object" && value !== null && typeof (value as { aborted?: unknown }).aborted === "boolean";
+
+/**
+ * How {@link createMatcherAsync} shares the thread while it works:
+ *
+ * - `sliceMilliseconds`: how long it works before it gives the event loop a
+ *   turn (10 by default, the library's own choice: short enough for a
+ *   server to answer requests in between, long enough that the turns cost
+ *   little; 0 gives a turn after every small step).
+ * - `signal`: an `AbortSignal`; once it fires, the work stops at the next
+ *   turn and the promise rejects with the signal's reason.
+ *
+ * @example
+ * ```ts
+ * import { SliceOptions } from "referwell/match";
+ *
+ * SliceOptions.parse({}).sliceMilliseconds; // => 10
+ * SliceOptions.safeParse({ sliceMilliseconds: 5, signal: new AbortController().signal }).success; // => true
+ * SliceOptions.safeParse({ sliceMilliseconds: -1 }).success; // => false
+ * ```
+ */
+export const SliceOptions = z.strictObject({
+  sliceMilliseconds: z.number().min(0).max(1_000).default(10),
+  signal: z.custom<AbortSignalLike>(isAbortSignal, { params: { expected: ExpectedText.abortSignal } }).optional(),
+});
+/** How {@link createMatcherAsync} shares the thread. */
+export type SliceOptions = z.infer<typeof SliceOptions>;
+/** {@link SliceOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
+export type SliceOptionsInput = z.input<typeof SliceOptions>;
 /** {@link MatcherOptions} as a caller writes it, before defaults are filled in: what the functions taking it accept. */
 export type MatcherOptionsInput = z.input<typeof MatcherOptions>;
 

@@ -10,11 +10,21 @@ import {
 } from "referwell/consent";
 import { consentQuery as query, consents, HOST_CATEGORIES, NPI, updateRequest } from "../arbitraries/consent.js";
 import { NPI_SYSTEM, npi, spellingOf } from "../arbitraries/identifiers.js";
+import { indexedRecipients, isPrepared } from "../../src/consent/internal/preparedConsents.js";
+import type { DenyProvision } from "../../src/consent/schemas.js";
 import { expectNoLeak } from "../support/noLeak.js";
 
 const RUNS = { numRuns: Number(process.env["CONSENT_RUNS"] ?? 2_000) };
 const options = { categories: HOST_CATEGORIES };
 const same = (a: unknown, b: unknown) => expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+/** What a call threw, or what it returned. */
+const thrownBy = (call: () => unknown): unknown => {
+  try {
+    return call();
+  } catch (error) {
+    return error;
+  }
+};
 
 /** An identifier in one of three systems, in two spellings, so that a deny and a recipient may name one identity differently. */
 const GMC = "https://www.gmc-uk.org";
@@ -99,8 +109,10 @@ const request: UpdateRequestInput = {
 
 describe("prepareConsents", () => {
   it("freezes its own copy all the way down and leaves the host's list as it was", () => {
-    const prepared = prepareConsents([consent]);
-    expect(prepared).not.toBe([consent]);
+    const list = [consent];
+    const prepared = prepareConsents(list);
+    expect(prepared).not.toBe(list);
+    expect(prepared[0]).not.toBe(consent);
     expect(Object.isFrozen(prepared)).toBe(true);
     expect(Object.isFrozen(prepared[0]?.deny[0]?.recipients?.[0]?.identifier)).toBe(true);
     expect(() => (prepared[0]?.categories as string[]).push("diagnosis")).toThrow(TypeError);
@@ -117,17 +129,47 @@ describe("prepareConsents", () => {
 
   it("trusts only lists it prepared: a copy, or anything built to look like one, is validated again", () => {
     const prepared = prepareConsents([consent]);
-    const forged = [...prepared, { ...consent, id: "c2", status: "SECRET" }] as unknown as ConsentInput[];
-    expect(() =>
-      evaluateConsent(forged, {
-        client: "cl-1",
-        recipient: { referrerId: "ref-a" },
-        purpose: "COC",
-        category: "attendance",
-        at: "2026-11-23",
-      }),
-    ).toThrow(InvalidInputError);
-    expect(() => composeUpdate({ ...request, consents: forged })).toThrow(InvalidInputError);
+    expect(isPrepared(prepared)).toBe(true);
+    class Consents extends Array<unknown> {}
+    for (const lookalike of [[...prepared], Object.freeze([...prepared]), new Proxy(prepared, {}), Object.freeze(Consents.from(prepared))])
+      expect(isPrepared(lookalike)).toBe(false);
+    // The index the calls read is there for a prepared provision, and only for one.
+    expect(indexedRecipients(prepared[0]?.deny[0] as DenyProvision)).toBeDefined();
+    expect(indexedRecipients(consent.deny?.[0] as DenyProvision)).toBeUndefined();
+    const forged = Object.freeze([...prepared, Object.freeze({ ...consent, id: "c2", status: "ZQXSECRET" })]) as unknown as ConsentInput[];
+    const q = { client: "cl-1", recipient: { referrerId: "ref-a" }, purpose: "COC", category: "attendance", at: "2026-11-23" } as const;
+    expect(expectNoLeak(() => evaluateConsent(forged, q))).toBe("rejected");
+    expect(expectNoLeak(() => composeUpdate({ ...request, consents: forged }))).toBe("rejected");
+  });
+
+  it("a request that is not a plain object of enumerable fields is validated whole, prepared consents and all", () => {
+    const prepared = prepareConsents([consent]);
+    const asArray = Object.assign([], { ...request, consents: prepared });
+    expect(() => composeUpdate(asArray as unknown as UpdateRequestInput)).toThrow(/request.*wrong type|request/);
+    expect(() => composeUpdate(asArray as unknown as UpdateRequestInput)).toThrow(InvalidInputError);
+    const hidden = { ...request, consents: prepared };
+    Object.defineProperty(hidden, "facts", { enumerable: false, value: request.facts });
+    const plainHidden = { ...request };
+    Object.defineProperty(plainHidden, "facts", { enumerable: false, value: request.facts });
+    expect(JSON.stringify(thrownBy(() => composeUpdate(hidden)))).toBe(JSON.stringify(thrownBy(() => composeUpdate(plainHidden))));
+    const inherited = Object.assign(Object.create({ facts: request.facts }) as object, {
+      ...request,
+      consents: prepared,
+      facts: undefined,
+    });
+    delete (inherited as { facts?: unknown }).facts;
+    const plainInherited = Object.assign(Object.create({ facts: request.facts }) as object, { ...request, facts: undefined });
+    delete (plainInherited as { facts?: unknown }).facts;
+    expect(JSON.stringify(thrownBy(() => composeUpdate(inherited as UpdateRequestInput)))).toBe(
+      JSON.stringify(thrownBy(() => composeUpdate(plainInherited as UpdateRequestInput))),
+    );
+  });
+
+  it("with prepared consents, a bad field elsewhere is refused without its value", () => {
+    const prepared = prepareConsents([consent]);
+    expect(
+      expectNoLeak(() => composeUpdate({ ...request, consents: prepared, purpose: "ZQXSECRET" } as unknown as UpdateRequestInput)),
+    ).toBe("rejected");
   });
 
   it("with prepared consents, the rest of a request is still validated, and a getter is called once", () => {

@@ -22,11 +22,11 @@ const anything = fc.anything({
   maxDepth: 3,
 });
 
-/** Calls `call`; it returns, or throws a referwell error that shows no marker. */
-function onlyReferwellErrors(call: () => unknown): void {
+/** Calls `call`; it returns (or resolves), or throws (or rejects with) a referwell error that shows no marker. */
+async function onlyReferwellErrors(call: () => unknown): Promise<void> {
   let caught: unknown;
   try {
-    call();
+    await call();
     return;
   } catch (error) {
     caught = error;

@@ -33,3 +33,31 @@ export function growthRatio<Input>(n: number, build: (size: number) => Input, ru
   }
   return least;
 }
+
+/** {@link growthRatio} for work that returns a promise: each run timed until it settles. */
+export async function growthRatioAsync<Input>(
+  n: number,
+  build: (size: number) => Input,
+  run: (input: Input) => Promise<unknown>,
+  runs = 3,
+): Promise<number> {
+  const [small, large] = [build(n), build(8 * n)];
+  const time = async (input: Input) => {
+    collectGarbage();
+    const started = performance.now();
+    await run(input);
+    return performance.now() - started;
+  };
+  await time(small);
+  await time(large);
+  let least = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < 3 && least > 2; attempt += 1) {
+    let [fastestSmall, fastestLarge] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+    for (let round = 0; round < runs; round += 1) {
+      fastestSmall = Math.min(fastestSmall, await time(small));
+      fastestLarge = Math.min(fastestLarge, await time(large));
+    }
+    least = Math.min(least, fastestLarge / (8 * n) / (fastestSmall / n));
+  }
+  return least;
+}

@@ -1,4 +1,5 @@
 import { createVocabulary } from "../../model/createVocabulary.js";
+import type { Clinician } from "../../model/clinician.js";
 import type { Directory } from "../../model/directory.js";
 import { licensureRules } from "../../model/internal/licensureFor.js";
 import type { MatcherOptions } from "../schemas.js";
@@ -11,6 +12,9 @@ import { unlicensedJurisdictions } from "./unlicensedJurisdictions.js";
 /** A place in `byId` held for a clinician about to be compiled. */
 const PENDING = undefined as unknown as CompiledClinician;
 
+/** The order clinicians take their places in: by id. */
+export const byClinicianId = (a: Clinician, b: Clinician): number => compareText(a.id, b.id);
+
 /**
  * Indexes a validated directory once: canonical code sets per clinician,
  * slots as minutes, and lookups by jurisdiction and by grid cell, so a query
@@ -18,6 +22,14 @@ const PENDING = undefined as unknown as CompiledClinician;
  * their places in id order.
  */
 export function compileDirectory(directory: Directory, options: MatcherOptions): CompiledDirectory {
+  const sorted = [...directory.clinicians].sort(byClinicianId);
+  const compiled = startCompiling(directory, options);
+  for (let index = 0; index < sorted.length; index += 1) compileOne(compiled, sorted, index);
+  return compiled;
+}
+
+/** Everything but the clinicians: their places in `byId` held in the directory's order, their indexes empty. */
+export function startCompiling(directory: Directory, options: MatcherOptions): CompiledDirectory {
   const vocabulary = createVocabulary(options.vocabulary ?? {});
   const canonicalDiscipline = (tag: string) => vocabulary.canonical("disciplines", tag);
   const context: ClinicianContext = {
@@ -45,7 +57,10 @@ export function compileDirectory(directory: Directory, options: MatcherOptions):
   };
   // Ids in the directory's order first, so `byId` lists the clinicians as the directory does.
   for (const source of directory.clinicians) compiled.byId.set(source.id, PENDING);
-  const sorted = [...directory.clinicians].sort((a, b) => compareText(a.id, b.id));
-  sorted.forEach((source, index) => indexClinician(compiled, compileClinician(source, index, context), sorted.length));
   return compiled;
+}
+
+/** Compiles and indexes the clinician at `index` of the clinicians sorted by id. */
+export function compileOne(compiled: CompiledDirectory, sorted: readonly Clinician[], index: number): void {
+  indexClinician(compiled, compileClinician(sorted[index] as Clinician, index, compiled.context), sorted.length);
 }

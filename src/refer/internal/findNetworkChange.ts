@@ -8,6 +8,7 @@ import { comparePayers } from "./comparePayers.js";
 import { compareText } from "../../model/internal/compareText.js";
 import { payerRef } from "./payerRef.js";
 import { panelListing } from "../../model/internal/panelListing.js";
+import { networkTimeline } from "./networkTimeline.js";
 
 /** What finding the loss or gap of in-network cover reads from the rule context. */
 export interface NetworkFacts {
@@ -40,28 +41,23 @@ export function findNetworkChange(facts: NetworkFacts): { loss?: NetworkLoss; ga
       ),
     ),
   ].sort(compareText);
-  const boundaries = changes.filter((date) => date >= earliest).map((date) => ({ date, before: shift(date, -1) }));
+  // In network on each change, found in one sweep; from one change to the next, nothing changes.
+  const covered = networkTimeline(client, clinician, changes);
+  // For each change, the next one in network again (changes.length when none is).
+  const nextCovered = new Int32Array(changes.length + 1).fill(changes.length);
+  for (let index = changes.length - 1; index >= 0; index -= 1)
+    nextCovered[index] = covered[index + 1] === 1 ? index + 1 : (nextCovered[index + 1] as number);
 
   const lossUrgency = (date: string): Urgency => {
     if (date > now) return urgencyOf(date);
     return calendarDays(date, now) <= policy.soonWithinDays ? "urgent" : "soon";
   };
-
-  // The first day in network again after a loss on `date`, when it comes by the horizon.
-  const resumption = (date: string): string | undefined =>
-    changes.find((change) => change > date && change <= horizon && inNetworkOn(change).length > 0);
-
-  const coveredToday = inNetworkToday.length > 0;
-  const candidates = boundaries.filter(({ date }) => (coveredToday ? date > now && date <= horizon : date <= now));
-  // While not covered, only the latest loss says how the client stands now.
-  if (!coveredToday) candidates.reverse();
-  let gap: NetworkGap | undefined;
-  for (const { date, before: dayBefore } of candidates) {
-    const before = inNetworkOn(dayBefore);
-    if (before.length === 0 || inNetworkOn(date).length > 0) continue;
+  /** The loss of in-network cover on `date`: what ended, what the client holds after, what needs its benefits verified. */
+  const lossOn = (date: IsoDate): NetworkLoss => {
+    const before = inNetworkOn(shift(date, -1));
     const after = coverageOn(client, date).map(payerRef).sort(comparePayers);
     const kept = (payer: PayerRef) => after.some((held) => comparePayers(held, payer) === 0);
-    const loss: NetworkLoss = {
+    return {
       date,
       coverageEnded: before.filter((payer) => !kept(payer)),
       panelEnded: before.filter(kept),
@@ -71,9 +67,27 @@ export function findNetworkChange(facts: NetworkFacts): { loss?: NetworkLoss; ga
       ),
       urgency: lossUrgency(date),
     };
-    const resumes = resumption(date);
-    if (resumes === undefined) return gap === undefined ? { loss } : { loss, gap };
-    gap ??= { ...loss, resumes };
+  };
+
+  const coveredToday = inNetworkToday.length > 0;
+  // The changes that end cover: in network the day before (the change before it), not on the day.
+  const candidates: number[] = [];
+  changes.forEach((date, index) => {
+    if (date < earliest || (coveredToday ? !(date > now && date <= horizon) : date > now)) return;
+    if (index > 0 && covered[index - 1] === 1 && covered[index] === 0) candidates.push(index);
+  });
+  // While not covered, only the latest loss says how the client stands now.
+  if (!coveredToday) candidates.reverse();
+  let gap: NetworkGap | undefined;
+  for (const index of candidates) {
+    const date = changes[index] as IsoDate;
+    // The first day in network again, when it comes by the horizon.
+    const resumes = changes[nextCovered[index] as number];
+    if (resumes === undefined || resumes > horizon) {
+      const loss = lossOn(date);
+      return gap === undefined ? { loss } : { loss, gap };
+    }
+    gap ??= { ...lossOn(date), resumes };
     if (!coveredToday) break;
   }
   return gap === undefined ? {} : { gap };

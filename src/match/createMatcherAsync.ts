@@ -1,0 +1,82 @@
+import type { DirectoryInput } from "../model/directory.js";
+import { validate } from "../model/validate.js";
+import { sliceClock, throwIfAborted } from "../model/internal/sliceClock.js";
+import { sortInSlices } from "../model/internal/sortInSlices.js";
+import { validateDirectoryInSlices } from "../model/internal/validateDirectoryInSlices.js";
+import type { Matcher } from "./createMatcher.js";
+import { byClinicianId, compileOne, startCompiling } from "./internal/compileDirectory.js";
+import { directoryIds } from "./internal/directoryIds.js";
+import { matcherOver } from "./internal/matcherOver.js";
+import { MatcherOptions, type MatcherOptionsInput, SliceOptions, type SliceOptionsInput } from "./schemas.js";
+
+/**
+ * {@link createMatcher}, a slice at a time: the same matcher, made without
+ * holding the thread. It validates the directory a chunk of clinicians at a
+ * time, sorts and compiles them the same way, and gives the event loop a
+ * turn whenever `sliceMilliseconds` have passed (see {@link SliceOptions}),
+ * so a server goes on answering requests while a national directory
+ * compiles. The matcher it resolves to gives every answer `createMatcher`
+ * gives for the same directory and options.
+ *
+ * It rejects with the error `createMatcher` would throw: an invalid
+ * directory is validated again whole, at once, to name every issue the way
+ * `createMatcher` does (so bad input costs one pass that does not yield).
+ * With `signal`, it rejects with the signal's reason at the first turn after
+ * the signal fires, or at once when it already has; nothing is left
+ * half-made.
+ *
+ * @param directory - see {@link Directory}
+ * @param options - see {@link MatcherOptions}
+ * @param slicing - see {@link SliceOptions}
+ * @returns a promise of the matcher
+ * @throws (as a rejection) {@link InvalidInputError} when the directory,
+ *   options or slicing are malformed, as `createMatcher` throws it; the
+ *   signal's reason when it fires
+ *
+ * @example
+ * ```ts
+ * import { createMatcherAsync } from "referwell/match";
+ *
+ * const clinicians = Array.from({ length: 300 }, (_, index) => ({
+ *   id: `clin-${String(index).padStart(3, "0")}`,
+ *   name: `Clinician ${index}`,
+ *   discipline: "counselor",
+ *   licensure: { licenses: [{ jurisdiction: "US-OR" }] },
+ *   populations: ["adults"],
+ *   languages: ["en"],
+ *   telehealth: true,
+ *   availability: { timeZone: "America/Los_Angeles", slots: [{ day: "mon" as const, start: "09:00", end: "12:00" }] },
+ *   acceptingNewClients: index % 3 !== 0,
+ *   capacity: { caseloadMax: 20, caseloadCurrent: 10, weeklyNewClientLimit: 2 },
+ * }));
+ * let turns = 0;
+ * const ticker = setInterval(() => (turns += 1), 0);
+ * const matcher = await createMatcherAsync({ clinicians }, {}, { sliceMilliseconds: 0 });
+ * clearInterval(ticker);
+ * matcher.size; // => 300
+ * matcher.rank({ criteria: { location: { jurisdiction: "US-OR" } } }, { now: "2026-11-23" }).eligibleCount; // => 200
+ * turns > 0; // => true
+ *
+ * const stop = new AbortController();
+ * stop.abort(new Error("shutting down"));
+ * const refused = await createMatcherAsync({ clinicians }, {}, { signal: stop.signal }).catch((error: Error) => error.message);
+ * refused; // => "shutting down"
+ * ```
+ */
+export async function createMatcherAsync(
+  directory: DirectoryInput,
+  options: MatcherOptionsInput = {},
+  slicing: SliceOptionsInput = {},
+): Promise<Matcher> {
+  const { sliceMilliseconds, signal } = validate(SliceOptions, slicing, "slicing");
+  throwIfAborted(signal);
+  const clock = sliceClock(sliceMilliseconds, signal);
+  const parsed = await validateDirectoryInSlices(directory, clock);
+  const compiled = startCompiling(parsed, validate(MatcherOptions, options, "options"));
+  const sorted = await sortInSlices(parsed.clinicians, byClinicianId, clock);
+  for (let index = 0; index < sorted.length; index += 1) {
+    compileOne(compiled, sorted, index);
+    if (clock.due()) await clock.pause();
+  }
+  return matcherOver(compiled, directoryIds(parsed));
+}

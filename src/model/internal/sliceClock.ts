@@ -1,0 +1,53 @@
+/** What an abort signal shows: whether it fired, and why. Structural, so the library needs no DOM or Node types. */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+}
+
+/** Tells long work when its slice of time is up, and gives the event loop a turn before the next. */
+export interface SliceClock {
+  /** Whether this slice has run its time. Cheap: call it between small steps. */
+  due(): boolean;
+  /** Lets the event loop run, then starts the next slice; rejects with the signal's reason once it is aborted. */
+  pause(): Promise<void>;
+}
+
+interface HostTimers {
+  readonly setImmediate?: (callback: () => void) => unknown;
+  readonly setTimeout?: (callback: () => void, milliseconds: number) => unknown;
+  readonly performance?: { now(): number };
+}
+
+const host = globalThis as HostTimers;
+/** Without a monotonic clock (`performance`), a slice is this many steps instead (the library's own choice). */
+const STEPS_WITHOUT_A_CLOCK = 1_000;
+
+/** A turn of the event loop: `setImmediate` where there is one (Node), else a zero-delay timer (browsers). */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    if (host.setImmediate !== undefined) host.setImmediate(resolve);
+    else if (host.setTimeout !== undefined) host.setTimeout(resolve, 0);
+    else resolve();
+  });
+}
+
+/** Throws the signal's reason when it has fired. */
+export function throwIfAborted(signal: AbortSignalLike | undefined): void {
+  if (signal?.aborted === true) throw signal.reason;
+}
+
+/** A clock for slices of `milliseconds` each (0: a turn after every step), stopped by `signal`. */
+export function sliceClock(milliseconds: number, signal: AbortSignalLike | undefined): SliceClock {
+  const clock = host.performance;
+  let started = clock?.now() ?? 0;
+  let steps = 0;
+  return {
+    due: () => (clock === undefined ? (steps += 1) >= STEPS_WITHOUT_A_CLOCK || milliseconds === 0 : clock.now() - started >= milliseconds),
+    async pause() {
+      await nextTurn();
+      throwIfAborted(signal);
+      started = clock?.now() ?? 0;
+      steps = 0;
+    },
+  };
+}

@@ -1,0 +1,153 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import type { Directory } from "referwell";
+import { createMatcher, createMatcherAsync, type Matcher, type MatchRequestInput } from "referwell/match";
+import { sortInSlices } from "../../src/model/internal/sortInSlices.js";
+import { anyCriteria, matchDirectory } from "../arbitraries/match.js";
+import { syntheticClients, syntheticDirectory } from "../arbitraries/synthetic.js";
+import { growthRatioAsync } from "../support/growthRatio.js";
+
+const NOW = "2026-11-23";
+const RUNS = { numRuns: Number(process.env["MATCH_RUNS"] ?? 60) };
+
+/** A clock that is always due, so every look at it gives the event loop a turn. */
+const everyStep = { due: () => true, pause: () => new Promise<void>((resolve) => setImmediate(resolve)) };
+
+/** Everything a matcher answers about these requests, as JSON. */
+function answers(matcher: Matcher, requests: MatchRequestInput[], ids: string[]): string {
+  return JSON.stringify({
+    size: matcher.size,
+    unknownTags: matcher.unknownTags,
+    requests: requests.map((request) => ({
+      rank: matcher.rank(request, { now: NOW, limit: 1_000 }),
+      explain: ids.slice(0, 20).map((id) => matcher.explain(request, id, { now: NOW })),
+    })),
+  });
+}
+
+/** What a call threw, or the string "no error". */
+async function thrown(call: () => unknown): Promise<unknown> {
+  try {
+    await call();
+    return "no error";
+  } catch (error) {
+    return error;
+  }
+}
+
+/** A directory in any order, now and then with a tag no vocabulary knows, so unknown tags and their paths are compared too. */
+const shuffledDirectory = fc
+  .tuple(
+    fc.oneof(
+      matchDirectory(12),
+      fc.integer({ min: 0, max: 1_300 }).map((count) => syntheticDirectory({ seed: count, clinicians: count })),
+    ),
+    fc.infiniteStream(fc.nat()),
+    fc.boolean(),
+  )
+  .map(([directory, keys, unknown]): Directory => {
+    const clinicians = directory.clinicians
+      .map((clinician) => [keys.next().value as number, clinician] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, clinician], index) =>
+        unknown && index % 7 === 0 ? { ...clinician, modalities: [...clinician.modalities, "zqx-modality"] } : clinician,
+      );
+    return { ...directory, clinicians };
+  });
+
+const requests = fc.array(
+  fc.oneof(
+    anyCriteria.map((criteria): MatchRequestInput => ({ criteria })),
+    fc.integer({ min: 0, max: 50 }).map((seed): MatchRequestInput => ({ client: syntheticClients({ seed, count: 1 })[0] as never })),
+  ),
+  { minLength: 1, maxLength: 3 },
+);
+
+describe("createMatcherAsync", () => {
+  test.prop([shuffledDirectory, requests, fc.constantFrom(0, 1, 10)], RUNS)(
+    "resolves to a matcher that answers as createMatcher's does, however the work is sliced",
+    async (directory, asked, sliceMilliseconds) => {
+      const ids = directory.clinicians.map((clinician) => clinician.id);
+      const sliced = await createMatcherAsync(directory, {}, { sliceMilliseconds });
+      expect(answers(sliced, asked, ids)).toBe(answers(createMatcher(directory), asked, ids));
+    },
+  );
+
+  /** Ways to break a valid directory: each a change createMatcher refuses. */
+  const breaks: Record<string, (directory: Directory) => unknown> = {
+    "a clinician's field": (d) => ({
+      ...d,
+      clinicians: d.clinicians.map((c, i) => (i === d.clinicians.length - 1 ? { ...c, acceptingNewClients: "ZQXSECRET" } : c)),
+    }),
+    "a repeated clinician id": (d) => ({ ...d, clinicians: [...d.clinicians, d.clinicians[0]] }),
+    "a practice no one lists": (d) => ({ ...d, clinicians: d.clinicians.map((c, i) => (i === 3 ? { ...c, practiceId: "ZQXSECRET" } : c)) }),
+    "a repeated practice": (d) => ({ ...d, practices: [...d.practices, d.practices[0]] }),
+    "a repeated payer": (d) => ({ ...d, payers: [...d.payers, d.payers[0]] }),
+    "a broken practice": (d) => ({ ...d, practices: [{ ...d.practices[0], id: " " }, ...d.practices.slice(1)] }),
+    "an unknown key": (d) => ({ ...d, ZQXSECRET: 1 }),
+    "clinicians that are no list": (d) => ({ ...d, clinicians: {} }),
+    "no directory at all": () => "ZQXSECRET",
+    "an issue in the lists and beside them": (d) => ({
+      ...d,
+      payers: [...d.payers, d.payers[0]],
+      clinicians: [...d.clinicians, { id: "x" }],
+    }),
+  };
+
+  it.each(Object.keys(breaks))("rejects %s with the error createMatcher throws", async (name) => {
+    const directory = syntheticDirectory({ seed: 3, clinicians: 200 });
+    expect(directory.practices.length).toBeGreaterThan(1);
+    expect(directory.payers.length).toBeGreaterThan(1);
+    const broken = (breaks[name] as (d: Directory) => unknown)(directory) as Directory;
+    const expected = await thrown(() => createMatcher(broken));
+    const actual = await thrown(() => createMatcherAsync(broken, {}, { sliceMilliseconds: 0 }));
+    expect(expected).toBeInstanceOf(Error);
+    expect(String(actual)).toBe(String(expected));
+    expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+    expect(String(actual)).not.toMatch(/ZQXSECRET/);
+  });
+
+  it("rejects malformed options and slicing as createMatcher does, naming the path", async () => {
+    const directory = syntheticDirectory({ seed: 3, clinicians: 10 });
+    expect(String(await thrown(() => createMatcherAsync(directory, { margin: 2 })))).toBe(
+      String(await thrown(() => createMatcher(directory, { margin: 2 }))),
+    );
+    await expect(createMatcherAsync(directory, {}, { sliceMilliseconds: -1 })).rejects.toThrow(/slicing\.sliceMilliseconds/);
+    await expect(createMatcherAsync(directory, {}, { signal: { fired: true } as never })).rejects.toThrow(/slicing\.signal.*AbortSignal/);
+  });
+
+  it("gives the event loop turns while it works, and stops when its signal fires", async () => {
+    const directory = syntheticDirectory({ seed: 5, clinicians: 2_000 });
+    let turns = 0;
+    const ticker = setInterval(() => (turns += 1), 0);
+    await createMatcherAsync(directory, {}, { sliceMilliseconds: 0 });
+    clearInterval(ticker);
+    expect(turns).toBeGreaterThan(2);
+
+    const stop = new AbortController();
+    setImmediate(() => stop.abort(new Error("stopped")));
+    await expect(createMatcherAsync(directory, {}, { sliceMilliseconds: 0, signal: stop.signal })).rejects.toThrow("stopped");
+    const stopped = new AbortController();
+    stopped.abort(new Error("already stopped"));
+    await expect(createMatcherAsync(directory, {}, { signal: stopped.signal })).rejects.toThrow("already stopped");
+  });
+
+  it("costs per clinician at 8n at most twice what it costs at n", async () => {
+    const ratio = await growthRatioAsync(
+      300,
+      (size) => syntheticDirectory({ seed: 11, clinicians: size }),
+      (directory) => createMatcherAsync(directory),
+    );
+    expect(ratio).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("sortInSlices", () => {
+  test.prop([fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.nat()), { maxLength: 3_000, size: "max" })], { numRuns: 100 })(
+    "sorts as Array.prototype.sort does, stably, a turn at every look at the clock",
+    async (items) => {
+      const byKey = (a: readonly [number, number], b: readonly [number, number]) => a[0] - b[0];
+      expect(await sortInSlices(items, byKey, everyStep)).toEqual([...items].sort(byKey));
+    },
+  );
+});
