@@ -16,6 +16,7 @@ export {
 } from "./assignReferrals.js";
 export { createMatcher, type Matcher } from "./createMatcher.js";
 export { createMatcherAsync } from "./createMatcherAsync.js";
+export type { AbortSignalLike } from "../model/internal/sliceClock.js";
 export type { UnknownTag } from "../model/unknownTag.js";
 export { ScoreMatchOptions, type ScoreMatchOptionsInput, scoreMatch } from "./scoreMatch.js";
 export {

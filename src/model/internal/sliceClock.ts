@@ -1,4 +1,8 @@
-/** What an abort signal shows: whether it fired, and why. Structural, so the library needs no DOM or Node types. */
+/**
+ * What {@link createMatcherAsync} reads of an abort signal: whether it
+ * fired, and why. A standard `AbortSignal` is one; the type is structural
+ * so that the library needs neither DOM nor Node types.
+ */
 export interface AbortSignalLike {
   readonly aborted: boolean;
   readonly reason?: unknown;
