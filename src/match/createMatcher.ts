@@ -2,7 +2,7 @@ import { Directory, type DirectoryInput } from "../model/directory.js";
 import { validate } from "../model/validate.js";
 import type { UnknownTag } from "../model/unknownTag.js";
 import { compileDirectory } from "./internal/compileDirectory.js";
-import { directoryIds } from "./internal/directoryIds.js";
+import { directoryIds } from "../model/internal/directoryIds.js";
 import { matcherOver } from "./internal/matcherOver.js";
 import {
   type MatcherChangesInput,

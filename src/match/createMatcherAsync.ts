@@ -4,8 +4,7 @@ import { sliceClock, throwIfAborted } from "../model/internal/sliceClock.js";
 import { sortInSlices } from "../model/internal/sortInSlices.js";
 import { validateDirectoryInSlices } from "../model/internal/validateDirectoryInSlices.js";
 import type { Matcher } from "./createMatcher.js";
-import { byClinicianId, compileOne, startCompiling } from "./internal/compileDirectory.js";
-import { directoryIds } from "./internal/directoryIds.js";
+import { byClinicianId, compileOne, holdPlace, startCompiling } from "./internal/compileDirectory.js";
 import { matcherOver } from "./internal/matcherOver.js";
 import { MatcherOptions, type MatcherOptionsInput, SliceOptions, type SliceOptionsInput } from "./schemas.js";
 
@@ -71,12 +70,18 @@ export async function createMatcherAsync(
   const { sliceMilliseconds, signal } = validate(SliceOptions, slicing, "slicing");
   throwIfAborted(signal);
   const clock = sliceClock(sliceMilliseconds, signal);
-  const parsed = await validateDirectoryInSlices(directory, clock);
+  const { directory: parsed, ids } = await validateDirectoryInSlices(directory, clock);
   const compiled = startCompiling(parsed, validate(MatcherOptions, options, "options"));
+  for (const source of parsed.clinicians) {
+    holdPlace(compiled, source);
+    if (clock.due()) await clock.pause();
+  }
   const sorted = await sortInSlices(parsed.clinicians, byClinicianId, clock);
   for (let index = 0; index < sorted.length; index += 1) {
     compileOne(compiled, sorted, index);
     if (clock.due()) await clock.pause();
   }
-  return matcherOver(compiled, directoryIds(parsed));
+  // A signal that fired during the last slice still stops it.
+  throwIfAborted(signal);
+  return matcherOver(compiled, ids);
 }

@@ -25,11 +25,10 @@ function answers(matcher: Matcher, requests: MatchRequestInput[], ids: string[])
   });
 }
 
-/** What a call threw, or the string "no error". */
+/** What a call threw, or what it returned. */
 async function thrown(call: () => unknown): Promise<unknown> {
   try {
-    await call();
-    return "no error";
+    return await call();
   } catch (error) {
     return error;
   }
@@ -102,9 +101,35 @@ describe("createMatcherAsync", () => {
     const expected = await thrown(() => createMatcher(broken));
     const actual = await thrown(() => createMatcherAsync(broken, {}, { sliceMilliseconds: 0 }));
     expect(expected).toBeInstanceOf(Error);
+    expect(actual).toBeInstanceOf(Error);
     expect(String(actual)).toBe(String(expected));
     expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
     expect(String(actual)).not.toMatch(/ZQXSECRET/);
+  });
+
+  it("reads a directory that is not a plain object of enumerable fields exactly as createMatcher does", async () => {
+    const { clinicians, ...rest } = syntheticDirectory({ seed: 3, clinicians: 20 });
+    const hidden = { ...rest };
+    Object.defineProperty(hidden, "clinicians", { enumerable: false, value: clinicians });
+    const inputs: unknown[] = [
+      Object.assign(Object.create({ clinicians }) as object, rest),
+      hidden,
+      Object.assign(Object.create({ junk: 1 }) as object, rest, { clinicians }),
+      new Proxy({ ...rest, clinicians }, {}),
+    ];
+    for (const input of inputs) {
+      const expected = await thrown(() => createMatcher(input as Directory).size);
+      const actual = await thrown(async () => (await createMatcherAsync(input as Directory)).size);
+      expect(String(actual)).toBe(String(expected));
+    }
+  });
+
+  it("rejects when its signal fires during the last slice", async () => {
+    const stop = new AbortController();
+    const directory = syntheticDirectory({ seed: 5, clinicians: 5 });
+    const pending = createMatcherAsync(directory, {}, { sliceMilliseconds: 1_000, signal: stop.signal });
+    stop.abort(new Error("late"));
+    await expect(pending).rejects.toThrow("late");
   });
 
   it("rejects malformed options and slicing as createMatcher does, naming the path", async () => {

@@ -40,6 +40,22 @@ describe("networkTimeline", () => {
 });
 
 describe("the loss of in-network cover", () => {
+  it("never comes from a period that ends on the last day there is", () => {
+    const forever = { start: "2020-01-01", end: "9999-12-31" };
+    const referral = referralCase({
+      client: { coverage: [{ payerId: "aetna", period: forever }] },
+      clinician: { insurancePanels: [{ payerId: "aetna", period: forever }] },
+    });
+    const context = createRuleContext(referral as Parameters<typeof createRuleContext>[0], {
+      now: "9999-06-01",
+      policy: { lookAheadDays: 365 },
+    });
+    expect([context.networkLoss, context.networkGap]).toEqual([undefined, undefined]);
+    const client = Client.parse(baseClient({ coverage: [{ payerId: "aetna", period: forever }] }));
+    const clinician = Clinician.parse(baseClinician({ insurancePanels: [{ payerId: "aetna", period: forever }] }));
+    expect([...networkTimeline(client, clinician, ["2020-01-01", "9999-12-31"])]).toEqual([1, 1]);
+  });
+
   it("costs per coverage period and panel at 8n at most twice what it costs at n, when all are one payer's and start and end often", () => {
     // One payer's coverage periods, each starting a day after the last and all in force to the end, and its panels:
     // short plan-limited ones that list another plan, one after the other, and last an open one that keeps the client

@@ -24,11 +24,12 @@ export const byClinicianId = (a: Clinician, b: Clinician): number => compareText
 export function compileDirectory(directory: Directory, options: MatcherOptions): CompiledDirectory {
   const sorted = [...directory.clinicians].sort(byClinicianId);
   const compiled = startCompiling(directory, options);
+  for (const source of directory.clinicians) holdPlace(compiled, source);
   for (let index = 0; index < sorted.length; index += 1) compileOne(compiled, sorted, index);
   return compiled;
 }
 
-/** Everything but the clinicians: their places in `byId` held in the directory's order, their indexes empty. */
+/** Everything but the clinicians: `byId` and the indexes empty. */
 export function startCompiling(directory: Directory, options: MatcherOptions): CompiledDirectory {
   const vocabulary = createVocabulary(options.vocabulary ?? {});
   const canonicalDiscipline = (tag: string) => vocabulary.canonical("disciplines", tag);
@@ -55,9 +56,12 @@ export function startCompiling(directory: Directory, options: MatcherOptions): C
     vocabulary,
     options,
   };
-  // Ids in the directory's order first, so `byId` lists the clinicians as the directory does.
-  for (const source of directory.clinicians) compiled.byId.set(source.id, PENDING);
   return compiled;
+}
+
+/** Holds a clinician's place in `byId` before any is compiled: taken in the directory's order, so `byId` lists the clinicians as the directory does. */
+export function holdPlace(compiled: CompiledDirectory, source: Clinician): void {
+  compiled.byId.set(source.id, PENDING);
 }
 
 /** Compiles and indexes the clinician at `index` of the clinicians sorted by id. */

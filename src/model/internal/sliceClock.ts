@@ -16,21 +16,39 @@ export interface SliceClock {
   pause(): Promise<void>;
 }
 
+interface MessagePorts {
+  readonly port1: { onmessage: (() => void) | null; close(): void };
+  readonly port2: { postMessage(message: unknown): void; close(): void };
+}
+
 interface HostTimers {
   readonly setImmediate?: (callback: () => void) => unknown;
+  readonly MessageChannel?: new () => MessagePorts;
   readonly setTimeout?: (callback: () => void, milliseconds: number) => unknown;
   readonly performance?: { now(): number };
 }
 
-const host = globalThis as HostTimers;
+const host = globalThis as unknown as HostTimers;
 /** Without a monotonic clock (`performance`), a slice is this many steps instead (the library's own choice). */
 const STEPS_WITHOUT_A_CLOCK = 1_000;
 
-/** A turn of the event loop: `setImmediate` where there is one (Node), else a zero-delay timer (browsers). */
+/**
+ * A turn of the event loop: `setImmediate` where there is one (Node), else
+ * a message to itself (browsers, where a nested zero-delay timer waits at
+ * least 4 ms), else a zero-delay timer.
+ */
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => {
     if (host.setImmediate !== undefined) host.setImmediate(resolve);
-    else if (host.setTimeout !== undefined) host.setTimeout(resolve, 0);
+    else if (host.MessageChannel !== undefined) {
+      const channel = new host.MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        channel.port2.close();
+        resolve();
+      };
+      channel.port2.postMessage(undefined);
+    } else if (host.setTimeout !== undefined) host.setTimeout(resolve, 0);
     else resolve();
   });
 }

@@ -4,7 +4,8 @@ import { Directory } from "../directory.js";
 import { Practice } from "../practice.js";
 import { isReferwellError } from "../../isReferwellError.js";
 import { validate } from "../validate.js";
-import { danglingReferences } from "./danglingReferences.js";
+import { danglingReferences, type DirectoryIds } from "./danglingReferences.js";
+import { directoryIds } from "./directoryIds.js";
 import type { SliceClock } from "./sliceClock.js";
 
 /** The most practices or clinicians a directory holds (see `Directory`). */
@@ -30,21 +31,46 @@ async function validItems<Item>(schema: z.ZodType<Item[]>, items: readonly unkno
   return valid;
 }
 
-/** Whether ids repeat, or a clinician refers to a practice, payer or compact the directory does not list: the checks of `Directory` across its lists. */
-async function crossChecksFail(directory: Directory, clock: SliceClock): Promise<boolean> {
-  const ids = {
-    practiceIds: new Set(directory.practices.map((practice) => practice.id)),
+/** The ids of a list, a slice at a time, or `undefined` when one repeats. */
+async function idsOf(items: readonly { readonly id: string }[], clock: SliceClock): Promise<Set<string> | undefined> {
+  const ids = new Set<string>();
+  for (const { id } of items) {
+    if (ids.has(id)) return undefined;
+    ids.add(id);
+    if (clock.due()) await clock.pause();
+  }
+  return ids;
+}
+
+/**
+ * The checks of `Directory` across its lists, a slice at a time: the
+ * directory's ids when no practice or clinician id repeats and no clinician
+ * refers to a practice, payer or compact the directory does not list, else
+ * `undefined`.
+ */
+async function crossChecked(directory: Directory, clock: SliceClock): Promise<DirectoryIds | undefined> {
+  const practiceIds = await idsOf(directory.practices, clock);
+  if (practiceIds === undefined) return undefined;
+  const ids: DirectoryIds = {
+    practiceIds,
     payerIds: new Set(directory.payers.map((payer) => payer.id)),
     compactIds: new Set(directory.compacts.map((compact) => compact.id)),
   };
-  if (ids.practiceIds.size !== directory.practices.length) return true;
   const clinicianIds = new Set<string>();
   for (const clinician of directory.clinicians) {
-    if (clinicianIds.has(clinician.id) || danglingReferences(clinician, ids).length > 0) return true;
+    if (clinicianIds.has(clinician.id) || danglingReferences(clinician, ids).length > 0) return undefined;
     clinicianIds.add(clinician.id);
     if (clock.due()) await clock.pause();
   }
-  return false;
+  return ids;
+}
+
+/** Whether a value is a plain object whose own properties are all enumerable: its spread copy holds exactly what validation would read. */
+function isPlainRecord(value: unknown): value is object {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  return Object.values(Object.getOwnPropertyDescriptors(value)).every((descriptor) => descriptor.enumerable === true);
 }
 
 /**
@@ -54,13 +80,21 @@ async function crossChecksFail(directory: Directory, clock: SliceClock): Promise
  * loop whenever the clock says so. The result is the same value. When
  * anything breaks a rule, the whole directory is validated at once, so the
  * error is exactly the one `validate` gives (bad input pays for one pass
- * that does not yield).
+ * that does not yield). Input that is not a plain object of enumerable
+ * fields is validated whole too, so it is read exactly as `validate` reads
+ * it. With the directory come its practice, payer and compact ids.
  */
-export async function validateDirectoryInSlices(input: unknown, clock: SliceClock): Promise<Directory> {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return validate(Directory, input, "directory");
-  // Each field read once; the lists are read again only to name what is wrong.
+export async function validateDirectoryInSlices(
+  input: unknown,
+  clock: SliceClock,
+): Promise<{ readonly directory: Directory; readonly ids: DirectoryIds }> {
+  const whole = () => {
+    const directory = validate(Directory, input, "directory");
+    return { directory, ids: directoryIds(directory) };
+  };
+  // Anything but a plain object of enumerable fields is read as validation reads it, whole (an inherited field, say).
+  if (!isPlainRecord(input)) return whole();
   const fields: Record<string, unknown> = { ...input };
-  const whole = () => validate(Directory, fields, "directory");
   const { practices = [], clinicians } = fields;
   if (!Array.isArray(practices) || !Array.isArray(clinicians) || practices.length > MOST || clinicians.length > MOST) return whole();
   let shell: Directory;
@@ -74,5 +108,6 @@ export async function validateDirectoryInSlices(input: unknown, clock: SliceCloc
   const validClinicians = validPractices === undefined ? undefined : await validItems(Clinicians, clinicians, clock);
   if (validPractices === undefined || validClinicians === undefined) return whole();
   const directory: Directory = { ...shell, practices: validPractices, clinicians: validClinicians };
-  return (await crossChecksFail(directory, clock)) ? whole() : directory;
+  const ids = await crossChecked(directory, clock);
+  return ids === undefined ? whole() : { directory, ids };
 }

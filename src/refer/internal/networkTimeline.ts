@@ -67,7 +67,10 @@ export function networkTimeline(client: Client, clinician: Clinician, changes: r
   };
   const both = (period: { start: IsoDate; end?: IsoDate | undefined }, change: (by: 1 | -1) => Change) => {
     add(period.start, change(1));
-    if (period.end !== undefined) add(addCalendarDays(period.end, 1), change(-1));
+    if (period.end === undefined) return;
+    // A period that ends on the last day there is (9999-12-31) never ends: the day after clamps back to it.
+    const after = addCalendarDays(period.end, 1);
+    if (after !== period.end) add(after, change(-1));
   };
   for (const { payerId, planId, period } of client.coverage) both(period, (by) => ({ payerId, by, coverage: true, planId }));
   for (const { payerId, plans, period } of clinician.insurancePanels) {

@@ -1,5 +1,5 @@
-import type { Directory } from "../../model/directory.js";
-import type { DirectoryIds } from "../../model/internal/danglingReferences.js";
+import type { Directory } from "../directory.js";
+import type { DirectoryIds } from "./danglingReferences.js";
 
 /** The ids a validated directory lists for practices, payers and compacts: what a changed clinician may refer to. */
 export function directoryIds(directory: Pick<Directory, "practices" | "payers" | "compacts">): DirectoryIds {
