@@ -24,7 +24,7 @@ import { MatcherOptions, type MatcherOptionsInput, SliceOptions, type SliceOptio
  * the signal fires, or at once when it already has; nothing is left
  * half-made.
  *
- * @param directory - see {@link Directory}
+ * @param directory - the clinicians, practices, payers and compacts, as for `createMatcher`
  * @param options - see {@link MatcherOptions}
  * @param slicing - see {@link SliceOptions}
  * @returns a promise of the matcher
