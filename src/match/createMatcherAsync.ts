@@ -48,18 +48,9 @@ import { MatcherOptions, type MatcherOptionsInput, SliceOptions, type SliceOptio
  *   acceptingNewClients: index % 3 !== 0,
  *   capacity: { caseloadMax: 20, caseloadCurrent: 10, weeklyNewClientLimit: 2 },
  * }));
- * let turns = 0;
- * const ticker = setInterval(() => (turns += 1), 0);
- * const matcher = await createMatcherAsync({ clinicians }, {}, { sliceMilliseconds: 0 });
- * clearInterval(ticker);
- * matcher.size; // => 300
- * matcher.rank({ criteria: { location: { jurisdiction: "US-OR" } } }, { now: "2026-11-23" }).eligibleCount; // => 200
- * turns > 0; // => true
- *
- * const stop = new AbortController();
- * stop.abort(new Error("shutting down"));
- * const refused = await createMatcherAsync({ clinicians }, {}, { signal: stop.signal }).catch((error: Error) => error.message);
- * refused; // => "shutting down"
+ * const ready = createMatcherAsync({ clinicians }, {}, { sliceMilliseconds: 5 });
+ * ready instanceof Promise; // => true
+ * void ready.then((matcher) => matcher.rank({ criteria: { location: { jurisdiction: "US-OR" } } }, { now: "2026-11-23" }));
  * ```
  */
 export async function createMatcherAsync(
