@@ -1,8 +1,6 @@
 import { validate } from "../model/validate.js";
 import { FROM_SCHEMA, InvalidInputError } from "../errors.js";
-import { deriveState } from "./internal/deriveState.js";
-import { foldEvents } from "./internal/foldEvents.js";
-import { isMadeState, madeStateHas, rememberAppended } from "./internal/madeStates.js";
+import { appendToMadeState, isMadeState, madeEvents, madeStateHas } from "./internal/madeStates.js";
 import { stateFromEvents } from "./internal/stateFromEvents.js";
 import { RelationshipEvent, type RelationshipEventInput } from "./schemas.js";
 import { MAX_EVENTS, RelationshipState, type RelationshipStateInput } from "./stateSchemas.js";
@@ -15,11 +13,14 @@ import { MAX_EVENTS, RelationshipState, type RelationshipStateInput } from "./st
  * its place.
  *
  * A state this library made in this process (frozen, so unchanged) is
- * trusted: an event in order costs one step and a copy of the event list,
- * however long the history. Any other state (read back from storage, say)
- * is validated and folded again from its events once, and refused with
- * `state-mismatch` if what it says differs from what its events give; to
- * rebuild one, pass its events to {@link relationshipState}.
+ * trusted. An event in order, applied to the newest state of its line, costs
+ * what the event adds, however long the history: the states of a line share
+ * their lists, and a state's lists are copied out only when first read.
+ * Applied to an older state, it starts a new line with one copy. Any other
+ * state (read back from storage, say) is validated and folded again from
+ * its events once, and refused with `state-mismatch` if what it says
+ * differs from what its events give; to rebuild one, pass its events to
+ * {@link relationshipState}.
  *
  * @param state - a state from {@link relationshipState} or from this function
  * @param event - the new event
@@ -54,16 +55,16 @@ export function applyRelationshipEvent(state: RelationshipStateInput, event: Rel
   const current = isMadeState(state) ? state : checkedState(state);
   const next = validate(RelationshipEvent, event, "event");
   if (next.referrerId !== current.referrerId) throw new InvalidInputError("event", [{ path: ["referrerId"], code: "referrer-mismatch" }]);
-  const { events, asOf, policy, referrerKind } = current;
+  const { count, last } = madeEvents(current);
+  const repeated = madeStateHas(current, next.id);
   // The same limit a stored state is read with, so no state is made that could not be read back.
-  if (events.length >= MAX_EVENTS && !madeStateHas(current, next.id))
+  if (count >= MAX_EVENTS && !repeated)
     throw new InvalidInputError("state", [{ path: ["events"], code: "too-big", expected: `at most ${MAX_EVENTS} items` }], FROM_SCHEMA);
-  const last = events[events.length - 1];
   const inOrder = last === undefined || next.date > last.date || (next.date === last.date && next.id > last.id);
   // A repeated id, or an event dated before the latest: fold again, so the result is the same either way.
-  if (!inOrder || madeStateHas(current, next.id)) return stateFromEvents([...events, next], current.referrerId, asOf, policy, referrerKind);
-  const core = foldEvents(current, [next], policy);
-  return rememberAppended(current, deriveState({ ...core, events: [...events, next] }, asOf, policy, referrerKind));
+  if (!inOrder || repeated)
+    return stateFromEvents([...current.events, next], current.referrerId, current.asOf, current.policy, current.referrerKind);
+  return appendToMadeState(current, next);
 }
 
 /** A state from outside: valid, and exactly what its own events give on its day. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findLateralOpportunities, relationshipState } from "referwell/relationships";
+import { applyRelationshipEvent, findLateralOpportunities, relationshipState } from "referwell/relationships";
 import { growthRatio } from "../support/growthRatio.js";
 
 /**
@@ -45,5 +45,42 @@ describe("growth: relationships", () => {
       }));
     const ratio = growthRatio(2_000, events, (list) => relationshipState(list, { now: "2026-12-01" }));
     expect(ratio).toBeLessThanOrEqual(2);
+  });
+
+  /** A history built the way a host that updates as events arrive builds it: one event at a time, each on the state before. */
+  const oneAtATime = (events: readonly Parameters<typeof applyRelationshipEvent>[1][], allowFallback = false) => {
+    let state = relationshipState([], { now: "2026-12-01", referrerId: "ref-1", policy: { allowFallback } });
+    for (const event of events) state = applyRelationshipEvent(state, event);
+    return state;
+  };
+
+  it("applyRelationshipEvent: a long history built one event at a time, each in order", () => {
+    const events = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `e${String(i).padStart(7, "0")}`,
+        date: day(Math.floor((i * 300) / n)),
+        type: "referral-received" as const,
+        clinicianId: "clin-a",
+        referrerId: "ref-1",
+        addressedTo: "point-person" as const,
+      }));
+    expect(growthRatio(2_000, events, oneAtATime)).toBeLessThanOrEqual(2);
+  });
+
+  it("applyRelationshipEvent: one event at a time, every referral through a colleague not seen before, and stages falling back", () => {
+    // Referrals a dormant spell apart (more than the 180-day window, across years) add stage evidence as well as colleagues.
+    const events = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `e${String(i).padStart(7, "0")}`,
+        date: new Date(Date.UTC(1900, 0, 1) + i * 200 * 86_400_000).toISOString().slice(0, 10),
+        type: "referral-received" as const,
+        clinicianId: `clin-${i}`,
+        referrerId: "ref-1",
+        addressedTo: "colleague" as const,
+      }));
+    // The first referral's clinician is the point person; after it, every referral falls back to stage 1 and rises again.
+    const last = oneAtATime(events(50), true);
+    expect([last.stageEvidence.length > 2 * 49, last.colleaguesUsed.length]).toEqual([true, 49]);
+    expect(growthRatio(1_000, events, (list) => oneAtATime(list, true))).toBeLessThanOrEqual(2);
   });
 });

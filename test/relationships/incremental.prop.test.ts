@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "referwell";
-import { applyRelationshipEvent, type RelationshipState, relationshipState } from "referwell/relationships";
+import { applyRelationshipEvent, RelationshipState, relationshipState } from "referwell/relationships";
 import { asOf, relationshipEvents } from "../arbitraries/relationships.js";
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -141,4 +141,16 @@ describe("applyRelationshipEvent: trusted, stored and branched states", () => {
     ).toBe(true);
     expect(() => (state.events as unknown[]).push({})).toThrow(TypeError);
   });
+
+  test.prop([relationshipEvents(), asOf])(
+    "a state made one event at a time reads as plain data: the schema's keys in order, and copies by spread, structuredClone or JSON all alike",
+    (events, now) => {
+      let state = relationshipState([], { now, referrerId: "ref-1" });
+      for (const event of events) state = applyRelationshipEvent(state, event);
+      expect(Object.keys(state)).toEqual(Object.keys(RelationshipState.shape));
+      const copies = [{ ...state }, structuredClone(state), JSON.parse(json(state)) as unknown];
+      for (const copy of copies) expect(copy).toEqual(RelationshipState.parse(JSON.parse(json(state))));
+      expect(Object.isFrozen(state.colleaguesUsed) && state.events === state.events).toBe(true);
+    },
+  );
 });

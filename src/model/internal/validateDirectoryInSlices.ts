@@ -51,11 +51,8 @@ async function idsOf(items: readonly { readonly id: string }[], clock: SliceCloc
 async function crossChecked(directory: Directory, clock: SliceClock): Promise<DirectoryIds | undefined> {
   const practiceIds = await idsOf(directory.practices, clock);
   if (practiceIds === undefined) return undefined;
-  const ids: DirectoryIds = {
-    practiceIds,
-    payerIds: new Set(directory.payers.map((payer) => payer.id)),
-    compactIds: new Set(directory.compacts.map((compact) => compact.id)),
-  };
+  // Payer and compact ids as any validated directory gives them; practice ids as just checked for repeats.
+  const ids: DirectoryIds = { ...directoryIds({ ...directory, practices: [] }), practiceIds };
   const clinicianIds = new Set<string>();
   for (const clinician of directory.clinicians) {
     if (clinicianIds.has(clinician.id) || danglingReferences(clinician, ids).length > 0) return undefined;

@@ -9,12 +9,56 @@ import type { Collaboration, Lifecycle, RelationshipState } from "../stateSchema
 const latest = (...dates: (IsoDate | null)[]): IsoDate | null =>
   dates.reduce<IsoDate | null>((best, date) => (date !== null && (best === null || date > best) ? date : best), null);
 
+type StageEvidence = RelationshipState["stageEvidence"][number];
+/** Days spent in each stage. */
+export type DaysInStage = RelationshipState["daysInStage"];
+
+/**
+ * What reading a state needs of its lists, so a state extended by one event
+ * is read without walking them: the latest stage evidence, the days spent in
+ * each stage before it (they no longer depend on the day), and how many
+ * people the practice has been referred through.
+ */
+export interface ListSummary {
+  readonly lastEvidence: StageEvidence | undefined;
+  readonly settledDays: DaysInStage;
+  readonly breadth: number;
+}
+
+export const NO_DAYS: DaysInStage = Object.freeze({ 1: 0, 2: 0, 3: 0 });
+
+/** Adds the days one stage lasted, from its evidence to the next, to the days settled so far. */
+export function settleSpan(days: DaysInStage, evidence: StageEvidence, until: IsoDate): DaysInStage {
+  const settled = { 1: days[1], 2: days[2], 3: days[3] };
+  settled[evidence.stage] += Math.max(0, calendarDays(evidence.date, until < evidence.date ? evidence.date : until));
+  return settled;
+}
+
+/** The summary read from the lists themselves. */
+export function summarizeLists(core: RelationshipCore): ListSummary {
+  const { stageEvidence } = core;
+  let settledDays = NO_DAYS;
+  for (let index = 0; index + 1 < stageEvidence.length; index += 1)
+    settledDays = settleSpan(settledDays, stageEvidence[index] as StageEvidence, (stageEvidence[index + 1] as StageEvidence).date);
+  return {
+    lastEvidence: stageEvidence[stageEvidence.length - 1],
+    settledDays,
+    breadth: new Set([...(core.pointPersonId === null ? [] : [core.pointPersonId]), ...core.colleaguesUsed]).size,
+  };
+}
+
+/** Days in each stage as of a day: the settled ones, and the latest stage's up to the day. */
+function daysInStageOn({ lastEvidence, settledDays }: ListSummary, asOf: IsoDate): DaysInStage {
+  return lastEvidence === undefined ? { ...settledDays } : settleSpan(settledDays, lastEvidence, asOf);
+}
+
 /** Reads a core on a day: lifecycle, time in each stage, collaboration and signals. */
 export function deriveState(
   core: RelationshipCore,
   asOf: IsoDate,
   policy: RelationshipPolicy,
   referrerKind: ReferrerKind | null,
+  lists: ListSummary = summarizeLists(core),
 ): RelationshipState {
   const { counts, dates, closed } = core;
   let lifecycle: Lifecycle;
@@ -31,12 +75,8 @@ export function deriveState(
   else [lifecycle, since] = ["contacted", dates.firstContact];
   if (lifecycle !== "closed" && lifecycle !== "dormant" && lifecycle !== "prospect") since = latest(since, dates.lastRevived);
 
-  const daysInStage = { 1: 0, 2: 0, 3: 0 };
-  core.stageEvidence.forEach((evidence, index) => {
-    const until = core.stageEvidence[index + 1]?.date ?? asOf;
-    daysInStage[evidence.stage] += Math.max(0, calendarDays(evidence.date, until < evidence.date ? evidence.date : until));
-  });
-  const reached = core.stageEvidence[core.stageEvidence.length - 1]?.stage ?? null;
+  const daysInStage = daysInStageOn(lists, asOf);
+  const reached = lists.lastEvidence?.stage ?? null;
   // With fallback allowed, a relationship that went dormant shows stage 1, also once closed after going dormant.
   const wentDormant =
     lifecycle === "dormant" ||
@@ -80,8 +120,7 @@ export function deriveState(
     collaboration,
     signals: {
       recencyDays: dates.lastActivity === null ? null : calendarDays(dates.lastActivity, asOf),
-      breadth:
-        counts.referralsIn === 0 ? 0 : new Set([...(core.pointPersonId === null ? [] : [core.pointPersonId]), ...core.colleaguesUsed]).size,
+      breadth: counts.referralsIn === 0 ? 0 : lists.breadth,
       conversion: counts.meetings === 0 ? null : counts.referralsIn / counts.meetings,
       reciprocity,
     },

@@ -52,9 +52,10 @@ export interface FoldSeen {
 
 /**
  * Applies one event, the next in date-then-id order, to a draft of the core,
- * in place: a fold copies once, not per event. The caller keeps the event
- * list and owns the draft; new colleagues are appended, and the caller sorts
- * the lists once the fold is done (see `foldEvents`).
+ * in place: stage evidence and new colleagues are appended to its lists,
+ * counts and dates written into its objects. The caller keeps the event
+ * list, owns the draft, and sorts the colleague lists when they are read
+ * (see `relationshipLine`).
  * Stages only rise here, each rise with the referral that justifies it
  * (seed 001): the first referral gives stage 1, referrals tried with
  * colleagues stage 2, a referral to the practice as a whole (or breadth

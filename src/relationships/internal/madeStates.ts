@@ -1,45 +1,101 @@
 import { deepFreeze } from "../../model/internal/deepFreeze.js";
+import type { ReferrerKind } from "../../model/enums.js";
+import type { IsoDate } from "../../model/scalars.js";
+import type { RelationshipEvent, RelationshipPolicy } from "../schemas.js";
 import type { RelationshipState } from "../stateSchemas.js";
+import { type DaysInStage, deriveState } from "./deriveState.js";
+import type { RelationshipCore } from "./foldStep.js";
+import { type CoreFields, extendLine, fieldsOf, forkLine, type Lengths, type Line, lengthsOf } from "./relationshipLine.js";
+
+type ListKey = "events" | "stageEvidence" | "colleaguesUsed" | "colleaguesIntroduced";
+
+/** Where a state the library made stands on its line, the days its earlier stages took, and its lists once read. */
+interface Made {
+  readonly line: Line;
+  readonly lengths: Lengths;
+  readonly settledDays: DaysInStage;
+  readonly lists: { [Key in ListKey]?: readonly unknown[] };
+}
+
+// States this library made in this process, each frozen, so what it holds is what folding gave.
+const made = new WeakMap<object, Made>();
+
+// Frozen: a placeholder for the lists until they are defined on demand.
+const NONE = Object.freeze([]) as never[];
+
+/** Reads a list of a made state from its line, the first time it is asked for. */
+const READ: { readonly [Key in ListKey]: (found: Made) => unknown[] } = {
+  events: ({ line, lengths }) => line.events.slice(0, lengths.events),
+  stageEvidence: ({ line, lengths }) => line.evidence.slice(0, lengths.evidence),
+  colleaguesUsed: ({ line, lengths }) => line.used.slice(0, lengths.used).sort(),
+  colleaguesIntroduced: ({ line, lengths }) => line.introduced.slice(0, lengths.introduced).sort(),
+};
+
+/** The state a getter was read on: the receiver, or the made state it inherits from. */
+function madeFor(receiver: unknown): Made {
+  for (let value = receiver; typeof value === "object" && value !== null; value = Object.getPrototypeOf(value)) {
+    const found = made.get(value);
+    if (found !== undefined) return found;
+  }
+  throw new TypeError("not a state this library made");
+}
+
+// One getter per list, shared by every state: a state is built with fast properties and no closures of its own.
+const GETTERS = Object.fromEntries(
+  (Object.keys(READ) as ListKey[]).map((key) => [
+    key,
+    {
+      enumerable: true,
+      get(this: unknown): readonly unknown[] {
+        const found = madeFor(this);
+        return (found.lists[key] ??= Object.freeze(READ[key](found)));
+      },
+    },
+  ]),
+) as { readonly [Key in ListKey]: PropertyDescriptor };
 
 /**
- * The ids of a line of states each made from the last by one event in
- * order, with their places: every state on the line holds a prefix of the
- * newest one's events, so one map answers "has this state seen that id" for
- * all of them.
+ * The state the newest prefixes of a line give on a day, frozen and
+ * remembered. Its lists are read from the line when first asked for (the
+ * colleagues sorted then), so making a state costs what its own fields
+ * cost, not what its history holds; as JSON it is the same plain object.
  */
-interface Line {
-  readonly places: Map<string, number>;
-  length: number;
-}
-
-// States this library made in this process, each frozen through, so what it holds is what folding gave.
-const made = new WeakMap<RelationshipState, Line>();
-
-/** Freezes a state the library just made from its events and remembers it, so applying an event to it needs no validation. */
-export function rememberState(state: RelationshipState): RelationshipState {
-  const { events } = state;
-  const places = new Map<string, number>();
-  // By index: listing an array's keys costs more than freezing what it holds.
-  for (let index = 0; index < events.length; index += 1) places.set(deepFreeze(events[index])?.id as string, index);
-  return remember(state, { places, length: events.length });
-}
-
-/** The same for a state made from `previous` by one more event in order: on the newest state of a line, the line grows by it. */
-export function rememberAppended(previous: RelationshipState, state: RelationshipState): RelationshipState {
-  const line = made.get(previous);
-  if (line === undefined || line.length !== previous.events.length) return rememberState(state);
-  const added = deepFreeze(state.events[state.events.length - 1]);
-  if (added !== undefined) line.places.set(added.id, line.length);
-  line.length = state.events.length;
-  return remember(state, line);
-}
-
-function remember(state: RelationshipState, line: Line): RelationshipState {
-  const { events, ...rest } = state;
-  Object.freeze(events);
-  deepFreeze(rest);
-  made.set(Object.freeze(state), line);
-  return state;
+export function madeState(
+  line: Line,
+  fields: CoreFields,
+  settledDays: DaysInStage,
+  asOf: IsoDate,
+  policy: RelationshipPolicy,
+  referrerKind: ReferrerKind | null,
+): RelationshipState {
+  const lengths = lengthsOf(line);
+  const { pointPersonId } = fields;
+  const core: RelationshipCore = {
+    referrerId: fields.referrerId,
+    events: NONE,
+    stageEvidence: NONE,
+    pointPersonId,
+    colleaguesUsed: NONE,
+    colleaguesIntroduced: NONE,
+    fit: fields.fit,
+    counts: fields.counts,
+    dates: fields.dates,
+    closed: fields.closed,
+    snoozedUntil: fields.snoozedUntil,
+  };
+  const derived = deriveState(core, asOf, policy, referrerKind, {
+    lastEvidence: line.evidence[lengths.evidence - 1],
+    settledDays,
+    breadth: lengths.used + (pointPersonId !== null && !line.usedSet.has(pointPersonId) ? 1 : 0),
+  });
+  // The keys in the order deriving gave them, the lists as getters in their places, so the state serializes as before.
+  const state: Record<string, unknown> = {};
+  for (const key in derived) {
+    if (Object.hasOwn(GETTERS, key)) Object.defineProperty(state, key, GETTERS[key as ListKey]);
+    else state[key] = deepFreeze(derived[key as keyof RelationshipState]);
+  }
+  made.set(Object.freeze(state), { line, lengths, settledDays, lists: {} });
+  return state as RelationshipState;
 }
 
 /** Whether a value is a state the library made (and froze) in this process. */
@@ -47,8 +103,30 @@ export function isMadeState(value: unknown): value is RelationshipState {
   return typeof value === "object" && value !== null && made.has(value as RelationshipState);
 }
 
+const madeOf = (state: RelationshipState): Made => madeFor(state);
+
 /** Whether a state the library made holds an event with this id. */
 export function madeStateHas(state: RelationshipState, id: string): boolean {
-  const place = made.get(state)?.places.get(id);
-  return place !== undefined && place < state.events.length;
+  const { line, lengths } = madeOf(state);
+  const place = line.places.get(id);
+  return place !== undefined && place < lengths.events;
+}
+
+/** How many events a state the library made holds, and its latest, without reading its list. */
+export function madeEvents(state: RelationshipState): { readonly count: number; readonly last: RelationshipEvent | undefined } {
+  const { line, lengths } = madeOf(state);
+  return { count: lengths.events, last: line.events[lengths.events - 1] };
+}
+
+/**
+ * A state the library made with one more event, later in date-then-id order
+ * than all it holds and new to it. On the newest state of a line the event
+ * is appended; on an older one the line forks once, with a copy of its
+ * prefixes.
+ */
+export function appendToMadeState(state: RelationshipState, event: RelationshipEvent): RelationshipState {
+  const found = madeOf(state);
+  const line = found.line.events.length === found.lengths.events ? found.line : forkLine(found.line, found.lengths);
+  const next = extendLine(line, fieldsOf(state), found.settledDays, event, state.policy);
+  return madeState(line, next.fields, next.settledDays, state.asOf, state.policy, state.referrerKind);
 }

@@ -2,10 +2,10 @@ import type { ReferrerKind } from "../../model/enums.js";
 import type { IsoDate } from "../../model/scalars.js";
 import type { RelationshipEvent, RelationshipPolicy } from "../schemas.js";
 import type { RelationshipState } from "../stateSchemas.js";
-import { deriveState } from "./deriveState.js";
+import { NO_DAYS } from "./deriveState.js";
 import { emptyCore } from "./emptyCore.js";
-import { foldEvents } from "./foldEvents.js";
-import { rememberState } from "./madeStates.js";
+import { madeState } from "./madeStates.js";
+import { type CoreFields, emptyLine, extendLine, fieldsOf } from "./relationshipLine.js";
 import { sortEvents } from "./sortEvents.js";
 
 /** The state validated events of one referrer give on a day: folded by date then id, each id once; frozen, and remembered as made here. */
@@ -17,6 +17,9 @@ export function stateFromEvents(
   referrerKind: ReferrerKind | null,
 ): RelationshipState {
   const sorted = sortEvents(events);
-  const core = foldEvents(emptyCore(referrerId), sorted, policy);
-  return rememberState(deriveState({ ...core, events: sorted }, asOf, policy, referrerKind));
+  const line = emptyLine();
+  let fields: CoreFields = fieldsOf(emptyCore(referrerId));
+  let settledDays = NO_DAYS;
+  for (const event of sorted) ({ fields, settledDays } = extendLine(line, fields, settledDays, event, policy));
+  return madeState(line, fields, settledDays, asOf, policy, referrerKind);
 }
