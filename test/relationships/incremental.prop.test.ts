@@ -151,6 +151,20 @@ describe("applyRelationshipEvent: trusted, stored and branched states", () => {
       const copies = [{ ...state }, structuredClone(state), JSON.parse(json(state)) as unknown];
       for (const copy of copies) expect(copy).toEqual(RelationshipState.parse(JSON.parse(json(state))));
       expect(Object.isFrozen(state.colleaguesUsed) && state.events === state.events).toBe(true);
+      // Read through a Proxy, another receiver or a copy of its descriptors, a state gives the same lists.
+      const proxy = new Proxy(state, {});
+      const described = Object.create(Object.prototype, Object.getOwnPropertyDescriptors(state)) as RelationshipState;
+      for (const view of [proxy, described, Reflect.get(state, "events", {}) === state.events ? state : undefined])
+        expect(json(view)).toBe(json(state));
+      const another = events[0] ?? {
+        id: "e-x",
+        date: "2026-01-01",
+        type: "touch",
+        kind: "call",
+        clinicianId: "clin-a",
+        referrerId: "ref-1",
+      };
+      expect(json(applyRelationshipEvent(proxy, another as never))).toBe(json(applyRelationshipEvent(state, another as never)));
     },
   );
 });

@@ -55,7 +55,7 @@ export interface FoldSeen {
  * in place: stage evidence and new colleagues are appended to its lists,
  * counts and dates written into its objects. The caller keeps the event
  * list, owns the draft, and sorts the colleague lists when they are read
- * (see `relationshipLine`).
+ * (see `madeStates`).
  * Stages only rise here, each rise with the referral that justifies it
  * (seed 001): the first referral gives stage 1, referrals tried with
  * colleagues stage 2, a referral to the practice as a whole (or breadth

@@ -31,28 +31,10 @@ const READ: { readonly [Key in ListKey]: (found: Made) => unknown[] } = {
   colleaguesIntroduced: ({ line, lengths }) => line.introduced.slice(0, lengths.introduced).sort(),
 };
 
-/** The state a getter was read on: the receiver, or the made state it inherits from. */
-function madeFor(receiver: unknown): Made {
-  for (let value = receiver; typeof value === "object" && value !== null; value = Object.getPrototypeOf(value)) {
-    const found = made.get(value);
-    if (found !== undefined) return found;
-  }
-  throw new TypeError("not a state this library made");
+/** A getter for one list of a made state, reading it from the line when first asked for. Its own closure, not `this`: a Proxy or a copy of the state's descriptors reads the same list. */
+function listGetter(found: Made, key: ListKey): PropertyDescriptor {
+  return { enumerable: true, get: () => (found.lists[key] ??= Object.freeze(READ[key](found))) };
 }
-
-// One getter per list, shared by every state: a state is built with fast properties and no closures of its own.
-const GETTERS = Object.fromEntries(
-  (Object.keys(READ) as ListKey[]).map((key) => [
-    key,
-    {
-      enumerable: true,
-      get(this: unknown): readonly unknown[] {
-        const found = madeFor(this);
-        return (found.lists[key] ??= Object.freeze(READ[key](found)));
-      },
-    },
-  ]),
-) as { readonly [Key in ListKey]: PropertyDescriptor };
 
 /**
  * The state the newest prefixes of a line give on a day, frozen and
@@ -89,12 +71,13 @@ export function madeState(
     breadth: lengths.used + (pointPersonId !== null && !line.usedSet.has(pointPersonId) ? 1 : 0),
   });
   // The keys in the order deriving gave them, the lists as getters in their places, so the state serializes as before.
+  const found: Made = { line, lengths, settledDays, lists: {} };
   const state: Record<string, unknown> = {};
   for (const key in derived) {
-    if (Object.hasOwn(GETTERS, key)) Object.defineProperty(state, key, GETTERS[key as ListKey]);
+    if (Object.hasOwn(READ, key)) Object.defineProperty(state, key, listGetter(found, key as ListKey));
     else state[key] = deepFreeze(derived[key as keyof RelationshipState]);
   }
-  made.set(Object.freeze(state), { line, lengths, settledDays, lists: {} });
+  made.set(Object.freeze(state), found);
   return state as RelationshipState;
 }
 
@@ -103,7 +86,12 @@ export function isMadeState(value: unknown): value is RelationshipState {
   return typeof value === "object" && value !== null && made.has(value as RelationshipState);
 }
 
-const madeOf = (state: RelationshipState): Made => madeFor(state);
+function madeOf(state: RelationshipState): Made {
+  const found = made.get(state);
+  // Only reached after isMadeState: a state the library did not make never gets here.
+  if (found === undefined) throw new TypeError("not a state this library made");
+  return found;
+}
 
 /** Whether a state the library made holds an event with this id. */
 export function madeStateHas(state: RelationshipState, id: string): boolean {
