@@ -71,7 +71,8 @@ const BUDGETS = {
   // Then by the compiled reader of validate (about 2.6 kB), then by updating a matcher in place (about 0.7 kB).
   // Then by date arithmetic on day numbers (about 0.5 kB: dates read and written without Date, five times faster) and
   // criteria completed from the client's draft with the findings' changes, without copying either first.
-  "createMatcher with zod": 54.8 * KB,
+  // Then by the compact layout (about 1.6 kB, as without zod).
+  "createMatcher with zod": 56.4 * KB,
   // Without zod it grew again by the shared error module's expected texts for FHIR input (about 80 B), which live
   // there so that InvalidInputError accepts them; the matcher imports no FHIR code; then by the practice's partner
   // preference (practice sizes, busy in a specialty: about 0.35 kB), then by where the client will be (stays, and the
@@ -81,7 +82,9 @@ const BUDGETS = {
   // Then by the compiled reader validate reads well-formed input with (about 2.5 kB: generated code per schema node,
   // with zod's result and half its time or less), shared by every app.
   // Then by `Matcher.update` (about 0.7 kB: the changes' schema, and indexing and unindexing one clinician).
-  "createMatcher without zod": 29 * KB,
+  // Then by the compact layout of a compiled directory (about 1.6 kB): one pool of numbers for every clinician's codes,
+  // outcome ratings and weekly slots, index sets that turn into bitsets, and the unknown tags found while compiling.
+  "createMatcher without zod": 30.5 * KB,
   // The shared model's share grew with the exact time-zone offsets, the instant year cap and the new expected texts;
   // consent's with the regulation's full 2.32(a)(1) notice, canonical identifiers, the uncertain day, supersession,
   // the emergency and treatment rules, and the per-call indexes (category and data period).
@@ -102,7 +105,8 @@ const BUDGETS = {
   // a directory in slices), and by the sweep that finds the days in network for the referral rules (about 0.5 kB).
   // Then by the lines of relationship states (about 0.8 kB): shared append-only lists, lists read on demand, and
   // stage days settled as stages end, so an event in order costs what it adds.
-  "everything without zod": 89.3 * KB,
+  // Then by the matcher's compact layout (about 1.6 kB) and payers and regulations validated in slices (about 0.2 kB).
+  "everything without zod": 91.2 * KB,
   // referwell/fhir on its own: its readers and writers, the code maps as data, and the model schemas they validate with;
   // then consents in and out (about 5 kB): the Consent reader and writer, and the consent schemas and built-in categories
   // they validate and read security labels with. An app that imports only the clinician or client readers does not

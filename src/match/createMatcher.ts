@@ -74,10 +74,11 @@ export interface Matcher {
 }
 
 /**
- * Validates a directory once and compiles it for matching: canonical codes,
- * availability as minutes, and indexes by jurisdiction and location, so each
- * ranking looks only at clinicians who could be licensed for or reach the
- * client. Rank as many requests as you like against one matcher.
+ * Validates a directory once and compiles it for matching: canonical codes
+ * and weekly slots packed in one pool of numbers, and indexes by
+ * jurisdiction and location, so each ranking looks only at clinicians who
+ * could be licensed for or reach the client. Rank as many requests as you
+ * like against one matcher.
  *
  * Hard constraints (an option never fails one): not excluded for the client,
  * accepting new clients, room in the caseload and in this week's new-client

@@ -4,14 +4,14 @@ import { sliceClock, throwIfAborted } from "../model/internal/sliceClock.js";
 import { sortInSlices } from "../model/internal/sortInSlices.js";
 import { validateDirectoryInSlices } from "../model/internal/validateDirectoryInSlices.js";
 import type { Matcher } from "./createMatcher.js";
-import { byClinicianId, compileOne, holdPlace, startCompiling } from "./internal/compileDirectory.js";
+import { byClinicianId, compileOne, finishCompiling, holdPlace, startCompiling } from "./internal/compileDirectory.js";
 import { matcherOver } from "./internal/matcherOver.js";
 import { MatcherOptions, type MatcherOptionsInput, SliceOptions, type SliceOptionsInput } from "./schemas.js";
 
 /**
  * {@link createMatcher}, a slice at a time: the same matcher, made without
- * holding the thread. It validates the directory a chunk of clinicians at a
- * time, sorts and compiles them the same way, and gives the event loop a
+ * holding the thread. It validates the directory a chunk at a time
+ * (clinicians, practices, payers and regulations alike), sorts and compiles them the same way, and gives the event loop a
  * turn whenever `sliceMilliseconds` have passed (see {@link SliceOptions}),
  * so a server goes on answering requests while a national directory
  * compiles. The matcher it resolves to gives every answer `createMatcher`
@@ -72,6 +72,7 @@ export async function createMatcherAsync(
     compileOne(compiled, sorted, index);
     if (clock.due()) await clock.pause();
   }
+  finishCompiling(compiled);
   // A signal that fired during the last slice still stops it.
   throwIfAborted(signal);
   return matcherOver(compiled, ids);

@@ -1,8 +1,9 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import type { Directory } from "referwell";
+import { Directory, validate } from "referwell";
 import { createMatcher, createMatcherAsync, type Matcher, type MatchRequestInput } from "referwell/match";
 import { sortInSlices } from "../../src/model/internal/sortInSlices.js";
+import { validateDirectoryInSlices } from "../../src/model/internal/validateDirectoryInSlices.js";
 import { anyCriteria, matchDirectory } from "../arbitraries/match.js";
 import { syntheticClients, syntheticDirectory } from "../arbitraries/synthetic.js";
 import { growthRatioAsync } from "../support/growthRatio.js";
@@ -82,6 +83,13 @@ describe("createMatcherAsync", () => {
     "a practice no one lists": (d) => ({ ...d, clinicians: d.clinicians.map((c, i) => (i === 3 ? { ...c, practiceId: "ZQXSECRET" } : c)) }),
     "a repeated practice": (d) => ({ ...d, practices: [...d.practices, d.practices[0]] }),
     "a repeated payer": (d) => ({ ...d, payers: [...d.payers, d.payers[0]] }),
+    "a broken payer": (d) => ({ ...d, payers: [...d.payers, { id: "p-x", name: "" }] }),
+    "a broken regulation": (d) => ({
+      ...d,
+      regulations: [{ jurisdiction: "US-OR", discipline: "psychologist", licenceRequired: "ZQXSECRET" }],
+    }),
+    "regulations that are no list": (d) => ({ ...d, regulations: { ZQXSECRET: 1 } }),
+    "payers that are no list": (d) => ({ ...d, payers: "ZQXSECRET" }),
     "a broken practice": (d) => ({ ...d, practices: [{ ...d.practices[0], id: " " }, ...d.practices.slice(1)] }),
     "an unknown key": (d) => ({ ...d, ZQXSECRET: 1 }),
     "clinicians that are no list": (d) => ({ ...d, clinicians: {} }),
@@ -155,6 +163,45 @@ describe("createMatcherAsync", () => {
     const stopped = new AbortController();
     stopped.abort(new Error("already stopped"));
     await expect(createMatcherAsync(directory, {}, { signal: stopped.signal })).rejects.toThrow("already stopped");
+  });
+
+  it("validates payers and regulations a chunk at a time, as it does practices and clinicians, to the value validate gives", async () => {
+    let reads = 0;
+    /** A copy of an item that counts each time validation reads one of its fields. */
+    const counted = <Item extends object>(item: Item, key: keyof Item & string): Item =>
+      Object.defineProperty({ ...item }, key, {
+        enumerable: true,
+        get: () => {
+          reads += 1;
+          return item[key];
+        },
+      });
+    const base = syntheticDirectory({ seed: 3, clinicians: 20 });
+    const payers = [...base.payers, ...Array.from({ length: 3_000 }, (_, i) => ({ id: `payer-${i}`, name: `Payer ${i}` }))];
+    const regulations = Array.from({ length: 2_000 }, (_, i) => ({
+      jurisdiction: `US-${["CA", "OR", "WA", "NY"][i % 4]}`,
+      discipline: `discipline-${i}`,
+      licenceRequired: i % 2 === 0,
+      source: "A statute",
+    }));
+    for (const withRegulations of [true, false]) {
+      const plain = { ...base, payers, ...(withRegulations ? { regulations } : {}) };
+      const input = {
+        ...plain,
+        payers: payers.map((payer) => counted(payer, "id")),
+        ...(withRegulations ? { regulations: regulations.map((regulation) => counted(regulation, "discipline")) } : {}),
+      };
+      reads = 0;
+      const readsAtPauses: number[] = [];
+      const clock = { due: () => true, pause: async () => void readsAtPauses.push(reads) };
+      const { directory } = await validateDirectoryInSlices(input, clock);
+      readsAtPauses.push(reads);
+      expect(reads).toBe(payers.length + (withRegulations ? regulations.length : 0));
+      // Between two turns of the event loop, validation reads at most one chunk of items.
+      const longest = Math.max(...readsAtPauses.map((count, i) => count - (readsAtPauses[i - 1] ?? 0)));
+      expect(longest).toBeLessThanOrEqual(64);
+      expect(JSON.stringify(directory)).toBe(JSON.stringify(validate(Directory, plain, "directory")));
+    }
   });
 
   it("costs per clinician at 8n at most twice what it costs at n", async () => {

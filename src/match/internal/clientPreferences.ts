@@ -1,5 +1,6 @@
 import type { ClientPreference } from "../../model/criteria.js";
-import type { CompiledClinician, PreparedQuery } from "./compiled.js";
+import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
+import { holds } from "./clinicianCodes.js";
 
 /** The client's preferences for who the clinician is (see `MatchPreferences`), prepared: codes canonical or normalized. */
 export interface PreparedPreferences {
@@ -12,15 +13,20 @@ export interface PreparedPreferences {
 }
 
 /** Whether one preference is met; a preference not asked for is met. */
-export function meetsPreference(clinician: CompiledClinician, query: PreparedQuery, preference: ClientPreference): boolean {
+export function meetsPreference(
+  directory: CompiledDirectory,
+  clinician: CompiledClinician,
+  query: PreparedQuery,
+  preference: ClientPreference,
+): boolean {
   const wanted = query.preferences;
   switch (preference) {
     case "populations":
-      return wanted.populations.every((code) => clinician.populations.has(code));
+      return wanted.populations.every((code) => holds(directory, clinician, "populations", code));
     case "cultures":
-      return wanted.cultures.every((code) => clinician.cultures.has(code));
+      return wanted.cultures.every((code) => holds(directory, clinician, "cultures", code));
     case "faiths":
-      return wanted.faiths.every((code) => clinician.faiths.has(code));
+      return wanted.faiths.every((code) => holds(directory, clinician, "faiths", code));
     case "clinicianAge": {
       const range = wanted.clinicianAge;
       if (range === undefined) return true;

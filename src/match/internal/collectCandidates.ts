@@ -1,5 +1,6 @@
 import type { CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { cellsNear } from "./cellsNear.js";
+import { addMembers, bitsMembers, emptyBits, type IndexSet, keepMembers } from "./indexSet.js";
 
 /** A jurisdiction and, for a subdivision, its country: a country licence covers its subdivisions. */
 const jurisdictionAndCountry = (jurisdiction: string | undefined): string[] =>
@@ -10,7 +11,7 @@ function addOfficesNear(
   directory: CompiledDirectory,
   point: { readonly lat: number; readonly lon: number },
   radiusKm: number,
-  add: (indexes: Iterable<number> | undefined) => void,
+  add: (indexes: IndexSet | undefined) => void,
 ): void {
   const cells = cellsNear(point, radiusKm);
   // A radius this wide covers much of the globe: every office is a candidate.
@@ -25,10 +26,9 @@ function addOfficesNear(
  * Everyone else fails a hard constraint without being looked at.
  */
 export function collectCandidates(directory: CompiledDirectory, query: PreparedQuery): number[] {
-  const seen = new Uint8Array(directory.clinicians.length);
-  const add = (indexes: Iterable<number> | undefined): void => {
-    for (const index of indexes ?? []) seen[index] = 1;
-  };
+  // One bit per place: a set of many clinicians is added a word at a time, and the required codes cut it down the same way.
+  const reached = emptyBits(directory.clinicians.length);
+  const add = (indexes: IndexSet | undefined): void => addMembers(reached, indexes);
   const { jurisdiction } = query.criteria.location;
   const country = jurisdiction.slice(0, 2);
   // Telehealth must be licensed for every place the client will be, so the first place's clinicians are enough.
@@ -43,16 +43,14 @@ export function collectCandidates(directory: CompiledDirectory, query: PreparedQ
       }
     } else addOfficesNear(directory, point, query.travelRadiusKm, add);
   }
-  // Every required population and problem area must be held: filter by their bitmaps before any clinician is evaluated.
+  // Every required population and problem area must be held: cut by their sets before any clinician is evaluated.
   const required = [
     ...query.requiredPopulations.map((code) => directory.byPopulation.get(code)),
     ...query.requiredProblemAreas.map((code) => directory.byProblemArea.get(code)),
   ];
-  if (required.includes(undefined)) return [];
-  const filters = required as Uint8Array[];
-  const candidates: number[] = [];
-  for (let index = 0; index < seen.length; index += 1) {
-    if (seen[index] === 1 && filters.every((filter) => filter[index] === 1)) candidates.push(index);
+  for (const set of required) {
+    if (set === undefined) return [];
+    keepMembers(reached, set);
   }
-  return candidates;
+  return bitsMembers(reached);
 }

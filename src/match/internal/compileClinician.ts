@@ -1,41 +1,74 @@
 import type { Clinician } from "../../model/clinician.js";
 import { normalizeTag } from "../../model/normalizeTag.js";
-import { minutesOf } from "../../model/internal/minutesOf.js";
-import type { ClinicianContext, CompiledClinician, CompiledSlot } from "./compiled.js";
+import type { ClinicianCodes } from "./clinicianCodes.js";
+import { packedOutcome, writeCodes } from "./clinicianCodes.js";
+import { packSlot } from "./packedSlot.js";
+import type { ClinicianContext, CompiledClinician, MatchRecord } from "./compiled.js";
+import { deepFreeze } from "../../model/internal/deepFreeze.js";
+import { findUnknownTags } from "../../model/internal/findUnknownTags.js";
+import { levelOfCareBit } from "./levelOfCareBit.js";
 import { primaryLanguage } from "./primaryLanguage.js";
 
-const OUTPATIENT = ["outpatient"] as const;
-const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+const NO_TAGS: readonly string[] = [];
 
-/** A clinician who sees adults is taken to see older adults too; few list both. */
-function servedPopulations(codes: readonly string[]): Set<string> {
-  const served = new Set(codes);
-  if (served.has("adults")) served.add("older-adults");
-  return served;
-}
-
-const compiledSlot = (slot: Clinician["availability"]["slots"][number]): CompiledSlot => ({
-  day: WEEKDAYS.indexOf(slot.day),
-  start: minutesOf(slot.start),
-  end: minutesOf(slot.end),
-  modes: slot.modes,
+/** The fields of a record the matcher reads, every one present so all records share one shape. */
+const matchRecord = (source: Clinician): MatchRecord => ({
+  id: source.id,
+  discipline: source.discipline,
+  practiceId: source.practiceId,
+  licensure: source.licensure,
+  insurancePanels: source.insurancePanels,
+  fee: source.fee,
+  slidingScaleFloor: source.slidingScaleFloor,
+  locations: source.locations,
+  telehealth: source.telehealth,
+  medicareOptOut: source.medicareOptOut,
+  timeZone: source.availability.timeZone,
+  acceptingNewClients: source.acceptingNewClients,
+  capacity: source.capacity,
+  birthYear: source.birthYear,
+  worksWithInterpreters: source.worksWithInterpreters,
 });
 
-/** One validated clinician at its place in the directory: canonical code sets, and slots as minutes. */
-export function compileClinician(source: Clinician, index: number, { vocabulary }: ClinicianContext): CompiledClinician {
+/** A clinician who sees adults is taken to see older adults too; few list both. */
+const servedPopulations = (codes: string[]): string[] => (codes.includes("adults") ? [...codes, "older-adults"] : codes);
+
+/**
+ * One validated clinician at its place in the directory: its canonical code
+ * lists written into the directory's `codes` at `index` (which must be
+ * empty), the fields the matcher reads and its unknown tags kept on the
+ * compiled clinician.
+ */
+export function compileClinician(
+  source: Clinician,
+  index: number,
+  { vocabulary }: ClinicianContext,
+  codes: ClinicianCodes,
+): CompiledClinician {
+  const canonical = (list: "problemAreas" | "modalities" | "populations") => (tag: string) => vocabulary.canonical(list, tag);
+  writeCodes(
+    codes,
+    index,
+    [
+      servedPopulations(source.populations.map(canonical("populations"))),
+      source.problemAreas.map(canonical("problemAreas")),
+      source.modalities.map(canonical("modalities")),
+      source.languages.map(primaryLanguage),
+      (source.cultures ?? NO_TAGS).map(normalizeTag),
+      (source.faiths ?? NO_TAGS).map(normalizeTag),
+      (source.outcomes ?? []).map((outcome) => vocabulary.canonical("problemAreas", outcome.problemArea)),
+    ],
+    [(source.outcomes ?? []).map(packedOutcome), source.availability.slots.map(packSlot)],
+  );
+  let levelsOfCare = 0;
+  for (const level of source.levelsOfCare ?? ["outpatient" as const]) levelsOfCare |= levelOfCareBit(level);
+  const unknownTags = findUnknownTags(vocabulary, [{ path: [], clinician: source }]);
   return {
     index,
-    source,
-    problemAreas: new Set(source.problemAreas.map((tag) => vocabulary.canonical("problemAreas", tag))),
-    modalities: new Set(source.modalities.map((tag) => vocabulary.canonical("modalities", tag))),
-    populations: servedPopulations(source.populations.map((tag) => vocabulary.canonical("populations", tag))),
+    source: matchRecord(source),
+    unknownTags: unknownTags.length === 0 ? undefined : deepFreeze(unknownTags),
     discipline: vocabulary.canonical("disciplines", source.discipline),
-    levelsOfCare: new Set(source.levelsOfCare ?? OUTPATIENT),
-    languages: new Set(source.languages.map(primaryLanguage)),
+    levelsOfCare,
     gender: source.gender === undefined ? undefined : normalizeTag(source.gender),
-    cultures: new Set((source.cultures ?? []).map(normalizeTag)),
-    faiths: new Set((source.faiths ?? []).map(normalizeTag)),
-    outcomes: new Map((source.outcomes ?? []).map((outcome) => [vocabulary.canonical("problemAreas", outcome.problemArea), outcome])),
-    slots: source.availability.slots.map(compiledSlot),
   };
 }

@@ -6,6 +6,7 @@ import type { MatcherOptions } from "../schemas.js";
 import { compareText } from "../../model/internal/compareText.js";
 import type { ClinicianContext, CompiledClinician, CompiledDirectory } from "./compiled.js";
 import { compileClinician } from "./compileClinician.js";
+import { createClinicianCodes, trimCodes } from "./clinicianCodes.js";
 import { indexClinician } from "./indexClinician.js";
 import { unlicensedJurisdictions } from "./unlicensedJurisdictions.js";
 
@@ -16,8 +17,8 @@ const PENDING = undefined as unknown as CompiledClinician;
 export const byClinicianId = (a: Clinician, b: Clinician): number => compareText(a.id, b.id);
 
 /**
- * Indexes a validated directory once: canonical code sets per clinician,
- * slots as minutes, and lookups by jurisdiction and by grid cell, so a query
+ * Indexes a validated directory once: canonical code lists in one pool,
+ * and lookups by jurisdiction and by grid cell, so a query
  * touches only clinicians who could be licensed or reached. Clinicians take
  * their places in id order.
  */
@@ -26,7 +27,13 @@ export function compileDirectory(directory: Directory, options: MatcherOptions):
   const compiled = startCompiling(directory, options);
   for (const source of directory.clinicians) holdPlace(compiled, source);
   for (let index = 0; index < sorted.length; index += 1) compileOne(compiled, sorted, index);
+  finishCompiling(compiled);
   return compiled;
+}
+
+/** What follows compiling every clinician: the pool of codes gives back the room it grew by. */
+export function finishCompiling(compiled: CompiledDirectory): void {
+  trimCodes(compiled.codes);
 }
 
 /** Everything but the clinicians: `byId` and the indexes empty. */
@@ -47,6 +54,7 @@ export function startCompiling(directory: Directory, options: MatcherOptions): C
     officesByJurisdiction: new Map(),
     officesByCell: new Map(),
     practiceSizes: new Map(),
+    codes: createClinicianCodes(directory.clinicians.length),
     outcomeHolders: 0,
     freeIndexes: [],
     context,
@@ -66,5 +74,5 @@ export function holdPlace(compiled: CompiledDirectory, source: Clinician): void 
 
 /** Compiles and indexes the clinician at `index` of the clinicians sorted by id. */
 export function compileOne(compiled: CompiledDirectory, sorted: readonly Clinician[], index: number): void {
-  indexClinician(compiled, compileClinician(sorted[index] as Clinician, index, compiled.context), sorted.length);
+  indexClinician(compiled, compileClinician(sorted[index] as Clinician, index, compiled.context, compiled.codes), sorted.length);
 }

@@ -7,7 +7,10 @@
 import type { Clinician } from "../../model/clinician.js";
 import type { MatchCriteria } from "../../model/criteria.js";
 import type { Vocabulary } from "../../model/createVocabulary.js";
-import type { CareMode, LevelOfCare } from "../../model/enums.js";
+import type { CareMode } from "../../model/enums.js";
+import type { ClinicianCodes } from "./clinicianCodes.js";
+import type { IndexSet } from "./indexSet.js";
+import type { UnknownTag } from "../../model/unknownTag.js";
 import type { Compact } from "../../model/licensure.js";
 import type { LicensureRules } from "../../model/internal/licensureFor.js";
 import type { GeoPoint, IsoDate, Jurisdiction } from "../../model/scalars.js";
@@ -20,32 +23,45 @@ import type { WeekTimeline } from "./weekTimeline.js";
 import type { PreparedPreferences } from "./clientPreferences.js";
 import type { ClientPreference } from "../../model/criteria.js";
 
-/** A weekly slot as minutes of a weekday (Monday = 0). */
-export interface CompiledSlot {
-  readonly day: number;
-  readonly start: number;
-  readonly end: number;
-  readonly modes: readonly CareMode[] | undefined;
-}
+/**
+ * What the matcher keeps of a clinician's validated record: the fields its
+ * checks and scores read, and the time zone of its availability. The tag
+ * lists, outcomes and weekly slots, compiled into the directory's `codes`,
+ * and the name and credentials, which no answer shows, are left out, so a
+ * large directory holds less.
+ */
+export type MatchRecord = { readonly timeZone: string } & Pick<
+  Clinician,
+  | "id"
+  | "discipline"
+  | "practiceId"
+  | "licensure"
+  | "insurancePanels"
+  | "fee"
+  | "slidingScaleFloor"
+  | "locations"
+  | "telehealth"
+  | "medicareOptOut"
+  | "acceptingNewClients"
+  | "capacity"
+  | "birthYear"
+  | "worksWithInterpreters"
+>;
 
+/**
+ * A clinician compiled for matching: what the checks read often, worked out
+ * once. Its code lists (populations, problem areas, modalities, languages,
+ * cultures, faiths, outcome areas) are in the directory's `codes`, by index.
+ */
 export interface CompiledClinician {
   readonly index: number;
-  readonly source: Clinician;
-  readonly problemAreas: ReadonlySet<string>;
-  readonly modalities: ReadonlySet<string>;
-  readonly populations: ReadonlySet<string>;
+  readonly source: MatchRecord;
+  /** The record's tags no vocabulary knows, by path from the record; undefined when there are none (as for most). */
+  readonly unknownTags: readonly UnknownTag[] | undefined;
   readonly discipline: string;
-  /** The levels of care offered: `outpatient` when the clinician lists none. */
-  readonly levelsOfCare: ReadonlySet<LevelOfCare>;
-  /** Primary language subtags, lower case. */
-  readonly languages: ReadonlySet<string>;
+  /** The levels of care offered, one bit each in `LevelOfCare`'s order: `outpatient` when the clinician lists none. */
+  readonly levelsOfCare: number;
   readonly gender: string | undefined;
-  /** Cultures and faiths the clinician works with, normalized. */
-  readonly cultures: ReadonlySet<string>;
-  readonly faiths: ReadonlySet<string>;
-  /** Outcome per canonical problem area. */
-  readonly outcomes: ReadonlyMap<string, { readonly rating: "effective" | "neutral" | "ineffective"; readonly cases: number }>;
-  readonly slots: readonly CompiledSlot[];
 }
 
 /** What compiling one clinician needs from the directory, kept so a matcher can compile a changed clinician alone. */
@@ -67,18 +83,20 @@ export interface CompiledDirectory {
   readonly clinicians: (CompiledClinician | undefined)[];
   /** By id, in the directory's order: as given, then each added clinician last. */
   readonly byId: Map<string, CompiledClinician>;
-  /** Which clinicians serve each population (one byte per clinician, by index; an index past the end is 0). */
-  readonly byPopulation: Map<string, Uint8Array>;
-  /** Which clinicians treat each problem area (one byte per clinician, by index; an index past the end is 0). */
-  readonly byProblemArea: Map<string, Uint8Array>;
+  /** Which clinicians serve each population. */
+  readonly byPopulation: Map<string, IndexSet>;
+  /** Which clinicians treat each problem area. */
+  readonly byProblemArea: Map<string, IndexSet>;
   /** Open clinicians who may be licensed for telehealth in a jurisdiction (licence or compact member), by jurisdiction. */
-  readonly byJurisdiction: Map<Jurisdiction, Set<number>>;
+  readonly byJurisdiction: Map<Jurisdiction, IndexSet>;
   /** Open clinicians' offices by jurisdiction, for clients without a point. */
-  readonly officesByJurisdiction: Map<Jurisdiction, Set<number>>;
+  readonly officesByJurisdiction: Map<Jurisdiction, IndexSet>;
   /** Open clinicians' offices by one-degree grid cell `lat:lon`, for radius queries. */
-  readonly officesByCell: Map<string, Set<number>>;
+  readonly officesByCell: Map<string, IndexSet>;
   /** How many clinicians each practice has. */
   readonly practiceSizes: Map<string, number>;
+  /** Every clinician's code lists, by index. */
+  readonly codes: ClinicianCodes;
   /** How many clinicians report outcomes: with none, outcomes carry no weight. */
   outcomeHolders: number;
   /** Places removed clinicians left, for added ones to take. */

@@ -7,6 +7,8 @@ import type { ConstraintFailure, ConstraintReason, HardConstraint, PaymentRoute 
 import { type CareModeReason, type CareModes, careModes } from "./careModes.js";
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { inSentence } from "./inSentence.js";
+import { type CodeKind, holds, outcomeFor } from "./clinicianCodes.js";
+import { levelOfCareBit } from "./levelOfCareBit.js";
 import { paymentFailure } from "./paymentFailure.js";
 import { paymentRoute } from "./paymentRoute.js";
 
@@ -43,8 +45,8 @@ const label = ({ directory }: Evaluation, list: VocabularyList, code: string): s
   directory.vocabulary.label(list, code) ?? UNLISTED[list];
 
 /** Whether every required code is held. */
-function hasAll(required: readonly string[], held: ReadonlySet<string>): boolean {
-  for (const code of required) if (!held.has(code)) return false;
+function hasAll({ directory, clinician }: Evaluation, required: readonly string[], kind: Exclude<CodeKind, "outcomes">): boolean {
+  for (const code of required) if (!holds(directory, clinician, kind, code)) return false;
   return true;
 }
 
@@ -59,10 +61,10 @@ function everyRequired(
   return {
     constraint,
     requested: (query) => query[required].length > 0,
-    passes: ({ clinician, query }) => hasAll(query[required], clinician[held]),
+    passes: (evaluation) => hasAll(evaluation, evaluation.query[required], held),
     explain: (evaluation) =>
       evaluation.query[required]
-        .filter((code) => !evaluation.clinician[held].has(code))
+        .filter((code) => !holds(evaluation.directory, evaluation.clinician, held, code))
         .map((code) => ({ constraint, reason, text: text(evaluation, code) })),
   };
 }
@@ -81,7 +83,7 @@ const weekFull = ({ clinician: { source } }: Evaluation): boolean =>
   source.capacity.newClientsThisWeek >= source.capacity.weeklyNewClientLimit;
 /** Whether the clinician is rated ineffective, on enough cases, with the primary need the policy vetoes on. */
 const ineffectiveOnPrimary = ({ directory, clinician, query }: Evaluation): boolean => {
-  const outcome = query.vetoNeed === undefined ? undefined : clinician.outcomes.get(query.vetoNeed);
+  const outcome = query.vetoNeed === undefined ? undefined : outcomeFor(directory, clinician, query.vetoNeed);
   return outcome !== undefined && outcome.rating === "ineffective" && outcome.cases >= directory.options.outcomeMinCases;
 };
 const waitTooLong = ({ clinician: { source }, query }: Evaluation): boolean => {
@@ -151,7 +153,7 @@ export const constraintChecks: readonly ConstraintCheck[] = [
       {
         constraint: "outcome",
         reason: "ineffective-on-primary-need",
-        text: `Rated ineffective with the primary need, ${inSentence(label(evaluation, "problemAreas", evaluation.query.vetoNeed as string))} (${evaluation.clinician.outcomes.get(evaluation.query.vetoNeed as string)?.cases} cases).`,
+        text: `Rated ineffective with the primary need, ${inSentence(label(evaluation, "problemAreas", evaluation.query.vetoNeed as string))} (${outcomeFor(evaluation.directory, evaluation.clinician, evaluation.query.vetoNeed as string)?.cases} cases).`,
       },
     ],
   },
@@ -194,7 +196,7 @@ export const constraintChecks: readonly ConstraintCheck[] = [
   {
     constraint: "level-of-care",
     requested: (query) => query.criteria.require.levelOfCare !== undefined,
-    passes: ({ clinician, query }) => clinician.levelsOfCare.has(query.criteria.require.levelOfCare as LevelOfCare),
+    passes: ({ clinician, query }) => (clinician.levelsOfCare & levelOfCareBit(query.criteria.require.levelOfCare as LevelOfCare)) !== 0,
     explain: ({ query }) => [
       {
         constraint: "level-of-care",
@@ -206,10 +208,11 @@ export const constraintChecks: readonly ConstraintCheck[] = [
   {
     constraint: "preference",
     requested: (query) => query.preferences.must.size > 0,
-    passes: ({ clinician, query }) => [...query.preferences.must].every((preference) => meetsPreference(clinician, query, preference)),
-    explain: ({ clinician, query }) =>
+    passes: ({ directory, clinician, query }) =>
+      [...query.preferences.must].every((preference) => meetsPreference(directory, clinician, query, preference)),
+    explain: ({ directory, clinician, query }) =>
       [...query.preferences.must]
-        .filter((preference) => !meetsPreference(clinician, query, preference))
+        .filter((preference) => !meetsPreference(directory, clinician, query, preference))
         .map((preference) => ({
           constraint: "preference" as const,
           reason: "preference-not-met" as const,

@@ -81,14 +81,15 @@ function rankAmong(
   };
 }
 
-// Worked out once per state of the directory and shared by every reader of the matcher, so frozen.
+// Gathered once per state of the directory and shared by every reader of the matcher, so frozen.
 function directoryUnknownTags(compiled: CompiledDirectory): readonly UnknownTag[] {
-  return deepFreeze(
-    findUnknownTags(
-      compiled.vocabulary,
-      Array.from(compiled.byId.values(), ({ source }, index) => ({ path: ["clinicians", index], clinician: source })),
-    ),
-  );
+  const found: UnknownTag[] = [];
+  let position = 0;
+  for (const { unknownTags } of compiled.byId.values()) {
+    for (const tag of unknownTags ?? []) found.push({ ...tag, path: ["clinicians", position, ...tag.path] });
+    position += 1;
+  }
+  return deepFreeze(found);
 }
 
 /**

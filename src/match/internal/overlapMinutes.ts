@@ -1,6 +1,8 @@
-import type { CompiledClinician, PreparedQuery } from "./compiled.js";
+import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import type { ConstraintResult } from "./evaluateConstraints.js";
 import { mergeIntervals } from "./mergeIntervals.js";
+import { valuesOf } from "./clinicianCodes.js";
+import { unpackSlot } from "./packedSlot.js";
 
 type Intervals = readonly (readonly [number, number])[];
 
@@ -14,12 +16,13 @@ const placedWeeks = new WeakMap<CompiledClinician, { timeline: PreparedQuery["ti
 
 /** Minutes a week the clinician is available, in the possible modes, within the client's windows. */
 export function overlapMinutes(
+  directory: CompiledDirectory,
   clinician: CompiledClinician,
   query: PreparedQuery,
   modes: ConstraintResult["modes"],
   windows: Intervals,
 ): number {
-  const available = availableIntervals(clinician, query.timeline, modes);
+  const available = availableIntervals(directory, clinician, query.timeline, modes);
   let total = 0;
   let i = 0;
   let j = 0;
@@ -35,6 +38,7 @@ export function overlapMinutes(
 
 /** The clinician's weekly slots in the possible modes, placed on the timeline and merged. */
 function availableIntervals(
+  directory: CompiledDirectory,
   clinician: CompiledClinician,
   timeline: PreparedQuery["timeline"],
   modes: ConstraintResult["modes"],
@@ -47,21 +51,26 @@ function availableIntervals(
   const key = modes.join(" ");
   let available = placed.byModes.get(key);
   if (available === undefined) {
-    available = placeWeek(clinician, timeline, modes);
+    available = placeWeek(directory, clinician, timeline, modes);
     placed.byModes.set(key, available);
   }
   return available;
 }
 
-function placeWeek(clinician: CompiledClinician, timeline: PreparedQuery["timeline"], modes: ConstraintResult["modes"]): Intervals {
-  const zone = clinician.source.availability.timeZone;
+function placeWeek(
+  directory: CompiledDirectory,
+  clinician: CompiledClinician,
+  timeline: PreparedQuery["timeline"],
+  modes: ConstraintResult["modes"],
+): Intervals {
+  const zone = clinician.source.timeZone;
+  const slots = valuesOf(directory.codes, clinician.index, "slots").map((packed) => unpackSlot(packed, modes));
   const intervals: [number, number][] = [];
   // The days before and after the week catch windows that time zones shift across its edges.
   for (let day = -1; day <= 7; day += 1) {
     const weekday = timeline.weekday(day);
-    for (const slot of clinician.slots) {
-      if (slot.day !== weekday) continue;
-      if (slot.modes !== undefined && !slot.modes.some((mode) => modes.includes(mode))) continue;
+    for (const slot of slots) {
+      if (slot.day !== weekday || !slot.open) continue;
       intervals.push([timeline.toAxis(zone, day, slot.start), timeline.toAxis(zone, day, slot.end)]);
     }
   }

@@ -5,6 +5,7 @@ import { inSentence } from "./inSentence.js";
 import { overlapMinutes } from "./overlapMinutes.js";
 import type { ClientPreference } from "../../model/criteria.js";
 import { meetsPreference } from "./clientPreferences.js";
+import { holds, outcomeFor } from "./clinicianCodes.js";
 
 /** What every part of the soft fit reads: one eligible clinician, one request, and what the hard constraints found. */
 export interface FitFacts {
@@ -43,15 +44,15 @@ function needsFit({ directory, clinician, query }: FitFacts): Fit {
   let total = 0;
   query.needs.forEach((need, position) => {
     total += needWeight(position);
-    if (clinician.problemAreas.has(need)) met += needWeight(position);
+    if (holds(directory, clinician, "problemAreas", need)) met += needWeight(position);
   });
   const reason = (): string => {
-    const treated = query.needs.filter((need) => clinician.problemAreas.has(need));
-    const missing = query.needs.filter((need) => !clinician.problemAreas.has(need));
+    const treated = query.needs.filter((need) => holds(directory, clinician, "problemAreas", need));
+    const missing = query.needs.filter((need) => !holds(directory, clinician, "problemAreas", need));
     if (missing.length === 0) return `Treats every need: ${needNames(directory, treated)}.`;
     if (treated.length === 0) return `Treats none of the needs (${needNames(directory, missing)}).`;
     // Needs are canonical and without repeats, so the primary need, when missing, is the first missing one.
-    const primaryMissing = !clinician.problemAreas.has(query.needs[0] as string);
+    const primaryMissing = !holds(directory, clinician, "problemAreas", query.needs[0] as string);
     const others = primaryMissing ? missing.slice(1) : missing;
     return `Treats ${needNames(directory, treated)}${primaryMissing ? ` but not the primary need, ${needNames(directory, missing.slice(0, 1))}` : ""}${others.length > 0 ? `; not ${needNames(directory, others)}` : ""}.`;
   };
@@ -68,7 +69,7 @@ function outcomesFit({ directory, clinician, query }: FitFacts): Fit {
   let ineffective = false;
   const notes: string[] = [];
   for (const need of query.needs) {
-    const outcome = clinician.outcomes.get(need);
+    const outcome = outcomeFor(directory, clinician, need);
     const rated = outcome !== undefined && outcome.cases >= options.outcomeMinCases ? outcome.rating : undefined;
     if (rated === "ineffective") ineffective = true;
     best = Math.max(best, rated === "effective" ? 1 : rated === "ineffective" ? 0 : 0.5);
@@ -81,9 +82,10 @@ function outcomesFit({ directory, clinician, query }: FitFacts): Fit {
     : { fit: best, reason: `${measured}.` };
 }
 
-function scheduleFit({ directory: { options }, clinician, query, constraints }: FitFacts): Fit {
+function scheduleFit({ directory, clinician, query, constraints }: FitFacts): Fit {
+  const { options } = directory;
   if (query.clientWindows === undefined) return { fit: 1, reason: "No preferred times were given." };
-  const minutes = overlapMinutes(clinician, query, constraints.modes, query.clientWindows);
+  const minutes = overlapMinutes(directory, clinician, query, constraints.modes, query.clientWindows);
   const hours = Math.round((minutes / 60) * 10) / 10;
   return {
     fit: Math.min(1, minutes / options.scheduleTargetMinutes),
@@ -93,7 +95,7 @@ function scheduleFit({ directory: { options }, clinician, query, constraints }: 
 
 function modalityFit({ directory, clinician, query }: FitFacts): Fit {
   if (query.preferredModalities.length === 0) return { fit: 1, reason: "No modality was preferred." };
-  const offered = query.preferredModalities.filter((modality) => clinician.modalities.has(modality));
+  const offered = query.preferredModalities.filter((modality) => holds(directory, clinician, "modalities", modality));
   return {
     fit: offered.length / query.preferredModalities.length,
     reason: () =>
@@ -103,9 +105,9 @@ function modalityFit({ directory, clinician, query }: FitFacts): Fit {
   };
 }
 
-function languageFit({ clinician, query }: FitFacts): Fit {
+function languageFit({ directory, clinician, query }: FitFacts): Fit {
   if (query.preferredLanguages.length === 0) return { fit: 1, reason: "No language was preferred." };
-  const spoken = query.preferredLanguages.filter((language) => clinician.languages.has(language));
+  const spoken = query.preferredLanguages.filter((language) => holds(directory, clinician, "languages", language));
   return {
     fit: spoken.length > 0 ? 1 : 0,
     reason: () => (spoken.length > 0 ? `Works in ${listed(spoken)}.` : "Does not work in a preferred language."),
@@ -147,10 +149,10 @@ const PREFERENCE_TEXT: Readonly<Record<ClientPreference, string>> = {
   interpreter: "work with an interpreter",
 };
 
-function identityFit({ clinician, query }: FitFacts): Fit {
+function identityFit({ directory, clinician, query }: FitFacts): Fit {
   const asked = query.softPreferences;
   if (asked.length === 0) return { fit: 1, reason: "No preference about who the clinician is was given." };
-  const met = asked.filter((preference) => meetsPreference(clinician, query, preference));
+  const met = asked.filter((preference) => meetsPreference(directory, clinician, query, preference));
   const missed = asked.filter((preference) => !met.includes(preference));
   return {
     fit: met.length / asked.length,
@@ -177,7 +179,7 @@ function partnerFit({ directory, clinician, query }: FitFacts): Fit {
   }
   if (busyIn.length > 0) {
     const { caseloadCurrent, caseloadMax } = clinician.source.capacity;
-    const same = busyIn.every((area) => clinician.problemAreas.has(area));
+    const same = busyIn.every((area) => holds(directory, clinician, "problemAreas", area));
     const full = caseloadMax === 0 ? 1 : Math.min(1, caseloadCurrent / caseloadMax);
     parts.push(same ? full : 0);
     notes.push(() =>

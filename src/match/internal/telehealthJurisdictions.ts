@@ -3,7 +3,7 @@ import type { Jurisdiction } from "../../model/scalars.js";
 
 /** The jurisdictions a clinician may be licensed for telehealth in, sorted: licences, compact members, and where none is needed. */
 export function telehealthJurisdictions(
-  source: Clinician,
+  source: Pick<Clinician, "licensure">,
   compactMembers: ReadonlyMap<string, readonly Jurisdiction[]>,
   unlicensed: readonly Jurisdiction[] | undefined,
 ): Jurisdiction[] {

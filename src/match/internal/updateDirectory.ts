@@ -37,6 +37,6 @@ export function updateDirectory(compiled: CompiledDirectory, changes: MatcherCha
     const previous = compiled.byId.get(source.id);
     if (previous !== undefined) unindexClinician(compiled, previous);
     const index = previous?.index ?? compiled.freeIndexes.pop() ?? compiled.clinicians.length;
-    indexClinician(compiled, compileClinician(source, index, compiled.context), compiled.clinicians.length + 1);
+    indexClinician(compiled, compileClinician(source, index, compiled.context, compiled.codes), compiled.clinicians.length + 1);
   }
 }

@@ -141,7 +141,11 @@ const fromHome = ({ home }: CompactPrivilege, rules: CompactRules, setting: Care
  * runs per clinician. Linear in the clinician's licences and privileges:
  * compacts are looked up by id, members by jurisdiction.
  */
-export function licensureFor(clinician: Clinician, setting: CareSetting, compacts: readonly Compact[] | LicensureRules): LicensureCheck {
+export function licensureFor(
+  clinician: Pick<Clinician, "licensure" | "discipline">,
+  setting: CareSetting,
+  compacts: readonly Compact[] | LicensureRules,
+): LicensureCheck {
   const rules = Array.isArray(compacts) ? licensureRules(compacts as readonly Compact[]) : (compacts as LicensureRules);
   const { jurisdiction, on } = setting;
   const { licenses, status, supervisorId } = clinician.licensure;

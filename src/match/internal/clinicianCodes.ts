@@ -1,0 +1,247 @@
+/**
+ * Every compiled clinician's code lists, outcome ratings and weekly slots,
+ * in one pool of numbers: the directory's memory grows by four bytes per
+ * code, rating or slot, not by a set or an object per list per clinician.
+ * Internal.
+ *
+ * @module
+ */
+import type { DomainOutcome } from "../../model/clinician.js";
+
+/** The lists of codes a clinician holds, interned as numbers, in the order a segment holds them. */
+export const CODE_KINDS = ["populations", "problemAreas", "modalities", "languages", "cultures", "faiths", "outcomes"] as const;
+export type CodeKind = (typeof CODE_KINDS)[number];
+/** The lists of numbers a segment holds after the codes: each outcome's rating and cases, and the weekly slots, packed. */
+export const VALUE_KINDS = ["outcomeRatings", "slots"] as const;
+export type ValueKind = (typeof VALUE_KINDS)[number];
+
+const KIND_PLACE: Readonly<Record<CodeKind | ValueKind, number>> = {
+  populations: 0,
+  problemAreas: 1,
+  modalities: 2,
+  languages: 3,
+  cultures: 4,
+  faiths: 5,
+  outcomes: 6,
+  outcomeRatings: 7,
+  slots: 8,
+};
+/** A segment starts with where each list ends, counted from the segment's start. */
+const HEADER: number = CODE_KINDS.length + VALUE_KINDS.length;
+/** The start of an empty place. */
+const NONE = 0xffffffff;
+/** A list longer than this is looked up by halving rather than read through. */
+const SCAN_LIMIT = 8;
+const RATINGS = ["effective", "neutral", "ineffective"] as const;
+
+/**
+ * A pool of segments, one per clinician index: the header, then each list.
+ * Code lists are sorted and without repeats but outcomes, which keep the
+ * clinician's order so a position names its rating in `outcomeRatings`.
+ */
+export interface ClinicianCodes {
+  /** The number of each code, and the code of each number. */
+  readonly numbers: Map<string, number>;
+  readonly codes: string[];
+  pool: Int32Array;
+  /** Where each index's segment starts; `NONE` for an empty place. */
+  starts: Uint32Array;
+  /** How much of the pool is written. */
+  used: number;
+  /** How much of what is written belongs to no index any more. */
+  dead: number;
+}
+
+/** An empty pool sized for a directory of `clinicians`. */
+export function createClinicianCodes(clinicians: number): ClinicianCodes {
+  return {
+    numbers: new Map(),
+    codes: [],
+    pool: new Int32Array(Math.max(64, clinicians * (HEADER + 16))),
+    starts: new Uint32Array(Math.max(16, clinicians)).fill(NONE),
+    used: 0,
+    dead: 0,
+  };
+}
+
+function numberOf(table: ClinicianCodes, code: string): number {
+  let number = table.numbers.get(code);
+  if (number === undefined) {
+    number = table.codes.length;
+    table.numbers.set(code, number);
+    table.codes.push(code);
+  }
+  return number;
+}
+
+/**
+ * Makes room for `needed` more entries. When half the pool is dead it is
+ * rewritten with only the live segments, so replacing clinicians over and
+ * over keeps the pool within twice what the live ones hold, and each
+ * rewrite is paid for by the replacements that filled it.
+ */
+function reserve(table: ClinicianCodes, needed: number): void {
+  if (table.used + needed <= table.pool.length) return;
+  const live = table.used - table.dead;
+  const pool = new Int32Array(Math.max(2 * (live + needed), 64));
+  if (table.dead === 0) pool.set(table.pool.subarray(0, table.used));
+  else {
+    let used = 0;
+    for (let index = 0; index < table.starts.length; index += 1) {
+      const start = table.starts[index] as number;
+      if (start === NONE) continue;
+      // The last list's end is the segment's length.
+      const length = table.pool[start + HEADER - 1] as number;
+      pool.set(table.pool.subarray(start, start + length), used);
+      table.starts[index] = used;
+      used += length;
+    }
+    table.used = used;
+    table.dead = 0;
+  }
+  table.pool = pool;
+}
+
+function placeIndex(table: ClinicianCodes, index: number): void {
+  if (index < table.starts.length) return;
+  const starts = new Uint32Array(Math.max(2 * table.starts.length, index + 1)).fill(NONE);
+  starts.set(table.starts);
+  table.starts = starts;
+}
+
+/**
+ * Writes the lists of the clinician at `index` into an empty place: its
+ * codes (one list per kind, in {@link CODE_KINDS} order) and its values (in
+ * {@link VALUE_KINDS} order). Costs what the lists hold.
+ */
+export function writeCodes(
+  table: ClinicianCodes,
+  index: number,
+  codes: readonly (readonly string[])[],
+  values: readonly (readonly number[])[],
+): void {
+  let total = HEADER;
+  for (const list of codes) total += list.length;
+  for (const list of values) total += list.length;
+  reserve(table, total);
+  placeIndex(table, index);
+  const { pool } = table;
+  const start = table.used;
+  let end = HEADER;
+  codes.forEach((list, kind: number) => {
+    const from = end;
+    for (const code of list) pool[start + end++] = numberOf(table, code);
+    if (kind !== KIND_PLACE.outcomes && end - from > 1) {
+      pool.subarray(start + from, start + end).sort();
+      let kept = from + 1;
+      for (let at = from + 1; at < end; at += 1)
+        if (pool[start + at] !== pool[start + kept - 1]) pool[start + kept++] = pool[start + at] as number;
+      end = kept;
+    }
+    pool[start + kind] = end;
+  });
+  values.forEach((list, kind: number) => {
+    for (const value of list) pool[start + end++] = value;
+    pool[start + CODE_KINDS.length + kind] = end;
+  });
+  table.starts[index] = start;
+  table.used = start + end;
+}
+
+/** Gives back the room a pool holds beyond what is written: once a directory is compiled, so what it grew by while compiling is not kept. */
+export function trimCodes(table: ClinicianCodes): void {
+  if (table.pool.length > table.used) table.pool = table.pool.slice(0, table.used);
+}
+
+/** Empties the place at `index`: its segment is left dead for the next rewrite. */
+export function releaseCodes(table: ClinicianCodes, index: number): void {
+  const start = table.starts[index];
+  if (start === undefined || start === NONE) return;
+  table.dead += table.pool[start + HEADER - 1] as number;
+  table.starts[index] = NONE;
+}
+
+/** Where a list lies in the pool: [from, to). */
+function span(table: ClinicianCodes, index: number, kind: CodeKind | ValueKind): readonly [number, number] {
+  const start = table.starts[index];
+  if (start === undefined || start === NONE) return [0, 0];
+  const place = KIND_PLACE[kind];
+  const from = place === 0 ? HEADER : (table.pool[start + place - 1] as number);
+  return [start + from, start + (table.pool[start + place] as number)];
+}
+
+/** Whether the clinician at `index` holds `code` in one of its lists (not outcomes: see {@link outcomePosition}). */
+export function holdsCode(table: ClinicianCodes, index: number, kind: Exclude<CodeKind, "outcomes">, code: string): boolean {
+  const number = table.numbers.get(code);
+  if (number === undefined) return false;
+  const { pool } = table;
+  let [low, high] = span(table, index, kind);
+  if (high - low <= SCAN_LIMIT) {
+    for (; low < high; low += 1) if (pool[low] === number) return true;
+    return false;
+  }
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const found = pool[middle] as number;
+    if (found === number) return true;
+    if (found < number) low = middle + 1;
+    else high = middle;
+  }
+  return false;
+}
+
+/** The numbers of one of a clinician's lists of values. */
+export function valuesOf(table: ClinicianCodes, index: number, kind: ValueKind): number[] {
+  const [from, to] = span(table, index, kind);
+  return Array.from(table.pool.subarray(from, to));
+}
+
+/** The codes of one of a clinician's lists. */
+export function codesOf(table: ClinicianCodes, index: number, kind: CodeKind): string[] {
+  const [from, to] = span(table, index, kind);
+  const codes: string[] = [];
+  for (let at = from; at < to; at += 1) codes.push(table.codes[table.pool[at] as number] as string);
+  return codes;
+}
+
+/** The position, in the clinician's outcomes, of the last one for `code` (a later rating of an area replaces an earlier one); -1 for none. */
+export function outcomePosition(table: ClinicianCodes, index: number, code: string): number {
+  const number = table.numbers.get(code);
+  if (number === undefined) return -1;
+  const [from, to] = span(table, index, "outcomes");
+  for (let at = to - 1; at >= from; at -= 1) if (table.pool[at] === number) return at - from;
+  return -1;
+}
+
+type WithCodes = { readonly codes: ClinicianCodes };
+
+/** Whether a compiled clinician holds `code` in one of its lists: {@link holdsCode} by the directory's pool. */
+export const holds = (
+  directory: WithCodes,
+  clinician: { readonly index: number },
+  kind: Exclude<CodeKind, "outcomes">,
+  code: string,
+): boolean => holdsCode(directory.codes, clinician.index, kind, code);
+
+/** An outcome packed as a number: its rating's place in {@link RATINGS}, then its cases (at most 1,000,000, so it fits). */
+export const packedOutcome = (outcome: Pick<DomainOutcome, "rating" | "cases">): number =>
+  RATINGS.indexOf(outcome.rating) + 4 * outcome.cases;
+
+/** A compiled clinician's rating for a canonical problem area, the last one given when several are. */
+export function outcomeFor(
+  directory: WithCodes,
+  clinician: { readonly index: number },
+  code: string,
+): Pick<DomainOutcome, "rating" | "cases"> | undefined {
+  const position = outcomePosition(directory.codes, clinician.index, code);
+  if (position < 0) return undefined;
+  const [from] = span(directory.codes, clinician.index, "outcomeRatings");
+  const packed = directory.codes.pool[from + position] as number;
+  return { rating: RATINGS[packed & 3] as DomainOutcome["rating"], cases: packed >>> 2 };
+}
+
+/** Whether a compiled clinician reports any outcome. */
+export function reportsOutcomes(directory: WithCodes, clinician: { readonly index: number }): boolean {
+  const [from, to] = span(directory.codes, clinician.index, "outcomes");
+  return to > from;
+}
