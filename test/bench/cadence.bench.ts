@@ -3,7 +3,7 @@
  * over 52 weeks (the aim is at most 200 ms), and ten and a hundred times as
  * many across as many more clinicians, so the cost per touch can be read at
  * 10k, 100k and 1M (the same load per clinician, so only the size changes;
- * test/cadence/growth.test.ts checks the ratio).
+ * test/growth/planTouches.test.ts checks the ratio).
  *
  * Beside it, in the same run, the baseline: a greedy first-fit planner as a
  * host might write it with @date-fns/tz (touches by due date, each on the

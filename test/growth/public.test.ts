@@ -9,7 +9,7 @@ import { SYNTHETIC_NOW, syntheticClients, syntheticDirectory, syntheticReferrers
 import { growthRatio } from "../support/growthRatio.js";
 
 /**
- * Growth checks on public functions not checked beside their own tests: the
+ * Growth checks on public functions not checked in a file of their own: the
  * cost per item at 8n is at most twice the cost at n (8 × a log factor in
  * total), which n log n meets and n^1.5 (2.8) or n² (8) does not.
  */

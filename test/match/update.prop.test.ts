@@ -3,8 +3,6 @@ import { describe, expect, it } from "vitest";
 import { type Clinician, InvalidInputError, type MatchCriteria } from "referwell";
 import { createMatcher, type Matcher, type MatchRequestInput } from "referwell/match";
 import { anyCriteria, COMPACTS, matchClinician, openClinician } from "../arbitraries/match.js";
-import { syntheticDirectory } from "../arbitraries/synthetic.js";
-import { growthRatio } from "../support/growthRatio.js";
 
 const NOW = "2026-11-23";
 const IDS = Array.from({ length: 10 }, (_, i) => `c${i}`);
@@ -97,24 +95,6 @@ describe("Matcher.update", () => {
     expect((thrown as InvalidInputError).issues.map((issue) => [issue.path.join("."), issue.code])).toEqual([["remove.1", "duplicate-id"]]);
     expect(() => matcher.update({ upsert: [record] })).toThrow(/changes\.upsert\[0\]\.licensure\.compacts\[0\]\.compactId/);
     expect(JSON.stringify(thrown)).not.toMatch(/ZQXSECRET1/);
-  });
-
-  it("costs what the changes hold, not what the directory holds", () => {
-    // n changes to a directory of 32n clinicians: linear when a change costs what it holds, quadratic when it scans the directory.
-    const build = (n: number) => {
-      const { clinicians, compacts } = syntheticDirectory({ seed: 7, clinicians: 32 * n });
-      const changes = clinicians.slice(0, n).map((clinician, i) => {
-        // In turn: one fills up, one leaves, and two are replaced as they are.
-        if (i % 4 === 0) return { upsert: [{ ...clinician, acceptingNewClients: !clinician.acceptingNewClients }] };
-        if (i % 4 === 1) return { remove: [clinician.id] };
-        return { upsert: [clinician] };
-      });
-      return { matcher: createMatcher({ clinicians, compacts }), changes };
-    };
-    const ratio = growthRatio(100, build, ({ matcher, changes }) => {
-      for (const change of changes) matcher.update(change);
-    });
-    expect(ratio).toBeLessThanOrEqual(2);
   });
 });
 

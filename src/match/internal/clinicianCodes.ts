@@ -40,9 +40,13 @@ const RATINGS = ["effective", "neutral", "ineffective"] as const;
  * clinician's order so a position names its rating in `outcomeRatings`.
  */
 export interface ClinicianCodes {
-  /** The number of each code, and the code of each number. */
+  /** The number of each code held, and the code of each number ("" for a number free to reuse). */
   readonly numbers: Map<string, number>;
   readonly codes: string[];
+  /** How many entries of the pool's live code lists hold each number: at none, the code is forgotten. */
+  readonly uses: number[];
+  /** Numbers whose code is forgotten, to give to the next new code. */
+  readonly free: number[];
   pool: Int32Array;
   /** Where each index's segment starts; `NONE` for an empty place. */
   starts: Uint32Array;
@@ -57,6 +61,8 @@ export function createClinicianCodes(clinicians: number): ClinicianCodes {
   return {
     numbers: new Map(),
     codes: [],
+    uses: [],
+    free: [],
     pool: new Int32Array(Math.max(64, clinicians * (HEADER + 16))),
     starts: new Uint32Array(Math.max(16, clinicians)).fill(NONE),
     used: 0,
@@ -64,26 +70,37 @@ export function createClinicianCodes(clinicians: number): ClinicianCodes {
   };
 }
 
+/** The number of `code`, given a new one (a forgotten code's, when there is one) if it has none. */
 function numberOf(table: ClinicianCodes, code: string): number {
   let number = table.numbers.get(code);
   if (number === undefined) {
-    number = table.codes.length;
+    number = table.free.pop() ?? table.codes.length;
     table.numbers.set(code, number);
-    table.codes.push(code);
+    table.codes[number] = code;
+    table.uses[number] = 0;
   }
   return number;
 }
 
 /**
- * Makes room for `needed` more entries. When half the pool is dead it is
- * rewritten with only the live segments, so replacing clinicians over and
- * over keeps the pool within twice what the live ones hold, and each
- * rewrite is paid for by the replacements that filled it.
+ * Room a new pool leaves beyond what it holds, as a share of it: the
+ * library's own choice. A quarter keeps the first update after compiling
+ * from doubling the pool, while each entry is still copied only about four
+ * more times on average as the pool grows.
+ */
+const SPARE = 0.25;
+
+/**
+ * Makes room for `needed` more entries. When the pool is full it is
+ * rewritten into a new one, with only the live segments when any are dead,
+ * so replacing clinicians over and over keeps the pool within a quarter
+ * more than the live ones hold, and each rewrite is paid for by the writes
+ * that filled the spare room since the last.
  */
 function reserve(table: ClinicianCodes, needed: number): void {
   if (table.used + needed <= table.pool.length) return;
   const live = table.used - table.dead;
-  const pool = new Int32Array(Math.max(2 * (live + needed), 64));
+  const pool = new Int32Array(Math.max(Math.ceil((1 + SPARE) * (live + needed)), 64));
   if (table.dead === 0) pool.set(table.pool.subarray(0, table.used));
   else {
     let used = 0;
@@ -138,6 +155,10 @@ export function writeCodes(
         if (pool[start + at] !== pool[start + kept - 1]) pool[start + kept++] = pool[start + at] as number;
       end = kept;
     }
+    for (let at = from; at < end; at += 1) {
+      const number = pool[start + at] as number;
+      table.uses[number] = (table.uses[number] as number) + 1;
+    }
     pool[start + kind] = end;
   });
   values.forEach((list, kind: number) => {
@@ -153,10 +174,24 @@ export function trimCodes(table: ClinicianCodes): void {
   if (table.pool.length > table.used) table.pool = table.pool.slice(0, table.used);
 }
 
-/** Empties the place at `index`: its segment is left dead for the next rewrite. */
+/**
+ * Empties the place at `index`: its segment is left dead for the next
+ * rewrite, and a code no live list holds any more is forgotten, so a
+ * matcher updated for years with ever new free-text tags keeps only the
+ * ones its clinicians hold.
+ */
 export function releaseCodes(table: ClinicianCodes, index: number): void {
   const start = table.starts[index];
   if (start === undefined || start === NONE) return;
+  const codesEnd = start + (table.pool[start + CODE_KINDS.length - 1] as number);
+  for (let at = start + HEADER; at < codesEnd; at += 1) {
+    const number = table.pool[at] as number;
+    table.uses[number] = (table.uses[number] as number) - 1;
+    if ((table.uses[number] as number) > 0) continue;
+    table.numbers.delete(table.codes[number] as string);
+    table.codes[number] = "";
+    table.free.push(number);
+  }
   table.dead += table.pool[start + HEADER - 1] as number;
   table.starts[index] = NONE;
 }

@@ -34,6 +34,12 @@ function grow(dense: Uint32Array, index: number): Uint32Array {
 export function addToIndex<Key>(map: Map<Key, IndexSet>, key: Key, index: number, places: number): void {
   let set = map.get(key);
   if (set === undefined) map.set(key, (set = { size: 0, sparse: new Set(), dense: undefined }));
+  // A bitset that must grow to hold the index, and holds far fewer than one in DENSE_FROM places (it became one while
+  // the directory was small), turns back into a `Set`: at most once each time the directory doubles.
+  if (set.dense !== undefined && index >>> 5 >= set.dense.length && set.size * DENSE_FROM * 2 < places) {
+    set.sparse = new Set(bitsMembers(set.dense));
+    set.dense = undefined;
+  }
   if (set.dense !== undefined) {
     if (index >>> 5 >= set.dense.length) set.dense = grow(set.dense, index);
     const bit = 1 << (index & 31);

@@ -1,9 +1,7 @@
 import type { WeeklySlot } from "../../model/clinician.js";
-import type { CareMode } from "../../model/enums.js";
+import { type CareMode, Weekday } from "../../model/enums.js";
 import { minutesOf } from "../../model/internal/minutesOf.js";
 
-/** Weekdays in the timeline's order (Monday = 0). */
-const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const MODE_BITS: Readonly<Record<CareMode, number>> = { "in-person": 1, telehealth: 2 };
 
 /**
@@ -14,7 +12,7 @@ const MODE_BITS: Readonly<Record<CareMode, number>> = { "in-person": 1, teleheal
 export function packSlot(slot: WeeklySlot): number {
   let modes = 0;
   for (const mode of slot.modes ?? []) modes |= MODE_BITS[mode];
-  return WEEKDAYS.indexOf(slot.day) | (minutesOf(slot.start) << 3) | (minutesOf(slot.end) << 14) | (modes << 25);
+  return Weekday.options.indexOf(slot.day) | (minutesOf(slot.start) << 3) | (minutesOf(slot.end) << 14) | (modes << 25);
 }
 
 /** A packed slot's parts: the weekday (Monday = 0), start and end minutes, and whether it is open to one of `modes`. */

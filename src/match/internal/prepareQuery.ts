@@ -4,7 +4,7 @@ import type { IsoDate } from "../../model/scalars.js";
 import type { VocabularyList } from "../../model/defaultVocabulary.js";
 import type { CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { constraintChecks } from "./constraintChecks.js";
-import type { Urgency } from "../../model/enums.js";
+import { type Urgency, Weekday } from "../../model/enums.js";
 import { waitCap } from "./waitCap.js";
 import { askedPreferences, type PreparedPreferences } from "./clientPreferences.js";
 import type { ClientPreference } from "../../model/criteria.js";
@@ -16,7 +16,6 @@ import { SoftCriterion } from "../types.js";
 import { createWeekTimeline, type WeekTimeline } from "./weekTimeline.js";
 import { minutesOf } from "../../model/internal/minutesOf.js";
 
-const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const SEVERE = new Set(["severe", "complex"]);
 
 /** The weights of the parts that count for this request, summing to 1: outcomes only with outcome data, more for severe clients. */
@@ -43,7 +42,7 @@ function clientWindowsOf(schedule: NonNullable<MatchCriteria["prefer"]["schedule
   const { timeZone, slots } = schedule;
   const windows: [number, number][] = [];
   for (let day = 0; day < 7; day += 1) {
-    const weekday = WEEKDAYS[timeline.weekday(day)];
+    const weekday = Weekday.options[timeline.weekday(day)];
     for (const slot of slots) {
       if (slot.day !== weekday) continue;
       windows.push([timeline.toAxis(timeZone, day, minutesOf(slot.start)), timeline.toAxis(timeZone, day, minutesOf(slot.end))]);

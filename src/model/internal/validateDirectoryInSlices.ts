@@ -86,14 +86,15 @@ interface Lists {
 /** The lists of a directory's fields, or `undefined` when one is no list or longer than `Directory` allows. */
 function listsOf(fields: Record<string, unknown>): Lists | undefined {
   const { practices = [], clinicians, payers = [], regulations } = fields;
-  const lists = { practices, clinicians, payers, regulations: regulations ?? [] };
+  // Only an absent list of regulations is left out; `null` is no list, and validation says so.
+  const lists = { practices, clinicians, payers, regulations: regulations === undefined ? [] : regulations };
   for (const [name, list] of Object.entries(lists)) {
     if (!Array.isArray(list) || list.length > MOST[name as keyof typeof MOST]) return undefined;
   }
   return { ...(lists as Omit<Lists, "regulations">), regulations: regulations as unknown[] | undefined };
 }
 
-/** The lists validated a chunk at a time, in the schema's order, or `undefined` as soon as one breaks a rule. */
+/** The lists validated a chunk at a time (the short ones first), or `undefined` as soon as one breaks a rule. */
 async function validLists(lists: Lists, clock: SliceClock): Promise<Pick<Directory, keyof Lists> | undefined> {
   const payers = await validItems(Payers, lists.payers, clock);
   if (payers === undefined) return undefined;

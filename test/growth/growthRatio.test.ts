@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { growthRatio } from "./growthRatio.js";
+import { growthRatio } from "../support/growthRatio.js";
 
 describe("growthRatio", () => {
   it("runs where garbage can be collected between timed runs", () => {
