@@ -43,7 +43,14 @@ export default defineConfig({
         // Growth checks compare timings at n and 8n, so they run one file at a time after everything else: a test
         // running beside them on the other core would slow one size and not the other.
         extends: true,
-        test: { name: "growth", include: ["test/growth/**/*.test.ts"], fileParallelism: false, sequence: { groupOrder: 1 } },
+        test: {
+          name: "growth",
+          include: ["test/growth/**/*.test.ts"],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          // The benchmarks run once, with the other project.
+          benchmark: { exclude: ["test/bench/**"] },
+        },
       },
     ],
     benchmark: { include: ["test/bench/**/*.bench.ts"] },

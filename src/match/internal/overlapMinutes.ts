@@ -3,16 +3,7 @@ import type { ConstraintResult } from "./evaluateConstraints.js";
 import { mergeIntervals } from "./mergeIntervals.js";
 import { valuesOf } from "./clinicianCodes.js";
 import { unpackSlot } from "./packedSlot.js";
-
-type Intervals = readonly (readonly [number, number])[];
-
-/**
- * Each clinician's available intervals on the last timeline asked for, by
- * modes: queries of one day share a timeline, so a batch places a
- * clinician's week once, not once per referral. Weak, so it goes with the
- * compiled directory.
- */
-const placedWeeks = new WeakMap<CompiledClinician, { timeline: PreparedQuery["timeline"]; byModes: Map<string, Intervals> }>();
+import { type Intervals, rememberedWeek } from "./rememberedWeek.js";
 
 /** Minutes a week the clinician is available, in the possible modes, within the client's windows. */
 export function overlapMinutes(
@@ -22,7 +13,8 @@ export function overlapMinutes(
   modes: ConstraintResult["modes"],
   windows: Intervals,
 ): number {
-  const available = availableIntervals(directory, clinician, query.timeline, modes);
+  const { timeline } = query;
+  const available = rememberedWeek(clinician, timeline, modes.join(" "), () => placeWeek(directory, clinician, timeline, modes));
   let total = 0;
   let i = 0;
   let j = 0;
@@ -37,26 +29,6 @@ export function overlapMinutes(
 }
 
 /** The clinician's weekly slots in the possible modes, placed on the timeline and merged. */
-function availableIntervals(
-  directory: CompiledDirectory,
-  clinician: CompiledClinician,
-  timeline: PreparedQuery["timeline"],
-  modes: ConstraintResult["modes"],
-): Intervals {
-  let placed = placedWeeks.get(clinician);
-  if (placed?.timeline !== timeline) {
-    placed = { timeline, byModes: new Map() };
-    placedWeeks.set(clinician, placed);
-  }
-  const key = modes.join(" ");
-  let available = placed.byModes.get(key);
-  if (available === undefined) {
-    available = placeWeek(directory, clinician, timeline, modes);
-    placed.byModes.set(key, available);
-  }
-  return available;
-}
-
 function placeWeek(
   directory: CompiledDirectory,
   clinician: CompiledClinician,
