@@ -6,6 +6,7 @@
  * @module
  */
 import * as z from "zod";
+import { WEEKDAYS } from "./internal/weekdayOf.js";
 
 /**
  * A day of the week.
@@ -17,7 +18,7 @@ import * as z from "zod";
  * Weekday.options; // => ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
  * ```
  */
-export const Weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
+export const Weekday = z.enum(WEEKDAYS);
 /** A day of the week. */
 export type Weekday = z.infer<typeof Weekday>;
 

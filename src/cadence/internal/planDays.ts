@@ -1,7 +1,7 @@
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
 import { wallClockInstant } from "../../model/internal/wallClockInstant.js";
-import { weekdayOf } from "../../model/internal/weekdayOf.js";
-import { Weekday } from "../../model/enums.js";
+import { WEEKDAYS, weekdayOf } from "../../model/internal/weekdayOf.js";
+import type { Weekday } from "../../model/enums.js";
 
 /**
  * The plan's days, from `from` to `end`: working days that are not holidays
@@ -23,7 +23,7 @@ export function planDays(
   const days: string[] = [];
   for (let day = from; day <= end;) {
     const next = addCalendarDays(day, 1);
-    if (working.has(Weekday.options[weekdayOf(day)] as Weekday) && !holidays.has(day) && exists(day, next)) days.push(day);
+    if (working.has(WEEKDAYS[weekdayOf(day)] as Weekday) && !holidays.has(day) && exists(day, next)) days.push(day);
     // The last day there is has no next day to step to.
     if (next === day) break;
     day = next;

@@ -1,6 +1,6 @@
 import { ExpectedText } from "../../errors.js";
 import type { PracticeLocation, WeeklySlot } from "../../model/clinician.js";
-import { Weekday } from "../../model/enums.js";
+import { WEEKDAYS } from "../../model/internal/weekdayOf.js";
 import { FhirExtensions } from "../extensions.js";
 import type { FhirNote } from "../notes.js";
 import { period } from "./dates.js";
@@ -9,7 +9,7 @@ import { jurisdictionOf } from "./jurisdictionOf.js";
 import type { PlanLookup } from "./planLookup.js";
 import type { FhirObject, FhirPath, FhirReader } from "./read.js";
 
-const DAYS: ReadonlySet<string> = new Set(Weekday.options);
+const DAYS: ReadonlySet<string> = new Set(WEEKDAYS);
 const CARE_MODES = new Set(["in-person", "telehealth"]);
 
 /** `HH:MM:SS` with zero seconds as `HH:MM`. */

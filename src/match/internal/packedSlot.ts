@@ -1,5 +1,6 @@
 import type { WeeklySlot } from "../../model/clinician.js";
-import { type CareMode, Weekday } from "../../model/enums.js";
+import type { CareMode } from "../../model/enums.js";
+import { WEEKDAYS } from "../../model/internal/weekdayOf.js";
 import { minutesOf } from "../../model/internal/minutesOf.js";
 
 const MODE_BITS: Readonly<Record<CareMode, number>> = { "in-person": 1, telehealth: 2 };
@@ -12,7 +13,7 @@ const MODE_BITS: Readonly<Record<CareMode, number>> = { "in-person": 1, teleheal
 export function packSlot(slot: WeeklySlot): number {
   let modes = 0;
   for (const mode of slot.modes ?? []) modes |= MODE_BITS[mode];
-  return Weekday.options.indexOf(slot.day) | (minutesOf(slot.start) << 3) | (minutesOf(slot.end) << 14) | (modes << 25);
+  return WEEKDAYS.indexOf(slot.day) | (minutesOf(slot.start) << 3) | (minutesOf(slot.end) << 14) | (modes << 25);
 }
 
 /** A packed slot's parts: the weekday (Monday = 0), start and end minutes, and whether it is open to one of `modes`. */

@@ -4,7 +4,8 @@ import type { IsoDate } from "../../model/scalars.js";
 import type { VocabularyList } from "../../model/defaultVocabulary.js";
 import type { CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { constraintChecks } from "./constraintChecks.js";
-import { type Urgency, Weekday } from "../../model/enums.js";
+import type { Urgency } from "../../model/enums.js";
+import { WEEKDAYS } from "../../model/internal/weekdayOf.js";
 import { waitCap } from "./waitCap.js";
 import { askedPreferences, type PreparedPreferences } from "./clientPreferences.js";
 import type { ClientPreference } from "../../model/criteria.js";
@@ -42,7 +43,7 @@ function clientWindowsOf(schedule: NonNullable<MatchCriteria["prefer"]["schedule
   const { timeZone, slots } = schedule;
   const windows: [number, number][] = [];
   for (let day = 0; day < 7; day += 1) {
-    const weekday = Weekday.options[timeline.weekday(day)];
+    const weekday = WEEKDAYS[timeline.weekday(day)];
     for (const slot of slots) {
       if (slot.day !== weekday) continue;
       windows.push([timeline.toAxis(timeZone, day, minutesOf(slot.start)), timeline.toAxis(timeZone, day, minutesOf(slot.end))]);
