@@ -1,16 +1,9 @@
-import { Directory, type DirectoryInput } from "../model/directory.js";
-import { validate } from "../model/validate.js";
+import type { DirectoryInput } from "../model/directory.js";
 import type { UnknownTag } from "../model/unknownTag.js";
-import { compileDirectory } from "./internal/compileDirectory.js";
-import { directoryIds } from "../model/internal/directoryIds.js";
+import { compileInSteps } from "./internal/compileInSteps.js";
 import { matcherOver } from "./internal/matcherOver.js";
-import {
-  type MatcherChangesInput,
-  MatcherOptions,
-  type MatcherOptionsInput,
-  type MatchRequestInput,
-  type RankOptionsInput,
-} from "./schemas.js";
+import { validMatcherOptions } from "./internal/validMatcherOptions.js";
+import { type MatcherChangesInput, type MatcherOptionsInput, type MatchRequestInput, type RankOptionsInput } from "./schemas.js";
 import type { MatchExplanation, RankResult } from "./types.js";
 
 /** A compiled directory, ready to rank requests against. */
@@ -78,7 +71,9 @@ export interface Matcher {
  * and weekly slots packed in one pool of numbers, and indexes by
  * jurisdiction and location, so each ranking looks only at clinicians who
  * could be licensed for or reach the client. Rank as many requests as you
- * like against one matcher.
+ * like against one matcher. Clinicians are validated and compiled a chunk at
+ * a time, so a large directory is never held twice over: each validated
+ * copy goes as soon as the matcher has what it keeps of it.
  *
  * Hard constraints (an option never fails one): not excluded for the client,
  * accepting new clients, room in the caseload and in this week's new-client
@@ -139,6 +134,8 @@ export interface Matcher {
  * ```
  */
 export function createMatcher(directory: DirectoryInput, options: MatcherOptionsInput = {}): Matcher {
-  const parsed = validate(Directory, directory, "directory");
-  return matcherOver(compileDirectory(parsed, validate(MatcherOptions, options, "options")), directoryIds(parsed));
+  const steps = compileInSteps(directory, validMatcherOptions(directory, options));
+  let step = steps.next();
+  while (step.done !== true) step = steps.next();
+  return matcherOver(step.value.compiled, step.value.ids);
 }

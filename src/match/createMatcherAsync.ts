@@ -1,18 +1,18 @@
 import type { DirectoryInput } from "../model/directory.js";
 import { validate } from "../model/validate.js";
 import { sliceClock, throwIfAborted } from "../model/internal/sliceClock.js";
-import { sortInSlices } from "../model/internal/sortInSlices.js";
-import { validateDirectoryInSlices } from "../model/internal/validateDirectoryInSlices.js";
 import type { Matcher } from "./createMatcher.js";
-import { byClinicianId, compileOne, finishCompiling, holdPlace, startCompiling } from "./internal/compileDirectory.js";
+import { compileInSteps } from "./internal/compileInSteps.js";
 import { matcherOver } from "./internal/matcherOver.js";
-import { MatcherOptions, type MatcherOptionsInput, SliceOptions, type SliceOptionsInput } from "./schemas.js";
+import { validMatcherOptions } from "./internal/validMatcherOptions.js";
+import { type MatcherOptionsInput, SliceOptions, type SliceOptionsInput } from "./schemas.js";
 
 /**
  * {@link createMatcher}, a slice at a time: the same matcher, made without
- * holding the thread. It validates the directory a chunk at a time
- * (clinicians, practices, payers and regulations alike), sorts and compiles them the same way, and gives the event loop a
- * turn whenever `sliceMilliseconds` have passed (see {@link SliceOptions}),
+ * holding the thread. As `createMatcher` does, it validates the directory
+ * a chunk at a time (practices, payers and regulations, then clinicians,
+ * each chunk of clinicians compiled as soon as it is valid); between
+ * chunks it gives the event loop a turn whenever `sliceMilliseconds` have passed (see {@link SliceOptions}),
  * so a server goes on answering requests while a national directory
  * compiles. The matcher it resolves to gives every answer `createMatcher`
  * gives for the same directory and options.
@@ -61,19 +61,14 @@ export async function createMatcherAsync(
   const { sliceMilliseconds, signal } = validate(SliceOptions, slicing, "slicing");
   throwIfAborted(signal);
   const clock = sliceClock(sliceMilliseconds, signal);
-  const { directory: parsed, ids } = await validateDirectoryInSlices(directory, clock);
-  const compiled = startCompiling(parsed, validate(MatcherOptions, options, "options"));
-  for (const source of parsed.clinicians) {
-    holdPlace(compiled, source);
+  const steps = compileInSteps(directory, validMatcherOptions(directory, options));
+  let step = steps.next();
+  while (step.done !== true) {
     if (clock.due()) await clock.pause();
+    step = steps.next();
   }
-  const sorted = await sortInSlices(parsed.clinicians, byClinicianId, clock);
-  for (let index = 0; index < sorted.length; index += 1) {
-    compileOne(compiled, sorted, index);
-    if (clock.due()) await clock.pause();
-  }
-  finishCompiling(compiled);
   // A signal that fired during the last slice still stops it.
   throwIfAborted(signal);
+  const { compiled, ids } = step.value;
   return matcherOver(compiled, ids);
 }

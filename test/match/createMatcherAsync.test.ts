@@ -1,17 +1,18 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { Directory, validate } from "referwell";
+import * as z from "zod";
+import { Clinician, Directory, validate } from "referwell";
 import { createMatcher, createMatcherAsync, type Matcher, type MatchRequestInput } from "referwell/match";
-import { sortInSlices } from "../../src/model/internal/sortInSlices.js";
-import { validateDirectoryInSlices } from "../../src/model/internal/validateDirectoryInSlices.js";
+import { directoryIds } from "../../src/model/internal/directoryIds.js";
+import { directoryInSteps } from "../../src/model/internal/directoryInSteps.js";
+import { compileDirectory } from "../../src/match/internal/compileDirectory.js";
+import { matcherOver } from "../../src/match/internal/matcherOver.js";
+import { MatcherOptions } from "../../src/match/schemas.js";
 import { anyCriteria, matchDirectory } from "../arbitraries/match.js";
 import { syntheticClients, syntheticDirectory } from "../arbitraries/synthetic.js";
 
 const NOW = "2026-11-23";
 const RUNS = { numRuns: Number(process.env["MATCH_RUNS"] ?? 60) };
-
-/** A clock that is always due, so every look at it gives the event loop a turn. */
-const everyStep = { due: () => true, pause: () => new Promise<void>((resolve) => setImmediate(resolve)) };
 
 /** Everything a matcher answers about these requests, as JSON. */
 function answers(matcher: Matcher, requests: MatchRequestInput[], ids: string[]): string {
@@ -23,6 +24,12 @@ function answers(matcher: Matcher, requests: MatchRequestInput[], ids: string[])
       explain: ids.slice(0, 20).map((id) => matcher.explain(request, id, { now: NOW })),
     })),
   });
+}
+
+/** The oracle: the directory validated whole, then compiled at once in id order. */
+function wholeMatcher(directory: unknown): Matcher {
+  const valid = validate(Directory, directory, "directory");
+  return matcherOver(compileDirectory(valid, MatcherOptions.parse({})), directoryIds(valid));
 }
 
 /** What a call threw, or what it returned. */
@@ -64,11 +71,13 @@ const requests = fc.array(
 
 describe("createMatcherAsync", () => {
   test.prop([shuffledDirectory, requests, fc.constantFrom(0, 1, 10)], RUNS)(
-    "resolves to a matcher that answers as createMatcher's does, however the work is sliced",
+    "resolves to a matcher that answers as createMatcher's does, and as one compiled whole in id order, however the work is sliced",
     async (directory, asked, sliceMilliseconds) => {
       const ids = directory.clinicians.map((clinician) => clinician.id);
       const sliced = await createMatcherAsync(directory, {}, { sliceMilliseconds });
-      expect(answers(sliced, asked, ids)).toBe(answers(createMatcher(directory), asked, ids));
+      const expected = answers(wholeMatcher(directory), asked, ids);
+      expect(answers(sliced, asked, ids)).toBe(expected);
+      expect(answers(createMatcher(directory), asked, ids)).toBe(expected);
     },
   );
 
@@ -104,18 +113,54 @@ describe("createMatcherAsync", () => {
     }),
   };
 
-  it.each(Object.keys(breaks))("rejects %s with the error createMatcher throws", async (name) => {
+  it.each(Object.keys(breaks))("rejects %s with the error validating the directory whole throws, as createMatcher does", async (name) => {
     const directory = syntheticDirectory({ seed: 3, clinicians: 200 });
     expect(directory.practices.length).toBeGreaterThan(1);
     expect(directory.payers.length).toBeGreaterThan(1);
     const broken = (breaks[name] as (d: Directory) => unknown)(directory) as Directory;
-    const expected = await thrown(() => createMatcher(broken));
-    const actual = await thrown(() => createMatcherAsync(broken, {}, { sliceMilliseconds: 0 }));
+    const expected = await thrown(() => validate(Directory, broken, "directory"));
     expect(expected).toBeInstanceOf(Error);
-    expect(actual).toBeInstanceOf(Error);
-    expect(String(actual)).toBe(String(expected));
-    expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
-    expect(String(actual)).not.toMatch(/ZQXSECRET/);
+    for (const actual of [
+      await thrown(() => createMatcher(broken)),
+      await thrown(() => createMatcherAsync(broken, {}, { sliceMilliseconds: 0 })),
+    ]) {
+      expect(actual).toBeInstanceOf(Error);
+      expect(String(actual)).toBe(String(expected));
+      expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+      expect(String(actual)).not.toMatch(/ZQXSECRET/);
+    }
+  });
+
+  it("compiles a directory read differently a second time as validating it whole reads it", async () => {
+    const directory = syntheticDirectory({ seed: 4, clinicians: 150 });
+    /** The directory with one clinician whose field is malformed for its first `malformedReads` reads only. */
+    const flickering = (malformedReads: number) => {
+      let reads = 0;
+      const clinicians = directory.clinicians.map((clinician, index) =>
+        index !== 5
+          ? clinician
+          : Object.defineProperty({ ...clinician }, "acceptingNewClients", {
+              enumerable: true,
+              get: () => ((reads += 1) <= malformedReads ? "no" : !clinician.acceptingNewClients),
+            }),
+      );
+      return { ...directory, clinicians };
+    };
+    // How often validating a chunk reads a malformed field before it gives up: the steps find the chunk malformed, validating whole does not.
+    const always = flickering(Infinity).clinicians[5];
+    let probeReads = 0;
+    const probe = Object.defineProperty({ ...always }, "acceptingNewClients", { enumerable: true, get: () => ((probeReads += 1), "no") });
+    expect(() => validate(z.array(Clinician), [probe], "directory")).toThrow();
+    const asked = syntheticClients({ seed: 6, count: 3 }).map((client): MatchRequestInput => ({ client }));
+    const ids = directory.clinicians.map((clinician) => clinician.id);
+    const settled = {
+      ...directory,
+      clinicians: directory.clinicians.map((c, i) => (i === 5 ? { ...c, acceptingNewClients: !c.acceptingNewClients } : c)),
+    };
+    const expected = answers(wholeMatcher(settled), asked, ids);
+    expect(expected).not.toBe(answers(wholeMatcher(directory), asked, ids));
+    expect(answers(createMatcher(flickering(probeReads)), asked, ids)).toBe(expected);
+    expect(answers(await createMatcherAsync(flickering(probeReads), {}, { sliceMilliseconds: 0 }), asked, ids)).toBe(expected);
   });
 
   it("reads a directory that is not a plain object of enumerable fields exactly as createMatcher does", async () => {
@@ -138,16 +183,28 @@ describe("createMatcherAsync", () => {
   it("rejects when its signal fires during the last slice", async () => {
     const stop = new AbortController();
     const directory = syntheticDirectory({ seed: 5, clinicians: 5 });
-    const pending = createMatcherAsync(directory, {}, { sliceMilliseconds: 1_000, signal: stop.signal });
-    stop.abort(new Error("late"));
-    await expect(pending).rejects.toThrow("late");
+    // The last clinician's name is read in the last slice, which fires the signal.
+    const last = Object.defineProperty({ ...(directory.clinicians[4] as Clinician) }, "name", {
+      enumerable: true,
+      get: () => {
+        stop.abort(new Error("late"));
+        return "Last";
+      },
+    });
+    const clinicians = [...directory.clinicians.slice(0, 4), last];
+    await expect(createMatcherAsync({ ...directory, clinicians }, {}, { sliceMilliseconds: 1_000, signal: stop.signal })).rejects.toThrow(
+      "late",
+    );
   });
 
-  it("rejects malformed options and slicing as createMatcher does, naming the path", async () => {
+  it("rejects malformed options and slicing as createMatcher does, naming the path, a malformed directory first", async () => {
     const directory = syntheticDirectory({ seed: 3, clinicians: 10 });
-    expect(String(await thrown(() => createMatcherAsync(directory, { margin: 2 })))).toBe(
-      String(await thrown(() => createMatcher(directory, { margin: 2 }))),
-    );
+    for (const make of [createMatcher, createMatcherAsync]) {
+      expect(String(await thrown(() => make(directory, { margin: 2 })))).toMatch(/options\.margin/);
+      expect(String(await thrown(() => make({ ...directory, clinicians: [{ id: "x" } as never] }, { margin: 2 })))).toMatch(
+        /directory\.clinicians\[0\]/,
+      );
+    }
     await expect(createMatcherAsync(directory, {}, { sliceMilliseconds: -1 })).rejects.toThrow(/slicing\.sliceMilliseconds/);
     await expect(createMatcherAsync(directory, {}, { signal: { fired: true } as never })).rejects.toThrow(/slicing\.signal.*AbortSignal/);
   });
@@ -168,7 +225,7 @@ describe("createMatcherAsync", () => {
     await expect(createMatcherAsync(directory, {}, { signal: stopped.signal })).rejects.toThrow("already stopped");
   });
 
-  it("validates payers and regulations a chunk at a time, as it does practices and clinicians, to the value validate gives", async () => {
+  it("validates a directory a chunk of clinicians, practices, payers and regulations at a time, to the value validate gives", () => {
     let reads = 0;
     /** A copy of an item that counts each time validation reads one of its fields. */
     const counted = <Item extends object>(item: Item, key: keyof Item & string): Item =>
@@ -179,7 +236,7 @@ describe("createMatcherAsync", () => {
           return item[key];
         },
       });
-    const base = syntheticDirectory({ seed: 3, clinicians: 20 });
+    const base = syntheticDirectory({ seed: 3, clinicians: 700 });
     const payers = [...base.payers, ...Array.from({ length: 3_000 }, (_, i) => ({ id: `payer-${i}`, name: `Payer ${i}` }))];
     const regulations = Array.from({ length: 2_000 }, (_, i) => ({
       jurisdiction: `US-${["CA", "OR", "WA", "NY"][i % 4]}`,
@@ -191,29 +248,33 @@ describe("createMatcherAsync", () => {
       const plain = { ...base, payers, ...(withRegulations ? { regulations } : {}) };
       const input = {
         ...plain,
+        clinicians: base.clinicians.map((clinician) => counted(clinician, "name")),
+        practices: base.practices.map((practice) => counted(practice, "name")),
         payers: payers.map((payer) => counted(payer, "id")),
         ...(withRegulations ? { regulations: regulations.map((regulation) => counted(regulation, "discipline")) } : {}),
       };
       reads = 0;
-      const readsAtPauses: number[] = [];
-      const clock = { due: () => true, pause: async () => void readsAtPauses.push(reads) };
-      const { directory } = await validateDirectoryInSlices(input, clock);
-      readsAtPauses.push(reads);
-      expect(reads).toBe(payers.length + (withRegulations ? regulations.length : 0));
-      // Between two turns of the event loop, validation reads at most one chunk of items.
-      const longest = Math.max(...readsAtPauses.map((count, i) => count - (readsAtPauses[i - 1] ?? 0)));
+      const readsAtSteps: number[] = [];
+      const steps = directoryInSteps(input);
+      let shell: Directory | undefined;
+      const clinicians: unknown[] = [];
+      let step = steps.next();
+      for (; step.done !== true; step = steps.next()) {
+        readsAtSteps.push(reads);
+        if (step.value.kind === "shell") shell = step.value.directory;
+        if (step.value.kind === "clinicians") {
+          expect(step.value.from).toBe(clinicians.length);
+          clinicians.push(...step.value.clinicians);
+        }
+      }
+      // Every step was given: nothing was validated whole.
+      expect(step.value).toBeUndefined();
+      readsAtSteps.push(reads);
+      expect(reads).toBe(base.clinicians.length + base.practices.length + payers.length + (withRegulations ? regulations.length : 0));
+      // Between two steps, validation reads at most one chunk of items.
+      const longest = Math.max(...readsAtSteps.map((count, i) => count - (readsAtSteps[i - 1] ?? 0)));
       expect(longest).toBeLessThanOrEqual(64);
-      expect(JSON.stringify(directory)).toBe(JSON.stringify(validate(Directory, plain, "directory")));
+      expect(JSON.stringify({ ...shell, clinicians })).toBe(JSON.stringify(validate(Directory, plain, "directory")));
     }
   });
-});
-
-describe("sortInSlices", () => {
-  test.prop([fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.nat()), { maxLength: 3_000, size: "max" })], { numRuns: 100 })(
-    "sorts as Array.prototype.sort does, stably, a turn at every look at the clock",
-    async (items) => {
-      const byKey = (a: readonly [number, number], b: readonly [number, number]) => a[0] - b[0];
-      expect(await sortInSlices(items, byKey, everyStep)).toEqual([...items].sort(byKey));
-    },
-  );
 });

@@ -14,19 +14,24 @@ import { unlicensedJurisdictions } from "./unlicensedJurisdictions.js";
 const PENDING = undefined as unknown as CompiledClinician;
 
 /** The order clinicians take their places in: by id. */
-export const byClinicianId = (a: Clinician, b: Clinician): number => compareText(a.id, b.id);
+const byClinicianId = (a: Clinician, b: Clinician): number => compareText(a.id, b.id);
 
 /**
  * Indexes a validated directory once: canonical code lists in one pool,
  * and lookups by jurisdiction and by grid cell, so a query
  * touches only clinicians who could be licensed or reached. Clinicians take
- * their places in id order.
+ * their places in id order, so that what is decided by place (an
+ * assignment's ties) does not depend on the directory's order. A matcher
+ * compiles as it validates instead (`compileInSteps`).
  */
 export function compileDirectory(directory: Directory, options: MatcherOptions): CompiledDirectory {
   const sorted = [...directory.clinicians].sort(byClinicianId);
-  const compiled = startCompiling(directory, options);
-  for (const source of directory.clinicians) holdPlace(compiled, source);
-  for (let index = 0; index < sorted.length; index += 1) compileOne(compiled, sorted, index);
+  const compiled = startCompiling(directory, options, sorted.length);
+  // Places in `byId` held in the directory's order first, so `byId` lists the clinicians as the directory does.
+  for (const source of directory.clinicians) compiled.byId.set(source.id, PENDING);
+  sorted.forEach((source, index) =>
+    indexClinician(compiled, compileClinician(source, index, compiled.context, compiled.codes), sorted.length),
+  );
   finishCompiling(compiled);
   return compiled;
 }
@@ -36,8 +41,8 @@ export function finishCompiling(compiled: CompiledDirectory): void {
   trimCodes(compiled.codes);
 }
 
-/** Everything but the clinicians: `byId` and the indexes empty. */
-export function startCompiling(directory: Directory, options: MatcherOptions): CompiledDirectory {
+/** Everything but the clinicians, of whom there will be `clinicians`: `byId` and the indexes empty. */
+export function startCompiling(directory: Directory, options: MatcherOptions, clinicians: number): CompiledDirectory {
   const vocabulary = createVocabulary(options.vocabulary ?? {});
   const canonicalDiscipline = (tag: string) => vocabulary.canonical("disciplines", tag);
   const context: ClinicianContext = {
@@ -54,7 +59,7 @@ export function startCompiling(directory: Directory, options: MatcherOptions): C
     officesByJurisdiction: new Map(),
     officesByCell: new Map(),
     practiceSizes: new Map(),
-    codes: createClinicianCodes(directory.clinicians.length),
+    codes: createClinicianCodes(clinicians),
     outcomeHolders: 0,
     freeIndexes: [],
     context,
@@ -65,14 +70,4 @@ export function startCompiling(directory: Directory, options: MatcherOptions): C
     options,
   };
   return compiled;
-}
-
-/** Holds a clinician's place in `byId` before any is compiled: taken in the directory's order, so `byId` lists the clinicians as the directory does. */
-export function holdPlace(compiled: CompiledDirectory, source: Clinician): void {
-  compiled.byId.set(source.id, PENDING);
-}
-
-/** Compiles and indexes the clinician at `index` of the clinicians sorted by id. */
-export function compileOne(compiled: CompiledDirectory, sorted: readonly Clinician[], index: number): void {
-  indexClinician(compiled, compileClinician(sorted[index] as Clinician, index, compiled.context, compiled.codes), sorted.length);
 }

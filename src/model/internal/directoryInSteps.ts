@@ -1,0 +1,178 @@
+import * as z from "zod";
+import { Clinician } from "../clinician.js";
+import { Directory } from "../directory.js";
+import { Regulation } from "../licensure.js";
+import { Payer, Practice } from "../practice.js";
+import { isReferwellError } from "../../isReferwellError.js";
+import { validate } from "../validate.js";
+import { danglingReferences, type DirectoryIds } from "./danglingReferences.js";
+import { directoryIds } from "./directoryIds.js";
+
+/** The most of each list a directory holds (see `Directory`). */
+const MOST = { practices: 1_000_000, clinicians: 1_000_000, payers: 100_000, regulations: 10_000 } as const;
+/** Items validated in one step: each clinician takes some tens of microseconds. */
+const CHUNK = 64;
+const Practices = z.array(Practice);
+const Clinicians = z.array(Clinician);
+const Payers = z.array(Payer);
+const Regulations = z.array(Regulation);
+
+/**
+ * One step of a directory's validation, as {@link directoryInSteps} gives
+ * them: a point where the work may pause; the directory with every list
+ * but its clinicians validated (`clinicians` empty), with how many
+ * clinicians follow and the ids they may refer to; or the next chunk of
+ * clinicians, validated and checked against those ids, starting at
+ * position `from` of the directory's list.
+ */
+export type DirectoryStep =
+  | { readonly kind: "turn" }
+  | { readonly kind: "shell"; readonly directory: Directory; readonly clinicians: number; readonly ids: DirectoryIds }
+  | { readonly kind: "clinicians"; readonly from: number; readonly clinicians: readonly Clinician[] };
+
+/** A directory validated at once, with its ids. */
+export interface WholeDirectory {
+  readonly directory: Directory;
+  readonly ids: DirectoryIds;
+}
+
+const TURN: DirectoryStep = Object.freeze({ kind: "turn" });
+
+/** The chunk of `items` from `start`, validated, or `undefined` when it breaks a rule. */
+function validChunk<Item>(schema: z.ZodType<Item[]>, items: readonly unknown[], start: number): Item[] | undefined {
+  try {
+    return validate(schema, items.slice(start, start + CHUNK), "directory");
+  } catch (error) {
+    if (isReferwellError(error, "invalid-input")) return undefined;
+    throw error;
+  }
+}
+
+/** A whole list validated a chunk at a time, or `undefined` when a chunk breaks a rule. */
+function* validItems<Item>(schema: z.ZodType<Item[]>, items: readonly unknown[]): Generator<DirectoryStep, Item[] | undefined> {
+  const valid: Item[] = [];
+  for (let start = 0; start < items.length; start += CHUNK) {
+    const chunk = validChunk(schema, items, start);
+    if (chunk === undefined) return undefined;
+    for (const item of chunk) valid.push(item);
+    yield TURN;
+  }
+  return valid;
+}
+
+/** The ids of a list, or `undefined` when one repeats. */
+function* idsOf(items: readonly { readonly id: string }[]): Generator<DirectoryStep, Set<string> | undefined> {
+  const ids = new Set<string>();
+  for (let index = 0; index < items.length; index += 1) {
+    const { id } = items[index] as { readonly id: string };
+    if (ids.has(id)) return undefined;
+    ids.add(id);
+    if (index % CHUNK === CHUNK - 1) yield TURN;
+  }
+  return ids;
+}
+
+/** Whether a value is a plain object whose own properties are all enumerable: its spread copy holds exactly what validation would read. */
+function isPlainRecord(value: unknown): value is object {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  return Object.values(Object.getOwnPropertyDescriptors(value)).every((descriptor) => descriptor.enumerable === true);
+}
+
+/** The lists a directory's validation reads a chunk at a time, as given; `regulations` undefined when absent. */
+interface Lists {
+  readonly practices: readonly unknown[];
+  readonly clinicians: readonly unknown[];
+  readonly payers: readonly unknown[];
+  readonly regulations: readonly unknown[] | undefined;
+}
+
+/** The lists of a directory's fields, or `undefined` when one is no list or longer than `Directory` allows. */
+function listsOf(fields: Record<string, unknown>): Lists | undefined {
+  const { practices = [], clinicians, payers = [], regulations } = fields;
+  // Only an absent list of regulations is left out; `null` is no list, and validation says so.
+  const lists = { practices, clinicians, payers, regulations: regulations === undefined ? [] : regulations };
+  for (const [name, list] of Object.entries(lists)) {
+    if (!Array.isArray(list) || list.length > MOST[name as keyof typeof MOST]) return undefined;
+  }
+  return { ...(lists as Omit<Lists, "regulations">), regulations: regulations as unknown[] | undefined };
+}
+
+/** The directory's fields but its four lists, validated, or `undefined` when they break a rule. */
+function validShell(fields: Record<string, unknown>, lists: Lists): Directory | undefined {
+  const emptied = { ...fields, practices: [], clinicians: [], payers: [], ...(lists.regulations === undefined ? {} : { regulations: [] }) };
+  try {
+    return validate(Directory, emptied, "directory");
+  } catch (error) {
+    if (isReferwellError(error, "invalid-input")) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The directory without its clinicians, every other list validated a chunk
+ * at a time (the short ones first) and no practice or payer id repeated,
+ * or `undefined` as soon as something breaks a rule.
+ */
+function* validShellAndLists(fields: Record<string, unknown>, lists: Lists): Generator<DirectoryStep, WholeDirectory | undefined> {
+  const shell = validShell(fields, lists);
+  if (shell === undefined) return undefined;
+  const payers = yield* validItems(Payers, lists.payers);
+  if (payers === undefined) return undefined;
+  const regulations = lists.regulations === undefined ? undefined : yield* validItems(Regulations, lists.regulations);
+  if (lists.regulations !== undefined && regulations === undefined) return undefined;
+  const practices = yield* validItems(Practices, lists.practices);
+  if (practices === undefined) return undefined;
+  const practiceIds = yield* idsOf(practices);
+  const payerIds = practiceIds === undefined ? undefined : yield* idsOf(payers);
+  if (practiceIds === undefined || payerIds === undefined) return undefined;
+  // The shell's keys in the schema's order, the lists in their places; an absent list of regulations stays absent, as validation leaves it.
+  const directory: Directory = { ...shell, practices, payers, ...(regulations === undefined ? {} : { regulations }) };
+  // Compact ids as any validated directory gives them (the shell checked them for repeats).
+  return { directory, ids: { ...directoryIds({ ...directory, practices: [], payers: [] }), practiceIds, payerIds } };
+}
+
+/**
+ * `validate(Directory, input, "directory")`, a step at a time, so that a
+ * caller can pause between steps and compile each chunk of clinicians as
+ * it comes, letting their validated copies go. First the directory without
+ * its clinicians (its compacts, at most 1,000, come with it; practices,
+ * payers and regulations a chunk at a time), then the clinicians a chunk at
+ * a time, each checked for a repeated id and for references to a practice,
+ * payer or compact the directory does not list. What the steps give adds
+ * up to the value `validate` gives.
+ *
+ * When anything breaks a rule, the whole directory is validated at once,
+ * so the error is exactly the one `validate` throws (bad input pays for one
+ * pass that does not stop). Input that is not a plain object of enumerable
+ * fields is validated whole too, so it is read exactly as `validate` reads
+ * it. Either way the generator then returns the directory validated whole
+ * (should that pass), and whatever the steps gave is to be dropped; when
+ * the steps gave everything, it returns `undefined`.
+ */
+export function* directoryInSteps(input: unknown): Generator<DirectoryStep, WholeDirectory | undefined, void> {
+  const whole = (): WholeDirectory => {
+    const directory = validate(Directory, input, "directory");
+    return { directory, ids: directoryIds(directory) };
+  };
+  // Anything but a plain object of enumerable fields is read as validation reads it, whole (an inherited field, say).
+  if (!isPlainRecord(input)) return whole();
+  const fields: Record<string, unknown> = { ...input };
+  const lists = listsOf(fields);
+  if (lists === undefined) return whole();
+  const shell = yield* validShellAndLists(fields, lists);
+  if (shell === undefined) return whole();
+  yield { kind: "shell", directory: shell.directory, clinicians: lists.clinicians.length, ids: shell.ids };
+  const clinicianIds = new Set<string>();
+  for (let from = 0; from < lists.clinicians.length; from += CHUNK) {
+    const clinicians = validChunk(Clinicians, lists.clinicians, from);
+    if (clinicians === undefined) return whole();
+    for (const clinician of clinicians) {
+      if (clinicianIds.has(clinician.id) || danglingReferences(clinician, shell.ids).length > 0) return whole();
+      clinicianIds.add(clinician.id);
+    }
+    yield { kind: "clinicians", from, clinicians };
+  }
+  return undefined;
+}
