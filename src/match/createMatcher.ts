@@ -2,7 +2,6 @@ import type { DirectoryInput } from "../model/directory.js";
 import type { UnknownTag } from "../model/unknownTag.js";
 import { compileInSteps } from "./internal/compileInSteps.js";
 import { matcherOver } from "./internal/matcherOver.js";
-import { validMatcherOptions } from "./internal/validMatcherOptions.js";
 import { type MatcherChangesInput, type MatcherOptionsInput, type MatchRequestInput, type RankOptionsInput } from "./schemas.js";
 import type { MatchExplanation, RankResult } from "./types.js";
 
@@ -134,7 +133,7 @@ export interface Matcher {
  * ```
  */
 export function createMatcher(directory: DirectoryInput, options: MatcherOptionsInput = {}): Matcher {
-  const steps = compileInSteps(directory, validMatcherOptions(directory, options));
+  const steps = compileInSteps(directory, options);
   let step = steps.next();
   while (step.done !== true) step = steps.next();
   return matcherOver(step.value.compiled, step.value.ids);

@@ -4,13 +4,12 @@ import { sliceClock, throwIfAborted } from "../model/internal/sliceClock.js";
 import type { Matcher } from "./createMatcher.js";
 import { compileInSteps } from "./internal/compileInSteps.js";
 import { matcherOver } from "./internal/matcherOver.js";
-import { validMatcherOptions } from "./internal/validMatcherOptions.js";
 import { type MatcherOptionsInput, SliceOptions, type SliceOptionsInput } from "./schemas.js";
 
 /**
  * {@link createMatcher}, a slice at a time: the same matcher, made without
  * holding the thread. As `createMatcher` does, it validates the directory
- * a chunk at a time (practices, payers and regulations, then clinicians,
+ * a chunk at a time (payers, regulations and practices, then clinicians,
  * each chunk of clinicians compiled as soon as it is valid); between
  * chunks it gives the event loop a turn whenever `sliceMilliseconds` have passed (see {@link SliceOptions}),
  * so a server goes on answering requests while a national directory
@@ -20,6 +19,8 @@ import { type MatcherOptionsInput, SliceOptions, type SliceOptionsInput } from "
  * It rejects with the error `createMatcher` would throw: an invalid
  * directory is validated again whole, at once, to name every issue the way
  * `createMatcher` does (so bad input costs one pass that does not yield).
+ * Malformed options are named after the directory is validated, a chunk at
+ * a time as usual, so that a malformed directory is named first.
  * With `signal`, it rejects with the signal's reason at the first turn after
  * the signal fires, or at once when it already has; nothing is left
  * half-made.
@@ -61,7 +62,7 @@ export async function createMatcherAsync(
   const { sliceMilliseconds, signal } = validate(SliceOptions, slicing, "slicing");
   throwIfAborted(signal);
   const clock = sliceClock(sliceMilliseconds, signal);
-  const steps = compileInSteps(directory, validMatcherOptions(directory, options));
+  const steps = compileInSteps(directory, options);
   let step = steps.next();
   while (step.done !== true) {
     if (clock.due()) await clock.pause();

@@ -1,6 +1,10 @@
+import { Directory } from "../../model/directory.js";
 import type { DirectoryIds } from "../../model/internal/danglingReferences.js";
+import { directoryIds } from "../../model/internal/directoryIds.js";
 import { directoryInSteps } from "../../model/internal/directoryInSteps.js";
-import type { MatcherOptions } from "../schemas.js";
+import { validate } from "../../model/validate.js";
+import { isReferwellError } from "../../isReferwellError.js";
+import { MatcherOptions } from "../schemas.js";
 import type { CompiledDirectory } from "./compiled.js";
 import { compileClinician } from "./compileClinician.js";
 import { compileDirectory, finishCompiling, startCompiling } from "./compileDirectory.js";
@@ -12,6 +16,16 @@ export interface CompiledWithIds {
   readonly ids: DirectoryIds;
 }
 
+/** The options validated, or the error that says why not. */
+function optionsOrError(options: unknown): MatcherOptions | { readonly error: unknown } {
+  try {
+    return validate(MatcherOptions, options, "options");
+  } catch (error) {
+    if (isReferwellError(error, "invalid-input")) return { error };
+    throw error;
+  }
+}
+
 /**
  * Validates and compiles a directory a chunk of clinicians at a time, in
  * the directory's order, yielding between chunks so that a caller may
@@ -20,28 +34,40 @@ export interface CompiledWithIds {
  * a large directory never holds a whole validated copy beside the matcher.
  * The clinicians take their places in the directory's order (answers do
  * not depend on it: ties are broken by id). Throws what
- * `validate(Directory, …)` throws.
+ * `validate(Directory, …)` throws; then, for malformed options (which
+ * compiling needs from the first clinician on), what validating them
+ * throws, after the directory's steps, as when the directory came first.
  */
-export function* compileInSteps(input: unknown, options: MatcherOptions): Generator<void, CompiledWithIds, void> {
+export function* compileInSteps(input: unknown, optionsInput: unknown): Generator<void, CompiledWithIds, void> {
+  const options = optionsOrError(optionsInput);
   const steps = directoryInSteps(input);
-  let building: (CompiledWithIds & { readonly size: number }) | undefined;
+  // Held in a box, so that it can be let go before the directory is validated whole.
+  const work: { building?: (CompiledWithIds & { readonly size: number }) | undefined } = {};
   let step = steps.next();
   for (; step.done !== true; step = steps.next()) {
     const made = step.value;
-    if (made.kind === "shell") {
-      building = { compiled: startCompiling(made.directory, options, made.clinicians), ids: made.ids, size: made.clinicians };
-    } else if (made.kind === "clinicians" && building !== undefined) {
-      const { compiled, size } = building;
+    // With malformed options there is nothing to compile with: the directory is only validated, a step at a time all the same.
+    if (!("error" in options) && made.kind === "shell") {
+      work.building = { compiled: startCompiling(made.directory, options, made.clinicians), ids: made.ids, size: made.clinicians };
+    } else if (made.kind === "clinicians" && work.building !== undefined) {
+      const { compiled, size } = work.building;
       made.clinicians.forEach((source, offset) => {
         indexClinician(compiled, compileClinician(source, made.from + offset, compiled.context, compiled.codes), size);
       });
     }
     yield;
   }
-  // Validated whole after all (input read as validation reads it, or bad input that passed whole): compiled at once.
-  if (step.value !== undefined) return { compiled: compileDirectory(step.value.directory, options), ids: step.value.ids };
-  // Steps that end without a whole directory gave the shell first.
-  const { compiled, ids } = building as CompiledWithIds;
+  if (step.value === "validate whole") {
+    // What the steps built goes before the whole directory is validated, so the two are never alive together.
+    work.building = undefined;
+    const directory = validate(Directory, input, "directory");
+    if ("error" in options) throw options.error;
+    // Valid when read whole after all (input read as validation reads it, or read differently the second time): compiled at once.
+    return { compiled: compileDirectory(directory, options), ids: directoryIds(directory) };
+  }
+  if ("error" in options) throw options.error;
+  // Steps that end complete gave the shell first.
+  const { compiled, ids } = work.building as CompiledWithIds;
   finishCompiling(compiled);
   return { compiled, ids };
 }

@@ -20,8 +20,8 @@ const Regulations = z.array(Regulation);
 /**
  * One step of a directory's validation, as {@link directoryInSteps} gives
  * them: a point where the work may pause; the directory with every list
- * but its clinicians validated (`clinicians` empty), with how many
- * clinicians follow and the ids they may refer to; or the next chunk of
+ * but its clinicians validated (`clinicians` and `practices` empty), with
+ * how many clinicians follow and the ids they may refer to; or the next chunk of
  * clinicians, validated and checked against those ids, starting at
  * position `from` of the directory's list.
  */
@@ -30,8 +30,8 @@ export type DirectoryStep =
   | { readonly kind: "shell"; readonly directory: Directory; readonly clinicians: number; readonly ids: DirectoryIds }
   | { readonly kind: "clinicians"; readonly from: number; readonly clinicians: readonly Clinician[] };
 
-/** A directory validated at once, with its ids. */
-export interface WholeDirectory {
+/** A directory with the ids its clinicians may refer to. */
+interface WithIds {
   readonly directory: Directory;
   readonly ids: DirectoryIds;
 }
@@ -41,7 +41,8 @@ const TURN: DirectoryStep = Object.freeze({ kind: "turn" });
 /** The chunk of `items` from `start`, validated, or `undefined` when it breaks a rule. */
 function validChunk<Item>(schema: z.ZodType<Item[]>, items: readonly unknown[], start: number): Item[] | undefined {
   try {
-    return validate(schema, items.slice(start, start + CHUNK), "directory");
+    // The array's own `slice`, never one the input defines: validation reads the elements themselves.
+    return validate(schema, Array.prototype.slice.call(items, start, start + CHUNK), "directory");
   } catch (error) {
     if (isReferwellError(error, "invalid-input")) return undefined;
     throw error;
@@ -115,7 +116,7 @@ function validShell(fields: Record<string, unknown>, lists: Lists): Directory | 
  * at a time (the short ones first) and no practice or payer id repeated,
  * or `undefined` as soon as something breaks a rule.
  */
-function* validShellAndLists(fields: Record<string, unknown>, lists: Lists): Generator<DirectoryStep, WholeDirectory | undefined> {
+function* validShellAndLists(fields: Record<string, unknown>, lists: Lists): Generator<DirectoryStep, WithIds | undefined> {
   const shell = validShell(fields, lists);
   if (shell === undefined) return undefined;
   const payers = yield* validItems(Payers, lists.payers);
@@ -137,42 +138,41 @@ function* validShellAndLists(fields: Record<string, unknown>, lists: Lists): Gen
  * `validate(Directory, input, "directory")`, a step at a time, so that a
  * caller can pause between steps and compile each chunk of clinicians as
  * it comes, letting their validated copies go. First the directory without
- * its clinicians (its compacts, at most 1,000, come with it; practices,
- * payers and regulations a chunk at a time), then the clinicians a chunk at
- * a time, each checked for a repeated id and for references to a practice,
- * payer or compact the directory does not list. What the steps give adds
- * up to the value `validate` gives.
+ * its clinicians and practices (its compacts, at most 1,000, come with it;
+ * payers, regulations and practices are validated a chunk at a time, and
+ * of the practices only their ids are kept), then the clinicians a chunk
+ * at a time, each checked for a repeated id and for references to a
+ * practice, payer or compact the directory does not list. The steps then
+ * give the value `validate` gives, but for the list of practices, which
+ * compiling does not read; the generator returns `"complete"`.
  *
- * When anything breaks a rule, the whole directory is validated at once,
- * so the error is exactly the one `validate` throws (bad input pays for one
- * pass that does not stop). Input that is not a plain object of enumerable
- * fields is validated whole too, so it is read exactly as `validate` reads
- * it. Either way the generator then returns the directory validated whole
- * (should that pass), and whatever the steps gave is to be dropped; when
- * the steps gave everything, it returns `undefined`.
+ * When anything breaks a rule, or the input is not a plain object of
+ * enumerable fields (so that it is read exactly as `validate` reads it),
+ * the generator returns `"validate whole"`: the caller drops whatever the
+ * steps gave and validates the whole directory at once, so an error is
+ * exactly the one `validate` throws (bad input pays for one pass that does
+ * not stop).
  */
-export function* directoryInSteps(input: unknown): Generator<DirectoryStep, WholeDirectory | undefined, void> {
-  const whole = (): WholeDirectory => {
-    const directory = validate(Directory, input, "directory");
-    return { directory, ids: directoryIds(directory) };
-  };
+export function* directoryInSteps(input: unknown): Generator<DirectoryStep, "complete" | "validate whole", void> {
+  const whole = "validate whole" as const;
   // Anything but a plain object of enumerable fields is read as validation reads it, whole (an inherited field, say).
-  if (!isPlainRecord(input)) return whole();
+  if (!isPlainRecord(input)) return whole;
   const fields: Record<string, unknown> = { ...input };
   const lists = listsOf(fields);
-  if (lists === undefined) return whole();
+  if (lists === undefined) return whole;
   const shell = yield* validShellAndLists(fields, lists);
-  if (shell === undefined) return whole();
-  yield { kind: "shell", directory: shell.directory, clinicians: lists.clinicians.length, ids: shell.ids };
+  if (shell === undefined) return whole;
+  // The practices' ids are all the clinicians need of them: the list itself goes now.
+  yield { kind: "shell", directory: { ...shell.directory, practices: [] }, clinicians: lists.clinicians.length, ids: shell.ids };
   const clinicianIds = new Set<string>();
   for (let from = 0; from < lists.clinicians.length; from += CHUNK) {
     const clinicians = validChunk(Clinicians, lists.clinicians, from);
-    if (clinicians === undefined) return whole();
+    if (clinicians === undefined) return whole;
     for (const clinician of clinicians) {
-      if (clinicianIds.has(clinician.id) || danglingReferences(clinician, shell.ids).length > 0) return whole();
+      if (clinicianIds.has(clinician.id) || danglingReferences(clinician, shell.ids).length > 0) return whole;
       clinicianIds.add(clinician.id);
     }
     yield { kind: "clinicians", from, clinicians };
   }
-  return undefined;
+  return "complete";
 }
