@@ -1,10 +1,12 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import {
+  type CodeKind,
   CODE_KINDS,
   codesOf,
   createClinicianCodes,
   holdsCode,
+  KEPT_IN_ORDER,
   outcomeFor,
   outcomePosition,
   packedOutcome,
@@ -14,6 +16,8 @@ import {
   writeCodes,
 } from "../../src/match/internal/clinicianCodes.js";
 import { packSlot, unpackSlot } from "../../src/match/internal/packedSlot.js";
+import { capacityIn, hasRoom, packCapacity } from "../../src/match/internal/packedCapacity.js";
+import { feeIn, packFees } from "../../src/match/internal/packedFees.js";
 
 // Few codes, so lists repeat codes and share them; lists long enough that some are looked up by halving.
 const code = fc.constantFrom("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r");
@@ -47,13 +51,13 @@ describe("the pool of clinicians' codes", () => {
         const held = model.get(index);
         CODE_KINDS.forEach((kind, place) => {
           const list = held?.codes[place] ?? [];
-          // Outcomes keep their order; the other lists are sets, in the pool's order of codes.
+          // Outcomes and panels keep their order; the other lists are sets, in the pool's order of codes.
           const codes = codesOf(table, index, kind);
-          if (kind === "outcomes") expect(codes).toEqual(list);
+          if (isKeptInOrder(kind)) expect(codes).toEqual(list);
           else expect([...codes].sort()).toEqual([...new Set(list)].sort());
           for (const each of ["a", "f", "l", "z"]) {
             if (kind === "outcomes") expect(outcomePosition(table, index, each)).toBe(list.lastIndexOf(each));
-            else expect(holdsCode(table, index, kind, each)).toBe(list.includes(each));
+            else if (!isKeptInOrder(kind)) expect(holdsCode(table, index, kind, each)).toBe(list.includes(each));
           }
         });
         VALUE_KINDS.forEach((kind, place) => expect(valuesOf(table, index, kind)).toEqual(held?.values[place] ?? []));
@@ -67,9 +71,11 @@ describe("the pool of clinicians' codes", () => {
   );
 });
 
-/** How much a place's lists take in the pool: code lists without repeats, outcomes and values as given. */
+const isKeptInOrder = (kind: CodeKind): kind is (typeof KEPT_IN_ORDER)[number] => (KEPT_IN_ORDER as readonly CodeKind[]).includes(kind);
+
+/** How much a place's lists take in the pool: sets without repeats, lists kept in order and values as given. */
 const heldLength = (held: { codes: string[][]; values: number[][] }): number =>
-  held.codes.reduce((sum, list, place) => sum + (CODE_KINDS[place] === "outcomes" ? list.length : new Set(list).size), 0) +
+  held.codes.reduce((sum, list, place) => sum + (isKeptInOrder(CODE_KINDS[place] as CodeKind) ? list.length : new Set(list).size), 0) +
   held.values.reduce((sum, list) => sum + list.length, 0);
 
 describe("packed slots and outcomes", () => {
@@ -97,9 +103,57 @@ describe("packed slots and outcomes", () => {
     "an outcome unpacks to its rating and cases",
     (rating, cases) => {
       const table = createClinicianCodes(1);
-      writeCodes(table, 0, [[], [], [], [], [], [], ["depression"]], [[packedOutcome({ rating, cases })], []]);
+      writeCodes(table, 0, [[], [], [], [], [], [], ["depression"], [], []], [[packedOutcome({ rating, cases })], [], []]);
       expect(outcomeFor({ codes: table }, { index: 0 }, "depression")).toEqual({ rating, cases });
       expect(outcomeFor({ codes: table }, { index: 0 }, "anxiety")).toBeUndefined();
+    },
+  );
+});
+
+describe("packed capacity and fees", () => {
+  /** A pool holding one clinician whose only values are `capacity` and `fee` (as `compileClinician` writes them). */
+  const poolWith = (capacity: number[], fee: number[]) => {
+    const table = createClinicianCodes(1);
+    writeCodes(
+      table,
+      0,
+      CODE_KINDS.map(() => []),
+      VALUE_KINDS.map((kind) => (kind === "capacity" ? capacity : kind === "fee" ? fee : [])),
+    );
+    return table;
+  };
+  const count = (max: number) => fc.integer({ min: 0, max });
+  const capacity = fc.record(
+    {
+      caseloadMax: count(10_000),
+      caseloadCurrent: count(10_000),
+      weeklyNewClientLimit: count(1_000),
+      newClientsThisWeek: count(1_000),
+      expectedWaitDays: count(3_650),
+    },
+    { requiredKeys: ["caseloadMax", "caseloadCurrent", "weeklyNewClientLimit", "newClientsThisWeek"] },
+  );
+
+  test.prop([capacity, fc.boolean()])("a capacity unpacks to its numbers, a wait not given to undefined", (given, accepting) => {
+    const table = poolWith(packCapacity(given), []);
+    for (const field of ["caseloadMax", "caseloadCurrent", "weeklyNewClientLimit", "newClientsThisWeek", "expectedWaitDays"] as const)
+      expect(capacityIn(table, 0, field)).toBe(given[field]);
+    expect(hasRoom(table, 0, accepting)).toBe(
+      accepting && given.caseloadCurrent < given.caseloadMax && given.newClientsThisWeek < given.weeklyNewClientLimit,
+    );
+  });
+
+  // Amounts around the split at 2^31 and up to the schema's largest.
+  const amount = fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 2 ** 31 - 3, max: 2 ** 31 + 3 }), fc.maxSafeNat());
+  const currency = fc.stringMatching(/^[A-Z]{3}$/);
+  test.prop([fc.option(fc.tuple(currency, amount, fc.option(amount, { nil: undefined })), { nil: undefined })])(
+    "a fee and a sliding-scale floor unpack to the amounts and currency the record gave",
+    (given) => {
+      const fee = given === undefined ? undefined : { currency: given[0], minorUnits: given[1] };
+      const floor = given?.[2] === undefined ? undefined : { currency: given[0], minorUnits: given[2] };
+      const table = poolWith([], packFees({ fee, slidingScaleFloor: floor }));
+      expect(feeIn(table, 0, 0)).toEqual(fee);
+      expect(feeIn(table, 0, 1)).toEqual(floor);
     },
   );
 });

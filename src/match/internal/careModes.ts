@@ -2,6 +2,7 @@ import { licensureFor as checkLicensure } from "../../model/internal/licensureFo
 import type { CareMode } from "../../model/enums.js";
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { haversineKm } from "./haversineKm.js";
+import { FLAG } from "./clinicianFlags.js";
 
 /** Why an acceptable mode of care is impossible. */
 export type CareModeReason =
@@ -26,13 +27,12 @@ interface InPerson {
 
 /** In-person care: an office within reach in a jurisdiction where the clinician is licensed for it on the start date. */
 function inPerson(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery): InPerson {
-  const { source } = clinician;
   let found = false;
   let distanceKm: number | undefined;
   let reason: [CareModeReason, string | undefined] = ["no-office", undefined];
   // One licensure check per jurisdiction, however many offices share it (a map only for clinicians with several offices).
-  const licensed = source.locations.length > 1 ? new Map<string, boolean>() : undefined;
-  for (const office of source.locations) {
+  const licensed = clinician.locations.length > 1 ? new Map<string, boolean>() : undefined;
+  for (const office of clinician.locations) {
     const distance = query.point === undefined ? undefined : haversineKm(query.point, office.point);
     const reachable =
       distance === undefined ? within(office.jurisdiction, query.criteria.location.jurisdiction) : distance <= query.travelRadiusKm;
@@ -43,7 +43,7 @@ function inPerson(directory: CompiledDirectory, clinician: CompiledClinician, qu
     const where = { jurisdiction: office.jurisdiction, mode: "in-person", on: query.startDate } as const;
     let authorized = licensed?.get(office.jurisdiction);
     if (authorized === undefined) {
-      authorized = checkLicensure(source, where, directory.licensure).authorized;
+      authorized = checkLicensure(clinician, where, directory.licensure).authorized;
       licensed?.set(office.jurisdiction, authorized);
     }
     if (!authorized) {
@@ -62,10 +62,9 @@ function telehealth(
   clinician: CompiledClinician,
   query: PreparedQuery,
 ): readonly [CareModeReason, string | undefined] | undefined {
-  const { source } = clinician;
-  if (!source.telehealth) return ["telehealth-not-offered", undefined];
+  if ((clinician.flags & FLAG.telehealth) === 0) return ["telehealth-not-offered", undefined];
   for (const { jurisdiction, on } of query.telehealthPlaces) {
-    if (!checkLicensure(source, { jurisdiction, mode: "telehealth", on }, directory.licensure).authorized)
+    if (!checkLicensure(clinician, { jurisdiction, mode: "telehealth", on }, directory.licensure).authorized)
       return ["not-licensed-telehealth", `${jurisdiction} on ${on}`];
   }
   return undefined;

@@ -1,6 +1,7 @@
 import type { ClientPreference } from "../../model/criteria.js";
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { holds } from "./clinicianCodes.js";
+import { FLAG } from "./clinicianFlags.js";
 
 /** The client's preferences for who the clinician is (see `MatchPreferences`), prepared: codes canonical or normalized. */
 export interface PreparedPreferences {
@@ -30,14 +31,14 @@ export function meetsPreference(
     case "clinicianAge": {
       const range = wanted.clinicianAge;
       if (range === undefined) return true;
-      const { birthYear } = clinician.source;
+      const { birthYear } = clinician;
       // An unknown age never meets a range: the cautious reading of a stated preference.
       if (birthYear === undefined) return false;
       const age = Number(query.startDate.slice(0, 4)) - birthYear;
       return (range.min === undefined || age >= range.min) && (range.max === undefined || age <= range.max);
     }
     default:
-      return !wanted.interpreter || clinician.source.worksWithInterpreters === true;
+      return !wanted.interpreter || (clinician.flags & FLAG.worksWithInterpreters) !== 0;
   }
 }
 

@@ -1,31 +1,46 @@
 /**
- * Every compiled clinician's code lists, outcome ratings and weekly slots,
- * in one pool of numbers: the directory's memory grows by four bytes per
- * code, rating or slot, not by a set or an object per list per clinician.
- * Internal.
+ * Every compiled clinician's code lists, outcome ratings, weekly slots and
+ * insurance panels, in one pool of numbers: the directory's memory grows by
+ * four bytes per code, rating or slot (twelve per panel), not by a set or an
+ * object per list per clinician. Internal.
  *
  * @module
  */
 import type { DomainOutcome } from "../../model/clinician.js";
 
-/** The lists of codes a clinician holds, interned as numbers, in the order a segment holds them. */
-export const CODE_KINDS = ["populations", "problemAreas", "modalities", "languages", "cultures", "faiths", "outcomes"] as const;
+/**
+ * The lists of codes a clinician holds, interned as numbers, in the order a
+ * segment holds them: its tags, the problem areas of its outcomes, the payer
+ * of each insurance panel and the plans panels are limited to.
+ */
+export const CODE_KINDS = [
+  "populations",
+  "problemAreas",
+  "modalities",
+  "languages",
+  "cultures",
+  "faiths",
+  "outcomes",
+  "panelPayers",
+  "panelPlans",
+] as const;
 export type CodeKind = (typeof CODE_KINDS)[number];
-/** The lists of numbers a segment holds after the codes: each outcome's rating and cases, and the weekly slots, packed. */
-export const VALUE_KINDS = ["outcomeRatings", "slots"] as const;
+/** The lists kept in the clinician's order, with repeats, so a position pairs with a value; the others are sets. */
+export const KEPT_IN_ORDER = ["outcomes", "panelPayers", "panelPlans"] as const;
+/** The lists held as sets, which `holdsCode` looks up. */
+export type SetKind = Exclude<CodeKind, (typeof KEPT_IN_ORDER)[number]>;
+/**
+ * The lists of numbers a segment holds after the codes: each outcome's
+ * rating and cases, the weekly slots, three numbers per insurance panel
+ * (see `packPanels`), the capacity (`packCapacity`) and the fees (`packFees`).
+ */
+export const VALUE_KINDS = ["outcomeRatings", "slots", "panels", "capacity", "fee"] as const;
 export type ValueKind = (typeof VALUE_KINDS)[number];
 
-const KIND_PLACE: Readonly<Record<CodeKind | ValueKind, number>> = {
-  populations: 0,
-  problemAreas: 1,
-  modalities: 2,
-  languages: 3,
-  cultures: 4,
-  faiths: 5,
-  outcomes: 6,
-  outcomeRatings: 7,
-  slots: 8,
-};
+const KIND_PLACE = Object.fromEntries([...CODE_KINDS, ...VALUE_KINDS].map((kind, place) => [kind, place])) as Readonly<
+  Record<CodeKind | ValueKind, number>
+>;
+const ORDERED_PLACES: ReadonlySet<number> = new Set(KEPT_IN_ORDER.map((kind) => KIND_PLACE[kind]));
 /** A segment starts with where each list ends, counted from the segment's start. */
 const HEADER: number = CODE_KINDS.length + VALUE_KINDS.length;
 /** The start of an empty place. */
@@ -36,8 +51,9 @@ const RATINGS = ["effective", "neutral", "ineffective"] as const;
 
 /**
  * A pool of segments, one per clinician index: the header, then each list.
- * Code lists are sorted and without repeats but outcomes, which keep the
- * clinician's order so a position names its rating in `outcomeRatings`.
+ * Code lists are sorted and without repeats but those {@link KEPT_IN_ORDER},
+ * where a position names a value: an outcome's rating in `outcomeRatings`,
+ * a panel's payer and plans beside its numbers in `panels`.
  */
 export interface ClinicianCodes {
   /** The number of each code held, and the code of each number ("" for a number free to reuse). */
@@ -148,7 +164,7 @@ export function writeCodes(
   codes.forEach((list, kind: number) => {
     const from = end;
     for (const code of list) pool[start + end++] = numberOf(table, code);
-    if (kind !== KIND_PLACE.outcomes && end - from > 1) {
+    if (!ORDERED_PLACES.has(kind) && end - from > 1) {
       pool.subarray(start + from, start + end).sort();
       let kept = from + 1;
       for (let at = from + 1; at < end; at += 1)
@@ -196,8 +212,8 @@ export function releaseCodes(table: ClinicianCodes, index: number): void {
   table.starts[index] = NONE;
 }
 
-/** Where a list lies in the pool: [from, to). */
-function span(table: ClinicianCodes, index: number, kind: CodeKind | ValueKind): readonly [number, number] {
+/** Where a list of the clinician at `index` lies in the pool: [from, to); [0, 0] for an empty place. */
+export function span(table: ClinicianCodes, index: number, kind: CodeKind | ValueKind): readonly [number, number] {
   const start = table.starts[index];
   if (start === undefined || start === NONE) return [0, 0];
   const place = KIND_PLACE[kind];
@@ -205,8 +221,8 @@ function span(table: ClinicianCodes, index: number, kind: CodeKind | ValueKind):
   return [start + from, start + (table.pool[start + place] as number)];
 }
 
-/** Whether the clinician at `index` holds `code` in one of its lists (not outcomes: see {@link outcomePosition}). */
-export function holdsCode(table: ClinicianCodes, index: number, kind: Exclude<CodeKind, "outcomes">, code: string): boolean {
+/** Whether the clinician at `index` holds `code` in one of its sets (for outcomes, see {@link outcomePosition}). */
+export function holdsCode(table: ClinicianCodes, index: number, kind: SetKind, code: string): boolean {
   const number = table.numbers.get(code);
   if (number === undefined) return false;
   const { pool } = table;
@@ -223,6 +239,16 @@ export function holdsCode(table: ClinicianCodes, index: number, kind: Exclude<Co
     else high = middle;
   }
   return false;
+}
+
+/** The number at `position` in one of a clinician's lists of values; undefined past its end. Reads without allocating, for checks run per candidate. */
+export function valueAt(table: ClinicianCodes, index: number, kind: ValueKind, position: number): number | undefined {
+  const start = table.starts[index];
+  if (start === undefined || start === NONE) return undefined;
+  const place = KIND_PLACE[kind];
+  // Value lists come after the code lists, so each has a list before it.
+  const at = start + (table.pool[start + place - 1] as number) + position;
+  return at < start + (table.pool[start + place] as number) ? table.pool[at] : undefined;
 }
 
 /** The numbers of one of a clinician's lists of values. */
@@ -251,12 +277,8 @@ export function outcomePosition(table: ClinicianCodes, index: number, code: stri
 type WithCodes = { readonly codes: ClinicianCodes };
 
 /** Whether a compiled clinician holds `code` in one of its lists: {@link holdsCode} by the directory's pool. */
-export const holds = (
-  directory: WithCodes,
-  clinician: { readonly index: number },
-  kind: Exclude<CodeKind, "outcomes">,
-  code: string,
-): boolean => holdsCode(directory.codes, clinician.index, kind, code);
+export const holds = (directory: WithCodes, clinician: { readonly index: number }, kind: SetKind, code: string): boolean =>
+  holdsCode(directory.codes, clinician.index, kind, code);
 
 /** An outcome packed as a number: its rating's place in {@link RATINGS}, then its cases (at most 1,000,000, so it fits). */
 export const packedOutcome = (outcome: Pick<DomainOutcome, "rating" | "cases">): number =>

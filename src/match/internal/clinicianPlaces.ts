@@ -1,6 +1,9 @@
 import type { Jurisdiction } from "../../model/scalars.js";
 import type { ClinicianContext, CompiledClinician } from "./compiled.js";
 import { gridCell } from "./gridCell.js";
+import type { ClinicianCodes } from "./clinicianCodes.js";
+import { hasRoom } from "./packedCapacity.js";
+import { FLAG } from "./clinicianFlags.js";
 import { telehealthJurisdictions } from "./telehealthJurisdictions.js";
 
 /** Where the indexes list a clinician: the jurisdictions telehealth may reach, and each office's jurisdiction and grid cell. */
@@ -16,15 +19,16 @@ const NOWHERE: ClinicianPlaces = { reachable: [], offices: [] };
  * clients fails every request, so only open ones are listed: ranking never
  * looks at the others.
  */
-export function clinicianPlaces({ source, discipline }: CompiledClinician, context: ClinicianContext): ClinicianPlaces {
-  const { capacity } = source;
-  const open =
-    source.acceptingNewClients &&
-    capacity.caseloadCurrent < capacity.caseloadMax &&
-    capacity.newClientsThisWeek < capacity.weeklyNewClientLimit;
-  if (!open) return NOWHERE;
+export function clinicianPlaces(
+  clinician: CompiledClinician,
+  { context, codes }: { readonly context: ClinicianContext; readonly codes: ClinicianCodes },
+): ClinicianPlaces {
+  if (!hasRoom(codes, clinician.index, (clinician.flags & FLAG.acceptingNewClients) !== 0)) return NOWHERE;
   return {
-    reachable: telehealthJurisdictions(source, context.compactMembers, context.unlicensedWhere.get(discipline)),
-    offices: source.locations.map((office) => ({ jurisdiction: office.jurisdiction, cell: gridCell(office.point.lat, office.point.lon) })),
+    reachable: telehealthJurisdictions(clinician, context.compactMembers, context.unlicensedWhere.get(clinician.discipline)),
+    offices: clinician.locations.map((office) => ({
+      jurisdiction: office.jurisdiction,
+      cell: gridCell(office.point.lat, office.point.lon),
+    })),
   };
 }

@@ -3,41 +3,28 @@ import { normalizeTag } from "../../model/normalizeTag.js";
 import type { ClinicianCodes } from "./clinicianCodes.js";
 import { packedOutcome, writeCodes } from "./clinicianCodes.js";
 import { packSlot } from "./packedSlot.js";
-import type { ClinicianContext, CompiledClinician, MatchRecord } from "./compiled.js";
+import type { ClinicianContext, CompiledClinician } from "./compiled.js";
 import { deepFreeze } from "../../model/internal/deepFreeze.js";
 import { findUnknownTags } from "../../model/internal/findUnknownTags.js";
 import { levelOfCareBit } from "./levelOfCareBit.js";
 import { primaryLanguage } from "./primaryLanguage.js";
+import { packPanels } from "./packedPanels.js";
+import { packCapacity } from "./packedCapacity.js";
+import { packFees } from "./packedFees.js";
+import { clinicianFlags } from "./clinicianFlags.js";
 
 const NO_TAGS: readonly string[] = [];
-
-/** The fields of a record the matcher reads, every one present so all records share one shape. */
-const matchRecord = (source: Clinician): MatchRecord => ({
-  id: source.id,
-  discipline: source.discipline,
-  practiceId: source.practiceId,
-  licensure: source.licensure,
-  insurancePanels: source.insurancePanels,
-  fee: source.fee,
-  slidingScaleFloor: source.slidingScaleFloor,
-  locations: source.locations,
-  telehealth: source.telehealth,
-  medicareOptOut: source.medicareOptOut,
-  timeZone: source.availability.timeZone,
-  acceptingNewClients: source.acceptingNewClients,
-  capacity: source.capacity,
-  birthYear: source.birthYear,
-  worksWithInterpreters: source.worksWithInterpreters,
-});
+/** One frozen empty list for every clinician without compact privileges or offices (most have no privilege), not an array each. */
+const NONE = Object.freeze([]) as unknown as never[];
 
 /** A clinician who sees adults is taken to see older adults too; few list both. */
 const servedPopulations = (codes: string[]): string[] => (codes.includes("adults") ? [...codes, "older-adults"] : codes);
 
 /**
  * One validated clinician at its place in the directory: its canonical code
- * lists written into the directory's `codes` at `index` (which must be
- * empty), the fields the matcher reads and its unknown tags kept on the
- * compiled clinician.
+ * lists, insurance panels, capacity and fees written into the directory's `codes` at
+ * `index` (which must be empty), and the fields the matcher reads as they
+ * are and its unknown tags kept on the compiled clinician.
  */
 export function compileClinician(
   source: Clinician,
@@ -46,6 +33,7 @@ export function compileClinician(
   codes: ClinicianCodes,
 ): CompiledClinician {
   const canonical = (list: "problemAreas" | "modalities" | "populations") => (tag: string) => vocabulary.canonical(list, tag);
+  const panels = packPanels(source.insurancePanels);
   writeCodes(
     codes,
     index,
@@ -57,15 +45,30 @@ export function compileClinician(
       (source.cultures ?? NO_TAGS).map(normalizeTag),
       (source.faiths ?? NO_TAGS).map(normalizeTag),
       (source.outcomes ?? []).map((outcome) => vocabulary.canonical("problemAreas", outcome.problemArea)),
+      panels.payers,
+      panels.plans,
     ],
-    [(source.outcomes ?? []).map(packedOutcome), source.availability.slots.map(packSlot)],
+    [
+      (source.outcomes ?? []).map(packedOutcome),
+      source.availability.slots.map(packSlot),
+      panels.numbers,
+      packCapacity(source.capacity),
+      packFees(source),
+    ],
   );
   let levelsOfCare = 0;
   for (const level of source.levelsOfCare ?? ["outpatient" as const]) levelsOfCare |= levelOfCareBit(level);
   const unknownTags = findUnknownTags(vocabulary, [{ path: [], clinician: source }]);
+  // Every field present, so all compiled clinicians share one shape.
   return {
     index,
-    source: matchRecord(source),
+    id: source.id,
+    practiceId: source.practiceId,
+    licensure: source.licensure.compacts.length === 0 ? { ...source.licensure, compacts: NONE } : source.licensure,
+    locations: source.locations.length === 0 ? NONE : source.locations,
+    timeZone: source.availability.timeZone,
+    flags: clinicianFlags(source),
+    birthYear: source.birthYear,
     unknownTags: unknownTags.length === 0 ? undefined : deepFreeze(unknownTags),
     discipline: vocabulary.canonical("disciplines", source.discipline),
     levelsOfCare,

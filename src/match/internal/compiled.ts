@@ -24,40 +24,29 @@ import type { PreparedPreferences } from "./clientPreferences.js";
 import type { ClientPreference } from "../../model/criteria.js";
 
 /**
- * What the matcher keeps of a clinician's validated record: the fields its
- * checks and scores read, and the time zone of its availability. The tag
- * lists, outcomes and weekly slots, compiled into the directory's `codes`,
- * and the name and credentials, which no answer shows, are left out, so a
- * large directory holds less.
+ * The fields of a clinician's validated record a compiled clinician keeps
+ * as they are (its yes-or-no fields are bits of `flags`), and the time zone
+ * of its availability. The tag lists,
+ * outcomes, weekly slots, insurance panels, capacity and fees are compiled
+ * into the directory's `codes`; the name and credentials, which no answer
+ * shows, are left out; so a large directory holds less.
  */
-export type MatchRecord = { readonly timeZone: string } & Pick<
-  Clinician,
-  | "id"
-  | "discipline"
-  | "practiceId"
-  | "licensure"
-  | "insurancePanels"
-  | "fee"
-  | "slidingScaleFloor"
-  | "locations"
-  | "telehealth"
-  | "medicareOptOut"
-  | "acceptingNewClients"
-  | "capacity"
-  | "birthYear"
-  | "worksWithInterpreters"
->;
+export type MatchRecord = { readonly timeZone: string } & Pick<Clinician, "id" | "practiceId" | "licensure" | "locations" | "birthYear">;
 
 /**
- * A clinician compiled for matching: what the checks read often, worked out
- * once. Its code lists (populations, problem areas, modalities, languages,
- * cultures, faiths, outcome areas) are in the directory's `codes`, by index.
+ * A clinician compiled for matching, one object: the fields it keeps of its
+ * record, and what the checks read often, worked out once. Its code lists
+ * (populations, problem areas, modalities, languages, cultures, faiths,
+ * outcome areas), panels, capacity and fees are in the directory's
+ * `codes`, by index.
  */
-export interface CompiledClinician {
+export interface CompiledClinician extends MatchRecord {
   readonly index: number;
-  readonly source: MatchRecord;
+  /** Telehealth offered, accepting new clients, works with interpreters: the bits of `FLAG`. */
+  readonly flags: number;
   /** The record's tags no vocabulary knows, by path from the record; undefined when there are none (as for most). */
   readonly unknownTags: readonly UnknownTag[] | undefined;
+  /** The discipline, canonical. */
   readonly discipline: string;
   /** The levels of care offered, one bit each in `LevelOfCare`'s order: `outpatient` when the clinician lists none. */
   readonly levelsOfCare: number;

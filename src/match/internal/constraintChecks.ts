@@ -7,8 +7,10 @@ import type { ConstraintFailure, ConstraintReason, HardConstraint, PaymentRoute 
 import { type CareModeReason, type CareModes, careModes } from "./careModes.js";
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { inSentence } from "./inSentence.js";
-import { type CodeKind, holds, outcomeFor } from "./clinicianCodes.js";
+import { holds, outcomeFor, type SetKind } from "./clinicianCodes.js";
 import { levelOfCareBit } from "./levelOfCareBit.js";
+import { capacityIn } from "./packedCapacity.js";
+import { FLAG } from "./clinicianFlags.js";
 import { paymentFailure } from "./paymentFailure.js";
 import { paymentRoute } from "./paymentRoute.js";
 
@@ -45,7 +47,7 @@ const label = ({ directory }: Evaluation, list: VocabularyList, code: string): s
   directory.vocabulary.label(list, code) ?? UNLISTED[list];
 
 /** Whether every required code is held. */
-function hasAll({ directory, clinician }: Evaluation, required: readonly string[], kind: Exclude<CodeKind, "outcomes">): boolean {
+function hasAll({ directory, clinician }: Evaluation, required: readonly string[], kind: SetKind): boolean {
   for (const code of required) if (!holds(directory, clinician, kind, code)) return false;
   return true;
 }
@@ -75,19 +77,20 @@ const failing = (
   parts: readonly [failed: boolean, reason: ConstraintReason, text: string][],
 ): ConstraintFailure[] => parts.filter(([failed]) => failed).map(([, reason, text]) => ({ constraint, reason, text }));
 
-const excludedClinician = ({ clinician, query }: Evaluation): boolean => query.excludedClinicians.has(clinician.source.id);
-const excludedPractice = ({ clinician: { source }, query }: Evaluation): boolean =>
-  source.practiceId !== undefined && query.excludedPractices.has(source.practiceId);
-const caseloadFull = ({ clinician: { source } }: Evaluation): boolean => source.capacity.caseloadCurrent >= source.capacity.caseloadMax;
-const weekFull = ({ clinician: { source } }: Evaluation): boolean =>
-  source.capacity.newClientsThisWeek >= source.capacity.weeklyNewClientLimit;
+const excludedClinician = ({ clinician, query }: Evaluation): boolean => query.excludedClinicians.has(clinician.id);
+const excludedPractice = ({ clinician: { practiceId }, query }: Evaluation): boolean =>
+  practiceId !== undefined && query.excludedPractices.has(practiceId);
+const caseloadFull = ({ directory: { codes }, clinician: { index } }: Evaluation): boolean =>
+  (capacityIn(codes, index, "caseloadCurrent") as number) >= (capacityIn(codes, index, "caseloadMax") as number);
+const weekFull = ({ directory: { codes }, clinician: { index } }: Evaluation): boolean =>
+  (capacityIn(codes, index, "newClientsThisWeek") as number) >= (capacityIn(codes, index, "weeklyNewClientLimit") as number);
 /** Whether the clinician is rated ineffective, on enough cases, with the primary need the policy vetoes on. */
 const ineffectiveOnPrimary = ({ directory, clinician, query }: Evaluation): boolean => {
   const outcome = query.vetoNeed === undefined ? undefined : outcomeFor(directory, clinician, query.vetoNeed);
   return outcome !== undefined && outcome.rating === "ineffective" && outcome.cases >= directory.options.outcomeMinCases;
 };
-const waitTooLong = ({ clinician: { source }, query }: Evaluation): boolean => {
-  const wait = source.capacity.expectedWaitDays;
+const waitTooLong = ({ directory: { codes }, clinician: { index }, query }: Evaluation): boolean => {
+  const wait = capacityIn(codes, index, "expectedWaitDays");
   return query.waitCap !== undefined && wait !== undefined && wait > query.waitCap.days;
 };
 
@@ -133,7 +136,7 @@ export const constraintChecks: readonly ConstraintCheck[] = [
   },
   {
     constraint: "accepting",
-    passes: ({ clinician }) => clinician.source.acceptingNewClients,
+    passes: ({ clinician }) => (clinician.flags & FLAG.acceptingNewClients) !== 0,
     explain: () => [{ constraint: "accepting", reason: "not-accepting", text: "Not accepting new clients." }],
   },
   {
@@ -223,7 +226,7 @@ export const constraintChecks: readonly ConstraintCheck[] = [
     constraint: "wait",
     requested: (query) => query.waitCap !== undefined,
     passes: (evaluation) => !waitTooLong(evaluation),
-    explain: ({ clinician, query }) => {
+    explain: ({ directory, clinician, query }) => {
       const cap = query.waitCap as NonNullable<PreparedQuery["waitCap"]>;
       const allowed =
         cap.urgency === undefined
@@ -233,7 +236,7 @@ export const constraintChecks: readonly ConstraintCheck[] = [
         {
           constraint: "wait",
           reason: "wait-too-long",
-          text: `The usual wait (${clinician.source.capacity.expectedWaitDays} days) is longer than ${allowed}.`,
+          text: `The usual wait (${capacityIn(directory.codes, clinician.index, "expectedWaitDays")} days) is longer than ${allowed}.`,
         },
       ];
     },

@@ -11,18 +11,17 @@ import { addToIndex } from "./indexSet.js";
  * compiling, all of it), which decides when an index set becomes a bitset.
  */
 export function indexClinician(directory: CompiledDirectory, clinician: CompiledClinician, size: number): void {
-  const { index, source } = clinician;
+  const { index, id, practiceId } = clinician;
   directory.clinicians[index] = clinician;
-  directory.byId.set(source.id, clinician);
+  directory.byId.set(id, clinician);
   for (const code of codesOf(directory.codes, index, "populations")) addToIndex(directory.byPopulation, code, index, size);
   for (const code of codesOf(directory.codes, index, "problemAreas")) addToIndex(directory.byProblemArea, code, index, size);
-  const places = clinicianPlaces(clinician, directory.context);
+  const places = clinicianPlaces(clinician, directory);
   for (const jurisdiction of places.reachable) addToIndex(directory.byJurisdiction, jurisdiction, index, size);
   for (const office of places.offices) {
     addToIndex(directory.officesByJurisdiction, office.jurisdiction, index, size);
     addToIndex(directory.officesByCell, office.cell, index, size);
   }
-  if (source.practiceId !== undefined)
-    directory.practiceSizes.set(source.practiceId, (directory.practiceSizes.get(source.practiceId) ?? 0) + 1);
+  if (practiceId !== undefined) directory.practiceSizes.set(practiceId, (directory.practiceSizes.get(practiceId) ?? 0) + 1);
   if (reportsOutcomes(directory, clinician)) directory.outcomeHolders += 1;
 }

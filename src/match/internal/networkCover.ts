@@ -1,8 +1,13 @@
-import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
-import { panelListing } from "../../model/internal/panelListing.js";
+import { dateOfEpochDay } from "../../model/internal/dateOfEpochDay.js";
+import { epochDayOf } from "../../model/internal/epochDayOf.js";
+import type { panelListing } from "../../model/internal/panelListing.js";
 import type { PayerRef } from "../../model/criteria.js";
 import type { IsoDate } from "../../model/scalars.js";
+import type { ClinicianCodes } from "./clinicianCodes.js";
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
+import { OPEN_END, PANEL_NUMBERS, type PanelsInPool, panelsInPool } from "./packedPanels.js";
+
+type Listing = ReturnType<typeof panelListing>;
 
 /** How the client's payers put the clinician in network over the expected course of care. */
 export type NetworkCover =
@@ -16,24 +21,60 @@ export type NetworkCover =
   | { readonly kind: "refuses-associates" }
   | { readonly kind: "out" };
 
-const COVERED_TO_THE_END = "9999-12-31";
+/** The pool's numbers for a client's payer and plan: −1 for an id no panel lists; `plan` undefined when the client's plan is not known. */
+interface PayerNumbers {
+  readonly payer: number;
+  readonly plan: number | undefined;
+}
+
+function numbersOf(codes: ClinicianCodes, payer: PayerRef): PayerNumbers {
+  return {
+    payer: codes.numbers.get(payer.payerId) ?? -1,
+    plan: payer.planId === undefined ? undefined : (codes.numbers.get(payer.planId) ?? -1),
+  };
+}
 
 /**
- * The last day the panels of one payer (and plan) keep the clinician in
- * network without a break from `start`: consecutive panels (a renewal)
- * join. Undefined when not in network on `start`.
+ * How the panel at `panel` (its plans from `planAt`) lists a payer and plan
+ * on an epoch day: `panelListing` on the packed panel, so the matcher and
+ * `referwell/refer` still never disagree.
  */
-function coveredUntil(clinician: CompiledClinician, payer: { payerId: string; planId?: string | undefined }, start: IsoDate) {
-  const panels = clinician.source.insurancePanels
-    .filter((panel) => panelListing(panel, payer, panel.period.start) === "in-network")
-    .sort((a, b) => (a.period.start < b.period.start ? -1 : a.period.start > b.period.start ? 1 : 0));
-  let last: IsoDate | undefined;
-  for (const { period } of panels) {
-    const from = last === undefined ? start : addCalendarDays(last, 1);
-    if (period.start > from) break;
-    if (period.end !== undefined && period.end < from) continue;
-    last = period.end ?? COVERED_TO_THE_END;
-    if (last === COVERED_TO_THE_END) break;
+function listing(panels: PanelsInPool, panel: number, planAt: number, wanted: PayerNumbers, day: number): Listing {
+  const { pool } = panels;
+  const at = panels.numbers + PANEL_NUMBERS * panel;
+  if (pool[panels.payers + panel] !== wanted.payer || day < (pool[at] as number) || day > (pool[at + 1] as number)) return "out-of-network";
+  const plans = pool[at + 2] as number;
+  if (plans < 0) return "in-network";
+  if (wanted.plan === undefined) return "verify-benefits";
+  for (let plan = planAt; plan < planAt + plans; plan += 1) if (pool[panels.plans + plan] === wanted.plan) return "in-network";
+  return "out-of-network";
+}
+
+/** How many plans the panel at `at` in `numbers` is limited to: none for a panel open to every plan. */
+const plansOf = (panels: PanelsInPool, panel: number): number =>
+  Math.max(0, panels.pool[panels.numbers + PANEL_NUMBERS * panel + 2] as number);
+
+/**
+ * The last day (an epoch day) the panels of one payer (and plan) keep the
+ * clinician in network without a break from `start`: consecutive panels (a
+ * renewal) join, and a panel without an end covers to {@link OPEN_END}.
+ * Undefined when not in network on `start`.
+ */
+function coveredUntil(panels: PanelsInPool, wanted: PayerNumbers, start: number): number | undefined {
+  const periods: (readonly [number, number])[] = [];
+  for (let panel = 0, planAt = 0; panel < panels.count; planAt += plansOf(panels, panel), panel += 1) {
+    const at = panels.numbers + PANEL_NUMBERS * panel;
+    const first = panels.pool[at] as number;
+    if (listing(panels, panel, planAt, wanted, first) === "in-network") periods.push([first, panels.pool[at + 1] as number]);
+  }
+  periods.sort((a, b) => a[0] - b[0]);
+  let last: number | undefined;
+  for (const [first, end] of periods) {
+    const from = last === undefined ? start : last + 1;
+    if (first > from) break;
+    if (end < from) continue;
+    last = end;
+    if (last === OPEN_END) break;
   }
   return last;
 }
@@ -48,21 +89,24 @@ function coveredUntil(clinician: CompiledClinician, payer: { payerId: string; pl
  */
 export function networkCover(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery): NetworkCover {
   const payers = query.criteria.require.payment?.payers ?? [];
-  const associate = clinician.source.licensure.status === "pre-licensed";
+  const associate = clinician.licensure.status === "pre-licensed";
+  const panels = panelsInPool(directory.codes, clinician.index);
+  const start = epochDayOf(query.startDate);
   let ends: NetworkCover | undefined;
   let verify = false;
   let refused = false;
   for (const payer of payers) {
+    const wanted = numbersOf(directory.codes, payer);
     if (associate && directory.payersRefusingAssociates.has(payer.payerId)) {
-      refused ||= clinician.source.insurancePanels.some((panel) => panel.payerId === payer.payerId);
+      for (let panel = 0; panel < panels.count; panel += 1) refused ||= panels.pool[panels.payers + panel] === wanted.payer;
       continue;
     }
-    const listing = listingOnStart(clinician, payer, query.startDate);
-    verify ||= listing === "verify-benefits";
-    if (listing !== "in-network") continue;
-    const last = coveredUntil(clinician, payer, query.startDate) as IsoDate;
-    if (last >= query.courseEnd) return { kind: "covered", payerId: payer.payerId };
-    ends ??= { kind: "ends", payerId: payer.payerId, endsOn: last };
+    const onStart = listingOnStart(panels, wanted, start);
+    verify ||= onStart === "verify-benefits";
+    if (onStart !== "in-network") continue;
+    const last = coveredUntil(panels, wanted, start) as number;
+    if (last >= epochDayOf(query.courseEnd)) return { kind: "covered", payerId: payer.payerId };
+    ends ??= { kind: "ends", payerId: payer.payerId, endsOn: dateOfEpochDay(last) };
   }
   return notCovered(ends, verify, refused, query.panelEndsDuringCare);
 }
@@ -74,12 +118,12 @@ function notCovered(ends: NetworkCover | undefined, verify: boolean, refused: bo
 }
 
 /** How the clinician's panels list one payer on the start date: in network by any panel, else verify benefits by any, else out. */
-function listingOnStart(clinician: CompiledClinician, payer: PayerRef, start: IsoDate): ReturnType<typeof panelListing> {
-  let best: ReturnType<typeof panelListing> = "out-of-network";
-  for (const panel of clinician.source.insurancePanels) {
-    const listing = panelListing(panel, payer, start);
-    if (listing === "in-network") return listing;
-    if (listing === "verify-benefits") best = listing;
+function listingOnStart(panels: PanelsInPool, wanted: PayerNumbers, start: number): Listing {
+  let best: Listing = "out-of-network";
+  for (let panel = 0, planAt = 0; panel < panels.count; planAt += plansOf(panels, panel), panel += 1) {
+    const found = listing(panels, panel, planAt, wanted, start);
+    if (found === "in-network") return found;
+    if (found === "verify-benefits") best = found;
   }
   return best;
 }

@@ -35,7 +35,7 @@ function placeWeek(
   timeline: PreparedQuery["timeline"],
   modes: ConstraintResult["modes"],
 ): Intervals {
-  const zone = clinician.source.timeZone;
+  const zone = clinician.timeZone;
   const slots = valuesOf(directory.codes, clinician.index, "slots").map((packed) => unpackSlot(packed, modes));
   const intervals: [number, number][] = [];
   // The days before and after the week catch windows that time zones shift across its edges.

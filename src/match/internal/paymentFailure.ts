@@ -1,6 +1,7 @@
 import type { ConstraintFailure, ConstraintReason } from "../types.js";
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { networkCover } from "./networkCover.js";
+import { feeIn } from "./packedFees.js";
 
 /** Why the client's insurance does not put the clinician in network over the course, as a reason and a clause. */
 function networkClause(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery): [ConstraintReason, string] {
@@ -27,7 +28,7 @@ function networkClause(directory: CompiledDirectory, clinician: CompiledClinicia
 export function paymentFailure(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery): ConstraintFailure {
   const payment = query.criteria.require.payment;
   const budget = payment?.maxSelfPay;
-  const fee = clinician.source.fee;
+  const fee = feeIn(directory.codes, clinician.index, 0);
   const [reason, inNetwork]: [ConstraintReason, string] =
     payment === undefined || payment.payers.length === 0 ? ["self-pay-unaffordable", ""] : networkClause(directory, clinician, query);
   const selfPay =

@@ -2,6 +2,7 @@ import { deepFreeze } from "../../model/internal/deepFreeze.js";
 import type { PaymentRoute } from "../types.js";
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { networkCover } from "./networkCover.js";
+import { feeIn } from "./packedFees.js";
 
 /** The route when the request says nothing about payment; frozen, as results carry it and a caller that changed it would change every later result. */
 export const UNSPECIFIED: PaymentRoute = /* @__PURE__ */ deepFreeze({ via: "unspecified" });
@@ -10,7 +11,6 @@ export const UNSPECIFIED: PaymentRoute = /* @__PURE__ */ deepFreeze({ via: "unsp
 export function paymentRoute(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery): PaymentRoute | undefined {
   const payment = query.criteria.require.payment;
   if (payment === undefined) return UNSPECIFIED;
-  const { fee, slidingScaleFloor } = clinician.source;
   if (payment.payers.length > 0) {
     const cover = networkCover(directory, clinician, query);
     if (cover.kind === "covered")
@@ -19,7 +19,9 @@ export function paymentRoute(directory: CompiledDirectory, clinician: CompiledCl
         : { via: "insurance", payerId: cover.payerId, networkEndsOn: cover.endsOn };
   }
   const budget = payment.maxSelfPay;
+  const fee = feeIn(directory.codes, clinician.index, 0);
   if (budget !== undefined && fee !== undefined && fee.currency === budget.currency) {
+    const slidingScaleFloor = feeIn(directory.codes, clinician.index, 1);
     if (fee.minorUnits <= budget.minorUnits) return { via: "self-pay", amount: fee, slidingScale: false };
     if (slidingScaleFloor !== undefined && slidingScaleFloor.minorUnits <= budget.minorUnits)
       return { via: "self-pay", amount: slidingScaleFloor, slidingScale: true };

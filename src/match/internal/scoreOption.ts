@@ -2,6 +2,7 @@ import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./comp
 import type { ConstraintResult } from "./evaluateConstraints.js";
 import { type FitFacts, softFits } from "./softFits.js";
 import type { RankedOption, ScorePart } from "../types.js";
+import { capacityIn } from "./packedCapacity.js";
 
 /** A scored clinician whose explanation is built only when asked for: ranking sorts thousands, explains a few. */
 export interface ScoredCandidate {
@@ -22,7 +23,6 @@ export function scoreOption(
   query: PreparedQuery,
   constraints: ConstraintResult,
 ): ScoredCandidate {
-  const { source } = clinician;
   const facts: FitFacts = { directory, clinician, query, constraints };
   const computed = query.weights.map(([criterion, weight]) => ({ criterion, weight, ...softFits[criterion](facts) }));
   // Weights sum to 1, so the sum is within [0, 1] but for rounding in the last place.
@@ -33,10 +33,11 @@ export function scoreOption(
       computed.reduce((sum, part) => sum + part.weight * part.fit, 0),
     ),
   );
-  const practiceId = source.practiceId;
+  const practiceId = clinician.practiceId;
+  const wait = capacityIn(directory.codes, clinician.index, "expectedWaitDays");
   const colleague = practiceId !== undefined && practiceId === query.practiceId;
   return {
-    clinicianId: source.id,
+    clinicianId: clinician.id,
     score,
     colleague,
     explain: () => {
@@ -48,7 +49,7 @@ export function scoreOption(
         reason: typeof reason === "string" ? reason : reason(),
       }));
       return {
-        clinicianId: source.id,
+        clinicianId: clinician.id,
         ...(practiceId === undefined ? {} : { practiceId }),
         colleague,
         score,
@@ -56,7 +57,7 @@ export function scoreOption(
         modes: constraints.modes,
         payment: constraints.payment,
         ...(constraints.distanceKm === undefined ? {} : { distanceKm: constraints.distanceKm }),
-        ...(source.capacity.expectedWaitDays === undefined ? {} : { expectedWaitDays: source.capacity.expectedWaitDays }),
+        ...(wait === undefined ? {} : { expectedWaitDays: wait }),
         ...(constraints.payment.via === "insurance" && constraints.payment.networkEndsOn !== undefined
           ? {
               warnings: [

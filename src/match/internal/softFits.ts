@@ -6,6 +6,7 @@ import { overlapMinutes } from "./overlapMinutes.js";
 import type { ClientPreference } from "../../model/criteria.js";
 import { meetsPreference } from "./clientPreferences.js";
 import { holds, outcomeFor } from "./clinicianCodes.js";
+import { capacityIn } from "./packedCapacity.js";
 
 /** What every part of the soft fit reads: one eligible clinician, one request, and what the hard constraints found. */
 export interface FitFacts {
@@ -114,9 +115,9 @@ function languageFit({ directory, clinician, query }: FitFacts): Fit {
   };
 }
 
-function waitFit({ directory: { options }, clinician, query }: FitFacts): Fit {
-  const { source } = clinician;
-  const wait = source.capacity.expectedWaitDays;
+function waitFit({ directory, clinician, query }: FitFacts): Fit {
+  const { options } = directory;
+  const wait = capacityIn(directory.codes, clinician.index, "expectedWaitDays");
   if (wait === undefined) return { fit: 0.5, reason: "The usual wait is not known." };
   const horizon = Math.max(1, query.waitCap?.days ?? options.waitHorizonDays);
   return {
@@ -170,7 +171,7 @@ function partnerFit({ directory, clinician, query }: FitFacts): Fit {
   const notes: (() => string)[] = [];
   if (maxPracticeClinicians !== undefined) {
     // A clinician without a practice is a practice of one.
-    const { practiceId } = clinician.source;
+    const { practiceId } = clinician;
     const practiceSize = practiceId === undefined ? 1 : (directory.practiceSizes.get(practiceId) ?? 1);
     const small = practiceSize <= maxPracticeClinicians;
     parts.push(small ? 1 : 0);
@@ -178,7 +179,8 @@ function partnerFit({ directory, clinician, query }: FitFacts): Fit {
     notes.push(() => (small ? `Works in ${size}.` : `Works in ${size}, larger than ${maxPracticeClinicians}.`));
   }
   if (busyIn.length > 0) {
-    const { caseloadCurrent, caseloadMax } = clinician.source.capacity;
+    const caseloadCurrent = capacityIn(directory.codes, clinician.index, "caseloadCurrent") as number;
+    const caseloadMax = capacityIn(directory.codes, clinician.index, "caseloadMax") as number;
     const same = busyIn.every((area) => holds(directory, clinician, "problemAreas", area));
     const full = caseloadMax === 0 ? 1 : Math.min(1, caseloadCurrent / caseloadMax);
     parts.push(same ? full : 0);

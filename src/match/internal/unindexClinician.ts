@@ -11,20 +11,20 @@ import { removeFromIndex } from "./indexSet.js";
  * the clinician, so nothing beyond the indexes is kept per clinician.
  */
 export function unindexClinician(directory: CompiledDirectory, clinician: CompiledClinician): void {
-  const { index, source } = clinician;
+  const { index, practiceId } = clinician;
   directory.clinicians[index] = undefined;
   for (const code of codesOf(directory.codes, index, "populations")) removeFromIndex(directory.byPopulation, code, index);
   for (const code of codesOf(directory.codes, index, "problemAreas")) removeFromIndex(directory.byProblemArea, code, index);
-  const places = clinicianPlaces(clinician, directory.context);
+  const places = clinicianPlaces(clinician, directory);
   for (const jurisdiction of places.reachable) removeFromIndex(directory.byJurisdiction, jurisdiction, index);
   for (const office of places.offices) {
     removeFromIndex(directory.officesByJurisdiction, office.jurisdiction, index);
     removeFromIndex(directory.officesByCell, office.cell, index);
   }
-  if (source.practiceId !== undefined) {
-    const left = (directory.practiceSizes.get(source.practiceId) ?? 1) - 1;
-    if (left > 0) directory.practiceSizes.set(source.practiceId, left);
-    else directory.practiceSizes.delete(source.practiceId);
+  if (practiceId !== undefined) {
+    const left = (directory.practiceSizes.get(practiceId) ?? 1) - 1;
+    if (left > 0) directory.practiceSizes.set(practiceId, left);
+    else directory.practiceSizes.delete(practiceId);
   }
   if (reportsOutcomes(directory, clinician)) directory.outcomeHolders -= 1;
   releaseCodes(directory.codes, index);

@@ -1,0 +1,30 @@
+import type { Clinician } from "../../model/clinician.js";
+import type { Money } from "../../model/scalars.js";
+import { type ClinicianCodes, valueAt } from "./clinicianCodes.js";
+
+/** Amounts are split at 2³¹ so an amount up to `Number.MAX_SAFE_INTEGER` fits two numbers of the pool. */
+const SPLIT = 2 ** 31;
+const A = 65;
+
+/**
+ * A clinician's fee and sliding-scale floor as the pool's `fee` list holds
+ * them: nothing without a fee; else the currency (its three letters as one
+ * number), the fee's minor units in two parts, and the floor's when there
+ * is one (the schema keeps it in the fee's currency).
+ */
+export function packFees({ fee, slidingScaleFloor }: Pick<Clinician, "fee" | "slidingScaleFloor">): number[] {
+  if (fee === undefined) return [];
+  const letters = fee.currency;
+  const currency = (letters.charCodeAt(0) - A) * 676 + (letters.charCodeAt(1) - A) * 26 + (letters.charCodeAt(2) - A);
+  const parts = (amount: Money) => [amount.minorUnits % SPLIT, Math.floor(amount.minorUnits / SPLIT)];
+  return [currency, ...parts(fee), ...(slidingScaleFloor === undefined ? [] : parts(slidingScaleFloor))];
+}
+
+/** The fee (`0`) or sliding-scale floor (`1`) of the clinician at `index`, as the record gave it; undefined when it has none. */
+export function feeIn(codes: ClinicianCodes, index: number, which: 0 | 1): Money | undefined {
+  const currency = valueAt(codes, index, "fee", 0);
+  const low = valueAt(codes, index, "fee", 1 + 2 * which);
+  if (currency === undefined || low === undefined) return undefined;
+  const letters = String.fromCharCode(A + Math.floor(currency / 676), A + (Math.floor(currency / 26) % 26), A + (currency % 26));
+  return { currency: letters, minorUnits: (valueAt(codes, index, "fee", 2 + 2 * which) as number) * SPLIT + low };
+}
