@@ -13,7 +13,7 @@ import { findUnknownTags } from "../model/internal/findUnknownTags.js";
 import type { UnknownTag } from "../model/unknownTag.js";
 import { collectCandidates } from "./internal/collectCandidates.js";
 import { compileDirectory } from "./internal/compileDirectory.js";
-import { capacityIn } from "./internal/packedCapacity.js";
+import { roomFor } from "./internal/packedCapacity.js";
 import { FLAG } from "./internal/clinicianFlags.js";
 import { evaluateConstraints } from "./internal/evaluateConstraints.js";
 import { maxWeightAssignment, type WeightedEdge } from "./internal/maxWeightAssignment.js";
@@ -167,13 +167,7 @@ export function assignReferrals(
   const places = compiled.clinicians.map((clinician) => {
     // A directory compiled here has no empty places; one would have no room.
     if (clinician === undefined) return 0;
-    const { index } = clinician;
-    const left = (field: "caseloadMax" | "weeklyNewClientLimit", used: "caseloadCurrent" | "newClientsThisWeek") =>
-      (capacityIn(compiled.codes, index, field) as number) - (capacityIn(compiled.codes, index, used) as number);
-    const room =
-      (clinician.flags & FLAG.acceptingNewClients) !== 0
-        ? Math.max(0, Math.min(left("caseloadMax", "caseloadCurrent"), left("weeklyNewClientLimit", "newClientsThisWeek")))
-        : 0;
+    const room = roomFor(compiled.codes, clinician.index, (clinician.flags & FLAG.acceptingNewClients) !== 0);
     capacity[clinician.id] = room;
     return room;
   });

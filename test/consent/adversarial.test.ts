@@ -9,24 +9,22 @@ import {
   part2RedisclosureNotice,
   type UpdateRequestInput,
 } from "referwell/consent";
+import { consentOf } from "../support/consentOf.js";
 
 // Adversarial consents: each class of way around the firewall, with the decision the engine must give.
 
 const NPI = "http://hl7.org/fhir/sid/us-npi";
 const GMC = "https://www.gmc-uk.org";
 
-const consent = (changes: Partial<ConsentInput> = {}): ConsentInput => ({
-  id: "c1",
-  clientId: "cl-1",
-  status: "active",
-  kind: "general",
-  signed: "2026-06-01",
-  period: { start: "2026-06-01", end: "2027-05-31" },
-  recipients: [{ referrerId: "ref-a" }],
-  purposes: ["COC", "TREAT", "ETREAT"],
-  categories: ["acknowledgement", "attendance", "diagnosis"],
-  ...changes,
-});
+const consent = (changes: Partial<ConsentInput> = {}): ConsentInput =>
+  consentOf(
+    {
+      period: { start: "2026-06-01", end: "2027-05-31" },
+      purposes: ["COC", "TREAT", "ETREAT"],
+      categories: ["acknowledgement", "attendance", "diagnosis"],
+    },
+    changes,
+  );
 const query = (changes: Partial<ConsentQueryInput> = {}): ConsentQueryInput => ({
   client: "cl-1",
   recipient: { referrerId: "ref-a" },

@@ -8,20 +8,15 @@ import {
   UpdateRequest,
   type UpdateRequestInput,
 } from "referwell/consent";
+import { consentOf } from "../support/consentOf.js";
 
 // The note firewall reads defaultCategories at run time: no code outside the library may change what it reads.
 
-const generalConsent: ConsentInput = {
+const generalConsent: ConsentInput = consentOf({
   id: "general",
-  clientId: "cl-1",
-  status: "active",
-  kind: "general",
-  signed: "2026-06-01",
   period: { start: "2026-06-01", end: "2027-05-31" },
-  recipients: [{ referrerId: "ref-a" }],
-  purposes: ["COC"],
   categories: ["acknowledgement", "attendance", "psychotherapy-note", "sud-counselling-note"],
-};
+});
 
 const notesRequest = (changes: Partial<UpdateRequestInput> = {}): UpdateRequestInput => ({
   kind: "custom",

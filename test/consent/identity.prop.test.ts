@@ -2,22 +2,12 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { type ConsentInput, evaluateConsent, Identifier } from "referwell/consent";
 import { NPI_SYSTEM, npi, SEPARATORS, spellingOf } from "../arbitraries/identifiers.js";
+import { consentOf } from "../support/consentOf.js";
 
 const RUNS = { numRuns: Number(process.env["CONSENT_RUNS"] ?? 2_000) };
 const GMC = "https://www.gmc-uk.org";
 
-const consent = (changes: Partial<ConsentInput>): ConsentInput => ({
-  id: "c1",
-  clientId: "cl-1",
-  status: "active",
-  kind: "general",
-  signed: "2026-06-01",
-  period: { start: "2026-06-01" },
-  recipients: [{ referrerId: "ref-a" }],
-  purposes: ["COC"],
-  categories: ["acknowledgement", "attendance"],
-  ...changes,
-});
+const consent = consentOf;
 const ask = (consents: ConsentInput[], identifiers: { system: string; value: string }[], options = {}) =>
   evaluateConsent(
     consents,

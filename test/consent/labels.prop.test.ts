@@ -11,6 +11,7 @@ import {
   part2RedisclosureNotice,
   SensitivityCode,
 } from "referwell/consent";
+import { consentOf } from "../support/consentOf.js";
 
 const RUNS = { numRuns: Number(process.env["CONSENT_RUNS"] ?? 2_000) };
 
@@ -42,17 +43,7 @@ function agrees(category: AnyCategory): boolean {
   return RANK[category.confidentiality] >= floor;
 }
 
-const consent = (kind: Kind): ConsentInput => ({
-  id: `c-${kind}`,
-  clientId: "cl-1",
-  status: "active",
-  kind,
-  signed: "2026-06-01",
-  period: { start: "2026-06-01" },
-  recipients: [{ referrerId: "ref-a" }],
-  purposes: ["COC"],
-  categories: ["acknowledgement", "host-x"],
-});
+const consent = (kind: Kind): ConsentInput => consentOf({ id: `c-${kind}`, kind, categories: ["acknowledgement", "host-x"] });
 
 describe("safeguards follow the labels", () => {
   test.prop([anyCategory], RUNS)(

@@ -13,6 +13,7 @@ import { NPI_SYSTEM, npi, spellingOf } from "../arbitraries/identifiers.js";
 import { indexedRecipients, isPrepared } from "../../src/consent/internal/preparedConsents.js";
 import type { DenyProvision } from "../../src/consent/schemas.js";
 import { expectNoLeak } from "../support/noLeak.js";
+import { consentOf } from "../support/consentOf.js";
 
 const RUNS = { numRuns: Number(process.env["CONSENT_RUNS"] ?? 2_000) };
 const options = { categories: HOST_CATEGORIES };
@@ -44,18 +45,9 @@ const crowd = fc.record({
   distinctReferrers: fc.boolean(),
 });
 
-const consent: ConsentInput = {
-  id: "c1",
-  clientId: "cl-1",
-  status: "active",
-  kind: "general",
-  signed: "2026-06-01",
-  period: { start: "2026-06-01" },
-  recipients: [{ referrerId: "ref-a" }],
-  purposes: ["COC"],
-  categories: ["acknowledgement", "attendance"],
+const consent: ConsentInput = consentOf({
   deny: [{ id: "d1", recipients: [{ identifier: { system: NPI_SYSTEM, value: "1234567893" } }] }],
-};
+});
 describe("prepared consents", () => {
   test.prop([consents, query], RUNS)("evaluateConsent decides a prepared list exactly as the list", (list, q) => {
     same(evaluateConsent(prepareConsents(list), q, options), evaluateConsent(list, q, options));

@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { composeUpdate, type ConsentInput, evaluateConsent } from "referwell/consent";
+import { consentOf } from "../support/consentOf.js";
 
 const RUNS = { numRuns: Number(process.env["CONSENT_RUNS"] ?? 2_000) };
 const HOUR = 3_600_000;
@@ -36,17 +37,7 @@ const boundaryCase = fc
     return { start, end, ms, at: written(ms, writtenAt) };
   });
 
-const consent = (start: string, end: string): ConsentInput => ({
-  id: "c1",
-  clientId: "cl-1",
-  status: "active",
-  kind: "general",
-  signed: "2026-08-01",
-  period: { start, end },
-  recipients: [{ referrerId: "ref-a" }],
-  purposes: ["COC"],
-  categories: ["acknowledgement", "attendance"],
-});
+const consent = (start: string, end: string): ConsentInput => consentOf({ signed: "2026-08-01", period: { start, end } });
 
 describe("time that fails closed", () => {
   test.prop([boundaryCase], RUNS)(

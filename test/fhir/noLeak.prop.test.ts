@@ -5,6 +5,7 @@ import { consents } from "../arbitraries/consent.js";
 import { hostile, hostileJson, marker } from "../arbitraries/hostile.js";
 import { expectNoLeak, keysOf, MARKER } from "../support/noLeak.js";
 import { untyped } from "../support/untyped.js";
+import { consentOf } from "../support/consentOf.js";
 import { copy, patientInput, practitionerInput } from "./fixtures.js";
 
 const clinicianCase = practitionerInput("net-rosecity-1");
@@ -42,18 +43,14 @@ describe("no input value leaks from the FHIR readers", () => {
   test.prop([fc.array(fc.tuple(marker, marker), { minLength: 1, maxLength: 3 })])(
     "a consent's unknown purposes, codes, labels and actors are noted by path, never by value",
     (codings) => {
-      const resource = consentToFhir({
-        id: "c1",
-        clientId: "cl-1",
-        status: "active",
-        kind: "general",
-        signed: "2026-06-02",
-        period: { start: "2026-06-02" },
-        recipients: [{ referrerId: "ref-a" }],
-        purposes: ["COC"],
-        categories: ["attendance"],
-        deny: [{ id: "d1", categories: ["diagnosis"] }],
-      });
+      const resource = consentToFhir(
+        consentOf({
+          signed: "2026-06-02",
+          period: { start: "2026-06-02" },
+          categories: ["attendance"],
+          deny: [{ id: "d1", categories: ["diagnosis"] }],
+        }),
+      );
       const unknown = codings.map(([system, code]) => ({ system, code }));
       const base = resource.provision ?? {};
       const actor = unknown.map((identifier) => ({

@@ -12,21 +12,23 @@ import {
   packedOutcome,
   releaseCodes,
   VALUE_KINDS,
+  type ValueKind,
   valuesOf,
   writeCodes,
 } from "../../src/match/internal/clinicianCodes.js";
 import { packSlot, unpackSlot } from "../../src/match/internal/packedSlot.js";
-import { capacityIn, hasRoom, packCapacity } from "../../src/match/internal/packedCapacity.js";
+import { capacityIn, hasRoom, packCapacity, roomFor } from "../../src/match/internal/packedCapacity.js";
 import { feeIn, packFees } from "../../src/match/internal/packedFees.js";
 
 // Few codes, so lists repeat codes and share them; lists long enough that some are looked up by halving.
 const code = fc.constantFrom("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r");
-const codeLists = fc.array(fc.array(code, { maxLength: 14 }), { minLength: CODE_KINDS.length, maxLength: CODE_KINDS.length });
-const valueLists = fc.array(fc.array(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { maxLength: 6 }), {
-  minLength: VALUE_KINDS.length,
-  maxLength: VALUE_KINDS.length,
+const codeList = fc.array(code, { maxLength: 14 });
+const valueList = fc.array(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { maxLength: 6 });
+type Held = { codes: Record<CodeKind, string[]>; values: Record<ValueKind, number[]> };
+const lists: fc.Arbitrary<Held> = fc.record({
+  codes: fc.record(Object.fromEntries(CODE_KINDS.map((kind) => [kind, codeList])) as Record<CodeKind, typeof codeList>),
+  values: fc.record(Object.fromEntries(VALUE_KINDS.map((kind) => [kind, valueList])) as Record<ValueKind, typeof valueList>),
 });
-const lists = fc.record({ codes: codeLists, values: valueLists });
 /** A place's lists written (after releasing what it held), or released. */
 const operation = fc.oneof(
   fc.record({ index: fc.nat({ max: 40 }), lists }),
@@ -39,7 +41,7 @@ describe("the pool of clinicians' codes", () => {
     (size, operations) => {
       // A small pool from the start, so it grows and drops released segments many times over.
       const table = createClinicianCodes(size);
-      const model = new Map<number, { codes: string[][]; values: number[][] }>();
+      const model = new Map<number, Held>();
       for (const { index, lists: written } of operations) {
         if (model.has(index)) releaseCodes(table, index);
         model.delete(index);
@@ -49,8 +51,8 @@ describe("the pool of clinicians' codes", () => {
       }
       for (let index = 0; index <= 40; index += 1) {
         const held = model.get(index);
-        CODE_KINDS.forEach((kind, place) => {
-          const list = held?.codes[place] ?? [];
+        for (const kind of CODE_KINDS) {
+          const list = held?.codes[kind] ?? [];
           // Outcomes and panels keep their order; the other lists are sets, in the pool's order of codes.
           const codes = codesOf(table, index, kind);
           if (isKeptInOrder(kind)) expect(codes).toEqual(list);
@@ -59,24 +61,41 @@ describe("the pool of clinicians' codes", () => {
             if (kind === "outcomes") expect(outcomePosition(table, index, each)).toBe(list.lastIndexOf(each));
             else if (!isKeptInOrder(kind)) expect(holdsCode(table, index, kind, each)).toBe(list.includes(each));
           }
-        });
-        VALUE_KINDS.forEach((kind, place) => expect(valuesOf(table, index, kind)).toEqual(held?.values[place] ?? []));
+        }
+        for (const kind of VALUE_KINDS) expect(valuesOf(table, index, kind)).toEqual(held?.values[kind] ?? []);
       }
       // What the pool counts as live is what the places hold: a rewrite keeps exactly that.
       const header = CODE_KINDS.length + VALUE_KINDS.length;
       expect(table.used - table.dead).toBe([...model.values()].reduce((sum, held) => sum + header + heldLength(held), 0));
       // The codes the pool knows are those the places hold: a released place's last holder of a code forgets it.
-      expect(new Set(table.numbers.keys())).toEqual(new Set([...model.values()].flatMap((held) => held.codes.flat())));
+      expect(new Set(table.numbers.keys())).toEqual(new Set([...model.values()].flatMap((held) => Object.values(held.codes).flat())));
+      // Each code's count of uses is how many entries of every kind of list hold it (once per set, each time in a list kept in order).
+      table.codes.forEach((known, number) => {
+        const uses = [...model.values()].reduce(
+          (sum, held) => sum + CODE_KINDS.reduce((inPlace, kind) => inPlace + entries(held, kind, known), 0),
+          0,
+        );
+        expect(table.uses[number]).toBe(known === "" ? 0 : uses);
+      });
     },
   );
 });
 
+const emptyCodes = () => Object.fromEntries(CODE_KINDS.map((kind) => [kind, []])) as unknown as Record<CodeKind, string[]>;
+const emptyValues = () => Object.fromEntries(VALUE_KINDS.map((kind) => [kind, []])) as unknown as Record<ValueKind, number[]>;
+
 const isKeptInOrder = (kind: CodeKind): kind is (typeof KEPT_IN_ORDER)[number] => (KEPT_IN_ORDER as readonly CodeKind[]).includes(kind);
 
+/** How many entries of a place's list hold `code`: at most one in a set. */
+const entries = (held: Held, kind: CodeKind, code: string): number => {
+  const count = held.codes[kind].filter((each) => each === code).length;
+  return isKeptInOrder(kind) ? count : Math.min(count, 1);
+};
+
 /** How much a place's lists take in the pool: sets without repeats, lists kept in order and values as given. */
-const heldLength = (held: { codes: string[][]; values: number[][] }): number =>
-  held.codes.reduce((sum, list, place) => sum + (isKeptInOrder(CODE_KINDS[place] as CodeKind) ? list.length : new Set(list).size), 0) +
-  held.values.reduce((sum, list) => sum + list.length, 0);
+const heldLength = (held: Held): number =>
+  CODE_KINDS.reduce((sum, kind) => sum + (isKeptInOrder(kind) ? held.codes[kind].length : new Set(held.codes[kind]).size), 0) +
+  VALUE_KINDS.reduce((sum, kind) => sum + held.values[kind].length, 0);
 
 describe("packed slots and outcomes", () => {
   const time = fc
@@ -103,7 +122,12 @@ describe("packed slots and outcomes", () => {
     "an outcome unpacks to its rating and cases",
     (rating, cases) => {
       const table = createClinicianCodes(1);
-      writeCodes(table, 0, [[], [], [], [], [], [], ["depression"], [], []], [[packedOutcome({ rating, cases })], [], []]);
+      writeCodes(
+        table,
+        0,
+        { ...emptyCodes(), outcomes: ["depression"] },
+        { ...emptyValues(), outcomeRatings: [packedOutcome({ rating, cases })] },
+      );
       expect(outcomeFor({ codes: table }, { index: 0 }, "depression")).toEqual({ rating, cases });
       expect(outcomeFor({ codes: table }, { index: 0 }, "anxiety")).toBeUndefined();
     },
@@ -114,12 +138,7 @@ describe("packed capacity and fees", () => {
   /** A pool holding one clinician whose only values are `capacity` and `fee` (as `compileClinician` writes them). */
   const poolWith = (capacity: number[], fee: number[]) => {
     const table = createClinicianCodes(1);
-    writeCodes(
-      table,
-      0,
-      CODE_KINDS.map(() => []),
-      VALUE_KINDS.map((kind) => (kind === "capacity" ? capacity : kind === "fee" ? fee : [])),
-    );
+    writeCodes(table, 0, emptyCodes(), { ...emptyValues(), capacity, fee });
     return table;
   };
   const count = (max: number) => fc.integer({ min: 0, max });
@@ -141,6 +160,8 @@ describe("packed capacity and fees", () => {
     expect(hasRoom(table, 0, accepting)).toBe(
       accepting && given.caseloadCurrent < given.caseloadMax && given.newClientsThisWeek < given.weeklyNewClientLimit,
     );
+    const room = Math.min(given.caseloadMax - given.caseloadCurrent, given.weeklyNewClientLimit - given.newClientsThisWeek);
+    expect(roomFor(table, 0, accepting)).toBe(accepting ? Math.max(0, room) : 0);
   });
 
   // Amounts around the split at 2^31 and up to the schema's largest.

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { InvalidInputError, type Referrer } from "referwell";
 import { intakeMeasures } from "referwell/intake";
@@ -40,6 +41,14 @@ describe("lifecycle", () => {
     expect(state([outreach, meeting, closed]).closed).toEqual({ date: "2026-11-10", reason: "moved" });
     expect(state([outreach, meeting, closed]).lifecycle).toBe("closed");
     expect(state([outreach, meeting, closed, ev("2026-11-20", "relationship-revived")]).lifecycle).toBe("met");
+  });
+
+  it("shows in console.log and util.inspect as the plain object its JSON is, lists included", () => {
+    const s = state([ev("2026-10-01", "outreach-sent"), ev("2026-10-10", "meeting-held", { fit: true })]);
+    const shown = inspect(s, { depth: 4 });
+    expect(shown).not.toContain("Getter");
+    expect(shown).toBe(inspect(JSON.parse(JSON.stringify(s)), { depth: 4 }));
+    expect(Object.keys(s)).toEqual(Object.keys(JSON.parse(JSON.stringify(s))));
   });
 
   it("a meeting that is not a fit does not nurture", () => {

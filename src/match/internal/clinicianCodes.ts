@@ -143,27 +143,28 @@ function placeIndex(table: ClinicianCodes, index: number): void {
 }
 
 /**
- * Writes the lists of the clinician at `index` into an empty place: its
- * codes (one list per kind, in {@link CODE_KINDS} order) and its values (in
- * {@link VALUE_KINDS} order). Costs what the lists hold.
+ * Writes the lists of the clinician at `index` into an empty place: a list
+ * of codes for each of {@link CODE_KINDS} and of numbers for each of
+ * {@link VALUE_KINDS}, by name, so none can be left out or misplaced.
+ * Costs what the lists hold.
  */
 export function writeCodes(
   table: ClinicianCodes,
   index: number,
-  codes: readonly (readonly string[])[],
-  values: readonly (readonly number[])[],
+  codes: Readonly<Record<CodeKind, readonly string[]>>,
+  values: Readonly<Record<ValueKind, readonly number[]>>,
 ): void {
   let total = HEADER;
-  for (const list of codes) total += list.length;
-  for (const list of values) total += list.length;
+  for (const kind of CODE_KINDS) total += codes[kind].length;
+  for (const kind of VALUE_KINDS) total += values[kind].length;
   reserve(table, total);
   placeIndex(table, index);
   const { pool } = table;
   const start = table.used;
   let end = HEADER;
-  codes.forEach((list, kind: number) => {
+  CODE_KINDS.forEach((name, kind) => {
     const from = end;
-    for (const code of list) pool[start + end++] = numberOf(table, code);
+    for (const code of codes[name]) pool[start + end++] = numberOf(table, code);
     if (!ORDERED_PLACES.has(kind) && end - from > 1) {
       pool.subarray(start + from, start + end).sort();
       let kept = from + 1;
@@ -177,8 +178,8 @@ export function writeCodes(
     }
     pool[start + kind] = end;
   });
-  values.forEach((list, kind: number) => {
-    for (const value of list) pool[start + end++] = value;
+  VALUE_KINDS.forEach((name, kind) => {
+    for (const value of values[name]) pool[start + end++] = value;
     pool[start + CODE_KINDS.length + kind] = end;
   });
   table.starts[index] = start;

@@ -34,27 +34,28 @@ export function compileClinician(
 ): CompiledClinician {
   const canonical = (list: "problemAreas" | "modalities" | "populations") => (tag: string) => vocabulary.canonical(list, tag);
   const panels = packPanels(source.insurancePanels);
+  const outcomes = source.outcomes ?? [];
   writeCodes(
     codes,
     index,
-    [
-      servedPopulations(source.populations.map(canonical("populations"))),
-      source.problemAreas.map(canonical("problemAreas")),
-      source.modalities.map(canonical("modalities")),
-      source.languages.map(primaryLanguage),
-      (source.cultures ?? NO_TAGS).map(normalizeTag),
-      (source.faiths ?? NO_TAGS).map(normalizeTag),
-      (source.outcomes ?? []).map((outcome) => vocabulary.canonical("problemAreas", outcome.problemArea)),
-      panels.payers,
-      panels.plans,
-    ],
-    [
-      (source.outcomes ?? []).map(packedOutcome),
-      source.availability.slots.map(packSlot),
-      panels.numbers,
-      packCapacity(source.capacity),
-      packFees(source),
-    ],
+    {
+      populations: servedPopulations(source.populations.map(canonical("populations"))),
+      problemAreas: source.problemAreas.map(canonical("problemAreas")),
+      modalities: source.modalities.map(canonical("modalities")),
+      languages: source.languages.map(primaryLanguage),
+      cultures: (source.cultures ?? NO_TAGS).map(normalizeTag),
+      faiths: (source.faiths ?? NO_TAGS).map(normalizeTag),
+      outcomes: outcomes.map((outcome) => vocabulary.canonical("problemAreas", outcome.problemArea)),
+      panelPayers: panels.payers,
+      panelPlans: panels.plans,
+    },
+    {
+      outcomeRatings: outcomes.map(packedOutcome),
+      slots: source.availability.slots.map(packSlot),
+      panels: panels.numbers,
+      capacity: packCapacity(source.capacity),
+      fee: packFees(source),
+    },
   );
   let levelsOfCare = 0;
   for (const level of source.levelsOfCare ?? ["outpatient" as const]) levelsOfCare |= levelOfCareBit(level);

@@ -7,7 +7,9 @@ import { isReferwellError } from "../../isReferwellError.js";
 import { MatcherOptions } from "../schemas.js";
 import type { CompiledDirectory } from "./compiled.js";
 import { compileClinician } from "./compileClinician.js";
-import { compileDirectory, finishCompiling, startCompiling } from "./compileDirectory.js";
+import { trimCodes } from "./clinicianCodes.js";
+import { compileDirectory } from "./compileDirectory.js";
+import { startCompiling } from "./startCompiling.js";
 import { indexClinician } from "./indexClinician.js";
 
 /** A compiled directory with the ids its clinicians may refer to. */
@@ -68,6 +70,7 @@ export function* compileInSteps(input: unknown, optionsInput: unknown): Generato
   if ("error" in options) throw options.error;
   // Steps that end complete gave the shell first.
   const { compiled, ids } = work.building as CompiledWithIds;
-  finishCompiling(compiled);
+  // The pool gives back the room it grew by while compiling.
+  trimCodes(compiled.codes);
   return { compiled, ids };
 }

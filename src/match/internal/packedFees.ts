@@ -8,9 +8,10 @@ const A = 65;
 
 /**
  * A clinician's fee and sliding-scale floor as the pool's `fee` list holds
- * them: nothing without a fee; else the currency (its three letters as one
- * number), the fee's minor units in two parts, and the floor's when there
- * is one (the schema keeps it in the fee's currency).
+ * them: nothing without a fee (a floor without a fee is not kept: matching
+ * reads a floor only beside the fee it slides from); else the currency (its
+ * three letters as one number), the fee's minor units in two parts, and the
+ * floor's when there is one (the schema keeps it in the fee's currency).
  */
 export function packFees({ fee, slidingScaleFloor }: Pick<Clinician, "fee" | "slidingScaleFloor">): number[] {
   if (fee === undefined) return [];
@@ -20,7 +21,7 @@ export function packFees({ fee, slidingScaleFloor }: Pick<Clinician, "fee" | "sl
   return [currency, ...parts(fee), ...(slidingScaleFloor === undefined ? [] : parts(slidingScaleFloor))];
 }
 
-/** The fee (`0`) or sliding-scale floor (`1`) of the clinician at `index`, as the record gave it; undefined when it has none. */
+/** The fee (`0`) or sliding-scale floor (`1`) of the clinician at `index`, as the record gave it; undefined when it has none, and the floor undefined without a fee. */
 export function feeIn(codes: ClinicianCodes, index: number, which: 0 | 1): Money | undefined {
   const currency = valueAt(codes, index, "fee", 0);
   const low = valueAt(codes, index, "fee", 1 + 2 * which);

@@ -1,9 +1,10 @@
 import type { InsurancePanel } from "../../model/clinician.js";
+import { LAST_DAY } from "../../model/internal/dateOfEpochDay.js";
 import { epochDayOf } from "../../model/internal/epochDayOf.js";
 import { type ClinicianCodes, span } from "./clinicianCodes.js";
 
 /** 9999-12-31, the last day a date can name, as days from 1970-01-01: the end of a panel that has none. */
-export const OPEN_END: number = epochDayOf("9999-12-31");
+export const OPEN_END: number = LAST_DAY;
 /** How many numbers a panel takes in the pool's `panels` list: its first day, its last day, and how many plans it is limited to (−1 for any plan). */
 export const PANEL_NUMBERS = 3;
 

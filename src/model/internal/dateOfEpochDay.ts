@@ -2,7 +2,7 @@ import type { IsoDate } from "../scalars.js";
 
 /** 0000-01-01 and 9999-12-31 as days from 1970-01-01: the first and last days `YYYY-MM-DD` can write. */
 const FIRST_DAY = -719_528;
-const LAST_DAY = 2_932_896;
+export const LAST_DAY = 2_932_896;
 
 const pad = (value: number, width: number): string => String(value).padStart(width, "0");
 

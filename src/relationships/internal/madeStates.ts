@@ -36,6 +36,19 @@ function listGetter(found: Made, key: ListKey): PropertyDescriptor {
   return { enumerable: true, get: () => (found.lists[key] ??= Object.freeze(READ[key](found))) };
 }
 
+/** Node's hook for how `console.log` and `util.inspect` show a value; elsewhere an unused symbol. */
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/** Shows a made state as the plain object its getters give, not as `[Getter]` for each list. */
+function inspectAsPlain(
+  this: RelationshipState,
+  _depth: number,
+  options: object,
+  inspect: (value: unknown, options: object) => string,
+): string {
+  return inspect({ ...this }, options);
+}
+
 /**
  * The state the newest prefixes of a line give on a day, frozen and
  * remembered. Its lists are read from the line when first asked for (the
@@ -77,6 +90,8 @@ export function madeState(
     if (Object.hasOwn(READ, key)) Object.defineProperty(state, key, listGetter(found, key as ListKey));
     else state[key] = deepFreeze(derived[key as keyof RelationshipState]);
   }
+  // Not enumerable: JSON, spreading and comparing see only the state's fields.
+  Object.defineProperty(state, INSPECT, { value: inspectAsPlain });
   made.set(Object.freeze(state), found);
   return state as RelationshipState;
 }

@@ -66,12 +66,41 @@ export function lengthsOf(line: Line): Lengths {
 }
 
 /**
+ * Puts a line's lists back to `lengths`: what a fold that threw had
+ * appended goes, so the line's newest state still holds every list whole
+ * and the next event appends to what it held.
+ */
+function truncateLine(line: Line, lengths: Lengths): void {
+  for (const event of line.events.splice(lengths.events)) line.places.delete(event.id);
+  line.evidence.length = lengths.evidence;
+  for (const colleague of line.used.splice(lengths.used)) line.usedSet.delete(colleague);
+  for (const colleague of line.introduced.splice(lengths.introduced)) line.introducedSet.delete(colleague);
+}
+
+/**
  * Folds the next event, in date-then-id order, onto the newest state of a
  * line: its fields copied, its lists appended to in place. What it costs is
  * what the event adds. Each event and piece of evidence is frozen as it
- * joins the line, so what the line holds stays what folding gave.
+ * joins the line, so what the line holds stays what folding gave. All or
+ * nothing: when folding throws, the line is as it was.
  */
 export function extendLine(
+  line: Line,
+  fields: CoreFields,
+  settledDays: DaysInStage,
+  event: RelationshipEvent,
+  policy: RelationshipPolicy,
+): { readonly fields: CoreFields; readonly settledDays: DaysInStage } {
+  const lengths = lengthsOf(line);
+  try {
+    return appendToLine(line, fields, settledDays, event, policy);
+  } catch (error) {
+    truncateLine(line, lengths);
+    throw error;
+  }
+}
+
+function appendToLine(
   line: Line,
   fields: CoreFields,
   settledDays: DaysInStage,

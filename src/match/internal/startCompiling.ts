@@ -1,0 +1,38 @@
+import { createVocabulary } from "../../model/createVocabulary.js";
+import type { Directory } from "../../model/directory.js";
+import { licensureRules } from "../../model/internal/licensureFor.js";
+import type { MatcherOptions } from "../schemas.js";
+import type { ClinicianContext, CompiledDirectory } from "./compiled.js";
+import { createClinicianCodes } from "./clinicianCodes.js";
+import { unlicensedJurisdictions } from "./unlicensedJurisdictions.js";
+
+/** Everything but the clinicians, of whom there will be `clinicians`: `byId` and the indexes empty. */
+export function startCompiling(directory: Directory, options: MatcherOptions, clinicians: number): CompiledDirectory {
+  const vocabulary = createVocabulary(options.vocabulary ?? {});
+  const canonicalDiscipline = (tag: string) => vocabulary.canonical("disciplines", tag);
+  const context: ClinicianContext = {
+    vocabulary,
+    compactMembers: new Map(directory.compacts.map((compact) => [compact.id, compact.members])),
+    unlicensedWhere: unlicensedJurisdictions(directory, canonicalDiscipline),
+  };
+  const compiled: CompiledDirectory = {
+    clinicians: [],
+    byId: new Map(),
+    byPopulation: new Map(),
+    byProblemArea: new Map(),
+    byJurisdiction: new Map(),
+    officesByJurisdiction: new Map(),
+    officesByCell: new Map(),
+    practiceSizes: new Map(),
+    codes: createClinicianCodes(clinicians),
+    outcomeHolders: 0,
+    freeIndexes: [],
+    context,
+    compacts: directory.compacts,
+    licensure: licensureRules(directory.compacts, directory.regulations, canonicalDiscipline),
+    payersRefusingAssociates: new Set(directory.payers.filter((payer) => payer.acceptsAssociates === false).map((payer) => payer.id)),
+    vocabulary,
+    options,
+  };
+  return compiled;
+}
