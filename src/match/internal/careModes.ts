@@ -25,11 +25,15 @@ interface InPerson {
   readonly distanceKm: number | undefined;
 }
 
+// The reasons that name no office, one of each for every clinician.
+const NO_OFFICE = Object.freeze(["no-office", undefined] as const);
+const OUT_OF_RANGE = Object.freeze(["office-out-of-range", undefined] as const);
+
 /** In-person care: an office within reach in a jurisdiction where the clinician is licensed for it on the start date. */
 function inPerson(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery): InPerson {
   let found = false;
   let distanceKm: number | undefined;
-  let reason: [CareModeReason, string | undefined] = ["no-office", undefined];
+  let reason: InPerson["reason"] = NO_OFFICE;
   // One licensure check per jurisdiction, however many offices share it (a map only for clinicians with several offices).
   const licensed = clinician.locations.length > 1 ? new Map<string, boolean>() : undefined;
   for (const office of clinician.locations) {
@@ -37,7 +41,7 @@ function inPerson(directory: CompiledDirectory, clinician: CompiledClinician, qu
     const reachable =
       distance === undefined ? within(office.jurisdiction, query.criteria.location.jurisdiction) : distance <= query.travelRadiusKm;
     if (!reachable) {
-      if (reason[0] === "no-office") reason = ["office-out-of-range", undefined];
+      if (reason === NO_OFFICE) reason = OUT_OF_RANGE;
       continue;
     }
     const where = { jurisdiction: office.jurisdiction, mode: "in-person", on: query.startDate } as const;

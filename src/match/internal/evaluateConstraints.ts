@@ -24,6 +24,8 @@ const FAILED_ON = Object.fromEntries(
   ]),
 ) as Record<HardConstraint, ConstraintResult>;
 
+const NO_FAILURES = Object.freeze([]) as unknown as ConstraintFailure[];
+
 /**
  * Checks the hard constraints of a request against one clinician, in the
  * order of the table (`constraintChecks`). `"first"` (ranking) stops at the first
@@ -37,7 +39,8 @@ export function evaluateConstraints(
   until: "first" | "all",
 ): ConstraintResult {
   const evaluation: Evaluation = { directory, clinician, query, payment: undefined, care: undefined };
-  const failures: ConstraintFailure[] = [];
+  // Ranking never lists failures: one frozen empty list, not an array per clinician.
+  const failures: ConstraintFailure[] = until === "all" ? [] : NO_FAILURES;
   let failed: HardConstraint | undefined;
   for (const check of query.constraintChecks) {
     if (check.passes(evaluation)) continue;

@@ -1,6 +1,6 @@
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import type { ConstraintResult } from "./evaluateConstraints.js";
-import { type FitFacts, softFits } from "./softFits.js";
+import { type Fit, type FitFacts, softFits } from "./softFits.js";
 import type { RankedOption, ScorePart } from "../types.js";
 import { capacityIn } from "./packedCapacity.js";
 
@@ -24,15 +24,12 @@ export function scoreOption(
   constraints: ConstraintResult,
 ): ScoredCandidate {
   const facts: FitFacts = { directory, clinician, query, constraints };
-  const computed = query.weights.map(([criterion, weight]) => ({ criterion, weight, ...softFits[criterion](facts) }));
+  // Each part's fit as its soft criterion gave it, read beside the weights: nothing more is allocated per clinician.
+  const fits = query.weights.map(([criterion]) => softFits[criterion](facts));
+  let sum = 0;
+  fits.forEach((part, place) => (sum += (query.weights[place] as (typeof query.weights)[number])[1] * part.fit));
   // Weights sum to 1, so the sum is within [0, 1] but for rounding in the last place.
-  const score = Math.min(
-    1,
-    Math.max(
-      0,
-      computed.reduce((sum, part) => sum + part.weight * part.fit, 0),
-    ),
-  );
+  const score = Math.min(1, Math.max(0, sum));
   const practiceId = clinician.practiceId;
   const wait = capacityIn(directory.codes, clinician.index, "expectedWaitDays");
   const colleague = practiceId !== undefined && practiceId === query.practiceId;
@@ -41,13 +38,10 @@ export function scoreOption(
     score,
     colleague,
     explain: () => {
-      const parts: ScorePart[] = computed.map(({ criterion, weight, fit, reason }) => ({
-        criterion,
-        weight,
-        fit,
-        contribution: weight * fit,
-        reason: typeof reason === "string" ? reason : reason(),
-      }));
+      const parts: ScorePart[] = query.weights.map(([criterion, weight], place) => {
+        const { fit, reason } = fits[place] as Fit;
+        return { criterion, weight, fit, contribution: weight * fit, reason: typeof reason === "string" ? reason : reason() };
+      });
       return {
         clinicianId: clinician.id,
         ...(practiceId === undefined ? {} : { practiceId }),

@@ -68,19 +68,29 @@ function outcomesFit({ directory, clinician, query }: FitFacts): Fit {
   // Without one, the best evidence across the needs counts, so adding a need never lowers the fit.
   let best = 0;
   let ineffective = false;
-  const notes: string[] = [];
-  for (const need of query.needs) {
+  let measured = false;
+  const rating = (need: string) => {
     const outcome = outcomeFor(directory, clinician, need);
-    const rated = outcome !== undefined && outcome.cases >= options.outcomeMinCases ? outcome.rating : undefined;
+    return outcome !== undefined && outcome.cases >= options.outcomeMinCases ? outcome : undefined;
+  };
+  for (const need of query.needs) {
+    const rated = rating(need)?.rating;
     if (rated === "ineffective") ineffective = true;
     best = Math.max(best, rated === "effective" ? 1 : rated === "ineffective" ? 0 : 0.5);
-    if (rated !== undefined) notes.push(`${rated} with ${needNames(directory, [need])} (${outcome?.cases} cases)`);
+    measured ||= rated !== undefined;
   }
-  if (notes.length === 0) return { fit: best, reason: "No measured outcomes for these needs." };
-  const measured = `Measured outcomes: ${notes.join("; ")}`;
+  if (!measured) return { fit: best, reason: "No measured outcomes for these needs." };
+  // Written only when the part is explained: ranking scores many clinicians and explains a few.
+  const notes = () =>
+    `Measured outcomes: ${query.needs
+      .flatMap((need) => {
+        const outcome = rating(need);
+        return outcome === undefined ? [] : [`${outcome.rating} with ${needNames(directory, [need])} (${outcome.cases} cases)`];
+      })
+      .join("; ")}`;
   return ineffective
-    ? { fit: 0, reason: `${measured}. An ineffective rating on one of the client's needs outweighs any effective one.` }
-    : { fit: best, reason: `${measured}.` };
+    ? { fit: 0, reason: () => `${notes()}. An ineffective rating on one of the client's needs outweighs any effective one.` }
+    : { fit: best, reason: () => `${notes()}.` };
 }
 
 function scheduleFit({ directory, clinician, query, constraints }: FitFacts): Fit {
