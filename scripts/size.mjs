@@ -72,8 +72,9 @@ const BUDGETS = {
   // Then by date arithmetic on day numbers (about 0.5 kB: dates read and written without Date, five times faster) and
   // criteria completed from the client's draft with the findings' changes, without copying either first.
   // Then by the compact layout (about 1.6 kB, as without zod), then by validating and compiling a chunk at a time
-  // (about 0.9 kB, as without zod), then by packing panels, capacity and fees (about 0.7 kB, as without zod).
-  "createMatcher with zod": 58.3 * KB,
+  // (about 0.9 kB, as without zod), then by packing panels, capacity and fees (about 0.7 kB, as without zod), then by
+  // sizing the pool from the first clinicians compiled and writing outcome notes only when explained (about 0.2 kB).
+  "createMatcher with zod": 58.5 * KB,
   // Without zod it grew again by the shared error module's expected texts for FHIR input (about 80 B), which live
   // there so that InvalidInputError accepts them; the matcher imports no FHIR code; then by the practice's partner
   // preference (practice sizes, busy in a specialty: about 0.35 kB), then by where the client will be (stays, and the
@@ -91,8 +92,10 @@ const BUDGETS = {
   // soon as it is compiled; the matcher still compiles a directory validated whole in id order when its input must be
   // read as validation reads it. Then by packing each clinician's insurance panels, capacity and fees into the pool and
   // keeping the rest in one object (about 0.7 kB: the packing, and network cover read from packed panels), so a
-  // compiled clinician takes under 750 bytes where it took about 1.25 kB.
-  "createMatcher without zod": 32.4 * KB,
+  // compiled clinician takes under 750 bytes where it took about 1.25 kB. Then by a pool sized from what the first
+  // clinicians compiled hold (copied about once while compiling, not at each quarter it grows by), the pool's lists
+  // written by kind name, and outcome notes written only when a part is explained (about 0.25 kB together).
+  "createMatcher without zod": 32.6 * KB,
   // The shared model's share grew with the exact time-zone offsets, the instant year cap and the new expected texts;
   // consent's with the regulation's full 2.32(a)(1) notice, canonical identifiers, the uncertain day, supersession,
   // the emergency and treatment rules, and the per-call indexes (category and data period).
@@ -117,8 +120,9 @@ const BUDGETS = {
   // Then by validating and compiling a matcher's directory a chunk at a time (about 0.1 kB here: the steps replace the
   // slices, and a sort in slices went). Then by the matcher's packed panels, capacity and fees (about 0.7 kB).
   // Then by folding a relationship event all or nothing (a fold that throws leaves the shared line as it was) and
-  // showing a state in console.log and util.inspect as its plain fields (about 0.2 kB together).
-  "everything without zod": 92.3 * KB,
+  // showing a state in console.log and util.inspect as its plain fields (about 0.2 kB together), then by the matcher's
+  // pool sized from its first clinicians and its lazily written outcome notes (about 0.2 kB).
+  "everything without zod": 92.5 * KB,
   // referwell/fhir on its own: its readers and writers, the code maps as data, and the model schemas they validate with;
   // then consents in and out (about 5 kB): the Consent reader and writer, and the consent schemas and built-in categories
   // they validate and read security labels with. An app that imports only the clinician or client readers does not

@@ -5,6 +5,7 @@ import {
   CODE_KINDS,
   codesOf,
   createClinicianCodes,
+  expectClinicians,
   holdsCode,
   KEPT_IN_ORDER,
   outcomeFor,
@@ -29,10 +30,11 @@ const lists: fc.Arbitrary<Held> = fc.record({
   codes: fc.record(Object.fromEntries(CODE_KINDS.map((kind) => [kind, codeList])) as Record<CodeKind, typeof codeList>),
   values: fc.record(Object.fromEntries(VALUE_KINDS.map((kind) => [kind, valueList])) as Record<ValueKind, typeof valueList>),
 });
-/** A place's lists written (after releasing what it held), or released. */
+/** A place's lists written (after releasing what it held), or released; or room made for clinicians to come. */
 const operation = fc.oneof(
   fc.record({ index: fc.nat({ max: 40 }), lists }),
   fc.record({ index: fc.nat({ max: 40 }), lists: fc.constant(undefined) }),
+  fc.record({ written: fc.nat({ max: 40 }), more: fc.nat({ max: 40 }) }),
 );
 
 describe("the pool of clinicians' codes", () => {
@@ -42,7 +44,12 @@ describe("the pool of clinicians' codes", () => {
       // A small pool from the start, so it grows and drops released segments many times over.
       const table = createClinicianCodes(size);
       const model = new Map<number, Held>();
-      for (const { index, lists: written } of operations) {
+      for (const step of operations) {
+        if ("more" in step) {
+          expectClinicians(table, step.written, step.more);
+          continue;
+        }
+        const { index, lists: written } = step;
         if (model.has(index)) releaseCodes(table, index);
         model.delete(index);
         if (written === undefined) continue;

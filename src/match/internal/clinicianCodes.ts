@@ -72,14 +72,17 @@ export interface ClinicianCodes {
   dead: number;
 }
 
-/** An empty pool sized for a directory of `clinicians`. */
+/** Clinicians a new pool has room for at first: what they hold tells how much the rest need (see {@link expectClinicians}). */
+export const FIRST_CLINICIANS = 64;
+
+/** An empty pool with places for a directory of `clinicians`, and room in its pool for the first few. */
 export function createClinicianCodes(clinicians: number): ClinicianCodes {
   return {
     numbers: new Map(),
     codes: [],
     uses: [],
     free: [],
-    pool: new Int32Array(Math.max(64, clinicians * (HEADER + 16))),
+    pool: new Int32Array(Math.min(Math.max(1, clinicians), FIRST_CLINICIANS) * (HEADER + 16)),
     starts: new Uint32Array(Math.max(16, clinicians)).fill(NONE),
     used: 0,
     dead: 0,
@@ -135,6 +138,22 @@ function reserve(table: ClinicianCodes, needed: number): void {
   table.pool = pool;
 }
 
+/**
+ * Makes room, at once, for `more` clinicians holding on average what the
+ * `written` ones written so far hold, and a little more (the library's own
+ * margin): a directory's pool is then copied about once while it compiles,
+ * not once for each quarter it grows by.
+ */
+export function expectClinicians(table: ClinicianCodes, written: number, more: number): void {
+  if (written === 0 || more === 0) return;
+  const needed = Math.ceil(((table.used - table.dead) / written) * more * 1.03);
+  if (table.used + needed <= table.pool.length) return;
+  if (table.dead > 0) return reserve(table, needed);
+  const pool = new Int32Array(table.used + needed);
+  pool.set(table.pool.subarray(0, table.used));
+  table.pool = pool;
+}
+
 function placeIndex(table: ClinicianCodes, index: number): void {
   if (index < table.starts.length) return;
   const starts = new Uint32Array(Math.max(2 * table.starts.length, index + 1)).fill(NONE);
@@ -186,9 +205,14 @@ export function writeCodes(
   table.used = start + end;
 }
 
-/** Gives back the room a pool holds beyond what is written: once a directory is compiled, so what it grew by while compiling is not kept. */
+/**
+ * Gives back the room a pool holds beyond what is written, once a directory
+ * is compiled, so what it grew by while compiling is not kept; room of
+ * under a sixteenth of what is written (the library's own threshold) is
+ * kept rather than paid for with a copy of the whole pool.
+ */
 export function trimCodes(table: ClinicianCodes): void {
-  if (table.pool.length > table.used) table.pool = table.pool.slice(0, table.used);
+  if (table.pool.length - table.used > table.used / 16) table.pool = table.pool.slice(0, table.used);
 }
 
 /**

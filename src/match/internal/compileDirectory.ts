@@ -4,7 +4,7 @@ import type { MatcherOptions } from "../schemas.js";
 import { compareText } from "../../model/internal/compareText.js";
 import type { CompiledClinician, CompiledDirectory } from "./compiled.js";
 import { compileClinician } from "./compileClinician.js";
-import { trimCodes } from "./clinicianCodes.js";
+import { expectClinicians, FIRST_CLINICIANS, trimCodes } from "./clinicianCodes.js";
 import { indexClinician } from "./indexClinician.js";
 import { startCompiling } from "./startCompiling.js";
 
@@ -27,9 +27,11 @@ export function compileDirectory(directory: Directory, options: MatcherOptions):
   const compiled = startCompiling(directory, options, sorted.length);
   // Places in `byId` held in the directory's order first, so `byId` lists the clinicians as the directory does.
   for (const source of directory.clinicians) compiled.byId.set(source.id, PENDING);
-  sorted.forEach((source, index) =>
-    indexClinician(compiled, compileClinician(source, index, compiled.context, compiled.codes), sorted.length),
-  );
+  sorted.forEach((source, index) => {
+    // The first clinicians tell how much room the rest will need in the pool.
+    if (index === FIRST_CLINICIANS) expectClinicians(compiled.codes, index, sorted.length - index);
+    indexClinician(compiled, compileClinician(source, index, compiled.context, compiled.codes), sorted.length);
+  });
   // The pool gives back the room it grew by while compiling.
   trimCodes(compiled.codes);
   return compiled;

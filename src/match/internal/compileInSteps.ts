@@ -7,7 +7,7 @@ import { isReferwellError } from "../../isReferwellError.js";
 import { MatcherOptions } from "../schemas.js";
 import type { CompiledDirectory } from "./compiled.js";
 import { compileClinician } from "./compileClinician.js";
-import { trimCodes } from "./clinicianCodes.js";
+import { expectClinicians, trimCodes } from "./clinicianCodes.js";
 import { compileDirectory } from "./compileDirectory.js";
 import { startCompiling } from "./startCompiling.js";
 import { indexClinician } from "./indexClinician.js";
@@ -56,6 +56,8 @@ export function* compileInSteps(input: unknown, optionsInput: unknown): Generato
       made.clinicians.forEach((source, offset) => {
         indexClinician(compiled, compileClinician(source, made.from + offset, compiled.context, compiled.codes), size);
       });
+      // The first chunk tells how much room the rest will need in the pool.
+      if (made.from === 0) expectClinicians(compiled.codes, made.clinicians.length, size - made.clinicians.length);
     }
     yield;
   }
