@@ -1,5 +1,5 @@
 import { fc, test } from "@fast-check/vitest";
-import { describe, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type CodeKind,
   CODE_KINDS,
@@ -8,6 +8,7 @@ import {
   expectClinicians,
   holdsCode,
   KEPT_IN_ORDER,
+  MOST_EXPECTED,
   outcomeFor,
   outcomePosition,
   packedOutcome,
@@ -90,6 +91,22 @@ describe("the pool of clinicians' codes", () => {
 
 const emptyCodes = () => Object.fromEntries(CODE_KINDS.map((kind) => [kind, []])) as unknown as Record<CodeKind, string[]>;
 const emptyValues = () => Object.fromEntries(VALUE_KINDS.map((kind) => [kind, []])) as unknown as Record<ValueKind, number[]>;
+
+describe("room made ahead in the pool", () => {
+  it("is bounded per clinician to come, however much the first clinicians hold", () => {
+    const table = createClinicianCodes(10_064);
+    // The first clinicians hold thousands of panel plans each (the schema allows 100,000): no sample of the rest.
+    const plans = Array.from({ length: 5_000 }, (_, plan) => `plan-${plan}`);
+    for (let index = 0; index < 64; index += 1) writeCodes(table, index, { ...emptyCodes(), panelPlans: plans }, emptyValues());
+    expectClinicians(table, 64, 10_000);
+    expect(table.pool.length - table.used).toBeLessThanOrEqual(Math.ceil(MOST_EXPECTED * 10_000 * 1.03));
+    // Light ones make room for what they hold.
+    const light = createClinicianCodes(10_064);
+    for (let index = 0; index < 64; index += 1) writeCodes(light, index, { ...emptyCodes(), languages: ["en"] }, emptyValues());
+    expectClinicians(light, 64, 10_000);
+    expect(light.pool.length - light.used).toBeGreaterThanOrEqual((light.used / 64) * 10_000);
+  });
+});
 
 const isKeptInOrder = (kind: CodeKind): kind is (typeof KEPT_IN_ORDER)[number] => (KEPT_IN_ORDER as readonly CodeKind[]).includes(kind);
 

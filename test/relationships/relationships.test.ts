@@ -49,6 +49,12 @@ describe("lifecycle", () => {
     expect(shown).not.toContain("Getter");
     expect(shown).toBe(inspect(JSON.parse(JSON.stringify(s)), { depth: 4 }));
     expect(Object.keys(s)).toEqual(Object.keys(JSON.parse(JSON.stringify(s))));
+    // Nested, it is shown to the depth asked for, as the plain object would be (lines may break at other places).
+    const words = (text: string) => text.replace(/\s+/g, " ");
+    for (const depth of [0, 1, 2, 5, null])
+      expect(words(inspect({ logged: { state: s } }, { depth }))).toBe(
+        words(inspect({ logged: { state: JSON.parse(JSON.stringify(s)) } }, { depth })),
+      );
   });
 
   it("a meeting that is not a fit does not nurture", () => {

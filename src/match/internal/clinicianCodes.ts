@@ -139,14 +139,25 @@ function reserve(table: ClinicianCodes, needed: number): void {
 }
 
 /**
+ * The most a clinician is expected to hold on average when room is made
+ * ahead (the library's own bound, about one and a half times what a typical
+ * clinician holds): the first clinicians of a directory are no sample of
+ * the rest, and a few holding hundreds of panels must not make a pool of
+ * gigabytes. Past it the pool grows as it fills, a quarter at a time.
+ */
+export const MOST_EXPECTED = HEADER + 64;
+
+/**
  * Makes room, at once, for `more` clinicians holding on average what the
- * `written` ones written so far hold, and a little more (the library's own
- * margin): a directory's pool is then copied about once while it compiles,
- * not once for each quarter it grows by.
+ * `written` ones written so far hold (at most {@link MOST_EXPECTED}), and
+ * 3% more, the library's own margin for a directory whose first clinicians
+ * hold a little less than the rest: its pool is then copied about once
+ * while it compiles, not once for each quarter it grows by.
  */
 export function expectClinicians(table: ClinicianCodes, written: number, more: number): void {
   if (written === 0 || more === 0) return;
-  const needed = Math.ceil(((table.used - table.dead) / written) * more * 1.03);
+  const perClinician = Math.min((table.used - table.dead) / written, MOST_EXPECTED);
+  const needed = Math.ceil(perClinician * more * 1.03);
   if (table.used + needed <= table.pool.length) return;
   if (table.dead > 0) return reserve(table, needed);
   const pool = new Int32Array(table.used + needed);

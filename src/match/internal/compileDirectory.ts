@@ -32,7 +32,7 @@ export function compileDirectory(directory: Directory, options: MatcherOptions):
     if (index === FIRST_CLINICIANS) expectClinicians(compiled.codes, index, sorted.length - index);
     indexClinician(compiled, compileClinician(source, index, compiled.context, compiled.codes), sorted.length);
   });
-  // The pool gives back the room it grew by while compiling.
+  // The pool gives back the room it grew by while compiling (see trimCodes).
   trimCodes(compiled.codes);
   return compiled;
 }

@@ -72,7 +72,7 @@ export function* compileInSteps(input: unknown, optionsInput: unknown): Generato
   if ("error" in options) throw options.error;
   // Steps that end complete gave the shell first.
   const { compiled, ids } = work.building as CompiledWithIds;
-  // The pool gives back the room it grew by while compiling.
+  // The pool gives back the room it grew by while compiling (see trimCodes).
   trimCodes(compiled.codes);
   return { compiled, ids };
 }

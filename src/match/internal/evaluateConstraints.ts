@@ -24,7 +24,7 @@ const FAILED_ON = Object.fromEntries(
   ]),
 ) as Record<HardConstraint, ConstraintResult>;
 
-const NO_FAILURES = Object.freeze([]) as unknown as ConstraintFailure[];
+const NO_FAILURES: readonly ConstraintFailure[] = Object.freeze([]);
 
 /**
  * Checks the hard constraints of a request against one clinician, in the
@@ -39,19 +39,19 @@ export function evaluateConstraints(
   until: "first" | "all",
 ): ConstraintResult {
   const evaluation: Evaluation = { directory, clinician, query, payment: undefined, care: undefined };
-  // Ranking never lists failures: one frozen empty list, not an array per clinician.
-  const failures: ConstraintFailure[] = until === "all" ? [] : NO_FAILURES;
+  // Ranking never lists failures: no array per clinician.
+  const failures: ConstraintFailure[] | undefined = until === "all" ? [] : undefined;
   let failed: HardConstraint | undefined;
   for (const check of query.constraintChecks) {
     if (check.passes(evaluation)) continue;
     if (until === "first") return FAILED_ON[check.constraint];
     failed ??= check.constraint;
-    failures.push(...check.explain(evaluation));
+    failures?.push(...check.explain(evaluation));
   }
   const modes = evaluation.care?.modes ?? [];
   return {
     failed,
-    failures,
+    failures: failures ?? NO_FAILURES,
     modes,
     payment: evaluation.payment ?? UNSPECIFIED,
     distanceKm: modes.includes("in-person") ? evaluation.care?.distanceKm : undefined,

@@ -24,7 +24,7 @@ export function scoreOption(
   constraints: ConstraintResult,
 ): ScoredCandidate {
   const facts: FitFacts = { directory, clinician, query, constraints };
-  // Each part's fit as its soft criterion gave it, read beside the weights: nothing more is allocated per clinician.
+  // Each part's fit as its soft criterion gave it, read beside the weights: no copy of it per part.
   const fits = query.weights.map(([criterion]) => softFits[criterion](facts));
   let sum = 0;
   fits.forEach((part, place) => (sum += (query.weights[place] as (typeof query.weights)[number])[1] * part.fit));

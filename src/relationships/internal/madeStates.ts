@@ -39,14 +39,23 @@ function listGetter(found: Made, key: ListKey): PropertyDescriptor {
 /** Node's hook for how `console.log` and `util.inspect` show a value; elsewhere an unused symbol. */
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
-/** Shows a made state as the plain object its getters give, not as `[Getter]` for each list. */
+/** What `util.inspect` passes a custom hook: its options, and itself to show a value with them. */
+interface InspectOptions {
+  readonly depth?: number | null;
+}
+
+/**
+ * Shows a made state as the plain object its getters give, not as
+ * `[Getter]` for each list, and only to the depth still asked for (past
+ * it, `[Object]`), as a plain object would be.
+ */
 function inspectAsPlain(
   this: RelationshipState,
-  _depth: number,
-  options: object,
-  inspect: (value: unknown, options: object) => string,
+  depth: number,
+  options: InspectOptions,
+  inspect: (value: unknown, options: InspectOptions) => string,
 ): string {
-  return inspect({ ...this }, options);
+  return inspect({ ...this }, { ...options, depth: options.depth === null ? null : depth });
 }
 
 /**

@@ -66,12 +66,14 @@ export function lengthsOf(line: Line): Lengths {
 }
 
 /**
- * Puts a line's lists back to `lengths`: what a fold that threw had
- * appended goes, so the line's newest state still holds every list whole
- * and the next event appends to what it held.
+ * Puts a line's lists back to `lengths`, after folding `event` threw: what
+ * it had appended goes, and the place recorded for it (which may be
+ * recorded before the event is), so the line's newest state still holds
+ * every list whole and the next event appends to what it held.
  */
-function truncateLine(line: Line, lengths: Lengths): void {
-  for (const event of line.events.splice(lengths.events)) line.places.delete(event.id);
+function truncateLine(line: Line, lengths: Lengths, event: RelationshipEvent): void {
+  line.events.length = lengths.events;
+  if ((line.places.get(event.id) ?? -1) >= lengths.events) line.places.delete(event.id);
   line.evidence.length = lengths.evidence;
   for (const colleague of line.used.splice(lengths.used)) line.usedSet.delete(colleague);
   for (const colleague of line.introduced.splice(lengths.introduced)) line.introducedSet.delete(colleague);
@@ -95,7 +97,7 @@ export function extendLine(
   try {
     return appendToLine(line, fields, settledDays, event, policy);
   } catch (error) {
-    truncateLine(line, lengths);
+    truncateLine(line, lengths, event);
     throw error;
   }
 }
