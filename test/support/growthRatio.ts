@@ -1,24 +1,34 @@
 /** Collects garbage when the runner allows it (`--expose-gc`, set in the test config), so one run does not pay for the last. */
 const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
+/** One timed run: the input, and how many times in a row it is run. */
+interface TimedRun<Input> {
+  readonly input: Input;
+  readonly times: number;
+}
+
 /**
- * The plan of a growth measurement: yields each input to time and is sent
- * back how long it took; returns the ratio. Each size is run once first, so
- * neither pays for compiling the code; then each is timed the fastest of
- * `runs`, taken in turn so a busy machine slows both alike. A ratio above 2
- * is measured again, up to three times, and the least kept.
+ * The plan of a growth measurement: yields each run to time and is sent back
+ * how long it took; returns the ratio. Each size is run once first, so neither
+ * pays for compiling the code. Then the small input is run 8 times in a row
+ * for each run of the large one, so both timed runs do the same amount of work
+ * and last about as long: a machine whose share of the processor is cut in
+ * slices (a container's quota, a neighbour's burst) slows a long run more than
+ * a short one, which would read as growth. Each is timed the fastest of
+ * `runs`, taken in turn so a busy machine slows both alike. A ratio above 2 is
+ * measured again, up to three times, and the least kept.
  */
-function* measurements<Input>(n: number, small: Input, large: Input, runs: number): Generator<Input, number, number> {
-  yield small;
-  yield large;
+function* measurements<Input>(small: Input, large: Input, runs: number): Generator<TimedRun<Input>, number, number> {
+  yield { input: small, times: 1 };
+  yield { input: large, times: 1 };
   let least = Number.POSITIVE_INFINITY;
   for (let attempt = 0; attempt < 3 && least > 2; attempt += 1) {
     let [fastestSmall, fastestLarge] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
     for (let round = 0; round < runs; round += 1) {
-      fastestSmall = Math.min(fastestSmall, yield small);
-      fastestLarge = Math.min(fastestLarge, yield large);
+      fastestSmall = Math.min(fastestSmall, yield { input: small, times: 8 });
+      fastestLarge = Math.min(fastestLarge, yield { input: large, times: 1 });
     }
-    least = Math.min(least, fastestLarge / (8 * n) / (fastestSmall / n));
+    least = Math.min(least, fastestLarge / fastestSmall);
   }
   return least;
 }
@@ -31,12 +41,13 @@ function* measurements<Input>(n: number, small: Input, large: Input, runs: numbe
  * three. Only the ratio is for asserting, never a duration.
  */
 export function growthRatio<Input>(n: number, build: (size: number) => Input, run: (input: Input) => unknown, runs = 5): number {
-  const steps = measurements(n, build(n), build(8 * n), runs);
+  const steps = measurements(build(n), build(8 * n), runs);
   for (let step = steps.next(0); ;) {
     if (step.done === true) return step.value;
+    const { input, times } = step.value;
     collectGarbage();
     const started = performance.now();
-    run(step.value);
+    for (let time = 0; time < times; time += 1) run(input);
     step = steps.next(performance.now() - started);
   }
 }
@@ -48,12 +59,13 @@ export async function growthRatioAsync<Input>(
   run: (input: Input) => Promise<unknown>,
   runs = 3,
 ): Promise<number> {
-  const steps = measurements(n, build(n), build(8 * n), runs);
+  const steps = measurements(build(n), build(8 * n), runs);
   for (let step = steps.next(0); ;) {
     if (step.done === true) return step.value;
+    const { input, times } = step.value;
     collectGarbage();
     const started = performance.now();
-    await run(step.value);
+    for (let time = 0; time < times; time += 1) await run(input);
     step = steps.next(performance.now() - started);
   }
 }
