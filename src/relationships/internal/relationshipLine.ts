@@ -66,14 +66,13 @@ export function lengthsOf(line: Line): Lengths {
 }
 
 /**
- * Puts a line's lists back to `lengths`, after folding `event` threw: what
- * it had appended goes, and the place recorded for it (which may be
- * recorded before the event is), so the line's newest state still holds
- * every list whole and the next event appends to what it held.
+ * Puts a line's lists back to `lengths`, after folding an event threw: what
+ * it had appended goes, so the line's newest state still holds every list
+ * whole and the next event appends to what it held. The event's place is
+ * recorded last of all, so a fold that threw recorded none.
  */
-function truncateLine(line: Line, lengths: Lengths, event: RelationshipEvent): void {
+function truncateLine(line: Line, lengths: Lengths): void {
   line.events.length = lengths.events;
-  if ((line.places.get(event.id) ?? -1) >= lengths.events) line.places.delete(event.id);
   line.evidence.length = lengths.evidence;
   for (const colleague of line.used.splice(lengths.used)) line.usedSet.delete(colleague);
   for (const colleague of line.introduced.splice(lengths.introduced)) line.introducedSet.delete(colleague);
@@ -97,11 +96,17 @@ export function extendLine(
   try {
     return appendToLine(line, fields, settledDays, event, policy);
   } catch (error) {
-    truncateLine(line, lengths, event);
+    truncateLine(line, lengths);
     throw error;
   }
 }
 
+/**
+ * Folds `event` onto a line in place: the fold appends to the line's lists
+ * (evidence, colleagues), then the event joins them, frozen, and the days of
+ * stages it ended are settled. Its place goes in last, after all that can
+ * throw, so a place always names an event on the line.
+ */
 function appendToLine(
   line: Line,
   fields: CoreFields,
@@ -125,7 +130,6 @@ function appendToLine(
     snoozedUntil: fields.snoozedUntil,
   };
   const folded = foldStep(draft, event, policy, { used: line.usedSet, introduced: line.introducedSet });
-  line.places.set(event.id, line.events.length);
   line.events.push(deepFreeze(event));
   let days = settledDays;
   // A stage that an event ended has its days settled: they run to the next evidence, whatever day the state is read on.
@@ -134,5 +138,6 @@ function appendToLine(
     days = settleSpan(days, ended, (line.evidence[index + 1] as Line["evidence"][number]).date);
   }
   for (let index = before; index < line.evidence.length; index += 1) deepFreeze(line.evidence[index]);
+  line.places.set(event.id, line.events.length - 1);
   return { fields: fieldsOf(folded), settledDays: days };
 }
