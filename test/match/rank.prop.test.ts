@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import type { MatchCriteria } from "referwell";
-import { createMatcher, HardConstraint } from "referwell/match";
+import { createVocabulary, type MatchCriteria, normalizeTag } from "referwell";
+import { createMatcher, HardConstraint, type RankedOption } from "referwell/match";
 import { anyCriteria as matchCriteria, matchCriteria as strictCriteria, matchDirectory } from "../arbitraries/match.js";
 import { hostile, hostileJson } from "../arbitraries/hostile.js";
 import { hardConstraintViolations } from "../support/hardConstraintOracle.js";
@@ -218,6 +218,89 @@ describe("matcher.rank", () => {
         const part = option.parts.find((p) => p.criterion === "partner");
         if (parts.length === 0) expect(part).toBeUndefined();
         else expect(part?.fit).toBeCloseTo(parts.reduce((a, b) => a + b, 0) / parts.length, 12);
+      }
+    },
+  );
+
+  const vocabulary = createVocabulary();
+  test.prop([matchDirectory(), matchCriteria])(
+    "needs, outcomes, modality, language, gender and who the clinician is: each part's fit and reason are what the clinician's record gives",
+    (directory, criteria) => {
+      const { prefer } = criteria;
+      const needs = prefer.problemAreas;
+      const part = (option: RankedOption, criterion: string) => option.parts.find((p) => p.criterion === criterion);
+      for (const option of createMatcher(directory).rank({ criteria }, ALL).options) {
+        const source = directory.clinicians.find((c) => c.id === option.clinicianId);
+        if (source === undefined) throw new Error("an option outside the directory");
+        // Needs: the primary counts twice, every other once.
+        const treats = needs.map((need) => source.problemAreas.includes(need));
+        const weightOf = (position: number) => (position === 0 ? 2 : 1);
+        const met = treats.reduce((sum, treated, position) => sum + (treated ? weightOf(position) : 0), 0);
+        const total = needs.reduce((sum, _, position) => sum + weightOf(position), 0);
+        expect(part(option, "needs")?.fit).toBeCloseTo(needs.length === 0 ? 1 : met / total, 12);
+        if (needs.length > 0 && treats.every(Boolean)) expect(part(option, "needs")?.reason).toMatch(/^Treats every need: /);
+        if (needs.length > 0 && !treats.some(Boolean)) expect(part(option, "needs")?.reason).toMatch(/^Treats none of the needs /);
+        // Outcomes: the last rating of each need with at least 15 cases counts; an ineffective one zeroes the part.
+        const counted = needs.flatMap((need) => {
+          const outcome = (source.outcomes ?? []).filter((o) => o.problemArea === need).at(-1);
+          return outcome !== undefined && outcome.cases >= 15 ? [outcome.rating] : [];
+        });
+        const ineffective = counted.includes("ineffective");
+        const outcomes = part(option, "outcomes");
+        if (outcomes !== undefined) {
+          expect(outcomes.fit).toBe(needs.length === 0 || ineffective ? 0 : counted.includes("effective") ? 1 : 0.5);
+          if (needs.length === 0) expect(outcomes.reason).toBe("No needs were given to weigh outcomes against.");
+          else if (counted.length === 0) expect(outcomes.reason).toBe("No measured outcomes for these needs.");
+          else {
+            expect(outcomes.reason).toMatch(/^Measured outcomes: /);
+            expect(outcomes.reason.split(" cases)").length - 1).toBe(counted.length);
+            expect(outcomes.reason.endsWith("An ineffective rating on one of the client's needs outweighs any effective one.")).toBe(
+              ineffective,
+            );
+          }
+        }
+        // Modality: the share of the preferred modalities offered.
+        const offered = prefer.modalities.filter((modality) => source.modalities.includes(modality)).length;
+        expect(part(option, "modality")?.fit).toBe(prefer.modalities.length === 0 ? 1 : offered / prefer.modalities.length);
+        if (prefer.modalities.length > 0)
+          expect(part(option, "modality")?.reason === "Offers none of the preferred modalities.").toBe(offered === 0);
+        // Language: one preferred language spoken is enough.
+        const spoken = prefer.languages.filter((language) => source.languages.includes(language));
+        expect(part(option, "language")?.fit).toBe(prefer.languages.length === 0 || spoken.length > 0 ? 1 : 0);
+        if (spoken.length > 0) expect(part(option, "language")?.reason).toBe(`Works in ${spoken.join(" and ")}.`);
+        // Gender.
+        const genderMet = source.gender !== undefined && prefer.clinicianGenders.includes(source.gender);
+        expect(part(option, "gender")?.fit).toBe(prefer.clinicianGenders.length === 0 || genderMet ? 1 : 0);
+        // Who the clinician is: the share of the preferences asked for, not made a must, that the record meets.
+        const canonical = (list: "populations" | "cultures" | "faiths", tags: readonly string[]) =>
+          tags.map((tag) => (list === "populations" ? vocabulary.canonical(list, tag) : normalizeTag(tag)));
+        const populations = canonical("populations", source.populations);
+        if (populations.includes("adults")) populations.push("older-adults");
+        const age = source.birthYear === undefined ? undefined : Number(criteria.startDate?.slice(0, 4)) - source.birthYear;
+        const range = prefer.clinicianAge;
+        const meets = {
+          populations: canonical("populations", prefer.populations ?? []).every((code) => populations.includes(code)),
+          cultures: canonical("cultures", prefer.cultures ?? []).every((code) =>
+            canonical("cultures", source.cultures ?? []).includes(code),
+          ),
+          faiths: canonical("faiths", prefer.faiths ?? []).every((code) => canonical("faiths", source.faiths ?? []).includes(code)),
+          clinicianAge:
+            range === undefined ||
+            (age !== undefined && (range.min === undefined || age >= range.min) && (range.max === undefined || age <= range.max)),
+          interpreter: prefer.interpreter === undefined || source.worksWithInterpreters === true,
+        };
+        const asked = (["populations", "cultures", "faiths", "clinicianAge", "interpreter"] as const).filter(
+          (preference) =>
+            !(prefer.must ?? []).includes(preference) &&
+            (preference === "clinicianAge"
+              ? range !== undefined
+              : preference === "interpreter"
+                ? prefer.interpreter !== undefined
+                : (prefer[preference] ?? []).length > 0),
+        );
+        const identity = part(option, "identity");
+        expect(identity?.fit).toBe(asked.length === 0 ? 1 : asked.filter((preference) => meets[preference]).length / asked.length);
+        if (asked.length > 0) expect(identity?.reason.startsWith("Meets ")).toBe(asked.every((preference) => meets[preference]));
       }
     },
   );

@@ -1,6 +1,6 @@
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import type { ConstraintResult } from "./evaluateConstraints.js";
-import { type Fit, type FitFacts, softFits } from "./softFits.js";
+import { type FitFacts, softFits } from "./softFits.js";
 import type { RankedOption, ScorePart } from "../types.js";
 import { capacityIn } from "./packedCapacity.js";
 
@@ -24,10 +24,9 @@ export function scoreOption(
   constraints: ConstraintResult,
 ): ScoredCandidate {
   const facts: FitFacts = { directory, clinician, query, constraints };
-  // Each part's fit as its soft criterion gave it, read beside the weights: no copy of it per part.
-  const fits = query.weights.map(([criterion]) => softFits[criterion](facts));
+  // Only the fits are read here, each a number: the reasons are written when an option is explained.
   let sum = 0;
-  fits.forEach((part, place) => (sum += (query.weights[place] as (typeof query.weights)[number])[1] * part.fit));
+  for (const [criterion, weight] of query.weights) sum += weight * softFits[criterion].fit(facts);
   // Weights sum to 1, so the sum is within [0, 1] but for rounding in the last place.
   const score = Math.min(1, Math.max(0, sum));
   const practiceId = clinician.practiceId;
@@ -38,9 +37,9 @@ export function scoreOption(
     score,
     colleague,
     explain: () => {
-      const parts: ScorePart[] = query.weights.map(([criterion, weight], place) => {
-        const { fit, reason } = fits[place] as Fit;
-        return { criterion, weight, fit, contribution: weight * fit, reason: typeof reason === "string" ? reason : reason() };
+      const parts: ScorePart[] = query.weights.map(([criterion, weight]) => {
+        const fit = softFits[criterion].fit(facts);
+        return { criterion, weight, fit, contribution: weight * fit, reason: softFits[criterion].reason(facts) };
       });
       return {
         clinicianId: clinician.id,

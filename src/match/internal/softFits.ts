@@ -16,10 +16,15 @@ export interface FitFacts {
   readonly constraints: ConstraintResult;
 }
 
-/** How well a clinician meets one part, from 0 to 1, and why (built lazily where it costs). */
-export interface Fit {
-  readonly fit: number;
-  readonly reason: string | (() => string);
+/**
+ * One part of the soft fit. `fit` is how well a clinician meets it, from 0
+ * to 1: it is read for every eligible clinician, so it builds nothing (no
+ * list, no text). `reason` says why, and is read only for the options a
+ * ranking explains: it works out again what it names.
+ */
+export interface SoftFit {
+  readonly fit: (facts: FitFacts) => number;
+  readonly reason: (facts: FitFacts) => string;
 }
 
 /** Primary need counts twice, every other need once (seed 001 and the issue: primary weighted most). */
@@ -39,15 +44,19 @@ function names({ vocabulary }: CompiledDirectory, list: "problemAreas" | "modali
 }
 const needNames = (directory: CompiledDirectory, codes: readonly string[]) => listed(names(directory, "problemAreas", "need", codes));
 
-function needsFit({ directory, clinician, query }: FitFacts): Fit {
-  if (query.needs.length === 0) return { fit: 1, reason: "No needs were given." };
-  let met = 0;
-  let total = 0;
-  query.needs.forEach((need, position) => {
-    total += needWeight(position);
-    if (holds(directory, clinician, "problemAreas", need)) met += needWeight(position);
-  });
-  const reason = (): string => {
+const needsFit: SoftFit = {
+  fit: ({ directory, clinician, query }) => {
+    if (query.needs.length === 0) return 1;
+    let met = 0;
+    let total = 0;
+    for (let position = 0; position < query.needs.length; position += 1) {
+      total += needWeight(position);
+      if (holds(directory, clinician, "problemAreas", query.needs[position] as string)) met += needWeight(position);
+    }
+    return met / total;
+  },
+  reason: ({ directory, clinician, query }) => {
+    if (query.needs.length === 0) return "No needs were given.";
     const treated = query.needs.filter((need) => holds(directory, clinician, "problemAreas", need));
     const missing = query.needs.filter((need) => !holds(directory, clinician, "problemAreas", need));
     if (missing.length === 0) return `Treats every need: ${needNames(directory, treated)}.`;
@@ -56,101 +65,133 @@ function needsFit({ directory, clinician, query }: FitFacts): Fit {
     const primaryMissing = !holds(directory, clinician, "problemAreas", query.needs[0] as string);
     const others = primaryMissing ? missing.slice(1) : missing;
     return `Treats ${needNames(directory, treated)}${primaryMissing ? ` but not the primary need, ${needNames(directory, missing.slice(0, 1))}` : ""}${others.length > 0 ? `; not ${needNames(directory, others)}` : ""}.`;
-  };
-  return { fit: met / total, reason };
+  },
+};
+
+/** A clinician's outcome rating for a need, when it rests on enough cases to count. */
+function countedRating({ directory, clinician }: FitFacts, need: string) {
+  const outcome = outcomeFor(directory, clinician, need);
+  return outcome !== undefined && outcome.cases >= directory.options.outcomeMinCases ? outcome : undefined;
 }
 
-function outcomesFit({ directory, clinician, query }: FitFacts): Fit {
-  const { options } = directory;
-  if (query.needs.length === 0) return { fit: 0, reason: "No needs were given to weigh outcomes against." };
+/** Whether any of the client's needs has a counted rating (one of `rating`, when it is given). */
+const anyRated = (facts: FitFacts, rating?: "ineffective"): boolean =>
+  facts.query.needs.some((need) => {
+    const rated = countedRating(facts, need)?.rating;
+    return rated !== undefined && (rating === undefined || rated === rating);
+  });
+
+const outcomesFit: SoftFit = {
   // Constantino et al. 2021 matched on "effective on the most elevated domains and not ineffective on any":
   // an ineffective rating on any of the client's needs zeroes the part, and no effective rating elsewhere offsets it.
   // Without one, the best evidence across the needs counts, so adding a need never lowers the fit.
-  let best = 0;
-  let ineffective = false;
-  let measured = false;
-  const rating = (need: string) => {
-    const outcome = outcomeFor(directory, clinician, need);
-    return outcome !== undefined && outcome.cases >= options.outcomeMinCases ? outcome : undefined;
-  };
-  for (const need of query.needs) {
-    const rated = rating(need)?.rating;
-    if (rated === "ineffective") ineffective = true;
-    best = Math.max(best, rated === "effective" ? 1 : rated === "ineffective" ? 0 : 0.5);
-    measured ||= rated !== undefined;
-  }
-  if (!measured) return { fit: best, reason: "No measured outcomes for these needs." };
-  // Written only when the part is explained: ranking scores many clinicians and explains a few.
-  const notes = () =>
-    `Measured outcomes: ${query.needs
+  fit: (facts) => {
+    if (facts.query.needs.length === 0) return 0;
+    let best = 0;
+    for (const need of facts.query.needs) {
+      const rated = countedRating(facts, need)?.rating;
+      if (rated === "ineffective") return 0;
+      best = Math.max(best, rated === "effective" ? 1 : 0.5);
+    }
+    return best;
+  },
+  reason: (facts) => {
+    const { directory, query } = facts;
+    if (query.needs.length === 0) return "No needs were given to weigh outcomes against.";
+    if (!anyRated(facts)) return "No measured outcomes for these needs.";
+    const notes = `Measured outcomes: ${query.needs
       .flatMap((need) => {
-        const outcome = rating(need);
+        const outcome = countedRating(facts, need);
         return outcome === undefined ? [] : [`${outcome.rating} with ${needNames(directory, [need])} (${outcome.cases} cases)`];
       })
       .join("; ")}`;
-  return ineffective
-    ? { fit: 0, reason: () => `${notes()}. An ineffective rating on one of the client's needs outweighs any effective one.` }
-    : { fit: best, reason: () => `${notes()}.` };
-}
+    return anyRated(facts, "ineffective")
+      ? `${notes}. An ineffective rating on one of the client's needs outweighs any effective one.`
+      : `${notes}.`;
+  },
+};
 
-function scheduleFit({ directory, clinician, query, constraints }: FitFacts): Fit {
-  const { options } = directory;
-  if (query.clientWindows === undefined) return { fit: 1, reason: "No preferred times were given." };
-  const minutes = overlapMinutes(directory, clinician, query, constraints.modes, query.clientWindows);
-  const hours = Math.round((minutes / 60) * 10) / 10;
-  return {
-    fit: Math.min(1, minutes / options.scheduleTargetMinutes),
-    reason: () => `${hours} ${hours === 1 ? "hour" : "hours"} a week of availability within the client's times.`,
-  };
-}
+const scheduleFit: SoftFit = {
+  fit: ({ directory, clinician, query, constraints }) =>
+    query.clientWindows === undefined
+      ? 1
+      : Math.min(
+          1,
+          overlapMinutes(directory, clinician, query, constraints.modes, query.clientWindows) / directory.options.scheduleTargetMinutes,
+        ),
+  reason: ({ directory, clinician, query, constraints }) => {
+    if (query.clientWindows === undefined) return "No preferred times were given.";
+    const minutes = overlapMinutes(directory, clinician, query, constraints.modes, query.clientWindows);
+    const hours = Math.round((minutes / 60) * 10) / 10;
+    return `${hours} ${hours === 1 ? "hour" : "hours"} a week of availability within the client's times.`;
+  },
+};
 
-function modalityFit({ directory, clinician, query }: FitFacts): Fit {
-  if (query.preferredModalities.length === 0) return { fit: 1, reason: "No modality was preferred." };
-  const offered = query.preferredModalities.filter((modality) => holds(directory, clinician, "modalities", modality));
-  return {
-    fit: offered.length / query.preferredModalities.length,
-    reason: () =>
-      offered.length === 0
-        ? "Offers none of the preferred modalities."
-        : `Offers ${listed(names(directory, "modalities", "modality", offered))}.`,
-  };
-}
+const modalityFit: SoftFit = {
+  fit: ({ directory, clinician, query }) => {
+    const preferred = query.preferredModalities;
+    if (preferred.length === 0) return 1;
+    let offered = 0;
+    for (const modality of preferred) if (holds(directory, clinician, "modalities", modality)) offered += 1;
+    return offered / preferred.length;
+  },
+  reason: ({ directory, clinician, query }) => {
+    if (query.preferredModalities.length === 0) return "No modality was preferred.";
+    const offered = query.preferredModalities.filter((modality) => holds(directory, clinician, "modalities", modality));
+    return offered.length === 0
+      ? "Offers none of the preferred modalities."
+      : `Offers ${listed(names(directory, "modalities", "modality", offered))}.`;
+  },
+};
 
-function languageFit({ directory, clinician, query }: FitFacts): Fit {
-  if (query.preferredLanguages.length === 0) return { fit: 1, reason: "No language was preferred." };
-  const spoken = query.preferredLanguages.filter((language) => holds(directory, clinician, "languages", language));
-  return {
-    fit: spoken.length > 0 ? 1 : 0,
-    reason: () => (spoken.length > 0 ? `Works in ${listed(spoken)}.` : "Does not work in a preferred language."),
-  };
-}
+const languageFit: SoftFit = {
+  fit: ({ directory, clinician, query }) =>
+    query.preferredLanguages.length === 0 || query.preferredLanguages.some((language) => holds(directory, clinician, "languages", language))
+      ? 1
+      : 0,
+  reason: ({ directory, clinician, query }) => {
+    if (query.preferredLanguages.length === 0) return "No language was preferred.";
+    const spoken = query.preferredLanguages.filter((language) => holds(directory, clinician, "languages", language));
+    return spoken.length > 0 ? `Works in ${listed(spoken)}.` : "Does not work in a preferred language.";
+  },
+};
 
-function waitFit({ directory, clinician, query }: FitFacts): Fit {
-  const { options } = directory;
-  const wait = capacityIn(directory.codes, clinician.index, "expectedWaitDays");
-  if (wait === undefined) return { fit: 0.5, reason: "The usual wait is not known." };
-  const horizon = Math.max(1, query.waitCap?.days ?? options.waitHorizonDays);
-  return {
-    fit: 1 - Math.min(1, wait / horizon),
-    reason: () => (wait === 0 ? "No wait for a first session." : `Usual wait ${wait} days.`),
-  };
-}
+const waitFit: SoftFit = {
+  fit: ({ directory, clinician, query }) => {
+    const wait = capacityIn(directory.codes, clinician.index, "expectedWaitDays");
+    if (wait === undefined) return 0.5;
+    const horizon = Math.max(1, query.waitCap?.days ?? directory.options.waitHorizonDays);
+    return 1 - Math.min(1, wait / horizon);
+  },
+  reason: ({ directory, clinician }) => {
+    const wait = capacityIn(directory.codes, clinician.index, "expectedWaitDays");
+    if (wait === undefined) return "The usual wait is not known.";
+    return wait === 0 ? "No wait for a first session." : `Usual wait ${wait} days.`;
+  },
+};
 
-function genderFit({ clinician, query }: FitFacts): Fit {
-  if (query.preferredGenders.size === 0) return { fit: 1, reason: "No clinician gender was preferred." };
-  const matches = clinician.gender !== undefined && query.preferredGenders.has(clinician.gender);
-  return {
-    fit: matches ? 1 : 0,
-    reason: matches ? "Matches the preferred clinician gender." : "Does not match the preferred clinician gender.",
-  };
-}
+const matchesGender = ({ clinician, query }: FitFacts): boolean =>
+  clinician.gender !== undefined && query.preferredGenders.has(clinician.gender);
 
-function distanceFit({ query, constraints }: FitFacts): Fit {
-  if (constraints.modes.includes("telehealth")) return { fit: 1, reason: "Telehealth is possible, so distance does not matter." };
-  if (constraints.distanceKm === undefined) return { fit: 0.5, reason: "In person; the distance is not known." };
-  const km = constraints.distanceKm;
-  return { fit: 1 - Math.min(1, km / query.travelRadiusKm), reason: () => `In person, ${Math.round(km * 10) / 10} km away.` };
-}
+const genderFit: SoftFit = {
+  fit: (facts) => (facts.query.preferredGenders.size === 0 || matchesGender(facts) ? 1 : 0),
+  reason: (facts) => {
+    if (facts.query.preferredGenders.size === 0) return "No clinician gender was preferred.";
+    return matchesGender(facts) ? "Matches the preferred clinician gender." : "Does not match the preferred clinician gender.";
+  },
+};
+
+const distanceFit: SoftFit = {
+  fit: ({ query, constraints }) => {
+    if (constraints.modes.includes("telehealth")) return 1;
+    return constraints.distanceKm === undefined ? 0.5 : 1 - Math.min(1, constraints.distanceKm / query.travelRadiusKm);
+  },
+  reason: ({ constraints }) => {
+    if (constraints.modes.includes("telehealth")) return "Telehealth is possible, so distance does not matter.";
+    if (constraints.distanceKm === undefined) return "In person; the distance is not known.";
+    return `In person, ${Math.round(constraints.distanceKm * 10) / 10} km away.`;
+  },
+};
 
 const PREFERENCE_TEXT: Readonly<Record<ClientPreference, string>> = {
   populations: "the populations asked for",
@@ -160,54 +201,77 @@ const PREFERENCE_TEXT: Readonly<Record<ClientPreference, string>> = {
   interpreter: "work with an interpreter",
 };
 
-function identityFit({ directory, clinician, query }: FitFacts): Fit {
-  const asked = query.softPreferences;
-  if (asked.length === 0) return { fit: 1, reason: "No preference about who the clinician is was given." };
-  const met = asked.filter((preference) => meetsPreference(directory, clinician, query, preference));
-  const missed = asked.filter((preference) => !met.includes(preference));
-  return {
-    fit: met.length / asked.length,
-    reason: () =>
-      missed.length === 0
-        ? `Meets ${listed(met.map((p) => PREFERENCE_TEXT[p]))}.`
-        : `Does not meet ${listed(missed.map((p) => PREFERENCE_TEXT[p]))}.`,
-  };
+const identityFit: SoftFit = {
+  fit: ({ directory, clinician, query }) => {
+    const asked = query.softPreferences;
+    if (asked.length === 0) return 1;
+    let met = 0;
+    for (const preference of asked) if (meetsPreference(directory, clinician, query, preference)) met += 1;
+    return met / asked.length;
+  },
+  reason: ({ directory, clinician, query }) => {
+    const asked = query.softPreferences;
+    if (asked.length === 0) return "No preference about who the clinician is was given.";
+    const met = asked.filter((preference) => meetsPreference(directory, clinician, query, preference));
+    const missed = asked.filter((preference) => !met.includes(preference));
+    return missed.length === 0
+      ? `Meets ${listed(met.map((p) => PREFERENCE_TEXT[p]))}.`
+      : `Does not meet ${listed(missed.map((p) => PREFERENCE_TEXT[p]))}.`;
+  },
+};
+
+/** A clinician's practice size; one without a practice is a practice of one. */
+const practiceSizeOf = ({ directory, clinician }: FitFacts): number =>
+  clinician.practiceId === undefined ? 1 : (directory.practiceSizes.get(clinician.practiceId) ?? 1);
+
+/** How full a clinician's caseload is, from 0 to 1 (a caseload of no one counts as full). */
+function caseloadFull({ directory, clinician }: FitFacts): number {
+  const caseloadCurrent = capacityIn(directory.codes, clinician.index, "caseloadCurrent") as number;
+  const caseloadMax = capacityIn(directory.codes, clinician.index, "caseloadMax") as number;
+  return caseloadMax === 0 ? 1 : Math.min(1, caseloadCurrent / caseloadMax);
 }
+
+const inWholeSpecialty = ({ directory, clinician, query }: FitFacts): boolean =>
+  query.partner.busyIn.every((area) => holds(directory, clinician, "problemAreas", area));
 
 /** Seed 003: small practices refer out (large ones refer within), and busy clinicians in the same niche have demand to pass on. */
-function partnerFit({ directory, clinician, query }: FitFacts): Fit {
-  const { maxPracticeClinicians, busyIn } = query.partner;
-  const parts: number[] = [];
-  const notes: (() => string)[] = [];
-  if (maxPracticeClinicians !== undefined) {
-    // A clinician without a practice is a practice of one.
-    const { practiceId } = clinician;
-    const practiceSize = practiceId === undefined ? 1 : (directory.practiceSizes.get(practiceId) ?? 1);
-    const small = practiceSize <= maxPracticeClinicians;
-    parts.push(small ? 1 : 0);
-    const size = practiceSize === 1 ? "a solo practice" : `a practice of ${practiceSize} clinicians`;
-    notes.push(() => (small ? `Works in ${size}.` : `Works in ${size}, larger than ${maxPracticeClinicians}.`));
-  }
-  if (busyIn.length > 0) {
-    const caseloadCurrent = capacityIn(directory.codes, clinician.index, "caseloadCurrent") as number;
-    const caseloadMax = capacityIn(directory.codes, clinician.index, "caseloadMax") as number;
-    const same = busyIn.every((area) => holds(directory, clinician, "problemAreas", area));
-    const full = caseloadMax === 0 ? 1 : Math.min(1, caseloadCurrent / caseloadMax);
-    parts.push(same ? full : 0);
-    notes.push(() =>
-      same
-        ? `Works in the same specialty (${needNames(directory, busyIn)}) with a caseload ${Math.round(full * 100)}% full.`
-        : `Does not work in the whole specialty (${needNames(directory, busyIn)}).`,
-    );
-  }
-  return {
-    fit: parts.reduce((sum, part) => sum + part, 0) / Math.max(1, parts.length),
-    reason: () => notes.map((note) => note()).join(" "),
-  };
-}
+const partnerFit: SoftFit = {
+  fit: (facts) => {
+    const { maxPracticeClinicians, busyIn } = facts.query.partner;
+    let sum = 0;
+    let parts = 0;
+    if (maxPracticeClinicians !== undefined) {
+      sum += practiceSizeOf(facts) <= maxPracticeClinicians ? 1 : 0;
+      parts += 1;
+    }
+    if (busyIn.length > 0) {
+      sum += inWholeSpecialty(facts) ? caseloadFull(facts) : 0;
+      parts += 1;
+    }
+    return sum / Math.max(1, parts);
+  },
+  reason: (facts) => {
+    const { maxPracticeClinicians, busyIn } = facts.query.partner;
+    const notes: string[] = [];
+    if (maxPracticeClinicians !== undefined) {
+      const practiceSize = practiceSizeOf(facts);
+      const size = practiceSize === 1 ? "a solo practice" : `a practice of ${practiceSize} clinicians`;
+      notes.push(practiceSize <= maxPracticeClinicians ? `Works in ${size}.` : `Works in ${size}, larger than ${maxPracticeClinicians}.`);
+    }
+    if (busyIn.length > 0) {
+      const specialty = needNames(facts.directory, busyIn);
+      notes.push(
+        inWholeSpecialty(facts)
+          ? `Works in the same specialty (${specialty}) with a caseload ${Math.round(caseloadFull(facts) * 100)}% full.`
+          : `Does not work in the whole specialty (${specialty}).`,
+      );
+    }
+    return notes.join(" ");
+  },
+};
 
 /** Each part of the soft fit (see {@link SoftCriterion}) with the function that measures it. */
-export const softFits: Readonly<Record<SoftCriterion, (facts: FitFacts) => Fit>> = {
+export const softFits: Readonly<Record<SoftCriterion, SoftFit>> = {
   needs: needsFit,
   outcomes: outcomesFit,
   schedule: scheduleFit,
