@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { createVocabulary, type MatchCriteria, normalizeTag } from "referwell";
 import { createMatcher, HardConstraint, type RankedOption } from "referwell/match";
-import { anyCriteria as matchCriteria, matchCriteria as strictCriteria, matchDirectory } from "../arbitraries/match.js";
+import { anyCriteria as matchCriteria, matchCriteria as strictCriteria, matchDirectory, openCriteria } from "../arbitraries/match.js";
 import { hostile, hostileJson } from "../arbitraries/hostile.js";
 import { hardConstraintViolations } from "../support/hardConstraintOracle.js";
 import { deepFreeze } from "../support/deepFreeze.js";
@@ -223,13 +223,19 @@ describe("matcher.rank", () => {
   );
 
   const vocabulary = createVocabulary();
-  test.prop([matchDirectory(), matchCriteria])(
+  // Open criteria, some with every preference soft, so most draws have options to check.
+  const softCriteria = fc
+    .tuple(openCriteria, fc.boolean())
+    .map(([criteria, soft]) => (soft ? { ...criteria, prefer: { ...criteria.prefer, must: [] } } : criteria));
+  test.prop([matchDirectory(), softCriteria])(
     "needs, outcomes, modality, language, gender and who the clinician is: each part's fit and reason are what the clinician's record gives",
     (directory, criteria) => {
       const { prefer } = criteria;
       const needs = prefer.problemAreas;
       const part = (option: RankedOption, criterion: string) => option.parts.find((p) => p.criterion === criterion);
-      for (const option of createMatcher(directory).rank({ criteria }, ALL).options) {
+      const { options } = createMatcher(directory).rank({ criteria }, ALL);
+      fc.pre(options.length > 0);
+      for (const option of options) {
         const source = directory.clinicians.find((c) => c.id === option.clinicianId);
         if (source === undefined) throw new Error("an option outside the directory");
         // Needs: the primary counts twice, every other once.
@@ -299,8 +305,12 @@ describe("matcher.rank", () => {
                 : (prefer[preference] ?? []).length > 0),
         );
         const identity = part(option, "identity");
-        expect(identity?.fit).toBe(asked.length === 0 ? 1 : asked.filter((preference) => meets[preference]).length / asked.length);
-        if (asked.length > 0) expect(identity?.reason.startsWith("Meets ")).toBe(asked.every((preference) => meets[preference]));
+        // Nothing asked, or only as musts: the part does not count.
+        if (asked.length === 0) expect(identity).toBeUndefined();
+        else {
+          expect(identity?.fit).toBe(asked.filter((preference) => meets[preference]).length / asked.length);
+          expect(identity?.reason.startsWith("Meets ")).toBe(asked.every((preference) => meets[preference]));
+        }
       }
     },
   );

@@ -516,3 +516,104 @@ describe("a ranking's own recommendation policy", () => {
     expect(strict.recommendation).toEqual({ kind: "choice", clinicianIds: ["a", "b"] });
   });
 });
+
+describe("each part's fit and reason, word for word", () => {
+  const where = { location: { jurisdiction: "US-OR", point: { lat: 45.5, lon: -122.6 } } };
+  const partOf = (candidate: Clinician, prefer: CriteriaInput["prefer"], criterion: string, modes?: ("in-person" | "telehealth")[]) => {
+    const explained = createMatcher({ clinicians: [candidate], compacts }).explain(
+      { criteria: { ...where, ...(modes === undefined ? {} : { require: { modes } }), prefer } },
+      candidate.id,
+      NOW,
+    );
+    const part = explained.option?.parts.find((p) => p.criterion === criterion);
+    return part === undefined ? undefined : [part.fit, part.reason];
+  };
+
+  it("needs: every one, none, and the primary one missing", () => {
+    const a = clinician("a");
+    expect(partOf(a, {}, "needs")).toEqual([1, "No needs were given."]);
+    expect(partOf(a, { problemAreas: ["depression", "anxiety"] }, "needs")).toEqual([1, "Treats every need: depression and anxiety."]);
+    expect(partOf(a, { problemAreas: ["trauma", "grief"] }, "needs")).toEqual([
+      0,
+      "Treats none of the needs (trauma and PTSD and grief and loss).",
+    ]);
+    // The primary need counts twice: 2 of 2 + 1 + 1 missed, 2 of 4 met.
+    expect(partOf(a, { problemAreas: ["trauma", "depression", "anxiety"] }, "needs")).toEqual([
+      2 / 4,
+      "Treats depression and anxiety but not the primary need, trauma and PTSD.",
+    ]);
+    expect(partOf(a, { problemAreas: ["trauma", "depression", "grief", "anxiety"] }, "needs")).toEqual([
+      2 / 5,
+      "Treats depression and anxiety but not the primary need, trauma and PTSD; not grief and loss.",
+    ]);
+    expect(partOf(a, { problemAreas: ["depression", "grief"] }, "needs")).toEqual([2 / 3, "Treats depression; not grief and loss."]);
+  });
+
+  it("outcomes: none asked, none measured, the notes, and an ineffective rating outweighing an effective one", () => {
+    const rated = clinician("r", {
+      outcomes: [
+        { problemArea: "depression", rating: "effective", cases: 30 },
+        { problemArea: "anxiety", rating: "neutral", cases: 20 },
+        { problemArea: "grief", rating: "ineffective", cases: 16 },
+        { problemArea: "trauma", rating: "ineffective", cases: 14 },
+      ],
+    });
+    expect(partOf(rated, {}, "outcomes")).toEqual([0, "No needs were given to weigh outcomes against."]);
+    // Fourteen cases are too few to count (outcomeMinCases 15).
+    expect(partOf(rated, { problemAreas: ["trauma"] }, "outcomes")).toEqual([0.5, "No measured outcomes for these needs."]);
+    expect(partOf(rated, { problemAreas: ["anxiety", "depression"] }, "outcomes")).toEqual([
+      1,
+      "Measured outcomes: neutral with anxiety (20 cases); effective with depression (30 cases).",
+    ]);
+    expect(partOf(rated, { problemAreas: ["anxiety"] }, "outcomes")).toEqual([0.5, "Measured outcomes: neutral with anxiety (20 cases)."]);
+    expect(partOf(rated, { problemAreas: ["depression", "grief"] }, "outcomes")).toEqual([
+      0,
+      "Measured outcomes: effective with depression (30 cases); ineffective with grief and loss (16 cases). An ineffective rating on one of the client's needs outweighs any effective one.",
+    ]);
+  });
+
+  it("modality, language and gender", () => {
+    const a = clinician("a", { modalities: ["cbt", "emdr"], languages: ["en", "es"], gender: "woman" });
+    expect(partOf(a, {}, "modality")).toEqual([1, "No modality was preferred."]);
+    expect(partOf(a, { modalities: ["dbt", "act"] }, "modality")).toEqual([0, "Offers none of the preferred modalities."]);
+    expect(partOf(a, { modalities: ["emdr", "dbt"] }, "modality")).toEqual([
+      1 / 2,
+      "Offers Eye movement desensitisation and reprocessing.",
+    ]);
+    expect(partOf(a, {}, "language")).toEqual([1, "No language was preferred."]);
+    expect(partOf(a, { languages: ["fr", "es"] }, "language")).toEqual([1, "Works in es."]);
+    expect(partOf(a, { languages: ["fr"] }, "language")).toEqual([0, "Does not work in a preferred language."]);
+    expect(partOf(a, {}, "gender")).toEqual([1, "No clinician gender was preferred."]);
+    expect(partOf(a, { clinicianGenders: ["Woman"] }, "gender")).toEqual([1, "Matches the preferred clinician gender."]);
+    expect(partOf(a, { clinicianGenders: ["man"] }, "gender")).toEqual([0, "Does not match the preferred clinician gender."]);
+  });
+
+  it("wait and distance", () => {
+    const waiting = (expectedWaitDays?: number) => {
+      const { expectedWaitDays: _, ...capacity } = base.capacity;
+      return clinician("w", { capacity: expectedWaitDays === undefined ? capacity : { ...capacity, expectedWaitDays } });
+    };
+    expect(partOf(waiting(), {}, "wait")).toEqual([0.5, "The usual wait is not known."]);
+    expect(partOf(waiting(0), {}, "wait")).toEqual([1, "No wait for a first session."]);
+    // The library's default horizon is 60 days: 15 days of it leave three quarters.
+    expect(partOf(waiting(15), {}, "wait")).toEqual([0.75, "Usual wait 15 days."]);
+    const a = clinician("a");
+    expect(partOf(a, {}, "distance")).toEqual([1, "Telehealth is possible, so distance does not matter."]);
+    const inPerson = partOf(a, {}, "distance", ["in-person"]);
+    expect(inPerson?.[1]).toBe("In person, 6.6 km away.");
+    expect(inPerson?.[0]).toBeCloseTo(1 - 6.6 / 40, 2);
+  });
+
+  it("who the clinician is: nothing asked, everything met, and what is missed", () => {
+    const a = clinician("a", { populations: ["adults", "LGBTQ+"], faiths: ["christian"], birthYear: 1980 });
+    expect(partOf(a, {}, "identity")).toBeUndefined();
+    expect(partOf(a, { populations: ["lgbtq-affirming"], faiths: ["Christian"] }, "identity")).toEqual([
+      1,
+      "Meets the populations asked for and faith-integrated care as asked.",
+    ]);
+    expect(partOf(a, { populations: ["lgbtq-affirming"], cultures: ["latinx"], clinicianAge: { max: 40 } }, "identity")).toEqual([
+      1 / 3,
+      "Does not meet the cultures asked for and the clinician age range asked for.",
+    ]);
+  });
+});

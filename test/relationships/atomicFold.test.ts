@@ -6,7 +6,7 @@ import { asOf, relationshipEvents } from "../arbitraries/relationships.js";
 
 // Two ways a fold fails, each at its worst moment for the line it extends:
 // "fails-": the fold throws after it has appended what the event adds (evidence, colleagues);
-// "late-": freezing the event throws after its place is recorded (once per id, so the same event can be applied again);
+// "late-": freezing the event throws after the fold has appended to the lists (once per id, so the same event can be applied again);
 // "after-": freezing the evidence the event adds throws, after the event is on the line (an event that adds none folds).
 vi.mock("../../src/relationships/internal/foldStep.js", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../src/relationships/internal/foldStep.js")>();
@@ -65,7 +65,7 @@ describe("applyRelationshipEvent when folding an event throws", () => {
       }
       for (const event of sorted.slice(cut)) state = applyRelationshipEvent(state, event);
       expect(json(state)).toBe(json(relationshipState(sorted, { now, referrerId: "ref-1" })));
-      // An id the line recorded a place for and then cut back is not held by the states after it.
+      // The id of an event whose fold failed is not held by the states after it.
       if (failing !== undefined) expect(madeStateHas(state, failing.id)).toBe(false);
     },
   );

@@ -1,6 +1,9 @@
 /** Collects garbage when the runner allows it (`--expose-gc`, set in the test config), so one run does not pay for the last. */
 const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
+/** How much larger the large input is than the small one. */
+const GROWTH = 8;
+
 /** One timed run: the input, and how many times in a row it is run. */
 interface TimedRun<Input> {
   readonly input: Input;
@@ -10,7 +13,7 @@ interface TimedRun<Input> {
 /**
  * The plan of a growth measurement: yields each run to time and is sent back
  * how long it took; returns the ratio. Each size is run once first, so neither
- * pays for compiling the code. Then the small input is run 8 times in a row
+ * pays for compiling the code. Then the small input is run `GROWTH` times in a row
  * for each run of the large one, so both timed runs do the same amount of work
  * and last about as long: a machine whose share of the processor is cut in
  * slices (a container's quota, a neighbour's burst) slows a long run more than
@@ -25,7 +28,7 @@ function* measurements<Input>(small: Input, large: Input, runs: number): Generat
   for (let attempt = 0; attempt < 3 && least > 2; attempt += 1) {
     let [fastestSmall, fastestLarge] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
     for (let round = 0; round < runs; round += 1) {
-      fastestSmall = Math.min(fastestSmall, yield { input: small, times: 8 });
+      fastestSmall = Math.min(fastestSmall, yield { input: small, times: GROWTH });
       fastestLarge = Math.min(fastestLarge, yield { input: large, times: 1 });
     }
     least = Math.min(least, fastestLarge / fastestSmall);
@@ -41,7 +44,7 @@ function* measurements<Input>(small: Input, large: Input, runs: number): Generat
  * three. Only the ratio is for asserting, never a duration.
  */
 export function growthRatio<Input>(n: number, build: (size: number) => Input, run: (input: Input) => unknown, runs = 5): number {
-  const steps = measurements(build(n), build(8 * n), runs);
+  const steps = measurements(build(n), build(GROWTH * n), runs);
   for (let step = steps.next(0); ;) {
     if (step.done === true) return step.value;
     const { input, times } = step.value;
@@ -59,7 +62,7 @@ export async function growthRatioAsync<Input>(
   run: (input: Input) => Promise<unknown>,
   runs = 3,
 ): Promise<number> {
-  const steps = measurements(build(n), build(8 * n), runs);
+  const steps = measurements(build(n), build(GROWTH * n), runs);
   for (let step = steps.next(0); ;) {
     if (step.done === true) return step.value;
     const { input, times } = step.value;

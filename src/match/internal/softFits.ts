@@ -18,8 +18,8 @@ export interface FitFacts {
 
 /**
  * One part of the soft fit. `fit` is how well a clinician meets it, from 0
- * to 1: it is read for every eligible clinician, so it builds nothing (no
- * list, no text). `reason` says why, and is read only for the options a
+ * to 1: it is read for every eligible clinician, so it writes no text and
+ * builds no list. `reason` says why, and is read only for the options a
  * ranking explains: it works out again what it names.
  */
 export interface SoftFit {
@@ -27,7 +27,7 @@ export interface SoftFit {
   readonly reason: (facts: FitFacts) => string;
 }
 
-/** Primary need counts twice, every other need once (seed 001 and the issue: primary weighted most). */
+/** The primary need counts twice, every other need once (seed 001: the client's main concern comes first). */
 const needWeight = (position: number): number => (position === 0 ? 2 : 1);
 
 const listed = (items: readonly string[]): string =>
@@ -74,13 +74,6 @@ function countedRating({ directory, clinician }: FitFacts, need: string) {
   return outcome !== undefined && outcome.cases >= directory.options.outcomeMinCases ? outcome : undefined;
 }
 
-/** Whether any of the client's needs has a counted rating (one of `rating`, when it is given). */
-const anyRated = (facts: FitFacts, rating?: "ineffective"): boolean =>
-  facts.query.needs.some((need) => {
-    const rated = countedRating(facts, need)?.rating;
-    return rated !== undefined && (rating === undefined || rated === rating);
-  });
-
 const outcomesFit: SoftFit = {
   // Constantino et al. 2021 matched on "effective on the most elevated domains and not ineffective on any":
   // an ineffective rating on any of the client's needs zeroes the part, and no effective rating elsewhere offsets it.
@@ -98,14 +91,15 @@ const outcomesFit: SoftFit = {
   reason: (facts) => {
     const { directory, query } = facts;
     if (query.needs.length === 0) return "No needs were given to weigh outcomes against.";
-    if (!anyRated(facts)) return "No measured outcomes for these needs.";
-    const notes = `Measured outcomes: ${query.needs
-      .flatMap((need) => {
-        const outcome = countedRating(facts, need);
-        return outcome === undefined ? [] : [`${outcome.rating} with ${needNames(directory, [need])} (${outcome.cases} cases)`];
-      })
+    const rated = query.needs.flatMap((need) => {
+      const outcome = countedRating(facts, need);
+      return outcome === undefined ? [] : [{ need, ...outcome }];
+    });
+    if (rated.length === 0) return "No measured outcomes for these needs.";
+    const notes = `Measured outcomes: ${rated
+      .map(({ need, rating, cases }) => `${rating} with ${needNames(directory, [need])} (${cases} cases)`)
       .join("; ")}`;
-    return anyRated(facts, "ineffective")
+    return rated.some(({ rating }) => rating === "ineffective")
       ? `${notes}. An ineffective rating on one of the client's needs outweighs any effective one.`
       : `${notes}.`;
   },
