@@ -501,6 +501,19 @@ describe("edges found in review", () => {
     });
     expect(createMatcher({ clinicians: [clinician("a")] }).explain({ client }, "a", NOW).known).toBe(true);
   });
+
+  it("an answer's list of modes is its own: changing it changes no other answer", () => {
+    const matcher = createMatcher({ clinicians: [clinician("a"), clinician("b")], compacts });
+    const criteria = { location: { jurisdiction: "US-OR", point: { lat: 45.5, lon: -122.6 } } };
+    const first = matcher.rank({ criteria }, NOW);
+    for (const option of first.options) (option.modes as string[]).splice(0, 1, "changed");
+    const again = matcher.rank({ criteria }, NOW);
+    expect(again.options.map((option) => option.modes)).toEqual([
+      ["in-person", "telehealth"],
+      ["in-person", "telehealth"],
+    ]);
+    expect(matcher.explain({ criteria }, "a", NOW).option?.modes).toEqual(["in-person", "telehealth"]);
+  });
 });
 
 describe("a ranking's own recommendation policy", () => {
