@@ -114,12 +114,13 @@ const SPARE = 0.25;
  * rewritten into a new one, with only the live segments when any are dead,
  * so replacing clinicians over and over keeps the pool within a quarter
  * more than the live ones hold, and each rewrite is paid for by the writes
- * that filled the spare room since the last.
+ * that filled the spare room since the last. `spare` is the share of room
+ * left beyond that ({@link SPARE} unless the caller has its own margin).
  */
-function reserve(table: ClinicianCodes, needed: number): void {
+function reserve(table: ClinicianCodes, needed: number, spare = SPARE): void {
   if (table.used + needed <= table.pool.length) return;
   const live = table.used - table.dead;
-  const pool = new Int32Array(Math.max(Math.ceil((1 + SPARE) * (live + needed)), 64));
+  const pool = new Int32Array(Math.max(Math.ceil((1 + spare) * (live + needed)), 64));
   if (table.dead === 0) pool.set(table.pool.subarray(0, table.used));
   else {
     let used = 0;
@@ -157,12 +158,8 @@ export const MOST_EXPECTED = HEADER + 64;
 export function expectClinicians(table: ClinicianCodes, written: number, more: number): void {
   if (written === 0 || more === 0) return;
   const perClinician = Math.min((table.used - table.dead) / written, MOST_EXPECTED);
-  const needed = Math.ceil(perClinician * more * 1.03);
-  if (table.used + needed <= table.pool.length) return;
-  if (table.dead > 0) return reserve(table, needed);
-  const pool = new Int32Array(table.used + needed);
-  pool.set(table.pool.subarray(0, table.used));
-  table.pool = pool;
+  // The margin is the spare room: no quarter more on top of it.
+  reserve(table, Math.ceil(perClinician * more * 1.03), 0);
 }
 
 function placeIndex(table: ClinicianCodes, index: number): void {

@@ -8,6 +8,7 @@ import { type CareModeReason, type CareModes, careModes } from "./careModes.js";
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { inSentence } from "./inSentence.js";
 import { holds, outcomeFor, type SetKind } from "./clinicianCodes.js";
+import { countedOutcome } from "./countedOutcome.js";
 import { levelOfCareBit } from "./levelOfCareBit.js";
 import { capacityIn } from "./packedCapacity.js";
 import { FLAG } from "./clinicianFlags.js";
@@ -85,10 +86,8 @@ const caseloadFull = ({ directory: { codes }, clinician: { index } }: Evaluation
 const weekFull = ({ directory: { codes }, clinician: { index } }: Evaluation): boolean =>
   (capacityIn(codes, index, "newClientsThisWeek") as number) >= (capacityIn(codes, index, "weeklyNewClientLimit") as number);
 /** Whether the clinician is rated ineffective, on enough cases, with the primary need the policy vetoes on. */
-const ineffectiveOnPrimary = ({ directory, clinician, query }: Evaluation): boolean => {
-  const outcome = query.vetoNeed === undefined ? undefined : outcomeFor(directory, clinician, query.vetoNeed);
-  return outcome !== undefined && outcome.rating === "ineffective" && outcome.cases >= directory.options.outcomeMinCases;
-};
+const ineffectiveOnPrimary = ({ directory, clinician, query }: Evaluation): boolean =>
+  query.vetoNeed !== undefined && countedOutcome(directory, clinician, query.vetoNeed)?.rating === "ineffective";
 const waitTooLong = ({ directory: { codes }, clinician: { index }, query }: Evaluation): boolean => {
   const wait = capacityIn(codes, index, "expectedWaitDays");
   return query.waitCap !== undefined && wait !== undefined && wait > query.waitCap.days;

@@ -5,7 +5,8 @@ import { inSentence } from "./inSentence.js";
 import { overlapMinutes } from "./overlapMinutes.js";
 import type { ClientPreference } from "../../model/criteria.js";
 import { meetsPreference } from "./clientPreferences.js";
-import { holds, outcomeFor } from "./clinicianCodes.js";
+import { holds } from "./clinicianCodes.js";
+import { countedOutcome } from "./countedOutcome.js";
 import { capacityIn } from "./packedCapacity.js";
 
 /** What every part of the soft fit reads: one eligible clinician, one request, and what the hard constraints found. */
@@ -68,12 +69,6 @@ const needsFit: SoftFit = {
   },
 };
 
-/** A clinician's outcome rating for a need, when it rests on enough cases to count. */
-function countedRating({ directory, clinician }: FitFacts, need: string) {
-  const outcome = outcomeFor(directory, clinician, need);
-  return outcome !== undefined && outcome.cases >= directory.options.outcomeMinCases ? outcome : undefined;
-}
-
 const outcomesFit: SoftFit = {
   // Constantino et al. 2021 matched on "effective on the most elevated domains and not ineffective on any":
   // an ineffective rating on any of the client's needs zeroes the part, and no effective rating elsewhere offsets it.
@@ -82,7 +77,7 @@ const outcomesFit: SoftFit = {
     if (facts.query.needs.length === 0) return 0;
     let best = 0;
     for (const need of facts.query.needs) {
-      const rated = countedRating(facts, need)?.rating;
+      const rated = countedOutcome(facts.directory, facts.clinician, need)?.rating;
       if (rated === "ineffective") return 0;
       best = Math.max(best, rated === "effective" ? 1 : 0.5);
     }
@@ -92,7 +87,7 @@ const outcomesFit: SoftFit = {
     const { directory, query } = facts;
     if (query.needs.length === 0) return "No needs were given to weigh outcomes against.";
     const rated = query.needs.flatMap((need) => {
-      const outcome = countedRating(facts, need);
+      const outcome = countedOutcome(facts.directory, facts.clinician, need);
       return outcome === undefined ? [] : [{ need, ...outcome }];
     });
     if (rated.length === 0) return "No measured outcomes for these needs.";
