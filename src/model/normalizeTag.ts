@@ -1,19 +1,8 @@
 import { ExpectedText, InvalidInputError } from "../errors.js";
+import { foldTag, SPELLING_FOLD } from "./internal/foldTag.js";
 
-/**
- * British spellings folded to one form, so "behavioural" and "behavioral"
- * compare equal without listing both everywhere.
- */
-const SPELLING_FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/behaviour/g, "behavior"],
-  [/counsel{2,}/g, "counsel"],
-  [/centred/g, "centered"],
-  [/paediatric/g, "pediatric"],
-  [/gynaecolog/g, "gynecolog"],
-  [/programme/g, "program"],
-  [/organis/g, "organiz"],
-  [/speciali[sz]/g, "specializ"],
-];
+/** A tag every step of `foldTag` but the spelling folds leaves as it is: lower-case ASCII letters and digits in runs joined by single hyphens. */
+const ALREADY_NORMAL = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Normalizes a free-text tag to the form codes compare on: lower case, no
@@ -36,17 +25,6 @@ const SPELLING_FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
 export function normalizeTag(text: string): string {
   // A type check only: the matcher normalizes every tag of a directory through here.
   if (typeof text !== "string") throw new InvalidInputError("text", [{ path: [], code: "invalid-type", expected: ExpectedText.string }]);
-  let out = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/æ/g, "ae")
-    .replace(/œ/g, "oe")
-    .replace(/ß/g, "ss")
-    .replace(/[øđł]/g, (c) => ({ ø: "o", đ: "d", ł: "l" })[c] ?? c)
-    .replace(/&/g, " and ")
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "");
-  for (const [pattern, replacement] of SPELLING_FOLDS) out = out.replace(pattern, replacement);
-  return out;
+  // Most tags a directory holds are codes already; they pass through without a new string.
+  return ALREADY_NORMAL.test(text) && !SPELLING_FOLD.test(text) ? text : foldTag(text);
 }

@@ -13,6 +13,7 @@ import {
   outcomePosition,
   packedOutcome,
   releaseCodes,
+  span,
   VALUE_KINDS,
   type ValueKind,
   valuesOf,
@@ -22,9 +23,10 @@ import { packSlot, unpackSlot } from "../../src/match/internal/packedSlot.js";
 import { capacityIn, hasRoom, packCapacity, roomFor } from "../../src/match/internal/packedCapacity.js";
 import { feeIn, packFees } from "../../src/match/internal/packedFees.js";
 
-// Few codes, so lists repeat codes and share them; lists long enough that some are looked up by halving.
+// Few codes, so lists repeat codes and share them; lists long enough that some are looked up by halving,
+// and some sorted by insertion (up to 16 entries) and others by the typed array's sort.
 const code = fc.constantFrom("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r");
-const codeList = fc.array(code, { maxLength: 14 });
+const codeList = fc.oneof(fc.array(code, { maxLength: 14 }), fc.array(code, { minLength: 15, maxLength: 24 }));
 const valueList = fc.array(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { maxLength: 6 });
 type Held = { codes: Record<CodeKind, string[]>; values: Record<ValueKind, number[]> };
 const lists: fc.Arbitrary<Held> = fc.record({
@@ -64,7 +66,12 @@ describe("the pool of clinicians' codes", () => {
           // Outcomes and panels keep their order; the other lists are sets, in the pool's order of codes.
           const codes = codesOf(table, index, kind);
           if (isKeptInOrder(kind)) expect(codes).toEqual(list);
-          else expect([...codes].sort()).toEqual([...new Set(list)].sort());
+          else {
+            expect([...codes].sort()).toEqual([...new Set(list)].sort());
+            // A set lies in the pool in increasing order of numbers, which halving relies on.
+            const [from, to] = span(table, index, kind);
+            for (let at = from + 1; at < to; at += 1) expect(table.pool[at]).toBeGreaterThan(table.pool[at - 1] as number);
+          }
           for (const each of ["a", "f", "l", "z"]) {
             if (kind === "outcomes") expect(outcomePosition(table, index, each)).toBe(list.lastIndexOf(each));
             else if (!isKeptInOrder(kind)) expect(holdsCode(table, index, kind, each)).toBe(list.includes(each));

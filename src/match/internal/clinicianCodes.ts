@@ -47,6 +47,8 @@ const HEADER: number = CODE_KINDS.length + VALUE_KINDS.length;
 const NONE = 0xffffffff;
 /** A list longer than this is looked up by halving rather than read through. */
 const SCAN_LIMIT = 8;
+/** A list no longer than this is sorted by insertion (the library's own cutoff, where that beats a sort's setup). */
+const INSERTION_LIMIT = 16;
 const RATINGS = ["effective", "neutral", "ineffective"] as const;
 
 /**
@@ -181,36 +183,54 @@ export function writeCodes(
   codes: Readonly<Record<CodeKind, readonly string[]>>,
   values: Readonly<Record<ValueKind, readonly number[]>>,
 ): void {
+  // Indexed loops, and lists sorted where they lie: this runs once per clinician of a
+  // directory, and what it allocates is garbage the collector pays for at every size.
   let total = HEADER;
-  for (const kind of CODE_KINDS) total += codes[kind].length;
-  for (const kind of VALUE_KINDS) total += values[kind].length;
+  for (let kind = 0; kind < CODE_KINDS.length; kind += 1) total += codes[CODE_KINDS[kind] as CodeKind].length;
+  for (let kind = 0; kind < VALUE_KINDS.length; kind += 1) total += values[VALUE_KINDS[kind] as ValueKind].length;
   reserve(table, total);
   placeIndex(table, index);
-  const { pool } = table;
+  const { pool, uses } = table;
   const start = table.used;
   let end = HEADER;
-  CODE_KINDS.forEach((name, kind) => {
+  for (let kind = 0; kind < CODE_KINDS.length; kind += 1) {
+    const list = codes[CODE_KINDS[kind] as CodeKind];
     const from = end;
-    for (const code of codes[name]) pool[start + end++] = numberOf(table, code);
-    if (!ORDERED_PLACES.has(kind) && end - from > 1) {
-      pool.subarray(start + from, start + end).sort();
-      let kept = from + 1;
-      for (let at = from + 1; at < end; at += 1)
-        if (pool[start + at] !== pool[start + kept - 1]) pool[start + kept++] = pool[start + at] as number;
-      end = kept;
-    }
-    for (let at = from; at < end; at += 1) {
-      const number = pool[start + at] as number;
-      table.uses[number] = (table.uses[number] as number) + 1;
+    for (let at = 0; at < list.length; at += 1) pool[start + end++] = numberOf(table, list[at] as string);
+    if (!ORDERED_PLACES.has(kind) && end - from > 1) end = sortedSet(pool, start + from, start + end) - start;
+    for (let at = start + from; at < start + end; at += 1) {
+      const number = pool[at] as number;
+      uses[number] = (uses[number] as number) + 1;
     }
     pool[start + kind] = end;
-  });
-  VALUE_KINDS.forEach((name, kind) => {
-    for (const value of values[name]) pool[start + end++] = value;
+  }
+  for (let kind = 0; kind < VALUE_KINDS.length; kind += 1) {
+    const list = values[VALUE_KINDS[kind] as ValueKind];
+    for (let at = 0; at < list.length; at += 1) pool[start + end++] = list[at] as number;
     pool[start + CODE_KINDS.length + kind] = end;
-  });
+  }
   table.starts[index] = start;
   table.used = start + end;
+}
+
+/**
+ * Sorts `pool[from, to)` in place and drops repeats; gives the new end. A
+ * short list (most are) is sorted by insertion, without the view a typed
+ * array's own sort needs; a longer one by that sort, so a clinician's long
+ * list still costs n log n.
+ */
+function sortedSet(pool: Int32Array, from: number, to: number): number {
+  if (to - from <= INSERTION_LIMIT) {
+    for (let at = from + 1; at < to; at += 1) {
+      const number = pool[at] as number;
+      let place = at;
+      for (; place > from && (pool[place - 1] as number) > number; place -= 1) pool[place] = pool[place - 1] as number;
+      pool[place] = number;
+    }
+  } else pool.subarray(from, to).sort();
+  let kept = from + 1;
+  for (let at = from + 1; at < to; at += 1) if (pool[at] !== pool[kept - 1]) pool[kept++] = pool[at] as number;
+  return kept;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Clinician } from "../../model/clinician.js";
+import type { Vocabulary } from "../../model/createVocabulary.js";
 import { normalizeTag } from "../../model/normalizeTag.js";
 import type { ClinicianCodes } from "./clinicianCodes.js";
 import { packedOutcome, writeCodes } from "./clinicianCodes.js";
@@ -14,8 +15,18 @@ import { packFees } from "./packedFees.js";
 import { clinicianFlags } from "./clinicianFlags.js";
 
 const NO_TAGS: readonly string[] = [];
-/** One frozen empty list for every clinician without compact privileges or offices (most have no privilege), not an array each. */
+/** One frozen empty list for every clinician without compact privileges, offices, outcomes or levels of care listed (most have no privilege), not an array each. */
 const NONE = Object.freeze([]) as unknown as never[];
+
+/** Outpatient care alone, for a clinician who lists no level of care. */
+const OUTPATIENT_ONLY = levelOfCareBit("outpatient");
+
+/** The canonical code of each of `tags` in `list` (a plain loop: this runs for every clinician of a directory). */
+function canonicalCodes(vocabulary: Vocabulary, list: "problemAreas" | "modalities" | "populations", tags: readonly string[]): string[] {
+  const codes = new Array<string>(tags.length);
+  for (let at = 0; at < tags.length; at += 1) codes[at] = vocabulary.canonical(list, tags[at] as string);
+  return codes;
+}
 
 /** A clinician who sees adults is taken to see older adults too; few list both. */
 const servedPopulations = (codes: string[]): string[] => (codes.includes("adults") ? [...codes, "older-adults"] : codes);
@@ -32,19 +43,18 @@ export function compileClinician(
   { vocabulary }: ClinicianContext,
   codes: ClinicianCodes,
 ): CompiledClinician {
-  const canonical = (list: "problemAreas" | "modalities" | "populations") => (tag: string) => vocabulary.canonical(list, tag);
   const panels = packPanels(source.insurancePanels);
-  const outcomes = source.outcomes ?? [];
+  const outcomes = source.outcomes ?? NONE;
   writeCodes(
     codes,
     index,
     {
-      populations: servedPopulations(source.populations.map(canonical("populations"))),
-      problemAreas: source.problemAreas.map(canonical("problemAreas")),
-      modalities: source.modalities.map(canonical("modalities")),
+      populations: servedPopulations(canonicalCodes(vocabulary, "populations", source.populations)),
+      problemAreas: canonicalCodes(vocabulary, "problemAreas", source.problemAreas),
+      modalities: canonicalCodes(vocabulary, "modalities", source.modalities),
       languages: source.languages.map(primaryLanguage),
-      cultures: (source.cultures ?? NO_TAGS).map(normalizeTag),
-      faiths: (source.faiths ?? NO_TAGS).map(normalizeTag),
+      cultures: source.cultures === undefined ? NO_TAGS : source.cultures.map(normalizeTag),
+      faiths: source.faiths === undefined ? NO_TAGS : source.faiths.map(normalizeTag),
       outcomes: outcomes.map((outcome) => vocabulary.canonical("problemAreas", outcome.problemArea)),
       panelPayers: panels.payers,
       panelPlans: panels.plans,
@@ -57,8 +67,8 @@ export function compileClinician(
       fee: packFees(source),
     },
   );
-  let levelsOfCare = 0;
-  for (const level of source.levelsOfCare ?? ["outpatient" as const]) levelsOfCare |= levelOfCareBit(level);
+  let levelsOfCare = source.levelsOfCare === undefined ? OUTPATIENT_ONLY : 0;
+  for (const level of source.levelsOfCare ?? NONE) levelsOfCare |= levelOfCareBit(level);
   const unknownTags = findUnknownTags(vocabulary, [{ path: [], clinician: source }]);
   // Every field present, so all compiled clinicians share one shape.
   return {

@@ -1,7 +1,13 @@
 import type { CompiledClinician, CompiledDirectory } from "./compiled.js";
 import { clinicianPlaces } from "./clinicianPlaces.js";
-import { codesOf, reportsOutcomes } from "./clinicianCodes.js";
-import { addToIndex } from "./indexSet.js";
+import { type ClinicianCodes, type SetKind, reportsOutcomes, span } from "./clinicianCodes.js";
+import { addToIndex, type IndexSet } from "./indexSet.js";
+
+/** Enters the clinician at `index` under each code of one of its lists, read where the pool holds them. */
+function indexCodes(map: Map<string, IndexSet>, codes: ClinicianCodes, index: number, kind: SetKind, size: number): void {
+  const [from, to] = span(codes, index, kind);
+  for (let at = from; at < to; at += 1) addToIndex(map, codes.codes[codes.pool[at] as number] as string, index, size);
+}
 
 /**
  * Enters a compiled clinician, at its index, in every index of the
@@ -14,8 +20,8 @@ export function indexClinician(directory: CompiledDirectory, clinician: Compiled
   const { index, id, practiceId } = clinician;
   directory.clinicians[index] = clinician;
   directory.byId.set(id, clinician);
-  for (const code of codesOf(directory.codes, index, "populations")) addToIndex(directory.byPopulation, code, index, size);
-  for (const code of codesOf(directory.codes, index, "problemAreas")) addToIndex(directory.byProblemArea, code, index, size);
+  indexCodes(directory.byPopulation, directory.codes, index, "populations", size);
+  indexCodes(directory.byProblemArea, directory.codes, index, "problemAreas", size);
   const places = clinicianPlaces(clinician, directory);
   for (const jurisdiction of places.reachable) addToIndex(directory.byJurisdiction, jurisdiction, index, size);
   for (const office of places.offices) {

@@ -17,8 +17,9 @@ export function packFees({ fee, slidingScaleFloor }: Pick<Clinician, "fee" | "sl
   if (fee === undefined) return [];
   const letters = fee.currency;
   const currency = (letters.charCodeAt(0) - A) * 676 + (letters.charCodeAt(1) - A) * 26 + (letters.charCodeAt(2) - A);
-  const parts = (amount: Money) => [amount.minorUnits % SPLIT, Math.floor(amount.minorUnits / SPLIT)];
-  return [currency, ...parts(fee), ...(slidingScaleFloor === undefined ? [] : parts(slidingScaleFloor))];
+  const packed = [currency, fee.minorUnits % SPLIT, Math.floor(fee.minorUnits / SPLIT)];
+  if (slidingScaleFloor !== undefined) packed.push(slidingScaleFloor.minorUnits % SPLIT, Math.floor(slidingScaleFloor.minorUnits / SPLIT));
+  return packed;
 }
 
 /** The fee (`0`) or sliding-scale floor (`1`) of the clinician at `index`, as the record gave it; undefined when it has none, and the floor undefined without a fee. */

@@ -1,6 +1,9 @@
 import type { LocalTime } from "../scalars.js";
 
-/** Minutes past midnight of a wall-clock `HH:MM` (`24:00` is 1440). */
+/** The digit at `at` of a validated `HH:MM`. */
+const digit = (time: string, at: number): number => time.charCodeAt(at) - 48;
+
+/** Minutes past midnight of a wall-clock `HH:MM` (`24:00` is 1440), read digit by digit: no string is cut out of it. */
 export function minutesOf(time: LocalTime): number {
-  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+  return (10 * digit(time, 0) + digit(time, 1)) * 60 + 10 * digit(time, 3) + digit(time, 4);
 }
