@@ -1,41 +1,89 @@
 import { describe, expect, it } from "vitest";
 import type { CompiledClinician } from "../../src/match/internal/compiled.js";
-import { KEPT_WEEKS, rememberedWeek } from "../../src/match/internal/rememberedWeek.js";
+import { KEPT_WEEKS, type PlacedWeeks, rememberedWeek } from "../../src/match/internal/rememberedWeek.js";
 import { createWeekTimeline } from "../../src/match/internal/weekTimeline.js";
+import { compileDirectory } from "../../src/match/internal/compileDirectory.js";
+import { updateDirectory } from "../../src/match/internal/updateDirectory.js";
+import { directoryIds } from "../../src/model/internal/directoryIds.js";
+import { MatcherChanges, MatcherOptions } from "../../src/match/schemas.js";
+import { Directory, validate } from "referwell";
+import { syntheticDirectory } from "../arbitraries/synthetic.js";
 
 describe("rememberedWeek", () => {
-  const clinicians = Array.from({ length: KEPT_WEEKS + 1 }, (_, index) => ({ index }) as unknown as CompiledClinician);
+  // Not a multiple of KEPT_WEEKS, so a memory that started again from nothing at some size would show it.
+  const clinicians = Array.from({ length: 3 * KEPT_WEEKS + KEPT_WEEKS / 4 }, (_, index) => ({ index }) as unknown as CompiledClinician);
   const [monday, tuesday] = [createWeekTimeline("2026-11-23"), createWeekTimeline("2026-11-24")];
+  const noWeeks = (): PlacedWeeks => ({ recent: new Map(), older: new Map() });
+  /** A memo on Monday's timeline and how many weeks it has placed. */
+  function counted() {
+    const weeks = noWeeks();
+    const count = { placed: 0 };
+    const ask = (clinician: CompiledClinician) =>
+      rememberedWeek(weeks, clinician, monday, "", () => {
+        count.placed += 1;
+        return [];
+      });
+    return { weeks, count, ask };
+  }
 
   it("places a clinician's week once per timeline and modes, and again for another", () => {
+    const weeks = noWeeks();
     let placed = 0;
     const place = () => {
       placed += 1;
       return [[placed, placed + 1] as const];
     };
     const [first] = clinicians as [CompiledClinician];
-    const week = rememberedWeek(first, monday, "telehealth", place);
-    expect(rememberedWeek(first, monday, "telehealth", place)).toBe(week);
+    const week = rememberedWeek(weeks, first, monday, "telehealth", place);
+    expect(rememberedWeek(weeks, first, monday, "telehealth", place)).toBe(week);
     expect(placed).toBe(1);
-    rememberedWeek(first, monday, "in-person", place);
+    rememberedWeek(weeks, first, monday, "in-person", place);
     expect(placed).toBe(2);
-    expect(rememberedWeek(first, tuesday, "telehealth", place)).not.toBe(week);
+    expect(rememberedWeek(weeks, first, tuesday, "telehealth", place)).not.toBe(week);
     expect(placed).toBe(3);
   });
 
-  it("keeps at most KEPT_WEEKS clinicians' weeks: one more starts it again", () => {
-    let placed = 0;
-    const place = () => {
-      placed += 1;
-      return [];
-    };
-    // A timeline no other test uses, so nothing is remembered for it yet.
-    const timeline = createWeekTimeline("2026-12-07");
-    for (const clinician of clinicians.slice(0, KEPT_WEEKS)) rememberedWeek(clinician, timeline, "", place);
-    for (const clinician of clinicians.slice(0, KEPT_WEEKS)) rememberedWeek(clinician, timeline, "", place);
-    expect(placed).toBe(KEPT_WEEKS);
-    rememberedWeek(clinicians[KEPT_WEEKS] as CompiledClinician, timeline, "", place);
-    rememberedWeek(clinicians[0] as CompiledClinician, timeline, "", place);
-    expect(placed).toBe(KEPT_WEEKS + 2);
+  it("keeps at most twice KEPT_WEEKS clinicians' weeks, and always the last KEPT_WEEKS asked for", () => {
+    const { weeks, count, ask } = counted();
+    for (const clinician of clinicians) {
+      ask(clinician);
+      expect(weeks.recent.size + weeks.older.size).toBeLessThanOrEqual(2 * KEPT_WEEKS);
+    }
+    expect(count.placed).toBe(clinicians.length);
+    for (const clinician of clinicians.slice(-KEPT_WEEKS)) ask(clinician);
+    expect(count.placed).toBe(clinicians.length);
+    ask(clinicians[0] as CompiledClinician);
+    expect(count.placed).toBe(clinicians.length + 1);
+  });
+
+  it("finds a week in the older generation when the recent one is full", () => {
+    const { count, ask } = counted();
+    for (const clinician of clinicians.slice(0, 2 * KEPT_WEEKS)) ask(clinician);
+    ask(clinicians[0] as CompiledClinician);
+    expect(count.placed).toBe(2 * KEPT_WEEKS);
+  });
+
+  it("keeps the week of a clinician asked for again and again while thousands of others pass through", () => {
+    const { count, ask } = counted();
+    const [regular, ...others] = clinicians as [CompiledClinician, ...CompiledClinician[]];
+    ask(regular);
+    for (let from = 0; from + KEPT_WEEKS <= others.length; from += KEPT_WEEKS) {
+      for (const clinician of others.slice(from, from + KEPT_WEEKS)) ask(clinician);
+      ask(regular);
+    }
+    // The regular was placed once; every other clinician once.
+    expect(count.placed).toBe(1 + others.length - (others.length % KEPT_WEEKS));
+  });
+
+  it("lets go of the weeks of clinicians a matcher's update replaces or removes", () => {
+    const directory = validate(Directory, syntheticDirectory({ seed: 3, clinicians: 3 }), "directory");
+    const compiled = compileDirectory(directory, MatcherOptions.parse({}));
+    const [replaced, removed, kept] = directory.clinicians.map((clinician) => compiled.byId.get(clinician.id) as CompiledClinician);
+    for (const clinician of [replaced, removed, kept] as CompiledClinician[])
+      rememberedWeek(compiled.placedWeeks, clinician, monday, "", () => []);
+    const changes = MatcherChanges.parse({ upsert: [directory.clinicians[0]], remove: [directory.clinicians[1]?.id] });
+    updateDirectory(compiled, changes, directoryIds(directory));
+    const remembered = [...compiled.placedWeeks.recent.keys(), ...compiled.placedWeeks.older.keys()];
+    expect(remembered).toEqual([kept]);
   });
 });

@@ -20,6 +20,7 @@ import type { ConstraintCheck } from "./constraintChecks.js";
 import type { PreparedWaitCap } from "./waitCap.js";
 import type { ClientPlace } from "./telehealthPlaces.js";
 import type { WeekTimeline } from "./weekTimeline.js";
+import type { PlacedWeeks } from "./rememberedWeek.js";
 import type { PreparedPreferences } from "./clientPreferences.js";
 import type { ClientPreference } from "../../model/criteria.js";
 
@@ -91,6 +92,8 @@ export interface CompiledDirectory {
   /** Places removed clinicians left, for added ones to take. */
   readonly freeIndexes: number[];
   readonly context: ClinicianContext;
+  /** The clinicians' weeks placed on a day's timeline, remembered for the next query of that day (see {@link PlacedWeeks}). */
+  readonly placedWeeks: PlacedWeeks;
   readonly compacts: readonly Compact[];
   /** Compacts by id, members by jurisdiction, and where a discipline needs no licence: licensure checks look up, never scan. */
   readonly licensure: LicensureRules;

@@ -14,7 +14,9 @@ export function overlapMinutes(
   windows: Intervals,
 ): number {
   const { timeline } = query;
-  const available = rememberedWeek(clinician, timeline, modes.join(" "), () => placeWeek(directory, clinician, timeline, modes));
+  const available = rememberedWeek(directory.placedWeeks, clinician, timeline, modes.join(" "), () =>
+    placeWeek(directory, clinician, timeline, modes),
+  );
   let total = 0;
   let i = 0;
   let j = 0;

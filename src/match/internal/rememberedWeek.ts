@@ -4,27 +4,55 @@ import type { WeekTimeline } from "./weekTimeline.js";
 /** Intervals on a timeline's axis of minutes, sorted and apart. */
 export type Intervals = readonly (readonly [number, number])[];
 
+/** A clinician's week placed on one timeline, by the modes it was placed in. */
+interface Placed {
+  readonly timeline: WeekTimeline;
+  readonly byModes: Map<string, Intervals>;
+}
+
 /**
- * Each clinician's placed week on the last timeline asked for, by modes:
- * queries of one day share a timeline, so a batch places a clinician's week
- * once, not once per referral, and a day's rankings share the work too.
- * Bounded: at `KEPT_WEEKS` clinicians it starts again (a size of the
- * library's own, past the clinicians of any group practice's batch), so a
- * server ranking a directory of a million all day keeps a few megabytes of
- * placed weeks, not some hundreds of bytes for every clinician it has ever
- * scored. It holds at most that many compiled clinicians of a dropped
- * matcher until it starts again.
+ * The weeks a matcher has placed, each clinician's on the last timeline
+ * asked for: queries of one day share a timeline, so a batch places a
+ * clinician's week once, not once per referral, and a day's rankings share
+ * the work too. Held by the matcher, so they go with it.
+ *
+ * Bounded in two generations of at most {@link KEPT_WEEKS} clinicians
+ * each: when the recent one is full it becomes the older one and the older
+ * one goes, and a week found in the older one moves back to the recent
+ * one. So the last `KEPT_WEEKS` clinicians asked for are always
+ * remembered, however many pass through in all, and a server ranking a
+ * directory of a million all day keeps a few megabytes of placed weeks per
+ * matcher, not some hundreds of bytes for every clinician it has ever scored.
  */
-const placedWeeks = new Map<CompiledClinician, { timeline: WeekTimeline; byModes: Map<string, Intervals> }>();
+export interface PlacedWeeks {
+  recent: Map<CompiledClinician, Placed>;
+  older: Map<CompiledClinician, Placed>;
+}
+
+/** The clinicians a matcher remembers the weeks of for sure (twice as many at most): a size of the library's own, past the clinicians of any group practice's batch. */
 export const KEPT_WEEKS = 4_096;
 
-/** The clinician's week in `modes` (a key naming them) on `timeline`, placed by `place` unless it is remembered. */
-export function rememberedWeek(clinician: CompiledClinician, timeline: WeekTimeline, modes: string, place: () => Intervals): Intervals {
-  let placed = placedWeeks.get(clinician);
+/** The clinician's week in `modes` (a key naming them) on `timeline`, placed by `place` unless `weeks` remembers it. */
+export function rememberedWeek(
+  weeks: PlacedWeeks,
+  clinician: CompiledClinician,
+  timeline: WeekTimeline,
+  modes: string,
+  place: () => Intervals,
+): Intervals {
+  let placed = weeks.recent.get(clinician);
+  if (placed === undefined) {
+    placed = weeks.older.get(clinician);
+    // Found in the older generation before it can go, so a rotation never loses the week asked for.
+    if (weeks.recent.size >= KEPT_WEEKS) {
+      weeks.older = weeks.recent;
+      weeks.recent = new Map();
+    } else if (placed !== undefined) weeks.older.delete(clinician);
+    if (placed !== undefined) weeks.recent.set(clinician, placed);
+  }
   if (placed?.timeline !== timeline) {
-    if (placed === undefined && placedWeeks.size >= KEPT_WEEKS) placedWeeks.clear();
     placed = { timeline, byModes: new Map() };
-    placedWeeks.set(clinician, placed);
+    weeks.recent.set(clinician, placed);
   }
   let week = placed.byModes.get(modes);
   if (week === undefined) {

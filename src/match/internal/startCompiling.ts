@@ -28,6 +28,7 @@ export function startCompiling(directory: Directory, options: MatcherOptions, cl
     outcomeHolders: 0,
     freeIndexes: [],
     context,
+    placedWeeks: { recent: new Map(), older: new Map() },
     compacts: directory.compacts,
     licensure: licensureRules(directory.compacts, directory.regulations, canonicalDiscipline),
     payersRefusingAssociates: new Set(directory.payers.filter((payer) => payer.acceptsAssociates === false).map((payer) => payer.id)),

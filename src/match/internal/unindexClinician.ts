@@ -28,4 +28,7 @@ export function unindexClinician(directory: CompiledDirectory, clinician: Compil
   }
   if (reportsOutcomes(directory, clinician)) directory.outcomeHolders -= 1;
   releaseCodes(directory.codes, index);
+  // A replaced clinician is a new object, so its old week would never be read again: let it go now.
+  directory.placedWeeks.recent.delete(clinician);
+  directory.placedWeeks.older.delete(clinician);
 }
