@@ -102,26 +102,23 @@ export function createVocabulary(extension: VocabularyExtensionInput = {}): Voca
 
   const lookup = (list: VocabularyList): CompiledList => compiled.get(list) as CompiledList;
   // Keys are normalized, and normalizing is idempotent, so a tag that is already a key skips normalizing.
-  const resolve = (list: VocabularyList, tag: string): { key: string; code: string | undefined } => {
+  // Only the code is given, no pair: the matcher resolves every tag of a directory, and an unknown tag (rare) is normalized again.
+  const codeOf = (list: VocabularyList, tag: string): string | undefined => {
     const { byTag } = lookup(list);
-    const direct = byTag.get(tag);
-    if (direct !== undefined) return { key: tag, code: direct };
-    const key = normalizeTag(tag);
-    return { key, code: byTag.get(key) };
+    return byTag.get(tag) ?? byTag.get(normalizeTag(tag));
   };
   return {
     canonical: (list, tag) => {
       checkArguments(list, tag, true);
-      const { key, code } = resolve(list, tag);
-      return code ?? key;
+      return codeOf(list, tag) ?? normalizeTag(tag);
     },
     isKnown: (list, tag) => {
       checkArguments(list, tag, true);
-      return resolve(list, tag).code !== undefined;
+      return codeOf(list, tag) !== undefined;
     },
     label: (list, tag) => {
       checkArguments(list, tag, true);
-      const { code } = resolve(list, tag);
+      const code = codeOf(list, tag);
       return code === undefined ? undefined : lookup(list).labels.get(code);
     },
     codes: (list) => {

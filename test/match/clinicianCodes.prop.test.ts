@@ -1,4 +1,10 @@
 import { fc, test } from "@fast-check/vitest";
+import type { Capacity, Clinician } from "../../src/model/clinician.js";
+import { Directory } from "../../src/model/directory.js";
+import { validate } from "../../src/model/validate.js";
+import { MatcherOptions } from "../../src/match/schemas.js";
+import { compileDirectory } from "../../src/match/internal/compileDirectory.js";
+import { syntheticDirectory } from "../arbitraries/synthetic.js";
 import { describe, expect, it } from "vitest";
 import {
   type CodeKind,
@@ -13,15 +19,44 @@ import {
   outcomePosition,
   packedOutcome,
   releaseCodes,
-  span,
+  listFrom,
+  listTo,
   VALUE_KINDS,
   type ValueKind,
   valuesOf,
-  writeCodes,
+  startSegment,
+  addCode,
+  addValue,
+  endList,
+  endSegment,
+  type ClinicianCodes,
 } from "../../src/match/internal/clinicianCodes.js";
 import { packSlot, unpackSlot } from "../../src/match/internal/packedSlot.js";
-import { capacityIn, hasRoom, packCapacity, roomFor } from "../../src/match/internal/packedCapacity.js";
-import { feeIn, packFees } from "../../src/match/internal/packedFees.js";
+import { capacityIn, hasRoom, roomFor, writeCapacity } from "../../src/match/internal/packedCapacity.js";
+import { feeIn, writeFees } from "../../src/match/internal/packedFees.js";
+
+/** Writes a place's lists, by name, through the pool's segment writer (as `compileClinician` does, list by list in order). */
+function writeCodes(
+  table: ClinicianCodes,
+  index: number,
+  codes: Readonly<Record<CodeKind, readonly string[]>>,
+  values: Readonly<Record<ValueKind, readonly number[]>>,
+): void {
+  const most = [...CODE_KINDS.map((kind) => codes[kind].length), ...VALUE_KINDS.map((kind) => values[kind].length)].reduce(
+    (a, b) => a + b,
+    0,
+  );
+  startSegment(table, index, most);
+  for (const kind of CODE_KINDS) {
+    for (const code of codes[kind]) addCode(table, code);
+    endList(table, kind);
+  }
+  for (const kind of VALUE_KINDS) {
+    for (const value of values[kind]) addValue(table, value);
+    endList(table, kind);
+  }
+  endSegment(table);
+}
 
 // Few codes, so lists repeat codes and share them; lists long enough that some are looked up by halving,
 // and some sorted by insertion (up to 16 entries) and others by the typed array's sort.
@@ -69,8 +104,9 @@ describe("the pool of clinicians' codes", () => {
           else {
             expect([...codes].sort()).toEqual([...new Set(list)].sort());
             // A set lies in the pool in increasing order of numbers, which halving relies on.
-            const [from, to] = span(table, index, kind);
-            for (let at = from + 1; at < to; at += 1) expect(table.pool[at]).toBeGreaterThan(table.pool[at - 1] as number);
+            const to = listTo(table, index, kind);
+            for (let at = listFrom(table, index, kind) + 1; at < to; at += 1)
+              expect(table.pool[at]).toBeGreaterThan(table.pool[at - 1] as number);
           }
           for (const each of ["a", "f", "l", "z"]) {
             if (kind === "outcomes") expect(outcomePosition(table, index, each)).toBe(list.lastIndexOf(each));
@@ -166,10 +202,16 @@ describe("packed slots and outcomes", () => {
 });
 
 describe("packed capacity and fees", () => {
-  /** A pool holding one clinician whose only values are `capacity` and `fee` (as `compileClinician` writes them). */
-  const poolWith = (capacity: number[], fee: number[]) => {
+  /** A pool holding one clinician whose only values are its capacity and fees, written as `compileClinician` writes them. */
+  const poolWith = (write: { capacity?: Capacity; fees?: Parameters<typeof writeFees>[1] }) => {
     const table = createClinicianCodes(1);
-    writeCodes(table, 0, emptyCodes(), { ...emptyValues(), capacity, fee });
+    startSegment(table, 0, 10);
+    for (const kind of [...CODE_KINDS, "outcomeRatings", "slots", "panels"] as const) endList(table, kind);
+    if (write.capacity === undefined) endList(table, "capacity");
+    else writeCapacity(table, write.capacity);
+    if (write.fees === undefined) endList(table, "fee");
+    else writeFees(table, write.fees);
+    endSegment(table);
     return table;
   };
   const count = (max: number) => fc.integer({ min: 0, max });
@@ -185,7 +227,7 @@ describe("packed capacity and fees", () => {
   );
 
   test.prop([capacity, fc.boolean()])("a capacity unpacks to its numbers, a wait not given to undefined", (given, accepting) => {
-    const table = poolWith(packCapacity(given), []);
+    const table = poolWith({ capacity: given });
     for (const field of ["caseloadMax", "caseloadCurrent", "weeklyNewClientLimit", "newClientsThisWeek", "expectedWaitDays"] as const)
       expect(capacityIn(table, 0, field)).toBe(given[field]);
     expect(hasRoom(table, 0, accepting)).toBe(
@@ -203,9 +245,95 @@ describe("packed capacity and fees", () => {
     (given) => {
       const fee = given === undefined ? undefined : { currency: given[0], minorUnits: given[1] };
       const floor = given?.[2] === undefined ? undefined : { currency: given[0], minorUnits: given[2] };
-      const table = poolWith([], packFees({ fee, slidingScaleFloor: floor }));
+      const table = poolWith({ fees: { fee, slidingScaleFloor: floor } });
+      // What a clinician without fees holds is no number at all.
+      expect(valuesOf(table, 0, "fee")).toHaveLength(fee === undefined ? 0 : floor === undefined ? 3 : 5);
       expect(feeIn(table, 0, 0)).toEqual(fee);
       expect(feeIn(table, 0, 1)).toEqual(floor);
     },
   );
+});
+
+describe("a segment written out of order", () => {
+  /** A pool with a segment opened at place 0 for `most` entries. */
+  const opened = (most: number) => {
+    const table = createClinicianCodes(1);
+    startSegment(table, 0, most);
+    return table;
+  };
+
+  it("is refused, naming no code", () => {
+    const refusal = /^referwell: a clinician's segment was written out of order or beyond its room$/;
+    const skipped = opened(4);
+    expect(() => endList(skipped, "problemAreas")).toThrow(refusal);
+    const early = opened(4);
+    endList(early, "populations");
+    expect(() => endSegment(early)).toThrow(refusal);
+    const valueAmongCodes = opened(4);
+    expect(() => addValue(valueAmongCodes, 7)).toThrow(refusal);
+    const codeAmongValues = opened(4);
+    for (const kind of CODE_KINDS) endList(codeAmongValues, kind);
+    expect(() => addCode(codeAmongValues, "secret-tag")).toThrow(refusal);
+    // Every list in order is no misuse.
+    const whole = opened(0);
+    for (const kind of [...CODE_KINDS, ...VALUE_KINDS]) endList(whole, kind);
+    endSegment(whole);
+    expect(codesOf(whole, 0, "populations")).toEqual([]);
+  });
+
+  it("is refused past the room it was opened with, so it never writes beyond the pool", () => {
+    const table = opened(2);
+    addCode(table, "a");
+    addCode(table, "b");
+    expect(() => addCode(table, "c")).toThrow(/beyond its room/);
+    // Nothing was placed: the place is still empty.
+    expect(codesOf(table, 0, "populations")).toEqual([]);
+  });
+});
+
+describe("a clinician holding the most every list allows", () => {
+  it("compiles within the room its segment is opened with, every entry in the pool", () => {
+    const base = syntheticDirectory({ seed: 4, clinicians: 1 });
+    const source = base.clinicians[0] as Clinician;
+    const many = (count: number, make: (at: number) => string) => Array.from({ length: count }, (_, at) => make(at));
+    const payers = many(500, (at) => `payer-${at}`);
+    const clinician: Clinician = {
+      ...source,
+      // Adults among them, so older adults is added as well; no two tags of a list alike, so none is dropped as a repeat.
+      populations: ["adults", ...many(49, (at) => `population-${at}`)],
+      problemAreas: many(200, (at) => `need-${at}`),
+      modalities: many(200, (at) => `modality-${at}`),
+      languages: many(30, (at) => `q${String.fromCharCode(97 + Math.floor(at / 26), 97 + (at % 26))}-x${at}`),
+      cultures: many(50, (at) => `culture-${at}`),
+      faiths: many(20, (at) => `faith-${at}`),
+      outcomes: many(200, (at) => `need-${at}`).map((problemArea) => ({ problemArea, rating: "effective" as const, cases: 40 })),
+      insurancePanels: payers.map((payerId, at) => ({
+        payerId,
+        plans: many(200, (plan) => `plan-${at}-${plan}`),
+        period: { start: "2020-01-01", end: "2030-01-01" },
+      })),
+      availability: {
+        ...source.availability,
+        slots: many(200, (at) => String(at % 24).padStart(2, "0")).map((hour) => ({
+          day: "mon" as const,
+          start: `${hour}:00`,
+          end: `${hour}:30`,
+        })),
+      },
+      fee: { currency: "USD", minorUnits: 20_000 },
+      slidingScaleFloor: { currency: "USD", minorUnits: 10_000 },
+    };
+    const directory = validate(
+      Directory,
+      { ...base, practices: [], payers: payers.map((id) => ({ id, name: id })), clinicians: [clinician] },
+      "directory",
+    );
+    const compiled = compileDirectory(directory, validate(MatcherOptions, {}, "options"));
+    const held = (kind: CodeKind) => codesOf(compiled.codes, 0, kind).length;
+    expect([held("populations"), held("problemAreas"), held("modalities"), held("cultures"), held("faiths")]).toEqual([
+      51, 200, 200, 50, 20,
+    ]);
+    expect([held("outcomes"), held("panelPayers"), held("panelPlans")]).toEqual([200, 500, 100_000]);
+    expect(VALUE_KINDS.map((kind) => valuesOf(compiled.codes, 0, kind).length)).toEqual([200, 200, 1_500, 5, 5]);
+  });
 });

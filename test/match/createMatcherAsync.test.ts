@@ -234,6 +234,11 @@ describe("createMatcherAsync", () => {
       expect(String(await thrown(() => make({ ...directory, clinicians: [{ id: "x" } as never] }, { margin: 2 })))).toMatch(
         /directory\.clinicians\[0\]/,
       );
+      // A repeated clinician id is the directory's error too, though with these options nothing is compiled to find it by.
+      const repeated = { ...directory, clinicians: [...directory.clinicians, directory.clinicians[0]] } as Directory;
+      const expected = String(await thrown(() => validate(Directory, repeated, "directory")));
+      expect(expected).toMatch(/directory\.clinicians/);
+      expect(String(await thrown(() => make(repeated, { margin: 2 })))).toBe(expected);
     }
     await expect(createMatcherAsync(directory, {}, { sliceMilliseconds: -1 })).rejects.toThrow(/slicing\.sliceMilliseconds/);
     await expect(createMatcherAsync(directory, {}, { signal: { fired: true } as never })).rejects.toThrow(/slicing\.signal.*AbortSignal/);

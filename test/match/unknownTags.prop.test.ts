@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { defaultVocabulary, type VocabularyList } from "referwell";
 import { createMatcher, type MatchRequestInput } from "referwell/match";
+import { syntheticDirectory } from "../arbitraries/synthetic.js";
 
 // Every tag is drawn labelled: a spelling the vocabulary knows (a code, a synonym or a label, in any case), or one it cannot know.
 type Drawn = { readonly tag: string; readonly known: boolean };
@@ -70,4 +71,65 @@ describe("unknown tags", () => {
     for (const { path } of unknownTags) for (const step of path) expect(typeof step === "number" || keys.has(step)).toBe(true);
     expect(JSON.stringify(unknownTags)).not.toMatch(/ZQX/);
   });
+});
+
+// A clinician's own lists, with the path each takes in the record, and its discipline and outcomes' problem areas.
+// Each list ends with a known tag, as the schema wants one at least.
+const CLINICIAN_LISTS = [
+  ["problemAreas", vocabularyTags("problemAreas"), "anxiety"],
+  ["modalities", vocabularyTags("modalities"), "cbt"],
+  ["populations", vocabularyTags("populations"), "adults"],
+  ["languages", languageTags, "en"],
+] as const;
+const oneTag = (list: VocabularyList): fc.Arbitrary<Drawn> =>
+  fc.oneof(
+    knownSpelling(list).map((tag) => ({ tag, known: true })),
+    unknownSpelling.map((tag) => ({ tag, known: false })),
+  );
+// Half the time every tag but the outcomes' is known, so an unknown outcome need is often the only unknown tag.
+const drawnClinician = fc
+  .record({
+    lists: fc.tuple(...CLINICIAN_LISTS.map(([, tags]) => tags)),
+    discipline: oneTag("disciplines"),
+    outcomes: fc.array(oneTag("problemAreas"), { maxLength: 3 }),
+    at: fc.nat({ max: 5 }),
+    onlyOutcomesUnknown: fc.boolean(),
+  })
+  .map(({ onlyOutcomesUnknown, ...drawn }) =>
+    onlyOutcomesUnknown
+      ? {
+          ...drawn,
+          lists: drawn.lists.map((list) => list.filter((entry) => entry.known)) as unknown as typeof drawn.lists,
+          discipline: { tag: "psychologist", known: true },
+        }
+      : drawn,
+  );
+const base = syntheticDirectory({ seed: 11, clinicians: 6 });
+
+describe("a directory's unknown tags", () => {
+  test.prop([drawnClinician])(
+    "exactly the unknown: each tag of a clinician, its discipline and its outcomes' needs, reported by path if and only if no list knows it",
+    ({ lists, discipline, outcomes, at }) => {
+      const source = base.clinicians[at] as (typeof base.clinicians)[number];
+      const clinician = {
+        ...source,
+        ...Object.fromEntries(
+          CLINICIAN_LISTS.map(([key, , last], index) => [key, [...(lists[index] ?? []).map((entry) => entry.tag), last]]),
+        ),
+        discipline: discipline.tag,
+        outcomes: outcomes.map((entry, index) => ({ problemArea: entry.tag, rating: "effective" as const, cases: 10 + index })),
+      };
+      const clinicians = base.clinicians.map((each, index) => (index === at ? clinician : each));
+      const expected = [
+        ...CLINICIAN_LISTS.flatMap(([key], index) =>
+          (lists[index] ?? []).flatMap((entry, position) => (entry.known ? [] : [["clinicians", at, key, position]])),
+        ),
+        ...(discipline.known ? [] : [["clinicians", at, "discipline"]]),
+        ...outcomes.flatMap((entry, index) => (entry.known ? [] : [["clinicians", at, "outcomes", index, "problemArea"]])),
+      ];
+      const { unknownTags } = createMatcher({ ...base, clinicians });
+      expect(sorted(unknownTags.map((tag) => tag.path))).toEqual(sorted(expected));
+      expect(JSON.stringify(unknownTags)).not.toMatch(/ZQX/);
+    },
+  );
 });

@@ -22,7 +22,7 @@ import { modelSchemas } from "../arbitraries/schemas.js";
  * library's valid inputs it always reads.
  */
 
-/** A value written out with everything a parse could change: key order, absent versus undefined, -0, holes, frozen parts. */
+/** A value written out with everything a parse could change: key order, absent versus undefined, -0, holes, frozen parts, prototypes. */
 function written(value: unknown): string {
   if (value === undefined) return "undefined";
   if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
@@ -31,7 +31,10 @@ function written(value: unknown): string {
   if (Array.isArray(value)) {
     return `${frozen}[${Array.from({ length: value.length }, (_, index) => (index in value ? written(value[index]) : "hole")).join(",")}]`;
   }
-  const prototype = Object.getPrototypeOf(value) === null ? "null-prototype" : "";
+  // A copy is a plain object, as a literal is: its prototype is Object's, and what it is said to be built by is Object too.
+  const own = Object.getPrototypeOf(value) as unknown;
+  const prototype =
+    own === null ? "null-prototype" : own === Object.prototype ? "" : `prototype ${String((own as object).constructor?.name)}`;
   const entries = Object.keys(value).map((key) => `${JSON.stringify(key)}:${written((value as Record<string, unknown>)[key])}`);
   return `${frozen}${prototype}{${entries.join(",")}}`;
 }

@@ -32,7 +32,7 @@ export type SetKind = Exclude<CodeKind, (typeof KEPT_IN_ORDER)[number]>;
 /**
  * The lists of numbers a segment holds after the codes: each outcome's
  * rating and cases, the weekly slots, three numbers per insurance panel
- * (see `packPanels`), the capacity (`packCapacity`) and the fees (`packFees`).
+ * (see `writePanels`), the capacity (`writeCapacity`) and the fees (`writeFees`).
  */
 export const VALUE_KINDS = ["outcomeRatings", "slots", "panels", "capacity", "fee"] as const;
 export type ValueKind = (typeof VALUE_KINDS)[number];
@@ -72,6 +72,8 @@ export interface ClinicianCodes {
   used: number;
   /** How much of what is written belongs to no index any more. */
   dead: number;
+  /** The segment being written (see {@link startSegment}). */
+  readonly segment: SegmentCursor;
 }
 
 /** Clinicians a new pool has room for at first: what they hold tells how much the rest need (see {@link expectClinicians}). */
@@ -88,6 +90,7 @@ export function createClinicianCodes(clinicians: number): ClinicianCodes {
     starts: new Uint32Array(Math.max(16, clinicians)).fill(NONE),
     used: 0,
     dead: 0,
+    segment: { index: 0, start: 0, end: 0, limit: 0, kind: HEADER },
   };
 }
 
@@ -172,45 +175,81 @@ function placeIndex(table: ClinicianCodes, index: number): void {
 }
 
 /**
- * Writes the lists of the clinician at `index` into an empty place: a list
- * of codes for each of {@link CODE_KINDS} and of numbers for each of
- * {@link VALUE_KINDS}, by name, so none can be left out or misplaced.
- * Costs what the lists hold.
+ * Opens the empty place at `index` for a segment of at most `most` entries
+ * beyond its header, to be written list by list in {@link CODE_KINDS} then
+ * {@link VALUE_KINDS} order: {@link addCode} or {@link addValue} for each
+ * entry, {@link endList} after each list (by name, so none can be left out
+ * or misplaced), then {@link endSegment}. Entries go straight into the
+ * pool: this runs once per clinician of a directory, and a list built to
+ * be copied is garbage the collector pays for at every size.
  */
-export function writeCodes(
-  table: ClinicianCodes,
-  index: number,
-  codes: Readonly<Record<CodeKind, readonly string[]>>,
-  values: Readonly<Record<ValueKind, readonly number[]>>,
-): void {
-  // Indexed loops, and lists sorted where they lie: this runs once per clinician of a
-  // directory, and what it allocates is garbage the collector pays for at every size.
-  let total = HEADER;
-  for (let kind = 0; kind < CODE_KINDS.length; kind += 1) total += codes[CODE_KINDS[kind] as CodeKind].length;
-  for (let kind = 0; kind < VALUE_KINDS.length; kind += 1) total += values[VALUE_KINDS[kind] as ValueKind].length;
-  reserve(table, total);
+export function startSegment(table: ClinicianCodes, index: number, most: number): void {
+  reserve(table, HEADER + most);
   placeIndex(table, index);
-  const { pool, uses } = table;
-  const start = table.used;
-  let end = HEADER;
-  for (let kind = 0; kind < CODE_KINDS.length; kind += 1) {
-    const list = codes[CODE_KINDS[kind] as CodeKind];
-    const from = end;
-    for (let at = 0; at < list.length; at += 1) pool[start + end++] = numberOf(table, list[at] as string);
-    if (!ORDERED_PLACES.has(kind) && end - from > 1) end = sortedSet(pool, start + from, start + end) - start;
-    for (let at = start + from; at < start + end; at += 1) {
+  const { segment } = table;
+  segment.index = index;
+  segment.start = table.used;
+  segment.end = HEADER;
+  segment.limit = HEADER + most;
+  segment.kind = 0;
+}
+
+/** Where the segment being written stands: its place, where it starts in the pool, how far it is written and may go, and the place of the list being written. */
+export interface SegmentCursor {
+  index: number;
+  start: number;
+  end: number;
+  limit: number;
+  kind: number;
+}
+
+/** A segment written other than as {@link startSegment} says: a fault of the library's own code, never of input, so the message names no value. */
+function misuse(): never {
+  throw new Error("referwell: a clinician's segment was written out of order or beyond its room");
+}
+
+/** Adds `code` to the code list being written. */
+export function addCode(table: ClinicianCodes, code: string): void {
+  const { segment } = table;
+  if (segment.kind >= CODE_KINDS.length) misuse();
+  if (segment.end >= segment.limit) misuse();
+  table.pool[segment.start + segment.end] = numberOf(table, code);
+  segment.end += 1;
+}
+
+/** Adds `value` to the list of values being written. */
+export function addValue(table: ClinicianCodes, value: number): void {
+  const { segment } = table;
+  if (segment.kind < CODE_KINDS.length) misuse();
+  if (segment.end >= segment.limit) misuse();
+  table.pool[segment.start + segment.end] = value;
+  segment.end += 1;
+}
+
+/** Ends the list being written, which must be `kind`: a set is sorted and rid of repeats, and each code counts one more use. */
+export function endList(table: ClinicianCodes, kind: CodeKind | ValueKind): void {
+  const { segment, pool, uses } = table;
+  const place = KIND_PLACE[kind];
+  if (place !== segment.kind) misuse();
+  const { start } = segment;
+  const from = place === 0 ? HEADER : (pool[start + place - 1] as number);
+  if (place < CODE_KINDS.length) {
+    if (!ORDERED_PLACES.has(place) && segment.end - from > 1) segment.end = sortedSet(pool, start + from, start + segment.end) - start;
+    for (let at = start + from; at < start + segment.end; at += 1) {
       const number = pool[at] as number;
       uses[number] = (uses[number] as number) + 1;
     }
-    pool[start + kind] = end;
   }
-  for (let kind = 0; kind < VALUE_KINDS.length; kind += 1) {
-    const list = values[VALUE_KINDS[kind] as ValueKind];
-    for (let at = 0; at < list.length; at += 1) pool[start + end++] = list[at] as number;
-    pool[start + CODE_KINDS.length + kind] = end;
-  }
-  table.starts[index] = start;
-  table.used = start + end;
+  pool[start + place] = segment.end;
+  segment.kind += 1;
+}
+
+/** Ends the segment once its last list is ended: its place now holds it. */
+export function endSegment(table: ClinicianCodes): void {
+  const { segment } = table;
+  if (segment.kind !== HEADER) misuse();
+  table.starts[segment.index] = segment.start;
+  table.used = segment.start + segment.end;
 }
 
 /**
@@ -265,13 +304,19 @@ export function releaseCodes(table: ClinicianCodes, index: number): void {
   table.starts[index] = NONE;
 }
 
-/** Where a list of the clinician at `index` lies in the pool: [from, to); [0, 0] for an empty place. */
-export function span(table: ClinicianCodes, index: number, kind: CodeKind | ValueKind): readonly [number, number] {
+/** Where a list of the clinician at `index` starts in the pool; 0 for an empty place. Two numbers read, no pair built: checks run this per candidate. */
+export function listFrom(table: ClinicianCodes, index: number, kind: CodeKind | ValueKind): number {
   const start = table.starts[index];
-  if (start === undefined || start === NONE) return [0, 0];
+  if (start === undefined || start === NONE) return 0;
   const place = KIND_PLACE[kind];
-  const from = place === 0 ? HEADER : (table.pool[start + place - 1] as number);
-  return [start + from, start + (table.pool[start + place] as number)];
+  return start + (place === 0 ? HEADER : (table.pool[start + place - 1] as number));
+}
+
+/** Where a list of the clinician at `index` ends in the pool (its last entry is just before); 0 for an empty place. */
+export function listTo(table: ClinicianCodes, index: number, kind: CodeKind | ValueKind): number {
+  const start = table.starts[index];
+  if (start === undefined || start === NONE) return 0;
+  return start + (table.pool[start + KIND_PLACE[kind]] as number);
 }
 
 /** Whether the clinician at `index` holds `code` in one of its sets (for outcomes, see {@link outcomePosition}). */
@@ -279,7 +324,8 @@ export function holdsCode(table: ClinicianCodes, index: number, kind: SetKind, c
   const number = table.numbers.get(code);
   if (number === undefined) return false;
   const { pool } = table;
-  let [low, high] = span(table, index, kind);
+  let low = listFrom(table, index, kind);
+  let high = listTo(table, index, kind);
   if (high - low <= SCAN_LIMIT) {
     for (; low < high; low += 1) if (pool[low] === number) return true;
     return false;
@@ -306,13 +352,15 @@ export function valueAt(table: ClinicianCodes, index: number, kind: ValueKind, p
 
 /** The numbers of one of a clinician's lists of values. */
 export function valuesOf(table: ClinicianCodes, index: number, kind: ValueKind): number[] {
-  const [from, to] = span(table, index, kind);
+  const from = listFrom(table, index, kind);
+  const to = listTo(table, index, kind);
   return Array.from(table.pool.subarray(from, to));
 }
 
 /** The codes of one of a clinician's lists. */
 export function codesOf(table: ClinicianCodes, index: number, kind: CodeKind): string[] {
-  const [from, to] = span(table, index, kind);
+  const from = listFrom(table, index, kind);
+  const to = listTo(table, index, kind);
   const codes: string[] = [];
   for (let at = from; at < to; at += 1) codes.push(table.codes[table.pool[at] as number] as string);
   return codes;
@@ -322,7 +370,8 @@ export function codesOf(table: ClinicianCodes, index: number, kind: CodeKind): s
 export function outcomePosition(table: ClinicianCodes, index: number, code: string): number {
   const number = table.numbers.get(code);
   if (number === undefined) return -1;
-  const [from, to] = span(table, index, "outcomes");
+  const from = listFrom(table, index, "outcomes");
+  const to = listTo(table, index, "outcomes");
   for (let at = to - 1; at >= from; at -= 1) if (table.pool[at] === number) return at - from;
   return -1;
 }
@@ -345,13 +394,12 @@ export function outcomeFor(
 ): Pick<DomainOutcome, "rating" | "cases"> | undefined {
   const position = outcomePosition(directory.codes, clinician.index, code);
   if (position < 0) return undefined;
-  const [from] = span(directory.codes, clinician.index, "outcomeRatings");
+  const from = listFrom(directory.codes, clinician.index, "outcomeRatings");
   const packed = directory.codes.pool[from + position] as number;
   return { rating: RATINGS[packed & 3] as DomainOutcome["rating"], cases: packed >>> 2 };
 }
 
 /** Whether a compiled clinician reports any outcome. */
 export function reportsOutcomes(directory: WithCodes, clinician: { readonly index: number }): boolean {
-  const [from, to] = span(directory.codes, clinician.index, "outcomes");
-  return to > from;
+  return listTo(directory.codes, clinician.index, "outcomes") > listFrom(directory.codes, clinician.index, "outcomes");
 }

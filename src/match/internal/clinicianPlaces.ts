@@ -1,15 +1,14 @@
 import type { Jurisdiction } from "../../model/scalars.js";
 import type { ClinicianContext, CompiledClinician } from "./compiled.js";
-import { gridCell } from "./gridCell.js";
 import type { ClinicianCodes } from "./clinicianCodes.js";
 import { hasRoom } from "./packedCapacity.js";
 import { FLAG } from "./clinicianFlags.js";
 import { telehealthJurisdictions } from "./telehealthJurisdictions.js";
 
-/** Where the indexes list a clinician: the jurisdictions telehealth may reach, and each office's jurisdiction and grid cell. */
+/** Where the indexes list a clinician: the jurisdictions telehealth may reach, and its offices (each under its jurisdiction and its grid cell, see `gridCell`). */
 export interface ClinicianPlaces {
   readonly reachable: readonly Jurisdiction[];
-  readonly offices: readonly { readonly jurisdiction: Jurisdiction; readonly cell: string }[];
+  readonly offices: CompiledClinician["locations"];
 }
 
 const NOWHERE: ClinicianPlaces = { reachable: [], offices: [] };
@@ -26,9 +25,6 @@ export function clinicianPlaces(
   if (!hasRoom(codes, clinician.index, (clinician.flags & FLAG.acceptingNewClients) !== 0)) return NOWHERE;
   return {
     reachable: telehealthJurisdictions(clinician, context.compactMembers, context.unlicensedWhere.get(clinician.discipline)),
-    offices: clinician.locations.map((office) => ({
-      jurisdiction: office.jurisdiction,
-      cell: gridCell(office.point.lat, office.point.lon),
-    })),
+    offices: clinician.locations,
   };
 }

@@ -2,34 +2,99 @@ import type { Clinician } from "../../model/clinician.js";
 import type { Vocabulary } from "../../model/createVocabulary.js";
 import { normalizeTag } from "../../model/normalizeTag.js";
 import type { ClinicianCodes } from "./clinicianCodes.js";
-import { packedOutcome, writeCodes } from "./clinicianCodes.js";
+import { addCode, addValue, endList, endSegment, packedOutcome, startSegment } from "./clinicianCodes.js";
 import { packSlot } from "./packedSlot.js";
 import type { ClinicianContext, CompiledClinician } from "./compiled.js";
 import { deepFreeze } from "../../model/internal/deepFreeze.js";
 import { findUnknownTags } from "../../model/internal/findUnknownTags.js";
+import { clinicianTagsKnown } from "../../model/internal/clinicianTagsKnown.js";
 import { levelOfCareBit } from "./levelOfCareBit.js";
 import { primaryLanguage } from "./primaryLanguage.js";
-import { packPanels } from "./packedPanels.js";
-import { packCapacity } from "./packedCapacity.js";
-import { packFees } from "./packedFees.js";
+import { PANEL_NUMBERS, writePanels } from "./packedPanels.js";
+import { CAPACITY_NUMBERS, writeCapacity } from "./packedCapacity.js";
+import { MOST_FEE_NUMBERS, writeFees } from "./packedFees.js";
 import { clinicianFlags } from "./clinicianFlags.js";
 
-const NO_TAGS: readonly string[] = [];
-/** One frozen empty list for every clinician without compact privileges, offices, outcomes or levels of care listed (most have no privilege), not an array each. */
+/** One frozen empty list for every clinician without compact privileges, offices, outcomes, cultures, faiths or levels of care listed (most have no privilege), not an array each. */
 const NONE = Object.freeze([]) as unknown as never[];
 
 /** Outpatient care alone, for a clinician who lists no level of care. */
 const OUTPATIENT_ONLY = levelOfCareBit("outpatient");
 
-/** The canonical code of each of `tags` in `list` (a plain loop: this runs for every clinician of a directory). */
-function canonicalCodes(vocabulary: Vocabulary, list: "problemAreas" | "modalities" | "populations", tags: readonly string[]): string[] {
-  const codes = new Array<string>(tags.length);
-  for (let at = 0; at < tags.length; at += 1) codes[at] = vocabulary.canonical(list, tags[at] as string);
-  return codes;
+/** The most entries a clinician's segment can take: one per tag, outcome (two) and slot, one more for older adults, and the panels', capacity's and fees' numbers. */
+function mostEntries(source: Clinician, outcomes: number): number {
+  let panels = 0;
+  for (let at = 0; at < source.insurancePanels.length; at += 1)
+    panels += 1 + PANEL_NUMBERS + (source.insurancePanels[at]?.plans?.length ?? 0);
+  return (
+    source.populations.length +
+    1 +
+    source.problemAreas.length +
+    source.modalities.length +
+    source.languages.length +
+    (source.cultures?.length ?? 0) +
+    (source.faiths?.length ?? 0) +
+    2 * outcomes +
+    panels +
+    source.availability.slots.length +
+    CAPACITY_NUMBERS +
+    MOST_FEE_NUMBERS
+  );
 }
 
-/** A clinician who sees adults is taken to see older adults too; few list both. */
-const servedPopulations = (codes: string[]): string[] => (codes.includes("adults") ? [...codes, "older-adults"] : codes);
+/** Adds the canonical code of each of `tags` in `list`, and ends the list. */
+function writeCanonical(codes: ClinicianCodes, vocabulary: Vocabulary, list: "problemAreas" | "modalities", tags: readonly string[]): void {
+  for (let at = 0; at < tags.length; at += 1) addCode(codes, vocabulary.canonical(list, tags[at] as string));
+  endList(codes, list);
+}
+
+/** Adds each of `tags` normalized, and ends the list. */
+function writeNormalized(codes: ClinicianCodes, list: "cultures" | "faiths", tags: readonly string[]): void {
+  for (let at = 0; at < tags.length; at += 1) addCode(codes, normalizeTag(tags[at] as string));
+  endList(codes, list);
+}
+
+/**
+ * Writes a clinician's lists into the pool at `index`, list by list
+ * straight into it: this runs for every clinician of a directory, and a
+ * list built only to be copied would be garbage. Nothing here throws for a
+ * validated clinician ({@link mostEntries} holds every list at the schema's
+ * largest, which a test checks), so no segment is left half written with
+ * codes numbered that nothing uses.
+ */
+function writeSegment(source: Clinician, index: number, vocabulary: Vocabulary, codes: ClinicianCodes): void {
+  const outcomes = source.outcomes ?? NONE;
+  startSegment(codes, index, mostEntries(source, outcomes.length));
+  let adults = false;
+  for (let at = 0; at < source.populations.length; at += 1) {
+    const code = vocabulary.canonical("populations", source.populations[at] as string);
+    adults ||= code === "adults";
+    addCode(codes, code);
+  }
+  // A clinician who sees adults is taken to see older adults too; few list both (a repeat is dropped).
+  if (adults) addCode(codes, "older-adults");
+  endList(codes, "populations");
+  writeCanonical(codes, vocabulary, "problemAreas", source.problemAreas);
+  writeCanonical(codes, vocabulary, "modalities", source.modalities);
+  for (let at = 0; at < source.languages.length; at += 1) addCode(codes, primaryLanguage(source.languages[at] as string));
+  endList(codes, "languages");
+  writeNormalized(codes, "cultures", source.cultures ?? NONE);
+  writeNormalized(codes, "faiths", source.faiths ?? NONE);
+  for (let at = 0; at < outcomes.length; at += 1) addCode(codes, vocabulary.canonical("problemAreas", outcomes[at]?.problemArea as string));
+  endList(codes, "outcomes");
+  writePanels(codes, source.insurancePanels, "panelPayers");
+  writePanels(codes, source.insurancePanels, "panelPlans");
+  for (let at = 0; at < outcomes.length; at += 1)
+    addValue(codes, packedOutcome(outcomes[at] as NonNullable<Clinician["outcomes"]>[number]));
+  endList(codes, "outcomeRatings");
+  const { slots } = source.availability;
+  for (let at = 0; at < slots.length; at += 1) addValue(codes, packSlot(slots[at] as (typeof slots)[number]));
+  endList(codes, "slots");
+  writePanels(codes, source.insurancePanels, "panels");
+  writeCapacity(codes, source.capacity);
+  writeFees(codes, source);
+  endSegment(codes);
+}
 
 /**
  * One validated clinician at its place in the directory: its canonical code
@@ -43,33 +108,13 @@ export function compileClinician(
   { vocabulary }: ClinicianContext,
   codes: ClinicianCodes,
 ): CompiledClinician {
-  const panels = packPanels(source.insurancePanels);
-  const outcomes = source.outcomes ?? NONE;
-  writeCodes(
-    codes,
-    index,
-    {
-      populations: servedPopulations(canonicalCodes(vocabulary, "populations", source.populations)),
-      problemAreas: canonicalCodes(vocabulary, "problemAreas", source.problemAreas),
-      modalities: canonicalCodes(vocabulary, "modalities", source.modalities),
-      languages: source.languages.map(primaryLanguage),
-      cultures: source.cultures === undefined ? NO_TAGS : source.cultures.map(normalizeTag),
-      faiths: source.faiths === undefined ? NO_TAGS : source.faiths.map(normalizeTag),
-      outcomes: outcomes.map((outcome) => vocabulary.canonical("problemAreas", outcome.problemArea)),
-      panelPayers: panels.payers,
-      panelPlans: panels.plans,
-    },
-    {
-      outcomeRatings: outcomes.map(packedOutcome),
-      slots: source.availability.slots.map(packSlot),
-      panels: panels.numbers,
-      capacity: packCapacity(source.capacity),
-      fee: packFees(source),
-    },
-  );
-  let levelsOfCare = source.levelsOfCare === undefined ? OUTPATIENT_ONLY : 0;
-  for (const level of source.levelsOfCare ?? NONE) levelsOfCare |= levelOfCareBit(level);
-  const unknownTags = findUnknownTags(vocabulary, [{ path: [], clinician: source }]);
+  writeSegment(source, index, vocabulary, codes);
+  const levels = source.levelsOfCare;
+  let levelsOfCare = levels === undefined ? OUTPATIENT_ONLY : 0;
+  if (levels !== undefined)
+    for (let at = 0; at < levels.length; at += 1) levelsOfCare |= levelOfCareBit(levels[at] as (typeof levels)[number]);
+  // Most clinicians' tags are all known: the list of unknown ones is built only for the others.
+  const unknownTags = clinicianTagsKnown(vocabulary, source) ? NONE : findUnknownTags(vocabulary, [{ path: [], clinician: source }]);
   // Every field present, so all compiled clinicians share one shape.
   return {
     index,

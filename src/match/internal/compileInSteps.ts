@@ -1,3 +1,4 @@
+import type { Clinician } from "../../model/clinician.js";
 import { Directory } from "../../model/directory.js";
 import type { DirectoryIds } from "../../model/internal/danglingReferences.js";
 import { directoryIds } from "../../model/internal/directoryIds.js";
@@ -16,6 +17,26 @@ import { indexClinician } from "./indexClinician.js";
 export interface CompiledWithIds {
   readonly compiled: CompiledDirectory;
   readonly ids: DirectoryIds;
+}
+
+/**
+ * Compiles a chunk of validated clinicians into their places from `from`;
+ * false, as soon as one's id is already taken, for a directory that repeats
+ * an id (which `Directory` refuses: the caller validates whole for the error).
+ */
+function compileChunk(
+  { compiled, size }: CompiledWithIds & { readonly size: number },
+  clinicians: readonly Clinician[],
+  from: number,
+): boolean {
+  for (let offset = 0; offset < clinicians.length; offset += 1) {
+    const source = clinicians[offset] as Clinician;
+    if (compiled.byId.has(source.id)) return false;
+    indexClinician(compiled, compileClinician(source, from + offset, compiled.context, compiled.codes), size);
+  }
+  // The first chunk tells how much room the rest will need in the pool.
+  if (from === 0) expectClinicians(compiled.codes, clinicians.length, size - clinicians.length);
+  return true;
 }
 
 /** The options validated, or the error that says why not. */
@@ -42,24 +63,27 @@ function optionsOrError(options: unknown): MatcherOptions | { readonly error: un
  */
 export function* compileInSteps(input: unknown, optionsInput: unknown): Generator<void, CompiledWithIds, void> {
   const options = optionsOrError(optionsInput);
-  const steps = directoryInSteps(input);
+  // Compiling keeps the clinicians by id, and finds a repeated one there; with nothing to compile, the steps look for it.
+  const steps = directoryInSteps(input, !("error" in options));
   // Held in a box, so that it can be let go before the directory is validated whole.
   const work: { building?: (CompiledWithIds & { readonly size: number }) | undefined } = {};
+  let repeated = false;
   let step = steps.next();
   for (; step.done !== true; step = steps.next()) {
     const made = step.value;
     // With malformed options there is nothing to compile with: the directory is only validated, a step at a time all the same.
     if (!("error" in options) && made.kind === "shell") {
       work.building = { compiled: startCompiling(made.directory, options, made.clinicians), ids: made.ids, size: made.clinicians };
-    } else if (made.kind === "clinicians" && work.building !== undefined) {
-      const { compiled, size } = work.building;
-      made.clinicians.forEach((source, offset) => {
-        indexClinician(compiled, compileClinician(source, made.from + offset, compiled.context, compiled.codes), size);
-      });
-      // The first chunk tells how much room the rest will need in the pool.
-      if (made.from === 0) expectClinicians(compiled.codes, made.clinicians.length, size - made.clinicians.length);
+    } else if (made.kind === "clinicians" && work.building !== undefined && !compileChunk(work.building, made.clinicians, made.from)) {
+      repeated = true;
+      break;
     }
     yield;
+  }
+  if (repeated) {
+    // Ended, and its last step let go: a generator left at a step would keep its shell, ids and last chunk alive.
+    steps.return("validate whole");
+    step = { done: true, value: "validate whole" };
   }
   if (step.value === "validate whole") {
     // What the steps built goes before the whole directory is validated, so the two are never alive together.

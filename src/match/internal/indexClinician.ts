@@ -1,12 +1,14 @@
 import type { CompiledClinician, CompiledDirectory } from "./compiled.js";
 import { clinicianPlaces } from "./clinicianPlaces.js";
-import { type ClinicianCodes, type SetKind, reportsOutcomes, span } from "./clinicianCodes.js";
+import { gridCell } from "./gridCell.js";
+import { type ClinicianCodes, type SetKind, reportsOutcomes, listFrom, listTo } from "./clinicianCodes.js";
 import { addToIndex, type IndexSet } from "./indexSet.js";
 
 /** Enters the clinician at `index` under each code of one of its lists, read where the pool holds them. */
 function indexCodes(map: Map<string, IndexSet>, codes: ClinicianCodes, index: number, kind: SetKind, size: number): void {
-  const [from, to] = span(codes, index, kind);
-  for (let at = from; at < to; at += 1) addToIndex(map, codes.codes[codes.pool[at] as number] as string, index, size);
+  const to = listTo(codes, index, kind);
+  for (let at = listFrom(codes, index, kind); at < to; at += 1)
+    addToIndex(map, codes.codes[codes.pool[at] as number] as string, index, size);
 }
 
 /**
@@ -22,11 +24,12 @@ export function indexClinician(directory: CompiledDirectory, clinician: Compiled
   directory.byId.set(id, clinician);
   indexCodes(directory.byPopulation, directory.codes, index, "populations", size);
   indexCodes(directory.byProblemArea, directory.codes, index, "problemAreas", size);
-  const places = clinicianPlaces(clinician, directory);
-  for (const jurisdiction of places.reachable) addToIndex(directory.byJurisdiction, jurisdiction, index, size);
-  for (const office of places.offices) {
+  const { reachable, offices } = clinicianPlaces(clinician, directory);
+  for (let at = 0; at < reachable.length; at += 1) addToIndex(directory.byJurisdiction, reachable[at] as string, index, size);
+  for (let at = 0; at < offices.length; at += 1) {
+    const office = offices[at] as (typeof offices)[number];
     addToIndex(directory.officesByJurisdiction, office.jurisdiction, index, size);
-    addToIndex(directory.officesByCell, office.cell, index, size);
+    addToIndex(directory.officesByCell, gridCell(office.point.lat, office.point.lon), index, size);
   }
   if (practiceId !== undefined) directory.practiceSizes.set(practiceId, (directory.practiceSizes.get(practiceId) ?? 0) + 1);
   if (reportsOutcomes(directory, clinician)) directory.outcomeHolders += 1;

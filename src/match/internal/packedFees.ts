@@ -1,25 +1,32 @@
 import type { Clinician } from "../../model/clinician.js";
 import type { Money } from "../../model/scalars.js";
-import { type ClinicianCodes, valueAt } from "./clinicianCodes.js";
+import { addValue, type ClinicianCodes, endList, valueAt } from "./clinicianCodes.js";
 
 /** Amounts are split at 2³¹ so an amount up to `Number.MAX_SAFE_INTEGER` fits two numbers of the pool. */
 const SPLIT = 2 ** 31;
 const A = 65;
+/** The most numbers fees take in the pool: the currency, then two per amount. */
+export const MOST_FEE_NUMBERS = 5;
 
 /**
- * A clinician's fee and sliding-scale floor as the pool's `fee` list holds
- * them: nothing without a fee (a floor without a fee is not kept: matching
+ * Writes a clinician's fee and sliding-scale floor as the pool's `fee` list
+ * holds them, and ends the list: nothing without a fee (a floor without a fee is not kept: matching
  * reads a floor only beside the fee it slides from); else the currency (its
  * three letters as one number), the fee's minor units in two parts, and the
  * floor's when there is one (the schema keeps it in the fee's currency).
  */
-export function packFees({ fee, slidingScaleFloor }: Pick<Clinician, "fee" | "slidingScaleFloor">): number[] {
-  if (fee === undefined) return [];
-  const letters = fee.currency;
-  const currency = (letters.charCodeAt(0) - A) * 676 + (letters.charCodeAt(1) - A) * 26 + (letters.charCodeAt(2) - A);
-  const packed = [currency, fee.minorUnits % SPLIT, Math.floor(fee.minorUnits / SPLIT)];
-  if (slidingScaleFloor !== undefined) packed.push(slidingScaleFloor.minorUnits % SPLIT, Math.floor(slidingScaleFloor.minorUnits / SPLIT));
-  return packed;
+export function writeFees(codes: ClinicianCodes, { fee, slidingScaleFloor }: Pick<Clinician, "fee" | "slidingScaleFloor">): void {
+  if (fee !== undefined) {
+    const letters = fee.currency;
+    addValue(codes, (letters.charCodeAt(0) - A) * 676 + (letters.charCodeAt(1) - A) * 26 + (letters.charCodeAt(2) - A));
+    addValue(codes, fee.minorUnits % SPLIT);
+    addValue(codes, Math.floor(fee.minorUnits / SPLIT));
+    if (slidingScaleFloor !== undefined) {
+      addValue(codes, slidingScaleFloor.minorUnits % SPLIT);
+      addValue(codes, Math.floor(slidingScaleFloor.minorUnits / SPLIT));
+    }
+  }
+  endList(codes, "fee");
 }
 
 /** The fee (`0`) or sliding-scale floor (`1`) of the clinician at `index`, as the record gave it; undefined when it has none, and the floor undefined without a fee. */

@@ -1,7 +1,7 @@
 import type { InsurancePanel } from "../../model/clinician.js";
 import { LAST_DAY } from "../../model/internal/dateOfEpochDay.js";
 import { epochDayOf } from "../../model/internal/epochDayOf.js";
-import { type ClinicianCodes, span } from "./clinicianCodes.js";
+import { addCode, addValue, type ClinicianCodes, endList, listFrom, listTo } from "./clinicianCodes.js";
 
 /** 9999-12-31, the last day a date can name, as days from 1970-01-01: the end of a panel that has none. */
 export const OPEN_END: number = LAST_DAY;
@@ -9,25 +9,25 @@ export const OPEN_END: number = LAST_DAY;
 export const PANEL_NUMBERS = 3;
 
 /**
- * A clinician's insurance panels as the pool holds them: the payer of each
- * in `panelPayers`, the plans of the plan-limited ones one after another in
- * `panelPlans`, and {@link PANEL_NUMBERS} numbers each in `panels`, so a
- * panel costs the pool twelve bytes and four per plan, not three objects.
+ * Writes one of the three lists that hold a clinician's insurance panels
+ * in the pool, and ends it: the payer of each panel (`panelPayers`), the
+ * plans of the plan-limited ones one after another (`panelPlans`), or
+ * {@link PANEL_NUMBERS} numbers per panel (`panels`), so a panel costs the
+ * pool twelve bytes and four per plan, not three objects.
  */
-export function packPanels(panels: readonly InsurancePanel[]): { payers: string[]; plans: string[]; numbers: number[] } {
-  const payers: string[] = [];
-  const plans: string[] = [];
-  const numbers: number[] = [];
-  for (const { payerId, plans: limitedTo, period } of panels) {
-    payers.push(payerId);
-    if (limitedTo !== undefined) plans.push(...limitedTo);
-    numbers.push(
-      epochDayOf(period.start),
-      period.end === undefined ? OPEN_END : epochDayOf(period.end),
-      limitedTo === undefined ? -1 : limitedTo.length,
-    );
+export function writePanels(codes: ClinicianCodes, panels: readonly InsurancePanel[], list: "panelPayers" | "panelPlans" | "panels"): void {
+  for (let at = 0; at < panels.length; at += 1) {
+    const { payerId, plans, period } = panels[at] as InsurancePanel;
+    if (list === "panelPayers") addCode(codes, payerId);
+    else if (list === "panelPlans") {
+      if (plans !== undefined) for (let plan = 0; plan < plans.length; plan += 1) addCode(codes, plans[plan] as string);
+    } else {
+      addValue(codes, epochDayOf(period.start));
+      addValue(codes, period.end === undefined ? OPEN_END : epochDayOf(period.end));
+      addValue(codes, plans === undefined ? -1 : plans.length);
+    }
   }
-  return { payers, plans, numbers };
+  endList(codes, list);
 }
 
 /** Where a clinician's packed panels lie in its pool: read with the pool's `numbers` for payer and plan ids. */
@@ -40,14 +40,14 @@ export interface PanelsInPool {
   readonly numbers: number;
 }
 
-/** The packed panels of the clinician at `index` (written by {@link packPanels}). */
+/** The packed panels of the clinician at `index` (written by {@link writePanels}). */
 export function panelsInPool(codes: ClinicianCodes, index: number): PanelsInPool {
-  const [payers, payersEnd] = span(codes, index, "panelPayers");
+  const payers = listFrom(codes, index, "panelPayers");
   return {
     pool: codes.pool,
-    count: payersEnd - payers,
+    count: listTo(codes, index, "panelPayers") - payers,
     payers,
-    plans: span(codes, index, "panelPlans")[0],
-    numbers: span(codes, index, "panels")[0],
+    plans: listFrom(codes, index, "panelPlans"),
+    numbers: listFrom(codes, index, "panels"),
   };
 }

@@ -1,5 +1,6 @@
 import type { CompiledClinician, CompiledDirectory } from "./compiled.js";
 import { clinicianPlaces } from "./clinicianPlaces.js";
+import { gridCell } from "./gridCell.js";
 import { codesOf, releaseCodes, reportsOutcomes } from "./clinicianCodes.js";
 import { removeFromIndex } from "./indexSet.js";
 
@@ -19,7 +20,7 @@ export function unindexClinician(directory: CompiledDirectory, clinician: Compil
   for (const jurisdiction of places.reachable) removeFromIndex(directory.byJurisdiction, jurisdiction, index);
   for (const office of places.offices) {
     removeFromIndex(directory.officesByJurisdiction, office.jurisdiction, index);
-    removeFromIndex(directory.officesByCell, office.cell, index);
+    removeFromIndex(directory.officesByCell, gridCell(office.point.lat, office.point.lon), index);
   }
   if (practiceId !== undefined) {
     const left = (directory.practiceSizes.get(practiceId) ?? 1) - 1;

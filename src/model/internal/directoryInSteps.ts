@@ -141,8 +141,11 @@ function* validShellAndLists(fields: Record<string, unknown>, lists: Lists): Gen
  * its clinicians and practices (its compacts, at most 1,000, come with it;
  * payers, regulations and practices are validated a chunk at a time, and
  * of the practices only their ids are kept), then the clinicians a chunk
- * at a time, each checked for a repeated id and for references to a
- * practice, payer or compact the directory does not list. The steps then
+ * at a time, each checked for references to a practice, payer or compact
+ * the directory does not list, and for a repeated id unless
+ * `idsCheckedByCaller` (a caller that keeps the clinicians by id anyway
+ * checks that as it goes, and validates whole when one repeats, so no
+ * second set of a million ids is built). The steps then
  * give the value `validate` gives, but for the list of practices, which
  * compiling does not read; the generator returns `"complete"`.
  *
@@ -153,7 +156,10 @@ function* validShellAndLists(fields: Record<string, unknown>, lists: Lists): Gen
  * exactly the one `validate` throws (bad input pays for one pass that does
  * not stop).
  */
-export function* directoryInSteps(input: unknown): Generator<DirectoryStep, "complete" | "validate whole", void> {
+export function* directoryInSteps(
+  input: unknown,
+  idsCheckedByCaller = false,
+): Generator<DirectoryStep, "complete" | "validate whole", void> {
   const whole = "validate whole" as const;
   // Anything but a plain object of enumerable fields is read as validation reads it, whole (an inherited field, say).
   if (!isPlainRecord(input)) return whole;
@@ -164,13 +170,13 @@ export function* directoryInSteps(input: unknown): Generator<DirectoryStep, "com
   if (shell === undefined) return whole;
   // The practices' ids are all the clinicians need of them: the list itself goes now.
   yield { kind: "shell", directory: { ...shell.directory, practices: [] }, clinicians: lists.clinicians.length, ids: shell.ids };
-  const clinicianIds = new Set<string>();
+  const clinicianIds = idsCheckedByCaller ? undefined : new Set<string>();
   for (let from = 0; from < lists.clinicians.length; from += CHUNK) {
     const clinicians = validChunk(Clinicians, lists.clinicians, from);
     if (clinicians === undefined) return whole;
     for (const clinician of clinicians) {
-      if (clinicianIds.has(clinician.id) || danglingReferences(clinician, shell.ids).length > 0) return whole;
-      clinicianIds.add(clinician.id);
+      if (clinicianIds?.has(clinician.id) === true || danglingReferences(clinician, shell.ids).length > 0) return whole;
+      clinicianIds?.add(clinician.id);
     }
     yield { kind: "clinicians", from, clinicians };
   }

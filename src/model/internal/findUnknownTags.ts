@@ -14,7 +14,7 @@ export type TagHolder =
   | { readonly path: Path; readonly clinician: Clinician };
 
 /** A tag list of a holder: where it sits below the holder's path, which list its tags belong to, and how to read it. */
-type ListOf<Holder> = readonly [Path, TagList, (holder: Holder) => readonly string[] | string];
+export type ListOf<Holder> = readonly [Path, TagList, (holder: Holder) => readonly string[] | string];
 
 // Fixed tables, so a look over a holder builds nothing unless a tag is unknown.
 const CRITERIA_LISTS: readonly ListOf<MatchCriteria>[] = [
@@ -32,7 +32,7 @@ const CLIENT_LISTS: readonly ListOf<Client>[] = [
   [["preferences", "modalities"], "modalities", (client) => client.preferences.modalities],
   [["preferences", "languages"], "languages", (client) => client.preferences.languages],
 ];
-const CLINICIAN_LISTS: readonly ListOf<Clinician>[] = [
+export const CLINICIAN_LISTS: readonly ListOf<Clinician>[] = [
   [["discipline"], "disciplines", (clinician) => clinician.discipline],
   [["problemAreas"], "problemAreas", (clinician) => clinician.problemAreas],
   [["modalities"], "modalities", (clinician) => clinician.modalities],

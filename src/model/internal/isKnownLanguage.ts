@@ -19,6 +19,8 @@ const ISO_639_1 = new Set(
  * 8,000 codes, too many to carry) is taken as known.
  */
 export function isKnownLanguage(tag: string): boolean {
-  const primary = (tag.split("-")[0] ?? "").toLowerCase();
+  // The part before the first hyphen, read without splitting: the matcher asks this of every tag of a directory.
+  const dash = tag.indexOf("-");
+  const primary = (dash < 0 ? tag : tag.slice(0, dash)).toLowerCase();
   return primary.length !== 2 || ISO_639_1.has(primary);
 }

@@ -100,13 +100,16 @@ function canGenerate(): boolean {
 
 /**
  * One generated function: `body` reads `value`, and sees each of `constants`
- * by its name. Only names and text referwell writes go into the code (keys
- * and tags as JSON literals); every other value is passed in.
+ * by its name, and what `preamble` declares beside it. Only names and text
+ * referwell writes go into the code (keys and tags as JSON literals); every
+ * other value is passed in.
  */
-function generate(constants: Record<string, unknown>, body: string): Reader {
+function generate(constants: Record<string, unknown>, body: string, preamble = ""): Reader {
   const names = Object.keys(constants);
   try {
-    const make = new Function(...names, `"use strict";\nreturn function read(value) {\n${body}\n};`) as (...values: unknown[]) => Reader;
+    const make = new Function(...names, `"use strict";\n${preamble}\nreturn function read(value) {\n${body}\n};`) as (
+      ...values: unknown[]
+    ) => Reader;
     return make(...names.map((name) => constants[name]));
   } catch {
     // Code that cannot be generated leaves the value to zod: a reader is only ever a shortcut.
@@ -342,16 +345,22 @@ const PLAIN = `if (typeof value !== "object" || value === null || Array.isArray(
 const prototype = Object.getPrototypeOf(value);
 if (prototype !== Object.prototype && prototype !== null) return NOT_READ;`;
 
+/** The statement of an object's constructor that gives up: `new` then gives the reader's own FAILED, and the reader answers NOT_READ. */
+const GIVE_UP = "return FAILED;";
+
 /** What a key does when the input has no such key: left out, filled with a default, or left to zod. */
-function absentCode(node: Node, key: string, reader: string): string {
+function absentCode(node: Node, target: string, reader: string): string {
   const def = node._zod.def;
   if (def.type === "default" || def.type === "prefault") {
-    return `{ read = ${reader}(undefined); if (read === NOT_READ) return NOT_READ; out[${key}] = read; }`;
+    return `{ read = ${reader}(undefined); if (read === NOT_READ) ${GIVE_UP} ${target} = read; }`;
   }
   const plainOptional = def.type === "optional" && node._zod.traits?.has("$ZodExactOptional") !== true;
   if (plainOptional && def.innerType?._zod.optin === undefined && checksOf(node).length === 0) return "{}";
-  return "return NOT_READ;";
+  return GIVE_UP;
 }
+
+/** A key as a property of `this`: by name when it is a plain identifier, so the engine counts it among the object's fields. */
+const thisField = (name: string): string => (/^[A-Za-z_$][\w$]*$/.test(name) ? `this.${name}` : `this[${JSON.stringify(name)}]`);
 
 function objectReader(def: Definition): Reader {
   const shape = def.shape;
@@ -361,20 +370,31 @@ function objectReader(def: Definition): Reader {
   const fields = keys.map((name, index) => {
     const node = shape[name] as Node;
     const key = JSON.stringify(name);
+    const target = thisField(name);
     constants[`field${index}`] = readerOf(node);
-    return `if (${key} in value) { read = field${index}(value[${key}]); if (read === NOT_READ) return NOT_READ; out[${key}] = read; }
-else ${absentCode(node, key, `field${index}`)}`;
+    return `if (${key} in value) { read = field${index}(value[${key}]); if (read === NOT_READ) ${GIVE_UP} ${target} = read; }
+else ${absentCode(node, target, `field${index}`)}`;
   });
   // A key the schema does not name is an issue (strict), dropped (strip) or kept (loose): each is zod's to handle.
   const named = keys.map((name) => `case ${JSON.stringify(name)}:`).join(" ");
+  // The copy is built by a constructor whose prototype is Object's, so it is a plain object, keys in the schema's
+  // order, as a literal would be; but the engine gives it room for every field at once, where an empty literal
+  // grows a separate store of properties a few at a time, leaving each smaller store behind as garbage.
+  // It is named Object, which is what a debugger says built a literal. A field refused, the constructor stops there
+  // and gives FAILED instead of the copy (an object a constructor returns replaces it): no state is shared, so a
+  // check that reads with the same reader meanwhile changes nothing.
   return generate(
     constants,
     `${PLAIN}
 for (const key in value) ${keys.length === 0 ? "return NOT_READ;" : `switch (key) { ${named} break; default: return NOT_READ; }`}
-const out = {};
+const out = new Copy(value);
+return out === FAILED ? NOT_READ : out;`,
+    `const FAILED = {};
+const Copy = function Object(value) {
 let read;
 ${fields.join("\n")}
-return out;`,
+};
+Copy.prototype = Object.prototype;`,
   );
 }
 
