@@ -17,6 +17,14 @@ const TIME_SHAPE = /^\d{2}:\d{2}$/;
 /** The rule between two amounts runs only when both currencies are well formed. */
 const CURRENCY_SHAPE = /^[A-Z]{3}$/;
 
+/** The rule a sliding-scale floor breaks against the fee, if any: none when either is absent or a currency is malformed. */
+function floorIssue(fee: Money | undefined, floor: Money | undefined): "currency-mismatch" | "floor-above-fee" | undefined {
+  if (floor === undefined || fee === undefined || !CURRENCY_SHAPE.test(floor.currency) || !CURRENCY_SHAPE.test(fee.currency))
+    return undefined;
+  if (floor.currency !== fee.currency) return "currency-mismatch";
+  return floor.minorUnits > fee.minorUnits ? "floor-above-fee" : undefined;
+}
+
 /**
  * A weekly window of time on one day, `start` before `end`, in the time zone
  * of the schedule that holds it.
@@ -214,14 +222,14 @@ export const Clinician = z
     birthYear: z.number().int().min(1900).max(2100).optional(),
     worksWithInterpreters: z.boolean().optional(),
   })
-  .superRefine((clinician, ctx) => {
-    const { fee, slidingScaleFloor: floor } = clinician;
-    if (floor === undefined || fee === undefined || !CURRENCY_SHAPE.test(floor.currency) || !CURRENCY_SHAPE.test(fee.currency)) return;
-    if (floor.currency !== fee.currency) {
-      ctx.addIssue({ code: "custom", message: "currency-mismatch", path: ["slidingScaleFloor", "currency"] });
-    } else if (floor.minorUnits > fee.minorUnits) {
-      ctx.addIssue({ code: "custom", message: "floor-above-fee", path: ["slidingScaleFloor", "minorUnits"] });
-    }
+  // One plain rule per issue rather than one that adds issues, which would build a function for each clinician.
+  .refine((clinician) => floorIssue(clinician.fee, clinician.slidingScaleFloor) !== "currency-mismatch", {
+    error: "currency-mismatch",
+    path: ["slidingScaleFloor", "currency"],
+  })
+  .refine((clinician) => floorIssue(clinician.fee, clinician.slidingScaleFloor) !== "floor-above-fee", {
+    error: "floor-above-fee",
+    path: ["slidingScaleFloor", "minorUnits"],
   });
 /** A clinician in the practice or in its outside network. */
 export type Clinician = z.infer<typeof Clinician>;

@@ -442,6 +442,59 @@ describe("schedule overlap across time zones and daylight saving", () => {
     expect(schedule("2026-10-26")?.fit).toBe(0.5);
     expect(schedule("2026-11-02")?.fit).toBe(1);
   });
+
+  // A London clinician and a client whose week, in their own zone, starts or ends on another day in London.
+  const overlapWith = (
+    clinicianSlots: Clinician["availability"]["slots"],
+    client: { timeZone: string; slots: Clinician["availability"]["slots"] },
+    startDate = "2026-11-23",
+  ) =>
+    createMatcher({
+      clinicians: [
+        clinician("ldn", { licensure: ny.licensure, locations: [], availability: { timeZone: "Europe/London", slots: clinicianSlots } }),
+      ],
+    })
+      .explain({ criteria: { startDate, location: { jurisdiction: "GB" }, prefer: { schedule: client } } }, "ldn", NOW)
+      .option?.parts.find((p) => p.criterion === "schedule")?.reason;
+
+  it("counts a clinician's Sunday before the week, and Monday after it, where the client's week reaches them", () => {
+    // Monday 08:00 in Auckland (UTC+13 in November) is Sunday 19:00 in London, the day before the week starts there.
+    const auckland = { timeZone: "Pacific/Auckland", slots: [{ day: "mon" as const, start: "08:00", end: "10:00" }] };
+    expect(overlapWith([{ day: "sun", start: "19:00", end: "21:00" }], auckland)).toBe(
+      "2 hours a week of availability within the client's times.",
+    );
+    // Sunday 18:00 in Los Angeles (UTC−8) is Monday 02:00 in London, the day after the week ends there.
+    const losAngeles = { timeZone: "America/Los_Angeles", slots: [{ day: "sun" as const, start: "18:00", end: "20:00" }] };
+    expect(overlapWith([{ day: "mon", start: "02:00", end: "04:00" }], losAngeles)).toBe(
+      "2 hours a week of availability within the client's times.",
+    );
+  });
+
+  it("counts nothing for a slot that the clocks going forward fold to nothing", () => {
+    // London, Sunday 2026-03-29: 01:30 falls in the hour skipped and is read forward to 02:30, after the end, 02:15.
+    const client = { timeZone: "Europe/London", slots: [{ day: "sun" as const, start: "00:00", end: "04:00" }] };
+    const folded = overlapWith([{ day: "sun", start: "01:30", end: "02:15" }], client, "2026-03-23");
+    expect(folded).toBe("0 hours a week of availability within the client's times.");
+    expect(overlapWith([{ day: "sun", start: "03:00", end: "04:00" }], client, "2026-03-23")).toBe(
+      "1 hour a week of availability within the client's times.",
+    );
+    // And a client's window folded the same way.
+    const foldedWindow = { timeZone: "Europe/London", slots: [{ day: "sun" as const, start: "01:30", end: "02:15" }] };
+    expect(overlapWith([{ day: "sun", start: "00:00", end: "04:00" }], foldedWindow, "2026-03-23")).toBe(
+      "0 hours a week of availability within the client's times.",
+    );
+  });
+
+  it("counts only the clinician's slots open to a mode of care the client can have", () => {
+    const client = { timeZone: "Europe/London", slots: [{ day: "tue" as const, start: "09:00", end: "17:00" }] };
+    const slots: Clinician["availability"]["slots"] = [
+      { day: "tue", start: "09:00", end: "10:00", modes: ["in-person"] },
+      { day: "tue", start: "11:00", end: "14:00", modes: ["telehealth"] },
+      { day: "tue", start: "15:00", end: "17:00" },
+    ];
+    // No office: telehealth only, so the in-person hour does not count.
+    expect(overlapWith(slots, client)).toBe("5 hours a week of availability within the client's times.");
+  });
 });
 
 describe("pass to a colleague (seed 001: the best match wins)", () => {
@@ -472,6 +525,17 @@ describe("pass to a colleague (seed 001: the best match wins)", () => {
       NOW,
     );
     expect(close.passTo).toBeUndefined();
+  });
+
+  it("passes to the best colleague even when outside clinicians fill every option shown", () => {
+    const open = { location: { jurisdiction: "US-OR" }, prefer: { problemAreas: ["depression", "grief"] } };
+    const outside = (id: string) => clinician(id, { practiceId: "elsewhere", problemAreas: ["depression", "grief"] });
+    const matcher = createMatcher({
+      clinicians: [outside("a"), outside("b"), clinician("point"), clinician("colleague", { problemAreas: ["depression", "grief"] })],
+    });
+    const result = matcher.rank({ criteria: open, practiceId: "harbour", pointPersonId: "point" }, { ...NOW, limit: 1 });
+    expect(result.options.map((option) => option.clinicianId)).toEqual(["a"]);
+    expect(result.passTo?.to).toBe("colleague");
   });
 });
 

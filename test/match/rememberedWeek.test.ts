@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CompiledClinician } from "../../src/match/internal/compiled.js";
 import { KEPT_WEEKS, type PlacedWeeks, rememberedWeek } from "../../src/match/internal/rememberedWeek.js";
 import { createWeekTimeline } from "../../src/match/internal/weekTimeline.js";
+import { modeBits } from "../../src/match/internal/packedSlot.js";
 import { compileDirectory } from "../../src/match/internal/compileDirectory.js";
 import { updateDirectory } from "../../src/match/internal/updateDirectory.js";
 import { directoryIds } from "../../src/model/internal/directoryIds.js";
@@ -19,28 +20,37 @@ describe("rememberedWeek", () => {
     const weeks = noWeeks();
     const count = { placed: 0 };
     const ask = (clinician: CompiledClinician) =>
-      rememberedWeek(weeks, clinician, monday, "", () => {
-        count.placed += 1;
-        return [];
-      });
+      rememberedWeek(
+        weeks,
+        clinician,
+        monday,
+        0,
+        () => {
+          count.placed += 1;
+          return [];
+        },
+        undefined,
+      );
     return { weeks, count, ask };
   }
 
   it("places a clinician's week once per timeline and modes, and again for another", () => {
     const weeks = noWeeks();
-    let placed = 0;
-    const place = () => {
-      placed += 1;
-      return [[placed, placed + 1] as const];
+    const asked: unknown[][] = [];
+    const place = (...args: unknown[]) => {
+      asked.push(args);
+      return [asked.length, asked.length + 1];
     };
     const [first] = clinicians as [CompiledClinician];
-    const week = rememberedWeek(weeks, first, monday, "telehealth", place);
-    expect(rememberedWeek(weeks, first, monday, "telehealth", place)).toBe(week);
-    expect(placed).toBe(1);
-    rememberedWeek(weeks, first, monday, "in-person", place);
-    expect(placed).toBe(2);
-    expect(rememberedWeek(weeks, first, tuesday, "telehealth", place)).not.toBe(week);
-    expect(placed).toBe(3);
+    const [inPerson, telehealth] = [modeBits(["in-person"]), modeBits(["telehealth"])];
+    const week = rememberedWeek(weeks, first, monday, telehealth, place, "context");
+    expect(rememberedWeek(weeks, first, monday, telehealth, place, "context")).toBe(week);
+    // Placed with what it was passed, nothing closed over.
+    expect(asked).toEqual([["context", first, monday, telehealth]]);
+    expect(rememberedWeek(weeks, first, monday, inPerson, place, "context")).not.toBe(week);
+    expect(asked).toHaveLength(2);
+    expect(rememberedWeek(weeks, first, tuesday, telehealth, place, "context")).not.toBe(week);
+    expect(asked).toHaveLength(3);
   });
 
   it("keeps at most twice KEPT_WEEKS clinicians' weeks, and always the last KEPT_WEEKS asked for", () => {
@@ -80,7 +90,7 @@ describe("rememberedWeek", () => {
     const compiled = compileDirectory(directory, MatcherOptions.parse({}));
     const [replaced, removed, kept] = directory.clinicians.map((clinician) => compiled.byId.get(clinician.id) as CompiledClinician);
     for (const clinician of [replaced, removed, kept] as CompiledClinician[])
-      rememberedWeek(compiled.placedWeeks, clinician, monday, "", () => []);
+      rememberedWeek(compiled.placedWeeks, clinician, monday, 0, () => [], undefined);
     const changes = MatcherChanges.parse({ upsert: [directory.clinicians[0]], remove: [directory.clinicians[1]?.id] });
     updateDirectory(compiled, changes, directoryIds(directory));
     const remembered = [...compiled.placedWeeks.recent.keys(), ...compiled.placedWeeks.older.keys()];

@@ -99,6 +99,39 @@ describe("the compiled reader", () => {
     expect(Object.isFrozen(first.fixed)).toBe(true);
   });
 
+  it("lends zod's checks a payload that a passed read gives back emptied, never one in use or refused", () => {
+    interface Named {
+      name: string;
+      inner?: unknown;
+    }
+    const payloads: { value: unknown; issues: unknown[] }[] = [];
+    let nested: unknown;
+    const Outer: z.ZodType<Named> = z.strictObject({ name: z.string(), inner: z.unknown().optional() }).check((payload) => {
+      payloads.push(payload as never);
+      const { name, inner } = payload.value as Named;
+      // A check that reads with the same reader while its own payload is lent out.
+      if (inner !== undefined) nested = readerFor(Outer)(inner);
+      if (name === "bad") payload.issues.push({ code: "custom", message: "bad", input: payload.value, path: [] });
+    });
+    const read = readerFor(Outer);
+    expect(read({ name: "a" })).toStrictEqual({ name: "a" });
+    // Given back without the value it carried.
+    expect(payloads[0]?.value).toBeUndefined();
+    expect(read({ name: "b" })).toStrictEqual({ name: "b" });
+    expect(payloads[1]).toBe(payloads[0]);
+    // The outer read holds the spare: the nested one gets its own, and neither sees the other's value.
+    expect(read({ name: "c", inner: { name: "d" } })).toStrictEqual({ name: "c", inner: { name: "d" } });
+    expect(nested).toStrictEqual({ name: "d" });
+    expect(payloads[2]).toBe(payloads[0]);
+    expect(payloads[3]).not.toBe(payloads[2]);
+    // A refused payload keeps its issues, and is never lent again.
+    expect(read({ name: "bad" })).toBe(NOT_READ);
+    const refused = payloads.at(-1);
+    expect(refused?.issues).toHaveLength(1);
+    expect(read({ name: "e" })).toStrictEqual({ name: "e" });
+    expect(payloads.at(-1)).not.toBe(refused);
+    expect(payloads.at(-1)?.issues).toHaveLength(0);
+  });
   it("leaves to zod the kinds of schema it does not know, and rules that answer later", async () => {
     const schemas: Array<[z.ZodType, unknown]> = [
       [z.string().transform((text) => text.length), "abc"],

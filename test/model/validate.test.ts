@@ -79,6 +79,16 @@ describe("validate", () => {
         ),
       ),
     ).toEqual([expect.objectContaining({ path: ["slidingScaleFloor", "currency"], code: "currency-mismatch" })]);
+    // Amounts in two currencies are never compared: a larger floor in another currency is only a mismatch.
+    expect(
+      issuesOf(() =>
+        validate(
+          Clinician,
+          { ...clinician, fee: { currency: "USD", minorUnits: 100 }, slidingScaleFloor: { currency: "GBP", minorUnits: 500 } },
+          "c",
+        ),
+      ),
+    ).toEqual([expect.objectContaining({ path: ["slidingScaleFloor", "currency"], code: "currency-mismatch" })]);
   });
 
   it("reports duplicate ids and dangling compact references in a directory", () => {

@@ -36,7 +36,9 @@ function inPerson(directory: CompiledDirectory, clinician: CompiledClinician, qu
   let reason: InPerson["reason"] = NO_OFFICE;
   // One licensure check per jurisdiction, however many offices share it (a map only for clinicians with several offices).
   const licensed = clinician.locations.length > 1 ? new Map<string, boolean>() : undefined;
-  for (const office of clinician.locations) {
+  const offices = clinician.locations;
+  for (let at = 0; at < offices.length; at += 1) {
+    const office = offices[at] as (typeof offices)[number];
     const distance = query.point === undefined ? undefined : haversineKm(query.point, office.point);
     const reachable =
       distance === undefined ? within(office.jurisdiction, query.criteria.location.jurisdiction) : distance <= query.travelRadiusKm;
@@ -67,29 +69,38 @@ function telehealth(
   query: PreparedQuery,
 ): readonly [CareModeReason, string | undefined] | undefined {
   if ((clinician.flags & FLAG.telehealth) === 0) return ["telehealth-not-offered", undefined];
-  for (const { jurisdiction, on } of query.telehealthPlaces) {
+  const places = query.telehealthPlaces;
+  for (let at = 0; at < places.length; at += 1) {
+    const { jurisdiction, on } = places[at] as (typeof places)[number];
     if (!checkLicensure(clinician, { jurisdiction, mode: "telehealth", on }, directory.licensure).authorized)
       return ["not-licensed-telehealth", `${jurisdiction} on ${on}`];
   }
   return undefined;
 }
 
+/** Each list of modes a clinician can offer, in the order answers give them, shared: ranking finds one for every candidate. */
+const IN_PERSON: readonly CareMode[] = Object.freeze(["in-person"]);
+const TELEHEALTH: readonly CareMode[] = Object.freeze(["telehealth"]);
+const BOTH: readonly CareMode[] = Object.freeze(["in-person", "telehealth"]);
+const NONE: readonly never[] = Object.freeze([]);
+
 /** The modes of care among the acceptable ones that this clinician can offer this client. */
 export function careModes(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery): CareModes {
-  const modes: CareMode[] = [];
-  const failures: (readonly [CareModeReason, string | undefined])[] = [];
+  let inPersonOffered = false;
+  let failures: (readonly [CareModeReason, string | undefined])[] | undefined;
   let distanceKm: number | undefined;
   if (query.modes.has("in-person")) {
     const office = inPerson(directory, clinician, query);
-    if (office.reason === undefined) {
-      modes.push("in-person");
-      distanceKm = office.distanceKm;
-    } else failures.push(office.reason);
+    inPersonOffered = office.reason === undefined;
+    if (office.reason === undefined) distanceKm = office.distanceKm;
+    else (failures ??= []).push(office.reason);
   }
+  let telehealthOffered = false;
   if (query.modes.has("telehealth")) {
     const reason = telehealth(directory, clinician, query);
-    if (reason === undefined) modes.push("telehealth");
-    else failures.push(reason);
+    telehealthOffered = reason === undefined;
+    if (reason !== undefined) (failures ??= []).push(reason);
   }
-  return { modes, failures, distanceKm };
+  const modes = inPersonOffered ? (telehealthOffered ? BOTH : IN_PERSON) : telehealthOffered ? TELEHEALTH : NONE;
+  return { modes, failures: failures ?? NONE, distanceKm };
 }

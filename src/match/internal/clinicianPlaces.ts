@@ -1,30 +1,29 @@
-import type { Jurisdiction } from "../../model/scalars.js";
-import type { ClinicianContext, CompiledClinician } from "./compiled.js";
-import type { ClinicianCodes } from "./clinicianCodes.js";
+import type { CompiledClinician, CompiledDirectory } from "./compiled.js";
 import { hasRoom } from "./packedCapacity.js";
 import { FLAG } from "./clinicianFlags.js";
-import { telehealthJurisdictions } from "./telehealthJurisdictions.js";
+import { eachReachable } from "./eachReachable.js";
+import { gridCell } from "./gridCell.js";
+import type { IndexSet } from "./indexSet.js";
 
-/** Where the indexes list a clinician: the jurisdictions telehealth may reach, and its offices (each under its jurisdiction and its grid cell, see `gridCell`). */
-export interface ClinicianPlaces {
-  readonly reachable: readonly Jurisdiction[];
-  readonly offices: CompiledClinician["locations"];
-}
-
-const NOWHERE: ClinicianPlaces = { reachable: [], offices: [] };
+/** What is done under each place: `addToIndex` or `removeFromIndex`. */
+export type IndexStep = <Key>(map: Map<Key, IndexSet>, key: Key, index: number, size: number) => void;
 
 /**
- * The places a clinician is indexed under. A clinician closed to new
- * clients fails every request, so only open ones are listed: ranking never
- * looks at the others.
+ * Takes the step for a clinician under each place the indexes list it: the
+ * jurisdictions telehealth may reach, and each office under its
+ * jurisdiction and its grid cell (see `gridCell`). A place may come twice,
+ * which both steps allow. A clinician closed to new clients fails every
+ * request, so only open ones are listed: ranking never looks at the others.
  */
-export function clinicianPlaces(
-  clinician: CompiledClinician,
-  { context, codes }: { readonly context: ClinicianContext; readonly codes: ClinicianCodes },
-): ClinicianPlaces {
-  if (!hasRoom(codes, clinician.index, (clinician.flags & FLAG.acceptingNewClients) !== 0)) return NOWHERE;
-  return {
-    reachable: telehealthJurisdictions(clinician, context.compactMembers, context.unlicensedWhere.get(clinician.discipline)),
-    offices: clinician.locations,
-  };
+export function clinicianPlaces(directory: CompiledDirectory, clinician: CompiledClinician, step: IndexStep, size: number): void {
+  const { index } = clinician;
+  if (!hasRoom(directory.codes, index, (clinician.flags & FLAG.acceptingNewClients) !== 0)) return;
+  const { compactMembers, unlicensedWhere } = directory.context;
+  eachReachable(clinician, compactMembers, unlicensedWhere.get(clinician.discipline), step, directory.byJurisdiction, index, size);
+  const offices = clinician.locations;
+  for (let at = 0; at < offices.length; at += 1) {
+    const office = offices[at] as (typeof offices)[number];
+    step(directory.officesByJurisdiction, office.jurisdiction, index, size);
+    step(directory.officesByCell, gridCell(office.point.lat, office.point.lon), index, size);
+  }
 }

@@ -30,9 +30,11 @@ function compileChunk(
   from: number,
 ): boolean {
   for (let offset = 0; offset < clinicians.length; offset += 1) {
-    const source = clinicians[offset] as Clinician;
-    if (compiled.byId.has(source.id)) return false;
-    indexClinician(compiled, compileClinician(source, from + offset, compiled.context, compiled.codes), size);
+    // Entered first and found repeated after, when the map did not grow: one lookup of the id, not two. What a
+    // repeated id entered is dropped with the rest, since the caller then validates whole and compiles afresh.
+    const known = compiled.byId.size;
+    indexClinician(compiled, compileClinician(clinicians[offset] as Clinician, from + offset, compiled.context, compiled.codes), size);
+    if (compiled.byId.size === known) return false;
   }
   // The first chunk tells how much room the rest will need in the pool.
   if (from === 0) expectClinicians(compiled.codes, clinicians.length, size - clinicians.length);

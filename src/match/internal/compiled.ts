@@ -20,7 +20,7 @@ import type { ConstraintCheck } from "./constraintChecks.js";
 import type { PreparedWaitCap } from "./waitCap.js";
 import type { ClientPlace } from "./telehealthPlaces.js";
 import type { WeekTimeline } from "./weekTimeline.js";
-import type { PlacedWeeks } from "./rememberedWeek.js";
+import type { Intervals, PlacedWeeks } from "./rememberedWeek.js";
 import type { PreparedPreferences } from "./clientPreferences.js";
 import type { ClientPreference } from "../../model/criteria.js";
 
@@ -141,7 +141,7 @@ export interface PreparedQuery {
   /** What the referring practice looks for in a partner: a largest practice size, a specialty to be busy in (canonical). */
   readonly partner: { readonly maxPracticeClinicians: number | undefined; readonly busyIn: readonly string[] };
   /** The client's weekly windows on the week's axis, merged; undefined when none are given. */
-  readonly clientWindows: readonly (readonly [number, number])[] | undefined;
+  readonly clientWindows: Intervals | undefined;
   readonly timeline: WeekTimeline;
   /** Normalized weights of the parts that count for this request. */
   readonly weights: ReadonlyArray<readonly [SoftCriterion, number]>;

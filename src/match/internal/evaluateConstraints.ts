@@ -25,6 +25,7 @@ const FAILED_ON = Object.fromEntries(
 ) as Record<HardConstraint, ConstraintResult>;
 
 const NO_FAILURES: readonly ConstraintFailure[] = Object.freeze([]);
+const NO_MODES: readonly CareMode[] = Object.freeze([]);
 
 /**
  * Checks the hard constraints of a request against one clinician, in the
@@ -42,13 +43,15 @@ export function evaluateConstraints(
   // Ranking never lists failures: no array per clinician.
   const failures: ConstraintFailure[] | undefined = until === "all" ? [] : undefined;
   let failed: HardConstraint | undefined;
-  for (const check of query.constraintChecks) {
+  const checks = query.constraintChecks;
+  for (let at = 0; at < checks.length; at += 1) {
+    const check = checks[at] as (typeof checks)[number];
     if (check.passes(evaluation)) continue;
     if (until === "first") return FAILED_ON[check.constraint];
     failed ??= check.constraint;
     failures?.push(...check.explain(evaluation));
   }
-  const modes = evaluation.care?.modes ?? [];
+  const modes = evaluation.care?.modes ?? NO_MODES;
   return {
     failed,
     failures: failures ?? NO_FAILURES,

@@ -1,6 +1,5 @@
 import type { CompiledClinician, CompiledDirectory } from "./compiled.js";
 import { clinicianPlaces } from "./clinicianPlaces.js";
-import { gridCell } from "./gridCell.js";
 import { type ClinicianCodes, type SetKind, reportsOutcomes, listFrom, listTo } from "./clinicianCodes.js";
 import { addToIndex, type IndexSet } from "./indexSet.js";
 
@@ -24,13 +23,7 @@ export function indexClinician(directory: CompiledDirectory, clinician: Compiled
   directory.byId.set(id, clinician);
   indexCodes(directory.byPopulation, directory.codes, index, "populations", size);
   indexCodes(directory.byProblemArea, directory.codes, index, "problemAreas", size);
-  const { reachable, offices } = clinicianPlaces(clinician, directory);
-  for (let at = 0; at < reachable.length; at += 1) addToIndex(directory.byJurisdiction, reachable[at] as string, index, size);
-  for (let at = 0; at < offices.length; at += 1) {
-    const office = offices[at] as (typeof offices)[number];
-    addToIndex(directory.officesByJurisdiction, office.jurisdiction, index, size);
-    addToIndex(directory.officesByCell, gridCell(office.point.lat, office.point.lon), index, size);
-  }
+  clinicianPlaces(directory, clinician, addToIndex, size);
   if (practiceId !== undefined) directory.practiceSizes.set(practiceId, (directory.practiceSizes.get(practiceId) ?? 0) + 1);
   if (reportsOutcomes(directory, clinician)) directory.outcomeHolders += 1;
 }

@@ -13,6 +13,7 @@ import { updateDirectory } from "./updateDirectory.js";
 import type { DirectoryIds } from "../../model/internal/danglingReferences.js";
 import { evaluateConstraints } from "./evaluateConstraints.js";
 import { findPassTo } from "./findPassTo.js";
+import { bestOf } from "./bestOf.js";
 import { prepareQuery } from "./prepareQuery.js";
 import { recommend } from "./recommend.js";
 import { MatcherChanges, MatchRequest, type MatchRequestInput, RankOptions, type RankOptionsInput } from "../schemas.js";
@@ -57,25 +58,26 @@ function rankAmong(
     const constraints = evaluateConstraints(compiled, clinician, query, "first");
     if (constraints.failed === undefined) ranked.push(scoreOption(compiled, clinician, query, constraints));
   }
-  ranked.sort(byScore);
   let passTo: RankResult["passTo"];
   const margin = rankOptions.recommendation?.margin ?? compiled.options.margin;
+  const minimumOptions = rankOptions.recommendation?.minimumOptions ?? compiled.options.minimumOptions;
+  const preferredOptions = rankOptions.recommendation?.preferredOptions ?? compiled.options.preferredOptions;
   const pointPersonId = request.pointPersonId;
   const pointPerson = pointPersonId === undefined ? undefined : compiled.byId.get(pointPersonId);
   if (pointPersonId !== undefined && pointPerson !== undefined && request.practiceId !== undefined) {
     const own = evaluateConstraints(compiled, pointPerson, query, "all");
     const option = ranked.find((candidate) => candidate.clinicianId === pointPersonId);
-    passTo = findPassTo(ranked, pointPersonId, { failures: own.failures, option }, margin);
+    // Only the best colleague but the point person can take the referral.
+    const colleagues = ranked.filter((candidate) => candidate.colleague && candidate.clinicianId !== pointPersonId);
+    passTo = findPassTo(bestOf(colleagues, 1, byScore), pointPersonId, { failures: own.failures, option }, margin);
   }
+  // Only the options shown and those a recommendation names are put in order (at least two, for the lead).
+  const best = bestOf(ranked, Math.max(rankOptions.limit, minimumOptions, preferredOptions, 2), byScore);
   return {
     startDate: query.startDate,
-    options: ranked.slice(0, rankOptions.limit).map((candidate) => candidate.explain()),
+    options: best.slice(0, rankOptions.limit).map((candidate) => candidate.explain()),
     eligibleCount: ranked.length,
-    recommendation: recommend(ranked, {
-      margin,
-      minimumOptions: rankOptions.recommendation?.minimumOptions ?? compiled.options.minimumOptions,
-      preferredOptions: rankOptions.recommendation?.preferredOptions ?? compiled.options.preferredOptions,
-    }),
+    recommendation: recommend(best, { margin, minimumOptions, preferredOptions }),
     ...(passTo === undefined ? {} : { passTo }),
     unknownTags,
   };

@@ -1,11 +1,68 @@
-/** Sorts intervals and merges those that overlap or touch, so overlap is never counted twice. */
-export function mergeIntervals(intervals: readonly (readonly [number, number])[]): [number, number][] {
-  const sorted = [...intervals].filter(([start, end]) => end > start).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: [number, number][] = [];
-  for (const [start, end] of sorted) {
-    const last = merged[merged.length - 1];
-    if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
-    else merged.push([start, end]);
+import type { Intervals } from "./rememberedWeek.js";
+
+/** A list no longer than this is sorted by insertion (the library's own cutoff, where that beats a sort's setup). */
+const INSERTION_LIMIT = 16;
+
+/** Sorts `numbers[0, count)` in place: by insertion when short (a week's intervals usually are), else by the typed array's own sort. */
+function sortPrefix(numbers: Float64Array, count: number): void {
+  if (count > INSERTION_LIMIT) {
+    numbers.subarray(0, count).sort();
+    return;
   }
+  for (let at = 1; at < count; at += 1) {
+    const number = numbers[at] as number;
+    let place = at;
+    for (; place > 0 && (numbers[place - 1] as number) > number; place -= 1) numbers[place] = numbers[place - 1] as number;
+    numbers[place] = number;
+  }
+}
+
+/**
+ * Sweeps sorted starts and ends: an interval opens at each start and closes
+ * at each end, a start before an end that ties with it (so intervals that
+ * touch are one), and the union's pieces are where none is open. Writes
+ * them into `out` when given; gives how many there are.
+ */
+function sweep(starts: Float64Array, ends: Float64Array, count: number, out?: number[]): number {
+  let pieces = 0;
+  let open = 0;
+  let end = 0;
+  for (let start = 0; start < count;) {
+    // Ends never run out before starts when each interval ends after it starts; the test keeps the loop finite regardless.
+    if (end >= count || (starts[start] as number) <= (ends[end] as number)) {
+      if (open === 0 && out !== undefined) out[2 * pieces] = starts[start] as number;
+      open += 1;
+      start += 1;
+    } else {
+      open -= 1;
+      end += 1;
+      if (open === 0) {
+        if (out !== undefined) out[2 * pieces + 1] = ends[end - 1] as number;
+        pieces += 1;
+      }
+    }
+  }
+  // Every start taken, the last piece closes at the last end.
+  if (count > 0) {
+    if (out !== undefined) out[2 * pieces + 1] = ends[count - 1] as number;
+    pieces += 1;
+  }
+  return pieces;
+}
+
+/**
+ * The union of the intervals `[starts[i], ends[i]]` for `i` below `count`,
+ * each with its end after its start, as sorted pairs apart from one another
+ * (`[start, end, start, end, …]`), intervals that overlap or touch merged,
+ * so overlap is never counted twice. Sorts the two arrays in place: the
+ * union needs the starts in order and the ends in order, not which end is
+ * whose. One list built, of exactly the pieces: ranking places a week for
+ * each candidate it scores.
+ */
+export function mergeIntervals(starts: Float64Array, ends: Float64Array, count: number): Intervals {
+  sortPrefix(starts, count);
+  sortPrefix(ends, count);
+  const merged = new Array<number>(2 * sweep(starts, ends, count));
+  sweep(starts, ends, count, merged);
   return merged;
 }

@@ -16,10 +16,21 @@ export function packSlot(slot: WeeklySlot): number {
   return WEEKDAYS.indexOf(slot.day) | (minutesOf(slot.start) << 3) | (minutesOf(slot.end) << 14) | (modes << 25);
 }
 
-/** A packed slot's parts: the weekday (Monday = 0), start and end minutes, and whether it is open to one of `modes`. */
-export function unpackSlot(packed: number, modes: readonly CareMode[]): { day: number; start: number; end: number; open: boolean } {
+/** The bits of some modes of care, as a packed slot holds them. */
+export function modeBits(modes: readonly CareMode[]): number {
+  let bits = 0;
+  for (let at = 0; at < modes.length; at += 1) bits |= MODE_BITS[modes[at] as CareMode];
+  return bits;
+}
+
+/** A packed slot's weekday (Monday = 0). */
+export const slotDay = (packed: number): number => packed & 7;
+/** A packed slot's start, in minutes of the day. */
+export const slotStart = (packed: number): number => (packed >>> 3) & 2047;
+/** A packed slot's end, in minutes of the day. */
+export const slotEnd = (packed: number): number => (packed >>> 14) & 2047;
+/** Whether a packed slot is open to one of the modes whose bits are `wanted` (see {@link modeBits}): a slot that names none is open to all. */
+export function slotOpenTo(packed: number, wanted: number): boolean {
   const bits = packed >>> 25;
-  let wanted = 0;
-  for (const mode of modes) wanted |= MODE_BITS[mode];
-  return { day: packed & 7, start: (packed >>> 3) & 2047, end: (packed >>> 14) & 2047, open: bits === 0 || (bits & wanted) !== 0 };
+  return bits === 0 || (bits & wanted) !== 0;
 }

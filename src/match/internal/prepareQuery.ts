@@ -12,6 +12,7 @@ import type { ClientPreference } from "../../model/criteria.js";
 import { telehealthPlaces } from "./telehealthPlaces.js";
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
 import { mergeIntervals } from "./mergeIntervals.js";
+import type { Intervals } from "./rememberedWeek.js";
 import { primaryLanguage } from "./primaryLanguage.js";
 import { SoftCriterion } from "../types.js";
 import { createWeekTimeline, type WeekTimeline } from "./weekTimeline.js";
@@ -39,17 +40,23 @@ function normalizedWeights(
 }
 
 /** The client's weekly windows on the week's axis, merged. */
-function clientWindowsOf(schedule: NonNullable<MatchCriteria["prefer"]["schedule"]>, timeline: WeekTimeline): [number, number][] {
+function clientWindowsOf(schedule: NonNullable<MatchCriteria["prefer"]["schedule"]>, timeline: WeekTimeline): Intervals {
   const { timeZone, slots } = schedule;
-  const windows: [number, number][] = [];
+  // Each slot falls on one of the seven days.
+  const starts = new Float64Array(slots.length);
+  const ends = new Float64Array(slots.length);
+  let count = 0;
   for (let day = 0; day < 7; day += 1) {
     const weekday = WEEKDAYS[timeline.weekday(day)];
     for (const slot of slots) {
       if (slot.day !== weekday) continue;
-      windows.push([timeline.toAxis(timeZone, day, minutesOf(slot.start)), timeline.toAxis(timeZone, day, minutesOf(slot.end))]);
+      starts[count] = timeline.toAxis(timeZone, day, minutesOf(slot.start));
+      ends[count] = timeline.toAxis(timeZone, day, minutesOf(slot.end));
+      // A window a daylight-saving change folds to nothing is no interval.
+      if ((ends[count] as number) > (starts[count] as number)) count += 1;
     }
   }
-  return mergeIntervals(windows);
+  return mergeIntervals(starts, ends, count);
 }
 
 /** Whether the client asks any preference about who the clinician is without making it a must. */

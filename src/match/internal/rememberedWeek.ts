@@ -1,13 +1,13 @@
 import type { CompiledClinician } from "./compiled.js";
 import type { WeekTimeline } from "./weekTimeline.js";
 
-/** Intervals on a timeline's axis of minutes, sorted and apart. */
-export type Intervals = readonly (readonly [number, number])[];
+/** Intervals on a timeline's axis of minutes, sorted and apart, as flat pairs: `[start, end, start, end, …]`. */
+export type Intervals = readonly number[];
 
-/** A clinician's week placed on one timeline, by the modes it was placed in. */
+/** A clinician's week placed on one timeline, by the bits of the modes it was placed in (see `modeBits`): four at most. */
 interface Placed {
   readonly timeline: WeekTimeline;
-  readonly byModes: Map<string, Intervals>;
+  readonly byModes: (Intervals | undefined)[];
 }
 
 /**
@@ -32,13 +32,19 @@ export interface PlacedWeeks {
 /** The clinicians a matcher remembers the weeks of for sure (twice as many at most): a size of the library's own, past the clinicians of any group practice's batch. */
 export const KEPT_WEEKS = 4_096;
 
-/** The clinician's week in `modes` (a key naming them) on `timeline`, placed by `place` unless `weeks` remembers it. */
-export function rememberedWeek(
+/**
+ * The clinician's week in the modes whose bits are `modes` on `timeline`,
+ * placed by `place(context, clinician, timeline, modes)` unless `weeks`
+ * remembers it. What placing needs is passed, not closed over: ranking asks
+ * this of every candidate.
+ */
+export function rememberedWeek<Context>(
   weeks: PlacedWeeks,
   clinician: CompiledClinician,
   timeline: WeekTimeline,
-  modes: string,
-  place: () => Intervals,
+  modes: number,
+  place: (context: Context, clinician: CompiledClinician, timeline: WeekTimeline, modes: number) => Intervals,
+  context: Context,
 ): Intervals {
   let placed = weeks.recent.get(clinician);
   if (placed === undefined) {
@@ -51,13 +57,13 @@ export function rememberedWeek(
     if (placed !== undefined) weeks.recent.set(clinician, placed);
   }
   if (placed?.timeline !== timeline) {
-    placed = { timeline, byModes: new Map() };
+    placed = { timeline, byModes: [undefined, undefined, undefined, undefined] };
     weeks.recent.set(clinician, placed);
   }
-  let week = placed.byModes.get(modes);
+  let week = placed.byModes[modes];
   if (week === undefined) {
-    week = place();
-    placed.byModes.set(modes, week);
+    week = place(context, clinician, timeline, modes);
+    placed.byModes[modes] = week;
   }
   return week;
 }

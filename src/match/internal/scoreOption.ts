@@ -47,7 +47,8 @@ export function scoreOption(
         colleague,
         score,
         parts,
-        modes: constraints.modes,
+        // The answer's own list: the constraints share one list per set of modes among all candidates.
+        modes: [...constraints.modes],
         payment: constraints.payment,
         ...(constraints.distanceKm === undefined ? {} : { distanceKm: constraints.distanceKm }),
         ...(wait === undefined ? {} : { expectedWaitDays: wait }),

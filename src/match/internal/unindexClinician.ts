@@ -1,6 +1,5 @@
 import type { CompiledClinician, CompiledDirectory } from "./compiled.js";
 import { clinicianPlaces } from "./clinicianPlaces.js";
-import { gridCell } from "./gridCell.js";
 import { codesOf, releaseCodes, reportsOutcomes } from "./clinicianCodes.js";
 import { removeFromIndex } from "./indexSet.js";
 
@@ -16,12 +15,7 @@ export function unindexClinician(directory: CompiledDirectory, clinician: Compil
   directory.clinicians[index] = undefined;
   for (const code of codesOf(directory.codes, index, "populations")) removeFromIndex(directory.byPopulation, code, index);
   for (const code of codesOf(directory.codes, index, "problemAreas")) removeFromIndex(directory.byProblemArea, code, index);
-  const places = clinicianPlaces(clinician, directory);
-  for (const jurisdiction of places.reachable) removeFromIndex(directory.byJurisdiction, jurisdiction, index);
-  for (const office of places.offices) {
-    removeFromIndex(directory.officesByJurisdiction, office.jurisdiction, index);
-    removeFromIndex(directory.officesByCell, gridCell(office.point.lat, office.point.lon), index);
-  }
+  clinicianPlaces(directory, clinician, removeFromIndex, 0);
   if (practiceId !== undefined) {
     const left = (directory.practiceSizes.get(practiceId) ?? 1) - 1;
     if (left > 0) directory.practiceSizes.set(practiceId, left);

@@ -45,13 +45,18 @@ function buildTimeline(startDate: IsoDate): WeekTimeline {
   const axis = new Map<string, Map<number, number>>();
   return {
     weekday: (dayOffset) => (((startWeekday + dayOffset) % 7) + 7) % 7,
+    // Looked up first, and remembered through a function made only when missing: ranking asks this twice for each slot of each candidate.
     toAxis: (timeZone, dayOffset, minutes) => {
-      const zone = remember(axis, timeZone, KEPT_ZONES, () => new Map<number, number>());
-      return remember(
-        zone,
-        dayOffset * 2_048 + minutes,
-        KEPT_TIMES,
-        () => (wallClockInstant(startDate, dayOffset * (DAY_MS / MINUTE_MS) + minutes, timeZone) - startMs) / MINUTE_MS,
+      const zone = axis.get(timeZone) ?? remember(axis, timeZone, KEPT_ZONES, () => new Map<number, number>());
+      const key = dayOffset * 2_048 + minutes;
+      return (
+        zone.get(key) ??
+        remember(
+          zone,
+          key,
+          KEPT_TIMES,
+          () => (wallClockInstant(startDate, dayOffset * (DAY_MS / MINUTE_MS) + minutes, timeZone) - startMs) / MINUTE_MS,
+        )
       );
     },
   };

@@ -1,11 +1,7 @@
 import type { Clinician } from "../clinician.js";
 import type { Vocabulary } from "../createVocabulary.js";
-import type { TagList } from "../unknownTag.js";
 import { CLINICIAN_LISTS } from "./findUnknownTags.js";
-import { isKnownLanguage } from "./isKnownLanguage.js";
-
-const known = (vocabulary: Vocabulary, list: TagList, tag: string): boolean =>
-  list === "languages" ? isKnownLanguage(tag) : vocabulary.isKnown(list, tag);
+import { isKnownTag } from "./isKnownTag.js";
 
 /**
  * Whether every tag of a clinician is known: exactly when
@@ -18,8 +14,8 @@ export function clinicianTagsKnown(vocabulary: Vocabulary, clinician: Clinician)
     const list = listed[1];
     const tags = listed[2](clinician);
     if (typeof tags === "string") {
-      if (!known(vocabulary, list, tags)) return false;
-    } else for (let at = 0; at < tags.length; at += 1) if (!known(vocabulary, list, tags[at] as string)) return false;
+      if (!isKnownTag(vocabulary, list, tags)) return false;
+    } else for (let at = 0; at < tags.length; at += 1) if (!isKnownTag(vocabulary, list, tags[at] as string)) return false;
   }
   const outcomes = clinician.outcomes;
   if (outcomes !== undefined)

@@ -3,7 +3,7 @@ import type { Clinician } from "../clinician.js";
 import type { Vocabulary } from "../createVocabulary.js";
 import type { MatchCriteria } from "../criteria.js";
 import type { TagList, UnknownTag } from "../unknownTag.js";
-import { isKnownLanguage } from "./isKnownLanguage.js";
+import { isKnownTag } from "./isKnownTag.js";
 
 type Path = readonly (string | number)[];
 
@@ -46,15 +46,14 @@ export const CLINICIAN_LISTS: readonly ListOf<Clinician>[] = [
  * are client data.
  */
 export function findUnknownTags(vocabulary: Vocabulary, holders: readonly TagHolder[]): UnknownTag[] {
-  const known = (list: TagList, tag: string): boolean => (list === "languages" ? isKnownLanguage(tag) : vocabulary.isKnown(list, tag));
   const found: UnknownTag[] = [];
   const look = (at: Path, rest: Path, list: TagList, tags: readonly string[] | string): void => {
     if (typeof tags === "string") {
-      if (!known(list, tags)) found.push({ path: [...at, ...rest], list });
+      if (!isKnownTag(vocabulary, list, tags)) found.push({ path: [...at, ...rest], list });
       return;
     }
     for (let index = 0; index < tags.length; index++) {
-      if (!known(list, tags[index] as string)) found.push({ path: [...at, ...rest, index], list });
+      if (!isKnownTag(vocabulary, list, tags[index] as string)) found.push({ path: [...at, ...rest, index], list });
     }
   };
   for (const holder of holders) {

@@ -22,12 +22,14 @@ import { isTotalCheck } from "./totalChecks.js";
  * an object met twice by a recursive part) it answers {@link NOT_READ} and
  * the caller lets zod parse, so errors always come from zod.
  *
- * Two things differ from zod by design, neither in what is accepted: an
+ * Three things differ from zod by design, none in what is accepted: an
  * object the input shares between two places (outside recursive parts) is
- * two equal copies in the output; and input whose getters or proxies answer
+ * two equal copies in the output; input whose getters or proxies answer
  * differently each time they are read is read once per value, so the output
  * is what was read and checked, which may not be what zod's own reads would
- * have seen.
+ * have seen; and the payload zod's checks are given is lent again once every
+ * check has passed, so a check that keeps it past its own run finds it
+ * empty or carrying another value.
  */
 export type Reader = (value: unknown) => unknown;
 
@@ -219,6 +221,25 @@ function numberTest(def: CheckDefinition): Test | undefined {
 }
 
 /**
+ * A payload for zod's checks: the reader's spare one when it has it, else a
+ * new one. A payload that every check passed (its issues empty: a refusal
+ * returns before) becomes the spare, emptied of its value (a reader holds no
+ * input once it has read it), so a value that passes costs no payload. One
+ * lent to an outer read of the same reader (a check may validate something
+ * itself) is not the spare meanwhile; one a check refused, left to a later
+ * answer, or lost to a throw is never lent again, only replaced.
+ */
+const TAKE_PAYLOAD = `if (payload === undefined) {
+  if (spare === undefined) payload = { value: read, issues: [] };
+  else { payload = spare; spare = undefined; payload.value = read; }
+}`;
+const RETURN_PAYLOAD = `if (payload === undefined) return read;
+const out = payload.value;
+payload.value = undefined;
+spare = payload;
+return out;`;
+
+/**
  * The node's reader, then its checks in order. A check with a plain test is
  * tested directly until the first check zod must run; from there on the
  * value travels in a payload, as in zod, and every later check is zod's.
@@ -233,18 +254,18 @@ function withChecks(node: Node, base: Reader): Reader {
     constants[`run${index}`] = zodCheck(check);
     const run = `if (!run${index}(payload)) return NOT_READ;`;
     if (test === undefined) {
-      lines.push(`payload ??= { value: read, issues: [] };`, run);
+      lines.push(TAKE_PAYLOAD, run);
       return;
     }
     constants[`test${index}`] = test;
     lines.push(
       `passed = payload === undefined ? test${index}(read) : undefined;`,
       `if (passed === false) return NOT_READ;`,
-      `if (passed === undefined) { payload ??= { value: read, issues: [] }; ${run} }`,
+      `if (passed === undefined) { ${TAKE_PAYLOAD} ${run} }`,
     );
   });
-  lines.push("return payload === undefined ? read : payload.value;");
-  return generate(constants, lines.join("\n"));
+  lines.push(RETURN_PAYLOAD);
+  return generate(constants, lines.join("\n"), "let spare;");
 }
 
 /** What a value of each primitive kind is, as zod's parse tests it (a number is finite). */
