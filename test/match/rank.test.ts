@@ -527,14 +527,26 @@ describe("pass to a colleague (seed 001: the best match wins)", () => {
     expect(close.passTo).toBeUndefined();
   });
 
-  it("passes to the best colleague even when outside clinicians fill every option shown", () => {
+  it("passes to the best colleague even when outside clinicians fill every option shown and named", () => {
     const open = { location: { jurisdiction: "US-OR" }, prefer: { problemAreas: ["depression", "grief"] } };
     const outside = (id: string) => clinician(id, { practiceId: "elsewhere", problemAreas: ["depression", "grief"] });
+    // The better colleague is listed after the lesser one, and ranks behind three outside clinicians (ties go by id).
     const matcher = createMatcher({
-      clinicians: [outside("a"), outside("b"), clinician("point"), clinician("colleague", { problemAreas: ["depression", "grief"] })],
+      clinicians: [
+        outside("a"),
+        outside("b"),
+        outside("c"),
+        clinician("point"),
+        clinician("colleague-lesser", { problemAreas: ["depression", "anxiety"] }),
+        clinician("colleague", { problemAreas: ["depression", "grief"] }),
+      ],
     });
-    const result = matcher.rank({ criteria: open, practiceId: "harbour", pointPersonId: "point" }, { ...NOW, limit: 1 });
+    const result = matcher.rank(
+      { criteria: open, practiceId: "harbour", pointPersonId: "point" },
+      { ...NOW, limit: 1, recommendation: { minimumOptions: 1, preferredOptions: 1 } },
+    );
     expect(result.options.map((option) => option.clinicianId)).toEqual(["a"]);
+    expect(result.recommendation).toEqual({ kind: "choice", clinicianIds: ["a"] });
     expect(result.passTo?.to).toBe("colleague");
   });
 });

@@ -132,6 +132,24 @@ describe("the compiled reader", () => {
     expect(payloads.at(-1)).not.toBe(refused);
     expect(payloads.at(-1)?.issues).toHaveLength(0);
   });
+
+  it("never lends again a payload a check may still write to later", async () => {
+    const payloads: object[] = [];
+    let answer: (() => void) | undefined;
+    const Later = z.strictObject({ name: z.string() }).check((payload) => {
+      payloads.push(payload);
+      // A check that answers later: its payload, no issue in it yet, stays the check's.
+      if ((payload.value as { name: string }).name === "later") return new Promise<void>((resolve) => (answer = resolve));
+    });
+    const read = readerFor(Later);
+    expect(read({ name: "a" })).toStrictEqual({ name: "a" });
+    expect(read({ name: "later" })).toBe(NOT_READ);
+    const waiting = payloads.at(-1);
+    expect(read({ name: "b" })).toStrictEqual({ name: "b" });
+    expect(payloads.at(-1)).not.toBe(waiting);
+    answer?.();
+    await Promise.resolve();
+  });
   it("leaves to zod the kinds of schema it does not know, and rules that answer later", async () => {
     const schemas: Array<[z.ZodType, unknown]> = [
       [z.string().transform((text) => text.length), "abc"],

@@ -4,7 +4,7 @@ import { type FitFacts, softFits } from "./softFits.js";
 import type { RankedOption, ScorePart } from "../types.js";
 import { capacityIn } from "./packedCapacity.js";
 
-/** A scored clinician whose explanation is built only when asked for: ranking sorts thousands, explains a few. */
+/** A scored clinician whose explanation is built only when asked for: ranking scores thousands, explains a few. */
 export interface ScoredCandidate {
   readonly clinicianId: string;
   readonly score: number;
