@@ -7,6 +7,7 @@
  * @module
  */
 import type { DomainOutcome } from "../../model/clinician.js";
+import { sortRange } from "./sortRange.js";
 
 /**
  * The lists of codes a clinician holds, interned as numbers, in the order a
@@ -47,8 +48,6 @@ const HEADER: number = CODE_KINDS.length + VALUE_KINDS.length;
 const NONE = 0xffffffff;
 /** A list longer than this is looked up by halving rather than read through. */
 const SCAN_LIMIT = 8;
-/** A list no longer than this is sorted by insertion (the library's own cutoff, where that beats a sort's setup). */
-const INSERTION_LIMIT = 16;
 const RATINGS = ["effective", "neutral", "ineffective"] as const;
 
 /**
@@ -252,21 +251,9 @@ export function endSegment(table: ClinicianCodes): void {
   table.used = segment.start + segment.end;
 }
 
-/**
- * Sorts `pool[from, to)` in place and drops repeats; gives the new end. A
- * short list (most are) is sorted by insertion, without the view a typed
- * array's own sort needs; a longer one by that sort, so a clinician's long
- * list still costs n log n.
- */
+/** Sorts `pool[from, to)` in place (see `sortRange`) and drops repeats; gives the new end. */
 function sortedSet(pool: Int32Array, from: number, to: number): number {
-  if (to - from <= INSERTION_LIMIT) {
-    for (let at = from + 1; at < to; at += 1) {
-      const number = pool[at] as number;
-      let place = at;
-      for (; place > from && (pool[place - 1] as number) > number; place -= 1) pool[place] = pool[place - 1] as number;
-      pool[place] = number;
-    }
-  } else pool.subarray(from, to).sort();
+  sortRange(pool, from, to);
   let kept = from + 1;
   for (let at = from + 1; at < to; at += 1) if (pool[at] !== pool[kept - 1]) pool[kept++] = pool[at] as number;
   return kept;

@@ -1,21 +1,5 @@
 import type { Intervals } from "./rememberedWeek.js";
-
-/** A list no longer than this is sorted by insertion (the library's own cutoff, where that beats a sort's setup). */
-const INSERTION_LIMIT = 16;
-
-/** Sorts `numbers[0, count)` in place: by insertion when short (a week's intervals usually are), else by the typed array's own sort. */
-function sortPrefix(numbers: Float64Array, count: number): void {
-  if (count > INSERTION_LIMIT) {
-    numbers.subarray(0, count).sort();
-    return;
-  }
-  for (let at = 1; at < count; at += 1) {
-    const number = numbers[at] as number;
-    let place = at;
-    for (; place > 0 && (numbers[place - 1] as number) > number; place -= 1) numbers[place] = numbers[place - 1] as number;
-    numbers[place] = number;
-  }
-}
+import { sortRange } from "./sortRange.js";
 
 /**
  * Sweeps sorted starts and ends: an interval opens at each start and closes
@@ -60,8 +44,8 @@ function sweep(starts: Float64Array, ends: Float64Array, count: number, out?: nu
  * each candidate it scores.
  */
 export function mergeIntervals(starts: Float64Array, ends: Float64Array, count: number): Intervals {
-  sortPrefix(starts, count);
-  sortPrefix(ends, count);
+  sortRange(starts, 0, count);
+  sortRange(ends, 0, count);
   const merged = new Array<number>(2 * sweep(starts, ends, count));
   sweep(starts, ends, count, merged);
   return merged;
