@@ -86,24 +86,28 @@ const oneTag = (list: VocabularyList): fc.Arbitrary<Drawn> =>
     knownSpelling(list).map((tag) => ({ tag, known: true })),
     unknownSpelling.map((tag) => ({ tag, known: false })),
   );
-// Half the time every tag but the outcomes' is known, so an unknown outcome need is often the only unknown tag.
+// Often every tag but one place's is known (the outcomes', the discipline's or one list's), so an unknown tag there is often the only one.
+const ONE_PLACE = ["outcomes", "discipline", ...CLINICIAN_LISTS.map(([key]) => key)] as const;
 const drawnClinician = fc
   .record({
     lists: fc.tuple(...CLINICIAN_LISTS.map(([, tags]) => tags)),
     discipline: oneTag("disciplines"),
     outcomes: fc.array(oneTag("problemAreas"), { maxLength: 3 }),
     at: fc.nat({ max: 5 }),
-    onlyOutcomesUnknown: fc.boolean(),
+    unknownOnlyIn: fc.option(fc.constantFrom(...ONE_PLACE)),
   })
-  .map(({ onlyOutcomesUnknown, ...drawn }) =>
-    onlyOutcomesUnknown
-      ? {
-          ...drawn,
-          lists: drawn.lists.map((list) => list.filter((entry) => entry.known)) as unknown as typeof drawn.lists,
-          discipline: { tag: "psychologist", known: true },
-        }
-      : drawn,
-  );
+  .map(({ unknownOnlyIn, ...drawn }) => {
+    if (unknownOnlyIn === null) return drawn;
+    const knownOnly = (entries: readonly Drawn[]) => entries.filter((entry) => entry.known);
+    return {
+      ...drawn,
+      lists: drawn.lists.map((list, index) =>
+        CLINICIAN_LISTS[index]?.[0] === unknownOnlyIn ? list : knownOnly(list),
+      ) as unknown as typeof drawn.lists,
+      discipline: unknownOnlyIn === "discipline" ? drawn.discipline : { tag: "psychologist", known: true },
+      outcomes: unknownOnlyIn === "outcomes" ? drawn.outcomes : knownOnly(drawn.outcomes),
+    };
+  });
 const base = syntheticDirectory({ seed: 11, clinicians: 6 });
 
 describe("a directory's unknown tags", () => {

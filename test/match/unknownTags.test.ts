@@ -68,6 +68,25 @@ describe("unknown tags", () => {
     expect(extended.rank({ criteria }, NOW).unknownTags).toEqual([]);
   });
 
+  it("a directory's spelling is read by each matcher's own vocabulary, compiled and updated", () => {
+    const horse = { ...clinician, problemAreas: ["depression", "Equinophobia"] };
+    const vocabulary = { problemAreas: [{ code: "horse-phobia", label: "Horse phobia", synonyms: ["equinophobia"] }] };
+    const plain = createMatcher({ clinicians: [horse] });
+    const extended = createMatcher({ clinicians: [horse] }, { vocabulary });
+    const unknown = [{ path: ["clinicians", 0, "problemAreas", 1], list: "problemAreas" }];
+    expect(plain.unknownTags).toEqual(unknown);
+    expect(extended.unknownTags).toEqual([]);
+    // The same spelling on a clinician added later is read as the matcher read it while compiling.
+    plain.update({ upsert: [{ ...horse, id: "bo" }] });
+    extended.update({ upsert: [{ ...horse, id: "bo" }] });
+    expect(plain.unknownTags).toEqual([...unknown, { path: ["clinicians", 1, "problemAreas", 1], list: "problemAreas" }]);
+    expect(extended.unknownTags).toEqual([]);
+    // And it is matched as the code it reads as.
+    const wanted = { criteria: { ...where, require: { problemAreas: ["horse-phobia"] } } };
+    expect(extended.rank(wanted, NOW).eligibleCount).toBe(2);
+    expect(plain.rank(wanted, NOW).eligibleCount).toBe(0);
+  });
+
   it("paths a client's needs and preferences when the request carries a client", () => {
     const result = matcher.rank(
       {

@@ -1,5 +1,4 @@
 import type { Clinician } from "../../model/clinician.js";
-import type { Vocabulary } from "../../model/createVocabulary.js";
 import { normalizeTag } from "../../model/normalizeTag.js";
 import type { ClinicianCodes } from "./clinicianCodes.js";
 import { addCode, addValue, endList, endSegment, packedOutcome, startSegment } from "./clinicianCodes.js";
@@ -7,9 +6,8 @@ import { packSlot } from "./packedSlot.js";
 import type { ClinicianContext, CompiledClinician } from "./compiled.js";
 import { deepFreeze } from "../../model/internal/deepFreeze.js";
 import { findUnknownTags } from "../../model/internal/findUnknownTags.js";
-import { clinicianTagsKnown } from "../../model/internal/clinicianTagsKnown.js";
 import { levelOfCareBit } from "./levelOfCareBit.js";
-import { primaryLanguage } from "./primaryLanguage.js";
+import { resolvedTag } from "./resolvedTag.js";
 import { PANEL_NUMBERS, writePanels } from "./packedPanels.js";
 import { CAPACITY_NUMBERS, writeCapacity } from "./packedCapacity.js";
 import { MOST_FEE_NUMBERS, writeFees } from "./packedFees.js";
@@ -42,16 +40,36 @@ function mostEntries(source: Clinician, outcomes: number): number {
   );
 }
 
-/** Adds the canonical code of each of `tags` in `list`, and ends the list. */
-function writeCanonical(codes: ClinicianCodes, vocabulary: Vocabulary, list: "problemAreas" | "modalities", tags: readonly string[]): void {
-  for (let at = 0; at < tags.length; at += 1) addCode(codes, vocabulary.canonical(list, tags[at] as string));
+/** Adds the code of each of `tags` in `list` (see `resolvedTag`), and ends the list; gives whether the vocabulary knows them all. */
+function writeTags(
+  codes: ClinicianCodes,
+  context: ClinicianContext,
+  list: "problemAreas" | "modalities" | "languages" | "cultures" | "faiths",
+  tags: readonly string[],
+): boolean {
+  let known = true;
+  for (let at = 0; at < tags.length; at += 1) {
+    const tag = resolvedTag(context.tags, context.vocabulary, list, tags[at] as string);
+    known &&= tag.known;
+    addCode(codes, tag.code);
+  }
   endList(codes, list);
+  return known;
 }
 
-/** Adds each of `tags` normalized, and ends the list. */
-function writeNormalized(codes: ClinicianCodes, list: "cultures" | "faiths", tags: readonly string[]): void {
-  for (let at = 0; at < tags.length; at += 1) addCode(codes, normalizeTag(tags[at] as string));
-  endList(codes, list);
+/** {@link writeTags} for the populations, where a clinician who sees adults is taken to see older adults too (few list both; a repeat is dropped). */
+function writePopulations(codes: ClinicianCodes, context: ClinicianContext, populations: readonly string[]): boolean {
+  let adults = false;
+  let known = true;
+  for (let at = 0; at < populations.length; at += 1) {
+    const tag = resolvedTag(context.tags, context.vocabulary, "populations", populations[at] as string);
+    adults ||= tag.code === "adults";
+    known &&= tag.known;
+    addCode(codes, tag.code);
+  }
+  if (adults) addCode(codes, "older-adults");
+  endList(codes, "populations");
+  return known;
 }
 
 /**
@@ -60,27 +78,24 @@ function writeNormalized(codes: ClinicianCodes, list: "cultures" | "faiths", tag
  * list built only to be copied would be garbage. Nothing here throws for a
  * validated clinician ({@link mostEntries} holds every list at the schema's
  * largest, which a test checks), so no segment is left half written with
- * codes numbered that nothing uses.
+ * codes numbered that nothing uses. Gives whether the vocabulary knows every
+ * tag written (its discipline aside): exactly when `findUnknownTags` finds
+ * none of them, with nothing built for the many clinicians whose tags are all known.
  */
-function writeSegment(source: Clinician, index: number, vocabulary: Vocabulary, codes: ClinicianCodes): void {
+function writeSegment(source: Clinician, index: number, context: ClinicianContext, codes: ClinicianCodes): boolean {
   const outcomes = source.outcomes ?? NONE;
   startSegment(codes, index, mostEntries(source, outcomes.length));
-  let adults = false;
-  for (let at = 0; at < source.populations.length; at += 1) {
-    const code = vocabulary.canonical("populations", source.populations[at] as string);
-    adults ||= code === "adults";
-    addCode(codes, code);
+  let known = writePopulations(codes, context, source.populations);
+  known = writeTags(codes, context, "problemAreas", source.problemAreas) && known;
+  known = writeTags(codes, context, "modalities", source.modalities) && known;
+  known = writeTags(codes, context, "languages", source.languages) && known;
+  writeTags(codes, context, "cultures", source.cultures ?? NONE);
+  writeTags(codes, context, "faiths", source.faiths ?? NONE);
+  for (let at = 0; at < outcomes.length; at += 1) {
+    const tag = resolvedTag(context.tags, context.vocabulary, "problemAreas", outcomes[at]?.problemArea as string);
+    known &&= tag.known;
+    addCode(codes, tag.code);
   }
-  // A clinician who sees adults is taken to see older adults too; few list both (a repeat is dropped).
-  if (adults) addCode(codes, "older-adults");
-  endList(codes, "populations");
-  writeCanonical(codes, vocabulary, "problemAreas", source.problemAreas);
-  writeCanonical(codes, vocabulary, "modalities", source.modalities);
-  for (let at = 0; at < source.languages.length; at += 1) addCode(codes, primaryLanguage(source.languages[at] as string));
-  endList(codes, "languages");
-  writeNormalized(codes, "cultures", source.cultures ?? NONE);
-  writeNormalized(codes, "faiths", source.faiths ?? NONE);
-  for (let at = 0; at < outcomes.length; at += 1) addCode(codes, vocabulary.canonical("problemAreas", outcomes[at]?.problemArea as string));
   endList(codes, "outcomes");
   writePanels(codes, source.insurancePanels, "panelPayers");
   writePanels(codes, source.insurancePanels, "panelPlans");
@@ -94,6 +109,7 @@ function writeSegment(source: Clinician, index: number, vocabulary: Vocabulary, 
   writeCapacity(codes, source.capacity);
   writeFees(codes, source);
   endSegment(codes);
+  return known;
 }
 
 /**
@@ -102,19 +118,16 @@ function writeSegment(source: Clinician, index: number, vocabulary: Vocabulary, 
  * `index` (which must be empty), and the fields the matcher reads as they
  * are and its unknown tags kept on the compiled clinician.
  */
-export function compileClinician(
-  source: Clinician,
-  index: number,
-  { vocabulary }: ClinicianContext,
-  codes: ClinicianCodes,
-): CompiledClinician {
-  writeSegment(source, index, vocabulary, codes);
+export function compileClinician(source: Clinician, index: number, context: ClinicianContext, codes: ClinicianCodes): CompiledClinician {
+  const { vocabulary } = context;
+  const discipline = resolvedTag(context.tags, vocabulary, "disciplines", source.discipline);
+  const tagsKnown = writeSegment(source, index, context, codes) && discipline.known;
   const levels = source.levelsOfCare;
   let levelsOfCare = levels === undefined ? OUTPATIENT_ONLY : 0;
   if (levels !== undefined)
     for (let at = 0; at < levels.length; at += 1) levelsOfCare |= levelOfCareBit(levels[at] as (typeof levels)[number]);
   // Most clinicians' tags are all known: the list of unknown ones is built only for the others.
-  const unknownTags = clinicianTagsKnown(vocabulary, source) ? NONE : findUnknownTags(vocabulary, [{ path: [], clinician: source }]);
+  const unknownTags = tagsKnown ? NONE : findUnknownTags(vocabulary, [{ path: [], clinician: source }]);
   // Every field present, so all compiled clinicians share one shape.
   return {
     index,
@@ -126,7 +139,7 @@ export function compileClinician(
     flags: clinicianFlags(source),
     birthYear: source.birthYear,
     unknownTags: unknownTags.length === 0 ? undefined : deepFreeze(unknownTags),
-    discipline: vocabulary.canonical("disciplines", source.discipline),
+    discipline: discipline.code,
     levelsOfCare,
     gender: source.gender === undefined ? undefined : normalizeTag(source.gender),
   };

@@ -9,6 +9,7 @@ import type { MatchCriteria } from "../../model/criteria.js";
 import type { Vocabulary } from "../../model/createVocabulary.js";
 import type { CareMode } from "../../model/enums.js";
 import type { ClinicianCodes } from "./clinicianCodes.js";
+import type { ResolvedTags } from "./resolvedTag.js";
 import type { IndexSet } from "./indexSet.js";
 import type { UnknownTag } from "../../model/unknownTag.js";
 import type { Compact } from "../../model/licensure.js";
@@ -61,6 +62,8 @@ export interface ClinicianContext {
   readonly compactMembers: ReadonlyMap<string, readonly Jurisdiction[]>;
   /** Where a discipline needs no licence, by canonical discipline. */
   readonly unlicensedWhere: ReadonlyMap<string, readonly Jurisdiction[]>;
+  /** The clinicians' tags read so far, each spelling once (see `resolvedTag`). */
+  readonly tags: ResolvedTags;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { MatcherOptions } from "../schemas.js";
 import type { ClinicianContext, CompiledDirectory } from "./compiled.js";
 import { createClinicianCodes } from "./clinicianCodes.js";
 import { unlicensedJurisdictions } from "./unlicensedJurisdictions.js";
+import { noTagsResolved } from "./resolvedTag.js";
 
 /** Everything but the clinicians, of whom there will be `clinicians`: `byId` and the indexes empty. */
 export function startCompiling(directory: Directory, options: MatcherOptions, clinicians: number): CompiledDirectory {
@@ -14,6 +15,7 @@ export function startCompiling(directory: Directory, options: MatcherOptions, cl
     vocabulary,
     compactMembers: new Map(directory.compacts.map((compact) => [compact.id, compact.members])),
     unlicensedWhere: unlicensedJurisdictions(directory, canonicalDiscipline),
+    tags: noTagsResolved(),
   };
   const compiled: CompiledDirectory = {
     clinicians: [],
