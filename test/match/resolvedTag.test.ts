@@ -1,5 +1,6 @@
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { createVocabulary, normalizeTag, type Vocabulary } from "referwell";
+import { createVocabulary, defaultVocabulary, normalizeTag, type Vocabulary } from "referwell";
 import {
   LONGEST_REMEMBERED,
   MOST_REMEMBERED,
@@ -21,7 +22,27 @@ function countingVocabulary(): { vocabulary: Vocabulary; asked: () => number } {
   return { vocabulary, asked: () => asked };
 }
 
+const LISTS: readonly ResolvedList[] = ["problemAreas", "modalities", "populations", "disciplines", "languages", "cultures", "faiths"];
+// Spellings every list may be asked for: each vocabulary's (so one list knows what another does not), languages, and unknown ones.
+const SPELLINGS = [
+  ...Object.values(defaultVocabulary).flatMap((entries) => entries.flatMap((entry) => [entry.code, entry.label])),
+  "pt-BR",
+  "EN",
+  "qq",
+  "ZQX unheard of",
+];
+
 describe("resolvedTag", () => {
+  test.prop([fc.array(fc.tuple(fc.constantFrom(...LISTS), fc.constantFrom(...SPELLINGS)), { maxLength: 200 })])(
+    "every answer, first or remembered, is the one a memory that forgets everything gives",
+    (asked) => {
+      const { vocabulary } = countingVocabulary();
+      const resolved = noTagsResolved();
+      for (const [list, tag] of asked)
+        expect(resolvedTag(resolved, vocabulary, list, tag)).toEqual(resolvedTag(noTagsResolved(), vocabulary, list, tag));
+    },
+  );
+
   it("reads each list's tags as compiling always has: canonical codes, primary languages, normalized cultures and faiths", () => {
     const { vocabulary } = countingVocabulary();
     const resolved = noTagsResolved();

@@ -7,7 +7,7 @@ import type { ClinicianContext, CompiledClinician } from "./compiled.js";
 import { deepFreeze } from "../../model/internal/deepFreeze.js";
 import { findUnknownTags } from "../../model/internal/findUnknownTags.js";
 import { levelOfCareBit } from "./levelOfCareBit.js";
-import { resolvedTag } from "./resolvedTag.js";
+import { type ResolvedList, type ResolvedTag, resolvedTag } from "./resolvedTag.js";
 import { PANEL_NUMBERS, writePanels } from "./packedPanels.js";
 import { CAPACITY_NUMBERS, writeCapacity } from "./packedCapacity.js";
 import { MOST_FEE_NUMBERS, writeFees } from "./packedFees.js";
@@ -40,7 +40,14 @@ function mostEntries(source: Clinician, outcomes: number): number {
   );
 }
 
-/** Adds the code of each of `tags` in `list` (see `resolvedTag`), and ends the list; gives whether the vocabulary knows them all. */
+/** Adds the code `tag` reads as in `list` (see `resolvedTag`); gives what it read as. */
+function addTag(codes: ClinicianCodes, context: ClinicianContext, list: ResolvedList, tag: string): ResolvedTag {
+  const read = resolvedTag(context.tags, context.vocabulary, list, tag);
+  addCode(codes, read.code);
+  return read;
+}
+
+/** Adds the code of each of `tags` in `list`, and ends the list; gives whether the vocabulary knows them all. */
 function writeTags(
   codes: ClinicianCodes,
   context: ClinicianContext,
@@ -48,11 +55,7 @@ function writeTags(
   tags: readonly string[],
 ): boolean {
   let known = true;
-  for (let at = 0; at < tags.length; at += 1) {
-    const tag = resolvedTag(context.tags, context.vocabulary, list, tags[at] as string);
-    known &&= tag.known;
-    addCode(codes, tag.code);
-  }
+  for (let at = 0; at < tags.length; at += 1) known = addTag(codes, context, list, tags[at] as string).known && known;
   endList(codes, list);
   return known;
 }
@@ -62,10 +65,9 @@ function writePopulations(codes: ClinicianCodes, context: ClinicianContext, popu
   let adults = false;
   let known = true;
   for (let at = 0; at < populations.length; at += 1) {
-    const tag = resolvedTag(context.tags, context.vocabulary, "populations", populations[at] as string);
-    adults ||= tag.code === "adults";
-    known &&= tag.known;
-    addCode(codes, tag.code);
+    const read = addTag(codes, context, "populations", populations[at] as string);
+    adults ||= read.code === "adults";
+    known &&= read.known;
   }
   if (adults) addCode(codes, "older-adults");
   endList(codes, "populations");
@@ -91,11 +93,8 @@ function writeSegment(source: Clinician, index: number, context: ClinicianContex
   known = writeTags(codes, context, "languages", source.languages) && known;
   writeTags(codes, context, "cultures", source.cultures ?? NONE);
   writeTags(codes, context, "faiths", source.faiths ?? NONE);
-  for (let at = 0; at < outcomes.length; at += 1) {
-    const tag = resolvedTag(context.tags, context.vocabulary, "problemAreas", outcomes[at]?.problemArea as string);
-    known &&= tag.known;
-    addCode(codes, tag.code);
-  }
+  for (let at = 0; at < outcomes.length; at += 1)
+    known = addTag(codes, context, "problemAreas", outcomes[at]?.problemArea as string).known && known;
   endList(codes, "outcomes");
   writePanels(codes, source.insurancePanels, "panelPayers");
   writePanels(codes, source.insurancePanels, "panelPlans");
