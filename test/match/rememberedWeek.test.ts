@@ -4,6 +4,7 @@ import { KEPT_WEEKS, type PlacedWeeks, rememberedWeek } from "../../src/match/in
 import { createWeekTimeline } from "../../src/match/internal/weekTimeline.js";
 import { modeBits } from "../../src/match/internal/packedSlot.js";
 import { compileDirectory } from "../../src/match/internal/compileDirectory.js";
+import { clinicianById } from "../../src/match/internal/clinicianById.js";
 import { updateDirectory } from "../../src/match/internal/updateDirectory.js";
 import { directoryIds } from "../../src/model/internal/directoryIds.js";
 import { MatcherChanges, MatcherOptions } from "../../src/match/schemas.js";
@@ -88,7 +89,7 @@ describe("rememberedWeek", () => {
   it("lets go of the weeks of clinicians a matcher's update replaces or removes", () => {
     const directory = validate(Directory, syntheticDirectory({ seed: 3, clinicians: 3 }), "directory");
     const compiled = compileDirectory(directory, MatcherOptions.parse({}));
-    const [replaced, removed, kept] = directory.clinicians.map((clinician) => compiled.byId.get(clinician.id) as CompiledClinician);
+    const [replaced, removed, kept] = directory.clinicians.map((clinician) => clinicianById(compiled, clinician.id) as CompiledClinician);
     for (const clinician of [replaced, removed, kept] as CompiledClinician[])
       rememberedWeek(compiled.placedWeeks, clinician, monday, 0, () => [], undefined);
     const changes = MatcherChanges.parse({ upsert: [directory.clinicians[0]], remove: [directory.clinicians[1]?.id] });

@@ -3,6 +3,7 @@ import type { CareMode } from "../../model/enums.js";
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { haversineKm } from "./haversineKm.js";
 import { FLAG } from "./clinicianFlags.js";
+import { officeAt, officeCount } from "./compiledOffices.js";
 
 /** Why an acceptable mode of care is impossible. */
 export type CareModeReason =
@@ -35,11 +36,12 @@ function inPerson(directory: CompiledDirectory, clinician: CompiledClinician, qu
   let distanceKm: number | undefined;
   let reason: InPerson["reason"] = NO_OFFICE;
   // One licensure check per jurisdiction, however many offices share it (a map only for clinicians with several offices).
-  const licensed = clinician.locations.length > 1 ? new Map<string, boolean>() : undefined;
-  const offices = clinician.locations;
-  for (let at = 0; at < offices.length; at += 1) {
-    const office = offices[at] as (typeof offices)[number];
-    const distance = query.point === undefined ? undefined : haversineKm(query.point, office.point);
+  const { offices } = clinician;
+  const count = officeCount(offices);
+  const licensed = count > 1 ? new Map<string, boolean>() : undefined;
+  for (let at = 0; at < count; at += 1) {
+    const office = officeAt(offices, at);
+    const distance = query.point === undefined ? undefined : haversineKm(query.point, office);
     const reachable =
       distance === undefined ? within(office.jurisdiction, query.criteria.location.jurisdiction) : distance <= query.travelRadiusKm;
     if (!reachable) {

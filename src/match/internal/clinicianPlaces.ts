@@ -3,6 +3,7 @@ import { hasRoom } from "./packedCapacity.js";
 import { FLAG } from "./clinicianFlags.js";
 import { eachReachable } from "./eachReachable.js";
 import { gridCell } from "./gridCell.js";
+import { officeAt, officeCount } from "./compiledOffices.js";
 import type { IndexSet } from "./indexSet.js";
 
 /** What is done under each place: `addToIndex` or `removeFromIndex`. */
@@ -20,10 +21,10 @@ export function clinicianPlaces(directory: CompiledDirectory, clinician: Compile
   if (!hasRoom(directory.codes, index, (clinician.flags & FLAG.acceptingNewClients) !== 0)) return;
   const { compactMembers, unlicensedWhere } = directory.context;
   eachReachable(clinician, compactMembers, unlicensedWhere.get(clinician.discipline), step, directory.byJurisdiction, index, size);
-  const offices = clinician.locations;
-  for (let at = 0; at < offices.length; at += 1) {
-    const office = offices[at] as (typeof offices)[number];
+  const { offices } = clinician;
+  for (let at = 0, count = officeCount(offices); at < count; at += 1) {
+    const office = officeAt(offices, at);
     step(directory.officesByJurisdiction, office.jurisdiction, index, size);
-    step(directory.officesByCell, gridCell(office.point.lat, office.point.lon), index, size);
+    step(directory.officesByCell, gridCell(office.lat, office.lon), index, size);
   }
 }

@@ -12,8 +12,9 @@ import { PANEL_NUMBERS, writePanels } from "./packedPanels.js";
 import { CAPACITY_NUMBERS, writeCapacity } from "./packedCapacity.js";
 import { MOST_FEE_NUMBERS, writeFees } from "./packedFees.js";
 import { clinicianFlags } from "./clinicianFlags.js";
+import { compileOffices } from "./compiledOffices.js";
 
-/** One frozen empty list for every clinician without compact privileges, offices, outcomes, cultures, faiths or levels of care listed (most have no privilege), not an array each. */
+/** One frozen empty list for every clinician without compact privileges, outcomes, cultures, faiths or levels of care listed (most have no privilege), not an array each. */
 const NONE = Object.freeze([]) as unknown as never[];
 
 /** Outpatient care alone, for a clinician who lists no level of care. */
@@ -133,7 +134,7 @@ export function compileClinician(source: Clinician, index: number, context: Clin
     id: source.id,
     practiceId: source.practiceId,
     licensure: source.licensure.compacts.length === 0 ? { ...source.licensure, compacts: NONE } : source.licensure,
-    locations: source.locations.length === 0 ? NONE : source.locations,
+    offices: compileOffices(source.locations),
     timeZone: source.availability.timeZone,
     flags: clinicianFlags(source),
     birthYear: source.birthYear,

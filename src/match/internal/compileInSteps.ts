@@ -12,6 +12,7 @@ import { expectClinicians, trimCodes } from "./clinicianCodes.js";
 import { compileDirectory } from "./compileDirectory.js";
 import { startCompiling } from "./startCompiling.js";
 import { indexClinician } from "./indexClinician.js";
+import { addId } from "./idTable.js";
 
 /** A compiled directory with the ids its clinicians may refer to. */
 export interface CompiledWithIds {
@@ -30,11 +31,11 @@ function compileChunk(
   from: number,
 ): boolean {
   for (let offset = 0; offset < clinicians.length; offset += 1) {
-    // Entered first and found repeated after, when the map did not grow: one lookup of the id, not two. What a
-    // repeated id entered is dropped with the rest, since the caller then validates whole and compiles afresh.
-    const known = compiled.byId.size;
-    indexClinician(compiled, compileClinician(clinicians[offset] as Clinician, from + offset, compiled.context, compiled.codes), size);
-    if (compiled.byId.size === known) return false;
+    // Placed first and its id added after, so that the table can read it. A repeated id is found there, and what its
+    // clinician entered is dropped with the rest, since the caller then validates whole and compiles afresh.
+    const clinician = compileClinician(clinicians[offset] as Clinician, from + offset, compiled.context, compiled.codes);
+    indexClinician(compiled, clinician, size);
+    if (!addId(compiled.byId, clinician.id, clinician.index)) return false;
   }
   // The first chunk tells how much room the rest will need in the pool.
   if (from === 0) expectClinicians(compiled.codes, clinicians.length, size - clinicians.length);

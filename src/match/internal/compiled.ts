@@ -11,6 +11,8 @@ import type { CareMode } from "../../model/enums.js";
 import type { ClinicianCodes } from "./clinicianCodes.js";
 import type { ResolvedTags } from "./resolvedTag.js";
 import type { IndexSet } from "./indexSet.js";
+import type { IdTable } from "./idTable.js";
+import type { CompiledOffices } from "./compiledOffices.js";
 import type { UnknownTag } from "../../model/unknownTag.js";
 import type { Compact } from "../../model/licensure.js";
 import type { LicensureRules } from "../../model/internal/licensureFor.js";
@@ -27,13 +29,16 @@ import type { ClientPreference } from "../../model/criteria.js";
 
 /**
  * The fields of a clinician's validated record a compiled clinician keeps
- * as they are (its yes-or-no fields are bits of `flags`), and the time zone
- * of its availability. The tag lists,
+ * as they are (its yes-or-no fields are bits of `flags`), the time zone
+ * of its availability, and its offices' places (see `compileOffices`). The tag lists,
  * outcomes, weekly slots, insurance panels, capacity and fees are compiled
  * into the directory's `codes`; the name and credentials, which no answer
  * shows, are left out; so a large directory holds less.
  */
-export type MatchRecord = { readonly timeZone: string } & Pick<Clinician, "id" | "practiceId" | "licensure" | "locations" | "birthYear">;
+export type MatchRecord = { readonly timeZone: string; readonly offices: CompiledOffices } & Pick<
+  Clinician,
+  "id" | "practiceId" | "licensure" | "birthYear"
+>;
 
 /**
  * A clinician compiled for matching, one object: the fields it keeps of its
@@ -74,8 +79,8 @@ export interface ClinicianContext {
 export interface CompiledDirectory {
   /** By index; the place of a removed clinician is empty until an added one takes it. */
   readonly clinicians: (CompiledClinician | undefined)[];
-  /** By id, in the directory's order: as given, then each added clinician last. */
-  readonly byId: Map<string, CompiledClinician>;
+  /** Each clinician's index by id, in the directory's order: as given, then each added clinician last. */
+  readonly byId: IdTable;
   /** Which clinicians serve each population. */
   readonly byPopulation: Map<string, IndexSet>;
   /** Which clinicians treat each problem area. */

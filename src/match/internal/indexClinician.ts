@@ -12,15 +12,14 @@ function indexCodes(map: Map<string, IndexSet>, codes: ClinicianCodes, index: nu
 
 /**
  * Enters a compiled clinician, at its index, in every index of the
- * directory (its codes are already in `codes`): by id (in place of the one
- * it replaces), code, place and practice. Costs what the clinician holds,
+ * directory (its codes are already in `codes`) but `byId`, which the caller
+ * keeps: by code, place and practice. Costs what the clinician holds,
  * not what the directory holds. `size` is the directory's size (while
  * compiling, all of it), which decides when an index set becomes a bitset.
  */
 export function indexClinician(directory: CompiledDirectory, clinician: CompiledClinician, size: number): void {
-  const { index, id, practiceId } = clinician;
+  const { index, practiceId } = clinician;
   directory.clinicians[index] = clinician;
-  directory.byId.set(id, clinician);
   indexCodes(directory.byPopulation, directory.codes, index, "populations", size);
   indexCodes(directory.byProblemArea, directory.codes, index, "problemAreas", size);
   clinicianPlaces(directory, clinician, addToIndex, size);

@@ -6,7 +6,8 @@ import { clientCriteria } from "../../model/internal/clientCriteria.js";
 import { validate } from "../../model/validate.js";
 import { findUnknownTags } from "../../model/internal/findUnknownTags.js";
 import type { UnknownTag } from "../../model/unknownTag.js";
-import type { CompiledDirectory, PreparedQuery } from "./compiled.js";
+import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
+import { clinicianById } from "./clinicianById.js";
 import { candidateIds } from "./candidateIds.js";
 import { collectCandidates } from "./collectCandidates.js";
 import { updateDirectory } from "./updateDirectory.js";
@@ -63,7 +64,7 @@ function rankAmong(
   const minimumOptions = rankOptions.recommendation?.minimumOptions ?? compiled.options.minimumOptions;
   const preferredOptions = rankOptions.recommendation?.preferredOptions ?? compiled.options.preferredOptions;
   const pointPersonId = request.pointPersonId;
-  const pointPerson = pointPersonId === undefined ? undefined : compiled.byId.get(pointPersonId);
+  const pointPerson = pointPersonId === undefined ? undefined : clinicianById(compiled, pointPersonId);
   if (pointPersonId !== undefined && pointPerson !== undefined && request.practiceId !== undefined) {
     const own = evaluateConstraints(compiled, pointPerson, query, "all");
     const option = ranked.find((candidate) => candidate.clinicianId === pointPersonId);
@@ -87,7 +88,9 @@ function rankAmong(
 function directoryUnknownTags(compiled: CompiledDirectory): readonly UnknownTag[] {
   const found: UnknownTag[] = [];
   let position = 0;
-  for (const { unknownTags } of compiled.byId.values()) {
+  const { byId } = compiled;
+  for (let index = byId.first; index !== -1; index = byId.after[index] as number) {
+    const { unknownTags } = compiled.clinicians[index] as CompiledClinician;
     for (const tag of unknownTags ?? []) found.push({ ...tag, path: ["clinicians", position, ...tag.path] });
     position += 1;
   }
@@ -123,7 +126,7 @@ export function matcherOver(compiled: CompiledDirectory, references: DirectoryId
       const prepared = prepare(compiled, requestInput, optionsInput);
       const indexes = new Set<number>();
       for (const id of candidateIds(candidatesInput)) {
-        const clinician = compiled.byId.get(id);
+        const clinician = clinicianById(compiled, id);
         if (clinician !== undefined) indexes.add(clinician.index);
       }
       // In index order, as rank evaluates them.
@@ -136,7 +139,7 @@ export function matcherOver(compiled: CompiledDirectory, references: DirectoryId
     explain(requestInput, clinicianIdInput, optionsInput) {
       const clinicianId = validate(Id, clinicianIdInput, "clinicianId");
       const { query, unknownTags } = prepare(compiled, requestInput, optionsInput);
-      const clinician = compiled.byId.get(clinicianId);
+      const clinician = clinicianById(compiled, clinicianId);
       if (clinician === undefined) return { clinicianId, known: false, eligible: false, failures: [], unknownTags };
       const constraints = evaluateConstraints(compiled, clinician, query, "all");
       if (constraints.failures.length > 0) {

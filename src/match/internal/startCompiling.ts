@@ -2,7 +2,8 @@ import { createVocabulary } from "../../model/createVocabulary.js";
 import type { Directory } from "../../model/directory.js";
 import { licensureRules } from "../../model/internal/licensureFor.js";
 import type { MatcherOptions } from "../schemas.js";
-import type { ClinicianContext, CompiledDirectory } from "./compiled.js";
+import type { ClinicianContext, CompiledClinician, CompiledDirectory } from "./compiled.js";
+import { createIdTable } from "./idTable.js";
 import { createClinicianCodes } from "./clinicianCodes.js";
 import { unlicensedJurisdictions } from "./unlicensedJurisdictions.js";
 import { noTagsResolved } from "./resolvedTag.js";
@@ -17,9 +18,11 @@ export function startCompiling(directory: Directory, options: MatcherOptions, cl
     unlicensedWhere: unlicensedJurisdictions(directory, canonicalDiscipline),
     tags: noTagsResolved(),
   };
+  const places: (CompiledClinician | undefined)[] = [];
   const compiled: CompiledDirectory = {
-    clinicians: [],
-    byId: new Map(),
+    clinicians: places,
+    // An id in the table is always a placed clinician's: see compileChunk, compileDirectory and updateDirectory.
+    byId: createIdTable(clinicians, (index) => places[index]?.id),
     byPopulation: new Map(),
     byProblemArea: new Map(),
     byJurisdiction: new Map(),

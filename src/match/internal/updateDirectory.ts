@@ -1,7 +1,9 @@
 import { danglingReferences, type DirectoryIds } from "../../model/internal/danglingReferences.js";
 import { FROM_SCHEMA, InvalidInputError, type InputIssueDraft } from "../../errors.js";
 import type { MatcherChanges } from "../schemas.js";
-import type { CompiledDirectory } from "./compiled.js";
+import type { CompiledClinician, CompiledDirectory } from "./compiled.js";
+import { clinicianById } from "./clinicianById.js";
+import { addId, entryOf, removeId } from "./idTable.js";
 import { compileClinician } from "./compileClinician.js";
 import { indexClinician } from "./indexClinician.js";
 import { unindexClinician } from "./unindexClinician.js";
@@ -20,23 +22,25 @@ export function updateDirectory(compiled: CompiledDirectory, changes: MatcherCha
   const issues: InputIssueDraft[] = changes.upsert.flatMap((clinician, index) =>
     danglingReferences(clinician, references).map((path) => ({ path: ["upsert", index, ...path], code: "unknown-reference" as const })),
   );
-  const removed = changes.remove.filter((id) => compiled.byId.has(id)).length;
-  const added = changes.upsert.filter((clinician) => !compiled.byId.has(clinician.id)).length;
+  const removed = changes.remove.filter((id) => entryOf(compiled.byId, id) >= 0).length;
+  const added = changes.upsert.filter((clinician) => entryOf(compiled.byId, clinician.id) < 0).length;
   if (compiled.byId.size - removed + added > MAX_CLINICIANS)
     issues.push({ path: ["upsert"], code: "too-big", expected: `at most ${MAX_CLINICIANS} clinicians in the directory` });
   if (issues.length > 0) throw new InvalidInputError("changes", issues, FROM_SCHEMA);
 
   for (const id of changes.remove) {
-    const clinician = compiled.byId.get(id);
-    if (clinician === undefined) continue;
-    unindexClinician(compiled, clinician);
-    compiled.byId.delete(id);
-    compiled.freeIndexes.push(clinician.index);
+    // Out of the table while still placed, as the table reads a clinician's id from its place.
+    const index = removeId(compiled.byId, id);
+    if (index < 0) continue;
+    unindexClinician(compiled, compiled.clinicians[index] as CompiledClinician);
+    compiled.freeIndexes.push(index);
   }
   for (const source of changes.upsert) {
-    const previous = compiled.byId.get(source.id);
+    // A replaced clinician keeps its index, so its id stays where it was in the table and in the directory's order.
+    const previous = clinicianById(compiled, source.id);
     if (previous !== undefined) unindexClinician(compiled, previous);
     const index = previous?.index ?? compiled.freeIndexes.pop() ?? compiled.clinicians.length;
     indexClinician(compiled, compileClinician(source, index, compiled.context, compiled.codes), compiled.clinicians.length + 1);
+    if (previous === undefined) addId(compiled.byId, source.id, index);
   }
 }
