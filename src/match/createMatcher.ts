@@ -60,7 +60,9 @@ export interface Matcher {
    * The directory's tags that no vocabulary knows (a clinician's misspelled
    * problem area, say, which would match only the same spelling), by path
    * from the directory (`["clinicians", 4, "modalities", 1]`), never by value;
-   * after `update`, from the changed directory. Worked out on first read.
+   * after `update`, from the changed directory. Worked out when first read
+   * after a change: at no cost while every tag is known, otherwise by one
+   * walk of the directory.
    */
   readonly unknownTags: readonly UnknownTag[];
 }

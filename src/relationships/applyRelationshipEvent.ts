@@ -1,6 +1,6 @@
 import { validate } from "../model/validate.js";
 import { FROM_SCHEMA, InvalidInputError } from "../errors.js";
-import { appendToMadeState, isMadeState, madeEvents, madeStateHas } from "./internal/madeStates.js";
+import { appendToMadeState, isMadeState, madeEventWithId, madeEvents } from "./internal/madeStates.js";
 import { stateFromEvents } from "./internal/stateFromEvents.js";
 import { RelationshipEvent, type RelationshipEventInput } from "./schemas.js";
 import { MAX_EVENTS, RelationshipState, type RelationshipStateInput } from "./stateSchemas.js";
@@ -9,13 +9,16 @@ import { MAX_EVENTS, RelationshipState, type RelationshipStateInput } from "./st
  * Applies one new event to a stored state, for hosts that update as events
  * arrive. The result equals folding all the events again with
  * {@link relationshipState} on the state's day: an event already applied
- * (same id) changes nothing, and one dated before the latest is folded in
- * its place.
+ * (same id) changes nothing (unless the copy sent again differs from the
+ * one held and sorts before it as JSON, the copy `relationshipState` keeps),
+ * and one dated before the latest is folded in its place.
  *
  * A state this library made in this process (frozen, so unchanged) is
  * trusted. An event in order, applied to the newest state of its line, costs
  * what the event adds, however long the history: the states of a line share
- * their lists, and a state's lists are copied out only when first read.
+ * their lists, and a state's lists are copied out only when first read. An
+ * event delivered again unchanged (as a queue that delivers at least once
+ * may) costs what the event holds, and gives back the same state.
  * Applied to an older state, it starts a new line with one copy. Any other
  * state (read back from storage, say) is validated and folded again from
  * its events once, and refused with `state-mismatch` if what it says
@@ -40,7 +43,8 @@ import { MAX_EVENTS, RelationshipState, type RelationshipStateInput } from "./st
  * const after = applyRelationshipEvent(before, second);
  * after.stage; // => 2
  * JSON.stringify(after) === JSON.stringify(relationshipState([second, first], { now: "2026-11-23" })); // => true
- * JSON.stringify(applyRelationshipEvent(after, second)) === JSON.stringify(after); // => true
+ * // The same event delivered again gives the same state back.
+ * applyRelationshipEvent(after, second) === after; // => true
  * // Read back from storage, a state is checked against its events.
  * const stored = JSON.parse(JSON.stringify(after));
  * applyRelationshipEvent(stored, second).stage; // => 2
@@ -56,12 +60,16 @@ export function applyRelationshipEvent(state: RelationshipStateInput, event: Rel
   const next = validate(RelationshipEvent, event, "event");
   if (next.referrerId !== current.referrerId) throw new InvalidInputError("event", [{ path: ["referrerId"], code: "referrer-mismatch" }]);
   const { count, last } = madeEvents(current);
-  const repeated = madeStateHas(current, next.id);
+  const held = madeEventWithId(current, next.id);
+  const repeated = held !== undefined;
   // The same limit a stored state is read with, so no state is made that could not be read back.
   if (count >= MAX_EVENTS && !repeated)
     throw new InvalidInputError("state", [{ path: ["events"], code: "too-big", expected: `at most ${MAX_EVENTS} items` }], FROM_SCHEMA);
+  // An event delivered again: of two copies the one that sorts first as JSON is kept (see sortEvents), so a copy that
+  // does not sort before the one held changes nothing, and the state is its own answer, at the cost of the event alone.
+  if (held !== undefined && JSON.stringify(next) >= JSON.stringify(held)) return current;
   const inOrder = last === undefined || next.date > last.date || (next.date === last.date && next.id > last.id);
-  // A repeated id, or an event dated before the latest: fold again, so the result is the same either way.
+  // A copy that replaces the one held, or an event dated before the latest: fold again, so the result is the same either way.
   if (!inOrder || repeated)
     return stateFromEvents([...current.events, next], current.referrerId, current.asOf, current.policy, current.referrerKind);
   return appendToMadeState(current, next);

@@ -23,6 +23,25 @@ describe("Matcher.update", () => {
   });
 });
 
+describe("Matcher.unknownTags", () => {
+  it("read after every change to a directory whose tags are all known, costs what the changes hold", () => {
+    const build = (n: number) => {
+      const { clinicians, compacts } = syntheticDirectory({ seed: 7, clinicians: 32 * n });
+      const changes = clinicians
+        .slice(0, n)
+        .map((clinician) => ({ upsert: [{ ...clinician, acceptingNewClients: !clinician.acceptingNewClients }] }));
+      return { matcher: createMatcher({ clinicians, compacts }), changes };
+    };
+    const ratio = growthRatio(100, build, ({ matcher, changes }) => {
+      for (const change of changes) {
+        matcher.update(change);
+        if (matcher.unknownTags.length > 0) throw new Error("the synthetic directory's tags are all known");
+      }
+    });
+    expect(ratio).toBeLessThanOrEqual(2);
+  });
+});
+
 describe("createMatcherAsync", () => {
   it("costs per clinician at 8n at most twice what it costs at n", async () => {
     const ratio = await growthRatioAsync(

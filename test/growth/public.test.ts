@@ -2,11 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dueTouches } from "referwell/cadence";
 import { type InboundEventInput, referralStatus, referralStatuses } from "referwell/intake";
-import { createMatcher, directoryRows, filterToSql, hardConstraintFilter } from "referwell/match";
+import { assignReferrals, createMatcher, directoryRows, filterToSql, hardConstraintFilter } from "referwell/match";
 import { assessNetwork, relationshipState } from "referwell/relationships";
 import { relationshipEvent } from "../arbitraries/relationships.js";
-import { SYNTHETIC_NOW, syntheticClients, syntheticDirectory, syntheticReferrers } from "../arbitraries/synthetic.js";
+import { SYNTHETIC_COMPACTS, SYNTHETIC_NOW, syntheticClients, syntheticDirectory, syntheticReferrers } from "../arbitraries/synthetic.js";
 import { growthRatio } from "../support/growthRatio.js";
+import { assignmentFixture, NOW as ASSIGNMENT_NOW } from "../bench/assignmentFixture.js";
 
 /**
  * Growth checks on public functions not checked in a file of their own: the
@@ -48,6 +49,38 @@ describe("growth: matching", () => {
     const ratio = growthRatio(1_000, build, (matcher) => {
       for (const client of clients) matcher.rank({ client }, { now: NOW });
     });
+    expect(ratio).toBeLessThanOrEqual(2);
+  });
+
+  it("rankCandidates: every clinician of a directory of n as a candidate", () => {
+    const clients = syntheticClients({ seed: 8, count: 5 });
+    const build = (n: number) => {
+      const directory = syntheticDirectory({ seed: 7, clinicians: n });
+      return { matcher: createMatcher(directory), ids: directory.clinicians.map((clinician) => clinician.id) };
+    };
+    const ratio = growthRatio(1_000, build, ({ matcher, ids }) => {
+      for (const client of clients) matcher.rankCandidates({ client }, ids, { now: NOW });
+    });
+    expect(ratio).toBeLessThanOrEqual(2);
+  });
+
+  it("explain: each clinician of a directory of n, one at a time", () => {
+    const [client] = syntheticClients({ seed: 8, count: 1 });
+    const build = (n: number) => {
+      const directory = syntheticDirectory({ seed: 7, clinicians: n });
+      return { matcher: createMatcher(directory), ids: directory.clinicians.map((clinician) => clinician.id) };
+    };
+    const ratio = growthRatio(500, build, ({ matcher, ids }) => {
+      for (const id of ids) matcher.explain({ client: client as never }, id, { now: NOW });
+    });
+    expect(ratio).toBeLessThanOrEqual(2);
+  });
+
+  it("assignReferrals: a week's referrals to a group practice of 40 clinicians with five places each", () => {
+    const build = (n: number) => assignmentFixture({ seed: 3, referrals: n, clinicians: 40, places: 5 });
+    const ratio = growthRatio(100, build, ({ referrals, clinicians }) =>
+      assignReferrals(referrals, clinicians, { now: ASSIGNMENT_NOW, compacts: SYNTHETIC_COMPACTS }),
+    );
     expect(ratio).toBeLessThanOrEqual(2);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyRelationshipEvent, findLateralOpportunities, relationshipState } from "referwell/relationships";
+import { applyRelationshipEvent, findLateralOpportunities, relationshipState, suggestNextActions } from "referwell/relationships";
 import { growthRatio } from "../support/growthRatio.js";
 
 /**
@@ -54,17 +54,42 @@ describe("growth: relationships", () => {
     return state;
   };
 
+  /** `n` referrals over 300 days, in order: to the point person, or through the colleague `colleagueOf` names. */
+  const referrals = (n: number, colleagueOf?: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `e${String(i).padStart(7, "0")}`,
+      date: day(Math.floor((i * 300) / n)),
+      type: "referral-received" as const,
+      clinicianId: colleagueOf?.(i) ?? "clin-a",
+      referrerId: "ref-1",
+      addressedTo: colleagueOf === undefined ? ("point-person" as const) : ("colleague" as const),
+    }));
+
   it("applyRelationshipEvent: a long history built one event at a time, each in order", () => {
-    const events = (n: number) =>
-      Array.from({ length: n }, (_, i) => ({
-        id: `e${String(i).padStart(7, "0")}`,
-        date: day(Math.floor((i * 300) / n)),
-        type: "referral-received" as const,
-        clinicianId: "clin-a",
-        referrerId: "ref-1",
-        addressedTo: "point-person" as const,
-      }));
-    expect(growthRatio(2_000, events, oneAtATime)).toBeLessThanOrEqual(2);
+    expect(growthRatio(2_000, (n) => referrals(n), oneAtATime)).toBeLessThanOrEqual(2);
+  });
+
+  it("applyRelationshipEvent: every event of a long history delivered again, as a queue that delivers at least once may", () => {
+    const input = (n: number) => {
+      const events = referrals(n, (i) => `clin-${i % 50}`);
+      return { events, state: oneAtATime(events) };
+    };
+    expect(growthRatio(1_000, input, ({ events, state }) => events.reduce(applyRelationshipEvent, state))).toBeLessThanOrEqual(2);
+  });
+
+  it("suggestNextActions: a long history, every referral through a colleague not seen before, as a state made here and as one read back", () => {
+    const input = (n: number) => {
+      const state = relationshipState(
+        referrals(n, (i) => `clin-${i}`),
+        { now: "2026-12-01" },
+      );
+      return { state, stored: JSON.parse(JSON.stringify(state)) as typeof state };
+    };
+    const ratio = growthRatio(1_000, input, ({ state, stored }) => {
+      suggestNextActions(state, { now: "2026-12-01" });
+      suggestNextActions(stored, { now: "2026-12-01" });
+    });
+    expect(ratio).toBeLessThanOrEqual(2);
   });
 
   it("applyRelationshipEvent: one event at a time, every referral through a colleague not seen before, and stages falling back", () => {

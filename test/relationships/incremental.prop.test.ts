@@ -26,25 +26,61 @@ const resent = (state: RelationshipState): never => {
   return { ...state.events[0], date: new Date(latest + 86_400_000).toISOString().slice(0, 10) } as never;
 };
 
+/**
+ * An event the state holds (the `pick`th, counted round), sent again as it is, or dated a day earlier (a copy that
+ * sorts before the one held as JSON, which replaces it) or later (one that sorts after it, which changes nothing).
+ */
+const sentAgain = (state: RelationshipState, pick: number, shift: -1 | 0 | 1): never => {
+  const held = state.events[pick % state.events.length] as RelationshipState["events"][number];
+  return { ...held, date: new Date(Date.parse(held.date) + shift * 86_400_000).toISOString().slice(0, 10) } as never;
+};
+
 describe("applyRelationshipEvent: trusted, stored and branched states", () => {
-  test.prop([relationshipEvents(), asOf, fc.array(fc.constantFrom("next", "store", "branch", "repeat"), { maxLength: 60 })])(
-    "law: whatever path a state took (in order, through storage, from an older state, an event again), it is what replaying its events gives",
-    (events, now, moves) => {
+  test.prop([
+    relationshipEvents(),
+    asOf,
+    fc.array(
+      fc.tuple(
+        fc.constantFrom("next", "store", "branch", "repeat", "again"),
+        fc.nat(),
+        fc.constantFrom(-1, 0, 1) as fc.Arbitrary<-1 | 0 | 1>,
+      ),
+      {
+        maxLength: 60,
+      },
+    ),
+  ])(
+    "law: whatever path a state took (in order, through storage, from an older state, an event again), it is what replaying every event sent to it gives",
+    (events, now, steps) => {
       const sorted = [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
       const history: RelationshipState[] = [relationshipState([], { now, referrerId: "ref-1" })];
+      // Every event sent on the way to each state of the history, copies sent again included.
+      const sentTo: unknown[][] = [[]];
       let state = history[0] as RelationshipState;
+      let sent: unknown[] = [];
       let next = 0;
-      for (const move of moves) {
+      const send = (event: never) => {
+        state = applyRelationshipEvent(state, event);
+        sent = [...sent, event];
+      };
+      for (const [move, pick, shift] of steps) {
         const event = sorted[next];
         if (move === "store") state = stored(state);
-        else if (move === "branch") state = history[Math.floor(history.length / 2)] as RelationshipState;
-        else if (move === "repeat" && state.events.length > 0) state = applyRelationshipEvent(state, resent(state));
+        else if (move === "branch") {
+          const at = Math.floor(history.length / 2);
+          [state, sent] = [history[at] as RelationshipState, sentTo[at] as unknown[]];
+        } else if (move === "repeat" && state.events.length > 0) send(resent(state));
+        else if (move === "again" && state.events.length > 0) send(sentAgain(state, pick, shift));
         else if (event !== undefined) {
-          state = applyRelationshipEvent(state, event);
+          send(event as never);
           next += 1;
         }
         history.push(state);
+        sentTo.push(sent);
       }
+      history.forEach((reached, at) => {
+        expect(json(reached)).toBe(json(relationshipState(sentTo[at] as never, { now, referrerId: "ref-1" })));
+      });
       for (const reached of history) {
         expect(json(reached)).toBe(json(relationshipState(reached.events, { now, referrerId: "ref-1" })));
         expect(reached.colleaguesUsed).toEqual([...new Set(reached.colleaguesUsed)].sort());
@@ -71,6 +107,19 @@ describe("applyRelationshipEvent: trusted, stored and branched states", () => {
       expect(json(caught)).not.toContain("clin-forged");
     },
   );
+
+  it("an event delivered again as it is gives back the same state; a copy that sorts first as JSON replaces the one held", () => {
+    const referral = (id: string, date: string, clinicianId: string) =>
+      ({ id, date, type: "referral-received", clinicianId, referrerId: "ref-1", addressedTo: "colleague" }) as never;
+    const events = [referral("e1", "2026-01-05", "clin-a"), referral("e2", "2026-02-05", "clin-b"), referral("e3", "2026-03-05", "clin-c")];
+    const state = events.reduce(applyRelationshipEvent, relationshipState([], { now: "2026-04-01", referrerId: "ref-1" }));
+    for (const event of events) expect(applyRelationshipEvent(state, event)).toBe(state);
+    // Sent again dated later it sorts after the copy held, which stays; dated earlier it sorts first, and is kept instead.
+    expect(applyRelationshipEvent(state, referral("e2", "2026-03-20", "clin-b"))).toBe(state);
+    const earlier = applyRelationshipEvent(state, referral("e2", "2026-01-02", "clin-b"));
+    expect(earlier.events.map((event) => `${event.id} ${event.date}`)).toEqual(["e2 2026-01-02", "e1 2026-01-05", "e3 2026-03-05"]);
+    expect(json(earlier)).toBe(json(relationshipState([...events, referral("e2", "2026-01-02", "clin-b")], { now: "2026-04-01" })));
+  });
 
   it("colleagues are listed sorted, whichever order they first referred in, by replay and one event at a time", () => {
     const referral = (id: string, date: string, clinicianId: string, addressedTo: string) =>

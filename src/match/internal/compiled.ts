@@ -97,6 +97,8 @@ export interface CompiledDirectory {
   readonly codes: ClinicianCodes;
   /** How many clinicians report outcomes: with none, outcomes carry no weight. */
   outcomeHolders: number;
+  /** How many clinicians have tags no vocabulary knows: with none, the directory's unknown tags are known without a walk. */
+  unknownTagHolders: number;
   /** Places removed clinicians left, for added ones to take. */
   readonly freeIndexes: number[];
   readonly context: ClinicianContext;

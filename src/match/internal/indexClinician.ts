@@ -25,4 +25,5 @@ export function indexClinician(directory: CompiledDirectory, clinician: Compiled
   clinicianPlaces(directory, clinician, addToIndex, size);
   if (practiceId !== undefined) directory.practiceSizes.set(practiceId, (directory.practiceSizes.get(practiceId) ?? 0) + 1);
   if (reportsOutcomes(directory, clinician)) directory.outcomeHolders += 1;
+  if (clinician.unknownTags !== undefined) directory.unknownTagHolders += 1;
 }

@@ -24,6 +24,9 @@ import { compareText } from "../../model/internal/compareText.js";
 import type { Matcher } from "../createMatcher.js";
 
 /** Best score first; ties by clinician id, so the order never depends on the directory's. */
+/** What a directory whose tags are all known has of them: one frozen empty list. */
+const NO_UNKNOWN_TAGS: readonly UnknownTag[] = Object.freeze([]);
+
 const byScore = (a: ScoredCandidate, b: ScoredCandidate): number => b.score - a.score || compareText(a.clinicianId, b.clinicianId);
 
 function prepare(
@@ -86,6 +89,8 @@ function rankAmong(
 
 // Gathered once per state of the directory and shared by every reader of the matcher, so frozen.
 function directoryUnknownTags(compiled: CompiledDirectory): readonly UnknownTag[] {
+  // Most directories' tags are all known: then reading them after each change costs nothing, not a walk of the directory.
+  if (compiled.unknownTagHolders === 0) return NO_UNKNOWN_TAGS;
   const found: UnknownTag[] = [];
   let position = 0;
   const { byId } = compiled;

@@ -21,7 +21,8 @@ export function startCompiling(directory: Directory, options: MatcherOptions, cl
   const places: (CompiledClinician | undefined)[] = [];
   const compiled: CompiledDirectory = {
     clinicians: places,
-    // An id in the table is always a placed clinician's: see compileChunk, compileDirectory and updateDirectory.
+    // An id in the table is a placed clinician's (see compileChunk, compileDirectory and updateDirectory); an empty
+    // place, which only a fault in compiling could leave, reads as no id, so it matches none.
     byId: createIdTable(clinicians, (index) => places[index]?.id),
     byPopulation: new Map(),
     byProblemArea: new Map(),
@@ -31,6 +32,7 @@ export function startCompiling(directory: Directory, options: MatcherOptions, cl
     practiceSizes: new Map(),
     codes: createClinicianCodes(clinicians),
     outcomeHolders: 0,
+    unknownTagHolders: 0,
     freeIndexes: [],
     context,
     placedWeeks: { recent: new Map(), older: new Map() },

@@ -22,6 +22,7 @@ export function unindexClinician(directory: CompiledDirectory, clinician: Compil
     else directory.practiceSizes.delete(practiceId);
   }
   if (reportsOutcomes(directory, clinician)) directory.outcomeHolders -= 1;
+  if (clinician.unknownTags !== undefined) directory.unknownTagHolders -= 1;
   releaseCodes(directory.codes, index);
   // A replaced clinician is a new object, so its old week would never be read again: let it go now.
   directory.placedWeeks.recent.delete(clinician);

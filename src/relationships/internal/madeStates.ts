@@ -117,11 +117,11 @@ function madeOf(state: RelationshipState): Made {
   return found;
 }
 
-/** Whether a state the library made holds an event with this id. */
-export function madeStateHas(state: RelationshipState, id: string): boolean {
+/** The event with this id a state the library made holds, if any. */
+export function madeEventWithId(state: RelationshipState, id: string): RelationshipEvent | undefined {
   const { line, lengths } = madeOf(state);
   const place = line.places.get(id);
-  return place !== undefined && place < lengths.events;
+  return place !== undefined && place < lengths.events ? line.events[place] : undefined;
 }
 
 /** How many events a state the library made holds, and its latest, without reading its list. */
