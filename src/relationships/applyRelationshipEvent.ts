@@ -16,10 +16,11 @@ import { MAX_EVENTS, RelationshipState, type RelationshipStateInput } from "./st
  * A state this library made in this process (frozen, so unchanged) is
  * trusted. An event in order, applied to the newest state of its line, costs
  * what the event adds, however long the history: the states of a line share
- * their lists, and a state's lists are copied out only when first read. An
- * event delivered again unchanged (as a queue that delivers at least once
- * may) costs what the event holds, and gives back the same state.
- * Applied to an older state, it starts a new line with one copy. Any other
+ * their lists, and a state's lists are copied out only when first read.
+ * Applied to an older state, a new event starts a new line with one copy.
+ * An event delivered again unchanged (as a queue that delivers at least
+ * once may), to any state made here, costs what the event holds, and gives
+ * back that state. Any other
  * state (read back from storage, say) is validated and folded again from
  * its events once, and refused with `state-mismatch` if what it says
  * differs from what its events give; to rebuild one, pass its events to

@@ -64,6 +64,19 @@ describe("growth: matching", () => {
     expect(ratio).toBeLessThanOrEqual(2);
   });
 
+  it("rankCandidates: n requests, each with five candidates, against a directory of 32n: each costs what its candidates hold", () => {
+    const clients = syntheticClients({ seed: 8, count: 20 });
+    const build = (n: number) => {
+      const directory = syntheticDirectory({ seed: 7, clinicians: 32 * n });
+      const ids = directory.clinicians.map((clinician) => clinician.id);
+      return { matcher: createMatcher(directory), calls: Array.from({ length: n }, (_, i) => ids.slice(5 * i, 5 * i + 5)) };
+    };
+    const ratio = growthRatio(100, build, ({ matcher, calls }) =>
+      calls.forEach((candidates, i) => matcher.rankCandidates({ client: clients[i % clients.length] as never }, candidates, { now: NOW })),
+    );
+    expect(ratio).toBeLessThanOrEqual(2);
+  });
+
   it("explain: each clinician of a directory of n, one at a time", () => {
     const [client] = syntheticClients({ seed: 8, count: 1 });
     const build = (n: number) => {

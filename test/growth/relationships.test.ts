@@ -74,7 +74,8 @@ describe("growth: relationships", () => {
       const events = referrals(n, (i) => `clin-${i % 50}`);
       return { events, state: oneAtATime(events) };
     };
-    expect(growthRatio(1_000, input, ({ events, state }) => events.reduce(applyRelationshipEvent, state))).toBeLessThanOrEqual(2);
+    // Small enough that code folding the history again for each event fails on the ratio in seconds, not minutes.
+    expect(growthRatio(250, input, ({ events, state }) => events.reduce(applyRelationshipEvent, state))).toBeLessThanOrEqual(2);
   });
 
   it("suggestNextActions: a long history, every referral through a colleague not seen before, as a state made here and as one read back", () => {

@@ -121,6 +121,27 @@ describe("applyRelationshipEvent: trusted, stored and branched states", () => {
     expect(json(earlier)).toBe(json(relationshipState([...events, referral("e2", "2026-01-02", "clin-b")], { now: "2026-04-01" })));
   });
 
+  it("an event with a held id but another referrer is refused as referrer-mismatch, though as JSON it sorts after the copy held", () => {
+    const event = {
+      id: "e1",
+      date: "2026-01-05",
+      type: "referral-received",
+      clinicianId: "clin-a",
+      referrerId: "ref-1",
+      addressedTo: "colleague",
+    };
+    const state = applyRelationshipEvent(relationshipState([], { now: "2026-04-01", referrerId: "ref-1" }), event as never);
+    let caught: unknown;
+    try {
+      applyRelationshipEvent(state, { ...event, referrerId: "zz-other" } as never);
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as InvalidInputError).issues.map(({ path, code }) => ({ path, code }))).toEqual([
+      { path: ["referrerId"], code: "referrer-mismatch" },
+    ]);
+  });
+
   it("colleagues are listed sorted, whichever order they first referred in, by replay and one event at a time", () => {
     const referral = (id: string, date: string, clinicianId: string, addressedTo: string) =>
       ({ id, date, type: "referral-received", clinicianId, referrerId: "ref-1", addressedTo }) as never;

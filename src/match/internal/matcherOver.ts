@@ -23,10 +23,10 @@ import type { RankResult } from "../types.js";
 import { compareText } from "../../model/internal/compareText.js";
 import type { Matcher } from "../createMatcher.js";
 
-/** Best score first; ties by clinician id, so the order never depends on the directory's. */
 /** What a directory whose tags are all known has of them: one frozen empty list. */
 const NO_UNKNOWN_TAGS: readonly UnknownTag[] = Object.freeze([]);
 
+/** Best score first; ties by clinician id, so the order never depends on the directory's. */
 const byScore = (a: ScoredCandidate, b: ScoredCandidate): number => b.score - a.score || compareText(a.clinicianId, b.clinicianId);
 
 function prepare(
