@@ -81,8 +81,10 @@ const BUDGETS = {
   // garbage per request and zod's check payloads lent again (about 0.45 kB, as without zod), then by each spelling of
   // a tag read once per matcher (about 90 B, as without zod), then by the clinicians' ids kept in a table of the
   // library's own and offices kept as one small object each (about 1.05 kB, as without zod), then by the count of
-  // clinicians with unknown tags, so that reading them costs nothing when there are none (about 35 B).
-  "createMatcher with zod": 61.3 * KB,
+  // clinicians with unknown tags, so that reading them costs nothing when there are none (about 35 B), then by the
+  // layout's limits checked (about 0.3 kB, as without zod): a directory or an update past what the pool or the table of
+  // codes holds is refused with a typed error, not the engine's RangeError or a half-made change.
+  "createMatcher with zod": 61.6 * KB,
   // Without zod it grew again by the shared error module's expected texts for FHIR input (about 80 B), which live
   // there so that InvalidInputError accepts them; the matcher imports no FHIR code; then by the practice's partner
   // preference (practice sizes, busy in a specialty: about 0.35 kB), then by where the client will be (stays, and the
@@ -124,7 +126,9 @@ const BUDGETS = {
   // with the directory's order kept as links) where a `Map` kept them, and each office kept as one object of its place
   // and jurisdiction where the validated record's list, office and point were kept: a million clinicians compiled in
   // 7–17 % less time in runs alternating old and new code in one process, and a compiled clinician holds about 90 bytes less.
-  "createMatcher without zod": 35.3 * KB,
+  // Then by the layout's limits checked (about 0.25 kB): the pool's 2³² − 1 numbers and the 2²⁴ codes a Map numbers,
+  // each refused with a typed error, and an update checked against both before anything changes.
+  "createMatcher without zod": 35.6 * KB,
   // The shared model's share grew with the exact time-zone offsets, the instant year cap and the new expected texts;
   // consent's with the regulation's full 2.32(a)(1) notice, canonical identifiers, the uncertain day, supersession,
   // the emergency and treatment rules, and the per-call indexes (category and data period).
@@ -158,8 +162,9 @@ const BUDGETS = {
   // validated copies built with room for every field (about 0.6 kB), then by its ranking with less garbage per
   // request and the check payloads lent again (about 0.45 kB), then by each spelling of a tag read once per matcher
   // (about 90 B), then by its id table and compiled offices (about 1.1 kB), then by the matcher's count of clinicians
-  // with unknown tags and a relationship event delivered again given back its state (about 80 B together).
-  "everything without zod": 95.3 * KB,
+  // with unknown tags and a relationship event delivered again given back its state (about 80 B together), then by the
+  // matcher's layout limits checked, with typed errors (about 0.2 kB).
+  "everything without zod": 95.5 * KB,
   // referwell/fhir on its own: its readers and writers, the code maps as data, and the model schemas they validate with;
   // then consents in and out (about 5 kB): the Consent reader and writer, and the consent schemas and built-in categories
   // they validate and read security labels with. An app that imports only the clinician or client readers does not

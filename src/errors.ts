@@ -262,6 +262,8 @@ const parametric: readonly RegExp[] = [
   new RegExp(`^(?:number|integer) from ${NUMBER} to ${NUMBER}$`),
   new RegExp(`^multiple of ${NUMBER}$`),
   new RegExp(`^(?:at least|at most) \\d+ (?:characters?|items?)$`),
+  // What a matcher's layout holds, all clinicians together (src/match/internal/matcherLimits.ts).
+  /^at most \d+ (?:clinicians|(?:packed numbers|different codes) in all clinicians' lists)$/,
   new RegExp(`^one of \\[${TOKEN}(?:, ${TOKEN})*(?:, … \\d+ more)?\\]$`),
   new RegExp(`^only the keys \\[${TOKEN}(?:, ${TOKEN})*(?:, … \\d+ more)?\\]$`),
 ];

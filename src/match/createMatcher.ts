@@ -51,7 +51,9 @@ export interface Matcher {
    *
    * @throws {@link InvalidInputError} when the changes are malformed, name an
    *   id twice, refer to a practice, payer or compact the directory does not
-   *   list, or would take the directory past 1,000,000 clinicians
+   *   list, would take the directory past 1,000,000 clinicians, or could
+   *   take the clinicians' lists past what a matcher holds (`too-big` at
+   *   `upsert`; see the matching guide's limits)
    */
   update(changes: MatcherChangesInput): void;
   /** How many clinicians the directory holds. */
@@ -89,7 +91,9 @@ export interface Matcher {
  *
  * @param directory - the clinicians, practices, payers and compacts
  * @param options - weights, margin and other options; see {@link MatcherOptions}
- * @throws {@link InvalidInputError} when the directory or options are malformed
+ * @throws {@link InvalidInputError} when the directory or options are
+ *   malformed, or the clinicians' lists together hold more than a matcher
+ *   can (`too-big` at `clinicians`; see the matching guide's limits)
  *
  * @example
  * ```ts

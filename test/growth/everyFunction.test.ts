@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { describe, expect, it } from "vitest";
 import {
+  checkLicensure,
   type ClientInput,
   type ClinicianInput,
   coverageOn,
@@ -44,11 +45,8 @@ import { growthRatio } from "../support/growthRatio.js";
  * at 8n is at most twice the cost at n, which n log n meets and n^1.5 (2.8)
  * or n² (8) does not. Validation is part of the cost, as a caller pays it.
  * Each run calls the function several times, so a run is long enough to
- * time; the ratio is per item all the same. `directoryTables` is not here:
- * its one input, a schema name, cannot grow; nor `evaluateConsent`, which
- * answers through the consent asker whose reads test/consent/growth.test.ts
- * counts (timed, its ratio sits near the limit on a busy machine, from
- * caches rather than work).
+ * time; the ratio is per item all the same. The functions with no check,
+ * and why their cost cannot grow, are listed in everyExport.test.ts.
  */
 
 /** The day `offset` days after 1 January 2020. */
@@ -171,6 +169,48 @@ describe("growth: the shared model", () => {
       }
     };
     const ratio = growthRatio(200, referrers, repeated(5, attempt));
+    expect(ratio).toBeLessThanOrEqual(2);
+  });
+
+  it("checkLicensure: licences, compact privileges each limited to many jurisdictions with days used in each, compacts and regulations", () => {
+    // Three-letter subdivisions of a country of the library's tests, all different: none is where the care is.
+    const place = (i: number): string =>
+      `XA-${String.fromCharCode(65 + (Math.floor(i / 676) % 26), 65 + (Math.floor(i / 26) % 26), 65 + (i % 26))}`;
+    const where = { jurisdiction: "US-TX", mode: "telehealth" as const, on: "2026-11-23", clinicianIn: place(1) };
+    // Every compact lists where the care is and tells each privilege to name its remote states, so every privilege is
+    // read to its end: none names the place of care. Each list of a privilege or compact is as long at n as at 8n, so
+    // the input grows with n.
+    const build = (n: number) => ({
+      clinician: clinicianWith("clin-ana", {
+        licensure: {
+          licenses: Array.from({ length: 2 * n }, (_, i) => ({ jurisdiction: place(i), period: { start: "2020-01-01" } })),
+          compacts: Array.from({ length: n }, (_, i) => ({
+            compactId: `compact-${i}`,
+            home: place(i % (2 * n)),
+            jurisdictions: Array.from({ length: 100 }, (_, j) => place(5_000 + j)),
+            daysUsed: Array.from({ length: 100 }, (_, j) => ({ jurisdiction: place(j), year: 2026, days: 1 })),
+          })),
+        },
+      }),
+      compacts: Array.from({ length: 20 * n }, (_, i) => ({
+        id: `compact-${i}`,
+        name: "Compact",
+        members: ["US-TX", ...Array.from({ length: 50 }, (_, j) => place(j))],
+        modes: ["telehealth" as const],
+        rules: { grant: "per-jurisdiction" as const, home: "declared" as const, deliverFromHome: true, maxDaysPerYear: 30 },
+        source: "the library's tests",
+      })),
+      regulations: Array.from({ length: 200 * n }, (_, i) => ({
+        jurisdiction: place(i),
+        discipline: "psychologist",
+        licenceRequired: true,
+        source: "the library's tests",
+      })),
+    });
+    const check = ({ clinician, compacts, regulations }: ReturnType<typeof build>) => {
+      expect(checkLicensure(clinician, where, compacts, regulations).authorized).toBe(false);
+    };
+    const ratio = growthRatio(6, build, repeated(3, check));
     expect(ratio).toBeLessThanOrEqual(2);
   });
 });

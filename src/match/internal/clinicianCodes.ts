@@ -7,6 +7,8 @@
  * @module
  */
 import type { DomainOutcome } from "../../model/clinician.js";
+import { FROM_SCHEMA, InvalidInputError } from "../../errors.js";
+import { CODE_LIMIT, POOL_LIMIT } from "./matcherLimits.js";
 import { sortRange } from "./sortRange.js";
 
 /**
@@ -93,10 +95,25 @@ export function createClinicianCodes(clinicians: number): ClinicianCodes {
   };
 }
 
+/** What an issue expects of a directory past the pool's limit or the codes' (wordings the errors accept from referwell's own checks). */
+const poolExpected = (): string => `at most ${POOL_LIMIT} packed numbers in all clinicians' lists`;
+const codesExpected = (): string => `at most ${CODE_LIMIT} different codes in all clinicians' lists`;
+
+/**
+ * Refuses a directory whose clinicians together hold more than the layout
+ * can (see `matcherLimits`). Only compiling a whole directory gets here: a
+ * change to a matcher is checked beforehand ({@link layoutShortfall}), as
+ * its first write must not be its last.
+ */
+function beyondLayout(expected: string): never {
+  throw new InvalidInputError("directory", [{ path: ["clinicians"], code: "too-big", expected }], FROM_SCHEMA);
+}
+
 /** The number of `code`, given a new one (a forgotten code's, when there is one) if it has none. */
 function numberOf(table: ClinicianCodes, code: string): number {
   let number = table.numbers.get(code);
   if (number === undefined) {
+    if (table.numbers.size >= CODE_LIMIT) beyondLayout(codesExpected());
     number = table.free.pop() ?? table.codes.length;
     table.numbers.set(code, number);
     table.codes[number] = code;
@@ -124,7 +141,8 @@ const SPARE = 0.25;
 function reserve(table: ClinicianCodes, needed: number, spare = SPARE): void {
   if (table.used + needed <= table.pool.length) return;
   const live = table.used - table.dead;
-  const pool = new Int32Array(Math.max(Math.ceil((1 + spare) * (live + needed)), 64));
+  if (live + needed > POOL_LIMIT) beyondLayout(poolExpected());
+  const pool = new Int32Array(Math.min(Math.max(Math.ceil((1 + spare) * (live + needed)), 64), POOL_LIMIT));
   if (table.dead === 0) pool.set(table.pool.subarray(0, table.used));
   else {
     let used = 0;
@@ -161,9 +179,23 @@ export const MOST_EXPECTED = HEADER + 64;
  */
 export function expectClinicians(table: ClinicianCodes, written: number, more: number): void {
   if (written === 0 || more === 0) return;
-  const perClinician = Math.min((table.used - table.dead) / written, MOST_EXPECTED);
-  // The margin is the spare room: no quarter more on top of it.
-  reserve(table, Math.ceil(perClinician * more * 1.03), 0);
+  const live = table.used - table.dead;
+  const perClinician = Math.min(live / written, MOST_EXPECTED);
+  // The margin is the spare room: no quarter more on top of it. A guess, so never refused: what is written is checked.
+  reserve(table, Math.min(Math.ceil(perClinician * more * 1.03), POOL_LIMIT - live), 0);
+}
+
+/**
+ * Why segments of at most `entries` entries in all beyond their
+ * `segments` headers, every code among them new, might not fit beside the
+ * live ones within the layout's limits (see `matcherLimits`), as the text
+ * an issue expects; undefined when they fit. A change to a matcher asks
+ * this before anything changes, so no write of it is refused.
+ */
+export function layoutShortfall(table: ClinicianCodes, segments: number, entries: number): string | undefined {
+  if (table.used - table.dead + segments * HEADER + entries > POOL_LIMIT) return poolExpected();
+  if (table.numbers.size + entries > CODE_LIMIT) return codesExpected();
+  return undefined;
 }
 
 function placeIndex(table: ClinicianCodes, index: number): void {

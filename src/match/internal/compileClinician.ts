@@ -8,9 +8,10 @@ import { deepFreeze } from "../../model/internal/deepFreeze.js";
 import { findUnknownTags } from "../../model/internal/findUnknownTags.js";
 import { levelOfCareBit } from "./levelOfCareBit.js";
 import { type ResolvedList, type ResolvedTag, resolvedTag } from "./resolvedTag.js";
-import { PANEL_NUMBERS, writePanels } from "./packedPanels.js";
-import { CAPACITY_NUMBERS, writeCapacity } from "./packedCapacity.js";
-import { MOST_FEE_NUMBERS, writeFees } from "./packedFees.js";
+import { writePanels } from "./packedPanels.js";
+import { writeCapacity } from "./packedCapacity.js";
+import { writeFees } from "./packedFees.js";
+import { mostSegmentEntries } from "./mostSegmentEntries.js";
 import { clinicianFlags } from "./clinicianFlags.js";
 import { compileOffices } from "./compiledOffices.js";
 
@@ -19,27 +20,6 @@ const NONE = Object.freeze([]) as unknown as never[];
 
 /** Outpatient care alone, for a clinician who lists no level of care. */
 const OUTPATIENT_ONLY = levelOfCareBit("outpatient");
-
-/** The most entries a clinician's segment can take: one per tag, outcome (two) and slot, one more for older adults, and the panels', capacity's and fees' numbers. */
-function mostEntries(source: Clinician, outcomes: number): number {
-  let panels = 0;
-  for (let at = 0; at < source.insurancePanels.length; at += 1)
-    panels += 1 + PANEL_NUMBERS + (source.insurancePanels[at]?.plans?.length ?? 0);
-  return (
-    source.populations.length +
-    1 +
-    source.problemAreas.length +
-    source.modalities.length +
-    source.languages.length +
-    (source.cultures?.length ?? 0) +
-    (source.faiths?.length ?? 0) +
-    2 * outcomes +
-    panels +
-    source.availability.slots.length +
-    CAPACITY_NUMBERS +
-    MOST_FEE_NUMBERS
-  );
-}
 
 /** Adds the code `tag` reads as in `list` (see `resolvedTag`); gives what it read as. */
 function addTag(codes: ClinicianCodes, context: ClinicianContext, list: ResolvedList, tag: string): ResolvedTag {
@@ -79,15 +59,17 @@ function writePopulations(codes: ClinicianCodes, context: ClinicianContext, popu
  * Writes a clinician's lists into the pool at `index`, list by list
  * straight into it: this runs for every clinician of a directory, and a
  * list built only to be copied would be garbage. Nothing here throws for a
- * validated clinician ({@link mostEntries} holds every list at the schema's
- * largest, which a test checks), so no segment is left half written with
- * codes numbered that nothing uses. Gives whether the vocabulary knows every
+ * validated clinician ({@link mostSegmentEntries} holds every list at the
+ * schema's largest, which a test checks) but past the layout's limits, where
+ * a directory being compiled is dropped whole and a change to a matcher is
+ * refused before it starts; so no segment of a matcher is left half written
+ * with codes numbered that nothing uses. Gives whether the vocabulary knows every
  * tag written (its discipline aside): exactly when `findUnknownTags` finds
  * none of them, with nothing built for the many clinicians whose tags are all known.
  */
 function writeSegment(source: Clinician, index: number, context: ClinicianContext, codes: ClinicianCodes): boolean {
   const outcomes = source.outcomes ?? NONE;
-  startSegment(codes, index, mostEntries(source, outcomes.length));
+  startSegment(codes, index, mostSegmentEntries(source));
   let known = writePopulations(codes, context, source.populations);
   known = writeTags(codes, context, "problemAreas", source.problemAreas) && known;
   known = writeTags(codes, context, "modalities", source.modalities) && known;

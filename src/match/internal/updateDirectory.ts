@@ -7,9 +7,9 @@ import { addId, entryOf, removeId } from "./idTable.js";
 import { compileClinician } from "./compileClinician.js";
 import { indexClinician } from "./indexClinician.js";
 import { unindexClinician } from "./unindexClinician.js";
-
-/** The most clinicians a directory holds (the `Directory` schema's limit). */
-const MAX_CLINICIANS = 1_000_000;
+import { layoutShortfall } from "./clinicianCodes.js";
+import { mostSegmentEntries } from "./mostSegmentEntries.js";
+import { CLINICIAN_LIMIT } from "./matcherLimits.js";
 
 /**
  * Applies validated changes to a compiled directory: a replaced clinician
@@ -24,8 +24,14 @@ export function updateDirectory(compiled: CompiledDirectory, changes: MatcherCha
   );
   const removed = changes.remove.filter((id) => entryOf(compiled.byId, id) >= 0).length;
   const added = changes.upsert.filter((clinician) => entryOf(compiled.byId, clinician.id) < 0).length;
-  if (compiled.byId.size - removed + added > MAX_CLINICIANS)
-    issues.push({ path: ["upsert"], code: "too-big", expected: `at most ${MAX_CLINICIANS} clinicians in the directory` });
+  if (compiled.byId.size - removed + added > CLINICIAN_LIMIT)
+    issues.push({ path: ["upsert"], code: "too-big", expected: `at most ${CLINICIAN_LIMIT} clinicians` });
+  // What the new records could add to the pool and its codes, had each its lists at their longest and every code new.
+  let entries = 0;
+  for (let at = 0; at < changes.upsert.length; at += 1)
+    entries += mostSegmentEntries(changes.upsert[at] as MatcherChanges["upsert"][number]);
+  const shortfall = layoutShortfall(compiled.codes, changes.upsert.length, entries);
+  if (shortfall !== undefined) issues.push({ path: ["upsert"], code: "too-big", expected: shortfall });
   if (issues.length > 0) throw new InvalidInputError("changes", issues, FROM_SCHEMA);
 
   for (const id of changes.remove) {

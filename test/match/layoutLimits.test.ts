@@ -1,0 +1,200 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { type ClinicianInput, type DirectoryInput, isReferwellError } from "referwell";
+import { createMatcher, createMatcherAsync, type Matcher } from "referwell/match";
+import { validate } from "../../src/model/validate.js";
+import { FROM_SCHEMA, InvalidInputError } from "../../src/errors.js";
+import { Clinician } from "../../src/model/clinician.js";
+import { mostSegmentEntries } from "../../src/match/internal/mostSegmentEntries.js";
+import { CODE_LIMIT, POOL_LIMIT } from "../../src/match/internal/matcherLimits.js";
+import { compileDirectory } from "../../src/match/internal/compileDirectory.js";
+import { Directory } from "../../src/model/directory.js";
+import { MatcherOptions } from "../../src/match/schemas.js";
+
+/**
+ * The limits of a matcher's layout, lowered for this file so a directory of
+ * some hundreds of clinicians reaches them: the real ones (2³² − 1 numbers,
+ * 2²⁴ codes) would take gigabytes. Each test sets its own.
+ */
+const limits = vi.hoisted(() => ({ clinicians: 1_000_000, pool: 2 ** 32 - 1, codes: 2 ** 24 }));
+vi.mock("../../src/match/internal/matcherLimits.js", () => ({
+  get CLINICIAN_LIMIT() {
+    return limits.clinicians;
+  },
+  get POOL_LIMIT() {
+    return limits.pool;
+  },
+  get CODE_LIMIT() {
+    return limits.codes;
+  },
+}));
+
+/** What the issues expect, with the limits this file set. */
+const expected = {
+  clinicians: () => `at most ${limits.clinicians} clinicians`,
+  pool: () => `at most ${limits.pool} packed numbers in all clinicians' lists`,
+  codes: () => `at most ${limits.codes} different codes in all clinicians' lists`,
+};
+
+/** The segment header: one end per list (see clinicianCodes). */
+const HEADER = 14;
+const NOW = { now: "2026-11-23" };
+const where = { criteria: { location: { jurisdiction: "US-OR" } } };
+
+/** A clinician with `tags` problem areas of its own (no other clinician's), and nothing else that varies. */
+function clinician(id: number, tags = 2): ClinicianInput {
+  return {
+    id: `clin-${id}`,
+    name: "Clinician",
+    discipline: "psychologist",
+    licensure: { licenses: [{ jurisdiction: "US-OR" }] },
+    problemAreas: Array.from({ length: tags }, (_, tag) => `area ${id} ${tag}`),
+    populations: ["adults"],
+    languages: ["en"],
+    telehealth: true,
+    availability: { timeZone: "America/Los_Angeles", slots: [{ day: "mon", start: "09:00", end: "12:00" }] },
+    acceptingNewClients: true,
+    capacity: { caseloadMax: 25, caseloadCurrent: 20, weeklyNewClientLimit: 2 },
+  };
+}
+
+const directoryOf = (count: number, tags = 2): DirectoryInput => ({
+  clinicians: Array.from({ length: count }, (_, id) => clinician(id, tags)),
+});
+
+/** What a segment reserves before it is written: its header and its lists at their longest. */
+const reserved = (input: ClinicianInput): number => HEADER + mostSegmentEntries(validate(Clinician, input, "clinician"));
+/** What a segment takes once written: less than it reserved (no fee, one population added of two that could be). */
+const written = (input: ClinicianInput): number =>
+  compileDirectory(validate(Directory, { clinicians: [input] }, "directory"), validate(MatcherOptions, {}, "options")).codes.used;
+
+/** What a matcher answers: its size, and its ranking of one request, in full. */
+const answers = (matcher: Matcher) => ({ size: matcher.size, ranking: JSON.stringify(matcher.rank(where, NOW)) });
+
+function refusal(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a refusal");
+}
+
+const POOL_LIMIT_REAL = 2 ** 32 - 1;
+const CODE_LIMIT_REAL = 2 ** 24;
+afterEach(() => {
+  limits.clinicians = 1_000_000;
+  limits.pool = POOL_LIMIT_REAL;
+  limits.codes = CODE_LIMIT_REAL;
+});
+
+describe("a directory past what a matcher's layout holds", () => {
+  it("is refused with a typed error at directory.clinicians, too-big, naming the pool's limit and no value", () => {
+    const count = 300;
+    // One number short of what the clinicians' segments take once written.
+    expect(written(clinician(0))).toBeLessThan(reserved(clinician(0)));
+    limits.pool = count * written(clinician(0)) - 1;
+    limits.codes = CODE_LIMIT_REAL;
+    const error = refusal(() => createMatcher(directoryOf(count)));
+    expect(isReferwellError(error, "invalid-input")).toBe(true);
+    expect((error as { issues: unknown }).issues).toEqual([{ path: ["clinicians"], code: "too-big", expected: expected.pool() }]);
+    expect((error as Error).message).toBe(
+      `Invalid directory: 1 issue: directory.clinicians is too large, too long or has too many items (expected ${expected.pool()})`,
+    );
+  });
+
+  it("compiles when every segment fits, and so does the pool's guess from the first clinicians of how much the rest need", () => {
+    const count = 1_000;
+    // Exactly room for the last segment as reserved after the others as written: the pool's guess of 3% more than
+    // the first clinicians hold, for the rest, would pass the limit.
+    limits.pool = (count - 1) * written(clinician(0)) + reserved(clinician(0));
+    limits.codes = CODE_LIMIT_REAL;
+    const matcher = createMatcher(directoryOf(count));
+    expect(matcher.size).toBe(count);
+    expect(matcher.rank(where, NOW).eligibleCount).toBe(count);
+  });
+
+  it("is refused when its clinicians hold more different codes than a matcher numbers, each code named nowhere in the error", () => {
+    // Two problem areas of its own per clinician, and the codes every clinician shares (adults, older adults, en, the payer-less lists).
+    limits.pool = POOL_LIMIT_REAL;
+    limits.codes = 200;
+    const error = refusal(() => createMatcher(directoryOf(120)));
+    expect((error as { issues: unknown }).issues).toEqual([{ path: ["clinicians"], code: "too-big", expected: expected.codes() }]);
+    expect(JSON.stringify(error)).not.toMatch(/area/);
+    expect((error as Error).message).not.toMatch(/area/);
+    // Within the limit, the same kind of directory compiles.
+    expect(createMatcher(directoryOf(90)).size).toBe(90);
+  });
+
+  it("rejects the same from createMatcherAsync", async () => {
+    limits.pool = 299 * written(clinician(0));
+    limits.codes = CODE_LIMIT_REAL;
+    await expect(createMatcherAsync(directoryOf(300))).rejects.toMatchObject({
+      code: "invalid-input",
+      issues: [{ path: ["clinicians"], code: "too-big", expected: expected.pool() }],
+    });
+  });
+});
+
+describe("a change that could take a matcher past its layout", () => {
+  it("is refused whole at changes.upsert before anything changes, and one that fits is applied", () => {
+    limits.codes = CODE_LIMIT_REAL;
+    limits.pool = 100 * written(clinician(0)) + 10 * reserved(clinician(0));
+    const matcher = createMatcher(directoryOf(100));
+    const before = answers(matcher);
+    // Ten more fit as reserved; twenty do not, though the first ten of them would.
+    const twenty = Array.from({ length: 20 }, (_, i) => clinician(100 + i));
+    const error = refusal(() => matcher.update({ upsert: twenty, remove: ["clin-0"] }));
+    expect((error as { issues: unknown }).issues).toEqual([{ path: ["upsert"], code: "too-big", expected: expected.pool() }]);
+    expect(answers(matcher)).toEqual(before);
+    matcher.update({ upsert: twenty.slice(0, 10) });
+    expect(matcher.size).toBe(110);
+  });
+
+  it("is refused when the codes it could add might pass the limit, and the matcher answers as before", () => {
+    limits.pool = POOL_LIMIT_REAL;
+    const matcher = createMatcher(directoryOf(50));
+    // The codes a matcher of 50 holds (two problem areas each, and adults, older adults and en), and room for one more
+    // clinician's lists whatever codes they hold.
+    const held = 50 * 2 + 3;
+    limits.codes = held + mostSegmentEntries(validate(Clinician, clinician(0), "clinician"));
+    const before = answers(matcher);
+    const error = refusal(() => matcher.update({ upsert: [clinician(50), clinician(51)] }));
+    expect((error as { issues: unknown }).issues).toEqual([{ path: ["upsert"], code: "too-big", expected: expected.codes() }]);
+    expect(answers(matcher)).toEqual(before);
+    matcher.update({ upsert: [clinician(50)] });
+    expect(matcher.size).toBe(51);
+  });
+});
+
+describe("a change that would take a directory past its most clinicians", () => {
+  it("is refused at changes.upsert, as many as it removes counted off, and the matcher answers as before", () => {
+    const matcher = createMatcher(directoryOf(10));
+    limits.clinicians = 11;
+    const before = answers(matcher);
+    const error = refusal(() => matcher.update({ upsert: [clinician(10), clinician(11)] }));
+    expect((error as { issues: unknown }).issues).toEqual([{ path: ["upsert"], code: "too-big", expected: expected.clinicians() }]);
+    expect(answers(matcher)).toEqual(before);
+    // One removed makes room for two added, and a replaced one takes none.
+    matcher.update({ upsert: [clinician(10), clinician(11), clinician(3)], remove: ["clin-0", "clin-99"] });
+    expect(matcher.size).toBe(11);
+  });
+});
+
+describe("the limits as the library states them", () => {
+  it("are the ones the matching guide gives, and their wordings reach the caller from the library's checks alone", async () => {
+    const real = await vi.importActual<{ CLINICIAN_LIMIT: number; POOL_LIMIT: number; CODE_LIMIT: number }>(
+      "../../src/match/internal/matcherLimits.js",
+    );
+    expect([real.CLINICIAN_LIMIT, real.POOL_LIMIT, real.CODE_LIMIT]).toEqual([1_000_000, 4_294_967_295, 16_777_216]);
+    for (const text of [expected.clinicians(), expected.pool(), expected.codes()]) {
+      const issue = { path: ["clinicians"], code: "too-big" as const, expected: text };
+      expect(new InvalidInputError("directory", [issue], FROM_SCHEMA).issues[0]?.expected).toBe(text);
+      // From a caller, the same words are not the library's: the rule's own wording stands in for them.
+      expect(new InvalidInputError("directory", [issue]).issues[0]?.expected).toBe("a smaller value");
+    }
+    // The mocked module reads the limits each test set.
+    limits.pool = 7;
+    expect(POOL_LIMIT).toBe(7);
+    expect(CODE_LIMIT).toBe(CODE_LIMIT_REAL);
+  });
+});
