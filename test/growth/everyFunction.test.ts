@@ -179,7 +179,9 @@ describe("growth: the shared model", () => {
     const where = { jurisdiction: "US-TX", mode: "telehealth" as const, on: "2026-11-23", clinicianIn: place(1) };
     // Every compact lists where the care is and tells each privilege to name its remote states, so every privilege is
     // read to its end: none names the place of care. Each list of a privilege or compact is as long at n as at 8n, so
-    // the input grows with n.
+    // the input grows with n. The schema holds a clinician to 50 privileges and a directory to 1,000 compacts, so work
+    // over their pairs stays under 50,000 steps at any size and is not what this times: validation and the indexes of
+    // the compacts' members and the regulations are.
     const build = (n: number) => ({
       clinician: clinicianWith("clin-ana", {
         licensure: {

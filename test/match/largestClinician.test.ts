@@ -4,6 +4,8 @@ import { createMatcher } from "referwell/match";
 import { validate } from "../../src/model/validate.js";
 import { Clinician } from "../../src/model/clinician.js";
 import { mostSegmentEntries } from "../../src/match/internal/mostSegmentEntries.js";
+import { CODE_KINDS, VALUE_KINDS } from "../../src/match/internal/clinicianCodes.js";
+import { POOL_LIMIT } from "../../src/match/internal/matcherLimits.js";
 
 const list = <T>(length: number, item: (i: number) => T): T[] => Array.from({ length }, (_, i) => item(i));
 /** Three letters from a number, for language tags and the like. */
@@ -44,7 +46,9 @@ describe("a clinician with every list at the schema's largest", () => {
   it("takes 103,161 entries of the pool at most beyond its header: about 41,600 such clinicians fit the pool of 2³² − 1", () => {
     const most = mostSegmentEntries(validate(Clinician, largest, "clinician"));
     expect(most).toBe(103_161);
-    expect(Math.floor((2 ** 32 - 1) / (14 + most))).toBe(41_627);
+    const header = CODE_KINDS.length + VALUE_KINDS.length;
+    expect(header).toBe(14);
+    expect(Math.floor(POOL_LIMIT / (header + most))).toBe(41_627);
   });
 
   it("compiles, and the matcher reads back each list it packed", () => {

@@ -8,14 +8,17 @@ import { mostSegmentEntries } from "../../src/match/internal/mostSegmentEntries.
 import { CODE_LIMIT, POOL_LIMIT } from "../../src/match/internal/matcherLimits.js";
 import { compileDirectory } from "../../src/match/internal/compileDirectory.js";
 import { Directory } from "../../src/model/directory.js";
-import { MatcherOptions } from "../../src/match/schemas.js";
+import { MatcherChanges, MatcherOptions } from "../../src/match/schemas.js";
+import { updateDirectory } from "../../src/match/internal/updateDirectory.js";
+import { directoryIds } from "../../src/model/internal/directoryIds.js";
+import { type ClinicianCodes, holdsCode } from "../../src/match/internal/clinicianCodes.js";
 
 /**
  * The limits of a matcher's layout, lowered for this file so a directory of
  * some hundreds of clinicians reaches them: the real ones (2³² − 1 numbers,
  * 2²⁴ codes) would take gigabytes. Each test sets its own.
  */
-const limits = vi.hoisted(() => ({ clinicians: 1_000_000, pool: 2 ** 32 - 1, codes: 2 ** 24 }));
+const limits = vi.hoisted(() => ({ clinicians: 1_000_000, pool: 2 ** 32 - 1, codes: 2 ** 23 }));
 vi.mock("../../src/match/internal/matcherLimits.js", () => ({
   get CLINICIAN_LIMIT() {
     return limits.clinicians;
@@ -63,9 +66,16 @@ const directoryOf = (count: number, tags = 2): DirectoryInput => ({
 
 /** What a segment reserves before it is written: its header and its lists at their longest. */
 const reserved = (input: ClinicianInput): number => HEADER + mostSegmentEntries(validate(Clinician, input, "clinician"));
-/** What a segment takes once written: less than it reserved (no fee, one population added of two that could be). */
+/** What a segment takes once written: less than it reserved (no fee, so the fees' five numbers go unused). */
 const written = (input: ClinicianInput): number =>
   compileDirectory(validate(Directory, { clinicians: [input] }, "directory"), validate(MatcherOptions, {}, "options")).codes.used;
+
+/** A clinician whose segment, written, takes all it reserved: a fee with a floor, and adults (so older adults too). */
+const filled = (id: number): ClinicianInput => ({
+  ...clinician(id),
+  fee: { currency: "USD", minorUnits: 15_000 },
+  slidingScaleFloor: { currency: "USD", minorUnits: 5_000 },
+});
 
 /** What a matcher answers: its size, and its ranking of one request, in full. */
 const answers = (matcher: Matcher) => ({ size: matcher.size, ranking: JSON.stringify(matcher.rank(where, NOW)) });
@@ -80,7 +90,7 @@ function refusal(run: () => unknown): unknown {
 }
 
 const POOL_LIMIT_REAL = 2 ** 32 - 1;
-const CODE_LIMIT_REAL = 2 ** 24;
+const CODE_LIMIT_REAL = 2 ** 23;
 afterEach(() => {
   limits.clinicians = 1_000_000;
   limits.pool = POOL_LIMIT_REAL;
@@ -121,8 +131,16 @@ describe("a directory past what a matcher's layout holds", () => {
     expect((error as { issues: unknown }).issues).toEqual([{ path: ["clinicians"], code: "too-big", expected: expected.codes() }]);
     expect(JSON.stringify(error)).not.toMatch(/area/);
     expect((error as Error).message).not.toMatch(/area/);
-    // Within the limit, the same kind of directory compiles.
-    expect(createMatcher(directoryOf(90)).size).toBe(90);
+    // At the limit exactly, the same kind of directory compiles; one code more is refused.
+    const ninety = directoryOf(90);
+    const codes = 2 * 90 + 3;
+    limits.codes = codes + 1;
+    expect(() => createMatcher(ninety)).not.toThrow();
+    const oneMore: DirectoryInput = { clinicians: [...ninety.clinicians, clinician(90, 1)] };
+    expect(createMatcher(oneMore).size).toBe(91);
+    limits.codes = codes;
+    expect(createMatcher(ninety).size).toBe(90);
+    expect(refusal(() => createMatcher(oneMore))).toMatchObject({ issues: [{ path: ["clinicians"], code: "too-big" }] });
   });
 
   it("rejects the same from createMatcherAsync", async () => {
@@ -150,6 +168,31 @@ describe("a change that could take a matcher past its layout", () => {
     expect(matcher.size).toBe(110);
   });
 
+  it("never makes the pool longer than the limit, though below it an update leaves a quarter more room than it needs", () => {
+    limits.codes = CODE_LIMIT_REAL;
+    limits.pool = 100 * written(clinician(0)) + 10 * reserved(clinician(0));
+    const directory = validate(Directory, directoryOf(100), "directory");
+    const compiled = compileDirectory(directory, validate(MatcherOptions, {}, "options"));
+    const changes = validate(MatcherChanges, { upsert: Array.from({ length: 10 }, (_, i) => clinician(100 + i)) }, "changes");
+    updateDirectory(compiled, changes, directoryIds(directory));
+    expect(compiled.clinicians.length).toBe(110);
+    expect(compiled.codes.pool.length).toBeLessThanOrEqual(limits.pool);
+  });
+
+  it("is refused one clinician past the pool's room exactly, counting each new segment's header, and applied at it", () => {
+    limits.codes = CODE_LIMIT_REAL;
+    expect(written(filled(0))).toBe(reserved(filled(0)));
+    const room = reserved(filled(0));
+    limits.pool = 100 * room + 10 * room;
+    const matcher = createMatcher({ clinicians: Array.from({ length: 100 }, (_, i) => filled(i)) });
+    const before = answers(matcher);
+    const eleven = Array.from({ length: 11 }, (_, i) => filled(100 + i));
+    expect(refusal(() => matcher.update({ upsert: eleven }))).toMatchObject({ issues: [{ path: ["upsert"], code: "too-big" }] });
+    expect(answers(matcher)).toEqual(before);
+    matcher.update({ upsert: eleven.slice(0, 10) });
+    expect(matcher.size).toBe(110);
+  });
+
   it("is refused when the codes it could add might pass the limit, and the matcher answers as before", () => {
     limits.pool = POOL_LIMIT_REAL;
     const matcher = createMatcher(directoryOf(50));
@@ -163,6 +206,28 @@ describe("a change that could take a matcher past its layout", () => {
     expect(answers(matcher)).toEqual(before);
     matcher.update({ upsert: [clinician(50)] });
     expect(matcher.size).toBe(51);
+  });
+});
+
+describe("a pool past 2³¹ numbers", () => {
+  it("is searched by halving without its positions wrapping", () => {
+    // A pool read through a stand-in: one clinician's segment starting at 2³¹, its problem areas a sorted set of
+    // 40 codes (numbers 0, 2, 4, …), so a lookup halves it; nothing of 8 GB is made.
+    const start = 2 ** 31;
+    const ends = [14, ...Array.from({ length: 13 }, () => 54)];
+    const pool = new Proxy({} as Int32Array, {
+      get: (_, key) => {
+        const at = Number(key) - start;
+        return at < 14 ? ends[at] : 2 * (at - 14);
+      },
+    });
+    const numbers = new Map(Array.from({ length: 80 }, (_, n) => [`code-${n}`, n]));
+    const table = { pool, starts: Uint32Array.of(start), numbers } as unknown as ClinicianCodes;
+    expect(holdsCode(table, 0, "problemAreas", "code-38")).toBe(true);
+    expect(holdsCode(table, 0, "problemAreas", "code-0")).toBe(true);
+    expect(holdsCode(table, 0, "problemAreas", "code-78")).toBe(true);
+    expect(holdsCode(table, 0, "problemAreas", "code-39")).toBe(false);
+    expect(holdsCode(table, 0, "populations", "code-38")).toBe(false);
   });
 });
 
@@ -185,7 +250,7 @@ describe("the limits as the library states them", () => {
     const real = await vi.importActual<{ CLINICIAN_LIMIT: number; POOL_LIMIT: number; CODE_LIMIT: number }>(
       "../../src/match/internal/matcherLimits.js",
     );
-    expect([real.CLINICIAN_LIMIT, real.POOL_LIMIT, real.CODE_LIMIT]).toEqual([1_000_000, 4_294_967_295, 16_777_216]);
+    expect([real.CLINICIAN_LIMIT, real.POOL_LIMIT, real.CODE_LIMIT]).toEqual([1_000_000, 4_294_967_295, 8_388_608]);
     for (const text of [expected.clinicians(), expected.pool(), expected.codes()]) {
       const issue = { path: ["clinicians"], code: "too-big" as const, expected: text };
       expect(new InvalidInputError("directory", [issue], FROM_SCHEMA).issues[0]?.expected).toBe(text);

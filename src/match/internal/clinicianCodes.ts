@@ -95,8 +95,9 @@ export function createClinicianCodes(clinicians: number): ClinicianCodes {
   };
 }
 
-/** What an issue expects of a directory past the pool's limit or the codes' (wordings the errors accept from referwell's own checks). */
+/** What an issue expects of a directory past the pool's limit (a wording the errors accept from referwell's own checks). */
 const poolExpected = (): string => `at most ${POOL_LIMIT} packed numbers in all clinicians' lists`;
+/** What an issue expects of a directory past the codes' limit. */
 const codesExpected = (): string => `at most ${CODE_LIMIT} different codes in all clinicians' lists`;
 
 /**
@@ -350,7 +351,8 @@ export function holdsCode(table: ClinicianCodes, index: number, kind: SetKind, c
     return false;
   }
   while (low < high) {
-    const middle = (low + high) >>> 1;
+    // Halved apart from their sum: positions reach 2³² − 1 (POOL_LIMIT), where `(low + high) >>> 1` would wrap.
+    const middle = low + ((high - low) >>> 1);
     const found = pool[middle] as number;
     if (found === number) return true;
     if (found < number) low = middle + 1;

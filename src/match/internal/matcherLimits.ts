@@ -20,7 +20,13 @@ export const POOL_LIMIT: number = 2 ** 32 - 1;
 
 /**
  * The most different codes (tags, payer ids and plan ids) a matcher
- * numbers at once: the table of numbers is a `Map`, and V8, the engine of
- * Node and Chromium, refuses a `Map` more than 2²⁴ entries.
+ * numbers at once. The table of numbers is a `Map`, and V8, the engine of
+ * Node and Chromium, refuses a `Map` more than 2²⁴ entries. A forgotten
+ * code leaves a hole in the `Map` until it is next rebuilt, and V8 rebuilds
+ * a full one at the same size only when holes fill at least half of it,
+ * otherwise at twice the size: so a `Map` that never holds more than 2²³
+ * entries never needs more than 2²⁴ places, however many codes updates
+ * forget and add, and one held above that can be refused after some
+ * millions of updates.
  */
-export const CODE_LIMIT: number = 2 ** 24;
+export const CODE_LIMIT: number = 2 ** 23;
