@@ -26,7 +26,8 @@ export function updateDirectory(compiled: CompiledDirectory, changes: MatcherCha
   const added = changes.upsert.filter((clinician) => entryOf(compiled.byId, clinician.id) < 0).length;
   if (compiled.byId.size - removed + added > CLINICIAN_LIMIT)
     issues.push({ path: ["upsert"], code: "too-big", expected: `at most ${CLINICIAN_LIMIT} clinicians` });
-  // What the new records could add to the pool and its codes, had each its lists at their longest and every code new.
+  // What the new records could add to the pool and its codes: every entry their lists could take (repeats and the fees'
+  // room included), as if every code were new.
   let entries = 0;
   for (let at = 0; at < changes.upsert.length; at += 1)
     entries += mostSegmentEntries(changes.upsert[at] as MatcherChanges["upsert"][number]);
