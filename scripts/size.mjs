@@ -126,7 +126,7 @@ const BUDGETS = {
   // with the directory's order kept as links) where a `Map` kept them, and each office kept as one object of its place
   // and jurisdiction where the validated record's list, office and point were kept: a million clinicians compiled in
   // 7–17 % less time in runs alternating old and new code in one process, and a compiled clinician holds about 90 bytes less.
-  // Then by the layout's limits checked (about 0.25 kB): the pool's 2³² − 1 numbers and the 2²⁴ codes a Map numbers,
+  // Then by the layout's limits checked (about 0.25 kB): the pool's 2³² − 1 numbers and the 2²³ codes a Map numbers,
   // each refused with a typed error, and an update checked against both before anything changes.
   "createMatcher without zod": 35.6 * KB,
   // The shared model's share grew with the exact time-zone offsets, the instant year cap and the new expected texts;

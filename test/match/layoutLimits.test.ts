@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type ClinicianInput, type DirectoryInput, isReferwellError } from "referwell";
 import { createMatcher, createMatcherAsync, type Matcher } from "referwell/match";
@@ -206,6 +207,63 @@ describe("a change that could take a matcher past its layout", () => {
     expect(answers(matcher)).toEqual(before);
     matcher.update({ upsert: [clinician(50)] });
     expect(matcher.size).toBe(51);
+  });
+});
+
+describe("any sequence of changes under lowered limits", () => {
+  it("either applies each change whole, answering as a fresh matcher of the changed directory, or refuses it whole at changes.upsert and changes nothing", () => {
+    const change = fc.record({
+      upsert: fc.array(fc.record({ id: fc.integer({ min: 0, max: 40 }), tags: fc.integer({ min: 0, max: 6 }) }), { maxLength: 12 }),
+      remove: fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 20 }),
+        fc.array(change, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 30 }),
+        (start, changes, poolRoom, codeRoom) => {
+          limits.pool = POOL_LIMIT_REAL;
+          limits.codes = CODE_LIMIT_REAL;
+          const held = new Map<string, ClinicianInput>(Array.from({ length: start }, (_, id) => [`clin-${id}`, clinician(id)] as const));
+          const matcher = createMatcher({ clinicians: [...held.values()] });
+          // Room for only a few more numbers and codes than the first directory takes.
+          limits.pool = start * written(clinician(0)) + poolRoom;
+          limits.codes = 2 * start + 3 + codeRoom;
+          for (const { upsert, remove } of changes) {
+            const records = upsert.map(({ id, tags }) => clinician(id, tags));
+            // Each id once, and none both upserted and removed: a change that names one twice is refused for that, not for the layout.
+            const unique = [...new Map(records.map((record) => [record.id, record])).values()];
+            const removeIds = [...new Set(remove.map((id) => `clin-${id}`))].filter((id) => !unique.some((record) => record.id === id));
+            const before = answers(matcher);
+            let refused: unknown;
+            try {
+              matcher.update({ upsert: unique, remove: removeIds });
+            } catch (error) {
+              refused = error;
+            }
+            if (refused !== undefined) {
+              expect(isReferwellError(refused, "invalid-input")).toBe(true);
+              expect(
+                (refused as { issues: Array<{ path: unknown; code: string }> }).issues.every((issue) => issue.code === "too-big"),
+              ).toBe(true);
+              expect((refused as { issues: Array<{ path: unknown }> }).issues.map((issue) => issue.path)).toContainEqual(["upsert"]);
+              expect(answers(matcher)).toEqual(before);
+              continue;
+            }
+            for (const id of removeIds) held.delete(id);
+            for (const record of unique) held.set(record.id, record);
+            const [pool, codes] = [limits.pool, limits.codes];
+            [limits.pool, limits.codes] = [POOL_LIMIT_REAL, CODE_LIMIT_REAL];
+            const fresh = answers(createMatcher({ clinicians: [...held.values()] }));
+            [limits.pool, limits.codes] = [pool, codes];
+            expect(matcher.size).toBe(held.size);
+            expect(answers(matcher).ranking).toEqual(fresh.ranking);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 
