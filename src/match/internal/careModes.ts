@@ -1,4 +1,4 @@
-import { licensureFor as checkLicensure } from "../../model/internal/licensureFor.js";
+import { isAuthorized } from "../../model/internal/licensureFor.js";
 import type { CareMode } from "../../model/enums.js";
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { haversineKm } from "./haversineKm.js";
@@ -29,6 +29,7 @@ interface InPerson {
 // The reasons that name no office, one of each for every clinician.
 const NO_OFFICE = Object.freeze(["no-office", undefined] as const);
 const OUT_OF_RANGE = Object.freeze(["office-out-of-range", undefined] as const);
+const NOT_OFFERED = Object.freeze(["telehealth-not-offered", undefined] as const);
 
 /** In-person care: an office within reach in a jurisdiction where the clinician is licensed for it on the start date. */
 function inPerson(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery): InPerson {
@@ -48,10 +49,13 @@ function inPerson(directory: CompiledDirectory, clinician: CompiledClinician, qu
       if (reason === NO_OFFICE) reason = OUT_OF_RANGE;
       continue;
     }
-    const where = { jurisdiction: office.jurisdiction, mode: "in-person", on: query.startDate } as const;
     let authorized = licensed?.get(office.jurisdiction);
     if (authorized === undefined) {
-      authorized = checkLicensure(clinician, where, directory.licensure).authorized;
+      authorized = isAuthorized(
+        clinician,
+        { jurisdiction: office.jurisdiction, mode: "in-person", on: query.startDate },
+        directory.licensure,
+      );
       licensed?.set(office.jurisdiction, authorized);
     }
     if (!authorized) {
@@ -70,12 +74,11 @@ function telehealth(
   clinician: CompiledClinician,
   query: PreparedQuery,
 ): readonly [CareModeReason, string | undefined] | undefined {
-  if ((clinician.flags & FLAG.telehealth) === 0) return ["telehealth-not-offered", undefined];
+  if ((clinician.flags & FLAG.telehealth) === 0) return NOT_OFFERED;
   const places = query.telehealthPlaces;
   for (let at = 0; at < places.length; at += 1) {
-    const { jurisdiction, on } = places[at] as (typeof places)[number];
-    if (!checkLicensure(clinician, { jurisdiction, mode: "telehealth", on }, directory.licensure).authorized)
-      return ["not-licensed-telehealth", `${jurisdiction} on ${on}`];
+    const place = places[at] as (typeof places)[number];
+    if (!isAuthorized(clinician, place, directory.licensure)) return place.unlicensed;
   }
   return undefined;
 }

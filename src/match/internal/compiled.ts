@@ -22,6 +22,7 @@ import type { SoftCriterion } from "../types.js";
 import type { ConstraintCheck } from "./constraintChecks.js";
 import type { PreparedWaitCap } from "./waitCap.js";
 import type { ClientPlace } from "./telehealthPlaces.js";
+import type { PayerNumbers } from "./networkCover.js";
 import type { WeekTimeline } from "./weekTimeline.js";
 import type { Intervals, PlacedWeeks } from "./rememberedWeek.js";
 import type { PreparedPreferences } from "./clientPreferences.js";
@@ -119,6 +120,11 @@ export interface PreparedQuery {
   readonly startDate: IsoDate;
   /** The last day of the expected course of care, over which network status must hold. */
   readonly courseEnd: IsoDate;
+  /** `startDate` and `courseEnd` as epoch days, as packed panels hold their dates: counted once, not per clinician. */
+  readonly startDay: number;
+  readonly courseEndDay: number;
+  /** The pool's numbers of the client's payers, in their order (see `networkCover`). */
+  readonly payerNumbers: readonly PayerNumbers[];
   /** Every place the client will be during the course, for telehealth licensure; the first is where it starts. */
   readonly telehealthPlaces: readonly ClientPlace[];
   /** What a panel that ends inside the course does: fails payment, or passes with a warning. */

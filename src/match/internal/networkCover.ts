@@ -1,5 +1,4 @@
 import { dateOfEpochDay } from "../../model/internal/dateOfEpochDay.js";
-import { epochDayOf } from "../../model/internal/epochDayOf.js";
 import type { panelListing } from "../../model/internal/panelListing.js";
 import type { PayerRef } from "../../model/criteria.js";
 import type { IsoDate } from "../../model/scalars.js";
@@ -22,17 +21,17 @@ export type NetworkCover =
   | { readonly kind: "out" };
 
 /** The pool's numbers for a client's payer and plan: −1 for an id no panel lists; `plan` undefined when the client's plan is not known. */
-interface PayerNumbers {
+export interface PayerNumbers {
   readonly payer: number;
   readonly plan: number | undefined;
 }
 
-function numbersOf(codes: ClinicianCodes, payer: PayerRef): PayerNumbers {
-  return {
+/** The numbers of the client's payers, in their order: looked up once per query, not for every clinician. */
+export const payerNumbersOf = (codes: ClinicianCodes, payers: readonly PayerRef[]): PayerNumbers[] =>
+  payers.map((payer) => ({
     payer: codes.numbers.get(payer.payerId) ?? -1,
     plan: payer.planId === undefined ? undefined : (codes.numbers.get(payer.planId) ?? -1),
-  };
-}
+  }));
 
 /**
  * How the panel at `panel` (its plans from `planAt`) lists a payer and plan
@@ -58,14 +57,20 @@ const plansOf = (panels: PanelsInPool, panel: number): number =>
  * The last day (an epoch day) the panels of one payer (and plan) keep the
  * clinician in network without a break from `start`: consecutive panels (a
  * renewal) join, and a panel without an end covers to {@link OPEN_END}.
- * Undefined when not in network on `start`.
+ * Undefined when not in network on `start`. A panel that alone covers
+ * `start` through `through` is answer enough (its end, at or past
+ * `through`, is all the caller compares), so most clinicians are answered
+ * without gathering their panels.
  */
-function coveredUntil(panels: PanelsInPool, wanted: PayerNumbers, start: number): number | undefined {
+function coveredUntil(panels: PanelsInPool, wanted: PayerNumbers, start: number, through: number): number | undefined {
   const periods: (readonly [number, number])[] = [];
   for (let panel = 0, planAt = 0; panel < panels.count; planAt += plansOf(panels, panel), panel += 1) {
     const at = panels.numbers + PANEL_NUMBERS * panel;
     const first = panels.pool[at] as number;
-    if (listing(panels, panel, planAt, wanted, first) === "in-network") periods.push([first, panels.pool[at + 1] as number]);
+    const end = panels.pool[at + 1] as number;
+    if (listing(panels, panel, planAt, wanted, first) !== "in-network") continue;
+    if (first <= start && end >= through) return end;
+    periods.push([first, end]);
   }
   periods.sort((a, b) => a[0] - b[0]);
   let last: number | undefined;
@@ -89,14 +94,16 @@ function coveredUntil(panels: PanelsInPool, wanted: PayerNumbers, start: number)
  */
 export function networkCover(directory: CompiledDirectory, clinician: CompiledClinician, query: PreparedQuery): NetworkCover {
   const payers = query.criteria.require.payment?.payers ?? [];
+  const numbers = query.payerNumbers;
   const associate = clinician.licensure.status === "pre-licensed";
   const panels = panelsInPool(directory.codes, clinician.index);
-  const start = epochDayOf(query.startDate);
+  const start = query.startDay;
   let ends: NetworkCover | undefined;
   let verify = false;
   let refused = false;
-  for (const payer of payers) {
-    const wanted = numbersOf(directory.codes, payer);
+  for (let at = 0; at < payers.length; at += 1) {
+    const payer = payers[at] as PayerRef;
+    const wanted = numbers[at] as PayerNumbers;
     if (associate && directory.payersRefusingAssociates.has(payer.payerId)) {
       for (let panel = 0; panel < panels.count; panel += 1) refused ||= panels.pool[panels.payers + panel] === wanted.payer;
       continue;
@@ -104,17 +111,22 @@ export function networkCover(directory: CompiledDirectory, clinician: CompiledCl
     const onStart = listingOnStart(panels, wanted, start);
     verify ||= onStart === "verify-benefits";
     if (onStart !== "in-network") continue;
-    const last = coveredUntil(panels, wanted, start) as number;
-    if (last >= epochDayOf(query.courseEnd)) return { kind: "covered", payerId: payer.payerId };
+    const last = coveredUntil(panels, wanted, start, query.courseEndDay) as number;
+    if (last >= query.courseEndDay) return { kind: "covered", payerId: payer.payerId };
     ends ??= { kind: "ends", payerId: payer.payerId, endsOn: dateOfEpochDay(last) };
   }
   return notCovered(ends, verify, refused, query.panelEndsDuringCare);
 }
 
+// The answers that name nothing, one of each for every clinician: most clinicians checked are out of network.
+const VERIFY_BENEFITS: NetworkCover = Object.freeze({ kind: "verify-benefits" });
+const REFUSES_ASSOCIATES: NetworkCover = Object.freeze({ kind: "refuses-associates" });
+const OUT: NetworkCover = Object.freeze({ kind: "out" });
+
 /** Without a payer in network for the whole course: the panel that ends inside it (a warning only by policy), else the closest reason. */
 function notCovered(ends: NetworkCover | undefined, verify: boolean, refused: boolean, policy: "fail" | "warn"): NetworkCover {
   if (ends?.kind === "ends" && policy === "warn") return { kind: "covered", payerId: ends.payerId, endsOn: ends.endsOn };
-  return ends ?? (verify ? { kind: "verify-benefits" } : refused ? { kind: "refuses-associates" } : { kind: "out" });
+  return ends ?? (verify ? VERIFY_BENEFITS : refused ? REFUSES_ASSOCIATES : OUT);
 }
 
 /** How the clinician's panels list one payer on the start date: in network by any panel, else verify benefits by any, else out. */

@@ -8,6 +8,10 @@ const A = 65;
 /** The most numbers fees take in the pool: the currency, then two per amount. */
 export const MOST_FEE_NUMBERS = 5;
 
+/** A currency's three letters as one number, as the pool holds it. */
+const currencyNumber = (letters: string): number =>
+  (letters.charCodeAt(0) - A) * 676 + (letters.charCodeAt(1) - A) * 26 + (letters.charCodeAt(2) - A);
+
 /**
  * Writes a clinician's fee and sliding-scale floor as the pool's `fee` list
  * holds them, and ends the list: nothing without a fee (a floor without a fee is not kept: matching
@@ -17,8 +21,7 @@ export const MOST_FEE_NUMBERS = 5;
  */
 export function writeFees(codes: ClinicianCodes, { fee, slidingScaleFloor }: Pick<Clinician, "fee" | "slidingScaleFloor">): void {
   if (fee !== undefined) {
-    const letters = fee.currency;
-    addValue(codes, (letters.charCodeAt(0) - A) * 676 + (letters.charCodeAt(1) - A) * 26 + (letters.charCodeAt(2) - A));
+    addValue(codes, currencyNumber(fee.currency));
     addValue(codes, fee.minorUnits % SPLIT);
     addValue(codes, Math.floor(fee.minorUnits / SPLIT));
     if (slidingScaleFloor !== undefined) {
@@ -36,4 +39,16 @@ export function feeIn(codes: ClinicianCodes, index: number, which: 0 | 1): Money
   if (currency === undefined || low === undefined) return undefined;
   const letters = String.fromCharCode(A + Math.floor(currency / 676), A + (Math.floor(currency / 26) % 26), A + (currency % 26));
   return { currency: letters, minorUnits: (valueAt(codes, index, "fee", 2 + 2 * which) as number) * SPLIT + low };
+}
+
+/**
+ * The fee (`0`) or sliding-scale floor (`1`) of the clinician at `index` in
+ * minor units, when the clinician has one in `currency`: what a budget is
+ * compared with, read without building the amount, as payment is checked
+ * for every candidate.
+ */
+export function feeUnitsIn(codes: ClinicianCodes, index: number, which: 0 | 1, currency: string): number | undefined {
+  const low = valueAt(codes, index, "fee", 1 + 2 * which);
+  if (low === undefined || valueAt(codes, index, "fee", 0) !== currencyNumber(currency)) return undefined;
+  return (valueAt(codes, index, "fee", 2 + 2 * which) as number) * SPLIT + low;
 }

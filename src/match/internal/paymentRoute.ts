@@ -2,7 +2,7 @@ import { deepFreeze } from "../../model/internal/deepFreeze.js";
 import type { PaymentRoute } from "../types.js";
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { networkCover } from "./networkCover.js";
-import { feeIn } from "./packedFees.js";
+import { feeUnitsIn } from "./packedFees.js";
 
 /** The route when the request says nothing about payment; frozen, as results carry it and a caller that changed it would change every later result. */
 export const UNSPECIFIED: PaymentRoute = /* @__PURE__ */ deepFreeze({ via: "unspecified" });
@@ -19,12 +19,14 @@ export function paymentRoute(directory: CompiledDirectory, clinician: CompiledCl
         : { via: "insurance", payerId: cover.payerId, networkEndsOn: cover.endsOn };
   }
   const budget = payment.maxSelfPay;
-  const fee = feeIn(directory.codes, clinician.index, 0);
-  if (budget !== undefined && fee !== undefined && fee.currency === budget.currency) {
-    const slidingScaleFloor = feeIn(directory.codes, clinician.index, 1);
-    if (fee.minorUnits <= budget.minorUnits) return { via: "self-pay", amount: fee, slidingScale: false };
-    if (slidingScaleFloor !== undefined && slidingScaleFloor.minorUnits <= budget.minorUnits)
-      return { via: "self-pay", amount: slidingScaleFloor, slidingScale: true };
-  }
-  return undefined;
+  if (budget === undefined) return undefined;
+  // A fee in another currency is never within the budget.
+  const { currency, minorUnits: most } = budget;
+  const fee = feeUnitsIn(directory.codes, clinician.index, 0, currency);
+  if (fee === undefined) return undefined;
+  if (fee <= most) return { via: "self-pay", amount: { currency, minorUnits: fee }, slidingScale: false };
+  const floor = feeUnitsIn(directory.codes, clinician.index, 1, currency);
+  return floor !== undefined && floor <= most
+    ? { via: "self-pay", amount: { currency, minorUnits: floor }, slidingScale: true }
+    : undefined;
 }

@@ -1,3 +1,4 @@
+import { epochDayOf } from "../../model/internal/epochDayOf.js";
 import type { MatchCriteria } from "../../model/criteria.js";
 import { normalizeTag } from "../../model/normalizeTag.js";
 import type { IsoDate } from "../../model/scalars.js";
@@ -10,6 +11,7 @@ import { waitCap } from "./waitCap.js";
 import { askedPreferences, type PreparedPreferences } from "./clientPreferences.js";
 import type { ClientPreference } from "../../model/criteria.js";
 import { telehealthPlaces } from "./telehealthPlaces.js";
+import { payerNumbersOf } from "./networkCover.js";
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
 import { mergeIntervals } from "./mergeIntervals.js";
 import type { Intervals } from "./rememberedWeek.js";
@@ -26,17 +28,22 @@ function normalizedWeights(
   criteria: MatchCriteria,
   asked: { readonly identity: boolean; readonly partner: boolean },
 ): PreparedQuery["weights"] {
-  const raw = Object.fromEntries(SoftCriterion.options.map((criterion) => [criterion, options.weights[criterion]])) as Record<
-    SoftCriterion,
-    number
-  >;
-  // Who the clinician is counts only when the client asks softly, so other requests score as before.
-  if (!asked.identity) raw.identity = 0;
-  if (!asked.partner) raw.partner = 0;
-  if (outcomeHolders === 0) raw.outcomes = 0;
-  else if (criteria.severity !== undefined && SEVERE.has(criteria.severity)) raw.outcomes *= options.severeOutcomeMultiplier;
-  const total = SoftCriterion.options.reduce((sum, criterion) => sum + raw[criterion], 0);
-  return SoftCriterion.options.filter((criterion) => raw[criterion] > 0).map((criterion) => [criterion, raw[criterion] / total] as const);
+  const raw = SoftCriterion.options.map((criterion): number => {
+    // Who the clinician is counts only when the client asks softly, so other requests score as before.
+    if ((criterion === "identity" && !asked.identity) || (criterion === "partner" && !asked.partner)) return 0;
+    if (criterion !== "outcomes") return options.weights[criterion];
+    if (outcomeHolders === 0) return 0;
+    return criteria.severity !== undefined && SEVERE.has(criteria.severity)
+      ? options.weights.outcomes * options.severeOutcomeMultiplier
+      : options.weights.outcomes;
+  });
+  let total = 0;
+  for (const weight of raw) total += weight;
+  const weights: [SoftCriterion, number][] = [];
+  raw.forEach((weight, at) => {
+    if (weight > 0) weights.push([SoftCriterion.options[at] as SoftCriterion, weight / total]);
+  });
+  return weights;
 }
 
 /** The client's weekly windows on the week's axis, merged. */
@@ -75,6 +82,23 @@ function askedSoftly(prefer: MatchCriteria["prefer"]): boolean {
 const partnerAsked = (partner: PreparedQuery["partner"]): boolean =>
   partner.maxPracticeClinicians !== undefined || partner.busyIn.length > 0;
 
+/** The course of care from its start date: its last day, both days as epoch days, and every place the client will be. */
+function courseFrom(
+  criteria: MatchCriteria,
+  startDate: IsoDate,
+  weeks: number,
+): Pick<PreparedQuery, "startDate" | "courseEnd" | "startDay" | "courseEndDay" | "telehealthPlaces"> {
+  // A course of n weeks from the start date ends on its last day; 0 weeks is the start date alone.
+  const courseEnd = addCalendarDays(startDate, Math.max(0, weeks * 7 - 1));
+  return {
+    startDate,
+    courseEnd,
+    startDay: epochDayOf(startDate),
+    courseEndDay: epochDayOf(courseEnd),
+    telehealthPlaces: telehealthPlaces(criteria, startDate, courseEnd),
+  };
+}
+
 /** Turns criteria into what evaluating a clinician needs: canonical codes, normalized weights, the client's week. */
 export function prepareQuery(
   directory: CompiledDirectory,
@@ -103,13 +127,10 @@ export function prepareQuery(
     interpreter: prefer.interpreter !== undefined,
     must: new Set(prefer.must ?? []),
   };
-  // A course of n weeks from the start date ends on its last day; 0 weeks is the start date alone.
-  const courseEnd = addCalendarDays(startDate, Math.max(0, (criteria.expectedWeeks ?? options.expectedWeeks) * 7 - 1));
   const query: Omit<PreparedQuery, "constraintChecks"> = {
     criteria,
-    startDate,
-    courseEnd,
-    telehealthPlaces: telehealthPlaces(criteria, startDate, courseEnd),
+    ...courseFrom(criteria, startDate, criteria.expectedWeeks ?? options.expectedWeeks),
+    payerNumbers: payerNumbersOf(directory.codes, require.payment?.payers ?? []),
     panelEndsDuringCare: options.panelEndsDuringCare,
     practiceId,
     modes: new Set(require.modes),

@@ -2,10 +2,17 @@ import type { MatchCriteria } from "../../model/criteria.js";
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
 import type { IsoDate, Jurisdiction } from "../../model/scalars.js";
 
-/** A place the client will be during the course, and the first day of one unbroken stretch there. */
+/**
+ * A place the client will be during the course, and the first day of one
+ * unbroken stretch there: the setting telehealth licensure is checked for,
+ * and the reason a clinician not licensed there fails, made once per query
+ * rather than for every clinician who fails it.
+ */
 export interface ClientPlace {
   readonly jurisdiction: Jurisdiction;
   readonly on: IsoDate;
+  readonly mode: "telehealth";
+  readonly unlicensed: readonly ["not-licensed-telehealth", string];
 }
 
 const byStart = (a: readonly [IsoDate, IsoDate], b: readonly [IsoDate, IsoDate]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
@@ -33,7 +40,9 @@ export function telehealthPlaces(criteria: MatchCriteria, start: IsoDate, course
   }
   for (const [from, to] of freeDays(stays, start, courseEnd)) add(criteria.location.jurisdiction, from, to);
   const places: ClientPlace[] = [];
-  for (const [jurisdiction, list] of stretches) for (const on of stretchStarts(list)) places.push({ jurisdiction, on });
+  for (const [jurisdiction, list] of stretches)
+    for (const on of stretchStarts(list))
+      places.push({ jurisdiction, on, mode: "telehealth", unlicensed: ["not-licensed-telehealth", `${jurisdiction} on ${on}`] });
   return places.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.jurisdiction < b.jurisdiction ? -1 : 1));
 }
 

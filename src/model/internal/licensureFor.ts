@@ -18,17 +18,19 @@ export interface LicensureRules {
   readonly compacts: ReadonlyMap<string, { readonly compact: Compact; readonly members: ReadonlySet<Jurisdiction> }>;
   /** The ids of the compacts each jurisdiction is a member of. */
   readonly memberOf: ReadonlyMap<Jurisdiction, readonly string[]>;
-  /** `jurisdiction discipline` → whether a licence is required there. */
-  readonly licenceRequired: ReadonlyMap<string, boolean>;
+  /** Jurisdiction → discipline → whether a licence is required there. */
+  readonly licenceRequired: ReadonlyMap<Jurisdiction, ReadonlyMap<string, boolean>>;
   /** How a discipline is written in the keys: canonical in the matcher, normalized otherwise. */
   readonly discipline: (tag: string) => string;
 }
+
+/** A compact as {@link LicensureRules} keeps it: the compact and its members as a set. */
+type CompactEntry = LicensureRules["compacts"] extends ReadonlyMap<string, infer Entry> ? Entry : never;
 
 export const DEFAULT_RULES: CompactRules = { grant: "every-member", home: "any-member", deliverFromHome: false };
 const cache = new WeakMap<readonly Compact[], WeakMap<readonly Regulation[], LicensureRules>>();
 const NO_REGULATIONS: readonly Regulation[] = [];
 const NO_PRIVILEGES: readonly CompactPrivilege[] = [];
-const NOTHING_HELD: HeldLicences = { where: new Set(), compacts: new Set() };
 
 /** Where a licence is in force on the day, and the compacts with a member among those places. */
 interface HeldLicences {
@@ -62,6 +64,17 @@ function membership(compacts: readonly Compact[]): Map<Jurisdiction, string[]> {
   return memberOf;
 }
 
+/** Whether each regulation's discipline needs a licence, by jurisdiction then discipline; of two rules for the same pair the later counts. */
+function byJurisdiction(regulations: readonly Regulation[], discipline: (tag: string) => string): Map<Jurisdiction, Map<string, boolean>> {
+  const rules = new Map<Jurisdiction, Map<string, boolean>>();
+  for (const rule of regulations) {
+    const disciplines = rules.get(rule.jurisdiction) ?? new Map<string, boolean>();
+    disciplines.set(discipline(rule.discipline), rule.licenceRequired);
+    rules.set(rule.jurisdiction, disciplines);
+  }
+  return rules;
+}
+
 /** Indexes compacts and regulations once, so a check costs O(licences + privileges), whatever the size of the compacts. */
 export function licensureRules(
   compacts: readonly Compact[],
@@ -75,7 +88,7 @@ export function licensureRules(
   const rules: LicensureRules = {
     compacts: new Map(compacts.map((compact) => [compact.id, { compact, members: new Set(compact.members) }])),
     memberOf: membership(compacts),
-    licenceRequired: new Map(regulations.map((rule) => [`${rule.jurisdiction} ${discipline(rule.discipline)}`, rule.licenceRequired])),
+    licenceRequired: byJurisdiction(regulations, discipline),
     discipline,
   };
   byRegulations.set(regulations, rules);
@@ -94,13 +107,13 @@ function daysLeft(privilege: CompactPrivilege, limit: number | undefined, where:
   return used < limit;
 }
 
-/** Whether one privilege authorizes the setting under its compact's rules, given the jurisdictions where a licence is in force. */
-function privilegeAuthorizes(
-  privilege: CompactPrivilege,
-  entry: { readonly compact: Compact; readonly members: ReadonlySet<Jurisdiction> },
-  setting: CareSetting,
-  held: HeldLicences,
-): boolean {
+/**
+ * Whether one privilege reaches the setting under its compact's rules, all
+ * but the home licence it rests on (see {@link hasHomeLicence}): in force
+ * on the day, for the mode, to a member it grants, from home where the
+ * compact requires it, and within its days.
+ */
+function privilegeReaches(privilege: CompactPrivilege, entry: CompactEntry, setting: CareSetting): boolean {
   const { compact, members } = entry;
   const rules = compact.rules ?? DEFAULT_RULES;
   const { jurisdiction, mode, on } = setting;
@@ -108,7 +121,6 @@ function privilegeAuthorizes(
   if (!compact.modes.includes(mode) || !isMember(members, jurisdiction)) return false;
   return (
     grants(privilege, rules, jurisdiction) &&
-    hasHomeLicence(privilege, rules, compact.id, members, held) &&
     fromHome(privilege, rules, setting) &&
     daysLeft(privilege, rules.maxDaysPerYear, jurisdiction, Number(on.slice(0, 4)))
   );
@@ -121,14 +133,8 @@ function grants({ jurisdictions: granted }: CompactPrivilege, rules: CompactRule
 }
 
 /** The home licence every compact requires: in the declared home state when the compact ties privileges to it, else in any member. */
-function hasHomeLicence(
-  { home }: CompactPrivilege,
-  rules: CompactRules,
-  compactId: string,
-  members: ReadonlySet<Jurisdiction>,
-  held: HeldLicences,
-): boolean {
-  if (rules.home === "any-member") return held.compacts.has(compactId);
+function hasHomeLicence({ home }: CompactPrivilege, { compact, members }: CompactEntry, held: HeldLicences): boolean {
+  if ((compact.rules ?? DEFAULT_RULES).home === "any-member") return held.compacts.has(compact.id);
   return home !== undefined && isMember(members, home) && (held.where.has(home) || held.where.has(countryOf(home)));
 }
 
@@ -136,35 +142,70 @@ function hasHomeLicence(
 const fromHome = ({ home }: CompactPrivilege, rules: CompactRules, setting: CareSetting): boolean =>
   !rules.deliverFromHome || setting.clinicianIn === undefined || (home !== undefined && covers(home, setting.clinicianIn));
 
+/** A licence does not cover it, nor a privilege, but a regulation says the discipline needs no licence there. */
+const LICENCE_NOT_REQUIRED = Symbol("licence not required");
+
 /**
- * `checkLicensure` on values already validated; no checks, for code that
- * runs per clinician. Linear in the clinician's licences and privileges:
- * compacts are looked up by id, members by jurisdiction.
+ * What authorizes a setting, without building an answer: the licence in
+ * force, the compact of a privilege, {@link LICENCE_NOT_REQUIRED}, or
+ * undefined when nothing does. The matcher asks this for every clinician it
+ * checks, so it allocates nothing on the way. Linear in the clinician's
+ * licences and privileges: compacts are looked up by id, members by
+ * jurisdiction.
  */
+function authorityFor(
+  clinician: Pick<Clinician, "licensure" | "discipline">,
+  setting: CareSetting,
+  rules: LicensureRules,
+): Clinician["licensure"]["licenses"][number] | CompactEntry | typeof LICENCE_NOT_REQUIRED | undefined {
+  const { jurisdiction, on } = setting;
+  const { licenses, status, supervisorId } = clinician.licensure;
+  // An associate practises only under a supervisor of record.
+  if (status === "pre-licensed" && supervisorId === undefined) return undefined;
+  const license = licenceInForce(licenses, jurisdiction, on);
+  if (license !== undefined) return license;
+  // Pre-licensed clinicians hold no compact privileges.
+  const privileges = status === "pre-licensed" ? NO_PRIVILEGES : clinician.licensure.compacts;
+  // The licences held on the day are gathered only once a privilege reaches its home-licence test.
+  let held: HeldLicences | undefined;
+  for (const privilege of privileges) {
+    const entry = rules.compacts.get(privilege.compactId);
+    if (entry === undefined || !privilegeReaches(privilege, entry, setting)) continue;
+    held ??= heldOn(licenses, on, rules.memberOf);
+    if (hasHomeLicence(privilege, entry, held)) return entry;
+  }
+  return licenceRequired(rules, jurisdiction, rules.discipline(clinician.discipline)) === false ? LICENCE_NOT_REQUIRED : undefined;
+}
+
+/** The first licence that covers the jurisdiction and is in force on the day. */
+function licenceInForce(licenses: Clinician["licensure"]["licenses"], jurisdiction: Jurisdiction, on: string) {
+  for (const license of licenses) {
+    if (covers(license.jurisdiction, jurisdiction) && (license.period === undefined || withinPeriod(license.period, on))) return license;
+  }
+  return undefined;
+}
+
+/** Whether a regulation requires a licence for the discipline in the jurisdiction, else in its country; undefined when none says. */
+const licenceRequired = (rules: LicensureRules, jurisdiction: Jurisdiction, discipline: string): boolean | undefined =>
+  rules.licenceRequired.get(jurisdiction)?.get(discipline) ?? rules.licenceRequired.get(countryOf(jurisdiction))?.get(discipline);
+
+/** Whether anything authorizes the setting: {@link licensureFor}'s `authorized`, for code that runs per clinician and reads nothing else. */
+export const isAuthorized = (
+  clinician: Pick<Clinician, "licensure" | "discipline">,
+  setting: CareSetting,
+  rules: LicensureRules,
+): boolean => authorityFor(clinician, setting, rules) !== undefined;
+
+/** `checkLicensure` on values already validated; no checks. */
 export function licensureFor(
   clinician: Pick<Clinician, "licensure" | "discipline">,
   setting: CareSetting,
   compacts: readonly Compact[] | LicensureRules,
 ): LicensureCheck {
   const rules = Array.isArray(compacts) ? licensureRules(compacts as readonly Compact[]) : (compacts as LicensureRules);
-  const { jurisdiction, on } = setting;
-  const { licenses, status, supervisorId } = clinician.licensure;
-  // An associate practises only under a supervisor of record.
-  if (status === "pre-licensed" && supervisorId === undefined) return { authorized: false };
-  for (const license of licenses) {
-    if (covers(license.jurisdiction, jurisdiction) && (license.period === undefined || withinPeriod(license.period, on)))
-      return { authorized: true, via: "license", jurisdiction: license.jurisdiction };
-  }
-  // Pre-licensed clinicians hold no compact privileges.
-  const privileges = status === "pre-licensed" ? NO_PRIVILEGES : clinician.licensure.compacts;
-  const held = privileges.length > 0 ? heldOn(licenses, on, rules.memberOf) : NOTHING_HELD;
-  for (const privilege of privileges) {
-    const entry = rules.compacts.get(privilege.compactId);
-    if (entry !== undefined && privilegeAuthorizes(privilege, entry, setting, held))
-      return { authorized: true, via: "compact", compactId: entry.compact.id };
-  }
-  const discipline = rules.discipline(clinician.discipline);
-  const required =
-    rules.licenceRequired.get(`${jurisdiction} ${discipline}`) ?? rules.licenceRequired.get(`${countryOf(jurisdiction)} ${discipline}`);
-  return required === false ? { authorized: true, via: "not-required", jurisdiction } : { authorized: false };
+  const authority = authorityFor(clinician, setting, rules);
+  if (authority === undefined) return { authorized: false };
+  if (authority === LICENCE_NOT_REQUIRED) return { authorized: true, via: "not-required", jurisdiction: setting.jurisdiction };
+  if ("members" in authority) return { authorized: true, via: "compact", compactId: authority.compact.id };
+  return { authorized: true, via: "license", jurisdiction: authority.jurisdiction };
 }
