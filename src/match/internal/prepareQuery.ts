@@ -99,6 +99,21 @@ function courseFrom(
   };
 }
 
+/** What the client asks of who the clinician is: canonical, without repeats, and which of it is a must. */
+function preparedPreferences(
+  prefer: MatchCriteria["prefer"],
+  canonical: (list: VocabularyList, tags: readonly string[]) => string[],
+): PreparedPreferences {
+  return {
+    populations: canonical("populations", prefer.populations ?? []),
+    cultures: [...new Set((prefer.cultures ?? []).map(normalizeTag))],
+    faiths: [...new Set((prefer.faiths ?? []).map(normalizeTag))],
+    clinicianAge: prefer.clinicianAge,
+    interpreter: prefer.interpreter !== undefined,
+    must: new Set(prefer.must ?? []),
+  };
+}
+
 /** Turns criteria into what evaluating a clinician needs: canonical codes, normalized weights, the client's week. */
 export function prepareQuery(
   directory: CompiledDirectory,
@@ -119,17 +134,16 @@ export function prepareQuery(
   const partner = { maxPracticeClinicians, busyIn: canonical("problemAreas", busyIn) };
   const weights = normalizedWeights(directory, criteria, { identity: askedSoftly(prefer), partner: partnerAsked(partner) });
   const needs = canonical("problemAreas", prefer.problemAreas);
-  const preferences: PreparedPreferences = {
-    populations: canonical("populations", prefer.populations ?? []),
-    cultures: [...new Set((prefer.cultures ?? []).map(normalizeTag))],
-    faiths: [...new Set((prefer.faiths ?? []).map(normalizeTag))],
-    clinicianAge: prefer.clinicianAge,
-    interpreter: prefer.interpreter !== undefined,
-    must: new Set(prefer.must ?? []),
-  };
+  const preferences = preparedPreferences(prefer, canonical);
+
+  const course = courseFrom(criteria, startDate, criteria.expectedWeeks ?? options.expectedWeeks);
   const query: Omit<PreparedQuery, "constraintChecks"> = {
     criteria,
-    ...courseFrom(criteria, startDate, criteria.expectedWeeks ?? options.expectedWeeks),
+    startDate,
+    courseEnd: course.courseEnd,
+    startDay: course.startDay,
+    courseEndDay: course.courseEndDay,
+    telehealthPlaces: course.telehealthPlaces,
     payerNumbers: payerNumbersOf(directory.codes, require.payment?.payers ?? []),
     panelEndsDuringCare: options.panelEndsDuringCare,
     practiceId,
