@@ -114,6 +114,27 @@ describe("hard constraints, one at a time", () => {
     expect(reasonsFor([clinician("a")], budget(50000, "GBP"), "a")).toEqual(["self-pay-unaffordable"]);
   });
 
+  it("self-pay: the route names what the client pays, the fee or else the sliding-scale floor, to the minor unit past 2³¹", () => {
+    const payment = (changes: Partial<Clinician>, minorUnits: number) =>
+      createMatcher({ clinicians: [clinician("a", changes)] }).explain(
+        { criteria: { ...where, require: { payment: { maxSelfPay: { currency: "USD", minorUnits } } } } },
+        "a",
+        NOW,
+      ).option?.payment;
+    const sliding = { fee: { currency: "USD", minorUnits: 18000 }, slidingScaleFloor: { currency: "USD", minorUnits: 9000 } };
+    expect(payment(sliding, 18000)).toEqual({ via: "self-pay", amount: { currency: "USD", minorUnits: 18000 }, slidingScale: false });
+    expect(payment(sliding, 17999)).toEqual({ via: "self-pay", amount: { currency: "USD", minorUnits: 9000 }, slidingScale: true });
+    expect(payment(sliding, 8999)).toBeUndefined();
+    // An amount is kept in two numbers split at 2³¹: both parts count.
+    const large = { fee: { currency: "USD", minorUnits: 2 ** 31 + 5 } };
+    expect(payment(large, 2 ** 31 + 4)).toBeUndefined();
+    expect(payment(large, 2 ** 31 + 5)).toEqual({
+      via: "self-pay",
+      amount: { currency: "USD", minorUnits: 2 ** 31 + 5 },
+      slidingScale: false,
+    });
+  });
+
   it("network on every date: a panel ending inside the expected course fails with its date, or warns by policy", () => {
     const aetna = { ...where, startDate: "2026-11-23", require: { payment: { payers: [{ payerId: "aetna" }] } } };
     const ending = clinician("a", { insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01", end: "2026-11-30" } }] });

@@ -231,6 +231,33 @@ describe("compacts with their rules", () => {
     expect(checkLicensure(clinician({}), { jurisdiction: "GB-ENG", mode: "telehealth", on }, [], regulations).authorized).toBe(false);
   });
 
+  it("of two regulations for the same jurisdiction and discipline, the later counts, as the database's rows do", () => {
+    const unregistered = Clinician.parse({ ...base, discipline: "counselor", licensure: {} });
+    const free = { jurisdiction: "GB", discipline: "counselor", licenceRequired: false, source: "test" };
+    const required = { ...free, licenceRequired: true };
+    const where = { jurisdiction: "GB-ENG", mode: "telehealth", on } as const;
+    expect(checkLicensure(unregistered, where, [], [free, required]).authorized).toBe(false);
+    expect(checkLicensure(unregistered, where, [], [required, free]).authorized).toBe(true);
+  });
+
+  it("a declared home is held by a licence for its whole country", () => {
+    const pact: Compact[] = [
+      {
+        id: "pact",
+        name: "A compact across borders",
+        members: ["GB-ENG", "IE"],
+        modes: ["telehealth"],
+        rules: { grant: "every-member", home: "declared", deliverFromHome: false },
+        source: "test",
+      },
+    ];
+    const where = { jurisdiction: "IE", mode: "telehealth", on } as const;
+    const holder = (jurisdiction: string) => clinician({ licenses: [{ jurisdiction }], compacts: [{ compactId: "pact", home: "GB-ENG" }] });
+    expect(checkLicensure(holder("GB"), where, pact)).toEqual({ authorized: true, via: "compact", compactId: "pact" });
+    expect(checkLicensure(holder("GB-ENG"), where, pact).authorized).toBe(true);
+    expect(checkLicensure(holder("FR"), where, pact).authorized).toBe(false);
+  });
+
   it("costs a lookup per privilege, not a scan of the compacts", () => {
     const many: Compact[] = Array.from({ length: 1000 }, (_, i) => ({
       id: `c${i}`,

@@ -120,8 +120,9 @@ export interface PreparedQuery {
   readonly startDate: IsoDate;
   /** The last day of the expected course of care, over which network status must hold. */
   readonly courseEnd: IsoDate;
-  /** `startDate` and `courseEnd` as epoch days, as packed panels hold their dates: counted once, not per clinician. */
+  /** `startDate` as an epoch day, as packed panels hold their dates: counted once, not per clinician. */
   readonly startDay: number;
+  /** `courseEnd` as an epoch day. */
   readonly courseEndDay: number;
   /** The pool's numbers of the client's payers, in their order (see `networkCover`). */
   readonly payerNumbers: readonly PayerNumbers[];

@@ -10,7 +10,7 @@ import type { ConstraintCheck, Evaluation } from "./constraintChecks.js";
 export function failedConstraintCounts(directory: CompiledDirectory, query: PreparedQuery): Partial<Record<HardConstraint, number>> {
   const checks = query.constraintChecks;
   const failures = new Uint32Array(checks.length);
-  // The constraints in the order one first failed, as the counts have always been listed.
+  // The constraints in the order one first failed, clinician by clinician: the counts are listed in that order.
   const firstFailed: number[] = [];
   for (const clinician of directory.clinicians) {
     if (clinician === undefined) continue;

@@ -149,7 +149,8 @@ const LICENCE_NOT_REQUIRED = Symbol("licence not required");
  * What authorizes a setting, without building an answer: the licence in
  * force, the compact of a privilege, {@link LICENCE_NOT_REQUIRED}, or
  * undefined when nothing does. The matcher asks this for every clinician it
- * checks, so it allocates nothing on the way. Linear in the clinician's
+ * checks, so it builds no answer, and gathers the licences held on the day
+ * only for a privilege that needs them. Linear in the clinician's
  * licences and privileges: compacts are looked up by id, members by
  * jurisdiction.
  */
