@@ -2,6 +2,7 @@ import { createVocabulary } from "../model/createVocabulary.js";
 import { Directory, type DirectoryInput } from "../model/directory.js";
 import { validate } from "../model/validate.js";
 import { unlicensedJurisdictions } from "./internal/unlicensedJurisdictions.js";
+import { licenceRequiredByPlace } from "../model/internal/licenceRequiredByPlace.js";
 import { clinicianRow, ineffectiveRows, licensureRows, networkRows, regulationRows } from "./internal/clinicianRows.js";
 import { MatcherOptions, type MatcherOptionsInput } from "./schemas.js";
 
@@ -95,7 +96,7 @@ export interface DirectoryRows {
   readonly ineffective_outcomes: readonly { readonly clinician_id: string; readonly problem_area: string; readonly cases: number }[];
   readonly compacts: readonly { readonly id: string; readonly modes: readonly string[]; readonly max_days_per_year: number | null }[];
   readonly compact_members: readonly { readonly compact_id: string; readonly jurisdiction: string }[];
-  /** Whether a jurisdiction requires a licence for a discipline (canonical). */
+  /** Whether a jurisdiction requires a licence for a discipline (canonical): one row per pair, required where two regulations disagree. */
   readonly regulations: readonly { readonly jurisdiction: string; readonly discipline: string; readonly licence_required: boolean }[];
   readonly payers_refusing_associates: readonly { readonly payer_id: string }[];
 }
@@ -150,7 +151,8 @@ export function directoryRows(directory: DirectoryInput, options: MatcherOptions
   const matcherOptions = validate(MatcherOptions, options, "options");
   const vocabulary = createVocabulary(matcherOptions.vocabulary ?? {});
   const compacts = new Map(parsed.compacts.map((compact) => [compact.id, compact]));
-  const context = { vocabulary, compacts, unlicensed: unlicensedJurisdictions(parsed, (tag) => vocabulary.canonical("disciplines", tag)) };
+  const licenceRequired = licenceRequiredByPlace(parsed.regulations ?? [], (tag) => vocabulary.canonical("disciplines", tag));
+  const context = { vocabulary, compacts, unlicensed: unlicensedJurisdictions(licenceRequired) };
   const rows = {
     clinicians: [] as ClinicianRow[],
     licences: [] as DirectoryRows["licences"][number][],
@@ -181,7 +183,7 @@ export function directoryRows(directory: DirectoryInput, options: MatcherOptions
     compact_members: parsed.compacts.flatMap((compact) =>
       [...new Set(compact.members)].map((jurisdiction) => ({ compact_id: compact.id, jurisdiction })),
     ),
-    regulations: regulationRows(parsed.regulations ?? [], (tag) => vocabulary.canonical("disciplines", tag)),
+    regulations: regulationRows(licenceRequired),
     payers_refusing_associates: parsed.payers.filter((payer) => payer.acceptsAssociates === false).map((payer) => ({ payer_id: payer.id })),
   };
 }

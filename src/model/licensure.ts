@@ -186,7 +186,10 @@ export type Licensure = z.infer<typeof Licensure>;
  * regulated; practitioner psychologists must be registered with the HCPC),
  * a clinician of that discipline is not failed for lacking one. Without a
  * regulation a licence is required. A regulation for a country (`GB`)
- * covers its subdivisions.
+ * covers its subdivisions, and one for a subdivision wins over its
+ * country's. Where two regulations for the same jurisdiction and
+ * discipline disagree, a licence is required (the library's cautious
+ * reading of a directory that contradicts itself).
  *
  * @example
  * ```ts

@@ -7,7 +7,7 @@
  * and required languages and modalities.
  */
 import fc from "fast-check";
-import type { Clinician, Compact, Directory, MatchCriteria } from "referwell";
+import type { Clinician, Compact, Directory, MatchCriteria, Regulation } from "referwell";
 import { COMPACTS, matchCriteria, matchDirectory, openClinician, POOL } from "./match.js";
 
 export const PUSHDOWN_COMPACTS: Compact[] = [
@@ -94,6 +94,23 @@ const widen = (clinician: Clinician): fc.Arbitrary<Clinician> =>
       };
     });
 
+/**
+ * No regulations, or a few: for a state or its country, for a discipline as written or by another spelling of it
+ * (`LPC`, an alias of `counselor`), often for the same place and discipline twice, agreeing or not.
+ */
+const regulations: fc.Arbitrary<Regulation[] | undefined> = fc.option(
+  fc.array(
+    fc.record({
+      jurisdiction: fc.constantFrom("US-WA", "US-WA", "US", "US-OR"),
+      discipline: fc.constantFrom("counselor", "LPC", "psychologist"),
+      licenceRequired: fc.boolean(),
+      source: fc.constant("test"),
+    }),
+    { minLength: 1, maxLength: 4 },
+  ),
+  { nil: undefined },
+);
+
 /** Clinicians who are usually eligible, so that one rule alone often decides. */
 const openDirectory = (max: number): fc.Arbitrary<Directory> =>
   fc
@@ -103,13 +120,13 @@ const openDirectory = (max: number): fc.Arbitrary<Directory> =>
 
 /** A directory of up to `max` clinicians with every licensure and payer rule in play. */
 export const pushdownDirectory = (max = 12): fc.Arbitrary<Directory> =>
-  fc.tuple(fc.oneof(matchDirectory(max), openDirectory(max)), fc.boolean(), fc.boolean()).chain(([directory, regulated, refusing]) =>
+  fc.tuple(fc.oneof(matchDirectory(max), openDirectory(max)), regulations, fc.boolean()).chain(([directory, regulated, refusing]) =>
     fc.tuple(...directory.clinicians.map(widen)).map((clinicians) => ({
       ...directory,
       clinicians,
       compacts: PUSHDOWN_COMPACTS,
       payers: POOL.payers.map((id) => ({ id, name: id, ...(refusing && id === "cigna" ? { acceptsAssociates: false } : {}) })),
-      ...(regulated ? { regulations: [{ jurisdiction: "US-WA", discipline: "counselor", licenceRequired: false, source: "test" }] } : {}),
+      ...(regulated === undefined ? {} : { regulations: regulated }),
     })),
   );
 
@@ -221,12 +238,12 @@ const focusedDirectory = (max: number): fc.Arbitrary<Directory> =>
       ),
     )
     .chain((clinicians) =>
-      fc.tuple(fc.boolean(), fc.boolean()).map(([regulated, refusing]) => ({
+      fc.tuple(regulations, fc.boolean()).map(([regulated, refusing]) => ({
         practices: [],
         clinicians,
         compacts: PUSHDOWN_COMPACTS,
         payers: POOL.payers.map((id) => ({ id, name: id, ...(refusing && id === "cigna" ? { acceptsAssociates: false } : {}) })),
-        ...(regulated ? { regulations: [{ jurisdiction: "US-WA", discipline: "counselor", licenceRequired: false, source: "test" }] } : {}),
+        ...(regulated === undefined ? {} : { regulations: regulated }),
       })),
     );
 

@@ -202,6 +202,14 @@ describe("hard constraints, one at a time", () => {
         .options.map((o) => o.clinicianId),
     ).toEqual(["uk"]);
     expect(reasonsFor([counsellor], london, "uk")).toEqual(["not-licensed-telehealth"]);
+    // Another rule for the same place and discipline (another spelling of it), listed first, says a licence is needed: required.
+    const contradicted = [
+      { jurisdiction: "GB", discipline: "professional counselor", licenceRequired: true, source: "test" },
+      ...regulations,
+    ];
+    const matcher = createMatcher({ clinicians: [counsellor], regulations: contradicted });
+    expect(matcher.rank({ criteria: london }, NOW).options).toEqual([]);
+    expect(matcher.explain({ criteria: london }, "uk", NOW).failures.map((failure) => failure.reason)).toEqual(["not-licensed-telehealth"]);
   });
 
   it("telehealth follows the client: a student's term-time stay needs a licence there too", () => {

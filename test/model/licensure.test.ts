@@ -1,3 +1,5 @@
+import { test } from "@fast-check/vitest";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkLicensure, Clinician, type Compact } from "referwell";
 import { licensureFor, licensureRules, type LicensureRules } from "../../src/model/internal/licensureFor.js";
@@ -19,6 +21,17 @@ const compacts: Compact[] = [
 ];
 
 const clinician = (licensure: unknown) => Clinician.parse({ ...base, licensure });
+
+/** A few regulations for England, Scotland or the UK, two disciplines in two spellings, often repeating a place and discipline. */
+const regulationList = fc.array(
+  fc.record({
+    jurisdiction: fc.constantFrom("GB", "GB-ENG", "GB-SCT"),
+    discipline: fc.constantFrom("counselor", "Counselor", "psychologist"),
+    licenceRequired: fc.boolean(),
+    source: fc.constant("test"),
+  }),
+  { maxLength: 5 },
+);
 const on = "2026-11-23";
 
 describe("checkLicensure", () => {
@@ -231,14 +244,30 @@ describe("compacts with their rules", () => {
     expect(checkLicensure(clinician({}), { jurisdiction: "GB-ENG", mode: "telehealth", on }, [], regulations).authorized).toBe(false);
   });
 
-  it("of two regulations for the same jurisdiction and discipline, the later counts, as the database's rows do", () => {
+  it("where two regulations for the same jurisdiction and discipline disagree, a licence is required, in either order", () => {
     const unregistered = Clinician.parse({ ...base, discipline: "counselor", licensure: {} });
     const free = { jurisdiction: "GB", discipline: "counselor", licenceRequired: false, source: "test" };
     const required = { ...free, licenceRequired: true };
     const where = { jurisdiction: "GB-ENG", mode: "telehealth", on } as const;
     expect(checkLicensure(unregistered, where, [], [free, required]).authorized).toBe(false);
-    expect(checkLicensure(unregistered, where, [], [required, free]).authorized).toBe(true);
+    expect(checkLicensure(unregistered, where, [], [required, free]).authorized).toBe(false);
+    expect(checkLicensure(unregistered, where, [], [free, { ...free, discipline: "Counselor", source: "again" }]).authorized).toBe(true);
+    // A rule for the place itself still wins over its country's, whatever the country's rules say.
+    expect(checkLicensure(unregistered, where, [], [required, free, { ...free, jurisdiction: "GB-ENG" }]).authorized).toBe(true);
   });
+
+  test.prop([regulationList, fc.constantFrom("GB-ENG", "GB", "GB-SCT"), fc.constantFrom("counselor", "psychologist")], { numRuns: 300 })(
+    "an unlicensed clinician may practise exactly where every rule of the nearest level says no licence is needed",
+    (regulations, jurisdiction, discipline) => {
+      const unlicensed = Clinician.parse({ ...base, discipline, licensure: {} });
+      const mine = regulations.filter((rule) => rule.discipline.toLowerCase() === discipline);
+      const own = mine.filter((rule) => rule.jurisdiction === jurisdiction);
+      const nearest = own.length > 0 ? own : mine.filter((rule) => rule.jurisdiction === jurisdiction.slice(0, 2));
+      const expected = nearest.length > 0 && nearest.every((rule) => !rule.licenceRequired);
+      const check = checkLicensure(unlicensed, { jurisdiction, mode: "telehealth", on }, [], regulations);
+      expect(check.authorized).toBe(expected);
+    },
+  );
 
   it("a declared home is held by a licence for its whole country", () => {
     const pact: Compact[] = [

@@ -1,6 +1,6 @@
 import type { Clinician } from "../../model/clinician.js";
 import type { Vocabulary } from "../../model/createVocabulary.js";
-import type { Compact, Regulation } from "../../model/licensure.js";
+import type { Compact } from "../../model/licensure.js";
 import { countryOf, DEFAULT_RULES, isMember } from "../../model/internal/licensureFor.js";
 import { normalizeTag } from "../../model/normalizeTag.js";
 import type { ClinicianRow, DirectoryRows } from "../directoryRows.js";
@@ -149,12 +149,10 @@ export function ineffectiveRows(clinician: Clinician, vocabulary: Vocabulary): R
     .map(([problemArea, outcome]) => ({ clinician_id: clinician.id, problem_area: problemArea, cases: outcome.cases }));
 }
 
-/** One row per jurisdiction and discipline: of two rules for the same pair, the later one counts, as in the licensure check. */
-export function regulationRows(regulations: readonly Regulation[], discipline: (tag: string) => string): Row<"regulations">[] {
-  const rules = new Map<string, Row<"regulations">>();
-  for (const rule of regulations) {
-    const row = { jurisdiction: rule.jurisdiction, discipline: discipline(rule.discipline), licence_required: rule.licenceRequired };
-    rules.set(`${row.jurisdiction} ${row.discipline}`, row);
-  }
-  return [...rules.values()];
+/** One row per jurisdiction and discipline, as the licensure check reads them (see `licenceRequiredByPlace`). */
+export function regulationRows(licenceRequired: ReadonlyMap<Jurisdiction, ReadonlyMap<string, boolean>>): Row<"regulations">[] {
+  const rows: Row<"regulations">[] = [];
+  for (const [jurisdiction, disciplines] of licenceRequired)
+    for (const [discipline, required] of disciplines) rows.push({ jurisdiction, discipline, licence_required: required });
+  return rows;
 }

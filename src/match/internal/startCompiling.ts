@@ -12,10 +12,11 @@ import { noTagsResolved } from "./resolvedTag.js";
 export function startCompiling(directory: Directory, options: MatcherOptions, clinicians: number): CompiledDirectory {
   const vocabulary = createVocabulary(options.vocabulary ?? {});
   const canonicalDiscipline = (tag: string) => vocabulary.canonical("disciplines", tag);
+  const licensure = licensureRules(directory.compacts, directory.regulations, canonicalDiscipline);
   const context: ClinicianContext = {
     vocabulary,
     compactMembers: new Map(directory.compacts.map((compact) => [compact.id, compact.members])),
-    unlicensedWhere: unlicensedJurisdictions(directory, canonicalDiscipline),
+    unlicensedWhere: unlicensedJurisdictions(licensure.licenceRequired),
     tags: noTagsResolved(),
   };
   const places: (CompiledClinician | undefined)[] = [];
@@ -37,7 +38,7 @@ export function startCompiling(directory: Directory, options: MatcherOptions, cl
     context,
     placedWeeks: { recent: new Map(), older: new Map() },
     compacts: directory.compacts,
-    licensure: licensureRules(directory.compacts, directory.regulations, canonicalDiscipline),
+    licensure,
     payersRefusingAssociates: new Set(directory.payers.filter((payer) => payer.acceptsAssociates === false).map((payer) => payer.id)),
     vocabulary,
     options,

@@ -3,6 +3,7 @@ import type { Clinician } from "../clinician.js";
 import type { Compact, CompactPrivilege, CompactRules, Regulation } from "../licensure.js";
 import { normalizeTag } from "../normalizeTag.js";
 import type { Jurisdiction } from "../scalars.js";
+import { licenceRequiredByPlace } from "./licenceRequiredByPlace.js";
 import { withinPeriod } from "./withinPeriod.js";
 
 /** A country-level licence covers its subdivisions: `GB` covers `GB-SCT`. */
@@ -64,17 +65,6 @@ function membership(compacts: readonly Compact[]): Map<Jurisdiction, string[]> {
   return memberOf;
 }
 
-/** Whether each regulation's discipline needs a licence, by jurisdiction then discipline; of two rules for the same pair the later counts. */
-function byJurisdiction(regulations: readonly Regulation[], discipline: (tag: string) => string): Map<Jurisdiction, Map<string, boolean>> {
-  const rules = new Map<Jurisdiction, Map<string, boolean>>();
-  for (const rule of regulations) {
-    const disciplines = rules.get(rule.jurisdiction) ?? new Map<string, boolean>();
-    disciplines.set(discipline(rule.discipline), rule.licenceRequired);
-    rules.set(rule.jurisdiction, disciplines);
-  }
-  return rules;
-}
-
 /** Indexes compacts and regulations once, so a check costs O(licences + privileges), whatever the size of the compacts. */
 export function licensureRules(
   compacts: readonly Compact[],
@@ -88,7 +78,7 @@ export function licensureRules(
   const rules: LicensureRules = {
     compacts: new Map(compacts.map((compact) => [compact.id, { compact, members: new Set(compact.members) }])),
     memberOf: membership(compacts),
-    licenceRequired: byJurisdiction(regulations, discipline),
+    licenceRequired: licenceRequiredByPlace(regulations, discipline),
     discipline,
   };
   byRegulations.set(regulations, rules);
