@@ -1,3 +1,4 @@
+import { DIRECTORY_LIMITS } from "./internal/directoryLimits.js";
 import * as z from "zod";
 import { Clinician, type ClinicianInput } from "./clinician.js";
 import { CareMode } from "./enums.js";
@@ -23,8 +24,8 @@ export interface CareSetting {
 }
 
 const CareSettingSchema = z.strictObject({ jurisdiction: Jurisdiction, mode: CareMode, on: IsoDate, clinicianIn: Jurisdiction.optional() });
-const Compacts = z.array(Compact).max(1_000);
-const Regulations = z.array(Regulation).max(10_000);
+const Compacts = z.array(Compact).max(DIRECTORY_LIMITS.compacts);
+const Regulations = z.array(Regulation).max(DIRECTORY_LIMITS.regulations);
 
 /** Whether a clinician may practise in a setting, and on what basis. */
 export type LicensureCheck =

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { DIRECTORY_LIMITS } from "./internal/directoryLimits.js";
 import * as z from "zod";
 import { emptyList } from "./internal/emptyList.js";
 import { CareMode, LevelOfCare, Severity, Urgency } from "./enums.js";
@@ -159,7 +160,7 @@ export const MatchPreferences = z.strictObject({
   ...statedPreferenceShape,
   partner: z
     .strictObject({
-      maxPracticeClinicians: z.number().int().min(1).max(1_000_000).optional(),
+      maxPracticeClinicians: z.number().int().min(1).max(DIRECTORY_LIMITS.clinicians).optional(),
       busyIn: z.array(Tag).min(1).max(20).optional(),
     })
     .optional(),

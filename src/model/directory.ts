@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { DIRECTORY_LIMITS } from "./internal/directoryLimits.js";
 import * as z from "zod";
 import { emptyList } from "./internal/emptyList.js";
 import { Clinician } from "./clinician.js";
@@ -39,12 +40,11 @@ const byId = (item: { id: string }): string => item.id;
  */
 export const Directory = z
   .strictObject({
-    // As many practices as clinicians: in a national directory most clinicians are a practice of their own.
-    practices: z.array(Practice).max(1_000_000).default(emptyList),
-    clinicians: z.array(Clinician).max(1_000_000),
-    payers: z.array(Payer).max(100_000).default(emptyList),
-    compacts: z.array(Compact).max(1_000).default(emptyList),
-    regulations: z.array(Regulation).max(10_000).optional(),
+    practices: z.array(Practice).max(DIRECTORY_LIMITS.practices).default(emptyList),
+    clinicians: z.array(Clinician).max(DIRECTORY_LIMITS.clinicians),
+    payers: z.array(Payer).max(DIRECTORY_LIMITS.payers).default(emptyList),
+    compacts: z.array(Compact).max(DIRECTORY_LIMITS.compacts).default(emptyList),
+    regulations: z.array(Regulation).max(DIRECTORY_LIMITS.regulations).optional(),
   })
   .superRefine((directory, ctx) => {
     const practiceIds = reportDuplicateIds(ctx, directory.practices, byId, ["practices"]);

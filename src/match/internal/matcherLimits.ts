@@ -5,9 +5,10 @@
  *
  * @module
  */
+import { DIRECTORY_LIMITS } from "../../model/internal/directoryLimits.js";
 
 /** The most clinicians a directory holds: the `Directory` schema's limit, which a change to a matcher is held to as well. */
-export const CLINICIAN_LIMIT = 1_000_000;
+export const CLINICIAN_LIMIT: number = DIRECTORY_LIMITS.clinicians;
 
 /**
  * The most numbers the pool of clinicians' packed lists holds (see

@@ -1,3 +1,4 @@
+import { DIRECTORY_LIMITS } from "./directoryLimits.js";
 import * as z from "zod";
 import { Clinician } from "../clinician.js";
 import { Directory } from "../directory.js";
@@ -8,8 +9,6 @@ import { validate } from "../validate.js";
 import { danglingReferences, type DirectoryIds } from "./danglingReferences.js";
 import { directoryIds } from "./directoryIds.js";
 
-/** The most of each list a directory holds (see `Directory`). */
-const MOST = { practices: 1_000_000, clinicians: 1_000_000, payers: 100_000, regulations: 10_000 } as const;
 /** Items validated in one step: each clinician takes some tens of microseconds. */
 const CHUNK = 64;
 const Practices = z.array(Practice);
@@ -95,7 +94,7 @@ function listsOf(fields: Record<string, unknown>): Lists | undefined {
   // Only an absent list of regulations is left out; `null` is no list, and validation says so.
   const lists = { practices, clinicians, payers, regulations: regulations === undefined ? [] : regulations };
   for (const [name, list] of Object.entries(lists)) {
-    if (!Array.isArray(list) || list.length > MOST[name as keyof typeof MOST]) return undefined;
+    if (!Array.isArray(list) || list.length > DIRECTORY_LIMITS[name as keyof typeof lists]) return undefined;
   }
   return { ...(lists as Omit<Lists, "regulations">), regulations: regulations as unknown[] | undefined };
 }
