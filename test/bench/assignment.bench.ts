@@ -30,8 +30,10 @@ const SIZES = [
 for (const size of SIZES) {
   const fixture = assignmentFixture({ seed: 9, referrals: size.referrals, clinicians: size.clinicians, places: 5 });
   const programme = assignmentProgramme(fixture, highs.constants.objectiveSense.maximize);
-  // Few rounds at the larger sizes: each takes seconds, and the ratio is what is read.
-  const rounds = size.referrals > 300 ? { iterations: 5, time: 0, warmupIterations: 1 } : {};
+  // Set rounds at the larger sizes, where each takes from a quarter of a second to seconds: enough after two to warm
+  // up that a shared machine's pauses move the means less (with five after one, the mean at 1,000 × 200 was about twice
+  // the fastest week), few enough to finish in minutes.
+  const rounds = size.referrals > 300 ? { iterations: size.referrals > 1_000 ? 8 : 12, time: 0, warmupIterations: 2 } : {};
 
   describe(`assign ${size.referrals} referrals to ${size.clinicians} clinicians with 5 places each`, () => {
     bench(

@@ -87,11 +87,10 @@ function courseFrom(
   criteria: MatchCriteria,
   startDate: IsoDate,
   weeks: number,
-): Pick<PreparedQuery, "startDate" | "courseEnd" | "startDay" | "courseEndDay" | "telehealthPlaces"> {
+): Pick<PreparedQuery, "courseEnd" | "startDay" | "courseEndDay" | "telehealthPlaces"> {
   // A course of n weeks from the start date ends on its last day; 0 weeks is the start date alone.
   const courseEnd = addCalendarDays(startDate, Math.max(0, weeks * 7 - 1));
   return {
-    startDate,
     courseEnd,
     startDay: epochDayOf(startDate),
     courseEndDay: epochDayOf(courseEnd),
