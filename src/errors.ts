@@ -246,6 +246,7 @@ export const ExpectedText = Object.freeze({
   minorUnitAmount: "an amount in whole minor units",
   sameTimeZone: "the time zone of the other roles",
   knownAgeGroup: "a date that tells the age group",
+  oneAuthorizationKind: "one authorization kind per consent",
 } as const);
 
 const fixedTexts: ReadonlySet<string> = new Set([

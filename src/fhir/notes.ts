@@ -42,6 +42,11 @@ import * as z from "zod";
  *   as `inactive`: it permits nothing, and its deny provisions still hold
  * - `assumed-general`: no authorization kind in `category`, so the consent
  *   is read as a `general` one, which authorizes no notes or Part 2 records
+ * - `codings-disagree`: a CodeableConcept whose codings map to different
+ *   codes (a translation that is no translation) was read the cautious way:
+ *   a client's condition keeps every problem area its codings map to (the
+ *   first coding's stays first), a deny provision denies every category
+ *   its codings name, and a permit permits none of them
  *
  * @example
  * ```ts
@@ -65,6 +70,7 @@ export const FhirNoteCode = z.enum([
   "read-as-inactive",
   "read-as-deny",
   "assumed-general",
+  "codings-disagree",
 ]);
 /** Why a note was written. */
 export type FhirNoteCode = z.infer<typeof FhirNoteCode>;

@@ -194,6 +194,53 @@ describe("consents from elsewhere are read the cautious way", () => {
     expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 0, "period"], code: "unread-element" });
   });
 
+  it("a concept whose codings name different categories: a deny denies each, a permit permits none", () => {
+    const both = {
+      coding: [
+        { system: CATEGORY, code: "attendance" },
+        { system: CATEGORY, code: "diagnosis" },
+      ],
+    };
+    const denied = consentFromFhir(outside({ provision: [{ id: "two", type: "deny", code: [both] }] }));
+    expect(denied.consent.deny).toEqual([{ id: "two", categories: ["attendance", "diagnosis"] }]);
+    expect(denied.notes).toContainEqual({ path: ["consent", "provision", "provision", 0, "code", 0], code: "codings-disagree" });
+    // The permit's other concept still permits; the one whose codings disagree permits neither, and is no unknown code.
+    const permitted = consentFromFhir(outside({ code: [both, { coding: [{ system: CATEGORY, code: "progress-summary" }] }] }));
+    expect(permitted.consent.categories).toEqual(["progress-summary"]);
+    expect(permitted.notes.map((note) => [note.path.join("."), note.code])).toEqual([
+      ["consent.category", "assumed-general"],
+      ["consent.provision.code.0", "codings-disagree"],
+    ]);
+    const alone = consentFromFhir(outside({ code: [both] }));
+    expect(alone.consent.categories).toEqual([]);
+    expect(alone.notes).toContainEqual({ path: ["consent", "provision", "code"], code: "permits-nothing" });
+    // Two codings of the same category agree.
+    const same = {
+      coding: [
+        { system: CATEGORY, code: "attendance" },
+        { system: CATEGORY, code: "attendance", display: "Attendance" },
+      ],
+    };
+    expect(consentFromFhir(outside({ code: [same] })).consent.categories).toEqual(["attendance"]);
+  });
+
+  it("a consent that names two authorization kinds is refused, at the second", () => {
+    const kinds = (...codes: string[]) => ({
+      category: [{ coding: codes.map((code) => ({ system: "https://referwell.github.io/fhir/CodeSystem/authorization-kind", code })) }],
+    });
+    expect(consentFromFhir(outside({}, kinds("psychotherapy-note", "psychotherapy-note"))).consent.kind).toBe("psychotherapy-note");
+    let error: unknown;
+    try {
+      consentFromFhir(outside({}, kinds("psychotherapy-note", "general")));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).issues.map((issue) => [issue.path.join("."), issue.code, issue.expected])).toEqual([
+      ["category.0.coding.1.code", "invalid-value", "one authorization kind per consent"],
+    ]);
+  });
+
   it("a nested provision with no type is read as a deny, never lost", () => {
     const { consent, notes } = consentFromFhir(outside({ provision: [{ purpose: [{ system: ACT_REASON, code: "COC" }] }] }));
     expect(consent.deny).toEqual([{ id: "provision-1", purposes: ["COC"] }]);

@@ -205,6 +205,23 @@ describe("clientFromFhir", () => {
     );
   });
 
+  it("a condition whose codings map to different needs gives every one, the first coding's first, and says so", () => {
+    const { patient, coverages } = patientInput();
+    const icd = (code: string) => ({ system: "http://hl7.org/fhir/sid/icd-10-cm", code });
+    const condition = (...codes: string[]) => ({
+      resourceType: "Condition" as const,
+      subject: { reference: "Patient/cl-02" },
+      code: { coding: codes.map(icd) },
+    });
+    // Depression and suicidal ideation in one concept: the risk is a need, never dropped for the first coding's.
+    const read = clientFromFhir(patient, coverages, [condition("F32.1", "R45.851"), condition("F41.1")], { now: NOW });
+    expect(read.client.needs.problemAreas).toEqual(["depression", "suicidality", "anxiety"]);
+    expect(read.notes).toEqual([{ path: ["conditions", 0, "code"], code: "codings-disagree" }]);
+    // Codings that agree (two codes for one need) say nothing.
+    const agreeing = clientFromFhir(patient, coverages, [condition("F32.1", "F32.2")], { now: NOW });
+    expect([agreeing.client.needs.problemAreas, agreeing.notes]).toEqual([["depression"], []]);
+  });
+
   it("refuses a coverage of another patient", () => {
     const { patient, coverages, conditions } = patientInput();
     const other = { ...(coverages[0] as object), beneficiary: { reference: "Patient/someone-else" } };

@@ -22,7 +22,9 @@ function hasCode(reader: FhirReader, concept: unknown, path: FhirPath, system: s
  * The needs the Conditions say: each condition in force (not inactive,
  * remission or resolved; not refuted or entered in error) maps its `code`
  * through the code maps, in the order given (the first is the primary need);
- * a code no map knows is noted. Only codes are read, never `note` or text.
+ * a code no map knows is noted, and a condition whose codings map to
+ * different needs gives every one of them (see `mapConcepts`). Only codes
+ * are read, never `note` or text.
  */
 export function conditionNeeds(
   reader: FhirReader,
@@ -53,5 +55,5 @@ export function conditionNeeds(
         severity = level;
     }
   });
-  return { problemAreas: mapConcepts(reader, concepts, map, notes), severity };
+  return { problemAreas: mapConcepts(reader, concepts, map, notes, true), severity };
 }

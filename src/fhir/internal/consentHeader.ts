@@ -1,4 +1,5 @@
 import { AuthorizationKind } from "../../consent/categories.js";
+import { ExpectedText } from "../../errors.js";
 import type { Consent } from "../../consent/schemas.js";
 import { FhirExtensions } from "../extensions.js";
 import type { FhirNote } from "../notes.js";
@@ -20,13 +21,22 @@ function idOf(reader: FhirReader, resource: FhirObject, root: FhirPath): string 
   return reader.string(resource.id, [...root, "id"], true, 64);
 }
 
-/** The authorization kind in referwell's system; without one, `general`, which authorizes the least. */
+/**
+ * The authorization kind in referwell's system; without one, `general`,
+ * which authorizes the least. Two different kinds are refused: each kind
+ * unlocks its own categories only, so no reading of both is the cautious
+ * one, and HIPAA forbids combining a psychotherapy-note authorization with
+ * any other (45 CFR 164.508(b)(3)(ii)).
+ */
 function kindOf(reader: FhirReader, resource: FhirObject, root: FhirPath, notes: FhirNote[]): AuthorizationKind {
   const codings = reader
     .array(resource.category, [...root, "category"], 20)
-    .flatMap((item, index) => codingsOf(reader, item, [...root, "category", index]));
-  const ours = codings.find(({ value }) => value.system === AUTHORIZATION_KIND_SYSTEM);
+    .flatMap((item, index) => codingsOf(reader, item, [...root, "category", index]))
+    .filter(({ value }) => value.system === AUTHORIZATION_KIND_SYSTEM);
+  const ours = codings[0];
   const kind = AuthorizationKind.safeParse(ours?.value.code);
+  const other = kind.success ? codings.find(({ value }) => value.code !== kind.data) : undefined;
+  if (other !== undefined) reader.report([...other.path, "code"], "invalid-value", ExpectedText.oneAuthorizationKind);
   if (kind.success) return kind.data;
   if (ours !== undefined) reader.report([...ours.path, "code"], "invalid-value", `one of [${AuthorizationKind.options.join(", ")}]`);
   else notes.push({ path: [...root, "category"], code: "assumed-general" });

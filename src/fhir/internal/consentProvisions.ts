@@ -16,6 +16,9 @@ export interface ProvisionReading {
   readonly catalogue: readonly DisclosureCategory[];
 }
 
+/** What `readEach`'s reader gives for an entry it read and keeps nothing of on purpose (so it is not noted unknown). */
+const LEFT_OUT: readonly never[] = Object.freeze([]);
+
 /** What a list of a provision reads as: the entries read, and whether any could not be. */
 interface ReadList<T> {
   readonly items: T[];
@@ -57,7 +60,7 @@ function readEach<T>(
     if (entry === undefined) return;
     const found = read(entry, at);
     for (const value of found) if (!items.includes(value)) items.push(value);
-    if (found.length > 0) return;
+    if (found.length > 0 || found === LEFT_OUT) return;
     reading.notes.push({ path: at, code });
     unread = true;
   });
@@ -84,14 +87,22 @@ function purposesOf(reading: ProvisionReading, value: unknown, path: FhirPath): 
   });
 }
 
-/** The categories a provision's codes name (referwell's category system); any other concept is noted. */
-function codesOf(reading: ProvisionReading, value: unknown, path: FhirPath): ReadList<string> {
-  return readEach(reading, { value, path, max: 100 }, "unknown-code", (concept, at) =>
-    codingsOf(reading.reader, concept, at)
-      .filter(({ value: coding }) => coding.system === CATEGORY_SYSTEM && CategoryCode.safeParse(coding.code).success)
-      .map(({ value: coding }) => coding.code)
-      .slice(0, 1),
-  );
+/**
+ * The categories a provision's codes name (referwell's category system); any
+ * other concept is noted. A concept whose codings name different categories
+ * is read the cautious way for its side (note `codings-disagree`): a deny
+ * denies every one, a permit permits none, and the concept counts as read.
+ */
+function codesOf(reading: ProvisionReading, value: unknown, path: FhirPath, side: "deny" | "permit"): ReadList<string> {
+  return readEach(reading, { value, path, max: 100 }, "unknown-code", (concept, at) => {
+    const named: string[] = [];
+    for (const { value: coding } of codingsOf(reading.reader, concept, at))
+      if (coding.system === CATEGORY_SYSTEM && CategoryCode.safeParse(coding.code).success && !named.includes(coding.code))
+        named.push(coding.code);
+    if (named.length < 2) return named;
+    reading.notes.push({ path: [...at], code: "codings-disagree" });
+    return side === "deny" ? named : LEFT_OUT;
+  });
 }
 
 /** The categories a security label marks: a confidentiality level and every level above it, or a sensitivity code (Part 2 codes also a host's `part2` categories). */
@@ -133,7 +144,7 @@ export function denyOf(reading: ProvisionReading, provision: FhirObject, path: F
   const { reader, notes } = reading;
   const actors = actorsOf(reading, provision.actor, [...path, "actor"]);
   const purposes = purposesOf(reading, provision.purpose, [...path, "purpose"]);
-  const codes = codesOf(reading, provision.code, [...path, "code"]);
+  const codes = codesOf(reading, provision.code, [...path, "code"], "deny");
   const labels = labelsOf(reading, provision.securityLabel, [...path, "securityLabel"]);
   const categories = [...codes.items, ...labels.items.filter((code) => !codes.items.includes(code))];
   const dataPeriod = period(reader, provision.dataPeriod, [...path, "dataPeriod"], false);
@@ -186,7 +197,7 @@ export function permitOf(reading: ProvisionReading, provision: FhirObject, path:
   const { reader, notes } = reading;
   const recipients = actorsOf(reading, provision.actor, [...path, "actor"]).items;
   const purposes = purposesOf(reading, provision.purpose, [...path, "purpose"]).items;
-  let categories = codesOf(reading, provision.code, [...path, "code"]).items;
+  let categories = codesOf(reading, provision.code, [...path, "code"], "permit").items;
   const days = wholeDays(reader, provision.period, [...path, "period"]);
   const dataDays = wholeDays(reader, provision.dataPeriod, [...path, "dataPeriod"]);
   const unsaid = (list: readonly unknown[], at: string) => {
