@@ -194,8 +194,9 @@ function assemble(
  * - accepting new clients from Plan-Net `newpatients` (`newpt`; missing, the
  *   clinician is read as not accepting and a note says so), and capacity,
  *   fee, sliding-scale floor, modalities, populations, telehealth and the
- *   outcome profile (one `outcome` per problem domain) from referwell's
- *   extensions (see {@link FhirExtensions}).
+ *   outcome profile (an `outcome` per problem domain; ratings of one domain
+ *   that disagree are all kept, for the matcher to read the cautious way)
+ *   from referwell's extensions (see {@link FhirExtensions}).
  *
  * Roles with `active: false` are skipped (noted). Nothing is guessed: what
  * FHIR cannot say and referwell needs (populations, languages) must be there.

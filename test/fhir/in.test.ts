@@ -80,7 +80,7 @@ describe("clinicianFromFhir", () => {
     expect(notes.map((note) => note.code)).toEqual(["assumed-not-accepting", "assumed-no-capacity", "unknown-code"]);
   });
 
-  it("reads the outcome profile, one extension per problem domain, and a licence's number", () => {
+  it("reads the outcome profile, every rating of a domain kept but a repeat, and a licence's number", () => {
     const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
     const outcome = (parts: Record<string, unknown>) => ({
       url: FhirExtensions.outcome,
@@ -106,6 +106,19 @@ describe("clinicianFromFhir", () => {
     ]);
     expect(clinician.licensure.licenses[0]?.number).toBe("C-10422");
     expect(allFhirErrors(person)).toEqual([]);
+    // A second rating of a domain that disagrees is kept, for the matcher to weigh; the same rating twice is not.
+    const twice = copy(person);
+    const againIneffective = outcome({
+      problemArea: { valueString: "trauma" },
+      rating: { valueCode: "ineffective" },
+      cases: { valueUnsignedInt: 30 },
+    });
+    twice.extension = [...(person.extension ?? []), againIneffective, againIneffective];
+    expect(clinicianFromFhir(twice, roles, options).clinician.outcomes?.map((each) => [each.problemArea, each.rating])).toEqual([
+      ["trauma", "effective"],
+      ["substance-use", "ineffective"],
+      ["trauma", "ineffective"],
+    ]);
     const broken = copy(person);
     broken.extension = [
       outcome({ problemArea: { valueString: "trauma" }, rating: { valueCode: "great" } }),

@@ -15,8 +15,7 @@ import {
   holdsCode,
   KEPT_IN_ORDER,
   MOST_EXPECTED,
-  outcomeFor,
-  outcomePosition,
+  worstOutcome,
   packedOutcome,
   releaseCodes,
   listFrom,
@@ -109,8 +108,7 @@ describe("the pool of clinicians' codes", () => {
               expect(table.pool[at]).toBeGreaterThan(table.pool[at - 1] as number);
           }
           for (const each of ["a", "f", "l", "z"]) {
-            if (kind === "outcomes") expect(outcomePosition(table, index, each)).toBe(list.lastIndexOf(each));
-            else if (!isKeptInOrder(kind)) expect(holdsCode(table, index, kind, each)).toBe(list.includes(each));
+            if (!isKeptInOrder(kind)) expect(holdsCode(table, index, kind, each)).toBe(list.includes(each));
           }
         }
         for (const kind of VALUE_KINDS) expect(valuesOf(table, index, kind)).toEqual(held?.values[kind] ?? []);
@@ -196,8 +194,41 @@ describe("packed slots and outcomes", () => {
         { ...emptyCodes(), outcomes: ["depression"] },
         { ...emptyValues(), outcomeRatings: [packedOutcome({ rating, cases })] },
       );
-      expect(outcomeFor({ codes: table }, { index: 0 }, "depression")).toEqual({ rating, cases });
-      expect(outcomeFor({ codes: table }, { index: 0 }, "anxiety")).toBeUndefined();
+      expect(worstOutcome({ codes: table }, { index: 0 }, "depression", 0)).toEqual({ rating, cases });
+      expect(worstOutcome({ codes: table }, { index: 0 }, "anxiety", 0)).toBeUndefined();
+    },
+  );
+
+  const RATINGS = ["effective", "neutral", "ineffective"] as const;
+  const outcome = fc.record({
+    area: fc.constantFrom("depression", "anxiety", "trauma"),
+    rating: fc.constantFrom(...RATINGS),
+    cases: fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 1_000_000 })),
+  });
+  test.prop([fc.array(outcome, { maxLength: 12 }), fc.integer({ min: 0, max: 40 })])(
+    "of an area's ratings on enough cases, the worst counts (ineffective, neutral, effective), on its most cases",
+    (outcomes, minCases) => {
+      const table = createClinicianCodes(1);
+      writeCodes(
+        table,
+        0,
+        { ...emptyCodes(), outcomes: outcomes.map((each) => each.area) },
+        { ...emptyValues(), outcomeRatings: outcomes.map(packedOutcome) },
+      );
+      for (const area of ["depression", "anxiety", "trauma", "grief"]) {
+        const counted = outcomes.filter((each) => each.area === area && each.cases >= minCases);
+        const badness = (each: (typeof counted)[number]) => RATINGS.indexOf(each.rating);
+        const worst = counted.reduce<(typeof counted)[number] | undefined>(
+          (found, each) =>
+            found === undefined || badness(each) > badness(found) || (badness(each) === badness(found) && each.cases > found.cases)
+              ? each
+              : found,
+          undefined,
+        );
+        expect(worstOutcome({ codes: table }, { index: 0 }, area, minCases)).toEqual(
+          worst === undefined ? undefined : { rating: worst.rating, cases: worst.cases },
+        );
+      }
     },
   );
 });

@@ -151,6 +151,19 @@ describe("the SQL keeps the matcher's rules", () => {
     expect(await agreed(directory, request)).toEqual(["portland"]);
   });
 
+  it("vetoes on any ineffective rating of the primary need with enough cases, however the area's ratings disagree", async () => {
+    const rated = (id: string, ...outcomes: [string, "effective" | "neutral" | "ineffective", number][]) =>
+      clinician(id, { outcomes: outcomes.map(([problemArea, rating, cases]) => ({ problemArea, rating, cases })) });
+    const clinicians = [
+      rated("counted-first", ["depression", "ineffective", 40], ["depression", "ineffective", 3]),
+      rated("counted-last", ["depression", "effective", 90], ["mdd", "ineffective", 15]),
+      rated("too-few", ["depression", "ineffective", 14], ["depression", "effective", 30]),
+      rated("elsewhere", ["anxiety", "ineffective", 40]),
+    ];
+    const request = { criteria: { location: { jurisdiction: "US-OR" }, prefer: { problemAreas: ["depression"] } } };
+    expect(await agreed({ clinicians }, request)).toEqual(["elsewhere", "too-few"]);
+  });
+
   it("follows the client's stays: telehealth must be licensed for every place over the course", async () => {
     const directory = {
       clinicians: [

@@ -434,6 +434,31 @@ describe("outcome veto", () => {
     expect(options[1]?.parts.find((p) => p.criterion === "outcomes")?.fit).toBe(0);
   });
 
+  it("of an area's ratings that disagree, an ineffective one on enough cases counts, in either order and by any spelling", () => {
+    const ineffective = { problemArea: "depression", rating: "ineffective" as const, cases: 200 };
+    const effective = { problemArea: "depression", rating: "effective" as const, cases: 20 };
+    for (const outcomes of [
+      [ineffective, effective],
+      [effective, ineffective],
+      [{ ...ineffective, problemArea: "MDD" }, effective],
+    ]) {
+      const both = clinician("b", { problemAreas: ["depression", "sleep"], outcomes });
+      const matcher = createMatcher({ clinicians: [both, neutral] });
+      expect(matcher.rank({ criteria: severe }, NOW).options.map((o) => o.clinicianId)).toEqual(["n"]);
+      expect(matcher.explain({ criteria: severe }, "b", NOW).failures.map((failure) => failure.text)).toEqual([
+        "Rated ineffective with the primary need, depression (200 cases).",
+      ]);
+      const penalized = createMatcher({ clinicians: [both] }, { ineffectiveOnPrimary: "penalize" }).rank({ criteria: severe }, NOW);
+      expect(penalized.options[0]?.parts.find((p) => p.criterion === "outcomes")?.fit).toBe(0);
+    }
+    // An ineffective rating on too few cases is no evidence beside an effective one on enough.
+    const weak = clinician("w", {
+      problemAreas: ["depression"],
+      outcomes: [{ ...ineffective, cases: 14 }, effective],
+    });
+    expect(createMatcher({ clinicians: [weak] }).explain({ criteria: severe }, "w", NOW).eligible).toBe(true);
+  });
+
   it("counts a rating only from 15 cases", () => {
     const few = clinician("f", {
       problemAreas: ["depression"],

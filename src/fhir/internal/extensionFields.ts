@@ -92,11 +92,19 @@ function outcomeOf(reader: FhirReader, found: Located<FhirObject>): DomainOutcom
   return { problemArea, rating: rating.data, cases, ...(asOf === undefined ? {} : { asOf }), ...(source === undefined ? {} : { source }) };
 }
 
-/** referwell's `outcome` extensions: one per problem domain, the first for a domain winning. */
+/** The same rating, from the same source on the same day, given twice (on the Practitioner and a role, say). */
+const sameOutcome = (a: DomainOutcome, b: DomainOutcome): boolean =>
+  a.problemArea === b.problemArea && a.rating === b.rating && a.cases === b.cases && a.asOf === b.asOf && a.source === b.source;
+
+/**
+ * referwell's `outcome` extensions, every one but a repeat: ratings of one
+ * domain that disagree are all kept, so the matcher reads them the cautious
+ * way (the worst on enough cases counts), never the first alone.
+ */
 function outcomes(reader: FhirReader, element: Located<FhirObject>, into: DomainOutcome[]): void {
   for (const found of extensionsOf(reader, element.value, FhirExtensions.outcome, element.path)) {
     const outcome = outcomeOf(reader, found);
-    if (outcome !== undefined && !into.some((entry) => entry.problemArea === outcome.problemArea)) into.push(outcome);
+    if (outcome !== undefined && !into.some((entry) => sameOutcome(entry, outcome))) into.push(outcome);
   }
 }
 

@@ -387,16 +387,6 @@ export function codesOf(table: ClinicianCodes, index: number, kind: CodeKind): s
   return codes;
 }
 
-/** The position, in the clinician's outcomes, of the last one for `code` (a later rating of an area replaces an earlier one); -1 for none. */
-export function outcomePosition(table: ClinicianCodes, index: number, code: string): number {
-  const number = table.numbers.get(code);
-  if (number === undefined) return -1;
-  const from = listFrom(table, index, "outcomes");
-  const to = listTo(table, index, "outcomes");
-  for (let at = to - 1; at >= from; at -= 1) if (table.pool[at] === number) return at - from;
-  return -1;
-}
-
 type WithCodes = { readonly codes: ClinicianCodes };
 
 /** Whether a compiled clinician holds `code` in one of its lists: {@link holdsCode} by the directory's pool. */
@@ -407,17 +397,35 @@ export const holds = (directory: WithCodes, clinician: { readonly index: number 
 export const packedOutcome = (outcome: Pick<DomainOutcome, "rating" | "cases">): number =>
   RATINGS.indexOf(outcome.rating) + 4 * outcome.cases;
 
-/** A compiled clinician's rating for a canonical problem area, the last one given when several are. */
-export function outcomeFor(
+/**
+ * A compiled clinician's worst rating for a canonical problem area among
+ * those on at least `minCases` cases (ineffective, then neutral, then
+ * effective), the one on the most cases of that rating; undefined when
+ * none has enough. Ratings of one area that disagree (two records, or
+ * two tags the vocabulary reads as one area) are read the cautious way:
+ * an ineffective rating on enough cases is never outweighed by another.
+ */
+export function worstOutcome(
   directory: WithCodes,
   clinician: { readonly index: number },
   code: string,
+  minCases: number,
 ): Pick<DomainOutcome, "rating" | "cases"> | undefined {
-  const position = outcomePosition(directory.codes, clinician.index, code);
-  if (position < 0) return undefined;
-  const from = listFrom(directory.codes, clinician.index, "outcomeRatings");
-  const packed = directory.codes.pool[from + position] as number;
-  return { rating: RATINGS[packed & 3] as DomainOutcome["rating"], cases: packed >>> 2 };
+  const { codes } = directory;
+  const number = codes.numbers.get(code);
+  if (number === undefined) return undefined;
+  const from = listFrom(codes, clinician.index, "outcomes");
+  const to = listTo(codes, clinician.index, "outcomes");
+  const ratings = listFrom(codes, clinician.index, "outcomeRatings") - from;
+  // A packed rating's low two bits are its place in RATINGS, which is how bad it is.
+  let worst = -1;
+  for (let at = from; at < to; at += 1) {
+    if (codes.pool[at] !== number) continue;
+    const packed = codes.pool[ratings + at] as number;
+    if (packed >>> 2 < minCases) continue;
+    if (worst < 0 || (packed & 3) > (worst & 3) || ((packed & 3) === (worst & 3) && packed >>> 2 > worst >>> 2)) worst = packed;
+  }
+  return worst < 0 ? undefined : { rating: RATINGS[worst & 3] as DomainOutcome["rating"], cases: worst >>> 2 };
 }
 
 /** Whether a compiled clinician reports any outcome. */

@@ -139,14 +139,20 @@ export function networkRows(clinician: Clinician): Row<"networks">[] {
   return rows;
 }
 
-/** Ineffective ratings per canonical problem area: the last rating of an area is the one the matcher reads. */
+/**
+ * One row per canonical problem area the clinician is rated ineffective
+ * with, on the most cases of those ratings: the veto holds when any
+ * ineffective rating of the area has enough cases, as the matcher reads
+ * ratings (see `worstOutcome`).
+ */
 export function ineffectiveRows(clinician: Clinician, vocabulary: Vocabulary): Row<"ineffective_outcomes">[] {
-  const outcomes = new Map(
-    (clinician.outcomes ?? []).map((outcome) => [vocabulary.canonical("problemAreas", outcome.problemArea), outcome]),
-  );
-  return [...outcomes]
-    .filter(([, outcome]) => outcome.rating === "ineffective")
-    .map(([problemArea, outcome]) => ({ clinician_id: clinician.id, problem_area: problemArea, cases: outcome.cases }));
+  const cases = new Map<string, number>();
+  for (const outcome of clinician.outcomes ?? []) {
+    if (outcome.rating !== "ineffective") continue;
+    const area = vocabulary.canonical("problemAreas", outcome.problemArea);
+    cases.set(area, Math.max(cases.get(area) ?? 0, outcome.cases));
+  }
+  return [...cases].map(([problemArea, most]) => ({ clinician_id: clinician.id, problem_area: problemArea, cases: most }));
 }
 
 /** One row per jurisdiction and discipline, as the licensure check reads them (see `licenceRequiredByPlace`). */

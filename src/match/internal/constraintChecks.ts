@@ -7,7 +7,7 @@ import type { ConstraintFailure, ConstraintReason, HardConstraint, PaymentRoute 
 import { type CareModeReason, type CareModes, careModes } from "./careModes.js";
 import type { CompiledClinician, CompiledDirectory, PreparedQuery } from "./compiled.js";
 import { inSentence } from "./inSentence.js";
-import { holds, outcomeFor, type SetKind } from "./clinicianCodes.js";
+import { holds, type SetKind } from "./clinicianCodes.js";
 import { countedOutcome } from "./countedOutcome.js";
 import { levelOfCareBit } from "./levelOfCareBit.js";
 import { capacityIn } from "./packedCapacity.js";
@@ -155,7 +155,7 @@ export const constraintChecks: readonly ConstraintCheck[] = [
       {
         constraint: "outcome",
         reason: "ineffective-on-primary-need",
-        text: `Rated ineffective with the primary need, ${inSentence(label(evaluation, "problemAreas", evaluation.query.vetoNeed as string))} (${outcomeFor(evaluation.directory, evaluation.clinician, evaluation.query.vetoNeed as string)?.cases} cases).`,
+        text: `Rated ineffective with the primary need, ${inSentence(label(evaluation, "problemAreas", evaluation.query.vetoNeed as string))} (${countedOutcome(evaluation.directory, evaluation.clinician, evaluation.query.vetoNeed as string)?.cases} cases).`,
       },
     ],
   },
