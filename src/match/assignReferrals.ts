@@ -92,6 +92,17 @@ export interface AssignmentResult {
 }
 
 const URGENCY_PRIORITY: Readonly<Record<Urgency, number>> = { routine: 1, soon: 2, urgent: 4 };
+
+/**
+ * The more urgent of a referral's own urgency and its criteria's, where
+ * both are given: where they disagree, a referral never makes a client
+ * less urgent than the criteria say (the library's own cautious reading; a
+ * host that triaged the client down changes the criteria too).
+ */
+function moreUrgent(own: Urgency | undefined, asked: Urgency | undefined): Urgency | undefined {
+  if (own === undefined || asked === undefined) return own ?? asked;
+  return URGENCY_PRIORITY[own] >= URGENCY_PRIORITY[asked] ? own : asked;
+}
 /** Severe and complex presentations weigh half as much again (a library default). */
 const SEVERE_FACTOR = 1.5;
 /** Values are compared as integers in millionths, so the optimum is exact and reproducible. */
@@ -176,14 +187,14 @@ export function assignReferrals(
   const priorities = sorted.map((referral) => {
     if (referral.priority !== undefined) return referral.priority;
     const criteria = referral.criteria;
-    const urgency = referral.urgency ?? criteria?.urgency ?? "routine";
+    const urgency = moreUrgent(referral.urgency, criteria?.urgency) ?? "routine";
     const severity = criteria?.severity ?? referral.client?.needs.severity;
     return URGENCY_PRIORITY[urgency] * (severity === "severe" || severity === "complex" ? SEVERE_FACTOR : 1);
   });
   const queries = sorted.map((referral) => {
     const criteria = referral.criteria ?? clientCriteria(referral.client as NonNullable<Referral["client"]>, today);
-    // The referral's own urgency caps the wait as it sets the priority.
-    return prepareQuery(compiled, criteria, criteria.startDate ?? today, undefined, referral.urgency ?? criteria.urgency);
+    // The urgency that sets the priority caps the wait too.
+    return prepareQuery(compiled, criteria, criteria.startDate ?? today, undefined, moreUrgent(referral.urgency, criteria.urgency));
   });
   queries.forEach((query, row) => {
     for (const index of collectCandidates(compiled, query)) {

@@ -279,8 +279,8 @@ export type RankOptionsInput = z.input<typeof RankOptions>;
 
 /**
  * An intake referral to assign: its criteria or client (exactly one) and its
- * priority. Without `priority`, urgency (the referral's, else the criteria's)
- * and severity set it: routine 1, soon 2, urgent 4, times 1.5 for a severe or
+ * priority. Without `priority`, urgency (the more urgent of the referral's
+ * and the criteria's) and severity set it: routine 1, soon 2, urgent 4, times 1.5 for a severe or
  * complex presentation.
  *
  * @example

@@ -8,6 +8,10 @@ import { untyped } from "../support/untyped.js";
 
 const NOW = "2026-11-23";
 const PRIORITY = { routine: 1, soon: 2, urgent: 4 } as const;
+type Urgency = keyof typeof PRIORITY;
+/** The urgency that counts for a referral: the more urgent of its own and its criteria's. */
+const urgencyOf = (referral: { readonly urgency: Urgency; readonly criteria: { readonly urgency?: Urgency | undefined } }): Urgency =>
+  PRIORITY[referral.criteria.urgency ?? "routine"] > PRIORITY[referral.urgency] ? (referral.criteria.urgency as Urgency) : referral.urgency;
 
 const referralsArb = (max: number) =>
   fc
@@ -73,12 +77,12 @@ describe("assignReferrals", () => {
       // The value of every eligible pair, scored independently of the assignment.
       const values = referrals.map((referral) =>
         clinicians.map((clinician) => {
-          // The referral's urgency caps the wait, as the criteria's would.
-          const explanation = matcher.explain({ criteria: { ...referral.criteria, urgency: referral.urgency } }, clinician.id, {
+          // The more urgent of the referral's and the criteria's caps the wait, as the criteria's alone would.
+          const explanation = matcher.explain({ criteria: { ...referral.criteria, urgency: urgencyOf(referral) } }, clinician.id, {
             now: NOW,
           });
           const severe = referral.criteria.severity === "severe" || referral.criteria.severity === "complex";
-          const priority = PRIORITY[referral.urgency] * (severe ? 1.5 : 1);
+          const priority = PRIORITY[urgencyOf(referral)] * (severe ? 1.5 : 1);
           return explanation.option === undefined
             ? undefined
             : Math.max(1, Math.round(priority * (1 + explanation.option.score) * 1_000_000));
@@ -111,7 +115,9 @@ describe("assignReferrals", () => {
       for (const a of result.assignments) {
         const referral = referrals.find((r) => r.id === a.referralId);
         if (referral === undefined) throw new Error("unknown referral");
-        const explanation = matcher.explain({ criteria: { ...referral.criteria, urgency: referral.urgency } }, a.clinicianId, { now: NOW });
+        const explanation = matcher.explain({ criteria: { ...referral.criteria, urgency: urgencyOf(referral) } }, a.clinicianId, {
+          now: NOW,
+        });
         expect(explanation.eligible).toBe(true);
         expect(a.option.score).toBe(explanation.option?.score);
       }
@@ -128,7 +134,7 @@ describe("assignReferrals", () => {
         if (referral === undefined) throw new Error("unknown referral");
         const expected: Record<string, number> = {};
         for (const clinician of clinicians) {
-          const explanation = matcher.explain({ criteria: { ...referral.criteria, urgency: referral.urgency } }, clinician.id, {
+          const explanation = matcher.explain({ criteria: { ...referral.criteria, urgency: urgencyOf(referral) } }, clinician.id, {
             now: NOW,
           });
           for (const constraint of new Set(explanation.failures.map((failure) => failure.constraint))) {
@@ -171,6 +177,25 @@ describe("priorities", () => {
     const urgent = { id: "b", criteria: { location: { jurisdiction: "US-OR" }, urgency: "urgent", severity: "severe" } };
     const result = assignReferrals([routine, urgent], [clinician], { now: NOW });
     expect(result.assignments.map((a) => [a.referralId, a.priority])).toEqual([["b", 6]]);
+  });
+
+  test.prop([
+    fc.constantFrom("routine" as const, "soon" as const, "urgent" as const),
+    fc.constantFrom("routine" as const, "soon" as const, "urgent" as const),
+  ])("where the referral's urgency and the criteria's disagree, the more urgent sets the priority and caps the wait", (own, asked) => {
+    const stronger = PRIORITY[own] >= PRIORITY[asked] ? own : asked;
+    // A wait of 20 days: within a routine request, past soon's 10 business days (14 days from this Monday) and urgent's 2.
+    const clinician = {
+      ...BASE_CLINICIAN,
+      capacity: { caseloadMax: 30, caseloadCurrent: 10, weeklyNewClientLimit: 1, expectedWaitDays: 20 },
+    };
+    const referral = { id: "a", urgency: own, criteria: { location: { jurisdiction: "US-OR" }, urgency: asked } };
+    const result = assignReferrals([referral], [clinician], { now: NOW });
+    if (stronger === "routine") expect(result.assignments.map((a) => [a.referralId, a.priority])).toEqual([["a", 1]]);
+    else
+      expect(result.unassigned.map((u) => [u.referralId, u.reason, u.failedConstraints])).toEqual([
+        ["a", "no-eligible-clinician", { wait: 1 }],
+      ]);
   });
 });
 

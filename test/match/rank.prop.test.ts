@@ -246,10 +246,11 @@ describe("matcher.rank", () => {
         expect(part(option, "needs")?.fit).toBeCloseTo(needs.length === 0 ? 1 : met / total, 12);
         if (needs.length > 0 && treats.every(Boolean)) expect(part(option, "needs")?.reason).toMatch(/^Treats every need: /);
         if (needs.length > 0 && !treats.some(Boolean)) expect(part(option, "needs")?.reason).toMatch(/^Treats none of the needs /);
-        // Outcomes: the last rating of each need with at least 15 cases counts; an ineffective one zeroes the part.
+        // Outcomes: the worst rating of each need among those on at least 15 cases counts; an ineffective one zeroes the part.
         const counted = needs.flatMap((need) => {
-          const outcome = (source.outcomes ?? []).filter((o) => o.problemArea === need).at(-1);
-          return outcome !== undefined && outcome.cases >= 15 ? [outcome.rating] : [];
+          const ratings = (source.outcomes ?? []).filter((o) => o.problemArea === need && o.cases >= 15).map((o) => o.rating);
+          const worst = (["ineffective", "neutral", "effective"] as const).find((rating) => ratings.includes(rating));
+          return worst === undefined ? [] : [worst];
         });
         const ineffective = counted.includes("ineffective");
         const outcomes = part(option, "outcomes");

@@ -41,13 +41,12 @@ export function hardConstraintViolations(
   const served = c.populations.some((p) => vocabulary.canonical("populations", p) === "adults")
     ? [...c.populations, "older-adults"]
     : c.populations;
-  // The outcome veto (default policy): an ineffective rating on at least 15 cases with the primary need; the last rating of a need counts.
+  // The outcome veto (default policy): any ineffective rating on at least 15 cases with the primary need, whatever else it is rated.
   const primary = criteria.prefer.problemAreas[0];
   const onPrimary = (c.outcomes ?? []).filter(
     (o) => primary !== undefined && vocabulary.canonical("problemAreas", o.problemArea) === vocabulary.canonical("problemAreas", primary),
   );
-  const last = onPrimary[onPrimary.length - 1];
-  if (last !== undefined && last.rating === "ineffective" && last.cases >= 15) out.push("outcome");
+  if (onPrimary.some((o) => o.rating === "ineffective" && o.cases >= 15)) out.push("outcome");
   if (!has("populations", served, r.populations)) out.push("population");
   if (!has("problemAreas", c.problemAreas, r.problemAreas)) out.push("problem-area");
   if (!has("modalities", c.modalities, r.modalities)) out.push("modality");
