@@ -247,6 +247,7 @@ export const ExpectedText = Object.freeze({
   sameTimeZone: "the time zone of the other roles",
   knownAgeGroup: "a date that tells the age group",
   oneAuthorizationKind: "one authorization kind per consent",
+  sameEventAgain: "an id not used before, or the same event again",
 } as const);
 
 const fixedTexts: ReadonlySet<string> = new Set([

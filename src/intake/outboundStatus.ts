@@ -16,8 +16,9 @@ const Events = z.array(OutboundEvent).min(1).max(10_000);
  * until they have), thank the receiver once they accepted
  * (`policy.thankReceiver` business days after), or find another option for
  * a client the receiver could not take. Events are read in date order
- * whatever order they come in; an event stored twice counts once; exactly
- * one `sent` event is needed and nothing may be dated before it.
+ * whatever order they come in; an event stored twice counts once (two
+ * different events under one id are refused); exactly one `sent` event is
+ * needed and nothing may be dated before it.
  *
  * When the receiver is a referrer of the practice's network (`referrerId`
  * on `sent`), the status carries the `referral-sent` event for

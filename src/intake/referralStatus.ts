@@ -22,7 +22,8 @@ const Events = z.array(InboundEvent).min(1).max(10_000);
  * recorded call was reached on the day they were booked. It is strict
  * where a record cannot be right, and names the event by its place:
  * exactly one `received` event, nothing dated before it, nothing but a
- * referrer update after `closed`, one referral per call.
+ * referrer update after `closed`, one referral per call, and no two
+ * different events under one id.
  *
  * Each milestone (received, first visit, declined, not a fit, redirected)
  * owes the referrer one update, due `policy.referrerUpdate` business days

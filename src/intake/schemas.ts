@@ -14,7 +14,7 @@ import { NowOptions } from "../model/now.js";
 import { Id, IsoDate, Period } from "../model/scalars.js";
 
 const base = {
-  /** The event's own id: an event stored twice counts once. */
+  /** The event's own id: an event stored twice counts once; two different events may not share one. */
   id: Id,
   /** The referral it belongs to. */
   referralId: Id,

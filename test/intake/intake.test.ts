@@ -150,6 +150,20 @@ describe("referralStatus: the path to a first visit", () => {
       path: [2, "date"],
       code: "after-close",
     });
+    // Two different events under one id: refused at the second, in either order, never read as one or the other.
+    const urgentCopy = { ...received("urgent"), referrerId: "ref-SECRET" };
+    for (const events of [
+      [received("urgent"), urgentCopy, received()],
+      [received(), urgentCopy],
+    ]) {
+      const error = rejection(() => referralStatus(events, { now: "2026-11-23" }));
+      expect(error.issues).toEqual([{ path: [1, "id"], code: "duplicate-id", expected: "an id not used before, or the same event again" }]);
+      expect(error.message).not.toContain("SECRET");
+    }
+    const attended = ev("e1", "2026-11-30", "first-visit-attended");
+    expect(
+      rejection(() => referralStatus([received(), attended, { ...attended, type: "no-show" }], { now: "2026-12-01" })).issues[0],
+    ).toMatchObject({ path: [2, "id"], code: "duplicate-id" });
     // A referrer update after the close is still recorded.
     expect(
       referralStatus(
@@ -187,5 +201,12 @@ describe("outboundStatus: a warm hand-off is complete when the client is connect
     expect(rejection(() => outboundStatus([out("o1", "2026-11-10", "accepted")], { now: "2026-11-24" })).issues).toEqual([
       { path: [], code: "required", expected: "one sent event per referral" },
     ]);
+    // The same sent event twice counts once; a different one under its id is refused.
+    expect(outboundStatus([sent, sent], { now: "2026-11-24" })).toEqual(outboundStatus([sent], { now: "2026-11-24" }));
+    const elsewhere = { ...(sent as object), toClinicianId: "clin-lee" } as never;
+    expect(rejection(() => outboundStatus([sent, elsewhere], { now: "2026-11-24" })).issues[0]).toMatchObject({
+      path: [1, "id"],
+      code: "duplicate-id",
+    });
   });
 });

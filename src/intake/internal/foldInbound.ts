@@ -148,7 +148,7 @@ function checked(input: readonly InboundEvent[]): { events: InboundEvent[]; rece
 
 /**
  * Folds the events of one inbound referral, in date order whatever order
- * they came in (an id stored twice counts once). Exactly one `received`
+ * they came in (an event stored twice counts once). Exactly one `received`
  * event is needed; nothing may be dated before it, and nothing but a
  * referrer update after the referral is closed. The first issue found is
  * named by the event's place in the input, never by its content.

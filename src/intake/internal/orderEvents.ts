@@ -1,3 +1,4 @@
+import { ExpectedText, InvalidInputError } from "../../errors.js";
 import { compareText } from "../../model/internal/compareText.js";
 
 /** Each list's ranks by type, built once per list (the lists are module constants). */
@@ -33,25 +34,33 @@ function insertionSort<Item>(items: Item[], compare: (a: Item, b: Item) => numbe
   return items;
 }
 
-/** One copy of each id: should two copies differ, the smaller as JSON, so the result never depends on the order the host passed them in. */
+/**
+ * One copy of each id. Two copies that differ are refused, named by the
+ * place of the second: keeping either would decide the referral's state on
+ * a record that cannot be right (an urgent referral read as routine, a
+ * missed first visit read as attended), so the host must say which holds.
+ */
 function distinct<Event extends { readonly id: string }>(events: readonly Event[]): readonly Event[] {
   const ids = new Set<string>();
   for (const event of events) ids.add(event.id);
   if (ids.size === events.length) return events;
-  const byId = new Map<string, Event>();
-  for (const event of events) {
+  const byId = new Map<string, { readonly event: Event; readonly json: string }>();
+  events.forEach((event, place) => {
+    const json = JSON.stringify(event);
     const kept = byId.get(event.id);
-    if (kept === undefined || JSON.stringify(event) < JSON.stringify(kept)) byId.set(event.id, event);
-  }
-  return [...byId.values()];
+    if (kept === undefined) byId.set(event.id, { event, json });
+    else if (kept.json !== json)
+      throw new InvalidInputError("events", [{ path: [place, "id"], code: "duplicate-id", expected: ExpectedText.sameEventAgain }]);
+  });
+  return [...byId.values()].map((kept) => kept.event);
 }
 
 /**
  * Events in the order they are read: by date, then by the order their
  * types take within a day (a referral is received before the client is
- * contacted), then by id. An id stored twice counts once; should the two
- * copies differ, the smaller as JSON is kept, so the result never depends
- * on the order the host passed them in.
+ * contacted), then by id. The same event stored twice counts once; two
+ * different events under one id are refused (`duplicate-id`, see
+ * {@link distinct}).
  */
 export function orderEvents<Event extends { readonly id: string; readonly date: string; readonly type: string }>(
   events: readonly Event[],
