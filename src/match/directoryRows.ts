@@ -72,10 +72,10 @@ export interface DirectoryRows {
     readonly grants: readonly string[] | null;
     readonly valid: string;
   }[];
-  /** Days already practised under a privilege, per jurisdiction and year (compacts with a yearly limit). */
+  /** Days already practised under a compact, per jurisdiction and year (compacts with a yearly limit), from each of the clinician's privileges under it. */
   readonly privilege_days: readonly {
     readonly clinician_id: string;
-    readonly privilege: number;
+    readonly compact_id: string;
     readonly jurisdiction: string;
     readonly year: number;
     readonly days: number;

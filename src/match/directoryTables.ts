@@ -34,7 +34,7 @@ const COLUMNS: Readonly<Record<SqlTable, string>> = {
   licences: "clinician_id text NOT NULL, jurisdiction text NOT NULL, valid daterange NOT NULL",
   privileges: "clinician_id text NOT NULL, privilege integer NOT NULL, compact_id text NOT NULL, grants text[], valid daterange NOT NULL",
   privilege_days:
-    "clinician_id text NOT NULL, privilege integer NOT NULL, jurisdiction text NOT NULL, year integer NOT NULL, days integer NOT NULL",
+    "clinician_id text NOT NULL, compact_id text NOT NULL, jurisdiction text NOT NULL, year integer NOT NULL, days integer NOT NULL",
   networks: "clinician_id text NOT NULL, payer_id text NOT NULL, plan_id text, covered daterange NOT NULL",
   offices: "clinician_id text NOT NULL, jurisdiction text NOT NULL, lat double precision NOT NULL, lon double precision NOT NULL",
   ineffective_outcomes: "clinician_id text NOT NULL, problem_area text NOT NULL, cases integer NOT NULL",
@@ -60,7 +60,7 @@ const INDEXES: readonly (readonly [SqlTable, string, string])[] = [
   ["privileges", "clinician", "btree (clinician_id)"],
   ["privileges", "compact", "btree (compact_id, clinician_id)"],
   ["privileges", "valid", "gist (valid)"],
-  ["privilege_days", "clinician", "btree (clinician_id, privilege, year)"],
+  ["privilege_days", "clinician", "btree (clinician_id, compact_id, year)"],
   ["networks", "clinician", "btree (clinician_id, payer_id)"],
   ["networks", "payer", "btree (payer_id, plan_id, clinician_id)"],
   ["networks", "covered", "gist (covered)"],

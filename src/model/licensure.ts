@@ -129,7 +129,9 @@ export type Compact = z.infer<typeof Compact>;
  * it. It counts only while the clinician holds a licence in force in a
  * member jurisdiction, or in the declared `home` when the compact ties
  * privileges to it. `daysUsed` counts the days already practised per
- * jurisdiction and year, for compacts with a yearly limit (PSYPACT TAP).
+ * jurisdiction and year, for compacts with a yearly limit (PSYPACT TAP);
+ * the days listed on every privilege under the same compact count
+ * together, since the limit is the clinician's.
  * Pre-licensed clinicians hold no compact privileges (see {@link Licensure}).
  *
  * @example

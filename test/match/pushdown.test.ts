@@ -116,6 +116,29 @@ describe("the SQL keeps the matcher's rules", () => {
       criteria: { location: { jurisdiction: "US-WA", point: { lat: 45.6, lon: -122.6 } }, require: { modes: ["in-person" as const] } },
     };
     expect(await agreed(directory, request)).toEqual(["tap-29-US-WA-2026", "tap-30-US-OR-2026", "tap-30-US-WA-2025"]);
+    // The days of every privilege under the compact count together, a record that authorizes nothing included.
+    const split = (id: string, second: number, period?: { start: string; end: string }) =>
+      clinician(id, {
+        locations: office("US-WA"),
+        telehealth: false,
+        licensure: {
+          licenses: [{ jurisdiction: "US-OR" }],
+          compacts: [
+            { compactId: "tap", home: "US-OR", daysUsed: [{ jurisdiction: "US-WA", year: 2026, days: 15 }] },
+            {
+              compactId: "tap",
+              home: "US-OR",
+              daysUsed: [{ jurisdiction: "US-WA", year: 2026, days: second }],
+              ...(period === undefined ? {} : { period }),
+            },
+          ],
+        },
+      });
+    const renewed = {
+      compacts: [TAP],
+      clinicians: [split("under", 14), split("over", 15), split("lapsed-over", 15, { start: "2025-01-01", end: "2025-12-31" })],
+    };
+    expect(await agreed(renewed, request)).toEqual(["under"]);
   });
 
   it("reads a per-jurisdiction privilege only where it grants, and only while the declared home licence is in force", async () => {

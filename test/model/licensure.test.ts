@@ -185,6 +185,26 @@ describe("compacts with their rules", () => {
     expect(checkLicensure(psychologist, { jurisdiction: "US-WA", mode: "in-person", on: "2027-01-04" }, real).authorized).toBe(true);
   });
 
+  it("PSYPACT TAP: the days listed on every privilege under the compact count toward the one limit", () => {
+    const tap = (days: number, period?: { start: string; end?: string }) => ({
+      compactId: "psypact-tap",
+      home: "US-OR",
+      daysUsed: [{ jurisdiction: "US-WA", year: 2026, days }],
+      ...(period === undefined ? {} : { period }),
+    });
+    const where = { jurisdiction: "US-WA", mode: "in-person", on } as const;
+    const holding = (...compacts: object[]) => clinician({ licenses: [{ jurisdiction: "US-OR" }], compacts });
+    // A renewed record beside the one it replaced, 20 days on each: 40 of 30 are used.
+    expect(
+      checkLicensure(holding(tap(20, { start: "2025-01-01", end: "2026-06-30" }), tap(20, { start: "2026-07-01" })), where, real)
+        .authorized,
+    ).toBe(false);
+    expect(checkLicensure(holding(tap(20), tap(20)), where, real).authorized).toBe(false);
+    expect(checkLicensure(holding(tap(14), tap(15)), where, real).authorized).toBe(true);
+    // Days under another compact do not count.
+    expect(checkLicensure(holding(tap(14), { ...tap(29), compactId: "psypact-apit" }), where, real).authorized).toBe(true);
+  });
+
   it("a declared home must be where the licence is held", () => {
     const moved = clinician({ licenses: [{ jurisdiction: "US-CO" }], compacts: [{ compactId: "psypact-apit", home: "US-OR" }] });
     expect(checkLicensure(moved, { jurisdiction: "US-WA", mode: "telehealth", on }, real).authorized).toBe(false);

@@ -112,13 +112,14 @@ export function licensureRows(
   if (licensure.status === "pre-licensed") return { licences, privileges, privilege_days: privilegeDays };
   licensure.compacts.forEach((privilege, index) => {
     const compact = compacts.get(privilege.compactId) as Compact;
+    // Days count under the compact whatever the record they are listed on, one that authorizes nothing included.
+    for (const used of privilege.daysUsed ?? [])
+      privilegeDays.push({ clinician_id: id, compact_id: compact.id, jurisdiction: used.jurisdiction, year: used.year, days: used.days });
     // One privilege per remote state grants nothing without any listed.
     if (privilege.jurisdictions === undefined && (compact.rules ?? DEFAULT_RULES).grant === "per-jurisdiction") return;
     const grants = privilege.jurisdictions ?? null;
     for (const span of privilegeSpans(clinician, privilege, compact))
       privileges.push({ clinician_id: id, privilege: index, compact_id: compact.id, grants, valid: dateRangeLiteral(span) });
-    for (const used of privilege.daysUsed ?? [])
-      privilegeDays.push({ clinician_id: id, privilege: index, jurisdiction: used.jurisdiction, year: used.year, days: used.days });
   });
   return { licences, privileges, privilege_days: privilegeDays };
 }

@@ -36,7 +36,7 @@ function licensed(sql: SqlWriter, where: string, mode: string, on: string): stri
   const places = `(${where}, left(${where}, 2))`;
   const licence = `EXISTS (SELECT 1 FROM ${sql.table("licences")} l WHERE l.clinician_id = c.id AND l.jurisdiction IN ${places} AND l.valid @> ${on})`;
   const daysUsed = `(SELECT coalesce(sum(d.days), 0) FROM ${sql.table("privilege_days")} d
-            WHERE d.clinician_id = p.clinician_id AND d.privilege = p.privilege AND d.year = extract(year FROM ${on})::integer
+            WHERE d.clinician_id = p.clinician_id AND d.compact_id = p.compact_id AND d.year = extract(year FROM ${on})::integer
               AND d.jurisdiction IN ${places})`;
   const privilege = `EXISTS (SELECT 1 FROM ${sql.table("privileges")} p JOIN ${sql.table("compacts")} k ON k.id = p.compact_id
         WHERE p.clinician_id = c.id AND ${mode} = ANY (k.modes) AND p.valid @> ${on}

@@ -89,19 +89,39 @@ export function licensureRules(
 export const isMember = (members: ReadonlySet<Jurisdiction>, where: Jurisdiction): boolean =>
   members.has(where) || members.has(countryOf(where));
 
-/** Days left this year under a compact's yearly limit, or whether there is no limit. */
-function daysLeft(privilege: CompactPrivilege, limit: number | undefined, where: Jurisdiction, year: number): boolean {
+/**
+ * Whether days are left this year in the setting's jurisdiction under a
+ * compact's yearly limit, the days used counted over every privilege the
+ * clinician lists under the compact: the limit is the clinician's (PSYPACT
+ * TAP: 30 days per remote state per calendar year), so a renewed record and
+ * the old one, or a record listed twice, share it. Worked out once per
+ * compact per check (`memo`), so a check stays linear in the days listed.
+ */
+function daysLeft(
+  memo: Map<string, boolean>,
+  privileges: readonly CompactPrivilege[],
+  { compact }: CompactEntry,
+  { jurisdiction, on }: CareSetting,
+): boolean {
+  const limit = (compact.rules ?? DEFAULT_RULES).maxDaysPerYear;
   if (limit === undefined) return true;
+  const known = memo.get(compact.id);
+  if (known !== undefined) return known;
+  const year = Number(on.slice(0, 4));
   let used = 0;
-  for (const entry of privilege.daysUsed ?? []) if (entry.year === year && covers(entry.jurisdiction, where)) used += entry.days;
+  for (const privilege of privileges) {
+    if (privilege.compactId !== compact.id) continue;
+    for (const entry of privilege.daysUsed ?? []) if (entry.year === year && covers(entry.jurisdiction, jurisdiction)) used += entry.days;
+  }
+  memo.set(compact.id, used < limit);
   return used < limit;
 }
 
 /**
  * Whether one privilege reaches the setting under its compact's rules, all
- * but the home licence it rests on (see {@link hasHomeLicence}): in force
- * on the day, for the mode, to a member it grants, from home where the
- * compact requires it, and within its days.
+ * but its compact's days (see {@link daysLeft}) and the home licence it
+ * rests on (see {@link hasHomeLicence}): in force on the day, for the mode,
+ * to a member it grants, and from home where the compact requires it.
  */
 function privilegeReaches(privilege: CompactPrivilege, entry: CompactEntry, setting: CareSetting): boolean {
   const { compact, members } = entry;
@@ -109,11 +129,7 @@ function privilegeReaches(privilege: CompactPrivilege, entry: CompactEntry, sett
   const { jurisdiction, mode, on } = setting;
   if (privilege.period !== undefined && !withinPeriod(privilege.period, on)) return false;
   if (!compact.modes.includes(mode) || !isMember(members, jurisdiction)) return false;
-  return (
-    grants(privilege, rules, jurisdiction) &&
-    fromHome(privilege, rules, setting) &&
-    daysLeft(privilege, rules.maxDaysPerYear, jurisdiction, Number(on.slice(0, 4)))
-  );
+  return grants(privilege, rules, jurisdiction) && fromHome(privilege, rules, setting);
 }
 
 /** Whether the privilege reaches the jurisdiction: one privilege per remote state grants nothing without any listed. */
@@ -159,9 +175,11 @@ function authorityFor(
   const privileges = status === "pre-licensed" ? NO_PRIVILEGES : clinician.licensure.compacts;
   // The licences held on the day are gathered only once a privilege reaches its home-licence test.
   let held: HeldLicences | undefined;
+  let daysLeftUnder: Map<string, boolean> | undefined;
   for (const privilege of privileges) {
     const entry = rules.compacts.get(privilege.compactId);
     if (entry === undefined || !privilegeReaches(privilege, entry, setting)) continue;
+    if (entry.compact.rules?.maxDaysPerYear !== undefined && !daysLeft((daysLeftUnder ??= new Map()), privileges, entry, setting)) continue;
     held ??= heldOn(licenses, on, rules.memberOf);
     if (hasHomeLicence(privilege, entry, held)) return entry;
   }
