@@ -85,8 +85,11 @@ const BUDGETS = {
   // layout's limits checked (about 0.3 kB, as without zod): a directory or an update past what the pool or the table of
   // codes holds is refused with a typed error, not the engine's RangeError or a half-made change. Then by the hard
   // constraints checked without building answers they do not return (about 0.2 kB, as without zod): licensure asked
-  // whether, fees compared where the pool holds them, a query's days and payers' numbers found once.
-  "createMatcher with zod": 61.8 * KB,
+  // whether, fees compared where the pool holds them, a query's days and payers' numbers found once. Then by data that
+  // contradicts itself read the cautious way (about 0.15 kB, as without zod): regulations that disagree merged once for
+  // the check, the index and the rows, an area's worst counted outcome rating, a compact's days summed across its
+  // privileges, and the directory's limits written once.
+  "createMatcher with zod": 62.0 * KB,
   // Without zod it grew again by the shared error module's expected texts for FHIR input (about 80 B), which live
   // there so that InvalidInputError accepts them; the matcher imports no FHIR code; then by the practice's partner
   // preference (practice sizes, busy in a specialty: about 0.35 kB), then by where the client will be (stays, and the
@@ -132,7 +135,9 @@ const BUDGETS = {
   // each refused with a typed error, and an update checked against both before anything changes. Then by the hard
   // constraints checked without building answers they do not return (about 0.2 kB): an intake week of 300 referrals
   // × 60 clinicians took about a quarter less time, most of it in counting why referrals no one can take fail.
-  "createMatcher without zod": 35.8 * KB,
+  // Then by data that contradicts itself read the cautious way (about 0.17 kB): merged regulations, an area's worst
+  // counted outcome rating, a compact's days summed across its privileges.
+  "createMatcher without zod": 36.0 * KB,
   // The shared model's share grew with the exact time-zone offsets, the instant year cap and the new expected texts;
   // consent's with the regulation's full 2.32(a)(1) notice, canonical identifiers, the uncertain day, supersession,
   // the emergency and treatment rules, and the per-call indexes (category and data period).
@@ -141,8 +146,9 @@ const BUDGETS = {
   // Then by prepared consents (about 0.2 kB): recognising a prepared list, and looking up its indexed deny recipients.
   // Then by validated copies built by a constructor with room for every field (about 50 B), which leaves no growing
   // store of properties behind as garbage. Then by the payload zod's checks read, lent again once a value has passed
-  // them (about 20 B).
-  "composeUpdate without zod": 17.5 * KB,
+  // them (about 20 B). Then by the shared error module's texts for a second authorization kind and a repeated event id
+  // (about 40 B).
+  "composeUpdate without zod": 17.6 * KB,
   // Everything grew by referwell/intake and the issue codes its checks report (shared by every app), then by the
   // intake measures and the waitlist review (about 0.9 kB), by the planner's owner-day and calendar-text rules, and by
   // the matcher's partner preference, by the referral rule's verify-benefits notice (about 0.1 kB), and by the client's
@@ -168,8 +174,9 @@ const BUDGETS = {
   // (about 90 B), then by its id table and compiled offices (about 1.1 kB), then by the matcher's count of clinicians
   // with unknown tags and a relationship event delivered again given back its state (about 80 B together), then by the
   // matcher's layout limits checked, with typed errors (about 0.2 kB), then by its hard constraints checked without
-  // building answers they do not return (about 0.3 kB).
-  "everything without zod": 95.8 * KB,
+  // building answers they do not return (about 0.3 kB), then by data that contradicts itself read the cautious way
+  // across the matcher, FHIR and intake (about 0.2 kB).
+  "everything without zod": 96.0 * KB,
   // referwell/fhir on its own: its readers and writers, the code maps as data, and the model schemas they validate with;
   // then consents in and out (about 5 kB): the Consent reader and writer, and the consent schemas and built-in categories
   // they validate and read security labels with. An app that imports only the clinician or client readers does not
@@ -177,11 +184,14 @@ const BUDGETS = {
   // as a stay (about 0.1 kB).
   // Then by the compiled reader of validate (about 2.5 kB).
   // Then by date arithmetic on day numbers (about 0.5 kB).
-  "fhir with zod": 57.4 * KB,
+  // Then by codings and addresses that disagree read the cautious way (about 0.5 kB, as without zod): every need a
+  // condition's codings map to, a deny's every category and a permit's none, a second authorization kind refused, every
+  // outcome rating kept, an address beside the residence read as a stay, and the notes that say so.
+  "fhir with zod": 58.0 * KB,
   // Without zod it grew by the client record's stays and stated preferences, which it validates, then by consents in and out,
   // the outcome profile, and stays from temporary addresses.
   // Then by the compiled reader of validate.
-  "fhir without zod": 29.7 * KB,
+  "fhir without zod": 30.3 * KB,
 };
 
 const BUNDLERS = {
