@@ -115,7 +115,7 @@ export function clientFromFhir(
   reader.resourceType(person, "Patient", root);
   const id = reader.string(person.id, [...root, "id"], true, 64);
   const ageGroup = ageGroupOf(reader, person.birthDate, [...root, "birthDate"], today);
-  const { residence, moves, stays } = residenceOf(reader, person, root, today, { defaultCountry: settings.defaultCountry, notes });
+  const { residence, moves, stays } = residenceOf(reader, person, root, today, settings.defaultCountry);
   const coverage = reader.array(coverages, ["coverages"]).flatMap((item, index): Coverage[] => {
     const read = coverageOf(reader, item, index, id, notes);
     return read === undefined ? [] : [read];

@@ -42,10 +42,6 @@ import * as z from "zod";
  *   as `inactive`: it permits nothing, and its deny provisions still hold
  * - `assumed-general`: no authorization kind in `category`, so the consent
  *   is read as a `general` one, which authorizes no notes or Part 2 records
- * - `read-as-stay`: a Patient address in force beside the one read as the
- *   residence (a second home), or a second planned move on the same day, is
- *   read as a stay over its days: the client may be there, so telehealth
- *   must be licensed there too (the cautious reading)
  * - `codings-disagree`: a CodeableConcept whose codings map to different
  *   codes (a translation that is no translation) was read the cautious way:
  *   a client's condition keeps every problem area its codings map to (the
@@ -75,7 +71,6 @@ export const FhirNoteCode = z.enum([
   "read-as-deny",
   "assumed-general",
   "codings-disagree",
-  "read-as-stay",
 ]);
 /** Why a note was written. */
 export type FhirNoteCode = z.infer<typeof FhirNoteCode>;

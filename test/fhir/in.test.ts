@@ -190,34 +190,6 @@ describe("clientFromFhir", () => {
     });
   });
 
-  it("reads an address in force beside the residence, or a second move on one day, as a stay, and says so", () => {
-    const { patient, coverages, conditions } = patientInput();
-    const twoHomes = {
-      ...patient,
-      address: [
-        { use: "work" as const, state: "ID", country: "US" },
-        { use: "home" as const, state: "OR", country: "US" },
-        { use: "home" as const, state: "WA", country: "US", period: { start: "2026-01-01", end: "2027-06-30" } },
-        { use: "home" as const, state: "CA", country: "US", period: { start: "2027-01-15" } },
-        { use: "home" as const, state: "NV", country: "US", period: { start: "2027-01-15" } },
-      ],
-    };
-    const { client, notes } = clientFromFhir(twoHomes, coverages, conditions, { now: NOW });
-    // The home address is the residence; the work address it displaced, the second home and the second move are stays.
-    expect(client.residence).toEqual({ jurisdiction: "US-OR" });
-    expect(client.plannedMoves).toEqual([{ date: "2027-01-15", to: { jurisdiction: "US-CA" } }]);
-    expect(client.stays).toEqual([
-      { place: { jurisdiction: "US-ID" }, period: { start: NOW } },
-      { place: { jurisdiction: "US-WA" }, period: { start: "2026-01-01", end: "2027-06-30" } },
-      { place: { jurisdiction: "US-NV" }, period: { start: "2027-01-15" } },
-    ]);
-    expect(notes.filter((note) => note.code === "read-as-stay").map((note) => note.path.join("."))).toEqual([
-      "patient.address.0",
-      "patient.address.2",
-      "patient.address.4",
-    ]);
-  });
-
   it("tells a partial birth date by both its ends", () => {
     const { patient, coverages, conditions } = patientInput();
     expect(clientFromFhir({ ...patient, birthDate: "1988" }, coverages, conditions, { now: NOW }).client.ageGroup).toBe("adult");

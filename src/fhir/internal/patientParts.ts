@@ -5,7 +5,6 @@ import { FhirExtensions } from "../extensions.js";
 import { fullDate } from "./dates.js";
 import { extensionsOf } from "./elements.js";
 import { jurisdictionOf } from "./jurisdictionOf.js";
-import type { FhirNote } from "../notes.js";
 import type { FhirObject, FhirPath, FhirReader } from "./read.js";
 
 /** Age in whole years on `day` of someone born on `birth`. */
@@ -81,57 +80,42 @@ function addressInForce(reader: FhirReader, item: unknown, at: FhirPath, today: 
   return place === undefined ? undefined : { address, span, start, end, place };
 }
 
-type Stay = { place: Place; period: { start: string; end?: string } };
-
-/** A stay over an address's days: from its start (or today), to its end when it has one. */
-const stayOver = (place: Place, start: string, end: string | undefined): Stay => ({
-  place,
-  period: end === undefined ? { start } : { start, end },
-});
-
 /**
  * Where the client lives on `today`, and where they will: of the addresses
  * that are not `old` and not postal-only, the one whose period holds today
  * (a `home` address first), and each one whose period starts later as a
- * planned move on that day. Another address in force beside the residence
- * (a second home), or a second move on the same day, is read as a stay over
- * its days, with a note `read-as-stay`: where the client may be, so
- * telehealth must be licensed there too (the cautious reading).
+ * planned move on that day.
  */
 export function residenceOf(
   reader: FhirReader,
   patient: FhirObject,
   root: FhirPath,
   today: string,
-  context: { readonly defaultCountry: string | undefined; readonly notes: FhirNote[] },
+  defaultCountry: string | undefined,
 ): {
   residence: Place | undefined;
   moves: { date: string; to: Place }[];
-  stays: Stay[];
+  stays: { place: Place; period: { start: string; end?: string } }[];
 } {
-  let residence: { stay: Stay; home: boolean; at: FhirPath } | undefined;
+  let residence: { place: Place; home: boolean } | undefined;
   const moves: { date: string; to: Place }[] = [];
-  const stays: Stay[] = [];
-  const besides = (stay: Stay, at: FhirPath) => {
-    stays.push(stay);
-    context.notes.push({ path: [...at], code: "read-as-stay" });
-  };
+  const stays: { place: Place; period: { start: string; end?: string } }[] = [];
   reader.array(patient.address, [...root, "address"]).forEach((item, index) => {
-    const at: FhirPath = [...root, "address", index];
-    const read = addressInForce(reader, item, at, today, context.defaultCountry);
+    const read = addressInForce(reader, item, [...root, "address", index], today, defaultCountry);
     if (read === undefined) return;
     const { address, span, start, end, place } = read;
-    const stay = stayOver(place, start ?? today, end);
     // A temporary address with a period is a stay (a term at college): where the client is on those days, not where they live.
-    if (address.use === "temp" && span !== undefined) return void stays.push(stay);
+    if (address.use === "temp" && span !== undefined) {
+      const first = start ?? today;
+      stays.push({ place, period: end === undefined ? { start: first } : { start: first, end } });
+      return;
+    }
     if (start !== undefined && start > today) {
       if (!moves.some((move) => move.date === start)) moves.push({ date: start, to: place });
-      else besides(stay, at);
     } else if (residence === undefined || (!residence.home && address.use === "home")) {
-      if (residence !== undefined) besides(residence.stay, residence.at);
-      residence = { stay, home: address.use === "home", at };
-    } else besides(stay, at);
+      residence = { place, home: address.use === "home" };
+    }
   });
   if (residence === undefined) reader.report([...root, "address"], "required", ExpectedText.jurisdiction);
-  return { residence: residence?.stay.place, moves: moves.sort((a, b) => (a.date < b.date ? -1 : 1)), stays };
+  return { residence: residence?.place, moves: moves.sort((a, b) => (a.date < b.date ? -1 : 1)), stays };
 }
