@@ -184,14 +184,14 @@ const BUDGETS = {
   // as a stay (about 0.1 kB).
   // Then by the compiled reader of validate (about 2.5 kB).
   // Then by date arithmetic on day numbers (about 0.5 kB).
-  // Then by codings and addresses that disagree read the cautious way (about 0.5 kB, as without zod): every need a
+  // Then by codings that disagree read the cautious way (about 0.4 kB, as without zod): every need a
   // condition's codings map to, a deny's every category and a permit's none, a second authorization kind refused, every
-  // outcome rating kept, an address beside the residence read as a stay, and the notes that say so.
-  "fhir with zod": 58.0 * KB,
+  // outcome rating kept, and the notes that say so.
+  "fhir with zod": 57.9 * KB,
   // Without zod it grew by the client record's stays and stated preferences, which it validates, then by consents in and out,
   // the outcome profile, and stays from temporary addresses.
   // Then by the compiled reader of validate.
-  "fhir without zod": 30.3 * KB,
+  "fhir without zod": 30.2 * KB,
 };
 
 const BUNDLERS = {

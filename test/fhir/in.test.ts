@@ -106,14 +106,20 @@ describe("clinicianFromFhir", () => {
     ]);
     expect(clinician.licensure.licenses[0]?.number).toBe("C-10422");
     expect(allFhirErrors(person)).toEqual([]);
-    // A second rating of a domain that disagrees is kept, for the matcher to weigh; the same rating twice is not.
+    // A second rating of a domain that disagrees is kept, for the matcher to weigh; the same rating on the same cases is not.
     const twice = copy(person);
     const againIneffective = outcome({
       problemArea: { valueString: "trauma" },
       rating: { valueCode: "ineffective" },
       cases: { valueUnsignedInt: 30 },
     });
-    twice.extension = [...(person.extension ?? []), againIneffective, againIneffective];
+    const datedAgain = outcome({
+      problemArea: { valueString: "trauma" },
+      rating: { valueCode: "ineffective" },
+      cases: { valueUnsignedInt: 30 },
+      asOf: { valueDate: "2026-10-01" },
+    });
+    twice.extension = [...(person.extension ?? []), againIneffective, againIneffective, datedAgain];
     expect(clinicianFromFhir(twice, roles, options).clinician.outcomes?.map((each) => [each.problemArea, each.rating])).toEqual([
       ["trauma", "effective"],
       ["substance-use", "ineffective"],

@@ -139,6 +139,31 @@ describe("the SQL keeps the matcher's rules", () => {
       clinicians: [split("under", 14), split("over", 15), split("lapsed-over", 15, { start: "2025-01-01", end: "2025-12-31" })],
     };
     expect(await agreed(renewed, request)).toEqual(["under"]);
+    // Days under another limited compact do not count; days on a record that grants nothing do.
+    const OTHER = { ...TAP, id: "tap-other", name: "Another compact with a yearly limit" };
+    const PER_PLACE = {
+      ...TAP,
+      id: "tap-per-place",
+      name: "A limited compact granting per place",
+      rules: { ...TAP.rules, grant: "per-jurisdiction" as const },
+    };
+    type Privilege = NonNullable<ClinicianInput["licensure"]["compacts"]>[number];
+    const holding = (id: string, compacts: Privilege[]) =>
+      clinician(id, { locations: office("US-WA"), telehealth: false, licensure: { licenses: [{ jurisdiction: "US-OR" }], compacts } });
+    const days = (compactId: string, count: number, more: Partial<Privilege> = {}): Privilege => ({
+      compactId,
+      home: "US-OR",
+      daysUsed: [{ jurisdiction: "US-WA", year: 2026, days: count }],
+      ...more,
+    });
+    const mixed = {
+      compacts: [TAP, OTHER, PER_PLACE],
+      clinicians: [
+        holding("own-days-only", [days("tap", 0), days("tap-other", 30)]),
+        holding("grants-nothing-counts", [days("tap-per-place", 15, { jurisdictions: ["US-WA"] }), days("tap-per-place", 15)]),
+      ],
+    };
+    expect(await agreed(mixed, request)).toEqual(["own-days-only"]);
   });
 
   it("reads a per-jurisdiction privilege only where it grants, and only while the declared home licence is in force", async () => {

@@ -92,19 +92,22 @@ function outcomeOf(reader: FhirReader, found: Located<FhirObject>): DomainOutcom
   return { problemArea, rating: rating.data, cases, ...(asOf === undefined ? {} : { asOf }), ...(source === undefined ? {} : { source }) };
 }
 
-/** The same rating, from the same source on the same day, given twice (on the Practitioner and a role, say). */
-const sameOutcome = (a: DomainOutcome, b: DomainOutcome): boolean =>
-  a.problemArea === b.problemArea && a.rating === b.rating && a.cases === b.cases && a.asOf === b.asOf && a.source === b.source;
-
 /**
- * referwell's `outcome` extensions, every one but a repeat: ratings of one
+ * referwell's `outcome` extensions, every one but a repeat of the same
+ * rating on the same cases for a domain (given on the Practitioner and a
+ * role, say; the first one's date and source are kept): ratings of one
  * domain that disagree are all kept, so the matcher reads them the cautious
- * way (the worst on enough cases counts), never the first alone.
+ * way (the worst on enough cases counts), never the first alone. `seen`
+ * holds the ratings kept so far, so a repeat costs a lookup.
  */
-function outcomes(reader: FhirReader, element: Located<FhirObject>, into: DomainOutcome[]): void {
+function outcomes(reader: FhirReader, element: Located<FhirObject>, into: DomainOutcome[], seen: Set<string>): void {
   for (const found of extensionsOf(reader, element.value, FhirExtensions.outcome, element.path)) {
     const outcome = outcomeOf(reader, found);
-    if (outcome !== undefined && !into.some((entry) => sameOutcome(entry, outcome))) into.push(outcome);
+    if (outcome === undefined) continue;
+    const key = JSON.stringify([outcome.problemArea, outcome.rating, outcome.cases]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    into.push(outcome);
   }
 }
 
@@ -120,6 +123,7 @@ export function extensionFields(reader: FhirReader, elements: readonly Located<F
     populations: [],
     outcomes: [],
   };
+  const seenOutcomes = new Set<string>();
   for (const element of elements) {
     fields.accepting = accepting(reader, element, fields.accepting);
     fields.capacity ??= capacity(reader, element);
@@ -130,7 +134,7 @@ export function extensionFields(reader: FhirReader, elements: readonly Located<F
     }
     tags(reader, element, FhirExtensions.modality, fields.modalities);
     tags(reader, element, FhirExtensions.population, fields.populations);
-    outcomes(reader, element, fields.outcomes);
+    outcomes(reader, element, fields.outcomes, seenOutcomes);
   }
   return fields;
 }

@@ -339,7 +339,7 @@ export function listTo(table: ClinicianCodes, index: number, kind: CodeKind | Va
   return start + (table.pool[start + KIND_PLACE[kind]] as number);
 }
 
-/** Whether the clinician at `index` holds `code` in one of its sets (for outcomes, see {@link outcomePosition}). */
+/** Whether the clinician at `index` holds `code` in one of its sets (for outcomes, see {@link worstOutcome}). */
 export function holdsCode(table: ClinicianCodes, index: number, kind: SetKind, code: string): boolean {
   const number = table.numbers.get(code);
   if (number === undefined) return false;

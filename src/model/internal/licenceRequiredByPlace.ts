@@ -9,7 +9,8 @@ import type { Jurisdiction } from "../scalars.js";
  * reading, and the library's own (no source settles a directory that
  * contradicts itself). A host whose rule changed removes the old one. The
  * licensure check, the matcher's reach and the database's rows all read
- * this one map, so they cannot differ.
+ * this one map: given the same reading of disciplines (the matcher's
+ * vocabulary, or `checkLicensure`'s normalized tags), they agree.
  */
 export function licenceRequiredByPlace(
   regulations: readonly Regulation[],
