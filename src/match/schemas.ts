@@ -280,8 +280,8 @@ export type RankOptionsInput = z.input<typeof RankOptions>;
 /**
  * An intake referral to assign: its criteria or client (exactly one) and its
  * priority. Without `priority`, urgency (the more urgent of the referral's
- * and the criteria's) and severity set it: routine 1, soon 2, urgent 4, times 1.5 for a severe or
- * complex presentation.
+ * and the criteria's) and severity set it: routine 1, soon 2, urgent 4,
+ * times 1.5 for a severe or complex presentation.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
-import { DIRECTORY_LIMITS } from "./internal/directoryLimits.js";
 import * as z from "zod";
+import { DIRECTORY_LIMITS } from "./internal/directoryLimits.js";
 import { Clinician, type ClinicianInput } from "./clinician.js";
 import { CareMode } from "./enums.js";
 import { licensureFor } from "./internal/licensureFor.js";

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { DIRECTORY_LIMITS } from "./internal/directoryLimits.js";
 import * as z from "zod";
+import { DIRECTORY_LIMITS } from "./internal/directoryLimits.js";
 import { emptyList } from "./internal/emptyList.js";
 import { CareMode, LevelOfCare, Severity, Urgency } from "./enums.js";
 import { WeeklySchedule } from "./clinician.js";

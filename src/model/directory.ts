@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { DIRECTORY_LIMITS } from "./internal/directoryLimits.js";
 import * as z from "zod";
+import { DIRECTORY_LIMITS } from "./internal/directoryLimits.js";
 import { emptyList } from "./internal/emptyList.js";
 import { Clinician } from "./clinician.js";
 import { Compact, Regulation } from "./licensure.js";

@@ -1,5 +1,5 @@
-import { DIRECTORY_LIMITS } from "./directoryLimits.js";
 import * as z from "zod";
+import { DIRECTORY_LIMITS } from "./directoryLimits.js";
 import { Clinician } from "../clinician.js";
 import { Directory } from "../directory.js";
 import { Regulation } from "../licensure.js";

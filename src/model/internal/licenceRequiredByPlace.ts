@@ -4,7 +4,7 @@ import type { Jurisdiction } from "../scalars.js";
 /**
  * Whether each jurisdiction requires a licence for each discipline, as the
  * regulations say: jurisdiction, then discipline as `discipline` writes it
- * (canonical in the matcher, so `counsellor` and `counselor` are one). Where
+ * (canonical in the matcher, so `LPC` and `counselor` are one). Where
  * two rules for the same pair disagree, a licence is required: the cautious
  * reading, and the library's own (no source settles a directory that
  * contradicts itself). A host whose rule changed removes the old one. The

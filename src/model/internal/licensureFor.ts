@@ -100,20 +100,19 @@ export const isMember = (members: ReadonlySet<Jurisdiction>, where: Jurisdiction
 function daysLeft(
   memo: Map<string, boolean>,
   privileges: readonly CompactPrivilege[],
-  { compact }: CompactEntry,
+  compactId: string,
+  limit: number,
   { jurisdiction, on }: CareSetting,
 ): boolean {
-  const limit = (compact.rules ?? DEFAULT_RULES).maxDaysPerYear;
-  if (limit === undefined) return true;
-  const known = memo.get(compact.id);
+  const known = memo.get(compactId);
   if (known !== undefined) return known;
   const year = Number(on.slice(0, 4));
   let used = 0;
   for (const privilege of privileges) {
-    if (privilege.compactId !== compact.id) continue;
+    if (privilege.compactId !== compactId) continue;
     for (const entry of privilege.daysUsed ?? []) if (entry.year === year && covers(entry.jurisdiction, jurisdiction)) used += entry.days;
   }
-  memo.set(compact.id, used < limit);
+  memo.set(compactId, used < limit);
   return used < limit;
 }
 
@@ -179,7 +178,8 @@ function authorityFor(
   for (const privilege of privileges) {
     const entry = rules.compacts.get(privilege.compactId);
     if (entry === undefined || !privilegeReaches(privilege, entry, setting)) continue;
-    if (entry.compact.rules?.maxDaysPerYear !== undefined && !daysLeft((daysLeftUnder ??= new Map()), privileges, entry, setting)) continue;
+    const limit = entry.compact.rules?.maxDaysPerYear;
+    if (limit !== undefined && !daysLeft((daysLeftUnder ??= new Map()), privileges, entry.compact.id, limit, setting)) continue;
     held ??= heldOn(licenses, on, rules.memberOf);
     if (hasHomeLicence(privilege, entry, held)) return entry;
   }
