@@ -115,3 +115,77 @@ describe("triggers that are not referrals", () => {
     expect(results.some((result) => result.referrals.length > 0)).toBe(true);
   });
 });
+
+describe("away (a stay elsewhere)", () => {
+  const DAY = 86_400_000;
+  const dayFrom = (offset: number) => new Date(Date.parse(`${NOW}T00:00:00Z`) + offset * DAY).toISOString().slice(0, 10);
+  const LOOK_AHEAD = 120;
+  const HOME = "US-OR";
+  /** A day from today, often on an edge: yesterday, today, tomorrow, and either side of the look-ahead. */
+  const day = fc.oneof(fc.integer({ min: -200, max: 400 }), fc.constantFrom(-1, 0, 1, LOOK_AHEAD - 1, LOOK_AHEAD, LOOK_AHEAD + 1));
+  /** A stay by its days from today (start, and end or none), where, and where the clinician is licensed. */
+  const stayCase = fc
+    .record({
+      first: day,
+      last: fc.option(day, { nil: undefined }),
+      place: fc.constantFrom("US-OR", "US-WA", "US-CA"),
+      licensed: fc.subarray(["US-WA", "US-CA"]),
+    })
+    .map(({ first, last, place, licensed }) => ({
+      start: last === undefined ? first : Math.min(first, last),
+      length: last === undefined ? undefined : Math.abs(last - first),
+      place,
+      licensed,
+    }));
+  test.prop([referralCase, stayCase])(
+    "a telehealth client's stay is read on its first day from today: nothing when over, later than the look-ahead or at home; where the clinician may not practise, bridged when it ends by the look-ahead and a finding, urgent as it is close, when not",
+    (base: Case, stay) => {
+      const period =
+        stay.length === undefined ? { start: dayFrom(stay.start) } : { start: dayFrom(stay.start), end: dayFrom(stay.start + stay.length) };
+      const client = {
+        ...base.client,
+        residence: { jurisdiction: HOME },
+        plannedMoves: [],
+        stays: [{ place: { jurisdiction: stay.place }, period }],
+        preferences: { mode: "telehealth" },
+      };
+      const clinician = {
+        ...base.clinician,
+        telehealth: true,
+        locations: [],
+        licensure: { licenses: [HOME, ...stay.licensed].map((jurisdiction) => ({ jurisdiction })), compacts: [] },
+      };
+      const assessment = assess({ ...base, client, clinician });
+      const found = assessment.findings.filter((finding) => finding.code === "away");
+      const noticed = assessment.notices.filter((notice) => notice.code === "away");
+      const end = stay.length === undefined ? undefined : stay.start + stay.length;
+      const read = !(end !== undefined && end < 0) && stay.start <= LOOK_AHEAD && stay.place !== HOME;
+      const from = dayFrom(Math.max(stay.start, 0));
+      if (!read) {
+        expect([found, noticed]).toEqual([[], []]);
+        return;
+      }
+      if (stay.licensed.includes(stay.place)) {
+        expect(found).toEqual([]);
+        expect(noticed.map((notice) => [notice.date, notice.alternatives.map((alternative) => alternative.kind)])).toEqual([
+          [from, ["continue-by-telehealth"]],
+        ]);
+        return;
+      }
+      if (end !== undefined && end <= LOOK_AHEAD) {
+        expect(found).toEqual([]);
+        expect(noticed.map((notice) => [notice.date, notice.until, notice.alternatives.map((alternative) => alternative.kind)])).toEqual([
+          [from, dayFrom(end), ["pause-while-away"]],
+        ]);
+        return;
+      }
+      const soon = Math.max(stay.start, 0);
+      expect(noticed).toEqual([]);
+      expect(found.map((finding) => [finding.date, finding.careFrom, finding.urgency])).toEqual([
+        [from, from, soon <= 14 ? "urgent" : soon <= 45 ? "soon" : "routine"],
+      ]);
+      expect(assessment.refer).toBe(true);
+      expect((assessment.criteria.startDate ?? "") >= from).toBe(true);
+    },
+  );
+});

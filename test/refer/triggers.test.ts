@@ -286,6 +286,132 @@ describe("moving", () => {
   });
 });
 
+describe("away (a stay elsewhere)", () => {
+  const staying = (period: Record<string, string>, overrides: Record<string, unknown> = {}, to = "US-WA") => {
+    const { client: clientOverrides = {}, ...rest } = overrides as { client?: Record<string, unknown> };
+    return referralCase({ client: { stays: [{ place: { jurisdiction: to }, period }], ...clientOverrides }, ...rest });
+  };
+  const away = (assessment: ReturnType<typeof assess>) => assessment.notices.filter((notice) => notice.code === "away");
+  const licensedInWashington = { clinician: { licensure: { licenses: [{ jurisdiction: "US-OR" }, { jurisdiction: "US-WA" }] } } };
+
+  it("a stay that ends by the horizon, where the clinician may not practise: a notice to bridge it, with pausing, and no referral", () => {
+    const assessment = assess(staying({ start: "2026-12-20", end: "2027-01-05" }));
+    expect(assessment.refer).toBe(false);
+    expect(assessment.findings).toEqual([]);
+    const [notice, ...others] = away(assessment);
+    expect(others).toEqual([]);
+    expect(notice).toMatchObject({ rule: "moving", date: "2026-12-20", until: "2027-01-05" });
+    expect(notice?.summary).toBe(
+      "Away in US-WA from 2026-12-20 to 2027-01-05; Ana Ruiz has no office in US-WA and is not authorized to practise in US-WA by telehealth: no sessions there in a way the client attends. No referral; bridge the stay.",
+    );
+    expect(notice?.explanation).toBe(
+      "While you're away from 20 December 2026 to 5 January 2027, you'll be somewhere I'm not licensed to see you. Let's plan for those days together.",
+    );
+    expect(notice?.alternatives).toStrictEqual([
+      {
+        kind: "pause-while-away",
+        summary: "Pause sessions from 2026-12-20 and resume on 2027-01-06, when the client is back.",
+        explanation: "We could pause our sessions while you're away and pick up again on 6 January 2027, when you're back.",
+      },
+    ]);
+    expect(notice?.evidence).toStrictEqual([
+      { kind: "place", fact: "staying-in", jurisdiction: "US-WA" },
+      { kind: "date", fact: "stay-start", date: "2026-12-20" },
+      { kind: "date", fact: "stay-end", date: "2027-01-05" },
+    ]);
+  });
+
+  it("a stay with no end, where the clinician may not practise: a finding as urgent as the stay is close, with care from its first day there", () => {
+    const assessment = assess(staying({ start: "2026-12-20" }));
+    expect(finding(assessment, "away")).toMatchObject({ rule: "moving", urgency: "soon", date: "2026-12-20", careFrom: "2026-12-20" });
+    expect(finding(assessment, "away")?.summary).toBe(
+      "Away in US-WA from 2026-12-20, with no end date; Ana Ruiz has no office in US-WA and is not authorized to practise in US-WA by telehealth.",
+    );
+    expect(finding(assessment, "away")?.explanation).toBe(
+      "While you're away from 20 December 2026, you'll be somewhere I'm not licensed to see you. I'd like to help you find a good therapist there for that time.",
+    );
+    expect(finding(assessment, "away")?.alternatives).toEqual([]);
+    // The receiving clinician must be licensed where the client will be: the criteria carry the stay.
+    expect(assessment.criteria.startDate).toBe("2026-12-20");
+    expect(assessment.criteria.stays).toEqual([{ place: { jurisdiction: "US-WA" }, period: { start: "2026-12-20" } }]);
+    expect(finding(assess(staying({ start: "2026-12-07" })), "away")?.urgency).toBe("urgent");
+    expect(finding(assess(staying({ start: "2027-01-08" })), "away")?.urgency).toBe("routine");
+  });
+
+  it("the horizon decides: a stay ending on it is bridged, one ending the day after is a referral; one starting after it is not yet read", () => {
+    // The horizon is 120 days on: 2027-03-23.
+    expect(away(assess(staying({ start: "2026-12-20", end: "2027-03-23" })))).toHaveLength(1);
+    expect(codes(assess(staying({ start: "2026-12-20", end: "2027-03-23" })))).toEqual([]);
+    const longer = assess(staying({ start: "2026-12-20", end: "2027-03-24" }));
+    expect(codes(longer)).toEqual(["away"]);
+    expect(finding(longer, "away")?.alternatives.map((alternative) => alternative.kind)).toEqual(["pause-while-away"]);
+    expect(codes(assess(staying({ start: "2026-12-20", end: "2027-03-24" }), { policy: { lookAheadDays: 200 } }))).toEqual([]);
+    expect(codes(assess(staying({ start: "2027-03-23" })))).toEqual(["away"]);
+    const later = assess(staying({ start: "2027-03-24" }));
+    expect([codes(later), away(later)]).toEqual([[], []]);
+  });
+
+  it("a stay under way is checked today, and named by its own dates; one already over is nothing", () => {
+    const assessment = assess(staying({ start: "2026-11-01", end: "2027-06-05" }));
+    expect(finding(assessment, "away")).toMatchObject({ urgency: "urgent", date: "2026-11-23", careFrom: "2026-11-23" });
+    expect(finding(assessment, "away")?.summary).toMatch(/^Away in US-WA from 2026-11-01 to 2027-06-05; /);
+    expect(finding(assessment, "away")?.explanation).toMatch(/^While you're away until 5 June 2027, you'll be somewhere /);
+    const bridged = away(assess(staying({ start: "2026-11-01", end: "2026-12-05" })))[0];
+    expect(bridged).toMatchObject({ date: "2026-11-23", until: "2026-12-05" });
+    expect(bridged?.explanation).toMatch(/^While you're away until 5 December 2026, /);
+    const over = assess(staying({ start: "2026-10-01", end: "2026-11-22" }));
+    expect([codes(over), away(over)]).toEqual([[], []]);
+    expect(away(assess(staying({ start: "2026-10-01", end: "2026-11-23" })))).toHaveLength(1);
+  });
+
+  it("where the clinician may keep practising, a notice that says so and no goodbye", () => {
+    const assessment = assess(staying({ start: "2026-12-20", end: "2027-06-05" }, licensedInWashington));
+    expect(assessment.refer).toBe(false);
+    const [notice] = away(assessment);
+    expect(notice?.summary).toBe(
+      "Away in US-WA from 2026-12-20 to 2027-06-05; Ana Ruiz may keep practising there. No referral: Continue by telehealth: authorized in US-WA by a licence for US-WA.",
+    );
+    expect(notice?.explanation).toBe("While you're away from 20 December 2026 to 5 June 2027, we can keep working together by video.");
+    expect(notice?.alternatives).toStrictEqual([
+      {
+        kind: "continue-by-telehealth",
+        summary: "Continue by telehealth: authorized in US-WA by a licence for US-WA.",
+        explanation: "I can keep seeing you by video while you're away.",
+        basis: { via: "license", jurisdiction: "US-WA" },
+      },
+    ]);
+    const words = [notice?.explanation, ...(notice?.alternatives ?? []).map((alternative) => alternative.explanation)].join(" ");
+    expect(words).not.toMatch(/goodbye|before you go|find a (good )?therapist|another therapist|refer|move/i);
+  });
+
+  it("a stay where the client lives that day is nothing: at home, or where a planned move has taken them", () => {
+    expect(away(assess(staying({ start: "2026-12-20" }, {}, "US-OR")))).toEqual([]);
+    const moved = assess(
+      staying(
+        { start: "2027-01-10", end: "2027-02-01" },
+        { client: { plannedMoves: [{ date: "2027-01-01", to: { jurisdiction: "US-WA" } }] } },
+      ),
+    );
+    expect(away(moved)).toEqual([]);
+    expect(codes(moved)).toEqual(["moving"]);
+  });
+
+  it("a client who attends only in person, away where the clinician has no office: worded by that reason, with telehealth still offered", () => {
+    const input = staying(
+      { start: "2026-12-20", end: "2027-01-05" },
+      { ...licensedInWashington, client: { preferences: { mode: "in-person" } } },
+    );
+    const [notice] = away(assess(input));
+    expect(notice?.summary).toBe(
+      "Away in US-WA from 2026-12-20 to 2027-01-05; Ana Ruiz has no office in US-WA; telehealth is possible there (a licence for US-WA) if the client, who attends in person, agrees: no sessions there in a way the client attends. No referral; bridge the stay.",
+    );
+    expect(notice?.explanation).toBe(
+      "While you're away from 20 December 2026 to 5 January 2027, you'll be too far from my office to keep meeting in person. Let's plan for those days together.",
+    );
+    expect(notice?.alternatives.map((alternative) => alternative.kind)).toEqual(["continue-by-telehealth", "pause-while-away"]);
+  });
+});
+
 describe("impartiality", () => {
   it("a conflict declared with the treating clinician is a finding, soon, excluding them", () => {
     const assessment = assess(

@@ -2,7 +2,9 @@ import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
 import { placeOn } from "../../model/internal/placeOn.js";
 import type { RuleContext } from "../createRuleContext.js";
 import { defineReferralRule, type RuleFinding, type RuleNotice } from "../defineReferralRule.js";
+import { cannotContinueBecause } from "../internal/cannotContinueBecause.js";
 import { continuationAfterMove } from "../internal/continuationAfterMove.js";
+import { stayOutcomes } from "../internal/stayOutcomes.js";
 import type { Alternative, EvidenceItem } from "../results.js";
 
 /** A planned move the clinician can follow: a notice with the ways to continue, and no goodbye. */
@@ -40,6 +42,13 @@ function continuingNotice(
  * when the clinician is authorized for it, and the finding stands. The
  * summary and the client's explanation give the real reason: not
  * authorized there, no office there, or no telehealth.
+ *
+ * A stay elsewhere (`client.stays`) under way or starting up to the
+ * look-ahead is read the same way, on its first day from today, with the
+ * code `away`: a notice with the ways to continue where the clinician may
+ * keep practising; where not, a notice with `pause-while-away` when the stay
+ * ends by the look-ahead (a gap, as in cover), and a finding with care from
+ * that day when it has no end or ends later.
  *
  * @example
  * ```ts
@@ -82,10 +91,11 @@ function continuingNotice(
 export const movingRule = /* @__PURE__ */ defineReferralRule({
   id: "moving",
   source:
-    "Seed 002 (the client is moving: refer your client to a new therapist in their new town); licensure follows where the client is, by licence or interstate compact",
+    "Seed 002 (the client is moving: refer your client to a new therapist in their new town); licensure follows where the client is during the session, on a stay elsewhere too, by licence or interstate compact",
   evaluate(context) {
-    const { client, clinician, now, horizon } = context;
-    if (client.plannedMoves.length === 0) return { findings: [] };
+    const { client, now, horizon } = context;
+    const stays = stayOutcomes(context);
+    if (client.plannedMoves.length === 0) return stays;
     const from = context.episodeStart ?? now;
     const dates = [...new Set(client.plannedMoves.map((move) => move.date))].filter((date) => date >= from && date <= horizon).sort();
     const findings: RuleFinding[] = [];
@@ -95,7 +105,8 @@ export const movingRule = /* @__PURE__ */ defineReferralRule({
       const to = placeOn(client, date).jurisdiction;
       if (to === before) continue;
       const past = date < now;
-      const { alternatives, fits, unauthorized, missing, byVideo } = continuationAfterMove(context, to, past ? now : date);
+      const continuation = continuationAfterMove(context, to, past ? now : date);
+      const { alternatives, fits, unauthorized, byVideo } = continuation;
       const evidence: EvidenceItem[] = [
         { kind: "place", fact: "moving-to", jurisdiction: to },
         { kind: "date", fact: "move-date", date },
@@ -105,15 +116,7 @@ export const movingRule = /* @__PURE__ */ defineReferralRule({
         if (!past) notices.push(continuingNotice(context, { date, to, alternatives, evidence }));
         continue;
       }
-      const reasons = [
-        ...missing,
-        ...(unauthorized.length === 0
-          ? []
-          : [
-              `is not authorized to practise in ${to}${unauthorized.length === 1 ? (unauthorized[0] === "telehealth" ? " by telehealth" : " in person") : ""}`,
-            ]),
-      ];
-      const because = `${clinician.name} ${reasons.join(" and ")}${byVideo === undefined ? "" : `; telehealth is possible there (${byVideo}) if the client, who attends in person, agrees`}`;
+      const because = cannotContinueBecause(context, to, continuation);
       const video = byVideo === undefined ? "" : "We could keep meeting by video if that works for you, or ";
       const help = video === "" ? "I'd like to help" : `${video}I can help`;
       const explanation =
@@ -135,6 +138,6 @@ export const movingRule = /* @__PURE__ */ defineReferralRule({
         alternatives,
       });
     }
-    return { findings, notices };
+    return { findings: [...findings, ...stays.findings], notices: [...notices, ...stays.notices] };
   },
 });
