@@ -40,7 +40,9 @@ export type PlannedMove = z.infer<typeof PlannedMove>;
  * a private contract (42 CFR 405.400–405.455). `medicaid` (Medicaid managed
  * care too): a participating provider accepts the programme's payment in
  * full (42 CFR 447.15), and whether anyone else may charge the client is
- * state law, so referwell offers no self-pay. `commercial`: an employer or
+ * state law, so referwell offers no self-pay. Criteria built from a client
+ * covered by either (`criteriaFromClient`, a match request's `client`) ask
+ * for their networks only. `commercial`: an employer or
  * individual plan. `other`: a programme with none of these rules, which
  * follows the practice's billing policy like `commercial`. Left out, the
  * kind is unknown, and the referral policy's `billing.unknownProgram`

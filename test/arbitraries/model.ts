@@ -226,7 +226,13 @@ export const client: fc.Arbitrary<Client> = fc.record(
     residence: place,
     plannedMoves: fc.uniqueArray(fc.record({ date: isoDate, to: place }), { maxLength: 2, selector: (move) => move.date }),
     stays: fc.array(fc.record({ place, period }), { maxLength: 2 }),
-    coverage: fc.array(fc.record({ payerId: id, planId: id, period }, { requiredKeys: ["payerId", "period"] }), { maxLength: 3 }),
+    coverage: fc.array(
+      fc.record(
+        { payerId: id, planId: id, program: fc.constantFrom("commercial", "medicare", "medicaid", "other"), period },
+        { requiredKeys: ["payerId", "period"] },
+      ),
+      { maxLength: 3 },
+    ),
     maxSelfPay: money,
     needs: fc.record(
       { problemAreas: fc.array(problemArea, { minLength: 1, maxLength: 4 }), severity: fc.constantFrom(...Severity.options) },

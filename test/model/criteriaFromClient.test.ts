@@ -60,6 +60,35 @@ describe("criteriaFromClient", () => {
     });
   });
 
+  it("offers no self-pay while Medicare or Medicaid covers the client: their networks only, the maximum left out", () => {
+    const budget = { currency: "USD", minorUnits: 9000 };
+    const covered = (program: string, end = "2026-12-31") =>
+      client({ coverage: [{ payerId: "gov", program, period: { start: "2026-01-01", end } }], maxSelfPay: budget });
+    for (const program of ["medicare", "medicaid"]) {
+      expect(criteriaFromClient(covered(program), { startDate: "2026-12-01" }).require.payment).toEqual({ payers: [{ payerId: "gov" }] });
+      // Coverage over by the start date bars nothing.
+      expect(criteriaFromClient(covered(program, "2026-11-30"), { startDate: "2026-12-01" }).require.payment).toEqual({
+        payers: [],
+        maxSelfPay: budget,
+      });
+    }
+    // Beside a commercial plan, Medicare still bars it.
+    const both = client({
+      coverage: [
+        { payerId: "aetna", program: "commercial", period: { start: "2026-01-01" } },
+        { payerId: "gov", program: "medicare", period: { start: "2026-01-01" } },
+      ],
+      maxSelfPay: budget,
+    });
+    expect(criteriaFromClient(both, { startDate: "2026-12-01" }).require.payment?.maxSelfPay).toBeUndefined();
+    for (const program of ["commercial", "other", undefined]) {
+      const coverage = [{ payerId: "aetna", ...(program === undefined ? {} : { program }), period: { start: "2026-01-01" } }];
+      expect(criteriaFromClient(client({ coverage, maxSelfPay: budget }), { startDate: "2026-12-01" }).require.payment?.maxSelfPay).toEqual(
+        budget,
+      );
+    }
+  });
+
   it("maps age group and care format to populations, and preferences to modes", () => {
     expect(criteriaFromClient(client({ ageGroup: "child" }), { startDate: "2026-12-01" }).require.populations).toEqual(["children"]);
     const couple = criteriaFromClient(client({ careFormat: "couple", preferences: { mode: "in-person", travelRadiusKm: 25 } }), {
@@ -81,8 +110,10 @@ describe("criteriaFromClient", () => {
       expect(JSON.stringify(reparsed)).toBe(JSON.stringify(criteria));
       expect(criteria.location).toStrictEqual(residenceOn(parsed, startDate));
       expect(new Set(criteria.require.excludeClinicianIds)).toEqual(new Set(parsed.conflicts.map((c) => c.clinicianId)));
-      const paymentKnown = coverageOn(parsed, startDate).length > 0 || parsed.maxSelfPay !== undefined;
-      expect(criteria.require.payment !== undefined).toBe(paymentKnown);
+      const inForce = coverageOn(parsed, startDate);
+      expect(criteria.require.payment !== undefined).toBe(inForce.length > 0 || parsed.maxSelfPay !== undefined);
+      const barred = inForce.some((coverage) => coverage.program === "medicare" || coverage.program === "medicaid");
+      expect(criteria.require.payment?.maxSelfPay).toStrictEqual(barred ? undefined : parsed.maxSelfPay);
       expect(criteria.prefer.problemAreas).toEqual(parsed.needs.problemAreas);
       expect(criteria.require.problemAreas).toEqual([parsed.needs.problemAreas[0]]);
       expect(criteria.startDate).toBe(startDate);

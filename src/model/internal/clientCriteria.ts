@@ -1,4 +1,4 @@
-import type { Client } from "../client.js";
+import type { Client, Coverage } from "../client.js";
 import { type MatchCriteria, type MatchPreferences, type MatchRequirements, statedPreferenceShape } from "../criteria.js";
 import type { AgeGroup, CareFormat, CareMode } from "../enums.js";
 import type { IsoDate } from "../scalars.js";
@@ -36,6 +36,9 @@ export type ClientCriteriaDraft = Omit<MatchCriteria, "require" | "prefer"> & {
   readonly prefer: Partial<MatchPreferences>;
 };
 
+/** Whether a coverage's programme bars the client paying a clinician themselves (Medicare, Medicaid). */
+const barsSelfPay = (coverage: Coverage): boolean => coverage.program === "medicare" || coverage.program === "medicaid";
+
 /** `criteriaFromClient` on a validated client and date: every value comes from the client, within the criteria's limits. */
 export function clientCriteria(client: Client, startDate: IsoDate): MatchCriteria {
   return trustedCriteria(clientCriteriaDraft(client, startDate));
@@ -43,10 +46,14 @@ export function clientCriteria(client: Client, startDate: IsoDate): MatchCriteri
 
 /** The criteria of `clientCriteria` before defaults are filled and fields put in order, for a caller that adds to them first. */
 export function clientCriteriaDraft(client: Client, startDate: IsoDate): ClientCriteriaDraft {
-  const payers = coverageInForce(client, startDate).map((coverage) =>
+  const inForce = coverageInForce(client, startDate);
+  const payers = inForce.map((coverage) =>
     coverage.planId === undefined ? { payerId: coverage.payerId } : { payerId: coverage.payerId, planId: coverage.planId },
   );
-  const hasPayment = payers.length > 0 || client.maxSelfPay !== undefined;
+  // Medicare and Medicaid bar ordinary self-pay (see PayerProgram), and the matcher cannot tell a clinician who opted out
+  // of Medicare: while either covers the client, the self-pay maximum is left out, so only their networks are offered.
+  const maxSelfPay = inForce.some(barsSelfPay) ? undefined : client.maxSelfPay;
+  const hasPayment = payers.length > 0 || maxSelfPay !== undefined;
   const formatPopulation = FORMAT_POPULATION[client.careFormat];
   const agePopulation = AGE_GROUP_POPULATION[client.ageGroup];
   const { preferences } = client;
@@ -60,7 +67,7 @@ export function clientCriteriaDraft(client: Client, startDate: IsoDate): ClientC
     require: {
       modes: [...MODES[preferences.mode]],
       ...(preferences.travelRadiusKm === undefined ? {} : { travelRadiusKm: preferences.travelRadiusKm }),
-      ...(hasPayment ? { payment: { payers, ...(client.maxSelfPay === undefined ? {} : { maxSelfPay: client.maxSelfPay }) } } : {}),
+      ...(hasPayment ? { payment: { payers, ...(maxSelfPay === undefined ? {} : { maxSelfPay }) } } : {}),
       populations: formatPopulation === undefined ? [agePopulation] : [agePopulation, formatPopulation],
       problemAreas: client.needs.problemAreas.slice(0, 1),
       excludeClinicianIds: [...new Set(client.conflicts.map((conflict) => conflict.clinicianId))],
