@@ -175,9 +175,9 @@ const BUDGETS = {
   // with unknown tags and a relationship event delivered again given back its state (about 80 B together), then by the
   // matcher's layout limits checked, with typed errors (about 0.2 kB), then by its hard constraints checked without
   // building answers they do not return (about 0.3 kB), then by data that contradicts itself read the cautious way
-  // across the matcher, FHIR and intake (about 0.2 kB), then by a client's stays read by the moving rule, with their
-  // notices, findings and client words (about 0.8 kB).
-  "everything without zod": 96.8 * KB,
+  // across the matcher, FHIR and intake (about 0.2 kB), then by a client's stays read by the moving rule (joined per
+  // place, checked on each day a licence ends, paused through or referred), with their client words (about 1.3 kB).
+  "everything without zod": 97.3 * KB,
   // referwell/fhir on its own: its readers and writers, the code maps as data, and the model schemas they validate with;
   // then consents in and out (about 5 kB): the Consent reader and writer, and the consent schemas and built-in categories
   // they validate and read security labels with. An app that imports only the clinician or client readers does not

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Client, type ClientInput, type PayerProgram } from "./client.js";
+import { Client, type ClientInput } from "./client.js";
 import type { MatchCriteria } from "./criteria.js";
 import { clientCriteria } from "./internal/clientCriteria.js";
 import { IsoDate } from "./scalars.js";
@@ -17,7 +17,7 @@ const Options = z.strictObject({ startDate: IsoDate });
  * nothing about it (no coverage that day and no self-pay maximum), rather
  * than excluding everyone. While Medicare or Medicaid covers the client
  * that day, the self-pay maximum is left out and only their networks are
- * asked for: both bar ordinary self-pay (see {@link PayerProgram}), and a
+ * asked for: both bar ordinary self-pay (see {@link referwell!PayerProgram}), and a
  * Medicare private contract needs a clinician who opted out, which the
  * matcher does not check. A coverage with no `program` is read as an
  * ordinary one here; name the programme to have it read.

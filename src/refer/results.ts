@@ -71,8 +71,9 @@ export type EvidenceItem = z.infer<typeof EvidenceItem>;
 
 /**
  * Something to offer before or beside a referral (seed 002): `self-pay`,
- * `sliding-scale`, `superbill`, `out-of-network`, `continue-by-telehealth`
- * or `continue-in-person` for the built-in triggers, and `private-contract`
+ * `sliding-scale`, `superbill`, `out-of-network`, `continue-by-telehealth`,
+ * `continue-in-person`, `pause-until-cover-resumes` or `pause-while-away`
+ * for the built-in triggers, and `private-contract`
  * for a Medicare beneficiary of a clinician who opted out. `amount` is the
  * fee the client would pay; `basis` says why the clinician may keep
  * practising where the client moves; `source` cites the rule of law an

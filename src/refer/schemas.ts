@@ -216,6 +216,11 @@ export type ReferralCaseInput = z.input<typeof ReferralCase>;
  *
  * - `lookAheadDays` (120): how far ahead dated changes (a move, a coverage
  *   change, leaving a panel) become findings now.
+ * - `awayPauseDays` (28): the longest stay elsewhere (`client.stays`),
+ *   where the clinician may not practise, that sessions pause through
+ *   rather than the client being referred for care there; a stay is
+ *   paused through only when it also ends within the look-ahead, brings the
+ *   client back where they live, and no safety signal is open.
  * - `urgentWithinDays` (14) and `soonWithinDays` (45): a dated change this
  *   close, or already past, is `urgent`, then `soon`; later ones `routine`.
  * - `scope` (`primary`): whether only the primary need, or every need,
@@ -265,6 +270,7 @@ export type ReferralCaseInput = z.input<typeof ReferralCase>;
 export const ReferralPolicy = z
   .strictObject({
     lookAheadDays: z.number().int().min(0).max(3_650).default(120),
+    awayPauseDays: z.number().int().min(0).max(3_650).default(28),
     urgentWithinDays: z.number().int().min(0).max(3_650).default(14),
     soonWithinDays: z.number().int().min(0).max(3_650).default(45),
     scope: z.enum(["primary", "all"]).default("primary"),

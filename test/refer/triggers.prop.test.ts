@@ -120,9 +120,13 @@ describe("away (a stay elsewhere)", () => {
   const DAY = 86_400_000;
   const dayFrom = (offset: number) => new Date(Date.parse(`${NOW}T00:00:00Z`) + offset * DAY).toISOString().slice(0, 10);
   const LOOK_AHEAD = 120;
+  const PAUSE_DAYS = 28;
   const HOME = "US-OR";
   /** A day from today, often on an edge: yesterday, today, tomorrow, and either side of the look-ahead. */
-  const day = fc.oneof(fc.integer({ min: -200, max: 400 }), fc.constantFrom(-1, 0, 1, LOOK_AHEAD - 1, LOOK_AHEAD, LOOK_AHEAD + 1));
+  const day = fc.oneof(
+    fc.integer({ min: -200, max: 400 }),
+    fc.constantFrom(-1, 0, 1, PAUSE_DAYS - 1, PAUSE_DAYS, PAUSE_DAYS + 1, LOOK_AHEAD - 1, LOOK_AHEAD, LOOK_AHEAD + 1),
+  );
   /** A stay by its days from today (start, and end or none), where, and where the clinician is licensed. */
   const stayCase = fc
     .record({
@@ -138,7 +142,7 @@ describe("away (a stay elsewhere)", () => {
       licensed,
     }));
   test.prop([referralCase, stayCase])(
-    "a telehealth client's stay is read on its first day from today: nothing when over, later than the look-ahead or at home; where the clinician may not practise, bridged when it ends by the look-ahead and a finding, urgent as it is close, when not",
+    "a telehealth client's stay is read on its first day from today: nothing when over, later than the look-ahead or at home; where the clinician may not practise, paused through when short, by the look-ahead and with no safety signal, else a finding, urgent as it is close",
     (base: Case, stay) => {
       const period =
         stay.length === undefined ? { start: dayFrom(stay.start) } : { start: dayFrom(stay.start), end: dayFrom(stay.start + stay.length) };
@@ -172,18 +176,25 @@ describe("away (a stay elsewhere)", () => {
         ]);
         return;
       }
-      if (end !== undefined && end <= LOOK_AHEAD) {
+      const first = Math.max(stay.start, 0);
+      const calm = assessment.safety.level === "none";
+      const pause = end !== undefined && calm ? ["pause-while-away"] : [];
+      if (end !== undefined && end <= LOOK_AHEAD && end - first + 1 <= PAUSE_DAYS && calm) {
         expect(found).toEqual([]);
         expect(noticed.map((notice) => [notice.date, notice.until, notice.alternatives.map((alternative) => alternative.kind)])).toEqual([
-          [from, dayFrom(end), ["pause-while-away"]],
+          [from, dayFrom(end), pause],
         ]);
         return;
       }
-      const soon = Math.max(stay.start, 0);
       expect(noticed).toEqual([]);
-      expect(found.map((finding) => [finding.date, finding.careFrom, finding.urgency])).toEqual([
-        [from, from, soon <= 14 ? "urgent" : soon <= 45 ? "soon" : "routine"],
-      ]);
+      expect(
+        found.map((finding) => [
+          finding.date,
+          finding.careFrom,
+          finding.urgency,
+          finding.alternatives.map((alternative) => alternative.kind),
+        ]),
+      ).toEqual([[from, from, first <= 14 ? "urgent" : first <= 45 ? "soon" : "routine", pause]]);
       expect(assessment.refer).toBe(true);
       expect((assessment.criteria.startDate ?? "") >= from).toBe(true);
     },

@@ -338,17 +338,92 @@ describe("away (a stay elsewhere)", () => {
     expect(finding(assess(staying({ start: "2027-01-08" })), "away")?.urgency).toBe("routine");
   });
 
-  it("the horizon decides: a stay ending on it is bridged, one ending the day after is a referral; one starting after it is not yet read", () => {
-    // The horizon is 120 days on: 2027-03-23.
-    expect(away(assess(staying({ start: "2026-12-20", end: "2027-03-23" })))).toHaveLength(1);
-    expect(codes(assess(staying({ start: "2026-12-20", end: "2027-03-23" })))).toEqual([]);
-    const longer = assess(staying({ start: "2026-12-20", end: "2027-03-24" }));
+  it("only a short stay is paused through: up to awayPauseDays (28) and by the horizon; a longer one is a referral for care there", () => {
+    // 28 days, 20 December to 16 January: bridged. 29 days: a finding, which still offers the pause.
+    expect(away(assess(staying({ start: "2026-12-20", end: "2027-01-16" })))).toHaveLength(1);
+    const longer = assess(staying({ start: "2026-12-20", end: "2027-01-17" }));
     expect(codes(longer)).toEqual(["away"]);
     expect(finding(longer, "away")?.alternatives.map((alternative) => alternative.kind)).toEqual(["pause-while-away"]);
-    expect(codes(assess(staying({ start: "2026-12-20", end: "2027-03-24" }), { policy: { lookAheadDays: 200 } }))).toEqual([]);
+    expect(away(assess(staying({ start: "2026-12-20", end: "2027-01-17" }), { policy: { awayPauseDays: 29 } }))).toHaveLength(1);
+    // The horizon is 120 days on (2027-03-23): a stay ending after it is a referral, however long the pause allowed.
+    const generous = { policy: { awayPauseDays: 365 } };
+    expect(codes(assess(staying({ start: "2027-03-01", end: "2027-03-23" }), generous))).toEqual([]);
+    expect(codes(assess(staying({ start: "2027-03-01", end: "2027-03-24" }), generous))).toEqual(["away"]);
     expect(codes(assess(staying({ start: "2027-03-23" })))).toEqual(["away"]);
     const later = assess(staying({ start: "2027-03-24" }));
     expect([codes(later), away(later)]).toEqual([[], []]);
+  });
+
+  it("with a safety signal open, a stay the clinician cannot follow is never only paused", () => {
+    const risk = { risk: [{ source: "clinician-rating", date: "2026-11-20", level: "high" }] };
+    const assessment = assess(staying({ start: "2026-12-20", end: "2027-01-05" }, risk));
+    expect(assessment.safety.level).not.toBe("none");
+    expect(finding(assessment, "away")?.alternatives).toEqual([]);
+    expect(away(assessment)).toEqual([]);
+  });
+
+  it("a licence that lapses while the client is away is found on the day after it ends", () => {
+    const lapsing = {
+      clinician: {
+        licensure: { licenses: [{ jurisdiction: "US-OR" }, { jurisdiction: "US-WA", period: { start: "2020-01-01", end: "2026-12-31" } }] },
+      },
+    };
+    const assessment = assess(staying({ start: "2026-12-20", end: "2027-06-05" }, lapsing));
+    expect(finding(assessment, "away")).toMatchObject({ urgency: "soon", date: "2027-01-01", careFrom: "2027-01-01" });
+    expect(finding(assessment, "away")?.summary).toBe(
+      "Away in US-WA from 2026-12-20 to 2027-06-05; Ana Ruiz has no office in US-WA and is not authorized to practise in US-WA by telehealth from 2027-01-01.",
+    );
+    expect(finding(assessment, "away")?.explanation).toBe(
+      "While you're away from 1 January 2027 to 5 June 2027, you'll be somewhere I'm not licensed to see you. I'd like to help you find a good therapist there for that time.",
+    );
+    expect(away(assessment)).toEqual([]);
+    // Renewed from the next day: nothing lapses.
+    const renewed = {
+      clinician: {
+        licensure: {
+          licenses: [
+            { jurisdiction: "US-OR" },
+            { jurisdiction: "US-WA", period: { start: "2020-01-01", end: "2026-12-31" } },
+            { jurisdiction: "US-WA", period: { start: "2027-01-01" } },
+          ],
+        },
+      },
+    };
+    expect(codes(assess(staying({ start: "2026-12-20", end: "2027-06-05" }, renewed)))).toEqual([]);
+  });
+
+  it("stays in one place that touch are one stay; a pause needs the client back where they live the day after", () => {
+    const split = referralCase({
+      client: {
+        stays: [
+          { place: { jurisdiction: "US-WA" }, period: { start: "2027-02-01", end: "2027-06-30" } },
+          { place: { jurisdiction: "US-WA" }, period: { start: "2026-12-01", end: "2027-01-31" } },
+          { place: { jurisdiction: "US-WA" }, period: { start: "2026-12-05", end: "2026-12-10" } },
+          { place: { jurisdiction: "US-WA" }, period: { start: "2026-12-01", end: "2027-01-31" } },
+        ],
+      },
+    });
+    const whole = assess(staying({ start: "2026-12-01", end: "2027-06-30" }));
+    expect(JSON.stringify(assess(split).findings)).toBe(JSON.stringify(whole.findings));
+    expect(whole.findings).toHaveLength(1);
+    // Straight on to another stay elsewhere: not back, so not paused through.
+    const onwards = referralCase({
+      client: {
+        stays: [
+          { place: { jurisdiction: "US-WA" }, period: { start: "2026-12-20", end: "2027-01-05" } },
+          { place: { jurisdiction: "US-CA" }, period: { start: "2027-01-06", end: "2027-01-10" } },
+        ],
+      },
+    });
+    expect(codes(assess(onwards))).toEqual(["away"]);
+    expect(finding(assess(onwards), "away")?.alternatives).toEqual([]);
+    // Moving while away: not back where they lived.
+    const moving = staying(
+      { start: "2026-12-20", end: "2027-01-10" },
+      { client: { plannedMoves: [{ date: "2027-01-01", to: { jurisdiction: "US-CA" } }] } },
+    );
+    expect(codes(assess(moving))).toEqual(["away", "moving"]);
+    expect(finding(assess(moving), "away")?.alternatives).toEqual([]);
   });
 
   it("a stay under way is checked today, and named by its own dates; one already over is nothing", () => {
@@ -384,6 +459,14 @@ describe("away (a stay elsewhere)", () => {
     expect(words).not.toMatch(/goodbye|before you go|find a (good )?therapist|another therapist|refer|move/i);
   });
 
+  it("a client who attends either way, away where the clinician has an office and a licence: both ways, and not 'by video' alone", () => {
+    const office = { id: "sea", jurisdiction: "US-WA", point: { lat: 47.61, lon: -122.33 } };
+    const both = { clinician: { ...licensedInWashington.clinician, locations: [office] } };
+    const [notice] = away(assess(staying({ start: "2026-12-20", end: "2027-01-05" }, both)));
+    expect(notice?.alternatives.map((alternative) => alternative.kind)).toEqual(["continue-by-telehealth", "continue-in-person"]);
+    expect(notice?.explanation).toBe("While you're away from 20 December 2026 to 5 January 2027, we can keep working together.");
+  });
+
   it("a stay where the client lives that day is nothing: at home, or where a planned move has taken them", () => {
     expect(away(assess(staying({ start: "2026-12-20" }, {}, "US-OR")))).toEqual([]);
     const moved = assess(
@@ -406,9 +489,12 @@ describe("away (a stay elsewhere)", () => {
       "Away in US-WA from 2026-12-20 to 2027-01-05; Ana Ruiz has no office in US-WA; telehealth is possible there (a licence for US-WA) if the client, who attends in person, agrees: no sessions there in a way the client attends. No referral; bridge the stay.",
     );
     expect(notice?.explanation).toBe(
-      "While you're away from 20 December 2026 to 5 January 2027, you'll be too far from my office to keep meeting in person. Let's plan for those days together.",
+      "While you're away from 20 December 2026 to 5 January 2027, you'll be too far from my office to meet in person. We could meet by video while you're away, if that works for you. Let's plan for those days together.",
     );
-    expect(notice?.alternatives.map((alternative) => alternative.kind)).toEqual(["continue-by-telehealth", "pause-while-away"]);
+    expect(notice?.alternatives.map((alternative) => [alternative.kind, alternative.explanation])).toEqual([
+      ["continue-by-telehealth", "I can keep seeing you by video while you're away."],
+      ["pause-while-away", "We could pause our sessions while you're away and pick up again on 6 January 2027, when you're back."],
+    ]);
   });
 });
 

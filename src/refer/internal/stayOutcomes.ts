@@ -1,28 +1,87 @@
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
+import { calendarDays } from "../../model/internal/calendarDays.js";
 import { placeOn } from "../../model/internal/placeOn.js";
-import type { Stay } from "../../model/criteria.js";
 import type { RuleContext } from "../createRuleContext.js";
 import type { RuleFinding, RuleNotice } from "../defineReferralRule.js";
 import type { Alternative, EvidenceItem } from "../results.js";
 import { cannotContinueBecause } from "./cannotContinueBecause.js";
 import { continuationAfterMove, type MoveContinuation } from "./continuationAfterMove.js";
 
-/** One stay as the moving rule reads it: where, from which day it matters (today for one under way), and to when. */
+/** The latest date, for a stay with no end; IsoDate's years stop at 9999. */
+const OPEN = "9999-12-31";
+
+/** The client's stays in one place, those that touch or overlap joined (as the matcher joins them), within what is read. */
+interface MergedStay {
+  readonly to: string;
+  readonly start: string;
+  /** The last day, `OPEN` when the stay has no end. */
+  readonly end: string;
+}
+
+/** One stretch of a stay the clinician is checked for: where, from which day (today for one under way), to when. */
 interface StayRead {
   readonly to: string;
-  /** The stay's first day, and the day it is checked on: that day, or today for a stay under way. */
+  /** The stay's own first day, which the summary names. */
   readonly start: string;
+  /** The first day checked: the stay's, today for a stay under way, or the day the clinician's authority there ends. */
   readonly from: string;
   readonly until: string | undefined;
   readonly underWay: boolean;
   readonly evidence: EvidenceItem[];
 }
 
+/** The client's stays that are not over and start by the horizon, joined per place where they touch or overlap. */
+function mergedStays(context: RuleContext): MergedStay[] {
+  const { now, horizon } = context;
+  const spans = context.client.stays
+    .map(({ place, period }) => ({ to: place.jurisdiction, start: period.start, end: period.end ?? OPEN }))
+    .filter((stay) => stay.end >= now && stay.start <= horizon)
+    .sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const merged: { to: string; start: string; end: string }[] = [];
+  for (const stay of spans) {
+    const last = merged.at(-1);
+    if (last !== undefined && last.to === stay.to && (last.end === OPEN || stay.start <= addCalendarDays(last.end, 1))) {
+      if (stay.end > last.end) last.end = stay.end;
+    } else merged.push({ ...stay });
+  }
+  return merged;
+}
+
+/**
+ * The days the clinician's authority in a place can change on within a
+ * stay: its first day checked, and the day after each licence or compact
+ * privilege ends, up to `last`. Checking each finds a licence that lapses
+ * while the client is away, not only one missing on the first day.
+ */
+function checkDays(context: RuleContext, from: string, last: string): string[] {
+  const { licenses, compacts } = context.clinician.licensure;
+  const days = new Set([from]);
+  for (const { period } of [...licenses, ...compacts]) {
+    const after = period?.end === undefined ? undefined : addCalendarDays(period.end, 1);
+    if (after !== undefined && after > from && after <= last) days.add(after);
+  }
+  return [...days].sort();
+}
+
+/** The first day from `from` to `last` the clinician cannot practise in the place in a way the client attends, with why; undefined when none. */
+function firstGap(
+  context: RuleContext,
+  to: string,
+  from: string,
+  last: string,
+): { day: string; continuation: MoveContinuation } | undefined {
+  for (const day of checkDays(context, from, last)) {
+    const continuation = continuationAfterMove(context, to, day);
+    if (!continuation.fits) return { day, continuation };
+  }
+  return undefined;
+}
+
 /** The days of a stay in words: "from 1 December 2026 to 12 March 2027", or "until …" for one under way. */
 function daysInWords(context: RuleContext, stay: StayRead): string {
   const until = stay.until === undefined ? "" : ` to ${context.describeDate(stay.until)}`;
-  if (stay.underWay) return stay.until === undefined ? "for now" : `until ${context.describeDate(stay.until)}`;
-  return `from ${context.describeDate(stay.from)}${until}`;
+  if (stay.underWay) return stay.until === undefined ? "" : ` until ${context.describeDate(stay.until)}`;
+  return ` from ${context.describeDate(stay.from)}${until}`;
 }
 
 /** The stay's days as a summary gives them: "from 2026-12-01 to 2027-03-12", "from 2026-12-01, with no end date". */
@@ -45,21 +104,21 @@ const waysWhileAway = (continuation: MoveContinuation): Alternative[] =>
 /** A stay where the clinician may keep practising: a notice with the ways to continue, and no goodbye. */
 function continuingNotice(context: RuleContext, stay: StayRead, continuation: MoveContinuation): RuleNotice {
   const ways = continuation.alternatives.map((alternative) => alternative.summary).join(" ");
+  // "By video" only when video is the one way: a client who can also meet in person there keeps both.
   const video = continuation.alternatives.every((alternative) => alternative.kind === "continue-by-telehealth");
   return {
     code: "away",
     date: stay.from,
     ...(stay.until === undefined ? {} : { until: stay.until }),
     summary: `Away in ${stay.to} ${daysInSummary(stay)}; ${context.clinician.name} may keep practising there. No referral: ${ways}`,
-    explanation: `While you're away ${daysInWords(context, stay)}, we can keep working together${video ? " by video" : ""}.`,
+    explanation: `While you're away${daysInWords(context, stay)}, we can keep working together${video ? " by video" : ""}.`,
     evidence: stay.evidence,
     alternatives: waysWhileAway(continuation),
   };
 }
 
 /** Pausing while the client is away, to resume the day after the stay ends. */
-function pauseWhileAway(context: RuleContext, stay: StayRead & { readonly until: string }): Alternative {
-  const back = addCalendarDays(stay.until, 1);
+function pauseWhileAway(context: RuleContext, stay: StayRead, back: string): Alternative {
   return {
     kind: "pause-while-away",
     summary: `Pause sessions from ${stay.from} and resume on ${back}, when the client is back.`,
@@ -67,26 +126,58 @@ function pauseWhileAway(context: RuleContext, stay: StayRead & { readonly until:
   };
 }
 
+/** Why the client cannot be seen there, in their words: by what is missing, never a code. */
+function whyNotThere({ unauthorized, missing, byVideo }: MoveContinuation): string {
+  const where = unauthorized.includes("telehealth")
+    ? "somewhere I'm not licensed to see you"
+    : unauthorized.includes("in-person")
+      ? "somewhere I'm not licensed to see you in person"
+      : missing.some((reason) => reason.startsWith("has no office"))
+        ? "too far from my office to meet in person"
+        : "somewhere I can't keep seeing you";
+  return byVideo === undefined ? `${where}.` : `${where}. We could meet by video while you're away, if that works for you.`;
+}
+
+/**
+ * The day the client is back where they live and were living, after a stay
+ * ending on `end`: undefined when they are not (another stay, a move, no end).
+ */
+function backHome(context: RuleContext, stay: StayRead, others: readonly MergedStay[]): string | undefined {
+  if (stay.until === undefined) return undefined;
+  const back = addCalendarDays(stay.until, 1);
+  const elsewhere = others.some((other) => other.to !== stay.to && other.start <= back && other.end >= back);
+  const home = placeOn(context.client, stay.from).jurisdiction === placeOn(context.client, back).jurisdiction;
+  return elsewhere || !home ? undefined : back;
+}
+
 /**
  * A stay where the clinician cannot practise in a way the client attends:
- * a notice to bridge it when it ends by the horizon (as a gap in cover
- * is), a finding otherwise (as a loss of cover is).
+ * a notice to bridge it by pausing when it is short (at most the policy's
+ * `awayPauseDays`), ends by the horizon, brings the client back where they
+ * live, and no safety signal is open; a finding otherwise, for care there.
  */
-function cannotContinue(context: RuleContext, stay: StayRead, continuation: MoveContinuation): RuleFinding | RuleNotice {
+function cannotContinue(
+  context: RuleContext,
+  stay: StayRead,
+  continuation: MoveContinuation,
+  others: readonly MergedStay[],
+): RuleFinding | RuleNotice {
   const because = cannotContinueBecause(context, stay.to, continuation);
-  const licensed = continuation.unauthorized.length === 0;
-  const why = licensed ? "too far from my office to keep meeting in person" : "somewhere I'm not licensed to see you";
-  const alternatives = waysWhileAway(continuation);
+  const ways = waysWhileAway(continuation);
   const days = daysInWords(context, stay);
-  if (stay.until !== undefined && stay.until <= context.horizon) {
+  const why = whyNotThere(continuation);
+  const back = context.safety.level === "none" ? backHome(context, stay, others) : undefined;
+  const pause = back === undefined ? [] : [pauseWhileAway(context, stay, back)];
+  const until = stay.until ?? OPEN;
+  if (back !== undefined && until <= context.horizon && calendarDays(stay.from, until) + 1 <= context.policy.awayPauseDays) {
     return {
       code: "away",
       date: stay.from,
-      until: stay.until,
+      until,
       summary: `Away in ${stay.to} ${daysInSummary(stay)}; ${because}: no sessions there in a way the client attends. No referral; bridge the stay.`,
-      explanation: `While you're away ${days}, you'll be ${why}. Let's plan for those days together.`,
+      explanation: `While you're away${days}, you'll be ${why} Let's plan for those days together.`,
       evidence: stay.evidence,
-      alternatives: [...alternatives, pauseWhileAway(context, { ...stay, until: stay.until })],
+      alternatives: [...ways, ...pause],
     };
   }
   return {
@@ -94,51 +185,54 @@ function cannotContinue(context: RuleContext, stay: StayRead, continuation: Move
     urgency: context.urgencyOf(stay.from),
     date: stay.from,
     careFrom: stay.from,
-    summary: `Away in ${stay.to} ${daysInSummary(stay)}; ${because}.`,
-    explanation: `While you're away ${days}, you'll be ${why}. I'd like to help you find a good therapist there for that time.`,
+    summary: `Away in ${stay.to} ${daysInSummary(stay)}; ${because}${stay.from === stay.start || stay.underWay ? "" : ` from ${stay.from}`}.`,
+    explanation: `While you're away${days}, you'll be ${why} I'd like to help you find a good therapist there for that time.`,
     evidence: stay.evidence,
-    alternatives: stay.until === undefined ? alternatives : [...alternatives, pauseWhileAway(context, { ...stay, until: stay.until })],
+    alternatives: [...ways, ...pause],
   };
 }
 
-/** The stay read from today's side: undefined when it is over, starts past the horizon, or keeps the client where they live. */
-function stayRead(context: RuleContext, { place, period }: Stay): StayRead | undefined {
-  const { now, horizon, client } = context;
-  if ((period.end !== undefined && period.end < now) || period.start > horizon) return undefined;
-  const underWay = period.start <= now;
-  const from = underWay ? now : period.start;
-  const to = place.jurisdiction;
+/** The stay read from today's side: undefined when it keeps the client where they live. */
+function stayRead({ now, client }: RuleContext, { to, start, end }: MergedStay): StayRead | undefined {
+  const underWay = start <= now;
+  const from = underWay ? now : start;
   if (placeOn(client, from).jurisdiction === to) return undefined;
+  const until = end === OPEN ? undefined : end;
   const evidence: EvidenceItem[] = [
     { kind: "place", fact: "staying-in", jurisdiction: to },
-    { kind: "date", fact: "stay-start", date: period.start },
-    ...(period.end === undefined ? [] : [{ kind: "date" as const, fact: "stay-end", date: period.end }]),
+    { kind: "date", fact: "stay-start", date: start },
+    ...(until === undefined ? [] : [{ kind: "date" as const, fact: "stay-end", date: until }]),
   ];
-  return { to, start: period.start, from, until: period.end, underWay, evidence };
+  return { to, start, from, until, underWay, evidence };
 }
 
 /**
  * The client's stays elsewhere (a term at college, a winter away) that are
- * under way or start by the horizon, each checked on its first day from
- * today as a move is: telehealth follows where the client is during the
- * session. Where the clinician may keep practising in a way the client
- * attends, an `away` notice with the ways to continue; where not, an
- * `away` notice with pausing and the ways that remain when the stay ends
- * by the horizon, and an `away` finding when it does not (no end date, or
- * a later one), as urgent as the stay is close, with care from its first day.
+ * under way or start by the horizon, joined per place where they touch,
+ * each checked from its first day from today as a move is (telehealth
+ * follows where the client is during the session), and again on each day
+ * a licence or privilege of the clinician's ends, up to the stay's end or
+ * the horizon. Where the clinician may keep practising in a way the client
+ * attends all along, an `away` notice with the ways to continue; where
+ * not, from the first day they cannot: an `away` notice with pausing when
+ * the stay is short enough to pause through, and an `away` finding, as
+ * urgent as that day is close, with care from it, when not.
  */
 export function stayOutcomes(context: RuleContext): { findings: RuleFinding[]; notices: RuleNotice[] } {
   const findings: RuleFinding[] = [];
   const notices: RuleNotice[] = [];
-  for (const listed of context.client.stays) {
-    const stay = stayRead(context, listed);
+  const stays = mergedStays(context);
+  for (const merged of stays) {
+    const stay = stayRead(context, merged);
     if (stay === undefined) continue;
-    const continuation = continuationAfterMove(context, stay.to, stay.from);
-    if (continuation.fits) {
-      notices.push(continuingNotice(context, stay, continuation));
+    const last = merged.end < context.horizon ? merged.end : context.horizon;
+    const gap = firstGap(context, stay.to, stay.from, last);
+    if (gap === undefined) {
+      notices.push(continuingNotice(context, stay, continuationAfterMove(context, stay.to, stay.from)));
       continue;
     }
-    const outcome = cannotContinue(context, stay, continuation);
+    const from = { ...stay, from: gap.day, underWay: stay.underWay && gap.day === stay.from };
+    const outcome = cannotContinue(context, from, gap.continuation, stays);
     if ("urgency" in outcome) findings.push(outcome);
     else notices.push(outcome);
   }

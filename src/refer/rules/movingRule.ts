@@ -44,11 +44,15 @@ function continuingNotice(
  * authorized there, no office there, or no telehealth.
  *
  * A stay elsewhere (`client.stays`) under way or starting up to the
- * look-ahead is read the same way, on its first day from today, with the
- * code `away`: a notice with the ways to continue where the clinician may
- * keep practising; where not, a notice with `pause-while-away` when the stay
- * ends by the look-ahead (a gap, as in cover), and a finding with care from
- * that day when it has no end or ends later.
+ * look-ahead is read the same way, with the code `away`: stays in one
+ * place that touch are joined, and each is checked on its first day from
+ * today and on the day after each of the clinician's licences and
+ * privileges ends. Where the clinician may keep practising all along, a
+ * notice with the ways to continue; where not, from the first day they
+ * cannot, a notice with `pause-while-away` when the stay is short enough
+ * to pause through (the policy's `awayPauseDays`, by the look-ahead, back
+ * where the client lived, no safety signal open), else a finding with care
+ * from that day.
  *
  * @example
  * ```ts
