@@ -218,9 +218,12 @@ export type ReferralCaseInput = z.input<typeof ReferralCase>;
  *   change, leaving a panel) become findings now.
  * - `awayPauseDays` (28): the longest stay elsewhere (`client.stays`),
  *   where the clinician may not practise, that sessions pause through
- *   rather than the client being referred for care there; a stay is
- *   paused through only when it also ends within the look-ahead, brings the
- *   client back where they live, and no safety signal is open.
+ *   rather than the client being referred for care there, counted from the
+ *   first day the clinician cannot practise there to the day the client is
+ *   back where they lived (after any stays elsewhere it runs on to); a stay
+ *   is paused through only when that day is by the day after the
+ *   look-ahead, the clinician may practise there then, and no safety signal
+ *   is open.
  * - `urgentWithinDays` (14) and `soonWithinDays` (45): a dated change this
  *   close, or already past, is `urgent`, then `soon`; later ones `routine`.
  * - `scope` (`primary`): whether only the primary need, or every need,

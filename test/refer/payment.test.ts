@@ -729,3 +729,24 @@ describe("assessPanelExit: who must be referred and who can continue", () => {
     expect(assessPanelExit(exit([medicare]), { now: NOW, vocabulary }).referrals.map((referral) => referral.clientId)).toEqual(["cl-m"]);
   });
 });
+
+describe("criteria for a Medicare or Medicaid beneficiary", () => {
+  it("carry no self-pay ceiling, neither the client's nor a finding's: their networks only", () => {
+    for (const program of ["medicare", "medicaid"]) {
+      const input = referralCase({
+        client: {
+          coverage: [{ payerId: "gov", program, period: { start: "2024-01-01" } }],
+          maxSelfPay: { currency: "USD", minorUnits: 9000 },
+        },
+        clinician: { insurancePanels: [] },
+        hardship: { reported: "2026-11-01" },
+      });
+      const assessment = assess(input);
+      expect(assessment.criteria.require.payment).toEqual({ payers: [{ payerId: "gov" }] });
+      // The same case under a commercial plan keeps the ceiling.
+      const commercial = structuredClone(input) as { client: { coverage: { program: string }[] } };
+      (commercial.client.coverage[0] as { program: string }).program = "commercial";
+      expect(assess(commercial).criteria.require.payment?.maxSelfPay).toEqual({ currency: "USD", minorUnits: 9000 });
+    }
+  });
+});

@@ -292,6 +292,9 @@ describe("away (a stay elsewhere)", () => {
     return referralCase({ client: { stays: [{ place: { jurisdiction: to }, period }], ...clientOverrides }, ...rest });
   };
   const away = (assessment: ReturnType<typeof assess>) => assessment.notices.filter((notice) => notice.code === "away");
+  /** A case whose client has these stays, each `[place, start, end]`. */
+  const withStays = (...spans: [string, string, string][]) =>
+    referralCase({ client: { stays: spans.map(([to, start, end]) => ({ place: { jurisdiction: to }, period: { start, end } })) } });
   const licensedInWashington = { clinician: { licensure: { licenses: [{ jurisdiction: "US-OR" }, { jurisdiction: "US-WA" }] } } };
 
   it("a stay that ends by the horizon, where the clinician may not practise: a notice to bridge it, with pausing, and no referral", () => {
@@ -392,31 +395,68 @@ describe("away (a stay elsewhere)", () => {
     expect(codes(assess(staying({ start: "2026-12-20", end: "2027-06-05" }, renewed)))).toEqual([]);
   });
 
-  it("stays in one place that touch are one stay; a pause needs the client back where they live the day after", () => {
-    const split = referralCase({
-      client: {
-        stays: [
-          { place: { jurisdiction: "US-WA" }, period: { start: "2027-02-01", end: "2027-06-30" } },
-          { place: { jurisdiction: "US-WA" }, period: { start: "2026-12-01", end: "2027-01-31" } },
-          { place: { jurisdiction: "US-WA" }, period: { start: "2026-12-05", end: "2026-12-10" } },
-          { place: { jurisdiction: "US-WA" }, period: { start: "2026-12-01", end: "2027-01-31" } },
-        ],
+  it("a lapse is found for a compact privilege too, and the urgency and words follow the day it lapses, for a stay under way as well", () => {
+    const compacts = [{ id: "psypact", name: "PSYPACT", members: ["US-OR", "US-WA"], modes: ["telehealth"], source: "test" }];
+    const privilege = (end: string) => ({
+      compacts,
+      clinician: {
+        licensure: { licenses: [{ jurisdiction: "US-OR" }], compacts: [{ compactId: "psypact", period: { start: "2020-01-01", end } }] },
       },
     });
+    expect(codes(assess(staying({ start: "2026-12-20", end: "2027-06-05" }, privilege("2027-12-31"))))).toEqual([]);
+    const lapsed = finding(assess(staying({ start: "2026-12-20", end: "2027-06-05" }, privilege("2027-01-31"))), "away");
+    // From 1 February, 70 days on: routine, though the stay starts within 45.
+    expect(lapsed).toMatchObject({ urgency: "routine", date: "2027-02-01", careFrom: "2027-02-01" });
+    const underWay = finding(assess(staying({ start: "2026-11-01", end: "2027-06-05" }, privilege("2026-12-31"))), "away");
+    expect(underWay).toMatchObject({ urgency: "soon", date: "2027-01-01" });
+    expect(underWay?.summary).toMatch(/^Away in US-WA from 2026-11-01 to 2027-06-05; .* from 2027-01-01\.$/);
+    expect(underWay?.explanation).toMatch(/^While you're away from 1 January 2027 to 5 June 2027, /);
+  });
+
+  it("stays in different places that interleave are each joined in their own place", () => {
+    const interleaved = withStays(
+      ["US-WA", "2026-12-01", "2026-12-10"],
+      ["US-CA", "2026-12-11", "2026-12-15"],
+      ["US-WA", "2026-12-11", "2026-12-20"],
+    );
+    expect(away(assess(interleaved)).map((notice) => [notice.date, notice.until])).toEqual([
+      ["2026-12-01", "2026-12-20"],
+      ["2026-12-11", "2026-12-15"],
+    ]);
+  });
+
+  it("stays in one place that touch are one stay; a pause needs the client back where they live the day after", () => {
+    const split = withStays(
+      ["US-WA", "2027-02-01", "2027-06-30"],
+      ["US-WA", "2026-12-01", "2027-01-31"],
+      ["US-WA", "2026-12-05", "2026-12-10"],
+      ["US-WA", "2026-12-01", "2027-01-31"],
+    );
     const whole = assess(staying({ start: "2026-12-01", end: "2027-06-30" }));
     expect(JSON.stringify(assess(split).findings)).toBe(JSON.stringify(whole.findings));
     expect(whole.findings).toHaveLength(1);
-    // Straight on to another stay elsewhere: not back, so not paused through.
-    const onwards = referralCase({
-      client: {
-        stays: [
-          { place: { jurisdiction: "US-WA" }, period: { start: "2026-12-20", end: "2027-01-05" } },
-          { place: { jurisdiction: "US-CA" }, period: { start: "2027-01-06", end: "2027-01-10" } },
-        ],
-      },
-    });
-    expect(codes(assess(onwards))).toEqual(["away"]);
-    expect(finding(assess(onwards), "away")?.alternatives).toEqual([]);
+    // Straight on to another stay elsewhere: the pause runs to the day the client is back, over both, and each is paused through.
+    const onwards = (last: string) => assess(withStays(["US-CA", "2027-01-06", last], ["US-WA", "2026-12-20", "2027-01-05"]));
+    const back = (assessment: ReturnType<typeof assess>) =>
+      away(assessment).map((notice) => [notice.date, notice.alternatives.map((alternative) => alternative.summary)]);
+    expect(codes(onwards("2027-01-10"))).toEqual([]);
+    expect(back(onwards("2027-01-10"))).toEqual([
+      ["2026-12-20", ["Pause sessions from 2026-12-20 and resume on 2027-01-11, when the client is back."]],
+      ["2027-01-06", ["Pause sessions from 2027-01-06 and resume on 2027-01-11, when the client is back."]],
+    ]);
+    // 20 December to 16 January is 28 days away; to 17 January, 29: the first stay is then a referral, the second still paused through.
+    expect(codes(onwards("2027-01-16"))).toEqual([]);
+    expect(codes(onwards("2027-01-17"))).toEqual(["away"]);
+    expect(finding(onwards("2027-01-17"), "away")?.date).toBe("2026-12-20");
+    // Away past the horizon on the second stay: nothing to pause until within it.
+    expect(finding(onwards("2027-06-01"), "away")?.alternatives.map((alternative) => alternative.kind)).toEqual(["pause-while-away"]);
+    // Back home on a day the clinician may no longer practise there: nothing to pause until.
+    const lapsingAtHome = {
+      clinician: { licensure: { licenses: [{ jurisdiction: "US-OR", period: { start: "2020-01-01", end: "2026-12-31" } }] } },
+    };
+    const stranded = assess(staying({ start: "2026-12-20", end: "2027-01-05" }, lapsingAtHome));
+    expect(codes(stranded)).toEqual(["away"]);
+    expect(finding(stranded, "away")?.alternatives).toEqual([]);
     // Moving while away: not back where they lived.
     const moving = staying(
       { start: "2026-12-20", end: "2027-01-10" },
@@ -482,7 +522,13 @@ describe("away (a stay elsewhere)", () => {
   it("a client who attends only in person, away where the clinician has no office: worded by that reason, with telehealth still offered", () => {
     const input = staying(
       { start: "2026-12-20", end: "2027-01-05" },
-      { ...licensedInWashington, client: { preferences: { mode: "in-person" } } },
+      {
+        clinician: {
+          ...licensedInWashington.clinician,
+          locations: [{ id: "pdx", jurisdiction: "US-OR", point: { lat: 45.52, lon: -122.68 } }],
+        },
+        client: { preferences: { mode: "in-person" } },
+      },
     );
     const [notice] = away(assess(input));
     expect(notice?.summary).toBe(

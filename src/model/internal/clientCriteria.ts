@@ -1,10 +1,11 @@
-import type { Client, Coverage } from "../client.js";
+import type { Client } from "../client.js";
 import { type MatchCriteria, type MatchPreferences, type MatchRequirements, statedPreferenceShape } from "../criteria.js";
 import type { AgeGroup, CareFormat, CareMode } from "../enums.js";
 import type { IsoDate } from "../scalars.js";
 import { clientStays } from "./clientStays.js";
 import { coverageInForce } from "./coverageInForce.js";
 import { placeOn } from "./placeOn.js";
+import { selfPayBarred } from "./selfPayBarred.js";
 import { trustedCriteria } from "./trustedCriteria.js";
 
 const AGE_GROUP_POPULATION: Readonly<Record<AgeGroup, string>> = {
@@ -36,9 +37,6 @@ export type ClientCriteriaDraft = Omit<MatchCriteria, "require" | "prefer"> & {
   readonly prefer: Partial<MatchPreferences>;
 };
 
-/** Whether a coverage's programme bars the client paying a clinician themselves (Medicare, Medicaid). */
-const barsSelfPay = (coverage: Coverage): boolean => coverage.program === "medicare" || coverage.program === "medicaid";
-
 /** `criteriaFromClient` on a validated client and date: every value comes from the client, within the criteria's limits. */
 export function clientCriteria(client: Client, startDate: IsoDate): MatchCriteria {
   return trustedCriteria(clientCriteriaDraft(client, startDate));
@@ -46,13 +44,12 @@ export function clientCriteria(client: Client, startDate: IsoDate): MatchCriteri
 
 /** The criteria of `clientCriteria` before defaults are filled and fields put in order, for a caller that adds to them first. */
 export function clientCriteriaDraft(client: Client, startDate: IsoDate): ClientCriteriaDraft {
-  const inForce = coverageInForce(client, startDate);
-  const payers = inForce.map((coverage) =>
+  const payers = coverageInForce(client, startDate).map((coverage) =>
     coverage.planId === undefined ? { payerId: coverage.payerId } : { payerId: coverage.payerId, planId: coverage.planId },
   );
   // Medicare and Medicaid bar ordinary self-pay (see PayerProgram), and the matcher cannot tell a clinician who opted out
   // of Medicare: while either covers the client, the self-pay maximum is left out, so only their networks are offered.
-  const maxSelfPay = inForce.some(barsSelfPay) ? undefined : client.maxSelfPay;
+  const maxSelfPay = selfPayBarred(client, startDate) ? undefined : client.maxSelfPay;
   const hasPayment = payers.length > 0 || maxSelfPay !== undefined;
   const formatPopulation = FORMAT_POPULATION[client.careFormat];
   const agePopulation = AGE_GROUP_POPULATION[client.ageGroup];

@@ -10,6 +10,7 @@ import {
   type VocabularyList,
 } from "../../model/index.js";
 import { clientCriteriaDraft } from "../../model/internal/clientCriteria.js";
+import { selfPayBarred } from "../../model/internal/selfPayBarred.js";
 import { compareText } from "../../model/internal/compareText.js";
 import { copyJson } from "../../model/internal/copyJson.js";
 import { findUnknownTags } from "../../model/internal/findUnknownTags.js";
@@ -188,7 +189,9 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
   const excludePracticeIds: string[] = [];
   const payers = [...(held.payment?.payers ?? [])];
   const clientPayers = payers.length;
-  // The lowest self-pay ceiling of the client's and the findings', all in one currency.
+  // The lowest self-pay ceiling of the client's and the findings', all in one currency; none while Medicare or Medicaid
+  // covers the client, which bar ordinary self-pay (the client's own is already left out of the draft).
+  const barred = selfPayBarred(context.client, startDate);
   let ceiling = held.payment?.maxSelfPay;
   for (const { criteria } of findings) {
     const { require, prefer } = criteria;
@@ -204,7 +207,7 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
     liking.languages.push(...prefer.languages);
     liking.clinicianGenders.push(...prefer.clinicianGenders);
     const amount = require.maxSelfPay;
-    if (amount === undefined) continue;
+    if (amount === undefined || barred) continue;
     if (ceiling !== undefined && ceiling.currency !== amount.currency) {
       throw new InvalidInputError("criteria", [{ path: ["require", "payment", "maxSelfPay"], code: "currency-mismatch" }]);
     }

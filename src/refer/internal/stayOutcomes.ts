@@ -30,12 +30,11 @@ interface StayRead {
   readonly evidence: EvidenceItem[];
 }
 
-/** The client's stays that are not over and start by the horizon, joined per place where they touch or overlap. */
+/** The client's stays that are not over, joined per place where they touch or overlap, by place then start. */
 function mergedStays(context: RuleContext): MergedStay[] {
-  const { now, horizon } = context;
   const spans = context.client.stays
     .map(({ place, period }) => ({ to: place.jurisdiction, start: period.start, end: period.end ?? OPEN }))
-    .filter((stay) => stay.end >= now && stay.start <= horizon)
+    .filter((stay) => stay.end >= context.now)
     .sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   const merged: { to: string; start: string; end: string }[] = [];
   for (const stay of spans) {
@@ -139,16 +138,28 @@ function whyNotThere({ unauthorized, missing, byVideo }: MoveContinuation): stri
 }
 
 /**
- * The day the client is back where they live and were living, after a stay
- * ending on `end`: undefined when they are not (another stay, a move, no end).
+ * The day the client is back where they lived, after a stay ending on
+ * `until` and any stays elsewhere it runs straight on to, where the
+ * clinician may practise in a way the client attends: undefined when there
+ * is no such day (no end, a move in between, or the clinician cannot
+ * practise there then), so there is nothing to pause until.
  */
-function backHome(context: RuleContext, stay: StayRead, others: readonly MergedStay[]): string | undefined {
+function backHome(context: RuleContext, stay: StayRead, stays: readonly MergedStay[]): string | undefined {
   if (stay.until === undefined) return undefined;
-  const back = addCalendarDays(stay.until, 1);
-  const elsewhere = others.some((other) => other.to !== stay.to && other.start <= back && other.end >= back);
-  const home = placeOn(context.client, stay.from).jurisdiction === placeOn(context.client, back).jurisdiction;
-  return elsewhere || !home ? undefined : back;
+  const home = placeOn(context.client, stay.from).jurisdiction;
+  let back = addCalendarDays(stay.until, 1);
+  // Each step moves past the end of a stay that covers the day, so there are at most as many steps as stays.
+  for (let onward = stayCovering(stays, back, home); onward !== undefined; onward = stayCovering(stays, back, home)) {
+    if (onward.end === OPEN) return undefined;
+    back = addCalendarDays(onward.end, 1);
+  }
+  if (placeOn(context.client, back).jurisdiction !== home) return undefined;
+  return continuationAfterMove(context, home, back).fits ? back : undefined;
 }
+
+/** A stay somewhere other than `home` that covers `day`. */
+const stayCovering = (stays: readonly MergedStay[], day: string, home: string): MergedStay | undefined =>
+  stays.find((other) => other.to !== home && other.start <= day && other.end >= day);
 
 /**
  * A stay where the clinician cannot practise in a way the client attends:
@@ -168,13 +179,14 @@ function cannotContinue(
   const why = whyNotThere(continuation);
   const back = context.safety.level === "none" ? backHome(context, stay, others) : undefined;
   const pause = back === undefined ? [] : [pauseWhileAway(context, stay, back)];
-  const until = stay.until ?? OPEN;
-  if (back !== undefined && until <= context.horizon && calendarDays(stay.from, until) + 1 <= context.policy.awayPauseDays) {
+  const later = stay.from === stay.start || stay.underWay ? "" : ` from ${stay.from}`;
+  // The pause runs from the first day the clinician cannot practise to the day the client is back: the whole absence.
+  if (back !== undefined && back <= addCalendarDays(context.horizon, 1) && calendarDays(stay.from, back) <= context.policy.awayPauseDays) {
     return {
       code: "away",
       date: stay.from,
-      until,
-      summary: `Away in ${stay.to} ${daysInSummary(stay)}; ${because}: no sessions there in a way the client attends. No referral; bridge the stay.`,
+      until: stay.until ?? back,
+      summary: `Away in ${stay.to} ${daysInSummary(stay)}; ${because}${later}: no sessions there in a way the client attends. No referral; bridge the stay.`,
       explanation: `While you're away${days}, you'll be ${why} Let's plan for those days together.`,
       evidence: stay.evidence,
       alternatives: [...ways, ...pause],
@@ -185,7 +197,7 @@ function cannotContinue(
     urgency: context.urgencyOf(stay.from),
     date: stay.from,
     careFrom: stay.from,
-    summary: `Away in ${stay.to} ${daysInSummary(stay)}; ${because}${stay.from === stay.start || stay.underWay ? "" : ` from ${stay.from}`}.`,
+    summary: `Away in ${stay.to} ${daysInSummary(stay)}; ${because}${later}.`,
     explanation: `While you're away${days}, you'll be ${why} I'd like to help you find a good therapist there for that time.`,
     evidence: stay.evidence,
     alternatives: [...ways, ...pause],
@@ -223,6 +235,7 @@ export function stayOutcomes(context: RuleContext): { findings: RuleFinding[]; n
   const notices: RuleNotice[] = [];
   const stays = mergedStays(context);
   for (const merged of stays) {
+    if (merged.start > context.horizon) continue;
     const stay = stayRead(context, merged);
     if (stay === undefined) continue;
     const last = merged.end < context.horizon ? merged.end : context.horizon;

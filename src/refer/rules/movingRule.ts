@@ -50,9 +50,9 @@ function continuingNotice(
  * privileges ends. Where the clinician may keep practising all along, a
  * notice with the ways to continue; where not, from the first day they
  * cannot, a notice with `pause-while-away` when the stay is short enough
- * to pause through (the policy's `awayPauseDays`, by the look-ahead, back
- * where the client lived, no safety signal open), else a finding with care
- * from that day.
+ * to pause through (back where the client lived within the policy's
+ * `awayPauseDays` and by the look-ahead, where the clinician may practise
+ * then, no safety signal open), else a finding with care from that day.
  *
  * @example
  * ```ts
