@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { createVocabulary, MatchCriteria, Urgency } from "referwell";
+import { coverageOn, createVocabulary, MatchCriteria, Urgency } from "referwell";
 import {
   assessPanelExit,
   assessReferral,
@@ -179,7 +179,12 @@ describe("the assessment", () => {
         within("modalities", added.prefer.modalities, criteria.prefer.modalities);
         within(undefined, added.prefer.languages, criteria.prefer.languages);
         const ceiling = added.require.maxSelfPay;
-        if (ceiling !== undefined) {
+        // Medicare and Medicaid bar ordinary self-pay: while either covers the client, no ceiling is carried at all.
+        const barred = coverageOn(untyped(input.client), criteria.startDate ?? NOW).some(
+          (coverage) => coverage.program === "medicare" || coverage.program === "medicaid",
+        );
+        if (barred) expect(criteria.require.payment?.maxSelfPay).toBeUndefined();
+        else if (ceiling !== undefined) {
           const held = criteria.require.payment?.maxSelfPay;
           expect(held?.currency).toBe(ceiling.currency);
           expect(held?.minorUnits).toBeLessThanOrEqual(ceiling.minorUnits);
