@@ -10,7 +10,7 @@ import { continuationAfterMove, type MoveContinuation } from "./continuationAfte
 /** The latest date, for a stay with no end; IsoDate's years stop at 9999. */
 const OPEN = "9999-12-31";
 
-/** The client's stays in one place, those that touch or overlap joined (as the matcher joins them), within what is read. */
+/** The client's stays in one place, those that touch or overlap joined (as the matcher joins them). */
 interface MergedStay {
   readonly to: string;
   readonly start: string;
@@ -163,9 +163,10 @@ const stayCovering = (stays: readonly MergedStay[], day: string, home: string): 
 
 /**
  * A stay where the clinician cannot practise in a way the client attends:
- * a notice to bridge it by pausing when it is short (at most the policy's
- * `awayPauseDays`), ends by the horizon, brings the client back where they
- * live, and no safety signal is open; a finding otherwise, for care there.
+ * a notice to bridge it by pausing when the client is back where they lived
+ * (see {@link backHome}) by the day after the horizon and within the
+ * policy's `awayPauseDays`, and no safety signal is open; a finding
+ * otherwise, for care there.
  */
 function cannotContinue(
   context: RuleContext,
