@@ -36,9 +36,12 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  *   move or a change of cover the client can continue through, a
  *   continuity-of-care or good-faith-estimate duty, a worsening outside the
  *   clinical range, scores that stay severe;
- * - `criteria`: {@link referwell!criteriaFromClient} on the start date (today, or the
- *   latest `careFrom` of a finding, such as a move), with every finding's
- *   additions and the treating clinician excluded, ready for
+ * - `criteria`: {@link referwell!criteriaFromClient} on the start date (the
+ *   latest `careFrom` among the most urgent findings, such as a move, or
+ *   today when none names one; a later, less urgent change never delays an
+ *   urgent need), with the payment for the cover on the latest `careFrom`
+ *   of any finding, every finding's additions and the treating clinician
+ *   excluded, ready for
  *   `referwell/match` as it is;
  * - `options`: how many options to offer, from the policy, in the matcher's
  *   terms (`minimumOptions`, `preferredOptions`, and `margin`, an absolute

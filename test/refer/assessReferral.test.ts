@@ -132,13 +132,66 @@ describe("assembling the assessment", () => {
     expect(assessment.criteria.urgency).toBe("urgent");
   });
 
-  it("criteria: the client's own, on the latest date a finding asks for, with every addition", () => {
+  it("criteria: the client's own, from the day the most urgent finding asks for, with every addition", () => {
+    // Deterioration is urgent today; the move, two months on, may not push it back: care starts today, where the client
+    // lives now, and a clinician by video must be licensed where they will live after the move too.
     const { criteria } = assess(conflicted);
-    expect(criteria.startDate).toBe("2027-01-20");
-    expect(criteria.location).toEqual({ jurisdiction: "US-WA" });
+    expect(criteria.startDate).toBe(NOW);
+    expect(criteria.location).toEqual({ jurisdiction: "US-OR" });
+    expect(criteria.stays).toEqual([{ place: { jurisdiction: "US-WA" }, period: { start: "2027-01-20" } }]);
     expect(criteria.require.problemAreas).toEqual(["gambling"]);
     expect(criteria.require.excludeClinicianIds).toEqual(["clin-ana"]);
     expect(criteria.require.payment).toEqual({ payers: [{ payerId: "aetna" }] });
+  });
+
+  it("criteria: a later finding as urgent as the most urgent one moves the start date; a later change of cover, the payment", () => {
+    // An urgent move in a week beside a problem outside scope: care starts on the move, where the client will live.
+    const moving = assess(
+      referralCase({
+        client: { plannedMoves: [{ date: "2026-11-30", to: { jurisdiction: "US-WA" } }], needs: { problemAreas: ["gambling"] } },
+      }),
+    );
+    expect(moving.findings.map((finding) => [finding.code, finding.urgency])).toEqual([
+      ["moving", "urgent"],
+      ["outside-scope", "soon"],
+    ]);
+    expect([moving.criteria.startDate, moving.criteria.location]).toEqual(["2026-11-30", { jurisdiction: "US-WA" }]);
+    // A change of insurance after an urgent need: care starts today, for the cover the client will have.
+    const switching = referralCase({
+      client: {
+        coverage: [
+          { payerId: "aetna", period: { start: "2025-01-01", end: "2026-12-31" } },
+          { payerId: "cigna", period: { start: "2027-01-01" } },
+        ],
+      },
+      measurements: weekly("PHQ-9", "2026-10-05", [12, 19]),
+    });
+    const changed = assess(switching);
+    expect(changed.findings.map((finding) => [finding.code, finding.urgency, finding.careFrom])).toEqual([
+      ["deterioration", "urgent", undefined],
+      ["insurance-changed", "soon", "2027-01-01"],
+    ]);
+    expect(changed.criteria.startDate).toBe(NOW);
+    expect(changed.criteria.require.payment).toEqual({ payers: [{ payerId: "cigna" }] });
+  });
+
+  it("criteria: no self-pay ceiling when Medicare covers the client on any day from the start to the change of cover", () => {
+    const client = {
+      maxSelfPay: { currency: "USD", minorUnits: 15_000 },
+      coverage: [
+        { payerId: "medicare", program: "medicare", period: { start: "2025-01-01", end: "2026-12-31" } },
+        { payerId: "cigna", period: { start: "2027-01-01" } },
+      ],
+    };
+    const clinician = { insurancePanels: ["aetna", "medicare"].map((payerId) => ({ payerId, period: { start: "2020-01-01" } })) };
+    const urgent = assess(referralCase({ client, clinician, measurements: weekly("PHQ-9", "2026-10-05", [12, 19]) }));
+    expect([urgent.criteria.startDate, urgent.criteria.require.payment]).toEqual([NOW, { payers: [{ payerId: "cigna" }] }]);
+    // With no urgent need the referral waits for the new cover, and self-pay is open again.
+    const later = assess(referralCase({ client, clinician }));
+    expect([later.criteria.startDate, later.criteria.require.payment]).toEqual([
+      "2027-01-01",
+      { payers: [{ payerId: "cigna" }], maxSelfPay: { currency: "USD", minorUnits: 15_000 } },
+    ]);
   });
 
   it("preparation: risk first on deterioration, alternatives when offered, the hand-off due before the move", () => {

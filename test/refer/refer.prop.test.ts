@@ -34,6 +34,16 @@ const vocabulary = createVocabulary();
 const assess = (input: unknown, rules = builtInRules) => assessReferral(untyped(input), { now: NOW, vocabulary, rules });
 type Case = ReturnType<(typeof referralCase)["generate"]>["value"];
 
+/** The latest day any finding asks care for: the day whose cover the criteria's payment is for. */
+const paymentDate = (findings: readonly { careFrom?: string | undefined }[]): string =>
+  findings.reduce((top, finding) => (finding.careFrom !== undefined && finding.careFrom > top ? finding.careFrom : top), NOW);
+/** Every day from `from` to `to`, both included. */
+const daysFrom = (from: string, to: string): string[] => {
+  const days: string[] = [];
+  for (let day = Date.parse(from); day <= Date.parse(to); day += 86_400_000) days.push(new Date(day).toISOString().slice(0, 10));
+  return days;
+};
+
 const permutation = <T>(items: readonly T[]): fc.Arbitrary<T[]> =>
   fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
 
@@ -180,8 +190,8 @@ describe("the assessment", () => {
         within(undefined, added.prefer.languages, criteria.prefer.languages);
         const ceiling = added.require.maxSelfPay;
         // Medicare and Medicaid bar ordinary self-pay: while either covers the client, no ceiling is carried at all.
-        const barred = coverageOn(untyped(input.client), criteria.startDate ?? NOW).some(
-          (coverage) => coverage.program === "medicare" || coverage.program === "medicaid",
+        const barred = daysFrom(criteria.startDate ?? NOW, paymentDate(findings)).some((day) =>
+          coverageOn(untyped(input.client), day).some((coverage) => coverage.program === "medicare" || coverage.program === "medicaid"),
         );
         if (barred) expect(criteria.require.payment?.maxSelfPay).toBeUndefined();
         else if (ceiling !== undefined) {
@@ -190,6 +200,23 @@ describe("the assessment", () => {
           expect(held?.minorUnits).toBeLessThanOrEqual(ceiling.minorUnits);
         }
       }
+    },
+  );
+
+  test.prop([referralCase])(
+    "start date: the latest day a most urgent finding asks for (today when none names one); the payment is for the cover on the latest day any finding asks for",
+    (input) => {
+      const { findings, criteria, urgency } = assess(input);
+      const latest = (days: readonly string[]) => days.reduce((top, day) => (day > top ? day : top), NOW);
+      const careDays = (list: readonly { careFrom?: string | undefined }[]) => list.map((finding) => finding.careFrom ?? NOW);
+      expect(criteria.startDate).toBe(latest(careDays(findings.filter((finding) => finding.urgency === urgency))));
+      // Exactly the payers of that cover and those the findings add.
+      const key = (payer: { payerId: string; planId?: string | undefined }) => `${payer.payerId}/${payer.planId ?? ""}`;
+      const expected = new Set([
+        ...coverageOn(untyped(input.client), paymentDate(findings)).map(key),
+        ...findings.flatMap((finding) => finding.criteria.require.payers.map(key)),
+      ]);
+      expect((criteria.require.payment?.payers ?? []).map(key).sort()).toEqual([...expected].sort());
     },
   );
 

@@ -170,16 +170,21 @@ function unionTags(
 const payerKey = (payer: PayerRef) => `${payer.payerId}\u0000${payer.planId ?? ""}`;
 
 /**
- * The client's own criteria on the start date, plus what every finding adds;
- * the treating clinician is excluded once referring, and the lowest self-pay
+ * The client's own criteria on the start date (their payment on the payment
+ * date), plus what every finding adds; the treating clinician is excluded once referring, and the lowest self-pay
  * ceiling (the client's maximum or a finding's) is the payment's. The result
  * has every field MatchCriteria defines, in its order, and a union past a
  * list's limit is reported instead of passed on (see `trustedCriteria`).
  * Every part is already valid (the client's, or a finding's), so it is not
  * parsed again.
  */
-function buildCriteria(context: RuleContext, findings: readonly Finding[], startDate: IsoDate, urgency: Urgency): MatchCriteria {
-  const draft = clientCriteriaDraft(context.client, startDate);
+function buildCriteria(
+  context: RuleContext,
+  findings: readonly Finding[],
+  { startDate, paymentDate }: { readonly startDate: IsoDate; readonly paymentDate: IsoDate },
+  urgency: Urgency,
+): MatchCriteria {
+  const draft = clientCriteriaDraft(context.client, startDate, paymentDate);
   const { require: held, prefer: liked } = draft;
   const { vocabulary } = context;
   // What the findings add, list by list, in the findings' order.
@@ -191,7 +196,7 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
   const clientPayers = payers.length;
   // The lowest self-pay ceiling of the client's and the findings', all in one currency; none while Medicare or Medicaid
   // covers the client, which bar ordinary self-pay (the client's own is already left out of the draft).
-  const barred = selfPayBarred(context.client, startDate);
+  const barred = selfPayBarred(context.client, startDate, paymentDate);
   let ceiling = held.payment?.maxSelfPay;
   for (const { criteria } of findings) {
     const { require, prefer } = criteria;
@@ -249,10 +254,13 @@ function buildCriteria(context: RuleContext, findings: readonly Finding[], start
 export function assessContext(rules: readonly ReferralRule[], context: RuleContext): ReferralAssessment {
   const { findings, notices, unevaluated } = evaluate(rules, context);
   const urgency = findings[0]?.urgency ?? "routine";
-  const startDate = findings.reduce(
-    (latest, finding) => (finding.careFrom !== undefined && finding.careFrom > latest ? finding.careFrom : latest),
-    context.now,
-  );
+  // Care starts on the latest day a most urgent finding asks for (today unless it names one), so a later, less urgent
+  // change (a move in two months) cannot push an urgent need past the days its urgency allows; the payment is for the
+  // cover the client will have after the latest change any finding names.
+  const careDay = (finding: Finding) => finding.careFrom ?? context.now;
+  const latestOf = (days: readonly IsoDate[]) => days.reduce((latest, day) => (day > latest ? day : latest), context.now);
+  const startDate = latestOf(findings.filter((finding) => finding.urgency === urgency).map(careDay));
+  const paymentDate = latestOf(findings.map(careDay));
   const { minimumOptions, preferredOptions, margin } = context.policy.options;
   const { safety } = context;
   return {
@@ -265,7 +273,7 @@ export function assessContext(rules: readonly ReferralRule[], context: RuleConte
     urgency,
     findings,
     notices,
-    criteria: buildCriteria(context, findings, startDate, urgency),
+    criteria: buildCriteria(context, findings, { startDate, paymentDate }, urgency),
     options: { minimumOptions, preferredOptions, margin, source: OPTIONS_SOURCE },
     preparation: findings.length > 0 ? preparationSteps(context, findings) : [],
     unevaluated,
