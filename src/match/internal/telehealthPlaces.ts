@@ -1,5 +1,6 @@
 import type { MatchCriteria } from "../../model/criteria.js";
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
+import { joinedSpans } from "../../model/internal/joinedSpans.js";
 import type { IsoDate, Jurisdiction } from "../../model/scalars.js";
 
 /**
@@ -41,7 +42,7 @@ export function telehealthPlaces(criteria: MatchCriteria, start: IsoDate, course
   for (const [from, to] of freeDays(stays, start, courseEnd)) add(criteria.location.jurisdiction, from, to);
   const places: ClientPlace[] = [];
   for (const [jurisdiction, list] of stretches)
-    for (const on of stretchStarts(list))
+    for (const [on] of joinedSpans(list))
       places.push({ jurisdiction, on, mode: "telehealth", unlicensed: ["not-licensed-telehealth", `${jurisdiction} on ${on}`] });
   return places.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.jurisdiction < b.jurisdiction ? -1 : 1));
 }
@@ -57,15 +58,4 @@ function freeDays(stays: [IsoDate, IsoDate][], start: IsoDate, courseEnd: IsoDat
   }
   if (next !== undefined) free.push([next, courseEnd]);
   return free;
-}
-
-/** The first day of each unbroken stretch: spans that touch or overlap join. */
-function stretchStarts(spans: [IsoDate, IsoDate][]): IsoDate[] {
-  const starts: IsoDate[] = [];
-  let end: IsoDate | undefined;
-  for (const [from, to] of spans.sort(byStart)) {
-    if (end === undefined || from > addCalendarDays(end, 1)) starts.push(from);
-    if (end === undefined || to > end) end = to;
-  }
-  return starts;
 }

@@ -2,11 +2,7 @@ import type { Client } from "../client.js";
 import type { Stay } from "../criteria.js";
 import type { IsoDate } from "../scalars.js";
 import { addCalendarDays } from "./addCalendarDays.js";
-
-// An open end, as the latest date; IsoDate's years stop at 9999.
-const OPEN = "9999-12-31";
-
-type Span = [IsoDate, IsoDate];
+import { type DaySpan, joinedSpans, OPEN_END } from "./joinedSpans.js";
 
 /**
  * Where the client will be after the start date, as stays for the criteria:
@@ -19,32 +15,20 @@ export function clientStays(client: Client, startDate: IsoDate): Stay[] {
   const stays: Stay[] = client.stays.map(({ place, period }) => ({ place, period }));
   const moves = client.plannedMoves.filter((move) => move.date > startDate).sort((a, b) => (a.date < b.date ? -1 : 1));
   if (moves.length === 0) return stays;
-  const covered = mergedSpans(client.stays.map(({ period }) => [period.start, period.end ?? OPEN]));
+  const covered = joinedSpans(client.stays.map(({ period }) => [period.start, period.end ?? OPEN_END]));
   moves.forEach((move, index) => {
     const next = moves[index + 1];
-    const stretch: Span = [move.date, next === undefined ? OPEN : addCalendarDays(next.date, -1)];
+    const stretch: DaySpan = [move.date, next === undefined ? OPEN_END : addCalendarDays(next.date, -1)];
     for (const [start, end] of uncovered(stretch, covered)) {
-      stays.push({ place: move.to, period: end === OPEN ? { start } : { start, end } });
+      stays.push({ place: move.to, period: end === OPEN_END ? { start } : { start, end } });
     }
   });
   return stays;
 }
 
-/** Spans sorted by start, those that touch or overlap joined. */
-function mergedSpans(spans: Span[]): Span[] {
-  const merged: Span[] = [];
-  for (const [start, end] of spans.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-    const last = merged.at(-1);
-    if (last !== undefined && (last[1] === OPEN || start <= addCalendarDays(last[1], 1))) {
-      if (end > last[1]) last[1] = end;
-    } else merged.push([start, end]);
-  }
-  return merged;
-}
-
-/** The parts of a stretch that no merged span covers. */
-function uncovered([from, to]: Span, covered: readonly Span[]): Span[] {
-  const parts: Span[] = [];
+/** The parts of a stretch that no joined span covers. */
+function uncovered([from, to]: DaySpan, covered: readonly DaySpan[]): DaySpan[] {
+  const parts: DaySpan[] = [];
   let cursor = from;
   for (const [start, end] of covered) {
     if (end < cursor) continue;

@@ -9,7 +9,7 @@ import type { MoveContinuation } from "./continuationAfterMove.js";
 export function cannotContinueBecause(context: RuleContext, to: string, continuation: MoveContinuation): string {
   const { unauthorized, missing, byVideo } = continuation;
   const reasons = [
-    ...missing,
+    ...missing.map((mode) => (mode === "telehealth" ? "offers no telehealth" : `has no office in ${to}`)),
     ...(unauthorized.length === 0
       ? []
       : [

@@ -10,14 +10,15 @@ export interface MoveContinuation {
   /** Whether one of them is a way the client attends. */
   readonly fits: boolean;
   /** Ways the client attends that the clinician provides there but is not authorized for. */
-  readonly unauthorized: readonly string[];
-  /** Why a way the client attends is not provided there (no telehealth, no office). */
-  readonly missing: readonly string[];
+  readonly unauthorized: readonly CareWay[];
+  /** Ways the client attends that the clinician does not provide there: no telehealth, or no office there. */
+  readonly missing: readonly CareWay[];
   /** The basis for telehealth when the client attends only in person. */
   readonly byVideo?: string;
 }
 
 type Basis = NonNullable<Alternative["basis"]>;
+type CareWay = "telehealth" | "in-person";
 
 /** One way to continue after the move, with the clinician's basis for it. */
 function continueBy(mode: "telehealth" | "in-person", to: string, by: string, basis: Basis): Alternative {
@@ -45,8 +46,8 @@ export function continuationAfterMove(context: RuleContext, to: string, on: IsoD
   const { clinician } = context;
   const attends = context.client.preferences.mode;
   const alternatives: Alternative[] = [];
-  const unauthorized: string[] = [];
-  const missing: string[] = [];
+  const unauthorized: CareWay[] = [];
+  const missing: CareWay[] = [];
   let fits = false;
   let byVideo: string | undefined;
   for (const mode of ["telehealth", "in-person"] as const) {
@@ -55,7 +56,7 @@ export function continuationAfterMove(context: RuleContext, to: string, on: IsoD
     if (!accepted && mode !== "telehealth") continue;
     const provides = mode === "telehealth" ? clinician.telehealth : clinician.locations.some((location) => location.jurisdiction === to);
     if (!provides) {
-      if (accepted) missing.push(mode === "telehealth" ? "offers no telehealth" : `has no office in ${to}`);
+      if (accepted) missing.push(mode);
       continue;
     }
     const licensure = licensureFor(clinician, { jurisdiction: to, mode, on }, context.compacts);

@@ -1,5 +1,6 @@
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
 import { calendarDays } from "../../model/internal/calendarDays.js";
+import { type DaySpan, joinedSpans, OPEN_END } from "../../model/internal/joinedSpans.js";
 import { placeOn } from "../../model/internal/placeOn.js";
 import type { RuleContext } from "../createRuleContext.js";
 import type { RuleFinding, RuleNotice } from "../defineReferralRule.js";
@@ -7,14 +8,11 @@ import type { Alternative, EvidenceItem } from "../results.js";
 import { cannotContinueBecause } from "./cannotContinueBecause.js";
 import { continuationAfterMove, type MoveContinuation } from "./continuationAfterMove.js";
 
-/** The latest date, for a stay with no end; IsoDate's years stop at 9999. */
-const OPEN = "9999-12-31";
-
 /** The client's stays in one place, those that touch or overlap joined (as the matcher joins them). */
 interface MergedStay {
   readonly to: string;
   readonly start: string;
-  /** The last day, `OPEN` when the stay has no end. */
+  /** The last day, `OPEN_END` when the stay has no end. */
   readonly end: string;
 }
 
@@ -32,18 +30,15 @@ interface StayRead {
 
 /** The client's stays that are not over, joined per place where they touch or overlap, by place then start. */
 function mergedStays(context: RuleContext): MergedStay[] {
-  const spans = context.client.stays
-    .map(({ place, period }) => ({ to: place.jurisdiction, start: period.start, end: period.end ?? OPEN }))
-    .filter((stay) => stay.end >= context.now)
-    .sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  const merged: { to: string; start: string; end: string }[] = [];
-  for (const stay of spans) {
-    const last = merged.at(-1);
-    if (last !== undefined && last.to === stay.to && (last.end === OPEN || stay.start <= addCalendarDays(last.end, 1))) {
-      if (stay.end > last.end) last.end = stay.end;
-    } else merged.push({ ...stay });
+  const byPlace = new Map<string, DaySpan[]>();
+  for (const { place, period } of context.client.stays) {
+    const end = period.end ?? OPEN_END;
+    if (end < context.now) continue;
+    const spans = byPlace.get(place.jurisdiction) ?? [];
+    spans.push([period.start, end]);
+    byPlace.set(place.jurisdiction, spans);
   }
-  return merged;
+  return [...byPlace.keys()].sort().flatMap((to) => joinedSpans(byPlace.get(to) ?? []).map(([start, end]) => ({ to, start, end })));
 }
 
 /**
@@ -62,18 +57,20 @@ function checkDays(context: RuleContext, from: string, last: string): string[] {
   return [...days].sort();
 }
 
-/** The first day from `from` to `last` the clinician cannot practise in the place in a way the client attends, with why; undefined when none. */
-function firstGap(
-  context: RuleContext,
-  to: string,
-  from: string,
-  last: string,
-): { day: string; continuation: MoveContinuation } | undefined {
+/**
+ * The first day from `from` to `last` the clinician cannot practise in the
+ * place in a way the client attends, with why; `from` with the ways to
+ * continue there when there is no such day.
+ */
+function firstGap(context: RuleContext, to: string, from: string, last: string): { day: string; continuation: MoveContinuation } {
+  const first = { day: from, continuation: continuationAfterMove(context, to, from) };
+  if (!first.continuation.fits) return first;
   for (const day of checkDays(context, from, last)) {
+    if (day === from) continue;
     const continuation = continuationAfterMove(context, to, day);
     if (!continuation.fits) return { day, continuation };
   }
-  return undefined;
+  return first;
 }
 
 /** The days of a stay in words: "from 1 December 2026 to 12 March 2027", or "until …" for one under way. */
@@ -131,7 +128,7 @@ function whyNotThere({ unauthorized, missing, byVideo }: MoveContinuation): stri
     ? "somewhere I'm not licensed to see you"
     : unauthorized.includes("in-person")
       ? "somewhere I'm not licensed to see you in person"
-      : missing.some((reason) => reason.startsWith("has no office"))
+      : missing.includes("in-person")
         ? "too far from my office to meet in person"
         : "somewhere I can't keep seeing you";
   return byVideo === undefined ? `${where}.` : `${where}. We could meet by video while you're away, if that works for you.`;
@@ -144,17 +141,22 @@ function whyNotThere({ unauthorized, missing, byVideo }: MoveContinuation): stri
  * is no such day (no end, a move in between, or the clinician cannot
  * practise there then), so there is nothing to pause until.
  */
-function backHome(context: RuleContext, stay: StayRead, stays: readonly MergedStay[]): string | undefined {
-  if (stay.until === undefined) return undefined;
+function backHome(
+  context: RuleContext,
+  stay: StayRead,
+  stays: readonly MergedStay[],
+): { readonly until: string; readonly back: string } | undefined {
+  const { until } = stay;
+  if (until === undefined) return undefined;
   const home = placeOn(context.client, stay.from).jurisdiction;
-  let back = addCalendarDays(stay.until, 1);
+  let back = addCalendarDays(until, 1);
   // Each step moves past the end of a stay that covers the day, so there are at most as many steps as stays.
   for (let onward = stayCovering(stays, back, home); onward !== undefined; onward = stayCovering(stays, back, home)) {
-    if (onward.end === OPEN) return undefined;
+    if (onward.end === OPEN_END) return undefined;
     back = addCalendarDays(onward.end, 1);
   }
   if (placeOn(context.client, back).jurisdiction !== home) return undefined;
-  return continuationAfterMove(context, home, back).fits ? back : undefined;
+  return continuationAfterMove(context, home, back).fits ? { until, back } : undefined;
 }
 
 /** A stay somewhere other than `home` that covers `day`. */
@@ -178,15 +180,19 @@ function cannotContinue(
   const ways = waysWhileAway(continuation);
   const days = daysInWords(context, stay);
   const why = whyNotThere(continuation);
-  const back = context.safety.level === "none" ? backHome(context, stay, others) : undefined;
-  const pause = back === undefined ? [] : [pauseWhileAway(context, stay, back)];
+  const home = context.safety.level === "none" ? backHome(context, stay, others) : undefined;
+  const pause = home === undefined ? [] : [pauseWhileAway(context, stay, home.back)];
   const later = stay.from === stay.start || stay.underWay ? "" : ` from ${stay.from}`;
   // The pause runs from the first day the clinician cannot practise to the day the client is back: the whole absence.
-  if (back !== undefined && back <= addCalendarDays(context.horizon, 1) && calendarDays(stay.from, back) <= context.policy.awayPauseDays) {
+  if (
+    home !== undefined &&
+    home.back <= addCalendarDays(context.horizon, 1) &&
+    calendarDays(stay.from, home.back) <= context.policy.awayPauseDays
+  ) {
     return {
       code: "away",
       date: stay.from,
-      until: stay.until ?? back,
+      until: home.until,
       summary: `Away in ${stay.to} ${daysInSummary(stay)}; ${because}${later}: no sessions there in a way the client attends. No referral; bridge the stay.`,
       explanation: `While you're away${days}, you'll be ${why} Let's plan for those days together.`,
       evidence: stay.evidence,
@@ -210,7 +216,7 @@ function stayRead({ now, client }: RuleContext, { to, start, end }: MergedStay):
   const underWay = start <= now;
   const from = underWay ? now : start;
   if (placeOn(client, from).jurisdiction === to) return undefined;
-  const until = end === OPEN ? undefined : end;
+  const until = end === OPEN_END ? undefined : end;
   const evidence: EvidenceItem[] = [
     { kind: "place", fact: "staying-in", jurisdiction: to },
     { kind: "date", fact: "stay-start", date: start },
@@ -241,8 +247,8 @@ export function stayOutcomes(context: RuleContext): { findings: RuleFinding[]; n
     if (stay === undefined) continue;
     const last = merged.end < context.horizon ? merged.end : context.horizon;
     const gap = firstGap(context, stay.to, stay.from, last);
-    if (gap === undefined) {
-      notices.push(continuingNotice(context, stay, continuationAfterMove(context, stay.to, stay.from)));
+    if (gap.continuation.fits) {
+      notices.push(continuingNotice(context, stay, gap.continuation));
       continue;
     }
     const from = { ...stay, from: gap.day, underWay: stay.underWay && gap.day === stay.from };
