@@ -42,7 +42,9 @@ export type PlannedMove = z.infer<typeof PlannedMove>;
  * full (42 CFR 447.15), and whether anyone else may charge the client is
  * state law, so referwell offers no self-pay. Criteria built from a client
  * covered by either (`criteriaFromClient`, a match request's `client`) ask
- * for their networks only. `commercial`: an employer or
+ * for their networks only, and so do a referral assessment's criteria for
+ * a coverage with no programme unless its policy offers self-pay for one.
+ * `commercial`: an employer or
  * individual plan. `other`: a programme with none of these rules, which
  * follows the practice's billing policy like `commercial`. Left out, the
  * kind is unknown, and the referral policy's `billing.unknownProgram`

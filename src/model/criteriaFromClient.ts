@@ -20,7 +20,9 @@ const Options = z.strictObject({ startDate: IsoDate });
  * asked for: both bar ordinary self-pay (see {@link referwell!PayerProgram}), and a
  * Medicare private contract needs a clinician who opted out, which the
  * matcher does not check. A coverage with no `program` is read as an
- * ordinary one here; name the programme to have it read.
+ * ordinary one here (a referral assessment's criteria withhold self-pay for
+ * it too, as its policy's `billing.unknownProgram` says); name the
+ * programme to have it read.
  *
  * @param client - a validated client
  * @param options.startDate - the day care would start, `YYYY-MM-DD`: a

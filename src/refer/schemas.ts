@@ -247,7 +247,9 @@ export type ReferralCaseInput = z.input<typeof ReferralCase>;
  *   say its programme (`Coverage.program`) is offered self-pay, a sliding
  *   scale, a superbill or out-of-network billing. Withheld by default, since
  *   a Medicare or Medicaid beneficiary may not be offered them; the trigger
- *   then stays a referral and asks for `client.coverage.program`.
+ *   then stays a referral and asks for `client.coverage.program`, and the
+ *   assessment's criteria carry no self-pay ceiling while such a coverage
+ *   is in force.
  * - `safety`: the safety policy (see {@link SafetyPolicy}): needs that are
  *   a risk, the host's emergency numbers, and whether a clinician's rating
  *   answers an earlier screen.

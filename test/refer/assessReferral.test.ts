@@ -180,10 +180,14 @@ describe("assembling the assessment", () => {
       maxSelfPay: { currency: "USD", minorUnits: 15_000 },
       coverage: [
         { payerId: "medicare", program: "medicare", period: { start: "2025-01-01", end: "2026-12-31" } },
-        { payerId: "cigna", period: { start: "2027-01-01" } },
+        { payerId: "cigna", program: "commercial", period: { start: "2027-01-01" } },
       ],
     };
-    const clinician = { insurancePanels: ["aetna", "medicare"].map((payerId) => ({ payerId, period: { start: "2020-01-01" } })) };
+    // A fee beyond the client's maximum, so the change of cover is a referral, not something self-pay bridges.
+    const clinician = {
+      insurancePanels: ["aetna", "medicare"].map((payerId) => ({ payerId, period: { start: "2020-01-01" } })),
+      fee: { currency: "USD", minorUnits: 20_000 },
+    };
     const urgent = assess(referralCase({ client, clinician, measurements: weekly("PHQ-9", "2026-10-05", [12, 19]) }));
     expect([urgent.criteria.startDate, urgent.criteria.require.payment]).toEqual([NOW, { payers: [{ payerId: "cigna" }] }]);
     // With no urgent need the referral waits for the new cover, and self-pay is open again.
@@ -192,6 +196,22 @@ describe("assembling the assessment", () => {
       "2027-01-01",
       { payers: [{ payerId: "cigna" }], maxSelfPay: { currency: "USD", minorUnits: 15_000 } },
     ]);
+  });
+
+  it("criteria: a coverage that does not say its programme carries no self-pay ceiling unless the policy offers self-pay for it", () => {
+    const client = {
+      maxSelfPay: { currency: "USD", minorUnits: 15_000 },
+      coverage: [{ payerId: "aetna", period: { start: "2024-01-01" } }],
+      needs: { problemAreas: ["gambling"] },
+    };
+    const cannotAfford = { client, clinician: { fee: { currency: "USD", minorUnits: 20_000 } } };
+    expect(assess(referralCase({ client })).criteria.require.payment).toEqual({ payers: [{ payerId: "aetna" }] });
+    expect(assess(referralCase(cannotAfford)).criteria.require.payment).toEqual({ payers: [{ payerId: "aetna" }] });
+    const offered = assess(referralCase(cannotAfford), { policy: { billing: { unknownProgram: "offer" } } });
+    expect(offered.criteria.require.payment).toEqual({
+      payers: [{ payerId: "aetna" }],
+      maxSelfPay: { currency: "USD", minorUnits: 15_000 },
+    });
   });
 
   it("preparation: risk first on deterioration, alternatives when offered, the hand-off due before the move", () => {

@@ -189,9 +189,10 @@ describe("the assessment", () => {
         within("modalities", added.prefer.modalities, criteria.prefer.modalities);
         within(undefined, added.prefer.languages, criteria.prefer.languages);
         const ceiling = added.require.maxSelfPay;
-        // Medicare and Medicaid bar ordinary self-pay: while either covers the client, no ceiling is carried at all.
+        // Medicare and Medicaid bar ordinary self-pay: while either (or an unknown programme) covers the client, no ceiling at all.
         const barred = daysFrom(criteria.startDate ?? NOW, paymentDate(findings)).some((day) =>
-          coverageOn(untyped(input.client), day).some((coverage) => coverage.program === "medicare" || coverage.program === "medicaid"),
+          // The default policy withholds self-pay from a coverage that does not say its programme, too.
+          coverageOn(untyped(input.client), day).some((coverage) => coverage.program !== "commercial" && coverage.program !== "other"),
         );
         if (barred) expect(criteria.require.payment?.maxSelfPay).toBeUndefined();
         else if (ceiling !== undefined) {

@@ -184,7 +184,8 @@ function buildCriteria(
   { startDate, paymentDate }: { readonly startDate: IsoDate; readonly paymentDate: IsoDate },
   urgency: Urgency,
 ): MatchCriteria {
-  const draft = clientCriteriaDraft(context.client, startDate, paymentDate);
+  const { unknownProgram } = context.policy.billing;
+  const draft = clientCriteriaDraft(context.client, startDate, paymentDate, unknownProgram);
   const { require: held, prefer: liked } = draft;
   const { vocabulary } = context;
   // What the findings add, list by list, in the findings' order.
@@ -196,7 +197,7 @@ function buildCriteria(
   const clientPayers = payers.length;
   // The lowest self-pay ceiling of the client's and the findings', all in one currency; none while Medicare or Medicaid
   // covers the client, which bar ordinary self-pay (the client's own is already left out of the draft).
-  const barred = selfPayBarred(context.client, startDate, paymentDate);
+  const barred = selfPayBarred(context.client, startDate, paymentDate, unknownProgram);
   let ceiling = held.payment?.maxSelfPay;
   for (const { criteria } of findings) {
     const { require, prefer } = criteria;
