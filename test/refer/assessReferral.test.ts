@@ -144,7 +144,7 @@ describe("assembling the assessment", () => {
     expect(criteria.require.payment).toEqual({ payers: [{ payerId: "aetna" }] });
   });
 
-  it("criteria: a later finding as urgent as the most urgent one moves the start date; a later change of cover, the payment", () => {
+  it("criteria: a later finding as urgent as the most urgent one moves the start date; a later change of cover adds its payers", () => {
     // An urgent move in a week beside a problem outside scope: care starts on the move, where the client will live.
     const moving = assess(
       referralCase({
@@ -156,7 +156,7 @@ describe("assembling the assessment", () => {
       ["outside-scope", "soon"],
     ]);
     expect([moving.criteria.startDate, moving.criteria.location]).toEqual(["2026-11-30", { jurisdiction: "US-WA" }]);
-    // A change of insurance after an urgent need: care starts today, for the cover the client will have.
+    // A change of insurance after an urgent need: care starts today, and either cover may pay.
     const switching = referralCase({
       client: {
         coverage: [
@@ -172,10 +172,10 @@ describe("assembling the assessment", () => {
       ["insurance-changed", "soon", "2027-01-01"],
     ]);
     expect(changed.criteria.startDate).toBe(NOW);
-    expect(changed.criteria.require.payment).toEqual({ payers: [{ payerId: "cigna" }] });
+    expect(changed.criteria.require.payment).toEqual({ payers: [{ payerId: "aetna" }, { payerId: "cigna" }] });
   });
 
-  it("criteria: no self-pay ceiling when Medicare covers the client on any day from the start to the change of cover", () => {
+  it("criteria: no self-pay ceiling when Medicare or Medicaid covers the client on any day from the start to the look-ahead", () => {
     const client = {
       maxSelfPay: { currency: "USD", minorUnits: 15_000 },
       coverage: [
@@ -189,13 +189,34 @@ describe("assembling the assessment", () => {
       fee: { currency: "USD", minorUnits: 20_000 },
     };
     const urgent = assess(referralCase({ client, clinician, measurements: weekly("PHQ-9", "2026-10-05", [12, 19]) }));
-    expect([urgent.criteria.startDate, urgent.criteria.require.payment]).toEqual([NOW, { payers: [{ payerId: "cigna" }] }]);
+    // Medicare pays today, so its network stays open; no self-pay ceiling while it covers the client.
+    expect([urgent.criteria.startDate, urgent.criteria.require.payment]).toEqual([
+      NOW,
+      { payers: [{ payerId: "cigna" }, { payerId: "medicare" }] },
+    ]);
     // With no urgent need the referral waits for the new cover, and self-pay is open again.
     const later = assess(referralCase({ client, clinician }));
     expect([later.criteria.startDate, later.criteria.require.payment]).toEqual([
       "2027-01-01",
       { payers: [{ payerId: "cigna" }], maxSelfPay: { currency: "USD", minorUnits: 15_000 } },
     ]);
+    // Medicaid from next month, within the look-ahead (120 days): no self-pay clinician for care that would run into it.
+    const joining = {
+      maxSelfPay: { currency: "USD", minorUnits: 15_000 },
+      coverage: [
+        { payerId: "aetna", program: "commercial", period: { start: "2024-01-01", end: "2026-12-14" } },
+        { payerId: "medicaid-or", program: "medicaid", period: { start: "2026-12-15" } },
+      ],
+      needs: { problemAreas: ["gambling"] },
+    };
+    // The treating clinician takes Medicaid too, so the change of cover is no finding of its own.
+    const both = { insurancePanels: ["aetna", "medicaid-or"].map((payerId) => ({ payerId, period: { start: "2020-01-01" } })) };
+    const barred = assess(referralCase({ client: joining, clinician: both }));
+    expect(barred.findings.map((finding) => finding.code)).toEqual(["outside-scope"]);
+    expect(barred.criteria.startDate).toBe(NOW);
+    expect(barred.criteria.require.payment?.maxSelfPay).toBeUndefined();
+    const beyond = assess(referralCase({ client: joining, clinician: both }), { policy: { lookAheadDays: 7 } });
+    expect(beyond.criteria.require.payment?.maxSelfPay).toEqual({ currency: "USD", minorUnits: 15_000 });
   });
 
   it("criteria: a coverage that does not say its programme carries no self-pay ceiling unless the policy offers self-pay for it", () => {
@@ -214,7 +235,7 @@ describe("assembling the assessment", () => {
     });
   });
 
-  it("preparation: risk first on deterioration, alternatives when offered, the hand-off due before the move", () => {
+  it("preparation: risk first on deterioration, alternatives when offered, the hand-off due by the start, care kept up to the move", () => {
     const steps = assess(conflicted).preparation;
     expect(steps.map((step) => step.code)).toEqual([
       "review-risk",
@@ -225,7 +246,9 @@ describe("assembling the assessment", () => {
       "warm-hand-off",
       "continuity-until-transfer",
     ]);
-    expect(steps.find((step) => step.code === "warm-hand-off")?.dueBy).toBe("2027-01-20");
+    // Care with the new clinician starts today (deterioration is urgent): meet them now; keep seeing the client to the move.
+    expect(steps.find((step) => step.code === "warm-hand-off")?.dueBy).toBe(NOW);
+    expect(steps.find((step) => step.code === "continuity-until-transfer")?.dueBy).toBe("2027-01-20");
     expect(steps.every((step) => step.source.length > 0)).toBe(true);
   });
 

@@ -31,12 +31,15 @@ import { expectNoLeak, keysOf } from "../support/noLeak.js";
 import { untyped } from "../support/untyped.js";
 
 const vocabulary = createVocabulary();
-const assess = (input: unknown, rules = builtInRules) => assessReferral(untyped(input), { now: NOW, vocabulary, rules });
+const assess = (input: unknown, rules = builtInRules, unknownProgram: "withhold" | "offer" = "withhold") =>
+  assessReferral(untyped(input), { now: NOW, vocabulary, rules, policy: { billing: { unknownProgram } } });
 type Case = ReturnType<(typeof referralCase)["generate"]>["value"];
 
-/** The latest day any finding asks care for: the day whose cover the criteria's payment is for. */
-const paymentDate = (findings: readonly { careFrom?: string | undefined }[]): string =>
-  findings.reduce((top, finding) => (finding.careFrom !== undefined && finding.careFrom > top ? finding.careFrom : top), NOW);
+/** The look-ahead's last day under the default policy (120 days from today). */
+const HORIZON = new Date(Date.parse(NOW) + 120 * 86_400_000).toISOString().slice(0, 10);
+/** The last day self-pay may be barred for: the latest day a finding asks care for, or the look-ahead's end. */
+const barredUntil = (findings: readonly { careFrom?: string | undefined }[]): string =>
+  findings.reduce((top, finding) => (finding.careFrom !== undefined && finding.careFrom > top ? finding.careFrom : top), HORIZON);
 /** Every day from `from` to `to`, both included. */
 const daysFrom = (from: string, to: string): string[] => {
   const days: string[] = [];
@@ -162,50 +165,50 @@ describe("the assessment", () => {
       }),
     });
 
-  test.prop([referralCase, fc.option(fc.integer({ min: 1_000, max: 30_000 }), { nil: undefined })])(
-    "containment: every finding's criteria are contained in the assessment's criteria",
-    (input, hostCeiling) => {
-      const { findings, criteria } = assess(input, hostCeiling === undefined ? builtInRules : [...builtInRules, ceilingRule(hostCeiling)]);
-      const keyed = (list: "problemAreas" | "modalities" | "populations" | undefined, tags: readonly string[]) =>
-        new Set(tags.map((tag) => (list === undefined ? tag : vocabulary.canonical(list, tag))));
-      const within = (
-        list: "problemAreas" | "modalities" | "populations" | undefined,
-        part: readonly string[],
-        whole: readonly string[],
-      ) => {
-        const all = keyed(list, whole);
-        for (const key of keyed(list, part)) expect(all.has(key)).toBe(true);
-      };
-      const payer = (ref: { payerId: string; planId?: string | undefined }) => `${ref.payerId}/${ref.planId ?? ""}`;
-      for (const { criteria: added } of findings) {
-        within("problemAreas", added.require.problemAreas, criteria.require.problemAreas);
-        within("modalities", added.require.modalities, criteria.require.modalities);
-        within("populations", added.require.populations, criteria.require.populations);
-        within(undefined, added.require.languages, criteria.require.languages);
-        within(undefined, added.require.excludeClinicianIds, criteria.require.excludeClinicianIds);
-        within(undefined, added.require.excludePracticeIds, criteria.require.excludePracticeIds);
-        within(undefined, added.require.payers.map(payer), (criteria.require.payment?.payers ?? []).map(payer));
-        within("problemAreas", added.prefer.problemAreas, criteria.prefer.problemAreas);
-        within("modalities", added.prefer.modalities, criteria.prefer.modalities);
-        within(undefined, added.prefer.languages, criteria.prefer.languages);
-        const ceiling = added.require.maxSelfPay;
-        // Medicare and Medicaid bar ordinary self-pay: while either (or an unknown programme) covers the client, no ceiling at all.
-        const barred = daysFrom(criteria.startDate ?? NOW, paymentDate(findings)).some((day) =>
-          // The default policy withholds self-pay from a coverage that does not say its programme, too.
-          coverageOn(untyped(input.client), day).some((coverage) => coverage.program !== "commercial" && coverage.program !== "other"),
-        );
-        if (barred) expect(criteria.require.payment?.maxSelfPay).toBeUndefined();
-        else if (ceiling !== undefined) {
-          const held = criteria.require.payment?.maxSelfPay;
-          expect(held?.currency).toBe(ceiling.currency);
-          expect(held?.minorUnits).toBeLessThanOrEqual(ceiling.minorUnits);
-        }
+  test.prop([
+    referralCase,
+    fc.option(fc.integer({ min: 1_000, max: 30_000 }), { nil: undefined }),
+    fc.constantFrom("withhold" as const, "offer" as const),
+  ])("containment: every finding's criteria are contained in the assessment's criteria", (input, hostCeiling, unknownProgram) => {
+    const rules = hostCeiling === undefined ? builtInRules : [...builtInRules, ceilingRule(hostCeiling)];
+    const { findings, criteria } = assess(input, rules, unknownProgram);
+    const keyed = (list: "problemAreas" | "modalities" | "populations" | undefined, tags: readonly string[]) =>
+      new Set(tags.map((tag) => (list === undefined ? tag : vocabulary.canonical(list, tag))));
+    const within = (list: "problemAreas" | "modalities" | "populations" | undefined, part: readonly string[], whole: readonly string[]) => {
+      const all = keyed(list, whole);
+      for (const key of keyed(list, part)) expect(all.has(key)).toBe(true);
+    };
+    const payer = (ref: { payerId: string; planId?: string | undefined }) => `${ref.payerId}/${ref.planId ?? ""}`;
+    for (const { criteria: added } of findings) {
+      within("problemAreas", added.require.problemAreas, criteria.require.problemAreas);
+      within("modalities", added.require.modalities, criteria.require.modalities);
+      within("populations", added.require.populations, criteria.require.populations);
+      within(undefined, added.require.languages, criteria.require.languages);
+      within(undefined, added.require.excludeClinicianIds, criteria.require.excludeClinicianIds);
+      within(undefined, added.require.excludePracticeIds, criteria.require.excludePracticeIds);
+      within(undefined, added.require.payers.map(payer), (criteria.require.payment?.payers ?? []).map(payer));
+      within("problemAreas", added.prefer.problemAreas, criteria.prefer.problemAreas);
+      within("modalities", added.prefer.modalities, criteria.prefer.modalities);
+      within(undefined, added.prefer.languages, criteria.prefer.languages);
+      const ceiling = added.require.maxSelfPay;
+      // Medicare and Medicaid bar ordinary self-pay: while either covers the client on a day care may run in, no ceiling at
+      // all; under "withhold", nor while a coverage that does not say its programme does.
+      const barring = (program: string | undefined) =>
+        program === "medicare" || program === "medicaid" || (program === undefined && unknownProgram === "withhold");
+      const barred = daysFrom(criteria.startDate ?? NOW, barredUntil(findings)).some((day) =>
+        coverageOn(untyped(input.client), day).some((coverage) => barring(coverage.program)),
+      );
+      if (barred) expect(criteria.require.payment?.maxSelfPay).toBeUndefined();
+      else if (ceiling !== undefined) {
+        const held = criteria.require.payment?.maxSelfPay;
+        expect(held?.currency).toBe(ceiling.currency);
+        expect(held?.minorUnits).toBeLessThanOrEqual(ceiling.minorUnits);
       }
-    },
-  );
+    }
+  });
 
   test.prop([referralCase])(
-    "start date: the latest day a most urgent finding asks for (today when none names one); the payment is for the cover on the latest day any finding asks for",
+    "start date: the latest day a most urgent finding asks for (today when none names one); the payment is for the cover that day, with the payers findings add",
     (input) => {
       const { findings, criteria, urgency } = assess(input);
       const latest = (days: readonly string[]) => days.reduce((top, day) => (day > top ? day : top), NOW);
@@ -214,7 +217,7 @@ describe("the assessment", () => {
       // Exactly the payers of that cover and those the findings add.
       const key = (payer: { payerId: string; planId?: string | undefined }) => `${payer.payerId}/${payer.planId ?? ""}`;
       const expected = new Set([
-        ...coverageOn(untyped(input.client), paymentDate(findings)).map(key),
+        ...coverageOn(untyped(input.client), criteria.startDate ?? NOW).map(key),
         ...findings.flatMap((finding) => finding.criteria.require.payers.map(key)),
       ]);
       expect((criteria.require.payment?.payers ?? []).map(key).sort()).toEqual([...expected].sort());

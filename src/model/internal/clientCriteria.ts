@@ -44,23 +44,22 @@ export function clientCriteria(client: Client, startDate: IsoDate): MatchCriteri
 
 /**
  * The criteria of `clientCriteria` before defaults are filled and fields put in order, for a caller that adds to them first.
- * `paymentDate` (the start date unless given) is the day whose coverage the payment asks for: a referral that must start
- * before a known change of cover asks for the cover the client will have. Self-pay is left out while Medicare or Medicaid
- * covers the client on any day from the start date to that day, or a coverage that does not say its programme when
- * `unknownProgram` is `withhold` (as a referral policy may say; criteria from a client alone read it as ordinary).
+ * Self-pay is left out while Medicare or Medicaid covers the client on any day from the start date to `barredUntil` (the
+ * start date unless given), or a coverage that does not say its programme when `unknownProgram` is `withhold` (as a
+ * referral policy may say; criteria from a client alone read it as ordinary).
  */
 export function clientCriteriaDraft(
   client: Client,
   startDate: IsoDate,
-  paymentDate: IsoDate = startDate,
+  barredUntil: IsoDate = startDate,
   unknownProgram: "withhold" | "offer" = "offer",
 ): ClientCriteriaDraft {
-  const payers = coverageInForce(client, paymentDate).map((coverage) =>
+  const payers = coverageInForce(client, startDate).map((coverage) =>
     coverage.planId === undefined ? { payerId: coverage.payerId } : { payerId: coverage.payerId, planId: coverage.planId },
   );
   // Medicare and Medicaid bar ordinary self-pay (see PayerProgram), and the matcher cannot tell a clinician who opted out
   // of Medicare: while either covers the client, the self-pay maximum is left out, so only their networks are offered.
-  const maxSelfPay = selfPayBarred(client, startDate, paymentDate, unknownProgram) ? undefined : client.maxSelfPay;
+  const maxSelfPay = selfPayBarred(client, startDate, barredUntil, unknownProgram) ? undefined : client.maxSelfPay;
   const hasPayment = payers.length > 0 || maxSelfPay !== undefined;
   const formatPopulation = FORMAT_POPULATION[client.careFormat];
   const agePopulation = AGE_GROUP_POPULATION[client.ageGroup];

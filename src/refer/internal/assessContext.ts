@@ -170,8 +170,8 @@ function unionTags(
 const payerKey = (payer: PayerRef) => `${payer.payerId}\u0000${payer.planId ?? ""}`;
 
 /**
- * The client's own criteria on the start date (their payment on the payment
- * date), plus what every finding adds; the treating clinician is excluded once referring, and the lowest self-pay
+ * The client's own criteria on the start date (no self-pay while it is
+ * barred up to `barredUntil`), plus what every finding adds; the treating clinician is excluded once referring, and the lowest self-pay
  * ceiling (the client's maximum or a finding's) is the payment's. The result
  * has every field MatchCriteria defines, in its order, and a union past a
  * list's limit is reported instead of passed on (see `trustedCriteria`).
@@ -181,11 +181,11 @@ const payerKey = (payer: PayerRef) => `${payer.payerId}\u0000${payer.planId ?? "
 function buildCriteria(
   context: RuleContext,
   findings: readonly Finding[],
-  { startDate, paymentDate }: { readonly startDate: IsoDate; readonly paymentDate: IsoDate },
+  { startDate, barredUntil }: { readonly startDate: IsoDate; readonly barredUntil: IsoDate },
   urgency: Urgency,
 ): MatchCriteria {
   const { unknownProgram } = context.policy.billing;
-  const draft = clientCriteriaDraft(context.client, startDate, paymentDate, unknownProgram);
+  const draft = clientCriteriaDraft(context.client, startDate, barredUntil, unknownProgram);
   const { require: held, prefer: liked } = draft;
   const { vocabulary } = context;
   // What the findings add, list by list, in the findings' order.
@@ -197,7 +197,7 @@ function buildCriteria(
   const clientPayers = payers.length;
   // The lowest self-pay ceiling of the client's and the findings', all in one currency; none while Medicare or Medicaid
   // covers the client, which bar ordinary self-pay (the client's own is already left out of the draft).
-  const barred = selfPayBarred(context.client, startDate, paymentDate, unknownProgram);
+  const barred = selfPayBarred(context.client, startDate, barredUntil, unknownProgram);
   let ceiling = held.payment?.maxSelfPay;
   for (const { criteria } of findings) {
     const { require, prefer } = criteria;
@@ -256,12 +256,13 @@ export function assessContext(rules: readonly ReferralRule[], context: RuleConte
   const { findings, notices, unevaluated } = evaluate(rules, context);
   const urgency = findings[0]?.urgency ?? "routine";
   // Care starts on the latest day a most urgent finding asks for (today unless it names one), so a later, less urgent
-  // change (a move in two months) cannot push an urgent need past the days its urgency allows; the payment is for the
-  // cover the client will have after the latest change any finding names.
+  // change (a move in two months) cannot push an urgent need past the days its urgency allows. The cover in force that
+  // day pays, with the payers a later change brings (a finding adds them). Self-pay is barred while Medicare or
+  // Medicaid covers any day from the start to the latest day a finding asks for or the look-ahead, whichever is later.
   const careDay = (finding: Finding) => finding.careFrom ?? context.now;
   const latestOf = (days: readonly IsoDate[]) => days.reduce((latest, day) => (day > latest ? day : latest), context.now);
   const startDate = latestOf(findings.filter((finding) => finding.urgency === urgency).map(careDay));
-  const paymentDate = latestOf(findings.map(careDay));
+  const barredUntil = latestOf([...findings.map(careDay), context.horizon]);
   const { minimumOptions, preferredOptions, margin } = context.policy.options;
   const { safety } = context;
   return {
@@ -274,9 +275,9 @@ export function assessContext(rules: readonly ReferralRule[], context: RuleConte
     urgency,
     findings,
     notices,
-    criteria: buildCriteria(context, findings, { startDate, paymentDate }, urgency),
+    criteria: buildCriteria(context, findings, { startDate, barredUntil }, urgency),
     options: { minimumOptions, preferredOptions, margin, source: OPTIONS_SOURCE },
-    preparation: findings.length > 0 ? preparationSteps(context, findings) : [],
+    preparation: findings.length > 0 ? preparationSteps(context, findings, startDate) : [],
     unevaluated,
     // Built for this context alone, which ends with this call: the assessment may keep them as they are.
     progress: context.progress as ReferralAssessment["progress"],

@@ -39,12 +39,15 @@ const discussAlternatives = (alternatives: readonly string[]): PreparationStep =
  * The steps to take with the client when referring (seed 002; APA 10.10; ACA A.11–A.12; NASW 1.16–1.17). While
  * the safety check has risk open, termination and hand-off steps are left out and care continues instead.
  */
-export function preparationSteps(context: RuleContext, findings: readonly Finding[]): PreparationStep[] {
+export function preparationSteps(context: RuleContext, findings: readonly Finding[], startDate: IsoDate): PreparationStep[] {
   const { options } = context.policy;
   const alternatives = [...new Set(findings.flatMap((finding) => finding.alternatives.map((alternative) => alternative.kind)))];
   if (context.safety.level !== "none") return whileRiskIsOpen(context, findings, alternatives);
   const ahead = findings.flatMap((finding) => (finding.date !== undefined && finding.date > context.now ? [finding.date] : [])).sort();
   const dueBy = ahead.length > 0 ? { dueBy: ahead[0] as IsoDate } : {};
+  // The new clinician is met before care with them starts: no later than the criteria's start date, which an urgent
+  // finding keeps before a later change.
+  const handOffBy = ahead.length > 0 ? { dueBy: (ahead[0] as IsoDate) < startDate ? (ahead[0] as IsoDate) : startDate } : {};
   return [
     ...(findings.some((finding) => finding.code === "deterioration") ? [reviewRisk()] : []),
     {
@@ -68,7 +71,7 @@ export function preparationSteps(context: RuleContext, findings: readonly Findin
       code: "warm-hand-off",
       summary: "Introduce the client to the new clinician and, with consent, speak with them before the first session.",
       source: "ACA Code of Ethics A.11.d; NASW Code of Ethics 1.16(b); seed 002 (get to know the therapist you refer to)",
-      ...dueBy,
+      ...handOffBy,
     },
     {
       code: "continuity-until-transfer",
