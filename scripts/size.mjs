@@ -177,8 +177,10 @@ const BUDGETS = {
   // building answers they do not return (about 0.3 kB), then by data that contradicts itself read the cautious way
   // across the matcher, FHIR and intake (about 0.2 kB), then by a client's stays read by the moving rule (joined per
   // place, checked on each day a licence ends, paused through to the day the client is back or referred), with their
-  // client words (about 1.4 kB).
-  "everything without zod": 97.4 * KB,
+  // client words (about 1.4 kB), then by an assessment's criteria starting on the day the most urgent finding asks for,
+  // with self-pay barred through the look-ahead under Medicare, Medicaid or an unknown programme (about 70 B net of the
+  // joined spans folded into one).
+  "everything without zod": 97.5 * KB,
   // referwell/fhir on its own: its readers and writers, the code maps as data, and the model schemas they validate with;
   // then consents in and out (about 5 kB): the Consent reader and writer, and the consent schemas and built-in categories
   // they validate and read security labels with. An app that imports only the clinician or client readers does not
