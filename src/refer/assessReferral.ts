@@ -39,9 +39,9 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * - `criteria`: {@link referwell!criteriaFromClient} on the start date (the
  *   latest `careFrom` among the most urgent findings, such as a move, or
  *   today when none names one; a later, less urgent change never delays an
- *   urgent need), with every finding's additions (the payers a later
- *   change of cover brings among them) and the treating clinician
- *   excluded, and no self-pay ceiling while Medicare or Medicaid (or,
+ *   urgent need), with the payers of the cover in force that day, every
+ *   finding's additions (but the payers of a change after that day) and
+ *   the treating clinician excluded, and no self-pay ceiling while Medicare or Medicaid (or,
  *   under the default `billing.unknownProgram`, a coverage that does not
  *   say its programme) covers the client between the start date and the
  *   end of the look-ahead, ready for

@@ -158,7 +158,9 @@ export type CriteriaAddition = z.infer<typeof CriteriaAddition>;
  * A finding as a rule returns it. `date` is when the change it reports takes
  * effect (a move, a coverage change); `careFrom` asks that the receiving
  * clinician be chosen for the client's situation on that day (where they
- * will live, how they will pay). `summary` is for the clinician;
+ * will live, how they will pay), unless a more urgent finding asks for care
+ * sooner; a finding whose `careFrom` is after the assessment's start date
+ * adds no payers to its criteria. `summary` is for the clinician;
  * `explanation` is for the client, in plain words: no codes, no scores, no
  * jargon (seed 002: be transparent).
  *

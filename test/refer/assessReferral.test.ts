@@ -144,7 +144,7 @@ describe("assembling the assessment", () => {
     expect(criteria.require.payment).toEqual({ payers: [{ payerId: "aetna" }] });
   });
 
-  it("criteria: a later finding as urgent as the most urgent one moves the start date; a later change of cover adds its payers", () => {
+  it("criteria: a later finding as urgent as the most urgent one moves the start date; a later change of cover adds no payers", () => {
     // An urgent move in a week beside a problem outside scope: care starts on the move, where the client will live.
     const moving = assess(
       referralCase({
@@ -156,7 +156,8 @@ describe("assembling the assessment", () => {
       ["outside-scope", "soon"],
     ]);
     expect([moving.criteria.startDate, moving.criteria.location]).toEqual(["2026-11-30", { jurisdiction: "US-WA" }]);
-    // A change of insurance after an urgent need: care starts today, and either cover may pay.
+    // A change of insurance after an urgent need: care starts today, sought for the cover that pays then; the change is
+    // still a finding of its own.
     const switching = referralCase({
       client: {
         coverage: [
@@ -172,7 +173,7 @@ describe("assembling the assessment", () => {
       ["insurance-changed", "soon", "2027-01-01"],
     ]);
     expect(changed.criteria.startDate).toBe(NOW);
-    expect(changed.criteria.require.payment).toEqual({ payers: [{ payerId: "aetna" }, { payerId: "cigna" }] });
+    expect(changed.criteria.require.payment).toEqual({ payers: [{ payerId: "aetna" }] });
   });
 
   it("criteria: no self-pay ceiling when Medicare or Medicaid covers the client on any day from the start to the look-ahead", () => {
@@ -189,11 +190,9 @@ describe("assembling the assessment", () => {
       fee: { currency: "USD", minorUnits: 20_000 },
     };
     const urgent = assess(referralCase({ client, clinician, measurements: weekly("PHQ-9", "2026-10-05", [12, 19]) }));
-    // Medicare pays today, so its network stays open; no self-pay ceiling while it covers the client.
-    expect([urgent.criteria.startDate, urgent.criteria.require.payment]).toEqual([
-      NOW,
-      { payers: [{ payerId: "cigna" }, { payerId: "medicare" }] },
-    ]);
+    // Medicare pays today, so its network is asked for (a clinician only with the later insurer could not bill it); no
+    // self-pay ceiling while it covers the client.
+    expect([urgent.criteria.startDate, urgent.criteria.require.payment]).toEqual([NOW, { payers: [{ payerId: "medicare" }] }]);
     // With no urgent need the referral waits for the new cover, and self-pay is open again.
     const later = assess(referralCase({ client, clinician }));
     expect([later.criteria.startDate, later.criteria.require.payment]).toEqual([

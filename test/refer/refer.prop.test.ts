@@ -27,6 +27,7 @@ import {
   TREATING,
 } from "../arbitraries/refer.js";
 import { deepFreeze } from "../support/deepFreeze.js";
+import { referralCase as unitCase, weekly } from "./fixtures.js";
 import { expectNoLeak, keysOf } from "../support/noLeak.js";
 import { untyped } from "../support/untyped.js";
 
@@ -179,14 +180,16 @@ describe("the assessment", () => {
       for (const key of keyed(list, part)) expect(all.has(key)).toBe(true);
     };
     const payer = (ref: { payerId: string; planId?: string | undefined }) => `${ref.payerId}/${ref.planId ?? ""}`;
-    for (const { criteria: added } of findings) {
+    for (const { criteria: added, careFrom } of findings) {
       within("problemAreas", added.require.problemAreas, criteria.require.problemAreas);
       within("modalities", added.require.modalities, criteria.require.modalities);
       within("populations", added.require.populations, criteria.require.populations);
       within(undefined, added.require.languages, criteria.require.languages);
       within(undefined, added.require.excludeClinicianIds, criteria.require.excludeClinicianIds);
       within(undefined, added.require.excludePracticeIds, criteria.require.excludePracticeIds);
-      within(undefined, added.require.payers.map(payer), (criteria.require.payment?.payers ?? []).map(payer));
+      // A change after the start date adds no payers: one the client holds only later cannot pay for the first sessions.
+      if ((careFrom ?? NOW) <= (criteria.startDate ?? NOW))
+        within(undefined, added.require.payers.map(payer), (criteria.require.payment?.payers ?? []).map(payer));
       within("problemAreas", added.prefer.problemAreas, criteria.prefer.problemAreas);
       within("modalities", added.prefer.modalities, criteria.prefer.modalities);
       within(undefined, added.prefer.languages, criteria.prefer.languages);
@@ -198,8 +201,11 @@ describe("the assessment", () => {
       const barred = daysFrom(criteria.startDate ?? NOW, barredUntil(findings)).some((day) =>
         coverageOn(untyped(input.client), day).some((coverage) => barring(coverage.program)),
       );
+      const own = (input.client as { maxSelfPay?: { currency: string; minorUnits: number } }).maxSelfPay;
       if (barred) expect(criteria.require.payment?.maxSelfPay).toBeUndefined();
-      else if (ceiling !== undefined) {
+      // Not barred, the client's own maximum is kept, lowered only by a finding's.
+      else if (own !== undefined) expect(criteria.require.payment?.maxSelfPay?.minorUnits).toBeLessThanOrEqual(own.minorUnits);
+      if (!barred && ceiling !== undefined) {
         const held = criteria.require.payment?.maxSelfPay;
         expect(held?.currency).toBe(ceiling.currency);
         expect(held?.minorUnits).toBeLessThanOrEqual(ceiling.minorUnits);
@@ -208,7 +214,7 @@ describe("the assessment", () => {
   });
 
   test.prop([referralCase])(
-    "start date: the latest day a most urgent finding asks for (today when none names one); the payment is for the cover that day, with the payers findings add",
+    "start date: the latest day a most urgent finding asks for (today when none names one); the payment is for the cover that day, with the payers findings up to it add",
     (input) => {
       const { findings, criteria, urgency } = assess(input);
       const latest = (days: readonly string[]) => days.reduce((top, day) => (day > top ? day : top), NOW);
@@ -218,9 +224,38 @@ describe("the assessment", () => {
       const key = (payer: { payerId: string; planId?: string | undefined }) => `${payer.payerId}/${payer.planId ?? ""}`;
       const expected = new Set([
         ...coverageOn(untyped(input.client), criteria.startDate ?? NOW).map(key),
-        ...findings.flatMap((finding) => finding.criteria.require.payers.map(key)),
+        ...findings
+          .filter((finding) => (finding.careFrom ?? NOW) <= (criteria.startDate ?? NOW))
+          .flatMap((finding) => finding.criteria.require.payers.map(key)),
       ]);
       expect((criteria.require.payment?.payers ?? []).map(key).sort()).toEqual([...expected].sort());
+    },
+  );
+
+  test.prop([fc.integer({ min: 15, max: 119 }), fc.constantFrom("medicare", "commercial"), fc.constantFrom("medicaid", "commercial")])(
+    "an urgent need before a change of cover: care starts today, sought in the network that pays today, never the later one",
+    (changeIn, before, after) => {
+      // From 15 days on, past the policy's 14 urgent days, the change of cover is less urgent than the deterioration.
+      const change = new Date(Date.parse(NOW) + changeIn * 86_400_000).toISOString().slice(0, 10);
+      const lastDay = new Date(Date.parse(change) - 86_400_000).toISOString().slice(0, 10);
+      const { criteria, findings } = assess(
+        unitCase({
+          client: {
+            maxSelfPay: { currency: "USD", minorUnits: 10_000 },
+            coverage: [
+              { payerId: "old", program: before, period: { start: "2024-01-01", end: lastDay } },
+              { payerId: "new", program: after, period: { start: change } },
+            ],
+          },
+          clinician: { insurancePanels: [{ payerId: "old", period: { start: "2020-01-01" } }] },
+          measurements: weekly("PHQ-9", "2026-10-05", [12, 19]),
+        }),
+      );
+      expect(findings[0]?.code).toBe("deterioration");
+      expect(criteria.startDate).toBe(NOW);
+      expect(criteria.require.payment?.payers).toEqual([{ payerId: "old" }]);
+      // Self-pay only when neither cover is Medicare or Medicaid (both are within the look-ahead).
+      expect(criteria.require.payment?.maxSelfPay === undefined).toBe(before === "medicare" || after === "medicaid");
     },
   );
 

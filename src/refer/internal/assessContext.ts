@@ -3,6 +3,7 @@ import { InvalidInputError } from "../../errors.js";
 import {
   type IsoDate,
   type MatchCriteria,
+  type Money,
   type PayerRef,
   Urgency,
   validate,
@@ -167,11 +168,21 @@ function unionTags(
   return out;
 }
 
+/** The lower of two self-pay ceilings, which must share a currency. */
+function lowerCeiling(ceiling: Money | undefined, amount: Money | undefined): Money | undefined {
+  if (amount === undefined) return ceiling;
+  if (ceiling !== undefined && ceiling.currency !== amount.currency) {
+    throw new InvalidInputError("criteria", [{ path: ["require", "payment", "maxSelfPay"], code: "currency-mismatch" }]);
+  }
+  return ceiling === undefined || amount.minorUnits < ceiling.minorUnits ? amount : ceiling;
+}
+
 const payerKey = (payer: PayerRef) => `${payer.payerId}\u0000${payer.planId ?? ""}`;
 
 /**
  * The client's own criteria on the start date (no self-pay while it is
- * barred up to `barredUntil`), plus what every finding adds; the treating clinician is excluded once referring, and the lowest self-pay
+ * barred up to `barredUntil`), plus what every finding adds (a later
+ * change's payers aside); the treating clinician is excluded once referring, and the lowest self-pay
  * ceiling (the client's maximum or a finding's) is the payment's. The result
  * has every field MatchCriteria defines, in its order, and a union past a
  * list's limit is reported instead of passed on (see `trustedCriteria`).
@@ -199,7 +210,7 @@ function buildCriteria(
   // covers the client, which bar ordinary self-pay (the client's own is already left out of the draft).
   const barred = selfPayBarred(context.client, startDate, barredUntil, unknownProgram);
   let ceiling = held.payment?.maxSelfPay;
-  for (const { criteria } of findings) {
+  for (const { criteria, careFrom } of findings) {
     const { require, prefer } = criteria;
     more.populations.push(...require.populations);
     more.problemAreas.push(...require.problemAreas);
@@ -207,17 +218,15 @@ function buildCriteria(
     more.languages.push(...require.languages);
     excludeClinicianIds.push(...require.excludeClinicianIds);
     excludePracticeIds.push(...require.excludePracticeIds);
-    payers.push(...require.payers);
+    // The payers of a change after the start date (a new insurer after an urgent need) are left out: the matcher checks a
+    // payer over the whole course, so one the client holds only later would admit a clinician who cannot bill the first
+    // sessions. Care is sought for the cover that pays when it starts; the finding keeps the later change in view.
+    if (careFrom === undefined || careFrom <= startDate) payers.push(...require.payers);
     liking.problemAreas.push(...prefer.problemAreas);
     liking.modalities.push(...prefer.modalities);
     liking.languages.push(...prefer.languages);
     liking.clinicianGenders.push(...prefer.clinicianGenders);
-    const amount = require.maxSelfPay;
-    if (amount === undefined || barred) continue;
-    if (ceiling !== undefined && ceiling.currency !== amount.currency) {
-      throw new InvalidInputError("criteria", [{ path: ["require", "payment", "maxSelfPay"], code: "currency-mismatch" }]);
-    }
-    if (ceiling === undefined || amount.minorUnits < ceiling.minorUnits) ceiling = amount;
+    if (!barred) ceiling = lowerCeiling(ceiling, require.maxSelfPay);
   }
   // Sets, not rankings: payers and exclusions are sorted, so the order of coverage and conflicts cannot change them.
   const seenPayers = new Set<string>();
@@ -257,8 +266,8 @@ export function assessContext(rules: readonly ReferralRule[], context: RuleConte
   const urgency = findings[0]?.urgency ?? "routine";
   // Care starts on the latest day a most urgent finding asks for (today unless it names one), so a later, less urgent
   // change (a move in two months) cannot push an urgent need past the days its urgency allows. The cover in force that
-  // day pays, with the payers a later change brings (a finding adds them). Self-pay is barred while Medicare or
-  // Medicaid covers any day from the start to the latest day a finding asks for or the look-ahead, whichever is later.
+  // day pays. Self-pay is barred while Medicare or Medicaid covers any day from the start to the latest day a finding
+  // asks for or the look-ahead, whichever is later.
   const careDay = (finding: Finding) => finding.careFrom ?? context.now;
   const latestOf = (days: readonly IsoDate[]) => days.reduce((latest, day) => (day > latest ? day : latest), context.now);
   const startDate = latestOf(findings.filter((finding) => finding.urgency === urgency).map(careDay));
