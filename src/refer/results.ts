@@ -160,7 +160,7 @@ export type CriteriaAddition = z.infer<typeof CriteriaAddition>;
  * clinician be chosen for the client's situation on that day (where they
  * will live, how they will pay), unless a more urgent finding asks for care
  * sooner; a finding whose `careFrom` is after the assessment's start date
- * adds no payers to its criteria. `summary` is for the clinician;
+ * adds no payers to the assessment's criteria (its own criteria keep them). `summary` is for the clinician;
  * `explanation` is for the client, in plain words: no codes, no scores, no
  * jargon (seed 002: be transparent).
  *

@@ -214,6 +214,10 @@ describe("assembling the assessment", () => {
     expect(barred.findings.map((finding) => finding.code)).toEqual(["outside-scope"]);
     expect(barred.criteria.startDate).toBe(NOW);
     expect(barred.criteria.require.payment?.maxSelfPay).toBeUndefined();
+    // With no cover until Medicaid starts, the criteria ask for Medicaid's network: never for anyone at any fee.
+    const uncovered = { ...joining, coverage: [{ payerId: "medicaid-or", program: "medicaid", period: { start: "2026-12-15" } }] };
+    const waiting = assess(referralCase({ client: uncovered, clinician: both }));
+    expect([waiting.criteria.startDate, waiting.criteria.require.payment]).toEqual([NOW, { payers: [{ payerId: "medicaid-or" }] }]);
     const beyond = assess(referralCase({ client: joining, clinician: both }), { policy: { lookAheadDays: 7 } });
     expect(beyond.criteria.require.payment?.maxSelfPay).toEqual({ currency: "USD", minorUnits: 15_000 });
   });

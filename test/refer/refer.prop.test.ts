@@ -220,10 +220,16 @@ describe("the assessment", () => {
       const latest = (days: readonly string[]) => days.reduce((top, day) => (day > top ? day : top), NOW);
       const careDays = (list: readonly { careFrom?: string | undefined }[]) => list.map((finding) => finding.careFrom ?? NOW);
       expect(criteria.startDate).toBe(latest(careDays(findings.filter((finding) => finding.urgency === urgency))));
-      // Exactly the payers of that cover and those the findings add.
+      // Exactly the payers of that cover and those the findings add; with no cover that day, those of any coverage that
+      // bars self-pay (Medicare, Medicaid, no programme under the default policy) from then to the look-ahead.
       const key = (payer: { payerId: string; planId?: string | undefined }) => `${payer.payerId}/${payer.planId ?? ""}`;
+      const start = criteria.startDate ?? NOW;
+      const inForce = coverageOn(untyped(input.client), start);
+      const barring = daysFrom(start, barredUntil(findings)).flatMap((day) =>
+        coverageOn(untyped(input.client), day).filter((coverage) => coverage.program !== "commercial" && coverage.program !== "other"),
+      );
       const expected = new Set([
-        ...coverageOn(untyped(input.client), criteria.startDate ?? NOW).map(key),
+        ...(inForce.length > 0 ? inForce : barring).map(key),
         ...findings
           .filter((finding) => (finding.careFrom ?? NOW) <= (criteria.startDate ?? NOW))
           .flatMap((finding) => finding.criteria.require.payers.map(key)),

@@ -5,7 +5,7 @@ import type { IsoDate } from "../scalars.js";
 import { clientStays } from "./clientStays.js";
 import { coverageInForce } from "./coverageInForce.js";
 import { placeOn } from "./placeOn.js";
-import { selfPayBarred } from "./selfPayBarred.js";
+import { selfPayBarring } from "./selfPayBarring.js";
 import { trustedCriteria } from "./trustedCriteria.js";
 
 const AGE_GROUP_POPULATION: Readonly<Record<AgeGroup, string>> = {
@@ -46,7 +46,8 @@ export function clientCriteria(client: Client, startDate: IsoDate): MatchCriteri
  * The criteria of `clientCriteria` before defaults are filled and fields put in order, for a caller that adds to them first.
  * Self-pay is left out while Medicare or Medicaid covers the client on any day from the start date to `barredUntil` (the
  * start date unless given), or a coverage that does not say its programme when `unknownProgram` is `withhold` (as a
- * referral policy may say; criteria from a client alone read it as ordinary).
+ * referral policy may say; criteria from a client alone read it as ordinary); with no cover on the start date, the
+ * payers are then those of the coverage that bars self-pay.
  */
 export function clientCriteriaDraft(
   client: Client,
@@ -54,12 +55,15 @@ export function clientCriteriaDraft(
   barredUntil: IsoDate = startDate,
   unknownProgram: "withhold" | "offer" = "offer",
 ): ClientCriteriaDraft {
-  const payers = coverageInForce(client, startDate).map((coverage) =>
-    coverage.planId === undefined ? { payerId: coverage.payerId } : { payerId: coverage.payerId, planId: coverage.planId },
-  );
   // Medicare and Medicaid bar ordinary self-pay (see PayerProgram), and the matcher cannot tell a clinician who opted out
   // of Medicare: while either covers the client, the self-pay maximum is left out, so only their networks are offered.
-  const maxSelfPay = selfPayBarred(client, startDate, barredUntil, unknownProgram) ? undefined : client.maxSelfPay;
+  // With no cover on the start date, those are the networks of the cover that bars it, never no payment at all.
+  const barring = selfPayBarring(client, startDate, barredUntil, unknownProgram);
+  const inForce = coverageInForce(client, startDate);
+  const payers = (inForce.length > 0 ? inForce : barring).map((coverage) =>
+    coverage.planId === undefined ? { payerId: coverage.payerId } : { payerId: coverage.payerId, planId: coverage.planId },
+  );
+  const maxSelfPay = barring.length > 0 ? undefined : client.maxSelfPay;
   const hasPayment = payers.length > 0 || maxSelfPay !== undefined;
   const formatPopulation = FORMAT_POPULATION[client.careFormat];
   const agePopulation = AGE_GROUP_POPULATION[client.ageGroup];

@@ -11,7 +11,7 @@ import {
   type VocabularyList,
 } from "../../model/index.js";
 import { clientCriteriaDraft } from "../../model/internal/clientCriteria.js";
-import { selfPayBarred } from "../../model/internal/selfPayBarred.js";
+import { selfPayBarring } from "../../model/internal/selfPayBarring.js";
 import { compareText } from "../../model/internal/compareText.js";
 import { copyJson } from "../../model/internal/copyJson.js";
 import { findUnknownTags } from "../../model/internal/findUnknownTags.js";
@@ -208,7 +208,7 @@ function buildCriteria(
   const clientPayers = payers.length;
   // The lowest self-pay ceiling of the client's and the findings', all in one currency; none while Medicare or Medicaid
   // covers the client, which bar ordinary self-pay (the client's own is already left out of the draft).
-  const barred = selfPayBarred(context.client, startDate, barredUntil, unknownProgram);
+  const barred = selfPayBarring(context.client, startDate, barredUntil, unknownProgram).length > 0;
   let ceiling = held.payment?.maxSelfPay;
   for (const { criteria, careFrom } of findings) {
     const { require, prefer } = criteria;
