@@ -176,6 +176,71 @@ describe("assembling the assessment", () => {
     expect(changed.criteria.require.payment).toEqual({ payers: [{ payerId: "aetna" }] });
   });
 
+  it("criteria: a need present now starts care today, even beside an equally urgent change to come", () => {
+    // The change of cover in ten days is urgent too (within urgentWithinDays), but deterioration cannot wait for it.
+    const coverage = [
+      { payerId: "aetna", period: { start: "2025-01-01", end: "2026-12-02" } },
+      { payerId: "cigna", period: { start: "2026-12-03" } },
+    ];
+    const deteriorating = assess(referralCase({ client: { coverage }, measurements: weekly("PHQ-9", "2026-10-05", [12, 19]) }));
+    expect(deteriorating.findings.map((finding) => [finding.code, finding.urgency, finding.careFrom])).toEqual([
+      ["deterioration", "urgent", undefined],
+      ["insurance-changed", "urgent", "2026-12-03"],
+    ]);
+    expect([deteriorating.criteria.startDate, deteriorating.criteria.require.payment]).toEqual([NOW, { payers: [{ payerId: "aetna" }] }]);
+    // Two equally urgent changes to come, and no need before them: one change of clinician, from the later.
+    const moving = { coverage, plannedMoves: [{ date: "2026-11-30", to: { jurisdiction: "US-WA" } }] };
+    const both = assess(referralCase({ client: moving, clinician: { telehealth: false } }));
+    expect(both.findings.map((finding) => [finding.code, finding.urgency])).toEqual([
+      ["insurance-changed", "urgent"],
+      ["moving", "urgent"],
+    ]);
+    expect([both.criteria.startDate, both.criteria.location, both.criteria.require.payment]).toEqual([
+      "2026-12-03",
+      { jurisdiction: "US-WA" },
+      { payers: [{ payerId: "cigna" }] },
+    ]);
+  });
+
+  it("criteria: a finding's payer the client no longer holds on the start date is not asked for", () => {
+    // The practice left the Aetna panel on 2026-11-01; the client then moved to Cigna, which it has never taken.
+    const left = assess(
+      referralCase({
+        client: {
+          coverage: [
+            { payerId: "aetna", period: { start: "2025-01-01", end: "2026-11-15" } },
+            { payerId: "cigna", period: { start: "2026-11-16" } },
+          ],
+        },
+        clinician: { insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01", end: "2026-10-31" } }] },
+      }),
+    );
+    const panel = left.findings.find((finding) => finding.code === "leaving-panel");
+    expect(panel?.criteria.require.payers).toEqual([{ payerId: "aetna" }]);
+    expect(left.criteria.require.payment).toEqual({ payers: [{ payerId: "cigna" }] });
+    // A payer the client's records do not name is the rule's to ask for, and stays.
+    const eap = defineReferralRule({
+      id: "eap-first",
+      source: "the host's own",
+      evaluate: () => ({
+        findings: [
+          {
+            code: "eap",
+            urgency: "routine",
+            summary: "Sessions go through the employee assistance programme first.",
+            explanation: "Your employer's programme covers the first sessions.",
+            criteria: { require: { payers: [{ payerId: "eap-co" }, { payerId: "aetna" }] } },
+          },
+        ],
+      }),
+    });
+    const hosted = assess(
+      referralCase({ client: { coverage: [{ payerId: "aetna", period: { start: "2024-01-01", end: "2026-10-31" } }] } }),
+      { rules: [eap] },
+    );
+    expect(hosted.criteria.require.payment).toEqual({ payers: [{ payerId: "eap-co" }] });
+  });
+
   it("criteria: no self-pay ceiling when Medicare or Medicaid covers the client on any day from the start to the look-ahead", () => {
     const client = {
       maxSelfPay: { currency: "USD", minorUnits: 15_000 },
@@ -238,7 +303,7 @@ describe("assembling the assessment", () => {
     });
   });
 
-  it("preparation: risk first on deterioration, alternatives when offered, the hand-off due by the start, care kept up to the move", () => {
+  it("preparation: risk first on deterioration, alternatives when offered, the hand-off due by a later start, care kept up to the move", () => {
     const steps = assess(conflicted).preparation;
     expect(steps.map((step) => step.code)).toEqual([
       "review-risk",
@@ -249,10 +314,22 @@ describe("assembling the assessment", () => {
       "warm-hand-off",
       "continuity-until-transfer",
     ]);
-    // Care with the new clinician starts today (deterioration is urgent): meet them now; keep seeing the client to the move.
-    expect(steps.find((step) => step.code === "warm-hand-off")?.dueBy).toBe(NOW);
-    expect(steps.find((step) => step.code === "continuity-until-transfer")?.dueBy).toBe("2027-01-20");
+    // Care with the new clinician starts today (deterioration is urgent): the hand-off is as soon as that allows, with no
+    // fixed day, as for deterioration alone; keep seeing the client up to the move.
+    const dueBy = (assessment: ReferralAssessment, code: string) => assessment.preparation.find((step) => step.code === code)?.dueBy;
+    const alone = assess(referralCase({ measurements: weekly("PHQ-9", "2026-10-05", [12, 19]) }));
+    expect([dueBy(assess(conflicted), "warm-hand-off"), dueBy(alone, "warm-hand-off")]).toEqual([undefined, undefined]);
+    expect(dueBy(assess(conflicted), "continuity-until-transfer")).toBe("2027-01-20");
     expect(steps.every((step) => step.source.length > 0)).toBe(true);
+    // Care from a later day: the hand-off is due by then.
+    const moving = assess(
+      referralCase({ client: { plannedMoves: [{ date: "2026-12-30", to: { jurisdiction: "US-WA" } }] }, clinician: { telehealth: false } }),
+    );
+    expect([moving.criteria.startDate, dueBy(moving, "warm-hand-off"), dueBy(moving, "continuity-until-transfer")]).toEqual([
+      "2026-12-30",
+      "2026-12-30",
+      "2026-12-30",
+    ]);
   });
 
   it("nothing to prepare when nothing is found", () => {

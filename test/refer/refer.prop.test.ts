@@ -48,6 +48,16 @@ const daysFrom = (from: string, to: string): string[] => {
   return days;
 };
 
+/** Whether the criteria may ask for a finding's payer: the client holds it on `start`, or their records do not name it. */
+const heldOn =
+  (input: Case, start: string) =>
+  (payer: { payerId: string; planId?: string | undefined }): boolean => {
+    const coverage = (untyped(input.client) as { coverage: { payerId: string; planId?: string }[] }).coverage;
+    const matches = (held: { payerId: string; planId?: string | undefined }) =>
+      held.payerId === payer.payerId && (payer.planId === undefined || held.planId === payer.planId);
+    return coverageOn(untyped(input.client), start).some(matches) || !coverage.some((held) => held.payerId === payer.payerId);
+  };
+
 const permutation = <T>(items: readonly T[]): fc.Arbitrary<T[]> =>
   fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
 
@@ -187,9 +197,12 @@ describe("the assessment", () => {
       within(undefined, added.require.languages, criteria.require.languages);
       within(undefined, added.require.excludeClinicianIds, criteria.require.excludeClinicianIds);
       within(undefined, added.require.excludePracticeIds, criteria.require.excludePracticeIds);
-      // A change after the start date adds no payers: one the client holds only later cannot pay for the first sessions.
-      if ((careFrom ?? NOW) <= (criteria.startDate ?? NOW))
-        within(undefined, added.require.payers.map(payer), (criteria.require.payment?.payers ?? []).map(payer));
+      // A change after the start date adds no payers: one the client holds only later cannot pay for the first sessions;
+      // nor does one the client no longer holds then.
+      if ((careFrom ?? NOW) <= (criteria.startDate ?? NOW)) {
+        const held = added.require.payers.filter(heldOn(input, criteria.startDate ?? NOW));
+        within(undefined, held.map(payer), (criteria.require.payment?.payers ?? []).map(payer));
+      }
       within("problemAreas", added.prefer.problemAreas, criteria.prefer.problemAreas);
       within("modalities", added.prefer.modalities, criteria.prefer.modalities);
       within(undefined, added.prefer.languages, criteria.prefer.languages);
@@ -214,12 +227,12 @@ describe("the assessment", () => {
   });
 
   test.prop([referralCase])(
-    "start date: the latest day a most urgent finding asks for (today when none names one); the payment is for the cover that day, with the payers findings up to it add",
+    "start date: today when a most urgent finding needs care now, else the latest day one asks for; the payment is for the cover that day, with the payers findings up to it add that the client holds then",
     (input) => {
       const { findings, criteria, urgency } = assess(input);
       const latest = (days: readonly string[]) => days.reduce((top, day) => (day > top ? day : top), NOW);
-      const careDays = (list: readonly { careFrom?: string | undefined }[]) => list.map((finding) => finding.careFrom ?? NOW);
-      expect(criteria.startDate).toBe(latest(careDays(findings.filter((finding) => finding.urgency === urgency))));
+      const mostUrgentDays = findings.filter((finding) => finding.urgency === urgency).map((finding) => finding.careFrom ?? NOW);
+      expect(criteria.startDate).toBe(mostUrgentDays.some((day) => day <= NOW) ? NOW : latest(mostUrgentDays));
       // Exactly the payers of that cover and those the findings add; with no cover that day, those of any coverage that
       // bars self-pay (Medicare, Medicaid, no programme under the default policy) from then to the look-ahead.
       const key = (payer: { payerId: string; planId?: string | undefined }) => `${payer.payerId}/${payer.planId ?? ""}`;
@@ -231,17 +244,18 @@ describe("the assessment", () => {
       const expected = new Set([
         ...(inForce.length > 0 ? inForce : barring).map(key),
         ...findings
-          .filter((finding) => (finding.careFrom ?? NOW) <= (criteria.startDate ?? NOW))
-          .flatMap((finding) => finding.criteria.require.payers.map(key)),
+          .filter((finding) => (finding.careFrom ?? NOW) <= start)
+          .flatMap((finding) => finding.criteria.require.payers.filter(heldOn(input, start)).map(key)),
       ]);
       expect((criteria.require.payment?.payers ?? []).map(key).sort()).toEqual([...expected].sort());
     },
   );
 
-  test.prop([fc.integer({ min: 15, max: 119 }), fc.constantFrom("medicare", "commercial"), fc.constantFrom("medicaid", "commercial")])(
+  test.prop([fc.integer({ min: 1, max: 119 }), fc.constantFrom("medicare", "commercial"), fc.constantFrom("medicaid", "commercial")])(
     "an urgent need before a change of cover: care starts today, sought in the network that pays today, never the later one",
     (changeIn, before, after) => {
-      // From 15 days on, past the policy's 14 urgent days, the change of cover is less urgent than the deterioration.
+      // Within the policy's 14 urgent days the change of cover is as urgent as the deterioration; past them, less urgent.
+      // Either way the deterioration cannot wait for it.
       const change = new Date(Date.parse(NOW) + changeIn * 86_400_000).toISOString().slice(0, 10);
       const lastDay = new Date(Date.parse(change) - 86_400_000).toISOString().slice(0, 10);
       const { criteria, findings } = assess(

@@ -11,6 +11,7 @@ import {
   type VocabularyList,
 } from "../../model/index.js";
 import { clientCriteriaDraft } from "../../model/internal/clientCriteria.js";
+import { coverageInForce } from "../../model/internal/coverageInForce.js";
 import { selfPayBarring } from "../../model/internal/selfPayBarring.js";
 import { compareText } from "../../model/internal/compareText.js";
 import { copyJson } from "../../model/internal/copyJson.js";
@@ -205,6 +206,13 @@ function buildCriteria(
   const excludeClinicianIds: string[] = findings.length > 0 ? [context.clinician.id] : [];
   const excludePracticeIds: string[] = [];
   const payers = [...(held.payment?.payers ?? [])];
+  // A finding's payer whose coverage the client no longer holds on the start date (a panel left before their cover
+  // ended) would admit clinicians who cannot bill anything the client has; a payer the client's records do not name (a
+  // host's rule) is the rule's to ask for.
+  const inForce = new Set(coverageInForce(context.client, startDate).flatMap((coverage) => [payerKey(coverage), coverage.payerId]));
+  const heldOnStart = (payer: PayerRef) =>
+    inForce.has(payer.planId === undefined ? payer.payerId : payerKey(payer)) ||
+    !context.client.coverage.some((coverage) => coverage.payerId === payer.payerId);
   const clientPayers = payers.length;
   // The lowest self-pay ceiling of the client's and the findings', all in one currency; none while Medicare or Medicaid
   // covers the client, which bar ordinary self-pay (the client's own is already left out of the draft).
@@ -221,7 +229,7 @@ function buildCriteria(
     // The payers of a change after the start date (a new insurer after an urgent need) are left out: the matcher checks a
     // payer over the whole course, so one the client holds only later would admit a clinician who cannot bill the first
     // sessions. Care is sought for the cover that pays when it starts; the finding keeps the later change in view.
-    if (careFrom === undefined || careFrom <= startDate) payers.push(...require.payers);
+    if (careFrom === undefined || careFrom <= startDate) payers.push(...require.payers.filter(heldOnStart));
     liking.problemAreas.push(...prefer.problemAreas);
     liking.modalities.push(...prefer.modalities);
     liking.languages.push(...prefer.languages);
@@ -264,13 +272,15 @@ function buildCriteria(
 export function assessContext(rules: readonly ReferralRule[], context: RuleContext): ReferralAssessment {
   const { findings, notices, unevaluated } = evaluate(rules, context);
   const urgency = findings[0]?.urgency ?? "routine";
-  // Care starts on the latest day a most urgent finding asks for (today unless it names one), so a later, less urgent
-  // change (a move in two months) cannot push an urgent need past the days its urgency allows. The cover in force that
-  // day pays. Self-pay is barred while Medicare or Medicaid covers any day from the start to the latest day a finding
-  // asks for or the look-ahead, whichever is later.
+  // Care starts today when a most urgent finding needs it now (names no later day); otherwise on the latest day a most
+  // urgent finding asks for, so one change of clinician covers coming changes alike. A later or less urgent change (a
+  // move, a new insurer) never holds back a need that is present: it stays a finding of its own. The cover in force on
+  // the start date pays. Self-pay is barred while Medicare or Medicaid covers any day from the start to the latest day a
+  // finding asks for or the look-ahead, whichever is later.
   const careDay = (finding: Finding) => finding.careFrom ?? context.now;
   const latestOf = (days: readonly IsoDate[]) => days.reduce((latest, day) => (day > latest ? day : latest), context.now);
-  const startDate = latestOf(findings.filter((finding) => finding.urgency === urgency).map(careDay));
+  const mostUrgentDays = findings.filter((finding) => finding.urgency === urgency).map(careDay);
+  const startDate = mostUrgentDays.some((day) => day <= context.now) ? context.now : latestOf(mostUrgentDays);
   const barredUntil = latestOf([...findings.map(careDay), context.horizon]);
   const { minimumOptions, preferredOptions, margin } = context.policy.options;
   const { safety } = context;

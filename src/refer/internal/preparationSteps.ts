@@ -43,11 +43,15 @@ export function preparationSteps(context: RuleContext, findings: readonly Findin
   const { options } = context.policy;
   const alternatives = [...new Set(findings.flatMap((finding) => finding.alternatives.map((alternative) => alternative.kind)))];
   if (context.safety.level !== "none") return whileRiskIsOpen(context, findings, alternatives);
-  const ahead = findings.flatMap((finding) => (finding.date !== undefined && finding.date > context.now ? [finding.date] : [])).sort();
-  const dueBy = ahead.length > 0 ? { dueBy: ahead[0] as IsoDate } : {};
-  // The new clinician is met before care with them starts: no later than the criteria's start date, which an urgent
-  // finding keeps before a later change.
-  const handOffBy = ahead.length > 0 ? { dueBy: (ahead[0] as IsoDate) < startDate ? (ahead[0] as IsoDate) : startDate } : {};
+  const firstChange = findings.reduce<IsoDate | undefined>(
+    (first, { date }) => (date !== undefined && date > context.now && (first === undefined || date < first) ? date : first),
+    undefined,
+  );
+  const dueBy = firstChange === undefined ? {} : { dueBy: firstChange };
+  // The new clinician is met before care with them starts. Care that starts today is due as its urgency allows, with no
+  // fixed day, as when no change is coming; care from a later day is met by then, or by the first change if sooner.
+  const handOffBy =
+    startDate <= context.now ? {} : { dueBy: firstChange !== undefined && firstChange < startDate ? firstChange : startDate };
   return [
     ...(findings.some((finding) => finding.code === "deterioration") ? [reviewRisk()] : []),
     {
