@@ -176,7 +176,7 @@ describe("assembling the assessment", () => {
     expect(changed.criteria.require.payment).toEqual({ payers: [{ payerId: "aetna" }] });
   });
 
-  it("criteria: a need present now starts care today, even beside an equally urgent change to come", () => {
+  it("criteria: an urgent need present now starts care today, even beside an equally urgent change to come", () => {
     // The change of cover in ten days is urgent too (within urgentWithinDays), but deterioration cannot wait for it.
     const coverage = [
       { payerId: "aetna", period: { start: "2025-01-01", end: "2026-12-02" } },
@@ -200,6 +200,17 @@ describe("assembling the assessment", () => {
       { jurisdiction: "US-WA" },
       { payers: [{ payerId: "cigna" }] },
     ]);
+    // A need less than urgent waits for an equally urgent change a month on, so one change of clinician covers both.
+    const later = [
+      { payerId: "aetna", period: { start: "2025-01-01", end: "2026-12-22" } },
+      { payerId: "cigna", period: { start: "2026-12-23" } },
+    ];
+    const scope = assess(referralCase({ client: { coverage: later, needs: { problemAreas: ["gambling"] } } }));
+    expect(scope.findings.map((finding) => [finding.code, finding.urgency])).toEqual([
+      ["insurance-changed", "soon"],
+      ["outside-scope", "soon"],
+    ]);
+    expect([scope.criteria.startDate, scope.criteria.require.payment]).toEqual(["2026-12-23", { payers: [{ payerId: "cigna" }] }]);
   });
 
   it("criteria: a finding's payer the client no longer holds on the start date is not asked for", () => {
@@ -218,6 +229,16 @@ describe("assembling the assessment", () => {
     const panel = left.findings.find((finding) => finding.code === "leaving-panel");
     expect(panel?.criteria.require.payers).toEqual([{ payerId: "aetna" }]);
     expect(left.criteria.require.payment).toEqual({ payers: [{ payerId: "cigna" }] });
+    // With no cover since, and no self-pay maximum, nothing else says how the client pays: the panel's payer stays, so the
+    // criteria never ask for anyone at any fee.
+    const uncovered = assess(
+      referralCase({
+        client: { coverage: [{ payerId: "aetna", period: { start: "2025-01-01", end: "2026-11-15" } }] },
+        clinician: { insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01", end: "2026-10-31" } }] },
+      }),
+    );
+    expect(uncovered.findings.map((finding) => finding.code)).toEqual(["leaving-panel"]);
+    expect(uncovered.criteria.require.payment).toEqual({ payers: [{ payerId: "aetna" }] });
     // A payer the client's records do not name is the rule's to ask for, and stays.
     const eap = defineReferralRule({
       id: "eap-first",
@@ -229,16 +250,20 @@ describe("assembling the assessment", () => {
             urgency: "routine",
             summary: "Sessions go through the employee assistance programme first.",
             explanation: "Your employer's programme covers the first sessions.",
-            criteria: { require: { payers: [{ payerId: "eap-co" }, { payerId: "aetna" }] } },
+            criteria: { require: { payers: [{ payerId: "eap-co" }, { payerId: "aetna" }, { payerId: "cigna", planId: "ppo" }] } },
           },
         ],
       }),
     });
-    const hosted = assess(
-      referralCase({ client: { coverage: [{ payerId: "aetna", period: { start: "2024-01-01", end: "2026-10-31" } }] } }),
-      { rules: [eap] },
-    );
-    expect(hosted.criteria.require.payment).toEqual({ payers: [{ payerId: "eap-co" }] });
+    // A plan the coverage in force does not name may be the one it holds, and stays too.
+    const coverage = [
+      { payerId: "aetna", period: { start: "2024-01-01", end: "2026-10-31" } },
+      { payerId: "cigna", period: { start: "2026-11-01" } },
+    ];
+    const hosted = assess(referralCase({ client: { coverage } }), { rules: [eap] });
+    expect(hosted.criteria.require.payment).toEqual({
+      payers: [{ payerId: "cigna" }, { payerId: "cigna", planId: "ppo" }, { payerId: "eap-co" }],
+    });
   });
 
   it("criteria: no self-pay ceiling when Medicare or Medicaid covers the client on any day from the start to the look-ahead", () => {
@@ -303,7 +328,7 @@ describe("assembling the assessment", () => {
     });
   });
 
-  it("preparation: risk first on deterioration, alternatives when offered, the hand-off due by a later start, care kept up to the move", () => {
+  it("preparation: risk first on deterioration, alternatives when offered, the hand-off due by the day care must start or the first change, care kept up to the move", () => {
     const steps = assess(conflicted).preparation;
     expect(steps.map((step) => step.code)).toEqual([
       "review-risk",
@@ -314,12 +339,34 @@ describe("assembling the assessment", () => {
       "warm-hand-off",
       "continuity-until-transfer",
     ]);
-    // Care with the new clinician starts today (deterioration is urgent): the hand-off is as soon as that allows, with no
-    // fixed day, as for deterioration alone; keep seeing the client up to the move.
+    // Care with the new clinician starts today (deterioration is urgent), with or without a move to come: meet them
+    // today; keep seeing the client up to the move.
     const dueBy = (assessment: ReferralAssessment, code: string) => assessment.preparation.find((step) => step.code === code)?.dueBy;
     const alone = assess(referralCase({ measurements: weekly("PHQ-9", "2026-10-05", [12, 19]) }));
-    expect([dueBy(assess(conflicted), "warm-hand-off"), dueBy(alone, "warm-hand-off")]).toEqual([undefined, undefined]);
-    expect(dueBy(assess(conflicted), "continuity-until-transfer")).toBe("2027-01-20");
+    expect([dueBy(assess(conflicted), "warm-hand-off"), dueBy(alone, "warm-hand-off")]).toEqual([NOW, NOW]);
+    expect([dueBy(assess(conflicted), "continuity-until-transfer"), dueBy(alone, "continuity-until-transfer")]).toEqual([
+      "2027-01-20",
+      undefined,
+    ]);
+    // A need less than urgent, and no change to come: no fixed day for either.
+    const scope = assess(referralCase({ client: { needs: { problemAreas: ["gambling"] } } }));
+    expect([scope.urgency, dueBy(scope, "warm-hand-off"), dueBy(scope, "continuity-until-transfer")]).toEqual([
+      "soon",
+      undefined,
+      undefined,
+    ]);
+    // With a move to come, which the clinician cannot follow, the hand-off is due before it.
+    const away = assess(
+      referralCase({
+        client: { needs: { problemAreas: ["gambling"] }, plannedMoves: [{ date: "2027-03-03", to: { jurisdiction: "US-WA" } }] },
+        clinician: { telehealth: false },
+      }),
+    );
+    expect([away.criteria.startDate, dueBy(away, "warm-hand-off"), dueBy(away, "continuity-until-transfer")]).toEqual([
+      NOW,
+      "2027-03-03",
+      "2027-03-03",
+    ]);
     expect(steps.every((step) => step.source.length > 0)).toBe(true);
     // Care from a later day: the hand-off is due by then.
     const moving = assess(

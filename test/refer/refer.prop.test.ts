@@ -48,13 +48,16 @@ const daysFrom = (from: string, to: string): string[] => {
   return days;
 };
 
-/** Whether the criteria may ask for a finding's payer: the client holds it on `start`, or their records do not name it. */
+/**
+ * Whether the criteria may ask for a finding's payer: the client holds it on `start` (a plan only one side names may be
+ * the one held), or their records do not name it.
+ */
 const heldOn =
   (input: Case, start: string) =>
   (payer: { payerId: string; planId?: string | undefined }): boolean => {
     const coverage = (untyped(input.client) as { coverage: { payerId: string; planId?: string }[] }).coverage;
     const matches = (held: { payerId: string; planId?: string | undefined }) =>
-      held.payerId === payer.payerId && (payer.planId === undefined || held.planId === payer.planId);
+      held.payerId === payer.payerId && (payer.planId === undefined || held.planId === undefined || held.planId === payer.planId);
     return coverageOn(untyped(input.client), start).some(matches) || !coverage.some((held) => held.payerId === payer.payerId);
   };
 
@@ -202,6 +205,8 @@ describe("the assessment", () => {
       if ((careFrom ?? NOW) <= (criteria.startDate ?? NOW)) {
         const held = added.require.payers.filter(heldOn(input, criteria.startDate ?? NOW));
         within(undefined, held.map(payer), (criteria.require.payment?.payers ?? []).map(payer));
+        // A finding that asks for payers never leaves the criteria without a payment, which would admit anyone at any fee.
+        if (added.require.payers.length > 0) expect(criteria.require.payment).toBeDefined();
       }
       within("problemAreas", added.prefer.problemAreas, criteria.prefer.problemAreas);
       within("modalities", added.prefer.modalities, criteria.prefer.modalities);
@@ -227,12 +232,13 @@ describe("the assessment", () => {
   });
 
   test.prop([referralCase])(
-    "start date: today when a most urgent finding needs care now, else the latest day one asks for; the payment is for the cover that day, with the payers findings up to it add that the client holds then",
+    "start date: today for an urgent need present now, else the latest day a most urgent finding asks for; the payment is for the cover that day, with the payers findings up to it add that the client holds then",
     (input) => {
       const { findings, criteria, urgency } = assess(input);
       const latest = (days: readonly string[]) => days.reduce((top, day) => (day > top ? day : top), NOW);
       const mostUrgentDays = findings.filter((finding) => finding.urgency === urgency).map((finding) => finding.careFrom ?? NOW);
-      expect(criteria.startDate).toBe(mostUrgentDays.some((day) => day <= NOW) ? NOW : latest(mostUrgentDays));
+      const presentUrgentNeed = urgency === "urgent" && mostUrgentDays.some((day) => day <= NOW);
+      expect(criteria.startDate).toBe(presentUrgentNeed ? NOW : latest(mostUrgentDays));
       // Exactly the payers of that cover and those the findings add; with no cover that day, those of any coverage that
       // bars self-pay (Medicare, Medicaid, no programme under the default policy) from then to the look-ahead.
       const key = (payer: { payerId: string; planId?: string | undefined }) => `${payer.payerId}/${payer.planId ?? ""}`;
@@ -241,12 +247,12 @@ describe("the assessment", () => {
       const barring = daysFrom(start, barredUntil(findings)).flatMap((day) =>
         coverageOn(untyped(input.client), day).filter((coverage) => coverage.program !== "commercial" && coverage.program !== "other"),
       );
-      const expected = new Set([
-        ...(inForce.length > 0 ? inForce : barring).map(key),
-        ...findings
-          .filter((finding) => (finding.careFrom ?? NOW) <= start)
-          .flatMap((finding) => finding.criteria.require.payers.filter(heldOn(input, start)).map(key)),
-      ]);
+      // When nothing else says how the client pays, the findings' payers stay as they are.
+      const own = (inForce.length > 0 ? inForce : barring).map(key);
+      const asked = findings.filter((finding) => (finding.careFrom ?? NOW) <= start).flatMap((finding) => finding.criteria.require.payers);
+      const held = asked.filter(heldOn(input, start));
+      const nothingElse = own.length === 0 && held.length === 0 && criteria.require.payment?.maxSelfPay === undefined;
+      const expected = new Set([...own, ...(nothingElse ? asked : held).map(key)]);
       expect((criteria.require.payment?.payers ?? []).map(key).sort()).toEqual([...expected].sort());
     },
   );

@@ -182,8 +182,9 @@ const payerKey = (payer: PayerRef) => `${payer.payerId}\u0000${payer.planId ?? "
 
 /**
  * The client's own criteria on the start date (no self-pay while it is
- * barred up to `barredUntil`), plus what every finding adds (a later
- * change's payers aside); the treating clinician is excluded once referring, and the lowest self-pay
+ * barred up to `barredUntil`), plus what every finding adds (but payers of
+ * a later change, or that the client no longer holds on the start date);
+ * the treating clinician is excluded once referring, and the lowest self-pay
  * ceiling (the client's maximum or a finding's) is the payment's. The result
  * has every field MatchCriteria defines, in its order, and a union past a
  * list's limit is reported instead of passed on (see `trustedCriteria`).
@@ -206,13 +207,17 @@ function buildCriteria(
   const excludeClinicianIds: string[] = findings.length > 0 ? [context.clinician.id] : [];
   const excludePracticeIds: string[] = [];
   const payers = [...(held.payment?.payers ?? [])];
-  // A finding's payer whose coverage the client no longer holds on the start date (a panel left before their cover
-  // ended) would admit clinicians who cannot bill anything the client has; a payer the client's records do not name (a
-  // host's rule) is the rule's to ask for.
-  const inForce = new Set(coverageInForce(context.client, startDate).flatMap((coverage) => [payerKey(coverage), coverage.payerId]));
+  // A finding's payer the client's coverage shows they no longer hold on the start date (a panel left before their cover
+  // ended) would admit clinicians who cannot bill anything the client has. A payer their records do not name (a host's
+  // rule) is the rule's to ask for, and a plan a coverage does not name may be the one it holds.
+  const inForce = coverageInForce(context.client, startDate);
   const heldOnStart = (payer: PayerRef) =>
-    inForce.has(payer.planId === undefined ? payer.payerId : payerKey(payer)) ||
-    !context.client.coverage.some((coverage) => coverage.payerId === payer.payerId);
+    inForce.some(
+      (coverage) =>
+        coverage.payerId === payer.payerId &&
+        (coverage.planId === undefined || payer.planId === undefined || coverage.planId === payer.planId),
+    ) || !context.client.coverage.some((coverage) => coverage.payerId === payer.payerId);
+  const asked: PayerRef[] = [];
   const clientPayers = payers.length;
   // The lowest self-pay ceiling of the client's and the findings', all in one currency; none while Medicare or Medicaid
   // covers the client, which bar ordinary self-pay (the client's own is already left out of the draft).
@@ -229,13 +234,17 @@ function buildCriteria(
     // The payers of a change after the start date (a new insurer after an urgent need) are left out: the matcher checks a
     // payer over the whole course, so one the client holds only later would admit a clinician who cannot bill the first
     // sessions. Care is sought for the cover that pays when it starts; the finding keeps the later change in view.
-    if (careFrom === undefined || careFrom <= startDate) payers.push(...require.payers.filter(heldOnStart));
+    if (careFrom === undefined || careFrom <= startDate) asked.push(...require.payers);
     liking.problemAreas.push(...prefer.problemAreas);
     liking.modalities.push(...prefer.modalities);
     liking.languages.push(...prefer.languages);
     liking.clinicianGenders.push(...prefer.clinicianGenders);
     if (!barred) ceiling = lowerCeiling(ceiling, require.maxSelfPay);
   }
+  // When nothing else says how the client pays (no cover that day, no ceiling), the payers the findings ask for stay
+  // as they are: a referral made for how the client pays never asks for anyone at any fee.
+  const kept = asked.filter(heldOnStart);
+  payers.push(...(kept.length > 0 || payers.length > 0 || ceiling !== undefined ? kept : asked));
   // Sets, not rankings: payers and exclusions are sorted, so the order of coverage and conflicts cannot change them.
   const seenPayers = new Set<string>();
   const distinctPayers = payers.filter((payer) => !seenPayers.has(payerKey(payer)) && seenPayers.add(payerKey(payer)));
@@ -272,15 +281,15 @@ function buildCriteria(
 export function assessContext(rules: readonly ReferralRule[], context: RuleContext): ReferralAssessment {
   const { findings, notices, unevaluated } = evaluate(rules, context);
   const urgency = findings[0]?.urgency ?? "routine";
-  // Care starts today when a most urgent finding needs it now (names no later day); otherwise on the latest day a most
-  // urgent finding asks for, so one change of clinician covers coming changes alike. A later or less urgent change (a
-  // move, a new insurer) never holds back a need that is present: it stays a finding of its own. The cover in force on
+  // An urgent need that is present (a finding naming no later day) starts care today: a coming change (a move, a new
+  // insurer), however urgent, never holds it back, and stays a finding of its own. Otherwise care starts on the latest
+  // day a most urgent finding asks for, so one change of clinician covers coming changes alike. The cover in force on
   // the start date pays. Self-pay is barred while Medicare or Medicaid covers any day from the start to the latest day a
   // finding asks for or the look-ahead, whichever is later.
   const careDay = (finding: Finding) => finding.careFrom ?? context.now;
   const latestOf = (days: readonly IsoDate[]) => days.reduce((latest, day) => (day > latest ? day : latest), context.now);
   const mostUrgentDays = findings.filter((finding) => finding.urgency === urgency).map(careDay);
-  const startDate = mostUrgentDays.some((day) => day <= context.now) ? context.now : latestOf(mostUrgentDays);
+  const startDate = urgency === "urgent" && mostUrgentDays.some((day) => day <= context.now) ? context.now : latestOf(mostUrgentDays);
   const barredUntil = latestOf([...findings.map(careDay), context.horizon]);
   const { minimumOptions, preferredOptions, margin } = context.policy.options;
   const { safety } = context;
@@ -296,7 +305,7 @@ export function assessContext(rules: readonly ReferralRule[], context: RuleConte
     notices,
     criteria: buildCriteria(context, findings, { startDate, barredUntil }, urgency),
     options: { minimumOptions, preferredOptions, margin, source: OPTIONS_SOURCE },
-    preparation: findings.length > 0 ? preparationSteps(context, findings, startDate) : [],
+    preparation: findings.length > 0 ? preparationSteps(context, findings, { startDate, urgency }) : [],
     unevaluated,
     // Built for this context alone, which ends with this call: the assessment may keep them as they are.
     progress: context.progress as ReferralAssessment["progress"],

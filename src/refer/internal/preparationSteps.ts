@@ -1,4 +1,4 @@
-import type { IsoDate } from "../../model/index.js";
+import type { IsoDate, Urgency } from "../../model/index.js";
 import type { RuleContext } from "../createRuleContext.js";
 import type { Finding, PreparationStep } from "../results.js";
 
@@ -39,19 +39,22 @@ const discussAlternatives = (alternatives: readonly string[]): PreparationStep =
  * The steps to take with the client when referring (seed 002; APA 10.10; ACA A.11–A.12; NASW 1.16–1.17). While
  * the safety check has risk open, termination and hand-off steps are left out and care continues instead.
  */
-export function preparationSteps(context: RuleContext, findings: readonly Finding[], startDate: IsoDate): PreparationStep[] {
+export function preparationSteps(
+  context: RuleContext,
+  findings: readonly Finding[],
+  { startDate, urgency }: { readonly startDate: IsoDate; readonly urgency: Urgency },
+): PreparationStep[] {
   const { options } = context.policy;
   const alternatives = [...new Set(findings.flatMap((finding) => finding.alternatives.map((alternative) => alternative.kind)))];
   if (context.safety.level !== "none") return whileRiskIsOpen(context, findings, alternatives);
-  const firstChange = findings.reduce<IsoDate | undefined>(
-    (first, { date }) => (date !== undefined && date > context.now && (first === undefined || date < first) ? date : first),
-    undefined,
-  );
+  const [firstChange] = findings.flatMap(({ date }) => (date !== undefined && date > context.now ? [date] : [])).sort();
   const dueBy = firstChange === undefined ? {} : { dueBy: firstChange };
-  // The new clinician is met before care with them starts. Care that starts today is due as its urgency allows, with no
-  // fixed day, as when no change is coming; care from a later day is met by then, or by the first change if sooner.
-  const handOffBy =
-    startDate <= context.now ? {} : { dueBy: firstChange !== undefined && firstChange < startDate ? firstChange : startDate };
+  // The new clinician is met before care with them must start: by the start date when care is urgent or starts on a
+  // later day, and by the first change in any case (the current clinician cannot go on past it). Care that is neither
+  // has no fixed day.
+  const mustStart = urgency === "urgent" || startDate > context.now ? startDate : undefined;
+  const [handOffDay] = [mustStart, firstChange].filter((day): day is IsoDate => day !== undefined).sort();
+  const handOffBy = handOffDay === undefined ? {} : { dueBy: handOffDay };
   return [
     ...(findings.some((finding) => finding.code === "deterioration") ? [reviewRisk()] : []),
     {

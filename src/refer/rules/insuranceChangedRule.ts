@@ -28,9 +28,9 @@ function verifyBenefitsNotice(context: RuleContext, loss: NetworkLoss): RuleNoti
  * what follows is not. Dated with the first day without in-network cover;
  * urgency follows how close it is (a loss already past is urgent for
  * `soonWithinDays` days, then soon), and the receiving clinician is chosen
- * for the client's coverage on that day (unless a finding as urgent or more
- * needs care now, or a more urgent one asks for it sooner: then for the
- * cover that pays then). Where the policy allows, the client
+ * for the client's coverage on that day (unless an urgent need is present,
+ * or a more urgent finding asks for care sooner: then for the cover that
+ * pays then). Where the policy allows, the client
  * may self-pay, get a superbill, or be billed out of network instead (seed
  * 002: the client has changed insurance companies; otherwise refer): when
  * one of those ways is known to work (a fee within the client's stated

@@ -17,8 +17,8 @@ import { paymentWays } from "../internal/paymentWays.js";
  * soon). A panel that lapses and comes back within the look-ahead
  * (re-credentialing) is a gap, not a reason to refer: a `panel-gap` notice
  * with the ways to bridge it. The receiving clinician is chosen for that
- * day (`careFrom`, unless a finding as urgent or more needs care now, or a
- * more urgent one asks for it sooner), so colleagues leaving the same panel
+ * day (`careFrom`, unless an urgent need is present, or a more urgent
+ * finding asks for care sooner), so colleagues leaving the same panel
  * on the same day are no option; the
  * criteria ask for that panel (seed 002: choose a therapist from the panel
  * that you're leaving); self-pay, a superbill or
