@@ -37,12 +37,12 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  *   continuity-of-care or good-faith-estimate duty, a worsening outside the
  *   clinical range, scores that stay severe;
  * - `criteria`: {@link referwell!criteriaFromClient} on the start date
- *   (today when an urgent need is present, else the latest `careFrom`
- *   among the most urgent findings, such as a move; a coming change never
- *   delays an urgent need), with the payers of the cover in force that day,
- *   every finding's additions (but payers of a change after that day, or
- *   that the client no longer holds then while another payment is known)
- *   and the treating clinician excluded, and no self-pay ceiling while
+ *   (today for an urgent need that is present, else the latest `careFrom`
+ *   among the most urgent findings, such as a move, but never after the
+ *   first day a finding says current care cannot go on), with the payers
+ *   of the cover in force that day, every finding's additions (but payers
+ *   of a change after that day, or that the client's coverage shows they
+ *   no longer hold then) and the treating clinician excluded, and no self-pay ceiling while
  *   Medicare or Medicaid (or, under the default `billing.unknownProgram`, a
  *   coverage that does not say its programme) covers the client between
  *   the start date and the end of the look-ahead or a later `careFrom`

@@ -188,17 +188,18 @@ describe("assembling the assessment", () => {
       ["insurance-changed", "urgent", "2026-12-03"],
     ]);
     expect([deteriorating.criteria.startDate, deteriorating.criteria.require.payment]).toEqual([NOW, { payers: [{ payerId: "aetna" }] }]);
-    // Two equally urgent changes to come, and no need before them: one change of clinician, from the later.
+    // Two equally urgent changes to come, and no need before them: care starts on the first, the move, after which the
+    // treating clinician may not see the client; it does not wait for the change of cover three days on.
     const moving = { coverage, plannedMoves: [{ date: "2026-11-30", to: { jurisdiction: "US-WA" } }] };
     const both = assess(referralCase({ client: moving, clinician: { telehealth: false } }));
-    expect(both.findings.map((finding) => [finding.code, finding.urgency])).toEqual([
-      ["insurance-changed", "urgent"],
-      ["moving", "urgent"],
+    expect(both.findings.map((finding) => [finding.code, finding.urgency, finding.careFrom])).toEqual([
+      ["insurance-changed", "urgent", "2026-12-03"],
+      ["moving", "urgent", "2026-11-30"],
     ]);
     expect([both.criteria.startDate, both.criteria.location, both.criteria.require.payment]).toEqual([
-      "2026-12-03",
+      "2026-11-30",
       { jurisdiction: "US-WA" },
-      { payers: [{ payerId: "cigna" }] },
+      { payers: [{ payerId: "aetna" }] },
     ]);
     // A need less than urgent waits for an equally urgent change a month on, so one change of clinician covers both.
     const later = [
@@ -211,6 +212,39 @@ describe("assembling the assessment", () => {
       ["outside-scope", "soon"],
     ]);
     expect([scope.criteria.startDate, scope.criteria.require.payment]).toEqual(["2026-12-23", { payers: [{ payerId: "cigna" }] }]);
+  });
+
+  it("criteria: a change already made starts care today, whatever its urgency: current care cannot go on now", () => {
+    // The insurer changed two months ago (soon by now), and an urgent move comes in a week: care starts today, in the
+    // network the client holds, not on the move.
+    const assessment = assess(
+      referralCase({
+        client: {
+          coverage: [
+            { payerId: "aetna", program: "commercial", period: { start: "2025-01-01", end: "2026-09-23" } },
+            { payerId: "cigna", program: "commercial", period: { start: "2026-09-24" } },
+          ],
+          plannedMoves: [{ date: "2026-11-30", to: { jurisdiction: "US-WA" } }],
+        },
+        clinician: { telehealth: false },
+      }),
+    );
+    expect(assessment.findings.map((finding) => [finding.code, finding.urgency, finding.careFrom])).toEqual([
+      ["moving", "urgent", "2026-11-30"],
+      ["insurance-changed", "soon", "2026-09-24"],
+    ]);
+    expect([assessment.criteria.startDate, assessment.criteria.location, assessment.criteria.require.payment]).toEqual([
+      NOW,
+      { jurisdiction: "US-OR" },
+      { payers: [{ payerId: "cigna" }] },
+    ]);
+    // Care as before cannot be promised until the transfer: hand over now, keeping only the contact still open.
+    const continuity = assessment.preparation.find((step) => step.code === "continuity-until-transfer");
+    expect([continuity?.dueBy, continuity?.summary.startsWith("A change already made")]).toEqual([NOW, true]);
+    const coming = assess(
+      referralCase({ client: { plannedMoves: [{ date: "2026-12-30", to: { jurisdiction: "US-WA" } }] }, clinician: { telehealth: false } }),
+    );
+    expect(coming.preparation.find((step) => step.code === "continuity-until-transfer")?.summary).toMatch(/^Keep seeing the client/);
   });
 
   it("criteria: a finding's payer the client no longer holds on the start date is not asked for", () => {
@@ -229,16 +263,18 @@ describe("assembling the assessment", () => {
     const panel = left.findings.find((finding) => finding.code === "leaving-panel");
     expect(panel?.criteria.require.payers).toEqual([{ payerId: "aetna" }]);
     expect(left.criteria.require.payment).toEqual({ payers: [{ payerId: "cigna" }] });
-    // With no cover since, and no self-pay maximum, nothing else says how the client pays: the panel's payer stays, so the
-    // criteria never ask for anyone at any fee.
+    // With no cover since, and no self-pay maximum, the criteria say nothing of payment, as for any client with no cover:
+    // asking for the panel's payer would have the matcher offer clinicians as covered by insurance the client no longer
+    // has. The rule asks for the client's maximum.
     const uncovered = assess(
       referralCase({
-        client: { coverage: [{ payerId: "aetna", period: { start: "2025-01-01", end: "2026-11-15" } }] },
+        client: { coverage: [{ payerId: "aetna", program: "commercial", period: { start: "2025-01-01", end: "2026-11-15" } }] },
         clinician: { insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01", end: "2026-10-31" } }] },
       }),
     );
     expect(uncovered.findings.map((finding) => finding.code)).toEqual(["leaving-panel"]);
-    expect(uncovered.criteria.require.payment).toEqual({ payers: [{ payerId: "aetna" }] });
+    expect(uncovered.criteria.require.payment).toBeUndefined();
+    expect(uncovered.unevaluated).toContainEqual({ rule: "leaving-panel", needs: ["client.maxSelfPay"] });
     // A payer the client's records do not name is the rule's to ask for, and stays.
     const eap = defineReferralRule({
       id: "eap-first",

@@ -205,8 +205,6 @@ describe("the assessment", () => {
       if ((careFrom ?? NOW) <= (criteria.startDate ?? NOW)) {
         const held = added.require.payers.filter(heldOn(input, criteria.startDate ?? NOW));
         within(undefined, held.map(payer), (criteria.require.payment?.payers ?? []).map(payer));
-        // A finding that asks for payers never leaves the criteria without a payment, which would admit anyone at any fee.
-        if (added.require.payers.length > 0) expect(criteria.require.payment).toBeDefined();
       }
       within("problemAreas", added.prefer.problemAreas, criteria.prefer.problemAreas);
       within("modalities", added.prefer.modalities, criteria.prefer.modalities);
@@ -232,27 +230,29 @@ describe("the assessment", () => {
   });
 
   test.prop([referralCase])(
-    "start date: today for an urgent need present now, else the latest day a most urgent finding asks for; the payment is for the cover that day, with the payers findings up to it add that the client holds then",
+    "start date: today for an urgent need present now, else the latest day a most urgent finding asks for but never after the first coming day current care cannot go on; the payment is for the cover that day, with the payers findings up to it add that the client holds then",
     (input) => {
       const { findings, criteria, urgency } = assess(input);
-      const latest = (days: readonly string[]) => days.reduce((top, day) => (day > top ? day : top), NOW);
+      const start = criteria.startDate ?? NOW;
       const mostUrgentDays = findings.filter((finding) => finding.urgency === urgency).map((finding) => finding.careFrom ?? NOW);
-      const presentUrgentNeed = urgency === "urgent" && mostUrgentDays.some((day) => day <= NOW);
-      expect(criteria.startDate).toBe(presentUrgentNeed ? NOW : latest(mostUrgentDays));
+      if (urgency === "urgent" && mostUrgentDays.some((day) => day <= NOW)) expect(start).toBe(NOW);
+      // No day without a clinician who may see the client: never after a day a finding says current care cannot go on
+      // (today for a change already made), nor after the latest day a most urgent finding asks for; and on one of those
+      // days (or today).
+      const coming = findings.flatMap(({ careFrom }) => (careFrom === undefined ? [] : [careFrom > NOW ? careFrom : NOW]));
+      for (const day of coming) expect(start <= day).toBe(true);
+      expect(mostUrgentDays.some((day) => day >= start) || start === NOW).toBe(true);
+      expect([NOW, ...coming]).toContain(start);
       // Exactly the payers of that cover and those the findings add; with no cover that day, those of any coverage that
       // bars self-pay (Medicare, Medicaid, no programme under the default policy) from then to the look-ahead.
       const key = (payer: { payerId: string; planId?: string | undefined }) => `${payer.payerId}/${payer.planId ?? ""}`;
-      const start = criteria.startDate ?? NOW;
       const inForce = coverageOn(untyped(input.client), start);
       const barring = daysFrom(start, barredUntil(findings)).flatMap((day) =>
         coverageOn(untyped(input.client), day).filter((coverage) => coverage.program !== "commercial" && coverage.program !== "other"),
       );
-      // When nothing else says how the client pays, the findings' payers stay as they are.
       const own = (inForce.length > 0 ? inForce : barring).map(key);
       const asked = findings.filter((finding) => (finding.careFrom ?? NOW) <= start).flatMap((finding) => finding.criteria.require.payers);
-      const held = asked.filter(heldOn(input, start));
-      const nothingElse = own.length === 0 && held.length === 0 && criteria.require.payment?.maxSelfPay === undefined;
-      const expected = new Set([...own, ...(nothingElse ? asked : held).map(key)]);
+      const expected = new Set([...own, ...asked.filter(heldOn(input, start)).map(key)]);
       expect((criteria.require.payment?.payers ?? []).map(key).sort()).toEqual([...expected].sort());
     },
   );

@@ -196,12 +196,12 @@ describe("away (a stay elsewhere)", () => {
         ]),
       ).toEqual([[from, from, first <= 14 ? "urgent" : first <= 45 ? "soon" : "routine", pause]]);
       expect(assessment.refer).toBe(true);
-      // Care starts no earlier than the stay's failing day, unless a more urgent finding asks for it sooner, or an urgent
-      // need is present now: then today.
+      // Care starts by the first day the clinician cannot practise where the client is, never after it (no day would be
+      // left without a clinician who may see them there); today for an urgent need present now.
       const mostUrgent = assessment.findings.filter((finding) => finding.urgency === assessment.urgency);
       if (assessment.urgency === "urgent" && mostUrgent.some((finding) => (finding.careFrom ?? NOW) <= NOW))
         expect(assessment.criteria.startDate).toBe(NOW);
-      else if (assessment.urgency === found[0]?.urgency) expect((assessment.criteria.startDate ?? "") >= from).toBe(true);
+      expect((assessment.criteria.startDate ?? NOW) <= (from > NOW ? from : NOW)).toBe(true);
     },
   );
 });

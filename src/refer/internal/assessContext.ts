@@ -208,8 +208,10 @@ function buildCriteria(
   const excludePracticeIds: string[] = [];
   const payers = [...(held.payment?.payers ?? [])];
   // A finding's payer the client's coverage shows they no longer hold on the start date (a panel left before their cover
-  // ended) would admit clinicians who cannot bill anything the client has. A payer their records do not name (a host's
-  // rule) is the rule's to ask for, and a plan a coverage does not name may be the one it holds.
+  // ended) would have the matcher offer clinicians as covered by insurance the client does not have; with nothing else
+  // known of how they pay, the criteria then say nothing of payment, as for any client with no cover and no maximum (the
+  // rule's own needs ask for the maximum). A payer their records do not name (a host's rule) is the rule's to ask for,
+  // and a plan only one side names may be the one held.
   const inForce = coverageInForce(context.client, startDate);
   const heldOnStart = (payer: PayerRef) =>
     inForce.some(
@@ -217,7 +219,6 @@ function buildCriteria(
         coverage.payerId === payer.payerId &&
         (coverage.planId === undefined || payer.planId === undefined || coverage.planId === payer.planId),
     ) || !context.client.coverage.some((coverage) => coverage.payerId === payer.payerId);
-  const asked: PayerRef[] = [];
   const clientPayers = payers.length;
   // The lowest self-pay ceiling of the client's and the findings', all in one currency; none while Medicare or Medicaid
   // covers the client, which bar ordinary self-pay (the client's own is already left out of the draft).
@@ -234,17 +235,13 @@ function buildCriteria(
     // The payers of a change after the start date (a new insurer after an urgent need) are left out: the matcher checks a
     // payer over the whole course, so one the client holds only later would admit a clinician who cannot bill the first
     // sessions. Care is sought for the cover that pays when it starts; the finding keeps the later change in view.
-    if (careFrom === undefined || careFrom <= startDate) asked.push(...require.payers);
+    if (careFrom === undefined || careFrom <= startDate) payers.push(...require.payers.filter(heldOnStart));
     liking.problemAreas.push(...prefer.problemAreas);
     liking.modalities.push(...prefer.modalities);
     liking.languages.push(...prefer.languages);
     liking.clinicianGenders.push(...prefer.clinicianGenders);
     if (!barred) ceiling = lowerCeiling(ceiling, require.maxSelfPay);
   }
-  // When nothing else says how the client pays (no cover that day, no ceiling), the payers the findings ask for stay
-  // as they are: a referral made for how the client pays never asks for anyone at any fee.
-  const kept = asked.filter(heldOnStart);
-  payers.push(...(kept.length > 0 || payers.length > 0 || ceiling !== undefined ? kept : asked));
   // Sets, not rankings: payers and exclusions are sorted, so the order of coverage and conflicts cannot change them.
   const seenPayers = new Set<string>();
   const distinctPayers = payers.filter((payer) => !seenPayers.has(payerKey(payer)) && seenPayers.add(payerKey(payer)));
@@ -281,15 +278,21 @@ function buildCriteria(
 export function assessContext(rules: readonly ReferralRule[], context: RuleContext): ReferralAssessment {
   const { findings, notices, unevaluated } = evaluate(rules, context);
   const urgency = findings[0]?.urgency ?? "routine";
-  // An urgent need that is present (a finding naming no later day) starts care today: a coming change (a move, a new
-  // insurer), however urgent, never holds it back, and stays a finding of its own. Otherwise care starts on the latest
-  // day a most urgent finding asks for, so one change of clinician covers coming changes alike. The cover in force on
-  // the start date pays. Self-pay is barred while Medicare or Medicaid covers any day from the start to the latest day a
-  // finding asks for or the look-ahead, whichever is later.
+  // An urgent need that is present (a finding asking for care from today or before) starts care today: a coming change
+  // (a move, a new insurer), however urgent, never holds it back, and stays a finding of its own. Otherwise care starts
+  // on the latest day a most urgent finding asks for, so one change of clinician covers coming changes alike, but never
+  // after the first day a finding says current care cannot go on (its `careFrom`; today for a change already made), so
+  // no day is left without a clinician who may see the client. The cover in force on the start date pays. Self-pay is barred while Medicare or
+  // Medicaid covers any day from the start to the latest day a finding asks for or the look-ahead, whichever is later.
   const careDay = (finding: Finding) => finding.careFrom ?? context.now;
   const latestOf = (days: readonly IsoDate[]) => days.reduce((latest, day) => (day > latest ? day : latest), context.now);
   const mostUrgentDays = findings.filter((finding) => finding.urgency === urgency).map(careDay);
-  const startDate = urgency === "urgent" && mostUrgentDays.some((day) => day <= context.now) ? context.now : latestOf(mostUrgentDays);
+  const [firstStop] = findings
+    .flatMap(({ careFrom }) => (careFrom === undefined ? [] : [careFrom > context.now ? careFrom : context.now]))
+    .sort();
+  const latest = latestOf(mostUrgentDays);
+  const urgentNow = urgency === "urgent" && mostUrgentDays.some((day) => day <= context.now);
+  const startDate = urgentNow ? context.now : firstStop !== undefined && firstStop < latest ? firstStop : latest;
   const barredUntil = latestOf([...findings.map(careDay), context.horizon]);
   const { minimumOptions, preferredOptions, margin } = context.policy.options;
   const { safety } = context;

@@ -23,6 +23,18 @@ function whileRiskIsOpen(context: RuleContext, findings: readonly Finding[], alt
   ];
 }
 
+const CONTINUITY: PreparationStep = {
+  code: "continuity-until-transfer",
+  summary: "Keep seeing the client until their first session with the new clinician, so care has no gap.",
+  source: "ACA Code of Ethics A.12 (no abandonment); NASW Code of Ethics 1.17(b)",
+};
+
+const CONTINUITY_AFTER_CHANGE: PreparationStep = {
+  ...CONTINUITY,
+  summary:
+    "A change already made (see the findings) may mean you can no longer see the client as before: where you are not authorized where they are now, or they cannot pay, hand over without delay, and until their first session with the new clinician keep only the contact still open to you, with the safety plan and crisis contacts in hand.",
+};
+
 const reviewRisk = (): PreparationStep => ({
   code: "review-risk",
   summary: "Review risk and safety with the client before anything else: their scores have reliably worsened.",
@@ -47,6 +59,8 @@ export function preparationSteps(
   const { options } = context.policy;
   const alternatives = [...new Set(findings.flatMap((finding) => finding.alternatives.map((alternative) => alternative.kind)))];
   if (context.safety.level !== "none") return whileRiskIsOpen(context, findings, alternatives);
+  // A change already made (a move, a stay under way, a loss of cover) may mean the client cannot be seen as before.
+  const made = findings.some(({ careFrom }) => careFrom !== undefined && careFrom <= context.now);
   const [firstChange] = findings.flatMap(({ date }) => (date !== undefined && date > context.now ? [date] : [])).sort();
   const dueBy = firstChange === undefined ? {} : { dueBy: firstChange };
   // The new clinician is met before care with them must start: by the start date when care is urgent or starts on a
@@ -80,11 +94,6 @@ export function preparationSteps(
       source: "ACA Code of Ethics A.11.d; NASW Code of Ethics 1.16(b); seed 002 (get to know the therapist you refer to)",
       ...handOffBy,
     },
-    {
-      code: "continuity-until-transfer",
-      summary: "Keep seeing the client until their first session with the new clinician, so care has no gap.",
-      source: "ACA Code of Ethics A.12 (no abandonment); NASW Code of Ethics 1.17(b)",
-      ...dueBy,
-    },
+    made ? { ...CONTINUITY_AFTER_CHANGE, dueBy: context.now } : { ...CONTINUITY, ...dueBy },
   ];
 }

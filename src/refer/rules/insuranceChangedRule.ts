@@ -28,17 +28,17 @@ function verifyBenefitsNotice(context: RuleContext, loss: NetworkLoss): RuleNoti
  * what follows is not. Dated with the first day without in-network cover;
  * urgency follows how close it is (a loss already past is urgent for
  * `soonWithinDays` days, then soon), and the receiving clinician is chosen
- * for the client's coverage on that day (unless an urgent need is present,
- * or a more urgent finding asks for care sooner: then for the cover that
- * pays then). Where the policy allows, the client
- * may self-pay, get a superbill, or be billed out of network instead (seed
- * 002: the client has changed insurance companies; otherwise refer): when
- * one of those ways is known to work (a fee within the client's stated
- * maximum, a sliding-scale floor within it, a plan known to pay out of
- * network), care can continue, and the change is an `insurance-changed`
- * notice with those ways, not a referral. When none is known to work the
- * finding stands, and the facts that would decide it (`client.maxSelfPay`,
- * `clinician.fee`, `client.coverage.program`,
+ * for the client's coverage on that day (unless the assessment's start
+ * date is earlier, for an urgent need that is present or an earlier day
+ * current care cannot go on: then for the cover that pays then). Where the
+ * policy allows, the client may self-pay, get a superbill, or be billed out
+ * of network instead (seed 002: the client has changed insurance
+ * companies; otherwise refer): when one of those ways is known to work (a
+ * fee within the client's stated maximum, a sliding-scale floor within it,
+ * a plan known to pay out of network), care can continue, and the change
+ * is an `insurance-changed` notice with those ways, not a referral. When
+ * none is known to work the finding stands, and the facts that would
+ * decide it (`client.maxSelfPay`, `clinician.fee`, `client.coverage.program`,
  * `client.coverage.outOfNetworkBenefits`) are asked for. A new plan from
  * Medicare or Medicaid allows no superbill or ordinary self-pay (see
  * `PayerProgram`). Whenever the client may pay the clinician directly, a

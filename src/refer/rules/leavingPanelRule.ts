@@ -17,12 +17,12 @@ import { paymentWays } from "../internal/paymentWays.js";
  * soon). A panel that lapses and comes back within the look-ahead
  * (re-credentialing) is a gap, not a reason to refer: a `panel-gap` notice
  * with the ways to bridge it. The receiving clinician is chosen for that
- * day (`careFrom`, unless an urgent need is present, or a more urgent
- * finding asks for care sooner), so colleagues leaving the same panel
- * on the same day are no option; the
- * criteria ask for that panel (seed 002: choose a therapist from the panel
- * that you're leaving); self-pay, a superbill or
- * out-of-network billing are offered where the policy allows them. A
+ * day (`careFrom`, unless the assessment's start date is earlier, for an
+ * urgent need that is present or an earlier day current care cannot go
+ * on), so colleagues leaving the same panel on the same day are no option;
+ * the criteria ask for that panel (seed 002: choose a therapist from the
+ * panel that you're leaving); self-pay, a superbill or out-of-network
+ * billing are offered where the policy allows them. A
  * referral stands only for a client who cannot continue another way: when
  * one is known to work (a fee or sliding-scale floor within the client's
  * stated maximum, a plan known to pay out of network) the exit is a
