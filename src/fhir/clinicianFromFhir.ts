@@ -130,16 +130,8 @@ function readRoles(
   return parts;
 }
 
-/** The capacity extension's parts; a part left out leaves no room. */
-function cautiousCapacity(capacity: Partial<Capacity> | undefined): Capacity {
-  return {
-    caseloadMax: capacity?.caseloadMax ?? 0,
-    caseloadCurrent: capacity?.caseloadCurrent ?? 0,
-    weeklyNewClientLimit: capacity?.weeklyNewClientLimit ?? 0,
-    newClientsThisWeek: capacity?.newClientsThisWeek ?? 0,
-    ...(capacity?.expectedWaitDays === undefined ? {} : { expectedWaitDays: capacity.expectedWaitDays }),
-  };
-}
+/** No capacity given: no room. */
+const NO_ROOM: Capacity = { caseloadMax: 0, caseloadCurrent: 0, weeklyNewClientLimit: 0, newClientsThisWeek: 0 };
 
 /** The validated clinician from what was read; capacity and acceptance default to the cautious reading. */
 function assemble(
@@ -164,7 +156,7 @@ function assemble(
     telehealth: fields.telehealth || parts.slots.some((slot) => slot.modes?.includes("telehealth") === true),
     availability: { timeZone, slots: parts.slots },
     acceptingNewClients: fields.accepting ?? false,
-    capacity: cautiousCapacity(fields.capacity),
+    capacity: fields.capacity ?? NO_ROOM,
     ...(fields.outcomes.length === 0 ? {} : { outcomes: fields.outcomes }),
   };
   return validate(Clinician, input, "clinician");
@@ -193,7 +185,9 @@ function assemble(
  *   the role's (else the plan's) period;
  * - accepting new clients from Plan-Net `newpatients` (`newpt`; missing, the
  *   clinician is read as not accepting and a note says so), and capacity,
- *   fee, sliding-scale floor, modalities, populations, telehealth and the
+ *   fee, sliding-scale floor (given more than once and disagreeing, the
+ *   cautious one: the least room, the highest amount; noted
+ *   `values-disagree`), modalities, populations, telehealth and the
  *   outcome profile (an `outcome` per problem domain; ratings of one domain
  *   that disagree are all kept, for the matcher to read the cautious way)
  *   from referwell's extensions (see {@link FhirExtensions}).
@@ -266,7 +260,7 @@ export function clinicianFromFhir(
   const qualificationConcepts: { value: unknown; path: FhirPath }[] = [];
   const licenses = practitionerLicences(reader, person, root, settings.issuerJurisdictions, notes, qualificationConcepts);
   const parts = readRoles(reader, practitionerRoles, id, settings, notes);
-  const fields = extensionFields(reader, [{ value: person, path: root }, ...parts.elements]);
+  const fields = extensionFields(reader, [{ value: person, path: root }, ...parts.elements], notes);
   if (fields.populations.length === 0) reader.report([...root, "extension"], "required", ExpectedText.tag);
   if (fields.accepting === undefined) notes.push({ path: ["practitionerRoles"], code: "assumed-not-accepting" });
   if (fields.capacity === undefined) notes.push({ path: ["practitionerRoles"], code: "assumed-no-capacity" });

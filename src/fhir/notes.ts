@@ -47,6 +47,9 @@ import * as z from "zod";
  *   a client's condition keeps every problem area its codings map to (the
  *   first coding's stays first), a deny provision denies every category
  *   its codings name, and a permit permits none of them
+ * - `values-disagree`: the Practitioner and its roles give a capacity, fee
+ *   or sliding-scale floor that disagree; the cautious one was read (the
+ *   least room, the highest amount), and this value was not
  *
  * @example
  * ```ts
@@ -71,6 +74,7 @@ export const FhirNoteCode = z.enum([
   "read-as-deny",
   "assumed-general",
   "codings-disagree",
+  "values-disagree",
 ]);
 /** Why a note was written. */
 export type FhirNoteCode = z.infer<typeof FhirNoteCode>;

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import type { StructureDefinition } from "@medplum/fhirtypes";
+import type { Extension, StructureDefinition } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
 import {
   clientFromFhir,
@@ -78,6 +78,76 @@ describe("clinicianFromFhir", () => {
     expect(clinician.acceptingNewClients).toBe(false);
     expect(clinician.capacity).toEqual({ caseloadMax: 0, caseloadCurrent: 0, weeklyNewClientLimit: 0, newClientsThisWeek: 0 });
     expect(notes.map((note) => note.code)).toEqual(["assumed-not-accepting", "assumed-no-capacity", "unknown-code"]);
+  });
+
+  it("reads a capacity, fee or floor given more than once the cautious way, in any order, and notes each value not read", () => {
+    const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
+    const parts = (values: Record<string, number>) => Object.entries(values).map(([url, value]) => ({ url, valueUnsignedInt: value }));
+    const money = (url: string, value: number, currency = "USD"): Extension => untyped({ url, valueMoney: { value, currency } });
+    // The role gives 26 / 20 (6 places), 2 / 0 a week (2 left), a 10-day wait and a fee of 150.
+    const own = [
+      // 10 places left, none this week, a 21-day wait.
+      {
+        url: FhirExtensions.capacity,
+        extension: parts({ caseloadMax: 30, caseloadCurrent: 20, weeklyNewClientLimit: 1, newClientsThisWeek: 1, expectedWaitDays: 21 }),
+      },
+      money(FhirExtensions.fee, 180),
+      money(FhirExtensions.slidingScaleFloor, 80),
+      money(FhirExtensions.slidingScaleFloor, 95),
+    ];
+    const person = copy(practitioner);
+    const first = (person.extension ?? []).length;
+    person.extension = [...(person.extension ?? []), ...own];
+    const { clinician, notes } = clinicianFromFhir(person, roles, options);
+    expect(clinician.capacity).toEqual({
+      caseloadMax: 26,
+      caseloadCurrent: 20,
+      weeklyNewClientLimit: 1,
+      newClientsThisWeek: 1,
+      expectedWaitDays: 21,
+    });
+    expect([clinician.fee, clinician.slidingScaleFloor]).toEqual([
+      { currency: "USD", minorUnits: 18_000 },
+      { currency: "USD", minorUnits: 9_500 },
+    ]);
+    const roleExtension = (url: string) => [
+      "practitionerRoles",
+      0,
+      "extension",
+      (roles[0]?.extension ?? []).findIndex((e) => e.url === url),
+    ];
+    expect(notes.filter((note) => note.code === "values-disagree").map((note) => note.path)).toEqual([
+      ["practitioner", "extension", first],
+      roleExtension(FhirExtensions.capacity),
+      roleExtension(FhirExtensions.fee),
+      ["practitioner", "extension", first + 2],
+    ]);
+    // The same values the other way round (the role's on the Practitioner, its own on the role) read the same.
+    const role = copy(roles[0]);
+    const theirs = (role?.extension ?? []).filter((e) => /capacity|fee|sliding-scale-floor/.test(e.url));
+    const swapped = { ...role, extension: [...(role?.extension ?? []).filter((e) => !theirs.includes(e)), ...own] };
+    const other = copy(practitioner);
+    other.extension = [...(other.extension ?? []), ...theirs];
+    const again = clinicianFromFhir(other, [untyped(swapped)], options).clinician;
+    expect([again.capacity, again.fee, again.slidingScaleFloor]).toEqual([clinician.capacity, clinician.fee, clinician.slidingScaleFloor]);
+    // As few places left in each (6): the lower maximum counts, whichever gives it.
+    const tied = copy(practitioner);
+    const capacity = { url: FhirExtensions.capacity, extension: parts({ caseloadMax: 30, caseloadCurrent: 24, weeklyNewClientLimit: 2 }) };
+    tied.extension = [...(tied.extension ?? []), capacity];
+    expect(clinicianFromFhir(tied, roles, options).clinician.capacity).toMatchObject({ caseloadMax: 26, caseloadCurrent: 20 });
+    const roleWithTie = { ...role, extension: [...(role?.extension ?? []).filter((e) => e.url !== FhirExtensions.capacity), capacity] };
+    const roleCapacity = theirs.filter((e) => e.url === FhirExtensions.capacity);
+    const otherTie = { ...copy(practitioner), extension: [...(practitioner.extension ?? []), ...roleCapacity] };
+    expect(clinicianFromFhir(otherTie, [untyped(roleWithTie)], options).clinician.capacity).toMatchObject({
+      caseloadMax: 26,
+      caseloadCurrent: 20,
+    });
+    // Two currencies cannot be compared: refused, by path.
+    person.extension = [...(practitioner.extension ?? []), money(FhirExtensions.fee, 200, "CAD")];
+    const error = failure(() => clinicianFromFhir(person, roles, options));
+    expect(error.issues.map((issue) => [issue.path, issue.code])).toEqual([
+      [[...roleExtension(FhirExtensions.fee).slice(1), "valueMoney", "currency"], "currency-mismatch"],
+    ]);
   });
 
   it("reads the outcome profile, every rating of a domain kept but a repeat, and a licence's number", () => {

@@ -5,6 +5,7 @@ import type { Money } from "../../model/scalars.js";
 import { ACCEPTING_PATIENTS_SYSTEM, FhirExtensions } from "../extensions.js";
 import { codingsOf, extensionsOf, type Located } from "./elements.js";
 import { moneyOf } from "./moneyOf.js";
+import type { FhirNote } from "../notes.js";
 import type { FhirObject, FhirPath, FhirReader } from "./read.js";
 
 const CAPACITY_PARTS = ["caseloadMax", "caseloadCurrent", "weeklyNewClientLimit", "newClientsThisWeek", "expectedWaitDays"] as const;
@@ -12,7 +13,7 @@ const CAPACITY_PARTS = ["caseloadMax", "caseloadCurrent", "weeklyNewClientLimit"
 /** What referwell needs and FHIR has no element for, read from the extensions of the Practitioner and its roles. */
 export interface ExtensionFields {
   accepting: boolean | undefined;
-  capacity: Partial<Capacity> | undefined;
+  capacity: Capacity | undefined;
   fee: Money | undefined;
   floor: Money | undefined;
   telehealth: boolean;
@@ -37,23 +38,71 @@ function accepting(reader: FhirReader, element: Located<FhirObject>, previous: b
   return result;
 }
 
-/** referwell's `capacity` extension: each part an unsigned integer. */
-function capacity(reader: FhirReader, element: Located<FhirObject>): Partial<Capacity> | undefined {
-  const found = extensionsOf(reader, element.value, FhirExtensions.capacity, element.path)[0];
-  if (found === undefined) return undefined;
-  const parts: Partial<Record<(typeof CAPACITY_PARTS)[number], number>> = {};
-  for (const key of CAPACITY_PARTS) {
-    const part = extensionsOf(reader, found.value, key, found.path)[0];
-    const number =
-      part === undefined ? undefined : reader.number(part.value.valueUnsignedInt, [...part.path, "valueUnsignedInt"], 0, 10_000, true);
-    if (number !== undefined) parts[key] = number;
+/** referwell's `capacity` extensions: each part an unsigned integer, a part left out leaving no room. */
+function capacities(reader: FhirReader, element: Located<FhirObject>, into: Located<Capacity>[]): void {
+  for (const found of extensionsOf(reader, element.value, FhirExtensions.capacity, element.path)) {
+    const parts: Partial<Record<(typeof CAPACITY_PARTS)[number], number>> = {};
+    for (const key of CAPACITY_PARTS) {
+      const part = extensionsOf(reader, found.value, key, found.path)[0];
+      const number =
+        part === undefined ? undefined : reader.number(part.value.valueUnsignedInt, [...part.path, "valueUnsignedInt"], 0, 10_000, true);
+      if (number !== undefined) parts[key] = number;
+    }
+    const { caseloadMax = 0, caseloadCurrent = 0, weeklyNewClientLimit = 0, newClientsThisWeek = 0, expectedWaitDays } = parts;
+    const capacity = { caseloadMax, caseloadCurrent, weeklyNewClientLimit, newClientsThisWeek };
+    into.push({ value: expectedWaitDays === undefined ? capacity : { ...capacity, expectedWaitDays }, path: found.path });
   }
-  return parts;
 }
 
-function money(reader: FhirReader, element: Located<FhirObject>, url: string): Money | undefined {
-  const found = extensionsOf(reader, element.value, url, element.path)[0];
-  return found === undefined ? undefined : moneyOf(reader, found.value.valueMoney, [...found.path, "valueMoney"]);
+function amounts(reader: FhirReader, element: Located<FhirObject>, url: string, into: Located<Money>[]): void {
+  for (const found of extensionsOf(reader, element.value, url, element.path)) {
+    const amount = moneyOf(reader, found.value.valueMoney, [...found.path, "valueMoney"]);
+    if (amount !== undefined) into.push({ value: amount, path: found.path });
+  }
+}
+
+/**
+ * Of capacities that disagree (the Practitioner's and a role's, say), the
+ * least room: the caseload of the one with the fewest places left (then the
+ * lowest maximum), the weekly intake of the one with the fewest new clients
+ * left this week (then the lowest limit), and the longest expected wait. Each
+ * pair comes from one capacity as given; none depends on their order.
+ */
+function leastRoom(given: readonly Capacity[]): Capacity {
+  const fewest = (room: (capacity: Capacity) => number, limit: (capacity: Capacity) => number): Capacity =>
+    given.reduce((least, capacity) => ((room(capacity) - room(least) || limit(capacity) - limit(least)) < 0 ? capacity : least));
+  const caseload = fewest(
+    (capacity) => capacity.caseloadMax - capacity.caseloadCurrent,
+    (capacity) => capacity.caseloadMax,
+  );
+  const weekly = fewest(
+    (capacity) => capacity.weeklyNewClientLimit - capacity.newClientsThisWeek,
+    (capacity) => capacity.weeklyNewClientLimit,
+  );
+  const waits = given.flatMap((capacity) => (capacity.expectedWaitDays === undefined ? [] : [capacity.expectedWaitDays]));
+  return {
+    caseloadMax: caseload.caseloadMax,
+    caseloadCurrent: caseload.caseloadCurrent,
+    weeklyNewClientLimit: weekly.weeklyNewClientLimit,
+    newClientsThisWeek: weekly.newClientsThisWeek,
+    ...(waits.length === 0 ? {} : { expectedWaitDays: Math.max(...waits) }),
+  };
+}
+
+/** Of amounts that disagree, the highest, so no client is promised a lower fee (or a lower floor) than one published; all in one currency. */
+function highest(reader: FhirReader, given: readonly Located<Money>[]): Money | undefined {
+  let top: Money | undefined;
+  for (const { value, path } of given) {
+    if (top !== undefined && value.currency !== top.currency) reader.report([...path, "valueMoney", "currency"], "currency-mismatch");
+    else if (top === undefined || value.minorUnits > top.minorUnits) top = value;
+  }
+  return top;
+}
+
+/** A `values-disagree` note at each value given that differs from the one read. */
+function noteDisagreeing<T>(given: readonly Located<T>[], read: T | undefined, notes: FhirNote[]): void {
+  const kept = JSON.stringify(read);
+  for (const { value, path } of given) if (JSON.stringify(value) !== kept) notes.push({ path: [...path], code: "values-disagree" });
 }
 
 function tags(reader: FhirReader, element: Located<FhirObject>, url: string, into: string[]): void {
@@ -111,8 +160,13 @@ function outcomes(reader: FhirReader, element: Located<FhirObject>, into: Domain
   }
 }
 
-/** The fields FHIR lacks, the first element that gives each winning (the Practitioner, then its roles in order). */
-export function extensionFields(reader: FhirReader, elements: readonly Located<FhirObject>[]): ExtensionFields {
+/**
+ * The fields FHIR lacks, from the Practitioner and its roles. Where they
+ * give a capacity, fee or sliding-scale floor that disagree, the cautious
+ * one is read (the least room, the highest amount) and each other is noted
+ * (`values-disagree`); tags and outcomes from every element are kept.
+ */
+export function extensionFields(reader: FhirReader, elements: readonly Located<FhirObject>[], notes: FhirNote[]): ExtensionFields {
   const fields: ExtensionFields = {
     accepting: undefined,
     capacity: undefined,
@@ -124,11 +178,12 @@ export function extensionFields(reader: FhirReader, elements: readonly Located<F
     outcomes: [],
   };
   const seenOutcomes = new Set<string>();
+  const given = { capacities: [] as Located<Capacity>[], fees: [] as Located<Money>[], floors: [] as Located<Money>[] };
   for (const element of elements) {
     fields.accepting = accepting(reader, element, fields.accepting);
-    fields.capacity ??= capacity(reader, element);
-    fields.fee ??= money(reader, element, FhirExtensions.fee);
-    fields.floor ??= money(reader, element, FhirExtensions.slidingScaleFloor);
+    capacities(reader, element, given.capacities);
+    amounts(reader, element, FhirExtensions.fee, given.fees);
+    amounts(reader, element, FhirExtensions.slidingScaleFloor, given.floors);
     for (const { value, path } of extensionsOf(reader, element.value, FhirExtensions.telehealth, element.path)) {
       fields.telehealth ||= reader.boolean(value.valueBoolean, [...path, "valueBoolean"]) === true;
     }
@@ -136,5 +191,11 @@ export function extensionFields(reader: FhirReader, elements: readonly Located<F
     tags(reader, element, FhirExtensions.population, fields.populations);
     outcomes(reader, element, fields.outcomes, seenOutcomes);
   }
+  fields.capacity = given.capacities.length === 0 ? undefined : leastRoom(given.capacities.map(({ value }) => value));
+  fields.fee = highest(reader, given.fees);
+  fields.floor = highest(reader, given.floors);
+  noteDisagreeing(given.capacities, fields.capacity, notes);
+  noteDisagreeing(given.fees, fields.fee, notes);
+  noteDisagreeing(given.floors, fields.floor, notes);
   return fields;
 }
