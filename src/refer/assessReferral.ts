@@ -39,15 +39,16 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * - `criteria`: {@link referwell!criteriaFromClient} on the start date
  *   (today for an urgent need that is present, else the latest `careFrom`
  *   among the most urgent findings, such as a move, but never after the
- *   first day a finding says current care cannot go on), with the payers
- *   of the cover in force that day, every finding's additions (but payers
- *   of a change after that day, or that the client's coverage shows they
- *   no longer hold then) and the treating clinician excluded, and no self-pay ceiling while
- *   Medicare or Medicaid (or, under the default `billing.unknownProgram`, a
- *   coverage that does not say its programme) covers the client between
- *   the start date and the end of the look-ahead or a later `careFrom`
- *   (with no cover on the start date, the networks of that coverage are
- *   asked for), ready for `referwell/match` as it is;
+ *   first day a move or a stay elsewhere bars the treating clinician), with
+ *   the payers of the cover in force that day, every finding's additions
+ *   (but payers of a change after that day, or that the client's coverage
+ *   shows they no longer hold then) and the treating clinician excluded,
+ *   and no self-pay ceiling while Medicare or Medicaid (or, under the
+ *   default `billing.unknownProgram`, a coverage that does not say its
+ *   programme) covers the client between the start date and the end of the
+ *   look-ahead or a later `careFrom` (with no cover on the start date, the
+ *   networks of that coverage are asked for), ready for `referwell/match`
+ *   as it is;
  * - `options`: how many options to offer, from the policy, in the matcher's
  *   terms (`minimumOptions`, `preferredOptions`, and `margin`, an absolute
  *   lead of the best match score over the next): pass them to the matcher's

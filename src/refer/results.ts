@@ -158,9 +158,9 @@ export type CriteriaAddition = z.infer<typeof CriteriaAddition>;
  * A finding as a rule returns it. `date` is when the change it reports takes
  * effect (a move, a coverage change); `careFrom` asks that the receiving
  * clinician be chosen for the client's situation on that day (where they
- * will live, how they will pay), and says current care cannot go on from
- * then: the assessment's start date is never later, and is earlier for an
- * urgent need that is present or an earlier such day. A finding whose
+ * will live, how they will pay). The assessment's start date is earlier
+ * for an urgent need that is present, a more urgent finding, or a move or
+ * stay elsewhere that bars the treating clinician sooner. A finding whose
  * `careFrom` is after the start date adds no payers to the assessment's
  * criteria (its own criteria keep them), nor does a payer the client's
  * coverage shows they no longer hold that day. `summary` is for the

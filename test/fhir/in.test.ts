@@ -150,6 +150,53 @@ describe("clinicianFromFhir", () => {
     ]);
   });
 
+  it("reads a role's capacity that gives its wait alone as that and no more, and a floor above the fee as the fee", () => {
+    const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
+    const money = (url: string, value: number): Extension => untyped({ url, valueMoney: { value, currency: "USD" } });
+    const person = copy(practitioner);
+    const first = (person.extension ?? []).length;
+    person.extension = [
+      ...(person.extension ?? []),
+      { url: FhirExtensions.capacity, extension: [{ url: "expectedWaitDays", valueUnsignedInt: 30 }] },
+      money(FhirExtensions.fee, 100),
+      money(FhirExtensions.slidingScaleFloor, 60),
+    ];
+    const role = copy(roles[0]);
+    const withFloor = { ...role, extension: [...(role?.extension ?? []), money(FhirExtensions.slidingScaleFloor, 120)] };
+    const { clinician, notes } = clinicianFromFhir(person, [untyped(withFloor)], options);
+    // The role's caseload and intake (26 / 20, 2 / 0) stand; the longer wait counts.
+    expect(clinician.capacity).toEqual({
+      caseloadMax: 26,
+      caseloadCurrent: 20,
+      weeklyNewClientLimit: 2,
+      newClientsThisWeek: 0,
+      expectedWaitDays: 30,
+    });
+    // A floor of 120 beside fees of 100 and 150: sessions cost at least the floor, and the fee read is never below it.
+    expect([clinician.fee, clinician.slidingScaleFloor]).toEqual([
+      { currency: "USD", minorUnits: 15_000 },
+      { currency: "USD", minorUnits: 12_000 },
+    ]);
+    const roleCapacity = (role?.extension ?? []).findIndex((e) => e.url === FhirExtensions.capacity);
+    expect(notes.filter((note) => note.code === "values-disagree").map((note) => note.path)).toEqual([
+      ["practitionerRoles", 0, "extension", roleCapacity],
+      ["practitioner", "extension", first + 1],
+      ["practitioner", "extension", first + 2],
+    ]);
+    // With the role's fee of 150 gone, the floor of 120 is above every fee: the fee is read as 120.
+    const noFee = { ...withFloor, extension: withFloor.extension.filter((e) => e.url !== FhirExtensions.fee) };
+    const raised = clinicianFromFhir(person, [untyped(noFee)], options);
+    expect([raised.clinician.fee, raised.clinician.slidingScaleFloor]).toEqual([
+      { currency: "USD", minorUnits: 12_000 },
+      { currency: "USD", minorUnits: 12_000 },
+    ]);
+    expect(raised.notes.filter((note) => note.code === "values-disagree").map((note) => note.path)).toContainEqual([
+      "practitioner",
+      "extension",
+      first + 1,
+    ]);
+  });
+
   it("reads the outcome profile, every rating of a domain kept but a repeat, and a licence's number", () => {
     const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
     const outcome = (parts: Record<string, unknown>) => ({

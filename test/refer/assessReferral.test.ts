@@ -214,10 +214,10 @@ describe("assembling the assessment", () => {
     expect([scope.criteria.startDate, scope.criteria.require.payment]).toEqual(["2026-12-23", { payers: [{ payerId: "cigna" }] }]);
   });
 
-  it("criteria: a change already made starts care today, whatever its urgency: current care cannot go on now", () => {
-    // The insurer changed two months ago (soon by now), and an urgent move comes in a week: care starts today, in the
-    // network the client holds, not on the move.
-    const assessment = assess(
+  it("criteria: a move already made starts care today; a past change of cover does not hold back a coming move", () => {
+    // The insurer changed two months ago (soon by now), and an urgent move comes in a week: the clinician may still see
+    // the client until the move, so care starts on it, where the client will live, in the network they hold.
+    const paying = assess(
       referralCase({
         client: {
           coverage: [
@@ -229,22 +229,46 @@ describe("assembling the assessment", () => {
         clinician: { telehealth: false },
       }),
     );
-    expect(assessment.findings.map((finding) => [finding.code, finding.urgency, finding.careFrom])).toEqual([
+    expect(paying.findings.map((finding) => [finding.code, finding.urgency, finding.careFrom])).toEqual([
       ["moving", "urgent", "2026-11-30"],
       ["insurance-changed", "soon", "2026-09-24"],
     ]);
-    expect([assessment.criteria.startDate, assessment.criteria.location, assessment.criteria.require.payment]).toEqual([
-      NOW,
-      { jurisdiction: "US-OR" },
+    expect([paying.criteria.startDate, paying.criteria.location, paying.criteria.require.payment]).toEqual([
+      "2026-11-30",
+      { jurisdiction: "US-WA" },
       { payers: [{ payerId: "cigna" }] },
     ]);
-    // Care as before cannot be promised until the transfer: hand over now, keeping only the contact still open.
-    const continuity = assessment.preparation.find((step) => step.code === "continuity-until-transfer");
-    expect([continuity?.dueBy, continuity?.summary.startsWith("A change already made")]).toEqual([NOW, true]);
-    const coming = assess(
-      referralCase({ client: { plannedMoves: [{ date: "2026-12-30", to: { jurisdiction: "US-WA" } }] }, clinician: { telehealth: false } }),
+    const step = (assessment: ReferralAssessment, code: string) => assessment.preparation.find((found) => found.code === code);
+    expect(step(paying, "continuity-until-transfer")?.summary).toMatch(/^Keep seeing the client/);
+    // A move made two months ago, beside a change of cover in ten days: the clinician may not see the client where they
+    // live now (a move made stays urgent), so care starts today, there, and the hand-over is today.
+    const moved = assess(
+      referralCase({
+        client: {
+          coverage: [
+            { payerId: "aetna", program: "commercial", period: { start: "2025-01-01", end: "2026-12-02" } },
+            { payerId: "cigna", program: "commercial", period: { start: "2026-12-03" } },
+          ],
+          plannedMoves: [{ date: "2026-09-24", to: { jurisdiction: "US-WA" } }],
+        },
+        clinician: { telehealth: false },
+      }),
     );
-    expect(coming.preparation.find((step) => step.code === "continuity-until-transfer")?.summary).toMatch(/^Keep seeing the client/);
+    expect(moved.findings.map((finding) => [finding.code, finding.urgency, finding.careFrom])).toEqual([
+      ["insurance-changed", "urgent", "2026-12-03"],
+      ["moving", "urgent", "2026-09-24"],
+    ]);
+    expect([moved.criteria.startDate, moved.criteria.location, moved.criteria.require.payment]).toEqual([
+      NOW,
+      { jurisdiction: "US-WA" },
+      { payers: [{ payerId: "aetna" }] },
+    ]);
+    const continuity = step(moved, "continuity-until-transfer");
+    expect([continuity?.dueBy, continuity?.summary.startsWith("The client has moved"), step(moved, "warm-hand-off")?.dueBy]).toEqual([
+      NOW,
+      true,
+      NOW,
+    ]);
   });
 
   it("criteria: a finding's payer the client no longer holds on the start date is not asked for", () => {

@@ -38,8 +38,8 @@ function accepting(reader: FhirReader, element: Located<FhirObject>, previous: b
   return result;
 }
 
-/** referwell's `capacity` extensions: each part an unsigned integer, a part left out leaving no room. */
-function capacities(reader: FhirReader, element: Located<FhirObject>, into: Located<Capacity>[]): void {
+/** referwell's `capacity` extensions, each with the parts it gives (each an unsigned integer). */
+function capacities(reader: FhirReader, element: Located<FhirObject>, into: Located<Partial<Capacity>>[]): void {
   for (const found of extensionsOf(reader, element.value, FhirExtensions.capacity, element.path)) {
     const parts: Partial<Record<(typeof CAPACITY_PARTS)[number], number>> = {};
     for (const key of CAPACITY_PARTS) {
@@ -48,9 +48,7 @@ function capacities(reader: FhirReader, element: Located<FhirObject>, into: Loca
         part === undefined ? undefined : reader.number(part.value.valueUnsignedInt, [...part.path, "valueUnsignedInt"], 0, 10_000, true);
       if (number !== undefined) parts[key] = number;
     }
-    const { caseloadMax = 0, caseloadCurrent = 0, weeklyNewClientLimit = 0, newClientsThisWeek = 0, expectedWaitDays } = parts;
-    const capacity = { caseloadMax, caseloadCurrent, weeklyNewClientLimit, newClientsThisWeek };
-    into.push({ value: expectedWaitDays === undefined ? capacity : { ...capacity, expectedWaitDays }, path: found.path });
+    into.push({ value: parts, path: found.path });
   }
 }
 
@@ -61,32 +59,67 @@ function amounts(reader: FhirReader, element: Located<FhirObject>, url: string, 
   }
 }
 
+/** A limit and how much of it is used: a caseload, or a week's new clients. */
+interface Room {
+  readonly limit: number;
+  readonly used: number;
+}
+
+const caseloadOf = (capacity: Partial<Capacity>): Room | undefined =>
+  capacity.caseloadMax === undefined && capacity.caseloadCurrent === undefined
+    ? undefined
+    : { limit: capacity.caseloadMax ?? 0, used: capacity.caseloadCurrent ?? 0 };
+const weekOf = (capacity: Partial<Capacity>): Room | undefined =>
+  capacity.weeklyNewClientLimit === undefined && capacity.newClientsThisWeek === undefined
+    ? undefined
+    : { limit: capacity.weeklyNewClientLimit ?? 0, used: capacity.newClientsThisWeek ?? 0 };
+
+/** Of the rooms given, the one with the least left (then the lowest limit); none given, no room. */
+function fewestLeft(rooms: readonly (Room | undefined)[]): Room {
+  let least: Room = { limit: 0, used: 0 };
+  let found = false;
+  for (const room of rooms) {
+    if (room === undefined) continue;
+    const order = room.limit - room.used - (least.limit - least.used) || room.limit - least.limit;
+    if (!found || order < 0) least = room;
+    found = true;
+  }
+  return least;
+}
+
 /**
- * Of capacities that disagree (the Practitioner's and a role's, say), the
- * least room: the caseload of the one with the fewest places left (then the
- * lowest maximum), the weekly intake of the one with the fewest new clients
- * left this week (then the lowest limit), and the longest expected wait. Each
- * pair comes from one capacity as given; none depends on their order.
+ * The capacity of every one given (the Practitioner's and a role's, say),
+ * read the cautious way: the caseload of the one with the fewest places left
+ * (then the lowest maximum), the weekly intake of the one with the fewest new
+ * clients left this week (then the lowest limit), and the longest expected
+ * wait. Each gives only the parts it names: one that names neither part of
+ * the caseload (a role giving its wait alone) leaves the caseload to the
+ * others, and one part named without the other counts the other as 0; no
+ * caseload or intake named at all leaves no room. The result does not depend
+ * on their order.
  */
-function leastRoom(given: readonly Capacity[]): Capacity {
-  const fewest = (room: (capacity: Capacity) => number, limit: (capacity: Capacity) => number): Capacity =>
-    given.reduce((least, capacity) => ((room(capacity) - room(least) || limit(capacity) - limit(least)) < 0 ? capacity : least));
-  const caseload = fewest(
-    (capacity) => capacity.caseloadMax - capacity.caseloadCurrent,
-    (capacity) => capacity.caseloadMax,
-  );
-  const weekly = fewest(
-    (capacity) => capacity.weeklyNewClientLimit - capacity.newClientsThisWeek,
-    (capacity) => capacity.weeklyNewClientLimit,
-  );
+function leastRoom(given: readonly Partial<Capacity>[]): Capacity {
+  const caseload = fewestLeft(given.map(caseloadOf));
+  const week = fewestLeft(given.map(weekOf));
   const waits = given.flatMap((capacity) => (capacity.expectedWaitDays === undefined ? [] : [capacity.expectedWaitDays]));
   return {
-    caseloadMax: caseload.caseloadMax,
-    caseloadCurrent: caseload.caseloadCurrent,
-    weeklyNewClientLimit: weekly.weeklyNewClientLimit,
-    newClientsThisWeek: weekly.newClientsThisWeek,
+    caseloadMax: caseload.limit,
+    caseloadCurrent: caseload.used,
+    weeklyNewClientLimit: week.limit,
+    newClientsThisWeek: week.used,
     ...(waits.length === 0 ? {} : { expectedWaitDays: Math.max(...waits) }),
   };
+}
+
+/** Whether a capacity given says something the one read does not. */
+function disagrees(given: Partial<Capacity>, read: Capacity): boolean {
+  const caseload = caseloadOf(given);
+  const week = weekOf(given);
+  return (
+    (caseload !== undefined && (caseload.limit !== read.caseloadMax || caseload.used !== read.caseloadCurrent)) ||
+    (week !== undefined && (week.limit !== read.weeklyNewClientLimit || week.used !== read.newClientsThisWeek)) ||
+    (given.expectedWaitDays !== undefined && given.expectedWaitDays !== read.expectedWaitDays)
+  );
 }
 
 /** Of amounts that disagree, the highest, so no client is promised a lower fee (or a lower floor) than one published; all in one currency. */
@@ -99,10 +132,9 @@ function highest(reader: FhirReader, given: readonly Located<Money>[]): Money | 
   return top;
 }
 
-/** A `values-disagree` note at each value given that differs from the one read. */
-function noteDisagreeing<T>(given: readonly Located<T>[], read: T | undefined, notes: FhirNote[]): void {
-  const kept = JSON.stringify(read);
-  for (const { value, path } of given) if (JSON.stringify(value) !== kept) notes.push({ path: [...path], code: "values-disagree" });
+/** A `values-disagree` note at each value given that says something the one read does not. */
+function noteDisagreeing<T>(given: readonly Located<T>[], differs: (value: T) => boolean, notes: FhirNote[]): void {
+  for (const { value, path } of given) if (differs(value)) notes.push({ path: [...path], code: "values-disagree" });
 }
 
 function tags(reader: FhirReader, element: Located<FhirObject>, url: string, into: string[]): void {
@@ -178,7 +210,7 @@ export function extensionFields(reader: FhirReader, elements: readonly Located<F
     outcomes: [],
   };
   const seenOutcomes = new Set<string>();
-  const given = { capacities: [] as Located<Capacity>[], fees: [] as Located<Money>[], floors: [] as Located<Money>[] };
+  const given = { capacities: [] as Located<Partial<Capacity>>[], fees: [] as Located<Money>[], floors: [] as Located<Money>[] };
   for (const element of elements) {
     fields.accepting = accepting(reader, element, fields.accepting);
     capacities(reader, element, given.capacities);
@@ -191,11 +223,18 @@ export function extensionFields(reader: FhirReader, elements: readonly Located<F
     tags(reader, element, FhirExtensions.population, fields.populations);
     outcomes(reader, element, fields.outcomes, seenOutcomes);
   }
-  fields.capacity = given.capacities.length === 0 ? undefined : leastRoom(given.capacities.map(({ value }) => value));
-  fields.fee = highest(reader, given.fees);
-  fields.floor = highest(reader, given.floors);
-  noteDisagreeing(given.capacities, fields.capacity, notes);
-  noteDisagreeing(given.fees, fields.fee, notes);
-  noteDisagreeing(given.floors, fields.floor, notes);
+  const capacity = given.capacities.length === 0 ? undefined : leastRoom(given.capacities.map(({ value }) => value));
+  const floor = highest(reader, given.floors);
+  const fee = highest(reader, given.fees);
+  // A floor above the fee (each given on a different element) means sessions cost at least the floor: the fee is read
+  // as the floor, so no client is promised less than a published amount.
+  const raised = fee !== undefined && floor !== undefined && fee.currency === floor.currency && floor.minorUnits > fee.minorUnits;
+  fields.capacity = capacity;
+  fields.fee = raised ? floor : fee;
+  fields.floor = floor;
+  const differs = (read: Money | undefined) => (value: Money) => JSON.stringify(value) !== JSON.stringify(read);
+  if (capacity !== undefined) noteDisagreeing(given.capacities, (value) => disagrees(value, capacity), notes);
+  noteDisagreeing(given.fees, differs(fields.fee), notes);
+  noteDisagreeing(given.floors, differs(fields.floor), notes);
   return fields;
 }

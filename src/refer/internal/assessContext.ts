@@ -29,6 +29,7 @@ import {
   type ReferralAssessment,
   type Unevaluated,
 } from "../results.js";
+import { firstBarredDay } from "./firstBarredDay.js";
 import { preparationSteps } from "./preparationSteps.js";
 
 const Needs = z.array(z.string().min(1).max(200)).min(1).max(50);
@@ -281,18 +282,17 @@ export function assessContext(rules: readonly ReferralRule[], context: RuleConte
   // An urgent need that is present (a finding asking for care from today or before) starts care today: a coming change
   // (a move, a new insurer), however urgent, never holds it back, and stays a finding of its own. Otherwise care starts
   // on the latest day a most urgent finding asks for, so one change of clinician covers coming changes alike, but never
-  // after the first day a finding says current care cannot go on (its `careFrom`; today for a change already made), so
-  // no day is left without a clinician who may see the client. The cover in force on the start date pays. Self-pay is barred while Medicare or
-  // Medicaid covers any day from the start to the latest day a finding asks for or the look-ahead, whichever is later.
+  // after the first day the treating clinician may no longer see the client (a move, a stay elsewhere; today when that
+  // is already so), so no day is left without a clinician who may see them. The cover in force on the start date pays.
+  // Self-pay is barred while Medicare or Medicaid covers any day from the start to the latest day a finding asks for or
+  // the look-ahead, whichever is later.
   const careDay = (finding: Finding) => finding.careFrom ?? context.now;
   const latestOf = (days: readonly IsoDate[]) => days.reduce((latest, day) => (day > latest ? day : latest), context.now);
   const mostUrgentDays = findings.filter((finding) => finding.urgency === urgency).map(careDay);
-  const [firstStop] = findings
-    .flatMap(({ careFrom }) => (careFrom === undefined ? [] : [careFrom > context.now ? careFrom : context.now]))
-    .sort();
   const latest = latestOf(mostUrgentDays);
+  const barred = firstBarredDay(findings, context.now);
   const urgentNow = urgency === "urgent" && mostUrgentDays.some((day) => day <= context.now);
-  const startDate = urgentNow ? context.now : firstStop !== undefined && firstStop < latest ? firstStop : latest;
+  const startDate = urgentNow ? context.now : barred !== undefined && barred < latest ? barred : latest;
   const barredUntil = latestOf([...findings.map(careDay), context.horizon]);
   const { minimumOptions, preferredOptions, margin } = context.policy.options;
   const { safety } = context;

@@ -1,5 +1,6 @@
 import type { IsoDate, Urgency } from "../../model/index.js";
 import type { RuleContext } from "../createRuleContext.js";
+import { firstBarredDay } from "./firstBarredDay.js";
 import type { Finding, PreparationStep } from "../results.js";
 
 const CONSENT_TO_SHARE: PreparationStep = {
@@ -32,7 +33,7 @@ const CONTINUITY: PreparationStep = {
 const CONTINUITY_AFTER_CHANGE: PreparationStep = {
   ...CONTINUITY,
   summary:
-    "A change already made (see the findings) may mean you can no longer see the client as before: where you are not authorized where they are now, or they cannot pay, hand over without delay, and until their first session with the new clinician keep only the contact still open to you, with the safety plan and crisis contacts in hand.",
+    "The client has moved, or is away, where you may not be authorized to see them (see the findings): hand over without delay, and until their first session with the new clinician keep only the contact the law there allows you, with the safety plan and crisis contacts in hand.",
 };
 
 const reviewRisk = (): PreparationStep => ({
@@ -59,14 +60,14 @@ export function preparationSteps(
   const { options } = context.policy;
   const alternatives = [...new Set(findings.flatMap((finding) => finding.alternatives.map((alternative) => alternative.kind)))];
   if (context.safety.level !== "none") return whileRiskIsOpen(context, findings, alternatives);
-  // A change already made (a move, a stay under way, a loss of cover) may mean the client cannot be seen as before.
-  const made = findings.some(({ careFrom }) => careFrom !== undefined && careFrom <= context.now);
+  // A move made or a stay under way: the treating clinician may already be barred from seeing the client where they are.
+  const made = firstBarredDay(findings, context.now) === context.now;
   const [firstChange] = findings.flatMap(({ date }) => (date !== undefined && date > context.now ? [date] : [])).sort();
   const dueBy = firstChange === undefined ? {} : { dueBy: firstChange };
-  // The new clinician is met before care with them must start: by the start date when care is urgent or starts on a
-  // later day, and by the first change in any case (the current clinician cannot go on past it). Care that is neither
+  // The new clinician is met before care with them must start: by the start date when care is urgent, starts on a later
+  // day or cannot wait (a move made, a stay under way), and by the first change in any case. Care that is none of these
   // has no fixed day.
-  const mustStart = urgency === "urgent" || startDate > context.now ? startDate : undefined;
+  const mustStart = urgency === "urgent" || made || startDate > context.now ? startDate : undefined;
   const [handOffDay] = [mustStart, firstChange].filter((day): day is IsoDate => day !== undefined).sort();
   const handOffBy = handOffDay === undefined ? {} : { dueBy: handOffDay };
   return [

@@ -29,8 +29,8 @@ function verifyBenefitsNotice(context: RuleContext, loss: NetworkLoss): RuleNoti
  * urgency follows how close it is (a loss already past is urgent for
  * `soonWithinDays` days, then soon), and the receiving clinician is chosen
  * for the client's coverage on that day (unless the assessment's start
- * date is earlier, for an urgent need that is present or an earlier day
- * current care cannot go on: then for the cover that pays then). Where the
+ * date is earlier, for an urgent need that is present, a more urgent
+ * finding or a move that comes first: then for the cover that pays then). Where the
  * policy allows, the client may self-pay, get a superbill, or be billed out
  * of network instead (seed 002: the client has changed insurance
  * companies; otherwise refer): when one of those ways is known to work (a

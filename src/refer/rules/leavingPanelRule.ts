@@ -18,8 +18,8 @@ import { paymentWays } from "../internal/paymentWays.js";
  * (re-credentialing) is a gap, not a reason to refer: a `panel-gap` notice
  * with the ways to bridge it. The receiving clinician is chosen for that
  * day (`careFrom`, unless the assessment's start date is earlier, for an
- * urgent need that is present or an earlier day current care cannot go
- * on), so colleagues leaving the same panel on the same day are no option;
+ * urgent need that is present, a more urgent finding or a move that comes
+ * first), so colleagues leaving the same panel on the same day are no option;
  * the criteria ask for that panel (seed 002: choose a therapist from the
  * panel that you're leaving); self-pay, a superbill or out-of-network
  * billing are offered where the policy allows them. A
