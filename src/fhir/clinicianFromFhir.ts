@@ -186,8 +186,8 @@ function assemble(
  * - accepting new clients from Plan-Net `newpatients` (`newpt`; missing, the
  *   clinician is read as not accepting and a note says so), and capacity,
  *   fee, sliding-scale floor (given more than once and disagreeing, the
- *   cautious one: the least room, the highest amount; noted
- *   `values-disagree`), modalities, populations, telehealth and the
+ *   cautious one: the least room, the highest amount, a fee raised to a
+ *   floor above it; noted `values-disagree`), modalities, populations, telehealth and the
  *   outcome profile (an `outcome` per problem domain; ratings of one domain
  *   that disagree are all kept, for the matcher to read the cautious way)
  *   from referwell's extensions (see {@link FhirExtensions}).

@@ -19,8 +19,9 @@ import * as z from "zod";
  * - `inactive`: a role, condition or coverage that is not in force was skipped
  * - `assumed-not-accepting`: no Plan-Net `newpatients` extension, so the
  *   clinician is read as not accepting new clients (the cautious reading)
- * - `assumed-no-capacity`: no capacity extension, so the clinician is read
- *   as having no room (the cautious reading)
+ * - `assumed-no-capacity`: no capacity extension, or none that names a
+ *   caseload or a weekly intake, so the clinician is read as having no room
+ *   for it (the cautious reading)
  * - `permits-nothing`: a consent's permit that is missing a part (no
  *   recipient, purpose or category named), or restricts it by an element
  *   referwell does not read (`class`, `data`, `securityLabel`, an `action`
@@ -49,7 +50,8 @@ import * as z from "zod";
  *   its codings name, and a permit permits none of them
  * - `values-disagree`: the Practitioner and its roles give a capacity, fee
  *   or sliding-scale floor that disagree; the cautious one was read (the
- *   least room, the highest amount), and this value was not
+ *   least room, the highest amount, a fee raised to a floor above it), and
+ *   this value was not
  *
  * @example
  * ```ts

@@ -197,6 +197,42 @@ describe("clinicianFromFhir", () => {
     ]);
   });
 
+  it("refuses a floor above the fee on one element, or in another currency, by path; reads a part left out the cautious way", () => {
+    const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
+    const money = (url: string, value: number, currency = "USD"): Extension => untyped({ url, valueMoney: { value, currency } });
+    const role = copy(roles[0]);
+    const at = (role?.extension ?? []).length;
+    const withFloor = (floor: Extension) => [untyped({ ...role, extension: [...(role?.extension ?? []), floor] })];
+    const refused = (floor: Extension) =>
+      failure(() => clinicianFromFhir(practitioner, withFloor(floor), options)).issues.map((issue) => [issue.path, issue.code]);
+    // The role's own fee is 150.
+    expect(refused(money(FhirExtensions.slidingScaleFloor, 160))).toEqual([[[0, "extension", at, "valueMoney"], "floor-above-fee"]]);
+    expect(refused(money(FhirExtensions.slidingScaleFloor, 90, "EUR"))).toEqual([
+      [[0, "extension", at, "valueMoney", "currency"], "currency-mismatch"],
+    ]);
+    // A caseload maximum without its current count is full; capacities that name no caseload leave no room, and say so.
+    const capacity = (parts: Record<string, number>): Extension =>
+      untyped({ url: FhirExtensions.capacity, extension: Object.entries(parts).map(([url, value]) => ({ url, valueUnsignedInt: value })) });
+    const others = (role?.extension ?? []).filter((e) => e.url !== FhirExtensions.capacity);
+    const read = (...given: Extension[]) =>
+      clinicianFromFhir(practitioner, [untyped({ ...role, extension: [...others, ...given] })], options);
+    expect(read(capacity({ caseloadMax: 30, weeklyNewClientLimit: 2 })).clinician.capacity).toEqual({
+      caseloadMax: 30,
+      caseloadCurrent: 30,
+      weeklyNewClientLimit: 2,
+      newClientsThisWeek: 0,
+    });
+    const waitOnly = read(capacity({ expectedWaitDays: 7 }));
+    expect(waitOnly.clinician.capacity).toEqual({
+      caseloadMax: 0,
+      caseloadCurrent: 0,
+      weeklyNewClientLimit: 0,
+      newClientsThisWeek: 0,
+      expectedWaitDays: 7,
+    });
+    expect(waitOnly.notes).toContainEqual({ path: ["practitionerRoles", 0, "extension", others.length], code: "assumed-no-capacity" });
+  });
+
   it("reads the outcome profile, every rating of a domain kept but a repeat, and a licence's number", () => {
     const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
     const outcome = (parts: Record<string, unknown>) => ({

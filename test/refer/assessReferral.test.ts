@@ -269,6 +269,17 @@ describe("assembling the assessment", () => {
       true,
       NOW,
     ]);
+    // Licensed where the client now lives, the clinician may go on by video, which the finding offers: no hand-over now.
+    const byVideo = assess(
+      referralCase({
+        client: { preferences: { mode: "in-person" }, plannedMoves: [{ date: "2026-11-01", to: { jurisdiction: "US-WA" } }] },
+        clinician: { licensure: { licenses: [{ jurisdiction: "US-OR" }, { jurisdiction: "US-WA" }] } },
+      }),
+    );
+    expect(byVideo.findings.flatMap((finding) => finding.alternatives.map((alternative) => alternative.kind))).toContain(
+      "continue-by-telehealth",
+    );
+    expect(step(byVideo, "continuity-until-transfer")?.summary).toMatch(/^Keep seeing the client/);
   });
 
   it("criteria: a finding's payer the client no longer holds on the start date is not asked for", () => {
@@ -415,6 +426,25 @@ describe("assembling the assessment", () => {
       undefined,
       undefined,
     ]);
+    // A change of cover before an equally urgent move: care starts on the move, and the clinician, who may see the client
+    // past the change of cover, keeps seeing them until then.
+    const coverThenMove = assess(
+      referralCase({
+        client: {
+          coverage: [
+            { payerId: "aetna", program: "commercial", period: { start: "2025-01-01", end: "2026-12-14" } },
+            { payerId: "cigna", program: "commercial", period: { start: "2026-12-15" } },
+          ],
+          plannedMoves: [{ date: "2027-01-02", to: { jurisdiction: "US-WA" } }],
+        },
+        clinician: { telehealth: false },
+      }),
+    );
+    expect([
+      coverThenMove.criteria.startDate,
+      dueBy(coverThenMove, "warm-hand-off"),
+      dueBy(coverThenMove, "continuity-until-transfer"),
+    ]).toEqual(["2027-01-02", "2027-01-02", "2027-01-02"]);
     // With a move to come, which the clinician cannot follow, the hand-off is due before it.
     const away = assess(
       referralCase({

@@ -68,7 +68,7 @@ interface Room {
 const caseloadOf = (capacity: Partial<Capacity>): Room | undefined =>
   capacity.caseloadMax === undefined && capacity.caseloadCurrent === undefined
     ? undefined
-    : { limit: capacity.caseloadMax ?? 0, used: capacity.caseloadCurrent ?? 0 };
+    : { limit: capacity.caseloadMax ?? 0, used: capacity.caseloadCurrent ?? capacity.caseloadMax ?? 0 };
 const weekOf = (capacity: Partial<Capacity>): Room | undefined =>
   capacity.weeklyNewClientLimit === undefined && capacity.newClientsThisWeek === undefined
     ? undefined
@@ -94,8 +94,10 @@ function fewestLeft(rooms: readonly (Room | undefined)[]): Room {
  * clients left this week (then the lowest limit), and the longest expected
  * wait. Each gives only the parts it names: one that names neither part of
  * the caseload (a role giving its wait alone) leaves the caseload to the
- * others, and one part named without the other counts the other as 0; no
- * caseload or intake named at all leaves no room. The result does not depend
+ * others. A part left out reads the cautious way where the record needs it
+ * (no limit is a limit of 0; a caseload without its current count is full)
+ * and as the record's default where it has one (no new clients this week);
+ * no caseload or intake named at all leaves no room. The result does not depend
  * on their order.
  */
 function leastRoom(given: readonly Partial<Capacity>[]): Capacity {
@@ -123,11 +125,12 @@ function disagrees(given: Partial<Capacity>, read: Capacity): boolean {
 }
 
 /** Of amounts that disagree, the highest, so no client is promised a lower fee (or a lower floor) than one published; all in one currency. */
-function highest(reader: FhirReader, given: readonly Located<Money>[]): Money | undefined {
-  let top: Money | undefined;
-  for (const { value, path } of given) {
-    if (top !== undefined && value.currency !== top.currency) reader.report([...path, "valueMoney", "currency"], "currency-mismatch");
-    else if (top === undefined || value.minorUnits > top.minorUnits) top = value;
+function highest(reader: FhirReader, given: readonly Located<Money>[]): Located<Money> | undefined {
+  let top: Located<Money> | undefined;
+  for (const located of given) {
+    const { value, path } = located;
+    if (top !== undefined && value.currency !== top.value.currency) reader.report([...path, "valueMoney", "currency"], "currency-mismatch");
+    else if (top === undefined || value.minorUnits > top.value.minorUnits) top = located;
   }
   return top;
 }
@@ -192,6 +195,45 @@ function outcomes(reader: FhirReader, element: Located<FhirObject>, into: Domain
   }
 }
 
+/** The capacity of those given, read the cautious way (see `leastRoom`), with the notes that say so. */
+function readCapacity(given: readonly Located<Partial<Capacity>>[], notes: FhirNote[]): Capacity | undefined {
+  const [first] = given;
+  if (first === undefined) return undefined;
+  const capacity = leastRoom(given.map(({ value }) => value));
+  noteDisagreeing(given, (value) => disagrees(value, capacity), notes);
+  // Capacities that name no caseload, or no intake, leave no room for it: said as when none is given.
+  const unnamed = (room: (capacity: Partial<Capacity>) => Room | undefined) => given.every(({ value }) => room(value) === undefined);
+  if (unnamed(caseloadOf) || unnamed(weekOf)) notes.push({ path: [...first.path], code: "assumed-no-capacity" });
+  return capacity;
+}
+
+/**
+ * The fee and the sliding-scale floor of those given: the highest of each, in
+ * one currency. A floor above every fee, each given on a different element,
+ * means sessions cost at least the floor, so the fee is read as the floor and
+ * no client is promised less than a published amount; on one element, the
+ * two contradict, and it is refused.
+ */
+function feeAndFloor(
+  reader: FhirReader,
+  fees: readonly Located<Money>[],
+  floors: readonly Located<Money>[],
+  notes: FhirNote[],
+): { fee: Money | undefined; floor: Money | undefined } {
+  const floor = highest(reader, floors);
+  const fee = highest(reader, fees);
+  const element = (path: FhirPath) => JSON.stringify(path.slice(0, -2));
+  if (fee !== undefined && floor !== undefined && fee.value.currency !== floor.value.currency)
+    reader.report([...floor.path, "valueMoney", "currency"], "currency-mismatch");
+  const above = fee !== undefined && floor !== undefined && floor.value.minorUnits > fee.value.minorUnits;
+  if (above && element(fee.path) === element(floor.path)) reader.report([...floor.path, "valueMoney"], "floor-above-fee");
+  const read = { fee: above ? floor?.value : fee?.value, floor: floor?.value };
+  const differs = (kept: Money | undefined) => (value: Money) => JSON.stringify(value) !== JSON.stringify(kept);
+  noteDisagreeing(fees, differs(read.fee), notes);
+  noteDisagreeing(floors, differs(read.floor), notes);
+  return read;
+}
+
 /**
  * The fields FHIR lacks, from the Practitioner and its roles. Where they
  * give a capacity, fee or sliding-scale floor that disagree, the cautious
@@ -223,18 +265,9 @@ export function extensionFields(reader: FhirReader, elements: readonly Located<F
     tags(reader, element, FhirExtensions.population, fields.populations);
     outcomes(reader, element, fields.outcomes, seenOutcomes);
   }
-  const capacity = given.capacities.length === 0 ? undefined : leastRoom(given.capacities.map(({ value }) => value));
-  const floor = highest(reader, given.floors);
-  const fee = highest(reader, given.fees);
-  // A floor above the fee (each given on a different element) means sessions cost at least the floor: the fee is read
-  // as the floor, so no client is promised less than a published amount.
-  const raised = fee !== undefined && floor !== undefined && fee.currency === floor.currency && floor.minorUnits > fee.minorUnits;
-  fields.capacity = capacity;
-  fields.fee = raised ? floor : fee;
+  fields.capacity = readCapacity(given.capacities, notes);
+  const { fee, floor } = feeAndFloor(reader, given.fees, given.floors, notes);
+  fields.fee = fee;
   fields.floor = floor;
-  const differs = (read: Money | undefined) => (value: Money) => JSON.stringify(value) !== JSON.stringify(read);
-  if (capacity !== undefined) noteDisagreeing(given.capacities, (value) => disagrees(value, capacity), notes);
-  noteDisagreeing(given.fees, differs(fields.fee), notes);
-  noteDisagreeing(given.floors, differs(fields.floor), notes);
   return fields;
 }

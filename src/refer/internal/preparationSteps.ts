@@ -33,7 +33,7 @@ const CONTINUITY: PreparationStep = {
 const CONTINUITY_AFTER_CHANGE: PreparationStep = {
   ...CONTINUITY,
   summary:
-    "The client has moved, or is away, where you may not be authorized to see them (see the findings): hand over without delay, and until their first session with the new clinician keep only the contact the law there allows you, with the safety plan and crisis contacts in hand.",
+    "The client has moved, or is away, where you cannot keep seeing them (see the findings): hand over without delay, and until their first session with the new clinician keep only the contact the law there allows you, with the safety plan and crisis contacts in hand.",
 };
 
 const reviewRisk = (): PreparationStep => ({
@@ -60,16 +60,17 @@ export function preparationSteps(
   const { options } = context.policy;
   const alternatives = [...new Set(findings.flatMap((finding) => finding.alternatives.map((alternative) => alternative.kind)))];
   if (context.safety.level !== "none") return whileRiskIsOpen(context, findings, alternatives);
-  // A move made or a stay under way: the treating clinician may already be barred from seeing the client where they are.
-  const made = firstBarredDay(findings, context.now) === context.now;
-  const [firstChange] = findings.flatMap(({ date }) => (date !== undefined && date > context.now ? [date] : [])).sort();
-  const dueBy = firstChange === undefined ? {} : { dueBy: firstChange };
-  // The new clinician is met before care with them must start: by the start date when care is urgent, starts on a later
-  // day or cannot wait (a move made, a stay under way), and by the first change in any case. Care that is none of these
-  // has no fixed day.
-  const mustStart = urgency === "urgent" || made || startDate > context.now ? startDate : undefined;
-  const [handOffDay] = [mustStart, firstChange].filter((day): day is IsoDate => day !== undefined).sort();
+  // Care with the treating clinician goes on until the new clinician's first session, which is due by the start date
+  // when that is later than today, and before the first day the treating clinician can no longer see the client in a way
+  // they attend (a move, a stay elsewhere). A change of cover sets no such day: the clinician may still see the client.
+  const barred = firstBarredDay(findings, context.now);
+  const later = startDate > context.now ? startDate : undefined;
+  const [lastDay] = [later, barred].filter((day): day is IsoDate => day !== undefined).sort();
+  // The new clinician is met before care with them starts: by then, and by the start date when the need is urgent.
+  const [handOffDay] = [lastDay, urgency === "urgent" ? startDate : undefined].filter((day): day is IsoDate => day !== undefined).sort();
   const handOffBy = handOffDay === undefined ? {} : { dueBy: handOffDay };
+  // A move made or a stay under way after which the clinician cannot see the client at all: hand over now.
+  const cutOff = firstBarredDay(findings, context.now, true) === context.now;
   return [
     ...(findings.some((finding) => finding.code === "deterioration") ? [reviewRisk()] : []),
     {
@@ -95,6 +96,6 @@ export function preparationSteps(
       source: "ACA Code of Ethics A.11.d; NASW Code of Ethics 1.16(b); seed 002 (get to know the therapist you refer to)",
       ...handOffBy,
     },
-    made ? { ...CONTINUITY_AFTER_CHANGE, dueBy: context.now } : { ...CONTINUITY, ...dueBy },
+    cutOff ? { ...CONTINUITY_AFTER_CHANGE, dueBy: context.now } : { ...CONTINUITY, ...(lastDay === undefined ? {} : { dueBy: lastDay }) },
   ];
 }

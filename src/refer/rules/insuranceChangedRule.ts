@@ -23,32 +23,31 @@ function verifyBenefitsNotice(context: RuleContext, loss: NetworkLoss): RuleNoti
 }
 
 /**
- * The client changed insurance: coverage that was in network with the
- * clinician ends (within the look-ahead, or already during the episode) and
- * what follows is not. Dated with the first day without in-network cover;
- * urgency follows how close it is (a loss already past is urgent for
- * `soonWithinDays` days, then soon), and the receiving clinician is chosen
- * for the client's coverage on that day (unless the assessment's start
- * date is earlier, for an urgent need that is present, a more urgent
- * finding or a move that comes first: then for the cover that pays then). Where the
- * policy allows, the client may self-pay, get a superbill, or be billed out
- * of network instead (seed 002: the client has changed insurance
- * companies; otherwise refer): when one of those ways is known to work (a
- * fee within the client's stated maximum, a sliding-scale floor within it,
- * a plan known to pay out of network), care can continue, and the change
- * is an `insurance-changed` notice with those ways, not a referral. When
- * none is known to work the finding stands, and the facts that would
- * decide it (`client.maxSelfPay`, `clinician.fee`, `client.coverage.program`,
- * `client.coverage.outOfNetworkBenefits`) are asked for. A new plan from
- * Medicare or Medicaid allows no superbill or ordinary self-pay (see
- * `PayerProgram`). Whenever the client may pay the clinician directly, a
- * `good-faith-estimate` notice says what is due (45 CFR 149.610). Coverage that lapses and
- * comes back in network within the look-ahead is a gap, not a reason to
- * refer: a `coverage-gap` notice with the ways to bridge it (paying for
- * those days, or pausing until cover resumes). New coverage with no plan id,
- * where the clinician's panel with that payer is limited to some plans,
- * counts as out of network until benefits are verified (it fails closed, as
- * the matcher does), with a `verify-benefits` notice saying so.
+ * The client changed insurance: coverage that was in network with the clinician
+ * ends (within the look-ahead, or already during the episode) and what follows
+ * is not. Dated with the first day without in-network cover; urgency follows
+ * how close it is (a loss already past is urgent for `soonWithinDays` days,
+ * then soon), and the receiving clinician is chosen for the client's coverage
+ * on that day (unless the assessment's start date is earlier, for an urgent
+ * need that is present, a more urgent finding, or a move or stay elsewhere that
+ * comes first: then for the cover that pays then). Where the policy allows, the
+ * client may self-pay, get a superbill, or be billed out of network instead
+ * (seed 002: the client has changed insurance companies; otherwise refer): when
+ * one of those ways is known to work (a fee within the client's stated maximum,
+ * a sliding-scale floor within it, a plan known to pay out of network), care
+ * can continue, and the change is an `insurance-changed` notice with those
+ * ways, not a referral. When none is known to work the finding stands, and the
+ * facts that would decide it (`client.maxSelfPay`, `clinician.fee`,
+ * `client.coverage.program`, `client.coverage.outOfNetworkBenefits`) are asked
+ * for. A new plan from Medicare or Medicaid allows no superbill or ordinary
+ * self-pay (see `PayerProgram`). Whenever the client may pay the clinician
+ * directly, a `good-faith-estimate` notice says what is due (45 CFR 149.610).
+ * Coverage that lapses and comes back in network within the look-ahead is a
+ * gap, not a reason to refer: a `coverage-gap` notice with the ways to bridge
+ * it (paying for those days, or pausing until cover resumes). New coverage with
+ * no plan id, where the clinician's panel with that payer is limited to some
+ * plans, counts as out of network until benefits are verified (it fails closed,
+ * as the matcher does), with a `verify-benefits` notice saying so.
  *
  * @example
  * ```ts

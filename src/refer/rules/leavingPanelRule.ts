@@ -9,30 +9,29 @@ import { continueOrRefer } from "../internal/continueOrRefer.js";
 import { paymentWays } from "../internal/paymentWays.js";
 
 /**
- * The practice is leaving the client's insurance panel, or going self-pay:
- * the clinician's panel for the client's payer ends (within the look-ahead,
- * or already during the episode) while the client keeps that coverage.
- * Dated with the first day out of network; urgency follows how close that
- * day is (a loss already past is urgent for `soonWithinDays` days, then
- * soon). A panel that lapses and comes back within the look-ahead
- * (re-credentialing) is a gap, not a reason to refer: a `panel-gap` notice
- * with the ways to bridge it. The receiving clinician is chosen for that
- * day (`careFrom`, unless the assessment's start date is earlier, for an
- * urgent need that is present, a more urgent finding or a move that comes
- * first), so colleagues leaving the same panel on the same day are no option;
- * the criteria ask for that panel (seed 002: choose a therapist from the
- * panel that you're leaving); self-pay, a superbill or out-of-network
- * billing are offered where the policy allows them. A
- * referral stands only for a client who cannot continue another way: when
- * one is known to work (a fee or sliding-scale floor within the client's
- * stated maximum, a plan known to pay out of network) the exit is a
- * `leaving-panel` notice with those ways; when the facts are missing the
- * finding stands and asks for them. A Medicare or Medicaid beneficiary is
+ * The practice is leaving the client's insurance panel, or going self-pay: the
+ * clinician's panel for the client's payer ends (within the look-ahead, or
+ * already during the episode) while the client keeps that coverage. Dated with
+ * the first day out of network; urgency follows how close that day is (a loss
+ * already past is urgent for `soonWithinDays` days, then soon). A panel that
+ * lapses and comes back within the look-ahead (re-credentialing) is a gap, not
+ * a reason to refer: a `panel-gap` notice with the ways to bridge it. The
+ * receiving clinician is chosen for that day (`careFrom`, unless the
+ * assessment's start date is earlier, for an urgent need that is present, a
+ * more urgent finding, or a move or stay elsewhere that comes first), so
+ * colleagues leaving the same panel on the same day are no option; the criteria
+ * ask for that panel (seed 002: choose a therapist from the panel that you're
+ * leaving); self-pay, a superbill or out-of-network billing are offered where
+ * the policy allows them. A referral stands only for a client who cannot
+ * continue another way: when one is known to work (a fee or sliding-scale floor
+ * within the client's stated maximum, a plan known to pay out of network) the
+ * exit is a `leaving-panel` notice with those ways; when the facts are missing
+ * the finding stands and asks for them. A Medicare or Medicaid beneficiary is
  * offered no superbill or ordinary self-pay (see `PayerProgram`). Leaving a
- * plan's network also gives a `continuity-of-care` notice (No Surprises Act,
- * 42 U.S.C. 300gg-113: up to 90 days on in-network terms for a
- * continuing-care patient), and offering a direct payment a
- * `good-faith-estimate` notice (45 CFR 149.610).
+ * plan's network also gives a `continuity-of-care` notice (No Surprises Act, 42
+ * U.S.C. 300gg-113: up to 90 days on in-network terms for a continuing-care
+ * patient), and offering a direct payment a `good-faith-estimate` notice (45
+ * CFR 149.610).
  *
  * @example
  * ```ts
