@@ -230,7 +230,26 @@ describe("clinicianFromFhir", () => {
       newClientsThisWeek: 0,
       expectedWaitDays: 7,
     });
-    expect(waitOnly.notes).toContainEqual({ path: ["practitionerRoles", 0, "extension", others.length], code: "assumed-no-capacity" });
+    expect(waitOnly.notes).toContainEqual({ path: ["practitionerRoles"], code: "assumed-no-capacity" });
+    // A floor above a fee of its own element is refused whatever another element gives, in either order.
+    const bare = { ...role, extension: (role?.extension ?? []).filter((e) => !/fee|floor/.test(e.url)) };
+    const paying = (...given: Extension[]) => untyped({ ...bare, extension: [...bare.extension, ...given] });
+    const contradicting = paying(money(FhirExtensions.fee, 150), money(FhirExtensions.slidingScaleFloor, 160));
+    const besides = [
+      paying(money(FhirExtensions.fee, 200)),
+      paying(money(FhirExtensions.fee, 150)),
+      paying(money(FhirExtensions.slidingScaleFloor, 160)),
+    ];
+    for (const other of besides) {
+      for (const both of [
+        [contradicting, other],
+        [other, contradicting],
+      ]) {
+        expect(failure(() => clinicianFromFhir(practitioner, untyped(both), options)).issues.map((issue) => issue.code)).toEqual([
+          "floor-above-fee",
+        ]);
+      }
+    }
   });
 
   it("reads the outcome profile, every rating of a domain kept but a repeat, and a licence's number", () => {

@@ -282,6 +282,19 @@ describe("assembling the assessment", () => {
     expect(step(byVideo, "continuity-until-transfer")?.summary).toMatch(/^Keep seeing the client/);
   });
 
+  it("criteria: a host's rule never bars care, even under the moving rule's id and codes", () => {
+    const dated = (id: string, code: string, careFrom: string) =>
+      defineReferralRule({
+        id,
+        source: "the host's own",
+        evaluate: () => ({
+          findings: [{ code, urgency: "soon", careFrom, summary: "A change.", explanation: "Something changes." }],
+        }),
+      });
+    const rules = [dated("moving", "away", "2026-11-28"), dated("later", "later", "2027-01-10")];
+    expect(assess(referralCase(), { rules }).criteria.startDate).toBe("2027-01-10");
+  });
+
   it("criteria: a finding's payer the client no longer holds on the start date is not asked for", () => {
     // The practice left the Aetna panel on 2026-11-01; the client then moved to Cigna, which it has never taken.
     const left = assess(

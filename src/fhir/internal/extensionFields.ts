@@ -197,13 +197,12 @@ function outcomes(reader: FhirReader, element: Located<FhirObject>, into: Domain
 
 /** The capacity of those given, read the cautious way (see `leastRoom`), with the notes that say so. */
 function readCapacity(given: readonly Located<Partial<Capacity>>[], notes: FhirNote[]): Capacity | undefined {
-  const [first] = given;
-  if (first === undefined) return undefined;
+  if (given.length === 0) return undefined;
   const capacity = leastRoom(given.map(({ value }) => value));
   noteDisagreeing(given, (value) => disagrees(value, capacity), notes);
-  // Capacities that name no caseload, or no intake, leave no room for it: said as when none is given.
+  // Capacities that name no caseload, or no intake, leave no room for it: said as when none is given, and where.
   const unnamed = (room: (capacity: Partial<Capacity>) => Room | undefined) => given.every(({ value }) => room(value) === undefined);
-  if (unnamed(caseloadOf) || unnamed(weekOf)) notes.push({ path: [...first.path], code: "assumed-no-capacity" });
+  if (unnamed(caseloadOf) || unnamed(weekOf)) notes.push({ path: ["practitionerRoles"], code: "assumed-no-capacity" });
   return capacity;
 }
 
@@ -211,8 +210,8 @@ function readCapacity(given: readonly Located<Partial<Capacity>>[], notes: FhirN
  * The fee and the sliding-scale floor of those given: the highest of each, in
  * one currency. A floor above every fee, each given on a different element,
  * means sessions cost at least the floor, so the fee is read as the floor and
- * no client is promised less than a published amount; on one element, the
- * two contradict, and it is refused.
+ * no client is promised less than a published amount; a floor above a fee of
+ * its own element contradicts it, and is refused.
  */
 function feeAndFloor(
   reader: FhirReader,
@@ -223,10 +222,14 @@ function feeAndFloor(
   const floor = highest(reader, floors);
   const fee = highest(reader, fees);
   const element = (path: FhirPath) => JSON.stringify(path.slice(0, -2));
-  if (fee !== undefined && floor !== undefined && fee.value.currency !== floor.value.currency)
-    reader.report([...floor.path, "valueMoney", "currency"], "currency-mismatch");
+  const sameCurrency = fee === undefined || floor === undefined || fee.value.currency === floor.value.currency;
+  if (!sameCurrency) reader.report([...(floor as Located<Money>).path, "valueMoney", "currency"], "currency-mismatch");
+  // Each floor against the fees of its own element, so neither the order nor another element's fee decides it.
+  for (const given of floors) {
+    const own = fees.filter((paid) => element(paid.path) === element(given.path) && paid.value.currency === given.value.currency);
+    if (own.some((paid) => given.value.minorUnits > paid.value.minorUnits)) reader.report([...given.path, "valueMoney"], "floor-above-fee");
+  }
   const above = fee !== undefined && floor !== undefined && floor.value.minorUnits > fee.value.minorUnits;
-  if (above && element(fee.path) === element(floor.path)) reader.report([...floor.path, "valueMoney"], "floor-above-fee");
   const read = { fee: above ? floor?.value : fee?.value, floor: floor?.value };
   const differs = (kept: Money | undefined) => (value: Money) => JSON.stringify(value) !== JSON.stringify(kept);
   noteDisagreeing(fees, differs(read.fee), notes);

@@ -55,7 +55,7 @@ const discussAlternatives = (alternatives: readonly string[]): PreparationStep =
 export function preparationSteps(
   context: RuleContext,
   findings: readonly Finding[],
-  { startDate, urgency }: { readonly startDate: IsoDate; readonly urgency: Urgency },
+  { startDate, urgency, moves }: { readonly startDate: IsoDate; readonly urgency: Urgency; readonly moves: readonly Finding[] },
 ): PreparationStep[] {
   const { options } = context.policy;
   const alternatives = [...new Set(findings.flatMap((finding) => finding.alternatives.map((alternative) => alternative.kind)))];
@@ -63,14 +63,14 @@ export function preparationSteps(
   // Care with the treating clinician goes on until the new clinician's first session, which is due by the start date
   // when that is later than today, and before the first day the treating clinician can no longer see the client in a way
   // they attend (a move, a stay elsewhere). A change of cover sets no such day: the clinician may still see the client.
-  const barred = firstBarredDay(findings, context.now);
+  const barred = firstBarredDay(moves, context.now);
   const later = startDate > context.now ? startDate : undefined;
   const [lastDay] = [later, barred].filter((day): day is IsoDate => day !== undefined).sort();
   // The new clinician is met before care with them starts: by then, and by the start date when the need is urgent.
   const [handOffDay] = [lastDay, urgency === "urgent" ? startDate : undefined].filter((day): day is IsoDate => day !== undefined).sort();
   const handOffBy = handOffDay === undefined ? {} : { dueBy: handOffDay };
   // A move made or a stay under way after which the clinician cannot see the client at all: hand over now.
-  const cutOff = firstBarredDay(findings, context.now, true) === context.now;
+  const cutOff = firstBarredDay(moves, context.now, true) === context.now;
   return [
     ...(findings.some((finding) => finding.code === "deterioration") ? [reviewRisk()] : []),
     {
