@@ -97,8 +97,8 @@ function fewestLeft(rooms: readonly (Room | undefined)[]): Room {
  * others. A part left out reads the cautious way where the record needs it
  * (no limit is a limit of 0; a caseload without its current count is full)
  * and as the record's default where it has one (no new clients this week);
- * no caseload or intake named at all leaves no room. The result does not depend
- * on their order.
+ * no caseload or intake named at all leaves no room. The result does not
+ * depend on their order.
  */
 function leastRoom(given: readonly Partial<Capacity>[]): Capacity {
   const caseload = fewestLeft(given.map(caseloadOf));
@@ -222,8 +222,8 @@ function feeAndFloor(
   const floor = highest(reader, floors);
   const fee = highest(reader, fees);
   const element = (path: FhirPath) => JSON.stringify(path.slice(0, -2));
-  const sameCurrency = fee === undefined || floor === undefined || fee.value.currency === floor.value.currency;
-  if (!sameCurrency) reader.report([...(floor as Located<Money>).path, "valueMoney", "currency"], "currency-mismatch");
+  if (fee !== undefined && floor !== undefined && fee.value.currency !== floor.value.currency)
+    reader.report([...floor.path, "valueMoney", "currency"], "currency-mismatch");
   // Each floor against the fees of its own element, so neither the order nor another element's fee decides it.
   for (const given of floors) {
     const own = fees.filter((paid) => element(paid.path) === element(given.path) && paid.value.currency === given.value.currency);

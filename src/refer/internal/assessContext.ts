@@ -212,8 +212,8 @@ function buildCriteria(
   // A finding's payer the client's coverage shows they no longer hold on the start date (a panel left before their cover
   // ended) would have the matcher offer clinicians as covered by insurance the client does not have; with nothing else
   // known of how they pay, the criteria then say nothing of payment, as for any client with no cover and no maximum (the
-  // rule's own needs ask for the maximum). A payer their records do not name (a host's rule) is the rule's to ask for,
-  // and a plan only one side names may be the one held.
+  // matcher shows each option's payment as unspecified). A payer their records do not name (a host's rule) is the
+  // rule's to ask for, and a plan only one side names may be the one held.
   const inForce = coverageInForce(context.client, startDate);
   const heldOnStart = (payer: PayerRef) =>
     inForce.some(
