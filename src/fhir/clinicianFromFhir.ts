@@ -187,8 +187,9 @@ function assemble(
  *   clinician is read as not accepting and a note says so), and capacity,
  *   fee, sliding-scale floor (given more than once and disagreeing, the
  *   cautious one: the least room, the highest amount, a fee raised to a
- *   floor above it; noted `values-disagree`), modalities, populations, telehealth and the
- *   outcome profile (an `outcome` per problem domain; ratings of one domain
+ *   floor above it; a part repeated in one capacity, the lowest limit and
+ *   the highest count or wait; noted `values-disagree`), modalities,
+ *   populations, telehealth and the outcome profile (an `outcome` per problem domain; ratings of one domain
  *   that disagree are all kept, for the matcher to read the cautious way)
  *   from referwell's extensions (see {@link FhirExtensions}).
  *

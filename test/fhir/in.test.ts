@@ -252,6 +252,36 @@ describe("clinicianFromFhir", () => {
     }
   });
 
+  it("reads a part given more than once in one capacity the cautious way, and notes each value not read", () => {
+    const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
+    const role = copy(roles[0]);
+    const others = (role?.extension ?? []).filter((e) => e.url !== FhirExtensions.capacity);
+    const parts: [string, number][] = [
+      ["caseloadMax", 30],
+      ["caseloadCurrent", 20],
+      ["caseloadMax", 25],
+      ["weeklyNewClientLimit", 2],
+      ["caseloadCurrent", 22],
+      ["weeklyNewClientLimit", 3],
+      ["expectedWaitDays", 14],
+      ["expectedWaitDays", 7],
+    ];
+    const capacity = { url: FhirExtensions.capacity, extension: parts.map(([url, value]) => ({ url, valueUnsignedInt: value })) };
+    const { clinician, notes } = clinicianFromFhir(practitioner, [untyped({ ...role, extension: [...others, capacity] })], options);
+    // The lower limits, the higher counts and the longer wait: 3 places left, 2 new clients this week, 14 days.
+    expect(clinician.capacity).toEqual({
+      caseloadMax: 25,
+      caseloadCurrent: 22,
+      weeklyNewClientLimit: 2,
+      newClientsThisWeek: 0,
+      expectedWaitDays: 14,
+    });
+    const at = ["practitionerRoles", 0, "extension", others.length, "extension"];
+    expect(notes.filter((note) => note.code === "values-disagree").map((note) => note.path)).toEqual(
+      [0, 1, 5, 7].map((part) => [...at, part]),
+    );
+  });
+
   it("reads the outcome profile, every rating of a domain kept but a repeat, and a licence's number", () => {
     const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
     const outcome = (parts: Record<string, unknown>) => ({

@@ -9,6 +9,16 @@ import { assess, codes, context, NOW, referralCase, rejection, vocabulary, weekl
 
 const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../examples/data/${name}`, import.meta.url), "utf8"));
 
+/** A change of insurance: Aetna since 2025 until `lastDay`, Cigna from the day after (each of `program` when given). */
+function switching(lastDay: string, program?: "commercial") {
+  const firstDay = new Date(Date.parse(`${lastDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const of = program === undefined ? {} : { program };
+  return [
+    { payerId: "aetna", ...of, period: { start: "2025-01-01", end: lastDay } },
+    { payerId: "cigna", ...of, period: { start: firstDay } },
+  ];
+}
+
 interface Histories {
   episodes: { clientId: string; clinicianId?: string; start: string; status: string }[];
   measurements: { clientId: string; instrument: string; date: string; score: number }[];
@@ -158,16 +168,13 @@ describe("assembling the assessment", () => {
     expect([moving.criteria.startDate, moving.criteria.location]).toEqual(["2026-11-30", { jurisdiction: "US-WA" }]);
     // A change of insurance after an urgent need: care starts today, sought for the cover that pays then; the change is
     // still a finding of its own.
-    const switching = referralCase({
+    const changing = referralCase({
       client: {
-        coverage: [
-          { payerId: "aetna", period: { start: "2025-01-01", end: "2026-12-31" } },
-          { payerId: "cigna", period: { start: "2027-01-01" } },
-        ],
+        coverage: switching("2026-12-31"),
       },
       measurements: weekly("PHQ-9", "2026-10-05", [12, 19]),
     });
-    const changed = assess(switching);
+    const changed = assess(changing);
     expect(changed.findings.map((finding) => [finding.code, finding.urgency, finding.careFrom])).toEqual([
       ["deterioration", "urgent", undefined],
       ["insurance-changed", "soon", "2027-01-01"],
@@ -178,10 +185,7 @@ describe("assembling the assessment", () => {
 
   it("criteria: an urgent need present now starts care today, even beside an equally urgent change to come", () => {
     // The change of cover in ten days is urgent too (within urgentWithinDays), but deterioration cannot wait for it.
-    const coverage = [
-      { payerId: "aetna", period: { start: "2025-01-01", end: "2026-12-02" } },
-      { payerId: "cigna", period: { start: "2026-12-03" } },
-    ];
+    const coverage = switching("2026-12-02");
     const deteriorating = assess(referralCase({ client: { coverage }, measurements: weekly("PHQ-9", "2026-10-05", [12, 19]) }));
     expect(deteriorating.findings.map((finding) => [finding.code, finding.urgency, finding.careFrom])).toEqual([
       ["deterioration", "urgent", undefined],
@@ -202,10 +206,7 @@ describe("assembling the assessment", () => {
       { payers: [{ payerId: "aetna" }] },
     ]);
     // A need less than urgent waits for an equally urgent change a month on, so one change of clinician covers both.
-    const later = [
-      { payerId: "aetna", period: { start: "2025-01-01", end: "2026-12-22" } },
-      { payerId: "cigna", period: { start: "2026-12-23" } },
-    ];
+    const later = switching("2026-12-22");
     const scope = assess(referralCase({ client: { coverage: later, needs: { problemAreas: ["gambling"] } } }));
     expect(scope.findings.map((finding) => [finding.code, finding.urgency])).toEqual([
       ["insurance-changed", "soon"],
@@ -220,10 +221,7 @@ describe("assembling the assessment", () => {
     const paying = assess(
       referralCase({
         client: {
-          coverage: [
-            { payerId: "aetna", program: "commercial", period: { start: "2025-01-01", end: "2026-09-23" } },
-            { payerId: "cigna", program: "commercial", period: { start: "2026-09-24" } },
-          ],
+          coverage: switching("2026-09-23", "commercial"),
           plannedMoves: [{ date: "2026-11-30", to: { jurisdiction: "US-WA" } }],
         },
         clinician: { telehealth: false },
@@ -245,10 +243,7 @@ describe("assembling the assessment", () => {
     const moved = assess(
       referralCase({
         client: {
-          coverage: [
-            { payerId: "aetna", program: "commercial", period: { start: "2025-01-01", end: "2026-12-02" } },
-            { payerId: "cigna", program: "commercial", period: { start: "2026-12-03" } },
-          ],
+          coverage: switching("2026-12-02", "commercial"),
           plannedMoves: [{ date: "2026-09-24", to: { jurisdiction: "US-WA" } }],
         },
         clinician: { telehealth: false },
@@ -300,10 +295,7 @@ describe("assembling the assessment", () => {
     const left = assess(
       referralCase({
         client: {
-          coverage: [
-            { payerId: "aetna", period: { start: "2025-01-01", end: "2026-11-15" } },
-            { payerId: "cigna", period: { start: "2026-11-16" } },
-          ],
+          coverage: switching("2026-11-15"),
         },
         clinician: { insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01", end: "2026-10-31" } }] },
       }),
@@ -444,10 +436,7 @@ describe("assembling the assessment", () => {
     const coverThenMove = assess(
       referralCase({
         client: {
-          coverage: [
-            { payerId: "aetna", program: "commercial", period: { start: "2025-01-01", end: "2026-12-14" } },
-            { payerId: "cigna", program: "commercial", period: { start: "2026-12-15" } },
-          ],
+          coverage: switching("2026-12-14", "commercial"),
           plannedMoves: [{ date: "2027-01-02", to: { jurisdiction: "US-WA" } }],
         },
         clinician: { telehealth: false },

@@ -38,15 +38,29 @@ function accepting(reader: FhirReader, element: Located<FhirObject>, previous: b
   return result;
 }
 
-/** referwell's `capacity` extensions, each with the parts it gives (each an unsigned integer). */
-function capacities(reader: FhirReader, element: Located<FhirObject>, into: Located<Partial<Capacity>>[]): void {
+/** The parts that limit a capacity: given more than once in one extension, the lowest counts; of the others, the highest. */
+const LIMITS: ReadonlySet<string> = new Set(["caseloadMax", "weeklyNewClientLimit"]);
+
+/**
+ * referwell's `capacity` extensions, each with the parts it gives (each an
+ * unsigned integer). A part its definition allows once, given more than
+ * once, is read the cautious way (the lowest limit, the highest count or
+ * wait), with a `values-disagree` note at each that says otherwise.
+ */
+function capacities(reader: FhirReader, element: Located<FhirObject>, into: Located<Partial<Capacity>>[], notes: FhirNote[]): void {
   for (const found of extensionsOf(reader, element.value, FhirExtensions.capacity, element.path)) {
     const parts: Partial<Record<(typeof CAPACITY_PARTS)[number], number>> = {};
     for (const key of CAPACITY_PARTS) {
-      const part = extensionsOf(reader, found.value, key, found.path)[0];
-      const number =
-        part === undefined ? undefined : reader.number(part.value.valueUnsignedInt, [...part.path, "valueUnsignedInt"], 0, 10_000, true);
-      if (number !== undefined) parts[key] = number;
+      const given: Located<number>[] = [];
+      for (const part of extensionsOf(reader, found.value, key, found.path)) {
+        const number = reader.number(part.value.valueUnsignedInt, [...part.path, "valueUnsignedInt"], 0, 10_000, true);
+        if (number !== undefined) given.push({ value: number, path: part.path });
+      }
+      if (given.length === 0) continue;
+      const values = given.map(({ value }) => value);
+      const read = LIMITS.has(key) ? Math.min(...values) : Math.max(...values);
+      parts[key] = read;
+      noteDisagreeing(given, (value) => value !== read, notes);
     }
     into.push({ value: parts, path: found.path });
   }
@@ -258,7 +272,7 @@ export function extensionFields(reader: FhirReader, elements: readonly Located<F
   const given = { capacities: [] as Located<Partial<Capacity>>[], fees: [] as Located<Money>[], floors: [] as Located<Money>[] };
   for (const element of elements) {
     fields.accepting = accepting(reader, element, fields.accepting);
-    capacities(reader, element, given.capacities);
+    capacities(reader, element, given.capacities, notes);
     amounts(reader, element, FhirExtensions.fee, given.fees);
     amounts(reader, element, FhirExtensions.slidingScaleFloor, given.floors);
     for (const { value, path } of extensionsOf(reader, element.value, FhirExtensions.telehealth, element.path)) {

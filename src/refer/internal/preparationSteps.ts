@@ -30,7 +30,7 @@ const CONTINUITY: PreparationStep = {
   source: "ACA Code of Ethics A.12 (no abandonment); NASW Code of Ethics 1.17(b)",
 };
 
-const CONTINUITY_AFTER_CHANGE: PreparationStep = {
+const CONTINUITY_AFTER_MOVE: PreparationStep = {
   ...CONTINUITY,
   summary:
     "The client has moved, or is away, where you cannot keep seeing them (see the findings): hand over without delay, and until their first session with the new clinician keep only the contact the law there allows you, with the safety plan and crisis contacts in hand.",
@@ -96,6 +96,6 @@ export function preparationSteps(
       source: "ACA Code of Ethics A.11.d; NASW Code of Ethics 1.16(b); seed 002 (get to know the therapist you refer to)",
       ...handOffBy,
     },
-    cutOff ? { ...CONTINUITY_AFTER_CHANGE, dueBy: context.now } : { ...CONTINUITY, ...(lastDay === undefined ? {} : { dueBy: lastDay }) },
+    cutOff ? { ...CONTINUITY_AFTER_MOVE, dueBy: context.now } : { ...CONTINUITY, ...(lastDay === undefined ? {} : { dueBy: lastDay }) },
   ];
 }
