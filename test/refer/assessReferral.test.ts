@@ -290,31 +290,87 @@ describe("assembling the assessment", () => {
     expect(assess(referralCase(), { rules }).criteria.startDate).toBe("2027-01-10");
   });
 
-  it("criteria: a finding's payer the client no longer holds on the start date is not asked for", () => {
-    // The practice left the Aetna panel on 2026-11-01; the client then moved to Cigna, which it has never taken.
-    const left = assess(
+  it("a panel exit already past, and the client gone from that payer since, is judged by the cover the client holds now", () => {
+    // The practice left the Aetna panel on 2026-11-01; the client then left Aetna for Medicaid, which no self-pay or
+    // out-of-network billing of Aetna can stand in for: a change of insurance now, not a panel exit.
+    const medicaid = assess(
       referralCase({
         client: {
-          coverage: switching("2026-11-15"),
+          coverage: [
+            { payerId: "aetna", program: "commercial", outOfNetworkBenefits: true, period: { start: "2025-01-01", end: "2026-11-15" } },
+            { payerId: "or-medicaid", program: "medicaid", period: { start: "2026-11-16" } },
+          ],
+          maxSelfPay: { currency: "USD", minorUnits: 20000 },
         },
         clinician: { insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01", end: "2026-10-31" } }] },
       }),
+      { policy: { billing: { outOfNetwork: true } } },
     );
-    const panel = left.findings.find((finding) => finding.code === "leaving-panel");
-    expect(panel?.criteria.require.payers).toEqual([{ payerId: "aetna" }]);
-    expect(left.criteria.require.payment).toEqual({ payers: [{ payerId: "cigna" }] });
-    // With no cover since, and no self-pay maximum, the criteria say nothing of payment, as for any client with no cover:
-    // asking for the panel's payer would have the matcher offer clinicians as covered by insurance the client no longer
-    // has. The rule asks for the client's maximum.
+    expect(codes(medicaid)).toEqual(["insurance-changed"]);
+    expect(medicaid.notices.map((notice) => notice.code)).not.toContain("leaving-panel");
+    const changed = medicaid.findings[0];
+    expect([changed?.date, changed?.urgency, changed?.summary, changed?.alternatives]).toEqual([
+      "2026-11-01",
+      "urgent",
+      "Coverage changed on 2026-11-16: aetna → or-medicaid; Ana Ruiz is not in network with it.",
+      [],
+    ]);
+    expect(changed?.evidence.filter((item) => item.kind === "date")).toEqual([
+      { kind: "date", fact: "coverage-changed", date: "2026-11-16" },
+      { kind: "date", fact: "first-day-out-of-network", date: "2026-11-01" },
+    ]);
+    expect(medicaid.criteria.require.payment).toEqual({ payers: [{ payerId: "or-medicaid" }] });
+    // With no cover since: the coverage ended, and the criteria say nothing of payment, as for any client with no cover.
     const uncovered = assess(
       referralCase({
         client: { coverage: [{ payerId: "aetna", program: "commercial", period: { start: "2025-01-01", end: "2026-11-15" } }] },
         clinician: { insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01", end: "2026-10-31" } }] },
       }),
     );
-    expect(uncovered.findings.map((finding) => finding.code)).toEqual(["leaving-panel"]);
+    expect(codes(uncovered)).toEqual(["insurance-changed"]);
+    expect(uncovered.findings[0]?.explanation).toMatch(
+      /^Your insurance coverage ended, so since 16 November 2026 sessions with me are not covered\./,
+    );
     expect(uncovered.criteria.require.payment).toBeUndefined();
-    expect(uncovered.unevaluated).toContainEqual({ rule: "leaving-panel", needs: ["client.maxSelfPay"] });
+    // A panel the clinician has joined since, for some plans of the new payer only: benefits to verify, as of today.
+    const joined = assess(
+      referralCase({
+        client: { coverage: switching("2026-11-15") },
+        clinician: {
+          insurancePanels: [
+            { payerId: "aetna", period: { start: "2020-01-01", end: "2026-10-31" } },
+            { payerId: "cigna", plans: ["ppo"], period: { start: "2026-11-10" } },
+          ],
+        },
+      }),
+    );
+    expect([codes(joined), joined.notices.map((notice) => notice.code)]).toEqual([["insurance-changed"], ["verify-benefits"]]);
+    // Kept since: the panel exit stands, judged as before.
+    const kept = assess(
+      referralCase({
+        client: { coverage: [{ payerId: "aetna", program: "commercial", period: { start: "2025-01-01" } }] },
+        clinician: { insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01", end: "2026-10-31" } }] },
+      }),
+    );
+    expect(codes(kept)).toEqual(["leaving-panel"]);
+    expect(kept.findings[0]?.summary).toBe("Ana Ruiz goes self-pay since 2026-11-01; the client's aetna cover no longer applies.");
+  });
+
+  it("criteria: a finding's payer the client no longer holds on the start date is not asked for", () => {
+    // The practice leaves the Aetna panel on 2027-01-01, the client leaves Aetna for Cigna on 2027-01-04, and moves where
+    // the clinician may not see them on 2027-01-05: care starts on the move, when the client no longer holds Aetna.
+    const left = assess(
+      referralCase({
+        client: { coverage: switching("2027-01-03"), plannedMoves: [{ date: "2027-01-05", to: { jurisdiction: "US-WA" } }] },
+        clinician: { insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01", end: "2026-12-31" } }], telehealth: false },
+      }),
+    );
+    expect(left.findings.map((finding) => [finding.code, finding.urgency, finding.careFrom])).toEqual([
+      ["leaving-panel", "soon", "2027-01-01"],
+      ["moving", "soon", "2027-01-05"],
+    ]);
+    expect(left.findings[0]?.criteria.require.payers).toEqual([{ payerId: "aetna" }]);
+    expect([left.criteria.startDate, left.criteria.require.payment]).toEqual(["2027-01-05", { payers: [{ payerId: "cigna" }] }]);
     // A payer the client's records do not name is the rule's to ask for, and stays.
     const eap = defineReferralRule({
       id: "eap-first",

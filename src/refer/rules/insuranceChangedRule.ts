@@ -6,6 +6,7 @@ import { goodFaithEstimate } from "../internal/goodFaithEstimate.js";
 import { networkGapNotice } from "../internal/networkGapNotice.js";
 import { continueOrRefer } from "../internal/continueOrRefer.js";
 import { paymentWays } from "../internal/paymentWays.js";
+import { coverageChangedOn } from "../internal/coverageChangedOn.js";
 
 /** A new coverage that a plan-limited panel might cover, with no plan id to tell: verify benefits before counting on it. */
 function verifyBenefitsNotice(context: RuleContext, loss: NetworkLoss): RuleNotice[] {
@@ -27,7 +28,11 @@ function verifyBenefitsNotice(context: RuleContext, loss: NetworkLoss): RuleNoti
  * ends (within the look-ahead, or already during the episode) and what follows
  * is not. Dated with the first day without in-network cover; urgency follows
  * how close it is (a loss already past is urgent for `soonWithinDays` days,
- * then soon), and the receiving clinician is chosen for the client's coverage
+ * then soon). A loss already past is judged by the cover the client holds
+ * today: where the practice left a panel and the client has left that payer
+ * since, this is the finding (the panel exit no longer says how the client
+ * stands), its summary gives the day the insurance changed, and its evidence
+ * also the first day out of network. The receiving clinician is chosen for the client's coverage
  * on that day (unless the assessment's start date is earlier, for an urgent
  * need that is present, a more urgent finding, or a move or stay elsewhere that
  * comes first: then for the cover that pays then). Where the policy allows, the
@@ -105,13 +110,16 @@ export const insuranceChangedRule = /* @__PURE__ */ defineReferralRule({
     const lost = loss.coverageEnded;
     const after = loss.coverageAfter;
     const past = loss.date <= context.now;
+    // Later than the loss when the practice left the panel first: the client has been out of network since the loss.
+    const changed = coverageChangedOn(context.client, loss, context.now);
     const evidence: EvidenceItem[] = [
       ...lost.map((payer) => ({ kind: "id" as const, fact: "payer-before", id: payer.payerId })),
       ...after.map((payer) => ({ kind: "id" as const, fact: "payer-after", id: payer.payerId })),
-      { kind: "date", fact: "coverage-changed", date: loss.date },
+      { kind: "date", fact: "coverage-changed", date: changed },
+      ...(changed === loss.date ? [] : [{ kind: "date" as const, fact: "first-day-out-of-network", date: loss.date }]),
     ];
     const cover = after.length === 0 ? "no coverage" : after.map((payer) => payer.payerId).join(", ");
-    const day = context.describeDate(loss.date);
+    const day = context.describeDate(changed);
     const change =
       after.length === 0
         ? past
@@ -120,7 +128,7 @@ export const insuranceChangedRule = /* @__PURE__ */ defineReferralRule({
         : past
           ? `Your insurance changed on ${day}, and your new plan doesn't cover sessions with me.`
           : `Your insurance changes on ${day}, and your new plan won't cover sessions with me.`;
-    const summary = `Coverage ${past ? "changed" : "changes"} on ${loss.date}: ${lost.map((payer) => payer.payerId).join(", ")} → ${cover}; ${context.clinician.name} is not in network with it.`;
+    const summary = `Coverage ${past ? "changed" : "changes"} on ${changed}: ${lost.map((payer) => payer.payerId).join(", ")} → ${cover}; ${context.clinician.name} is not in network with it.`;
     const ways = paymentWays(context, after, past ? context.now : loss.date);
     const notices = [
       ...gaps,

@@ -11,7 +11,9 @@ import { paymentWays } from "../internal/paymentWays.js";
 /**
  * The practice is leaving the client's insurance panel, or going self-pay: the
  * clinician's panel for the client's payer ends (within the look-ahead, or
- * already during the episode) while the client keeps that coverage. Dated with
+ * already during the episode) while the client keeps that coverage (and keeps it
+ * today, for an exit already past: a client who has left the payer since is
+ * an `insurance-changed` finding instead, judged by the cover they hold now). Dated with
  * the first day out of network; urgency follows how close that day is (a loss
  * already past is urgent for `soonWithinDays` days, then soon). A panel that
  * lapses and comes back within the look-ahead (re-credentialing) is a gap, not
