@@ -158,9 +158,16 @@ export type CriteriaAddition = z.infer<typeof CriteriaAddition>;
  * A finding as a rule returns it. `date` is when the change it reports takes
  * effect (a move, a coverage change); `careFrom` asks that the receiving
  * clinician be chosen for the client's situation on that day (where they
- * will live, how they will pay). The assessment's start date is earlier
- * for an urgent need that is present, a more urgent finding, or a move or
- * stay elsewhere that bars the treating clinician sooner. A finding whose
+ * will live, how they will pay). `cannotContinueFrom` says the treating
+ * clinician can no longer see the client in a way they attend from that day
+ * (a day already past means today): a move or a stay where they may not
+ * practise, or, for a host's rule, the clinician leaving the practice. The
+ * assessment's start date is never after it, and the hand-off and the care
+ * meanwhile are due by it; a finding that also offers to go on by video
+ * (`continue-by-telehealth`) leaves that way open until the new clinician
+ * starts. A change of cover sets no such day: the clinician may still see
+ * the client. The assessment's start date is also earlier than `careFrom`
+ * for an urgent need that is present or a more urgent finding. A finding whose
  * `careFrom` is after the start date adds no payers to the assessment's
  * criteria (its own criteria keep them), nor does a payer the client's
  * coverage shows they no longer hold that day. `summary` is for the
@@ -187,6 +194,7 @@ export const FindingDraft = z.strictObject({
   urgency: Urgency,
   date: IsoDate.optional(),
   careFrom: IsoDate.optional(),
+  cannotContinueFrom: IsoDate.optional(),
   summary: z.string().min(1).max(2_000),
   explanation: z.string().min(1).max(2_000),
   evidence: z.array(EvidenceItem).max(200).default(emptyList),

@@ -259,11 +259,11 @@ describe("assembling the assessment", () => {
       { payers: [{ payerId: "aetna" }] },
     ]);
     const continuity = step(moved, "continuity-until-transfer");
-    expect([continuity?.dueBy, continuity?.summary.startsWith("The client has moved"), step(moved, "warm-hand-off")?.dueBy]).toEqual([
-      NOW,
-      true,
-      NOW,
-    ]);
+    expect([
+      continuity?.dueBy,
+      continuity?.summary.startsWith("You can no longer see the client"),
+      step(moved, "warm-hand-off")?.dueBy,
+    ]).toEqual([NOW, true, NOW]);
     // Licensed where the client now lives, the clinician may go on by video, which the finding offers: no hand-over now.
     const byVideo = assess(
       referralCase({
@@ -277,17 +277,29 @@ describe("assembling the assessment", () => {
     expect(step(byVideo, "continuity-until-transfer")?.summary).toMatch(/^Keep seeing the client/);
   });
 
-  it("criteria: a host's rule never bars care, even under the moving rule's id and codes", () => {
-    const dated = (id: string, code: string, careFrom: string) =>
+  it("criteria: a finding bars care only by saying so, never by its rule's id or its code", () => {
+    const dated = (id: string, code: string, careFrom: string, barring: Record<string, unknown> = {}) =>
       defineReferralRule({
         id,
         source: "the host's own",
         evaluate: () => ({
-          findings: [{ code, urgency: "soon", careFrom, summary: "A change.", explanation: "Something changes." }],
+          findings: [{ code, urgency: "soon", careFrom, ...barring, summary: "A change.", explanation: "Something changes." }],
         }),
       });
     const rules = [dated("moving", "away", "2026-11-28"), dated("later", "later", "2027-01-10")];
     expect(assess(referralCase(), { rules }).criteria.startDate).toBe("2027-01-10");
+    // A host's rule that says so (the clinician leaves the practice on 2026-12-18): care starts by then, and the
+    // hand-off and the care meanwhile are due by it.
+    const leaving = dated("clinician-leaving", "clinician-leaving", "2026-12-18", { cannotContinueFrom: "2026-12-18" });
+    const assessed = assess(referralCase(), { rules: [leaving, dated("later", "later", "2027-01-10")] });
+    expect(assessed.findings.map((finding) => finding.cannotContinueFrom)).toEqual(["2026-12-18", undefined]);
+    expect(assessed.criteria.startDate).toBe("2026-12-18");
+    const due = (code: string) => assessed.preparation.find((step) => step.code === code)?.dueBy;
+    expect([due("warm-hand-off"), due("continuity-until-transfer")]).toEqual(["2026-12-18", "2026-12-18"]);
+    // From a day already past, with no video to offer: hand over today.
+    const gone = dated("clinician-leaving", "clinician-leaving", "2026-11-01", { cannotContinueFrom: "2026-11-01" });
+    const continuity = assess(referralCase(), { rules: [gone] }).preparation.find((step) => step.code === "continuity-until-transfer");
+    expect([continuity?.dueBy, continuity?.summary.startsWith("You can no longer see the client")]).toEqual([NOW, true]);
   });
 
   it("a panel exit already past, and the client gone from that payer since, is judged by the cover the client holds now", () => {

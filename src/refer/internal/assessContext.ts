@@ -18,7 +18,6 @@ import { copyJson } from "../../model/internal/copyJson.js";
 import { findUnknownTags } from "../../model/internal/findUnknownTags.js";
 import { trustedCriteria } from "../../model/internal/trustedCriteria.js";
 import { builtInRules } from "../builtInRules.js";
-import { movingRule } from "../rules/movingRule.js";
 import type { RuleContext } from "../createRuleContext.js";
 import type { ReferralRule, RuleFinding, RuleNotice } from "../defineReferralRule.js";
 import {
@@ -81,6 +80,7 @@ function toFinding(found: RuleFinding, rule: ReferralRule): Finding {
     urgency: draft.urgency,
     ...(draft.date === undefined ? {} : { date: draft.date }),
     ...(draft.careFrom === undefined ? {} : { careFrom: draft.careFrom }),
+    ...(draft.cannotContinueFrom === undefined ? {} : { cannotContinueFrom: draft.cannotContinueFrom }),
     summary: draft.summary,
     explanation: draft.explanation,
     evidence: draft.evidence ?? [],
@@ -291,10 +291,8 @@ export function assessContext(rules: readonly ReferralRule[], context: RuleConte
   const latestOf = (days: readonly IsoDate[]) => days.reduce((latest, day) => (day > latest ? day : latest), context.now);
   const mostUrgentDays = findings.filter((finding) => finding.urgency === urgency).map(careDay);
   const latest = latestOf(mostUrgentDays);
-  // Only the built-in moving rule's findings bar care (rule ids are unique, so its id names them while it runs): a
-  // host's finding never does by its name or its rule's.
-  const moves = rules.includes(movingRule) ? findings.filter((finding) => finding.rule === movingRule.id) : [];
-  const barred = firstBarredDay(moves, context.now);
+  // A finding bars care only by saying so (`cannotContinueFrom`), never by its code or its rule's id.
+  const barred = firstBarredDay(findings, context.now);
   const urgentNow = urgency === "urgent" && mostUrgentDays.some((day) => day <= context.now);
   const startDate = urgentNow ? context.now : barred !== undefined && barred < latest ? barred : latest;
   const barredUntil = latestOf([...findings.map(careDay), context.horizon]);
@@ -312,7 +310,7 @@ export function assessContext(rules: readonly ReferralRule[], context: RuleConte
     notices,
     criteria: buildCriteria(context, findings, { startDate, barredUntil }, urgency),
     options: { minimumOptions, preferredOptions, margin, source: OPTIONS_SOURCE },
-    preparation: findings.length > 0 ? preparationSteps(context, findings, { startDate, urgency, moves }) : [],
+    preparation: findings.length > 0 ? preparationSteps(context, findings, { startDate, urgency }) : [],
     unevaluated,
     // Built for this context alone, which ends with this call: the assessment may keep them as they are.
     progress: context.progress as ReferralAssessment["progress"],

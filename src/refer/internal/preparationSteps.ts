@@ -30,10 +30,10 @@ const CONTINUITY: PreparationStep = {
   source: "ACA Code of Ethics A.12 (no abandonment); NASW Code of Ethics 1.17(b)",
 };
 
-const CONTINUITY_AFTER_MOVE: PreparationStep = {
+const CONTINUITY_CUT_OFF: PreparationStep = {
   ...CONTINUITY,
   summary:
-    "The client has moved, or is away, where you cannot keep seeing them (see the findings): hand over without delay, and until their first session with the new clinician keep only the contact the law there allows you, with the safety plan and crisis contacts in hand.",
+    "You can no longer see the client in a way they attend (see the findings: a move, a stay elsewhere): hand over without delay, and until their first session with the new clinician keep only the contact the law allows you where they are, with the safety plan and crisis contacts in hand.",
 };
 
 const reviewRisk = (): PreparationStep => ({
@@ -55,22 +55,22 @@ const discussAlternatives = (alternatives: readonly string[]): PreparationStep =
 export function preparationSteps(
   context: RuleContext,
   findings: readonly Finding[],
-  { startDate, urgency, moves }: { readonly startDate: IsoDate; readonly urgency: Urgency; readonly moves: readonly Finding[] },
+  { startDate, urgency }: { readonly startDate: IsoDate; readonly urgency: Urgency },
 ): PreparationStep[] {
   const { options } = context.policy;
   const alternatives = [...new Set(findings.flatMap((finding) => finding.alternatives.map((alternative) => alternative.kind)))];
   if (context.safety.level !== "none") return whileRiskIsOpen(context, findings, alternatives);
   // Care with the treating clinician goes on until the new clinician's first session, which is due by the start date
   // when that is later than today, and before the first day the treating clinician can no longer see the client in a way
-  // they attend (a move, a stay elsewhere). A change of cover sets no such day: the clinician may still see the client.
-  const barred = firstBarredDay(moves, context.now);
+  // they attend (a move, a stay elsewhere: see `cannotContinueFrom`).
+  const barred = firstBarredDay(findings, context.now);
   const later = startDate > context.now ? startDate : undefined;
   const [lastDay] = [later, barred].filter((day): day is IsoDate => day !== undefined).sort();
   // The new clinician is met before care with them starts: by then, and by the start date when the need is urgent.
   const [handOffDay] = [lastDay, urgency === "urgent" ? startDate : undefined].filter((day): day is IsoDate => day !== undefined).sort();
   const handOffBy = handOffDay === undefined ? {} : { dueBy: handOffDay };
   // A move made or a stay under way after which the clinician cannot see the client at all: hand over now.
-  const cutOff = firstBarredDay(moves, context.now, true) === context.now;
+  const cutOff = firstBarredDay(findings, context.now, true) === context.now;
   return [
     ...(findings.some((finding) => finding.code === "deterioration") ? [reviewRisk()] : []),
     {
@@ -96,6 +96,6 @@ export function preparationSteps(
       source: "ACA Code of Ethics A.11.d; NASW Code of Ethics 1.16(b); seed 002 (get to know the therapist you refer to)",
       ...handOffBy,
     },
-    cutOff ? { ...CONTINUITY_AFTER_MOVE, dueBy: context.now } : { ...CONTINUITY, ...(lastDay === undefined ? {} : { dueBy: lastDay }) },
+    cutOff ? { ...CONTINUITY_CUT_OFF, dueBy: context.now } : { ...CONTINUITY, ...(lastDay === undefined ? {} : { dueBy: lastDay }) },
   ];
 }

@@ -204,6 +204,7 @@ function cannotContinue(
     urgency: context.urgencyOf(stay.from),
     date: stay.from,
     careFrom: stay.from,
+    cannotContinueFrom: stay.from,
     summary: `Away in ${stay.to} ${daysInSummary(stay)}; ${because}${later}.`,
     explanation: `While you're away${days}, you'll be ${why} I'd like to help you find a good therapist there for that time.`,
     evidence: stay.evidence,

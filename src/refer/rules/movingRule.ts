@@ -136,6 +136,7 @@ export const movingRule = /* @__PURE__ */ defineReferralRule({
         urgency: context.urgencyOf(date),
         date,
         careFrom: date,
+        cannotContinueFrom: date,
         summary: `${past ? "Moved" : "Moves"} to ${to} on ${date}; ${because}.`,
         explanation,
         evidence,
