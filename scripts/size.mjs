@@ -181,9 +181,10 @@ const BUDGETS = {
   // with self-pay barred through the look-ahead under Medicare, Medicaid or an unknown programme (about 70 B net of the
   // joined spans folded into one). Then by the start date that never leaves a day without care, the payers the client
   // no longer holds left out, and the hand-over step after a change already made (about 0.3 kB, mostly its words).
-  // Then by a loss of in-network cover already past judged by the cover the client holds today, with the day the
-  // insurance changed, and a capacity's part given twice read the cautious way (about 0.15 kB).
-  "everything without zod": 98.0 * KB,
+  // Then by the ways to keep paying after a loss of in-network cover already past judged by the cover the client holds
+  // today, a finding's own day the treating clinician can no longer see the client, and a capacity's part given twice
+  // read the cautious way (about 0.25 kB).
+  "everything without zod": 98.1 * KB,
   // referwell/fhir on its own: its readers and writers, the code maps as data, and the model schemas they validate with;
   // then consents in and out (about 5 kB): the Consent reader and writer, and the consent schemas and built-in categories
   // they validate and read security labels with. An app that imports only the clinician or client readers does not

@@ -27,23 +27,14 @@ import type { InstrumentInput, ReferralCaseInput, ReferralPolicyInput } from "./
 export interface NetworkLoss {
   /** The first day without in-network cover. */
   readonly date: IsoDate;
-  /**
-   * Payers in network the day before whose coverage of the client ended (on
-   * that day, or by today for a loss already past).
-   */
+  /** Payers in network the day before whose coverage of the client ended. */
   readonly coverageEnded: readonly PayerRef[];
-  /**
-   * Payers in network the day before whose panel the clinician left, while the
-   * client kept the coverage (and keeps it today, for a loss already past).
-   */
+  /** Payers in network the day before whose panel the clinician left, while the client kept the coverage. */
   readonly panelEnded: readonly PayerRef[];
-  /**
-   * The client's coverage in force on that day, or today for a loss already
-   * past (how the client stands now, which decides how they can pay), if any.
-   */
+  /** The client's coverage in force on that day, if any. */
   readonly coverageAfter: readonly PayerRef[];
   /**
-   * Coverage after the loss with no plan id that a panel of the clinician's
+   * Coverage of that day with no plan id that a panel of the clinician's
    * limited to some plans of the same payer might cover: benefits must be
    * verified, and until then it counts as out of network (fails closed, as
    * in `referwell/match`).

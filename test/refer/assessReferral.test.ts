@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Client, createVocabulary, Directory, MatchCriteria, validate } from "referwell";
 import { createMatcher, MatcherOptions } from "referwell/match";
-import { assessReferral, builtInRules, defineReferralRule, ReferralAssessment } from "referwell/refer";
+import { assessPanelExit, assessReferral, builtInRules, defineReferralRule, ReferralAssessment } from "referwell/refer";
 import { deepFreeze } from "../support/deepFreeze.js";
 import { untyped } from "../support/untyped.js";
 import { assess, codes, context, NOW, referralCase, rejection, vocabulary, weekly } from "./fixtures.js";
@@ -302,70 +302,91 @@ describe("assembling the assessment", () => {
     expect([continuity?.dueBy, continuity?.summary.startsWith("You can no longer see the client")]).toEqual([NOW, true]);
   });
 
-  it("a panel exit already past, and the client gone from that payer since, is judged by the cover the client holds now", () => {
-    // The practice left the Aetna panel on 2026-11-01; the client then left Aetna for Medicaid, which no self-pay or
-    // out-of-network billing of Aetna can stand in for: a change of insurance now, not a panel exit.
-    const medicaid = assess(
+  it("after a loss already past, the ways to keep paying are those of the cover the client holds now", () => {
+    // The practice left the Aetna panel on 2026-11-01; the client then left Aetna, which paid out of network, for
+    // Medicaid: no self-pay, superbill or out-of-network billing of Aetna may stand in for a referral.
+    const leftFor = (program: string, extra: Record<string, unknown> = {}) =>
       referralCase({
         client: {
           coverage: [
             { payerId: "aetna", program: "commercial", outOfNetworkBenefits: true, period: { start: "2025-01-01", end: "2026-11-15" } },
+            { payerId: "or-plan", program, period: { start: "2026-11-16" } },
+          ],
+          maxSelfPay: { currency: "USD", minorUnits: 20000 },
+        },
+        clinician: { insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01", end: "2026-10-31" } }], ...extra },
+      });
+    const medicaid = assess(leftFor("medicaid"), { policy: { billing: { outOfNetwork: true } } });
+    expect(codes(medicaid)).toEqual(["leaving-panel"]);
+    const exit = medicaid.findings[0];
+    expect([exit?.date, exit?.urgency, exit?.summary, exit?.alternatives, exit?.criteria.require.payers]).toEqual([
+      "2026-11-01",
+      "urgent",
+      "Ana Ruiz goes self-pay since 2026-11-01; the client's aetna cover no longer applies. The client has since left aetna; cover now: or-plan.",
+      [],
+      [{ payerId: "or-plan" }],
+    ]);
+    // The continuity-of-care notice of the plan's network stays: it covers the days the client still held the plan.
+    expect(medicaid.notices.map((notice) => notice.code)).toContain("continuity-of-care");
+    expect(medicaid.criteria.require.payment).toEqual({ payers: [{ payerId: "or-plan" }] });
+    // A commercial plan now: self-pay within the client's maximum, a superbill to it; nothing is sure of out-of-network
+    // billing, since the new plan does not say it pays out of network.
+    const commercial = assess(
+      leftFor("commercial", {
+        insurancePanels: [
+          { payerId: "aetna", period: { start: "2020-01-01", end: "2026-10-31" } },
+          { payerId: "kaiser", period: { start: "2020-01-01" } },
+        ],
+      }),
+      {
+        policy: { billing: { outOfNetwork: true } },
+      },
+    );
+    const panel = commercial.notices.find((notice) => notice.code === "leaving-panel");
+    expect(panel?.summary).toMatch(
+      /^Ana Ruiz leaves the aetna panel since 2026-11-01\. The client has since left aetna; cover now: or-plan\./,
+    );
+    expect(panel?.alternatives.map((alternative) => alternative.kind)).toEqual(["self-pay", "superbill", "out-of-network"]);
+    // A change of insurance, then another since: the ways are those of the cover held now.
+    const twice = assess(
+      referralCase({
+        client: {
+          coverage: [
+            { payerId: "aetna", program: "commercial", period: { start: "2025-01-01", end: "2026-10-31" } },
+            { payerId: "cigna", program: "commercial", period: { start: "2026-11-01", end: "2026-11-15" } },
             { payerId: "or-medicaid", program: "medicaid", period: { start: "2026-11-16" } },
           ],
           maxSelfPay: { currency: "USD", minorUnits: 20000 },
         },
-        clinician: { insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01", end: "2026-10-31" } }] },
       }),
-      { policy: { billing: { outOfNetwork: true } } },
     );
-    expect(codes(medicaid)).toEqual(["insurance-changed"]);
-    expect(medicaid.notices.map((notice) => notice.code)).not.toContain("leaving-panel");
-    const changed = medicaid.findings[0];
-    expect([changed?.date, changed?.urgency, changed?.summary, changed?.alternatives]).toEqual([
-      "2026-11-01",
-      "urgent",
-      "Coverage changed on 2026-11-16: aetna → or-medicaid; Ana Ruiz is not in network with it.",
+    const changed = twice.findings[0];
+    expect([changed?.code, changed?.summary, changed?.alternatives, changed?.criteria.require.payers]).toEqual([
+      "insurance-changed",
+      "Coverage changed on 2026-11-01: aetna → cigna; Ana Ruiz is not in network with it. The client has since left cigna; cover now: or-medicaid.",
       [],
+      [{ payerId: "or-medicaid" }],
     ]);
-    expect(changed?.evidence.filter((item) => item.kind === "date")).toEqual([
-      { kind: "date", fact: "coverage-changed", date: "2026-11-16" },
-      { kind: "date", fact: "first-day-out-of-network", date: "2026-11-01" },
+    // A practice that left the panel is still told to refer the client through its exit, now paying as Medicaid allows.
+    const practiceExit = assessPanelExit(
+      untyped({
+        date: "2026-11-01",
+        clinicianIds: ["clin-ana"],
+        payerIds: ["aetna"],
+        clinicians: [
+          {
+            ...(leftFor("medicaid") as { clinician: object }).clinician,
+            insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01" } }],
+          },
+        ],
+        clients: [(leftFor("medicaid") as { client: object }).client],
+        episodes: [{ clientId: "cl-01", clinicianId: "clin-ana", start: "2026-01-05" }],
+      }),
+      { now: NOW, vocabulary },
+    );
+    expect(practiceExit.referrals.map((referral) => [referral.clientId, referral.assessment.findings[0]?.alternatives])).toEqual([
+      ["cl-01", []],
     ]);
-    expect(medicaid.criteria.require.payment).toEqual({ payers: [{ payerId: "or-medicaid" }] });
-    // With no cover since: the coverage ended, and the criteria say nothing of payment, as for any client with no cover.
-    const uncovered = assess(
-      referralCase({
-        client: { coverage: [{ payerId: "aetna", program: "commercial", period: { start: "2025-01-01", end: "2026-11-15" } }] },
-        clinician: { insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01", end: "2026-10-31" } }] },
-      }),
-    );
-    expect(codes(uncovered)).toEqual(["insurance-changed"]);
-    expect(uncovered.findings[0]?.explanation).toMatch(
-      /^Your insurance coverage ended, so since 16 November 2026 sessions with me are not covered\./,
-    );
-    expect(uncovered.criteria.require.payment).toBeUndefined();
-    // A panel the clinician has joined since, for some plans of the new payer only: benefits to verify, as of today.
-    const joined = assess(
-      referralCase({
-        client: { coverage: switching("2026-11-15") },
-        clinician: {
-          insurancePanels: [
-            { payerId: "aetna", period: { start: "2020-01-01", end: "2026-10-31" } },
-            { payerId: "cigna", plans: ["ppo"], period: { start: "2026-11-10" } },
-          ],
-        },
-      }),
-    );
-    expect([codes(joined), joined.notices.map((notice) => notice.code)]).toEqual([["insurance-changed"], ["verify-benefits"]]);
-    // Kept since: the panel exit stands, judged as before.
-    const kept = assess(
-      referralCase({
-        client: { coverage: [{ payerId: "aetna", program: "commercial", period: { start: "2025-01-01" } }] },
-        clinician: { insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01", end: "2026-10-31" } }] },
-      }),
-    );
-    expect(codes(kept)).toEqual(["leaving-panel"]);
-    expect(kept.findings[0]?.summary).toBe("Ana Ruiz goes self-pay since 2026-11-01; the client's aetna cover no longer applies.");
   });
 
   it("criteria: a finding's payer the client no longer holds on the start date is not asked for", () => {

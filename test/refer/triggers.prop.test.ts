@@ -72,9 +72,14 @@ describe("triggers that are not referrals", () => {
   );
 
   test.prop([referralCase.map((input) => input), fc.constantFrom("medicare" as const, "medicaid" as const)])(
-    "payer rules: a client covered only by Medicare or Medicaid is never offered a superbill or out-of-network billing, and a panel exit never ordinary self-pay",
+    "payer rules: a client covered only by Medicare or Medicaid from today on is never offered a superbill or out-of-network billing, and a panel exit never ordinary self-pay",
     (input, program) => {
-      const client = { ...input.client, coverage: input.client.coverage.map((entry) => ({ ...entry, program })) };
+      // Cover that ended before today keeps its programme: what the client held once never decides how they pay now.
+      const coverage = input.client.coverage.map((entry) =>
+        entry.period.end !== undefined && entry.period.end < NOW ? entry : { ...entry, program },
+      );
+      const client = { ...input.client, coverage };
+      const heldToday = coverage.some(({ period }) => period.start <= NOW && (period.end === undefined || NOW <= period.end));
       const policy = { billing: { outOfNetwork: true, slidingScale: true, unknownProgram: "offer" as const } };
       const assessment = assess({ ...input, client }, policy);
       const entries = [...assessment.findings, ...assessment.notices];
@@ -82,7 +87,8 @@ describe("triggers that are not referrals", () => {
         const kinds = entry.alternatives.map((alternative) => alternative.kind);
         expect(kinds).not.toContain("superbill");
         expect(kinds).not.toContain("out-of-network");
-        if (entry.code === "leaving-panel") {
+        // A client who holds no cover today is uninsured now, and may pay for themselves.
+        if (entry.code === "leaving-panel" && heldToday) {
           const allowed = program === "medicare" ? ["private-contract"] : [];
           for (const kind of kinds) expect(allowed).toContain(kind);
         }

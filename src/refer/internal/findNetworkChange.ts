@@ -52,15 +52,10 @@ export function findNetworkChange(facts: NetworkFacts): { loss?: NetworkLoss; ga
     if (date > now) return urgencyOf(date);
     return calendarDays(date, now) <= policy.soonWithinDays ? "urgent" : "soon";
   };
-  /**
-   * The loss of in-network cover on `date`: what ended, what the client holds after, what needs its benefits
-   * verified. A loss already past is told as the client stands today: a practice that left the Aetna panel, and a
-   * client who left Aetna since, is a change of insurance now, judged by the cover the client holds, not the panel.
-   */
+  /** The loss of in-network cover on `date`: what ended, what the client holds after, what needs its benefits verified. */
   const lossOn = (date: IsoDate): NetworkLoss => {
     const before = inNetworkOn(shift(date, -1));
-    const on = date < now ? now : date;
-    const after = coverageOn(client, on).map(payerRef).sort(comparePayers);
+    const after = coverageOn(client, date).map(payerRef).sort(comparePayers);
     const kept = (payer: PayerRef) => after.some((held) => comparePayers(held, payer) === 0);
     return {
       date,
@@ -68,7 +63,7 @@ export function findNetworkChange(facts: NetworkFacts): { loss?: NetworkLoss; ga
       panelEnded: before.filter(kept),
       coverageAfter: after,
       verifyBenefits: after.filter((payer) =>
-        clinician.insurancePanels.some((panel) => panelListing(panel, payer, on) === "verify-benefits"),
+        clinician.insurancePanels.some((panel) => panelListing(panel, payer, date) === "verify-benefits"),
       ),
       urgency: lossUrgency(date),
     };

@@ -6,7 +6,7 @@ import { goodFaithEstimate } from "../internal/goodFaithEstimate.js";
 import { networkGapNotice } from "../internal/networkGapNotice.js";
 import { continueOrRefer } from "../internal/continueOrRefer.js";
 import { paymentWays } from "../internal/paymentWays.js";
-import { coverageChangedOn } from "../internal/coverageChangedOn.js";
+import { leftSinceSummary, payingAfter } from "../internal/payingAfter.js";
 
 /** A new coverage that a plan-limited panel might cover, with no plan id to tell: verify benefits before counting on it. */
 function verifyBenefitsNotice(context: RuleContext, loss: NetworkLoss): RuleNotice[] {
@@ -28,11 +28,10 @@ function verifyBenefitsNotice(context: RuleContext, loss: NetworkLoss): RuleNoti
  * ends (within the look-ahead, or already during the episode) and what follows
  * is not. Dated with the first day without in-network cover; urgency follows
  * how close it is (a loss already past is urgent for `soonWithinDays` days,
- * then soon). A loss already past is judged by the cover the client holds
- * today: where the practice left a panel and the client has left that payer
- * since, this is the finding (the panel exit no longer says how the client
- * stands), its summary gives the day the insurance changed, and its evidence
- * also the first day out of network. The receiving clinician is chosen for the client's coverage
+ * then soon). After a loss already past, the ways to keep paying are those of
+ * the cover the client holds today: a client who has changed cover again
+ * since (for Medicaid, say) is offered only what it allows, and the summary
+ * says so. The receiving clinician is chosen for the client's coverage
  * on that day (unless the assessment's start date is earlier, for an urgent
  * need that is present, a more urgent finding, or a move or stay elsewhere that
  * comes first: then for the cover that pays then). Where the policy allows, the
@@ -110,16 +109,13 @@ export const insuranceChangedRule = /* @__PURE__ */ defineReferralRule({
     const lost = loss.coverageEnded;
     const after = loss.coverageAfter;
     const past = loss.date <= context.now;
-    // Later than the loss when the practice left the panel first: the client has been out of network since the loss.
-    const changed = coverageChangedOn(context.client, loss, context.now);
     const evidence: EvidenceItem[] = [
       ...lost.map((payer) => ({ kind: "id" as const, fact: "payer-before", id: payer.payerId })),
       ...after.map((payer) => ({ kind: "id" as const, fact: "payer-after", id: payer.payerId })),
-      { kind: "date", fact: "coverage-changed", date: changed },
-      ...(changed === loss.date ? [] : [{ kind: "date" as const, fact: "first-day-out-of-network", date: loss.date }]),
+      { kind: "date", fact: "coverage-changed", date: loss.date },
     ];
     const cover = after.length === 0 ? "no coverage" : after.map((payer) => payer.payerId).join(", ");
-    const day = context.describeDate(changed);
+    const day = context.describeDate(loss.date);
     const change =
       after.length === 0
         ? past
@@ -128,8 +124,10 @@ export const insuranceChangedRule = /* @__PURE__ */ defineReferralRule({
         : past
           ? `Your insurance changed on ${day}, and your new plan doesn't cover sessions with me.`
           : `Your insurance changes on ${day}, and your new plan won't cover sessions with me.`;
-    const summary = `Coverage ${past ? "changed" : "changes"} on ${changed}: ${lost.map((payer) => payer.payerId).join(", ")} → ${cover}; ${context.clinician.name} is not in network with it.`;
-    const ways = paymentWays(context, after, past ? context.now : loss.date);
+    // A client who has changed cover again since pays as the cover they hold now allows, and is referred within it.
+    const paying = payingAfter(context, loss);
+    const summary = `Coverage ${past ? "changed" : "changes"} on ${loss.date}: ${lost.map((payer) => payer.payerId).join(", ")} → ${cover}; ${context.clinician.name} is not in network with it.${leftSinceSummary(paying)}`;
+    const ways = paymentWays(context, paying.payers, paying.on);
     const notices = [
       ...gaps,
       ...verifyBenefitsNotice(context, loss),
@@ -144,7 +142,7 @@ export const insuranceChangedRule = /* @__PURE__ */ defineReferralRule({
         change,
         refer: "Let's look at your options together, including a colleague your insurance covers.",
         evidence,
-        criteria: { require: { payers: [...after] } },
+        criteria: { require: { payers: [...paying.payers] } },
       },
       ways,
       notices,

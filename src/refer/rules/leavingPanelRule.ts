@@ -7,13 +7,16 @@ import { goodFaithEstimate } from "../internal/goodFaithEstimate.js";
 import { networkGapNotice } from "../internal/networkGapNotice.js";
 import { continueOrRefer } from "../internal/continueOrRefer.js";
 import { paymentWays } from "../internal/paymentWays.js";
+import { leftSinceSummary, payingAfter } from "../internal/payingAfter.js";
 
 /**
  * The practice is leaving the client's insurance panel, or going self-pay: the
  * clinician's panel for the client's payer ends (within the look-ahead, or
- * already during the episode) while the client keeps that coverage (and keeps it
- * today, for an exit already past: a client who has left the payer since is
- * an `insurance-changed` finding instead, judged by the cover they hold now). Dated with
+ * already during the episode) while the client keeps that coverage. After an
+ * exit already past, the ways to keep paying are those of the cover the client
+ * holds today: a client who has left the payer since (for Medicaid, say) is
+ * offered only what it allows, the summary says so, and the criteria ask for
+ * the networks they hold now. Dated with
  * the first day out of network; urgency follows how close that day is (a loss
  * already past is urgent for `soonWithinDays` days, then soon). A panel that
  * lapses and comes back within the look-ahead (re-credentialing) is a gap, not
@@ -95,11 +98,15 @@ export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
       ...lost.map((payer) => ({ kind: "id" as const, fact: "payer", id: payer.payerId })),
       { kind: "date", fact: "first-day-out-of-network", date: loss.date },
     ];
-    const summary = selfPay
-      ? `${clinician.name} goes self-pay ${past ? "since" : "from"} ${loss.date}; the client's ${payers} cover no longer applies.`
-      : `${clinician.name} leaves the ${payers} panel ${past ? "since" : "from"} ${loss.date}; the client keeps ${payers} cover.`;
+    // A client who has left the payer since pays as the cover they hold now allows, and is referred within it.
+    const paying = payingAfter(context, loss);
+    const kept = paying.leftSince.length === 0 ? `; the client keeps ${payers} cover.` : ".";
+    const summary =
+      (selfPay
+        ? `${clinician.name} goes self-pay ${past ? "since" : "from"} ${loss.date}; the client's ${payers} cover no longer applies.`
+        : `${clinician.name} leaves the ${payers} panel ${past ? "since" : "from"} ${loss.date}${kept}`) + leftSinceSummary(paying);
     const change = `${when}, ${selfPay ? "I no longer take insurance" : "I am no longer in your insurance plan's network"}, so your plan ${past ? "no longer covers" : "will stop covering"} our sessions.`;
-    const ways = paymentWays(context, loss.coverageAfter, past ? context.now : loss.date);
+    const ways = paymentWays(context, paying.payers, paying.on);
     const notices = [
       ...gaps,
       ...continuityOfCareNotice(context, loss),
@@ -114,7 +121,7 @@ export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
         change,
         refer: "I want you to keep getting care you can afford, so let's talk about your options, including a colleague your plan covers.",
         evidence,
-        criteria: { require: { payers: [...lost] } },
+        criteria: { require: { payers: paying.leftSince.length === 0 ? [...lost] : [...paying.payers] } },
       },
       ways,
       notices,
