@@ -49,10 +49,11 @@ import * as z from "zod";
  *   first coding's stays first), a deny provision denies every category
  *   its codings name, and a permit permits none of them
  * - `values-disagree`: the Practitioner and its roles give a capacity, fee
- *   or sliding-scale floor that disagree, or one capacity gives a part twice;
- *   the cautious one was read (the least room, the highest amount, a fee
- *   raised to a floor above it; the lowest limit, the highest count or
- *   wait), and this value was not
+ *   or sliding-scale floor that disagree, or one capacity gives a part twice
+ *   with different values; the cautious one was read (the least room, the
+ *   highest amount, a fee raised to a floor above it; the lowest limit, the
+ *   highest count or wait), and this value, at this extension or part, was
+ *   not
  *
  * @example
  * ```ts

@@ -15,6 +15,7 @@ type Given =
 
 const ROLES = 2;
 const on = fc.integer({ min: 0, max: ROLES });
+// Amounts twice as often as capacities, so that one element often holds two fees with a floor between them.
 const given: fc.Arbitrary<Given> = fc.oneof(
   fc.record({
     kind: fc.constant("capacity" as const),
@@ -22,7 +23,7 @@ const given: fc.Arbitrary<Given> = fc.oneof(
     on,
   }),
   fc.record({
-    kind: fc.constantFrom("fee" as const, "floor" as const),
+    kind: fc.constantFrom("fee" as const, "floor" as const, "fee" as const, "floor" as const),
     amount: fc.integer({ min: 0, max: 300 }),
     // Another currency now and then, which no reading may compare.
     currency: fc.constantFrom("USD", "USD", "USD", "USD", "USD", "CAD"),
@@ -52,14 +53,24 @@ function read(items: readonly Given[], roleOrder: readonly number[] = [...Array(
     extension: [...without(template.extension), ...on(role + 1)],
   }));
   try {
-    const { clinician } = clinicianFromFhir(practitioner, roles, base.options);
-    return { capacity: clinician.capacity, fee: clinician.fee, floor: clinician.slidingScaleFloor };
+    const { clinician, notes } = clinicianFromFhir(practitioner, roles, base.options);
+    const disagreeing = notes.filter((note) => note.code === "values-disagree").map((note) => note.path.join("."));
+    return { capacity: clinician.capacity, fee: clinician.fee, floor: clinician.slidingScaleFloor, notes: disagreeing.sort() };
   } catch (error) {
     if (!isReferwellError(error, "invalid-input")) throw error;
-    // An error names one input, the first with an issue: the codes it gives are some of those found.
-    return { refused: true as const, codes: new Set<string>(error.issues.map((issue) => issue.code)) };
+    // An error names one input, the first with an issue: one of those the extensions are on, never the clinician record.
+    expect(["practitioner", "practitionerRoles"]).toContain(error.input);
+    return { refused: true as const, codes: [...new Set<string>(error.issues.map((issue) => issue.code))].sort() };
   }
 }
+
+/** What is read, without the notes, whose paths follow the order. */
+const readValues = (items: readonly Given[], roleOrder?: readonly number[]) => {
+  const result = read(items, roleOrder);
+  if ("refused" in result) return { refused: true };
+  const { notes: _notes, ...values } = result;
+  return values;
+};
 
 /** A limit and how much of it is used. */
 type Room = { readonly limit: number; readonly used: number };
@@ -129,17 +140,70 @@ function expected(items: readonly Given[]) {
   };
 }
 
+/** Where each item is, as a note's path names it (the roles in their first order). */
+function pathsOf(items: readonly Given[]): string[] {
+  const offsets = [without(base.practitioner.extension).length, ...Array<number>(ROLES).fill(without(template.extension).length)];
+  const counts = offsets.map(() => 0);
+  return items.map((item) => {
+    const index = (offsets[item.on] as number) + (counts[item.on] as number);
+    counts[item.on] = (counts[item.on] as number) + 1;
+    return item.on === 0 ? `practitioner.extension.${index}` : `practitionerRoles.${item.on - 1}.extension.${index}`;
+  });
+}
+
+/** The oracle's `values-disagree` notes: at each amount, capacity or repeated part that says other than what is read. */
+function expectedNotes(
+  items: readonly Given[],
+  read: { capacity: Capacity; fee?: Money | undefined; floor?: Money | undefined },
+): string[] {
+  const paths = pathsOf(items);
+  const notes: string[] = [];
+  items.forEach((item, at) => {
+    const path = paths[at] as string;
+    if (item.kind !== "capacity") {
+      const kept = item.kind === "fee" ? read.fee : read.floor;
+      if (kept?.minorUnits !== item.amount * 100) notes.push(path);
+      return;
+    }
+    // A part given more than once: the lowest limit, the highest count or wait; each other value noted.
+    const partRead = (part: Part) => {
+      const values = item.parts.filter(([given]) => given === part).map(([, value]) => value);
+      return part === "caseloadMax" || part === "weeklyNewClientLimit" ? Math.min(...values) : Math.max(...values);
+    };
+    item.parts.forEach(([part, value], index) => {
+      if (value !== partRead(part)) notes.push(`${path}.extension.${index}`);
+    });
+    const caseload = roomOf(item.parts, "caseloadMax", "caseloadCurrent", (limit) => limit);
+    const week = roomOf(item.parts, "weeklyNewClientLimit", "newClientsThisWeek", () => 0);
+    const waits = item.parts.some(([part]) => part === "expectedWaitDays") ? partRead("expectedWaitDays") : undefined;
+    const { capacity } = read;
+    if (
+      (caseload !== undefined && (caseload.limit !== capacity.caseloadMax || caseload.used !== capacity.caseloadCurrent)) ||
+      (week !== undefined && (week.limit !== capacity.weeklyNewClientLimit || week.used !== capacity.newClientsThisWeek)) ||
+      (waits !== undefined && waits !== capacity.expectedWaitDays)
+    )
+      notes.push(path);
+  });
+  return notes.sort();
+}
+
 describe("clinicianFromFhir reads capacities, fees and floors given more than once", () => {
-  test.prop([fc.array(given, { maxLength: 7 })], { numRuns: 300 })(
-    "as the oracle does: the least room, the highest amounts, refusing only what contradicts itself",
+  test.prop([fc.array(given, { maxLength: 8 })], { numRuns: 300 })(
+    "as the oracle does: the least room, the highest amounts, each other value noted, refusing only what contradicts itself",
     (items) => {
       const [result, oracle] = [read(items), expected(items)];
       if ("refused" in oracle || "refused" in result) {
         expect("refused" in result && "refused" in oracle).toBe(true);
-        if ("codes" in result && "refused" in oracle) for (const code of result.codes) expect(oracle.refused).toContain(code);
+        if ("codes" in result && "refused" in oracle) {
+          for (const code of result.codes) expect(oracle.refused).toContain(code);
+          // With every amount on the roles, the one input named has every issue.
+          if (items.every((item) => item.kind === "capacity" || item.on > 0)) expect(result.codes).toEqual(oracle.refused);
+        }
         return;
       }
-      expect(result).toEqual(oracle);
+      const { notes, ...values } = result;
+      expect(values).toEqual(oracle);
+      expect(notes).toEqual(expectedNotes(items, values));
       // Never more room, a shorter wait or a lower amount than any value given says.
       for (const item of items) {
         if (item.kind === "capacity") {
@@ -162,8 +226,21 @@ describe("clinicianFromFhir reads capacities, fees and floors given more than on
 
   test.prop(
     [
+      fc.array(
+        given.map((item) => ({ ...item, on: 1 + (item.on % ROLES) })),
+        { maxLength: 8 },
+      ),
+    ],
+    { numRuns: 200 },
+  )("refuses every contradiction when all is on the roles, whatever else is refused beside it", (items) => {
+    const [result, oracle] = [read(items), expected(items)];
+    expect("refused" in result ? result.codes : []).toEqual("refused" in oracle ? oracle.refused : []);
+  });
+
+  test.prop(
+    [
       fc
-        .array(given, { maxLength: 7 })
+        .array(given, { maxLength: 8 })
         .chain((items) => fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length }))),
     ],
     {
@@ -172,22 +249,20 @@ describe("clinicianFromFhir reads capacities, fees and floors given more than on
   )("the same whatever the order of the extensions, their parts and the roles", ([items, shuffled]) => {
     // The parts of each capacity in reverse order too.
     const reversed = shuffled.map((item) => (item.kind === "capacity" ? { ...item, parts: [...item.parts].reverse() } : item));
-    const [before, after] = [read(items), read(reversed, [...Array(ROLES).keys()].reverse())];
     // Refused either way, or the same clinician.
-    if ("refused" in before || "refused" in after) expect(["refused" in before, "refused" in after]).toEqual([true, true]);
-    else expect(after).toEqual(before);
+    expect(readValues(reversed, [...Array(ROLES).keys()].reverse())).toEqual(readValues(items));
   });
 
   test.prop(
     [
       fc
-        .array(given, { maxLength: 7 })
+        .array(given, { maxLength: 8 })
         .chain((items) => fc.tuple(fc.constant(items), fc.array(on, { minLength: items.length, maxLength: items.length }))),
     ],
     { numRuns: 200 },
   )("the same wherever each is given, when nothing is refused", ([items, places]) => {
     const moved = items.map((item, index) => ({ ...item, on: places[index] as number }));
-    const [here, there] = [read(items), read(moved)];
+    const [here, there] = [readValues(items), readValues(moved)];
     if ("refused" in here || "refused" in there) return;
     expect(there).toEqual(here);
   });

@@ -282,6 +282,36 @@ describe("clinicianFromFhir", () => {
     );
   });
 
+  it("refuses a capacity part above what the clinician record allows at its FHIR path, and reads one at the most", () => {
+    const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
+    const role = copy(roles[0]);
+    const others = (role?.extension ?? []).filter((e) => e.url !== FhirExtensions.capacity);
+    const parts = {
+      caseloadMax: 10_000,
+      caseloadCurrent: 10_000,
+      weeklyNewClientLimit: 1_000,
+      newClientsThisWeek: 1_000,
+      expectedWaitDays: 3_650,
+    };
+    const withParts = (given: Record<string, number>) => {
+      const capacity = {
+        url: FhirExtensions.capacity,
+        extension: Object.entries(given).map(([url, value]) => ({ url, valueUnsignedInt: value })),
+      };
+      return [untyped({ ...role, extension: [...others, capacity] })];
+    };
+    expect(clinicianFromFhir(practitioner, withParts(parts), options).clinician.capacity).toEqual(parts);
+    Object.keys(parts).forEach((key, index) => {
+      const error = failure(() =>
+        clinicianFromFhir(practitioner, withParts({ ...parts, [key]: parts[key as keyof typeof parts] + 1 }), options),
+      );
+      expect([error.input, error.issues.map((issue) => [issue.path, issue.code])]).toEqual([
+        "practitionerRoles",
+        [[[0, "extension", others.length, "extension", index, "valueUnsignedInt"], "too-big"]],
+      ]);
+    });
+  });
+
   it("reads the outcome profile, every rating of a domain kept but a repeat, and a licence's number", () => {
     const { practitioner, roles, options } = practitionerInput("net-rosecity-1");
     const outcome = (parts: Record<string, unknown>) => ({

@@ -8,7 +8,14 @@ import { moneyOf } from "./moneyOf.js";
 import type { FhirNote } from "../notes.js";
 import type { FhirObject, FhirPath, FhirReader } from "./read.js";
 
-const CAPACITY_PARTS = ["caseloadMax", "caseloadCurrent", "weeklyNewClientLimit", "newClientsThisWeek", "expectedWaitDays"] as const;
+/** The parts of a capacity, each with the most the clinician record allows (`Capacity`), so a larger one is refused at its FHIR path. */
+const CAPACITY_PARTS = {
+  caseloadMax: 10_000,
+  caseloadCurrent: 10_000,
+  weeklyNewClientLimit: 1_000,
+  newClientsThisWeek: 1_000,
+  expectedWaitDays: 3_650,
+} as const;
 
 /** What referwell needs and FHIR has no element for, read from the extensions of the Practitioner and its roles. */
 export interface ExtensionFields {
@@ -49,11 +56,11 @@ const LIMITS: ReadonlySet<string> = new Set(["caseloadMax", "weeklyNewClientLimi
  */
 function capacities(reader: FhirReader, element: Located<FhirObject>, into: Located<Partial<Capacity>>[], notes: FhirNote[]): void {
   for (const found of extensionsOf(reader, element.value, FhirExtensions.capacity, element.path)) {
-    const parts: Partial<Record<(typeof CAPACITY_PARTS)[number], number>> = {};
-    for (const key of CAPACITY_PARTS) {
+    const parts: Partial<Record<keyof typeof CAPACITY_PARTS, number>> = {};
+    for (const [key, most] of Object.entries(CAPACITY_PARTS) as [keyof typeof CAPACITY_PARTS, number][]) {
       const given: Located<number>[] = [];
       for (const part of extensionsOf(reader, found.value, key, found.path)) {
-        const number = reader.number(part.value.valueUnsignedInt, [...part.path, "valueUnsignedInt"], 0, 10_000, true);
+        const number = reader.number(part.value.valueUnsignedInt, [...part.path, "valueUnsignedInt"], 0, most, true);
         if (number !== undefined) given.push({ value: number, path: part.path });
       }
       if (given.length === 0) continue;
@@ -253,9 +260,10 @@ function feeAndFloor(
 
 /**
  * The fields FHIR lacks, from the Practitioner and its roles. Where they
- * give a capacity, fee or sliding-scale floor that disagree, the cautious
- * one is read (the least room, the highest amount) and each other is noted
- * (`values-disagree`); tags and outcomes from every element are kept.
+ * give a capacity, fee or sliding-scale floor that disagree, or a capacity
+ * gives a part twice, the cautious one is read (the least room, the highest
+ * amount; the lowest limit, the highest count or wait) and each other is
+ * noted (`values-disagree`); tags and outcomes from every element are kept.
  */
 export function extensionFields(reader: FhirReader, elements: readonly Located<FhirObject>[], notes: FhirNote[]): ExtensionFields {
   const fields: ExtensionFields = {
