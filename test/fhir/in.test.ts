@@ -366,6 +366,33 @@ describe("clinicianFromFhir", () => {
       ["extension.0.extension.1.valueCode", "invalid-value"],
       ["extension.0.extension.cases", "required"],
     ]);
+    // One outcome rated twice, or counted twice, with different values has no one reading: the repeat is refused, in
+    // either order; the same value again reads as once.
+    const part = (url: string, value: object) => ({ url, ...value });
+    const withParts = (...parts: object[]) => {
+      const rated = copy(practitioner);
+      rated.extension = [{ url: FhirExtensions.outcome, extension: parts } as Extension, ...(practitioner.extension ?? [])];
+      return rated;
+    };
+    const area = part("problemArea", { valueString: "trauma" });
+    const cases = part("cases", { valueUnsignedInt: 40 });
+    const [effective, ineffective] = [part("rating", { valueCode: "effective" }), part("rating", { valueCode: "ineffective" })];
+    for (const [first, second] of [
+      [effective, ineffective],
+      [ineffective, effective],
+    ]) {
+      const error = failure(() => clinicianFromFhir(withParts(area, first as object, cases, second as object), roles, options));
+      expect(error.issues).toEqual([{ path: ["extension", 0, "extension", 3, "valueCode"], code: "too-big", expected: "at most 1 item" }]);
+    }
+    const recounted = failure(() =>
+      clinicianFromFhir(withParts(area, effective, cases, part("cases", { valueUnsignedInt: 4 })), roles, options),
+    );
+    expect(recounted.issues.map((issue) => [issue.path.join("."), issue.code])).toEqual([
+      ["extension.0.extension.3.valueUnsignedInt", "too-big"],
+    ]);
+    expect(clinicianFromFhir(withParts(area, effective, cases, effective), roles, options).clinician.outcomes).toEqual([
+      { problemArea: "trauma", rating: "effective", cases: 40 },
+    ]);
   });
 
   it("takes the host's code map entries before the defaults", () => {

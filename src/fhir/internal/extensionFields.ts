@@ -168,12 +168,18 @@ function tags(reader: FhirReader, element: Located<FhirObject>, url: string, int
   }
 }
 
-/** A part of a complex extension: its value and where it is (where it would be, when it is missing). */
+/**
+ * A part of a complex extension that its definition allows once: its value and where it is (where it would be, when
+ * it is missing). Given again with another value, it has no one reading (an outcome rated both effective and
+ * ineffective on one count), and the repeat is refused; the same value again reads as once.
+ */
 function partOf(reader: FhirReader, found: Located<FhirObject>, url: string, key: string): { value: unknown; path: FhirPath } {
-  const located = extensionsOf(reader, found.value, url, found.path)[0];
-  return located === undefined
-    ? { value: undefined, path: [...found.path, "extension", url] }
-    : { value: located.value[key], path: [...located.path, key] };
+  const [located, ...again] = extensionsOf(reader, found.value, url, found.path);
+  if (located === undefined) return { value: undefined, path: [...found.path, "extension", url] };
+  // Each part's value is a primitive (a string, a code, a count, a date): compared as such.
+  const other = again.find((repeat) => repeat.value[key] !== located.value[key]);
+  if (other !== undefined) reader.report([...other.path, key], "too-big", "at most 1 item");
+  return { value: located.value[key], path: [...located.path, key] };
 }
 
 /** One `outcome` extension as a domain outcome; undefined when a part breaks a rule (reported). */
