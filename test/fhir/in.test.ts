@@ -78,6 +78,21 @@ describe("clinicianFromFhir", () => {
     expect(clinician.acceptingNewClients).toBe(false);
     expect(clinician.capacity).toEqual({ caseloadMax: 0, caseloadCurrent: 0, weeklyNewClientLimit: 0, newClientsThisWeek: 0 });
     expect(notes.map((note) => note.code)).toEqual(["assumed-not-accepting", "assumed-no-capacity", "unknown-code"]);
+    // An extension whose codes disagree (two parts, or two codings of one) says nothing of accepting: read as not, noted.
+    const coding = (code: string) => ({ system: "http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/AcceptingPatientsCS", code });
+    const part = (...codes: string[]) => ({ url: "acceptingPatients", valueCodeableConcept: { coding: codes.map(coding) } });
+    const withParts = (...parts: object[]) =>
+      bare.map((role) => ({
+        ...role,
+        extension: [...(role.extension ?? []), { url: FhirExtensions.newPatients, extension: parts } as Extension],
+      }));
+    const at = (bare[0]?.extension ?? []).length;
+    for (const parts of [[part("newpt"), part("nopt")], [part("nopt"), part("newpt")], [part("newpt", "nopt")]]) {
+      const read = clinicianFromFhir(practitioner, withParts(...parts), options);
+      expect(read.clinician.acceptingNewClients).toBe(false);
+      expect(read.notes).toContainEqual({ path: ["practitionerRoles", 0, "extension", at], code: "values-disagree" });
+    }
+    expect(clinicianFromFhir(practitioner, withParts(part("newpt"), part("newpt")), options).clinician.acceptingNewClients).toBe(true);
   });
 
   it("reads a capacity, fee or floor given more than once the cautious way, in any order, and notes each value not read", () => {

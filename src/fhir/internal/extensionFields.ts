@@ -29,18 +29,29 @@ export interface ExtensionFields {
   outcomes: DomainOutcome[];
 }
 
-/** Plan-Net `newpatients`: true when any `acceptingPatients` says `newpt`. */
-function accepting(reader: FhirReader, element: Located<FhirObject>, previous: boolean | undefined): boolean | undefined {
+/**
+ * Plan-Net `newpatients`: true when any such extension says `newpt`. One
+ * whose `acceptingPatients` codes disagree (`newpt` and `nopt`, given twice
+ * or as two codings) says no such thing: it is read as not accepting, the
+ * cautious way, with a `values-disagree` note.
+ */
+function accepting(reader: FhirReader, element: Located<FhirObject>, previous: boolean | undefined, notes: FhirNote[]): boolean | undefined {
   let result = previous;
   for (const found of extensionsOf(reader, element.value, FhirExtensions.newPatients, element.path)) {
-    for (const part of extensionsOf(reader, found.value, "acceptingPatients", found.path)) {
+    const said = new Set<string>();
+    const parts = extensionsOf(reader, found.value, "acceptingPatients", found.path);
+    // An extension without the part says nothing (read as before any: not known).
+    if (parts.length === 0) continue;
+    for (const part of parts) {
       const at = [...part.path, "valueCodeableConcept"];
       const codes = codingsOf(reader, part.value.valueCodeableConcept, at).filter(
         ({ value }) => value.system === ACCEPTING_PATIENTS_SYSTEM,
       );
       if (codes.length === 0) reader.report(at, "invalid-value", "one of [nopt, newpt, existptonly, existptfam]");
-      result = (result ?? false) || codes.some(({ value }) => value.code === "newpt");
+      for (const { value } of codes) said.add(value.code === "newpt" ? "newpt" : "other");
     }
+    if (said.size > 1) notes.push({ path: [...found.path], code: "values-disagree" });
+    result = (result ?? false) || (said.size === 1 && said.has("newpt"));
   }
   return result;
 }
@@ -285,7 +296,7 @@ export function extensionFields(reader: FhirReader, elements: readonly Located<F
   const seenOutcomes = new Set<string>();
   const given = { capacities: [] as Located<Partial<Capacity>>[], fees: [] as Located<Money>[], floors: [] as Located<Money>[] };
   for (const element of elements) {
-    fields.accepting = accepting(reader, element, fields.accepting);
+    fields.accepting = accepting(reader, element, fields.accepting, notes);
     capacities(reader, element, given.capacities, notes);
     amounts(reader, element, FhirExtensions.fee, given.fees);
     amounts(reader, element, FhirExtensions.slidingScaleFloor, given.floors);
