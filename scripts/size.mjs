@@ -147,8 +147,9 @@ const BUDGETS = {
   // Then by validated copies built by a constructor with room for every field (about 50 B), which leaves no growing
   // store of properties behind as garbage. Then by the payload zod's checks read, lent again once a value has passed
   // them (about 20 B). Then by the shared error module's texts for a second authorization kind and a repeated event id
-  // (about 40 B).
-  "composeUpdate without zod": 17.6 * KB,
+  // (about 40 B). Then by deny provisions comparing an identifier by its digits alone where its system keeps only
+  // digits, kept beside the letters-and-digits spelling, and identifiers reduced to nothing naming no one (about 0.15 kB).
+  "composeUpdate without zod": 17.7 * KB,
   // Everything grew by referwell/intake and the issue codes its checks report (shared by every app), then by the
   // intake measures and the waitlist review (about 0.9 kB), by the planner's owner-day and calendar-text rules, and by
   // the matcher's partner preference, by the referral rule's verify-benefits notice (about 0.1 kB), and by the client's
@@ -183,8 +184,9 @@ const BUDGETS = {
   // no longer holds left out, and the hand-over step after a change already made (about 0.3 kB, mostly its words).
   // Then by the ways to keep paying after a loss of in-network cover already past judged by the cover the client holds
   // today, a finding's own day the treating clinician can no longer see the client, and a capacity's part given twice
-  // read the cautious way (about 0.25 kB).
-  "everything without zod": 98.1 * KB,
+  // read the cautious way (about 0.25 kB). Then by deny provisions comparing an identifier by the digits alone where
+  // its system keeps only digits, and a Plan-Net newpatients whose codes disagree (about 0.12 kB).
+  "everything without zod": 98.2 * KB,
   // referwell/fhir on its own: its readers and writers, the code maps as data, and the model schemas they validate with;
   // then consents in and out (about 5 kB): the Consent reader and writer, and the consent schemas and built-in categories
   // they validate and read security labels with. An app that imports only the clinician or client readers does not
@@ -197,14 +199,17 @@ const BUDGETS = {
   // outcome rating kept, and the notes that say so.
   // Then by a capacity, fee or floor given more than once read the cautious way: the least room, the highest amount,
   // a floor above every fee raising the fee, a part left out read as the record needs it, and the notes that say so
-  // (about 0.65 kB, as without zod). Then by a part given twice in one capacity read the cautious way (about 90 B).
-  "fhir with zod": 58.6 * KB,
+  // (about 0.65 kB, as without zod). Then by a part given twice in one capacity read the cautious way (about 90 B),
+  // and by an outcome's part given twice refused and a newpatients whose codes disagree read as not accepting
+  // (about 0.1 kB).
+  "fhir with zod": 58.7 * KB,
   // Without zod it grew by the client record's stays and stated preferences, which it validates, then by consents in and out,
   // the outcome profile, and stays from temporary addresses.
   // Then by the compiled reader of validate.
   // Then by a capacity, fee or floor given more than once read the cautious way, and a part given twice in one
-  // capacity, each part refused above what the clinician record allows (about 0.1 kB).
-  "fhir without zod": 30.9 * KB,
+  // capacity, each part refused above what the clinician record allows (about 0.1 kB), then by an outcome's part given
+  // twice refused and a newpatients whose codes disagree read as not accepting (about 0.1 kB).
+  "fhir without zod": 31.0 * KB,
 };
 
 const BUNDLERS = {

@@ -7,6 +7,7 @@ import {
   evaluateConsent,
   type EvaluateOptionsInput,
   part2RedisclosureNotice,
+  prepareConsents,
   type UpdateRequestInput,
 } from "referwell/consent";
 import { consentOf } from "../support/consentOf.js";
@@ -138,6 +139,46 @@ describe("adversarial consents: recipients are identities", () => {
     const asked = { recipient: { referrerId: "ref-z", identifiers: [{ system: GMC, value: "7654321" }] } };
     expect(decide([permit], asked)).toBe("deny other-recipient");
     expect(decide([permit], asked, { identifierSystems: [{ system: GMC, keep: "digits" }] })).toBe("permit permitted");
+  });
+
+  it("a deny binds every spelling a permit would take for the same identifier: an NPI with letters, a host's digits", () => {
+    const npi = (value: string) => ({ identifier: { system: NPI, value } });
+    for (const [named, held] of [
+      ["1234567893", "NPI 1234567893"],
+      ["1234567893", "1234567893x"],
+      ["1234567893", "npi:1234567893"],
+      ["1234567893", "1234567893\u0661"],
+      ["NPI 1234567893", "1234567893"],
+    ]) {
+      const asked = { recipient: { referrerId: "ref-a", identifiers: [{ system: NPI, value: held as string }] } };
+      for (const permit of [npi(named as string), { referrerId: "ref-a" }]) {
+        const denying = consent({ recipients: [permit], deny: [{ id: "not-dr-x", recipients: [npi(named as string)] }] });
+        expect(decide([denying], asked)).toBe("deny denied-by-provision");
+        expect(decide(prepareConsents([denying]) as never, asked)).toBe("deny denied-by-provision");
+      }
+    }
+    const host = { identifierSystems: [{ system: GMC, keep: "digits" as const }] };
+    const both = consent({
+      recipients: [{ identifier: { system: GMC, value: "A-1" } }],
+      deny: [{ id: "not-a1", recipients: [{ identifier: { system: GMC, value: "A-1" } }] }],
+    });
+    const asked = { recipient: { referrerId: "ref-z", identifiers: [{ system: GMC, value: "B1" }] } };
+    expect(decide([both], asked, host)).toBe("deny denied-by-provision");
+  });
+
+  it("identifiers a rule reduces to nothing name no one, and case folds without merging different letters", () => {
+    const named = (system: string, value: string) => consent({ recipients: [{ identifier: { system, value } }] });
+    const holding = (system: string, value: string) => ({ recipient: { referrerId: "ref-z", identifiers: [{ system, value }] } });
+    expect(decide([named(GMC, "PENDING")], holding(GMC, "N/A"), { identifierSystems: [{ system: GMC, keep: "digits" }] })).toBe(
+      "deny other-recipient",
+    );
+    expect(decide([named(GMC, "+++")], holding(GMC, "###"), { identifierSystems: [{ system: GMC, keep: "letters-and-digits" }] })).toBe(
+      "deny other-recipient",
+    );
+    const MAIL = "mailto";
+    expect(decide([named(MAIL, "strasse@x.de")], holding(MAIL, "straße@x.de"))).toBe("deny other-recipient");
+    expect(decide([named(MAIL, "isik@x.tr")], holding(MAIL, "ısık@x.tr"))).toBe("deny other-recipient");
+    expect(decide([named(MAIL, "Dr.Ruiz@X.org")], holding(MAIL, "dr.ruiz@x.org"))).toBe("permit permitted");
   });
 
   it("a deny by referrer id and a permit by identifier that may name the same person: closed until the host declares its records distinct", () => {

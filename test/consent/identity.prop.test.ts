@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { type ConsentInput, evaluateConsent, Identifier } from "referwell/consent";
+import { type ConsentInput, evaluateConsent, Identifier, prepareConsents } from "referwell/consent";
 import { NPI_SYSTEM, npi, SEPARATORS, spellingOf } from "../arbitraries/identifiers.js";
 import { consentOf } from "../support/consentOf.js";
 
@@ -62,6 +62,36 @@ describe("recipients are matched as identities", () => {
       // Named by referrer id, the recipient is the record the client named: the deny names another record.
       const byId = consent({ deny: [{ id: "not-dr-b", recipients: [{ referrerId: "ref-b" }] }] });
       expect(ask([byId], [{ system: NPI_SYSTEM, value }]).reason).toBe("permitted");
+    },
+  );
+
+  // Values from a small alphabet of letters, digits, separators and look-alikes, so that spellings meet often.
+  const spelling = fc
+    .array(fc.constantFrom("1", "2", "a", "A", "ß", "s", "S", "ı", "i", "I", "-", " ", ":", "+", "\u0661", "\uff11"), {
+      minLength: 1,
+      maxLength: 6,
+    })
+    .map((characters) => characters.join(""));
+  const rule = fc.record({
+    keep: fc.constantFrom("digits", "letters-and-digits", "all") as fc.Arbitrary<"digits" | "letters-and-digits" | "all">,
+    case: fc.constantFrom("fold", "exact") as fc.Arbitrary<"fold" | "exact">,
+  });
+  test.prop([spelling, spelling, fc.option(rule, { nil: undefined }), fc.boolean(), fc.boolean()], RUNS)(
+    "whatever a permit takes for one identifier, a deny naming it takes too, by any rule, prepared or not",
+    (named, held, hostRule, permitByIdentifier, prepared) => {
+      const system = GMC;
+      const options = hostRule === undefined ? {} : { identifierSystems: [{ system, ...hostRule }] };
+      if (!Identifier.safeParse({ system, value: named }).success || !Identifier.safeParse({ system, value: held }).success) return;
+      const holding = [{ system, value: held }];
+      if (ask([consent({ recipients: [{ identifier: { system, value: named } }] })], holding, options).reason !== "permitted") return;
+      const denying = [
+        consent({
+          recipients: permitByIdentifier ? [{ identifier: { system, value: named } }] : [{ referrerId: "ref-a" }],
+          deny: [{ id: "not-them", recipients: [{ identifier: { system, value: named } }] }],
+        }),
+      ];
+      const decision = ask(prepared ? (prepareConsents(denying) as unknown as ConsentInput[]) : denying, holding, options);
+      expect([decision.decision, decision.reason]).toEqual(["deny", "denied-by-provision"]);
     },
   );
 });

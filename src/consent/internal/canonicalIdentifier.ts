@@ -47,16 +47,25 @@ export function ruleFor(system: string, hostRules?: ReadonlyMap<string, SystemRu
   return hostRules?.get(system) ?? (system === NPI_SYSTEM ? NPI_RULE : DEFAULT_RULE);
 }
 
-/** An identifier value, canonical under its system's rule: NFKC (full-width digits become digits), separators dropped, then the rule. */
-export function canonicalValue(value: string, rule: SystemRule): string {
-  const plain = ALPHANUMERIC.test(value)
+/** NFKC (full-width digits become digits), separators dropped. */
+function plainValue(value: string): string {
+  return ALPHANUMERIC.test(value)
     ? value
     : PLAIN_ASCII.test(value)
       ? value.replace(/[-._/\\]/g, "")
       : value.normalize("NFKC").replace(SEPARATORS, "");
+}
+
+/**
+ * An identifier value, canonical under its system's rule: NFKC (full-width digits become digits), separators dropped,
+ * then the rule. Case folds to lower case, which merges no two letters that differ (upper case would merge `ß` with
+ * `ss`, and the dotless `ı` with `i`).
+ */
+export function canonicalValue(value: string, rule: SystemRule): string {
+  const plain = plainValue(value);
   const kept =
     rule.keep === "digits" ? plain.replace(/\D/g, "") : rule.keep === "letters-and-digits" ? plain.replace(/[^\p{L}\p{N}]/gu, "") : plain;
-  return rule.case === "fold" ? kept.toUpperCase() : kept;
+  return rule.case === "fold" ? kept.toLowerCase() : kept;
 }
 
 /**
@@ -76,27 +85,32 @@ export function isValidNpi(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** The key two identifiers share exactly when they name the same identity: canonical system and value. */
+/**
+ * The key two identifiers share exactly when they name the same identity: canonical system and value. Undefined for
+ * a value its system's rule reduces to nothing (`PENDING` where only digits count), which names no one: two such
+ * values never name the same person.
+ */
 export function identifierKey(
   identifier: { readonly system: string; readonly value: string },
   hostRules: ReadonlyMap<string, SystemRule>,
-): string {
+): string | undefined {
   const system = canonicalSystem(identifier.system);
-  return `${system}\u0000${canonicalValue(identifier.value, ruleFor(system, hostRules))}`;
+  const value = canonicalValue(identifier.value, ruleFor(system, hostRules));
+  return value === "" ? undefined : `${system}\u0000${value}`;
 }
 
 /**
- * A looser spelling for deny provisions, so that they fail closed: letters
- * and digits alone, case folded, whatever the system's rule. Two spellings
- * that differ only in punctuation or symbols (a minus sign for a hyphen,
- * brackets) may be one identifier, so a restriction naming one binds the
- * other.
+ * The looser spellings deny provisions compare, so that they fail closed.
+ * `letters`: letters and digits alone, in lower case, for a system whose
+ * rule keeps letters: two spellings that differ only in punctuation, symbols
+ * or case (a minus sign for a hyphen, brackets) may be one identifier, so a
+ * restriction naming one binds the other. `digits`: the digits alone, for a
+ * system whose rule keeps only digits (the NPI's, or a host's), where
+ * `NPI 1234567893` is the NPI `1234567893`. Each is worked out from what
+ * the canonical value keeps, so two values with one canonical spelling
+ * always share it: whatever a permit takes for one identifier, a deny does too.
  */
-export function skeletonValue(value: string): string {
-  const kept = ALPHANUMERIC.test(value)
-    ? value
-    : PLAIN_ASCII.test(value)
-      ? value.replace(/[^A-Za-z0-9]/g, "")
-      : value.normalize("NFKC").replace(/[^\p{L}\p{N}]/gu, "");
-  return kept.toUpperCase();
+export function skeletonValues(value: string): { readonly letters: string; readonly digits: string } {
+  const plain = plainValue(value);
+  return { letters: plain.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""), digits: plain.replace(/\D/g, "") };
 }

@@ -1,10 +1,33 @@
-import { canonicalSystem, skeletonValue } from "./canonicalIdentifier.js";
+import { canonicalSystem, skeletonValues } from "./canonicalIdentifier.js";
 import type { Consent, ConsentRecipient } from "../schemas.js";
 
-/** A deny provision's recipients, indexed: the referrer ids it names, and by canonical system the looser spellings (see `skeletonValue`) of the identifiers it names there. */
+/** By canonical system, the looser spellings (see `skeletonValues`) of identifiers there: letters and digits, and digits alone. */
+export interface Skeletons {
+  readonly letters: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly digits: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** Adds an identifier's looser spellings under its canonical system. */
+export function addSkeletons(
+  skeletons: { letters: Map<string, Set<string>>; digits: Map<string, Set<string>> },
+  system: string,
+  value: string,
+): void {
+  const { letters, digits } = skeletonValues(value);
+  for (const [map, spelling] of [
+    [skeletons.letters, letters],
+    [skeletons.digits, digits],
+  ] as const) {
+    let values = map.get(system);
+    if (values === undefined) map.set(system, (values = new Set()));
+    values.add(spelling);
+  }
+}
+
+/** A deny provision's recipients, indexed: the referrer ids it names, and the looser spellings of the identifiers it names. */
 export interface DenyRecipients {
   readonly referrerIds: ReadonlySet<string>;
-  readonly skeletons: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly skeletons: Skeletons;
 }
 
 /** Consent lists this copy of the library validated and froze, so they are not validated again. */
@@ -15,15 +38,13 @@ const denyRecipients = new WeakMap<Consent["deny"][number], DenyRecipients>();
 /** Indexes a deny provision's recipients once, so each later call looks up the recipient instead of reading every entry. `systems` keeps the canonical spelling of each system seen: a list names few, many times over. */
 function indexRecipients(entries: readonly ConsentRecipient[], systems: Map<string, string>): DenyRecipients {
   const referrerIds = new Set<string>();
-  const skeletons = new Map<string, Set<string>>();
+  const skeletons = { letters: new Map<string, Set<string>>(), digits: new Map<string, Set<string>>() };
   for (const entry of entries) {
     if (entry.referrerId !== undefined) referrerIds.add(entry.referrerId);
     else if (entry.identifier !== undefined) {
       let system = systems.get(entry.identifier.system);
       if (system === undefined) systems.set(entry.identifier.system, (system = canonicalSystem(entry.identifier.system)));
-      let values = skeletons.get(system);
-      if (values === undefined) skeletons.set(system, (values = new Set()));
-      values.add(skeletonValue(entry.identifier.value));
+      addSkeletons(skeletons, system, entry.identifier.value);
     }
   }
   return { referrerIds, skeletons };

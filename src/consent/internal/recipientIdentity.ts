@@ -1,5 +1,5 @@
-import { canonicalSystem, identifierKey, skeletonValue, type SystemRule } from "./canonicalIdentifier.js";
-import { type DenyRecipients, indexedRecipients } from "./preparedConsents.js";
+import { canonicalSystem, identifierKey, ruleFor, skeletonValues, type SystemRule } from "./canonicalIdentifier.js";
+import { addSkeletons, type DenyRecipients, indexedRecipients, type Skeletons } from "./preparedConsents.js";
 import type { ConsentRecipient, DenyProvision, IdentifierSystem, RecipientRef } from "../schemas.js";
 
 /** How a list of consent recipients names the recipient: by referrer id, only by an identifier, or not at all. */
@@ -10,8 +10,8 @@ export interface Identity {
   readonly referrerId: string;
   /** Canonical keys of the identifiers the host holds for them. */
   readonly keys: ReadonlySet<string>;
-  /** By canonical system they hold an identifier in, the looser spellings of their values there, which deny provisions compare with (see `skeletonValue`). */
-  readonly skeletons: ReadonlyMap<string, ReadonlySet<string>>;
+  /** By canonical system they hold an identifier in, the looser spellings of their values there, which deny provisions compare with (see `skeletonValues`). */
+  readonly skeletons: Skeletons;
   readonly rules: ReadonlyMap<string, SystemRule>;
   /** Canonical systems already worked out in this call: a call's identifiers name few systems, many times over. */
   readonly systemCache: Map<string, string>;
@@ -24,16 +24,16 @@ export function systemRules(systems: readonly IdentifierSystem[]): ReadonlyMap<s
 
 /** Canonicalises the recipient's identifiers once, for every comparison of a call. */
 export function identityOf(recipient: RecipientRef, rules: ReadonlyMap<string, SystemRule>): Identity {
-  const skeletons = new Map<string, Set<string>>();
+  const skeletons = { letters: new Map<string, Set<string>>(), digits: new Map<string, Set<string>>() };
+  for (const identifier of recipient.identifiers) addSkeletons(skeletons, canonicalSystem(identifier.system), identifier.value);
+  const keys = new Set<string>();
   for (const identifier of recipient.identifiers) {
-    const system = canonicalSystem(identifier.system);
-    const values = skeletons.get(system) ?? new Set<string>();
-    values.add(skeletonValue(identifier.value));
-    skeletons.set(system, values);
+    const key = identifierKey(identifier, rules);
+    if (key !== undefined) keys.add(key);
   }
   return {
     referrerId: recipient.referrerId,
-    keys: new Set(recipient.identifiers.map((identifier) => identifierKey(identifier, rules))),
+    keys,
     skeletons,
     rules,
     systemCache: new Map(),
@@ -56,9 +56,22 @@ export function naming(entries: readonly ConsentRecipient[], identity: Identity)
   for (const entry of entries) {
     if (entry.referrerId !== undefined) {
       if (entry.referrerId === identity.referrerId) return "referrer";
-    } else if (entry.identifier !== undefined && identity.keys.has(identifierKey(entry.identifier, identity.rules))) found = "identifier";
+    } else if (entry.identifier !== undefined) {
+      // A value its rule reduces to nothing names no one (see identifierKey).
+      const key = identifierKey(entry.identifier, identity.rules);
+      if (key !== undefined && identity.keys.has(key)) found = "identifier";
+    }
   }
   return found;
+}
+
+/**
+ * The looser spellings of the recipient's values in a canonical system, in the form its rule compares (digits alone
+ * where it keeps only digits); undefined when they hold none there.
+ */
+function spellingsIn(identity: Identity, system: string): ReadonlySet<string> | undefined {
+  const { letters, digits } = identity.skeletons;
+  return ruleFor(system, identity.rules).keep === "digits" ? digits.get(system) : letters.get(system);
 }
 
 /** A reach: `certain`, `if-same-person`, or `undefined` when the provision cannot be about this recipient. */
@@ -86,8 +99,11 @@ function scannedReach(entries: readonly ConsentRecipient[], identity: Identity):
       if (entry.referrerId === identity.referrerId) return "certain";
       reach = "if-same-person";
     } else if (entry.identifier !== undefined) {
-      const held = identity.skeletons.get(systemOf(identity, entry.identifier.system));
-      if (held === undefined || held.has(skeletonValue(entry.identifier.value))) return "certain";
+      const system = systemOf(identity, entry.identifier.system);
+      const held = spellingsIn(identity, system);
+      if (held === undefined) return "certain";
+      const named = skeletonValues(entry.identifier.value);
+      if (held.has(ruleFor(system, identity.rules).keep === "digits" ? named.digits : named.letters)) return "certain";
     }
   }
   return reach;
@@ -96,9 +112,10 @@ function scannedReach(entries: readonly ConsentRecipient[], identity: Identity):
 /** The same answer as {@link scannedReach}, from the provision's index. */
 function indexedReach(index: DenyRecipients, identity: Identity): Reach {
   if (index.referrerIds.has(identity.referrerId)) return "certain";
-  for (const [system, named] of index.skeletons) {
-    const held = identity.skeletons.get(system);
+  for (const [system, letters] of index.skeletons.letters) {
+    const held = spellingsIn(identity, system);
     if (held === undefined) return "certain";
+    const named = ruleFor(system, identity.rules).keep === "digits" ? (index.skeletons.digits.get(system) as ReadonlySet<string>) : letters;
     const [fewer, more] = held.size <= named.size ? [held, named] : [named, held];
     for (const skeleton of fewer) if (more.has(skeleton)) return "certain";
   }

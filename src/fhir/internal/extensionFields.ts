@@ -35,7 +35,12 @@ export interface ExtensionFields {
  * or as two codings) says no such thing: it is read as not accepting, the
  * cautious way, with a `values-disagree` note.
  */
-function accepting(reader: FhirReader, element: Located<FhirObject>, previous: boolean | undefined, notes: FhirNote[]): boolean | undefined {
+function accepting(
+  reader: FhirReader,
+  element: Located<FhirObject>,
+  previous: boolean | undefined,
+  notes: FhirNote[],
+): boolean | undefined {
   let result = previous;
   for (const found of extensionsOf(reader, element.value, FhirExtensions.newPatients, element.path)) {
     const said = new Set<string>();
