@@ -20,7 +20,8 @@ import type { ConsentDecision } from "./types.js";
  *
  * The day: with `options.timeZone`, the local date of `at` there; a plain
  * date is that day. An instant without a zone may fall on two or three
- * calendar days somewhere between UTC−12 and UTC+14, and the disclosure is
+ * calendar days somewhere between UTC−12 and UTC+14, or on the date it is
+ * written with (at an offset beyond those), and the disclosure is
  * permitted only if it is permitted on every one of them (the reading that
  * discloses less wins): pass the practice's zone.
  *

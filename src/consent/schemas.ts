@@ -473,7 +473,8 @@ export type ConsentQueryInput = z.input<typeof ConsentQuery>;
  * - `timeZone`: the IANA zone whose calendar day `at` is read in. Without
  *   it, the day of an instant is uncertain, and a consent permits only if
  *   it permits on every day the instant falls on somewhere between UTC−12
- *   and UTC+14 (the reading that discloses less wins).
+ *   and UTC+14, and on the date it is written with (the reading that
+ *   discloses less wins).
  * - `identifierSystems`: how the host's own identifier systems are compared
  *   (see {@link IdentifierSystem}).
  * - `distinctReferrers`: `true` when the host declares that no person has

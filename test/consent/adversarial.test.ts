@@ -212,6 +212,21 @@ describe("adversarial consents: time fails closed", () => {
     expect(composeUpdate(request({ consents: [renewalFrom24th], now: "2026-11-24T02:00:00Z" })).status).toBe("nothing");
     expect(decide([renewalFrom24th], { at: "2026-11-24T02:00:00Z" }, { timeZone: "Europe/London" })).toBe("permit permitted");
   });
+
+  it("an instant written at an offset beyond civil time's still counts the date it is written with", () => {
+    // 00:30 on the 25th at +23:00 is 01:30 UTC on the 24th: its written date is after the consent ended.
+    expect(decide([consent({ period: { start: "2026-06-01", end: "2026-11-24" } })], { at: "2026-11-25T00:30:00+23:00" })).toBe(
+      "deny expired",
+    );
+    expect(
+      composeUpdate(
+        request({ consents: [consent({ period: { start: "2026-06-01", end: "2026-11-24" } })], now: "2026-11-25T00:30:00+23:00" }),
+      ).status,
+    ).toBe("nothing");
+    // 22:00 on the 22nd at -23:00 is 21:00 UTC on the 23rd: its written date is before the consent was signed.
+    const signed23rd = consent({ signed: "2026-11-23", period: { start: "2026-11-23" } });
+    expect(decide([signed23rd], { at: "2026-11-22T22:00:00-23:00" })).toBe("deny not-yet-signed");
+  });
 });
 
 describe("adversarial consents: status and supersession", () => {

@@ -13,7 +13,9 @@ const EASTMOST_HOURS = 14;
  * instant with a `timeZone`, falls on one day (see `dayOf`). An instant
  * without a zone could be read anywhere, so it may fall on any day it has
  * somewhere between UTC−12 and UTC+14: two days, or three when the 26 hours
- * straddle two midnights. Where a disclosure depends on the day, it must
+ * straddle two midnights; and on the date it is written with, at its own
+ * offset (the day `dayOf` gives it), even where that offset is beyond any
+ * civil time's (`+23:00`). Where a disclosure depends on the day, it must
  * hold on all of them (the reading that discloses less wins).
  */
 export function possibleDays(now: Now, timeZone?: string): readonly IsoDate[] {
@@ -22,5 +24,6 @@ export function possibleDays(now: Now, timeZone?: string): readonly IsoDate[] {
   const first = isoDateOf(ms + WESTMOST_HOURS * HOUR_MS);
   const last = isoDateOf(ms + EASTMOST_HOURS * HOUR_MS);
   const middle = isoDateOf(ms + ((WESTMOST_HOURS + EASTMOST_HOURS) / 2) * HOUR_MS);
-  return [...new Set([first, middle, last])];
+  // YYYY-MM-DD strings sort as the days they name.
+  return [...new Set([first, middle, last, dayOf(now)])].sort();
 }
