@@ -185,8 +185,10 @@ const BUDGETS = {
   // Then by the ways to keep paying after a loss of in-network cover already past judged by the cover the client holds
   // today, a finding's own day the treating clinician can no longer see the client, and a capacity's part given twice
   // read the cautious way (about 0.25 kB). Then by deny provisions comparing an identifier by the digits alone where
-  // its system keeps only digits, and a Plan-Net newpatients whose codes disagree (about 0.12 kB).
-  "everything without zod": 98.2 * KB,
+  // its system keeps only digits, and a Plan-Net newpatients whose codes disagree (about 0.12 kB). Then by the words of
+  // the hand-over with risk open after care is cut off, and of the continuity-of-care notice for a client who has left
+  // the plan (about 0.25 kB).
+  "everything without zod": 98.4 * KB,
   // referwell/fhir on its own: its readers and writers, the code maps as data, and the model schemas they validate with;
   // then consents in and out (about 5 kB): the Consent reader and writer, and the consent schemas and built-in categories
   // they validate and read security labels with. An app that imports only the clinician or client readers does not

@@ -47,9 +47,11 @@ const CaseRecords = ReferralCase.omit({ client: true, clinician: true });
  * A clinician or a whole practice leaving payer panels (or going self-pay)
  * on a date: which clients in care lose in-network cover and need a
  * referral, each with an assessment whose criteria ask for the panel being
- * left (seed 002: choose a therapist from the panel that you're leaving)
- * and whose alternatives follow the policy (self-pay, superbill,
- * out-of-network billing). Only losses this exit causes count: a finding
+ * left (seed 002: choose a therapist from the panel that you're leaving;
+ * after an exit already past, the networks a client who has left that
+ * payer since holds today) and whose alternatives follow the policy
+ * (self-pay, superbill, out-of-network billing; after an exit already past,
+ * as the cover the client holds today allows). Only losses this exit causes count: a finding
  * dated the exit date that names one of its payers (any payer when going
  * self-pay); a panel that ended earlier, even within the episode, is not
  * this exit's concern. Clients who stay covered (another panel of the

@@ -300,6 +300,32 @@ describe("assembling the assessment", () => {
     const gone = dated("clinician-leaving", "clinician-leaving", "2026-11-01", { cannotContinueFrom: "2026-11-01" });
     const continuity = assess(referralCase(), { rules: [gone] }).preparation.find((step) => step.code === "continuity-until-transfer");
     expect([continuity?.dueBy, continuity?.summary.startsWith("You can no longer see the client")]).toEqual([NOW, true]);
+    // With risk open, risk is assessed first, within the contact the law allows, and the hand-over is not held back.
+    const atRisk = assess(referralCase({ risk: [{ source: "clinician-rating", date: "2026-11-20", level: "high" }] }), { rules: [gone] });
+    expect(atRisk.preparation.map((step) => step.code)).toEqual(["continue-care-while-risk-is-assessed"]);
+    expect(atRisk.preparation[0]?.summary).toMatch(
+      /^You can no longer see the client in a way they attend \(see the findings\), and risk is open/,
+    );
+    const stillSeeing = assess(referralCase({ risk: [{ source: "clinician-rating", date: "2026-11-20", level: "high" }] }), {
+      rules: [dated("later", "later", "2027-01-10")],
+    });
+    expect(stillSeeing.preparation[0]?.summary).toMatch(/^Keep seeing the client and assess risk first/);
+  });
+
+  it("criteria: a stay elsewhere the clinician cannot follow bars care from its first day", () => {
+    // Away in Washington from 2026-12-10, where the clinician may not practise and has no video, beside a panel exit on
+    // 2027-01-01, both soon: care starts when the stay does, so no day is left without a clinician who may see them.
+    const away = assess(
+      referralCase({
+        client: { stays: [{ place: { jurisdiction: "US-WA" }, period: { start: "2026-12-10", end: "2027-04-30" } }] },
+        clinician: { telehealth: false, insurancePanels: [{ payerId: "aetna", period: { start: "2020-01-01", end: "2026-12-31" } }] },
+      }),
+    );
+    expect(away.findings.map((finding) => [finding.code, finding.urgency, finding.careFrom, finding.cannotContinueFrom])).toEqual([
+      ["away", "soon", "2026-12-10", "2026-12-10"],
+      ["leaving-panel", "soon", "2027-01-01", undefined],
+    ]);
+    expect(away.criteria.startDate).toBe("2026-12-10");
   });
 
   it("after a loss already past, the ways to keep paying are those of the cover the client holds now", () => {
@@ -326,8 +352,11 @@ describe("assembling the assessment", () => {
       [],
       [{ payerId: "or-plan" }],
     ]);
-    // The continuity-of-care notice of the plan's network stays: it covers the days the client still held the plan.
-    expect(medicaid.notices.map((notice) => notice.code)).toContain("continuity-of-care");
+    // The continuity-of-care notice of the plan's network stays for the clinician (the sessions before the client left
+    // the plan), told to the client as what the plan may have covered, not as care to come.
+    const continuity = medicaid.notices.find((notice) => notice.code === "continuity-of-care");
+    expect(continuity?.summary).toMatch(/The client has since left it: this bears only on sessions before then\.$/);
+    expect(continuity?.explanation).toMatch(/^If you were in ongoing treatment when I left your former plan's network/);
     expect(medicaid.criteria.require.payment).toEqual({ payers: [{ payerId: "or-plan" }] });
     // A commercial plan now: self-pay within the client's maximum, a superbill to it; nothing is sure of out-of-network
     // billing, since the new plan does not say it pays out of network.

@@ -31,6 +31,7 @@ export function payingAfter(context: RuleContext, loss: NetworkLoss): PayingAfte
 /** For the clinician's summary: the cover the client has left since the loss, and what they hold now; empty when nothing changed. */
 export function leftSinceSummary({ payers, leftSince }: PayingAfter): string {
   if (leftSince.length === 0) return "";
-  const ids = (list: readonly PayerRef[]) => list.map((payer) => payer.payerId).join(", ");
+  const ids = (list: readonly PayerRef[]) =>
+    list.map((payer) => (payer.planId === undefined ? payer.payerId : `${payer.payerId} (${payer.planId})`)).join(", ");
   return ` The client has since left ${ids(leftSince)}; cover now: ${payers.length === 0 ? "none" : ids(payers)}.`;
 }

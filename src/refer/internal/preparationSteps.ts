@@ -11,12 +11,24 @@ const CONSENT_TO_SHARE: PreparationStep = {
     "referwell's policy; NASW Code of Ethics 1.16(b) (disclose pertinent information with the client's consent); HIPAA permits disclosure for treatment without authorization, 45 CFR 164.506(c)(2), except psychotherapy notes, 45 CFR 164.508(a)(2); 42 CFR 2.31 (Part 2 consent); more stringent state law, 45 CFR 160.203(b)",
 };
 
-/** Steps that only continue care: while risk is open, these are all a referral gets (no ending, no hand-off). */
-function whileRiskIsOpen(context: RuleContext, findings: readonly Finding[], alternatives: readonly string[]): PreparationStep[] {
+/**
+ * Steps that only continue care: while risk is open, these are all a referral gets (no ending, no hand-off), unless the
+ * clinician can no longer see the client at all (`cutOff`): then risk is assessed within the contact the law allows,
+ * and the hand-over to someone who can see them is not held back.
+ */
+function whileRiskIsOpen(
+  context: RuleContext,
+  findings: readonly Finding[],
+  alternatives: readonly string[],
+  cutOff: boolean,
+): PreparationStep[] {
+  const level = context.safety.level;
   return [
     {
       code: "continue-care-while-risk-is-assessed",
-      summary: `Keep seeing the client and assess risk first (safety level ${context.safety.level}): no ending, no hand-off and no talk of either until risk is assessed and a plan is in place; then assess again.`,
+      summary: cutOff
+        ? `You can no longer see the client in a way they attend (see the findings), and risk is open (safety level ${level}): assess risk first within the contact the law allows you where they are, put the safety plan and crisis contacts in place, and hand over without delay to a clinician or crisis service who can see them there, passing on what the law allows of the risk assessment.`
+        : `Keep seeing the client and assess risk first (safety level ${level}): no ending, no hand-off and no talk of either until risk is assessed and a plan is in place; then assess again.`,
       source: "ACA Code of Ethics A.12 (no abandonment); NASW Code of Ethics 1.17(b); APA Ethics Code 10.10",
     },
     ...(findings.some((finding) => finding.code === "deterioration") ? [reviewRisk()] : []),
@@ -33,7 +45,7 @@ const CONTINUITY: PreparationStep = {
 const CONTINUITY_CUT_OFF: PreparationStep = {
   ...CONTINUITY,
   summary:
-    "You can no longer see the client in a way they attend (see the findings: a move, a stay elsewhere): hand over without delay, and until their first session with the new clinician keep only the contact the law allows you where they are, with the safety plan and crisis contacts in hand.",
+    "You can no longer see the client in a way they attend (see the findings): hand over without delay, and until their first session with the new clinician keep only the contact the law allows you where they are, with the safety plan and crisis contacts in hand.",
 };
 
 const reviewRisk = (): PreparationStep => ({
@@ -59,7 +71,9 @@ export function preparationSteps(
 ): PreparationStep[] {
   const { options } = context.policy;
   const alternatives = [...new Set(findings.flatMap((finding) => finding.alternatives.map((alternative) => alternative.kind)))];
-  if (context.safety.level !== "none") return whileRiskIsOpen(context, findings, alternatives);
+  // A move made or a stay under way after which the clinician cannot see the client at all: hand over now.
+  const cutOff = firstBarredDay(findings, context.now, true) === context.now;
+  if (context.safety.level !== "none") return whileRiskIsOpen(context, findings, alternatives, cutOff);
   // Care with the treating clinician goes on until the new clinician's first session, which is due by the start date
   // when that is later than today, and before the first day the treating clinician can no longer see the client in a way
   // they attend (a move, a stay elsewhere: see `cannotContinueFrom`).
@@ -69,8 +83,6 @@ export function preparationSteps(
   // The new clinician is met before care with them starts: by then, and by the start date when the need is urgent.
   const [handOffDay] = [lastDay, urgency === "urgent" ? startDate : undefined].filter((day): day is IsoDate => day !== undefined).sort();
   const handOffBy = handOffDay === undefined ? {} : { dueBy: handOffDay };
-  // A move made or a stay under way after which the clinician cannot see the client at all: hand over now.
-  const cutOff = firstBarredDay(findings, context.now, true) === context.now;
   return [
     ...(findings.some((finding) => finding.code === "deterioration") ? [reviewRisk()] : []),
     {

@@ -8,6 +8,7 @@ import { networkGapNotice } from "../internal/networkGapNotice.js";
 import { continueOrRefer } from "../internal/continueOrRefer.js";
 import { paymentWays } from "../internal/paymentWays.js";
 import { leftSinceSummary, payingAfter } from "../internal/payingAfter.js";
+import { comparePayers } from "../internal/comparePayers.js";
 
 /**
  * The practice is leaving the client's insurance panel, or going self-pay: the
@@ -100,7 +101,8 @@ export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
     ];
     // A client who has left the payer since pays as the cover they hold now allows, and is referred within it.
     const paying = payingAfter(context, loss);
-    const kept = paying.leftSince.length === 0 ? `; the client keeps ${payers} cover.` : ".";
+    const gone = lost.filter((payer) => paying.leftSince.some((left) => comparePayers(left, payer) === 0));
+    const kept = gone.length === 0 ? `; the client keeps ${payers} cover.` : ".";
     const summary =
       (selfPay
         ? `${clinician.name} goes self-pay ${past ? "since" : "from"} ${loss.date}; the client's ${payers} cover no longer applies.`
@@ -109,7 +111,7 @@ export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
     const ways = paymentWays(context, paying.payers, paying.on);
     const notices = [
       ...gaps,
-      ...continuityOfCareNotice(context, loss),
+      ...continuityOfCareNotice(context, loss, gone),
       ...goodFaithEstimate([...ways.alternatives, ...gaps.flatMap((gap) => gap.alternatives ?? [])], loss.date),
     ];
     return continueOrRefer(
@@ -121,7 +123,7 @@ export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
         change,
         refer: "I want you to keep getting care you can afford, so let's talk about your options, including a colleague your plan covers.",
         evidence,
-        criteria: { require: { payers: paying.leftSince.length === 0 ? [...lost] : [...paying.payers] } },
+        criteria: { require: { payers: gone.length === 0 ? [...lost] : [...paying.payers] } },
       },
       ways,
       notices,
