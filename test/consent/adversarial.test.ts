@@ -164,6 +164,15 @@ describe("adversarial consents: recipients are identities", () => {
     });
     const asked = { recipient: { referrerId: "ref-z", identifiers: [{ system: GMC, value: "B1" }] } };
     expect(decide([both], asked, host)).toBe("deny denied-by-provision");
+    // A capital sigma is lower-cased by itself, never by what follows it, so a symbol dropped cannot change it.
+    for (const keep of ["letters-and-digits", "all"] as const) {
+      const sigma = consent({
+        recipients: [{ identifier: { system: GMC, value: "\u0391\u03a3\u0392" } }],
+        deny: [{ id: "not-them", recipients: [{ identifier: { system: GMC, value: "\u0391\u03a3\u0392" } }] }],
+      });
+      const holding = { recipient: { referrerId: "ref-z", identifiers: [{ system: GMC, value: "\u0391\u03a3+\u0392" }] } };
+      expect(decide([sigma], holding, { identifierSystems: [{ system: GMC, keep }] })).toBe("deny denied-by-provision");
+    }
   });
 
   it("identifiers a rule reduces to nothing name no one, and case folds without merging different letters", () => {

@@ -67,7 +67,7 @@ describe("recipients are matched as identities", () => {
 
   // Values from a small alphabet of letters, digits, separators and look-alikes, so that spellings meet often.
   const spelling = fc
-    .array(fc.constantFrom("1", "2", "a", "A", "ß", "s", "S", "ı", "i", "I", "-", " ", ":", "+", "\u0661", "\uff11"), {
+    .array(fc.constantFrom("1", "2", "a", "A", "ß", "s", "S", "ı", "i", "I", "Σ", "σ", "ς", "Β", "-", " ", ":", "+", "\u0661", "\uff11"), {
       minLength: 1,
       maxLength: 6,
     })

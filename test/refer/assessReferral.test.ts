@@ -300,12 +300,13 @@ describe("assembling the assessment", () => {
     const gone = dated("clinician-leaving", "clinician-leaving", "2026-11-01", { cannotContinueFrom: "2026-11-01" });
     const continuity = assess(referralCase(), { rules: [gone] }).preparation.find((step) => step.code === "continuity-until-transfer");
     expect([continuity?.dueBy, continuity?.summary.startsWith("You can no longer see the client")]).toEqual([NOW, true]);
-    // With risk open, risk is assessed first, within the contact the law allows, and the hand-over is not held back.
+    // With risk open, risk is assessed first within the contact the law allows, and nothing is ended or handed over meanwhile.
     const atRisk = assess(referralCase({ risk: [{ source: "clinician-rating", date: "2026-11-20", level: "high" }] }), { rules: [gone] });
     expect(atRisk.preparation.map((step) => step.code)).toEqual(["continue-care-while-risk-is-assessed"]);
     expect(atRisk.preparation[0]?.summary).toMatch(
-      /^You can no longer see the client in a way they attend \(see the findings\), and risk is open/,
+      /^You can no longer see the client in a way they attend \(see the findings\), and risk is open .*: keep the contact the law allows you where they are .*no ending and no hand-off until risk is assessed/,
     );
+    expect(atRisk.safety.holdsHandOff).toBe(true);
     const stillSeeing = assess(referralCase({ risk: [{ source: "clinician-rating", date: "2026-11-20", level: "high" }] }), {
       rules: [dated("later", "later", "2027-01-10")],
     });
@@ -358,6 +359,25 @@ describe("assembling the assessment", () => {
     expect(continuity?.summary).toMatch(/The client has since left it: this bears only on sessions before then\.$/);
     expect(continuity?.explanation).toMatch(/^If you were in ongoing treatment when I left your former plan's network/);
     expect(medicaid.criteria.require.payment).toEqual({ payers: [{ payerId: "or-plan" }] });
+    // Two plans' networks left, and only one of the plans since: the notice speaks of the plan still held.
+    const partly = assess(
+      referralCase({
+        client: {
+          coverage: [
+            { payerId: "aetna", program: "commercial", period: { start: "2025-01-01", end: "2026-11-15" } },
+            { payerId: "uhc", program: "commercial", period: { start: "2025-01-01" } },
+          ],
+        },
+        clinician: {
+          insurancePanels: [
+            { payerId: "aetna", period: { start: "2020-01-01", end: "2026-10-31" } },
+            { payerId: "uhc", period: { start: "2020-01-01", end: "2026-10-31" } },
+          ],
+        },
+      }),
+    );
+    const notice = [...partly.notices, ...partly.findings].find((entry) => entry.code === "continuity-of-care");
+    expect(notice?.summary).toMatch(/^Ana Ruiz leaves the uhc network on 2026-11-01\. .*\)\.$/);
     // A commercial plan now: self-pay within the client's maximum, a superbill to it; nothing is sure of out-of-network
     // billing, since the new plan does not say it pays out of network.
     const commercial = assess(

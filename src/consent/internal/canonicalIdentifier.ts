@@ -57,15 +57,20 @@ function plainValue(value: string): string {
 }
 
 /**
- * An identifier value, canonical under its system's rule: NFKC (full-width digits become digits), separators dropped,
- * then the rule. Case folds to lower case, which merges no two letters that differ (upper case would merge `ß` with
- * `ss`, and the dotless `ı` with `i`).
+ * Lower case, one code point at a time: never by context (a whole string's `toLowerCase` writes `Σ` as `ς` or `σ`
+ * by what follows it, so dropping a symbol would change a letter). It merges only the cases of one letter (`ẞ` and
+ * `ß`), where upper case would merge `ß` with `ss` and the dotless `ı` with `i`.
  */
+function foldCase(text: string): string {
+  return PLAIN_ASCII.test(text) ? text.toLowerCase() : Array.from(text, (character) => character.toLowerCase()).join("");
+}
+
+/** An identifier value, canonical under its system's rule: NFKC (full-width digits become digits), separators dropped, then the rule. */
 export function canonicalValue(value: string, rule: SystemRule): string {
   const plain = plainValue(value);
   const kept =
     rule.keep === "digits" ? plain.replace(/\D/g, "") : rule.keep === "letters-and-digits" ? plain.replace(/[^\p{L}\p{N}]/gu, "") : plain;
-  return rule.case === "fold" ? kept.toLowerCase() : kept;
+  return rule.case === "fold" ? foldCase(kept) : kept;
 }
 
 /**
@@ -112,5 +117,5 @@ export function identifierKey(
  */
 export function skeletonValues(value: string): { readonly letters: string; readonly digits: string } {
   const plain = plainValue(value);
-  return { letters: plain.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""), digits: plain.replace(/\D/g, "") };
+  return { letters: foldCase(plain).replace(/[^\p{L}\p{N}]/gu, ""), digits: plain.replace(/\D/g, "") };
 }

@@ -28,9 +28,12 @@ export function continuityOfCareNotice(context: RuleContext, loss: NetworkLoss, 
     context.client.coverage
       .filter((coverage) => coverage.payerId === payer.payerId && (payer.planId === undefined || payer.planId === coverage.planId))
       .every((coverage) => coverage.program === "medicare" || coverage.program === "medicaid");
-  const payers = loss.panelEnded.filter((payer) => !publicOnly(payer));
-  if (payers.length === 0) return [];
-  const left = payers.every((payer) => leftSince.some((gone) => gone.payerId === payer.payerId && gone.planId === payer.planId));
+  const owed = loss.panelEnded.filter((payer) => !publicOnly(payer));
+  if (owed.length === 0) return [];
+  // Plans the client still holds are the ones the notice speaks of; only when they have left every one, of those before.
+  const still = owed.filter((payer) => !leftSince.some((gone) => gone.payerId === payer.payerId && gone.planId === payer.planId));
+  const left = still.length === 0;
+  const payers = left ? owed : still;
   return [
     {
       code: "continuity-of-care",

@@ -12,9 +12,9 @@ const CONSENT_TO_SHARE: PreparationStep = {
 };
 
 /**
- * Steps that only continue care: while risk is open, these are all a referral gets (no ending, no hand-off), unless the
- * clinician can no longer see the client at all (`cutOff`): then risk is assessed within the contact the law allows,
- * and the hand-over to someone who can see them is not held back.
+ * Steps that only continue care: while risk is open, these are all a referral gets (no ending, no hand-off, as the
+ * safety section's `holdsHandOff` says). A clinician who can no longer see the client at all (`cutOff`) keeps the
+ * contact the law allows them, and brings in local crisis services where needed, until risk is assessed.
  */
 function whileRiskIsOpen(
   context: RuleContext,
@@ -27,7 +27,7 @@ function whileRiskIsOpen(
     {
       code: "continue-care-while-risk-is-assessed",
       summary: cutOff
-        ? `You can no longer see the client in a way they attend (see the findings), and risk is open (safety level ${level}): assess risk first within the contact the law allows you where they are, put the safety plan and crisis contacts in place, and hand over without delay to a clinician or crisis service who can see them there, passing on what the law allows of the risk assessment.`
+        ? `You can no longer see the client in a way they attend (see the findings), and risk is open (safety level ${level}): keep the contact the law allows you where they are and assess risk first, with the safety plan and crisis contacts in hand and local crisis services brought in where needed; no ending and no hand-off until risk is assessed and a plan is in place; then assess again.`
         : `Keep seeing the client and assess risk first (safety level ${level}): no ending, no hand-off and no talk of either until risk is assessed and a plan is in place; then assess again.`,
       source: "ACA Code of Ethics A.12 (no abandonment); NASW Code of Ethics 1.17(b); APA Ethics Code 10.10",
     },
