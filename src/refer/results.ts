@@ -163,7 +163,8 @@ export type CriteriaAddition = z.infer<typeof CriteriaAddition>;
  * (a day already past means today): a move or a stay where they may not
  * practise, or, for a host's rule, the clinician leaving the practice. The
  * assessment's start date is never after it, and the hand-off and the care
- * meanwhile are due by it; a finding that also offers to go on by video
+ * meanwhile are due by it (while risk is open, nothing is ended or handed
+ * over: the contact the law allows goes on); a finding that also offers to go on by video
  * (`continue-by-telehealth`) leaves that way open until the new clinician
  * starts. A change of cover sets no such day: the clinician may still see
  * the client. The assessment's start date is also earlier than `careFrom`
