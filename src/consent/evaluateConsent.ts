@@ -61,7 +61,8 @@ import type { ConsentDecision } from "./types.js";
  * - Treatment without consent: with `treatmentPolicy: "hipaa-permitted"`, a
  *   `provider` recipient may receive `general` categories for `TREAT`,
  *   `COC` or `CAREMGT` when no consent permits (45 CFR 164.506(c)(2)); deny
- *   provisions still bind.
+ *   provisions still bind, one naming another referrer record too (it may
+ *   be the same person) unless the host sets `distinctReferrers`.
  *
  * @param consents - the client's consents (others' are ignored), or a list
  *   {@link prepareConsents} returned, which is not validated again

@@ -385,8 +385,10 @@ export type IdentifierSystem = z.infer<typeof IdentifierSystem>;
  * - `hipaa-permitted`: a health care provider recipient may receive
  *   `general` categories for treatment (`TREAT`, `COC`, `CAREMGT`) without
  *   a consent, as 45 CFR 164.506(c)(2) permits. Deny provisions still bind
- *   (an agreed restriction binds the practice, 164.522(a)(1)(ii)), and
- *   notes and Part 2 records still need their own authorization or consent.
+ *   (an agreed restriction binds the practice, 164.522(a)(1)(ii)), one
+ *   naming another referrer record too unless `distinctReferrers` says the
+ *   records are distinct people, and notes and Part 2 records still need
+ *   their own authorization or consent.
  *
  * @example
  * ```ts

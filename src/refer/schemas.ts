@@ -12,6 +12,7 @@ import { repeatedIndexes } from "../model/internal/repeatedIndexes.js";
 import { reportDuplicateIds } from "../model/internal/reportDuplicateIds.js";
 import { checkRiskItems } from "./internal/checkRiskItems.js";
 import { InstrumentItems, RiskFlag, RiskItem, SafetyPolicy } from "./safetySchemas.js";
+import { pairKey } from "../model/internal/pairKey.js";
 
 const byId = (item: { id: string }): string => item.id;
 
@@ -354,7 +355,7 @@ export const PanelExit = z
     }
     const clinicians = reportDuplicateIds(ctx, exit.clinicians, byId, ["clinicians"]);
     const clients = reportDuplicateIds(ctx, exit.clients, byId, ["clients"]);
-    const repeated = new Set(repeatedIndexes(exit.episodes, (episode) => `${episode.clientId}\u0000${episode.clinicianId}`));
+    const repeated = new Set(repeatedIndexes(exit.episodes, (episode) => pairKey(episode.clientId, episode.clinicianId)));
     exit.episodes.forEach((episode, index) => {
       if (repeated.has(index)) ctx.addIssue({ code: "custom", message: "duplicate-id", path: ["episodes", index, "clientId"] });
       if (!clients.has(episode.clientId)) {

@@ -238,6 +238,39 @@ describe("adversarial consents: time fails closed", () => {
   });
 });
 
+describe("adversarial consents: ids and the last day", () => {
+  it("a lift names one provision of one consent, whatever characters the ids hold", () => {
+    // Joined with a separator, "a\u0000b" + "c" and "a" + "b\u0000c" would be one key, and the second would lift the first.
+    const denied = consent({ id: "a\u0000b", categories: [], deny: [{ id: "c", categories: ["attendance"] }] });
+    const lifter = consent({ id: "later", signed: "2026-07-01", lifts: [{ consentId: "a", provisionId: "b\u0000c" }] });
+    expect(decide([denied, lifter])).toBe("deny denied-by-provision");
+    const lifting = consent({ id: "later", signed: "2026-07-01", lifts: [{ consentId: "a\u0000b", provisionId: "c" }] });
+    expect(decide([denied, lifting])).toBe("permit permitted");
+  });
+
+  it("an identifier's system and value are read apart, whatever characters they hold", () => {
+    const named = consent({ recipients: [{ identifier: { system: "urn:a", value: "b\u0000c" } }] });
+    const asked = (system: string, value: string) => ({ recipient: { referrerId: "ref-z", identifiers: [{ system, value }] } });
+    expect(decide([named], asked("urn:a\u0000b", "c"))).toBe("deny other-recipient");
+    expect(decide([named], asked("urn:a", "b\u0000c"))).toBe("permit permitted");
+  });
+
+  it("a restriction whose data period ends on 9999-12-31 binds information recorded that day", () => {
+    const restriction = consent({
+      id: "r",
+      categories: [],
+      deny: [{ id: "late", categories: ["attendance"], dataPeriod: { start: "9999-12-01", end: "9999-12-31" } }],
+    });
+    const open = consent({ period: { start: "2026-06-01" } });
+    const facts = (recorded: string) => [{ id: "a", clientId: "cl-1", category: "attendance", text: "Attended.", recorded }];
+    const sent = (recorded: string) => composeUpdate(request({ consents: [open, restriction], facts: facts(recorded), now: "9999-12-31" }));
+    expect(sent("9999-12-30").included).toEqual([]);
+    expect(sent("9999-12-31").included).toEqual([]);
+    expect(sent("9999-12-31").withheld.map((fact) => fact.provision?.provisionId)).toEqual(["late"]);
+    expect(sent("9999-11-30").included).toEqual(["a"]);
+  });
+});
+
 describe("adversarial consents: status and supersession", () => {
   const original = consent({ id: "original", signed: "2026-01-01", period: { start: "2026-01-01" } });
   const renewal = (status: ConsentInput["status"]) => consent({ id: "renewal", status, signed: "2026-06-01", replaces: ["original"] });
@@ -326,5 +359,15 @@ describe("adversarial consents: who the recipient is", () => {
     // An agreed restriction still binds (45 CFR 164.522(a)(1)(ii)).
     const restriction = consent({ id: "r", categories: [], deny: [{ id: "not-attendance", categories: ["attendance"] }] });
     expect(decide([restriction], asked("provider"), hipaa)).toBe("deny denied-by-provision");
+  });
+
+  it("without a consent, a restriction naming another referrer record binds until the host declares its records distinct", () => {
+    // The client asked that Dr B receive nothing; the request names Dr B's second record, and no consent names either.
+    const restriction = consent({ id: "r", categories: [], deny: [{ id: "not-dr-b", recipients: [{ referrerId: "ref-b" }] }] });
+    expect(decide([restriction], asked("provider"), hipaa)).toBe("deny recipient-identity-uncertain");
+    expect(decide([restriction], asked("provider"), { ...hipaa, distinctReferrers: true })).toBe("permit treatment-without-consent");
+    // A permit naming the recipient's own record still decides as before: the deny names someone else's.
+    const named = consent({ id: "p", recipients: [{ referrerId: "ref-z" }], purposes: ["TREAT"] });
+    expect(decide([restriction, named], asked("provider"), hipaa)).toBe("permit permitted");
   });
 });

@@ -3,6 +3,7 @@
  * identifier, whatever spaces, dashes, full-width digits or invisible
  * characters a record carries.
  */
+import { pairKey } from "../../model/internal/pairKey.js";
 
 /** How a host's own identifier system is spelled canonically (see `IdentifierSystem`). */
 export interface SystemRule {
@@ -101,7 +102,7 @@ export function identifierKey(
 ): string | undefined {
   const system = canonicalSystem(identifier.system);
   const value = canonicalValue(identifier.value, ruleFor(system, hostRules));
-  return value === "" ? undefined : `${system}\u0000${value}`;
+  return value === "" ? undefined : pairKey(system, value);
 }
 
 /**

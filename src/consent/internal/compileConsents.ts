@@ -81,14 +81,20 @@ function stopOf(consent: Consent, named: string | undefined, replaced: ReadonlyS
   return consent.purposes.includes(context.purpose) ? undefined : [5, "other-purpose"];
 }
 
-/** For each deny provision a consent that counts on the day lifts, the latest signature among those lifters. */
-function liftedBy(counting: readonly Consent[]): ReadonlyMap<string, IsoDate> {
-  const latest = new Map<string, IsoDate>();
+/**
+ * For each deny provision a consent that counts on the day lifts, by consent
+ * id then provision id, the latest signature among those lifters. Keyed by
+ * each id apart: an id may hold any character, so no joined key could keep
+ * one pair of ids from reading as another.
+ */
+function liftedBy(counting: readonly Consent[]): ReadonlyMap<string, ReadonlyMap<string, IsoDate>> {
+  const latest = new Map<string, Map<string, IsoDate>>();
   for (const lifter of counting)
     for (const ref of lifter.lifts) {
-      const key = `${ref.consentId}\u0000${ref.provisionId}`;
-      const signed = latest.get(key);
-      if (signed === undefined || lifter.signed > signed) latest.set(key, lifter.signed);
+      let ofConsent = latest.get(ref.consentId);
+      if (ofConsent === undefined) latest.set(ref.consentId, (ofConsent = new Map()));
+      const signed = ofConsent.get(ref.provisionId);
+      if (signed === undefined || lifter.signed > signed) ofConsent.set(ref.provisionId, lifter.signed);
     }
   return latest;
 }
@@ -126,7 +132,7 @@ export function compileConsents(consents: readonly Consent[], context: Context):
   for (const consent of [...own].sort(bySignedThenId).filter((c) => c.status !== "draft" && c.signed <= date))
     for (const provision of [...consent.deny].sort((a, b) => compareText(a.id, b.id))) {
       order += 1;
-      const liftedOn = lifted.get(`${consent.id}\u0000${provision.id}`);
+      const liftedOn = lifted.get(consent.id)?.get(provision.id);
       if (liftedOn !== undefined && liftedOn > consent.signed) continue;
       if (provision.purposes !== undefined && !provision.purposes.includes(context.purpose)) continue;
       const reach = denialReach(provision, identity);

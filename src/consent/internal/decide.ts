@@ -78,16 +78,17 @@ function permitting(
 /**
  * The deny provision that decides, if any: for the category and the data
  * date, the first in reporting order that surely reaches the recipient,
- * else, when the permit rests on identifiers alone and the host has not
- * declared its referrer records distinct, the first that names another
- * referrer id (who may be the same person). Information with no date counts
- * as inside every data period.
+ * else, when the permit rests on identifiers alone (or on the treatment
+ * policy, with no consent at all) and the host has not declared its
+ * referrer records distinct, the first that names another referrer id (who
+ * may be the same person). Information with no date counts as inside every
+ * data period.
  */
 function bindingDeny(
   compiled: CompiledConsents,
   code: string,
   dataDate: IsoDate | undefined,
-  byIdentifierOnly: boolean,
+  uncertainBinds: boolean,
 ): { readonly entry: BindingDeny; readonly reason: DenyReason } | undefined {
   const index = once(compiled, `denies\u0000${code}`, () => {
     const entries = [...(compiled.denies.get(code) ?? []), ...compiled.deniesEverything].sort((a, b) => a.order - b.order);
@@ -103,7 +104,7 @@ function bindingDeny(
   });
   const certain = index.certain(dataDate);
   if (certain !== undefined) return { entry: certain, reason: "denied-by-provision" };
-  const uncertain = byIdentifierOnly && !compiled.context.distinctReferrers ? index.any(dataDate) : undefined;
+  const uncertain = uncertainBinds && !compiled.context.distinctReferrers ? index.any(dataDate) : undefined;
   return uncertain === undefined ? undefined : { entry: uncertain, reason: "recipient-identity-uncertain" };
 }
 
@@ -164,11 +165,15 @@ export function decide(
 
   const key = `${category.code}\u0000${needed}\u0000${dataDate ?? ""}`;
   const { relied, byIdentifierOnly } = once(compiled, `permit\u0000${key}`, () => permitting(compiled, category.code, needed, dataDate));
-  const binding = once(compiled, `deny\u0000${key}\u0000${String(byIdentifierOnly)}`, () =>
-    bindingDeny(compiled, category.code, dataDate, byIdentifierOnly),
+  // Without a consent, the treatment policy permits on the recipient's word alone: no permit names them by referrer id,
+  // so a deny naming another referrer id, who may be the same person, binds as it does under a permit by identifier.
+  const withoutConsent = relied === undefined && needed === "general" && treatmentRuleApplies(context);
+  const uncertainBinds = byIdentifierOnly || withoutConsent;
+  const binding = once(compiled, `deny\u0000${key}\u0000${String(uncertainBinds)}`, () =>
+    bindingDeny(compiled, category.code, dataDate, uncertainBinds),
   );
   if (binding !== undefined) return deny(binding.reason, { consentId: binding.entry.consent.id, provisionId: binding.entry.provision.id });
   if (relied !== undefined) return permit("permitted", relied.id);
-  if (needed === "general" && treatmentRuleApplies(context)) return permit("treatment-without-consent");
+  if (withoutConsent) return permit("treatment-without-consent");
   return closestDenial(compiled, category.code, needed, dataDate);
 }

@@ -1,6 +1,18 @@
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
 import type { IsoDate, Period } from "../../model/scalars.js";
 
+/** The last day `YYYY-MM-DD` can write. */
+const LAST_DATE = "9999-12-31";
+
+/**
+ * The first day after a period, where it stops covering; undefined when it
+ * never stops: no end, or an end on the last day a date can write, which
+ * has no day after it (the sum would stay on that day and leave it out).
+ */
+function dayAfter(period: Period): IsoDate | undefined {
+  return period.end === undefined || period.end === LAST_DATE ? undefined : addCalendarDays(period.end, 1);
+}
+
 /**
  * An index over items in priority order, each limited to a period of days or
  * to none: which is the first item whose period contains a given day? Built
@@ -28,7 +40,8 @@ export function firstCovering<Item>(
     if (period === undefined) firstOpen = Math.min(firstOpen, index);
     else {
       bounds.add(period.start);
-      if (period.end !== undefined) bounds.add(addCalendarDays(period.end, 1));
+      const after = dayAfter(period);
+      if (after !== undefined) bounds.add(after);
     }
   });
   // YYYY-MM-DD strings sort as the days they name.
@@ -51,7 +64,8 @@ export function firstCovering<Item>(
     const period = periodOf(item);
     if (period === undefined) return;
     let left = spanOf(period.start) + size;
-    let right = (period.end === undefined ? points.length : spanOf(addCalendarDays(period.end, 1))) + size;
+    const after = dayAfter(period);
+    let right = (after === undefined ? points.length : spanOf(after)) + size;
     while (left < right) {
       if (left & 1) {
         tree[left] = Math.min(tree[left] as number, index);

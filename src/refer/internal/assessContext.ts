@@ -31,6 +31,7 @@ import {
 } from "../results.js";
 import { firstBarredDay } from "./firstBarredDay.js";
 import { preparationSteps } from "./preparationSteps.js";
+import { pairKey } from "../../model/internal/pairKey.js";
 
 const Needs = z.array(z.string().min(1).max(200)).min(1).max(50);
 const FoundOutcome = z.strictObject({
@@ -180,7 +181,8 @@ function lowerCeiling(ceiling: Money | undefined, amount: Money | undefined): Mo
   return ceiling === undefined || amount.minorUnits < ceiling.minorUnits ? amount : ceiling;
 }
 
-const payerKey = (payer: PayerRef) => `${payer.payerId}\u0000${payer.planId ?? ""}`;
+// A plan id is never empty, so "" stands for none.
+const payerKey = (payer: PayerRef) => pairKey(payer.payerId, payer.planId ?? "");
 
 /**
  * The client's own criteria on the start date (no self-pay while it is
