@@ -133,13 +133,22 @@ export interface RuleContext {
   urgencyOf(date: IsoDate): Urgency;
   /**
    * What the policy and the payer rules let the client do instead of
-   * leaving, paying themselves or through these payers, on a day (today by
-   * default): no superbill or ordinary self-pay for a Medicare or Medicaid
-   * beneficiary, a private contract while the clinician's Medicare opt-out
-   * is in force, nothing for a programme the coverage does not state unless
-   * `policy.billing.unknownProgram` is `offer`.
+   * leaving, paying themselves or through these payers, from `on` (today by
+   * default) to `until` (by default the horizon, or `on` when later; one
+   * before `on` is `on`). Only the client's coverage of these payers in
+   * force on `on` counts: coverage of them that has ended or not yet begun
+   * offers no superbill or out-of-network billing. The programme is the
+   * strictest over those days: coverage the client holds on any of them
+   * that bars ordinary self-pay bars it for all (Medicaid from next week
+   * bars self-pay today). No superbill or ordinary self-pay for a Medicare
+   * or Medicaid beneficiary, a private contract only while the clinician's
+   * Medicare opt-out is in force on every day, nothing for a programme the
+   * coverage does not state unless `policy.billing.unknownProgram` is
+   * `offer`. Judging the whole look-ahead by default is referwell's own
+   * cautious choice, the window the assessment's criteria read too; pass
+   * `until` for other days.
    */
-  paymentAlternatives(payers: readonly PayerRef[], on?: IsoDate): Alternative[];
+  paymentAlternatives(payers: readonly PayerRef[], on?: IsoDate, until?: IsoDate): Alternative[];
   /** A date in words for a client: `15 December 2026`. */
   describeDate(date: IsoDate): string;
   /** An amount for people: `150.00 USD`. */

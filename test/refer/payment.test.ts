@@ -750,3 +750,140 @@ describe("criteria for a Medicare or Medicaid beneficiary", () => {
     }
   });
 });
+
+describe("the ways to keep paying hold over the look-ahead", () => {
+  const kindsOf = (alternatives: readonly { kind: string }[] | undefined) => alternatives?.map((alternative) => alternative.kind);
+  const fee = { currency: "USD", minorUnits: 20000 };
+  const outOfNetwork = { policy: { billing: { outOfNetwork: true } } };
+
+  it("a client on Medicaid from next week is offered no self-pay, superbill or out-of-network billing today: the referral stands", () => {
+    // Aetna (paying out of network) until 29 November, Medicaid from the 30th; the practice leaves the Aetna panel on the 26th.
+    const coverage = [
+      { payerId: "aetna", program: "commercial", outOfNetworkBenefits: true, period: { start: "2024-01-01", end: "2026-11-29" } },
+      { payerId: "or-medicaid", program: "medicaid", period: { start: "2026-11-30" } },
+    ];
+    const leaving = referralCase({ client: { coverage, maxSelfPay: fee }, clinician: { insurancePanels: [panel("aetna", "2026-11-25")] } });
+    const assessment = assess(leaving, outOfNetwork);
+    expect(assessment.refer).toBe(true);
+    expect(codes(assessment)).toEqual(["leaving-panel"]);
+    expect(finding(assessment, "leaving-panel")?.date).toBe("2026-11-26");
+    expect(finding(assessment, "leaving-panel")?.alternatives).toEqual([]);
+    expect(assessment.notices.map((notice) => notice.code)).not.toContain("good-faith-estimate");
+    expect(assessment.unevaluated).not.toContainEqual(expect.objectContaining({ rule: "leaving-panel" }));
+    // The same change of cover after an insurance change: Aetna in network until the 25th, Cigna until the 29th, then Medicaid.
+    const changing = referralCase({
+      client: {
+        coverage: [
+          { payerId: "aetna", program: "commercial", period: { start: "2024-01-01", end: "2026-11-25" } },
+          { payerId: "cigna", program: "commercial", outOfNetworkBenefits: true, period: { start: "2026-11-26", end: "2026-11-29" } },
+          { payerId: "or-medicaid", program: "medicaid", period: { start: "2026-11-30" } },
+        ],
+        maxSelfPay: fee,
+      },
+    });
+    const changed = assess(changing, outOfNetwork);
+    expect(changed.refer).toBe(true);
+    expect(codes(changed)).toEqual(["insurance-changed"]);
+    expect(finding(changed, "insurance-changed")?.alternatives).toEqual([]);
+    // The host may judge fewer days: until the Medicaid cover starts, Aetna's ways are open.
+    const rules = context(leaving, outOfNetwork);
+    expect(rules.paymentAlternatives([{ payerId: "aetna" }], "2026-11-26")).toEqual([]);
+    expect(kindsOf(rules.paymentAlternatives([{ payerId: "aetna" }], "2026-11-26", "2026-11-29"))).toEqual([
+      "self-pay",
+      "superbill",
+      "out-of-network",
+    ]);
+  });
+
+  it("cannot afford: a client paying for themselves who takes up Medicaid next month is offered no sliding scale", () => {
+    const paying = (coverage: readonly Record<string, unknown>[]) =>
+      assess(
+        referralCase({
+          client: { coverage, maxSelfPay: { currency: "USD", minorUnits: 9000 } },
+          clinician: { slidingScaleFloor: { currency: "USD", minorUnits: 8000 } },
+        }),
+        { policy: { billing: { slidingScale: true } } },
+      );
+    expect(paying([]).refer).toBe(false);
+    const medicaid = paying([{ payerId: "or-medicaid", program: "medicaid", period: { start: "2026-12-15" } }]);
+    expect(codes(medicaid)).toEqual(["cannot-afford"]);
+    expect(finding(medicaid, "cannot-afford")?.alternatives).toEqual([]);
+    // The assessment's criteria read the same days: no self-pay ceiling for a client Medicaid covers within them.
+    expect(medicaid.criteria.require.payment?.maxSelfPay).toBeUndefined();
+  });
+
+  it("a coming gap is bridged with the cover held during it: Medicaid taken up in the gap bars self-pay", () => {
+    // Aetna lapses from 1 to 7 January; Medicaid starts on the 4th.
+    const gap = referralCase({
+      client: {
+        coverage: [
+          { payerId: "aetna", program: "commercial", period: { start: "2024-01-01", end: "2026-12-31" } },
+          { payerId: "aetna", program: "commercial", period: { start: "2027-01-08" } },
+          { payerId: "or-medicaid", program: "medicaid", period: { start: "2027-01-04" } },
+        ],
+        maxSelfPay: fee,
+      },
+    });
+    const assessment = assess(gap);
+    expect(assessment.refer).toBe(false);
+    expect(assessment.notices.map((notice) => [notice.code, notice.until, kindsOf(notice.alternatives)])).toEqual([
+      ["coverage-gap", "2027-01-07", ["pause-until-cover-resumes"]],
+    ]);
+  });
+
+  it("a coming gap is bridged with the cover of its first day, not today's", () => {
+    // Aetna lapses from 1 to 7 January. Today the client also holds Cigna's Medicaid plan, which ends on 31 December; from
+    // 1 January they hold a Cigna employer plan that pays out of network.
+    const coverage = (cigna: readonly Record<string, unknown>[]) => [
+      { payerId: "aetna", program: "commercial", period: { start: "2024-01-01", end: "2026-12-31" } },
+      { payerId: "aetna", program: "commercial", period: { start: "2027-01-08" } },
+      ...cigna,
+    ];
+    const employer = { payerId: "cigna", program: "commercial", outOfNetworkBenefits: true, period: { start: "2027-01-01" } };
+    const medicaid = { payerId: "cigna", program: "medicaid", period: { start: "2024-01-01", end: "2026-12-31" } };
+    const bridging = (cigna: readonly Record<string, unknown>[]) => {
+      const { notices } = assess(referralCase({ client: { coverage: coverage(cigna), maxSelfPay: fee } }), outOfNetwork);
+      return [notices.map((notice) => notice.code), kindsOf(notices.find((notice) => notice.code === "coverage-gap")?.alternatives)];
+    };
+    const ways = ["self-pay", "superbill", "out-of-network", "pause-until-cover-resumes"];
+    expect(bridging([medicaid, employer])).toEqual([["coverage-gap", "good-faith-estimate"], ways]);
+    // Cover that starts on the gap's first day, with no cover of that payer today, is held for the gap too.
+    expect(bridging([employer])).toEqual([["coverage-gap", "good-faith-estimate"], ways]);
+  });
+
+  it("a Medicare private contract only when the clinician's opt-out is in force until the end of the look-ahead", () => {
+    // The clinician leaves the Aetna panel on 1 January 2027; the look-ahead ends on 23 March 2027.
+    const leaving = (end: string) =>
+      referralCase({
+        client: {
+          coverage: [{ payerId: "aetna", program: "medicare", period: { start: "2024-01-01" } }],
+          maxSelfPay: fee,
+        },
+        clinician: { insurancePanels: [panel("aetna", "2026-12-31")], medicareOptOut: { start: "2026-06-01", end } },
+      });
+    const lapsing = assess(leaving("2027-03-22"));
+    expect(codes(lapsing)).toEqual(["leaving-panel"]);
+    expect(finding(lapsing, "leaving-panel")?.alternatives).toEqual([]);
+    const lasting = assess(leaving("2027-03-23"));
+    expect(lasting.refer).toBe(false);
+    expect(kindsOf(lasting.notices.find((notice) => notice.code === "leaving-panel")?.alternatives)).toEqual(["private-contract"]);
+  });
+
+  it("paymentAlternatives: coverage of the payers that has ended, or not yet begun, offers no superbill or out-of-network billing", () => {
+    const rules = context(
+      referralCase({
+        client: {
+          coverage: [
+            { payerId: "regence", program: "commercial", outOfNetworkBenefits: true, period: { start: "2023-01-01", end: "2026-10-31" } },
+            { payerId: "cigna", program: "commercial", outOfNetworkBenefits: true, period: { start: "2026-11-01" } },
+          ],
+        },
+      }),
+      outOfNetwork,
+    );
+    expect(kindsOf(rules.paymentAlternatives([{ payerId: "regence" }]))).toEqual(["self-pay"]);
+    expect(kindsOf(rules.paymentAlternatives([{ payerId: "cigna" }], "2026-10-15"))).toEqual(["self-pay"]);
+    expect(kindsOf(rules.paymentAlternatives([{ payerId: "cigna" }]))).toEqual(["self-pay", "superbill", "out-of-network"]);
+    expect(kindsOf(rules.paymentAlternatives([{ payerId: "regence" }], "2026-10-15"))).toEqual(["self-pay", "superbill", "out-of-network"]);
+  });
+});

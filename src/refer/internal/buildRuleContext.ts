@@ -99,7 +99,8 @@ export function buildRuleContext(parsed: ReferralCase, settings: ContextSettings
     networkLoss,
     networkGap,
     urgencyOf,
-    paymentAlternatives: (payers, on = now) => paymentWays({ policy, client, clinician }, payers, on).alternatives,
+    paymentAlternatives: (payers, on = now, until = on > horizon ? on : horizon) =>
+      paymentWays({ policy, client, clinician }, payers, on, until).alternatives,
     describeDate,
     describeMoney,
   };

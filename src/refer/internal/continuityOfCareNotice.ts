@@ -3,6 +3,7 @@ import type { RuleContext } from "../createRuleContext.js";
 import type { RuleNotice } from "../defineReferralRule.js";
 import type { NetworkLoss } from "../createRuleContext.js";
 import { calendarDays } from "../../model/internal/calendarDays.js";
+import { comparePayers } from "./comparePayers.js";
 
 /** How long a plan must let a continuing-care patient keep in-network terms, from its notice (42 U.S.C. 300gg-113(a)(2)). */
 const CONTINUITY_DAYS = 90;
@@ -31,7 +32,7 @@ export function continuityOfCareNotice(context: RuleContext, loss: NetworkLoss, 
   const owed = loss.panelEnded.filter((payer) => !publicOnly(payer));
   if (owed.length === 0) return [];
   // Plans the client still holds are the ones the notice speaks of; only when they have left every one, of those before.
-  const still = owed.filter((payer) => !leftSince.some((gone) => gone.payerId === payer.payerId && gone.planId === payer.planId));
+  const still = owed.filter((payer) => !leftSince.some((gone) => comparePayers(gone, payer) === 0));
   const left = still.length === 0;
   const payers = left ? owed : still;
   return [

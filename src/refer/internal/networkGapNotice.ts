@@ -1,6 +1,8 @@
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
+import { coverageInForce } from "../../model/internal/coverageInForce.js";
 import type { RuleContext } from "../createRuleContext.js";
 import type { RuleNotice } from "../defineReferralRule.js";
+import { payerRef } from "./payerRef.js";
 
 /** What differs between a gap in the client's own coverage and one in the clinician's panels. */
 const WORDING = {
@@ -12,7 +14,9 @@ const WORDING = {
  * A coming or current gap in network cover, either the client's coverage
  * lapsing or the clinician's panel lapsing (re-credentialing, say), that
  * resumes within the look-ahead: a notice with the ways to bridge it, never a
- * referral.
+ * referral. The ways are those of the cover the client holds on the gap's
+ * first day (today, for a gap under way) and must hold to its last day, so
+ * Medicare or Medicaid taken up during the gap bars ordinary self-pay for it.
  */
 export function networkGapNotice(context: RuleContext, side: keyof typeof WORDING): RuleNotice[] {
   const gap = context.networkGap;
@@ -20,6 +24,9 @@ export function networkGapNotice(context: RuleContext, side: keyof typeof WORDIN
   if (gap === undefined || ended.length === 0) return [];
   const words = WORDING[side];
   const last = addCalendarDays(gap.resumes, -1);
+  // The days still to bridge: the gap's own, not today's, so a coming gap is paid for with the cover held then.
+  const first = gap.date > context.now ? gap.date : context.now;
+  const held = coverageInForce(context.client, first).map(payerRef);
   const payers = ended.map((payer) => payer.payerId).join(", ");
   const from = context.describeDate(gap.date);
   const until = context.describeDate(last);
@@ -41,7 +48,7 @@ export function networkGapNotice(context: RuleContext, side: keyof typeof WORDIN
         { kind: "date", fact: words.resumes, date: gap.resumes },
       ],
       alternatives: [
-        ...context.paymentAlternatives(gap.coverageAfter),
+        ...context.paymentAlternatives(held, first, last),
         {
           kind: "pause-until-cover-resumes",
           summary: `Pause sessions from ${gap.date} and resume on ${gap.resumes}, when in-network cover is back.`,

@@ -8,6 +8,8 @@ import { payerRef } from "./payerRef.js";
 export interface PayingAfter {
   /** The day the ways to keep paying are judged on: the loss's, or today for a loss already past. */
   readonly on: IsoDate;
+  /** The last day the ways must hold: the end of the look-ahead, or `on` when later. */
+  readonly until: IsoDate;
   /** The client's cover on that day. */
   readonly payers: readonly PayerRef[];
   /** Cover the client held on the loss's day and has left since (a loss already past only). */
@@ -19,13 +21,19 @@ export interface PayingAfter {
  * in-network cover: that of the loss's day or, for a loss already past, the
  * cover the client holds today. A client who has left the plan since (for
  * Medicaid, say) is offered only what the cover they hold now allows, never
- * the ways of a plan they no longer have.
+ * the ways of a plan they no longer have. The ways must hold until the end
+ * of the look-ahead, as the assessment's criteria read it (see
+ * `paymentWays`): cover the client takes up by then that bars self-pay
+ * bars it now.
  */
 export function payingAfter(context: RuleContext, loss: NetworkLoss): PayingAfter {
-  if (loss.date > context.now) return { on: loss.date, payers: loss.coverageAfter, leftSince: [] };
-  const payers = coverageInForce(context.client, context.now).map(payerRef).sort(comparePayers);
+  const { now, horizon } = context;
+  if (loss.date > now) {
+    return { on: loss.date, until: loss.date > horizon ? loss.date : horizon, payers: loss.coverageAfter, leftSince: [] };
+  }
+  const payers = coverageInForce(context.client, now).map(payerRef).sort(comparePayers);
   const held = (payer: PayerRef) => payers.some((today) => comparePayers(today, payer) === 0);
-  return { on: context.now, payers, leftSince: loss.coverageAfter.filter((payer) => !held(payer)) };
+  return { on: now, until: horizon, payers, leftSince: loss.coverageAfter.filter((payer) => !held(payer)) };
 }
 
 /** For the clinician's summary: the cover the client has left since the loss, and what they hold now; empty when nothing changed. */

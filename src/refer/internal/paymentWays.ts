@@ -1,4 +1,5 @@
 import type { Client, Clinician, IsoDate, Money, PayerProgram, PayerRef } from "../../model/index.js";
+import { selfPayBarring } from "../../model/internal/selfPayBarring.js";
 import { withinPeriod } from "../../model/internal/withinPeriod.js";
 import type { Alternative } from "../results.js";
 import type { ReferralPolicy } from "../schemas.js";
@@ -35,13 +36,18 @@ export const SELF_PAY_KINDS: readonly string[] = ["self-pay", "sliding-scale", "
 const PRIVATE_CONTRACT_SOURCE =
   "42 CFR 405.415 (a private contract with a Medicare beneficiary, only while the clinician's opt-out is in force, 42 CFR 405.400–405.455); Social Security Act §1848(g)(4) (otherwise claims must be submitted)";
 
-/** The client's coverage for these payers: in force on the day, or any period of it when none is. */
+/**
+ * The client's coverage for these payers in force on the day. Coverage that
+ * has ended or not yet begun is not held: a plan the client no longer has
+ * (or does not have yet) must not offer a superbill or out-of-network
+ * billing, nor decide how they may pay.
+ */
 function coverageFor(client: Client, payers: readonly PayerRef[], on: IsoDate) {
-  const matches = client.coverage.filter((coverage) =>
-    payers.some((payer) => payer.payerId === coverage.payerId && (payer.planId === undefined || payer.planId === coverage.planId)),
+  return client.coverage.filter(
+    (coverage) =>
+      withinPeriod(coverage.period, on) &&
+      payers.some((payer) => payer.payerId === coverage.payerId && (payer.planId === undefined || payer.planId === coverage.planId)),
   );
-  const current = matches.filter((coverage) => withinPeriod(coverage.period, on));
-  return current.length > 0 ? current : matches;
 }
 
 /** The strictest programme wins: Medicaid, then Medicare, then an unknown one the policy withholds. */
@@ -109,10 +115,17 @@ function ordinaryWays(facts: PaymentFacts, insured: boolean, affordable: (amount
   return out;
 }
 
-/** A Medicare beneficiary: a private contract, only while the clinician's opt-out is in force; never a superbill. */
-function medicareWays(facts: PaymentFacts, on: IsoDate, affordable: (amount: Money | undefined) => boolean): Alternative[] {
+/**
+ * A Medicare beneficiary: a private contract, only while the clinician's
+ * opt-out is in force on every day from `on` to `until`; never a superbill.
+ */
+function medicareWays(facts: PaymentFacts, on: IsoDate, until: IsoDate, affordable: (amount: Money | undefined) => boolean): Alternative[] {
   const { fee, medicareOptOut } = facts.clinician;
-  if (!facts.policy.billing.selfPay || medicareOptOut === undefined || !withinPeriod(medicareOptOut, on) || !affordable(fee)) return [];
+  // An opt-out's effects, private contracting among them, hold only for its period (42 CFR 405.425); after it the clinician
+  // must submit claims again (Social Security Act §1848(g)(4)), so a contract signed under an opt-out that ends within the
+  // days judged would lapse before they do. An opt-out is one period: in force on both ends is in force throughout.
+  const optedOut = medicareOptOut !== undefined && withinPeriod(medicareOptOut, on) && withinPeriod(medicareOptOut, until);
+  if (!facts.policy.billing.selfPay || !optedOut || !affordable(fee)) return [];
   const perSession = fee === undefined ? "" : ` at ${describeMoney(fee)} a session`;
   return [
     {
@@ -138,21 +151,29 @@ function missingFacts(facts: PaymentFacts, regime: Regime, alternatives: readonl
 
 /**
  * What the policy and the payer rules let the client do instead of leaving,
- * paying themselves or through these payers (none: uninsured), on a day.
- * Medicare and Medicaid beneficiaries are offered no superbill and no
- * ordinary self-pay; a Medicare beneficiary may be offered a private
- * contract while the clinician's opt-out is in force.
+ * paying themselves or through these payers (none: uninsured), from `on`
+ * to `until` (that day only unless given). The payers count only for
+ * coverage in force on `on`; it alone may offer a superbill or
+ * out-of-network billing. The programme is the strictest among that
+ * coverage and any the client holds on some day of the window that bars
+ * ordinary self-pay (see `selfPayBarring`), as the assessment's criteria
+ * read it: Medicare and Medicaid beneficiaries are offered no superbill and
+ * no ordinary self-pay, and a Medicare beneficiary may be offered a private
+ * contract while the clinician's opt-out is in force throughout. An
+ * `until` before `on` is `on`.
  */
-export function paymentWays(facts: PaymentFacts, payers: readonly PayerRef[], on: IsoDate): PaymentWays {
+export function paymentWays(facts: PaymentFacts, payers: readonly PayerRef[], on: IsoDate, until: IsoDate = on): PaymentWays {
   const most = facts.client.maxSelfPay;
+  const { billing } = facts.policy;
+  const last = until < on ? on : until;
   const held = coverageFor(facts.client, payers, on);
-  const regime =
-    payers.length === 0
-      ? "uninsured"
-      : regimeOf(
-          held.map((coverage) => coverage.program),
-          facts.policy.billing,
-        );
+  // Ways offered now must hold on every day they are meant to cover: a client on Medicaid from next week is offered no
+  // self-pay from then on (see `PayerProgram`), whatever the plan they hold today allows.
+  const barring = selfPayBarring(facts.client, on, last, billing.unknownProgram);
+  const regime = regimeOf(
+    [...held, ...barring].map((coverage) => coverage.program),
+    billing,
+  );
   // Offered when not known to be beyond the client; sure only when known to be within their stated maximum.
   const affordable = (amount: Money | undefined): boolean =>
     amount === undefined || most === undefined || (most.currency === amount.currency && most.minorUnits >= amount.minorUnits);
@@ -160,9 +181,9 @@ export function paymentWays(facts: PaymentFacts, payers: readonly PayerRef[], on
     amount !== undefined && most !== undefined && most.currency === amount.currency && most.minorUnits >= amount.minorUnits;
   const alternatives =
     regime === "medicare"
-      ? medicareWays(facts, on, affordable)
+      ? medicareWays(facts, on, last, affordable)
       : regime === "uninsured" || regime === "ordinary"
-        ? ordinaryWays(facts, regime === "ordinary", affordable)
+        ? ordinaryWays(facts, held.length > 0, affordable)
         : [];
   const sure = alternatives.filter((alternative) =>
     alternative.kind === "out-of-network" ? held.some((coverage) => coverage.outOfNetworkBenefits === true) : known(alternative.amount),

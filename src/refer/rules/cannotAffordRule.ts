@@ -35,7 +35,8 @@ function describeShortfall(context: RuleContext): { evidence: EvidenceItem[]; su
  * practice's own sliding scale is offered only when `policy.billing.slidingScale`
  * is on and its floor is within reach (seed 002: it is often better to
  * refer to someone who can see the client at a reduced rate; ACA A.10.c),
- * and never to a Medicare or Medicaid beneficiary (see `PayerProgram`).
+ * and never to a Medicare or Medicaid beneficiary, nor to a client who will
+ * be one by the end of the look-ahead (see `PayerProgram`).
  * A floor known to be within the client's stated maximum means care can
  * continue: a `cannot-afford` notice with the sliding scale (and a
  * `good-faith-estimate` notice, 45 CFR 149.610), not a referral.
@@ -96,7 +97,7 @@ export const cannotAffordRule = /* @__PURE__ */ defineReferralRule({
     const cost =
       "Paying for our sessions costs more than you can manage, and I don't want cost to stand between you and the help you need.";
     const held = coverageInForce(client, context.now).map(payerRef);
-    const ways = paymentWays(context, held, context.now);
+    const ways = paymentWays(context, held, context.now, context.horizon);
     const scale = (list: typeof ways.sure) => list.filter((alternative) => alternative.kind === "sliding-scale");
     const alternatives = scale(ways.alternatives);
     const estimate = goodFaithEstimate(alternatives);

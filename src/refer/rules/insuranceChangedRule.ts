@@ -43,8 +43,9 @@ function verifyBenefitsNotice(context: RuleContext, loss: NetworkLoss): RuleNoti
  * ways, not a referral. When none is known to work the finding stands, and the
  * facts that would decide it (`client.maxSelfPay`, `clinician.fee`,
  * `client.coverage.program`, `client.coverage.outOfNetworkBenefits`) are asked
- * for. A new plan from Medicare or Medicaid allows no superbill or ordinary
- * self-pay (see `PayerProgram`). Whenever the client may pay the clinician
+ * for. A new plan from Medicare or Medicaid, or one the client takes up by
+ * the end of the look-ahead, allows no superbill or ordinary self-pay (see
+ * `PayerProgram`). Whenever the client may pay the clinician
  * directly, a `good-faith-estimate` notice says what is due (45 CFR 149.610).
  * Coverage that lapses and comes back in network within the look-ahead is a
  * gap, not a reason to refer: a `coverage-gap` notice with the ways to bridge
@@ -127,7 +128,7 @@ export const insuranceChangedRule = /* @__PURE__ */ defineReferralRule({
     // A client who has changed cover again since pays as the cover they hold now allows, and is referred within it.
     const paying = payingAfter(context, loss);
     const summary = `Coverage ${past ? "changed" : "changes"} on ${loss.date}: ${lost.map((payer) => payer.payerId).join(", ")} → ${cover}; ${context.clinician.name} is not in network with it.${leftSinceSummary(paying)}`;
-    const ways = paymentWays(context, paying.payers, paying.on);
+    const ways = paymentWays(context, paying.payers, paying.on, paying.until);
     const notices = [
       ...gaps,
       ...verifyBenefitsNotice(context, loss),

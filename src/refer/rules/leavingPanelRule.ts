@@ -32,8 +32,9 @@ import { comparePayers } from "../internal/comparePayers.js";
  * continue another way: when one is known to work (a fee or sliding-scale floor
  * within the client's stated maximum, a plan known to pay out of network) the
  * exit is a `leaving-panel` notice with those ways; when the facts are missing
- * the finding stands and asks for them. A Medicare or Medicaid beneficiary is
- * offered no superbill or ordinary self-pay (see `PayerProgram`). Leaving a
+ * the finding stands and asks for them. A Medicare or Medicaid beneficiary,
+ * or a client who will be one by the end of the look-ahead, is offered no
+ * superbill or ordinary self-pay (see `PayerProgram`). Leaving a
  * plan's network also gives a `continuity-of-care` notice (No Surprises Act, 42
  * U.S.C. 300gg-113: up to 90 days on in-network terms for a continuing-care
  * patient), and offering a direct payment a `good-faith-estimate` notice (45
@@ -108,7 +109,7 @@ export const leavingPanelRule = /* @__PURE__ */ defineReferralRule({
         ? `${clinician.name} goes self-pay ${past ? "since" : "from"} ${loss.date}; the client's ${payers} cover no longer applies.`
         : `${clinician.name} leaves the ${payers} panel ${past ? "since" : "from"} ${loss.date}${kept}`) + leftSinceSummary(paying);
     const change = `${when}, ${selfPay ? "I no longer take insurance" : "I am no longer in your insurance plan's network"}, so your plan ${past ? "no longer covers" : "will stop covering"} our sessions.`;
-    const ways = paymentWays(context, paying.payers, paying.on);
+    const ways = paymentWays(context, paying.payers, paying.on, paying.until);
     const notices = [
       ...gaps,
       ...continuityOfCareNotice(context, loss, gone),
