@@ -44,7 +44,8 @@ import type { ConsentDecision } from "./types.js";
  * that names the provision in its `lifts` does (the client's agreement to
  * end a restriction, 45 CFR 164.522(a)(2)(i)). A provision naming a
  * referrer by id also binds a recipient the permitting consents name only
- * by identifier, unless the host declares its referrer records distinct
+ * by identifier, or whom no consent permits when the treatment policy
+ * would, unless the host declares its referrer records distinct
  * (`recipient-identity-uncertain`). The decision depends on the consents
  * and their dates, never on their order.
  *

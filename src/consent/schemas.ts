@@ -481,8 +481,9 @@ export type ConsentQueryInput = z.input<typeof ConsentQuery>;
  *   (see {@link IdentifierSystem}).
  * - `distinctReferrers`: `true` when the host declares that no person has
  *   two referrer records. Until it does, a deny provision naming a referrer
- *   by id also binds a recipient that consents name only by identifier,
- *   since the two may be one person (`recipient-identity-uncertain`).
+ *   by id also binds a recipient that consents name only by identifier, or
+ *   whom no consent permits when the treatment policy would, since the two
+ *   may be one person (`recipient-identity-uncertain`).
  * - `treatmentPolicy`: see {@link TreatmentPolicy}.
  * - `jurisdiction`: see {@link ConsentJurisdiction}.
  *

@@ -162,7 +162,9 @@ export type DomainOutcome = z.infer<typeof DomainOutcome>;
  * modalities, populations and discipline are tags of the vocabulary; fees
  * are per session. `medicareOptOut` is the period the clinician's Medicare
  * opt-out is in force (42 CFR 405.400–405.455): only then may they see a
- * Medicare beneficiary under a private contract. `levelsOfCare` lists the
+ * Medicare beneficiary under a private contract. An opt-out renews itself
+ * every two years unless cancelled (42 CFR 405.400, opt-out period;
+ * 405.445), so its `end` is the day it stops for good, not a term's end. `levelsOfCare` lists the
  * levels of care the clinician (or their programme) offers; without it,
  * `outpatient` only. `cultures` (communities and cultural competencies) and
  * `faiths` (faith traditions the clinician integrates into care, on request)

@@ -248,7 +248,7 @@ describe("adversarial consents: ids and the last day", () => {
     expect(decide([denied, lifting])).toBe("permit permitted");
   });
 
-  it("an identifier's system and value are read apart, whatever characters they hold", () => {
+  it("an identifier's system and value never run together into another's (control characters are no part of either)", () => {
     const named = consent({ recipients: [{ identifier: { system: "urn:a", value: "b\u0000c" } }] });
     const asked = (system: string, value: string) => ({ recipient: { referrerId: "ref-z", identifiers: [{ system, value }] } });
     expect(decide([named], asked("urn:a\u0000b", "c"))).toBe("deny other-recipient");
@@ -268,6 +268,11 @@ describe("adversarial consents: ids and the last day", () => {
     expect(sent("9999-12-31").included).toEqual([]);
     expect(sent("9999-12-31").withheld.map((fact) => fact.provision?.provisionId)).toEqual(["late"]);
     expect(sent("9999-11-30").included).toEqual(["a"]);
+    // And a consent whose data period ends that day permits what was recorded on it.
+    const permitting = consent({ period: { start: "2026-06-01" }, dataPeriod: { start: "9999-12-01", end: "9999-12-31" } });
+    const alone = (recorded: string) => composeUpdate(request({ consents: [permitting], facts: facts(recorded), now: "9999-12-31" }));
+    expect(alone("9999-12-31").included).toEqual(["a"]);
+    expect(alone("9999-11-30").included).toEqual([]);
   });
 });
 
@@ -362,7 +367,7 @@ describe("adversarial consents: who the recipient is", () => {
   });
 
   it("without a consent, a restriction naming another referrer record binds until the host declares its records distinct", () => {
-    // The client asked that Dr B receive nothing; the request names Dr B's second record, and no consent names either.
+    // The client asked that Dr B receive nothing; the request names Dr B's second record, and no consent permits.
     const restriction = consent({ id: "r", categories: [], deny: [{ id: "not-dr-b", recipients: [{ referrerId: "ref-b" }] }] });
     expect(decide([restriction], asked("provider"), hipaa)).toBe("deny recipient-identity-uncertain");
     expect(decide([restriction], asked("provider"), { ...hipaa, distinctReferrers: true })).toBe("permit treatment-without-consent");

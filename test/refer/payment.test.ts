@@ -6,6 +6,10 @@ import { assessPanelExit, builtInRules, defineReferralRule } from "referwell/ref
 import { assess, client, clinician, codes, context, finding, NOW, referralCase, rejection, vocabulary } from "./fixtures.js";
 import { untyped } from "../support/untyped.js";
 
+/** The day `days` after `date` (UTC calendar arithmetic). */
+const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 const panel = (payerId: string, end?: string) => ({
   payerId,
   period: end === undefined ? { start: "2020-01-01" } : { start: "2020-01-01", end },
@@ -851,8 +855,8 @@ describe("the ways to keep paying hold over the look-ahead", () => {
     expect(bridging([employer])).toEqual([["coverage-gap", "good-faith-estimate"], ways]);
   });
 
-  it("a Medicare private contract only when the clinician's opt-out is in force until the end of the look-ahead", () => {
-    // The clinician leaves the Aetna panel on 1 January 2027; the look-ahead ends on 23 March 2027.
+  it("a Medicare private contract only when the clinician's opt-out is in force for the look-ahead from the loss", () => {
+    // The clinician leaves the Aetna panel on 1 January 2027; 120 days on is 1 May 2027.
     const leaving = (end: string) =>
       referralCase({
         client: {
@@ -861,12 +865,62 @@ describe("the ways to keep paying hold over the look-ahead", () => {
         },
         clinician: { insurancePanels: [panel("aetna", "2026-12-31")], medicareOptOut: { start: "2026-06-01", end } },
       });
-    const lapsing = assess(leaving("2027-03-22"));
+    const lapsing = assess(leaving("2027-04-30"));
     expect(codes(lapsing)).toEqual(["leaving-panel"]);
     expect(finding(lapsing, "leaving-panel")?.alternatives).toEqual([]);
-    const lasting = assess(leaving("2027-03-23"));
+    const lasting = assess(leaving("2027-05-01"));
     expect(lasting.refer).toBe(false);
     expect(kindsOf(lasting.notices.find((notice) => notice.code === "leaving-panel")?.alternatives)).toEqual(["private-contract"]);
+  });
+
+  it("cannot afford: the ways bridge only to the day the client is in network with the clinician", () => {
+    // Uninsured today; Medicaid from 15 December, a plan the clinician takes (or does not).
+    const bridging = (panels: ReturnType<typeof panel>[]) =>
+      assess(
+        referralCase({
+          client: {
+            coverage: [{ payerId: "or-medicaid", program: "medicaid", period: { start: "2026-12-15" } }],
+            maxSelfPay: { currency: "USD", minorUnits: 9000 },
+          },
+          clinician: { insurancePanels: panels, slidingScaleFloor: { currency: "USD", minorUnits: 8000 } },
+        }),
+        { policy: { billing: { slidingScale: true } } },
+      );
+    const covered = bridging([panel("or-medicaid")]);
+    expect(covered.refer).toBe(false);
+    expect(kindsOf(covered.notices.find((notice) => notice.code === "cannot-afford")?.alternatives)).toEqual(["sliding-scale"]);
+    // Not in network with the Medicaid plan: no private fee once Medicaid covers the client, so the referral stands.
+    const uncovered = bridging([]);
+    expect(codes(uncovered)).toEqual(["cannot-afford"]);
+    expect(finding(uncovered, "cannot-afford")?.alternatives).toEqual([]);
+  });
+
+  it("a panel exit beyond the look-ahead judges the ways for the look-ahead after the exit, not on its day alone", () => {
+    const exit = (date: string) =>
+      untyped({
+        date,
+        clinicianIds: ["clin-ana"],
+        payerIds: ["aetna"],
+        clinicians: [clinician({ insurancePanels: [panel("aetna")] })],
+        clients: [
+          client({
+            id: "cl-m",
+            coverage: [
+              { payerId: "aetna", program: "commercial", period: { start: "2024-01-01", end: date } },
+              { payerId: "or-medicaid", program: "medicaid", period: { start: addDays(date, 1) } },
+            ],
+            maxSelfPay: fee,
+          }),
+        ],
+        episodes: [{ clientId: "cl-m", clinicianId: "clin-ana" }],
+      });
+    for (const date of ["2027-01-01", "2027-09-01"]) {
+      const result = assessPanelExit(exit(date), { now: NOW, vocabulary });
+      expect(result.continuing).toEqual([]);
+      expect(result.referrals.map((referral) => referral.clientId)).toEqual(["cl-m"]);
+      // Nor do the criteria carry a self-pay ceiling for a client on Medicaid from the next day.
+      expect(result.referrals[0]?.assessment.criteria.require.payment?.maxSelfPay).toBeUndefined();
+    }
   });
 
   it("paymentAlternatives: coverage of the payers that has ended, or not yet begun, offers no superbill or out-of-network billing", () => {

@@ -1,5 +1,6 @@
 import { type CodeMapEntry, CodeMaps, type CodeMapsInput, defaultCodeMaps } from "../codeMaps.js";
 import { validate } from "../../model/validate.js";
+import { pairKey } from "../../model/internal/pairKey.js";
 
 /** One list of a code map, compiled: exact codes by system, then the prefix entries in order. */
 export interface CompiledMap {
@@ -18,7 +19,7 @@ function compile(entries: readonly CodeMapEntry[]): CompiledMap {
   const outbound = new Map<string, CodeMapEntry[]>();
   for (const entry of entries) {
     systems.add(entry.system);
-    const key = `${entry.system}|${entry.code}`;
+    const key = pairKey(entry.system, entry.code);
     if (entry.match === "prefix") prefixes.push(entry);
     else if (!exact.has(key)) exact.set(key, entry.tag);
     const written = outbound.get(entry.tag) ?? [];
@@ -28,7 +29,7 @@ function compile(entries: readonly CodeMapEntry[]): CompiledMap {
   return {
     knows: (system) => systems.has(system),
     tagOf(system, code) {
-      const hit = exact.get(`${system}|${code}`);
+      const hit = exact.get(pairKey(system, code));
       if (hit !== undefined) return hit;
       // Prefix entries are few (ICD-10-CM categories), so a scan is cheap; the longest prefix wins.
       let best: CodeMapEntry | undefined;

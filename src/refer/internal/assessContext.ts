@@ -31,6 +31,7 @@ import {
 } from "../results.js";
 import { firstBarredDay } from "./firstBarredDay.js";
 import { preparationSteps } from "./preparationSteps.js";
+import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
 import { pairKey } from "../../model/internal/pairKey.js";
 
 const Needs = z.array(z.string().min(1).max(200)).min(1).max(50);
@@ -288,7 +289,7 @@ export function assessContext(rules: readonly ReferralRule[], context: RuleConte
   // after the first day the treating clinician may no longer see the client (a move, a stay elsewhere; today when that
   // is already so), so no day is left without a clinician who may see them. The cover in force on the start date pays.
   // Self-pay is barred while Medicare or Medicaid covers any day from the start to the latest day a finding asks for or
-  // the look-ahead, whichever is later.
+  // the look-ahead (its length counted from the start as well as from today), whichever is later.
   const careDay = (finding: Finding) => finding.careFrom ?? context.now;
   const latestOf = (days: readonly IsoDate[]) => days.reduce((latest, day) => (day > latest ? day : latest), context.now);
   const mostUrgentDays = findings.filter((finding) => finding.urgency === urgency).map(careDay);
@@ -297,7 +298,7 @@ export function assessContext(rules: readonly ReferralRule[], context: RuleConte
   const barred = firstBarredDay(findings, context.now);
   const urgentNow = urgency === "urgent" && mostUrgentDays.some((day) => day <= context.now);
   const startDate = urgentNow ? context.now : barred !== undefined && barred < latest ? barred : latest;
-  const barredUntil = latestOf([...findings.map(careDay), context.horizon]);
+  const barredUntil = latestOf([...findings.map(careDay), context.horizon, addCalendarDays(startDate, context.policy.lookAheadDays)]);
   const { minimumOptions, preferredOptions, margin } = context.policy.options;
   const { safety } = context;
   return {

@@ -1,4 +1,5 @@
 import type { IsoDate, PayerRef } from "../../model/index.js";
+import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
 import { coverageInForce } from "../../model/internal/coverageInForce.js";
 import type { NetworkLoss, RuleContext } from "../createRuleContext.js";
 import { comparePayers } from "./comparePayers.js";
@@ -8,7 +9,7 @@ import { payerRef } from "./payerRef.js";
 export interface PayingAfter {
   /** The day the ways to keep paying are judged on: the loss's, or today for a loss already past. */
   readonly on: IsoDate;
-  /** The last day the ways must hold: the end of the look-ahead, or `on` when later. */
+  /** The last day the ways must hold: the look-ahead's length after `on` (see {@link payingAfter}). */
   readonly until: IsoDate;
   /** The client's cover on that day. */
   readonly payers: readonly PayerRef[];
@@ -21,19 +22,22 @@ export interface PayingAfter {
  * in-network cover: that of the loss's day or, for a loss already past, the
  * cover the client holds today. A client who has left the plan since (for
  * Medicaid, say) is offered only what the cover they hold now allows, never
- * the ways of a plan they no longer have. The ways must hold until the end
- * of the look-ahead, as the assessment's criteria read it (see
- * `paymentWays`): cover the client takes up by then that bars self-pay
- * bars it now.
+ * the ways of a plan they no longer have. The ways must hold for the
+ * look-ahead's length from the day they start (see `paymentWays`), as the
+ * assessment's criteria read it from the start date: cover the client takes
+ * up by then that bars self-pay bars it now. Counted from that day, not
+ * from today, so a loss near the end of the look-ahead (or a panel exit
+ * beyond it, which `assessPanelExit` reaches) is not judged on a few days.
  */
 export function payingAfter(context: RuleContext, loss: NetworkLoss): PayingAfter {
-  const { now, horizon } = context;
+  const { now } = context;
+  const lookAhead = context.policy.lookAheadDays;
   if (loss.date > now) {
-    return { on: loss.date, until: loss.date > horizon ? loss.date : horizon, payers: loss.coverageAfter, leftSince: [] };
+    return { on: loss.date, until: addCalendarDays(loss.date, lookAhead), payers: loss.coverageAfter, leftSince: [] };
   }
   const payers = coverageInForce(context.client, now).map(payerRef).sort(comparePayers);
   const held = (payer: PayerRef) => payers.some((today) => comparePayers(today, payer) === 0);
-  return { on: now, until: horizon, payers, leftSince: loss.coverageAfter.filter((payer) => !held(payer)) };
+  return { on: now, until: context.horizon, payers, leftSince: loss.coverageAfter.filter((payer) => !held(payer)) };
 }
 
 /** For the clinician's summary: the cover the client has left since the loss, and what they hold now; empty when nothing changed. */

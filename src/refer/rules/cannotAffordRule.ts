@@ -5,6 +5,8 @@ import { coverageInForce } from "../../model/internal/coverageInForce.js";
 import { goodFaithEstimate } from "../internal/goodFaithEstimate.js";
 import { payerRef } from "../internal/payerRef.js";
 import { paymentWays } from "../internal/paymentWays.js";
+import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
+import { firstInNetworkDay } from "../internal/firstInNetworkDay.js";
 
 /** The evidence and the clinician's summary of a fee beyond the client, or of reported hardship. */
 function describeShortfall(context: RuleContext): { evidence: EvidenceItem[]; summary: string } {
@@ -36,7 +38,8 @@ function describeShortfall(context: RuleContext): { evidence: EvidenceItem[]; su
  * is on and its floor is within reach (seed 002: it is often better to
  * refer to someone who can see the client at a reduced rate; ACA A.10.c),
  * and never to a Medicare or Medicaid beneficiary, nor to a client who will
- * be one by the end of the look-ahead (see `PayerProgram`).
+ * be one within the look-ahead (see `PayerProgram`), unless the clinician
+ * takes that cover: then the scale bridges only the days until it starts.
  * A floor known to be within the client's stated maximum means care can
  * continue: a `cannot-afford` notice with the sliding scale (and a
  * `good-faith-estimate` notice, 45 CFR 149.610), not a referral.
@@ -97,7 +100,11 @@ export const cannotAffordRule = /* @__PURE__ */ defineReferralRule({
     const cost =
       "Paying for our sessions costs more than you can manage, and I don't want cost to stand between you and the help you need.";
     const held = coverageInForce(client, context.now).map(payerRef);
-    const ways = paymentWays(context, held, context.now, context.horizon);
+    // The ways bridge to the day the client is in network with the clinician, when that comes within the look-ahead:
+    // Medicaid that the clinician takes from next month does not bar a sliding scale until then.
+    const inNetwork = context.inNetworkToday.length > 0 ? undefined : firstInNetworkDay(context);
+    const until = inNetwork === undefined ? context.horizon : addCalendarDays(inNetwork, -1);
+    const ways = paymentWays(context, held, context.now, until);
     const scale = (list: typeof ways.sure) => list.filter((alternative) => alternative.kind === "sliding-scale");
     const alternatives = scale(ways.alternatives);
     const estimate = goodFaithEstimate(alternatives);

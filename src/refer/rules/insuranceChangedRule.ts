@@ -43,8 +43,8 @@ function verifyBenefitsNotice(context: RuleContext, loss: NetworkLoss): RuleNoti
  * ways, not a referral. When none is known to work the finding stands, and the
  * facts that would decide it (`client.maxSelfPay`, `clinician.fee`,
  * `client.coverage.program`, `client.coverage.outOfNetworkBenefits`) are asked
- * for. A new plan from Medicare or Medicaid, or one the client takes up by
- * the end of the look-ahead, allows no superbill or ordinary self-pay (see
+ * for. A new plan from Medicare or Medicaid, or one the client takes up
+ * within the look-ahead after the change, allows no superbill or ordinary self-pay (see
  * `PayerProgram`). Whenever the client may pay the clinician
  * directly, a `good-faith-estimate` notice says what is due (45 CFR 149.610).
  * Coverage that lapses and comes back in network within the look-ahead is a

@@ -33,7 +33,7 @@ import { comparePayers } from "../internal/comparePayers.js";
  * within the client's stated maximum, a plan known to pay out of network) the
  * exit is a `leaving-panel` notice with those ways; when the facts are missing
  * the finding stands and asks for them. A Medicare or Medicaid beneficiary,
- * or a client who will be one by the end of the look-ahead, is offered no
+ * or a client who will be one within the look-ahead after the loss, is offered no
  * superbill or ordinary self-pay (see `PayerProgram`). Leaving a
  * plan's network also gives a `continuity-of-care` notice (No Surprises Act, 42
  * U.S.C. 300gg-113: up to 90 days on in-network terms for a continuing-care
