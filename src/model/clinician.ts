@@ -164,13 +164,13 @@ export type DomainOutcome = z.infer<typeof DomainOutcome>;
  * opt-out is in force (42 CFR 405.400–405.455): only then may they see a
  * Medicare beneficiary under a private contract. An opt-out renews itself
  * every two years unless cancelled (42 CFR 405.400, opt-out period;
- * 405.445), so its `end` is the day it stops for good, not a term's end. `levelsOfCare` lists the
- * levels of care the clinician (or their programme) offers; without it,
- * `outpatient` only. `cultures` (communities and cultural competencies) and
- * `faiths` (faith traditions the clinician integrates into care, on request)
- * are free tags; `birthYear` lets a client prefer a clinician's age range;
- * `worksWithInterpreters` says the clinician works with a client's
- * interpreter.
+ * 405.445), so its `end` is the day it stops for good, not a term's end.
+ * `levelsOfCare` lists the levels of care the clinician (or their programme)
+ * offers; without it, `outpatient` only. `cultures` (communities and
+ * cultural competencies) and `faiths` (faith traditions the clinician
+ * integrates into care, on request) are free tags; `birthYear` lets a client
+ * prefer a clinician's age range; `worksWithInterpreters` says the clinician
+ * works with a client's interpreter.
  *
  * @example
  * ```ts
