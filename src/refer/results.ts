@@ -189,6 +189,52 @@ export type CriteriaAddition = z.infer<typeof CriteriaAddition>;
  * draft.evidence; // => []
  * draft.alternatives; // => []
  * ```
+ *
+ * @example
+ * ```ts
+ * import { assessReferral, builtInRules, defineReferralRule } from "referwell/refer";
+ *
+ * // The clinician leaves the practice on 18 December; the client would rather start with someone new after the holidays.
+ * const leaving = defineReferralRule({
+ *   id: "clinician-leaving",
+ *   source: "Practice policy: a departing clinician's clients are referred on",
+ *   evaluate: () => ({
+ *     findings: [
+ *       {
+ *         code: "clinician-leaving",
+ *         urgency: "soon",
+ *         careFrom: "2027-01-04",
+ *         cannotContinueFrom: "2026-12-18",
+ *         summary: "The clinician leaves the practice on 2026-12-18.",
+ *         explanation: "I'm leaving the practice on 18 December, so someone else will carry on your care.",
+ *       },
+ *     ],
+ *   }),
+ * });
+ *
+ * const assessment = assessReferral(
+ *   {
+ *     client: { id: "cl-21", ageGroup: "adult", residence: { jurisdiction: "US-OR" }, needs: { problemAreas: ["anxiety"] } },
+ *     clinician: {
+ *       id: "clin-ana",
+ *       name: "Ana Ruiz",
+ *       discipline: "psychologist",
+ *       licensure: { licenses: [{ jurisdiction: "US-OR" }] },
+ *       problemAreas: ["anxiety"],
+ *       populations: ["adults"],
+ *       languages: ["en"],
+ *       availability: { timeZone: "America/Los_Angeles", slots: [] },
+ *       acceptingNewClients: true,
+ *       capacity: { caseloadMax: 25, caseloadCurrent: 20, weeklyNewClientLimit: 2 },
+ *     },
+ *   },
+ *   { now: "2026-11-23", rules: [...builtInRules, leaving] },
+ * );
+ * assessment.findings.map((finding) => [finding.careFrom, finding.cannotContinueFrom]); // => [["2027-01-04", "2026-12-18"]]
+ * // No day is left without a clinician who may see the client: care starts by the day the clinician leaves.
+ * assessment.criteria.startDate; // => "2026-12-18"
+ * assessment.preparation.find((step) => step.code === "warm-hand-off")?.dueBy; // => "2026-12-18"
+ * ```
  */
 export const FindingDraft = z.strictObject({
   code: ReasonCode,
