@@ -229,17 +229,42 @@ describe("the assessment", () => {
     }
   });
 
-  test.prop([referralCase])(
+  /** A host's finding that the treating clinician leaves the practice on `leaves`, asking care from `careFrom`. */
+  const leavingRule = ({ leaves, careFrom, urgency }: { leaves: string; careFrom: string | undefined; urgency: Urgency }) =>
+    defineReferralRule({
+      id: "host-leaving",
+      source: "test",
+      evaluate: () => ({
+        findings: [
+          {
+            code: "host-leaving",
+            urgency,
+            ...(careFrom === undefined ? {} : { careFrom }),
+            cannotContinueFrom: leaves,
+            summary: "Leaves the practice.",
+            explanation: "I'm leaving the practice.",
+          },
+        ],
+      }),
+    });
+  const leaving = fc.option(
+    fc.record({ leaves: date, careFrom: fc.option(date, { nil: undefined }), urgency: fc.constantFrom(...Urgency.options) }),
+    { nil: undefined },
+  );
+
+  test.prop([referralCase, leaving])(
     "start date: today for an urgent need present now, else the latest day a most urgent finding asks for but never after the first day the clinician may not see the client; the payment is for the cover that day, with the payers findings up to it add that the client holds then",
-    (input) => {
-      const { findings, criteria, urgency } = assess(input);
+    (input, host) => {
+      const { findings, criteria, urgency } = assess(input, host === undefined ? builtInRules : [...builtInRules, leavingRule(host)]);
       const start = criteria.startDate ?? NOW;
       const mostUrgentDays = findings.filter((finding) => finding.urgency === urgency).map((finding) => finding.careFrom ?? NOW);
       const latest = mostUrgentDays.reduce((top, day) => (day > top ? day : top), NOW);
-      // The days a move or a stay elsewhere bars the treating clinician from seeing the client (today when already so).
-      const barred = findings.flatMap(({ code, careFrom }) =>
-        careFrom !== undefined && (code === "moving" || code === "away") ? [careFrom > NOW ? careFrom : NOW] : [],
-      );
+      // The days a finding says the treating clinician can no longer see the client (today when already so), whatever
+      // its code: a host's finding bars care the same way. A move or a stay elsewhere says so from its day.
+      for (const { code, careFrom, cannotContinueFrom } of findings) {
+        if (code === "moving" || code === "away") expect(cannotContinueFrom).toBe(careFrom);
+      }
+      const barred = findings.flatMap(({ cannotContinueFrom: day }) => (day === undefined ? [] : [day > NOW ? day : NOW]));
       if (urgency === "urgent" && mostUrgentDays.some((day) => day <= NOW)) expect(start).toBe(NOW);
       else expect(start).toBe([latest, ...barred].sort()[0]);
       // Whatever the rule's details: no day without a clinician who may see the client, and never later than asked.

@@ -286,8 +286,9 @@ export function assessContext(rules: readonly ReferralRule[], context: RuleConte
   // An urgent need that is present (a finding asking for care from today or before) starts care today: a coming change
   // (a move, a new insurer), however urgent, never holds it back, and stays a finding of its own. Otherwise care starts
   // on the latest day a most urgent finding asks for, so one change of clinician covers coming changes alike, but never
-  // after the first day the treating clinician may no longer see the client (a move, a stay elsewhere; today when that
-  // is already so), so no day is left without a clinician who may see them. The cover in force on the start date pays.
+  // after the first day the treating clinician may no longer see the client (a move, a stay elsewhere, a host's own;
+  // today when that is already so), so no day is left without a clinician who may see them. The cover in force on the
+  // start date pays.
   // Self-pay is barred while Medicare or Medicaid covers any day from the start to the latest day a finding asks for or
   // the look-ahead (its length counted from the start as well as from today), whichever is later.
   const careDay = (finding: Finding) => finding.careFrom ?? context.now;

@@ -71,12 +71,13 @@ export function preparationSteps(
 ): PreparationStep[] {
   const { options } = context.policy;
   const alternatives = [...new Set(findings.flatMap((finding) => finding.alternatives.map((alternative) => alternative.kind)))];
-  // A move made or a stay under way after which the clinician cannot see the client at all: hand over now.
+  // A finding whose day the clinician can no longer see the client at all has come (a move made, a stay under way, a
+  // host's own: see `cannotContinueFrom`): hand over now.
   const cutOff = firstBarredDay(findings, context.now, true) === context.now;
   if (context.safety.level !== "none") return whileRiskIsOpen(context, findings, alternatives, cutOff);
   // Care with the treating clinician goes on until the new clinician's first session, which is due by the start date
   // when that is later than today, and before the first day the treating clinician can no longer see the client in a way
-  // they attend (a move, a stay elsewhere: see `cannotContinueFrom`).
+  // they attend (a move, a stay elsewhere, a host's own: see `cannotContinueFrom`).
   const barred = firstBarredDay(findings, context.now);
   const later = startDate > context.now ? startDate : undefined;
   const [lastDay] = [later, barred].filter((day): day is IsoDate => day !== undefined).sort();

@@ -54,6 +54,10 @@ function continuingNotice(
  * `awayPauseDays` and by the look-ahead, where the clinician may practise
  * then, no safety signal open), else a finding with care from that day.
  *
+ * A `moving` or `away` finding sets `cannotContinueFrom` to its day (the
+ * move's date, the first day of the stay the clinician cannot follow): the
+ * assessment's start date is never after it, and the hand-off is due by it.
+ *
  * @example
  * ```ts
  * import { createRuleContext, movingRule } from "referwell/refer";
