@@ -119,7 +119,8 @@ export function assessPanelExit(input: PanelExitInput, options: AssessPanelExitO
   const exit = validate(PanelExit, input, "panelExit");
   const vocabulary = given ?? sharedVocabulary();
   const lastDay = addCalendarDays(exit.date, -1);
-  const lookAheadDays = Math.min(MAX_LOOK_AHEAD, Math.max(policy.lookAheadDays, calendarDays(now, exit.date)));
+  // The exit is looked for however far off it is; the policy's look-ahead still says how long ways to pay must hold.
+  const reachDays = Math.min(MAX_LOOK_AHEAD, Math.max(policy.lookAheadDays, calendarDays(now, exit.date)));
   // Sets, not lists: a look-up per clinician and per panel would otherwise scan every id named.
   const named = new Set(exit.clinicianIds);
   const payers = exit.payerIds === undefined ? undefined : new Set(exit.payerIds);
@@ -141,7 +142,7 @@ export function assessPanelExit(input: PanelExitInput, options: AssessPanelExitO
   const episodes = [...exit.episodes].sort((a, b) => compareText(a.clientId, b.clientId) || compareText(a.clinicianId, b.clinicianId));
 
   const exitRule = exitRuleFor(exit);
-  const context = { now, policy: { ...policy, lookAheadDays }, instruments: mergeInstruments([]), vocabulary };
+  const context = { now, policy, reachDays, instruments: mergeInstruments([]), vocabulary };
 
   const referrals: PanelExitResult["referrals"] = [];
   const continuing: PanelExitResult["continuing"] = [];

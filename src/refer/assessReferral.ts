@@ -46,7 +46,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  *   and no self-pay ceiling while Medicare or Medicaid (or, under the
  *   default `billing.unknownProgram`, a coverage that does not say its
  *   programme) covers the client between the start date and the end of the
- *   look-ahead or a later `careFrom` (with no cover on the start date, the
+ *   look-ahead, its length counted from today and from each finding's
+ *   `careFrom` (with no cover on the start date, the
  *   networks of that coverage are asked for), ready for `referwell/match`
  *   as it is;
  * - `options`: how many options to offer, from the policy, in the matcher's

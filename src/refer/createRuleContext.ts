@@ -67,7 +67,7 @@ export interface NetworkGap extends NetworkLoss {
 export interface RuleContext {
   /** The day of the assessment. */
   readonly now: IsoDate;
-  /** The last day dated changes are looked for: `now` plus the policy's `lookAheadDays`. */
+  /** The last day dated changes are looked for: `now` plus the policy's `lookAheadDays` (for `assessPanelExit`, at least to the exit). */
   readonly horizon: IsoDate;
   /** The client. */
   readonly client: Client;

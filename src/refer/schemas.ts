@@ -250,7 +250,8 @@ export type ReferralCaseInput = z.input<typeof ReferralCase>;
  *   a Medicare or Medicaid beneficiary may not be offered them; the trigger
  *   then stays a referral and asks for `client.coverage.program`, and the
  *   assessment's criteria carry no self-pay ceiling while such a coverage
- *   is in force between their start date and the end of the look-ahead.
+ *   is in force between their start date and the end of the look-ahead
+ *   (its length counted from today and from each finding's `careFrom`).
  * - `safety`: the safety policy (see {@link SafetyPolicy}): needs that are
  *   a risk, the host's emergency numbers, and whether a clinician's rating
  *   answers an earlier screen.

@@ -888,7 +888,15 @@ describe("the ways to keep paying hold over the look-ahead", () => {
       );
     const covered = bridging([panel("or-medicaid")]);
     expect(covered.refer).toBe(false);
-    expect(kindsOf(covered.notices.find((notice) => notice.code === "cannot-afford")?.alternatives)).toEqual(["sliding-scale"]);
+    const notice = covered.notices.find((entry) => entry.code === "cannot-afford");
+    expect(kindsOf(notice?.alternatives)).toEqual(["sliding-scale"]);
+    // The reduced fee ends when the plan starts paying, and both the clinician and the client are told when.
+    expect(notice?.summary).toContain("until 2026-12-15");
+    expect(notice?.explanation).toContain("From 15 December 2026, your insurance covers our sessions.");
+    // In network for a while only: a panel that lapses again before the end of the look-ahead bridges nothing.
+    const lapsing = bridging([{ payerId: "or-medicaid", period: { start: "2020-01-01", end: "2027-01-31" } }]);
+    expect(codes(lapsing)).toEqual(["cannot-afford"]);
+    expect(finding(lapsing, "cannot-afford")?.alternatives).toEqual([]);
     // Not in network with the Medicaid plan: no private fee once Medicaid covers the client, so the referral stands.
     const uncovered = bridging([]);
     expect(codes(uncovered)).toEqual(["cannot-afford"]);
@@ -921,6 +929,33 @@ describe("the ways to keep paying hold over the look-ahead", () => {
       // Nor do the criteria carry a self-pay ceiling for a client on Medicaid from the next day.
       expect(result.referrals[0]?.assessment.criteria.require.payment?.maxSelfPay).toBeUndefined();
     }
+    // The length is the policy's look-ahead (120 days), not the distance to the exit: Medicaid 153 days after it does not bar self-pay.
+    const later = exit("2027-09-01") as { clients: { coverage: { period: { start: string; end?: string } }[] }[] };
+    const [aetna, medicaid] = later.clients[0]?.coverage ?? [];
+    delete aetna?.period.end;
+    if (medicaid !== undefined) medicaid.period.start = addDays("2027-09-01", 153);
+    const result = assessPanelExit(later as never, { now: NOW, vocabulary });
+    expect(result.continuing.map((entry) => [entry.clientId, entry.ways.map((way) => way.kind)])).toEqual([
+      ["cl-m", ["self-pay", "superbill"]],
+    ]);
+  });
+
+  it("the criteria bar self-pay for as long as the ways are judged after a loss, though a more urgent finding starts care today", () => {
+    // The Aetna panel ends on 28 February; Medicare covers the client from 1 June, within 120 days of the loss; hardship now.
+    const input = referralCase({
+      client: {
+        coverage: [
+          { payerId: "aetna", program: "commercial", period: { start: "2024-01-01" } },
+          { payerId: "medicare", program: "medicare", period: { start: "2027-06-01" } },
+        ],
+        maxSelfPay: { currency: "USD", minorUnits: 15000 },
+      },
+      clinician: { insurancePanels: [panel("aetna", "2027-02-28")] },
+      hardship: { reported: "2026-11-20" },
+    });
+    const assessment = assess(input);
+    expect(finding(assessment, "leaving-panel")?.alternatives).toEqual([]);
+    expect(assessment.criteria.require.payment?.maxSelfPay).toBeUndefined();
   });
 
   it("paymentAlternatives: coverage of the payers that has ended, or not yet begun, offers no superbill or out-of-network billing", () => {

@@ -289,8 +289,8 @@ export function assessContext(rules: readonly ReferralRule[], context: RuleConte
   // after the first day the treating clinician may no longer see the client (a move, a stay elsewhere, a host's own;
   // today when that is already so), so no day is left without a clinician who may see them. The cover in force on the
   // start date pays.
-  // Self-pay is barred while Medicare or Medicaid covers any day from the start to the latest day a finding asks for or
-  // the look-ahead (its length counted from the start as well as from today), whichever is later.
+  // Self-pay is barred while Medicare or Medicaid covers any day from the start to the end of the look-ahead, its length
+  // counted from today and from every day a finding asks care from, as the ways to keep paying are judged after a loss.
   const careDay = (finding: Finding) => finding.careFrom ?? context.now;
   const latestOf = (days: readonly IsoDate[]) => days.reduce((latest, day) => (day > latest ? day : latest), context.now);
   const mostUrgentDays = findings.filter((finding) => finding.urgency === urgency).map(careDay);
@@ -299,7 +299,8 @@ export function assessContext(rules: readonly ReferralRule[], context: RuleConte
   const barred = firstBarredDay(findings, context.now);
   const urgentNow = urgency === "urgent" && mostUrgentDays.some((day) => day <= context.now);
   const startDate = urgentNow ? context.now : barred !== undefined && barred < latest ? barred : latest;
-  const barredUntil = latestOf([...findings.map(careDay), context.horizon, addCalendarDays(startDate, context.policy.lookAheadDays)]);
+  const lookAhead = context.policy.lookAheadDays;
+  const barredUntil = latestOf([context.horizon, ...findings.map((finding) => addCalendarDays(careDay(finding), lookAhead))]);
   const { minimumOptions, preferredOptions, margin } = context.policy.options;
   const { safety } = context;
   return {

@@ -21,6 +21,12 @@ export interface ContextSettings {
   readonly policy: ReferralPolicy;
   readonly instruments: readonly Instrument[];
   readonly vocabulary: Vocabulary;
+  /**
+   * How many days ahead dated changes are looked for when that is more than
+   * the policy's look-ahead: `assessPanelExit` reaches an exit beyond it.
+   * The policy's own look-ahead still says how long ways to pay must hold.
+   */
+  readonly reachDays?: number;
 }
 
 /** The last instruments indexed, as a copy: every case of a host's run usually has the same ones, the built-in instruments. */
@@ -50,7 +56,7 @@ export function buildRuleContext(parsed: ReferralCase, settings: ContextSettings
 
   const { client, clinician } = parsed;
   const episodeStart = parsed.episode?.start;
-  const horizon = addCalendarDays(now, policy.lookAheadDays);
+  const horizon = addCalendarDays(now, Math.max(policy.lookAheadDays, settings.reachDays ?? 0));
   const inEpisode = (date: string): boolean => date <= now && (episodeStart === undefined || date >= episodeStart);
   const records = episodeRecords(parsed, inEpisode);
   const hardship = parsed.hardship?.reported;
