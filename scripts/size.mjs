@@ -149,7 +149,10 @@ const BUDGETS = {
   // them (about 20 B). Then by the shared error module's texts for a second authorization kind and a repeated event id
   // (about 40 B). Then by deny provisions comparing an identifier by its digits alone where its system keeps only
   // digits, kept beside the letters-and-digits spelling, and identifiers reduced to nothing naming no one (about 0.15 kB).
-  "composeUpdate without zod": 17.7 * KB,
+  // Then by a restriction naming another referrer record binding under the treatment policy, lifts keyed by each id
+  // apart, keys of two strings that no character can make alike, and a data period ending on the last day there is
+  // (about 90 B).
+  "composeUpdate without zod": 17.8 * KB,
   // Everything grew by referwell/intake and the issue codes its checks report (shared by every app), then by the
   // intake measures and the waitlist review (about 0.9 kB), by the planner's owner-day and calendar-text rules, and by
   // the matcher's partner preference, by the referral rule's verify-benefits notice (about 0.1 kB), and by the client's
@@ -187,8 +190,11 @@ const BUDGETS = {
   // read the cautious way (about 0.25 kB). Then by deny provisions comparing an identifier by the digits alone where
   // its system keeps only digits, and a Plan-Net newpatients whose codes disagree (about 0.12 kB). Then by the words of
   // the hand-over with risk open after care is cut off, and of the continuity-of-care notice for a client who has left
-  // the plan (about 0.25 kB), and case folded a code point at a time (about 40 B).
-  "everything without zod": 98.5 * KB,
+  // the plan (about 0.25 kB), and case folded a code point at a time (about 40 B). Then by the ways to keep paying
+  // judged over the look-ahead from their own day (Medicare or Medicaid taken up later bars self-pay now; a
+  // cannot-afford scale bridges only to lasting in-network cover, and says when it ends), the consent fixes above,
+  // and a panel exit reached without lengthening the policy's look-ahead (about 0.4 kB).
+  "everything without zod": 98.9 * KB,
   // referwell/fhir on its own: its readers and writers, the code maps as data, and the model schemas they validate with;
   // then consents in and out (about 5 kB): the Consent reader and writer, and the consent schemas and built-in categories
   // they validate and read security labels with. An app that imports only the clinician or client readers does not
