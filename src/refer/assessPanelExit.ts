@@ -25,7 +25,7 @@ export interface AssessPanelExitOptions {
    * either way.
    */
   readonly timeZone?: string;
-  /** The practice's referral policy; its look-ahead stretches to reach the exit date. */
+  /** The practice's referral policy. Dated changes are looked for as far as the exit date; ways to pay are judged over the policy's own look-ahead. */
   readonly policy?: ReferralPolicyInput;
   /** A compiled vocabulary; without one, the default is compiled once for the call. */
   readonly vocabulary?: Vocabulary;

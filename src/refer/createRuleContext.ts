@@ -134,8 +134,9 @@ export interface RuleContext {
   /**
    * What the policy and the payer rules let the client do instead of
    * leaving, paying themselves or through these payers, from `on` (today by
-   * default) to `until` (by default the horizon, or `on` when later; one
-   * before `on` is `on`). Only the client's coverage of these payers in
+   * default) to `until` (by default the policy's `lookAheadDays` after `on`,
+   * as the built-in rules judge the ways after a loss; one before `on` is
+   * `on`). Only the client's coverage of these payers in
    * force on `on` counts: coverage of them that has ended or not yet begun
    * offers no superbill or out-of-network billing. The programme is the
    * strictest over those days: coverage the client holds on any of them

@@ -891,8 +891,11 @@ describe("the ways to keep paying hold over the look-ahead", () => {
     const notice = covered.notices.find((entry) => entry.code === "cannot-afford");
     expect(kindsOf(notice?.alternatives)).toEqual(["sliding-scale"]);
     // The reduced fee ends when the plan starts paying, and both the clinician and the client are told when.
-    expect(notice?.summary).toContain("until 2026-12-15");
-    expect(notice?.explanation).toContain("From 15 December 2026, your insurance covers our sessions.");
+    expect(notice?.summary).toContain("until 2026-12-15, when the client is in network with");
+    expect(notice?.explanation).toContain("From 15 December 2026, our sessions are in your insurance plan's network.");
+    // The scale itself says when it ends, wherever it is offered.
+    expect(notice?.alternatives?.[0]?.summary).toContain("until 2026-12-15");
+    expect(notice?.alternatives?.[0]?.explanation).toContain("From 15 December 2026");
     // In network for a while only: a panel that lapses again before the end of the look-ahead bridges nothing.
     const lapsing = bridging([{ payerId: "or-medicaid", period: { start: "2020-01-01", end: "2027-01-31" } }]);
     expect(codes(lapsing)).toEqual(["cannot-afford"]);
@@ -901,6 +904,44 @@ describe("the ways to keep paying hold over the look-ahead", () => {
     const uncovered = bridging([]);
     expect(codes(uncovered)).toEqual(["cannot-afford"]);
     expect(finding(uncovered, "cannot-afford")?.alternatives).toEqual([]);
+  });
+
+  it("hardship refers no client away from a clinician in network with their Medicaid, who may charge them nothing more", () => {
+    const onMedicaid = (panels: ReturnType<typeof panel>[]) =>
+      assess(
+        referralCase({
+          client: {
+            coverage: [{ payerId: "or-medicaid", program: "medicaid", period: { start: "2026-01-01" } }],
+            maxSelfPay: { currency: "USD", minorUnits: 9000 },
+          },
+          clinician: { insurancePanels: panels, slidingScaleFloor: { currency: "USD", minorUnits: 8000 } },
+          hardship: { reported: "2026-11-20" },
+        }),
+        { policy: { billing: { slidingScale: true } } },
+      );
+    const inNetwork = onMedicaid([panel("or-medicaid")]);
+    expect(inNetwork.refer).toBe(false);
+    expect(inNetwork.notices.map((notice) => notice.code)).not.toContain("cannot-afford");
+    // Out of network with it, the clinician may not charge the client either: the referral stands, within Medicaid.
+    const outOfNetwork = onMedicaid([]);
+    expect(codes(outOfNetwork)).toEqual(["cannot-afford"]);
+    expect(outOfNetwork.criteria.require.payment).toEqual({ payers: [{ payerId: "or-medicaid" }] });
+  });
+
+  it("paymentAlternatives judges the look-ahead from its own day by default, as the rules do after a loss", () => {
+    const rules = context(
+      referralCase({
+        client: {
+          coverage: [
+            { payerId: "aetna", program: "commercial", period: { start: "2024-01-01" } },
+            { payerId: "or-medicaid", program: "medicaid", period: { start: "2027-04-15" } },
+          ],
+        },
+      }),
+    );
+    // The horizon is 23 March 2027; from 1 March, 120 days reach past Medicaid's first day.
+    expect(kindsOf(rules.paymentAlternatives([{ payerId: "aetna" }], "2027-03-01"))).toEqual([]);
+    expect(kindsOf(rules.paymentAlternatives([{ payerId: "aetna" }], "2027-03-01", "2027-03-23"))).toEqual(["self-pay", "superbill"]);
   });
 
   it("a panel exit beyond the look-ahead judges the ways for the look-ahead after the exit, not on its day alone", () => {

@@ -105,7 +105,7 @@ export function buildRuleContext(parsed: ReferralCase, settings: ContextSettings
     networkLoss,
     networkGap,
     urgencyOf,
-    paymentAlternatives: (payers, on = now, until = on > horizon ? on : horizon) =>
+    paymentAlternatives: (payers, on = now, until = addCalendarDays(on, policy.lookAheadDays)) =>
       paymentWays({ policy, client, clinician }, payers, on, until).alternatives,
     describeDate,
     describeMoney,

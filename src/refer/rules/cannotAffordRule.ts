@@ -7,6 +7,7 @@ import { payerRef } from "../internal/payerRef.js";
 import { paymentWays } from "../internal/paymentWays.js";
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
 import { inNetworkToHorizonFrom } from "../internal/inNetworkToHorizonFrom.js";
+import { medicaidInNetworkToday } from "../internal/medicaidInNetworkToday.js";
 
 /** The evidence and the clinician's summary of a fee beyond the client, or of reported hardship. */
 function describeShortfall(context: RuleContext): { evidence: EvidenceItem[]; summary: string } {
@@ -39,8 +40,10 @@ function describeShortfall(context: RuleContext): { evidence: EvidenceItem[]; su
  * refer to someone who can see the client at a reduced rate; ACA A.10.c),
  * and never to a Medicare or Medicaid beneficiary, nor to a client who will
  * be one within the look-ahead (see `PayerProgram`), unless the clinician
- * takes that cover for good: then the scale bridges only the days until it
- * starts, and the notice says so.
+ * takes that cover to the end of the look-ahead: then the scale bridges
+ * only the days until it starts, and the notice says so. A client in network
+ * with their Medicaid today is never referred for hardship: the clinician
+ * accepts Medicaid's payment in full (42 CFR 447.15).
  * A floor known to be within the client's stated maximum means care can
  * continue: a `cannot-afford` notice with the sliding scale (and a
  * `good-faith-estimate` notice, 45 CFR 149.610), not a referral.
@@ -88,6 +91,9 @@ export const cannotAffordRule = /* @__PURE__ */ defineReferralRule({
     const { client, clinician, hardshipReported } = context;
     const { fee } = clinician;
     const most = client.maxSelfPay;
+    // In network with the client's Medicaid, the clinician accepts Medicaid's payment as payment in full (42 CFR 447.15):
+    // there is no fee for hardship to make out of reach, and referring the client away would only end their care.
+    if (medicaidInNetworkToday(context)) return { findings: [] };
     if (hardshipReported === undefined) {
       if (context.inNetworkToday.length > 0 || context.networkLoss !== undefined || context.networkGap !== undefined)
         return { findings: [] };
@@ -101,18 +107,27 @@ export const cannotAffordRule = /* @__PURE__ */ defineReferralRule({
     const cost =
       "Paying for our sessions costs more than you can manage, and I don't want cost to stand between you and the help you need.";
     const held = coverageInForce(client, context.now).map(payerRef);
-    // The ways bridge to the day the client is in network with the clinician for good, when that comes within the
-    // look-ahead: Medicaid that the clinician takes from next month does not bar a sliding scale until then.
+    // The ways bridge to the day the client is in network with the clinician to the end of the look-ahead, when that
+    // comes within it: Medicaid that the clinician takes from next month does not bar a sliding scale until then.
     const inNetwork = context.inNetworkToday.length > 0 ? undefined : inNetworkToHorizonFrom(context);
     const until = inNetwork === undefined ? context.horizon : addCalendarDays(inNetwork, -1);
     const ways = paymentWays(context, held, context.now, until);
     const scale = (list: typeof ways.sure) => list.filter((alternative) => alternative.kind === "sliding-scale");
-    const alternatives = scale(ways.alternatives);
+    // A scale that bridges to cover says so, and when it ends: from then the plan pays, and the client is charged as it allows.
+    const bridge = inNetwork === undefined ? "" : ` until ${inNetwork}, when the client is in network with ${context.clinician.name}`;
+    const covered =
+      inNetwork === undefined ? "" : ` From ${context.describeDate(inNetwork)}, our sessions are in your insurance plan's network.`;
+    const alternatives = scale(ways.alternatives).map((alternative) =>
+      inNetwork === undefined
+        ? alternative
+        : {
+            ...alternative,
+            summary: `${alternative.summary.replace(/\.$/, "")}${bridge}.`,
+            explanation: `${alternative.explanation}${covered}`,
+          },
+    );
     const estimate = goodFaithEstimate(alternatives);
     if (scale(ways.sure).length > 0) {
-      // A scale that bridges to cover says so, and when it ends: from then the plan pays, and the client is charged as it allows.
-      const bridge = inNetwork === undefined ? "" : ` until ${inNetwork}, when the client's cover with ${context.clinician.name} starts`;
-      const covered = inNetwork === undefined ? "" : ` From ${context.describeDate(inNetwork)}, your insurance covers our sessions.`;
       const notice = {
         code: "cannot-afford",
         summary: `${summary} No referral: the practice's sliding scale is within reach${bridge}.`,
