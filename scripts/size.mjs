@@ -192,9 +192,10 @@ const BUDGETS = {
   // the hand-over with risk open after care is cut off, and of the continuity-of-care notice for a client who has left
   // the plan (about 0.25 kB), and case folded a code point at a time (about 40 B). Then by the ways to keep paying
   // judged over the look-ahead from their own day (Medicare or Medicaid taken up later bars self-pay now; a
-  // cannot-afford scale bridges only to lasting in-network cover, and says when it ends), the consent fixes above,
-  // and a panel exit reached without lengthening the policy's look-ahead (about 0.4 kB).
-  "everything without zod": 98.9 * KB,
+  // cannot-afford scale bridges only to lasting in-network cover, and says when it ends; hardship refers no one away
+  // from in-network Medicaid), the consent fixes above, and a panel exit reached without lengthening the policy's
+  // look-ahead (about 0.5 kB).
+  "everything without zod": 99.0 * KB,
   // referwell/fhir on its own: its readers and writers, the code maps as data, and the model schemas they validate with;
   // then consents in and out (about 5 kB): the Consent reader and writer, and the consent schemas and built-in categories
   // they validate and read security labels with. An app that imports only the clinician or client readers does not
