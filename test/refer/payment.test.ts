@@ -922,6 +922,21 @@ describe("the ways to keep paying hold over the look-ahead", () => {
     const inNetwork = onMedicaid([panel("or-medicaid")]);
     expect(inNetwork.refer).toBe(false);
     expect(inNetwork.notices.map((notice) => notice.code)).not.toContain("cannot-afford");
+    // Medicaid that ends within the look-ahead, for cover the clinician does not take: hardship decides, as before.
+    const ending = assess(
+      referralCase({
+        client: {
+          coverage: [
+            { payerId: "or-medicaid", program: "medicaid", period: { start: "2026-01-01", end: "2026-12-31" } },
+            { payerId: "cigna", program: "commercial", period: { start: "2027-01-01" } },
+          ],
+          maxSelfPay: fee,
+        },
+        clinician: { insurancePanels: [panel("or-medicaid")], fee },
+        hardship: { reported: "2026-11-20" },
+      }),
+    );
+    expect(codes(ending)).toContain("cannot-afford");
     // Out of network with it, the clinician may not charge the client either: the referral stands, within Medicaid.
     const outOfNetwork = onMedicaid([]);
     expect(codes(outOfNetwork)).toEqual(["cannot-afford"]);

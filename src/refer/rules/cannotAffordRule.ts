@@ -42,8 +42,9 @@ function describeShortfall(context: RuleContext): { evidence: EvidenceItem[]; su
  * be one within the look-ahead (see `PayerProgram`), unless the clinician
  * takes that cover to the end of the look-ahead: then the scale bridges
  * only the days until it starts, and the notice says so. A client in network
- * with their Medicaid today is never referred for hardship: the clinician
- * accepts Medicaid's payment in full (42 CFR 447.15).
+ * with their Medicaid today, with no loss or gap of that cover in the
+ * look-ahead, is never referred for hardship: the clinician accepts
+ * Medicaid's payment in full (42 CFR 447.15).
  * A floor known to be within the client's stated maximum means care can
  * continue: a `cannot-afford` notice with the sliding scale (and a
  * `good-faith-estimate` notice, 45 CFR 149.610), not a referral.
@@ -93,7 +94,8 @@ export const cannotAffordRule = /* @__PURE__ */ defineReferralRule({
     const most = client.maxSelfPay;
     // In network with the client's Medicaid, the clinician accepts Medicaid's payment as payment in full (42 CFR 447.15):
     // there is no fee for hardship to make out of reach, and referring the client away would only end their care.
-    if (medicaidInNetworkToday(context)) return { findings: [] };
+    // While that lasts: cover that lapses or ends within the look-ahead leaves hardship to decide, as before.
+    if (context.networkLoss === undefined && context.networkGap === undefined && medicaidInNetworkToday(context)) return { findings: [] };
     if (hardshipReported === undefined) {
       if (context.inNetworkToday.length > 0 || context.networkLoss !== undefined || context.networkGap !== undefined)
         return { findings: [] };
