@@ -1,6 +1,6 @@
 import type { RuleContext } from "../createRuleContext.js";
 import { defineReferralRule } from "../defineReferralRule.js";
-import type { EvidenceItem } from "../results.js";
+import type { Alternative, EvidenceItem } from "../results.js";
 import { coverageInForce } from "../../model/internal/coverageInForce.js";
 import { goodFaithEstimate } from "../internal/goodFaithEstimate.js";
 import { payerRef } from "../internal/payerRef.js";
@@ -24,6 +24,35 @@ function describeShortfall(context: RuleContext): { evidence: EvidenceItem[]; su
       ? `The client reported financial hardship on ${hardshipReported}.`
       : `The fee (${fee === undefined ? "unknown" : context.describeMoney(fee)}) is above the most the client can pay (${most === undefined ? "unknown" : context.describeMoney(most)}).`;
   return { evidence, summary };
+}
+
+/**
+ * The practice's sliding scale as a way to keep paying, and whether it is
+ * known to work. It bridges to the day the client is in network with the
+ * clinician to the end of the look-ahead, when that comes within it
+ * (Medicaid that the clinician takes from next month does not bar a scale
+ * until then), and then says so, and when it ends: from that day the plan
+ * pays, and the client is charged as it allows.
+ */
+function slidingScaleUntilCovered(context: RuleContext) {
+  const held = coverageInForce(context.client, context.now).map(payerRef);
+  const inNetwork = context.inNetworkToday.length > 0 ? undefined : inNetworkToHorizonFrom(context);
+  const until = inNetwork === undefined ? context.horizon : addCalendarDays(inNetwork, -1);
+  const ways = paymentWays(context, held, context.now, until);
+  const scale = (list: readonly Alternative[]) => list.filter((alternative) => alternative.kind === "sliding-scale");
+  const bridge = inNetwork === undefined ? "" : ` until ${inNetwork}, when the client is in network with ${context.clinician.name}`;
+  const covered =
+    inNetwork === undefined ? "" : ` From ${context.describeDate(inNetwork)}, our sessions are in your insurance plan's network.`;
+  const alternatives = scale(ways.alternatives).map((alternative) =>
+    inNetwork === undefined
+      ? alternative
+      : {
+          ...alternative,
+          summary: `${alternative.summary.replace(/\.$/, "")}${bridge}.`,
+          explanation: `${alternative.explanation}${covered}`,
+        },
+  );
+  return { alternatives, sure: scale(ways.sure).length > 0, bridge, covered };
 }
 
 /**
@@ -108,28 +137,9 @@ export const cannotAffordRule = /* @__PURE__ */ defineReferralRule({
     const { evidence, summary } = describeShortfall(context);
     const cost =
       "Paying for our sessions costs more than you can manage, and I don't want cost to stand between you and the help you need.";
-    const held = coverageInForce(client, context.now).map(payerRef);
-    // The ways bridge to the day the client is in network with the clinician to the end of the look-ahead, when that
-    // comes within it: Medicaid that the clinician takes from next month does not bar a sliding scale until then.
-    const inNetwork = context.inNetworkToday.length > 0 ? undefined : inNetworkToHorizonFrom(context);
-    const until = inNetwork === undefined ? context.horizon : addCalendarDays(inNetwork, -1);
-    const ways = paymentWays(context, held, context.now, until);
-    const scale = (list: typeof ways.sure) => list.filter((alternative) => alternative.kind === "sliding-scale");
-    // A scale that bridges to cover says so, and when it ends: from then the plan pays, and the client is charged as it allows.
-    const bridge = inNetwork === undefined ? "" : ` until ${inNetwork}, when the client is in network with ${context.clinician.name}`;
-    const covered =
-      inNetwork === undefined ? "" : ` From ${context.describeDate(inNetwork)}, our sessions are in your insurance plan's network.`;
-    const alternatives = scale(ways.alternatives).map((alternative) =>
-      inNetwork === undefined
-        ? alternative
-        : {
-            ...alternative,
-            summary: `${alternative.summary.replace(/\.$/, "")}${bridge}.`,
-            explanation: `${alternative.explanation}${covered}`,
-          },
-    );
+    const { alternatives, sure, bridge, covered } = slidingScaleUntilCovered(context);
     const estimate = goodFaithEstimate(alternatives);
-    if (scale(ways.sure).length > 0) {
+    if (sure) {
       const notice = {
         code: "cannot-afford",
         summary: `${summary} No referral: the practice's sliding scale is within reach${bridge}.`,
