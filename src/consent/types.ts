@@ -33,9 +33,9 @@ import type { Confidentiality, PurposeOfUse, SensitivityCode } from "./categorie
  * - `denied-by-provision`: a binding deny provision excludes it (this
  *   reason wins over the others)
  * - `recipient-identity-uncertain`: a binding deny provision names a
- *   referrer by id, no consent names this recipient by their own referrer
- *   id (the permitting consents name them only by identifier, or none
- *   permits and the treatment policy would), and the host has not declared
+ *   referrer by id, no consent that permits names this recipient by their
+ *   own referrer id (the permitting consents name them only by identifier,
+ *   or none permits and the treatment policy would), and the host has not declared
  *   its referrer records distinct, so the recipient may be the one excluded
  *
  * @example

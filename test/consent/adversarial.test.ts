@@ -248,13 +248,6 @@ describe("adversarial consents: ids and the last day", () => {
     expect(decide([denied, lifting])).toBe("permit permitted");
   });
 
-  it("an identifier's system and value never run together into another's (control characters are no part of either)", () => {
-    const named = consent({ recipients: [{ identifier: { system: "urn:a", value: "b\u0000c" } }] });
-    const asked = (system: string, value: string) => ({ recipient: { referrerId: "ref-z", identifiers: [{ system, value }] } });
-    expect(decide([named], asked("urn:a\u0000b", "c"))).toBe("deny other-recipient");
-    expect(decide([named], asked("urn:a", "b\u0000c"))).toBe("permit permitted");
-  });
-
   it("a restriction whose data period ends on 9999-12-31 binds information recorded that day", () => {
     const restriction = consent({
       id: "r",

@@ -937,6 +937,21 @@ describe("the ways to keep paying hold over the look-ahead", () => {
       }),
     );
     expect(codes(ending)).toContain("cannot-afford");
+    // And so when the clinician takes the cover that follows: it is Medicaid that must last, not any cover in network.
+    const followed = assess(
+      referralCase({
+        client: {
+          coverage: [
+            { payerId: "or-medicaid", program: "medicaid", period: { start: "2026-01-01", end: "2026-12-31" } },
+            { payerId: "cigna", program: "commercial", period: { start: "2026-06-01" } },
+          ],
+          maxSelfPay: fee,
+        },
+        clinician: { insurancePanels: [panel("or-medicaid"), panel("cigna")], fee },
+        hardship: { reported: "2026-11-20" },
+      }),
+    );
+    expect(codes(followed)).toContain("cannot-afford");
     // Out of network with it, the clinician may not charge the client either: the referral stands, within Medicaid.
     const outOfNetwork = onMedicaid([]);
     expect(codes(outOfNetwork)).toEqual(["cannot-afford"]);
@@ -957,6 +972,10 @@ describe("the ways to keep paying hold over the look-ahead", () => {
     // The horizon is 23 March 2027; from 1 March, 120 days reach past Medicaid's first day.
     expect(kindsOf(rules.paymentAlternatives([{ payerId: "aetna" }], "2027-03-01"))).toEqual([]);
     expect(kindsOf(rules.paymentAlternatives([{ payerId: "aetna" }], "2027-03-01", "2027-03-23"))).toEqual(["self-pay", "superbill"]);
+    // A day that is not one is refused by name, and its value is not repeated.
+    const refused = rejection(() => rules.paymentAlternatives([{ payerId: "aetna" }], "2027-3-1"));
+    expect(refused.issues.map((issue) => issue.path)).toEqual([[]]);
+    expect(refused.message).not.toContain("2027-3-1");
   });
 
   it("a panel exit beyond the look-ahead judges the ways for the look-ahead after the exit, not on its day alone", () => {
@@ -1010,6 +1029,7 @@ describe("the ways to keep paying hold over the look-ahead", () => {
       hardship: { reported: "2026-11-20" },
     });
     const assessment = assess(input);
+    expect(assessment.criteria.startDate).toBe(NOW);
     expect(finding(assessment, "leaving-panel")?.alternatives).toEqual([]);
     expect(assessment.criteria.require.payment?.maxSelfPay).toBeUndefined();
   });

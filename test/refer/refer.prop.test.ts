@@ -38,9 +38,14 @@ type Case = ReturnType<(typeof referralCase)["generate"]>["value"];
 
 /** The look-ahead's last day under the default policy (120 days from today). */
 const HORIZON = new Date(Date.parse(NOW) + 120 * 86_400_000).toISOString().slice(0, 10);
-/** The last day self-pay may be barred for: the latest day a finding asks care for, or the look-ahead's end. */
+/** 120 days after a day: the default look-ahead's length. */
+const lookAheadFrom = (day: string): string => new Date(Date.parse(day) + 120 * 86_400_000).toISOString().slice(0, 10);
+/** The last day self-pay may be barred for: the look-ahead's end, counted from today and from each day a finding asks care from. */
 const barredUntil = (findings: readonly { careFrom?: string | undefined }[]): string =>
-  findings.reduce((top, finding) => (finding.careFrom !== undefined && finding.careFrom > top ? finding.careFrom : top), HORIZON);
+  findings.reduce((top, finding) => {
+    const until = lookAheadFrom(finding.careFrom ?? NOW);
+    return until > top ? until : top;
+  }, HORIZON);
 /** Every day from `from` to `to`, both included. */
 const daysFrom = (from: string, to: string): string[] => {
   const days: string[] = [];

@@ -1,8 +1,6 @@
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
 import type { IsoDate, Period } from "../../model/scalars.js";
-
-/** The last day `YYYY-MM-DD` can write. */
-const LAST_DATE = "9999-12-31";
+import { OPEN_END as LAST_DATE } from "../../model/internal/joinedSpans.js";
 
 /**
  * The first day after a period, where it stops covering; undefined when it

@@ -24,7 +24,7 @@ export const reasonTexts: Readonly<Record<WithholdReason | PermitReason, string>
   "data-outside-period": "The information was recorded outside the consent's data period.",
   "denied-by-provision": "A deny provision of the client's consent excludes it.",
   "recipient-identity-uncertain":
-    "A deny provision excludes a referrer who may be this recipient under another record, and no consent names this recipient by their own record.",
+    "A deny provision excludes a referrer who may be this recipient under another record, and no consent that permits it names this recipient by their own record.",
   "other-client": "The fact is about another client.",
   unlabelled: "The fact has no category, so it carries no security labels.",
   "not-needed": "This update does not need this category: only what coordination needs goes out.",

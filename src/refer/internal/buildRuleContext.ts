@@ -1,7 +1,8 @@
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
 import { calendarDays } from "../../model/internal/calendarDays.js";
 import { describeDate } from "../../model/internal/describeDate.js";
-import type { IsoDate, PayerRef, Urgency, Vocabulary } from "../../model/index.js";
+import { IsoDate, type PayerRef, type Urgency, type Vocabulary } from "../../model/index.js";
+import { validate } from "../../model/validate.js";
 import type { RuleContext } from "../createRuleContext.js";
 import type { Instrument, ReferralCase, ReferralPolicy } from "../schemas.js";
 import { checkScoreRanges } from "./checkScoreRanges.js";
@@ -105,8 +106,12 @@ export function buildRuleContext(parsed: ReferralCase, settings: ContextSettings
     networkLoss,
     networkGap,
     urgencyOf,
-    paymentAlternatives: (payers, on = now, until = addCalendarDays(on, policy.lookAheadDays)) =>
-      paymentWays({ policy, client, clinician }, payers, on, until).alternatives,
+    paymentAlternatives: (payers, on = now, until) => {
+      // A host's rule may pass any string: a day that is not one is refused by name, as input is, never read as a date.
+      const from = validate(IsoDate, on, "on");
+      const to = until === undefined ? addCalendarDays(from, policy.lookAheadDays) : validate(IsoDate, until, "until");
+      return paymentWays({ policy, client, clinician }, payers, from, to).alternatives;
+    },
     describeDate,
     describeMoney,
   };

@@ -5,10 +5,9 @@ import { coverageInForce as coverageOn } from "../../model/internal/coverageInFo
 import type { NetworkGap, NetworkLoss } from "../createRuleContext.js";
 import type { ReferralPolicy } from "../schemas.js";
 import { comparePayers } from "./comparePayers.js";
-import { compareText } from "../../model/internal/compareText.js";
 import { payerRef } from "./payerRef.js";
 import { panelListing } from "../../model/internal/panelListing.js";
-import { networkTimeline } from "./networkTimeline.js";
+import { networkChanges } from "./networkChanges.js";
 
 /** What finding the loss or gap of in-network cover reads from the rule context. */
 export interface NetworkFacts {
@@ -34,15 +33,8 @@ export function findNetworkChange(facts: NetworkFacts): { loss?: NetworkLoss; ga
   // Where cover can change: the first day of each coverage period and panel, and the day after each ends.
   // Losses count from the day after the episode starts or, without a start, within the look-ahead mirrored backwards.
   const earliest = episodeStart === undefined ? shift(now, -policy.lookAheadDays) : shift(episodeStart, 1);
-  const changes = [
-    ...new Set(
-      [...client.coverage, ...clinician.insurancePanels].flatMap(({ period }) =>
-        period.end === undefined ? [period.start] : [period.start, shift(period.end, 1)],
-      ),
-    ),
-  ].sort(compareText);
   // In network on each change, found in one sweep; from one change to the next, nothing changes.
-  const covered = networkTimeline(client, clinician, changes);
+  const { days: changes, covered } = networkChanges(client, clinician);
   // For each change, the next one in network again (changes.length when none is).
   const nextCovered = new Int32Array(changes.length + 1).fill(changes.length);
   for (let index = changes.length - 1; index >= 0; index -= 1)

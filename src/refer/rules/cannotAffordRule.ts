@@ -6,8 +6,8 @@ import { goodFaithEstimate } from "../internal/goodFaithEstimate.js";
 import { payerRef } from "../internal/payerRef.js";
 import { paymentWays } from "../internal/paymentWays.js";
 import { addCalendarDays } from "../../model/internal/addCalendarDays.js";
-import { inNetworkToHorizonFrom } from "../internal/inNetworkToHorizonFrom.js";
-import { medicaidInNetworkToday } from "../internal/medicaidInNetworkToday.js";
+import { inNetworkThroughHorizonFrom } from "../internal/inNetworkThroughHorizonFrom.js";
+import { medicaidInNetworkThroughHorizon } from "../internal/medicaidInNetworkThroughHorizon.js";
 
 /** The evidence and the clinician's summary of a fee beyond the client, or of reported hardship. */
 function describeShortfall(context: RuleContext): { evidence: EvidenceItem[]; summary: string } {
@@ -36,7 +36,7 @@ function describeShortfall(context: RuleContext): { evidence: EvidenceItem[]; su
  */
 function slidingScaleUntilCovered(context: RuleContext) {
   const held = coverageInForce(context.client, context.now).map(payerRef);
-  const inNetwork = context.inNetworkToday.length > 0 ? undefined : inNetworkToHorizonFrom(context);
+  const inNetwork = context.inNetworkToday.length > 0 ? undefined : inNetworkThroughHorizonFrom(context);
   const until = inNetwork === undefined ? context.horizon : addCalendarDays(inNetwork, -1);
   const ways = paymentWays(context, held, context.now, until);
   const scale = (list: readonly Alternative[]) => list.filter((alternative) => alternative.kind === "sliding-scale");
@@ -70,10 +70,11 @@ function slidingScaleUntilCovered(context: RuleContext) {
  * and never to a Medicare or Medicaid beneficiary, nor to a client who will
  * be one within the look-ahead (see `PayerProgram`), unless the clinician
  * takes that cover to the end of the look-ahead: then the scale bridges
- * only the days until it starts, and the notice says so. A client in network
- * with their Medicaid today, with no loss or gap of that cover in the
- * look-ahead, is never referred for hardship: the clinician accepts
- * Medicaid's payment in full (42 CFR 447.15).
+ * only the days until it starts, and the notice says so. A client whose
+ * Medicaid keeps them in network with the clinician from today through the
+ * look-ahead is never referred for hardship: the clinician accepts
+ * Medicaid's payment in full (42 CFR 447.15), so nothing is due beyond
+ * Medicaid's own cost sharing.
  * A floor known to be within the client's stated maximum means care can
  * continue: a `cannot-afford` notice with the sliding scale (and a
  * `good-faith-estimate` notice, 45 CFR 149.610), not a referral.
@@ -122,9 +123,9 @@ export const cannotAffordRule = /* @__PURE__ */ defineReferralRule({
     const { fee } = clinician;
     const most = client.maxSelfPay;
     // In network with the client's Medicaid, the clinician accepts Medicaid's payment as payment in full (42 CFR 447.15):
-    // there is no fee for hardship to make out of reach, and referring the client away would only end their care.
-    // While that lasts: cover that lapses or ends within the look-ahead leaves hardship to decide, as before.
-    if (context.networkLoss === undefined && context.networkGap === undefined && medicaidInNetworkToday(context)) return { findings: [] };
+    // nothing is due beyond Medicaid's own cost sharing, and referring the client away would only end their care. Only
+    // while that lasts through the look-ahead: Medicaid that ends or leaves the network before then leaves hardship to decide.
+    if (medicaidInNetworkThroughHorizon(context)) return { findings: [] };
     if (hardshipReported === undefined) {
       if (context.inNetworkToday.length > 0 || context.networkLoss !== undefined || context.networkGap !== undefined)
         return { findings: [] };
