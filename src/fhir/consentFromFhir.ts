@@ -12,6 +12,8 @@ import { type FhirPath, FhirReader, optionsObject } from "./internal/read.js";
 
 /** Literal references a host maps to the recipients they are. */
 const RecipientMap = z.record(z.string().min(1).max(500), ConsentRecipient);
+/** How behavioral-health labels read, cautious unless the host says otherwise. */
+const LabelReading = z.enum(["together", "as-labelled"]).default("together");
 
 /** What {@link consentFromFhir} needs besides the Consent. */
 export interface ConsentFromFhirOptions {
@@ -19,6 +21,19 @@ export interface ConsentFromFhirOptions {
   readonly categories?: readonly z.input<typeof DisclosureCategory>[];
   /** Actors named by a literal reference (`"Practitioner/123"`), as the recipient each is in referwell. */
   readonly recipients?: Readonly<Record<string, z.input<typeof ConsentRecipient>>>;
+  /**
+   * How a deny labelled `BH` (behavioral health), `MH` (mental health) or
+   * `PSY` (psychiatry) reads. `"together"` (the default, the cautious
+   * reading): as any of them, denying every category labelled `BH`, `MH`,
+   * `PSY`, `PSYTHPN`, `EMOTDIS`, `SUD` or `ETH` (and a host's `part2`
+   * categories), noted `label-widened` (with the built-in categories that
+   * is always more than the label marks as written). HL7 lists the three codes side by side without saying
+   * how they relate, and a client who withholds their behavioral health
+   * information is not expected to mean their diagnosis may go; see the
+   * FHIR guide for the sources. `"as-labelled"`: each code denies only the
+   * categories labelled with it.
+   */
+  readonly behavioralHealthLabels?: "together" | "as-labelled";
 }
 
 /** A consent read from FHIR, and what the reading noted. */
@@ -54,7 +69,9 @@ export interface ConsentFromFhir {
  * - a deny is read in full or widened: a list with an entry that cannot be
  *   read denies to all (recipients, purposes or categories); security labels
  *   deny every category they mark (a confidentiality level also the levels
- *   above it; `SUD` and `ETH` also a host's `part2` categories); elements
+ *   above it; `SUD` and `ETH` also a host's `part2` categories; `BH`, `MH`
+ *   and `PSY` each what all three and the codes for what they hold mark,
+ *   unless `options.behavioralHealthLabels` says otherwise); elements
  *   it does not read (`period`, `action`, nested provisions) are left out,
  *   which can only withhold more;
  * - a base provision of type `deny` permits nothing, and when it names
@@ -63,7 +80,7 @@ export interface ConsentFromFhir {
  *   not read.
  *
  * @param resource - a FHIR R4 Consent, as parsed JSON
- * @param options - the host's categories, and the recipients that literal references name
+ * @param options - the host's categories, the recipients that literal references name, and how behavioral-health labels read
  * @returns the validated consent and the notes of the reading
  * @throws {@link InvalidInputError} when the FHIR breaks a rule referwell
  *   needs (no status, patient or dateTime; another scope; a broken
@@ -74,7 +91,7 @@ export interface ConsentFromFhir {
  * ```ts
  * import { consentFromFhir } from "referwell/fhir";
  *
- * const { consent, notes } = consentFromFhir({
+ * const resource: Parameters<typeof consentFromFhir>[0] = {
  *   resourceType: "Consent",
  *   id: "cons-07",
  *   status: "active",
@@ -98,24 +115,34 @@ export interface ConsentFromFhir {
  *       { type: "deny", securityLabel: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "PSY" }] },
  *     ],
  *   },
- * });
+ * };
+ * const { consent, notes } = consentFromFhir(resource);
  * consent.kind; // => "general"
  * consent.recipients; // => [{ identifier: { system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" } }]
- * consent.deny; // => [{ id: "provision-1", categories: ["diagnosis", "medication", "risk", "test-results", "psychotherapy-note"] }]
- * notes; // => [{ path: ["consent", "category"], code: "assumed-general" }]
+ * // PSY read with BH and MH, and the codes for what they hold: the attendance it permits is denied too.
+ * consent.deny?.[0]?.categories?.includes("attendance"); // => true
+ * consent.deny?.[0]?.categories?.length; // => 12
+ * notes;
+ * // => [{ path: ["consent", "category"], code: "assumed-general" }, { path: ["consent", "provision", "provision", 0, "securityLabel", 0], code: "label-widened" }]
+ *
+ * // Each label alone, when the host says so.
+ * consentFromFhir(resource, { behavioralHealthLabels: "as-labelled" }).consent.deny;
+ * // => [{ id: "provision-1", categories: ["diagnosis", "medication", "risk", "test-results", "psychotherapy-note"] }]
  * ```
  */
 export function consentFromFhir(resource: FhirConsent, options?: ConsentFromFhirOptions): ConsentFromFhir {
   const settings = optionsObject(options);
   const hostCategories = validate(HostCategories, settings.categories ?? [], "options.categories");
   const recipients = validate(RecipientMap, settings.recipients ?? {}, "options.recipients");
+  const behavioralHealthLabels = validate(LabelReading, settings.behavioralHealthLabels, "options.behavioralHealthLabels");
   const reader = new FhirReader();
   const notes: FhirNote[] = [];
   const root: FhirPath = ["consent"];
   const fhir = reader.object(resource, root, true) ?? {};
   reader.resourceType(fhir, "Consent", root);
   const { id, status, kind, clientId, signed } = consentHeader(reader, fhir, root, notes);
-  const reading: ProvisionReading = { reader, notes, recipients, catalogue: [...defaultCategories, ...hostCategories] };
+  const catalogue = [...defaultCategories, ...hostCategories];
+  const reading: ProvisionReading = { reader, notes, recipients, catalogue, behavioralHealthLabels };
   const { period, ...permits } = consentProvisions(reading, fhir, root);
   const { replaces, lifts } = consentLinks(reader, fhir, root);
   reader.throwIfAny();

@@ -30,6 +30,10 @@ import * as z from "zod";
  * - `denies-all`: a part of a deny provision that could not be read in full
  *   (an unknown code or label, a recipient not resolved) is read as "all"
  *   for that part: the restriction is widened, never narrowed
+ * - `label-widened`: a deny's `BH`, `MH` or `PSY` security label was read
+ *   as the three together, with the codes for what they hold, and so
+ *   denies categories the label as written does not mark (the cautious
+ *   reading; `behavioralHealthLabels: "as-labelled"` reads it alone)
  * - `unread-element`: an element was not read because leaving it out can
  *   only withhold more (a deny provision's `period` or `action`, a provision
  *   nested in a deny, a permit nested in a permit)
@@ -72,6 +76,7 @@ export const FhirNoteCode = z.enum([
   "assumed-no-capacity",
   "permits-nothing",
   "denies-all",
+  "label-widened",
   "unread-element",
   "unknown-recipient",
   "read-as-inactive",

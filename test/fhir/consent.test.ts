@@ -152,6 +152,7 @@ describe("consents from elsewhere are read the cautious way", () => {
     const deny = (securityLabel: { system: string; code: string }[]) =>
       consentFromFhir(outside({ provision: [{ id: "labels", type: "deny", securityLabel }] }), {
         categories: [{ code: "hiv-status", label: "HIV status", confidentiality: "R", sensitivity: ["HIV"] }],
+        behavioralHealthLabels: "as-labelled",
       }).consent.deny;
     expect(deny([{ system: ACT_CODE, code: "PSY" }])).toEqual([
       { id: "labels", categories: ["diagnosis", "medication", "risk", "test-results", "psychotherapy-note"] },
@@ -172,6 +173,121 @@ describe("consents from elsewhere are read the cautious way", () => {
       "sud-counselling-note",
       "hiv-status",
     ]);
+  });
+
+  describe("a behavioral-health label", () => {
+    const HOST = [
+      { code: "mood-journal", label: "Mood journal", confidentiality: "R" as const, sensitivity: ["MH" as const] },
+      { code: "school-behaviour", label: "School behaviour", confidentiality: "N" as const, sensitivity: ["EMOTDIS" as const] },
+      {
+        code: "recovery-meetings",
+        label: "Recovery meetings",
+        confidentiality: "R" as const,
+        part2: true,
+        authorization: "sud-records" as const,
+      },
+      { code: "hiv-status", label: "HIV status", confidentiality: "R" as const, sensitivity: ["HIV" as const] },
+      { code: "memory-tests", label: "Memory tests", confidentiality: "R" as const, sensitivity: ["COGN" as const] },
+    ];
+    const read = (code: string, behavioralHealthLabels?: "together" | "as-labelled") =>
+      consentFromFhir(outside({ provision: [{ id: "labels", type: "deny", securityLabel: [{ system: ACT_CODE, code }] }] }), {
+        categories: HOST,
+        ...(behavioralHealthLabels === undefined ? {} : { behavioralHealthLabels }),
+      });
+    const FAMILY = [
+      "acknowledgement",
+      "attendance",
+      "engagement",
+      "treatment-goals",
+      "progress-summary",
+      "diagnosis",
+      "medication",
+      "risk",
+      "test-results",
+      "substance-use",
+      "psychotherapy-note",
+      "sud-counselling-note",
+      "mood-journal",
+      "school-behaviour",
+      "recovery-meetings",
+    ];
+    const WIDENED = { path: ["consent", "provision", "provision", 0, "securityLabel", 0], code: "label-widened" };
+
+    it("BH, MH and PSY each deny what the three and the codes for what they hold mark, noted", () => {
+      for (const code of ["BH", "MH", "PSY"]) {
+        const { consent, notes } = read(code);
+        expect(consent.deny, code).toEqual([{ id: "labels", categories: FAMILY }]);
+        expect(notes, code).toContainEqual(WIDENED);
+      }
+    });
+
+    it("read as labelled when the host says so: each code denies only what it marks, and nothing is noted", () => {
+      const { consent, notes } = read("BH", "as-labelled");
+      expect(consent.deny).toEqual([
+        { id: "labels", categories: ["acknowledgement", "attendance", "engagement", "treatment-goals", "progress-summary"] },
+      ]);
+      expect(notes).not.toContainEqual(WIDENED);
+      expect(read("MH", "as-labelled").consent.deny).toEqual([{ id: "labels", categories: ["mood-journal"] }]);
+    });
+
+    it("other sensitivity codes read as labelled, whatever the setting: nothing is widened", () => {
+      for (const [code, categories] of [
+        ["HIV", ["hiv-status"]],
+        ["COGN", ["memory-tests"]],
+        ["PSYTHPN", ["psychotherapy-note"]],
+        ["SUD", ["substance-use", "sud-counselling-note", "recovery-meetings"]],
+      ] as const) {
+        const { consent, notes } = read(code);
+        expect(consent.deny, code).toEqual([{ id: "labels", categories }]);
+        expect(
+          notes.map((note) => note.code),
+          code,
+        ).not.toContain("label-widened");
+      }
+    });
+
+    it("withholds from a referrer the consent permits: a PSY restriction, read together, reaches the care itself", () => {
+      const permitting = outside({
+        code: ["acknowledgement", "attendance", "diagnosis"].map((code) => ({ coding: [{ system: CATEGORY, code }] })),
+        provision: [{ type: "deny", securityLabel: [{ system: ACT_CODE, code: "PSY" }] }],
+      });
+      const request = (behavioralHealthLabels: "together" | "as-labelled") => ({
+        kind: "custom" as const,
+        template: { id: "coordination", title: "Coordination", categories: ["attendance", "diagnosis"] },
+        client: { id: "cl-1" },
+        recipient: { referrerId: "ref-gp-01", identifiers: [NPI], name: "Dr Mei Lin" },
+        purpose: "COC" as const,
+        facts: [
+          { id: "f1", clientId: "cl-1", category: "attendance", text: "Attended every session.", recorded: "2026-06-20" },
+          { id: "f2", clientId: "cl-1", category: "diagnosis", text: "Major depressive disorder, recurrent.", recorded: "2026-06-20" },
+        ],
+        consents: [consentFromFhir(permitting, { behavioralHealthLabels }).consent],
+        now: "2026-07-01",
+      });
+      // Read together, PSY reaches the attendance and the acknowledgement of care (labelled BH) as well as the diagnosis.
+      const together = composeUpdate(request("together"));
+      expect(together.included).toEqual([]);
+      expect(together.withheld.map((withheld) => `${withheld.factId} ${withheld.reason}`)).toEqual([
+        "f1 denied-by-provision",
+        "f2 denied-by-provision",
+      ]);
+      const labelled = composeUpdate(request("as-labelled"));
+      expect(labelled.included).toEqual(["f1"]);
+      expect(labelled.withheld.map((withheld) => `${withheld.factId} ${withheld.reason}`)).toEqual(["f2 denied-by-provision"]);
+    });
+
+    it("refuses a setting it does not know, naming the option and never its value", () => {
+      let error: unknown;
+      try {
+        consentFromFhir(outside(), untyped({ behavioralHealthLabels: "loose-reading" }));
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect((error as InvalidInputError).issues.map((issue) => [issue.path, issue.code])).toEqual([[[], "invalid-value"]]);
+      expect((error as Error).message).toContain("options.behavioralHealthLabels");
+      expect((error as Error).message).not.toContain("loose-reading");
+    });
   });
 
   it("a deny part that cannot be read in full denies to all", () => {

@@ -8,13 +8,36 @@ import { codingsOf } from "./elements.js";
 import { ACT_CODE_SYSTEM, ACT_REASON_SYSTEM, CONFIDENTIALITY_SYSTEM, REFERWELL_ID_SYSTEM } from "./outbound.js";
 import type { FhirObject, FhirPath, FhirReader } from "./read.js";
 
-/** What reading a consent's provisions needs: the reader, the notes, the host's reference map, every category known. */
+/** What reading a consent's provisions needs: the reader, the notes, the host's reference map, every category known, how behavioral-health labels read. */
 export interface ProvisionReading {
   readonly reader: FhirReader;
   readonly notes: FhirNote[];
   readonly recipients: Readonly<Record<string, ConsentRecipient>>;
   readonly catalogue: readonly DisclosureCategory[];
+  readonly behavioralHealthLabels: BehavioralHealthLabels;
 }
+
+/** How a deny's `BH`, `MH` and `PSY` labels read (see `ConsentFromFhirOptions.behavioralHealthLabels`). */
+export type BehavioralHealthLabels = "together" | "as-labelled";
+
+/** The behavioral-health sensitivity codes, which HL7 v3 ActCode lists side by side and no source here draws a line between. */
+const BEHAVIORAL_HEALTH_FAMILY: ReadonlySet<SensitivityCode> = new Set<SensitivityCode>(["BH", "MH", "PSY"]);
+
+/**
+ * What a deny labelled with any of the family denies, read together: every
+ * category labelled with one of them, and with the codes for what they
+ * hold. `PSYTHPN`: psychotherapy notes are a mental health professional's
+ * notes (45 CFR 164.501). `EMOTDIS`: ActCode's `BH` covers "behavioral and
+ * emotional disturbances". `SUD` and `ETH`: behavioral health problems
+ * include substance use disorders (SAMHSA, Leading Change: A Plan for
+ * SAMHSA's Roles and Actions 2011–2014, HHS Publication No. (SMA) 11-4629),
+ * and ICD-10 files them among the mental and behavioural disorders
+ * (Chapter V, F10–F19). IHE's Privacy Consent on FHIR leaves open whether
+ * `PSY` includes `MH`, `PSYTHPN` and `SUD` (value set SlsSensitivePSY), so
+ * the cautious reading withholds them all; `"as-labelled"` reads each code
+ * alone.
+ */
+const BEHAVIORAL_HEALTH_REACH: readonly SensitivityCode[] = ["BH", "MH", "PSY", "PSYTHPN", "EMOTDIS", "SUD", "ETH"];
 
 /** What `readEach`'s reader gives for an entry it read and keeps nothing of on purpose (so it is not noted unknown). */
 const LEFT_OUT: readonly never[] = Object.freeze([]);
@@ -105,28 +128,50 @@ function codesOf(reading: ProvisionReading, value: unknown, path: FhirPath, side
   });
 }
 
-/** The categories a security label marks: a confidentiality level and every level above it, or a sensitivity code (Part 2 codes also a host's `part2` categories). */
-function labelled(catalogue: readonly DisclosureCategory[], system: string | undefined, code: unknown): string[] {
-  if (system === CONFIDENTIALITY_SYSTEM) {
-    const level = CONFIDENTIALITY_ORDER.indexOf(code as DisclosureCategory["confidentiality"]);
-    if (level < 0) return [];
-    return catalogue
-      .filter((category) => CONFIDENTIALITY_ORDER.indexOf(category.confidentiality) >= level)
-      .map((category) => category.code);
-  }
-  const sensitivity = SensitivityCode.safeParse(code);
-  if (system !== ACT_CODE_SYSTEM || !sensitivity.success) return [];
-  const part2 = sensitivity.data === "SUD" || sensitivity.data === "ETH";
+/** The categories a sensitivity code marks as written: those labelled with it (Part 2 codes also a host's `part2` categories). */
+function markedBy(catalogue: readonly DisclosureCategory[], code: SensitivityCode): string[] {
+  const part2 = code === "SUD" || code === "ETH";
   return catalogue
-    .filter((category) => category.sensitivity.includes(sensitivity.data) || (part2 && marksPart2(category)))
+    .filter((category) => category.sensitivity.includes(code) || (part2 && marksPart2(category)))
     .map((category) => category.code);
 }
 
-/** The categories a deny provision's security labels mark; a label that marks no category known is noted. */
+/**
+ * The categories a security label denies: a confidentiality level and every
+ * level above it, or what a sensitivity code marks, and for a
+ * behavioral-health code read together (the host's choice) what the
+ * family reaches (see `BEHAVIORAL_HEALTH_REACH`), which is always more than
+ * the code marks: the built-in categories carry both `BH` and `PSY`.
+ */
+function labelled(reading: ProvisionReading, system: string | undefined, code: unknown): { categories: string[]; widened: boolean } {
+  const { catalogue } = reading;
+  if (system === CONFIDENTIALITY_SYSTEM) {
+    const level = CONFIDENTIALITY_ORDER.indexOf(code as DisclosureCategory["confidentiality"]);
+    const categories = catalogue
+      .filter((category) => level >= 0 && CONFIDENTIALITY_ORDER.indexOf(category.confidentiality) >= level)
+      .map((category) => category.code);
+    return { categories, widened: false };
+  }
+  const sensitivity = SensitivityCode.safeParse(code);
+  if (system !== ACT_CODE_SYSTEM || !sensitivity.success) return { categories: [], widened: false };
+  if (reading.behavioralHealthLabels !== "together" || !BEHAVIORAL_HEALTH_FAMILY.has(sensitivity.data))
+    return { categories: markedBy(catalogue, sensitivity.data), widened: false };
+  const reached = new Set(BEHAVIORAL_HEALTH_REACH.flatMap((member) => markedBy(catalogue, member)));
+  // In the catalogue's order, as every other label reads.
+  return { categories: catalogue.map((category) => category.code).filter((category) => reached.has(category)), widened: true };
+}
+
+/**
+ * The categories a deny provision's security labels mark; a label that
+ * marks no category known is noted, and so is a behavioral-health label
+ * read together (`label-widened`).
+ */
 function labelsOf(reading: ProvisionReading, value: unknown, path: FhirPath): ReadList<string> {
-  return readEach(reading, { value, path, max: 50 }, "unknown-code", (coding) =>
-    labelled(reading.catalogue, typeof coding.system === "string" ? coding.system : undefined, coding.code),
-  );
+  return readEach(reading, { value, path, max: 50 }, "unknown-code", (coding, at) => {
+    const { categories, widened } = labelled(reading, typeof coding.system === "string" ? coding.system : undefined, coding.code);
+    if (widened) reading.notes.push({ path: [...at], code: "label-widened" });
+    return categories;
+  });
 }
 
 /** Elements of a deny provision referwell does not read: leaving them out only widens the restriction. */
