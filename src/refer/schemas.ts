@@ -246,8 +246,10 @@ export type ReferralCaseInput = z.input<typeof ReferralCase>;
  *   scale (off: seed 002 prefers referring to cutting the rate).
  *   `unknownProgram` (`withhold`): whether a client whose coverage does not
  *   say its programme (`Coverage.program`) is offered self-pay, a sliding
- *   scale, a superbill or out-of-network billing. Withheld by default, since
- *   a Medicare or Medicaid beneficiary may not be offered them; the trigger
+ *   scale, a superbill or out-of-network billing, or, beside Medicare, a
+ *   Medicare private contract. Withheld by default, since a Medicare or
+ *   Medicaid beneficiary may not be offered them (and the unknown cover of
+ *   a Medicare client may be Medicaid); the trigger
  *   then stays a referral and asks for `client.coverage.program`, and the
  *   assessment's criteria carry no self-pay ceiling while such a coverage
  *   is in force between their start date and the end of the look-ahead

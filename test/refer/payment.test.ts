@@ -873,6 +873,25 @@ describe("the ways to keep paying hold over the look-ahead", () => {
     expect(kindsOf(lasting.notices.find((notice) => notice.code === "leaving-panel")?.alternatives)).toEqual(["private-contract"]);
   });
 
+  it("no Medicare private contract while the client also holds cover of no known programme, which may be Medicaid, unless the host offers", () => {
+    const input = referralCase({
+      client: {
+        coverage: [
+          { payerId: "aetna", program: "medicare", period: { start: "2024-01-01" } },
+          { payerId: "regence", period: { start: "2024-01-01" } },
+        ],
+        maxSelfPay: fee,
+      },
+      clinician: { insurancePanels: [panel("aetna", "2026-12-31")], medicareOptOut: { start: "2026-06-01" } },
+    });
+    const withheld = assess(input);
+    expect(finding(withheld, "leaving-panel")?.alternatives).toEqual([]);
+    expect(withheld.unevaluated).toContainEqual({ rule: "leaving-panel", needs: ["client.coverage.program"] });
+    const offered = assess(input, { policy: { billing: { unknownProgram: "offer" } } });
+    expect(offered.refer).toBe(false);
+    expect(kindsOf(offered.notices.find((notice) => notice.code === "leaving-panel")?.alternatives)).toEqual(["private-contract"]);
+  });
+
   it("cannot afford: the ways bridge only to the day the client is in network with the clinician", () => {
     // Uninsured today; Medicaid from 15 December, a plan the clinician takes (or does not).
     const bridging = (panels: ReturnType<typeof panel>[]) =>

@@ -10,6 +10,50 @@ const PAYMENT = ["insurance-changed", "leaving-panel", "cannot-afford"];
 const SELF_PAY = ["self-pay", "sliding-scale", "superbill", "private-contract"];
 type Case = ReturnType<(typeof referralCase)["generate"]>["value"];
 
+/** The policy's default look-ahead, in days. */
+const LOOK_AHEAD = 120;
+/** The day `days` after `day`. */
+const dayAfter = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Days from today, often on the look-ahead's edges. */
+const offset = fc.oneof(fc.integer({ min: -60, max: 260 }), fc.constantFrom(-1, 0, 1, LOOK_AHEAD - 1, LOOK_AHEAD, LOOK_AHEAD + 1));
+/** A period starting and, often, ending near today. */
+const span = fc
+  .tuple(offset, fc.option(offset, { nil: undefined }))
+  .map(([a, b]) =>
+    b === undefined ? { start: dayAfter(NOW, a) } : { start: dayAfter(NOW, Math.min(a, b)), end: dayAfter(NOW, Math.max(a, b)) },
+  );
+const twoPayers = fc.constantFrom("aetna", "regence");
+/**
+ * A referral case whose cover, panels and Medicare opt-out start and end
+ * within the look-ahead, often under Medicare or Medicaid, and whose
+ * client often reported hardship: the days on which the ways to pay are
+ * judged decide the answer.
+ */
+const paymentCase = fc
+  .record({
+    input: referralCase,
+    coverage: fc.array(
+      fc.record({ payerId: twoPayers, period: span, program: fc.constantFrom("commercial", "medicare", "medicaid", undefined) }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    panels: fc.array(fc.record({ payerId: twoPayers, period: span }), { maxLength: 3 }),
+    optOut: fc.option(span, { nil: undefined }),
+    hardship: fc.option(fc.integer({ min: -60, max: 0 }), { nil: undefined }),
+  })
+  .map(({ input, coverage, panels, optOut, hardship }) => {
+    const { medicareOptOut: _, ...clinician } = input.clinician as Record<string, unknown>;
+    return {
+      ...input,
+      client: {
+        ...input.client,
+        coverage: coverage.map(({ program, ...entry }) => (program === undefined ? entry : { ...entry, program })),
+      },
+      clinician: { ...clinician, insurancePanels: panels, ...(optOut === undefined ? {} : { medicareOptOut: optOut }) },
+      ...(hardship === undefined ? {} : { hardship: { reported: dayAfter(NOW, hardship) } }),
+    };
+  });
+
 const assess = (input: unknown, policy: ReferralPolicyInput = {}): ReferralAssessment =>
   assessReferral(untyped(input), { now: NOW, vocabulary, policy });
 const paymentFindings = (assessment: ReferralAssessment) =>
@@ -96,6 +140,60 @@ describe("triggers that are not referrals", () => {
     },
   );
 
+  test.prop([paymentCase, billing], { numRuns: 1500 })(
+    "payer rules over the look-ahead: no way to pay privately while the client holds Medicare or Medicaid (or, withheld, cover of no known programme) on a day it must hold, and a private contract only under Medicare, while the opt-out lasts",
+    (input, policy) => {
+      const assessment = assess(input, { billing: policy });
+      const { coverage } = input.client as { coverage: { period: { start: string; end?: string }; program?: string }[] };
+      const optOut = (input.clinician as { medicareOptOut?: { start: string; end?: string } }).medicareOptOut;
+      const within = (span: { start: string; end?: string } | undefined, day: string) =>
+        span !== undefined && span.start <= day && (span.end === undefined || day <= span.end);
+      for (const entry of [...assessment.findings, ...assessment.notices]) {
+        if (!PAYMENT.includes(entry.code) || entry.alternatives.length === 0) continue;
+        // The days the ways must hold (see payingAfter and the cannot-afford rule): the look-ahead from the loss (from
+        // today for a loss already past), or, for a sliding scale that bridges to lasting cover, to the day before it.
+        const bridge = /until (\d{4}-\d{2}-\d{2}), when the client is in network/.exec(entry.alternatives[0]?.summary ?? "")?.[1];
+        const on = entry.code === "cannot-afford" || (entry.date ?? NOW) < NOW ? NOW : (entry.date as string);
+        const until = bridge === undefined ? dayAfter(on, LOOK_AHEAD) : dayAfter(bridge, -1);
+        const held = coverage.filter(({ period }) => period.start <= until && (period.end === undefined || period.end >= on));
+        const programs = new Set(held.map((entry) => entry.program ?? (policy.unknownProgram === "withhold" ? "unknown" : "other")));
+        for (const { kind } of entry.alternatives) {
+          if (kind === "private-contract") {
+            expect(
+              [...programs].filter((program) => program === "medicaid" || program === "unknown"),
+              entry.code,
+            ).toEqual([]);
+            expect(programs.has("medicare"), entry.code).toBe(true);
+            expect([within(optOut, on), within(optOut, until)], entry.code).toEqual([true, true]);
+          } else {
+            expect(
+              [...programs].filter((program) => ["medicare", "medicaid", "unknown"].includes(program)),
+              `${entry.code} ${kind}`,
+            ).toEqual([]);
+          }
+        }
+      }
+    },
+  );
+
+  it("the payment cases reach every way the law above speaks of, and public cover that bars them", () => {
+    const kinds = new Set<string>();
+    let barred = 0;
+    for (const input of fc.sample(paymentCase, { numRuns: 300, seed: 11 })) {
+      const assessment = assess(input, { billing: { selfPay: true, superbill: true, outOfNetwork: true, slidingScale: true } });
+      for (const entry of [...assessment.findings, ...assessment.notices]) {
+        if (!PAYMENT.includes(entry.code)) continue;
+        for (const { kind, summary } of entry.alternatives) kinds.add(/until \d/.test(summary) ? `${kind} bridging` : kind);
+        const programs = (input.client.coverage as { program?: string }[]).map((cover) => cover.program);
+        if (entry.alternatives.length === 0 && (programs.includes("medicare") || programs.includes("medicaid"))) barred += 1;
+      }
+    }
+    expect([...kinds].sort()).toEqual(
+      ["out-of-network", "private-contract", "self-pay", "sliding-scale", "sliding-scale bridging", "superbill"].sort(),
+    );
+    expect(barred).toBeGreaterThan(20);
+  });
+
   test.prop([fc.oneof(affectingExit, panelExit), billing])(
     "panel exit: a client who can continue never appears in referrals, and has a way to continue",
     (exit, policy) => {
@@ -125,7 +223,6 @@ describe("triggers that are not referrals", () => {
 describe("away (a stay elsewhere)", () => {
   const DAY = 86_400_000;
   const dayFrom = (offset: number) => new Date(Date.parse(`${NOW}T00:00:00Z`) + offset * DAY).toISOString().slice(0, 10);
-  const LOOK_AHEAD = 120;
   const PAUSE_DAYS = 28;
   const HOME = "US-OR";
   /** A day from today, often on an edge: yesterday, today, tomorrow, and either side of the look-ahead. */

@@ -31,13 +31,13 @@ export interface PayingAfter {
  */
 export function payingAfter(context: RuleContext, loss: NetworkLoss): PayingAfter {
   const { now } = context;
-  const lookAhead = context.policy.lookAheadDays;
-  if (loss.date > now) {
-    return { on: loss.date, until: addCalendarDays(loss.date, lookAhead), payers: loss.coverageAfter, leftSince: [] };
-  }
+  const on = loss.date > now ? loss.date : now;
+  // The policy's own look-ahead from that day: a panel exit's context reaches further (its horizon), the ways do not.
+  const until = addCalendarDays(on, context.policy.lookAheadDays);
+  if (loss.date > now) return { on, until, payers: loss.coverageAfter, leftSince: [] };
   const payers = coverageInForce(context.client, now).map(payerRef).sort(comparePayers);
   const held = (payer: PayerRef) => payers.some((today) => comparePayers(today, payer) === 0);
-  return { on: now, until: context.horizon, payers, leftSince: loss.coverageAfter.filter((payer) => !held(payer)) };
+  return { on, until, payers, leftSince: loss.coverageAfter.filter((payer) => !held(payer)) };
 }
 
 /** For the clinician's summary: the cover the client has left since the loss, and what they hold now; empty when nothing changed. */

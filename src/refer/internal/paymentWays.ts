@@ -54,8 +54,10 @@ function coverageFor(client: Client, payers: readonly PayerRef[], on: IsoDate) {
 function regimeOf(programs: readonly (PayerProgram | undefined)[], billing: ReferralPolicy["billing"]): Regime {
   if (programs.length === 0) return "uninsured";
   if (programs.includes("medicaid")) return "medicaid";
-  if (programs.includes("medicare")) return "medicare";
+  // Withheld, cover of no known programme may be Medicaid, which bars even a Medicare private contract here: a client on
+  // Medicare who holds it too is asked for its programme, not offered a contract.
   if (programs.includes(undefined) && billing.unknownProgram === "withhold") return "unknown";
+  if (programs.includes("medicare")) return "medicare";
   return "ordinary";
 }
 
