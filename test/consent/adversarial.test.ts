@@ -190,6 +190,22 @@ describe("adversarial consents: recipients are identities", () => {
     expect(decide([named(MAIL, "Dr.Ruiz@X.org")], holding(MAIL, "dr.ruiz@x.org"))).toBe("permit permitted");
   });
 
+  it("a deny by referrer id binds the same id in another Unicode composition, certainly; a permit by id does not open to it", () => {
+    const composed = "ref-jos\u00e9";
+    const decomposed = "ref-jose\u0301";
+    const restricted = consent({
+      recipients: [{ referrerId: decomposed }, { referrerId: composed }],
+      deny: [{ id: "not-jose", recipients: [{ referrerId: composed }] }],
+    });
+    // The permit names the recipient by their own id, so only a deny that surely reaches them binds.
+    const asked = { recipient: { referrerId: decomposed } };
+    expect(decide([restricted], asked, { distinctReferrers: true })).toBe("deny denied-by-provision");
+    // Indexed once prepared: the same answer.
+    expect(evaluateConsent(prepareConsents([restricted]), query(asked), { distinctReferrers: true }).reason).toBe("denied-by-provision");
+    // A permit compares exactly: the other spelling of a permitted id is not permitted.
+    expect(decide([consent({ recipients: [{ referrerId: composed }] })], asked)).toBe("deny other-recipient");
+  });
+
   it("a deny by referrer id and a permit by identifier that may name the same person: closed until the host declares its records distinct", () => {
     const consents = [
       consent({

@@ -24,11 +24,20 @@ export function addSkeletons(
   }
 }
 
-/** A deny provision's recipients, indexed: the referrer ids it names, and the looser spellings of the identifiers it names. */
+/** A deny provision's recipients, indexed: the referrer ids it names (in Unicode's canonical composition, see `denyingKey`), and the looser spellings of the identifiers it names. */
 export interface DenyRecipients {
   readonly referrerIds: ReadonlySet<string>;
   readonly skeletons: Skeletons;
 }
+
+/**
+ * A referrer id as a deny provision compares it: in Unicode's canonical
+ * composition (NFC), so that an id written once with a precomposed "é" and
+ * once with "e" and a combining accent, which are the same text
+ * (Unicode Standard Annex #15), is one referrer to a restriction. A permit
+ * compares ids exactly: reading two spellings as one may only withhold.
+ */
+export const denyingKey = (referrerId: string): string => referrerId.normalize("NFC");
 
 /** Consent lists this copy of the library validated and froze, so they are not validated again. */
 const preparedLists = new WeakSet<readonly Consent[]>();
@@ -40,7 +49,7 @@ function indexRecipients(entries: readonly ConsentRecipient[], systems: Map<stri
   const referrerIds = new Set<string>();
   const skeletons = { letters: new Map<string, Set<string>>(), digits: new Map<string, Set<string>>() };
   for (const entry of entries) {
-    if (entry.referrerId !== undefined) referrerIds.add(entry.referrerId);
+    if (entry.referrerId !== undefined) referrerIds.add(denyingKey(entry.referrerId));
     else if (entry.identifier !== undefined) {
       let system = systems.get(entry.identifier.system);
       if (system === undefined) systems.set(entry.identifier.system, (system = canonicalSystem(entry.identifier.system)));

@@ -1,5 +1,5 @@
 import { canonicalSystem, identifierKey, ruleFor, skeletonValues, type SystemRule } from "./canonicalIdentifier.js";
-import { addSkeletons, type DenyRecipients, indexedRecipients, type Skeletons } from "./preparedConsents.js";
+import { addSkeletons, type DenyRecipients, denyingKey, indexedRecipients, type Skeletons } from "./preparedConsents.js";
 import type { ConsentRecipient, DenyProvision, IdentifierSystem, RecipientRef } from "../schemas.js";
 
 /** How a list of consent recipients names the recipient: by referrer id, only by an identifier, or not at all. */
@@ -8,6 +8,8 @@ export type Naming = "referrer" | "identifier" | undefined;
 /** The recipient as an identity: referrer id, and each identifier under its canonical key. */
 export interface Identity {
   readonly referrerId: string;
+  /** The referrer id as deny provisions compare it (see `denyingKey`). */
+  readonly denyingKey: string;
   /** Canonical keys of the identifiers the host holds for them. */
   readonly keys: ReadonlySet<string>;
   /** By canonical system they hold an identifier in, the looser spellings of their values there, which deny provisions compare with (see `skeletonValues`). */
@@ -33,6 +35,7 @@ export function identityOf(recipient: RecipientRef, rules: ReadonlyMap<string, S
   }
   return {
     referrerId: recipient.referrerId,
+    denyingKey: denyingKey(recipient.referrerId),
     keys,
     skeletons,
     rules,
@@ -79,7 +82,8 @@ type Reach = "certain" | "if-same-person" | undefined;
 
 /**
  * Whether a deny provision's recipients may be this identity (fail closed):
- * `certain` when it lists no recipients (it denies everyone), a referrer id matches, or an identifier they hold matches
+ * `certain` when it lists no recipients (it denies everyone), a referrer id matches (in canonical composition, see
+ * `denyingKey`), or an identifier they hold matches
  * in its looser skeleton, or they hold none in its system (nothing shows
  * they are not the one denied); `if-same-person` when it names another referrer id, who may be
  * the same person under a second record; `undefined` when it cannot be them.
@@ -96,7 +100,7 @@ function scannedReach(entries: readonly ConsentRecipient[], identity: Identity):
   let reach: Reach;
   for (const entry of entries) {
     if (entry.referrerId !== undefined) {
-      if (entry.referrerId === identity.referrerId) return "certain";
+      if (denyingKey(entry.referrerId) === identity.denyingKey) return "certain";
       reach = "if-same-person";
     } else if (entry.identifier !== undefined) {
       const system = systemOf(identity, entry.identifier.system);
@@ -111,7 +115,7 @@ function scannedReach(entries: readonly ConsentRecipient[], identity: Identity):
 
 /** The same answer as {@link scannedReach}, from the provision's index. */
 function indexedReach(index: DenyRecipients, identity: Identity): Reach {
-  if (index.referrerIds.has(identity.referrerId)) return "certain";
+  if (index.referrerIds.has(identity.denyingKey)) return "certain";
   for (const [system, letters] of index.skeletons.letters) {
     const held = spellingsIn(identity, system);
     if (held === undefined) return "certain";
