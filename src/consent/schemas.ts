@@ -15,6 +15,7 @@ import { Id, IsoDate, Period, TimeZone } from "../model/scalars.js";
 import { reportDuplicateIds } from "../model/internal/reportDuplicateIds.js";
 import { ExpectedText } from "../errors.js";
 import { AuthorizationKind, CategoryCode, DisclosureCategory, defaultCategories, PurposeOfUse } from "./categories.js";
+import { MOST_DENIED_CATEGORIES } from "./internal/denyLimits.js";
 import { canonicalSystem, canonicalValue, isValidNpi, NPI_SYSTEM, ruleFor } from "./internal/canonicalIdentifier.js";
 
 /** Short text a person wrote: no control characters, so it renders on one line. */
@@ -134,7 +135,7 @@ export const DenyProvision = z.strictObject({
   id: Id,
   recipients: z.array(ConsentRecipient).min(1).max(50).optional(),
   purposes: z.array(PurposeOfUse).min(1).max(20).optional(),
-  categories: z.array(CategoryCode).min(1).max(100).optional(),
+  categories: z.array(CategoryCode).min(1).max(MOST_DENIED_CATEGORIES).optional(),
   dataPeriod: Period.optional(),
 });
 /** An exception the client made: what must not be disclosed. */

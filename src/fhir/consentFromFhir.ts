@@ -6,6 +6,7 @@ import { validate } from "../model/validate.js";
 import type { FhirNote } from "./notes.js";
 import { consentLinks, consentProvisions } from "./internal/consentBase.js";
 import { consentHeader } from "./internal/consentHeader.js";
+import { behavioralHealthReach } from "./internal/behavioralHealthReach.js";
 import type { ProvisionReading } from "./internal/consentProvisions.js";
 import { firstWholeDay } from "./internal/dates.js";
 import { type FhirPath, FhirReader, optionsObject } from "./internal/read.js";
@@ -26,12 +27,12 @@ export interface ConsentFromFhirOptions {
    * `PSY` (psychiatry) reads. `"together"` (the default, the cautious
    * reading): as any of them, denying every category labelled `BH`, `MH`,
    * `PSY`, `PSYTHPN`, `EMOTDIS`, `SUD` or `ETH` (and a host's `part2`
-   * categories), noted `label-widened` (with the built-in categories that
-   * is always more than the label marks as written). HL7 lists the three codes side by side without saying
-   * how they relate, and a client who withholds their behavioral health
-   * information is not expected to mean their diagnosis may go; see the
-   * FHIR guide for the sources. `"as-labelled"`: each code denies only the
-   * categories labelled with it.
+   * categories), noted `label-widened`; the codes' meanings overlap, and a
+   * client who withholds their behavioral health information is not
+   * expected to mean their diagnosis may go (the FHIR guide gives the
+   * sources). `"as-labelled"`: each code denies only the categories
+   * labelled with it. Either way, a label that marks no category known
+   * denies every category.
    */
   readonly behavioralHealthLabels?: "together" | "as-labelled";
 }
@@ -134,7 +135,7 @@ export function consentFromFhir(resource: FhirConsent, options?: ConsentFromFhir
   const settings = optionsObject(options);
   const hostCategories = validate(HostCategories, settings.categories ?? [], "options.categories");
   const recipients = validate(RecipientMap, settings.recipients ?? {}, "options.recipients");
-  const behavioralHealthLabels = validate(LabelReading, settings.behavioralHealthLabels, "options.behavioralHealthLabels");
+  const labelReading = validate(LabelReading, settings.behavioralHealthLabels ?? undefined, "options.behavioralHealthLabels");
   const reader = new FhirReader();
   const notes: FhirNote[] = [];
   const root: FhirPath = ["consent"];
@@ -142,7 +143,13 @@ export function consentFromFhir(resource: FhirConsent, options?: ConsentFromFhir
   reader.resourceType(fhir, "Consent", root);
   const { id, status, kind, clientId, signed } = consentHeader(reader, fhir, root, notes);
   const catalogue = [...defaultCategories, ...hostCategories];
-  const reading: ProvisionReading = { reader, notes, recipients, catalogue, behavioralHealthLabels };
+  const reading: ProvisionReading = {
+    reader,
+    notes,
+    recipients,
+    catalogue,
+    behavioralHealthReach: behavioralHealthReach(catalogue, labelReading),
+  };
   const { period, ...permits } = consentProvisions(reading, fhir, root);
   const { replaces, lifts } = consentLinks(reader, fhir, root);
   reader.throwIfAny();

@@ -33,7 +33,8 @@ import * as z from "zod";
  * - `label-widened`: a deny's `BH`, `MH` or `PSY` security label was read
  *   as the three together, with the codes for what they hold, and so
  *   denies categories the label as written does not mark (the cautious
- *   reading; `behavioralHealthLabels: "as-labelled"` reads it alone)
+ *   reading; `behavioralHealthLabels: "as-labelled"` reads it alone); not
+ *   noted where the deny is read as denying every category anyway
  * - `unread-element`: an element was not read because leaving it out can
  *   only withhold more (a deny provision's `period` or `action`, a provision
  *   nested in a deny, a permit nested in a permit)

@@ -1,7 +1,7 @@
-import { test } from "@fast-check/vitest";
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "referwell";
-import { composeUpdate, type ConsentInput } from "referwell/consent";
+import { composeUpdate, type ConsentInput, SensitivityCode } from "referwell/consent";
 import { consentFromFhir, consentToFhir } from "referwell/fhir";
 import type { Consent as FhirConsent, ConsentProvision } from "@medplum/fhirtypes";
 import { consents, updateRequest } from "../arbitraries/consent.js";
@@ -10,6 +10,7 @@ import { allFhirErrors } from "../support/fhirValidator.js";
 import { untyped } from "../support/untyped.js";
 
 const CATEGORY = "https://referwell.github.io/fhir/CodeSystem/disclosure-category";
+const SENSITIVITY = SensitivityCode.options;
 const ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
 const ACT_REASON = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
 const NPI = { system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" };
@@ -188,12 +189,19 @@ describe("consents from elsewhere are read the cautious way", () => {
       },
       { code: "hiv-status", label: "HIV status", confidentiality: "R" as const, sensitivity: ["HIV" as const] },
       { code: "memory-tests", label: "Memory tests", confidentiality: "R" as const, sensitivity: ["COGN" as const] },
+      {
+        code: "session-recordings",
+        label: "Session recordings",
+        confidentiality: "V" as const,
+        sensitivity: ["PSYTHPN" as const],
+        authorization: "psychotherapy-note" as const,
+      },
     ];
-    const read = (code: string, behavioralHealthLabels?: "together" | "as-labelled") =>
-      consentFromFhir(outside({ provision: [{ id: "labels", type: "deny", securityLabel: [{ system: ACT_CODE, code }] }] }), {
-        categories: HOST,
-        ...(behavioralHealthLabels === undefined ? {} : { behavioralHealthLabels }),
-      });
+    type Reading = "together" | "as-labelled";
+    const denying = (deny: ConsentProvision, behavioralHealthLabels?: Reading, categories: unknown[] = HOST) =>
+      consentFromFhir(outside({ provision: [deny] }), untyped({ categories, behavioralHealthLabels }));
+    const read = (code: string, behavioralHealthLabels?: Reading, categories?: unknown[]) =>
+      denying({ id: "labels", type: "deny", securityLabel: [{ system: ACT_CODE, code }] }, behavioralHealthLabels, categories);
     const FAMILY = [
       "acknowledgement",
       "attendance",
@@ -210,6 +218,7 @@ describe("consents from elsewhere are read the cautious way", () => {
       "mood-journal",
       "school-behaviour",
       "recovery-meetings",
+      "session-recordings",
     ];
     const WIDENED = { path: ["consent", "provision", "provision", 0, "securityLabel", 0], code: "label-widened" };
 
@@ -231,20 +240,98 @@ describe("consents from elsewhere are read the cautious way", () => {
     });
 
     it("other sensitivity codes read as labelled, whatever the setting: nothing is widened", () => {
-      for (const [code, categories] of [
-        ["HIV", ["hiv-status"]],
-        ["COGN", ["memory-tests"]],
-        ["PSYTHPN", ["psychotherapy-note"]],
-        ["SUD", ["substance-use", "sud-counselling-note", "recovery-meetings"]],
-      ] as const) {
-        const { consent, notes } = read(code);
-        expect(consent.deny, code).toEqual([{ id: "labels", categories }]);
-        expect(
-          notes.map((note) => note.code),
-          code,
-        ).not.toContain("label-widened");
-      }
+      for (const setting of ["together", "as-labelled", undefined] as const)
+        for (const [code, categories] of [
+          ["HIV", ["hiv-status"]],
+          ["COGN", ["memory-tests"]],
+          ["PSYTHPN", ["psychotherapy-note", "session-recordings"]],
+          ["SUD", ["substance-use", "sud-counselling-note", "recovery-meetings"]],
+        ] as const) {
+          const { consent, notes } = read(code, setting);
+          expect(consent.deny, `${code} ${setting}`).toEqual([{ id: "labels", categories }]);
+          expect(
+            notes.map((note) => note.code),
+            code,
+          ).not.toContain("label-widened");
+        }
     });
+
+    it("a label that marks no category known still denies everything, read together or not, and is not noted widened", () => {
+      const withoutMentalHealth = HOST.filter((category) => category.code !== "mood-journal");
+      for (const setting of ["together", "as-labelled"] as const) {
+        const { consent, notes } = read("MH", setting, withoutMentalHealth);
+        expect(consent.deny, setting).toEqual([{ id: "labels" }]);
+        expect(notes, setting).toContainEqual({ path: ["consent", "provision", "provision", 0, "securityLabel"], code: "denies-all" });
+        expect(notes, setting).not.toContainEqual(WIDENED);
+      }
+      // Beside an unknown label, a widened one is moot: the deny reaches everything, and only that is noted.
+      const beside = denying({
+        type: "deny",
+        securityLabel: [
+          { system: ACT_CODE, code: "BH" },
+          { system: ACT_CODE, code: "XYZ" },
+        ],
+      });
+      expect(beside.consent.deny).toEqual([{ id: "provision-1" }]);
+      expect(beside.notes.map((note) => note.code)).not.toContain("label-widened");
+    });
+
+    it("more categories than a deny provision holds: every category, noted", () => {
+      const many = Array.from({ length: 95 }, (_, i) => ({
+        code: `journal-${i}`,
+        label: `Journal ${i}`,
+        confidentiality: "R",
+        sensitivity: ["MH"],
+      }));
+      const { consent, notes } = read("BH", "together", many);
+      expect(consent.deny).toEqual([{ id: "labels" }]);
+      expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 0, "securityLabel"], code: "denies-all" });
+      expect(read("BH", "as-labelled", many).consent.deny?.[0]?.categories).toHaveLength(5);
+    });
+
+    it("each label read together is noted where it stands; codes come first; a base deny too; no setting means together", () => {
+      const both = denying(
+        {
+          type: "deny",
+          code: [{ coding: [{ system: CATEGORY, code: "hiv-status" }] }],
+          securityLabel: [
+            { system: ACT_CODE, code: "BH" },
+            { system: ACT_CODE, code: "PSY" },
+          ],
+        },
+        undefined,
+      );
+      expect(both.consent.deny).toEqual([{ id: "provision-1", categories: ["hiv-status", ...FAMILY] }]);
+      expect(both.notes.filter((note) => note.code === "label-widened").map((note) => note.path.at(-1))).toEqual([0, 1]);
+      const base = consentFromFhir(
+        outside({
+          type: "deny",
+          actor: undefined,
+          purpose: undefined,
+          code: undefined,
+          securityLabel: [{ system: ACT_CODE, code: "PSY" }],
+        }),
+        untyped({ categories: HOST, behavioralHealthLabels: null }),
+      );
+      expect(base.consent.deny).toEqual([{ id: "base", categories: FAMILY }]);
+      expect(base.notes).toContainEqual({ path: ["consent", "provision", "securityLabel", 0], code: "label-widened" });
+    });
+
+    test.prop([fc.subarray(HOST), fc.array(fc.constantFrom(...SENSITIVITY, "XYZ"), { minLength: 1, maxLength: 4 })])(
+      "read together, a deny withholds at least what it withholds read as labelled",
+      (categories, codes) => {
+        const deny = { type: "deny" as const, securityLabel: codes.map((code) => ({ system: ACT_CODE, code })) };
+        const denied = (setting: Reading) => {
+          const [provision] = denying(deny, setting, categories).consent.deny;
+          return provision?.categories;
+        };
+        const [together, labelled] = [denied("together"), denied("as-labelled")];
+        // No list denies every category.
+        if (together === undefined) return;
+        expect(labelled).toBeDefined();
+        for (const code of labelled ?? []) expect(together).toContain(code);
+      },
+    );
 
     it("withholds from a referrer the consent permits: a PSY restriction, read together, reaches the care itself", () => {
       const permitting = outside({

@@ -1,43 +1,27 @@
 import { CONFIDENTIALITY_ORDER, CategoryCode, type DisclosureCategory, PurposeOfUse, SensitivityCode } from "../../consent/categories.js";
-import { marksPart2 } from "../../consent/internal/marksPart2.js";
 import type { ConsentRecipient, DenyProvision } from "../../consent/schemas.js";
 import type { FhirNote } from "../notes.js";
+import { BEHAVIORAL_HEALTH_FAMILY } from "./behavioralHealthReach.js";
+import { markedBy } from "./markedBy.js";
+import { MOST_DENIED_CATEGORIES } from "../../consent/internal/denyLimits.js";
 import { CATEGORY_SYSTEM, CONSENT_ACTION_SYSTEM, PARTICIPATION_TYPE_SYSTEM } from "./consentCodes.js";
 import { period, wholeDays } from "./dates.js";
 import { codingsOf } from "./elements.js";
 import { ACT_CODE_SYSTEM, ACT_REASON_SYSTEM, CONFIDENTIALITY_SYSTEM, REFERWELL_ID_SYSTEM } from "./outbound.js";
 import type { FhirObject, FhirPath, FhirReader } from "./read.js";
 
-/** What reading a consent's provisions needs: the reader, the notes, the host's reference map, every category known, how behavioral-health labels read. */
+/**
+ * What reading a consent's provisions needs: the reader, the notes, the
+ * host's reference map, every category known, and what a behavioral-health
+ * label denies read together (`undefined` when each reads as labelled).
+ */
 export interface ProvisionReading {
   readonly reader: FhirReader;
   readonly notes: FhirNote[];
   readonly recipients: Readonly<Record<string, ConsentRecipient>>;
   readonly catalogue: readonly DisclosureCategory[];
-  readonly behavioralHealthLabels: BehavioralHealthLabels;
+  readonly behavioralHealthReach: readonly string[] | undefined;
 }
-
-/** How a deny's `BH`, `MH` and `PSY` labels read (see `ConsentFromFhirOptions.behavioralHealthLabels`). */
-export type BehavioralHealthLabels = "together" | "as-labelled";
-
-/** The behavioral-health sensitivity codes, which HL7 v3 ActCode lists side by side and no source here draws a line between. */
-const BEHAVIORAL_HEALTH_FAMILY: ReadonlySet<SensitivityCode> = new Set<SensitivityCode>(["BH", "MH", "PSY"]);
-
-/**
- * What a deny labelled with any of the family denies, read together: every
- * category labelled with one of them, and with the codes for what they
- * hold. `PSYTHPN`: psychotherapy notes are a mental health professional's
- * notes (45 CFR 164.501). `EMOTDIS`: ActCode's `BH` covers "behavioral and
- * emotional disturbances". `SUD` and `ETH`: behavioral health problems
- * include substance use disorders (SAMHSA, Leading Change: A Plan for
- * SAMHSA's Roles and Actions 2011–2014, HHS Publication No. (SMA) 11-4629),
- * and ICD-10 files them among the mental and behavioural disorders
- * (Chapter V, F10–F19). IHE's Privacy Consent on FHIR leaves open whether
- * `PSY` includes `MH`, `PSYTHPN` and `SUD` (value set SlsSensitivePSY), so
- * the cautious reading withholds them all; `"as-labelled"` reads each code
- * alone.
- */
-const BEHAVIORAL_HEALTH_REACH: readonly SensitivityCode[] = ["BH", "MH", "PSY", "PSYTHPN", "EMOTDIS", "SUD", "ETH"];
 
 /** What `readEach`'s reader gives for an entry it read and keeps nothing of on purpose (so it is not noted unknown). */
 const LEFT_OUT: readonly never[] = Object.freeze([]);
@@ -128,23 +112,15 @@ function codesOf(reading: ProvisionReading, value: unknown, path: FhirPath, side
   });
 }
 
-/** The categories a sensitivity code marks as written: those labelled with it (Part 2 codes also a host's `part2` categories). */
-function markedBy(catalogue: readonly DisclosureCategory[], code: SensitivityCode): string[] {
-  const part2 = code === "SUD" || code === "ETH";
-  return catalogue
-    .filter((category) => category.sensitivity.includes(code) || (part2 && marksPart2(category)))
-    .map((category) => category.code);
-}
-
 /**
  * The categories a security label denies: a confidentiality level and every
- * level above it, or what a sensitivity code marks, and for a
- * behavioral-health code read together (the host's choice) what the
- * family reaches (see `BEHAVIORAL_HEALTH_REACH`), which is always more than
- * the code marks: the built-in categories carry both `BH` and `PSY`.
+ * level above it, or what a sensitivity code marks. A behavioral-health
+ * code read together denies what the family reaches (`widened`), but only
+ * when it marks a category as written: one that marks none is unread, and
+ * so denies everything, however it is read.
  */
 function labelled(reading: ProvisionReading, system: string | undefined, code: unknown): { categories: string[]; widened: boolean } {
-  const { catalogue } = reading;
+  const { catalogue, behavioralHealthReach: reach } = reading;
   if (system === CONFIDENTIALITY_SYSTEM) {
     const level = CONFIDENTIALITY_ORDER.indexOf(code as DisclosureCategory["confidentiality"]);
     const categories = catalogue
@@ -154,30 +130,54 @@ function labelled(reading: ProvisionReading, system: string | undefined, code: u
   }
   const sensitivity = SensitivityCode.safeParse(code);
   if (system !== ACT_CODE_SYSTEM || !sensitivity.success) return { categories: [], widened: false };
-  if (reading.behavioralHealthLabels !== "together" || !BEHAVIORAL_HEALTH_FAMILY.has(sensitivity.data))
-    return { categories: markedBy(catalogue, sensitivity.data), widened: false };
-  const reached = new Set(BEHAVIORAL_HEALTH_REACH.flatMap((member) => markedBy(catalogue, member)));
-  // In the catalogue's order, as every other label reads.
-  return { categories: catalogue.map((category) => category.code).filter((category) => reached.has(category)), widened: true };
+  const written = markedBy(catalogue, sensitivity.data);
+  if (reach === undefined || written.length === 0 || !BEHAVIORAL_HEALTH_FAMILY.has(sensitivity.data))
+    return { categories: written, widened: false };
+  return { categories: [...reach], widened: true };
 }
 
 /**
- * The categories a deny provision's security labels mark; a label that
- * marks no category known is noted, and so is a behavioral-health label
- * read together (`label-widened`).
+ * The categories a deny provision's security labels mark, and where a
+ * behavioral-health label was read together; a label that marks no
+ * category known is noted.
  */
-function labelsOf(reading: ProvisionReading, value: unknown, path: FhirPath): ReadList<string> {
-  return readEach(reading, { value, path, max: 50 }, "unknown-code", (coding, at) => {
-    const { categories, widened } = labelled(reading, typeof coding.system === "string" ? coding.system : undefined, coding.code);
-    if (widened) reading.notes.push({ path: [...at], code: "label-widened" });
-    return categories;
+function labelsOf(reading: ProvisionReading, value: unknown, path: FhirPath): ReadList<string> & { readonly widened: FhirPath[] } {
+  const widened: FhirPath[] = [];
+  const list = readEach(reading, { value, path, max: 50 }, "unknown-code", (coding, at) => {
+    const read = labelled(reading, typeof coding.system === "string" ? coding.system : undefined, coding.code);
+    if (read.widened) widened.push(at);
+    return read.categories;
   });
+  return { ...list, widened };
 }
 
 /** Elements of a deny provision referwell does not read: leaving them out only widens the restriction. */
 const DENY_UNREAD = ["action", "class", "data"] as const;
 /** A nested deny's own period and provisions are not read either; a base deny's are the consent's, read by the caller. */
 const NESTED_DENY_UNREAD = ["period", ...DENY_UNREAD, "provision"] as const;
+
+/**
+ * The categories a deny provision's codes and labels name, or `undefined`
+ * for every category: when one of the lists could not be read in full
+ * (noted `denies-all`), names none, or together they name more than a deny
+ * provision holds (labels that mark many host categories; noted too). A
+ * label read together is noted only where the categories it gave are kept.
+ */
+function deniedCategories(
+  reading: ProvisionReading,
+  codes: ReadList<string>,
+  labels: ReturnType<typeof labelsOf>,
+  path: FhirPath,
+): string[] | undefined {
+  const categories = [...codes.items, ...labels.items.filter((code) => !codes.items.includes(code))];
+  if (codes.unread || labels.unread || categories.length > MOST_DENIED_CATEGORIES) {
+    reading.notes.push({ path: [...path, codes.unread ? "code" : "securityLabel"], code: "denies-all" });
+    return undefined;
+  }
+  if (categories.length === 0) return undefined;
+  for (const at of labels.widened) reading.notes.push({ path: [...at], code: "label-widened" });
+  return categories;
+}
 
 /**
  * A nested deny provision. Each list (recipients, purposes, categories) is
@@ -191,7 +191,6 @@ export function denyOf(reading: ProvisionReading, provision: FhirObject, path: F
   const purposes = purposesOf(reading, provision.purpose, [...path, "purpose"]);
   const codes = codesOf(reading, provision.code, [...path, "code"], "deny");
   const labels = labelsOf(reading, provision.securityLabel, [...path, "securityLabel"]);
-  const categories = [...codes.items, ...labels.items.filter((code) => !codes.items.includes(code))];
   const dataPeriod = period(reader, provision.dataPeriod, [...path, "dataPeriod"], false);
   for (const name of nested ? NESTED_DENY_UNREAD : DENY_UNREAD)
     if (provision[name] !== undefined) notes.push({ path: [...path, name], code: "unread-element" });
@@ -201,7 +200,8 @@ export function denyOf(reading: ProvisionReading, provision: FhirObject, path: F
   };
   const everyone = all(actors.unread, "actor") || actors.items.length === 0;
   const always = all(purposes.unread, "purpose") || purposes.items.length === 0;
-  const everything = all(codes.unread || labels.unread, codes.unread ? "code" : "securityLabel") || categories.length === 0;
+  const categories = deniedCategories(reading, codes, labels, path);
+  const everything = categories === undefined;
   return {
     id,
     ...(everyone ? {} : { recipients: actors.items }),
