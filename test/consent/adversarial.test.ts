@@ -206,6 +206,28 @@ describe("adversarial consents: recipients are identities", () => {
     expect(decide([consent({ recipients: [{ referrerId: composed }] })], asked)).toBe("deny other-recipient");
   });
 
+  it("a consent naming the client's id in another spelling of the same text restricts and replaces, but permits nothing", () => {
+    const composed = "cl-jos\u00e9";
+    const decomposed = "cl-jose\u0301";
+    const asked = { client: composed };
+    const permitting = consent({ id: "permit", clientId: composed });
+    // Its restriction binds.
+    const restriction = consent({
+      id: "restrict",
+      clientId: decomposed,
+      categories: [],
+      deny: [{ id: "no-attendance", categories: ["attendance"] }],
+    });
+    expect(decide([permitting], asked)).toBe("permit permitted");
+    expect(decide([permitting, restriction], asked)).toBe("deny denied-by-provision");
+    // It replaces a permission.
+    expect(decide([permitting, consent({ id: "later", clientId: decomposed, categories: [], replaces: ["permit"] })], asked)).toBe(
+      "deny superseded",
+    );
+    // Its own permission counts for no one.
+    expect(decide([consent({ id: "other", clientId: decomposed })], asked)).toBe("deny no-consent");
+  });
+
   it("a deny by referrer id and a permit by identifier that may name the same person: closed until the host declares its records distinct", () => {
     const consents = [
       consent({

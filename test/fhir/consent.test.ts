@@ -287,6 +287,11 @@ describe("consents from elsewhere are read the cautious way", () => {
       expect(consent.deny).toEqual([{ id: "labels" }]);
       expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 0, "securityLabel"], code: "denies-all" });
       expect(read("BH", "as-labelled", many).consent.deny?.[0]?.categories).toHaveLength(5);
+      // Codes alone past the limit (one concept whose codings name them all): the note names the codes.
+      const concept = { coding: [...FAMILY, ...many.map((category) => category.code)].map((code) => ({ system: CATEGORY, code })) };
+      const coded = denying({ type: "deny", code: [concept] }, "as-labelled", many);
+      expect(coded.consent.deny).toEqual([{ id: "provision-1" }]);
+      expect(coded.notes).toContainEqual({ path: ["consent", "provision", "provision", 0, "code"], code: "denies-all" });
     });
 
     it("each label read together is noted where it stands; codes come first; a base deny too; no setting means together", () => {

@@ -2,6 +2,7 @@ import { pushTo } from "../../model/internal/pushTo.js";
 import type { IsoDate } from "../../model/scalars.js";
 import { compareText } from "../../model/internal/compareText.js";
 import { denialReach, type Identity, naming } from "./recipientIdentity.js";
+import { denyingKey } from "./preparedConsents.js";
 import type { Consent, TreatmentPolicy } from "../schemas.js";
 import type { DenyReason } from "../types.js";
 import type { PurposeOfUse } from "../categories.js";
@@ -100,8 +101,10 @@ function liftedBy(counting: readonly Consent[]): ReadonlyMap<string, ReadonlyMap
 }
 
 /**
- * Keeps the client's consents (a consent of another client never applies)
- * and compiles them for one call and one day. A consent counts when it is
+ * Keeps the client's consents (a consent of another client never applies;
+ * one that names the client's id in another spelling of the same text
+ * restricts and replaces, but permits nothing) and compiles them for one
+ * call and one day. A consent counts when it is
  * active, signed on or before the day, in force on it and not replaced by a
  * consent signed on or before it (a draft replaces nothing). Deny
  * provisions bind from the day their consent is signed, whether it is
@@ -114,7 +117,11 @@ function liftedBy(counting: readonly Consent[]): ReadonlyMap<string, ReadonlyMap
 export function compileConsents(consents: readonly Consent[], context: Context): CompiledConsents {
   const { date, identity } = context;
   const own = consents.filter((consent) => consent.clientId === context.clientId).sort((a, b) => compareText(a.id, b.id));
-  const replaced = replacedOn(own, date);
+  // A restriction, and a replacement that ends a permission, hold under any spelling of the client's id that is the
+  // same text (see denyingKey); a permission only under the id as given.
+  const client = denyingKey(context.clientId);
+  const restricting = consents.filter((consent) => consent.clientId === context.clientId || denyingKey(consent.clientId) === client);
+  const replaced = replacedOn(restricting, date);
   const byId = own.map((consent) => {
     const named = naming(consent.recipients, identity);
     return { consent, named, stop: stopOf(consent, named, replaced, context) };
@@ -129,7 +136,7 @@ export function compileConsents(consents: readonly Consent[], context: Context):
   const denies = new Map<string, BindingDeny[]>();
   const deniesEverything: BindingDeny[] = [];
   let order = 0;
-  for (const consent of [...own].sort(bySignedThenId).filter((c) => c.status !== "draft" && c.signed <= date))
+  for (const consent of [...restricting].sort(bySignedThenId).filter((c) => c.status !== "draft" && c.signed <= date))
     for (const provision of [...consent.deny].sort((a, b) => compareText(a.id, b.id))) {
       order += 1;
       const liftedOn = lifted.get(consent.id)?.get(provision.id);

@@ -30,14 +30,18 @@ export interface DenyRecipients {
   readonly skeletons: Skeletons;
 }
 
+/** Printable ASCII, which composition leaves as it is: most ids, spared the work. */
+const ASCII = /^[\x20-\x7e]*$/;
+
 /**
- * A referrer id as a deny provision compares it: in Unicode's canonical
- * composition (NFC), so that an id written once with a precomposed "é" and
- * once with "e" and a combining accent, which are the same text
- * (Unicode Standard Annex #15), is one referrer to a restriction. A permit
- * compares ids exactly: reading two spellings as one may only withhold.
+ * An id as a restriction compares it (a referrer's named by a deny
+ * provision, a client's on a consent): in Unicode's canonical composition
+ * (NFC), so that an id written once with a precomposed "é" and once with
+ * "e" and a combining accent, which are the same text (Unicode Standard
+ * Annex #15), is one id to a restriction. A permission compares ids
+ * exactly: reading two spellings as one may only withhold.
  */
-export const denyingKey = (referrerId: string): string => referrerId.normalize("NFC");
+export const denyingKey = (referrerId: string): string => (ASCII.test(referrerId) ? referrerId : referrerId.normalize("NFC"));
 
 /** Consent lists this copy of the library validated and froze, so they are not validated again. */
 const preparedLists = new WeakSet<readonly Consent[]>();

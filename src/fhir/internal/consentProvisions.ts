@@ -1,9 +1,9 @@
 import { CONFIDENTIALITY_ORDER, CategoryCode, type DisclosureCategory, PurposeOfUse, SensitivityCode } from "../../consent/categories.js";
+import { MOST_DENIED_CATEGORIES } from "../../consent/internal/denyLimits.js";
 import type { ConsentRecipient, DenyProvision } from "../../consent/schemas.js";
 import type { FhirNote } from "../notes.js";
 import { BEHAVIORAL_HEALTH_FAMILY } from "./behavioralHealthReach.js";
 import { markedBy } from "./markedBy.js";
-import { MOST_DENIED_CATEGORIES } from "../../consent/internal/denyLimits.js";
 import { CATEGORY_SYSTEM, CONSENT_ACTION_SYSTEM, PARTICIPATION_TYPE_SYSTEM } from "./consentCodes.js";
 import { period, wholeDays } from "./dates.js";
 import { codingsOf } from "./elements.js";
@@ -171,7 +171,8 @@ function deniedCategories(
 ): string[] | undefined {
   const categories = [...codes.items, ...labels.items.filter((code) => !codes.items.includes(code))];
   if (codes.unread || labels.unread || categories.length > MOST_DENIED_CATEGORIES) {
-    reading.notes.push({ path: [...path, codes.unread ? "code" : "securityLabel"], code: "denies-all" });
+    const blamed = codes.unread || codes.items.length > MOST_DENIED_CATEGORIES ? "code" : "securityLabel";
+    reading.notes.push({ path: [...path, blamed], code: "denies-all" });
     return undefined;
   }
   if (categories.length === 0) return undefined;

@@ -50,7 +50,7 @@ function coverageFor(client: Client, payers: readonly PayerRef[], on: IsoDate) {
   );
 }
 
-/** The strictest programme wins: Medicaid, then Medicare, then an unknown one the policy withholds. */
+/** The strictest programme wins: Medicaid, then an unknown one the policy withholds, then Medicare. */
 function regimeOf(programs: readonly (PayerProgram | undefined)[], billing: ReferralPolicy["billing"]): Regime {
   if (programs.length === 0) return "uninsured";
   if (programs.includes("medicaid")) return "medicaid";
@@ -161,7 +161,9 @@ function missingFacts(facts: PaymentFacts, regime: Regime, alternatives: readonl
  * ordinary self-pay (see `selfPayBarring`), as the assessment's criteria
  * read it: Medicare and Medicaid beneficiaries are offered no superbill and
  * no ordinary self-pay, and a Medicare beneficiary may be offered a private
- * contract while the clinician's opt-out is in force throughout. An
+ * contract while the clinician's opt-out is in force throughout, unless
+ * they also hold cover of no known programme the policy withholds (it may
+ * be Medicaid). An
  * `until` before `on` is `on`.
  */
 export function paymentWays(facts: PaymentFacts, payers: readonly PayerRef[], on: IsoDate, until: IsoDate = on): PaymentWays {
