@@ -151,8 +151,9 @@ const BUDGETS = {
   // digits, kept beside the letters-and-digits spelling, and identifiers reduced to nothing naming no one (about 0.15 kB).
   // Then by a restriction naming another referrer record binding under the treatment policy, lifts keyed by each id
   // apart, keys of two strings that no character can make alike, and a data period ending on the last day there is
-  // (about 90 B).
-  "composeUpdate without zod": 17.8 * KB,
+  // (about 90 B). Then by restrictions comparing referrer and client ids in Unicode's canonical composition, and a
+  // consent naming the client in another spelling restricting but permitting nothing (about 0.15 kB).
+  "composeUpdate without zod": 17.9 * KB,
   // Everything grew by referwell/intake and the issue codes its checks report (shared by every app), then by the
   // intake measures and the waitlist review (about 0.9 kB), by the planner's owner-day and calendar-text rules, and by
   // the matcher's partner preference, by the referral rule's verify-benefits notice (about 0.1 kB), and by the client's

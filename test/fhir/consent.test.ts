@@ -308,16 +308,14 @@ describe("consents from elsewhere are read the cautious way", () => {
       );
       expect(both.consent.deny).toEqual([{ id: "provision-1", categories: ["hiv-status", ...FAMILY] }]);
       expect(both.notes.filter((note) => note.code === "label-widened").map((note) => note.path.at(-1))).toEqual([0, 1]);
-      const base = consentFromFhir(
-        outside({
-          type: "deny",
-          actor: undefined,
-          purpose: undefined,
-          code: undefined,
-          securityLabel: [{ system: ACT_CODE, code: "PSY" }],
-        }),
-        untyped({ categories: HOST, behavioralHealthLabels: null }),
-      );
+      const baseDeny = untyped({
+        type: "deny",
+        actor: undefined,
+        purpose: undefined,
+        code: undefined,
+        securityLabel: [{ system: ACT_CODE, code: "PSY" }],
+      });
+      const base = consentFromFhir(outside(baseDeny), untyped({ categories: HOST, behavioralHealthLabels: null }));
       expect(base.consent.deny).toEqual([{ id: "base", categories: FAMILY }]);
       expect(base.notes).toContainEqual({ path: ["consent", "provision", "securityLabel", 0], code: "label-widened" });
     });

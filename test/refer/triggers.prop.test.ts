@@ -25,6 +25,12 @@ const span = fc
   );
 const twoPayers = fc.constantFrom("aetna", "regence");
 const program = fc.constantFrom("commercial", "medicare", "medicaid", undefined);
+/** One coverage as the cases draw it, its programme possibly unknown. */
+interface Cover {
+  readonly payerId: string;
+  readonly program: "commercial" | "medicare" | "medicaid" | undefined;
+  readonly period: { readonly start: string; readonly end?: string };
+}
 /**
  * The cover a loss of in-network cover is judged by: Aetna held since long
  * ago, whose panel with the clinician ends within the look-ahead (or whose
@@ -75,7 +81,9 @@ const paymentCase = fc
       ...input,
       client: {
         ...input.client,
-        coverage: cover.coverage.map(({ program: kind, ...entry }) => (kind === undefined ? entry : { ...entry, program: kind })),
+        coverage: (cover.coverage as readonly Cover[]).map(({ program: kind, ...entry }) =>
+          kind === undefined ? entry : { ...entry, program: kind },
+        ),
       },
       clinician: { ...clinician, insurancePanels: cover.panels, ...(optOut === undefined ? {} : { medicareOptOut: optOut }) },
       ...(hardship === undefined ? {} : { hardship: { reported: dayAfter(NOW, hardship) } }),
