@@ -75,10 +75,15 @@ export interface ConsentFromFhir {
  *   unless `options.behavioralHealthLabels` says otherwise); elements
  *   it does not read (`period`, `action`, nested provisions) are left out,
  *   which can only withhold more;
- * - a base provision of type `deny` permits nothing, and when it names
- *   anything it is a deny provision of the consent too (id `base`); a
- *   nested provision with no type is read as a deny, a nested permit is
- *   not read.
+ * - a base provision of type `deny` permits nothing and is a deny
+ *   provision of the consent too (id `base`): one that names nothing
+ *   denies everything, as in FHIR, but in the form {@link consentToFhir}
+ *   writes for a consent that permits nothing (policy rule `OPTIN`, with
+ *   referwell's authorization kind); under a policy rule `OPTOUT` or
+ *   `OPTOUTE`, a base with no type is read as a deny (note `read-as-deny`)
+ *   and a Consent with no base denies everything; a nested provision with
+ *   no type is read as a deny; a nested permit is not read, but the denies
+ *   nested in it (at any depth) are, each as a deny on its own.
  *
  * @param resource - a FHIR R4 Consent, as parsed JSON
  * @param options - the host's categories, the recipients that literal references name, and how behavioral-health labels read

@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "referwell";
-import { composeUpdate, type ConsentInput, SensitivityCode } from "referwell/consent";
+import { composeUpdate, type ConsentInput, evaluateConsent, SensitivityCode } from "referwell/consent";
 import { consentFromFhir, consentToFhir } from "referwell/fhir";
 import type { Consent as FhirConsent, ConsentProvision } from "@medplum/fhirtypes";
 import { consents, updateRequest } from "../arbitraries/consent.js";
@@ -465,6 +465,79 @@ describe("consents from elsewhere are read the cautious way", () => {
     expect([consent.recipients, consent.purposes, consent.categories]).toEqual([[], [], []]);
     expect(consent.deny).toEqual([{ id: "base", recipients: [{ identifier: NPI }], purposes: ["COC"], categories: ["diagnosis"] }]);
     expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 0], code: "unread-element" });
+  });
+
+  describe("an opt-out", () => {
+    const permitted: ConsentInput = {
+      id: "earlier",
+      clientId: "cl-1",
+      status: "active",
+      kind: "general",
+      signed: "2026-01-05",
+      period: { start: "2026-01-05" },
+      recipients: [{ identifier: NPI }],
+      purposes: ["COC"],
+      categories: ["acknowledgement", "diagnosis"],
+    };
+    const decision = (resource: FhirConsent) => {
+      const read = consentFromFhir(resource).consent;
+      const answer = evaluateConsent([permitted, read], {
+        client: "cl-1",
+        recipient: { referrerId: "ref-gp", identifiers: [NPI] },
+        purpose: "COC",
+        category: "diagnosis",
+        at: "2026-07-01",
+      });
+      return `${answer.decision} ${answer.reason}`;
+    };
+    const OPTOUT = { policyRule: { coding: [{ system: ACT_CODE, code: "OPTOUT" }] } };
+
+    it("a deny base that names nothing denies everything, and binds against an earlier permission", () => {
+      const bare = outside(untyped({ type: "deny", actor: undefined, purpose: undefined, code: undefined }));
+      expect(consentFromFhir(bare).consent.deny).toEqual([{ id: "base" }]);
+      expect(consentFromFhir(bare).consent.period).toEqual({ start: "2026-06-02", end: "2027-06-01" });
+      expect(decision(bare)).toBe("deny denied-by-provision");
+    });
+
+    it("under OPTOUT: no provision denies everything; a base with no type is a deny of what it names", () => {
+      const { provision: _, ...noProvision } = outside({}, OPTOUT);
+      expect(consentFromFhir(noProvision).consent.deny).toEqual([{ id: "base" }]);
+      expect(decision(noProvision)).toBe("deny denied-by-provision");
+      const untypedBase = outside(
+        untyped({ type: undefined, actor: undefined, code: [{ coding: [{ system: CATEGORY, code: "diagnosis" }] }] }),
+        OPTOUT,
+      );
+      const { consent, notes } = consentFromFhir(untyped(untypedBase));
+      expect(consent.deny).toEqual([{ id: "base", purposes: ["COC"], categories: ["diagnosis"] }]);
+      expect(notes).toContainEqual({ path: ["consent", "provision", "type"], code: "read-as-deny" });
+      expect(decision(untyped(untypedBase))).toBe("deny denied-by-provision");
+    });
+
+    it("a deny nested in a nested permit is kept, read as a deny on its own", () => {
+      const deep = outside(
+        untyped({
+          type: "deny",
+          actor: undefined,
+          purpose: undefined,
+          code: [{ coding: [{ system: CATEGORY, code: "test-results" }] }],
+          provision: [{ type: "permit", provision: [{ type: "deny", code: [{ coding: [{ system: CATEGORY, code: "diagnosis" }] }] }] }],
+        }),
+      );
+      const { consent, notes } = consentFromFhir(deep);
+      expect(consent.deny).toEqual([
+        { id: "base", categories: ["test-results"] },
+        { id: "provision-0-provision-0", categories: ["diagnosis"] },
+      ]);
+      expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 0], code: "unread-element" });
+      expect(decision(deep)).toBe("deny denied-by-provision");
+    });
+
+    it("the form referwell writes for a consent that permits nothing still permits nothing, and restricts nothing", () => {
+      const nothing: ConsentInput = { ...permitted, id: "later", signed: "2026-06-02", recipients: [], purposes: [], categories: [] };
+      const read = consentFromFhir(consentToFhir(nothing)).consent;
+      expect(read.deny).toEqual([]);
+      expect(decision(consentToFhir(nothing))).toBe("permit permitted");
+    });
   });
 
   it("nothing agreed permits: proposed, rejected and entered-in-error are inactive, their restrictions kept", () => {

@@ -5,8 +5,9 @@ import { FhirExtensions } from "../extensions.js";
 import type { FhirNote } from "../notes.js";
 import { denyOf, permitOf, type ProvisionReading } from "./consentProvisions.js";
 import { period } from "./dates.js";
+import { AUTHORIZATION_KIND_SYSTEM } from "./consentCodes.js";
 import { extensionsOf, localId } from "./elements.js";
-import { REFERWELL_ID_SYSTEM } from "./outbound.js";
+import { ACT_CODE_SYSTEM, REFERWELL_ID_SYSTEM } from "./outbound.js";
 import type { FhirObject, FhirPath, FhirReader } from "./read.js";
 
 /** What a base `deny` may name, which makes it a restriction as well. */
@@ -61,31 +62,92 @@ function baseOf(reader: FhirReader, fhir: FhirObject, at: FhirPath): { base?: Fh
   return type === "permit" || type === "deny" ? { base, type } : { base };
 }
 
-/** The deny provisions: the base's when a deny base names anything (id `base`), then each nested deny (by `id`, else its place). */
+/** How deep provisions nested in nested permits are looked into for denies; deeper, the consent denies everything. */
+const DEEPEST = 8;
+
+/**
+ * The deny provisions: the base's when it restricts (id `base`), then each
+ * nested deny (by `id`, else its place), and the denies nested in nested
+ * permits at any depth, each read as a deny on its own: a nested permit
+ * is not read (it would open a deny, or add nothing to a permit), and the
+ * restrictions inside it are kept, wider than they were written, rather
+ * than lost.
+ */
 function denialsOf(reading: ProvisionReading, base: FhirObject | undefined, restricts: boolean, at: FhirPath): DenyProvision[] {
   const { reader, notes } = reading;
   const taken = new Set<string>();
-  const idFor = (provision: FhirObject, path: FhirPath, fallback: string): string => {
-    let id = reader.string(provision.id, [...path, "id"], false, 200) ?? fallback;
+  const idFor = (provision: FhirObject | undefined, path: FhirPath, fallback: string): string => {
+    let id = (provision === undefined ? undefined : reader.string(provision.id, [...path, "id"], false, 200)) ?? fallback;
     while (taken.has(id)) id = `${id}-${taken.size}`;
     taken.add(id);
     return id;
   };
-  const deny: DenyProvision[] = base !== undefined && restricts ? [denyOf(reading, base, at, idFor(base, at, "base"), false)] : [];
-  reader.array(base?.provision, [...at, "provision"], 50).forEach((item, index) => {
-    const path = [...at, "provision", index];
-    const nested = reader.object(item, path);
-    if (nested === undefined) return;
-    // A nested permit would open a deny, or add nothing to a permit: it is not read, which can only withhold more.
-    if (nested.type === "permit") {
-      notes.push({ path, code: "unread-element" });
-      return;
-    }
-    // Any other nested provision restricts: one with no type (or another) is read as a deny rather than lost.
-    if (nested.type !== "deny") notes.push({ path: [...path, "type"], code: "read-as-deny" });
-    deny.push(denyOf(reading, nested, path, idFor(nested, path, `provision-${index + 1}`), true));
-  });
+  const deny: DenyProvision[] = [];
+  if (restricts)
+    deny.push(base === undefined ? { id: idFor(undefined, at, "base") } : denyOf(reading, base, at, idFor(base, at, "base"), false));
+  const nestedIn = (parent: FhirObject | undefined, parentPath: FhirPath, depth: number): void =>
+    reader.array(parent?.provision, [...parentPath, "provision"], 50).forEach((item, index) => {
+      const path = [...parentPath, "provision", index];
+      const nested = reader.object(item, path);
+      if (nested === undefined) return;
+      const fallback = depth === 1 ? `provision-${index + 1}` : path.slice(at.length).join("-");
+      if (nested.type !== "permit") {
+        // Any other nested provision restricts: one with no type (or another) is read as a deny rather than lost.
+        if (nested.type !== "deny") notes.push({ path: [...path, "type"], code: "read-as-deny" });
+        deny.push(denyOf(reading, nested, path, idFor(nested, path, fallback), true));
+      } else if (depth < DEEPEST) {
+        notes.push({ path, code: "unread-element" });
+        nestedIn(nested, path, depth + 1);
+      } else {
+        notes.push({ path, code: "denies-all" });
+        deny.push({ id: idFor(nested, path, fallback) });
+      }
+    });
+  nestedIn(base, at, 1);
   return deny;
+}
+
+/** The codings of a CodeableConcept, read leniently: what is not one is no coding (other readers report it). */
+const codingsIn = (concept: unknown): readonly FhirObject[] => {
+  const codings = typeof concept === "object" && concept !== null ? (concept as FhirObject).coding : undefined;
+  return Array.isArray(codings) ? codings.filter((coding): coding is FhirObject => typeof coding === "object" && coding !== null) : [];
+};
+
+/** The consent's policy rule, when it is an HL7 v3 ActCode consent directive referwell reads. */
+function policyOf(fhir: FhirObject): "OPTIN" | "OPTOUT" | "OPTOUTE" | undefined {
+  const codes = codingsIn(fhir.policyRule)
+    .filter((coding) => coding.system === ACT_CODE_SYSTEM)
+    .map((coding) => coding.code);
+  // An opt-out anywhere among the codings is read as one: the cautious reading of codings that disagree.
+  if (codes.includes("OPTOUT")) return "OPTOUT";
+  if (codes.includes("OPTOUTE")) return "OPTOUTE";
+  return codes.includes("OPTIN") ? "OPTIN" : undefined;
+}
+
+/** Whether referwell wrote the consent: its authorization kind in referwell's system, under an opt-in. */
+function writtenByReferwell(fhir: FhirObject, policy: ReturnType<typeof policyOf>): boolean {
+  const concepts = Array.isArray(fhir.category) ? (fhir.category as unknown[]) : [];
+  return policy === "OPTIN" && concepts.some((concept) => codingsIn(concept).some((coding) => coding.system === AUTHORIZATION_KIND_SYSTEM));
+}
+
+/**
+ * The base provision, its type, and whether it restricts: a deny base that
+ * names anything, or that names nothing (it denies everything, in FHIR)
+ * unless it is the form referwell writes for a consent that permits
+ * nothing; under an opt-out, a base with no type is a deny (noted), and no
+ * base denies everything.
+ */
+function baseRestriction(reading: ProvisionReading, fhir: FhirObject, at: FhirPath) {
+  const { reader, notes } = reading;
+  const policy = policyOf(fhir);
+  const optOut = policy === "OPTOUT" || policy === "OPTOUTE";
+  const { base, type: written } = baseOf(reader, fhir, at);
+  if (written === undefined && base !== undefined && optOut) notes.push({ path: [...at, "type"], code: "read-as-deny" });
+  const type = written ?? (base !== undefined && optOut ? "deny" : undefined);
+  if (type === undefined) notes.push({ path: base === undefined ? [...at] : [...at, "type"], code: "permits-nothing" });
+  if (base === undefined) return { base, type, restricts: optOut };
+  const names = type === "deny" && BASE_DENY_PARTS.some((name) => base[name] !== undefined);
+  return { base, type, restricts: names || (type === "deny" && !writtenByReferwell(fhir, policy)) };
 }
 
 /**
@@ -99,9 +161,7 @@ function denialsOf(reading: ProvisionReading, base: FhirObject | undefined, rest
 export function consentProvisions(reading: ProvisionReading, fhir: FhirObject, root: FhirPath): ProvisionsRead {
   const { reader, notes } = reading;
   const at: FhirPath = [...root, "provision"];
-  const { base, type } = baseOf(reader, fhir, at);
-  if (type === undefined) notes.push({ path: base === undefined ? [...at] : [...at, "type"], code: "permits-nothing" });
-  const restricts = type === "deny" && BASE_DENY_PARTS.some((name) => base?.[name] !== undefined);
+  const { base, type, restricts } = baseRestriction(reading, fhir, at);
   const deny = denialsOf(reading, base, restricts, at);
   if (base !== undefined && type === "permit") return { ...permitOf(reading, base, at), deny };
   const nothing = { recipients: [], purposes: [], categories: [], deny };
