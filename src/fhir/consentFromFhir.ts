@@ -77,13 +77,13 @@ export interface ConsentFromFhir {
  *   which can only withhold more;
  * - a base provision of type `deny` permits nothing and is a deny
  *   provision of the consent too (id `base`): one that names nothing
- *   denies everything, as in FHIR, but in the form {@link consentToFhir}
+ *   denies everything, as in FHIR, except in the form {@link consentToFhir}
  *   writes for a consent that permits nothing (policy rule `OPTIN`, with
  *   referwell's authorization kind); under a policy rule `OPTOUT` or
  *   `OPTOUTE`, a base with no type is read as a deny (note `read-as-deny`)
  *   and a Consent with no base denies everything; a nested provision with
- *   no type is read as a deny; a nested permit is not read, but the denies
- *   nested in it (at any depth) are, each as a deny on its own.
+ *   no type is read as a deny; a nested permit is not read, nor anything
+ *   in it.
  *
  * @param resource - a FHIR R4 Consent, as parsed JSON
  * @param options - the host's categories, the recipients that literal references name, and how behavioral-health labels read

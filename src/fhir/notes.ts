@@ -42,8 +42,9 @@ import * as z from "zod";
  *   recipient, or whose reference neither names an identifier nor is mapped
  *   in `options.recipients`, was not read
  * - `read-as-deny`: a nested provision with no type (or another than
- *   `permit` or `deny`) is read as a deny provision, so a restriction is
- *   never lost
+ *   `permit` or `deny`), or a base provision with no type under a policy
+ *   rule `OPTOUT` or `OPTOUTE`, is read as a deny provision, so a
+ *   restriction is never lost
  * - `read-as-inactive`: a `proposed`, `rejected` or `entered-in-error` consent is read
  *   as `inactive`: it permits nothing, and its deny provisions still hold
  * - `assumed-general`: no authorization kind in `category`, so the consent

@@ -513,23 +513,27 @@ describe("consents from elsewhere are read the cautious way", () => {
       expect(decision(untyped(untypedBase))).toBe("deny denied-by-provision");
     });
 
-    it("a deny nested in a nested permit is kept, read as a deny on its own", () => {
-      const deep = outside(
-        untyped({
-          type: "deny",
-          actor: undefined,
-          purpose: undefined,
-          code: [{ coding: [{ system: CATEGORY, code: "test-results" }] }],
-          provision: [{ type: "permit", provision: [{ type: "deny", code: [{ coding: [{ system: CATEGORY, code: "diagnosis" }] }] }] }],
-        }),
-      );
-      const { consent, notes } = consentFromFhir(deep);
-      expect(consent.deny).toEqual([
-        { id: "base", categories: ["test-results"] },
-        { id: "provision-0-provision-0", categories: ["diagnosis"] },
-      ]);
-      expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 0], code: "unread-element" });
-      expect(decision(deep)).toBe("deny denied-by-provision");
+    it("OPTOUTE too, and an opt-out among codings that disagree; referwell's authorization kind marks its own form only under OPTIN", () => {
+      const { provision: _, ...noProvision } = outside({}, { policyRule: { coding: [{ system: ACT_CODE, code: "OPTOUTE" }] } });
+      expect(consentFromFhir(noProvision).consent.deny).toEqual([{ id: "base" }]);
+      const disagreeing = {
+        policyRule: {
+          coding: [
+            { system: ACT_CODE, code: "OPTIN" },
+            { system: ACT_CODE, code: "OPTOUT" },
+          ],
+        },
+      };
+      const { provision: __, ...withoutBase } = outside({}, disagreeing);
+      expect(consentFromFhir(withoutBase).consent.deny).toEqual([{ id: "base" }]);
+      const kind = [{ coding: [{ system: "https://referwell.github.io/fhir/CodeSystem/authorization-kind", code: "general" }] }];
+      const bareUnder = (policyRule: object) =>
+        consentFromFhir(
+          outside(untyped({ type: "deny", actor: undefined, purpose: undefined, code: undefined }), { category: kind, policyRule }),
+        ).consent.deny;
+      expect(bareUnder({ coding: [{ system: ACT_CODE, code: "OPTIN" }] })).toEqual([]);
+      expect(bareUnder({ coding: [{ system: ACT_CODE, code: "OPTOUT" }] })).toEqual([{ id: "base" }]);
+      expect(bareUnder({ text: "no coding" })).toEqual([{ id: "base" }]);
     });
 
     it("the form referwell writes for a consent that permits nothing still permits nothing, and restricts nothing", () => {

@@ -62,52 +62,37 @@ function baseOf(reader: FhirReader, fhir: FhirObject, at: FhirPath): { base?: Fh
   return type === "permit" || type === "deny" ? { base, type } : { base };
 }
 
-/** How deep provisions nested in nested permits are looked into for denies; deeper, the consent denies everything. */
-const DEEPEST = 8;
-
-/**
- * The deny provisions: the base's when it restricts (id `base`), then each
- * nested deny (by `id`, else its place), and the denies nested in nested
- * permits at any depth, each read as a deny on its own: a nested permit
- * is not read (it would open a deny, or add nothing to a permit), and the
- * restrictions inside it are kept, wider than they were written, rather
- * than lost.
- */
+/** The deny provisions: the base's when it restricts (id `base`), then each nested deny (by `id`, else its place). */
 function denialsOf(reading: ProvisionReading, base: FhirObject | undefined, restricts: boolean, at: FhirPath): DenyProvision[] {
   const { reader, notes } = reading;
   const taken = new Set<string>();
-  const idFor = (provision: FhirObject | undefined, path: FhirPath, fallback: string): string => {
-    let id = (provision === undefined ? undefined : reader.string(provision.id, [...path, "id"], false, 200)) ?? fallback;
+  const idFor = (provision: FhirObject, path: FhirPath, fallback: string): string => {
+    let id = reader.string(provision.id, [...path, "id"], false, 200) ?? fallback;
     while (taken.has(id)) id = `${id}-${taken.size}`;
     taken.add(id);
     return id;
   };
-  const deny: DenyProvision[] = [];
-  if (restricts)
-    deny.push(base === undefined ? { id: idFor(undefined, at, "base") } : denyOf(reading, base, at, idFor(base, at, "base"), false));
-  const nestedIn = (parent: FhirObject | undefined, parentPath: FhirPath, depth: number): void =>
-    reader.array(parent?.provision, [...parentPath, "provision"], 50).forEach((item, index) => {
-      const path = [...parentPath, "provision", index];
-      const nested = reader.object(item, path);
-      if (nested === undefined) return;
-      const fallback = depth === 1 ? `provision-${index + 1}` : path.slice(at.length).join("-");
-      if (nested.type !== "permit") {
-        // Any other nested provision restricts: one with no type (or another) is read as a deny rather than lost.
-        if (nested.type !== "deny") notes.push({ path: [...path, "type"], code: "read-as-deny" });
-        deny.push(denyOf(reading, nested, path, idFor(nested, path, fallback), true));
-      } else if (depth < DEEPEST) {
-        notes.push({ path, code: "unread-element" });
-        nestedIn(nested, path, depth + 1);
-      } else {
-        notes.push({ path, code: "denies-all" });
-        deny.push({ id: idFor(nested, path, fallback) });
-      }
-    });
-  nestedIn(base, at, 1);
+  // A restricting base names what it denies; no base (an opt-out) denies everything.
+  const deny: DenyProvision[] = !restricts
+    ? []
+    : [base === undefined ? { id: "base" } : denyOf(reading, base, at, idFor(base, at, "base"), false)];
+  reader.array(base?.provision, [...at, "provision"], 50).forEach((item, index) => {
+    const path = [...at, "provision", index];
+    const nested = reader.object(item, path);
+    if (nested === undefined) return;
+    // A nested permit would open a deny, or add nothing to a permit: it is not read, which can only withhold more.
+    if (nested.type === "permit") {
+      notes.push({ path, code: "unread-element" });
+      return;
+    }
+    // Any other nested provision restricts: one with no type (or another) is read as a deny rather than lost.
+    if (nested.type !== "deny") notes.push({ path: [...path, "type"], code: "read-as-deny" });
+    deny.push(denyOf(reading, nested, path, idFor(nested, path, `provision-${index + 1}`), true));
+  });
   return deny;
 }
 
-/** The codings of a CodeableConcept, read leniently: what is not one is no coding (other readers report it). */
+/** The codings of a CodeableConcept, read leniently: what is not one is no coding, and reads as no policy rule. */
 const codingsIn = (concept: unknown): readonly FhirObject[] => {
   const codings = typeof concept === "object" && concept !== null ? (concept as FhirObject).coding : undefined;
   return Array.isArray(codings) ? codings.filter((coding): coding is FhirObject => typeof coding === "object" && coding !== null) : [];
@@ -152,11 +137,11 @@ function baseRestriction(reading: ProvisionReading, fhir: FhirObject, at: FhirPa
 
 /**
  * Reads the base provision and the provisions nested in it. A permit base
- * is what the consent permits; a deny base permits nothing, is a deny
- * provision too when it names anything, and may carry what the consent
- * names in `consentNames`; without a base provision or its type, nothing is
- * permitted (the cautious reading); nested denies are deny provisions,
- * nested permits are not read.
+ * is what the consent permits; a deny base permits nothing and restricts
+ * (see `baseRestriction`), or, in the form referwell writes, may carry
+ * what the consent names in `consentNames`; without a base provision or
+ * its type, nothing is permitted (the cautious reading); nested denies are
+ * deny provisions, nested permits are not read.
  */
 export function consentProvisions(reading: ProvisionReading, fhir: FhirObject, root: FhirPath): ProvisionsRead {
   const { reader, notes } = reading;
