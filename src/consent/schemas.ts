@@ -15,7 +15,7 @@ import { Id, IsoDate, Period, TimeZone } from "../model/scalars.js";
 import { reportDuplicateIds } from "../model/internal/reportDuplicateIds.js";
 import { ExpectedText } from "../errors.js";
 import { AuthorizationKind, CategoryCode, DisclosureCategory, defaultCategories, PurposeOfUse } from "./categories.js";
-import { MOST_DENIED_CATEGORIES } from "./internal/denyLimits.js";
+import { MOST_DENIED_CATEGORIES, MOST_DENIED_PURPOSES, MOST_DENIED_RECIPIENTS, MOST_DENY_PROVISIONS } from "./internal/denyLimits.js";
 import { canonicalSystem, canonicalValue, isValidNpi, NPI_SYSTEM, ruleFor } from "./internal/canonicalIdentifier.js";
 
 /** Short text a person wrote: no control characters, so it renders on one line. */
@@ -133,8 +133,8 @@ export type ConsentRecipient = z.infer<typeof ConsentRecipient>;
  */
 export const DenyProvision = z.strictObject({
   id: Id,
-  recipients: z.array(ConsentRecipient).min(1).max(50).optional(),
-  purposes: z.array(PurposeOfUse).min(1).max(20).optional(),
+  recipients: z.array(ConsentRecipient).min(1).max(MOST_DENIED_RECIPIENTS).optional(),
+  purposes: z.array(PurposeOfUse).min(1).max(MOST_DENIED_PURPOSES).optional(),
   categories: z.array(CategoryCode).min(1).max(MOST_DENIED_CATEGORIES).optional(),
   dataPeriod: Period.optional(),
 });
@@ -197,7 +197,7 @@ export const Consent = z.strictObject({
   purposes: z.array(PurposeOfUse).max(20),
   categories: z.array(CategoryCode).max(100),
   dataPeriod: Period.optional(),
-  deny: uniqueIds(DenyProvision, 50).default(emptyList),
+  deny: uniqueIds(DenyProvision, MOST_DENY_PROVISIONS).default(emptyList),
   lifts: z
     .array(z.strictObject({ consentId: Id, provisionId: Id }))
     .max(50)

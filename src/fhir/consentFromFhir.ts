@@ -82,8 +82,12 @@ export interface ConsentFromFhir {
  *   referwell's authorization kind); under a policy rule `OPTOUT` or
  *   `OPTOUTE`, a base with no type is read as a deny (note `read-as-deny`)
  *   and a Consent with no base denies everything; a nested provision with
- *   no type is read as a deny; a nested permit is not read, nor anything
- *   in it.
+ *   no type is read as a deny; a nested permit is not read, but the denies
+ *   in it are, on their own (8 deep at most), and leniently: one that
+ *   cannot be read denies everything;
+ * - a Consent with more deny provisions than a referwell consent holds
+ *   (50) keeps its first 49 and reads the rest as one that denies what any
+ *   of them denies (note `denies-merged`).
  *
  * @param resource - a FHIR R4 Consent, as parsed JSON
  * @param options - the host's categories, the recipients that literal references name, and how behavioral-health labels read

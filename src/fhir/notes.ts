@@ -29,7 +29,13 @@ import * as z from "zod";
  *   names (the cautious reading)
  * - `denies-all`: a part of a deny provision that could not be read in full
  *   (an unknown code or label, a recipient not resolved) is read as "all"
- *   for that part: the restriction is widened, never narrowed
+ *   for that part: the restriction is widened, never narrowed; a deny
+ *   inside a nested permit that could not be read, or a place there that
+ *   could not be (too deep, too many provisions), denies everything
+ * - `denies-merged`: a Consent with more deny provisions than a referwell
+ *   consent holds (50): those past the 49th were read as one (id `merged`)
+ *   that denies whatever any of them denies, so a restriction is widened,
+ *   never narrowed, and a lift that names one of them lifts nothing
  * - `label-widened`: a deny's `BH`, `MH` or `PSY` security label was read
  *   as the three together, with the codes for what they hold, and so
  *   denies categories the label as written does not mark (the cautious
@@ -78,6 +84,7 @@ export const FhirNoteCode = z.enum([
   "assumed-no-capacity",
   "permits-nothing",
   "denies-all",
+  "denies-merged",
   "label-widened",
   "unread-element",
   "unknown-recipient",

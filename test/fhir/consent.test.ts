@@ -467,6 +467,125 @@ describe("consents from elsewhere are read the cautious way", () => {
     expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 0], code: "unread-element" });
   });
 
+  describe("denies inside nested permits", () => {
+    const diagnosis = { coding: [{ system: CATEGORY, code: "diagnosis" }] };
+    const deepDeny = (extra: object = {}) => ({ type: "deny", code: [diagnosis], ...extra });
+    const permitAround = (...provision: unknown[]) => ({ type: "permit", purpose: [{ system: ACT_REASON, code: "COC" }], provision });
+
+    it("a deny in a permit in the base permit restricts, read on its own; the ids before it do not move", () => {
+      const { consent, notes } = consentFromFhir(
+        outside({ provision: untyped([deepDeny({ id: "first" }), permitAround(deepDeny(), permitAround(deepDeny({ id: "first" })))]) }),
+      );
+      expect(consent.deny).toEqual([
+        { id: "first", categories: ["diagnosis"] },
+        { id: "provision-2-1", categories: ["diagnosis"] },
+        { id: "first-2", categories: ["diagnosis"] },
+      ]);
+      expect(consent.categories).toEqual(["attendance", "progress-summary"]);
+      expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 1], code: "unread-element" });
+      // What the permit permits is not disclosed against the deny inside.
+      const answer = evaluateConsent([{ ...consent, categories: ["diagnosis"] }], {
+        client: "cl-1",
+        recipient: { referrerId: "ref-gp", identifiers: [NPI] },
+        purpose: "COC",
+        category: "diagnosis",
+        at: "2026-07-01",
+      });
+      expect(answer.decision).toBe("deny");
+    });
+
+    it("one with no type is read as a deny; one that cannot be read, or a place that cannot, denies everything, and nothing throws", () => {
+      const untypedInside = consentFromFhir(outside({ provision: untyped([permitAround({ code: [diagnosis] })]) }));
+      expect(untypedInside.consent.deny).toEqual([{ id: "provision-1-1", categories: ["diagnosis"] }]);
+      expect(untypedInside.notes).toContainEqual({
+        path: ["consent", "provision", "provision", 0, "provision", 0, "type"],
+        code: "read-as-deny",
+      });
+      const broken = consentFromFhir(outside({ provision: untyped([permitAround(deepDeny({ purpose: "COC", id: 7 }))]) }));
+      expect(broken.consent.deny).toEqual([{ id: "provision-1-1" }]);
+      expect(broken.notes).toContainEqual({ path: ["consent", "provision", "provision", 0, "provision", 0], code: "denies-all" });
+      const notAList = consentFromFhir(outside({ provision: untyped([{ type: "permit", provision: { type: "deny" } }]) }));
+      expect(notAList.consent.deny).toEqual([{ id: "provision-1" }]);
+      expect(notAList.notes).toContainEqual({ path: ["consent", "provision", "provision", 0, "provision"], code: "denies-all" });
+      const notAnObject = consentFromFhir(outside({ provision: untyped([permitAround(deepDeny(), "deny")]) }));
+      expect(notAnObject.consent.deny).toEqual([{ id: "provision-1-1", categories: ["diagnosis"] }, { id: "provision-1-2" }]);
+    });
+
+    it("8 deep is read; deeper, or past 200 provisions inside permits, denies everything", () => {
+      const nest = (depth: number, inner: object): object => (depth === 0 ? inner : permitAround(nest(depth - 1, inner)));
+      const at8 = consentFromFhir(outside({ provision: untyped([nest(7, deepDeny())]) }));
+      expect(at8.consent.deny).toEqual([{ id: `provision${"-1".repeat(8)}`, categories: ["diagnosis"] }]);
+      const at9 = consentFromFhir(outside({ provision: untyped([nest(8, deepDeny())]) }));
+      expect(at9.consent.deny).toEqual([{ id: `provision${"-1".repeat(8)}` }]);
+      expect(at9.notes.at(-1)).toEqual({
+        path: ["consent", "provision", ...Array.from({ length: 8 }, () => ["provision", 0]).flat(), "provision"],
+        code: "denies-all",
+      });
+      const many = (count: number) => Array.from({ length: count }, () => ({ type: "permit" }));
+      expect(consentFromFhir(outside({ provision: untyped([permitAround(...many(200))]) })).consent.deny).toEqual([]);
+      const past = consentFromFhir(outside({ provision: untyped([permitAround(...many(100)), permitAround(...many(101))]) }));
+      expect(past.consent.deny).toEqual([{ id: "provision-2" }]);
+    });
+
+    it("a permit shared with itself is walked within the bound, not forever", () => {
+      const loop: { type: string; provision: object[] } = { type: "permit", provision: [] };
+      loop.provision.push(loop, deepDeny());
+      const { consent } = consentFromFhir(outside({ provision: untyped([loop]) }));
+      expect(consent.deny.at(-1)).toEqual({ id: `provision${"-1".repeat(8)}` });
+      expect(consent.deny.length).toBe(8);
+    });
+  });
+
+  describe("more denies than a consent holds", () => {
+    const purposeDeny = (code: string) => ({ type: "deny", purpose: [{ system: ACT_REASON, code }] });
+
+    it("the first 49 are kept as read, the rest are one that denies what any of them does", () => {
+      const nested = [
+        ...Array.from({ length: 48 }, () => purposeDeny("TREAT")),
+        {
+          ...purposeDeny("HPAYMT"),
+          code: [{ coding: [{ system: CATEGORY, code: "risk" }] }],
+          dataPeriod: { start: "2026-01-01", end: "2026-02-01" },
+        },
+        {
+          ...purposeDeny("HPAYMT"),
+          code: [{ coding: [{ system: CATEGORY, code: "diagnosis" }] }],
+          dataPeriod: { start: "2025-01-01", end: "2025-03-01" },
+        },
+      ];
+      const { consent, notes } = consentFromFhir(
+        outside({ type: "deny", purpose: [{ system: ACT_REASON, code: "COC" }], provision: untyped(nested) }),
+      );
+      expect(consent.deny).toHaveLength(50);
+      expect(consent.deny.slice(0, 3).map((deny) => deny.id)).toEqual(["base", "provision-1", "provision-2"]);
+      expect(consent.deny[48]).toEqual({ id: "provision-48", purposes: ["TREAT"] });
+      expect(consent.deny[49]).toEqual({
+        id: "merged",
+        purposes: ["HPAYMT"],
+        categories: ["risk", "diagnosis"],
+        dataPeriod: { start: "2025-01-01", end: "2026-02-01" },
+      });
+      expect(notes).toContainEqual({ path: ["consent", "provision", "provision"], code: "denies-merged" });
+    });
+
+    it("the merged one names a list only when each of the rest does", () => {
+      const nested = [
+        ...Array.from({ length: 48 }, () => purposeDeny("TREAT")),
+        { type: "deny", purpose: [{ system: ACT_REASON, code: "HPAYMT" }], code: [{ coding: [{ system: CATEGORY, code: "risk" }] }] },
+        {
+          type: "deny",
+          purpose: [{ system: ACT_REASON, code: "COC" }],
+          code: [{ coding: [{ system: CATEGORY, code: "diagnosis" }] }],
+          dataPeriod: { start: "2025-01-01" },
+        },
+      ];
+      const { consent } = consentFromFhir(
+        outside({ type: "deny", purpose: [{ system: ACT_REASON, code: "COC" }], provision: untyped(nested) }),
+      );
+      expect(consent.deny[49]).toEqual({ id: "merged", purposes: ["HPAYMT", "COC"], categories: ["risk", "diagnosis"] });
+    });
+  });
+
   describe("an opt-out", () => {
     const permitted: ConsentInput = {
       id: "earlier",

@@ -7,6 +7,8 @@ import { denyOf, permitOf, type ProvisionReading } from "./consentProvisions.js"
 import { period } from "./dates.js";
 import { AUTHORIZATION_KIND_SYSTEM } from "./consentCodes.js";
 import { extensionsOf, localId } from "./elements.js";
+import { boundedDenials } from "./boundedDenials.js";
+import { innerDenials } from "./innerDenials.js";
 import { ACT_CODE_SYSTEM, REFERWELL_ID_SYSTEM } from "./outbound.js";
 import type { FhirObject, FhirPath, FhirReader } from "./read.js";
 
@@ -62,34 +64,49 @@ function baseOf(reader: FhirReader, fhir: FhirObject, at: FhirPath): { base?: Fh
   return type === "permit" || type === "deny" ? { base, type } : { base };
 }
 
-/** The deny provisions: the base's when it restricts (id `base`), then each nested deny (by `id`, else its place). */
+/** The longest id a deny provision takes (`Id`): one kept apart from another by a suffix is cut to leave it room. */
+const LONGEST_ID = 200;
+
+/**
+ * The deny provisions: the base's when it restricts (id `base`), then each
+ * nested deny (by `id`, else its place), then those inside nested permits
+ * (see `innerDenials`), as many as a consent holds (see `boundedDenials`).
+ * Ids read before are never changed by those read after.
+ */
 function denialsOf(reading: ProvisionReading, base: FhirObject | undefined, restricts: boolean, at: FhirPath): DenyProvision[] {
   const { reader, notes } = reading;
   const taken = new Set<string>();
-  const idFor = (provision: FhirObject, path: FhirPath, fallback: string): string => {
-    let id = reader.string(provision.id, [...path, "id"], false, 200) ?? fallback;
-    while (taken.has(id)) id = `${id}-${taken.size}`;
+  const take = (wanted: string | undefined, fallback: string): string => {
+    let id = wanted ?? fallback;
+    while (taken.has(id)) id = `${id.slice(0, LONGEST_ID - 12)}-${taken.size}`;
     taken.add(id);
     return id;
   };
+  const idFor = (provision: FhirObject, path: FhirPath, fallback: string): string =>
+    take(reader.string(provision.id, [...path, "id"], false, LONGEST_ID), fallback);
   // A restricting base names what it denies; no base (an opt-out) denies everything.
   const deny: DenyProvision[] = !restricts
     ? []
     : [base === undefined ? { id: "base" } : denyOf(reading, base, at, idFor(base, at, "base"), false)];
+  const permits: { provision: FhirObject; path: FhirPath; label: string }[] = [];
   reader.array(base?.provision, [...at, "provision"], 50).forEach((item, index) => {
     const path = [...at, "provision", index];
     const nested = reader.object(item, path);
     if (nested === undefined) return;
-    // A nested permit would open a deny, or add nothing to a permit: it is not read, which can only withhold more.
+    // A nested permit adds nothing to what the consent permits (it is not read, which can only withhold more); the denies in it are read after.
     if (nested.type === "permit") {
       notes.push({ path, code: "unread-element" });
+      permits.push({ provision: nested, path, label: `provision-${index + 1}` });
       return;
     }
     // Any other nested provision restricts: one with no type (or another) is read as a deny rather than lost.
     if (nested.type !== "deny") notes.push({ path: [...path, "type"], code: "read-as-deny" });
     deny.push(denyOf(reading, nested, path, idFor(nested, path, `provision-${index + 1}`), true));
   });
-  return deny;
+  deny.push(...innerDenials(reading, permits, take));
+  const bounded = boundedDenials(deny, () => take(undefined, "merged"));
+  if (bounded.merged) notes.push({ path: [...at, "provision"], code: "denies-merged" });
+  return bounded.denials;
 }
 
 /** The codings of a CodeableConcept, read leniently: what is not one is no coding, and reads as no policy rule. */
