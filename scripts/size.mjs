@@ -215,8 +215,9 @@ const BUDGETS = {
   // a reading longer than a deny provision holds read as every category (about 0.3 kB, as without zod). Then by
   // opt-outs read as FHIR means them: a deny base naming nothing, an OPTOUT policy rule (about 0.25 kB, as without zod).
   // Then by the denies inside nested permits, read leniently, and more denies than a consent holds read as one that
-  // denies what any of them does (about 0.75 kB, as without zod).
-  "fhir with zod": 60 * KB,
+  // denies what any of them does (about 0.75 kB, as without zod), and a draft from elsewhere read as restricting
+  // (about 60 B).
+  "fhir with zod": 60.1 * KB,
   // Without zod it grew by the client record's stays and stated preferences, which it validates, then by consents in and out,
   // the outcome profile, and stays from temporary addresses.
   // Then by the compiled reader of validate.
@@ -224,8 +225,9 @@ const BUDGETS = {
   // capacity, each part refused above what the clinician record allows (about 0.1 kB), then by an outcome's part given
   // twice refused and a newpatients whose codes disagree read as not accepting (about 0.1 kB), then by a deny's
   // behavioral-health labels read together (about 0.3 kB), then by opt-outs read as FHIR means them (about 0.25 kB),
-  // then by the denies inside nested permits and more denies than a consent holds merged (about 0.75 kB).
-  "fhir without zod": 32.3 * KB,
+  // then by the denies inside nested permits and more denies than a consent holds merged (about 0.75 kB), and a
+  // draft from elsewhere read as restricting (about 60 B).
+  "fhir without zod": 32.4 * KB,
 };
 
 const BUNDLERS = {

@@ -4,7 +4,7 @@ import { type DisclosureCategory, defaultCategories } from "../consent/categorie
 import { Consent, type ConsentInput, ConsentRecipient, HostCategories } from "../consent/schemas.js";
 import { validate } from "../model/validate.js";
 import type { FhirNote } from "./notes.js";
-import { consentLinks, consentProvisions } from "./internal/consentBase.js";
+import { consentLinks, consentProvisions, writtenByReferwell } from "./internal/consentBase.js";
 import { consentHeader } from "./internal/consentHeader.js";
 import { behavioralHealthReach } from "./internal/behavioralHealthReach.js";
 import type { ProvisionReading } from "./internal/consentProvisions.js";
@@ -15,6 +15,8 @@ import { type FhirPath, FhirReader, optionsObject } from "./internal/read.js";
 const RecipientMap = z.record(z.string().min(1).max(500), ConsentRecipient);
 /** How behavioral-health labels read, cautious unless the host says otherwise. */
 const LabelReading = z.enum(["together", "as-labelled"]).default("together");
+/** How a draft from elsewhere reads, cautious unless the host says otherwise. */
+const DraftReading = z.enum(["inactive", "draft"]).default("inactive");
 
 /** What {@link consentFromFhir} needs besides the Consent. */
 export interface ConsentFromFhirOptions {
@@ -35,6 +37,16 @@ export interface ConsentFromFhirOptions {
    * denies every category.
    */
   readonly behavioralHealthLabels?: "together" | "as-labelled";
+  /**
+   * How a `draft` Consent reads, unless it is in the form
+   * {@link consentToFhir} writes (which reads back as the draft it was).
+   * `"inactive"` (the default, the cautious reading): it permits nothing
+   * and its deny provisions bind, as a `proposed` one's do (note
+   * `read-as-inactive`); a client's restriction is honoured while the
+   * Consent that holds it is still being written. `"draft"`: a referwell
+   * draft, which neither permits nor restricts.
+   */
+  readonly drafts?: "inactive" | "draft";
 }
 
 /** A consent read from FHIR, and what the reading noted. */
@@ -48,7 +60,8 @@ export interface ConsentFromFhir {
 /**
  * Reads a FHIR R4 Consent (scope `patient-privacy`) as a referwell consent:
  * `status` (`proposed`, `rejected` and `entered-in-error` as
- * `inactive`), the authorization kind from `category` (referwell's code
+ * `inactive`, and a `draft` too unless it is in the form
+ * {@link consentToFhir} writes or `options.drafts` says otherwise), the authorization kind from `category` (referwell's code
  * system; `general` when none), `patient` as the client, `dateTime` as the
  * day signed, the base provision as what the consent permits and its nested
  * `deny` provisions as deny provisions (by `id`), and referwell's
@@ -90,7 +103,7 @@ export interface ConsentFromFhir {
  *   of them denies (note `denies-merged`).
  *
  * @param resource - a FHIR R4 Consent, as parsed JSON
- * @param options - the host's categories, the recipients that literal references name, and how behavioral-health labels read
+ * @param options - the host's categories, the recipients that literal references name, how behavioral-health labels read and how drafts do
  * @returns the validated consent and the notes of the reading
  * @throws {@link InvalidInputError} when the FHIR breaks a rule referwell
  *   needs (no status, patient or dateTime; another scope; a broken
@@ -138,6 +151,10 @@ export interface ConsentFromFhir {
  * // Each label alone, when the host says so.
  * consentFromFhir(resource, { behavioralHealthLabels: "as-labelled" }).consent.deny;
  * // => [{ id: "provision-1", categories: ["diagnosis", "medication", "risk", "test-results", "psychotherapy-note"] }]
+ *
+ * // A draft from elsewhere restricts as a proposed one does, unless the host reads drafts as drafts.
+ * consentFromFhir({ ...resource, status: "draft" }).consent.status; // => "inactive"
+ * consentFromFhir({ ...resource, status: "draft" }, { drafts: "draft" }).consent.status; // => "draft"
  * ```
  */
 export function consentFromFhir(resource: FhirConsent, options?: ConsentFromFhirOptions): ConsentFromFhir {
@@ -145,12 +162,17 @@ export function consentFromFhir(resource: FhirConsent, options?: ConsentFromFhir
   const hostCategories = validate(HostCategories, settings.categories ?? [], "options.categories");
   const recipients = validate(RecipientMap, settings.recipients ?? {}, "options.recipients");
   const labelReading = validate(LabelReading, settings.behavioralHealthLabels ?? undefined, "options.behavioralHealthLabels");
+  const draftReading = validate(DraftReading, settings.drafts ?? undefined, "options.drafts");
   const reader = new FhirReader();
   const notes: FhirNote[] = [];
   const root: FhirPath = ["consent"];
   const fhir = reader.object(resource, root, true) ?? {};
   reader.resourceType(fhir, "Consent", root);
-  const { id, status, kind, clientId, signed } = consentHeader(reader, fhir, root, notes);
+  const { id, status: written, kind, clientId, signed } = consentHeader(reader, fhir, root, notes);
+  // A draft from elsewhere restricts as a proposed Consent does, unless the host says drafts are drafts.
+  const draftRestricts = written === "draft" && draftReading === "inactive" && !writtenByReferwell(fhir);
+  if (draftRestricts) notes.push({ path: [...root, "status"], code: "read-as-inactive" });
+  const status = draftRestricts ? "inactive" : written;
   const catalogue = [...defaultCategories, ...hostCategories];
   const reading: ProvisionReading = {
     reader,

@@ -33,9 +33,10 @@ import * as z from "zod";
  *   inside a nested permit that could not be read, or a place there that
  *   could not be (too deep, too many provisions), denies everything
  * - `denies-merged`: a Consent with more deny provisions than a referwell
- *   consent holds (50): those past the 49th were read as one (id `merged`)
- *   that denies whatever any of them denies, so a restriction is widened,
- *   never narrowed, and a lift that names one of them lifts nothing
+ *   consent holds (50): those past the 49th were read as one (id `merged`,
+ *   or `merged-` and a number when that is taken) that denies whatever any
+ *   of them denies, so a restriction is widened, never narrowed; a lift that
+ *   names one of them lifts nothing, and one of the merged one lifts all
  * - `label-widened`: a deny's `BH`, `MH` or `PSY` security label was read
  *   as the three together, with the codes for what they hold, and so
  *   denies categories the label as written does not mark (the cautious
@@ -52,7 +53,8 @@ import * as z from "zod";
  *   rule `OPTOUT` or `OPTOUTE`, is read as a deny provision, so a
  *   restriction is never lost
  * - `read-as-inactive`: a `proposed`, `rejected` or `entered-in-error` consent is read
- *   as `inactive`: it permits nothing, and its deny provisions still hold
+ *   as `inactive`: it permits nothing, and its deny provisions still hold;
+ *   so is a `draft` from elsewhere, unless the host reads drafts as drafts
  * - `assumed-general`: no authorization kind in `category`, so the consent
  *   is read as a `general` one, which authorizes no notes or Part 2 records
  * - `codings-disagree`: a CodeableConcept whose codings map to different

@@ -42,6 +42,28 @@ function outside(provision: Partial<ConsentProvision> = {}, rest: Partial<FhirCo
   };
 }
 
+/** A consent signed before the others: the acknowledgement and the diagnosis to the NPI, for coordination of care. */
+const EARLIER: ConsentInput = {
+  id: "earlier",
+  clientId: "cl-1",
+  status: "active",
+  kind: "general",
+  signed: "2026-01-05",
+  period: { start: "2026-01-05" },
+  recipients: [{ identifier: NPI }],
+  purposes: ["COC"],
+  categories: ["acknowledgement", "diagnosis"],
+};
+/** The answer to whether the diagnosis may go to a GP who holds the NPI, for coordination of care, on 2026-07-01. */
+const diagnosisToGp = (consents: readonly ConsentInput[]) =>
+  evaluateConsent(consents, {
+    client: "cl-1",
+    recipient: { referrerId: "ref-gp", identifiers: [NPI] },
+    purpose: "COC",
+    category: "diagnosis",
+    at: "2026-07-01",
+  });
+
 describe("consents: referwell → FHIR → referwell", () => {
   test.prop([consents], { numRuns: 150 })("reads back every consent it writes, with no notes, as valid FHIR R4", (generated) => {
     for (const consent of generated) {
@@ -484,14 +506,7 @@ describe("consents from elsewhere are read the cautious way", () => {
       expect(consent.categories).toEqual(["attendance", "progress-summary"]);
       expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 1], code: "unread-element" });
       // What the permit permits is not disclosed against the deny inside.
-      const answer = evaluateConsent([{ ...consent, categories: ["diagnosis"] }], {
-        client: "cl-1",
-        recipient: { referrerId: "ref-gp", identifiers: [NPI] },
-        purpose: "COC",
-        category: "diagnosis",
-        at: "2026-07-01",
-      });
-      expect(answer.decision).toBe("deny");
+      expect(diagnosisToGp([{ ...consent, categories: ["diagnosis"] }]).decision).toBe("deny");
     });
 
     it("one with no type is read as a deny; one that cannot be read, or a place that cannot, denies everything, and nothing throws", () => {
@@ -525,6 +540,33 @@ describe("consents from elsewhere are read the cautious way", () => {
       expect(consentFromFhir(outside({ provision: untyped([permitAround(...many(200))]) })).consent.deny).toEqual([]);
       const past = consentFromFhir(outside({ provision: untyped([permitAround(...many(100)), permitAround(...many(101))]) }));
       expect(past.consent.deny).toEqual([{ id: "provision-2" }]);
+    });
+
+    it("one the model refuses (an NPI whose check digit is wrong) denies everything rather than throwing; null is absent", () => {
+      const badNpi = deepDeny({ actor: [recipientActor({ identifier: { ...NPI, value: "1234567894" } })] });
+      const badId = deepDeny({
+        actor: [recipientActor({ identifier: { system: "https://referwell.github.io/fhir/sid/id", value: " x" } })],
+      });
+      const { consent, notes } = consentFromFhir(outside({ provision: untyped([permitAround(badNpi, null, badId)]) }));
+      expect(consent.deny).toEqual([{ id: "provision-1-1" }, { id: "provision-1-3" }]);
+      expect(notes.filter((note) => note.code === "denies-all")).toHaveLength(2);
+      expect(consentFromFhir(outside({ provision: untyped([{ type: "permit", provision: null }]) })).consent.deny).toEqual([]);
+    });
+
+    it("ids repeated near the longest an id may be are kept apart, and reading always ends", () => {
+      const long = "P".repeat(188);
+      const { consent } = consentFromFhir(
+        outside({ provision: untyped([deepDeny({ id: `${long}-2` }), deepDeny({ id: long }), deepDeny({ id: long })]) }),
+      );
+      expect(consent.deny.map((deny) => deny.id)).toEqual([`${long}-2`, long, `${long}-2-2`]);
+      const longer = "L".repeat(195);
+      const cut = `${longer.slice(0, 188)}-1`;
+      const ids = consentFromFhir(
+        outside({ provision: untyped([deepDeny({ id: longer }), deepDeny({ id: longer }), deepDeny({ id: cut })]) }),
+      ).consent.deny.map((deny) => deny.id);
+      expect(ids.slice(0, 2)).toEqual([longer, `${longer}-1`]);
+      expect(new Set(ids).size).toBe(3);
+      expect(ids.every((id) => id.length <= 200)).toBe(true);
     });
 
     it("a permit shared with itself is walked within the bound, not forever", () => {
@@ -568,6 +610,20 @@ describe("consents from elsewhere are read the cautious way", () => {
       expect(notes).toContainEqual({ path: ["consent", "provision", "provision"], code: "denies-merged" });
     });
 
+    it("the 50th deny is folded in only when the Consent holds more than 50 in all, and a taken id is not reused", () => {
+      const nested = [
+        ...Array.from({ length: 48 }, () => purposeDeny("TREAT")),
+        { ...purposeDeny("HPAYMT"), id: "merged" },
+        { type: "permit", provision: [purposeDeny("COC")] },
+      ];
+      const base = { type: "deny", purpose: [{ system: ACT_REASON, code: "COC" }] };
+      const fifty = consentFromFhir(outside(untyped({ ...base, provision: nested.slice(0, 49) }))).consent.deny;
+      expect(fifty.at(-1)).toEqual({ id: "merged", purposes: ["HPAYMT"] });
+      const more = consentFromFhir(outside(untyped({ ...base, provision: nested }))).consent.deny;
+      expect(more.slice(0, 49)).toEqual(fifty.slice(0, 49));
+      expect(more[49]).toEqual({ id: "merged-51", purposes: ["HPAYMT", "COC"] });
+    });
+
     it("the merged one names a list only when each of the rest does", () => {
       const nested = [
         ...Array.from({ length: 48 }, () => purposeDeny("TREAT")),
@@ -587,26 +643,8 @@ describe("consents from elsewhere are read the cautious way", () => {
   });
 
   describe("an opt-out", () => {
-    const permitted: ConsentInput = {
-      id: "earlier",
-      clientId: "cl-1",
-      status: "active",
-      kind: "general",
-      signed: "2026-01-05",
-      period: { start: "2026-01-05" },
-      recipients: [{ identifier: NPI }],
-      purposes: ["COC"],
-      categories: ["acknowledgement", "diagnosis"],
-    };
     const decision = (resource: FhirConsent) => {
-      const read = consentFromFhir(resource).consent;
-      const answer = evaluateConsent([permitted, read], {
-        client: "cl-1",
-        recipient: { referrerId: "ref-gp", identifiers: [NPI] },
-        purpose: "COC",
-        category: "diagnosis",
-        at: "2026-07-01",
-      });
+      const answer = diagnosisToGp([EARLIER, consentFromFhir(resource).consent]);
       return `${answer.decision} ${answer.reason}`;
     };
     const OPTOUT = { policyRule: { coding: [{ system: ACT_CODE, code: "OPTOUT" }] } };
@@ -656,7 +694,7 @@ describe("consents from elsewhere are read the cautious way", () => {
     });
 
     it("the form referwell writes for a consent that permits nothing still permits nothing, and restricts nothing", () => {
-      const nothing: ConsentInput = { ...permitted, id: "later", signed: "2026-06-02", recipients: [], purposes: [], categories: [] };
+      const nothing: ConsentInput = { ...EARLIER, id: "later", signed: "2026-06-02", recipients: [], purposes: [], categories: [] };
       const read = consentFromFhir(consentToFhir(nothing)).consent;
       expect(read.deny).toEqual([]);
       expect(decision(consentToFhir(nothing))).toBe("permit permitted");
@@ -666,9 +704,37 @@ describe("consents from elsewhere are read the cautious way", () => {
   it("nothing agreed permits: proposed, rejected and entered-in-error are inactive, their restrictions kept", () => {
     const status = (value: FhirConsent["status"]) => consentFromFhir(outside({}, { status: value }));
     expect(status("proposed").consent.status).toBe("inactive");
-    expect(status("draft").consent.status).toBe("draft");
     expect(status("rejected").consent.status).toBe("inactive");
     expect(status("entered-in-error").notes).toContainEqual({ path: ["consent", "status"], code: "read-as-inactive" });
+  });
+
+  describe("a draft", () => {
+    const draft = outside(
+      { provision: [{ type: "deny", code: [{ coding: [{ system: CATEGORY, code: "diagnosis" }] }] }] },
+      { status: "draft" },
+    );
+    const decision = (options?: Parameters<typeof consentFromFhir>[1]) =>
+      diagnosisToGp([EARLIER, consentFromFhir(draft, options).consent]).decision;
+
+    it("from elsewhere restricts as a proposed one does, noted, and permits nothing", () => {
+      const { consent, notes } = consentFromFhir(draft);
+      expect(consent.status).toBe("inactive");
+      expect(notes).toContainEqual({ path: ["consent", "status"], code: "read-as-inactive" });
+      expect(decision()).toBe("deny");
+    });
+
+    it("reads as a referwell draft when the host says so, or when referwell wrote it", () => {
+      expect(consentFromFhir(draft, { drafts: "draft" }).consent.status).toBe("draft");
+      expect(decision({ drafts: "draft" })).toBe("permit");
+      const ours = consentToFhir({ ...EARLIER, id: "ours", status: "draft", deny: [{ id: "no-diagnosis", categories: ["diagnosis"] }] });
+      expect(consentFromFhir(ours).consent.status).toBe("draft");
+      expect(consentFromFhir(ours).notes).toEqual([]);
+    });
+
+    it("refuses a setting it does not know, naming the option and never its value", () => {
+      expect(() => consentFromFhir(draft, untyped({ drafts: "ZQX-MARKER" }))).toThrow(/options\.drafts/);
+      expect(() => consentFromFhir(draft, untyped({ drafts: "ZQX-MARKER" }))).not.toThrow(/ZQX-MARKER/);
+    });
   });
 
   it("bad FHIR is refused by path and rule, never with a value", () => {

@@ -6,6 +6,7 @@ import { untyped } from "../support/untyped.js";
 
 const ACT_REASON = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
 const CATEGORY = "https://referwell.github.io/fhir/CodeSystem/disclosure-category";
+const IRCP = { role: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", code: "IRCP" }] } };
 /** What no element should hold: read anywhere, it must neither throw nor be lost. */
 const junk = fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.constant(null), fc.boolean(), fc.constant([1]), fc.constant({ a: 1 }));
 /** A provision as an EHR might nest it, often well formed, sometimes not, up to 4 deep and 3 wide. */
@@ -17,7 +18,19 @@ const { provision } = fc.letrec<{ provision: unknown }>((tie) => ({
       arbitrary: fc.record(
         {
           type: fc.oneof(fc.constantFrom("permit", "deny", "other"), junk),
-          id: fc.oneof(fc.constantFrom("a", "provision-1", "provision-2-1", " padded"), junk),
+          id: fc.oneof(
+            fc.constantFrom("a", "provision-1", "provision-2-1", " padded", "P".repeat(188), `${"P".repeat(188)}-3`, "Q".repeat(200)),
+            junk,
+          ),
+          actor: fc.oneof(
+            fc.constantFrom(
+              [{ ...IRCP, reference: { identifier: { system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" } } }],
+              [{ ...IRCP, reference: { identifier: { system: "http://hl7.org/fhir/sid/us-npi", value: "1234567894" } } }],
+              [{ ...IRCP, reference: { identifier: { system: "https://referwell.github.io/fhir/sid/id", value: " x" } } }],
+              [{ ...IRCP, reference: { identifier: { system: "https://example.org/ids", value: "---" } } }],
+            ),
+            junk,
+          ),
           purpose: fc.oneof(fc.constant([{ system: ACT_REASON, code: "COC" }]), fc.constant([{ system: ACT_REASON, code: "XX" }]), junk),
           code: fc.oneof(fc.constant([{ coding: [{ system: CATEGORY, code: "diagnosis" }] }]), junk),
           provision: fc.oneof(fc.array(tie("provision"), { maxLength: 3, depthIdentifier: "nested" }), junk),

@@ -71,14 +71,18 @@ const LONGEST_ID = 200;
  * The deny provisions: the base's when it restricts (id `base`), then each
  * nested deny (by `id`, else its place), then those inside nested permits
  * (see `innerDenials`), as many as a consent holds (see `boundedDenials`).
- * Ids read before are never changed by those read after.
+ * Ids read before are never changed by those read after, but for the 50th
+ * when a Consent holds more than 50 in all.
  */
 function denialsOf(reading: ProvisionReading, base: FhirObject | undefined, restricts: boolean, at: FhirPath): DenyProvision[] {
   const { reader, notes } = reading;
   const taken = new Set<string>();
   const take = (wanted: string | undefined, fallback: string): string => {
     let id = wanted ?? fallback;
-    while (taken.has(id)) id = `${id.slice(0, LONGEST_ID - 12)}-${taken.size}`;
+    const suffix = `-${taken.size}`;
+    while (taken.has(id) && id.length + suffix.length <= LONGEST_ID) id += suffix;
+    // An id with no room left for a suffix is cut to make some, with a count that rises until the id is free.
+    for (let count = taken.size; taken.has(id); count += 1) id = `${id.slice(0, LONGEST_ID - 12)}-${count}`;
     taken.add(id);
     return id;
   };
@@ -126,8 +130,8 @@ function policyOf(fhir: FhirObject): "OPTIN" | "OPTOUT" | "OPTOUTE" | undefined 
   return codes.includes("OPTIN") ? "OPTIN" : undefined;
 }
 
-/** Whether referwell wrote the consent: its authorization kind in referwell's system, under an opt-in. */
-function writtenByReferwell(fhir: FhirObject, policy: ReturnType<typeof policyOf>): boolean {
+/** Whether the Consent is in the form referwell writes: its authorization kind in referwell's system, under an opt-in. */
+export function writtenByReferwell(fhir: FhirObject, policy = policyOf(fhir)): boolean {
   const concepts = Array.isArray(fhir.category) ? (fhir.category as unknown[]) : [];
   return policy === "OPTIN" && concepts.some((concept) => codingsIn(concept).some((coding) => coding.system === AUTHORIZATION_KIND_SYSTEM));
 }
@@ -158,7 +162,8 @@ function baseRestriction(reading: ProvisionReading, fhir: FhirObject, at: FhirPa
  * (see `baseRestriction`), or, in the form referwell writes, may carry
  * what the consent names in `consentNames`; without a base provision or
  * its type, nothing is permitted (the cautious reading); nested denies are
- * deny provisions, nested permits are not read.
+ * deny provisions, and so are the denies inside nested permits, which
+ * themselves are not read.
  */
 export function consentProvisions(reading: ProvisionReading, fhir: FhirObject, root: FhirPath): ProvisionsRead {
   const { reader, notes } = reading;

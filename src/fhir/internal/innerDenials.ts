@@ -1,4 +1,4 @@
-import type { DenyProvision } from "../../consent/schemas.js";
+import { DenyProvision } from "../../consent/schemas.js";
 import type { FhirNote } from "../notes.js";
 import { denyOf, type ProvisionReading } from "./consentProvisions.js";
 import { Id } from "../../model/scalars.js";
@@ -6,7 +6,7 @@ import { type FhirObject, type FhirPath, FhirReader } from "./read.js";
 
 /** The most provisions looked at inside nested permits (the library's own bound, far beyond any consent form): past it, the rest denies everything. */
 const MOST_INNER_PROVISIONS = 200;
-/** The deepest nesting read (a deny in a permit in a permit is 2): a note's path holds 20 steps, and one at 8 and its element's 2 steps fit. */
+/** The deepest nesting read, counted from the base (a deny in a permit nested in the base is 2): a note's path holds 20 steps, and one at 8 and its element's 2 steps fit. */
 const DEEPEST = 8;
 
 /** A provision found inside a nested permit that restricts, with where it is and the id it takes when it names none. */
@@ -29,7 +29,8 @@ const isObject = (value: unknown): value is FhirObject => typeof value === "obje
 /** Walks the provisions nested in a permit, without reporting: denies (and provisions of no type) are found, permits walked into. */
 function walk(permit: FhirObject, path: FhirPath, label: string, depth: number, state: Walk): void {
   const list = permit.provision;
-  if (list === undefined || state.unread !== undefined) return;
+  // null is absent, as the reader reads it everywhere.
+  if (list === undefined || list === null || state.unread !== undefined) return;
   if (!Array.isArray(list) || depth > DEEPEST || list.length > state.budget) {
     state.unread = { path: [...path, "provision"], fallback: label };
     return;
@@ -38,6 +39,7 @@ function walk(permit: FhirObject, path: FhirPath, label: string, depth: number, 
   list.forEach((item: unknown, index) => {
     const at = [...path, "provision", index];
     const fallback = `${label}-${index + 1}`;
+    if (item === null || item === undefined) return;
     if (!isObject(item)) state.unread ??= { path: at, fallback };
     else if (item.type === "permit") walk(item, at, fallback, depth + 1, state);
     else state.found.push({ provision: item, path: at, fallback, typed: item.type === "deny" });
@@ -49,7 +51,8 @@ function walk(permit: FhirObject, path: FhirPath, label: string, depth: number, 
  * FHIR a provision nested in a permit is an exception to it, so a deny
  * there restricts; read on its own (the permit around it is not read), it
  * denies at least as much. Read leniently, so that a Consent that reads
- * without it still does: a deny with anything wrong in it, or a place that
+ * without it still does: a deny with anything wrong in it (for the reader
+ * or for the model), or a place that
  * cannot be read (a list that is not one, too deep, too many provisions),
  * denies everything, noted `denies-all`. Ids: a deny's own `id` when it
  * is a good one, else its place (`provision-2-1` for the first provision
@@ -67,7 +70,8 @@ export function innerDenials(
     const own = Id.safeParse(provision.id);
     const id = idFor(own.success ? own.data : undefined, fallback);
     const deny = denyOf(scratch, provision, path, id, true);
-    if (scratch.reader.issues.length > 0) {
+    // Broken if the reader found anything wrong, or what it read breaks a rule of the model (an NPI's check digit).
+    if (scratch.reader.issues.length > 0 || !DenyProvision.safeParse(deny).success) {
       reading.notes.push({ path: [...path], code: "denies-all" });
       return { id };
     }
