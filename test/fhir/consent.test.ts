@@ -567,6 +567,20 @@ describe("consents from elsewhere are read the cautious way", () => {
       expect(ids.slice(0, 2)).toEqual([longer, `${longer}-1`]);
       expect(new Set(ids).size).toBe(3);
       expect(ids.every((id) => id.length <= 200)).toBe(true);
+      // No room left for a suffix: cut, with a count that rises until the id is free.
+      const longest = "M".repeat(199);
+      const stem = longest.slice(0, 188);
+      const cutIds = consentFromFhir(
+        outside({
+          provision: untyped([
+            deepDeny({ id: longest }),
+            deepDeny({ id: longest }),
+            deepDeny({ id: longest }),
+            deepDeny({ id: `${stem}-1` }),
+          ]),
+        }),
+      ).consent.deny.map((deny) => deny.id);
+      expect(cutIds).toEqual([longest, `${stem}-1`, `${stem}-2`, `${stem}-1-3`]);
     });
 
     it("a permit shared with itself is walked within the bound, not forever", () => {

@@ -43,7 +43,7 @@ function kindOf(reader: FhirReader, resource: FhirObject, root: FhirPath, notes:
   return "general";
 }
 
-/** Status, read so that nothing not agreed permits: `draft` stays a draft; `proposed`, `rejected` and `entered-in-error` are inactive, their restrictions kept. */
+/** Status, read so that nothing not agreed permits: `draft` is a draft here (the caller decides whether it restricts); `proposed`, `rejected` and `entered-in-error` are inactive, their restrictions kept. */
 function statusOf(reader: FhirReader, resource: FhirObject, root: FhirPath, notes: FhirNote[]): Consent["status"] | undefined {
   const status = reader.string(resource.status, [...root, "status"], true, 40);
   if (status === undefined) return undefined;
