@@ -152,8 +152,10 @@ const BUDGETS = {
   // Then by a restriction naming another referrer record binding under the treatment policy, lifts keyed by each id
   // apart, keys of two strings that no character can make alike, and a data period ending on the last day there is
   // (about 90 B). Then by restrictions comparing referrer and client ids in Unicode's canonical composition, and a
-  // consent naming the client in another spelling restricting but permitting nothing (about 0.15 kB).
-  "composeUpdate without zod": 17.9 * KB,
+  // consent naming the client in another spelling restricting but permitting nothing (about 0.15 kB). Then by
+  // restrictions comparing ids that read the same as one (compatibility composition, no invisible characters, no
+  // case) unless the host compares them canonically, and the option that says so (about 0.15 kB).
+  "composeUpdate without zod": 18.0 * KB,
   // Everything grew by referwell/intake and the issue codes its checks report (shared by every app), then by the
   // intake measures and the waitlist review (about 0.9 kB), by the planner's owner-day and calendar-text rules, and by
   // the matcher's partner preference, by the referral rule's verify-benefits notice (about 0.1 kB), and by the client's
@@ -195,8 +197,9 @@ const BUDGETS = {
   // judged over the look-ahead from their own day (Medicare or Medicaid taken up later bars self-pay now; a
   // cannot-afford scale bridges only to lasting in-network cover, and says when it ends; hardship refers no one away
   // from in-network Medicaid), the consent fixes above, and a panel exit reached without lengthening the policy's
-  // look-ahead, and a rule's day checked before it is read (about 0.6 kB).
-  "everything without zod": 99.1 * KB,
+  // look-ahead, and a rule's day checked before it is read (about 0.6 kB). Then by restrictions comparing ids that
+  // read the same as one, and the option that says so (about 0.2 kB).
+  "everything without zod": 99.3 * KB,
   // referwell/fhir on its own: its readers and writers, the code maps as data, and the model schemas they validate with;
   // then consents in and out (about 5 kB): the Consent reader and writer, and the consent schemas and built-in categories
   // they validate and read security labels with. An app that imports only the clinician or client readers does not

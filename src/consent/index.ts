@@ -28,6 +28,7 @@ export {
   Recipient,
   RecipientKind,
   RecipientRef,
+  RestrictionIds,
   TreatmentPolicy,
   UpdateKind,
   UpdateRequest,

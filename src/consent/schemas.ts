@@ -420,12 +420,43 @@ export const ConsentJurisdiction = z.enum(["US", "UK", "EU", "other"]);
 /** Where the practice is, for the rules that are one country's law. */
 export type ConsentJurisdiction = z.infer<typeof ConsentJurisdiction>;
 
+/**
+ * How a restriction compares ids: a deny provision the referrer ids it
+ * names with the recipient's, and a consent its client id with the
+ * client's (a consent under another spelling of the client's id restricts,
+ * but permits nothing). A permission always compares ids exactly.
+ *
+ * - `lookalike` (the default, the cautious reading): ids that read the
+ *   same are one id to a restriction: compared in Unicode's compatibility
+ *   composition (NFKC, Unicode Standard Annex #15), without
+ *   default-ignorable code points (zero-width characters, the soft hyphen),
+ *   and without case. A restriction written under `REF-A`, under `ref-a` with a
+ *   zero-width space in it or under a full-width `ｒｅｆ-ａ` binds the referrer `ref-a`.
+ *   Letters that only look alike across scripts (a Cyrillic `а`) stay
+ *   apart.
+ * - `canonical`: only ids that are the same text in Unicode's canonical
+ *   composition (NFC) are one, for a host whose ids are case-sensitive
+ *   and may differ only by case; a restriction under another spelling then
+ *   binds as one naming another referrer (see `distinctReferrers`).
+ *
+ * @example
+ * ```ts
+ * import { RestrictionIds } from "referwell/consent";
+ *
+ * RestrictionIds.options; // => ["lookalike", "canonical"]
+ * ```
+ */
+export const RestrictionIds = z.enum(["lookalike", "canonical"]);
+/** How a restriction compares ids. */
+export type RestrictionIds = z.infer<typeof RestrictionIds>;
+
 /** The options `evaluateConsent` and `composeUpdate` share: the host's categories, time zone, identifier rules and policies. */
 const policyShape = {
   categories: HostCategories.default(emptyList),
   timeZone: TimeZone.optional(),
   identifierSystems: uniqueBy(IdentifierSystem, 50, (entry) => canonicalSystem(entry.system), "system"),
   distinctReferrers: z.boolean().default(false),
+  restrictionIds: RestrictionIds.default("lookalike"),
   treatmentPolicy: TreatmentPolicy.default("client-permission"),
   jurisdiction: ConsentJurisdiction.default("US"),
 };
@@ -485,6 +516,7 @@ export type ConsentQueryInput = z.input<typeof ConsentQuery>;
  *   by id also binds a recipient that consents name only by identifier, or
  *   whom no consent permits when the treatment policy would, since the two
  *   may be one person (`recipient-identity-uncertain`).
+ * - `restrictionIds`: how a restriction compares ids (see {@link RestrictionIds}).
  * - `treatmentPolicy`: see {@link TreatmentPolicy}.
  * - `jurisdiction`: see {@link ConsentJurisdiction}.
  *
@@ -494,6 +526,7 @@ export type ConsentQueryInput = z.input<typeof ConsentQuery>;
  *
  * EvaluateOptions.parse({}).categories; // => []
  * EvaluateOptions.parse({}).treatmentPolicy; // => "client-permission"
+ * EvaluateOptions.parse({}).restrictionIds; // => "lookalike"
  * EvaluateOptions.safeParse({ timeZone: "Australia/Sydney" }).success; // => true
  * EvaluateOptions.safeParse({ timeZone: "+11:00" }).success; // => false
  * ```

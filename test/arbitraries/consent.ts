@@ -348,6 +348,7 @@ export const updateRequest: fc.Arbitrary<UpdateRequest> = fc
     ...rest,
     identifierSystems: [],
     distinctReferrers: false,
+    restrictionIds: "lookalike" as const,
     treatmentPolicy: "client-permission" as const,
     jurisdiction: "US" as const,
     part2Notice: "short" as const,

@@ -206,6 +206,45 @@ describe("adversarial consents: recipients are identities", () => {
     expect(decide([consent({ recipients: [{ referrerId: composed }] })], asked)).toBe("deny other-recipient");
   });
 
+  it("a restriction binds an id that reads the same (case, zero-width characters, full-width or mathematical letters), unless the host compares canonically", () => {
+    const asked = { recipient: { referrerId: "ref-ana" } };
+    const restrictedUnder = (spelling: string) =>
+      consent({ recipients: [{ referrerId: "ref-ana" }], deny: [{ id: "not-ana", recipients: [{ referrerId: spelling }] }] });
+    for (const spelling of ["REF-Ana", "ref-\u200bana", "\uff52\uff45\uff46-\uff41\uff4e\uff41", "ref-an\u00ada", "ref-\u{1d400}na"]) {
+      expect(decide([restrictedUnder(spelling)], asked, { distinctReferrers: true }), spelling).toBe("deny denied-by-provision");
+      expect(evaluateConsent(prepareConsents([restrictedUnder(spelling)]), query(asked), { distinctReferrers: true }).reason).toBe(
+        "denied-by-provision",
+      );
+      // Compared canonically, another spelling is another referrer.
+      const canonical = { distinctReferrers: true, restrictionIds: "canonical" } as const;
+      expect(decide([restrictedUnder(spelling)], asked, canonical), spelling).toBe("permit permitted");
+      expect(evaluateConsent(prepareConsents([restrictedUnder(spelling)]), query(asked), canonical).decision).toBe("permit");
+    }
+    // Letters of another script that look alike are another id.
+    expect(decide([restrictedUnder("ref-\u0430na")], asked, { distinctReferrers: true })).toBe("permit permitted");
+    // ß and SS meet; a non-ASCII recipient id is folded too.
+    const strasse = { recipient: { referrerId: "ref-stra\u00dfe" } };
+    const underCapitals = consent({
+      recipients: [{ referrerId: "ref-stra\u00dfe" }],
+      deny: [{ id: "not-strasse", recipients: [{ referrerId: "REF-STRASSE" }] }],
+    });
+    expect(decide([underCapitals], strasse, { distinctReferrers: true })).toBe("deny denied-by-provision");
+    // A permit compares exactly: a permit under capitals does not permit the id in lower case.
+    expect(decide([consent({ recipients: [{ referrerId: "REF-ANA" }] })], asked)).toBe("deny other-recipient");
+    // A consent under the client's id in capitals restricts them, and permits nothing.
+    const clientAsked = { client: "cl-ana" };
+    const permitting = consent({ id: "permit", clientId: "cl-ana" });
+    const capitals = consent({
+      id: "restrict",
+      clientId: "CL-ANA",
+      categories: [],
+      deny: [{ id: "no-attendance", categories: ["attendance"] }],
+    });
+    expect(decide([permitting, capitals], clientAsked)).toBe("deny denied-by-provision");
+    expect(decide([permitting, capitals], clientAsked, { restrictionIds: "canonical" })).toBe("permit permitted");
+    expect(decide([consent({ id: "other", clientId: "CL-ANA" })], clientAsked)).toBe("deny no-consent");
+  });
+
   it("a consent naming the client's id in another spelling of the same text restricts and replaces, but permits nothing", () => {
     const composed = "cl-jos\u00e9";
     const decomposed = "cl-jose\u0301";

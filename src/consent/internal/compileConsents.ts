@@ -2,7 +2,7 @@ import { pushTo } from "../../model/internal/pushTo.js";
 import type { IsoDate } from "../../model/scalars.js";
 import { compareText } from "../../model/internal/compareText.js";
 import { denialReach, type Identity, naming } from "./recipientIdentity.js";
-import { denyingKey } from "./preparedConsents.js";
+import { restrictionKey } from "./restrictionKey.js";
 import type { Consent, TreatmentPolicy } from "../schemas.js";
 import type { DenyReason } from "../types.js";
 import type { PurposeOfUse } from "../categories.js";
@@ -102,8 +102,8 @@ function liftedBy(counting: readonly Consent[]): ReadonlyMap<string, ReadonlyMap
 
 /**
  * Keeps the client's consents (a consent of another client never applies;
- * one that names the client's id in another spelling of the same text
- * restricts and replaces, but permits nothing) and compiles them for one
+ * one that names the client's id in another spelling a restriction reads
+ * as the same id restricts and replaces, but permits nothing) and compiles them for one
  * call and one day. A consent counts when it is
  * active, signed on or before the day, in force on it and not replaced by a
  * consent signed on or before it (a draft replaces nothing). Deny
@@ -118,9 +118,12 @@ export function compileConsents(consents: readonly Consent[], context: Context):
   const { date, identity } = context;
   const own = consents.filter((consent) => consent.clientId === context.clientId).sort((a, b) => compareText(a.id, b.id));
   // A restriction, and a replacement that ends a permission, hold under any spelling of the client's id that is the
-  // same text (see denyingKey); a permission only under the id as given.
-  const client = denyingKey(context.clientId);
-  const restricting = consents.filter((consent) => consent.clientId === context.clientId || denyingKey(consent.clientId) === client);
+  // same id to a restriction (see restrictionKey); a permission only under the id as given.
+  const spelling = context.identity.spelling;
+  const client = restrictionKey(context.clientId, spelling);
+  const restricting = consents.filter(
+    (consent) => consent.clientId === context.clientId || restrictionKey(consent.clientId, spelling) === client,
+  );
   const replaced = replacedOn(restricting, date);
   const byId = own.map((consent) => {
     const named = naming(consent.recipients, identity);

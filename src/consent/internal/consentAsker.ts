@@ -34,7 +34,7 @@ export function consentAsker(
   options: EvaluateOptions,
 ): (code: string, dataDate: DataDate) => ConsentDecision {
   const catalogue = buildCatalogue(options.categories);
-  const identity = identityOf(call.recipient, systemRules(options.identifierSystems));
+  const identity = identityOf(call.recipient, systemRules(options.identifierSystems), options.restrictionIds);
   const compiled = possibleDays(call.now, options.timeZone).map((date) =>
     compileConsents(consents, {
       clientId: call.clientId,

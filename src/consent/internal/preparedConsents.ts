@@ -1,4 +1,5 @@
 import { canonicalSystem, skeletonValues } from "./canonicalIdentifier.js";
+import { restrictionKey } from "./restrictionKey.js";
 import type { Consent, ConsentRecipient } from "../schemas.js";
 
 /** By canonical system, the looser spellings (see `skeletonValues`) of identifiers there: letters and digits, and digits alone. */
@@ -24,24 +25,11 @@ export function addSkeletons(
   }
 }
 
-/** A deny provision's recipients, indexed: the referrer ids it names (in Unicode's canonical composition, see `denyingKey`), and the looser spellings of the identifiers it names. */
+/** A deny provision's recipients, indexed: the referrer ids it names (as `lookalike` restrictions compare them, see `restrictionKey`), and the looser spellings of the identifiers it names. */
 export interface DenyRecipients {
   readonly referrerIds: ReadonlySet<string>;
   readonly skeletons: Skeletons;
 }
-
-/** Printable ASCII, which composition leaves as it is: most ids, spared the work. */
-const ASCII = /^[\x20-\x7e]*$/;
-
-/**
- * An id as a restriction compares it (a referrer's named by a deny
- * provision, a client's on a consent): in Unicode's canonical composition
- * (NFC), so that an id written once with a precomposed "é" and once with
- * "e" and a combining accent, which are the same text (Unicode Standard
- * Annex #15), is one id to a restriction. A permission compares ids
- * exactly: reading two spellings as one may only withhold.
- */
-export const denyingKey = (referrerId: string): string => (ASCII.test(referrerId) ? referrerId : referrerId.normalize("NFC"));
 
 /** Consent lists this copy of the library validated and froze, so they are not validated again. */
 const preparedLists = new WeakSet<readonly Consent[]>();
@@ -53,7 +41,7 @@ function indexRecipients(entries: readonly ConsentRecipient[], systems: Map<stri
   const referrerIds = new Set<string>();
   const skeletons = { letters: new Map<string, Set<string>>(), digits: new Map<string, Set<string>>() };
   for (const entry of entries) {
-    if (entry.referrerId !== undefined) referrerIds.add(denyingKey(entry.referrerId));
+    if (entry.referrerId !== undefined) referrerIds.add(restrictionKey(entry.referrerId, "lookalike"));
     else if (entry.identifier !== undefined) {
       let system = systems.get(entry.identifier.system);
       if (system === undefined) systems.set(entry.identifier.system, (system = canonicalSystem(entry.identifier.system)));

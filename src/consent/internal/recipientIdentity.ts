@@ -1,6 +1,7 @@
 import { canonicalSystem, identifierKey, ruleFor, skeletonValues, type SystemRule } from "./canonicalIdentifier.js";
-import { addSkeletons, type DenyRecipients, denyingKey, indexedRecipients, type Skeletons } from "./preparedConsents.js";
-import type { ConsentRecipient, DenyProvision, IdentifierSystem, RecipientRef } from "../schemas.js";
+import { addSkeletons, type DenyRecipients, indexedRecipients, type Skeletons } from "./preparedConsents.js";
+import { restrictionKey } from "./restrictionKey.js";
+import type { ConsentRecipient, DenyProvision, IdentifierSystem, RecipientRef, RestrictionIds } from "../schemas.js";
 
 /** How a list of consent recipients names the recipient: by referrer id, only by an identifier, or not at all. */
 export type Naming = "referrer" | "identifier" | undefined;
@@ -8,8 +9,9 @@ export type Naming = "referrer" | "identifier" | undefined;
 /** The recipient as an identity: referrer id, and each identifier under its canonical key. */
 export interface Identity {
   readonly referrerId: string;
-  /** The referrer id as deny provisions compare it (see `denyingKey`). */
-  readonly denyingKey: string;
+  /** How deny provisions compare referrer ids, and the recipient's as they compare it (see `restrictionKey`). */
+  readonly spelling: RestrictionIds;
+  readonly restrictionKey: string;
   /** Canonical keys of the identifiers the host holds for them. */
   readonly keys: ReadonlySet<string>;
   /** By canonical system they hold an identifier in, the looser spellings of their values there, which deny provisions compare with (see `skeletonValues`). */
@@ -25,7 +27,7 @@ export function systemRules(systems: readonly IdentifierSystem[]): ReadonlyMap<s
 }
 
 /** Canonicalises the recipient's identifiers once, for every comparison of a call. */
-export function identityOf(recipient: RecipientRef, rules: ReadonlyMap<string, SystemRule>): Identity {
+export function identityOf(recipient: RecipientRef, rules: ReadonlyMap<string, SystemRule>, spelling: RestrictionIds): Identity {
   const skeletons = { letters: new Map<string, Set<string>>(), digits: new Map<string, Set<string>>() };
   for (const identifier of recipient.identifiers) addSkeletons(skeletons, canonicalSystem(identifier.system), identifier.value);
   const keys = new Set<string>();
@@ -35,7 +37,8 @@ export function identityOf(recipient: RecipientRef, rules: ReadonlyMap<string, S
   }
   return {
     referrerId: recipient.referrerId,
-    denyingKey: denyingKey(recipient.referrerId),
+    spelling,
+    restrictionKey: restrictionKey(recipient.referrerId, spelling),
     keys,
     skeletons,
     rules,
@@ -82,25 +85,28 @@ type Reach = "certain" | "if-same-person" | undefined;
 
 /**
  * Whether a deny provision's recipients may be this identity (fail closed):
- * `certain` when it lists no recipients (it denies everyone), a referrer id matches (in canonical composition, see
- * `denyingKey`), or an identifier they hold matches
+ * `certain` when it lists no recipients (it denies everyone), a referrer id matches (as the host's `restrictionIds`
+ * compares them, see `restrictionKey`), or an identifier they hold matches
  * in its looser skeleton, or they hold none in its system (nothing shows
  * they are not the one denied); `if-same-person` when it names another referrer id, who may be
  * the same person under a second record; `undefined` when it cannot be them.
  * A provision of a prepared list is answered from its index, at the cost of
- * its systems rather than its entries.
+ * its systems rather than its entries (an index of ids compared as
+ * lookalikes; compared canonically, its entries are read).
  */
 export function denialReach(provision: DenyProvision, identity: Identity): Reach {
   if (provision.recipients === undefined) return "certain";
   const index = indexedRecipients(provision);
-  return index === undefined ? scannedReach(provision.recipients, identity) : indexedReach(index, identity);
+  return index === undefined || identity.spelling !== "lookalike"
+    ? scannedReach(provision.recipients, identity)
+    : indexedReach(index, identity);
 }
 
 function scannedReach(entries: readonly ConsentRecipient[], identity: Identity): Reach {
   let reach: Reach;
   for (const entry of entries) {
     if (entry.referrerId !== undefined) {
-      if (denyingKey(entry.referrerId) === identity.denyingKey) return "certain";
+      if (restrictionKey(entry.referrerId, identity.spelling) === identity.restrictionKey) return "certain";
       reach = "if-same-person";
     } else if (entry.identifier !== undefined) {
       const system = systemOf(identity, entry.identifier.system);
@@ -115,7 +121,7 @@ function scannedReach(entries: readonly ConsentRecipient[], identity: Identity):
 
 /** The same answer as {@link scannedReach}, from the provision's index. */
 function indexedReach(index: DenyRecipients, identity: Identity): Reach {
-  if (index.referrerIds.has(identity.denyingKey)) return "certain";
+  if (index.referrerIds.has(identity.restrictionKey)) return "certain";
   for (const [system, letters] of index.skeletons.letters) {
     const held = spellingsIn(identity, system);
     if (held === undefined) return "certain";
