@@ -47,7 +47,8 @@ import * as z from "zod";
  *   nested in a deny, a permit nested in a permit)
  * - `unknown-recipient`: a consent actor that is not an information
  *   recipient, or whose reference neither names an identifier nor is mapped
- *   in `options.recipients`, was not read
+ *   in `options.recipients`, or names an identifier that identifies no one
+ *   (an NPI whose check digit is wrong), was not read
  * - `read-as-deny`: a nested provision with no type (or another than
  *   `permit` or `deny`), or a base provision with no type under a policy
  *   rule `OPTOUT` or `OPTOUTE`, is read as a deny provision, so a

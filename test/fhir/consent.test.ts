@@ -542,14 +542,29 @@ describe("consents from elsewhere are read the cautious way", () => {
       expect(past.consent.deny).toEqual([{ id: "provision-2" }]);
     });
 
-    it("one the model refuses (an NPI whose check digit is wrong) denies everything rather than throwing; null is absent", () => {
-      const badNpi = deepDeny({ actor: [recipientActor({ identifier: { ...NPI, value: "1234567894" } })] });
-      const badId = deepDeny({
-        actor: [recipientActor({ identifier: { system: "https://referwell.github.io/fhir/sid/id", value: " x" } })],
+    it("an actor whose identifier names no one referwell can hold is no recipient: the deny is to all, wherever it is; null is absent", () => {
+      const badNpi = recipientActor({ identifier: { ...NPI, value: "1234567894" } });
+      const badId = recipientActor({ identifier: { system: "https://referwell.github.io/fhir/sid/id", value: " x" } });
+      const inside = consentFromFhir(
+        outside({ provision: untyped([permitAround(deepDeny({ actor: [badNpi] }), null, deepDeny({ actor: [badId] }))]) }),
+      );
+      expect(inside.consent.deny).toEqual([
+        { id: "provision-1-1", categories: ["diagnosis"] },
+        { id: "provision-1-3", categories: ["diagnosis"] },
+      ]);
+      expect(inside.notes).toContainEqual({
+        path: ["consent", "provision", "provision", 0, "provision", 0, "actor", 0],
+        code: "unknown-recipient",
       });
-      const { consent, notes } = consentFromFhir(outside({ provision: untyped([permitAround(badNpi, null, badId)]) }));
-      expect(consent.deny).toEqual([{ id: "provision-1-1" }, { id: "provision-1-3" }]);
-      expect(notes.filter((note) => note.code === "denies-all")).toHaveLength(2);
+      expect(inside.notes).toContainEqual({ path: ["consent", "provision", "provision", 0, "provision", 0, "actor"], code: "denies-all" });
+      // A deny nested in the base, which used to be refused, reads the same way.
+      expect(
+        consentFromFhir(outside({ provision: untyped([deepDeny({ actor: [badNpi, recipientActor({ identifier: NPI })] })]) })).consent.deny,
+      ).toEqual([{ id: "provision-1", categories: ["diagnosis"] }]);
+      // A permit leaves the actor out, and permits the rest.
+      const permit = consentFromFhir(outside({ actor: [badNpi, recipientActor({ identifier: NPI })] }));
+      expect(permit.consent.recipients).toEqual([{ identifier: NPI }]);
+      expect(permit.notes).toContainEqual({ path: ["consent", "provision", "actor", 0], code: "unknown-recipient" });
       expect(consentFromFhir(outside({ provision: untyped([{ type: "permit", provision: null }]) })).consent.deny).toEqual([]);
     });
 

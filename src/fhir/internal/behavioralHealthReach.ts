@@ -1,5 +1,4 @@
 import type { DisclosureCategory, SensitivityCode } from "../../consent/categories.js";
-import type { ConsentFromFhirOptions } from "../consentFromFhir.js";
 import { markedBy } from "./markedBy.js";
 
 /** The behavioral-health sensitivity codes, read together by default (the FHIR guide says why and from what sources). */
@@ -15,7 +14,7 @@ const BEHAVIORAL_HEALTH_REACH: readonly SensitivityCode[] = ["BH", "MH", "PSY", 
  */
 export function behavioralHealthReach(
   catalogue: readonly DisclosureCategory[],
-  reading: NonNullable<ConsentFromFhirOptions["behavioralHealthLabels"]>,
+  reading: "together" | "as-labelled",
 ): readonly string[] | undefined {
   if (reading !== "together") return undefined;
   const reached = new Set(BEHAVIORAL_HEALTH_REACH.flatMap((code) => markedBy(catalogue, code)));

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { CategoryCode, PurposeOfUse } from "../../consent/categories.js";
-import type { ConsentInput, ConsentRecipient, DenyProvision } from "../../consent/schemas.js";
+import { type ConsentInput, ConsentRecipient, type DenyProvision } from "../../consent/schemas.js";
 import { FhirExtensions } from "../extensions.js";
 import type { FhirNote } from "../notes.js";
 import { denyOf, permitOf, type ProvisionReading } from "./consentProvisions.js";
@@ -30,7 +30,9 @@ function namesOf(
     const system = reader.string(identifier?.system, [...path, "valueIdentifier", "system"], true, 200);
     const code = reader.string(identifier?.value, [...path, "valueIdentifier", "value"], true, 200);
     if (system === undefined || code === undefined) return [];
-    return [system === REFERWELL_ID_SYSTEM ? { referrerId: code } : { identifier: { system, value: code } }];
+    const recipient = system === REFERWELL_ID_SYSTEM ? { referrerId: code } : { identifier: { system, value: code } };
+    // One that names no one referwell can hold is left out: the consent permits nothing either way.
+    return ConsentRecipient.safeParse(recipient).success ? [recipient] : [];
   });
   const codes = <T>(url: string, schema: z.ZodType<T>): T[] =>
     parts(url).flatMap(({ value, path }) => {

@@ -1,6 +1,6 @@
 import { CONFIDENTIALITY_ORDER, CategoryCode, type DisclosureCategory, PurposeOfUse, SensitivityCode } from "../../consent/categories.js";
 import { MOST_DENIED_CATEGORIES } from "../../consent/internal/denyLimits.js";
-import type { ConsentRecipient, DenyProvision } from "../../consent/schemas.js";
+import { ConsentRecipient, type DenyProvision } from "../../consent/schemas.js";
 import type { FhirNote } from "../notes.js";
 import { BEHAVIORAL_HEALTH_FAMILY } from "./behavioralHealthReach.js";
 import { markedBy } from "./markedBy.js";
@@ -32,7 +32,11 @@ interface ReadList<T> {
   readonly unread: boolean;
 }
 
-/** A reference as a consent recipient: by identifier (referwell's id system holds referrer ids), else a reference the host mapped. */
+/**
+ * A reference as a consent recipient: by identifier (referwell's id system holds referrer ids), else a reference the
+ * host mapped. An identifier that names no one referwell can hold (an NPI whose check digit is wrong, a referrer id
+ * with spaces around it) is no recipient: the caller notes it, and reads the list the cautious way.
+ */
 function recipientOf(reading: ProvisionReading, value: unknown, path: FhirPath): ConsentRecipient | undefined {
   const { reader } = reading;
   const reference = reader.object(value, path);
@@ -42,7 +46,8 @@ function recipientOf(reading: ProvisionReading, value: unknown, path: FhirPath):
     const system = reader.string(identifier.system, [...path, "identifier", "system"], true, 200);
     const code = reader.string(identifier.value, [...path, "identifier", "value"], true, 200);
     if (system === undefined || code === undefined) return undefined;
-    return system === REFERWELL_ID_SYSTEM ? { referrerId: code } : { identifier: { system, value: code } };
+    const recipient = system === REFERWELL_ID_SYSTEM ? { referrerId: code } : { identifier: { system, value: code } };
+    return ConsentRecipient.safeParse(recipient).success ? recipient : undefined;
   }
   const text = reader.string(reference.reference, [...path, "reference"]);
   return text !== undefined && Object.hasOwn(reading.recipients, text) ? reading.recipients[text] : undefined;

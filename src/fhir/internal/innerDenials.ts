@@ -51,8 +51,8 @@ function walk(permit: FhirObject, path: FhirPath, label: string, depth: number, 
  * FHIR a provision nested in a permit is an exception to it, so a deny
  * there restricts; read on its own (the permit around it is not read), it
  * denies at least as much. Read leniently, so that a Consent that reads
- * without it still does: a deny with anything wrong in it (for the reader
- * or for the model), or a place that
+ * without it still does: a deny with anything wrong in it (that the reader
+ * or the model refuses), or a place that
  * cannot be read (a list that is not one, too deep, too many provisions),
  * denies everything, noted `denies-all`. Ids: a deny's own `id` when it
  * is a good one, else its place (`provision-2-1` for the first provision
@@ -70,7 +70,7 @@ export function innerDenials(
     const own = Id.safeParse(provision.id);
     const id = idFor(own.success ? own.data : undefined, fallback);
     const deny = denyOf(scratch, provision, path, id, true);
-    // Broken if the reader found anything wrong, or what it read breaks a rule of the model (an NPI's check digit).
+    // Broken if the reader found anything wrong; the model's rules are checked too, so that none the reader leaves to it makes a readable Consent throw.
     if (scratch.reader.issues.length > 0 || !DenyProvision.safeParse(deny).success) {
       reading.notes.push({ path: [...path], code: "denies-all" });
       return { id };
