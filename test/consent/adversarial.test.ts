@@ -229,6 +229,24 @@ describe("adversarial consents: recipients are identities", () => {
       deny: [{ id: "not-strasse", recipients: [{ referrerId: "REF-STRASSE" }] }],
     });
     expect(decide([underCapitals], strasse, { distinctReferrers: true })).toBe("deny denied-by-provision");
+    const underCapitalSharpS = consent({
+      recipients: [{ referrerId: "ref-stra\u00dfe" }],
+      deny: [{ id: "not-strasse", recipients: [{ referrerId: "REF-STRA\u1e9eE" }] }],
+    });
+    expect(decide([underCapitalSharpS], strasse, { distinctReferrers: true })).toBe("deny denied-by-provision");
+    // The Turkish capital İ (as a Turkish-locale host writes ids in capitals) is an i; an invisible character inside an accented letter is nothing.
+    const ali = { recipient: { referrerId: "ref-ali" } };
+    const underTurkish = consent({
+      recipients: [{ referrerId: "ref-ali" }],
+      deny: [{ id: "not-ali", recipients: [{ referrerId: "REF-AL\u0130" }] }],
+    });
+    expect(decide([underTurkish], ali, { distinctReferrers: true })).toBe("deny denied-by-provision");
+    const jose = { recipient: { referrerId: "ref-jos\u00e9" } };
+    const split = consent({
+      recipients: [{ referrerId: "ref-jos\u00e9" }],
+      deny: [{ id: "not-jose", recipients: [{ referrerId: "ref-jose\u200b\u0301" }] }],
+    });
+    expect(decide([split], jose, { distinctReferrers: true })).toBe("deny denied-by-provision");
     // A permit compares exactly: a permit under capitals does not permit the id in lower case.
     expect(decide([consent({ recipients: [{ referrerId: "REF-ANA" }] })], asked)).toBe("deny other-recipient");
     // A consent under the client's id in capitals restricts them, and permits nothing.
@@ -243,6 +261,10 @@ describe("adversarial consents: recipients are identities", () => {
     expect(decide([permitting, capitals], clientAsked)).toBe("deny denied-by-provision");
     expect(decide([permitting, capitals], clientAsked, { restrictionIds: "canonical" })).toBe("permit permitted");
     expect(decide([consent({ id: "other", clientId: "CL-ANA" })], clientAsked)).toBe("deny no-consent");
+    // It replaces a permission too, unless the host compares canonically.
+    const replacing = consent({ id: "later", clientId: "CL-ANA", categories: [], replaces: ["permit"] });
+    expect(decide([permitting, replacing], clientAsked)).toBe("deny superseded");
+    expect(decide([permitting, replacing], clientAsked, { restrictionIds: "canonical" })).toBe("permit permitted");
   });
 
   it("a consent naming the client's id in another spelling of the same text restricts and replaces, but permits nothing", () => {

@@ -24,7 +24,7 @@ const lookalike = id.chain((plain) =>
       const written = [...plain]
         .map((character, index) => {
           const way = ways[index];
-          if (way === "upper") return character === "\u00df" ? "SS" : character.toUpperCase();
+          if (way === "upper") return character === "\u00df" ? (invisible % 2 === 0 ? "SS" : "\u1e9e") : character.toUpperCase();
           if (way === "full-width" && /[a-z0-9]/.test(character))
             return String.fromCodePoint((character.codePointAt(0) as number) + 0xfee0);
           if (way === "invisible-after") return character + (INVISIBLE[invisible] as string);
