@@ -198,8 +198,9 @@ const BUDGETS = {
   // cannot-afford scale bridges only to lasting in-network cover, and says when it ends; hardship refers no one away
   // from in-network Medicaid), the consent fixes above, and a panel exit reached without lengthening the policy's
   // look-ahead, and a rule's day checked before it is read (about 0.6 kB). Then by restrictions comparing ids that
-  // read the same as one, and the option that says so (about 0.2 kB).
-  "everything without zod": 99.3 * KB,
+  // read the same as one, and the option that says so (about 0.2 kB). Then by a deny's purpose reaching the purposes
+  // below it in ActReason (about 60 B).
+  "everything without zod": 99.4 * KB,
   // referwell/fhir on its own: its readers and writers, the code maps as data, and the model schemas they validate with;
   // then consents in and out (about 5 kB): the Consent reader and writer, and the consent schemas and built-in categories
   // they validate and read security labels with. An app that imports only the clinician or client readers does not
@@ -219,8 +220,9 @@ const BUDGETS = {
   // opt-outs read as FHIR means them: a deny base naming nothing, an OPTOUT policy rule (about 0.25 kB, as without zod).
   // Then by the denies inside nested permits, read leniently, and more denies than a consent holds read as one that
   // denies what any of them does (about 0.75 kB, as without zod), and a draft from elsewhere read as restricting
-  // (about 60 B).
-  "fhir with zod": 60.1 * KB,
+  // (about 60 B). Then by actors that name a group read as all, ActCode's OID and STU3 URL read as ActCode, ids
+  // referwell cannot hold read as absent, BH reaching the codes below it, and purposes below another (about 0.25 kB).
+  "fhir with zod": 60.4 * KB,
   // Without zod it grew by the client record's stays and stated preferences, which it validates, then by consents in and out,
   // the outcome profile, and stays from temporary addresses.
   // Then by the compiled reader of validate.
@@ -229,8 +231,9 @@ const BUDGETS = {
   // twice refused and a newpatients whose codes disagree read as not accepting (about 0.1 kB), then by a deny's
   // behavioral-health labels read together (about 0.3 kB), then by opt-outs read as FHIR means them (about 0.25 kB),
   // then by the denies inside nested permits and more denies than a consent holds merged (about 0.75 kB), and a
-  // draft from elsewhere read as restricting (about 60 B).
-  "fhir without zod": 32.4 * KB,
+  // draft from elsewhere read as restricting (about 60 B), then by the probe's fixes: group actors, ActCode's other
+  // names, ids read as absent, BH's kinds, purposes below another (about 0.25 kB).
+  "fhir without zod": 32.6 * KB,
 };
 
 const BUNDLERS = {

@@ -117,7 +117,9 @@ export type ConsentRecipient = z.infer<typeof ConsentRecipient>;
  * consent permits, earlier or later, until a later consent lifts it by name
  * (see `Consent`'s `lifts`). Each list narrows the provision; a list left
  * out means "all" (every recipient, purpose or category), and an empty
- * list is rejected (`too-small`), since it would restrict nothing.
+ * list is rejected (`too-small`), since it would restrict nothing. A
+ * purpose reaches the purposes that are kinds of it in HL7 v3 ActReason:
+ * `TREAT` also `COC` and `ETREAT`, `HOPERAT` also `CAREMGT`.
  * `dataPeriod` limits it to facts recorded within the period. A recipient
  * named by identifier also matches a recipient who holds no identifier in
  * its system (fail closed).

@@ -28,12 +28,13 @@ export interface ConsentFromFhirOptions {
    * How a deny labelled `BH` (behavioral health), `MH` (mental health) or
    * `PSY` (psychiatry) reads. `"together"` (the default, the cautious
    * reading): as any of them, denying every category labelled `BH`, `MH`,
-   * `PSY`, `PSYTHPN`, `EMOTDIS`, `SUD` or `ETH` (and a host's `part2`
-   * categories), noted `label-widened`; the codes' meanings overlap, and a
+   * `PSY`, `PSYTHPN`, `EMOTDIS`, `COGN`, `DVD`, `SUD` or `ETH` (and a host's
+   * `part2` categories), noted `label-widened`; the codes' meanings overlap, and a
    * client who withholds their behavioral health information is not
    * expected to mean their diagnosis may go (the FHIR guide gives the
    * sources). `"as-labelled"`: each code denies only the categories
-   * labelled with it. Either way, a label that marks no category known
+   * labelled with it or a code below it in ActCode's hierarchy (`BH`: also
+   * `COGN`, `DVD` and `EMOTDIS`). Either way, a label that marks no category known
    * denies every category.
    */
   readonly behavioralHealthLabels?: "together" | "as-labelled";

@@ -190,7 +190,11 @@ describe("deny provisions and combining consents: deny overrides every permit un
     const deny = (provision: Record<string, unknown>) => [consent({ deny: [{ id: "d", ...provision }] })];
     expect(reason(deny({ recipients: [{ referrerId: "ref-b" }] }))).toBe("permitted");
     expect(reason(deny({ recipients: [{ referrerId: "ref-a" }] }))).toBe("denied-by-provision");
-    expect(reason(deny({ purposes: ["TREAT"] }))).toBe("permitted");
+    expect(reason(deny({ purposes: ["HPAYMT"] }))).toBe("permitted");
+    // Coordination of care is a kind of treatment (HL7 v3 ActReason): a deny for treatment reaches it; one for it does not reach treatment.
+    expect(reason(deny({ purposes: ["TREAT"] }))).toBe("denied-by-provision");
+    expect(reason(deny({ purposes: ["HOPERAT"] }), { purpose: "CAREMGT" })).toBe("denied-by-provision");
+    expect(reason([consent({ purposes: ["TREAT"], deny: [{ id: "d", purposes: ["COC"] }] })], { purpose: "TREAT" })).toBe("permitted");
     expect(reason(deny({}))).toBe("denied-by-provision");
     // An empty list would match nothing, a restriction that silently does nothing: it is rejected.
     for (const key of ["recipients", "purposes", "categories"]) {

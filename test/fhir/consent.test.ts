@@ -240,6 +240,8 @@ describe("consents from elsewhere are read the cautious way", () => {
       "mood-journal",
       "school-behaviour",
       "recovery-meetings",
+      // Cognitive disability is a kind of behavioral health information in ActCode's hierarchy.
+      "memory-tests",
       "session-recordings",
     ];
     const WIDENED = { path: ["consent", "provision", "provision", 0, "securityLabel", 0], code: "label-widened" };
@@ -255,7 +257,19 @@ describe("consents from elsewhere are read the cautious way", () => {
     it("read as labelled when the host says so: each code denies only what it marks, and nothing is noted", () => {
       const { consent, notes } = read("BH", "as-labelled");
       expect(consent.deny).toEqual([
-        { id: "labels", categories: ["acknowledgement", "attendance", "engagement", "treatment-goals", "progress-summary"] },
+        {
+          id: "labels",
+          // With the codes below BH in ActCode's hierarchy: emotional disturbance and cognitive disability.
+          categories: [
+            "acknowledgement",
+            "attendance",
+            "engagement",
+            "treatment-goals",
+            "progress-summary",
+            "school-behaviour",
+            "memory-tests",
+          ],
+        },
       ]);
       expect(notes).not.toContainEqual(WIDENED);
       expect(read("MH", "as-labelled").consent.deny).toEqual([{ id: "labels", categories: ["mood-journal"] }]);
@@ -604,6 +618,56 @@ describe("consents from elsewhere are read the cautious way", () => {
       const { consent } = consentFromFhir(outside({ provision: untyped([loop]) }));
       expect(consent.deny.at(-1)).toEqual({ id: `provision${"-1".repeat(8)}` });
       expect(consent.deny.length).toBe(8);
+    });
+  });
+
+  describe("what the probe of the reading found", () => {
+    const ORG_NPI = { system: NPI.system, value: "1245319599" };
+    it("a deny of an Organization, a CareTeam or a Group is to all: who belongs to one is not known here; a permit leaves it out", () => {
+      for (const reference of [
+        { type: "Organization", identifier: ORG_NPI },
+        { type: "http://hl7.org/fhir/StructureDefinition/CareTeam", identifier: ORG_NPI },
+        { reference: "Organization/org-1" },
+        { reference: "https://ehr.example/fhir/Group/g-1" },
+      ]) {
+        const { consent, notes } = consentFromFhir(outside({ provision: [{ type: "deny", actor: [recipientActor(reference)] }] }), {
+          recipients: { "Organization/org-1": { referrerId: "ref-org" }, "https://ehr.example/fhir/Group/g-1": { referrerId: "ref-g" } },
+        });
+        expect(consent.deny, JSON.stringify(reference)).toEqual([{ id: "provision-1" }]);
+        expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 0, "actor"], code: "denies-all" });
+        expect(diagnosisToGp([{ ...EARLIER }, consent]).reason).toBe("denied-by-provision");
+      }
+      const permit = consentFromFhir(
+        outside({ actor: [recipientActor({ type: "Organization", identifier: ORG_NPI }), recipientActor({ identifier: NPI })] }),
+      );
+      expect(permit.consent.recipients).toEqual([{ identifier: NPI }]);
+    });
+
+    it("more than 50 provisions nested in the base are read, the denies past the 49th merged; an id referwell cannot hold takes its place's", () => {
+      const nested = Array.from({ length: 60 }, (_, index) => ({
+        type: "deny",
+        id: index === 0 ? " padded" : undefined,
+        purpose: [{ system: ACT_REASON, code: "TREAT" }],
+      }));
+      const { consent, notes } = consentFromFhir(outside({ provision: untyped(nested) }));
+      expect(consent.deny).toHaveLength(50);
+      expect(consent.deny[0]).toEqual({ id: "provision-1", purposes: ["TREAT"] });
+      expect(consent.deny[49]).toEqual({ id: "merged", purposes: ["TREAT"] });
+      expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 0, "id"], code: "unread-element" });
+      expect(consentFromFhir(outside({ provision: untyped([{ type: "deny", id: 7 }]) })).consent.deny).toEqual([{ id: "provision-1" }]);
+    });
+
+    it("an opt-out written with ActCode's OID or its FHIR STU3 URL is an opt-out", () => {
+      for (const system of ["urn:oid:2.16.840.1.113883.5.4", "http://hl7.org/fhir/v3/ActCode"]) {
+        const { provision: _, ...noProvision } = outside({}, { policyRule: { coding: [{ system, code: "OPTOUT" }] } });
+        expect(consentFromFhir(noProvision).consent.deny, system).toEqual([{ id: "base" }]);
+      }
+    });
+
+    it("a deny for treatment reaches coordination of care, in the engine, whether read from FHIR or not", () => {
+      const { consent } = consentFromFhir(outside({ provision: [{ type: "deny", purpose: [{ system: ACT_REASON, code: "TREAT" }] }] }));
+      expect(consent.deny).toEqual([{ id: "provision-1", purposes: ["TREAT"] }]);
+      expect(diagnosisToGp([EARLIER, { ...consent, signed: "2026-06-02" }]).reason).toBe("denied-by-provision");
     });
   });
 

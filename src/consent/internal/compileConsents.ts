@@ -3,6 +3,7 @@ import type { IsoDate } from "../../model/scalars.js";
 import { compareText } from "../../model/internal/compareText.js";
 import { denialReach, type Identity, naming } from "./recipientIdentity.js";
 import { restrictionKey } from "./restrictionKey.js";
+import { deniedPurpose } from "./deniedPurpose.js";
 import type { Consent, TreatmentPolicy } from "../schemas.js";
 import type { DenyReason } from "../types.js";
 import type { PurposeOfUse } from "../categories.js";
@@ -144,7 +145,7 @@ export function compileConsents(consents: readonly Consent[], context: Context):
       order += 1;
       const liftedOn = lifted.get(consent.id)?.get(provision.id);
       if (liftedOn !== undefined && liftedOn > consent.signed) continue;
-      if (provision.purposes !== undefined && !provision.purposes.includes(context.purpose)) continue;
+      if (!deniedPurpose(provision.purposes, context.purpose)) continue;
       const reach = denialReach(provision, identity);
       if (reach === undefined) continue;
       const entry = { consent, provision, reach, order };

@@ -5,7 +5,7 @@ import { markedBy } from "./markedBy.js";
 export const BEHAVIORAL_HEALTH_FAMILY: ReadonlySet<SensitivityCode> = new Set<SensitivityCode>(["BH", "MH", "PSY"]);
 
 /** What a deny labelled with any of the family denies, read together: every category labelled with one of these. */
-const BEHAVIORAL_HEALTH_REACH: readonly SensitivityCode[] = ["BH", "MH", "PSY", "PSYTHPN", "EMOTDIS", "SUD", "ETH"];
+const BEHAVIORAL_HEALTH_REACH: readonly SensitivityCode[] = ["BH", "MH", "PSY", "PSYTHPN", "EMOTDIS", "COGN", "DVD", "SUD", "ETH"];
 
 /**
  * The categories of `catalogue`, in its order, that a behavioral-health

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { CategoryCode, PurposeOfUse } from "../../consent/categories.js";
 import { type ConsentInput, ConsentRecipient, type DenyProvision } from "../../consent/schemas.js";
+import { Id } from "../../model/scalars.js";
 import { FhirExtensions } from "../extensions.js";
 import type { FhirNote } from "../notes.js";
 import { denyOf, permitOf, type ProvisionReading } from "./consentProvisions.js";
@@ -68,6 +69,8 @@ function baseOf(reader: FhirReader, fhir: FhirObject, at: FhirPath): { base?: Fh
 
 /** The longest id a deny provision takes (`Id`): one kept apart from another by a suffix is cut to leave it room. */
 const LONGEST_ID = 200;
+/** The most provisions read nested in the base (the library's own bound; past 50 denies they merge, see `boundedDenials`). */
+const MOST_NESTED_PROVISIONS = 200;
 
 /**
  * The deny provisions: the base's when it restricts (id `base`), then each
@@ -88,14 +91,18 @@ function denialsOf(reading: ProvisionReading, base: FhirObject | undefined, rest
     taken.add(id);
     return id;
   };
-  const idFor = (provision: FhirObject, path: FhirPath, fallback: string): string =>
-    take(reader.string(provision.id, [...path, "id"], false, LONGEST_ID), fallback);
+  // An id referwell cannot hold (not text, blank, spaces around it, too long) is not read: the deny takes its place's.
+  const idFor = (provision: FhirObject, path: FhirPath, fallback: string): string => {
+    const own = Id.safeParse(provision.id);
+    if (!own.success && provision.id !== undefined && provision.id !== null) notes.push({ path: [...path, "id"], code: "unread-element" });
+    return take(own.success ? own.data : undefined, fallback);
+  };
   // A restricting base names what it denies; no base (an opt-out) denies everything.
   const deny: DenyProvision[] = !restricts
     ? []
     : [base === undefined ? { id: "base" } : denyOf(reading, base, at, idFor(base, at, "base"), false)];
   const permits: { provision: FhirObject; path: FhirPath; label: string }[] = [];
-  reader.array(base?.provision, [...at, "provision"], 50).forEach((item, index) => {
+  reader.array(base?.provision, [...at, "provision"], MOST_NESTED_PROVISIONS).forEach((item, index) => {
     const path = [...at, "provision", index];
     const nested = reader.object(item, path);
     if (nested === undefined) return;
@@ -121,10 +128,17 @@ const codingsIn = (concept: unknown): readonly FhirObject[] => {
   return Array.isArray(codings) ? codings.filter((coding): coding is FhirObject => typeof coding === "object" && coding !== null) : [];
 };
 
+/**
+ * The ways HL7 v3 ActCode is named: its canonical URL, its OID (HL7 v3's
+ * own name for it, 2.16.840.1.113883.5.4) and the URL of FHIR STU3 and
+ * earlier; an opt-out is read whichever an EHR writes.
+ */
+const ACT_CODE_NAMES: ReadonlySet<unknown> = new Set([ACT_CODE_SYSTEM, "urn:oid:2.16.840.1.113883.5.4", "http://hl7.org/fhir/v3/ActCode"]);
+
 /** The consent's policy rule, when it is an HL7 v3 ActCode consent directive referwell reads. */
 function policyOf(fhir: FhirObject): "OPTIN" | "OPTOUT" | "OPTOUTE" | undefined {
   const codes = codingsIn(fhir.policyRule)
-    .filter((coding) => coding.system === ACT_CODE_SYSTEM)
+    .filter((coding) => ACT_CODE_NAMES.has(coding.system))
     .map((coding) => coding.code);
   // An opt-out anywhere among the codings is read as one: the cautious reading of codings that disagree.
   if (codes.includes("OPTOUT")) return "OPTOUT";

@@ -32,15 +32,27 @@ interface ReadList<T> {
   readonly unread: boolean;
 }
 
+/** Resource types that stand for many people: a recipient referwell holds is one person or one referrer record. */
+const GROUPS = new Set(["Organization", "CareTeam", "Group", "HealthcareService"]);
+
+/** Whether a reference names a group of people, by its `type` or by the type in its literal reference (`Organization/12`). */
+function namesMany(reference: FhirObject): boolean {
+  const type = typeof reference.type === "string" ? reference.type.split("/").at(-1) : undefined;
+  const literal = typeof reference.reference === "string" ? reference.reference.split("/").at(-2) : undefined;
+  return (type !== undefined && GROUPS.has(type)) || (literal !== undefined && GROUPS.has(literal));
+}
+
 /**
  * A reference as a consent recipient: by identifier (referwell's id system holds referrer ids), else a reference the
- * host mapped. An identifier that names no one referwell can hold (an NPI whose check digit is wrong, a referrer id
- * with spaces around it) is no recipient: the caller notes it, and reads the list the cautious way.
+ * host mapped. A reference to a group of people (an Organization, a CareTeam), or an identifier that names no one
+ * referwell can hold (an NPI whose check digit is wrong, a referrer id with spaces around it), is no recipient: the
+ * caller notes it, and reads the list the cautious way (a permit leaves it out, a deny is to all: who belongs to an
+ * organization is not known here).
  */
 function recipientOf(reading: ProvisionReading, value: unknown, path: FhirPath): ConsentRecipient | undefined {
   const { reader } = reading;
   const reference = reader.object(value, path);
-  if (reference === undefined) return undefined;
+  if (reference === undefined || namesMany(reference)) return undefined;
   const identifier = reader.object(reference.identifier, [...path, "identifier"]);
   if (identifier !== undefined) {
     const system = reader.string(identifier.system, [...path, "identifier", "system"], true, 200);
