@@ -221,8 +221,10 @@ const BUDGETS = {
   // Then by the denies inside nested permits, read leniently, and more denies than a consent holds read as one that
   // denies what any of them does (about 0.75 kB, as without zod), and a draft from elsewhere read as restricting
   // (about 60 B). Then by actors that name a group read as all, ActCode's OID and STU3 URL read as ActCode, ids
-  // referwell cannot hold read as absent, BH reaching the codes below it, and purposes below another (about 0.25 kB).
-  "fhir with zod": 60.4 * KB,
+  // referwell cannot hold read as absent, BH reaching the codes below it, and purposes below another, an active
+  // Consent in force on no whole day read as inactive, and versioned, conditional and contained references (about
+  // 0.4 kB).
+  "fhir with zod": 60.5 * KB,
   // Without zod it grew by the client record's stays and stated preferences, which it validates, then by consents in and out,
   // the outcome profile, and stays from temporary addresses.
   // Then by the compiled reader of validate.
@@ -232,8 +234,9 @@ const BUDGETS = {
   // behavioral-health labels read together (about 0.3 kB), then by opt-outs read as FHIR means them (about 0.25 kB),
   // then by the denies inside nested permits and more denies than a consent holds merged (about 0.75 kB), and a
   // draft from elsewhere read as restricting (about 60 B), then by the probe's fixes: group actors, ActCode's other
-  // names, ids read as absent, BH's kinds, purposes below another (about 0.25 kB).
-  "fhir without zod": 32.6 * KB,
+  // names, ids read as absent, BH's kinds, purposes below another, a Consent in force on no whole day, versioned,
+  // conditional and contained references (about 0.4 kB).
+  "fhir without zod": 32.8 * KB,
 };
 
 const BUNDLERS = {

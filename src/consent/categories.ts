@@ -14,9 +14,10 @@ import { marksPart2 } from "./internal/marksPart2.js";
 
 /**
  * Why information is disclosed: purpose-of-use codes from HL7 v3 ActReason
- * (`http://terminology.hl7.org/CodeSystem/v3-ActReason`). Codes match
- * exactly: a consent that lists `TREAT` does not cover `COC`; list every
- * purpose the client agreed to.
+ * (`http://terminology.hl7.org/CodeSystem/v3-ActReason`). A permission
+ * matches codes exactly: a consent that lists `TREAT` does not cover `COC`;
+ * list every purpose the client agreed to. A restriction reaches wider (see
+ * `DenyProvision`).
  *
  * - `TREAT` treatment; `ETREAT` emergency treatment
  * - `COC` coordination of care (what a referrer update is for)

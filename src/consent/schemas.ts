@@ -119,7 +119,9 @@ export type ConsentRecipient = z.infer<typeof ConsentRecipient>;
  * out means "all" (every recipient, purpose or category), and an empty
  * list is rejected (`too-small`), since it would restrict nothing. A
  * purpose reaches the purposes that are kinds of it in HL7 v3 ActReason:
- * `TREAT` also `COC` and `ETREAT`, `HOPERAT` also `CAREMGT`.
+ * `TREAT` also `COC` and `ETREAT`, `HOPERAT` also `CAREMGT`; and `TREAT`
+ * also `CAREMGT`, by the library's own reading of HIPAA's treatment (45 CFR
+ * 164.501: "the provision, coordination, or management of health care").
  * `dataPeriod` limits it to facts recorded within the period. A recipient
  * named by identifier also matches a recipient who holds no identifier in
  * its system (fail closed).

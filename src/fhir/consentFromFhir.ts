@@ -9,7 +9,7 @@ import { consentHeader } from "./internal/consentHeader.js";
 import { behavioralHealthReach } from "./internal/behavioralHealthReach.js";
 import type { ProvisionReading } from "./internal/consentProvisions.js";
 import { firstWholeDay } from "./internal/dates.js";
-import { type FhirPath, FhirReader, optionsObject } from "./internal/read.js";
+import { type FhirObject, type FhirPath, FhirReader, optionsObject } from "./internal/read.js";
 
 /** Literal references a host maps to the recipients they are. */
 const RecipientMap = z.record(z.string().min(1).max(500), ConsentRecipient);
@@ -22,7 +22,7 @@ const DraftReading = z.enum(["inactive", "draft"]).default("inactive");
 export interface ConsentFromFhirOptions {
   /** The categories the host added to the built-in ones (see `HostCategories`): a deny by security label denies those it marks too. */
   readonly categories?: readonly z.input<typeof DisclosureCategory>[];
-  /** Actors named by a literal reference (`"Practitioner/123"`), as the recipient each is in referwell. */
+  /** Actors named by a literal reference (`"Practitioner/123"`), as the recipient each is in referwell; a reference to a group of people (an Organization, CareTeam, Group or HealthcareService) or to a contained resource is not read, mapped or not. */
   readonly recipients?: Readonly<Record<string, z.input<typeof ConsentRecipient>>>;
   /**
    * How a deny labelled `BH` (behavioral health), `MH` (mental health) or
@@ -59,10 +59,26 @@ export interface ConsentFromFhir {
 }
 
 /**
+ * Whether a Consent whose status reads as `written` is read as inactive
+ * instead: a draft from elsewhere, which restricts as a proposed Consent
+ * does unless the host says drafts are drafts; an active one in force on no
+ * whole day, which counts on none (what it lifts stays, as it would once its
+ * period ended).
+ */
+function readsAsInactive(
+  written: Consent["status"] | undefined,
+  { fhir, drafts, inForceOnNoDay }: { readonly fhir: FhirObject; readonly drafts: "inactive" | "draft"; readonly inForceOnNoDay: boolean },
+): boolean {
+  if (written === "draft") return drafts === "inactive" && !writtenByReferwell(fhir);
+  return written === "active" && inForceOnNoDay;
+}
+
+/**
  * Reads a FHIR R4 Consent (scope `patient-privacy`) as a referwell consent:
  * `status` (`proposed`, `rejected` and `entered-in-error` as
  * `inactive`, and a `draft` too unless it is in the form
- * {@link consentToFhir} writes or `options.drafts` says otherwise), the authorization kind from `category` (referwell's code
+ * {@link consentToFhir} writes or `options.drafts` says otherwise; an
+ * `active` one whose period holds no whole day too), the authorization kind from `category` (referwell's code
  * system; `general` when none), `patient` as the client, `dateTime` as the
  * day signed, the base provision as what the consent permits and its nested
  * `deny` provisions as deny provisions (by `id`), and referwell's
@@ -170,10 +186,6 @@ export function consentFromFhir(resource: FhirConsent, options?: ConsentFromFhir
   const fhir = reader.object(resource, root, true) ?? {};
   reader.resourceType(fhir, "Consent", root);
   const { id, status: written, kind, clientId, signed } = consentHeader(reader, fhir, root, notes);
-  // A draft from elsewhere restricts as a proposed Consent does, unless the host says drafts are drafts.
-  const draftRestricts = written === "draft" && draftReading === "inactive" && !writtenByReferwell(fhir);
-  if (draftRestricts) notes.push({ path: [...root, "status"], code: "read-as-inactive" });
-  const status = draftRestricts ? "inactive" : written;
   const catalogue = [...defaultCategories, ...hostCategories];
   const reading: ProvisionReading = {
     reader,
@@ -182,7 +194,10 @@ export function consentFromFhir(resource: FhirConsent, options?: ConsentFromFhir
     catalogue,
     behavioralHealthReach: behavioralHealthReach(catalogue, labelReading),
   };
-  const { period, ...permits } = consentProvisions(reading, fhir, root);
+  const { period, inForceOnNoDay, ...permits } = consentProvisions(reading, fhir, root);
+  const inactive = readsAsInactive(written, { fhir, drafts: draftReading, inForceOnNoDay: inForceOnNoDay === true });
+  if (inactive) notes.push({ path: [...root, "status"], code: "read-as-inactive" });
+  const status = inactive ? "inactive" : written;
   const { replaces, lifts } = consentLinks(reader, fhir, root);
   reader.throwIfAny();
 

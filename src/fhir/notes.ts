@@ -44,18 +44,22 @@ import * as z from "zod";
  *   noted where the deny is read as denying every category anyway
  * - `unread-element`: an element was not read because leaving it out can
  *   only withhold more (a deny provision's `period` or `action`, a provision
- *   nested in a deny, a permit nested in a permit)
+ *   nested in a deny, a permit nested in a permit), or a deny's `id` that
+ *   referwell cannot hold (the deny takes its place's)
  * - `unknown-recipient`: a consent actor that is not an information
  *   recipient, or whose reference neither names an identifier nor is mapped
- *   in `options.recipients`, or names an identifier that identifies no one
- *   (an NPI whose check digit is wrong), was not read
+ *   in `options.recipients`, or names a group of people (an Organization,
+ *   a CareTeam) or a contained resource, or an identifier that identifies
+ *   no one (an NPI whose check digit is wrong), was not read
  * - `read-as-deny`: a nested provision with no type (or another than
  *   `permit` or `deny`), or a base provision with no type under a policy
  *   rule `OPTOUT` or `OPTOUTE`, is read as a deny provision, so a
  *   restriction is never lost
  * - `read-as-inactive`: a `proposed`, `rejected` or `entered-in-error` consent is read
  *   as `inactive`: it permits nothing, and its deny provisions still hold;
- *   so is a `draft` from elsewhere, unless the host reads drafts as drafts
+ *   so is a `draft` from elsewhere, unless the host reads drafts as drafts,
+ *   and an `active` one whose period holds no whole day (its lifts lift
+ *   nothing)
  * - `assumed-general`: no authorization kind in `category`, so the consent
  *   is read as a `general` one, which authorizes no notes or Part 2 records
  * - `codings-disagree`: a CodeableConcept whose codings map to different

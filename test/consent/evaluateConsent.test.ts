@@ -194,6 +194,10 @@ describe("deny provisions and combining consents: deny overrides every permit un
     // Coordination of care is a kind of treatment (HL7 v3 ActReason): a deny for treatment reaches it; one for it does not reach treatment.
     expect(reason(deny({ purposes: ["TREAT"] }))).toBe("denied-by-provision");
     expect(reason(deny({ purposes: ["HOPERAT"] }), { purpose: "CAREMGT" })).toBe("denied-by-provision");
+    // Emergency treatment is treatment, and so is care management (HIPAA's treatment includes the management of care).
+    expect(reason(deny({ purposes: ["TREAT"] }), { purpose: "ETREAT" })).toBe("denied-by-provision");
+    expect(reason(deny({ purposes: ["TREAT"] }), { purpose: "CAREMGT" })).toBe("denied-by-provision");
+    expect(reason(deny({ purposes: ["HPAYMT"] }), { purpose: "CAREMGT" })).not.toBe("denied-by-provision");
     expect(reason([consent({ purposes: ["TREAT"], deny: [{ id: "d", purposes: ["COC"] }] })], { purpose: "TREAT" })).toBe("permitted");
     expect(reason(deny({}))).toBe("denied-by-provision");
     // An empty list would match nothing, a restriction that silently does nothing: it is rejected.

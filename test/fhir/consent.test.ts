@@ -629,9 +629,18 @@ describe("consents from elsewhere are read the cautious way", () => {
         { type: "http://hl7.org/fhir/StructureDefinition/CareTeam", identifier: ORG_NPI },
         { reference: "Organization/org-1" },
         { reference: "https://ehr.example/fhir/Group/g-1" },
+        { reference: "Organization/org-1/_history/2" },
+        { reference: "Organization?identifier=urn:ietf:rfc:3986|org" },
+        { reference: "#org" },
       ]) {
+        const mapped = Object.fromEntries(
+          ["Organization/org-1", "https://ehr.example/fhir/Group/g-1", "Organization/org-1/_history/2", "#org"].map((text) => [
+            text,
+            { referrerId: "ref-org" },
+          ]),
+        );
         const { consent, notes } = consentFromFhir(outside({ provision: [{ type: "deny", actor: [recipientActor(reference)] }] }), {
-          recipients: { "Organization/org-1": { referrerId: "ref-org" }, "https://ehr.example/fhir/Group/g-1": { referrerId: "ref-g" } },
+          recipients: { ...mapped, "Organization?identifier=urn:ietf:rfc:3986|org": { referrerId: "ref-org" } },
         });
         expect(consent.deny, JSON.stringify(reference)).toEqual([{ id: "provision-1" }]);
         expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 0, "actor"], code: "denies-all" });
@@ -641,6 +650,33 @@ describe("consents from elsewhere are read the cautious way", () => {
         outside({ actor: [recipientActor({ type: "Organization", identifier: ORG_NPI }), recipientActor({ identifier: NPI })] }),
       );
       expect(permit.consent.recipients).toEqual([{ identifier: NPI }]);
+      const mappedPermit = consentFromFhir(
+        outside({ actor: [recipientActor({ reference: "HealthcareService/hs-1" }), recipientActor({ reference: "Practitioner/p-1" })] }),
+        {
+          recipients: { "HealthcareService/hs-1": { referrerId: "ref-hs" }, "Practitioner/p-1": { referrerId: "ref-p" } },
+        },
+      );
+      expect(mappedPermit.consent.recipients).toEqual([{ referrerId: "ref-p" }]);
+    });
+
+    it("a BH label marks a category labelled DVD, read together or as labelled", () => {
+      const categories = [
+        { code: "school-support", label: "School support", confidentiality: "R" as const, sensitivity: ["DVD" as const] },
+      ];
+      const bh = outside({ provision: [{ type: "deny", securityLabel: [{ system: ACT_CODE, code: "BH" }] }] });
+      for (const behavioralHealthLabels of ["together", "as-labelled"] as const)
+        expect(consentFromFhir(bh, { categories, behavioralHealthLabels }).consent.deny[0]?.categories, behavioralHealthLabels).toContain(
+          "school-support",
+        );
+    });
+
+    it("ActCode's OID opts out, but an opt-in by it is not referwell's own form: its bare deny base denies everything", () => {
+      const kind = [{ coding: [{ system: "https://referwell.github.io/fhir/CodeSystem/authorization-kind", code: "general" }] }];
+      const bare = outside(untyped({ type: "deny", actor: undefined, purpose: undefined, code: undefined }), {
+        category: kind,
+        policyRule: { coding: [{ system: "urn:oid:2.16.840.1.113883.5.4", code: "OPTIN" }] },
+      });
+      expect(consentFromFhir(bare).consent.deny).toEqual([{ id: "base" }]);
     });
 
     it("more than 50 provisions nested in the base are read, the denies past the 49th merged; an id referwell cannot hold takes its place's", () => {
@@ -655,6 +691,33 @@ describe("consents from elsewhere are read the cautious way", () => {
       expect(consent.deny[49]).toEqual({ id: "merged", purposes: ["TREAT"] });
       expect(notes).toContainEqual({ path: ["consent", "provision", "provision", 0, "id"], code: "unread-element" });
       expect(consentFromFhir(outside({ provision: untyped([{ type: "deny", id: 7 }]) })).consent.deny).toEqual([{ id: "provision-1" }]);
+    });
+
+    it("a Consent in force on no whole day is inactive: what it lifts stays", () => {
+      const restriction: ConsentInput = {
+        ...EARLIER,
+        id: "restriction",
+        status: "inactive",
+        signed: "2026-03-01",
+        deny: [{ id: "no-diagnosis", categories: ["diagnosis"] }],
+      };
+      const lifting: ConsentInput = {
+        ...EARLIER,
+        id: "lifting",
+        signed: "2026-04-01",
+        period: { start: "2026-04-01" },
+        lifts: [{ consentId: "restriction", provisionId: "no-diagnosis" }],
+      };
+      const written = consentToFhir(lifting);
+      expect(diagnosisToGp([EARLIER, restriction, consentFromFhir(written).consent]).decision).toBe("permit");
+      const hours = {
+        ...written,
+        provision: { ...written.provision, period: { start: "2026-04-01T10:00:00Z", end: "2026-04-01T12:00:00Z" } },
+      };
+      const { consent, notes } = consentFromFhir(hours);
+      expect(consent.status).toBe("inactive");
+      expect(notes).toContainEqual({ path: ["consent", "status"], code: "read-as-inactive" });
+      expect(diagnosisToGp([EARLIER, restriction, consent]).reason).toBe("denied-by-provision");
     });
 
     it("an opt-out written with ActCode's OID or its FHIR STU3 URL is an opt-out", () => {

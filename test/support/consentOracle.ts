@@ -91,12 +91,13 @@ export function oraclePermits(consents: readonly Consent[], catalogue: readonly 
     }
     if (!agreed || consent.signed > q.date) continue;
     for (const provision of consent.deny) {
-      // HL7 v3 ActReason: coordination of care and emergency treatment are kinds of treatment, care management of operations.
-      const broader = ({ COC: "TREAT", ETREAT: "TREAT", CAREMGT: "HOPERAT" } as Record<string, string>)[q.purpose];
+      // HL7 v3 ActReason: coordination of care and emergency treatment are kinds of treatment, care management of
+      // operations (and of treatment, as HIPAA's treatment includes the management of health care).
+      const broader = ({ COC: ["TREAT"], ETREAT: ["TREAT"], CAREMGT: ["HOPERAT", "TREAT"] } as Record<string, string[]>)[q.purpose] ?? [];
       const purposeHit =
         provision.purposes === undefined ||
         provision.purposes.includes(q.purpose as never) ||
-        (broader !== undefined && provision.purposes.includes(broader as never));
+        broader.some((code) => provision.purposes?.includes(code as never));
       const categoryHit = provision.categories === undefined || provision.categories.includes(q.category);
       const dataHit = provision.dataPeriod === undefined || q.dataDate === undefined || within(provision.dataPeriod, q.dataDate);
       if (!purposeHit || !categoryHit || !dataHit) continue;

@@ -55,6 +55,7 @@ function namesOf(
 /** What a Consent's provisions read as: what it permits (or names without permitting), its period when it gives one, its deny provisions. */
 export type ProvisionsRead = Pick<ConsentInput, "recipients" | "purposes" | "categories" | "dataPeriod"> & {
   readonly period?: { start: string; end?: string };
+  readonly inForceOnNoDay?: true;
   readonly deny: DenyProvision[];
 };
 
@@ -146,10 +147,15 @@ function policyOf(fhir: FhirObject): "OPTIN" | "OPTOUT" | "OPTOUTE" | undefined 
   return codes.includes("OPTIN") ? "OPTIN" : undefined;
 }
 
-/** Whether the Consent is in the form referwell writes: its authorization kind in referwell's system, under an opt-in. */
+/** Whether the Consent is in the form referwell writes: its authorization kind in referwell's system, under an opt-in as referwell writes it (ActCode by its URL). */
 export function writtenByReferwell(fhir: FhirObject, policy = policyOf(fhir)): boolean {
   const concepts = Array.isArray(fhir.category) ? (fhir.category as unknown[]) : [];
-  return policy === "OPTIN" && concepts.some((concept) => codingsIn(concept).some((coding) => coding.system === AUTHORIZATION_KIND_SYSTEM));
+  const optIn = codingsIn(fhir.policyRule).some((coding) => coding.system === ACT_CODE_SYSTEM && coding.code === "OPTIN");
+  return (
+    policy === "OPTIN" &&
+    optIn &&
+    concepts.some((concept) => codingsIn(concept).some((coding) => coding.system === AUTHORIZATION_KIND_SYSTEM))
+  );
 }
 
 /**

@@ -35,16 +35,26 @@ interface ReadList<T> {
 /** Resource types that stand for many people: a recipient referwell holds is one person or one referrer record. */
 const GROUPS = new Set(["Organization", "CareTeam", "Group", "HealthcareService"]);
 
-/** Whether a reference names a group of people, by its `type` or by the type in its literal reference (`Organization/12`). */
+/**
+ * Whether a reference may name a group of people: by its `type`, or by the
+ * type in its literal reference (`Organization/12`, also with a version,
+ * absolute, or conditional: `Organization?identifier=…`); a reference to a
+ * contained resource (`#org`), whose type is not read here, may too.
+ */
 function namesMany(reference: FhirObject): boolean {
   const type = typeof reference.type === "string" ? reference.type.split("/").at(-1) : undefined;
-  const literal = typeof reference.reference === "string" ? reference.reference.split("/").at(-2) : undefined;
-  return (type !== undefined && GROUPS.has(type)) || (literal !== undefined && GROUPS.has(literal));
+  if (type !== undefined && GROUPS.has(type)) return true;
+  if (typeof reference.reference !== "string") return false;
+  if (reference.reference.startsWith("#")) return true;
+  // The path without a query or a version: its last two steps are the type and the id, or its last is the type of a conditional reference.
+  const [path = ""] = reference.reference.split("?");
+  const steps = path.replace(/\/_history\/[^/]*$/, "").split("/");
+  return reference.reference.includes("?") ? GROUPS.has(steps.at(-1) ?? "") : GROUPS.has(steps.at(-2) ?? "");
 }
 
 /**
  * A reference as a consent recipient: by identifier (referwell's id system holds referrer ids), else a reference the
- * host mapped. A reference to a group of people (an Organization, a CareTeam), or an identifier that names no one
+ * host mapped. A reference to a group of people (an Organization, a CareTeam) or to a contained resource, or an identifier that names no one
  * referwell can hold (an NPI whose check digit is wrong, a referrer id with spaces around it), is no recipient: the
  * caller notes it, and reads the list the cautious way (a permit leaves it out, a deny is to all: who belongs to an
  * organization is not known here).
@@ -236,6 +246,8 @@ export interface PermitRead {
   readonly categories: string[];
   readonly period?: { start: string; end?: string };
   readonly dataPeriod?: { start: string; end?: string };
+  /** True when its period holds no whole day: the consent is in force on no day, and its lifts lift nothing. */
+  readonly inForceOnNoDay?: true;
 }
 
 /** The action codes a permit names, when it names any: only `disclose` is a disclosure. */
@@ -286,5 +298,6 @@ export function permitOf(reading: ProvisionReading, provision: FhirObject, path:
     categories,
     ...(days === undefined || days === "none" ? {} : { period: days }),
     ...(dataDays === undefined || dataDays === "none" ? {} : { dataPeriod: dataDays }),
+    ...(days === "none" ? { inForceOnNoDay: true as const } : {}),
   };
 }
