@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import type {
   Bundle,
   Condition,
+  Consent,
   Coverage,
   InsurancePlan,
   Location,
@@ -49,3 +50,15 @@ export function patientInput(): { patient: Patient; coverages: Coverage[]; condi
 
 /** A deep copy, to change freely. */
 export const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** An active patient-privacy Consent of `Patient/cl-1`, dated 2026-06-02, with `provision` as its base provision. */
+export const consentAround = (provision: object): Consent =>
+  ({
+    resourceType: "Consent",
+    id: "ehr-1",
+    status: "active",
+    scope: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/consentscope", code: "patient-privacy" }] },
+    patient: { reference: "Patient/cl-1" },
+    dateTime: "2026-06-02",
+    provision,
+  }) as Consent;

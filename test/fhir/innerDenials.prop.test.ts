@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { consentFromFhir, FhirNote } from "referwell/fhir";
 import type { Consent as FhirConsent } from "@medplum/fhirtypes";
-import { untyped } from "../support/untyped.js";
+import { consentAround } from "./fixtures.js";
 
 const ACT_REASON = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
 const CATEGORY = "https://referwell.github.io/fhir/CodeSystem/disclosure-category";
@@ -44,29 +44,21 @@ const { provision } = fc.letrec<{ provision: unknown }>((tie) => ({
 /** A Consent permitting attendance to an NPI, with two nested denies and a nested permit holding `inside` (left out when undefined). */
 function consentWith(inside: unknown[] | undefined): FhirConsent {
   const permit = { type: "permit", purpose: [{ system: ACT_REASON, code: "COC" }], ...(inside === undefined ? {} : { provision: inside }) };
-  return untyped({
-    resourceType: "Consent",
-    id: "ehr-1",
-    status: "active",
-    scope: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/consentscope", code: "patient-privacy" }] },
-    patient: { reference: "Patient/cl-1" },
-    dateTime: "2026-06-02",
-    provision: {
-      type: "permit",
-      actor: [
-        {
-          role: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", code: "IRCP" }] },
-          reference: { identifier: { system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" } },
-        },
-      ],
-      purpose: [{ system: ACT_REASON, code: "COC" }],
-      code: [{ coding: [{ system: CATEGORY, code: "attendance" }] }],
-      provision: [
-        { type: "deny", id: "a", code: [{ coding: [{ system: CATEGORY, code: "risk" }] }] },
-        permit,
-        { type: "deny", purpose: [{ system: ACT_REASON, code: "TREAT" }] },
-      ],
-    },
+  return consentAround({
+    type: "permit",
+    actor: [
+      {
+        role: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", code: "IRCP" }] },
+        reference: { identifier: { system: "http://hl7.org/fhir/sid/us-npi", value: "1234567893" } },
+      },
+    ],
+    purpose: [{ system: ACT_REASON, code: "COC" }],
+    code: [{ coding: [{ system: CATEGORY, code: "attendance" }] }],
+    provision: [
+      { type: "deny", id: "a", code: [{ coding: [{ system: CATEGORY, code: "risk" }] }] },
+      permit,
+      { type: "deny", purpose: [{ system: ACT_REASON, code: "TREAT" }] },
+    ],
   });
 }
 

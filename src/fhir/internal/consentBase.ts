@@ -117,7 +117,7 @@ function denialsOf(reading: ProvisionReading, base: FhirObject | undefined, rest
     if (nested.type !== "deny") notes.push({ path: [...path, "type"], code: "read-as-deny" });
     deny.push(denyOf(reading, nested, path, idFor(nested, path, `provision-${index + 1}`), true));
   });
-  deny.push(...innerDenials(reading, permits, take));
+  deny.push(...innerDenials(reading, permits, idFor));
   const bounded = boundedDenials(deny, () => take(undefined, "merged"));
   if (bounded.merged) notes.push({ path: [...at, "provision"], code: "denies-merged" });
   return bounded.denials;

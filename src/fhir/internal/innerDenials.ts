@@ -1,7 +1,6 @@
 import { DenyProvision } from "../../consent/schemas.js";
 import type { FhirNote } from "../notes.js";
 import { denyOf, type ProvisionReading } from "./consentProvisions.js";
-import { Id } from "../../model/scalars.js";
 import { type FhirObject, type FhirPath, FhirReader } from "./read.js";
 
 /** The most provisions looked at inside nested permits (the library's own bound, far beyond any consent form): past it, the rest denies everything. */
@@ -54,21 +53,21 @@ function walk(permit: FhirObject, path: FhirPath, label: string, depth: number, 
  * without it still does: a deny with anything wrong in it (that the reader
  * or the model refuses), or a place that
  * cannot be read (a list that is not one, too deep, too many provisions),
- * denies everything, noted `denies-all`. Ids: a deny's own `id` when it
- * is a good one, else its place (`provision-2-1` for the first provision
- * in the second); `idFor` keeps them apart from those read before.
+ * denies everything, noted `denies-all`. Ids are read by `idFor`, as for
+ * the denies before them: a deny's own `id` when referwell can hold it,
+ * else its place (`provision-2-1` for the first provision in the second),
+ * kept apart from those read before.
  */
 export function innerDenials(
   reading: ProvisionReading,
   permits: readonly { readonly provision: FhirObject; readonly path: FhirPath; readonly label: string }[],
-  idFor: (wanted: string | undefined, fallback: string) => string,
+  idFor: (provision: FhirObject, path: FhirPath, fallback: string) => string,
 ): DenyProvision[] {
   const state: Walk = { found: [], budget: MOST_INNER_PROVISIONS };
   for (const { provision, path, label } of permits) walk(provision, path, label, 2, state);
   const denials = state.found.map(({ provision, path, fallback, typed }): DenyProvision => {
     const scratch = { ...reading, reader: new FhirReader(), notes: [] as FhirNote[] };
-    const own = Id.safeParse(provision.id);
-    const id = idFor(own.success ? own.data : undefined, fallback);
+    const id = idFor(provision, path, fallback);
     const deny = denyOf(scratch, provision, path, id, true);
     // Broken if the reader found anything wrong; the model's rules are checked too, so that none the reader leaves to it makes a readable Consent throw.
     if (scratch.reader.issues.length > 0 || !DenyProvision.safeParse(deny).success) {
@@ -82,5 +81,5 @@ export function innerDenials(
   if (state.unread === undefined) return denials;
   const { path, fallback } = state.unread;
   reading.notes.push({ path: [...path], code: "denies-all" });
-  return [...denials, { id: idFor(undefined, fallback) }];
+  return [...denials, { id: idFor({}, path, fallback) }];
 }
